@@ -1,0 +1,1 @@
+"""An AI-literacy tutor for adults in Belgium, on Telegram and in the terminal."""

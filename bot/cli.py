@@ -1,0 +1,82 @@
+"""The `tutor` command: each feature adds its subcommands here, explicitly."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.config import Settings, SettingsError, load_settings
+from bot.course import cli as course_cli
+
+logger = logging.getLogger("bot")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(prog="tutor", description="The AI-literacy tutor.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    chat = commands.add_parser("chat", help="chat with the tutor in this terminal")
+    chat.add_argument("--lang", choices=["fr", "nl", "en"], help="the language to learn in")
+    chat.add_argument("--user", default="local", help="who is learning (keeps progress apart)")
+    chat.set_defaults(handler=_chat)
+
+    database = commands.add_parser("db", help="database migrations")
+    database.add_argument("action", choices=["upgrade", "downgrade"])
+    database.add_argument("--revision", default=None)
+    database.set_defaults(handler=_db)
+
+    course_cli.add_commands(commands)
+    return parser
+
+
+def _chat(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import open_app
+    from bot.terminal.chat import chat
+
+    async def run() -> None:
+        async with open_app(settings) as app:
+            await chat(app, args.user, args.lang)
+
+    asyncio.run(run())
+    return 0
+
+
+def _db(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.storage.db import Database
+
+    async def run() -> None:
+        database = Database(settings.resolved_database_url)
+        try:
+            if args.action == "upgrade":
+                await database.upgrade(args.revision or "heads")
+            else:
+                await database.downgrade(args.revision or "base")
+        finally:
+            await database.close()
+
+    asyncio.run(run())
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `tutor` command and return its exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        sys.stderr.write(f"{error}\n")
+        return 2
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    # Migrations and HTTP clients log every step at INFO; the tutor's own INFO lines matter more.
+    for noisy in ("alembic", "httpx", "httpcore", "chromadb"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
+    try:
+        return int(args.handler(settings, args))
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,96 @@
+"""Typed settings, read from the environment and `.env`, validated at start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.paths import PROJECT_ROOT
+
+Language = Literal["fr", "nl", "en"]
+
+
+class SettingsError(Exception):
+    """Raised when a setting has an invalid value; the message is one line for a person."""
+
+
+class Settings(BaseSettings):
+    """Everything the tutor can be configured with, prefixed `TUTOR_` in the environment."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="TUTOR_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    data_dir: Path = Path("data")
+    database_url: str = ""
+    content_dir: Path = PROJECT_ROOT / "content"
+    locales_dir: Path = PROJECT_ROOT / "locales"
+    prompts_dir: Path = PROJECT_ROOT / "prompts"
+    default_language: Language = "en"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    # Telegram
+    telegram_bot_token: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN", "TUTOR_TELEGRAM_BOT_TOKEN"),
+    )
+    telegram_base_url: str | None = None
+    webhook_url: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret: SecretStr | None = None
+    quiz_style: Literal["buttons", "poll"] = "buttons"
+
+    # Retrieval
+    embeddings: Literal["local", "openai"] = "local"
+    openai_embeddings_model: str = "text-embedding-3-small"
+    chroma_host: str | None = None
+    chroma_port: int = Field(default=8000, ge=1, le=65535)
+
+    # Language model (optional)
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_azure_endpoint: str | None = None
+    llm_azure_api_version: str = "2024-10-21"
+    llm_timeout_seconds: float = Field(default=20.0, gt=0)
+    llm_daily_limit: int = Field(default=30, ge=0)
+
+    # Trainers
+    admin_ids: list[int] = Field(default_factory=list)
+    timezone: str = "Europe/Brussels"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_admin_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @property
+    def resolved_database_url(self) -> str:
+        """Return the database URL, defaulting to a SQLite file in the data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{self.data_dir / 'tutor.db'}"
+
+    @property
+    def llm_enabled(self) -> bool:
+        """Tell whether a chat model endpoint is configured."""
+        return bool(self.llm_base_url or self.llm_azure_endpoint)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings, turning a validation error into one clear line."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = ".".join(str(part) for part in first["loc"]) or "settings"
+        env_name = name if name.isupper() else f"TUTOR_{name.upper()}"
+        raise SettingsError(f"Invalid setting {env_name}: {first['msg']}") from None

@@ -1,0 +1,275 @@
+"""Validate the course: structure, parity across languages, Telegram limits, plain language."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.config import Language
+from bot.course.loader import (
+    ContentError,
+    OutlineModule,
+    lesson_path,
+    load_outline,
+    parse_glossary,
+    parse_lesson,
+)
+from bot.course.model import Lesson, QuizItem
+from bot.course.readability import measure, words
+from bot.i18n import LANGUAGES
+
+MAX_MESSAGE_CHARS = 4096
+MAX_QUESTION_CHARS = 300
+MAX_OPTION_CHARS = 100
+MAX_EXPLANATION_CHARS = 200
+MAX_CARD_WORDS = 90
+MAX_WORDS_PER_SENTENCE = 15.0
+CARDS_RANGE = (3, 6)
+OPTIONS_RANGE = (2, 4)
+MIN_QUIZ_ITEMS = 4
+KEYWORDS_RANGE = (3, 8)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file, at one line."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class LessonReadability:
+    """Per-lesson plain-language figures reported by the check."""
+
+    language: Language
+    lesson_id: str
+    words_per_sentence: float
+    max_card_words: int
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Everything the content check found."""
+
+    problems: list[Problem]
+    readability: list[LessonReadability]
+
+    @property
+    def ok(self) -> bool:
+        """Tell whether the course passed every check."""
+        return not self.problems
+
+
+LanguageOf = Callable[[str], Language | None]
+
+
+def check_content(
+    content_dir: Path, syllabus: Path | None = None, language_of: LanguageOf | None = None
+) -> CheckReport:
+    """Check every lesson against the outline and the rules in content/AUTHORING.md."""
+    problems: list[Problem] = []
+    outline_path = syllabus or content_dir / "syllabus.yaml"
+    outline = load_outline(outline_path)
+    if syllabus is not None and syllabus != content_dir / "syllabus.yaml":
+        problems += _compare_outlines(content_dir / "syllabus.yaml", outline)
+    lessons: dict[tuple[Language, str], Lesson] = {}
+    for language in LANGUAGES:
+        for module in outline:
+            for outline_lesson in module.lessons:
+                path = lesson_path(content_dir, language, outline_lesson.id)
+                if not path.exists():
+                    problems.append(Problem(str(path), 0, "missing lesson"))
+                    continue
+                try:
+                    lesson = parse_lesson(path, language)
+                except ContentError as error:
+                    problems.append(Problem(str(error.path), error.line, error.message))
+                    continue
+                lessons[(language, outline_lesson.id)] = lesson
+                problems += _check_lesson(lesson, outline_lesson.id, language_of)
+            problems += _check_module_file(content_dir, language, module)
+    problems += _check_unknown_files(content_dir, outline)
+    problems += _check_parity(lessons)
+    problems += _check_duplicate_cards(lessons)
+    problems += _check_glossary(content_dir)
+    readability = [_readability(lesson) for lesson in lessons.values()]
+    return CheckReport(problems=problems, readability=readability)
+
+
+def _compare_outlines(local: Path, reference: tuple[OutlineModule, ...]) -> list[Problem]:
+    if not local.exists():
+        return [Problem(str(local), 0, "missing course outline")]
+    local_ids = [lesson.id for module in load_outline(local) for lesson in module.lessons]
+    reference_ids = [lesson.id for module in reference for lesson in module.lessons]
+    if local_ids != reference_ids:
+        return [Problem(str(local), 1, "lesson ids differ from the reference syllabus")]
+    return []
+
+
+def _check_lesson(
+    lesson: Lesson, expected_id: str, language_of: LanguageOf | None
+) -> list[Problem]:
+    path = lesson.path
+    found: list[Problem] = []
+    if lesson.id != expected_id:
+        found.append(
+            Problem(path, 2, f"id {lesson.id!r} does not match its path ({expected_id!r})")
+        )
+    if not CARDS_RANGE[0] <= len(lesson.cards) <= CARDS_RANGE[1]:
+        found.append(Problem(path, 1, f"{len(lesson.cards)} cards, expected 3 to 6"))
+    if not KEYWORDS_RANGE[0] <= len(lesson.keywords) <= KEYWORDS_RANGE[1]:
+        found.append(Problem(path, 2, f"{len(lesson.keywords)} keywords, expected 3 to 8"))
+    for card in lesson.cards:
+        count = len(words(card.text))
+        if count > MAX_CARD_WORDS:
+            found.append(
+                Problem(path, card.line, f"card has {count} words, at most {MAX_CARD_WORDS}")
+            )
+        if len(lesson.title) + len(card.text) + 20 > MAX_MESSAGE_CHARS:
+            found.append(Problem(path, card.line, "card is too long for one Telegram message"))
+        if not card.body:
+            found.append(Problem(path, card.line, "card has a heading but no text"))
+        if language_of is not None and (detected := language_of(card.body)) != lesson.language:
+            found.append(
+                Problem(
+                    path, card.line, f"card reads as {detected or 'unclear'}, not {lesson.language}"
+                )
+            )
+    stats = measure([card.text for card in lesson.cards])
+    if stats.words_per_sentence > MAX_WORDS_PER_SENTENCE:
+        found.append(
+            Problem(
+                path,
+                1,
+                f"{stats.words_per_sentence:.1f} words per sentence on average, "
+                f"at most {MAX_WORDS_PER_SENTENCE:.0f}",
+            )
+        )
+    if len(lesson.quiz) < MIN_QUIZ_ITEMS:
+        found.append(Problem(path, 2, f"{len(lesson.quiz)} quiz items, at least {MIN_QUIZ_ITEMS}"))
+    for number, item in enumerate(lesson.quiz, start=1):
+        found += [Problem(path, 2, f"quiz item {number}: {m}") for m in _quiz_item_problems(item)]
+    return found
+
+
+def _quiz_item_problems(item: QuizItem) -> Iterator[str]:
+    if not item.question:
+        yield "empty question"
+    if len(item.question) > MAX_QUESTION_CHARS:
+        yield f"question has {len(item.question)} characters, at most {MAX_QUESTION_CHARS}"
+    if not OPTIONS_RANGE[0] <= len(item.options) <= OPTIONS_RANGE[1]:
+        yield f"{len(item.options)} options, expected 2 to 4"
+    if len(item.explanations) != len(item.options):
+        yield "needs exactly one explanation per option"
+    if not 0 <= item.correct < len(item.options):
+        yield f"correct index {item.correct} is not one of the options"
+    if len(set(item.options)) != len(item.options):
+        yield "two options are the same"
+    for option in item.options:
+        if len(option) > MAX_OPTION_CHARS:
+            yield (
+                f"option {option[:30]!r}… has {len(option)} characters, at most {MAX_OPTION_CHARS}"
+            )
+    for explanation in item.explanations:
+        if len(explanation) > MAX_EXPLANATION_CHARS:
+            yield (
+                f"explanation {explanation[:30]!r}… has {len(explanation)} characters, "
+                f"at most {MAX_EXPLANATION_CHARS}"
+            )
+
+
+def _check_module_file(
+    content_dir: Path, language: Language, module: OutlineModule
+) -> list[Problem]:
+    path = content_dir / language / module.id / "_module.yaml"
+    return [] if path.exists() else [Problem(str(path), 0, "missing module file")]
+
+
+def _check_unknown_files(content_dir: Path, outline: tuple[OutlineModule, ...]) -> list[Problem]:
+    known = {lesson.id for module in outline for lesson in module.lessons}
+    problems = []
+    for language in LANGUAGES:
+        for path in sorted((content_dir / language).glob("*/*.md")):
+            lesson_id = f"{path.parent.name}/{path.stem}"
+            if lesson_id not in known:
+                problems.append(Problem(str(path), 1, f"{lesson_id!r} is not in the syllabus"))
+    return problems
+
+
+def _check_parity(lessons: dict[tuple[Language, str], Lesson]) -> list[Problem]:
+    problems = []
+    by_id: dict[str, dict[Language, Lesson]] = defaultdict(dict)
+    for (language, lesson_id), lesson in lessons.items():
+        by_id[lesson_id][language] = lesson
+    for versions in by_id.values():
+        reference = versions.get("en") or next(iter(versions.values()))
+        for lesson in versions.values():
+            if len(lesson.quiz) != len(reference.quiz):
+                problems.append(
+                    Problem(
+                        lesson.path,
+                        2,
+                        f"{len(lesson.quiz)} quiz items but {len(reference.quiz)} "
+                        f"in {reference.language}",
+                    )
+                )
+                continue
+            for number, (item, ref_item) in enumerate(
+                zip(lesson.quiz, reference.quiz, strict=True), 1
+            ):
+                if item.correct != ref_item.correct or len(item.options) != len(ref_item.options):
+                    problems.append(
+                        Problem(
+                            lesson.path,
+                            2,
+                            f"quiz item {number} differs from {reference.language} "
+                            "(number of options or correct index)",
+                        )
+                    )
+    return problems
+
+
+def _check_duplicate_cards(lessons: dict[tuple[Language, str], Lesson]) -> list[Problem]:
+    seen: dict[str, str] = {}
+    problems = []
+    for lesson in lessons.values():
+        for card in lesson.cards:
+            key = " ".join(card.body.lower().split())
+            if key in seen and seen[key] != lesson.id:
+                problems.append(
+                    Problem(lesson.path, card.line, f"card text repeats a card of {seen[key]}")
+                )
+            seen.setdefault(key, lesson.id)
+    return problems
+
+
+def _check_glossary(content_dir: Path) -> list[Problem]:
+    ids: dict[Language, list[str]] = {}
+    problems = []
+    for language in LANGUAGES:
+        path = content_dir / "glossary" / f"{language}.yaml"
+        if path.exists():
+            ids[language] = [term.id for term in parse_glossary(path)]
+    if ids and len({tuple(v) for v in ids.values()}) > 1:
+        for language, language_ids in ids.items():
+            if language_ids != ids.get("en", language_ids):
+                path = content_dir / "glossary" / f"{language}.yaml"
+                problems.append(Problem(str(path), 1, "glossary ids differ from the English one"))
+    return problems
+
+
+def _readability(lesson: Lesson) -> LessonReadability:
+    stats = measure([card.text for card in lesson.cards])
+    return LessonReadability(
+        language=lesson.language,
+        lesson_id=lesson.id,
+        words_per_sentence=stats.words_per_sentence,
+        max_card_words=max((len(words(card.text)) for card in lesson.cards), default=0),
+    )

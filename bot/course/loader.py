@@ -1,0 +1,213 @@
+"""Read the course from `content/`: the outline, the lessons, the modules and the glossary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+
+from bot.config import Language
+from bot.course.model import (
+    Card,
+    Course,
+    GlossaryTerm,
+    Lesson,
+    Module,
+    PracticeTask,
+    QuizItem,
+)
+from bot.i18n import LANGUAGES
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+CARD_HEADING = re.compile(r"^## +(.+?)\s*$", re.MULTILINE)
+
+
+class ContentError(Exception):
+    """A content file that cannot be read; carries the file and line."""
+
+    def __init__(self, path: Path, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class OutlineLesson:
+    """One lesson of the syllabus: what it must teach."""
+
+    id: str
+    title: str
+    objective: str
+    must_cover: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OutlineModule:
+    """One module of the syllabus."""
+
+    id: str
+    title: str
+    lessons: tuple[OutlineLesson, ...]
+
+
+def load_outline(path: Path) -> tuple[OutlineModule, ...]:
+    """Read a syllabus file (`modules: [{id, title, lessons: [...]}]`)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(
+        OutlineModule(
+            id=module["id"],
+            title=module["title"],
+            lessons=tuple(
+                OutlineLesson(
+                    id=lesson["id"],
+                    title=lesson["title"],
+                    objective=lesson.get("objective", ""),
+                    must_cover=tuple(lesson.get("must_cover", ())),
+                )
+                for lesson in module["lessons"]
+            ),
+        )
+        for module in data["modules"]
+    )
+
+
+def parse_lesson(path: Path, language: Language) -> Lesson:
+    """Parse one lesson file: YAML front matter, then `## Heading` cards."""
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        raise ContentError(path, 1, "the file must start with YAML front matter between --- lines")
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise ContentError(path, line, f"invalid YAML: {error}") from None
+    if not isinstance(meta, dict):
+        raise ContentError(path, 2, "the front matter must be a mapping")
+    body_offset = text[: match.end()].count("\n")
+    body = text[match.end() :]
+    return Lesson(
+        id=_required(meta, "id", path),
+        language=language,
+        title=_required(meta, "title", path),
+        keywords=tuple(str(k) for k in meta.get("keywords") or ()),
+        cards=_parse_cards(body, body_offset, path),
+        quiz=tuple(
+            _parse_quiz_item(item, path, n) for n, item in enumerate(meta.get("quiz") or ())
+        ),
+        path=str(path),
+    )
+
+
+def _required(meta: dict[str, Any], key: str, path: Path) -> str:
+    value = meta.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(path, 2, f"front matter needs a non-empty `{key}`")
+    return value.strip()
+
+
+def _parse_cards(body: str, line_offset: int, path: Path) -> tuple[Card, ...]:
+    headings = list(CARD_HEADING.finditer(body))
+    if not headings:
+        raise ContentError(path, line_offset + 1, "no card: each card starts with a `## Heading`")
+    if body[: headings[0].start()].strip():
+        line = line_offset + 1
+        raise ContentError(path, line, "text before the first `## Heading` belongs to no card")
+    cards = []
+    for index, heading in enumerate(headings):
+        end = headings[index + 1].start() if index + 1 < len(headings) else len(body)
+        card_body = body[heading.end() : end].strip()
+        line = line_offset + body[: heading.start()].count("\n") + 1
+        cards.append(Card(heading=heading.group(1).strip(), body=card_body, line=line))
+    return tuple(cards)
+
+
+def _parse_quiz_item(item: Any, path: Path, number: int) -> QuizItem:
+    if not isinstance(item, dict):
+        raise ContentError(path, 2, f"quiz item {number + 1} must be a mapping")
+    options = item.get("options") or []
+    explanations = item.get("explanations") or []
+    correct = item.get("correct")
+    if not isinstance(correct, int):
+        raise ContentError(path, 2, f"quiz item {number + 1} needs `correct`, a whole number")
+    return QuizItem(
+        question=str(item.get("question", "")).strip(),
+        options=tuple(str(o).strip() for o in options),
+        correct=correct,
+        explanations=tuple(str(e).strip() for e in explanations),
+    )
+
+
+def parse_module(
+    path: Path, module_id: str, language: Language, lesson_ids: tuple[str, ...]
+) -> Module:
+    """Parse a `_module.yaml` file into a module with its syllabus lesson order."""
+    data = cast("dict[str, Any]", yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    practice = tuple(
+        PracticeTask(
+            id=str(p["id"]), task=str(p["task"]).strip(), hint=str(p.get("hint", "")).strip()
+        )
+        for p in data.get("practice") or ()
+    )
+    return Module(
+        id=module_id,
+        language=language,
+        title=str(data.get("title", module_id)),
+        lesson_ids=lesson_ids,
+        practice=practice,
+    )
+
+
+def parse_glossary(path: Path) -> tuple[GlossaryTerm, ...]:
+    """Parse a glossary file (`terms: [{id, term, aliases, definition}]`)."""
+    data = cast("dict[str, Any]", yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return tuple(
+        GlossaryTerm(
+            id=str(term["id"]),
+            term=str(term["term"]),
+            aliases=tuple(str(a) for a in term.get("aliases") or ()),
+            definition=str(term["definition"]).strip(),
+        )
+        for term in data.get("terms") or ()
+    )
+
+
+def load_course(content_dir: Path) -> Course:
+    """Load every lesson the outline names that exists on disk, in every language."""
+    outline = load_outline(content_dir / "syllabus.yaml")
+    modules: dict[Language, tuple[Module, ...]] = {}
+    lessons: dict[tuple[Language, str], Lesson] = {}
+    glossary: dict[Language, tuple[GlossaryTerm, ...]] = {}
+    for language in LANGUAGES:
+        language_modules = []
+        for outline_module in outline:
+            present = []
+            for outline_lesson in outline_module.lessons:
+                path = lesson_path(content_dir, language, outline_lesson.id)
+                if path.exists():
+                    lessons[(language, outline_lesson.id)] = parse_lesson(path, language)
+                    present.append(outline_lesson.id)
+            module_file = content_dir / language / outline_module.id / "_module.yaml"
+            if present and module_file.exists():
+                language_modules.append(
+                    parse_module(module_file, outline_module.id, language, tuple(present))
+                )
+            elif present:
+                language_modules.append(
+                    Module(outline_module.id, language, outline_module.title, tuple(present))
+                )
+        modules[language] = tuple(language_modules)
+        glossary_file = content_dir / "glossary" / f"{language}.yaml"
+        if glossary_file.exists():
+            glossary[language] = parse_glossary(glossary_file)
+    return Course(modules=modules, lessons=lessons, glossary=glossary)
+
+
+def lesson_path(content_dir: Path, language: Language, lesson_id: str) -> Path:
+    """Return where a lesson's file lives."""
+    return content_dir / language / f"{lesson_id}.md"

@@ -1,0 +1,112 @@
+"""The course as plain data: modules, lessons, cards, quiz items, practice tasks, glossary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.config import Language
+
+
+@dataclass(frozen=True)
+class Card:
+    """One short screen of a lesson."""
+
+    heading: str
+    body: str
+    line: int
+
+    @property
+    def text(self) -> str:
+        """Return the card as shown to a learner: heading, blank line, body."""
+        return f"{self.heading}\n\n{self.body}"
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    """One multiple-choice question with an explanation for every option."""
+
+    question: str
+    options: tuple[str, ...]
+    correct: int
+    explanations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One lesson in one language."""
+
+    id: str
+    language: Language
+    title: str
+    keywords: tuple[str, ...]
+    cards: tuple[Card, ...]
+    quiz: tuple[QuizItem, ...]
+    path: str = ""
+
+    @property
+    def module(self) -> str:
+        """Return the module id, the part of the lesson id before the slash."""
+        return self.id.split("/", 1)[0]
+
+
+@dataclass(frozen=True)
+class PracticeTask:
+    """A prompt-writing exercise."""
+
+    id: str
+    task: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class Module:
+    """A group of lessons, in the syllabus order."""
+
+    id: str
+    language: Language
+    title: str
+    lesson_ids: tuple[str, ...]
+    practice: tuple[PracticeTask, ...] = ()
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """An AI word defined in plain language."""
+
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    definition: str
+
+
+@dataclass(frozen=True)
+class Course:
+    """The whole course in every language, indexed for quick look-up."""
+
+    modules: dict[Language, tuple[Module, ...]]
+    lessons: dict[tuple[Language, str], Lesson]
+    glossary: dict[Language, tuple[GlossaryTerm, ...]] = field(default_factory=dict)
+
+    def lesson(self, language: Language, lesson_id: str) -> Lesson | None:
+        """Return a lesson, or None when that id does not exist."""
+        return self.lessons.get((language, lesson_id))
+
+    def module(self, language: Language, module_id: str) -> Module | None:
+        """Return a module, or None when that id does not exist."""
+        return next((m for m in self.modules.get(language, ()) if m.id == module_id), None)
+
+    def lesson_order(self, language: Language) -> tuple[str, ...]:
+        """Return every lesson id in course order."""
+        return tuple(lid for module in self.modules.get(language, ()) for lid in module.lesson_ids)
+
+    def next_lesson_id(self, language: Language, lesson_id: str) -> str | None:
+        """Return the lesson after this one in course order, if any."""
+        order = self.lesson_order(language)
+        if lesson_id not in order:
+            return None
+        position = order.index(lesson_id)
+        return order[position + 1] if position + 1 < len(order) else None
+
+    def all_lessons(self, language: Language) -> list[Lesson]:
+        """Return every lesson of one language in course order."""
+        return [self.lessons[(language, lid)] for lid in self.lesson_order(language)]

@@ -1,0 +1,130 @@
+"""Locale choice, gettext catalogs and Belgian formats for dates and numbers."""
+
+from __future__ import annotations
+
+import gettext as gettext_module
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Final
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.dates import format_date, format_datetime
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
+
+from bot.config import Language
+
+LANGUAGES: Final[tuple[Language, ...]] = ("fr", "nl", "en")
+# Belgian formats: "23 nov. 2026" and "75 %" in French, "23 nov 2026" in Dutch.
+BABEL_LOCALES: Final[dict[Language, str]] = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_BE"}
+BRUSSELS: Final = ZoneInfo("Europe/Brussels")
+DOMAINS: Final[tuple[str, ...]] = ("tutor", "telegram", "llm", "trainers")
+
+logger = logging.getLogger(__name__)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+    """Mark a string for extraction; it is translated later, where the language is known."""
+    return message
+
+
+def language_from_code(code: str | None) -> Language | None:
+    """Map a client language code such as `nl-BE` to a course language, if it is one."""
+    if not code:
+        return None
+    prefix = code.split("-")[0].split("_")[0].lower()
+    for language in LANGUAGES:
+        if prefix == language:
+            return language
+    return None
+
+
+@dataclass(frozen=True)
+class Translator:
+    """Translate messages and format values for one language."""
+
+    language: Language
+    catalog: gettext_module.NullTranslations
+    timezone: ZoneInfo = BRUSSELS
+
+    @property
+    def locale(self) -> Locale:
+        """Return the Babel locale used for formats."""
+        return Locale.parse(BABEL_LOCALES[self.language])
+
+    def gettext(self, message: str) -> str:
+        """Translate a message."""
+        return self.catalog.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        """Translate a message with a plural form chosen by `count`."""
+        return self.catalog.ngettext(singular, plural, count)
+
+    def date(self, value: date | datetime) -> str:
+        """Format a date the Belgian way, e.g. `23 nov. 2026`, in local time."""
+        if isinstance(value, datetime) and value.tzinfo is not None:
+            value = value.astimezone(self.timezone)
+        return format_date(value, format="medium", locale=self.locale)
+
+    def datetime(self, value: datetime) -> str:
+        """Format a date and time the Belgian way, in local time."""
+        return format_datetime(value, format="short", tzinfo=self.timezone, locale=self.locale)
+
+    def number(self, value: float) -> str:
+        """Format a number with the locale's decimal separator."""
+        return format_decimal(value, locale=self.locale)
+
+    def percent(self, ratio: float) -> str:
+        """Format a ratio as a percentage, e.g. `75 %` in French."""
+        return format_percent(ratio, locale=self.locale)
+
+
+def _load_domain(
+    locales_dir: Path, language: Language, domain: str
+) -> gettext_module.GNUTranslations:
+    po_path = locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+    mo_path = po_path.with_suffix(".mo")
+    if not po_path.exists():
+        raise FileNotFoundError(f"Missing catalog {po_path}")
+    if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+        # A catalog edited after the last install is compiled in memory, so a stale .mo
+        # never shows old text; installs compile them to files (scripts/hatch_build.py).
+        logger.debug("Compiling %s in memory", po_path)
+        return _compile_in_memory(po_path, language)
+    with mo_path.open("rb") as mo_file:
+        return gettext_module.GNUTranslations(mo_file)
+
+
+def _compile_in_memory(po_path: Path, language: Language) -> gettext_module.GNUTranslations:
+    import io
+
+    with po_path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext_module.GNUTranslations(buffer)
+
+
+def load_translators(
+    locales_dir: Path, timezone: str = "Europe/Brussels"
+) -> dict[Language, Translator]:
+    """Load every domain's catalog for every language."""
+    translators: dict[Language, Translator] = {}
+    for language in LANGUAGES:
+        catalogs = [
+            _load_domain(locales_dir, language, domain)
+            for domain in DOMAINS
+            if (locales_dir / language / "LC_MESSAGES" / f"{domain}.po").exists()
+        ]
+        if not catalogs:
+            raise FileNotFoundError(f"No catalogs for {language!r} in {locales_dir}")
+        head = catalogs[0]
+        for extra in catalogs[1:]:
+            head.add_fallback(extra)
+        translators[language] = Translator(language, head, ZoneInfo(timezone))
+    return translators

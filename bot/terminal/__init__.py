@@ -1,0 +1,1 @@
+"""The terminal front end: the same tutor, buttons shown as numbered choices."""

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Extract the messages of each domain from the code and merge them into the fr, nl and en catalogs.
+# New or changed messages then need a translation in each .po file (tests fail until they have one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+declare -A SOURCES=(
+  [tutor]="bot/tutor bot/terminal"
+  [telegram]="bot/telegram"
+  [llm]="bot/llm bot/retrieval"
+  [trainers]="bot/trainers"
+)
+for domain in "${!SOURCES[@]}"; do
+  # shellcheck disable=SC2086
+  files=$(find ${SOURCES[$domain]} -name '*.py' 2>/dev/null | sort)
+  [ -n "$files" ] || continue
+  pybabel extract --no-location --omit-header --sort-output -k N_ -o "locales/$domain.pot" $files >/dev/null
+  for lang in fr nl en; do
+    po="locales/$lang/LC_MESSAGES/$domain.po"
+    if [ -f "$po" ]; then
+      pybabel update --no-fuzzy-matching --ignore-obsolete -D "$domain" -i "locales/$domain.pot" -d locales -l "$lang" >/dev/null
+    else
+      pybabel init -D "$domain" -i "locales/$domain.pot" -d locales -l "$lang" >/dev/null
+    fi
+  done
+done
