@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     quiz_style: Literal["buttons", "poll"] = "buttons"
 
     # Retrieval
+    index_dir: Path | None = None
     embeddings: Literal["local", "openai"] = "local"
     openai_embeddings_model: str = "text-embedding-3-small"
     chroma_host: str | None = None
@@ -78,6 +79,11 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite+aiosqlite:///{self.data_dir / 'tutor.db'}"
+
+    @property
+    def resolved_index_dir(self) -> Path:
+        """Return where the embedded chromadb index lives, by default in the data directory."""
+        return self.index_dir or self.data_dir / "index"
 
     @property
     def llm_enabled(self) -> bool:

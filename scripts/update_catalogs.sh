@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Usage: scripts/update_catalogs.sh [DOMAIN ...]
 # Extract the messages of each domain from the code and merge them into the fr, nl and en catalogs.
 # New or changed messages then need a translation in each .po file (tests fail until they have one).
 set -euo pipefail
@@ -9,7 +10,10 @@ declare -A SOURCES=(
   [llm]="bot/llm bot/retrieval"
   [trainers]="bot/trainers"
 )
-for domain in "${!SOURCES[@]}"; do
+# With arguments, only those domains (each feature owns its domain); without, all of them.
+domains=("$@")
+[ ${#domains[@]} -gt 0 ] || domains=("${!SOURCES[@]}")
+for domain in "${domains[@]}"; do
   # shellcheck disable=SC2086
   files=$(find ${SOURCES[$domain]} -name '*.py' 2>/dev/null | sort)
   [ -n "$files" ] || continue
