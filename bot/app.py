@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.config import Settings
 from bot.course.loader import load_course
+from bot.delivery import Worker
 from bot.i18n import load_translators
 from bot.storage.db import Database
 from bot.tutor import core_router
@@ -30,6 +31,8 @@ class App:
     services: Services
     router: Router
     tutor: Tutor
+    # Started by the Telegram front end with its deliverer, cancelled at shutdown.
+    workers: list[Worker] = field(default_factory=list)
 
 
 @asynccontextmanager

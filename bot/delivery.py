@@ -27,6 +27,14 @@ class DeliveryResult:
     retry_after: float | None = None
 
 
+class Worker(Protocol):
+    """A background job of a running bot (the push outbox, reminders), given a way to deliver."""
+
+    async def run(self, deliverer: Deliverer) -> None:
+        """Work until cancelled."""
+        ...
+
+
 class Deliverer(Protocol):
     """Send replies to one person on a channel, identified by their external id."""
 

@@ -11,7 +11,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Language
-from bot.storage.tables import LearnerRow, LessonProgressRow, QuizAnswerRow, ReviewItemRow
+from bot.storage.tables import (
+    LearnerRow,
+    LessonProgressRow,
+    QuizAnswerRow,
+    ReviewItemRow,
+    UnansweredQuestionRow,
+)
 
 
 @dataclass(frozen=True)
@@ -346,6 +352,39 @@ async def next_review_due(session: AsyncSession, learner_id: int) -> datetime | 
     )
 
 
+@dataclass(frozen=True)
+class UnansweredQuestion:
+    """A question the course did not cover, as stored (personal data already removed)."""
+
+    learner_id: int
+    language: str
+    text: str
+    asked_at: datetime
+
+
+async def record_unanswered(
+    session: AsyncSession, learner_id: int, language: Language, text: str, now: datetime
+) -> None:
+    """Keep a question the tutor could not answer, for trainers; the caller redacts it first."""
+    session.add(
+        UnansweredQuestionRow(
+            learner_id=learner_id, language=language, text=text[:1000], asked_at=now
+        )
+    )
+    await session.flush()
+
+
+async def unanswered_questions(
+    session: AsyncSession, learner_ids: list[int], since: datetime | None = None
+) -> list[UnansweredQuestion]:
+    """Return the unanswered questions of some learners, newest first."""
+    query = select(UnansweredQuestionRow).where(UnansweredQuestionRow.learner_id.in_(learner_ids))
+    if since is not None:
+        query = query.where(UnansweredQuestionRow.asked_at >= since)
+    rows = await session.scalars(query.order_by(UnansweredQuestionRow.asked_at.desc()))
+    return [UnansweredQuestion(r.learner_id, r.language, r.text, r.asked_at) for r in rows]
+
+
 async def export_learner(session: AsyncSession, learner_id: int) -> dict[str, Any]:
     """Return everything stored about a learner, as JSON-ready data."""
     learner = await get_learner(session, learner_id)
@@ -375,6 +414,10 @@ async def export_learner(session: AsyncSession, learner_id: int) -> dict[str, An
                 }
             )
             for a in answers
+        ],
+        "unanswered_questions": [
+            _jsonable({"language": q.language, "text": q.text, "asked_at": q.asked_at})
+            for q in await unanswered_questions(session, [learner_id])
         ],
         "reviews": [
             _jsonable(

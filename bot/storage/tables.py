@@ -114,6 +114,20 @@ class QuizAnswerRow(Base):
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class UnansweredQuestionRow(Base):
+    """A question the tutor could not answer from the course, with personal data removed."""
+
+    __tablename__ = "unanswered_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    learner_id: Mapped[int] = mapped_column(
+        ForeignKey("learners.id", ondelete="CASCADE"), index=True
+    )
+    language: Mapped[str] = mapped_column(String(2))
+    text: Mapped[str] = mapped_column(String(1000))
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class ReviewItemRow(Base):
     """A missed quiz item and when to ask it again (Leitner boxes)."""
 

@@ -9,7 +9,7 @@ from typing import TextIO
 
 from bot.app import App
 from bot.tutor.events import ButtonPress, Command, Event, Sender, Text
-from bot.tutor.replies import Button, Document, Message, Picture, Question, Reply, Typing
+from bot.tutor.replies import Button, Document, Message, Picture, Question, Reply
 
 LETTERS = "ABCD"
 
@@ -69,8 +69,6 @@ class TerminalChat:
             case Picture(content=content, caption=caption):
                 path = self._save("chart.png", content)
                 self._print(f"🖼 {caption}: {path}")
-            case Typing():
-                pass
 
     def _save(self, filename: str, content: bytes) -> Path:
         self.exports_dir.mkdir(parents=True, exist_ok=True)

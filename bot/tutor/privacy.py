@@ -34,7 +34,13 @@ async def my_data(turn: Turn, _args: tuple[str, ...]) -> None:
             state=t.gettext("on") if learner.reminders_on else t.gettext("off")
         ),
         "",
-        t.gettext("I do not keep the messages you type."),
+        t.ngettext(
+            "• {count} question I could not answer",
+            "• {count} questions I could not answer",
+            len(data["unanswered_questions"]),
+        ).format(count=len(data["unanswered_questions"])),
+        "",
+        t.gettext("I do not keep your other messages."),
         t.gettext("The file below holds all of it. Send /forget to delete everything."),
     ]
     turn.say("\n".join(lines))

@@ -58,9 +58,4 @@ class Question:
     extra_keyboard: Keyboard = ()
 
 
-@dataclass(frozen=True)
-class Typing:
-    """Ask the front end to show that the tutor is working on an answer."""
-
-
-Reply = Message | Document | Picture | Question | Typing
+Reply = Message | Document | Picture | Question

@@ -38,7 +38,8 @@ def privacy_notice(t: Translator) -> str:
     """Return the short privacy notice shown at first contact."""
     return t.gettext(
         "Your privacy: I keep only your first name, your language and your progress. "
-        "I do not keep what you type. "
+        "I do not keep your messages, except questions I cannot answer, "
+        "without personal details, to improve the course. "
         "Send /mydata to see your data and /forget to delete it."
     )
 

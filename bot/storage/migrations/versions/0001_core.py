@@ -63,6 +63,18 @@ def upgrade() -> None:
     with op.batch_alter_table('quiz_answers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_quiz_answers_learner_id'), ['learner_id'], unique=False)
 
+    op.create_table('unanswered_questions',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('learner_id', sa.Integer(), nullable=False),
+    sa.Column('language', sa.String(length=2), nullable=False),
+    sa.Column('text', sa.String(length=1000), nullable=False),
+    sa.Column('asked_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['learner_id'], ['learners.id'], name=op.f('fk_unanswered_questions_learner_id_learners'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_unanswered_questions'))
+    )
+    with op.batch_alter_table('unanswered_questions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_unanswered_questions_learner_id'), ['learner_id'], unique=False)
+
     op.create_table('review_items',
     sa.Column('learner_id', sa.Integer(), nullable=False),
     sa.Column('lesson_id', sa.String(length=64), nullable=False),
@@ -85,6 +97,10 @@ def downgrade() -> None:
     with op.batch_alter_table('quiz_answers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_quiz_answers_learner_id'))
 
+    with op.batch_alter_table('unanswered_questions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_unanswered_questions_learner_id'))
+
+    op.drop_table('unanswered_questions')
     op.drop_table('quiz_answers')
     op.drop_table('lesson_progress')
     op.drop_table('learners')
