@@ -33,7 +33,6 @@ async def my_data(turn: Turn, _args: tuple[str, ...]) -> None:
         t.gettext("• Reminders: {state}").format(
             state=t.gettext("on") if learner.reminders_on else t.gettext("off")
         ),
-        "",
         t.ngettext(
             "• {count} question I could not answer",
             "• {count} questions I could not answer",
