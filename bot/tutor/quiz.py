@@ -72,13 +72,14 @@ def _parse_answer(turn: Turn, args: tuple[str, ...]) -> tuple[Lesson, int, int] 
 def feedback(t: Translator, item: QuizItem, option: int) -> str:
     """Say whether the answer was right and explain it, and the right answer when it was not."""
     if option == item.correct:
-        return f"✅ {t.gettext('Right!')}\n\n{item.explanations[option]}"
+        verdict = t.gettext("✅ Right!")
+        return f"{verdict}\n\n{item.explanations[option]}"
     right = t.gettext("The right answer is {letter}: {option}").format(
         letter=LETTERS[item.correct], option=item.options[item.correct]
     )
+    verdict = t.gettext("❌ Not quite.")
     return (
-        f"❌ {t.gettext('Not quite.')}\n\n{item.explanations[option]}\n\n"
-        f"{right}\n{item.explanations[item.correct]}"
+        f"{verdict}\n\n{item.explanations[option]}\n\n{right}\n{item.explanations[item.correct]}"
     )
 
 
