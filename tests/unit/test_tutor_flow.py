@@ -1,0 +1,281 @@
+"""Every step of the learning flow, through the tutor core, in all three languages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.app import App
+from bot.tutor.callbacks import decode, encode
+from bot.tutor.replies import Document, Message
+from tests.conftest import Clock
+from tests.support.chat import Chat
+
+LANGUAGES = ["fr", "nl", "en"]
+FIRST_LESSON = "basics/what-is-ai"
+
+
+def actions(chat: Chat) -> list[str]:
+    return [decode(b.data).action for b in chat.buttons if decode(b.data)]  # type: ignore[union-attr]
+
+
+def english(app: App, message: str) -> str:
+    return app.services.translators["en"].gettext(message)
+
+
+def translated(app: App, language: str, message: str) -> str:
+    return app.services.translators[language].gettext(message)  # type: ignore[index]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_first_contact_greets_in_client_language_with_privacy_notice(
+    app: App, language: str
+) -> None:
+    chat = Chat(app.tutor, language_code=f"{language}-BE")
+    await chat.command("start")
+    assert "/mydata" in chat.text
+    assert "/forget" in chat.text
+    assert translated(app, language, "What would you like to do?") in chat.text
+    assert {"open", "modules", "progress", "language", "help"} <= set(actions(chat))
+    first_title = app.services.course.lesson(language, FIRST_LESSON).title  # type: ignore[arg-type, union-attr]
+    assert first_title in chat.button_with_action("open").label
+
+
+async def test_unknown_client_language_is_asked_in_all_three_languages(app: App) -> None:
+    chat = Chat(app.tutor, language_code="de")
+    await chat.command("start")
+    assert actions(chat) == ["lang", "lang", "lang"]
+    for language in LANGUAGES:
+        assert translated(app, language, "Which language do you want?") in chat.text
+    # Any other event before a choice brings the question back, and nothing breaks.
+    await chat.say("hallo")
+    assert actions(chat) == ["lang", "lang", "lang"]
+    await chat.press_data(encode("lang", "nl"))
+    assert translated(app, "nl", "What would you like to do?") in chat.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_whole_lesson_then_quiz_then_summary(app: App, language: str) -> None:
+    course = app.services.course
+    lesson = course.lesson(language, FIRST_LESSON)  # type: ignore[arg-type]
+    assert lesson is not None
+    chat = Chat(app.tutor, language_code=language)
+    await chat.command("start")
+    await chat.press_data(chat.button_with_action("open").data)
+    for index, card in enumerate(lesson.cards):
+        assert card.body in chat.text
+        assert f"{index + 1}/{len(lesson.cards)}" in chat.text
+        if index + 1 < len(lesson.cards):
+            await chat.press_data(encode("card", lesson.id, index + 1))
+    assert "quiz" in actions(chat)
+    await chat.press_data(chat.button_with_action("quiz").data)
+    for index, item in enumerate(lesson.quiz):
+        assert chat.question.question == item.question
+        wrong_first = index == 0
+        option = (item.correct + 1) % len(item.options) if wrong_first else item.correct
+        await chat.answer(option)
+        assert item.explanations[option] in chat.text
+        if wrong_first:
+            assert item.explanations[item.correct] in chat.text
+        if index + 1 < len(lesson.quiz):
+            await chat.press_data(chat.button_with_action("resume").data)
+    total = len(lesson.quiz)
+    assert f"{total - 1}" in chat.text and f"{total}" in chat.text
+    next_id = course.next_lesson_id(language, lesson.id)  # type: ignore[arg-type]
+    assert next_id is not None
+    assert chat.button_with_action("open").data == encode("open", next_id)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_back_button_and_menu_navigation(app: App, language: str) -> None:
+    chat = Chat(app.tutor, language_code=language)
+    await chat.command("start")
+    await chat.press_data(encode("card", FIRST_LESSON, 2))
+    assert "3/" in chat.text
+    await chat.press_data(encode("card", FIRST_LESSON, 1))
+    assert "2/" in chat.text
+    assert chat.buttons[0].data == encode("card", FIRST_LESSON, 0)
+    await chat.press_data(encode("modules"))
+    modules = app.services.course.modules[language]  # type: ignore[index]
+    assert len([a for a in actions(chat) if a == "mod"]) == len(modules)
+    await chat.press_data(encode("mod", modules[0].id))
+    assert actions(chat).count("open") == len(modules[0].lesson_ids)
+    await chat.press_data(encode("menu"))
+    resume = chat.button_with_action("resume")
+    await chat.press_data(resume.data)
+    assert "2/" in chat.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_progress_shows_done_lessons_and_scores(app: App, language: str) -> None:
+    chat = Chat(app.tutor, language_code=language)
+    await chat.command("start")
+    await finish_quiz(chat, app, language, FIRST_LESSON, all_right=True)
+    await chat.command("progress")
+    lesson = app.services.course.lesson(language, FIRST_LESSON)  # type: ignore[arg-type]
+    assert lesson is not None
+    assert lesson.title in chat.text
+    assert f"{len(lesson.quiz)}/{len(lesson.quiz)}" in chat.text
+    total = len(app.services.course.lesson_order(language))  # type: ignore[arg-type]
+    assert f"1 " in chat.text and str(total) in chat.text
+    percent = app.services.translators[language].percent(1.0)  # type: ignore[index]
+    assert percent in chat.text
+
+
+async def finish_quiz(chat: Chat, app: App, language: str, lesson_id: str, *, all_right: bool) -> None:
+    lesson = app.services.course.lesson(language, lesson_id)  # type: ignore[arg-type]
+    assert lesson is not None
+    await chat.press_data(encode("quiz", lesson_id))
+    for index, item in enumerate(lesson.quiz):
+        option = item.correct if all_right else (item.correct + 1) % len(item.options)
+        await chat.answer(option)
+        if index + 1 < len(lesson.quiz):
+            await chat.press_data(encode("resume"))
+
+
+async def test_language_switch_at_any_time(app: App) -> None:
+    chat = Chat(app.tutor, language_code="en")
+    await chat.command("start")
+    await chat.press_data(encode("card", FIRST_LESSON, 1))
+    await chat.command("language")
+    assert actions(chat) == ["lang", "lang", "lang"]
+    await chat.press_data(encode("lang", "fr"))
+    assert translated(app, "fr", "What would you like to do?") in chat.text
+    await chat.press_data(chat.button_with_action("resume").data)
+    french = app.services.course.lesson("fr", FIRST_LESSON)
+    assert french is not None
+    assert french.cards[1].body in chat.text
+
+
+async def test_help_lists_commands(app: App) -> None:
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    await chat.command("help")
+    for command in ("/lessons", "/quiz", "/progress", "/language", "/mydata", "/forget"):
+        assert command in chat.text
+
+
+async def test_unknown_command_gets_help(app: App) -> None:
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    await chat.command("frobnicate")
+    assert english(app, "I do not know that command. Here is what I can do.") in chat.text
+    assert "/progress" in chat.text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "v0:card:basics/what-is-ai:1",  # old version
+        "v1:card:basics/no-such-lesson:0",  # lesson gone
+        "v1:card:basics/what-is-ai:99",  # card gone
+        "v1:ans:basics/what-is-ai:0:9",  # option out of range
+        "v1:nope",  # unknown action
+        "v1:card:basics/what-is-ai",  # wrong arity
+        "garbage;DROP TABLE learners",  # forged
+        "",
+    ],
+)
+async def test_stale_or_forged_buttons_get_a_polite_answer(app: App, data: str) -> None:
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    await chat.press_data(data)
+    assert english(app, "This button is no longer active. Here is the menu.") in chat.text
+    assert "modules" in actions(chat)
+
+
+async def test_double_tap_on_an_answer_is_recorded_once(app: App) -> None:
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    await chat.press_data(encode("quiz", FIRST_LESSON))
+    answer = chat.question.answer_data[0]
+    await chat.press_data(answer)
+    await chat.press_data(answer)
+    assert english(app, "You already answered this question.") in chat.text
+    await chat.command("mydata")
+    export = next(r for r in chat.replies if isinstance(r, Document))
+    assert len(json.loads(export.content)["quiz_answers"]) == 1
+
+
+@pytest.mark.parametrize("kind", ["sticker", "photo", "voice", "document", "location", "contact", "poll"])
+async def test_unsupported_messages_get_a_kind_reply(app: App, kind: str) -> None:
+    chat = Chat(app.tutor, language_code="nl")
+    await chat.command("start")
+    await chat.unsupported(kind)
+    assert len(chat.replies) == 1
+    assert isinstance(chat.replies[0], Message)
+    assert chat.replies[0].text
+    assert "menu" in actions(chat)
+
+
+async def test_very_long_text_asks_for_a_short_question(app: App) -> None:
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    await chat.say("AI " * 1400)
+    assert english(app, "That is a long message. Please ask one short question, in one or two sentences.") in chat.text
+
+
+async def test_missed_questions_come_back_for_review_the_next_day(app: App, clock: Clock) -> None:
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    await finish_quiz(chat, app, "en", FIRST_LESSON, all_right=False)
+    await chat.command("quiz")
+    # Nothing is due yet: the quiz command offers the current lesson's quiz instead.
+    assert "review" not in actions(chat)
+    clock.advance(days=1, minutes=1)
+    await chat.command("start")
+    lesson = app.services.course.lesson("en", FIRST_LESSON)
+    assert lesson is not None
+    review_button = chat.button_with_action("review")
+    assert str(len(lesson.quiz)) in review_button.label
+    await chat.press_data(review_button.data)
+    for _ in lesson.quiz:
+        item = next(i for i in lesson.quiz if i.question == chat.question.question)
+        await chat.answer(item.correct)
+        await chat.press_data(encode("review"))
+    assert english(app, "Review done. Nothing else to review for now.") in chat.text
+    # Right answers move the items to the next box: three days later, not tomorrow.
+    clock.advance(days=1)
+    await chat.command("start")
+    assert "review" not in actions(chat)
+    clock.advance(days=2, minutes=1)
+    await chat.command("start")
+    assert "review" in actions(chat)
+
+
+async def test_mydata_sends_readable_summary_and_json(app: App) -> None:
+    chat = Chat(app.tutor, first_name="Amina", last_name="Benali")
+    await chat.command("start")
+    await finish_quiz(chat, app, "en", FIRST_LESSON, all_right=True)
+    await chat.command("mydata")
+    assert "Amina B." in chat.text
+    export = next(r for r in chat.replies if isinstance(r, Document))
+    data = json.loads(export.content)
+    assert data["learner"]["display_name"] == "Amina B."
+    assert data["lessons"][0]["lesson_id"] == FIRST_LESSON
+    assert len(data["quiz_answers"]) == len(app.services.course.lesson("en", FIRST_LESSON).quiz)  # type: ignore[union-attr]
+    assert "Benali" not in export.content.decode()
+
+
+async def test_forget_asks_then_deletes_everything(app: App) -> None:
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    await finish_quiz(chat, app, "en", FIRST_LESSON, all_right=False)
+    await chat.command("forget")
+    await chat.press_data(encode("forget", "no"))
+    await chat.command("progress")
+    assert "✅" in chat.text
+    await chat.command("forget")
+    yes = encode("forget", "yes")
+    await chat.press_data(yes)
+    assert english(app, "Done. I deleted all your data. Send /start if you want to begin again.") in chat.text
+    # The old confirmation button does not recreate the learner.
+    await chat.press_data(yes)
+    assert english(app, "This button is no longer active. Send /start to begin.") in chat.text
+    async with app.database.session() as session:
+        from sqlalchemy import text
+
+        for table in ("learners", "lesson_progress", "quiz_answers", "review_items"):
+            count = await session.scalar(text(f"SELECT count(*) FROM {table}"))  # noqa: S608
+            assert count == 0, table
