@@ -1,0 +1,24 @@
+# The tutor as a container: `docker compose up` runs it with PostgreSQL and a chromadb server.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 TUTOR_DATA_DIR=/data
+WORKDIR /app
+
+COPY requirements.lock ./
+RUN pip install --no-cache-dir "uv==0.13.9" \
+ && uv pip install --system --no-cache -r requirements.lock
+
+COPY pyproject.toml README.md alembic.ini ./
+COPY scripts scripts
+COPY bot bot
+COPY content content
+COPY locales locales
+COPY prompts prompts
+# Editable, so the course, prompts and catalogs are read from /app; building compiles the catalogs.
+RUN uv pip install --system --no-cache --no-deps -e . \
+ && useradd --system --uid 10001 --home-dir /data tutor \
+ && mkdir -p /data && chown tutor /data
+
+USER tutor
+VOLUME ["/data"]
+CMD ["tutor", "run"]
