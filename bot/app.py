@@ -45,7 +45,12 @@ async def open_app(
         await database.upgrade()
         course = load_course(settings.content_dir)
         translators = load_translators(settings.locales_dir, settings.timezone)
-        services = Services(course=course, translators=translators, clock=clock)
+        services = Services(
+            course=course,
+            translators=translators,
+            clock=clock,
+            default_language=settings.default_language,
+        )
         router = core_router()
         yield App(settings, database, services, router, Tutor(database, services, router))
     finally:

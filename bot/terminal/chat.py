@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app import App
+from bot.i18n import language_from_code
 from bot.tutor.events import ButtonPress, Command, Event, Sender, Text
 from bot.tutor.replies import Button, Document, Message, Picture, Question, Reply
 
@@ -95,7 +96,10 @@ async def chat(app: App, user: str, language: str | None, stdin: TextIO = sys.st
     first = Command("start", (f"lang-{language}",) if language else ())
     interactive = stdin.isatty()
     if interactive:
-        sys.stdout.write("Type a number to choose, a question, or /quit.\n")
+        t = app.services.translators[language_from_code(language) or app.settings.default_language]
+        sys.stdout.write(
+            t.gettext("Type the number of a button, or a question. /quit to stop.") + "\n"
+        )
     await terminal.run(_lines(stdin, interactive), echo=not interactive, first=first)
 
 

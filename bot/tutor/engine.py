@@ -67,7 +67,7 @@ class Tutor:
             logger.exception(
                 "Event %s from a %s learner failed", type(event).__name__, sender.channel
             )
-            language = language_from_code(sender.language_code) or "en"
+            language = language_from_code(sender.language_code) or self.services.default_language
             return [screens.something_went_wrong(self.services.translators[language])]
 
     async def _dispatch(self, turn: Turn, event: Event) -> None:

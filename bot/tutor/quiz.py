@@ -78,9 +78,7 @@ def feedback(t: Translator, item: QuizItem, option: int) -> str:
         letter=LETTERS[item.correct], option=item.options[item.correct]
     )
     verdict = t.gettext("❌ Not quite.")
-    return (
-        f"{verdict}\n\n{item.explanations[option]}\n\n{right}\n{item.explanations[item.correct]}"
-    )
+    return f"{verdict}\n\n{item.explanations[option]}\n\n{right}\n{item.explanations[item.correct]}"
 
 
 async def answer(turn: Turn, args: tuple[str, ...]) -> None:

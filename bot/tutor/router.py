@@ -28,6 +28,7 @@ class Services:
     clock: Callable[[], datetime]
     # Each feature that stores data about a learner adds the part of /mydata it owns.
     exporters: Sequence[tuple[str, Exporter]] = ()
+    default_language: Language = "en"
 
 
 @dataclass
@@ -44,7 +45,7 @@ class Turn:
     @property
     def language(self) -> Language:
         """Return the learner's language (the default one until they choose)."""
-        return self.learner.language or "en"
+        return self.learner.language or self.services.default_language
 
     @property
     def t(self) -> Translator:

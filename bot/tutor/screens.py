@@ -183,7 +183,7 @@ async def stale_button(turn: Turn, _args: tuple[str, ...]) -> None:
 
 def unknown_sender_button(services: Services, sender: Sender) -> Message:
     """Answer a button pressed by someone we hold no data about."""
-    t = services.translators[language_from_code(sender.language_code) or "en"]
+    t = services.translators[language_from_code(sender.language_code) or services.default_language]
     return Message(t.gettext("This button is no longer active. Send /start to begin."))
 
 
