@@ -18,7 +18,7 @@ LESSON = "basics/what-is-ai"
 def run_chat(data_dir: Path, lines: list[str], *args: str) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TUTOR_", "TELEGRAM_"))}
     env["TUTOR_DATA_DIR"] = str(data_dir)
-    result = subprocess.run(  # noqa: S603 - our own command with fixed arguments
+    result = subprocess.run(
         [sys.executable, "-m", "bot", "chat", *args],
         input="\n".join(lines) + "\n",
         capture_output=True,
@@ -53,9 +53,9 @@ def test_a_full_lesson_and_quiz_from_piped_input_then_progress_is_kept(
     for item in lesson.quiz:
         assert item.question in output
     right = sum(1 for item in lesson.quiz if item.correct == 0)
-    assert f"✅ {lesson.title}: {right}/{len(lesson.quiz)}" in output.replace("\u202f", " ").replace(
-        " :", ":"
-    )
+    assert f"✅ {lesson.title}: {right}/{len(lesson.quiz)}" in output.replace(
+        "\u202f", " "
+    ).replace(" :", ":")
     again = run_chat(tmp_path, ["/progress"], "--lang", language, "--user", "tester")
     assert f"{right}/{len(lesson.quiz)}" in again
     other = run_chat(tmp_path, ["/progress"], "--lang", language, "--user", "someone-else")
@@ -70,7 +70,7 @@ def test_the_chat_exits_cleanly_at_end_of_input_and_on_quit(tmp_path: Path) -> N
 
 def test_an_invalid_setting_gives_one_clear_line(tmp_path: Path) -> None:
     env = dict(os.environ, TUTOR_QUIZ_STYLE="carousel", TUTOR_DATA_DIR=str(tmp_path))
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-m", "bot", "chat"],
         input="",
         capture_output=True,

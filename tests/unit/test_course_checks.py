@@ -104,7 +104,9 @@ def test_long_sentences_on_average_fail(course_copy: Path) -> None:
         body += f"## Carte {number}\n\n{sentence} {sentence}\n\n"
     path.write_text(front + "\n---\n" + body)
     found = problems(course_copy)
-    assert any(p.startswith(f"{path}:1:") and "words per sentence on average" in p for p in found), found
+    assert any(
+        p.startswith(f"{path}:1:") and "words per sentence on average" in p for p in found
+    ), found
 
 
 def test_card_in_the_wrong_language_fails(course_copy: Path, detector: LanguageDetector) -> None:
@@ -114,7 +116,9 @@ def test_card_in_the_wrong_language_fails(course_copy: Path, detector: LanguageD
     text = path.read_text()
     first_heading = text.index("\n## ", text.index("---\n", 4)) + 1
     card_end = text.index("\n## ", first_heading + 1)
-    path.write_text(text[:first_heading] + f"## Test\n\n{english.cards[1].body}\n" + text[card_end:])
+    path.write_text(
+        text[:first_heading] + f"## Test\n\n{english.cards[1].body}\n" + text[card_end:]
+    )
     assert any("card reads as en, not nl" in p for p in problems(course_copy, detector))
 
 
@@ -125,16 +129,28 @@ def test_duplicated_card_across_lessons_fails(course_copy: Path) -> None:
     path = course_copy / "en" / f"{LESSON}.md"
     path.write_text(path.read_text() + f"\n## Copied\n\n{other.cards[1].body}\n")
     found = problems(course_copy)
-    assert any("ai-in-daily-life.md" in p and "repeats a card of basics/what-is-ai" in p for p in found)
+    assert any(
+        "ai-in-daily-life.md" in p and "repeats a card of basics/what-is-ai" in p for p in found
+    )
 
 
 def test_content_check_command_exits_non_zero_on_problems(
     course_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("TUTOR_CONTENT_DIR", str(course_copy))
-    assert main(["content", "check", "--no-language", "--syllabus", str(course_copy / "syllabus.yaml")]) == 0
+    assert (
+        main(
+            ["content", "check", "--no-language", "--syllabus", str(course_copy / "syllabus.yaml")]
+        )
+        == 0
+    )
     (course_copy / "fr" / f"{LESSON}.md").unlink()
-    assert main(["content", "check", "--no-language", "--syllabus", str(course_copy / "syllabus.yaml")]) == 1
+    assert (
+        main(
+            ["content", "check", "--no-language", "--syllabus", str(course_copy / "syllabus.yaml")]
+        )
+        == 1
+    )
     assert "missing lesson" in capsys.readouterr().err
 
 

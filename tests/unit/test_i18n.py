@@ -24,7 +24,9 @@ def _messages(path: Path) -> list[Message]:
 
 
 def test_every_language_has_the_same_domains() -> None:
-    domains = {lang: {p.stem for p in (LOCALES / lang / "LC_MESSAGES").glob("*.po")} for lang in LANGUAGES}
+    domains = {
+        lang: {p.stem for p in (LOCALES / lang / "LC_MESSAGES").glob("*.po")} for lang in LANGUAGES
+    }
     assert domains["fr"] == domains["nl"] == domains["en"]
     assert "tutor" in domains["en"]
 
@@ -64,10 +66,16 @@ def test_plural_forms_follow_each_language() -> None:
     translators = load_translators(LOCALES)
     singular, plural = "{count} question to review", "{count} questions to review"
     # French treats 0 and 1 as singular; Dutch and English only 1.
-    assert translators["fr"].ngettext(singular, plural, 0) == translators["fr"].ngettext(singular, plural, 1)
-    assert translators["nl"].ngettext(singular, plural, 0) == translators["nl"].ngettext(singular, plural, 2)
+    assert translators["fr"].ngettext(singular, plural, 0) == translators["fr"].ngettext(
+        singular, plural, 1
+    )
+    assert translators["nl"].ngettext(singular, plural, 0) == translators["nl"].ngettext(
+        singular, plural, 2
+    )
     assert translators["en"].ngettext(singular, plural, 0) == plural
-    assert translators["fr"].ngettext(singular, plural, 2) != translators["fr"].ngettext(singular, plural, 1)
+    assert translators["fr"].ngettext(singular, plural, 2) != translators["fr"].ngettext(
+        singular, plural, 1
+    )
 
 
 def test_belgian_formats() -> None:
@@ -84,7 +92,15 @@ def test_belgian_formats() -> None:
 
 @pytest.mark.parametrize(
     ("code", "language"),
-    [("fr", "fr"), ("nl-BE", "nl"), ("en_GB", "en"), ("FR-be", "fr"), ("de", None), (None, None), ("", None)],
+    [
+        ("fr", "fr"),
+        ("nl-BE", "nl"),
+        ("en_GB", "en"),
+        ("FR-be", "fr"),
+        ("de", None),
+        (None, None),
+        ("", None),
+    ],
 )
 def test_language_from_client_code(code: str | None, language: str | None) -> None:
     assert language_from_code(code) == language
