@@ -27,7 +27,7 @@ MAX_EXPLANATION_CHARS = 200
 MAX_CARD_WORDS = 90
 MAX_WORDS_PER_SENTENCE = 15.0
 CARDS_RANGE = (3, 6)
-OPTIONS_RANGE = (2, 4)
+OPTIONS_RANGE = (3, 4)  # with two options, guessing gets half of them right
 MIN_QUIZ_ITEMS = 4
 KEYWORDS_RANGE = (3, 8)
 
@@ -165,7 +165,7 @@ def _quiz_item_problems(item: QuizItem) -> Iterator[str]:
     if len(item.question) > MAX_QUESTION_CHARS:
         yield f"question has {len(item.question)} characters, at most {MAX_QUESTION_CHARS}"
     if not OPTIONS_RANGE[0] <= len(item.options) <= OPTIONS_RANGE[1]:
-        yield f"{len(item.options)} options, expected 2 to 4"
+        yield f"{len(item.options)} options, expected {OPTIONS_RANGE[0]} to {OPTIONS_RANGE[1]}"
     if len(item.explanations) != len(item.options):
         yield "needs exactly one explanation per option"
     if not 0 <= item.correct < len(item.options):
