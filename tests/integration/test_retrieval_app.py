@@ -1,0 +1,23 @@
+"""The assembled app searches the real course with the index built once for the session."""
+
+from __future__ import annotations
+
+from bot.app import App
+from bot.retrieval.chunks import course_chunks
+
+
+async def test_the_app_finds_lessons_of_the_real_course(app: App) -> None:
+    result = await app.retriever.search("what is a deepfake", "en")
+
+    lesson = app.services.course.lesson("en", "verify/deepfakes")
+    assert lesson is not None
+    assert result.confident
+    assert result.hits[0].lesson_id == lesson.id
+    assert result.hits[0].passage in {card.text for card in lesson.cards}
+
+
+async def test_the_app_started_on_an_index_that_was_already_up_to_date(app: App) -> None:
+    report = app.retriever.store.sync(course_chunks(app.services.course))
+
+    assert report.embedded_chunks == 0
+    assert report.lessons == len(app.services.course.lessons)
