@@ -1,0 +1,1 @@
+"""The Telegram front end: a thin adapter between Telegram updates and the tutor core."""

@@ -1,0 +1,277 @@
+"""Whatever arrives from Telegram gets a short, kind answer or is ignored, and nothing is lost."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from itertools import count
+
+import pytest
+import pytest_asyncio
+
+from bot.app import App
+from bot.storage import repo
+from bot.telegram.application import TelegramApplication
+from bot.tutor.callbacks import encode
+from tests.support.telegram import (
+    GROUP_CHAT,
+    MEDIA,
+    BotApi,
+    Failure,
+    TelegramChat,
+    TelegramUser,
+    Updates,
+    application_for,
+    running,
+    tutor_for_telegram,
+)
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+USER_IDS = count(20_001)
+UPDATES = Updates(first_id=500_000)
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def shared_app(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[App]:
+    """One tutor for the module (the course loads once); each test talks as a new user."""
+    async with tutor_for_telegram(tmp_path_factory) as app:
+        yield app
+
+
+@pytest.fixture
+def api() -> BotApi:
+    return BotApi()
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def application(shared_app: App, api: BotApi) -> AsyncIterator[TelegramApplication]:
+    application = application_for(shared_app, api)
+    async with running(application):
+        yield application
+
+
+@pytest.fixture
+def new_chat(application: TelegramApplication, api: BotApi) -> Callable[[str | None], TelegramChat]:
+    def new_chat(language_code: str | None = "en") -> TelegramChat:
+        user = TelegramUser(next(USER_IDS), "Jan", "Peeters", language_code)
+        return TelegramChat(application, api, user, UPDATES)
+
+    return new_chat
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def chat(new_chat: Callable[[str | None], TelegramChat]) -> TelegramChat:
+    """A learner who already said /start, in English."""
+    chat = new_chat("en")
+    await chat.command("start")
+    return chat
+
+
+async def stored(app: App, chat: TelegramChat) -> repo.Learner | None:
+    async with app.database.session() as session:
+        return await repo.find_learner(session, "telegram", str(chat.user.id))
+
+
+def methods(chat: TelegramChat) -> list[str]:
+    return [call.method for call in chat.calls]
+
+
+async def test_things_the_tutor_cannot_read_get_a_kind_answer_each(chat: TelegramChat) -> None:
+    answers = {}
+    for kind in MEDIA:
+        await chat.send_media(kind)
+        assert methods(chat) == ["sendMessage"], kind
+        assert [b["callback_data"] for b in chat.buttons] == [encode("menu")]
+        answers[kind] = chat.text
+
+    named = ["sticker", "photo", "voice", "document", "location", "contact"]
+    assert len({answers[kind] for kind in named}) == len(named)
+    assert answers["video_note"] == answers["voice"]
+
+
+async def test_edited_messages_are_ignored(chat: TelegramChat) -> None:
+    assert await chat.send(UPDATES.edited(chat.user, "What is AI? (edited)")) == []
+
+
+async def test_messages_in_groups_are_ignored(chat: TelegramChat) -> None:
+    assert await chat.send(UPDATES.group_text(chat.user, "/start@ai_tutor_test_bot")) == []
+
+
+async def test_the_bot_leaves_a_group_after_a_short_note_in_the_adders_language(
+    shared_app: App, new_chat: Callable[[str | None], TelegramChat]
+) -> None:
+    chat = new_chat("fr")
+
+    await chat.send(UPDATES.membership(chat.user, "left", "member", GROUP_CHAT))
+
+    assert methods(chat) == ["sendMessage", "leaveChat"]
+    assert {call.chat_id for call in chat.calls} == {GROUP_CHAT["id"]}
+    assert chat.text.startswith("Bonjour ! Je travaille seulement en conversation privée")
+    assert await stored(shared_app, chat) is None
+
+
+async def test_a_learner_who_blocks_the_bot_is_marked_unreachable(
+    shared_app: App, chat: TelegramChat
+) -> None:
+    await chat.send(UPDATES.membership(chat.user, "member", "kicked"))
+    blocked = await stored(shared_app, chat)
+    await chat.send(UPDATES.membership(chat.user, "kicked", "member"))
+    unblocked = await stored(shared_app, chat)
+
+    assert chat.calls == []
+    assert blocked is not None
+    assert not blocked.is_reachable
+    assert unblocked is not None
+    assert unblocked.is_reachable
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "hello",
+        "v2:menu",
+        "v1:open:nowhere/nothing",
+        "v1:ans:basics/what-is-ai:99:0",
+        "v1:card:../../etc/passwd:0",
+        "v1:" + "x" * 61,
+        "",
+    ],
+)
+async def test_old_or_forged_buttons_get_the_menu(chat: TelegramChat, data: str) -> None:
+    await chat.send(chat.forged_tap(data))
+
+    assert methods(chat) == ["answerCallbackQuery", "sendMessage", "sendMessage"]
+    assert chat.button_with_action("modules")
+    assert chat.unanswered_taps == []
+
+
+async def test_a_button_from_someone_never_met_is_answered_without_storing_them(
+    shared_app: App, chat: TelegramChat, new_chat: Callable[[str | None], TelegramChat]
+) -> None:
+    stranger = new_chat("nl")
+    message = list(chat.api.messages[chat.user.id].values())[-1]
+
+    await stranger.send(UPDATES.tap(stranger.user, message, encode("progress")))
+
+    assert methods(stranger) == ["answerCallbackQuery", "sendMessage"]
+    assert "/start" in stranger.text
+    assert await stored(shared_app, stranger) is None
+
+
+async def test_free_text_shows_typing_first(chat: TelegramChat) -> None:
+    await chat.say("What is a chatbot?")
+
+    assert chat.calls[0].method == "sendChatAction"
+    assert chat.calls[0].params["action"] == "typing"
+    assert "sendMessage" in methods(chat)
+
+
+async def test_a_4000_character_message_gets_one_short_answer(chat: TelegramChat) -> None:
+    await chat.say("Why? " * 800)
+
+    assert methods(chat) == ["sendChatAction", "sendMessage"]
+    assert [b["callback_data"] for b in chat.buttons] == [encode("menu")]
+
+
+async def test_an_unknown_command_shows_the_help(chat: TelegramChat) -> None:
+    await chat.command("teleport", "now")
+
+    assert "/mydata" in chat.text
+    assert "/forget" in chat.text
+
+
+async def test_a_flood_of_taps_is_answered_in_order_and_counted_once(
+    shared_app: App, chat: TelegramChat
+) -> None:
+    await chat.tap_action("open")
+    await chat.command("quiz")
+    answer = chat.buttons[0]["callback_data"]
+
+    await chat.send(*(chat.tap_update(answer) for _ in range(12)))
+
+    assert methods(chat).count("answerCallbackQuery") == 12
+    assert chat.unanswered_taps == []
+    feedback = [text for text in chat.texts if text.startswith(("✅", "❌"))]
+    assert len(feedback) == 1
+    assert chat.texts[0] == feedback[0]
+    assert len(chat.texts) == 12
+    learner = await stored(shared_app, chat)
+    assert learner is not None
+    async with shared_app.database.session() as session:
+        export = await repo.export_learner(session, learner.id)
+    assert len(export["quiz_answers"]) == 1
+
+
+async def test_an_update_delivered_twice_is_handled_once_even_by_another_process(
+    shared_app: App, api: BotApi, chat: TelegramChat
+) -> None:
+    update = UPDATES.command(chat.user, "progress")
+
+    await chat.send(update, update)
+    assert methods(chat) == ["sendMessage"]
+
+    # A second bot process on the same database, after a restart for instance.
+    other = application_for(shared_app, api)
+    async with running(other):
+        other_chat = TelegramChat(other, api, chat.user, UPDATES)
+        assert await other_chat.send(update) == []
+        await other_chat.command("progress")
+        assert methods(other_chat) == ["sendMessage"]
+
+
+async def test_a_learner_who_blocked_the_bot_while_it_answered_is_not_retried(
+    shared_app: App, api: BotApi, chat: TelegramChat
+) -> None:
+    api.fail("sendMessage", Failure.forbidden(), chat_id=chat.user.id)
+
+    await chat.command("progress")
+
+    assert methods(chat) == ["sendMessage"]
+    learner = await stored(shared_app, chat)
+    assert learner is not None
+    assert not learner.is_reachable
+
+
+async def test_flood_control_is_waited_out_and_the_answer_arrives(
+    api: BotApi, chat: TelegramChat
+) -> None:
+    api.fail("sendMessage", Failure.retry_after(1), chat_id=chat.user.id, times=1)
+
+    await chat.command("progress")
+
+    [refused, delivered] = chat.calls_to("sendMessage")
+    assert refused.failure == Failure.retry_after(1)
+    assert delivered.failure is None
+    assert delivered.params == refused.params
+
+
+async def test_a_failure_is_logged_without_the_text_and_the_learner_is_told(
+    api: BotApi, chat: TelegramChat, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    api.fail("sendMessage", Failure.bad_request("Bad Request: message is too long"), times=1)
+    secret = "My name is Jan Peeters and my phone is 0470 12 34 56"
+
+    await chat.say(secret)
+
+    assert "Handling a Telegram update failed" in caplog.text
+    assert secret not in caplog.text
+    assert "Jan" not in caplog.text
+    [refused, sorry] = chat.calls_to("sendMessage")
+    assert refused.failure is not None
+    assert sorry.failure is None
+    assert [b["callback_data"] for b in sorry.buttons] == [encode("menu")]
+
+
+async def test_a_tap_whose_answer_fails_is_still_handled(api: BotApi, chat: TelegramChat) -> None:
+    api.fail(
+        "answerCallbackQuery",
+        Failure.bad_request("Bad Request: query is too old and response timeout expired"),
+    )
+
+    await chat.tap_action("progress")
+
+    assert methods(chat) == ["answerCallbackQuery", "sendMessage"]
+    assert chat.calls[0].failure is not None
+    assert chat.button_with_action("menu")

@@ -1,0 +1,281 @@
+"""Whole conversations on Telegram, in French, Dutch and English, through the real Application."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
+from itertools import count
+
+import pytest
+import pytest_asyncio
+
+from bot.app import App
+from bot.config import Language
+from bot.delivery import Deliverer, DeliveryResult, DeliveryStatus
+from bot.storage import repo
+from bot.telegram.application import TelegramApplication
+from bot.telegram.commands import COMMANDS
+from bot.tutor.callbacks import encode
+from bot.tutor.replies import Message
+from tests.support.telegram import (
+    BotApi,
+    TelegramChat,
+    TelegramUser,
+    Updates,
+    application_for,
+    running,
+    tutor_for_telegram,
+)
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+USER_IDS = count(10_001)
+UPDATES = Updates()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def shared_app(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[App]:
+    """One tutor for the module (the course loads once); each test talks as a new user."""
+    async with tutor_for_telegram(tmp_path_factory) as app:
+        yield app
+
+
+@pytest.fixture
+def api() -> BotApi:
+    return BotApi()
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def application(shared_app: App, api: BotApi) -> AsyncIterator[TelegramApplication]:
+    application = application_for(shared_app, api)
+    async with running(application):
+        yield application
+
+
+@pytest.fixture
+def new_chat(application: TelegramApplication, api: BotApi) -> Callable[[str | None], TelegramChat]:
+    def new_chat(language_code: str | None) -> TelegramChat:
+        user = TelegramUser(next(USER_IDS), "Amina", "Benali", language_code)
+        return TelegramChat(application, api, user, UPDATES)
+
+    return new_chat
+
+
+async def learner(app: App, chat: TelegramChat) -> repo.Learner | None:
+    async with app.database.session() as session:
+        return await repo.find_learner(session, "telegram", str(chat.user.id))
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+async def test_a_learner_takes_a_lesson_and_its_quiz_then_sees_and_deletes_their_data(
+    language: Language,
+    shared_app: App,
+    new_chat: Callable[[str | None], TelegramChat],
+) -> None:
+    chat = new_chat(f"{language}-BE")
+    t = shared_app.services.translators[language]
+    course = shared_app.services.course
+    lesson_id = course.lesson_order(language)[0]
+    lesson = course.lesson(language, lesson_id)
+    assert lesson is not None
+
+    # First contact: a greeting in the client's language, the privacy notice, the menu.
+    await chat.command("start")
+    assert "/mydata" in chat.text
+    assert "/forget" in chat.text
+    assert t.gettext("What would you like to do?") in chat.texts
+    assert chat.button_with_action("open")["callback_data"] == encode("open", lesson_id)
+    if language != "en":
+        english = shared_app.services.translators["en"]
+        assert english.gettext("What would you like to do?") not in chat.texts
+
+    # The lesson: the first card is a new message, the next ones replace it in place.
+    await chat.tap_action("open")
+    [card] = chat.calls_to("sendMessage")
+    assert lesson.cards[0].heading in card.params["text"]
+    for index in range(1, len(lesson.cards)):
+        await chat.tap(encode("card", lesson_id, index))
+        [edit] = chat.calls_to("editMessageText")
+        assert edit.params["message_id"] == card.result["message_id"]
+        assert lesson.cards[index].heading in edit.params["text"]
+    await chat.tap(encode("card", lesson_id, len(lesson.cards) - 2))
+    assert lesson.cards[-2].heading in chat.text
+    await chat.tap(encode("card", lesson_id, len(lesson.cards) - 1))
+
+    # The quiz: lettered options, a row of letter buttons; the first answer wrong on purpose.
+    await chat.tap(encode("quiz", lesson_id))
+    for index, item in enumerate(lesson.quiz):
+        [question] = chat.calls_to("sendMessage")
+        assert item.question in question.params["text"]
+        assert [b["text"] for b in question.buttons][: len(item.options)] == list(
+            "ABCD"[: len(item.options)]
+        )
+        choice = (item.correct + 1) % len(item.options) if index == 0 else item.correct
+        await chat.tap(question.buttons[choice]["callback_data"])
+        assert chat.text.startswith("❌" if index == 0 else "✅")
+        if index + 1 < len(lesson.quiz):
+            await chat.tap_action("resume")
+    total = len(lesson.quiz)
+    assert chat.button_with_action("quiz")["callback_data"] == encode("quiz", lesson_id)
+
+    # Progress, with the score the Belgian way ("75 %" in French).
+    await chat.command("progress")
+    assert t.percent((total - 1) / total) in chat.text
+    assert lesson.title in chat.text
+
+    # Everything stored about them: a readable message and a JSON file.
+    await chat.command("mydata")
+    [document] = chat.calls_to("sendDocument")
+    export = json.loads(document.files["document"][1])
+    assert export["learner"]["language"] == language
+    assert len(export["quiz_answers"]) == total
+    assert export["telegram"] == {"open_quiz_polls": []}
+    assert "Amina" in chat.texts[0]
+
+    # Forgetting: a confirmation, then the confirmation message says it is done.
+    await chat.command("forget")
+    assert chat.button_with_action("forget")["callback_data"] == encode("forget", "yes")
+    await chat.tap(encode("forget", "yes"))
+    [done] = chat.calls_to("editMessageText")
+    assert "/start" in done.params["text"]
+    assert await learner(shared_app, chat) is None
+
+    # An old button after that: answered, and nothing is stored again.
+    await chat.tap(encode("progress"))
+    assert "/start" in chat.text
+    assert await learner(shared_app, chat) is None
+    assert chat.unanswered_taps == []
+
+
+async def test_a_learner_whose_client_speaks_another_language_chooses_one(
+    shared_app: App, new_chat: Callable[[str | None], TelegramChat]
+) -> None:
+    chat = new_chat("de")
+
+    await chat.command("start")
+    assert [b["callback_data"] for b in chat.buttons] == [
+        encode("lang", "fr"),
+        encode("lang", "nl"),
+        encode("lang", "en"),
+    ]
+    assert [b["text"][:2] for b in chat.buttons] == ["🇫🇷", "🇳🇱", "🇬🇧"]
+
+    await chat.tap(encode("lang", "nl"))
+    dutch = shared_app.services.translators["nl"]
+    assert dutch.gettext("What would you like to do?") in chat.texts
+    stored = await learner(shared_app, chat)
+    assert stored is not None
+    assert stored.language == "nl"
+
+    # One tap to change again, from the menu.
+    await chat.tap_action("language")
+    await chat.tap(encode("lang", "fr"))
+    french = shared_app.services.translators["fr"]
+    assert french.gettext("What would you like to do?") in chat.texts
+
+
+async def test_commands_are_registered_for_each_language_at_start(
+    application: TelegramApplication, api: BotApi
+) -> None:
+    calls = api.calls_to("setMyCommands")
+
+    menus = {call.params.get("language_code"): call.params["commands"] for call in calls}
+    assert set(menus) == {None, "fr", "nl", "en"}
+    for language in (None, "fr", "nl", "en"):
+        assert [c["command"] for c in menus[language]] == [name for name, _ in COMMANDS]
+    assert menus["fr"][-1]["description"] == "Effacer toutes vos données"
+    assert menus["nl"][-1]["description"] == "Al je gegevens wissen"
+    assert menus["en"][-1]["description"] == "Delete all your data"
+
+
+class Push:
+    """A background worker, as the trainers' outbox is: it delivers one message, then waits."""
+
+    def __init__(self, external_id: str) -> None:
+        self.external_id = external_id
+        self.results: list[DeliveryResult] = []
+        self.cancelled = asyncio.Event()
+
+    async def run(self, deliverer: Deliverer) -> None:
+        self.results.append(await deliverer.deliver(self.external_id, [Message("Quiz time!")]))
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            self.cancelled.set()
+            raise
+
+
+async def test_background_workers_run_with_the_bot_and_stop_before_it(
+    shared_app: App, api: BotApi
+) -> None:
+    push = Push("424242")
+    application = application_for(replace(shared_app, workers=[push]), api)
+
+    async with running(application):
+        await api.wait_for(lambda: bool(api.calls_to("sendMessage")))
+        assert not push.cancelled.is_set()
+
+    assert push.results == [DeliveryResult(DeliveryStatus.SENT)]
+    assert push.cancelled.is_set()
+    [sent] = api.calls_to("sendMessage")
+    assert (sent.chat_id, sent.params["text"]) == (424242, "Quiz time!")
+
+
+async def test_a_quiz_as_native_polls(shared_app: App, api: BotApi) -> None:
+    polls = replace(
+        shared_app, settings=shared_app.settings.model_copy(update={"quiz_style": "poll"})
+    )
+    application = application_for(polls, api)
+    async with running(application):
+        chat = TelegramChat(
+            application, api, TelegramUser(next(USER_IDS), language_code="en"), UPDATES
+        )
+        course = shared_app.services.course
+        lesson_id = course.lesson_order("en")[0]
+        lesson = course.lesson("en", lesson_id)
+        assert lesson is not None
+        await chat.command("start")
+        await chat.tap_action("open")
+
+        await chat.command("quiz")
+        [poll] = chat.calls_to("sendPoll")
+        item = lesson.quiz[0]
+        assert poll.params["type"] == "quiz"
+        assert poll.params["is_anonymous"] is False
+        assert poll.params["correct_option_ids"] == [item.correct]
+        assert [o["text"] for o in poll.params["options"]] == list(item.options)
+        assert item.question in poll.params["question"]
+        assert [b["callback_data"] for b in poll.buttons] == [encode("menu")]
+
+        # A poll waiting for its answer is part of /mydata.
+        await chat.command("mydata")
+        [document] = chat.calls_to("sendDocument")
+        export = json.loads(document.files["document"][1])
+        assert [p["poll_id"] for p in export["telegram"]["open_quiz_polls"]] == [
+            chat.last_poll["id"]
+        ]
+
+        # Voting is answering: the same feedback as a tap, recorded the same way.
+        first_poll = chat.last_poll["id"]
+        await chat.answer_poll(item.correct)
+        assert chat.text.startswith("✅")
+        await chat.tap_action("resume")
+        assert chat.calls_to("sendPoll")
+        assert chat.last_poll["id"] != first_poll
+        await chat.answer_poll((lesson.quiz[1].correct + 1) % len(lesson.quiz[1].options))
+        assert chat.text.startswith("❌")
+
+        # A retracted vote changes nothing; a second vote on an old poll is a stale button.
+        assert await chat.answer_poll() == []
+        again = await chat.send(UPDATES.poll_answer(chat.user, first_poll, 0))
+        assert [call.method for call in again] == ["sendMessage", "sendMessage"]
+        assert chat.button_with_action("modules")
+
+    stored = await learner(shared_app, chat)
+    assert stored is not None
+    async with shared_app.database.session() as session:
+        export = await repo.export_learner(session, stored.id)
+    answers = [(a["item"], a["correct"]) for a in export["quiz_answers"]]
+    assert answers == [(0, True), (1, False)]

@@ -1,0 +1,108 @@
+"""How replies become Telegram text and keyboards: splitting, lettered questions, polls."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.telegram.render import (
+    MAX_TEXT,
+    fits_in_poll,
+    markup,
+    poll_explanation,
+    question_keyboard,
+    question_text,
+    split_text,
+    telegram_length,
+)
+from bot.tutor.replies import Button, Question
+
+QUESTION = Question(
+    header="📝 Question 1 of 4",
+    question="Which sentence describes AI best?",
+    options=("A robot that feels", "Software that finds patterns", "A photo website"),
+    answer_data=("v1:ans:basics/what-is-ai:0:0", "v1:ans:basics/what-is-ai:0:1", "v1:ans:x:0:2"),
+    correct=1,
+    explanation="Yes. AI learns patterns from many examples.",
+    extra_keyboard=((Button("☰ Menu", "v1:menu"),),),
+)
+
+
+def test_a_short_text_is_one_message() -> None:
+    assert split_text("  Hello!\n") == ["Hello!"]
+    assert split_text("   ") == []
+
+
+def test_a_long_text_is_cut_at_paragraphs_and_loses_nothing() -> None:
+    paragraphs = [f"Paragraph {n}. " + "word " * 150 for n in range(20)]
+    text = "\n\n".join(p.strip() for p in paragraphs)
+
+    chunks = split_text(text)
+
+    assert len(chunks) > 1
+    assert all(telegram_length(chunk) <= MAX_TEXT for chunk in chunks)
+    assert all(chunk.startswith("Paragraph") for chunk in chunks)
+    assert " ".join(chunks).split() == text.split()
+
+
+def test_a_text_without_breaks_is_cut_hard() -> None:
+    chunks = split_text("x" * 10_000)
+
+    assert [len(chunk) for chunk in chunks] == [MAX_TEXT, MAX_TEXT, 10_000 - 2 * MAX_TEXT]
+
+
+def test_emoji_count_twice_as_telegram_counts_them() -> None:
+    text = "🤖" * 3000  # 6,000 UTF-16 code units
+
+    chunks = split_text(text)
+
+    assert telegram_length("🤖") == 2
+    assert [len(chunk) for chunk in chunks] == [2048, 952]
+    assert "".join(chunks) == text
+
+
+def test_a_question_reads_with_lettered_options_and_one_row_of_letters() -> None:
+    assert question_text(QUESTION) == (
+        "📝 Question 1 of 4\n\nWhich sentence describes AI best?\n\n"
+        "A) A robot that feels\nB) Software that finds patterns\nC) A photo website"
+    )
+    keyboard = question_keyboard(QUESTION)
+    assert [[(b.label, b.data) for b in row] for row in keyboard] == [
+        [("A", QUESTION.answer_data[0]), ("B", QUESTION.answer_data[1]), ("C", "v1:ans:x:0:2")],
+        [("☰ Menu", "v1:menu")],
+    ]
+
+
+def test_buttons_become_an_inline_keyboard() -> None:
+    assert markup(()) is None
+    inline = markup(((Button("Next ▶", "v1:card:a/b:1"), Button("◀ Back", "v1:card:a/b:0")),))
+    assert inline is not None
+    assert inline.to_dict() == {
+        "inline_keyboard": [
+            [
+                {"text": "Next ▶", "callback_data": "v1:card:a/b:1"},
+                {"text": "◀ Back", "callback_data": "v1:card:a/b:0"},
+            ]
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    ("changes", "fits"),
+    [
+        ({}, True),
+        ({"question": "Why? " * 60}, False),  # a poll question holds 300 characters
+        ({"options": ("Yes", "No " * 40)}, False),  # an option holds 100
+        ({"options": ("Only one",)}, False),
+    ],
+)
+def test_questions_too_big_for_a_poll_are_shown_with_buttons(
+    changes: dict[str, object], fits: bool
+) -> None:
+    assert fits_in_poll(replace(QUESTION, **changes)) is fits
+
+
+def test_a_poll_explains_only_when_telegram_has_room() -> None:
+    assert poll_explanation(QUESTION) == QUESTION.explanation
+    assert poll_explanation(replace(QUESTION, explanation="Because. " * 30)) is None
