@@ -1,0 +1,1 @@
+"""The conversational tutor: an optional chat model, its prompts, guards and accounting."""

@@ -1,0 +1,55 @@
+"""Plain-text helpers: sentences, word limits, accent-free matching, and data made inert."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """Split a text into sentences and list items, without their list marks."""
+    lines = (_LIST_MARK.sub("", line) for line in text.splitlines())
+    parts = (part.strip() for line in lines for part in _SENTENCE_END.split(line))
+    return [part for part in parts if part]
+
+
+def word_count(text: str) -> int:
+    """Count the words of a text."""
+    return len(text.split())
+
+
+def trim_words(text: str, limit: int) -> str:
+    """Keep whole sentences (or lines) up to `limit` words; cut a first long one with "…"."""
+    if word_count(text) <= limit:
+        return text.strip()
+    kept: list[str] = []
+    count = 0
+    for line in text.strip().splitlines():
+        pieces = _SENTENCE_END.split(line)
+        line_kept: list[str] = []
+        for piece in pieces:
+            if count + word_count(piece) > limit:
+                break
+            line_kept.append(piece)
+            count += word_count(piece)
+        if line_kept:
+            kept.append(" ".join(line_kept))
+        if len(line_kept) < len(pieces):
+            break
+    if not "".join(kept).strip():
+        return " ".join(text.split()[:limit]) + " …"
+    return "\n".join(kept).strip()
+
+
+def fold(text: str) -> str:
+    """Remove accents, so "donnees" finds "données" (learners often type without them)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def inert(text: str) -> str:
+    """Make text safe to put between tags in a prompt: it can neither close nor open one."""
+    return text.replace("<", "‹").replace(">", "›")

@@ -1,0 +1,479 @@
+"""Conversations with the tutor: free questions, "Simpler, please" and prompt practice.
+
+Each runs with no model, and with a fake OpenAI-compatible model on 127.0.0.1, in French, Dutch
+and English, through the tutor core as a learner drives it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from itertools import count
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from sqlalchemy import func, select
+
+from bot.app import App, open_app
+from bot.config import Language, Settings
+from bot.course.model import Lesson, PracticeTask
+from bot.llm.rubric import Criterion
+from bot.llm.tables import LLMUsageRow, PracticeAttemptRow
+from bot.storage import repo
+from bot.tutor.callbacks import encode
+from bot.tutor.practice import IMPROVEMENTS
+from bot.tutor.replies import Document, Message
+from tests.conftest import Clock, make_settings
+from tests.support.chat import Chat
+from tests.support.fake_openai import FakeOpenAI
+from tests.support.telegram import shared_index_dir
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+USERS = count(1)
+DAILY_LIMIT = 3
+LANGUAGES: tuple[Language, ...] = ("fr", "nl", "en")
+# Questions the course answers well, questions about AI it does not cover, and other topics.
+COVERED = {
+    "fr": "Qu'est-ce qu'un deepfake ?",
+    "nl": "Wat is een deepfake?",
+    "en": "What is a deepfake?",
+}
+NOT_COVERED = {
+    "fr": "De quelle couleur est le logo de ChatGPT ?",
+    "nl": "Kan ChatGPT brood bakken in mijn oven?",
+    "en": "Can ChatGPT bake bread in my oven?",
+}
+OFF_TOPIC = {
+    "fr": "Comment faire du pain ?",
+    "nl": "Hoe bak ik brood?",
+    "en": "What time does the train to Ghent leave?",
+}
+DEEPFAKES = "verify/deepfakes"
+PHONE = "0475 12 34 56"
+
+
+def _settings(
+    folder: Path, tmp_path_factory: pytest.TempPathFactory, **overrides: object
+) -> Settings:
+    return make_settings(
+        folder,
+        f"sqlite+aiosqlite:///{folder / 'tutor.db'}",
+        index_dir=shared_index_dir(tmp_path_factory),
+        **overrides,
+    )
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def plain_app(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[App]:
+    """A tutor without a language model, as most deployments start."""
+    folder = tmp_path_factory.mktemp("llm-plain")
+    async with open_app(_settings(folder, tmp_path_factory), clock=Clock()) as app:
+        yield app
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def model_app(
+    tmp_path_factory: pytest.TempPathFactory, fake_openai_server: FakeOpenAI
+) -> AsyncIterator[App]:
+    """A tutor with the fake model, a short timeout and a small daily limit."""
+    folder = tmp_path_factory.mktemp("llm-model")
+    settings = _settings(
+        folder,
+        tmp_path_factory,
+        llm_base_url=fake_openai_server.base_url,
+        llm_api_key="sk-test",
+        llm_timeout_seconds=1.0,
+        llm_max_retries=2,
+        llm_daily_limit=DAILY_LIMIT,
+    )
+    async with open_app(settings, clock=Clock()) as app:
+        yield app
+
+
+async def new_learner(app: App, language: Language) -> Chat:
+    chat = Chat(app.tutor, user=f"learner-{next(USERS)}", language_code=language)
+    await chat.command("start")
+    return chat
+
+
+async def learner_id(app: App, chat: Chat) -> int:
+    async with app.database.session() as session:
+        learner = await repo.find_learner(session, chat.channel, chat.user)
+    assert learner is not None
+    return learner.id
+
+
+async def unanswered(app: App, chat: Chat) -> list[str]:
+    async with app.database.session() as session:
+        questions = await repo.unanswered_questions(session, [await learner_id(app, chat)])
+    return [q.text for q in questions]
+
+
+def message_with(chat: Chat, part: str) -> Message:
+    for reply in chat.replies:
+        if isinstance(reply, Message) and part in reply.text:
+            return reply
+    raise AssertionError(f"no message with {part!r} in {chat.text!r}")
+
+
+def lesson(app: App, language: Language, lesson_id: str) -> Lesson:
+    found = app.services.course.lesson(language, lesson_id)
+    assert found is not None
+    return found
+
+
+# Without a model ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_covered_question_gets_the_best_passage_as_a_card(
+    plain_app: App, language: Language
+) -> None:
+    chat = await new_learner(plain_app, language)
+    t = plain_app.services.translators[language]
+    deepfakes = lesson(plain_app, language, DEEPFAKES)
+
+    await chat.say(COVERED[language])
+
+    answer = message_with(chat, deepfakes.title)
+    passage, source = answer.text.rsplit("\n\n", 1)
+    assert len(passage.split()) <= 90
+    assert any(card.heading in passage for card in deepfakes.cards)
+    assert source == t.gettext("This comes from the lesson “{title}”.").format(
+        title=deepfakes.title
+    )
+    assert chat.button(t.gettext("📖 Open the lesson")).data == encode("open", DEEPFAKES)
+    others = [b for b in chat.buttons if b.data.startswith("v1:open:") and DEEPFAKES not in b.data]
+    assert 1 <= len(others) <= 2
+    assert await unanswered(plain_app, chat) == []
+
+    await chat.press(t.gettext("📖 Open the lesson"))
+    assert deepfakes.cards[0].heading in chat.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_an_uncovered_question_is_answered_honestly_and_kept_for_trainers(
+    plain_app: App, language: Language
+) -> None:
+    chat = await new_learner(plain_app, language)
+    t = plain_app.services.translators[language]
+
+    await chat.say(f"{NOT_COVERED[language]} {PHONE}")
+
+    assert t.gettext("I am sorry, my lessons do not answer that question.") in chat.text
+    assert chat.button_with_action("modules")
+    assert len([b for b in chat.buttons if b.data.startswith("v1:open:")]) >= 2
+    # Kept for the trainers without the phone number, which the learner is told about.
+    assert await unanswered(plain_app, chat) == [f"{NOT_COVERED[language]} [PHONE]"]
+    assert t.gettext("a phone number") in chat.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_question_about_something_else_gets_a_kind_redirect(
+    plain_app: App, language: Language
+) -> None:
+    chat = await new_learner(plain_app, language)
+    t = plain_app.services.translators[language]
+
+    await chat.say(OFF_TOPIC[language])
+
+    assert t.gettext("I can only help you learn about AI, so I cannot answer that.") in chat.text
+    assert chat.button_with_action("modules")
+    assert await unanswered(plain_app, chat) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_personal_data_is_pointed_out_with_the_privacy_lesson(
+    plain_app: App, language: Language
+) -> None:
+    chat = await new_learner(plain_app, language)
+    t = plain_app.services.translators[language]
+    privacy = lesson(plain_app, language, "privacy/personal-data")
+
+    await chat.say(f"{COVERED[language]} jan.peeters@example.be BE68 5390 0754 7034")
+
+    warning = message_with(chat, "🔒")
+    shared = t.gettext("{items} and {last}").format(
+        items=t.gettext("an e-mail address"), last=t.gettext("a bank account number (IBAN)")
+    )
+    assert shared in warning.text
+    assert warning.keyboard[0][0].data == encode("open", privacy.id)
+    assert "jan.peeters" not in chat.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_simpler_please_shows_the_key_idea_and_its_words(
+    plain_app: App, language: Language
+) -> None:
+    chat = await new_learner(plain_app, language)
+    t = plain_app.services.translators[language]
+    what_is_ai = lesson(plain_app, language, "basics/what-is-ai")
+
+    await chat.press_data(encode("open", what_is_ai.id))
+    await chat.press(t.gettext("🙂 Simpler, please"))
+
+    assert t.gettext("🙂 The key idea:") in chat.text
+    key_idea = chat.text.split("\n")[1]
+    assert key_idea in what_is_ai.cards[0].body
+    glossary = {term.term: term.definition for term in plain_app.services.course.glossary[language]}
+    explained = [line for line in chat.text.splitlines() if line.startswith("• ")]
+    for line in explained:
+        term, definition = line[2:].split(": ", 1)
+        assert glossary[term] == definition
+
+    await chat.press(t.gettext("↩ Back to the card"))
+    assert what_is_ai.cards[0].heading in chat.text
+
+
+def _task(app: App, language: Language) -> tuple[str, PracticeTask]:
+    module = next(m for m in app.services.course.modules[language] if m.practice)
+    return module.id, module.practice[0]
+
+
+GOOD_PROMPTS = {
+    "fr": "Écris un e-mail poli à ma commune pour un rendez-vous. Je suis libre le mardi. "
+    "Cinq lignes maximum.",
+    "nl": "Schrijf een korte e-mail aan mijn gemeente voor een afspraak. Ik ben vrij op dinsdag. "
+    "Maximaal vijf zinnen.",
+    "en": "Write a polite email to my commune to ask for an appointment. I am free on Tuesdays. "
+    "Five lines at most.",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_prompt_practice_with_the_rubric_rules(plain_app: App, language: Language) -> None:
+    chat = await new_learner(plain_app, language)
+    t = plain_app.services.translators[language]
+    module_id, task = _task(plain_app, language)
+
+    # From the module's lesson list, to the task.
+    await chat.press_data(encode("mod", module_id))
+    await chat.press(t.gettext("✍ Practise writing a prompt"))
+    assert task.task in chat.text
+    await chat.press(t.gettext("Task {number}").format(number=1))
+    assert task.task in chat.text
+    await chat.press(t.gettext("💡 Show a hint"))
+    assert task.hint in chat.text
+
+    # A vague prompt with a phone number: the data comes first, then another try.
+    await chat.say(f"rendez-vous {PHONE}")
+    assert t.gettext("📝 Score: {score} out of {total}").format(score=0, total=4) in chat.text
+    assert t.gettext("a phone number") in chat.text
+    improvement = IMPROVEMENTS[Criterion.NO_PERSONAL_DATA]
+    assert t.gettext(improvement) in chat.text  # the one improvement: leave personal data out
+
+    await chat.say(GOOD_PROMPTS[language])
+    assert t.gettext("📝 Score: {score} out of {total}").format(score=4, total=4) in chat.text
+    assert "❌" not in chat.text
+
+    await chat.command("mydata")
+    document = next(r for r in chat.replies if isinstance(r, Document))
+    export = json.loads(document.content)
+    assert export["prompt_practice"]["current_task"] == task.id
+    assert [a["score"] for a in export["prompt_practice"]["attempts"]] == [0, 4]
+    assert not any(a["by_model"] for a in export["prompt_practice"]["attempts"])
+    assert PHONE not in document.content.decode()
+    assert "rendez-vous" not in document.content.decode()
+
+    await chat.press_data(encode("pstop"))
+    assert t.gettext("Well done for practising!") in chat.text
+    # Out of practice mode, text is a question again.
+    await chat.say(COVERED[language])
+    assert chat.button(t.gettext("📖 Open the lesson"))
+
+
+async def test_the_practice_command_offers_the_current_module(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "en")
+    module_id, task = _task(plain_app, "en")
+    first_lesson = plain_app.services.course.module("en", module_id)
+    assert first_lesson is not None
+
+    await chat.command("practice")
+    assert chat.button_with_action("practice").data == encode("practice", module_id)
+
+    await chat.press_data(encode("open", first_lesson.lesson_ids[0]))
+    await chat.command("practice")
+    assert task.task in chat.text
+
+
+# With a model -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_model_answers_from_the_passages_and_names_its_lessons(
+    model_app: App, fake_openai: FakeOpenAI, language: Language
+) -> None:
+    chat = await new_learner(model_app, language)
+    t = model_app.services.translators[language]
+    deepfakes = lesson(model_app, language, DEEPFAKES)
+    fake_openai.reply = "Un deepfake est une fausse vidéo faite par une IA.\nSOURCES: 1"
+
+    await chat.say(f"{COVERED[language]} {PHONE}")
+
+    assert "Un deepfake est une fausse vidéo faite par une IA." in chat.text
+    assert "SOURCES" not in chat.text
+    assert deepfakes.title in chat.text
+    assert chat.button(t.gettext("📖 {title}").format(title=deepfakes.title)).data == encode(
+        "open", DEEPFAKES
+    )
+    (request,) = fake_openai.completions
+    assert {"fr": "French", "nl": "Dutch", "en": "English"}[language] in request.content("system")
+    assert any(card.body in request.content("user") for card in deepfakes.cards)
+    # The phone number never leaves: the model sees a placeholder.
+    assert PHONE not in request.text
+    assert "[PHONE]" in request.text
+    assert request.headers["authorization"] == "Bearer sk-test"
+
+
+async def test_a_question_in_another_language_is_answered_in_that_language(
+    model_app: App, fake_openai: FakeOpenAI
+) -> None:
+    chat = await new_learner(model_app, "en")
+
+    await chat.say("Wat is een deepfake precies en hoe herken ik er een?")
+
+    (request,) = fake_openai.completions
+    assert "Dutch" in request.content("system")
+    dutch = lesson(model_app, "nl", DEEPFAKES)
+    assert dutch.title in chat.text
+
+
+async def test_when_the_passages_do_not_cover_it_the_model_says_so(
+    model_app: App, fake_openai: FakeOpenAI
+) -> None:
+    chat = await new_learner(model_app, "fr")
+    t = model_app.services.translators["fr"]
+    fake_openai.reply = "NOT_COVERED"
+
+    await chat.say(COVERED["fr"])
+
+    assert t.gettext("I am sorry, my lessons do not answer that question.") in chat.text
+    assert await unanswered(model_app, chat) == [COVERED["fr"]]
+
+
+@pytest.mark.parametrize(
+    ("mood", "value"), [("delay", 30.0), ("failures", 10)], ids=["slow", "failing"]
+)
+async def test_a_slow_or_failing_model_falls_back_to_the_card(
+    model_app: App, fake_openai: FakeOpenAI, mood: str, value: float
+) -> None:
+    chat = await new_learner(model_app, "nl")
+    t = model_app.services.translators["nl"]
+    setattr(fake_openai, mood, value)
+    fake_openai.failure_status = 503
+
+    await chat.say(COVERED["nl"])
+
+    assert chat.button(t.gettext("📖 Open the lesson")).data == encode("open", DEEPFAKES)
+    assert lesson(model_app, "nl", DEEPFAKES).title in chat.text
+    assert fake_openai.completions
+
+
+async def test_the_daily_limit_holds_and_usage_is_counted_in_numbers_only(
+    model_app: App, fake_openai: FakeOpenAI
+) -> None:
+    chat = await new_learner(model_app, "en")
+    t = model_app.services.translators["en"]
+    fake_openai.reply = "A deepfake is a fake video made by AI. SOURCES: 1"
+
+    for _ in range(DAILY_LIMIT):
+        await chat.say(COVERED["en"])
+        assert "A deepfake is a fake video made by AI." in chat.text
+    await chat.say(COVERED["en"])
+
+    assert len(fake_openai.completions) == DAILY_LIMIT
+    assert (
+        t.gettext(
+            "You asked many questions today. Here is what the lessons say. "
+            "Tomorrow I can explain in my own words again."
+        )
+        in chat.text
+    )
+    assert chat.button(t.gettext("📖 Open the lesson"))
+
+    await chat.command("mydata")
+    document = next(r for r in chat.replies if isinstance(r, Document))
+    (day,) = json.loads(document.content)["llm_usage"]["days"]
+    assert day == {
+        "day": "2026-11-23",
+        "calls": DAILY_LIMIT,
+        "input_tokens": DAILY_LIMIT * fake_openai.prompt_tokens,
+        "output_tokens": DAILY_LIMIT * fake_openai.completion_tokens,
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_the_model_rewrites_a_card_once_for_everyone(
+    model_app: App, fake_openai: FakeOpenAI, language: Language
+) -> None:
+    t = model_app.services.translators[language]
+    what_is_ai = lesson(model_app, language, "basics/what-is-ai")
+    fake_openai.reply = "AI is a computer program. It learns from examples."
+    first, second = await new_learner(model_app, language), await new_learner(model_app, language)
+
+    for chat in (first, second):
+        await chat.press_data(encode("open", what_is_ai.id))
+        await chat.press_data(encode("card", what_is_ai.id, 1))
+        await chat.press(t.gettext("🙂 Simpler, please"))
+        assert t.gettext("🙂 In simpler words:") in chat.text
+        assert "AI is a computer program. It learns from examples." in chat.text
+
+    (request,) = fake_openai.completions
+    assert what_is_ai.cards[1].body in request.content("user")
+    assert "A2" in request.content("system")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_the_model_coaches_prompt_practice(
+    model_app: App, fake_openai: FakeOpenAI, language: Language
+) -> None:
+    chat = await new_learner(model_app, language)
+    t = model_app.services.translators[language]
+    _, task = _task(model_app, language)
+    fake_openai.reply = "TASK: yes\nCONTEXT: no\nFORMAT: yes\nFEEDBACK: Dites qui vous êtes."
+
+    await chat.press_data(encode("ptask", task.id))
+    await chat.say(f"Write an email to the commune, call me on {PHONE}")
+
+    assert "Dites qui vous êtes." in chat.text
+    assert t.gettext("📝 Score: {score} out of {total}").format(score=2, total=4) in chat.text
+    (request,) = fake_openai.completions
+    assert task.task in request.content("user")
+    assert PHONE not in request.text
+    async with model_app.database.session() as session:
+        row = await session.scalar(
+            select(PracticeAttemptRow).where(
+                PracticeAttemptRow.learner_id == await learner_id(model_app, chat)
+            )
+        )
+    assert row is not None
+    assert (row.clear_task, row.context, row.format, row.no_personal_data) == (
+        True,
+        False,
+        True,
+        False,
+    )
+    assert row.by_model
+
+
+async def test_forgetting_deletes_usage_and_practice(
+    model_app: App, fake_openai: FakeOpenAI
+) -> None:
+    chat = await new_learner(model_app, "en")
+    _, task = _task(model_app, "en")
+    await chat.say(COVERED["en"])
+    await chat.press_data(encode("ptask", task.id))
+    await chat.say(GOOD_PROMPTS["en"])
+    learner = await learner_id(model_app, chat)
+
+    await chat.command("forget")
+    await chat.press_data(encode("forget", "yes"))
+
+    async with model_app.database.session() as session:
+        for table in (LLMUsageRow, PracticeAttemptRow):
+            remaining = await session.scalar(
+                select(func.count()).select_from(table).where(table.learner_id == learner)
+            )
+            assert remaining == 0

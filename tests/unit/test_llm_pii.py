@@ -1,0 +1,272 @@
+"""The personal-data guard finds Belgian identifiers precisely, and redacts them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.llm.pii import (
+    IBAN_LENGTHS,
+    Kind,
+    find_personal_data,
+    is_card_number,
+    is_iban,
+    is_national_number,
+    passes_luhn,
+    redact,
+)
+
+# Words around the data: letters, spaces and punctuation that never make a number.
+filler = st.text(
+    alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzéèàç ,.!?'"), min_size=0, max_size=30
+).map(lambda s: f" {s} ")
+
+
+def national_number(born: date, serial: int) -> str:
+    body = f"{born:%y%m%d}{serial:03d}"
+    base = int(body) + (2_000_000_000 if born.year >= 2000 else 0)
+    return f"{body}{97 - base % 97:02d}"
+
+
+national_numbers = st.builds(
+    national_number,
+    st.dates(min_value=date(1920, 1, 1), max_value=date(2025, 12, 31)),
+    st.integers(min_value=1, max_value=998),
+)
+
+
+def formatted_national_number(digits: str, style: int) -> str:
+    yy, mm, dd, serial, check = digits[:2], digits[2:4], digits[4:6], digits[6:9], digits[9:]
+    return [
+        digits,
+        f"{yy}.{mm}.{dd}-{serial}.{check}",
+        f"{yy}{mm}{dd}-{serial}-{check}",
+        f"{yy}{mm}{dd} {serial} {check}",
+    ][style]
+
+
+def iban(country: str, bban: str) -> str:
+    numeric = "".join(str(int(char, 36)) for char in f"{bban}{country}00")
+    return f"{country}{98 - int(numeric) % 97:02d}{bban}"
+
+
+ibans = st.sampled_from(sorted(IBAN_LENGTHS)).flatmap(
+    lambda country: st.text(
+        alphabet="0123456789",
+        min_size=IBAN_LENGTHS[country] - 4,
+        max_size=IBAN_LENGTHS[country] - 4,
+    ).map(lambda bban: iban(country, bban))
+)
+
+
+def grouped(text: str, separator: str) -> str:
+    return separator.join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def with_luhn(partial: str) -> str:
+    for digit in "0123456789":
+        if passes_luhn(partial + digit):
+            return partial + digit
+    raise AssertionError("unreachable")
+
+
+card_numbers = st.tuples(
+    st.sampled_from(["4", "51", "52", "55", "2221", "34", "37", "6011", "6703", "5018"]),
+    st.sampled_from([16, 15, 19, 13]),
+    st.randoms(use_true_random=False),
+).map(
+    lambda args: with_luhn(
+        args[0] + "".join(args[2].choice("0123456789") for _ in range(args[1] - len(args[0]) - 1))
+    )
+)
+
+mobile_numbers = st.text(alphabet="0123456789", min_size=7, max_size=7).flatmap(
+    lambda rest: st.sampled_from("56789").flatmap(
+        lambda second: st.sampled_from(
+            [
+                f"04{second}{rest[0]} {rest[1:3]} {rest[3:5]} {rest[5:]}",
+                f"04{second}{rest[0]}/{rest[1:3]}.{rest[3:5]}.{rest[5:]}",
+                f"+32 4{second}{rest[0]} {rest[1:3]} {rest[3:5]} {rest[5:]}",
+                f"+324{second}{rest}",
+                f"0032 4{second}{rest}",
+            ]
+        )
+    )
+)
+
+
+def landline(area: str, digits: str) -> str:
+    # 02 123 45 67 in the big cities, 010 12 34 56 elsewhere: eight digits after the 0.
+    rest = digits[: 8 - len(area)]
+    if len(area) == 1:
+        return f"0{area} {rest[:3]} {rest[3:5]} {rest[5:]}"
+    return f"0{area} {rest[:2]} {rest[2:4]} {rest[4:]}"
+
+
+landline_numbers = st.builds(
+    landline,
+    st.sampled_from(["2", "3", "9", "10", "50", "81", "87"]),
+    st.text(alphabet="0123456789", min_size=7, max_size=7),
+)
+
+emails = st.tuples(
+    st.from_regex(r"[a-z][a-z0-9._+-]{0,15}[a-z0-9]", fullmatch=True),
+    st.from_regex(r"[a-z][a-z0-9-]{0,10}[a-z0-9]", fullmatch=True),
+    st.sampled_from(["be", "com", "org", "vlaanderen", "brussels"]),
+).map(lambda a: f"{a[0]}@{a[1]}.{a[2]}")
+
+
+def kinds(text: str) -> list[Kind]:
+    return [finding.kind for finding in find_personal_data(text)]
+
+
+@given(national_numbers, st.integers(0, 3), filler, filler)
+def test_every_valid_national_number_is_redacted(
+    digits: str, style: int, before: str, after: str
+) -> None:
+    text = before + formatted_national_number(digits, style) + after
+    redaction = redact(text)
+    assert redaction.kinds == (Kind.NATIONAL_NUMBER,)
+    assert redaction.text == before + "[NATIONAL NUMBER]" + after
+
+
+@given(national_numbers, st.integers(1, 96))
+def test_a_wrong_check_number_is_not_a_national_number(digits: str, shift: int) -> None:
+    body, check = digits[:9], int(digits[9:])
+    wrong = f"{body}{(check - 1 + shift) % 97 + 1:02d}"
+    valid_checks = {97 - int(body) % 97, 97 - (2_000_000_000 + int(body)) % 97}
+    assert is_national_number(wrong) == (int(wrong[9:]) in valid_checks)
+
+
+@pytest.mark.parametrize(
+    ("number", "valid"),
+    [
+        ("85073003328", True),  # born in 1985
+        ("17073003384", True),  # born in 2017: the check counts a "2" in front
+        ("85073003329", False),
+        ("85133003328", False),  # month 13
+        ("85273003371", True),  # a BIS number: month + 20
+        ("00000000097", True),  # unknown birth date, a real-world pattern
+    ],
+)
+def test_national_number_examples(number: str, valid: bool) -> None:
+    assert is_national_number(number) == valid
+
+
+@given(ibans, st.booleans(), st.booleans(), filler, filler)
+def test_every_valid_iban_is_redacted(
+    value: str, spaced: bool, lower: bool, before: str, after: str
+) -> None:
+    shown = grouped(value, " ") if spaced else value
+    shown = shown.lower() if lower else shown
+    redaction = redact(before + shown + after)
+    assert redaction.kinds == (Kind.IBAN,)
+    assert redaction.text == before + "[IBAN]" + after
+
+
+@given(ibans, st.data())
+def test_one_changed_digit_breaks_an_iban(value: str, data: st.DataObject) -> None:
+    position = data.draw(st.integers(2, len(value) - 1))
+    if not value[position].isdigit():
+        return
+    digit = data.draw(st.sampled_from([d for d in "0123456789" if d != value[position]]))
+    assert not is_iban(value[:position] + digit + value[position + 1 :])
+
+
+@given(card_numbers, st.sampled_from(["", " ", "-"]), filler, filler)
+def test_every_valid_card_number_is_redacted(
+    number: str, separator: str, before: str, after: str
+) -> None:
+    redaction = redact(before + grouped(number, separator) + after)
+    assert redaction.kinds == (Kind.CARD,)
+    assert redaction.text == before + "[CARD NUMBER]" + after
+
+
+@given(card_numbers, st.data())
+def test_one_changed_digit_fails_luhn(number: str, data: st.DataObject) -> None:
+    position = data.draw(st.integers(0, len(number) - 1))
+    digit = data.draw(st.sampled_from([d for d in "0123456789" if d != number[position]]))
+    assert not is_card_number(number[:position] + digit + number[position + 1 :])
+
+
+@given(st.one_of(mobile_numbers, landline_numbers), filler, filler)
+def test_belgian_phone_numbers_are_redacted(number: str, before: str, after: str) -> None:
+    redaction = redact(before + number + after)
+    assert redaction.kinds == (Kind.PHONE,)
+    assert redaction.text == before + "[PHONE]" + after
+
+
+@given(emails, filler, filler)
+def test_email_addresses_are_redacted(address: str, before: str, after: str) -> None:
+    redaction = redact(before + address + after)
+    assert redaction.kinds == (Kind.EMAIL,)
+    assert redaction.text == before + "[EMAIL]" + after
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=["Nd"], exclude_characters="@")))
+def test_text_without_digits_or_at_sign_holds_no_number_or_email(text: str) -> None:
+    assert not {Kind.NATIONAL_NUMBER, Kind.IBAN, Kind.CARD, Kind.PHONE, Kind.EMAIL} & set(
+        kinds(text)
+    )
+
+
+@given(st.integers(0, 999_999), filler, filler)
+def test_short_numbers_are_not_personal_data(number: int, before: str, after: str) -> None:
+    assert kinds(f"{before}{number}{after}") == []
+
+
+@given(st.text(max_size=200))
+def test_redaction_removes_everything_it_finds(text: str) -> None:
+    once = redact(text)
+    assert redact(once.text).text == once.text
+    assert find_personal_data(once.text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'habite rue de la Loi 16, 1000 Bruxelles.",
+        "Mon adresse : Avenue Louise 54 bte 3",
+        "Envoyez-le au 12, rue Neuve.",
+        "Ik woon in de Kerkstraat 12 bus 3, 9000 Gent.",
+        "Mijn adres is Grote Markt 1.",
+        "I live at 221 Baker Street.",
+        "Send it to Station Road 5, 3000 Leuven.",
+    ],
+)
+def test_street_addresses_are_redacted(text: str) -> None:
+    redaction = redact(text)
+    assert redaction.kinds == (Kind.ADDRESS,)
+    assert not any(char.isdigit() for char in redaction.text.replace("[ADDRESS]", ""))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai une place pour 2 personnes.",
+        "De snelweg is 40 km lang.",
+        "Le rendez-vous est le 02/03/2024 à 14h.",
+        "It costs 1999 euros in 2024 for 100 km.",
+        "Is GPT-4o better than version 4.5?",
+        "Ik heb 3 vragen over de straat.",
+        "Chapter 3 of the AI Act has 12 articles.",
+    ],
+)
+def test_ordinary_sentences_are_left_alone(text: str) -> None:
+    assert redact(text).text == text
+
+
+def test_several_kinds_are_reported_once_each_in_order() -> None:
+    redaction = redact(
+        "Bel 0475 12 34 56 of 02 123 45 67, mail an@example.be, rekening BE68 5390 0754 7034"
+    )
+    assert redaction.kinds == (Kind.PHONE, Kind.EMAIL, Kind.IBAN)
+    assert redaction.text == "Bel [PHONE] of [PHONE], mail [EMAIL], rekening [IBAN]"
+
+
+def test_the_bare_text_leaves_the_data_out_for_searching() -> None:
+    redaction = redact("Is mijn nummer 0475 12 34 56 veilig bij ChatGPT?\nMail: an@example.be")
+    assert redaction.bare == "Is mijn nummer veilig bij ChatGPT? Mail:"

@@ -1,0 +1,80 @@
+"""The rubric checker judges practice prompts by rules in French, Dutch and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Language
+from bot.llm.rubric import Criterion, Verdict, check
+
+
+@pytest.mark.parametrize(
+    ("language", "prompt"),
+    [
+        (
+            "en",
+            "Summarise this letter from my commune in three points. "
+            "I am not at ease with official French.",
+        ),
+        (
+            "fr",
+            "Écris un e-mail poli à ma commune pour demander un rendez-vous. "
+            "Je suis libre le mardi. Cinq lignes maximum.",
+        ),
+        (
+            "nl",
+            "Schrijf een korte e-mail aan mijn gemeente. Ik wil een afspraak "
+            "voor een nieuwe identiteitskaart. Maximaal vijf zinnen.",
+        ),
+        # Learners often type without accents and with curly apostrophes.
+        ("fr", "ecris une lettre courte pour mon proprietaire, j’ai un probleme de chauffage"),
+    ],
+)
+def test_a_complete_prompt_meets_every_criterion(language: Language, prompt: str) -> None:
+    verdict = check(prompt, language)
+    assert verdict == Verdict(clear_task=True, context=True, format=True, no_personal_data=True)
+    assert verdict.score == 4
+    assert verdict.first_gap is None
+
+
+@pytest.mark.parametrize(
+    ("language", "prompt", "gap"),
+    [
+        ("en", "identity card", Criterion.CLEAR_TASK),
+        ("fr", "carte d'identité commune", Criterion.CLEAR_TASK),
+        ("nl", "identiteitskaart gemeente", Criterion.CLEAR_TASK),
+        ("en", "Write an email to ask for an appointment.", Criterion.CONTEXT),
+        ("fr", "Écris un mail pour demander un rendez-vous.", Criterion.CONTEXT),
+        ("nl", "Schrijf een mail om een afspraak te vragen.", Criterion.CONTEXT),
+        (
+            "en",
+            "Explain what a temporary contract is, because I start a new job soon.",
+            Criterion.FORMAT,
+        ),
+        (
+            "fr",
+            "Explique-moi ce qu'est un contrat intérimaire, parce que je commence bientôt.",
+            Criterion.FORMAT,
+        ),
+        (
+            "nl",
+            "Leg uit wat een interimcontract is, want ik begin binnenkort met werken.",
+            Criterion.FORMAT,
+        ),
+        (
+            "nl",
+            "Schrijf een korte mail aan mijn gemeente, ik ben bereikbaar op 0475 12 34 56.",
+            Criterion.NO_PERSONAL_DATA,
+        ),
+    ],
+)
+def test_the_first_gap_is_the_one_to_fix(language: Language, prompt: str, gap: Criterion) -> None:
+    verdict = check(prompt, language)
+    assert verdict.first_gap == gap
+    assert not verdict.met(gap)
+
+
+def test_personal_data_comes_before_everything_else() -> None:
+    verdict = check("jan.peeters@example.be", "en")
+    assert verdict.score == 0
+    assert verdict.first_gap == Criterion.NO_PERSONAL_DATA

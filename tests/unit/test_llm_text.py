@@ -1,0 +1,92 @@
+"""Text helpers: word limits, sentences, inert data; the AI vocabulary of the course."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.config import Language
+from bot.course.loader import load_course
+from bot.course.model import Course, GlossaryTerm
+from bot.llm.text import inert, sentences, trim_words, word_count
+from bot.llm.vocabulary import Vocabulary, ai_vocabulary, glossary_vocabulary, key_sentence
+from bot.paths import PROJECT_ROOT
+
+TERMS = (
+    GlossaryTerm("ai", "intelligence artificielle (IA)", ("IA", "AI"), "Un logiciel."),
+    GlossaryTerm("chatbot", "chatbot", ("agent conversationnel",), "Un programme."),
+    GlossaryTerm("data", "données", ("data",), "Des informations."),
+)
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return load_course(PROJECT_ROOT / "content")
+
+
+@given(st.text(), st.integers(1, 50))
+def test_trimmed_text_never_exceeds_the_limit(text: str, limit: int) -> None:
+    trimmed = trim_words(text, limit)
+    assert word_count(trimmed.removesuffix(" …")) <= limit
+
+
+def test_trimming_keeps_whole_sentences() -> None:
+    text = "One two three. Four five six. Seven eight nine."
+    assert trim_words(text, 7) == "One two three. Four five six."
+    assert trim_words(text, 9) == text
+    assert trim_words("A very long first sentence indeed", 3) == "A very long …"
+
+
+def test_sentences_split_on_ends_and_list_items() -> None:
+    text = "First idea. Second one!\n- a list item\n2. a numbered item"
+    assert sentences(text) == ["First idea.", "Second one!", "a list item", "a numbered item"]
+
+
+@given(st.text())
+def test_inert_text_cannot_open_or_close_a_tag(text: str) -> None:
+    assert "<" not in inert(text)
+    assert ">" not in inert(text)
+
+
+def test_vocabulary_ignores_case_accents_and_plurals_but_not_acronyms() -> None:
+    vocabulary = glossary_vocabulary(TERMS)
+    assert vocabulary.find("Les chatbots utilisent des donnees.") == ["chatbot", "data"]
+    assert vocabulary.find("Que fait l'IA ?") == ["ai"]
+    # "ai" in "j'ai" is a verb, not AI: acronyms match only in capitals.
+    assert vocabulary.find("J'ai une question sur mon travail.") == []
+
+
+def test_key_sentence_carries_the_most_known_words() -> None:
+    vocabulary = Vocabulary.of([("ai", ["AI"]), ("data", ["data"])])
+    body = "You hear about it every day. AI learns from data. That is all."
+    assert key_sentence(body, vocabulary) == "AI learns from data."
+    assert key_sentence("Nothing known here. Nor here.", vocabulary) == "Nothing known here."
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        ("fr", "Est-ce que ChatGPT garde mes messages ?"),
+        ("nl", "Wat is een deepfake precies?"),
+        ("en", "Can an algorithm refuse my job application?"),
+    ],
+)
+def test_the_course_vocabulary_recognises_ai_questions(
+    course: Course, language: Language, question: str
+) -> None:
+    assert ai_vocabulary(course, language).find(question)
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        ("fr", "Quelle est la recette des boulettes sauce lapin ?"),
+        ("nl", "Hoe laat vertrekt de trein naar Gent?"),
+        ("en", "Who won the football match yesterday?"),
+    ],
+)
+def test_the_course_vocabulary_ignores_other_topics(
+    course: Course, language: Language, question: str
+) -> None:
+    assert ai_vocabulary(course, language).find(question) == []
