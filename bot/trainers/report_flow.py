@@ -1,0 +1,55 @@
+"""/report: choose a cohort, get the report, its chart and a CSV file."""
+
+from __future__ import annotations
+
+from bot.trainers.access import Access, trainer_menu_button
+from bot.trainers.chart import progress_chart
+from bot.trainers.report import DEFAULT_INACTIVE_DAYS, build_report
+from bot.trainers.report_formats import report_csv, report_text
+from bot.tutor.callbacks import encode
+from bot.tutor.replies import Button, Document, Picture
+from bot.tutor.router import Router, Turn, rows
+
+
+class ReportFlow:
+    """Show a trainer the progress of one of their own cohorts."""
+
+    def __init__(self, access: Access) -> None:
+        self.access = access
+
+    def register(self, router: Router) -> None:
+        """Add /report and its buttons to a router."""
+        router.command("report", self.choose)
+        router.button("treport", self.choose, 0)
+        router.button("trc", self.show, 1)
+
+    async def choose(self, turn: Turn, _args: tuple[str, ...]) -> None:
+        """Ask which cohort to report on."""
+        if not await self.access.trainer(turn):
+            return
+        t = turn.t
+        cohorts = await self.access.own_cohorts(turn)
+        if not cohorts:
+            return
+        buttons = [Button(cohort.name, encode("trc", cohort.id)) for cohort in cohorts]
+        turn.say(t.gettext("📊 Report on which group?"), rows(*buttons, trainer_menu_button(turn)))
+
+    async def show(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """Send the report of one cohort: text, chart and CSV."""
+        if not await self.access.trainer(turn) or not (
+            cohort := await self.access.own_cohort(turn, args[0])
+        ):
+            return
+        t = turn.t
+        days = cohort.reminder_days or DEFAULT_INACTIVE_DAYS
+        report = await build_report(turn.session, turn.course, cohort, turn.now, days)
+        turn.say(report_text(report, turn.course, t))
+        turn.add(Picture(progress_chart(report, turn.course, t), t.gettext("Progress per topic")))
+        turn.add(
+            Document(
+                f"report-{turn.now.date().isoformat()}.csv",
+                report_csv(report, turn.course, t),
+                t.gettext("One line per learner, for a spreadsheet"),
+            )
+        )
+        turn.say(t.gettext("What next?"), rows(trainer_menu_button(turn)))

@@ -1,0 +1,123 @@
+"""Local time for trainers: typed dates, quiet hours and weekly plans, stored in UTC."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Final
+from zoneinfo import ZoneInfo
+
+WEEKDAYS: Final = "1234567"
+_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:hH.]?([0-5]\d)?$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_BE_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
+_DAY_NAMES: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_clock(text: str) -> int | None:
+    """Read a time of day such as `9:00`, `09h30` or `21` as minutes after midnight."""
+    match = _CLOCK.match(text.strip())
+    if match is None:
+        return None
+    return int(match.group(1)) * 60 + int(match.group(2) or 0)
+
+
+def format_clock(minutes: int) -> str:
+    """Write minutes after midnight as `09:00`."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def parse_range(text: str) -> tuple[int, int] | None:
+    """Read quiet hours such as `21:00-08:00` as two minute counts."""
+    start, separator, end = text.replace("–", "-").partition("-")
+    if not separator:
+        return None
+    first, last = parse_clock(start), parse_clock(end)
+    return None if first is None or last is None else (first, last)
+
+
+def parse_local(text: str, zone: ZoneInfo, now: datetime) -> datetime | None:
+    """Read a local date and time (`2026-12-01 09:00`, `1/12 9h`) and return it in UTC."""
+    parts = text.strip().split()
+    if len(parts) != 2:
+        return None
+    day, minutes = _parse_date(parts[0], now.astimezone(zone).date()), parse_clock(parts[1])
+    if day is None or minutes is None:
+        return None
+    return to_utc(day, minutes, zone)
+
+
+def _parse_date(text: str, today: date) -> date | None:
+    try:
+        if match := _ISO_DATE.match(text):
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if match := _BE_DATE.match(text):
+            year = match.group(3)
+            day = date(today.year, int(match.group(2)), int(match.group(1)))
+            if year is not None:
+                return day.replace(year=int(year) + (2000 if len(year) == 2 else 0))
+            # Without a year, a day already gone means next year's.
+            return day if day >= today else day.replace(year=today.year + 1)
+    except ValueError:
+        return None
+    return None
+
+
+def to_utc(day: date, minutes: int, zone: ZoneInfo) -> datetime:
+    """Return the UTC instant of a local day and time of day."""
+    local = datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=zone)
+    return local.astimezone(UTC)
+
+
+def in_quiet_hours(moment: datetime, zone: ZoneInfo, start: int, end: int) -> bool:
+    """Tell whether a moment falls in the quiet hours (which may span midnight)."""
+    local = moment.astimezone(zone)
+    minute = local.hour * 60 + local.minute
+    if start == end:
+        return False
+    if start < end:
+        return start <= minute < end
+    return minute >= start or minute < end
+
+
+def after_quiet_hours(moment: datetime, zone: ZoneInfo, start: int, end: int) -> datetime:
+    """Return the moment itself, or the end of the quiet hours it falls in."""
+    if not in_quiet_hours(moment, zone, start, end):
+        return moment
+    local = moment.astimezone(zone)
+    day = local.date()
+    if local.hour * 60 + local.minute >= end:
+        day += timedelta(days=1)
+    return to_utc(day, end, zone)
+
+
+def parse_weekdays(text: str) -> str | None:
+    """Read days such as `mon-fri`, `mon,wed` or `weekdays` as ISO digits (`12345`)."""
+    text = text.strip().lower()
+    if text in {"weekdays", "workdays"}:
+        return "12345"
+    if text in {"daily", "every day", "all"}:
+        return WEEKDAYS
+    days: set[int] = set()
+    for part in text.split(","):
+        first, _, last = part.strip().partition("-")
+        if first[:3] not in _DAY_NAMES or (last and last[:3] not in _DAY_NAMES):
+            return None
+        low = _DAY_NAMES.index(first[:3]) + 1
+        high = _DAY_NAMES.index(last[:3]) + 1 if last else low
+        if high < low:
+            return None
+        days.update(range(low, high + 1))
+    return "".join(str(day) for day in sorted(days)) or None
+
+
+def next_occurrence(after: datetime, zone: ZoneInfo, weekdays: str, minutes: int) -> datetime:
+    """Return the first instant strictly after `after` on one of the weekdays at that time."""
+    local_day = after.astimezone(zone).date()
+    for offset in range(8):
+        day = local_day + timedelta(days=offset)
+        if str(day.isoweekday()) in weekdays:
+            moment = to_utc(day, minutes, zone)
+            if moment > after:
+                return moment
+    raise ValueError(f"no weekday in {weekdays!r}")

@@ -1,0 +1,292 @@
+"""Trainers and learners through the tutor core: roles, codes, cohorts, /push, /report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import App, open_app
+from bot.tutor.replies import Document, Picture
+from tests.conftest import Clock
+from tests.support.trainers import (
+    ADMIN_ID,
+    code_in,
+    learners,
+    new_cohort,
+    new_trainer,
+    person,
+    statuses,
+    trainer_settings,
+)
+
+TRAINER_ONLY = "This is for trainers only."
+
+
+@pytest.fixture
+async def app(
+    tmp_path: Path, database_url: str, clock: Clock, course_index_dir: Path
+) -> AsyncIterator[App]:
+    settings = trainer_settings(tmp_path, database_url, index_dir=course_index_dir)
+    async with open_app(settings, clock=clock) as opened:
+        yield opened
+
+
+async def test_a_learner_is_refused_every_trainer_command(app: App) -> None:
+    learner = await person(app, 4001)
+    for command in ("trainer", "cohort", "push", "report", "scheduled"):
+        await learner.command(command)
+        assert TRAINER_ONLY in learner.text, command
+    await learner.command("cohort", "new", "Sneaky")
+    assert TRAINER_ONLY in learner.text
+    for data in ("v1:tp", "v1:tgroups", "v1:treport", "v1:trc:1", "v1:tpc:1", "v1:tsched"):
+        await learner.press_data(data)
+        assert TRAINER_ONLY in learner.text, data
+    await learner.command("trainer_invite")
+    assert "This is for administrators only." in learner.text
+
+
+async def test_a_trainer_invite_works_once_and_a_trainer_cannot_invite(app: App) -> None:
+    trainer = await new_trainer(app, 2001)
+    await trainer.command("trainer_invite")
+    assert "This is for administrators only." in trainer.text
+
+    admin = await person(app, ADMIN_ID)
+    await admin.command("trainer_invite")
+    code = code_in(admin.text)
+    first = await person(app, 2002)
+    await first.command("join", code)
+    assert "You are now a trainer" in first.text
+    second = await person(app, 2003)
+    await second.command("join", code)
+    assert "This code does not work" in second.text
+    await second.command("trainer")
+    assert TRAINER_ONLY in second.text
+
+
+async def test_a_trainer_cannot_see_or_push_to_another_trainers_cohort(app: App) -> None:
+    owner = await new_trainer(app, 2001)
+    await new_cohort(owner, "Owner group")
+    await owner.command("cohort")
+    owner_cohort = owner.button("Owner group").data.split(":")[2]
+    other = await new_trainer(app, 2002)
+    for data in ("tgroup", "trc", "tpc", "tcode", "tstop", "tremask", "tquietask"):
+        await other.press_data(f"v1:{data}:{owner_cohort}")
+        assert "This button is no longer active" in other.text, data
+        assert "Owner group" not in other.text
+    await other.press_data(f"v1:trem:{owner_cohort}:0")
+    assert "This button is no longer active" in other.text
+    await other.command("cohort", "link", "Owner", "group")
+    assert "You have no group with that name." in other.text
+    await other.command("push")
+    assert "You have no group yet" in other.text
+
+    # A push the owner planned cannot be cancelled by the other trainer either.
+    await owner.command("cohort", "new", "Second")
+    await owner.command("push")
+    await owner.press("Owner group")
+    await owner.press_data("v1:tpk:next")
+    await owner.press_data("v1:tpw:weekdays")
+    await owner.press_data("v1:tpgo")
+    await other.press_data("v1:tunsched:plan:1")
+    assert "This button is no longer active" in other.text
+    await owner.command("scheduled")
+    assert "every weekday at 09:00" in owner.text
+
+
+async def test_learners_join_by_link_or_command_and_leave(app: App) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Bootcamp March")
+    assert "https://t.me/ai_tutor_test_bot?start=join-" in trainer.text
+    [by_link] = await learners(app, code, ["fr"])
+    assert "✅ Bienvenue dans le groupe « Bootcamp March » !" in by_link.text
+    by_command = await person(app, 5100)
+    await by_command.command("join", code.lower().replace("-", " "))
+    assert "Welcome to the group “Bootcamp March”!" in by_command.text
+    await trainer.command("cohort")
+    assert trainer.button("Bootcamp March").label == "Bootcamp March · 2 learners"
+
+    await by_command.command("leave")
+    await by_command.press("Yes, leave")
+    assert "You left the group" in by_command.text
+    await by_command.command("leave")
+    assert "You are not in a group." in by_command.text
+    await trainer.command("cohort")
+    assert trainer.button("Bootcamp March").label == "Bootcamp March · 1 learner"
+
+
+async def test_expired_and_revoked_codes_fail(app: App, clock: Clock) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Group A")
+    await trainer.press("Stop the join link")
+    assert "no longer works" in trainer.text
+    late = await person(app, 5001)
+    await late.command("join", code)
+    assert "This code does not work" in late.text
+
+    await trainer.press("New join link")
+    fresh = code_in(trainer.text)
+    clock.advance(days=91)
+    await late.command("join", fresh)
+    assert "This code does not work" in late.text
+
+    admin = await person(app, ADMIN_ID)
+    await admin.command("trainer_invite")
+    invite = code_in(admin.text)
+    await admin.press("Cancel this invitation")
+    would_be = await person(app, 2002)
+    await would_be.command("join", invite)
+    assert "This code does not work" in would_be.text
+    await admin.command("trainer_invite")
+    invite = code_in(admin.text)
+    clock.advance(hours=73)
+    await would_be.command("join", invite)
+    assert "This code does not work" in would_be.text
+
+
+async def test_wrong_codes_are_slowed_down(app: App, clock: Clock) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Group A")
+    guesser = await person(app, 5001)
+    for _ in range(3):
+        await guesser.command("join", "AAAA-BBBB-CCCC-DDDD")
+        assert "This code does not work" in guesser.text
+    await guesser.command("join", code)
+    assert "Too many wrong codes. Please wait 1 minute and try again." in guesser.text
+    clock.advance(minutes=1)
+    await guesser.command("join", "AAAA-BBBB-CCCC-DDDD")
+    await guesser.command("join", code)
+    assert "Please wait 2 minutes" in guesser.text
+    clock.advance(minutes=2)
+    await guesser.command("join", code)
+    assert "Welcome to the group" in guesser.text
+
+
+async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Group A")
+    await learners(app, code, ["fr", "nl", "en"])
+
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("A short message")
+    await trainer.press("Write in Français")
+    await trainer.say("Demain, atelier à 10 h.")
+    await trainer.press("Add Nederlands")
+    await trainer.say("Morgen workshop om 10 uur.")
+    await trainer.press("Go on")
+    await trainer.press("Another date")
+    await trainer.say("31/11 10:00")
+    assert "I did not understand that date" in trainer.text
+    await trainer.say("2026-11-20 10:00")
+    assert "already past" in trainer.text
+    await trainer.say("24/11 8:30")
+    assert "• When: 24/11/26, 08:30" in trainer.text
+    assert "fr: Demain, atelier à 10 h." in trainer.text
+    await trainer.press("Plan it")
+    assert "Planned for 24/11/26, 08:30" in trainer.text
+    assert await statuses(app) == {}
+
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("A quiz on a lesson")
+    await trainer.press_data(trainer.buttons[0].data)
+    await trainer.press_data(trainer.buttons[0].data)
+    await trainer.press("Now")
+    await trainer.press("Send")
+    assert "On its way to 3 learners." in trainer.text
+    assert await statuses(app) == {"pending": 3}
+
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("Each learner's next lesson")
+    await trainer.press("Every weekday at 9:00")
+    assert "every weekday at 09:00" in trainer.text
+    await trainer.press("Plan it")
+    assert "First time: 24/11/26, 09:00" in trainer.text
+
+    await trainer.command("scheduled")
+    assert "24/11/26, 08:30 · Group A · a message" in trainer.text
+    assert "every weekday at 09:00 · Group A · each learner's next lesson" in trainer.text
+    await trainer.press("Cancel number 1")
+    assert "24/11/26, 08:30" not in trainer.text
+
+
+async def test_typed_text_outside_the_wizard_goes_on_as_usual(app: App) -> None:
+    trainer = await new_trainer(app, 2001)
+    await new_cohort(trainer, "Group A")
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("A short message")
+    await trainer.press("Write in English")
+    await trainer.press("Cancel")
+    assert "Cancelled. Nothing was sent." in trainer.text
+    await trainer.say("What is AI?")
+    assert "Type your message" not in trainer.text
+    assert await statuses(app) == {}
+
+
+async def test_learners_turn_reminders_off_and_on(app: App) -> None:
+    learner = await person(app, 4001)
+    await learner.command("reminders")
+    assert "Reminders are on." in learner.text
+    await learner.press("Turn reminders off")
+    assert "No more reminders." in learner.text
+    await learner.command("mydata")
+    assert "• Reminders: off" in learner.text
+    await learner.command("reminders")
+    await learner.press("Turn reminders on")
+    assert "Reminders are on." in learner.text
+
+
+async def test_mydata_shows_the_cohort_and_forget_deletes_it(app: App) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Group A")
+    [learner] = await learners(app, code, ["en"])
+    await learner.command("mydata")
+    [export] = [r for r in learner.replies if isinstance(r, Document)]
+    data = json.loads(export.content)
+    assert data["trainers"]["cohort"]["name"] == "Group A"
+    assert data["trainers"]["trainer_since"] is None
+    await trainer.command("mydata")
+    [export] = [r for r in trainer.replies if isinstance(r, Document)]
+    assert json.loads(export.content)["trainers"]["cohorts_led"] == ["Group A"]
+
+    await learner.command("forget")
+    await learner.press("Yes, delete everything")
+    await trainer.command("cohort")
+    assert trainer.button("Group A").label == "Group A · 0 learners"
+
+
+async def test_report_with_chart_and_csv(app: App, clock: Clock) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Group A")
+    active, _idle = await learners(app, code, ["en", "en"])
+    lesson_id = app.services.course.lesson_order("en")[0]
+    await active.press_data(f"v1:quiz:{lesson_id}")
+    quiz_length = len(app.services.course.lesson("en", lesson_id).quiz)  # type: ignore[union-attr]
+    for index in range(quiz_length):
+        wrong = (active.question.correct + 1) % len(active.question.options)
+        await active.answer(wrong)
+        if index + 1 < quiz_length:
+            await active.press("Next question")
+    clock.advance(days=8)
+    await active.command("menu")
+
+    await trainer.command("report")
+    await trainer.press("Group A")
+    text = trainer.replies[0].text  # type: ignore[union-attr]
+    assert "👥 1 of 2 learners active this week (last 7 days)" in text
+    assert "• L0 B.: 1 · average score 0%" in text
+    assert "• L1 B.: 0" in text
+    assert "❌ Most-missed questions:" in text
+    assert "💤 Not active for 3 days or more:\n• L1 B. (last seen 23 Nov 2026)" in text
+    [picture] = [r for r in trainer.replies if isinstance(r, Picture)]
+    assert picture.content.startswith(b"\x89PNG")
+    [csv_file] = [r for r in trainer.replies if isinstance(r, Document)]
+    rows = csv_file.content.decode("utf-8-sig").splitlines()
+    assert rows[0].startswith("Learner;Joined;Last seen;Lessons completed;Average score (%)")
+    assert rows[1].startswith("L0 B.;2026-11-23;2026-12-01;1;0;1;")
+    assert "Benali" not in csv_file.content.decode()

@@ -1,0 +1,116 @@
+"""The operator's tools: cohorts, pushes, plans and reports from the command line."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.app import open_app
+from bot.cli import main
+from bot.config import load_settings
+from tests.support.trainers import BOT_USERNAME, person
+
+
+@pytest.fixture
+def environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, course_index_dir: Path, sqlite_url: str
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no developer's .env
+    for name, value in {
+        "TUTOR_DATABASE_URL": sqlite_url,
+        "TUTOR_DATA_DIR": str(tmp_path / "data"),
+        "TUTOR_INDEX_DIR": str(course_index_dir),
+        "TUTOR_TELEGRAM_BOT_USERNAME": BOT_USERNAME,
+    }.items():
+        monkeypatch.setenv(name, value)
+
+
+async def start(user_id: int, *payload: str) -> str:
+    """Have someone send /start (with a link payload) on Telegram; return what they saw."""
+    async with open_app(load_settings()) as app:
+        chat = await person(app, user_id)
+        if payload:
+            await chat.command("start", *payload)
+        return chat.text
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.usefixtures("environment")
+def test_operator_creates_a_cohort_pushes_plans_and_reports(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    asyncio.run(start(2001))
+    code, out, _ = run(capsys, "cohort", "create", "Bootcamp", "--trainer", "2001")
+    assert code == 0
+    assert f"Link: https://t.me/{BOT_USERNAME}?start=join-" in out
+    join = out.split("join-")[1].split()[0]
+    for user_id in (5000, 5001):
+        assert "Welcome to the group" in asyncio.run(start(user_id, f"join-{join}"))
+
+    lesson = "basics/what-is-ai"
+    assert run(capsys, "push", "--cohort", "Bootcamp", "--lesson", lesson)[1] == (
+        "Push 1 queued for 2 learner(s); the running bot sends it.\n"
+    )
+    code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "2099-12-01 09:00")
+    assert (code, out) == (0, "Push 2 planned for 2099-12-01 09:00.\n")
+    code, _, err = run(capsys, "push", "--cohort", "Nope", "--review")
+    assert (code, err) == (1, "No cohort named 'Nope'. See `tutor cohort list`.\n")
+    code, out, _ = run(
+        capsys, "push", "--cohort", "Bootcamp", "--message", "fr=Bonjour", "--message", "en=Hello"
+    )
+    assert code == 0
+    code, out, _ = run(
+        capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", "mon-fri", "--at", "9:00"
+    )
+    assert (code, out.split(";")[0]) == (0, "Plan 1 saved")
+    code, out, _ = run(capsys, "schedule", "list")
+    assert "plan 1" in out
+    assert "push 2" in out
+    assert run(capsys, "schedule", "cancel", "2")[1] == "Push 2 cancelled.\n"
+    assert run(capsys, "schedule", "stop", "1")[1] == "Plan 1 stopped.\n"
+    assert run(capsys, "outbox")[1].splitlines()[0] == "pending  4"
+    assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "22:00-07:00")[0] == 0
+    assert "quiet=22:00-07:00" in run(capsys, "cohort", "list")[1]
+
+    csv_path, png_path = tmp_path / "report.csv", tmp_path / "report.png"
+    code, out, _ = run(
+        capsys,
+        "report",
+        "--cohort",
+        "Bootcamp",
+        "--lang",
+        "fr",
+        "--csv",
+        str(csv_path),
+        "--png",
+        str(png_path),
+    )
+    assert code == 0
+    assert "📊 Rapport : Bootcamp" in out
+    assert "👥 2 apprenants actifs sur 2 cette semaine (7 derniers jours)" in out
+    assert csv_path.read_text(encoding="utf-8-sig").startswith("Apprenant;Arrivée;")
+    assert png_path.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.usefixtures("environment")
+def test_operator_invites_a_trainer_and_stops_a_join_code(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    asyncio.run(start(2001))
+    code, out, _ = run(capsys, "trainer", "invite")
+    assert code == 0
+    invite = out.split("join-")[1].split()[0]
+    assert run(capsys, "cohort", "create", "Evening", "--trainer", "999")[0] == 1
+    run(capsys, "cohort", "create", "Evening", "--trainer", "2001")
+    out = run(capsys, "cohort", "link", "Evening")[1]
+    join = out.split("join-")[1].split()[0]
+    assert run(capsys, "cohort", "stop", "Evening")[1] == "Stopped 1 join code(s) of 'Evening'.\n"
+    assert "This code does not work" in asyncio.run(start(6000, f"join-{join}"))
+    assert "You are now a trainer" in asyncio.run(start(6000, f"join-{invite}"))

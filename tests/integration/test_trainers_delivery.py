@@ -1,0 +1,232 @@
+"""Pushes and reminders delivered through the real Telegram deliverer to the fake Bot API."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.app import App, open_app
+from bot.config import Settings
+from bot.storage import repo as core_repo
+from bot.trainers import outbox, pushes
+from bot.trainers.repo import Cohort
+from bot.trainers.scheduler import Scheduler
+from tests.conftest import Clock
+from tests.support.telegram import BotApi, Failure
+from tests.support.trainers import (
+    CrashingRequest,
+    SimulatedCrash,
+    cohort_with_learners,
+    recording_deliverer,
+    sent_chats,
+    statuses,
+    trainer_settings,
+    worker,
+)
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+FIRST = 5000
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str, course_index_dir: Path) -> Settings:
+    return trainer_settings(tmp_path, database_url, index_dir=course_index_dir)
+
+
+@pytest.fixture
+async def app(settings: Settings, clock: Clock) -> AsyncIterator[App]:
+    async with open_app(settings, clock=clock) as opened:
+        yield opened
+
+
+async def push_lesson(app: App, cohort: Cohort, due_at: datetime | None = None) -> int:
+    lesson_id = app.services.course.lesson_order("en")[0]
+    async with app.database.session() as session:
+        push = await pushes.create_push(
+            session,
+            cohort,
+            "lesson",
+            now=app.services.clock(),
+            zone=BRUSSELS,
+            due_at=due_at,
+            lesson_id=lesson_id,
+        )
+    return push.id
+
+
+def scheduler(app: App) -> Scheduler:
+    [found] = [w for w in app.workers if isinstance(w, Scheduler)]
+    return found
+
+
+async def test_each_learner_gets_the_lesson_in_their_language_with_a_start_button(
+    app: App,
+) -> None:
+    cohort = await cohort_with_learners(app, 3)
+    await push_lesson(app, cohort)
+    api = BotApi()
+    assert await worker(app).drain(recording_deliverer(app, api)) == 3
+    lesson_id = app.services.course.lesson_order("en")[0]
+    titles = {
+        lang: app.services.course.lesson(lang, lesson_id).title for lang in ("fr", "nl", "en")
+    }  # type: ignore[union-attr]
+    for offset, language in enumerate(("fr", "nl", "en")):
+        [text] = api.sent_texts(FIRST + offset)
+        assert titles[language] in text
+    french = api.calls_to("sendMessage")[0]
+    assert french.buttons[0]["callback_data"] == f"v1:open:{lesson_id}"
+    assert await statuses(app) == {"sent": 3}
+
+
+async def test_quiet_hours_hold_messages_until_morning(app: App, clock: Clock) -> None:
+    cohort = await cohort_with_learners(app, 2, quiet_hours=(21 * 60, 8 * 60))
+    clock.now = datetime(2026, 11, 23, 21, 30, tzinfo=BRUSSELS).astimezone(UTC)
+    await push_lesson(app, cohort)
+    api = BotApi()
+    deliverer = recording_deliverer(app, api)
+    assert await worker(app).drain(deliverer) == 0
+    clock.now = datetime(2026, 11, 24, 7, 59, tzinfo=BRUSSELS).astimezone(UTC)
+    assert await worker(app).drain(deliverer) == 0
+    clock.now = datetime(2026, 11, 24, 8, 0, tzinfo=BRUSSELS).astimezone(UTC)
+    assert await worker(app).drain(deliverer) == 2
+    assert sorted(sent_chats(api)) == [FIRST, FIRST + 1]
+
+
+async def test_a_learner_who_blocked_the_bot_is_marked_and_left_out_next_time(app: App) -> None:
+    cohort = await cohort_with_learners(app, 3)
+    api = BotApi()
+    api.fail("sendMessage", Failure.forbidden(), chat_id=FIRST + 1)
+    deliverer = recording_deliverer(app, api)
+    await push_lesson(app, cohort)
+    await worker(app).drain(deliverer)
+    assert await statuses(app) == {"sent": 2, "blocked": 1}
+    async with app.database.session() as session:
+        blocked = await core_repo.find_learner(session, "telegram", str(FIRST + 1))
+    assert blocked is not None
+    assert not blocked.is_reachable
+
+    second = await push_lesson(app, cohort)
+    async with app.database.session() as session:
+        assert (await outbox.counts(session, second))["pending"] == 2
+    await worker(app).drain(deliverer)
+    assert Counter(sent_chats(api)) == {FIRST: 2, FIRST + 2: 2}
+
+
+async def test_retry_after_defers_the_message_and_sends_it_once(app: App, clock: Clock) -> None:
+    cohort = await cohort_with_learners(app, 3)
+    api = BotApi()
+    api.fail("sendMessage", Failure.retry_after(1), times=1)
+    deliverer = recording_deliverer(app, api)
+    await push_lesson(app, cohort)
+    await worker(app).drain(deliverer)
+    assert await statuses(app) == {"sent": 2, "pending": 1}
+    clock.advance(seconds=2)
+    await worker(app).drain(deliverer)
+    assert await statuses(app) == {"sent": 3}
+    assert sorted(sent_chats(api)) == [FIRST, FIRST + 1, FIRST + 2]
+
+
+@pytest.mark.parametrize("accepted_before_crash", [0, 7])
+async def test_a_crash_mid_push_then_a_restart_sends_each_message_exactly_once(
+    settings: Settings, clock: Clock, accepted_before_crash: int
+) -> None:
+    api = BotApi()
+    async with open_app(settings, clock=clock) as first:
+        cohort = await cohort_with_learners(first, 20)
+        await push_lesson(first, cohort)
+        crashing = recording_deliverer(first, api, CrashingRequest(api, accepted_before_crash))
+        crashed = False
+        try:
+            await worker(first).drain(crashing)
+        except* SimulatedCrash:
+            crashed = True
+        assert crashed
+    assert len(sent_chats(api)) == accepted_before_crash
+
+    # The restarted process retakes the dead one's claims once their lease has run out.
+    clock.advance(seconds=settings.push_lease_seconds + 1)
+    async with open_app(settings, clock=clock) as second:
+        await worker(second).drain(recording_deliverer(second, api))
+        assert await statuses(second) == {"sent": 20}
+    assert Counter(sent_chats(api)) == {FIRST + offset: 1 for offset in range(20)}
+
+
+async def test_a_scheduled_push_and_a_plan_survive_a_restart(
+    settings: Settings, clock: Clock
+) -> None:
+    tomorrow_nine = datetime(2026, 11, 24, 9, 0, tzinfo=BRUSSELS).astimezone(UTC)
+    async with open_app(settings, clock=clock) as first:
+        cohort = await cohort_with_learners(first, 2)
+        await push_lesson(first, cohort, due_at=tomorrow_nine)
+        async with first.database.session() as session:
+            await pushes.create_plan(
+                session,
+                cohort,
+                "next",
+                weekdays="12345",
+                at_minute=9 * 60,
+                now=clock.now,
+                zone=BRUSSELS,
+            )
+        assert (await scheduler(first).tick()).fanned_out == 0
+
+    clock.now = tomorrow_nine + timedelta(minutes=1)
+    api = BotApi()
+    async with open_app(settings, clock=clock) as second:
+        tick = await scheduler(second).tick()
+        assert (tick.plans_run, tick.fanned_out) == (1, 2)
+        again = await scheduler(second).tick()
+        assert (again.plans_run, again.fanned_out) == (0, 0)
+        await worker(second).drain(recording_deliverer(second, api))
+    assert Counter(sent_chats(api)) == {FIRST: 2, FIRST + 1: 2}
+    next_lesson = api.calls_to("sendMessage")[-1]
+    assert next_lesson.buttons[0]["callback_data"].startswith("v1:open:")
+
+
+async def test_inactive_learners_get_one_reminder_and_can_stop_them(app: App, clock: Clock) -> None:
+    await cohort_with_learners(app, 2)
+    api = BotApi()
+    deliverer = recording_deliverer(app, api)
+    clock.advance(days=2)
+    assert (await scheduler(app).tick()).reminders == 0
+    clock.advance(days=1, minutes=1)
+    assert (await scheduler(app).tick()).reminders == 2
+    assert (await scheduler(app).tick()).reminders == 0
+    await worker(app).drain(deliverer)
+    [reminder] = api.calls_to("sendMessage")[:1]
+    assert "3 jours" in reminder.params["text"]
+    assert reminder.buttons[-1]["callback_data"] == "v1:tremind:off"
+
+    # One comes back, then stops again for three days: one more nudge, for that one only.
+    clock.advance(hours=2)
+    async with app.database.session() as session:
+        back = await core_repo.find_learner(session, "telegram", str(FIRST + 1))
+        assert back is not None
+        await core_repo.update_learner(session, back.id, last_seen_at=clock.now)
+    clock.advance(days=3, minutes=1)
+    assert (await scheduler(app).tick()).reminders == 1
+    await worker(app).drain(deliverer)
+    assert Counter(sent_chats(api)) == {FIRST: 1, FIRST + 1: 2}
+
+
+async def test_a_message_falls_back_to_a_written_language_and_an_empty_review_is_skipped(
+    app: App,
+) -> None:
+    cohort = await cohort_with_learners(app, 3)
+    async with app.database.session() as session:
+        texts = {"fr": "Atelier demain.", "nl": "Workshop morgen."}
+        await pushes.create_push(
+            session, cohort, "message", now=app.services.clock(), zone=BRUSSELS, texts=texts
+        )
+        await pushes.create_push(session, cohort, "review", now=app.services.clock(), zone=BRUSSELS)
+    api = BotApi()
+    await worker(app).drain(recording_deliverer(app, api))
+    assert api.sent_texts(FIRST) == ["💬 Un message de votre formateur :\n\nAtelier demain."]
+    assert api.sent_texts(FIRST + 1) == ["💬 Een bericht van je trainer:\n\nWorkshop morgen."]
+    assert api.sent_texts(FIRST + 2) == ["💬 A message from your trainer:\n\nAtelier demain."]
+    assert await statuses(app) == {"sent": 3, "skipped": 3}

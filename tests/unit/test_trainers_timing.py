@@ -1,0 +1,97 @@
+"""Brussels time for trainers: typed dates, quiet hours across midnight and DST, weekly plans."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.trainers.timing import (
+    after_quiet_hours,
+    in_quiet_hours,
+    next_occurrence,
+    parse_clock,
+    parse_local,
+    parse_range,
+    parse_weekdays,
+)
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday, 10:00 in Brussels
+
+
+def local(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=BRUSSELS).astimezone(UTC)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("9:00", 540), ("09h30", 570), ("21", 1260), ("23:59", 1439), ("0:05", 5), ("24:00", None)],
+)
+def test_parse_clock(text: str, minutes: int | None) -> None:
+    assert parse_clock(text) == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-12-01 09:00", local(2026, 12, 1, 9, 0)),
+        ("1/12 9:00", local(2026, 12, 1, 9, 0)),
+        ("01.12.2026 9h", local(2026, 12, 1, 9, 0)),
+        ("24/11/26 8:30", local(2026, 11, 24, 8, 30)),
+        # A day already gone this year means next year's.
+        ("2/1 10:00", local(2027, 1, 2, 10, 0)),
+        # Summer time: Brussels is UTC+2 in July.
+        ("2027-07-01 09:00", datetime(2027, 7, 1, 7, 0, tzinfo=UTC)),
+        ("31/11 10:00", None),
+        ("tomorrow", None),
+        ("1/12", None),
+    ],
+)
+def test_parse_local_reads_belgian_and_iso_dates(text: str, expected: datetime | None) -> None:
+    assert parse_local(text, BRUSSELS, NOW) == expected
+
+
+def test_quiet_hours_span_midnight() -> None:
+    quiet = (21 * 60, 8 * 60)
+    assert not in_quiet_hours(local(2026, 11, 23, 20, 59), BRUSSELS, *quiet)
+    assert in_quiet_hours(local(2026, 11, 23, 21, 0), BRUSSELS, *quiet)
+    assert in_quiet_hours(local(2026, 11, 24, 7, 59), BRUSSELS, *quiet)
+    assert not in_quiet_hours(local(2026, 11, 24, 8, 0), BRUSSELS, *quiet)
+    assert after_quiet_hours(local(2026, 11, 23, 22, 15), BRUSSELS, *quiet) == local(
+        2026, 11, 24, 8, 0
+    )
+    assert after_quiet_hours(local(2026, 11, 24, 6, 0), BRUSSELS, *quiet) == local(
+        2026, 11, 24, 8, 0
+    )
+    moment = local(2026, 11, 24, 12, 0)
+    assert after_quiet_hours(moment, BRUSSELS, *quiet) == moment
+    assert not in_quiet_hours(local(2026, 11, 24, 3, 0), BRUSSELS, 0, 0)
+
+
+def test_quiet_hours_end_on_the_night_summer_time_ends() -> None:
+    # 25 October 2026: clocks go back at 3:00; 8:00 is then UTC+1.
+    end = after_quiet_hours(local(2026, 10, 24, 23, 0), BRUSSELS, 21 * 60, 8 * 60)
+    assert end == datetime(2026, 10, 25, 7, 0, tzinfo=UTC)
+
+
+def test_parse_range_and_weekdays() -> None:
+    assert parse_range("21:00-08:00") == (1260, 480)
+    assert parse_range("21:00–08:00") == (1260, 480)
+    assert parse_range("21:00") is None
+    assert parse_weekdays("mon-fri") == "12345"
+    assert parse_weekdays("Monday,wed,FRI") == "135"
+    assert parse_weekdays("weekdays") == "12345"
+    assert parse_weekdays("daily") == "1234567"
+    assert parse_weekdays("fri-mon") is None
+    assert parse_weekdays("someday") is None
+
+
+def test_next_occurrence_on_weekdays() -> None:
+    weekdays = "12345"
+    assert next_occurrence(NOW, BRUSSELS, weekdays, 9 * 60) == local(2026, 11, 24, 9, 0)
+    assert next_occurrence(NOW, BRUSSELS, weekdays, 11 * 60) == local(2026, 11, 23, 11, 0)
+    friday_evening = local(2026, 11, 27, 18, 0)
+    assert next_occurrence(friday_evening, BRUSSELS, weekdays, 9 * 60) == local(2026, 11, 30, 9, 0)
+    assert next_occurrence(NOW, BRUSSELS, "1", 10 * 60) == local(2026, 11, 30, 10, 0)
