@@ -10,6 +10,9 @@ from collections.abc import Sequence
 
 from bot.config import Settings, SettingsError, load_settings
 from bot.course import cli as course_cli
+from bot.retrieval import cli as retrieval_cli
+from bot.telegram import cli as telegram_cli
+from bot.trainers import cli as trainers_cli
 
 logger = logging.getLogger("bot")
 
@@ -30,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     database.set_defaults(handler=_db)
 
     course_cli.add_commands(commands)
+    retrieval_cli.add_commands(commands)
+    telegram_cli.add_commands(commands)
+    trainers_cli.add_commands(commands)
     return parser
 
 
@@ -52,7 +58,7 @@ def _db(settings: Settings, args: argparse.Namespace) -> int:
         database = Database(settings.resolved_database_url)
         try:
             if args.action == "upgrade":
-                await database.upgrade(args.revision or "heads")
+                await database.upgrade(args.revision or "head")
             else:
                 await database.downgrade(args.revision or "base")
         finally:

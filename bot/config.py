@@ -59,10 +59,30 @@ class Settings(BaseSettings):
     llm_azure_api_version: str = "2024-10-21"
     llm_timeout_seconds: float = Field(default=20.0, gt=0)
     llm_daily_limit: int = Field(default=30, ge=0)
+    # Retries on 429 and 5xx answers, with backoff, all within llm_timeout_seconds.
+    llm_max_retries: int = Field(default=2, ge=0)
+    llm_temperature: float = Field(default=0.2, ge=0, le=2)
+    llm_streaming: bool = False
+    # Where the personal-data warning sends the learner to learn more.
+    privacy_lesson_id: str = "privacy/personal-data"
 
     # Trainers
     admin_ids: list[int] = Field(default_factory=list)
     timezone: str = "Europe/Brussels"
+    # The bot's @username without the @, for join links (t.me/<name>?start=join-<code>).
+    telegram_bot_username: str | None = None
+    trainer_invite_hours: int = Field(default=72, ge=1)
+    join_code_days: int = Field(default=90, ge=1)
+    quiet_hours: str = Field(
+        default="21:00-08:00", pattern=r"^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$"
+    )
+    reminder_days: int = Field(default=3, ge=0)
+    # Telegram's limits for messages nobody asked for; 0 lifts the overall limit.
+    push_rate_per_second: float = Field(default=30.0, ge=0)
+    push_chat_interval_seconds: float = Field(default=1.0, ge=0)
+    push_concurrency: int = Field(default=8, ge=1)
+    push_batch_size: int = Field(default=100, ge=1)
+    push_lease_seconds: int = Field(default=120, ge=10)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -7,8 +7,12 @@ cd "$(dirname "$0")/.."
 declare -A SOURCES=(
   [tutor]="bot/tutor bot/terminal"
   [telegram]="bot/telegram"
-  [llm]="bot/llm bot/retrieval"
+  [llm]="bot/llm bot/retrieval bot/tutor/answers.py bot/tutor/practice.py bot/tutor/simpler.py"
   [trainers]="bot/trainers"
+)
+# Flows that live in bot/tutor but whose messages belong to another domain's catalog.
+declare -A EXCLUDE=(
+  [tutor]="bot/tutor/answers.py bot/tutor/practice.py bot/tutor/simpler.py"
 )
 # With arguments, only those domains (each feature owns its domain); without, all of them.
 domains=("$@")
@@ -16,6 +20,9 @@ domains=("$@")
 for domain in "${domains[@]}"; do
   # shellcheck disable=SC2086
   files=$(find ${SOURCES[$domain]} -name '*.py' 2>/dev/null | sort)
+  for excluded in ${EXCLUDE[$domain]:-}; do
+    files=$(grep -vxF "$excluded" <<<"$files" || true)
+  done
   [ -n "$files" ] || continue
   pybabel extract --no-location --omit-header --sort-output -k N_ -o "locales/$domain.pot" $files >/dev/null
   for lang in fr nl en; do

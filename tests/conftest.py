@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +16,8 @@ from bot.app import App, open_app
 from bot.config import Settings
 from bot.paths import PROJECT_ROOT
 from tests.support.chat import Chat
+from tests.support.fake_openai import FakeOpenAI
+from tests.support.retrieval import build_course_index, shared_index_dir
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "TUTOR_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
@@ -97,12 +99,21 @@ def make_settings(tmp_path: Path, database_url: str, **overrides: object) -> Set
         "_env_file": None,
     }
     values.update(overrides)
+    if "index_dir" not in values and "content_dir" not in values:
+        # The real course is embedded once per run, by the first app that needs it.
+        values["index_dir"] = shared_index_dir()
     return Settings(**values)  # type: ignore[arg-type]
 
 
+@pytest.fixture(scope="session")
+def course_index_dir() -> Path:
+    """Index the real course once per run, so every app starts without embedding anything."""
+    return build_course_index(shared_index_dir())
+
+
 @pytest.fixture
-def settings(tmp_path: Path, sqlite_url: str) -> Settings:
-    return make_settings(tmp_path, sqlite_url)
+def settings(tmp_path: Path, sqlite_url: str, course_index_dir: Path) -> Settings:
+    return make_settings(tmp_path, sqlite_url, index_dir=course_index_dir)
 
 
 @pytest.fixture
@@ -114,3 +125,17 @@ async def app(settings: Settings, clock: Clock) -> AsyncIterator[App]:
 @pytest.fixture
 def chat(app: App) -> Chat:
     return Chat(app.tutor, language_code="en")
+
+
+@pytest.fixture(scope="session")
+def fake_openai_server() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI().running() as server:
+        yield server
+
+
+@pytest.fixture
+def fake_openai(fake_openai_server: FakeOpenAI) -> Iterator[FakeOpenAI]:
+    """Return the fake chat-model server on 127.0.0.1, healthy and with no requests yet."""
+    fake_openai_server.reset()
+    yield fake_openai_server
+    fake_openai_server.reset()

@@ -60,7 +60,7 @@ class Database:
         async with self._sessions() as session, session.begin():
             yield session
 
-    async def upgrade(self, revision: str = "heads") -> None:
+    async def upgrade(self, revision: str = "head") -> None:
         """Run the Alembic migrations up to `revision`."""
         async with self.engine.begin() as connection:
             await connection.run_sync(lambda sync: command.upgrade(alembic_config(sync), revision))

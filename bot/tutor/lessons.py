@@ -6,8 +6,10 @@ from bot.course.model import Lesson
 from bot.storage import repo
 from bot.tutor import quiz, screens
 from bot.tutor.callbacks import encode
+from bot.tutor.practice import practice_button
 from bot.tutor.replies import Button, Keyboard
 from bot.tutor.router import Router, Turn, rows
+from bot.tutor.simpler import simpler_button
 
 
 async def show_modules(turn: Turn, _args: tuple[str, ...]) -> None:
@@ -38,7 +40,7 @@ async def show_module(turn: Turn, args: tuple[str, ...]) -> None:
             mark = "✅ " if lesson_id in done else ""
             buttons.append(Button(f"{mark}{lesson.title}", encode("open", lesson_id)))
     back = Button(t.gettext("⬅ All topics"), encode("modules"))
-    turn.say(f"📚 {module.title}", rows(*buttons, back), replace=True)
+    turn.say(f"📚 {module.title}", rows(*buttons, practice_button(t, module), back), replace=True)
 
 
 async def _completed(turn: Turn) -> set[str]:
@@ -88,7 +90,11 @@ def card_keyboard(turn: Turn, lesson: Lesson, index: int) -> Keyboard:
         navigation.append(Button(t.gettext("Next ▶"), encode("card", lesson.id, index + 1)))
     else:
         navigation.append(Button(t.gettext("📝 Take the quiz"), encode("quiz", lesson.id)))
-    return (tuple(navigation), (screens.menu_button(t),))
+    return (
+        tuple(navigation),
+        (simpler_button(t, lesson, index),),
+        (screens.menu_button(t),),
+    )
 
 
 async def resume(turn: Turn, _args: tuple[str, ...]) -> None:

@@ -15,9 +15,16 @@ from bot.paths import PROJECT_ROOT
 LESSON = "basics/what-is-ai"
 
 
+@pytest.fixture(autouse=True)
+def _shared_index(course_index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The course is embedded once per test run; the chat processes open that index.
+    monkeypatch.setenv("TUTOR_INDEX_DIR", str(course_index_dir))
+
+
 def run_chat(data_dir: Path, lines: list[str], *args: str) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TUTOR_", "TELEGRAM_"))}
     env["TUTOR_DATA_DIR"] = str(data_dir)
+    env["TUTOR_INDEX_DIR"] = os.environ["TUTOR_INDEX_DIR"]
     result = subprocess.run(
         [sys.executable, "-m", "bot", "chat", *args],
         input="\n".join(lines) + "\n",
