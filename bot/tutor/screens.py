@@ -19,6 +19,9 @@ LANGUAGE_NAMES: Final[dict[Language, str]] = {
 }
 
 
+LEARNING_MODES: Final = frozenset({"idle", "lesson", "quiz", "review"})
+
+
 def menu_button(t: Translator) -> Button:
     """Return the button back to the main menu."""
     return Button(t.gettext("☰ Menu"), encode("menu"))
@@ -105,6 +108,11 @@ async def main_menu(turn: Turn, _args: tuple[str, ...]) -> None:
     t = turn.t
     course = turn.course
     learner = turn.learner
+    if learner.mode not in LEARNING_MODES:
+        # The menu leaves any mode that captures free text (such as prompt practice), so the
+        # next question typed is answered as a question.
+        await repo.update_learner(turn.session, learner.id, mode="idle")
+        learner = turn.learner = await _reload(turn)
     continue_button = None
     if learner.lesson_id and (lesson := course.lesson(turn.language, learner.lesson_id)):
         label = t.gettext("▶ Continue: {title}").format(title=lesson.title)
@@ -158,6 +166,7 @@ async def show_help(turn: Turn, _args: tuple[str, ...]) -> None:
                 t.gettext("Commands:"),
                 t.gettext("/lessons – all lessons"),
                 t.gettext("/quiz – a quiz or your review"),
+                t.gettext("/practice – practise writing a prompt"),
                 t.gettext("/progress – what you have done"),
                 t.gettext("/language – change the language"),
                 t.gettext("/mydata – see your data"),

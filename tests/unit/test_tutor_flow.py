@@ -301,3 +301,14 @@ async def test_forget_asks_then_deletes_everything(app: App) -> None:
         for table in ("learners", "lesson_progress", "quiz_answers", "review_items"):
             count = await session.scalar(text(f"SELECT count(*) FROM {table}"))
             assert count == 0, table
+
+
+async def test_the_menu_leaves_prompt_practice_so_the_next_text_is_a_question(app: App) -> None:
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    await chat.command("practice")
+    await chat.press_data(chat.button_with_action("practice").data)
+    await chat.press_data(chat.button_with_action("ptask").data)
+    await chat.press_data(encode("menu"))
+    await chat.say("what is a deepfake")
+    assert encode("open", "verify/deepfakes") in [b.data for b in chat.buttons]
