@@ -70,6 +70,15 @@ class Access:
             )
         return cohorts
 
+    async def ask_cohort(self, turn: Turn, question: str, action: str, last: Button) -> None:
+        """Ask a trainer to pick one of their cohorts; each button carries `action` and its id."""
+        if not await self.trainer(turn):
+            return
+        cohorts = await self.own_cohorts(turn)
+        if cohorts:
+            buttons = [Button(cohort.name, encode(action, cohort.id)) for cohort in cohorts]
+            turn.say(question, rows(*buttons, last))
+
     async def own_cohort(self, turn: Turn, cohort_id: str) -> Cohort | None:
         """Return the trainer's own cohort from a button; anything else is a stale button."""
         cohort = (

@@ -102,14 +102,10 @@ class PushFlow:
 
     async def start(self, turn: Turn, _args: tuple[str, ...]) -> None:
         """Ask which cohort to send to."""
-        if not await self.access.trainer(turn):
-            return
         t = turn.t
-        cohorts = await self.access.own_cohorts(turn)
-        if not cohorts:
-            return
-        buttons = [Button(cohort.name, encode("tpc", cohort.id)) for cohort in cohorts]
-        turn.say(t.gettext("📤 Send to which group?"), rows(*buttons, cancel_button(t)))
+        await self.access.ask_cohort(
+            turn, t.gettext("📤 Send to which group?"), "tpc", cancel_button(t)
+        )
 
     async def choose_cohort(self, turn: Turn, args: tuple[str, ...]) -> None:
         """Start a draft for the chosen cohort and ask what to send."""

@@ -6,8 +6,7 @@ from bot.trainers.access import Access, trainer_menu_button
 from bot.trainers.chart import progress_chart
 from bot.trainers.report import DEFAULT_INACTIVE_DAYS, build_report
 from bot.trainers.report_formats import report_csv, report_text
-from bot.tutor.callbacks import encode
-from bot.tutor.replies import Button, Document, Picture
+from bot.tutor.replies import Document, Picture
 from bot.tutor.router import Router, Turn, rows
 
 
@@ -25,14 +24,8 @@ class ReportFlow:
 
     async def choose(self, turn: Turn, _args: tuple[str, ...]) -> None:
         """Ask which cohort to report on."""
-        if not await self.access.trainer(turn):
-            return
-        t = turn.t
-        cohorts = await self.access.own_cohorts(turn)
-        if not cohorts:
-            return
-        buttons = [Button(cohort.name, encode("trc", cohort.id)) for cohort in cohorts]
-        turn.say(t.gettext("📊 Report on which group?"), rows(*buttons, trainer_menu_button(turn)))
+        question = turn.t.gettext("📊 Report on which group?")
+        await self.access.ask_cohort(turn, question, "trc", trainer_menu_button(turn))
 
     async def show(self, turn: Turn, args: tuple[str, ...]) -> None:
         """Send the report of one cohort: text, chart and CSV."""
