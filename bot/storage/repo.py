@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -243,34 +243,31 @@ async def attempt_score(
     session: AsyncSession, learner_id: int, lesson_id: str, attempt: int
 ) -> int:
     """Count the right answers of one quiz attempt."""
-    score = await session.scalar(
-        select(func.count())
-        .select_from(QuizAnswerRow)
-        .where(
-            QuizAnswerRow.learner_id == learner_id,
-            QuizAnswerRow.lesson_id == lesson_id,
-            QuizAnswerRow.mode == "quiz",
-            QuizAnswerRow.attempt == attempt,
-            QuizAnswerRow.is_correct.is_(True),
-        )
+    return await _count_answers(
+        session,
+        QuizAnswerRow.learner_id == learner_id,
+        QuizAnswerRow.lesson_id == lesson_id,
+        QuizAnswerRow.mode == "quiz",
+        QuizAnswerRow.attempt == attempt,
+        QuizAnswerRow.is_correct.is_(True),
     )
-    return int(score or 0)
 
 
 async def review_answer_count(
     session: AsyncSession, learner_id: int, lesson_id: str, item_index: int
 ) -> int:
     """Count the review answers already given to one item."""
-    count = await session.scalar(
-        select(func.count())
-        .select_from(QuizAnswerRow)
-        .where(
-            QuizAnswerRow.learner_id == learner_id,
-            QuizAnswerRow.lesson_id == lesson_id,
-            QuizAnswerRow.item_index == item_index,
-            QuizAnswerRow.mode == "review",
-        )
+    return await _count_answers(
+        session,
+        QuizAnswerRow.learner_id == learner_id,
+        QuizAnswerRow.lesson_id == lesson_id,
+        QuizAnswerRow.item_index == item_index,
+        QuizAnswerRow.mode == "review",
     )
+
+
+async def _count_answers(session: AsyncSession, *conditions: ColumnElement[bool]) -> int:
+    count = await session.scalar(select(func.count()).select_from(QuizAnswerRow).where(*conditions))
     return int(count or 0)
 
 
