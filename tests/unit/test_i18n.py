@@ -19,8 +19,10 @@ PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
 def _messages(path: Path) -> list[Message]:
+    # A catalog sits in locales/<lang>/LC_MESSAGES/; a template (.pot) has no language.
+    locale = path.parts[-3] if path.suffix == ".po" else None
     with path.open("rb") as po_file:
-        return [m for m in read_po(po_file, locale=path.parts[-3]) if m.id]
+        return [m for m in read_po(po_file, locale=locale) if m.id]
 
 
 def test_every_language_has_the_same_domains() -> None:
