@@ -9,7 +9,7 @@ Measures, in one run:
 - the time of one free-text turn through the tutor core (SQLite), without a model and with a
   fake OpenAI-compatible model on 127.0.0.1 that answers at once (the tutor's own overhead).
 
-    .venv/bin/python benchmarks/llm.py [--output FILE]
+    .venv/bin/python -m benchmarks.llm [--output FILE]
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import asyncio
 import json
 import random
 import statistics
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -27,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.retrieval import OFF_TOPIC
 from bot.app import App, open_app
 from bot.config import Language, Settings
 from bot.llm.pii import Kind, find_personal_data, passes_luhn, redact
@@ -34,12 +34,6 @@ from bot.paths import PROJECT_ROOT
 from bot.retrieval.evaluation import load_cases
 from bot.tutor.events import Command, Sender, Text
 from bot.tutor.replies import Message
-
-# Run as a script, this folder is on the path (the off-topic questions are the retrieval ones);
-# the project root is added for the fake model server, which lives with the tests.
-sys.path.insert(0, str(PROJECT_ROOT))
-from retrieval import OFF_TOPIC
-
 from tests.support.fake_openai import FakeOpenAI
 
 RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "llm.json"

