@@ -6,12 +6,13 @@ import hashlib
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import Final
-
-from langchain_text_splitters import RecursiveCharacterTextSplitter
+from typing import TYPE_CHECKING, Final
 
 from bot.config import Language
 from bot.course.model import Course, Lesson
+
+if TYPE_CHECKING:
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 # Cards are written to fit one phone screen (about 500 characters); longer ones are split so
 # that one embedding still stands for one idea.
@@ -51,11 +52,18 @@ class Chunk:
 
 @cache
 def _splitter() -> RecursiveCharacterTextSplitter:
+    # Imported here: it costs about a second at start, and only long cards need it.
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
     return RecursiveCharacterTextSplitter(
         chunk_size=CHUNK_CHARS,
         chunk_overlap=CHUNK_OVERLAP,
         separators=["\n\n", "\n", ". ", " ", ""],
     )
+
+
+def _card_pieces(body: str) -> list[str]:
+    return [body] if len(body) <= CHUNK_CHARS else _splitter().split_text(body)
 
 
 def lesson_chunks(lesson: Lesson) -> tuple[Chunk, ...]:
@@ -67,7 +75,7 @@ def lesson_chunks(lesson: Lesson) -> tuple[Chunk, ...]:
     for index, card in enumerate(lesson.cards):
         texts += [
             (ChunkKind.CARD, index, f"{lesson.title}. {card.heading}. {piece}")
-            for piece in _splitter().split_text(card.body)
+            for piece in _card_pieces(card.body)
         ]
     for item in lesson.quiz:
         if 0 <= item.correct < min(len(item.options), len(item.explanations)):
