@@ -65,8 +65,9 @@ IBAN_LENGTHS = {
 }  # fmt: skip
 
 _SEP = r"[ .\-/]?"
+# Not after "+": "+32 480 94 18 58" is a phone number whose 11 digits may pass the check by chance.
 _NATIONAL_NUMBER = re.compile(
-    rf"(?<!\w)\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{3}}{_SEP}\d{{2}}(?!\w)"
+    rf"(?<![\w+])\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{3}}{_SEP}\d{{2}}(?!\w)"
 )
 _IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})\d{2}(?=[ ]?[A-Za-z0-9])")
 _CARD = re.compile(r"(?<!\w)\d(?:[ \-]?\d){12,18}(?!\w)")

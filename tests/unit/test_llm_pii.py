@@ -270,3 +270,10 @@ def test_several_kinds_are_reported_once_each_in_order() -> None:
 def test_the_bare_text_leaves_the_data_out_for_searching() -> None:
     redaction = redact("Is mijn nummer 0475 12 34 56 veilig bij ChatGPT?\nMail: an@example.be")
     assert redaction.bare == "Is mijn nummer veilig bij ChatGPT? Mail:"
+
+
+def test_a_phone_number_whose_digits_pass_the_national_number_check_stays_a_phone() -> None:
+    # Found by hypothesis: 32480941858 happens to be a valid national register number.
+    redaction = redact("Call me on +32480941858 please")
+    assert redaction.kinds == (Kind.PHONE,)
+    assert redaction.text == "Call me on [PHONE] please"
