@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -81,6 +82,9 @@ async def open_app(
     retriever: Retriever | None = None
     chat_client: ChatClient | None = None
     try:
+        detector = LanguageDetector()
+        # Its models load outside the GIL while the index opens, not on the first question.
+        threading.Thread(target=detector.load, name="load-language-models", daemon=True).start()
         await database.upgrade()
         course = load_course(settings.content_dir)
         # Embeds the lessons that are new or changed since the last start (all on the first).
@@ -105,9 +109,7 @@ async def open_app(
         chat_client, chains = chat_model if chat_model else (None, None)
         budget = llm_usage.DailyBudget(settings.llm_daily_limit, ZoneInfo(settings.timezone))
         privacy_lesson = settings.privacy_lesson_id
-        Answers(retriever, LanguageDetector(), chains, budget, course, privacy_lesson).register(
-            router
-        )
+        Answers(retriever, detector, chains, budget, course, privacy_lesson).register(router)
         Simpler(chains, budget, course).register(router)
         Practice(chains, budget, privacy_lesson).register(router)
         trainer_options = TrainerOptions.from_settings(settings)

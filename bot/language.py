@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,15 +17,22 @@ class LanguageDetector:
 
     min_confidence: float = 0.6
     _detector: Any = field(default=None, init=False, repr=False)
+    _building: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def load(self) -> None:
+        """Load the language models (about a second, once); the first question then waits less."""
+        self._lingua()
 
     def _lingua(self) -> Any:
-        if self._detector is None:
-            from lingua import Language as LinguaLanguage
-            from lingua import LanguageDetectorBuilder
+        # A background warm-up and the first question may both get here: build only once.
+        with self._building:
+            if self._detector is None:
+                from lingua import Language as LinguaLanguage
+                from lingua import LanguageDetectorBuilder
 
-            self._detector = LanguageDetectorBuilder.from_languages(
-                LinguaLanguage.FRENCH, LinguaLanguage.DUTCH, LinguaLanguage.ENGLISH
-            ).build()
+                languages = (LinguaLanguage.FRENCH, LinguaLanguage.DUTCH, LinguaLanguage.ENGLISH)
+                builder = LanguageDetectorBuilder.from_languages(*languages)
+                self._detector = builder.with_preloaded_language_models().build()
         return self._detector
 
     def confidences(self, text: str) -> dict[Language, float]:

@@ -1,0 +1,36 @@
+"""Language of a learner's message: French, Dutch, English, or unsure."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from bot.language import LanguageDetector
+
+QUESTIONS = {
+    "Est-ce que je peux mettre mon CV dans ChatGPT ?": "fr",
+    "Mag ik mijn cv in ChatGPT plakken?": "nl",
+    "How can I tell if a photo was made by AI?": "en",
+}
+
+
+@pytest.mark.parametrize(("text", "language"), QUESTIONS.items())
+def test_detects_each_course_language(text: str, language: str) -> None:
+    assert LanguageDetector().detect(text) == language
+
+
+@pytest.mark.parametrize("text", ["", "   ", "123", "👍"])
+def test_is_unsure_without_words(text: str) -> None:
+    assert LanguageDetector().detect(text) is None
+
+
+def test_questions_asked_while_the_models_load_in_the_background_get_answers() -> None:
+    detector = LanguageDetector()
+    warm_up = threading.Thread(target=detector.load)
+    warm_up.start()
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        answers = list(pool.map(detector.detect, QUESTIONS))
+    warm_up.join()
+    assert answers == list(QUESTIONS.values())
