@@ -2,8 +2,9 @@
 
 Measures, in one run: quality (hit@1, hit@3, MRR@5, overall and per language) and warm query
 latency of each ranker, how often the tutor is confident on questions of the course and on
-questions off the topic, ingestion time of the whole course from scratch, and, in a fresh
-process, the time to the first search result and the peak memory with the model loaded.
+questions off the topic, ingestion time of the whole course from scratch, and, in fresh
+processes, the time to the first search result and to the whole tutor's first answer, and the
+peak memory with the model loaded.
 
     .venv/bin/python -m benchmarks.retrieval [--cases FILE] [--output FILE] [--models use,e5]
     ./run bench
@@ -15,6 +16,7 @@ backend of the tutor, and it takes a few minutes to embed the course.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import resource
 import subprocess
@@ -180,21 +182,31 @@ def _hybrid_dominates(reports: dict[str, EvalReport]) -> bool:
 
 
 def cold_start(index_dir: Path, cases_file: Path) -> dict[str, Any]:
-    """Start a fresh process on a ready index: time to its first result, then its peak memory."""
-    command = [sys.executable, __file__, "--child", str(index_dir), "--cases", str(cases_file)]
+    """Start fresh processes on a ready index: time to the first search result and to the tutor's
+    first answer, and the peak memory of the first with the model loaded."""
+    search_seconds, first, last = _time_child("--child", index_dir, cases_file)
+    answer_seconds, answer, _ = _time_child("--child-tutor", index_dir, cases_file)
+    return {
+        "seconds_to_first_result": search_seconds,
+        "first_result": first,
+        "seconds_to_first_tutor_answer": answer_seconds,
+        "first_tutor_answer": answer,
+        "peak_rss_mb_model_loaded": last["peak_rss_mb"],
+    }
+
+
+def _time_child(mode: str, index_dir: Path, cases_file: Path) -> tuple[float, Any, Any]:
+    """Run this file in a new process; time its first line of output, and read both lines."""
+    command = [sys.executable, __file__, mode, str(index_dir), "--cases", str(cases_file)]
     started = time.perf_counter()
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=PROJECT_ROOT) as child:
         assert child.stdout is not None
         first = child.stdout.readline()
         seconds = time.perf_counter() - started
-        last = json.loads(child.stdout.read())
+        last = child.stdout.read()
     if child.returncode:
-        raise RuntimeError(f"the measuring process failed with code {child.returncode}")
-    return {
-        "seconds_to_first_result": round(seconds, 2),
-        "first_result": json.loads(first),
-        "peak_rss_mb_model_loaded": last["peak_rss_mb"],
-    }
+        raise RuntimeError(f"the measuring process ({mode}) failed with code {child.returncode}")
+    return round(seconds, 2), json.loads(first), json.loads(last)
 
 
 def _child(index_dir: Path, cases_file: Path) -> None:
@@ -205,6 +217,23 @@ def _child(index_dir: Path, cases_file: Path) -> None:
     for case in load_cases(cases_file):
         retriever.search_sync(case.question, case.language)
     retriever.store.close()
+    print(json.dumps({"peak_rss_mb": _peak_rss_mb()}))
+
+
+async def _tutor_child(index_dir: Path) -> None:
+    """Start the whole tutor, as `tutor chat` does, and ask it one question."""
+    from bot.app import open_app
+    from bot.tutor.events import Command, Sender, Text
+    from bot.tutor.replies import Message
+
+    settings = Settings(_env_file=None, data_dir=index_dir.parent, index_dir=index_dir)
+    async with open_app(settings) as app:
+        learner = Sender("benchmark", "cold-start", "en")
+        await app.tutor.handle(learner, Command("start"))
+        replies = await app.tutor.handle(learner, Text("what is a deepfake"))
+        first = replies[0] if replies else None
+        heading = first.text.splitlines()[0] if isinstance(first, Message) else None
+        print(json.dumps({"heading": heading}), flush=True)
     print(json.dumps({"peak_rss_mb": _peak_rss_mb()}))
 
 
@@ -226,9 +255,13 @@ def main() -> None:
     # The whole run takes well under a minute with the tutor's model: short mode is the same.
     parser.add_argument("--short", action="store_true", help="the CI mode (same measures)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child-tutor", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         _child(args.child, args.cases)
+        return
+    if args.child_tutor:
+        asyncio.run(_tutor_child(args.child_tutor))
         return
     cases = load_cases(args.cases)
     results: dict[str, Any] = {"cases": len(cases)}
