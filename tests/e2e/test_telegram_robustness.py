@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
-from itertools import count
+from collections.abc import Callable
 
 import pytest
 import pytest_asyncio
 
 from bot.app import App
 from bot.storage import repo
-from bot.telegram.application import TelegramApplication
 from bot.tutor.callbacks import encode
 from tests.support.telegram import (
     GROUP_CHAT,
@@ -19,45 +17,12 @@ from tests.support.telegram import (
     BotApi,
     Failure,
     TelegramChat,
-    TelegramUser,
-    Updates,
     application_for,
     running,
-    tutor_for_telegram,
+    stored_learner,
 )
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-
-USER_IDS = count(20_001)
-UPDATES = Updates(first_id=500_000)
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def shared_app(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[App]:
-    """One tutor for the module (the course loads once); each test talks as a new user."""
-    async with tutor_for_telegram(tmp_path_factory) as app:
-        yield app
-
-
-@pytest.fixture
-def api() -> BotApi:
-    return BotApi()
-
-
-@pytest_asyncio.fixture(loop_scope="module")
-async def application(shared_app: App, api: BotApi) -> AsyncIterator[TelegramApplication]:
-    application = application_for(shared_app, api)
-    async with running(application):
-        yield application
-
-
-@pytest.fixture
-def new_chat(application: TelegramApplication, api: BotApi) -> Callable[[str | None], TelegramChat]:
-    def new_chat(language_code: str | None = "en") -> TelegramChat:
-        user = TelegramUser(next(USER_IDS), "Jan", "Peeters", language_code)
-        return TelegramChat(application, api, user, UPDATES)
-
-    return new_chat
 
 
 @pytest_asyncio.fixture(loop_scope="module")
@@ -66,11 +31,6 @@ async def chat(new_chat: Callable[[str | None], TelegramChat]) -> TelegramChat:
     chat = new_chat("en")
     await chat.command("start")
     return chat
-
-
-async def stored(app: App, chat: TelegramChat) -> repo.Learner | None:
-    async with app.database.session() as session:
-        return await repo.find_learner(session, "telegram", str(chat.user.id))
 
 
 def methods(chat: TelegramChat) -> list[str]:
@@ -91,11 +51,11 @@ async def test_things_the_tutor_cannot_read_get_a_kind_answer_each(chat: Telegra
 
 
 async def test_edited_messages_are_ignored(chat: TelegramChat) -> None:
-    assert await chat.send(UPDATES.edited(chat.user, "What is AI? (edited)")) == []
+    assert await chat.send(chat.updates.edited(chat.user, "What is AI? (edited)")) == []
 
 
 async def test_messages_in_groups_are_ignored(chat: TelegramChat) -> None:
-    assert await chat.send(UPDATES.group_text(chat.user, "/start@ai_tutor_test_bot")) == []
+    assert await chat.send(chat.updates.group_text(chat.user, "/start@ai_tutor_test_bot")) == []
 
 
 async def test_the_bot_leaves_a_group_after_a_short_note_in_the_adders_language(
@@ -103,21 +63,21 @@ async def test_the_bot_leaves_a_group_after_a_short_note_in_the_adders_language(
 ) -> None:
     chat = new_chat("fr")
 
-    await chat.send(UPDATES.membership(chat.user, "left", "member", GROUP_CHAT))
+    await chat.send(chat.updates.membership(chat.user, "left", "member", GROUP_CHAT))
 
     assert methods(chat) == ["sendMessage", "leaveChat"]
     assert {call.chat_id for call in chat.calls} == {GROUP_CHAT["id"]}
     assert chat.text.startswith("Bonjour ! Je travaille seulement en conversation privée")
-    assert await stored(shared_app, chat) is None
+    assert await stored_learner(shared_app, chat) is None
 
 
 async def test_a_learner_who_blocks_the_bot_is_marked_unreachable(
     shared_app: App, chat: TelegramChat
 ) -> None:
-    await chat.send(UPDATES.membership(chat.user, "member", "kicked"))
-    blocked = await stored(shared_app, chat)
-    await chat.send(UPDATES.membership(chat.user, "kicked", "member"))
-    unblocked = await stored(shared_app, chat)
+    await chat.send(chat.updates.membership(chat.user, "member", "kicked"))
+    blocked = await stored_learner(shared_app, chat)
+    await chat.send(chat.updates.membership(chat.user, "kicked", "member"))
+    unblocked = await stored_learner(shared_app, chat)
 
     assert chat.calls == []
     assert blocked is not None
@@ -152,11 +112,11 @@ async def test_a_button_from_someone_never_met_is_answered_without_storing_them(
     stranger = new_chat("nl")
     message = list(chat.api.messages[chat.user.id].values())[-1]
 
-    await stranger.send(UPDATES.tap(stranger.user, message, encode("progress")))
+    await stranger.send(chat.updates.tap(stranger.user, message, encode("progress")))
 
     assert methods(stranger) == ["answerCallbackQuery", "sendMessage"]
     assert "/start" in stranger.text
-    assert await stored(shared_app, stranger) is None
+    assert await stored_learner(shared_app, stranger) is None
 
 
 async def test_free_text_shows_typing_first(chat: TelegramChat) -> None:
@@ -196,7 +156,7 @@ async def test_a_flood_of_taps_is_answered_in_order_and_counted_once(
     assert len(feedback) == 1
     assert chat.texts[0] == feedback[0]
     assert len(chat.texts) == 12
-    learner = await stored(shared_app, chat)
+    learner = await stored_learner(shared_app, chat)
     assert learner is not None
     async with shared_app.database.session() as session:
         export = await repo.export_learner(session, learner.id)
@@ -206,7 +166,7 @@ async def test_a_flood_of_taps_is_answered_in_order_and_counted_once(
 async def test_an_update_delivered_twice_is_handled_once_even_by_another_process(
     shared_app: App, api: BotApi, chat: TelegramChat
 ) -> None:
-    update = UPDATES.command(chat.user, "progress")
+    update = chat.updates.command(chat.user, "progress")
 
     await chat.send(update, update)
     assert methods(chat) == ["sendMessage"]
@@ -214,7 +174,7 @@ async def test_an_update_delivered_twice_is_handled_once_even_by_another_process
     # A second bot process on the same database, after a restart for instance.
     other = application_for(shared_app, api)
     async with running(other):
-        other_chat = TelegramChat(other, api, chat.user, UPDATES)
+        other_chat = TelegramChat(other, api, chat.user, chat.updates)
         assert await other_chat.send(update) == []
         await other_chat.command("progress")
         assert methods(other_chat) == ["sendMessage"]
@@ -228,7 +188,7 @@ async def test_a_learner_who_blocked_the_bot_while_it_answered_is_not_retried(
     await chat.command("progress")
 
     assert methods(chat) == ["sendMessage"]
-    learner = await stored(shared_app, chat)
+    learner = await stored_learner(shared_app, chat)
     assert learner is not None
     assert not learner.is_reachable
 
@@ -258,6 +218,7 @@ async def test_a_failure_is_logged_without_the_text_and_the_learner_is_told(
     assert "Handling a Telegram update failed" in caplog.text
     assert secret not in caplog.text
     assert "Jan" not in caplog.text
+    assert chat.user.first_name not in caplog.text
     [refused, sorry] = chat.calls_to("sendMessage")
     assert refused.failure is not None
     assert sorry.failure is None

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import replace
-from itertools import count
 
 import pytest
-import pytest_asyncio
 
 from bot.app import App
 from bot.config import Language
@@ -26,46 +24,10 @@ from tests.support.telegram import (
     Updates,
     application_for,
     running,
-    tutor_for_telegram,
+    stored_learner,
 )
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
-
-USER_IDS = count(10_001)
-UPDATES = Updates()
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def shared_app(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[App]:
-    """One tutor for the module (the course loads once); each test talks as a new user."""
-    async with tutor_for_telegram(tmp_path_factory) as app:
-        yield app
-
-
-@pytest.fixture
-def api() -> BotApi:
-    return BotApi()
-
-
-@pytest_asyncio.fixture(loop_scope="module")
-async def application(shared_app: App, api: BotApi) -> AsyncIterator[TelegramApplication]:
-    application = application_for(shared_app, api)
-    async with running(application):
-        yield application
-
-
-@pytest.fixture
-def new_chat(application: TelegramApplication, api: BotApi) -> Callable[[str | None], TelegramChat]:
-    def new_chat(language_code: str | None) -> TelegramChat:
-        user = TelegramUser(next(USER_IDS), "Amina", "Benali", language_code)
-        return TelegramChat(application, api, user, UPDATES)
-
-    return new_chat
-
-
-async def learner(app: App, chat: TelegramChat) -> repo.Learner | None:
-    async with app.database.session() as session:
-        return await repo.find_learner(session, "telegram", str(chat.user.id))
 
 
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
@@ -140,12 +102,12 @@ async def test_a_learner_takes_a_lesson_and_its_quiz_then_sees_and_deletes_their
     await chat.tap(encode("forget", "yes"))
     [done] = chat.calls_to("editMessageText")
     assert "/start" in done.params["text"]
-    assert await learner(shared_app, chat) is None
+    assert await stored_learner(shared_app, chat) is None
 
     # An old button after that: answered, and nothing is stored again.
     await chat.tap(encode("progress"))
     assert "/start" in chat.text
-    assert await learner(shared_app, chat) is None
+    assert await stored_learner(shared_app, chat) is None
     assert chat.unanswered_taps == []
 
 
@@ -165,7 +127,7 @@ async def test_a_learner_whose_client_speaks_another_language_chooses_one(
     await chat.tap(encode("lang", "nl"))
     dutch = shared_app.services.translators["nl"]
     assert dutch.gettext("What would you like to do?") in chat.texts
-    stored = await learner(shared_app, chat)
+    stored = await stored_learner(shared_app, chat)
     assert stored is not None
     assert stored.language == "nl"
 
@@ -223,15 +185,15 @@ async def test_background_workers_run_with_the_bot_and_stop_before_it(
     assert (sent.chat_id, sent.params["text"]) == (424242, "Quiz time!")
 
 
-async def test_a_quiz_as_native_polls(shared_app: App, api: BotApi) -> None:
+async def test_a_quiz_as_native_polls(
+    shared_app: App, api: BotApi, updates: Updates, new_user: Callable[[str | None], TelegramUser]
+) -> None:
     polls = replace(
         shared_app, settings=shared_app.settings.model_copy(update={"quiz_style": "poll"})
     )
     application = application_for(polls, api)
     async with running(application):
-        chat = TelegramChat(
-            application, api, TelegramUser(next(USER_IDS), language_code="en"), UPDATES
-        )
+        chat = TelegramChat(application, api, new_user("en"), updates)
         course = shared_app.services.course
         lesson_id = course.lesson_order("en")[0]
         lesson = course.lesson("en", lesson_id)
@@ -269,11 +231,11 @@ async def test_a_quiz_as_native_polls(shared_app: App, api: BotApi) -> None:
 
         # A retracted vote changes nothing; a second vote on an old poll is a stale button.
         assert await chat.answer_poll() == []
-        again = await chat.send(UPDATES.poll_answer(chat.user, first_poll, 0))
+        again = await chat.send(chat.updates.poll_answer(chat.user, first_poll, 0))
         assert [call.method for call in again] == ["sendMessage", "sendMessage"]
         assert chat.button_with_action("modules")
 
-    stored = await learner(shared_app, chat)
+    stored = await stored_learner(shared_app, chat)
     assert stored is not None
     async with shared_app.database.session() as session:
         export = await repo.export_learner(session, stored.id)

@@ -47,6 +47,7 @@ from telegram.error import TimedOut
 from telegram.request import BaseRequest, RequestData
 
 from bot.app import App, open_app
+from bot.storage import repo
 from bot.telegram.application import TelegramApplication, build_application
 from tests.conftest import Clock, make_settings
 from tests.support.retrieval import build_course_index
@@ -778,6 +779,12 @@ async def running(application: TelegramApplication) -> AsyncIterator[None]:
         if application.post_stop:
             await application.post_stop(application)
         await application.shutdown()
+
+
+async def stored_learner(app: App, chat: TelegramChat) -> repo.Learner | None:
+    """Return what the tutor keeps of the chat's user, if anything."""
+    async with app.database.session() as session:
+        return await repo.find_learner(session, "telegram", str(chat.user.id))
 
 
 class TelegramChat:
