@@ -20,7 +20,7 @@ class LanguageDetector:
     _building: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def load(self) -> None:
-        """Load the language models (about a second, once); the first question then waits less."""
+        """Load the language models now, once, so that the first question does not wait."""
         self._lingua()
 
     def _lingua(self) -> Any:
