@@ -5,12 +5,19 @@ from __future__ import annotations
 from bot.course.model import Card, Lesson
 from bot.retrieval.chunks import lesson_chunks
 from bot.retrieval.lexical import LexicalIndex, fold, tokens
+from bot.retrieval.search import Evidence, Lexicon
 
 
 def test_accents_case_and_stop_words_do_not_matter() -> None:
     assert fold("Sécurité À L'ÉCOLE") == "securite a l'ecole"
     assert tokens("la sécurité des données", "fr") == tokens("securite donnees", "fr")
     assert tokens("the and of", "en") == []
+
+
+def test_the_words_around_a_question_are_not_its_topic() -> None:
+    assert tokens("What can I do about deepfakes?", "en") == tokens("deepfakes", "en")
+    assert tokens("c koi une hallucination", "fr") == tokens("hallucination", "fr")
+    assert tokens("mag ik da eigenlijk in een chatbot typen", "nl") == tokens("chatbot typen", "nl")
 
 
 def test_stems_match_other_forms_of_a_word() -> None:
@@ -28,7 +35,7 @@ def test_scores_favour_the_chunks_that_share_words_with_the_question() -> None:
         *lesson_chunks(_lesson("a/passwords", "Passwords", "Use a long password.")),
         *lesson_chunks(_lesson("b/cv", "Your CV", "Remove your address from your CV.")),
     ]
-    index = LexicalIndex(chunks, "en")
+    index = LexicalIndex([chunk.text for chunk in chunks], "en")
 
     scores = index.scores("a strong password")
 
@@ -40,5 +47,36 @@ def test_scores_favour_the_chunks_that_share_words_with_the_question() -> None:
 def test_a_question_of_stop_words_only_scores_nothing() -> None:
     chunks = lesson_chunks(_lesson("a/passwords", "Passwords", "Use a long password."))
 
-    assert not LexicalIndex(chunks, "en").scores("what is the").any()
+    assert not LexicalIndex([chunk.text for chunk in chunks], "en").scores("what is the").any()
     assert len(LexicalIndex([], "en").scores("password")) == 0
+
+
+def test_a_lesson_with_the_question_words_spread_over_its_cards_ranks_first() -> None:
+    privacy = Lesson(
+        "a/privacy",
+        "en",
+        "Privacy",
+        (),
+        (
+            Card("Numbers", "Never paste your register number.", 1),
+            Card("Other people", "Remove personal details of your family.", 2),
+        ),
+        (),
+    )
+    lessons = {
+        "a/privacy": lesson_chunks(privacy),
+        "b/forms": lesson_chunks(_lesson("b/forms", "Forms", "Personal details on a form.")),
+        "c/passwords": lesson_chunks(
+            _lesson("c/passwords", "Passwords", "Never paste a password.")
+        ),
+    }
+    lexicon = Lexicon(lessons, "en")
+    question = "should I never paste personal details?"
+
+    evidence = Evidence(lexicon.chunk_scores(question), lexicon.lesson_scores(question), [], None)
+
+    # Short cards holding half of the words win chunk by chunk...
+    best_chunk = max(evidence.lexical, key=evidence.lexical.__getitem__)
+    assert best_chunk.lesson_id != "a/privacy"
+    # ...but the lesson that holds all of them comes first.
+    assert evidence.lexical_lessons().lesson_ids[0] == "a/privacy"
