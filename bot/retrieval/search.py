@@ -95,7 +95,7 @@ def _ranking(scores: Mapping[str, float]) -> Ranking:
 
 @dataclass(frozen=True)
 class Evidence:
-    """What the rankers found for one question, chunk by chunk."""
+    """What the rankers found for one question, by chunk and by lesson."""
 
     lexical: dict[Chunk, float]
     lexical_by_lesson: dict[str, float]  # BM25 of each whole lesson
