@@ -16,6 +16,7 @@ from bot.i18n import LANGUAGES
 from bot.retrieval.chunks import Chunk, ChunkKind, course_chunks
 from bot.retrieval.embedders import Embedder, Vectors, make_embedder
 from bot.retrieval.lexical import LexicalIndex
+from bot.retrieval.query import topic
 from bot.retrieval.store import ChunkStore, DenseMatch, IndexReport, open_client
 
 # Share of the lexical ranker in the fused score; the dense ranker has the rest. Measured on the
@@ -209,6 +210,7 @@ class Retriever:
         self, text: str, language: Language, *, lexical: bool = True, dense: bool = True
     ) -> Evidence:
         """Run the rankers on a question (both unless told otherwise, to compare them)."""
+        text = topic(text, language)
         by_chunk: dict[Chunk, float] = {}
         by_lesson: dict[str, float] = {}
         if lexical:

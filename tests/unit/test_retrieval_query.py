@@ -1,0 +1,40 @@
+"""The topic of a question, without the words that ask for a way of answering."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Language
+from bot.retrieval.query import topic
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "expected"),
+    [
+        ("en", "What is AI in simple words?", "What is AI ?"),
+        ("en", "explain deepfakes simply please", "explain deepfakes please"),
+        ("fr", "C'est quoi un prompt, en mots simples ?", "C'est quoi un prompt, ?"),
+        ("fr", "l'apprentissage automatique tout simplement", "l'apprentissage automatique"),
+        ("nl", "Wat is AI eigenlijk, in simpele woorden?", "Wat is AI eigenlijk, ?"),
+        ("nl", "de AI Act kort uitgelegd", "de AI Act"),
+    ],
+)
+def test_a_request_for_simple_words_is_not_the_topic(
+    language: Language, question: str, expected: str
+) -> None:
+    assert topic(question, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        # Asking the chatbot for simpler answers is the topic of a lesson.
+        ("nl", "Kan ik de chatbot vragen om zijn antwoord eenvoudiger te maken?"),
+        ("en", "how do I ask for a simpler answer"),
+        # Nothing would be left to search.
+        ("en", "simply"),
+        ("fr", "en termes simples ?"),
+    ],
+)
+def test_other_questions_are_searched_as_typed(language: Language, question: str) -> None:
+    assert topic(question, language) == question
