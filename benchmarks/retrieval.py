@@ -198,16 +198,16 @@ def _hybrid_dominates(reports: dict[str, EvalReport]) -> bool:
 
 
 def cold_start(index_dir: Path, cases_file: Path) -> dict[str, Any]:
-    """Start fresh processes on a ready index: time to the first search result and to the tutor's
-    first answer, and the peak memory of the first with the model loaded."""
-    search_seconds, first, last = _time_child("--child", index_dir, cases_file)
-    answer_seconds, answer, _ = _time_child("--child-tutor", index_dir, cases_file)
+    """Start a searcher and a whole tutor on a ready index; time their first answers and memory."""
+    search_seconds, first, searcher = _time_child("--child", index_dir, cases_file)
+    answer_seconds, answer, tutor = _time_child("--child-tutor", index_dir, cases_file)
     return {
         "seconds_to_first_result": search_seconds,
         "first_result": first,
+        "peak_rss_mb_model_loaded": searcher["peak_rss_mb"],
         "seconds_to_first_tutor_answer": answer_seconds,
         "first_tutor_answer": answer,
-        "peak_rss_mb_model_loaded": last["peak_rss_mb"],
+        "peak_rss_mb_tutor": tutor["peak_rss_mb"],
     }
 
 
