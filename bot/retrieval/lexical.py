@@ -20,7 +20,8 @@ WORD: Final = re.compile(r"\w+")
 ACCENTS: Final = re.compile("[\u0300-\u036f]")
 # Words a learner wraps around the topic of a question ("what", "can I", "c koi", "mag ik"):
 # question words, pronouns, auxiliaries and chat fillers. bm25s's lists leave most of them in, and
-# since lessons rarely use them, BM25 gave them a high weight and ranked passages by them.
+# since lessons rarely use them, BM25 gave them a high weight and ranked passages by them. Words
+# that can also carry a topic stay searchable ("waar" and "echt" are "true" and "real").
 QUESTION_WORDS: Final[dict[Language, str]] = {
     "en": """
         i me my myself we us our you your yours he him his she her it its they them their
@@ -37,7 +38,7 @@ QUESTION_WORDS: Final[dict[Language, str]] = {
     """,
     "nl": """
         welke welk waarom wanneer mag mogen moeten kun kunt ge gij da nie eigenlijk ofzo wel
-        even graag echt precies nou jij jou jouw we wij jullie ding dingen
+        even graag precies nou jij jou jouw we wij jullie ding dingen
     """,
 }
 
