@@ -81,11 +81,11 @@ def _fuse(lexical: Mapping[K, float], dense: Mapping[K, float], weight: float) -
     """Add the two rankers' scores once each is scaled to 0..1 across its candidates."""
     # BM25 is divided by its best score, so zero (no shared word) stays zero; cosines crowd into
     # a narrow band, so they are spread between the worst and the best candidate.
-    top = max(lexical.values(), default=0.0)
+    scaled = _scaled(lexical)
     low, high = min(dense.values(), default=0.0), max(dense.values(), default=0.0)
     spread = high - low
     return {
-        key: weight * (lexical.get(key, 0.0) / top if top > 0 else 0.0)
+        key: weight * scaled.get(key, 0.0)
         + (1 - weight) * ((dense[key] - low) / spread if key in dense and spread > 0 else 0.0)
         for key in lexical.keys() | dense.keys()
     }
