@@ -27,13 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.retrieval import OFF_TOPIC
+from bot.adapters.search.evaluation import load_cases
 from bot.app import App, open_app
 from bot.config import Language, Settings
-from bot.llm.pii import Kind, find_personal_data, passes_luhn, redact
+from bot.core.events import Command, Sender, Text
+from bot.core.replies import Message
+from bot.features.privacy.pii import Kind, find_personal_data, passes_luhn, redact
 from bot.paths import PROJECT_ROOT
-from bot.retrieval.evaluation import load_cases
-from bot.tutor.events import Command, Sender, Text
-from bot.tutor.replies import Message
 from tests.support.fake_openai import FakeOpenAI
 
 RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "llm.json"

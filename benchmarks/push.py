@@ -34,20 +34,20 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 from telegram import Bot
 
+from bot.adapters.db import repo as core_repo
+from bot.adapters.db.database import Database
+from bot.adapters.db.tables import LearnerRow
+from bot.channels.telegram.delivery import TelegramDeliverer
+from bot.channels.telegram.render import Renderer
 from bot.config import Settings
+from bot.core.router import Services
 from bot.course.loader import load_course
+from bot.features.trainers import pushes, repo
+from bot.features.trainers.options import DeliveryOptions
+from bot.features.trainers.repo import Cohort
+from bot.features.trainers.tables import CohortMemberRow
+from bot.features.trainers.worker import OutboxWorker
 from bot.i18n import LANGUAGES, load_translators
-from bot.storage import repo as core_repo
-from bot.storage.db import Database
-from bot.storage.tables import LearnerRow
-from bot.telegram.delivery import TelegramDeliverer
-from bot.telegram.render import Renderer
-from bot.trainers import pushes, repo
-from bot.trainers.options import DeliveryOptions
-from bot.trainers.repo import Cohort
-from bot.trainers.tables import CohortMemberRow
-from bot.trainers.worker import OutboxWorker
-from bot.tutor.router import Services
 from tests.support.telegram import BOT_TOKEN, BotApi, RecordingRequest
 from tests.support.trainers import CrashingRequest, SimulatedCrash
 

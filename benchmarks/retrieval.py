@@ -32,14 +32,14 @@ from typing import Any
 
 import numpy as np
 
+from bot.adapters.search.chunks import course_chunks
+from bot.adapters.search.embedders import Embedder, UniversalSentenceEncoder, Vectors
+from bot.adapters.search.evaluation import DEV_CASES, EvalCase, EvalReport, evaluate, load_cases
+from bot.adapters.search.search import Retriever, open_retriever
+from bot.adapters.search.store import ChunkStore, open_client
 from bot.config import Language, Settings
 from bot.course.loader import load_course
 from bot.paths import PROJECT_ROOT
-from bot.retrieval.chunks import course_chunks
-from bot.retrieval.embedders import Embedder, UniversalSentenceEncoder, Vectors
-from bot.retrieval.evaluation import DEV_CASES, EvalCase, EvalReport, evaluate, load_cases
-from bot.retrieval.search import Retriever, open_retriever
-from bot.retrieval.store import ChunkStore, open_client
 
 RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "retrieval.json"
 # Questions written from the syllabus alone (the file says how they were used).
@@ -239,8 +239,8 @@ def _child(index_dir: Path, cases_file: Path) -> None:
 async def _tutor_child(index_dir: Path) -> None:
     """Start the whole tutor, as `tutor chat` does, and ask it one question."""
     from bot.app import open_app
-    from bot.tutor.events import Command, Sender, Text
-    from bot.tutor.replies import Message
+    from bot.core.events import Command, Sender, Text
+    from bot.core.replies import Message
 
     settings = Settings(_env_file=None, data_dir=index_dir.parent, index_dir=index_dir)
     async with open_app(settings) as app:

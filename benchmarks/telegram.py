@@ -33,7 +33,7 @@ from pydantic import SecretStr
 
 from bot.app import open_app
 from bot.config import Settings
-from bot.tutor.callbacks import encode
+from bot.core.callbacks import encode
 from tests.support.telegram import (
     BOT_TOKEN,
     BotApi,

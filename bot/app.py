@@ -11,32 +11,32 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from bot.adapters.db.database import Database
+from bot.adapters.llm import usage as llm_usage
+from bot.adapters.search import Retriever, open_retriever
+from bot.adapters.search.search import terminal_progress
+from bot.channels.telegram import store as telegram_store
 from bot.config import Settings
+from bot.core.delivery import Worker
+from bot.core.engine import Tutor
+from bot.core.router import Router, Services
 from bot.course.loader import load_course
-from bot.delivery import Worker
+from bot.features.answers.flows import Answers
+from bot.features.practice import repo as llm_attempts
+from bot.features.practice.flows import Practice
+from bot.features.simpler.flows import Simpler
+from bot.features.trainers import register as register_trainers
+from bot.features.trainers import repo as trainers_repo
+from bot.features.trainers.options import DeliveryOptions, TrainerOptions
+from bot.features.trainers.scheduler import Scheduler
+from bot.features.trainers.worker import OutboxWorker
 from bot.i18n import load_translators
 from bot.language import LanguageDetector
-from bot.llm import attempts as llm_attempts
-from bot.llm import usage as llm_usage
-from bot.retrieval import Retriever, open_retriever
-from bot.retrieval.search import terminal_progress
-from bot.storage.db import Database
-from bot.telegram import store as telegram_store
-from bot.trainers import register as register_trainers
-from bot.trainers import repo as trainers_repo
-from bot.trainers.options import DeliveryOptions, TrainerOptions
-from bot.trainers.scheduler import Scheduler
-from bot.trainers.worker import OutboxWorker
-from bot.tutor import core_router
-from bot.tutor.answers import Answers
-from bot.tutor.engine import Tutor
-from bot.tutor.practice import Practice
-from bot.tutor.router import Router, Services
-from bot.tutor.simpler import Simpler
+from bot.features import core_router
 
 if TYPE_CHECKING:
-    from bot.llm.chains import TutorChains
-    from bot.llm.client import ChatClient
+    from bot.adapters.llm.chains import TutorChains
+    from bot.adapters.llm.client import ChatClient
 
 
 def utc_now() -> datetime:
@@ -65,8 +65,8 @@ def open_chat_model(settings: Settings) -> tuple[ChatClient, TutorChains] | None
     """
     if not settings.llm_enabled:
         return None
-    from bot.llm.chains import TutorChains
-    from bot.llm.client import open_chat_client
+    from bot.adapters.llm.chains import TutorChains
+    from bot.adapters.llm.client import open_chat_client
 
     client = open_chat_client(settings)
     assert client is not None

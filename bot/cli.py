@@ -8,11 +8,11 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from bot.adapters.search import cli as retrieval_cli
+from bot.channels.telegram import cli as telegram_cli
 from bot.config import Settings, SettingsError, load_settings
 from bot.course import cli as course_cli
-from bot.retrieval import cli as retrieval_cli
-from bot.telegram import cli as telegram_cli
-from bot.trainers import cli as trainers_cli
+from bot.features.trainers import cli as trainers_cli
 
 logger = logging.getLogger("bot")
 
@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import open_app
-    from bot.terminal.chat import chat
+    from bot.channels.terminal.chat import chat
 
     async def run() -> None:
         async with open_app(settings) as app:
@@ -52,7 +52,7 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.storage.db import Database
+    from bot.adapters.db.database import Database
 
     async def run() -> None:
         database = Database(settings.resolved_database_url)

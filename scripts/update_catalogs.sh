@@ -5,14 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 declare -A SOURCES=(
-  [tutor]="bot/tutor bot/terminal"
-  [telegram]="bot/telegram"
-  [llm]="bot/llm bot/retrieval bot/tutor/answers.py bot/tutor/practice.py bot/tutor/simpler.py"
-  [trainers]="bot/trainers"
+  [tutor]="bot/tutor bot/channels/terminal"
+  [telegram]="bot/channels/telegram"
+  [llm]="bot/llm bot/adapters/search bot/features/answers/flows.py bot/features/practice/flows.py bot/features/simpler/flows.py"
+  [trainers]="bot/features/trainers"
 )
 # Flows that live in bot/tutor but whose messages belong to another domain's catalog.
 declare -A EXCLUDE=(
-  [tutor]="bot/tutor/answers.py bot/tutor/practice.py bot/tutor/simpler.py"
+  [tutor]="bot/features/answers/flows.py bot/features/practice/flows.py bot/features/simpler/flows.py"
 )
 # With arguments, only those domains (each feature owns its domain); without, all of them.
 domains=("$@")

@@ -9,7 +9,7 @@ import pytest
 import pytest_asyncio
 
 from bot.app import App
-from bot.telegram.application import TelegramApplication
+from bot.channels.telegram.application import TelegramApplication
 from tests.support.telegram import (
     BotApi,
     TelegramChat,

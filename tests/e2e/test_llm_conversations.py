@@ -15,15 +15,15 @@ import pytest
 import pytest_asyncio
 from sqlalchemy import func, select
 
+from bot.adapters.db import repo
+from bot.adapters.llm.tables import LLMUsageRow, PracticeAttemptRow
 from bot.app import App, open_app
 from bot.config import Language, Settings
+from bot.core.callbacks import encode
+from bot.core.replies import Document, Message
 from bot.course.model import Lesson, PracticeTask
-from bot.llm.rubric import Criterion
-from bot.llm.tables import LLMUsageRow, PracticeAttemptRow
-from bot.storage import repo
-from bot.tutor.callbacks import encode
-from bot.tutor.practice import IMPROVEMENTS
-from bot.tutor.replies import Document, Message
+from bot.features.practice.flows import IMPROVEMENTS
+from bot.features.practice.rubric import Criterion
 from tests.conftest import Clock, make_settings
 from tests.support.chat import Chat
 from tests.support.fake_openai import FakeOpenAI

@@ -13,8 +13,8 @@ import pytest_asyncio
 from pydantic import SecretStr
 
 from bot.app import App, open_app
-from bot.telegram.application import build_application
-from bot.tutor.callbacks import encode
+from bot.channels.telegram.application import build_application
+from bot.core.callbacks import encode
 from tests.conftest import Clock, make_settings
 from tests.support.fake_openai import FakeOpenAI
 from tests.support.telegram import (

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+from bot.adapters.db import repo
 from bot.app import open_app
-from bot.storage import repo
-from bot.tutor.callbacks import encode
+from bot.core.callbacks import encode
 from tests.conftest import Clock, make_settings
 from tests.support.telegram import (
     BOT_TOKEN,

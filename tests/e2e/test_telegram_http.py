@@ -14,9 +14,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot.channels.telegram.application import ALLOWED_UPDATES
+from bot.channels.telegram.cli import HELP_WHEN_MISSING, HELP_WHEN_REFUSED
 from bot.cli import main
-from bot.telegram.application import ALLOWED_UPDATES
-from bot.telegram.cli import HELP_WHEN_MISSING, HELP_WHEN_REFUSED
 from tests.support.telegram import (
     BOT_TOKEN,
     BotApi,

@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pytest
 import pytest_asyncio
 
+from bot.adapters.db import repo
 from bot.app import App
-from bot.storage import repo
-from bot.tutor.callbacks import encode
+from bot.core.callbacks import encode
 from tests.support.telegram import (
     GROUP_CHAT,
     MEDIA,

@@ -9,14 +9,14 @@ from dataclasses import replace
 
 import pytest
 
+from bot.adapters.db import repo
 from bot.app import App
+from bot.channels.telegram.application import TelegramApplication
+from bot.channels.telegram.commands import COMMANDS
 from bot.config import Language
-from bot.delivery import Deliverer, DeliveryResult, DeliveryStatus
-from bot.storage import repo
-from bot.telegram.application import TelegramApplication
-from bot.telegram.commands import COMMANDS
-from bot.tutor.callbacks import encode
-from bot.tutor.replies import Message
+from bot.core.callbacks import encode
+from bot.core.delivery import Deliverer, DeliveryResult, DeliveryStatus
+from bot.core.replies import Message
 from tests.support.telegram import (
     BotApi,
     TelegramChat,

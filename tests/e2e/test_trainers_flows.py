@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import App, open_app
-from bot.tutor.replies import Document, Picture
+from bot.core.replies import Document, Picture
 from tests.conftest import Clock
 from tests.support.trainers import (
     ADMIN_ID,

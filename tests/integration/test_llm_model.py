@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.adapters.llm.chains import TutorChains
+from bot.adapters.llm.client import open_chat_client
+from bot.adapters.llm.results import Passage
+from bot.adapters.llm.usage import ModelError, TokenUsage
 from bot.config import Settings, load_settings
-from bot.llm.chains import TutorChains
-from bot.llm.client import open_chat_client
-from bot.llm.results import Passage
-from bot.llm.usage import ModelError, TokenUsage
 from tests.support.fake_openai import FakeOpenAI
 
 PASSAGES = [

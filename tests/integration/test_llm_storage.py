@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.llm import attempts
-from bot.llm.rubric import Verdict
-from bot.llm.usage import (
+from bot.adapters.db import repo
+from bot.adapters.db.database import Database
+from bot.adapters.llm.usage import (
     DailyBudget,
     ModelError,
     TokenUsage,
@@ -21,8 +21,8 @@ from bot.llm.usage import (
     export_usage,
     usage_on,
 )
-from bot.storage import repo
-from bot.storage.db import Database
+from bot.features.practice import repo as attempts
+from bot.features.practice.rubric import Verdict
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 NOON = datetime(2026, 11, 23, 11, 0, tzinfo=UTC)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.adapters.search.chunks import course_chunks
 from bot.app import App
-from bot.retrieval.chunks import course_chunks
 
 
 async def test_the_app_finds_lessons_of_the_real_course(app: App) -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.adapters.search import Retriever, index_course, open_retriever
+from bot.adapters.search.embedders import make_embedder
+from bot.adapters.search.store import ChunkStore, open_client
 from bot.course.loader import load_course
-from bot.retrieval import Retriever, index_course, open_retriever
-from bot.retrieval.embedders import make_embedder
-from bot.retrieval.store import ChunkStore, open_client
 from tests.support.retrieval import LESSONS, retrieval_settings, write_course
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.adapters.search import index_course, open_retriever
 from bot.course.loader import load_course
-from bot.retrieval import index_course, open_retriever
 from tests.support.retrieval import (
     FakeEmbeddings,
     chroma_binary,

@@ -9,10 +9,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
+from bot.adapters.db.database import Database
+from bot.adapters.db.metadata import metadata
 from bot.app import open_app
-from bot.storage.db import Database
-from bot.storage.metadata import metadata
-from bot.tutor.callbacks import encode
+from bot.core.callbacks import encode
 from tests.conftest import Clock, make_settings
 from tests.support.chat import Chat
 

@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 import pytest
 from telegram import Bot
 
-from bot.delivery import DeliveryResult, DeliveryStatus
-from bot.storage import repo
-from bot.storage.db import Database
-from bot.telegram.delivery import TelegramDeliverer
-from bot.telegram.render import MAX_TEXT, Renderer
-from bot.tutor.replies import Button, Document, Message, Picture, Question
+from bot.adapters.db import repo
+from bot.adapters.db.database import Database
+from bot.channels.telegram.delivery import TelegramDeliverer
+from bot.channels.telegram.render import MAX_TEXT, Renderer
+from bot.core.delivery import DeliveryResult, DeliveryStatus
+from bot.core.replies import Button, Document, Message, Picture, Question
 from tests.support.telegram import BOT_TOKEN, BotApi, Failure, RecordingRequest
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.storage import repo
-from bot.storage.db import Database
-from bot.telegram import store
+from bot.adapters.db import repo
+from bot.adapters.db.database import Database
+from bot.channels.telegram import store
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 BOT, OTHER_BOT = 7000000001, 7000000002

@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.adapters.db import repo as core_repo
 from bot.app import App, open_app
 from bot.config import Settings
-from bot.storage import repo as core_repo
-from bot.trainers import outbox, pushes
-from bot.trainers.repo import Cohort
-from bot.trainers.scheduler import Scheduler
+from bot.features.trainers import outbox, pushes
+from bot.features.trainers.repo import Cohort
+from bot.features.trainers.scheduler import Scheduler
 from tests.conftest import Clock
 from tests.support.telegram import BotApi, Failure
 from tests.support.trainers import (

@@ -11,7 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.app import open_app
-from bot.trainers import outbox, pushes
+from bot.features.trainers import outbox, pushes
 from tests.conftest import Clock
 from tests.support.telegram import BOT_TOKEN, BotApi, serving
 from tests.support.trainers import cohort_with_learners, sent_chats, statuses, trainer_settings

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.tutor.engine import Tutor
-from bot.tutor.events import ButtonPress, Command, Event, Sender, Text, Unsupported
-from bot.tutor.replies import Button, Message, Question, Reply
+from bot.core.engine import Tutor
+from bot.core.events import ButtonPress, Command, Event, Sender, Text, Unsupported
+from bot.core.replies import Button, Message, Question, Reply
 
 
 @dataclass

@@ -25,11 +25,11 @@ from typing import Any
 import numpy as np
 import yaml
 
+from bot.adapters.search import index_course
+from bot.adapters.search.lexical import fold
 from bot.config import Settings
 from bot.course.loader import load_course
 from bot.paths import PROJECT_ROOT
-from bot.retrieval import index_course
-from bot.retrieval.lexical import fold
 
 # A three-lesson course in three languages: distinct topics, plain sentences, like the real one.
 LESSONS: dict[str, dict[str, dict[str, Any]]] = {

@@ -46,9 +46,9 @@ from telegram._utils.types import ODVInput
 from telegram.error import TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from bot.adapters.db import repo
 from bot.app import App, open_app
-from bot.storage import repo
-from bot.telegram.application import TelegramApplication, build_application
+from bot.channels.telegram.application import TelegramApplication, build_application
 from tests.conftest import Clock, make_settings
 from tests.support.retrieval import build_course_index
 from tests.support.retrieval import shared_index_dir as course_index_dir

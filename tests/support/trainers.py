@@ -8,15 +8,15 @@ from typing import Any
 
 from telegram import Bot
 
+from bot.adapters.db import repo as core_repo
 from bot.app import App
+from bot.channels.telegram.delivery import TelegramDeliverer
+from bot.channels.telegram.render import Renderer
 from bot.config import Settings
+from bot.features.trainers import outbox, repo
+from bot.features.trainers.repo import Cohort
+from bot.features.trainers.worker import OutboxWorker
 from bot.i18n import LANGUAGES
-from bot.storage import repo as core_repo
-from bot.telegram.delivery import TelegramDeliverer
-from bot.telegram.render import Renderer
-from bot.trainers import outbox, repo
-from bot.trainers.repo import Cohort
-from bot.trainers.worker import OutboxWorker
 from tests.conftest import make_settings
 from tests.support.chat import Chat
 from tests.support.telegram import BOT_TOKEN, BOT_USER, BotApi, RecordingRequest

@@ -18,15 +18,15 @@ from zoneinfo import ZoneInfo
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
+from bot.adapters.db.database import Database
+from bot.channels.telegram.delivery import TelegramDeliverer
+from bot.channels.telegram.render import Renderer
 from bot.config import load_settings
+from bot.core.router import Services
 from bot.course.loader import load_course
+from bot.features.trainers.options import DeliveryOptions
+from bot.features.trainers.worker import OutboxWorker
 from bot.i18n import load_translators
-from bot.storage.db import Database
-from bot.telegram.delivery import TelegramDeliverer
-from bot.telegram.render import Renderer
-from bot.trainers.options import DeliveryOptions
-from bot.trainers.worker import OutboxWorker
-from bot.tutor.router import Services
 
 
 def utc_now() -> datetime:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.llm.pii import (
+from bot.features.privacy.pii import (
     IBAN_LENGTHS,
     Kind,
     find_personal_data,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.config import Language
-from bot.llm.rubric import Criterion, Verdict, check
+from bot.features.practice.rubric import Criterion, Verdict, check
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.config import Language
+from bot.core.text import inert, sentences, trim_words, word_count
 from bot.course.loader import load_course
 from bot.course.model import Course, GlossaryTerm
-from bot.llm.text import inert, sentences, trim_words, word_count
-from bot.llm.vocabulary import Vocabulary, ai_vocabulary, glossary_vocabulary, key_sentence
+from bot.course.vocabulary import Vocabulary, ai_vocabulary, glossary_vocabulary, key_sentence
 from bot.paths import PROJECT_ROOT
 
 TERMS = (

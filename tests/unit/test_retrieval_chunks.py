@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.adapters.search.chunks import CHUNK_CHARS, ChunkKind, content_hash, lesson_chunks
 from bot.course.model import Card, Lesson, QuizItem
-from bot.retrieval.chunks import CHUNK_CHARS, ChunkKind, content_hash, lesson_chunks
 
 LESSON = Lesson(
     id="chatbots/hallucinations",

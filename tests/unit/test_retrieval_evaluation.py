@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.retrieval.evaluation import DEV_CASES, CasesError, EvalCase, evaluate, load_cases
+from bot.adapters.search.evaluation import DEV_CASES, CasesError, EvalCase, evaluate, load_cases
 
 
 def test_the_dev_cases_ship_with_the_project() -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from bot.adapters.search.chunks import lesson_chunks
+from bot.adapters.search.lexical import LexicalIndex, fold, tokens
+from bot.adapters.search.search import Evidence, Lexicon
 from bot.course.model import Card, Lesson
-from bot.retrieval.chunks import lesson_chunks
-from bot.retrieval.lexical import LexicalIndex, fold, tokens
-from bot.retrieval.search import Evidence, Lexicon
 
 
 def test_accents_case_and_stop_words_do_not_matter() -> None:

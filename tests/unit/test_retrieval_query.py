@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.adapters.search.query import topic
 from bot.config import Language
-from bot.retrieval.query import topic
 
 
 @pytest.mark.parametrize(

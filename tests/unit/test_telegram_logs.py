@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import logging
 
-from bot.telegram.logs import RedactSecret
+from bot.channels.telegram.logs import RedactSecret
 
 TOKEN = "7000000001:AAHsecretPART"
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from telegram import Update
 
-from bot.telegram.processor import PerLearnerProcessor
+from bot.channels.telegram.processor import PerLearnerProcessor
 from tests.support.telegram import TelegramUser, Updates
 
 AMINA = TelegramUser(1, "Amina")

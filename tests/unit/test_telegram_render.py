@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.telegram.render import (
+from bot.channels.telegram.render import (
     MAX_TEXT,
     fits_in_poll,
     markup,
@@ -16,7 +16,7 @@ from bot.telegram.render import (
     split_text,
     telegram_length,
 )
-from bot.tutor.replies import Button, Question
+from bot.core.replies import Button, Question
 
 QUESTION = Question(
     header="📝 Question 1 of 4",

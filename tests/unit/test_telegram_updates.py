@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from telegram import Message, Update
 
-from bot.telegram.updates import event_of, sender_of
-from bot.tutor.events import Command, Sender, Text, Unsupported
+from bot.channels.telegram.updates import event_of, sender_of
+from bot.core.events import Command, Sender, Text, Unsupported
 from tests.support.telegram import MEDIA, TelegramUser, Updates
 
 USER = TelegramUser(4242, "Jan", "Peeters", "nl-BE")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from bot.trainers import codes
+from bot.features.trainers import codes
 
 
 def test_codes_carry_at_least_64_bits_and_differ() -> None:

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.trainers.timing import (
+from bot.features.trainers.timing import (
     after_quiet_hours,
     in_quiet_hours,
     next_occurrence,

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from bot.app import App
-from bot.tutor.callbacks import decode, encode
-from bot.tutor.replies import Document, Message
+from bot.core.callbacks import decode, encode
+from bot.core.replies import Document, Message
 from tests.conftest import Clock
 from tests.support.chat import Chat
 

@@ -1,0 +1,1 @@
+"""The database: engine, unit of work, tables and migrations (SQLite or PostgreSQL)."""

@@ -1,0 +1,1 @@
+"""The optional chat model: client, chains, prompts and per-learner accounting."""

@@ -1,0 +1,126 @@
+"""`tutor ingest`, `tutor search` and `tutor eval retrieval`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from bot.adapters.search.evaluation import DEV_CASES, CasesError, evaluate, load_cases
+from bot.config import Settings
+from bot.course.loader import load_course
+from bot.i18n import LANGUAGES
+
+
+def add_commands(commands: Any) -> None:
+    """Add the retrieval subcommands to the command parser."""
+    ingest = commands.add_parser("ingest", help="index the course for search (only what changed)")
+    ingest.add_argument("--rebuild", action="store_true", help="drop the index and embed it all")
+    ingest.set_defaults(handler=_ingest)
+
+    search = commands.add_parser("search", help="find the lessons that answer a question")
+    search.add_argument("text", help="the question, as a learner would type it")
+    search.add_argument("--lang", choices=LANGUAGES, help="search in (default: detected)")
+    search.add_argument("--k", type=int, default=5, help="how many lessons (default 5)")
+    search.add_argument("--json", action="store_true", help="print the result as JSON")
+    search.set_defaults(handler=_search)
+
+    evaluation = commands.add_parser("eval", help="measure the tutor on questions with answers")
+    suites = evaluation.add_subparsers(dest="suite", required=True, metavar="SUITE")
+    retrieval = suites.add_parser("retrieval", help="hit@1, hit@3, MRR@5 and latency of search")
+    retrieval.add_argument(
+        "--cases", type=Path, default=DEV_CASES, help=f"cases file (default: {DEV_CASES.name})"
+    )
+    retrieval.add_argument("--json", action="store_true", help="print the report as JSON")
+    retrieval.set_defaults(handler=_eval_retrieval)
+
+
+def _ingest(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.adapters.search.search import index_course, terminal_progress
+
+    report = index_course(
+        settings,
+        load_course(settings.content_dir),
+        rebuild=args.rebuild,
+        progress=terminal_progress(),
+    )
+    print(
+        f"Index ready: {report.lessons} lessons, {report.embedded_lessons} embedded "
+        f"({report.embedded_chunks} chunks), {report.removed_lessons} removed, "
+        f"{report.seconds:.1f} s."
+    )
+    return 0
+
+
+def _search(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.adapters.search.search import open_retriever, terminal_progress
+    from bot.language import LanguageDetector
+
+    language = args.lang or LanguageDetector().detect(args.text) or settings.default_language
+    retriever = open_retriever(
+        settings, load_course(settings.content_dir), progress=terminal_progress()
+    )
+    try:
+        result = retriever.search_sync(args.text, language, k=args.k)
+    finally:
+        asyncio.run(retriever.close())
+    if args.json:
+        json.dump(
+            {
+                "language": result.language,
+                "confident": result.confident,
+                "hits": [
+                    {
+                        "lesson_id": hit.lesson_id,
+                        "title": hit.title,
+                        "score": hit.score,
+                        "card_index": hit.card_index,
+                        "passage": hit.passage,
+                    }
+                    for hit in result.hits
+                ],
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        sys.stdout.write("\n")
+        return 0
+    sure = "confident" if result.confident else "not confident: the tutor offers the menu"
+    print(f"Language: {result.language} ({sure})")
+    for number, hit in enumerate(result.hits, 1):
+        print(f"{number}. {hit.score:.3f}  {hit.lesson_id}  {hit.title}")
+    if result.hits:
+        print(f"\n{result.hits[0].passage}")
+    return 0
+
+
+def _eval_retrieval(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        cases = load_cases(args.cases)
+    except CasesError as error:
+        print(error, file=sys.stderr)
+        return 2
+    from bot.adapters.search.search import open_retriever, terminal_progress
+
+    retriever = open_retriever(
+        settings, load_course(settings.content_dir), progress=terminal_progress()
+    )
+    try:
+        report = evaluate(
+            lambda text, language: [
+                hit.lesson_id for hit in retriever.search_sync(text, language).hits
+            ],
+            cases,
+        )
+    finally:
+        asyncio.run(retriever.close())
+    if args.json:
+        json.dump(report.as_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(report.as_text())
+    return 0

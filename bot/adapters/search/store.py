@@ -1,0 +1,253 @@
+"""The chromadb collection of lesson chunks: open it, keep it in step with the course, query it."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Final
+
+import numpy as np
+
+from bot.adapters.search.chunks import Chunk, content_hash
+from bot.adapters.search.embedders import Embedder, Vectors
+from bot.config import Language, Settings
+
+logger = logging.getLogger(__name__)
+
+EMBED_BATCH: Final = 64
+# Collection metadata: the fingerprint of the course the collection holds.
+COURSE_HASH: Final = "course_hash"
+# How many chunks the dense search brings back before they are grouped into lessons: enough to
+# reach a dozen lessons, few enough to stay a few milliseconds.
+DENSE_CANDIDATES: Final = 60
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What one synchronisation of the index with the course did."""
+
+    lessons: int
+    embedded_lessons: int
+    removed_lessons: int
+    embedded_chunks: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class DenseMatch:
+    """One chunk found by the dense search."""
+
+    lesson_id: str
+    card_index: int | None
+    score: float  # inner product of the chunk with the centred question
+
+
+@dataclass(frozen=True, eq=False)
+class LanguageVectors:
+    """Every chunk vector of one language, and their mean: what all lessons have in common."""
+
+    ids: tuple[str, ...]
+    vectors: Vectors
+    mean: Vectors
+
+    @cached_property
+    def rows(self) -> dict[str, int]:
+        """Return the row of each chunk id."""
+        return {chunk_id: row for row, chunk_id in enumerate(self.ids)}
+
+    def similarity(self, chunk_ids: Iterable[str], question: Vectors) -> float:
+        """Return the best cosine between the question and the given chunks."""
+        rows = [self.rows[chunk_id] for chunk_id in chunk_ids if chunk_id in self.rows]
+        return float((self.vectors[rows] @ question).max()) if rows else 0.0
+
+
+def collection_name(embedder: Embedder) -> str:
+    """Return one collection per embedding model, so switching models never mixes vectors."""
+    model = re.sub(r"[^a-zA-Z0-9-]+", "-", embedder.model).strip("-").lower()
+    return f"lessons-{embedder.backend}-{model}"[:63]
+
+
+def open_client(settings: Settings) -> Any:
+    """Connect to the chromadb server when one is configured, else open the embedded store."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        return chromadb.HttpClient(
+            host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+        )
+    index_dir = settings.resolved_index_dir
+    index_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(index_dir), settings=chroma_settings)
+
+
+class ChunkStore:
+    """Lesson chunks with their vectors in one chromadb collection."""
+
+    def __init__(self, client: Any, embedder: Embedder) -> None:
+        from bot.adapters.search.chroma_function import register_embedding_function
+
+        register_embedding_function()
+        self.client = client
+        self.embedder = embedder
+        self.collection = self._collection()
+
+    def _collection(self) -> Any:
+        from bot.adapters.search.chroma_function import CourseEmbeddingFunction
+
+        return self.client.get_or_create_collection(
+            collection_name(self.embedder),
+            configuration={"hnsw": {"space": "ip"}},
+            embedding_function=CourseEmbeddingFunction(self.embedder),
+        )
+
+    def drop(self) -> None:
+        """Delete every chunk, to index the course again from scratch."""
+        self.client.delete_collection(collection_name(self.embedder))
+        self.collection = self._collection()
+
+    def sync(
+        self, lessons: Mapping[tuple[Language, str], Sequence[Chunk]], *, progress: bool = False
+    ) -> IndexReport:
+        """Embed the lessons that are new or changed and remove the ones that are gone."""
+        started = time.perf_counter()
+        hashes = {key: content_hash(tuple(chunks)) for key, chunks in lessons.items()}
+        fingerprint = _fingerprint(hashes)
+        if (self.collection.metadata or {}).get(COURSE_HASH) == fingerprint:
+            return IndexReport(len(lessons), 0, 0, 0, time.perf_counter() - started)
+        stored = _stored_lessons(self.collection.get(include=["metadatas"]))
+        changed = {
+            key: chunks
+            for key, chunks in lessons.items()
+            if stored.get(key, ("", []))[0] != hashes[key]
+        }
+        stale_ids = [
+            chunk_id
+            for key, (_, ids) in stored.items()
+            if key in changed or key not in lessons
+            for chunk_id in ids
+        ]
+        if stale_ids:
+            self.collection.delete(ids=stale_ids)
+        self._add(changed, hashes, progress)
+        # Written last: an interrupted run leaves the old fingerprint, so the next one checks.
+        self.collection.modify(metadata={COURSE_HASH: fingerprint})
+        report = IndexReport(
+            lessons=len(lessons),
+            embedded_lessons=len(changed),
+            removed_lessons=sum(1 for key in stored if key not in lessons),
+            embedded_chunks=sum(len(chunks) for chunks in changed.values()),
+            seconds=time.perf_counter() - started,
+        )
+        if changed or report.removed_lessons:
+            logger.info(
+                "Index updated: %d lessons embedded (%d chunks), %d removed, in %.1f s",
+                report.embedded_lessons,
+                report.embedded_chunks,
+                report.removed_lessons,
+                report.seconds,
+            )
+        return report
+
+    def _add(
+        self,
+        lessons: Mapping[tuple[Language, str], Sequence[Chunk]],
+        hashes: Mapping[tuple[Language, str], str],
+        progress: bool,
+    ) -> None:
+        from tqdm import tqdm
+
+        pending = [(chunk, hashes[key]) for key, chunks in lessons.items() for chunk in chunks]
+        with tqdm(
+            total=len(pending), desc="Indexing lessons", unit="chunk", disable=not progress
+        ) as bar:
+            for start in range(0, len(pending), EMBED_BATCH):
+                batch = pending[start : start + EMBED_BATCH]
+                vectors = self.embedder.documents([chunk.text for chunk, _ in batch])
+                self.collection.upsert(
+                    ids=[chunk.id for chunk, _ in batch],
+                    embeddings=vectors,
+                    documents=[chunk.text for chunk, _ in batch],
+                    metadatas=[_metadata(chunk, digest) for chunk, digest in batch],
+                )
+                bar.update(len(batch))
+
+    def language_vectors(self, languages: Iterable[Language]) -> dict[Language, LanguageVectors]:
+        """Return the stored vectors of each language that has any."""
+        found: dict[Language, LanguageVectors] = {}
+        for language in languages:
+            # One read per language: asking for metadata with the vectors is three times slower.
+            stored = self.collection.get(where={"language": language}, include=["embeddings"])
+            vectors = np.asarray(stored["embeddings"], dtype=np.float32)
+            if len(vectors):
+                found[language] = LanguageVectors(
+                    tuple(stored["ids"]), vectors, vectors.mean(axis=0)
+                )
+        return found
+
+    def query(self, vector: Vectors, language: Language, centre: Vectors) -> list[DenseMatch]:
+        """Return the chunks of one language closest to the question once both are centred."""
+        found = self.collection.query(
+            query_embeddings=[vector - centre],
+            n_results=DENSE_CANDIDATES,
+            where={"language": language},
+            include=["metadatas", "distances"],
+        )
+        metas = found["metadatas"][0] if found["metadatas"] else []
+        distances = found["distances"][0] if found["distances"] else []
+        # Chromadb's inner-product distance is 1 - p·(q - m).
+        return [
+            DenseMatch(
+                lesson_id=str(meta["lesson_id"]),
+                card_index=int(meta["card_index"]) if "card_index" in meta else None,
+                score=1.0 - float(distance),
+            )
+            for meta, distance in zip(metas, distances, strict=True)
+        ]
+
+    def count(self) -> int:
+        """Return how many chunks are stored."""
+        return int(self.collection.count())
+
+    def close(self) -> None:
+        """Release the client (the embedded store's files, or the HTTP connections)."""
+        self.client.close()
+
+
+def _fingerprint(hashes: Mapping[tuple[Language, str], str]) -> str:
+    """Return one hash for the whole course, to tell in one read that nothing changed."""
+    lines = sorted(
+        f"{language}:{lesson_id}:{digest}" for (language, lesson_id), digest in hashes.items()
+    )
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+
+def _stored_lessons(stored: Any) -> dict[tuple[Language, str], tuple[str, list[str]]]:
+    """Return each stored lesson's hash and chunk ids."""
+    found: dict[tuple[Language, str], tuple[str, list[str]]] = {}
+    for chunk_id, meta in zip(stored["ids"], stored["metadatas"] or [], strict=True):
+        key = (meta["language"], meta["lesson_id"])
+        digest, ids = found.get(key, (str(meta["lesson_hash"]), []))
+        ids.append(chunk_id)
+        # A lesson half-written by an interrupted run has mixed hashes: embed it again.
+        found[key] = (digest if digest == meta["lesson_hash"] else "", ids)
+    return found
+
+
+def _metadata(chunk: Chunk, digest: str) -> dict[str, str | int]:
+    meta: dict[str, str | int] = {
+        "lesson_id": chunk.lesson_id,
+        "module": chunk.module,
+        "language": chunk.language,
+        "kind": str(chunk.kind),
+        "lesson_hash": digest,
+    }
+    if chunk.card_index is not None:
+        meta["card_index"] = chunk.card_index
+    return meta

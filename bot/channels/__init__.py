@@ -1,0 +1,1 @@
+"""The front ends: Telegram and the terminal, thin adapters around the core."""

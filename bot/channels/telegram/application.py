@@ -1,0 +1,167 @@
+"""Build the python-telegram-bot Application around the tutor, and run it until stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+from contextlib import AsyncExitStack
+from datetime import timedelta
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+from telegram import LinkPreviewOptions, Update
+from telegram.ext import AIORateLimiter, Application, Defaults
+from telegram.request import BaseRequest
+
+from bot.app import App, open_app
+from bot.channels.telegram import store
+from bot.channels.telegram.commands import set_commands
+from bot.channels.telegram.delivery import TelegramDeliverer
+from bot.channels.telegram.handlers import TelegramFrontEnd
+from bot.channels.telegram.logs import protect_logs
+from bot.channels.telegram.processor import PerLearnerProcessor
+from bot.channels.telegram.render import Renderer
+from bot.config import Settings
+
+logger = logging.getLogger(__name__)
+
+TelegramApplication = Application[Any, Any, Any, Any, Any, Any]
+
+ALLOWED_UPDATES: Final = [
+    Update.MESSAGE,
+    Update.CALLBACK_QUERY,
+    Update.POLL_ANSWER,
+    Update.MY_CHAT_MEMBER,
+]
+# Telegram keeps an unconfirmed update for 24 hours, so an older id never comes back.
+KEEP_UPDATE_IDS: Final = timedelta(days=2)
+KEEP_UNANSWERED_POLLS: Final = timedelta(days=30)
+HOUSEKEEPING_INTERVAL: Final = timedelta(hours=1)
+# On flood control, wait as Telegram asks and try again, twice, before giving up.
+RETRIES_AFTER_FLOOD: Final = 2
+
+
+class BackgroundTasks:
+    """Start the command menu, the workers and the housekeeping with the bot; stop them before."""
+
+    def __init__(self, app: App, renderer: Renderer) -> None:
+        self.app = app
+        self.renderer = renderer
+        self.tasks: list[asyncio.Task[None]] = []
+
+    async def start(self, application: TelegramApplication) -> None:
+        """Register the commands and start every worker with a Telegram deliverer (post_init)."""
+        services = self.app.services
+        await set_commands(
+            application.bot, services.translators, self.app.settings.default_language
+        )
+        deliverer = TelegramDeliverer(application.bot, self.renderer, self.app.database)
+        jobs = [worker.run(deliverer) for worker in self.app.workers]
+        for job in [*jobs, self._housekeeping()]:
+            task = asyncio.create_task(job)
+            task.add_done_callback(_report_crash)
+            self.tasks.append(task)
+
+    async def stop(self, _application: TelegramApplication) -> None:
+        """Cancel the workers and wait for them to finish cancelling (post_stop)."""
+        for task in self.tasks:
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+        self.tasks.clear()
+
+    async def _housekeeping(self) -> None:
+        while True:
+            now = self.app.services.clock()
+            try:
+                async with self.app.database.session() as session:
+                    await store.forget_updates(session, now - KEEP_UPDATE_IDS)
+                    await store.forget_polls(session, now - KEEP_UNANSWERED_POLLS)
+            except Exception:
+                # A database hiccup must not end the housekeeping for the life of the process.
+                logger.exception("Housekeeping failed; trying again later")
+            await asyncio.sleep(HOUSEKEEPING_INTERVAL.total_seconds())
+
+
+def bot_token(settings: Settings) -> str:
+    """Return the bot token, which `tutor run` checked before starting."""
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    return settings.telegram_bot_token.get_secret_value()
+
+
+def _report_crash(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and (error := task.exception()) is not None:
+        logger.error("A background task stopped", exc_info=error)
+
+
+def build_application(
+    app: App,
+    *,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+) -> TelegramApplication:
+    """Assemble the Telegram bot for the tutor; `request`s replace the HTTP transport."""
+    settings = app.settings
+    renderer = Renderer(app.database, settings.quiz_style, app.services.clock)
+    background = BackgroundTasks(app, renderer)
+    builder = (
+        Application.builder()
+        .token(bot_token(settings))
+        # Lessons cite sources; big link previews would push the buttons off the screen.
+        .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .rate_limiter(AIORateLimiter(max_retries=RETRIES_AFTER_FLOOD))
+        .concurrent_updates(PerLearnerProcessor())
+        .post_init(background.start)
+        .post_stop(background.stop)
+    )
+    if settings.telegram_base_url:
+        builder = builder.base_url(settings.telegram_base_url)
+    if request is not None:
+        builder = builder.request(request)
+    if updates_request is not None:
+        builder = builder.get_updates_request(updates_request)
+    application: TelegramApplication = builder.build()
+    front_end = TelegramFrontEnd(
+        app.tutor,
+        renderer,
+        app.database,
+        app.services.translators,
+        settings.default_language,
+        app.services.clock,
+    )
+    front_end.register(application)
+    return application
+
+
+def run(settings: Settings) -> None:
+    """Serve the tutor until SIGINT or SIGTERM: by webhook when one is set, else long polling."""
+    protect_logs(bot_token(settings))
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    resources = AsyncExitStack()
+    try:
+        app = loop.run_until_complete(resources.enter_async_context(open_app(settings)))
+        application = build_application(app)
+        # PTB drives the loop: on a stop signal it finishes the updates in hand, runs
+        # post_stop and shuts the bot down; the database and stores close after that.
+        if settings.webhook_url:
+            secret = settings.webhook_secret
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=secret.get_secret_value() if secret else secrets.token_urlsafe(32),
+                allowed_updates=ALLOWED_UPDATES,
+                bootstrap_retries=-1,
+                close_loop=False,
+            )
+        else:
+            application.run_polling(
+                allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1, close_loop=False
+            )
+    finally:
+        loop.run_until_complete(resources.aclose())
+        loop.close()
+        asyncio.set_event_loop(None)

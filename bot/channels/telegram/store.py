@@ -1,0 +1,105 @@
+"""What the Telegram front end keeps in the database: handled updates and open quiz polls."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.adapters.db import repo
+from bot.channels.telegram.tables import ProcessedUpdateRow, QuizPollRow
+
+CHANNEL = "telegram"
+
+
+@dataclass(frozen=True)
+class QuizPoll:
+    """A quiz poll sent to a learner, with the button data each option stands for."""
+
+    poll_id: str
+    learner_id: int
+    answer_data: tuple[str, ...]
+    sent_at: datetime
+
+
+async def claim_update(session: AsyncSession, bot_id: int, update_id: int, now: datetime) -> bool:
+    """Record an update as handled; return False when some process already did."""
+    try:
+        async with session.begin_nested():
+            session.add(ProcessedUpdateRow(bot_id=bot_id, update_id=update_id, received_at=now))
+    except IntegrityError:
+        return False
+    return True
+
+
+async def forget_updates(session: AsyncSession, before: datetime) -> None:
+    """Delete the handled update ids older than `before`; Telegram never resends those."""
+    await session.execute(delete(ProcessedUpdateRow).where(ProcessedUpdateRow.received_at < before))
+
+
+async def save_poll(
+    session: AsyncSession,
+    external_id: str,
+    poll_id: str,
+    answer_data: Sequence[str],
+    now: datetime,
+) -> bool:
+    """Remember what a quiz poll's options stand for; False when the learner is unknown."""
+    learner = await repo.find_learner(session, CHANNEL, external_id)
+    if learner is None:
+        return False
+    session.add(
+        QuizPollRow(
+            poll_id=poll_id, learner_id=learner.id, answer_data=list(answer_data), sent_at=now
+        )
+    )
+    await session.flush()
+    return True
+
+
+async def take_poll(session: AsyncSession, poll_id: str, external_id: str) -> QuizPoll | None:
+    """Return and delete the mapping of a poll the learner answered; one answer per quiz poll.
+
+    A forwarded poll keeps its id, so a vote from anyone but the learner it was sent to is
+    not theirs to spend.
+    """
+    learner = await repo.find_learner(session, CHANNEL, external_id)
+    row = await session.get(QuizPollRow, poll_id)
+    if row is None or learner is None or row.learner_id != learner.id:
+        return None
+    poll = QuizPoll(row.poll_id, row.learner_id, tuple(row.answer_data), row.sent_at)
+    await session.delete(row)
+    return poll
+
+
+async def forget_polls(session: AsyncSession, before: datetime) -> None:
+    """Delete the polls sent before `before` and never answered."""
+    await session.execute(delete(QuizPollRow).where(QuizPollRow.sent_at < before))
+
+
+async def set_reachable(session: AsyncSession, external_id: str, *, reachable: bool) -> bool:
+    """Mark a Telegram learner as reachable or not; False when they are unknown."""
+    learner = await repo.find_learner(session, CHANNEL, external_id)
+    if learner is None:
+        return False
+    await repo.update_learner(session, learner.id, is_reachable=reachable)
+    return True
+
+
+async def export(session: AsyncSession, learner_id: int) -> dict[str, Any]:
+    """Return the Telegram part of /mydata: the quiz polls still waiting for an answer."""
+    rows = await session.scalars(
+        select(QuizPollRow)
+        .where(QuizPollRow.learner_id == learner_id)
+        .order_by(QuizPollRow.sent_at)
+    )
+    return {
+        "open_quiz_polls": [
+            {"poll_id": row.poll_id, "sent_at": row.sent_at.isoformat()} for row in rows
+        ]
+    }

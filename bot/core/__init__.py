@@ -1,0 +1,1 @@
+"""The tutor core: events, replies, routing, conversation state and ports; no transport."""

@@ -1,0 +1,125 @@
+"""The tutor: one event in, replies out, in one database transaction per event."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from bot.adapters.db import repo
+from bot.adapters.db.database import Database
+from bot.core import callbacks
+from bot.core.events import ButtonPress, Command, Event, Sender, Text, Unsupported
+from bot.core.replies import Reply
+from bot.core.router import Router, Services, Turn
+from bot.features.menu import flows as screens
+from bot.i18n import language_from_code
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 1000
+NAME_MAX_CHARS = 32
+
+
+def display_name(sender: Sender) -> str | None:
+    """Keep the least a trainer needs to recognise someone: first name and an initial."""
+    first = (sender.first_name or "").strip()[:NAME_MAX_CHARS]
+    initial = (sender.last_name or "").strip()[:1]
+    name = f"{first} {initial}." if first and initial else first
+    return name or None
+
+
+class Tutor:
+    """Handle events for any learner on any transport; all state is in the database."""
+
+    def __init__(self, database: Database, services: Services, router: Router) -> None:
+        self.database = database
+        self.services = services
+        self.router = router
+
+    async def handle(self, sender: Sender, event: Event) -> list[Reply]:
+        """Handle one event and return the replies to show."""
+        try:
+            async with self.database.session() as session:
+                learner = await repo.find_learner(session, sender.channel, sender.external_id)
+                now = self.services.clock()
+                if learner is None:
+                    if isinstance(event, ButtonPress):
+                        # A button from before /forget (or forged): answer without storing anything.
+                        return [screens.unknown_sender_button(self.services, sender)]
+                    learner = await repo.create_learner(
+                        session,
+                        sender.channel,
+                        sender.external_id,
+                        now,
+                        language_from_code(sender.language_code),
+                        display_name(sender),
+                    )
+                    turn = Turn(sender, learner, self.services, session, now)
+                    await screens.first_contact(turn)
+                    if isinstance(event, Command) and event.name == "start" and event.args:
+                        await self._deep_link(turn, event.args[0])
+                    return turn.replies
+                await repo.update_learner(session, learner.id, last_seen_at=now, is_reachable=True)
+                turn = Turn(sender, learner, self.services, session, now)
+                await self._dispatch(turn, event)
+                return turn.replies
+        except Exception:
+            # Logged without the event's content: learners' messages never reach the logs.
+            logger.exception(
+                "Event %s from a %s learner failed", type(event).__name__, sender.channel
+            )
+            language = language_from_code(sender.language_code) or self.services.default_language
+            return [screens.something_went_wrong(self.services.translators[language])]
+
+    async def _dispatch(self, turn: Turn, event: Event) -> None:
+        if turn.learner.language is None and not _is_language_choice(event):
+            await screens.ask_language(turn)
+            return
+        match event:
+            case Command(name="start", args=(payload, *_)):
+                await self._deep_link(turn, payload)
+                await screens.main_menu(turn, ())
+            case Command(name=name, args=args):
+                handler = self.router.commands.get(name)
+                await (handler or screens.unknown_command)(turn, args)
+            case ButtonPress(data=data):
+                await self._press(turn, data)
+            case Text(text=text):
+                await self._text(turn, text)
+            case Unsupported(kind=kind):
+                await screens.unsupported(turn, (kind,))
+
+    async def _deep_link(self, turn: Turn, payload: str) -> None:
+        prefix, _, value = payload.partition("-")
+        handler = self.router.deep_links.get(prefix)
+        if handler is not None and value:
+            await handler(turn, (value,))
+
+    async def _press(self, turn: Turn, data: str) -> None:
+        parsed = callbacks.decode(data)
+        route = self.router.buttons.get(parsed.action) if parsed else None
+        if parsed is None or route is None or len(parsed.args) != route[1]:
+            await screens.stale_button(turn, ())
+            return
+        handler, _ = route
+        await handler(turn, parsed.args)
+
+    async def _text(self, turn: Turn, text: str) -> None:
+        text = text.strip()
+        if not text:
+            await screens.main_menu(turn, ())
+            return
+        if len(text) > MAX_TEXT_CHARS:
+            await screens.too_long(turn, ())
+            return
+        handler: Callable[[Turn, tuple[str, ...]], Awaitable[None]] | None = (
+            self.router.text_by_mode.get(turn.learner.mode) or self.router.fallback_text
+        )
+        await (handler or screens.no_free_text)(turn, (text,))
+
+
+def _is_language_choice(event: Event) -> bool:
+    if isinstance(event, ButtonPress):
+        parsed = callbacks.decode(event.data)
+        return parsed is not None and parsed.action == "lang"
+    return isinstance(event, Command) and event.name in {"start", "language", "mydata", "forget"}

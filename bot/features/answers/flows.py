@@ -1,0 +1,214 @@
+"""Answer free questions from the course: in the model's words when there is one, else a card."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Final
+
+from bot.adapters.db import repo
+from bot.adapters.llm.results import GroundedAnswer, Passage
+from bot.adapters.llm.usage import DailyBudget, Unavailable
+from bot.config import Language
+from bot.core.callbacks import encode
+from bot.core.replies import Button
+from bot.core.router import Router, Turn, rows
+from bot.core.text import trim_words, word_count
+from bot.course.model import Course
+from bot.course.vocabulary import Vocabulary, ai_vocabulary
+from bot.features.menu import flows as screens
+from bot.features.privacy.pii import Kind, redact
+from bot.i18n import LANGUAGES, N_, Translator
+from bot.language import LanguageDetector
+
+if TYPE_CHECKING:
+    # Only for types: the flows load without langchain or the search index.
+    from bot.adapters.llm.chains import TutorChains
+    from bot.adapters.search import LessonHit, Retriever
+
+SEARCH_K: Final = 5
+MODEL_PASSAGES: Final = 4
+CARD_MAX_WORDS: Final = 90
+OTHER_LESSONS: Final = 2
+# Below this many words a language guess is unreliable ("chatgpt?" reads as Dutch).
+MIN_WORDS_TO_DETECT: Final = 3
+
+KIND_NAMES: Final[dict[Kind, str]] = {
+    Kind.NATIONAL_NUMBER: N_("your national register number"),
+    Kind.IBAN: N_("a bank account number (IBAN)"),
+    Kind.CARD: N_("a bank card number"),
+    Kind.PHONE: N_("a phone number"),
+    Kind.EMAIL: N_("an e-mail address"),
+    Kind.ADDRESS: N_("a home address"),
+}
+
+
+def _join(t: Translator, items: Sequence[str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return t.gettext("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
+def personal_data_warning(
+    turn: Turn, language: Language, kinds: Sequence[Kind], privacy_lesson_id: str
+) -> None:
+    """Tell the learner kindly what personal data they shared, and why to keep it to themselves."""
+    t = turn.services.translators[language]
+    shared = _join(t, [t.gettext(KIND_NAMES[kind]) for kind in kinds])
+    text = "\n".join(
+        [
+            t.ngettext(
+                "🔒 You shared {shared}. I removed it before going on.",
+                "🔒 You shared {shared}. I removed them before going on.",
+                len(kinds),
+            ).format(shared=shared),
+            t.gettext(
+                "Please do not give personal details to AI tools. "
+                "They may keep what you type, and it could be misused."
+            ),
+        ]
+    )
+    lesson = turn.course.lesson(language, privacy_lesson_id)
+    button = (
+        Button(
+            t.gettext("🔒 Lesson: {title}").format(title=lesson.title), encode("open", lesson.id)
+        )
+        if lesson
+        else None
+    )
+    turn.say(text, rows(button))
+
+
+def _lesson_button(t: Translator, hit: LessonHit) -> Button:
+    return Button(t.gettext("📖 {title}").format(title=hit.title), encode("open", hit.lesson_id))
+
+
+class Answers:
+    """Answer free questions from the course, with or without the chat model."""
+
+    def __init__(
+        self,
+        retriever: Retriever,
+        detector: LanguageDetector,
+        chains: TutorChains | None,
+        budget: DailyBudget,
+        course: Course,
+        privacy_lesson_id: str,
+    ) -> None:
+        self.retriever = retriever
+        self.detector = detector
+        self.chains = chains
+        self.budget = budget
+        self.privacy_lesson_id = privacy_lesson_id
+        self._ai_words: dict[Language, Vocabulary] = {
+            language: ai_vocabulary(course, language) for language in LANGUAGES
+        }
+
+    def register(self, router: Router) -> None:
+        """Answer free text in every mode that has no handler of its own."""
+        router.text(self.answer)
+
+    def _language(self, turn: Turn, text: str) -> Language:
+        if word_count(text) < MIN_WORDS_TO_DETECT:
+            return turn.language
+        return self.detector.detect(text) or turn.language
+
+    async def answer(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """Answer one question: personal data first, then the course, then the model."""
+        redaction = redact(args[0])
+        question = redaction.text
+        language = self._language(turn, redaction.bare)
+        t = turn.services.translators[language]
+        if redaction.found:
+            personal_data_warning(turn, language, redaction.kinds, self.privacy_lesson_id)
+        result = await self.retriever.search(redaction.bare, language, k=SEARCH_K)
+        hits = result.hits
+        if not result.confident or not hits:
+            # Off topic: nothing in the course comes close and no AI word appears.
+            if not self._ai_words[language].find(redaction.bare):
+                self._redirect(turn, t)
+                return
+            await self._unknown(turn, t, language, question, hits)
+            return
+        ask = partial(self._ask_model, question, language, hits) if self.chains else None
+        outcome = await self.budget.spend(turn.session, turn.learner.id, turn.now, ask)
+        if isinstance(outcome, GroundedAnswer):
+            if outcome.covered:
+                self._model_answer(turn, t, outcome, hits)
+            else:
+                await self._unknown(turn, t, language, question, hits)
+            return
+        if outcome is Unavailable.DAILY_LIMIT:
+            turn.say(
+                t.gettext(
+                    "You asked many questions today. Here is what the lessons say. "
+                    "Tomorrow I can explain in my own words again."
+                )
+            )
+        self._card_answer(turn, t, hits)
+
+    async def _ask_model(
+        self, question: str, language: Language, hits: Sequence[LessonHit]
+    ) -> GroundedAnswer:
+        assert self.chains is not None
+        passages = [
+            Passage(number, hit.title, hit.passage)
+            for number, hit in enumerate(hits[:MODEL_PASSAGES], start=1)
+        ]
+        return await self.chains.answer(question, language, passages)
+
+    def _model_answer(
+        self, turn: Turn, t: Translator, answer: GroundedAnswer, hits: Sequence[LessonHit]
+    ) -> None:
+        used = [hits[n - 1] for n in answer.sources] or hits[:1]
+        titles = _join(t, [f"“{hit.title}”" for hit in used])
+        source = t.ngettext(
+            "📚 From the lesson {titles}", "📚 From the lessons {titles}", len(used)
+        ).format(titles=titles)
+        turn.say(
+            f"{answer.text}\n\n{source}",
+            rows(*(_lesson_button(t, hit) for hit in used), screens.menu_button(t)),
+        )
+
+    def _card_answer(self, turn: Turn, t: Translator, hits: Sequence[LessonHit]) -> None:
+        # The retriever gives one hit per lesson, best first.
+        best, *others = hits
+        passage = trim_words(best.passage, CARD_MAX_WORDS)
+        source = t.gettext("This comes from the lesson “{title}”.").format(title=best.title)
+        open_button = Button(t.gettext("📖 Open the lesson"), encode("open", best.lesson_id))
+        close = [_lesson_button(t, hit) for hit in others[:OTHER_LESSONS]]
+        turn.say(f"{passage}\n\n{source}", rows(open_button, *close, screens.menu_button(t)))
+
+    async def _unknown(
+        self,
+        turn: Turn,
+        t: Translator,
+        language: Language,
+        question: str,
+        hits: Sequence[LessonHit],
+    ) -> None:
+        await repo.record_unanswered(turn.session, turn.learner.id, language, question, turn.now)
+        closest = hits[: OTHER_LESSONS + 1]
+        lines = [
+            t.gettext("I am sorry, my lessons do not answer that question."),
+            t.gettext("I saved your question, without personal details, for the trainers."),
+        ]
+        if closest:
+            lines.append(t.gettext("These lessons come closest:"))
+        all_lessons = Button(t.gettext("📚 All lessons"), encode("modules"))
+        turn.say(
+            "\n".join(lines),
+            rows(*(_lesson_button(t, hit) for hit in closest), all_lessons, screens.menu_button(t)),
+        )
+
+    def _redirect(self, turn: Turn, t: Translator) -> None:
+        text = "\n".join(
+            [
+                t.gettext("I can only help you learn about AI, so I cannot answer that."),
+                t.gettext(
+                    "You can ask me, for example: “What is a chatbot?” or “What is a deepfake?”"
+                ),
+            ]
+        )
+        all_lessons = Button(t.gettext("📚 All lessons"), encode("modules"))
+        turn.say(text, rows(all_lessons, screens.menu_button(t)))

@@ -1,0 +1,256 @@
+"""Screens every flow shares: first contact, language, main menu, help, and kind refusals."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from bot.adapters.db import repo
+from bot.config import Language
+from bot.core.callbacks import encode
+from bot.core.events import Sender
+from bot.core.replies import Button, Keyboard, Message
+from bot.core.router import Router, Services, Turn, rows
+from bot.i18n import LANGUAGES, Translator, language_from_code
+
+LANGUAGE_NAMES: Final[dict[Language, str]] = {
+    "fr": "🇫🇷 Français",
+    "nl": "🇳🇱 Nederlands",
+    "en": "🇬🇧 English",
+}
+
+
+LEARNING_MODES: Final = frozenset({"idle", "lesson", "quiz", "review"})
+
+
+def menu_button(t: Translator) -> Button:
+    """Return the button back to the main menu."""
+    return Button(t.gettext("☰ Menu"), encode("menu"))
+
+
+def language_keyboard(current: Language | None) -> Keyboard:
+    """Return one button per language, the current one marked."""
+    return rows(
+        *(
+            Button(f"{LANGUAGE_NAMES[lang]}{' ✓' if lang == current else ''}", encode("lang", lang))
+            for lang in LANGUAGES
+        )
+    )
+
+
+def privacy_notice(t: Translator) -> str:
+    """Return the short privacy notice shown at first contact."""
+    return t.gettext(
+        "Your privacy: I keep only your first name, your language and your progress. "
+        "I do not keep your messages, except questions I cannot answer, "
+        "without personal details, to improve the course. "
+        "Send /mydata to see your data and /forget to delete it."
+    )
+
+
+async def first_contact(turn: Turn) -> None:
+    """Greet a new learner in their client's language, or ask which language they want."""
+    if turn.learner.language is None:
+        await ask_language(turn)
+        return
+    t = turn.t
+    turn.say(
+        t.gettext(
+            "Hello! I am your AI tutor. I teach you the basics of artificial intelligence, "
+            "in short lessons with quizzes."
+        )
+        + "\n\n"
+        + privacy_notice(t)
+    )
+    await main_menu(turn, ())
+
+
+async def ask_language(turn: Turn, _args: tuple[str, ...] = ()) -> None:
+    """Ask for the language in all three languages, since we do not know which one they read."""
+    greetings = [
+        turn.services.translators[lang].gettext("Which language do you want?") for lang in LANGUAGES
+    ]
+    turn.say("\n".join(greetings), language_keyboard(turn.learner.language))
+
+
+async def choose_language(turn: Turn, args: tuple[str, ...]) -> None:
+    """Set the learner's language from a language button."""
+    language = language_from_code(args[0])
+    if language is None:
+        await stale_button(turn, ())
+        return
+    first_choice = turn.learner.language is None
+    await repo.update_learner(turn.session, turn.learner.id, language=language)
+    turn.learner = await _reload(turn)
+    t = turn.t
+    if first_choice:
+        turn.say(t.gettext("Welcome! I am your AI tutor.") + "\n\n" + privacy_notice(t))
+    else:
+        turn.say(t.gettext("Done. I will speak English with you."), replace=True)
+    await main_menu(turn, ())
+
+
+async def language_link(turn: Turn, args: tuple[str, ...]) -> None:
+    """Switch language silently from a `/start lang-xx` link."""
+    language = language_from_code(args[0])
+    if language is not None and language != turn.learner.language:
+        await repo.update_learner(turn.session, turn.learner.id, language=language)
+        turn.learner = await _reload(turn)
+
+
+async def _reload(turn: Turn) -> repo.Learner:
+    learner = await repo.get_learner(turn.session, turn.learner.id)
+    assert learner is not None
+    return learner
+
+
+async def main_menu(turn: Turn, _args: tuple[str, ...]) -> None:
+    """Show the main menu: continue, lessons, review, progress, language, help."""
+    t = turn.t
+    course = turn.course
+    learner = turn.learner
+    if learner.mode not in LEARNING_MODES:
+        # The menu leaves any mode that captures free text (such as prompt practice), so the
+        # next question typed is answered as a question.
+        await repo.update_learner(turn.session, learner.id, mode="idle")
+        learner = turn.learner = await _reload(turn)
+    continue_button = None
+    if learner.lesson_id and (lesson := course.lesson(turn.language, learner.lesson_id)):
+        label = t.gettext("▶ Continue: {title}").format(title=lesson.title)
+        continue_button = Button(label, encode("resume"))
+    else:
+        done = {
+            p.lesson_id for p in await repo.all_progress(turn.session, learner.id) if p.completed_at
+        }
+        upcoming = next(
+            (lid for lid in course.lesson_order(turn.language) if lid not in done), None
+        )
+        if upcoming and (lesson := course.lesson(turn.language, upcoming)):
+            label = t.gettext("▶ Start: {title}").format(title=lesson.title)
+            continue_button = Button(label, encode("open", lesson.id))
+    due = len(await repo.due_reviews(turn.session, learner.id, turn.now))
+    review_button = (
+        Button(
+            t.ngettext("🔁 Review {count} question", "🔁 Review {count} questions", due).format(
+                count=due
+            ),
+            encode("review"),
+        )
+        if due
+        else None
+    )
+    keyboard = (
+        *rows(
+            continue_button, Button(t.gettext("📚 All lessons"), encode("modules")), review_button
+        ),
+        (
+            Button(t.gettext("📊 My progress"), encode("progress")),
+            Button(t.gettext("🌐 Language"), encode("language")),
+        ),
+        (Button(t.gettext("❓ Help"), encode("help")),),
+    )
+    turn.say(t.gettext("What would you like to do?"), keyboard)
+
+
+async def show_help(turn: Turn, _args: tuple[str, ...]) -> None:
+    """Explain in a few lines how to use the tutor."""
+    t = turn.t
+    turn.say(
+        "\n".join(
+            [
+                t.gettext("How it works:"),
+                t.gettext("• Tap the buttons to move on. You do not need to type."),
+                t.gettext("• Each lesson has a few short cards, then a quiz."),
+                t.gettext("• Questions you miss come back later, so you remember them."),
+                t.gettext("• You can also type a question about AI."),
+                "",
+                t.gettext("Commands:"),
+                t.gettext("/lessons – all lessons"),
+                t.gettext("/quiz – a quiz or your review"),
+                t.gettext("/practice – practise writing a prompt"),
+                t.gettext("/progress – what you have done"),
+                t.gettext("/language – change the language"),
+                t.gettext("/mydata – see your data"),
+                t.gettext("/forget – delete your data"),
+            ]
+        ),
+        rows(menu_button(t)),
+    )
+
+
+async def unknown_command(turn: Turn, _args: tuple[str, ...]) -> None:
+    """Answer a command the tutor does not know."""
+    turn.say(turn.t.gettext("I do not know that command. Here is what I can do."))
+    await show_help(turn, ())
+
+
+async def stale_button(turn: Turn, _args: tuple[str, ...]) -> None:
+    """Answer a button that is old, foreign or forged."""
+    t = turn.t
+    turn.say(t.gettext("This button is no longer active. Here is the menu."))
+    await main_menu(turn, ())
+
+
+def unknown_sender_button(services: Services, sender: Sender) -> Message:
+    """Answer a button pressed by someone we hold no data about."""
+    t = services.translators[language_from_code(sender.language_code) or services.default_language]
+    return Message(t.gettext("This button is no longer active. Send /start to begin."))
+
+
+async def unsupported(turn: Turn, args: tuple[str, ...]) -> None:
+    """Answer a sticker, photo, voice note, file or location kindly, and show the way on."""
+    t = turn.t
+    messages = {
+        "voice": t.gettext("I cannot listen to voice messages yet. Please type your question."),
+        "photo": t.gettext("I cannot look at pictures. Please type your question in words."),
+        "document": t.gettext("I cannot open files. Please type your question in words."),
+        "sticker": t.gettext("Nice sticker! I only understand text and buttons."),
+        "location": t.gettext(
+            "I do not need your location. Please keep it private. Use the buttons to learn."
+        ),
+        "contact": t.gettext("Please do not share contact details with me. I do not need them."),
+    }
+    turn.say(
+        messages.get(args[0], t.gettext("I can only read text and buttons.")),
+        rows(menu_button(t)),
+    )
+
+
+async def too_long(turn: Turn, _args: tuple[str, ...]) -> None:
+    """Answer a very long message: ask for one short question."""
+    t = turn.t
+    turn.say(
+        t.gettext(
+            "That is a long message. Please ask one short question, in one or two sentences."
+        ),
+        rows(menu_button(t)),
+    )
+
+
+async def no_free_text(turn: Turn, _args: tuple[str, ...]) -> None:
+    """Answer free text when no question answering is set up."""
+    t = turn.t
+    turn.say(t.gettext("Please use the buttons. You can find every lesson in the menu."))
+    await main_menu(turn, ())
+
+
+def something_went_wrong(t: Translator) -> Message:
+    """Tell the learner that something failed, and that nothing they did is lost."""
+    return Message(
+        t.gettext(
+            "Sorry, something went wrong on my side. Your progress is safe. Please try again."
+        ),
+        rows(menu_button(t)),
+    )
+
+
+def register(router: Router) -> None:
+    """Add the shared screens' commands and buttons to a router."""
+    router.command("start", main_menu)
+    router.command("menu", main_menu)
+    router.command("help", show_help)
+    router.command("language", ask_language)
+    router.button("menu", main_menu, 0)
+    router.button("help", show_help, 0)
+    router.button("language", ask_language, 0)
+    router.button("lang", choose_language, 1)
+    router.deep_link("lang", language_link)

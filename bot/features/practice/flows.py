@@ -1,0 +1,241 @@
+"""Prompt practice: the learner writes a prompt for a task and gets feedback against a rubric."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Final
+
+from bot.adapters.db import repo
+from bot.adapters.llm.results import Coaching
+from bot.adapters.llm.usage import DailyBudget, Unavailable
+from bot.core.callbacks import encode
+from bot.core.replies import Button, Keyboard
+from bot.core.router import Router, Turn, rows
+from bot.course.model import Module, PracticeTask
+from bot.features.answers.flows import personal_data_warning
+from bot.features.menu import flows as screens
+from bot.features.practice import repo as attempts
+from bot.features.practice.rubric import Criterion, Verdict, check
+from bot.features.privacy.pii import redact
+from bot.i18n import N_, Translator
+
+if TYPE_CHECKING:
+    from bot.adapters.llm.chains import TutorChains
+
+MODE: Final = "practice"
+CRITERION_NAMES: Final[dict[Criterion, str]] = {
+    Criterion.CLEAR_TASK: N_("Clear task"),
+    Criterion.CONTEXT: N_("Context"),
+    Criterion.FORMAT: N_("Format and length"),
+    Criterion.NO_PERSONAL_DATA: N_("No personal data"),
+}
+IMPROVEMENTS: Final[dict[Criterion, str]] = {
+    Criterion.NO_PERSONAL_DATA: N_(
+        "Leave out personal details. Write [NAME] or [ADDRESS] instead. "
+        "The chatbot does not need them."
+    ),
+    Criterion.CLEAR_TASK: N_(
+        "Start with what the chatbot must do, with a clear verb. "
+        "For example: “Write…”, “Explain…” or “Summarise…”."
+    ),
+    Criterion.CONTEXT: N_(
+        "Add some context: who you are and why you need it. "
+        "For example: “I am looking for work as a cook.”"
+    ),
+    Criterion.FORMAT: N_(
+        "Say what the answer should look like. "
+        "For example: “in three points” or “in five short lines”."
+    ),
+}
+
+
+def practice_button(t: Translator, module: Module) -> Button | None:
+    """Return the button to a module's practice tasks, when it has some."""
+    if not module.practice:
+        return None
+    return Button(t.gettext("✍ Practise writing a prompt"), encode("practice", module.id))
+
+
+def _find_task(turn: Turn, task_id: str) -> PracticeTask | None:
+    tasks = (task for m in turn.course.modules.get(turn.language, ()) for task in m.practice)
+    return next((task for task in tasks if task.id == task_id), None)
+
+
+def _practice_keyboard(t: Translator) -> Keyboard:
+    return rows(
+        Button(t.gettext("💡 Show a hint"), encode("phint")),
+        Button(t.gettext("⬅ Stop practising"), encode("pstop")),
+    )
+
+
+def _merge(rules: Verdict, coaching: Coaching) -> Verdict:
+    # The model judges the writing; personal data is always judged by the guard's rules.
+    return Verdict(
+        clear_task=rules.clear_task if coaching.clear_task is None else coaching.clear_task,
+        context=rules.context if coaching.context is None else coaching.context,
+        format=rules.format if coaching.format is None else coaching.format,
+        no_personal_data=rules.no_personal_data,
+    )
+
+
+def rule_feedback(t: Translator, verdict: Verdict) -> str:
+    """Give the rubric checker's feedback: praise, or the one improvement that matters most."""
+    gap = verdict.first_gap
+    if gap is None:
+        return t.gettext(
+            "Very good prompt! It has a clear task, context and a format. "
+            "Try it in a chatbot you use."
+        )
+    return "\n".join([t.gettext("One tip to make it better:"), t.gettext(IMPROVEMENTS[gap])])
+
+
+class Practice:
+    """Let learners practise writing prompts, coached by the model or by the rubric's rules."""
+
+    def __init__(
+        self, chains: TutorChains | None, budget: DailyBudget, privacy_lesson_id: str
+    ) -> None:
+        self.chains = chains
+        self.budget = budget
+        self.privacy_lesson_id = privacy_lesson_id
+
+    def register(self, router: Router) -> None:
+        """Add the practice command, its buttons, and the free text of practice mode."""
+        router.command("practice", self.choose)
+        router.button("practice", self.module_tasks, 1)
+        router.button("ptask", self.start, 1)
+        router.button("phint", self.hint, 0)
+        router.button("pstop", self.stop, 0)
+        router.text(self.attempt, mode=MODE)
+
+    async def choose(self, turn: Turn, _args: tuple[str, ...]) -> None:
+        """Show the tasks of the module the learner is in, or the modules that have tasks."""
+        t = turn.t
+        modules = [m for m in turn.course.modules.get(turn.language, ()) if m.practice]
+        lesson_id = turn.learner.lesson_id
+        current = next((m for m in modules if lesson_id and lesson_id in m.lesson_ids), None)
+        if current is not None:
+            await self.module_tasks(turn, (current.id,))
+            return
+        turn.say(
+            t.gettext("✍ Practise writing a prompt. Choose a topic:"),
+            rows(
+                *(Button(m.title, encode("practice", m.id)) for m in modules),
+                screens.menu_button(t),
+            ),
+        )
+
+    async def module_tasks(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """List a module's practice tasks, one button each."""
+        t = turn.t
+        module = turn.course.module(turn.language, args[0])
+        if module is None or not module.practice:
+            await screens.stale_button(turn, ())
+            return
+        lines = [t.gettext("✍ Practise writing a prompt for a chatbot. Choose a task:")]
+        buttons = []
+        for number, task in enumerate(module.practice, start=1):
+            lines.append(f"{number}. {task.task}")
+            label = t.gettext("Task {number}").format(number=number)
+            buttons.append(Button(label, encode("ptask", task.id)))
+        back = Button(t.gettext("⬅ Back to the topic"), encode("mod", module.id))
+        turn.say("\n\n".join(lines), (tuple(buttons), (back,), (screens.menu_button(t),)))
+
+    async def start(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """Start (or restart) a task: the learner's next messages are prompts for it."""
+        task = _find_task(turn, args[0])
+        if task is None:
+            await screens.stale_button(turn, ())
+            return
+        await attempts.start_task(turn.session, turn.learner.id, task.id, turn.now)
+        learner = turn.learner
+        # Keep the lesson position, so "Continue" still leads back to the lesson afterwards.
+        await repo.set_position(
+            turn.session,
+            learner.id,
+            mode=MODE,
+            lesson_id=learner.lesson_id,
+            card_index=learner.card_index,
+        )
+        t = turn.t
+        text = "\n\n".join(
+            [
+                t.gettext("✍ Your task:"),
+                task.task,
+                t.gettext(
+                    "Write your prompt here, as you would type it in a chatbot. "
+                    "I will give you tips. Do not use real personal details."
+                ),
+            ]
+        )
+        turn.say(text, _practice_keyboard(t))
+
+    async def hint(self, turn: Turn, _args: tuple[str, ...]) -> None:
+        """Show the hint of the current task."""
+        task_id = await attempts.current_task(turn.session, turn.learner.id)
+        task = _find_task(turn, task_id) if task_id and turn.learner.mode == MODE else None
+        if task is None:
+            await screens.stale_button(turn, ())
+            return
+        t = turn.t
+        turn.say("\n".join([t.gettext("💡 Hint:"), task.hint]), _practice_keyboard(t))
+
+    async def stop(self, turn: Turn, _args: tuple[str, ...]) -> None:
+        """Leave practice mode and show the menu."""
+        await attempts.stop_task(turn.session, turn.learner.id)
+        learner = turn.learner
+        await repo.set_position(
+            turn.session,
+            learner.id,
+            mode="idle",
+            lesson_id=learner.lesson_id,
+            card_index=learner.card_index,
+        )
+        turn.say(turn.t.gettext("Well done for practising!"))
+        await screens.main_menu(turn, ())
+
+    async def attempt(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """Give feedback on one prompt against the rubric, record the score, offer another try."""
+        task_id = await attempts.current_task(turn.session, turn.learner.id)
+        task = _find_task(turn, task_id) if task_id else None
+        if task is None:
+            await self.stop(turn, ())
+            return
+        t = turn.t
+        redaction = redact(args[0])
+        if redaction.found:
+            personal_data_warning(turn, turn.language, redaction.kinds, self.privacy_lesson_id)
+        verdict = check(args[0], turn.language)
+        call = (
+            partial(self.chains.coach, task.task, redaction.text, turn.language)
+            if self.chains
+            else None
+        )
+        outcome = await self.budget.spend(turn.session, turn.learner.id, turn.now, call)
+        by_model = isinstance(outcome, Coaching) and bool(outcome.feedback)
+        if isinstance(outcome, Coaching) and by_model:
+            verdict = _merge(verdict, outcome)
+            feedback = outcome.feedback
+        else:
+            feedback = rule_feedback(t, verdict)
+        await attempts.record_attempt(
+            turn.session,
+            turn.learner.id,
+            task.id,
+            turn.language,
+            verdict,
+            by_model=by_model,
+            now=turn.now,
+        )
+        lines = [
+            t.gettext("📝 Score: {score} out of {total}").format(
+                score=verdict.score, total=len(Criterion)
+            )
+        ]
+        lines += [
+            f"{'✅' if verdict.met(c) else '❌'} {t.gettext(CRITERION_NAMES[c])}" for c in Criterion
+        ]
+        if outcome is Unavailable.DAILY_LIMIT:
+            lines += ["", t.gettext("You practised a lot today, so these tips come from my rules.")]
+        lines += ["", feedback, "", t.gettext("Write a better version, or stop here.")]
+        turn.say("\n".join(lines), _practice_keyboard(t))

@@ -1,0 +1,85 @@
+"""Let a learner see everything stored about them, and delete it."""
+
+from __future__ import annotations
+
+import json
+
+from bot.adapters.db import repo
+from bot.core.callbacks import encode
+from bot.core.replies import Button, Document
+from bot.core.router import Router, Turn, rows
+from bot.features.menu import flows as screens
+
+
+async def my_data(turn: Turn, _args: tuple[str, ...]) -> None:
+    """Send a readable summary of the learner's data and the full export as a JSON file."""
+    t = turn.t
+    data = await repo.export_learner(turn.session, turn.learner.id)
+    for name, exporter in turn.services.exporters:
+        data[name] = await exporter(turn.session, turn.learner.id)
+    learner = turn.learner
+    answers = data.get("quiz_answers", [])
+    lines = [
+        t.gettext("🔒 What I keep about you:"),
+        t.gettext("• Name: {name}").format(name=learner.display_name or "–"),
+        t.gettext("• Language: {language}").format(language=screens.LANGUAGE_NAMES[turn.language]),
+        t.gettext("• First visit: {date}").format(date=t.date(learner.created_at)),
+        t.ngettext(
+            "• {count} lesson started", "• {count} lessons started", len(data["lessons"])
+        ).format(count=len(data["lessons"])),
+        t.ngettext("• {count} quiz answer", "• {count} quiz answers", len(answers)).format(
+            count=len(answers)
+        ),
+        t.gettext("• Reminders: {state}").format(
+            state=t.gettext("on") if learner.reminders_on else t.gettext("off")
+        ),
+        t.ngettext(
+            "• {count} question I could not answer",
+            "• {count} questions I could not answer",
+            len(data["unanswered_questions"]),
+        ).format(count=len(data["unanswered_questions"])),
+        "",
+        t.gettext("I do not keep your other messages."),
+        t.gettext("The file below holds all of it. Send /forget to delete everything."),
+    ]
+    turn.say("\n".join(lines))
+    content = json.dumps(data, ensure_ascii=False, indent=2).encode()
+    turn.add(Document("my-data.json", content, t.gettext("Your data")))
+
+
+async def forget(turn: Turn, _args: tuple[str, ...]) -> None:
+    """Ask the learner to confirm before deleting everything."""
+    t = turn.t
+    turn.say(
+        t.gettext(
+            "Do you want me to delete all your data? "
+            "Your progress will be lost. This cannot be undone."
+        ),
+        rows(
+            Button(t.gettext("Yes, delete everything"), encode("forget", "yes")),
+            Button(t.gettext("No, keep my data"), encode("forget", "no")),
+        ),
+    )
+
+
+async def confirm_forget(turn: Turn, args: tuple[str, ...]) -> None:
+    """Delete the learner's data after a yes; keep it after a no."""
+    t = turn.t
+    if args[0] == "yes":
+        await repo.delete_learner(turn.session, turn.learner.id)
+        turn.say(
+            t.gettext("Done. I deleted all your data. Send /start if you want to begin again."),
+            replace=True,
+        )
+    elif args[0] == "no":
+        turn.say(t.gettext("OK, I keep your data. Nothing was deleted."), replace=True)
+        await screens.main_menu(turn, ())
+    else:
+        await screens.stale_button(turn, ())
+
+
+def register(router: Router) -> None:
+    """Add the privacy commands and buttons to a router."""
+    router.command("mydata", my_data)
+    router.command("forget", forget)
+    router.button("forget", confirm_forget, 1)

@@ -1,0 +1,102 @@
+"""The "Simpler, please" button: a card in easier words, or its key idea and words explained."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Final
+
+from bot.adapters.llm.results import Rewrite
+from bot.adapters.llm.usage import DailyBudget, Unavailable
+from bot.config import Language
+from bot.core.callbacks import encode
+from bot.core.replies import Button
+from bot.core.router import Router, Turn, rows
+from bot.course.model import Course, Lesson
+from bot.course.vocabulary import Vocabulary, glossary_vocabulary, key_sentence
+from bot.features.menu import flows as screens
+from bot.i18n import LANGUAGES, Translator
+
+if TYPE_CHECKING:
+    from bot.adapters.llm.chains import TutorChains
+
+MAX_TERMS: Final = 3
+
+
+def simpler_button(t: Translator, lesson: Lesson, index: int) -> Button:
+    """Return the "Simpler, please" button for one card."""
+    return Button(t.gettext("🙂 Simpler, please"), encode("simple", lesson.id, index))
+
+
+class Simpler:
+    """Show a card in simpler words: rewritten by the model, or explained from the glossary."""
+
+    def __init__(self, chains: TutorChains | None, budget: DailyBudget, course: Course) -> None:
+        self.chains = chains
+        self.budget = budget
+        self._glossary: dict[Language, Vocabulary] = {
+            language: glossary_vocabulary(course.glossary.get(language, ()))
+            for language in LANGUAGES
+        }
+        self._definitions = {
+            (language, term.id): term
+            for language in LANGUAGES
+            for term in course.glossary.get(language, ())
+        }
+        # Rewrites depend only on the card, so one per card serves every learner, for free.
+        self._rewrites: dict[tuple[Language, str, int], str] = {}
+
+    def register(self, router: Router) -> None:
+        """Handle the "Simpler, please" button under each card."""
+        router.button("simple", self.simplify, 2)
+
+    async def simplify(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """Show the card in simpler words, with a button back to it."""
+        lesson = turn.course.lesson(turn.language, args[0])
+        if lesson is None or not args[1].isdigit() or int(args[1]) >= len(lesson.cards):
+            await screens.stale_button(turn, ())
+            return
+        index = int(args[1])
+        t = turn.t
+        text = await self._rewrite(turn, lesson, index)
+        if text is None:
+            text = self._explain(turn, lesson, index)
+        else:
+            text = "\n\n".join([t.gettext("🙂 In simpler words:"), text])
+        back = Button(t.gettext("↩ Back to the card"), encode("card", lesson.id, index))
+        turn.say(text, rows(back, screens.menu_button(t)))
+
+    async def _rewrite(self, turn: Turn, lesson: Lesson, index: int) -> str | None:
+        key = (turn.language, lesson.id, index)
+        if key in self._rewrites:
+            return self._rewrites[key]
+        card = lesson.cards[index]
+        call = (
+            partial(self.chains.simplify, lesson.title, card.text, turn.language)
+            if self.chains
+            else None
+        )
+        outcome = await self.budget.spend(turn.session, turn.learner.id, turn.now, call)
+        if isinstance(outcome, Rewrite) and outcome.text:
+            self._rewrites[key] = outcome.text
+            return outcome.text
+        if outcome is Unavailable.DAILY_LIMIT:
+            turn.say(
+                turn.t.gettext(
+                    "You used many explanations today. Here is a short version from the lesson."
+                )
+            )
+        return None
+
+    def _explain(self, turn: Turn, lesson: Lesson, index: int) -> str:
+        t = turn.t
+        body = lesson.cards[index].body
+        vocabulary = self._glossary[turn.language]
+        lines = [t.gettext("🙂 The key idea:"), key_sentence(body, vocabulary)]
+        terms = [
+            self._definitions[(turn.language, term_id)]
+            for term_id in vocabulary.find(lesson.cards[index].text)[:MAX_TERMS]
+        ]
+        if terms:
+            lines += ["", t.gettext("📘 Words on this card:")]
+            lines += [f"• {term.term}: {term.definition}" for term in terms]
+        return "\n".join(lines)

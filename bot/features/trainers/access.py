@@ -1,0 +1,91 @@
+"""Who may do what: administrators by Telegram id, trainers by redeemed invite."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.adapters.db.repo import Learner
+from bot.core.callbacks import encode
+from bot.core.replies import Button
+from bot.core.router import Turn, rows
+from bot.features.menu import flows as screens
+from bot.features.trainers import repo
+from bot.features.trainers.repo import Cohort
+
+
+def trainer_menu_button(turn: Turn) -> Button:
+    """Return the button back to the trainer menu."""
+    return Button(turn.t.gettext("🧑‍🏫 Trainer menu"), encode("tmenu"))
+
+
+class Access:
+    """Check roles, and refuse clearly when someone lacks one."""
+
+    def __init__(self, admin_ids: frozenset[int]) -> None:
+        self.admin_ids = admin_ids
+
+    def is_admin(self, learner: Learner) -> bool:
+        """Tell whether this person is named in TUTOR_ADMIN_IDS."""
+        return (
+            learner.channel == "telegram"
+            and learner.external_id.isdigit()
+            and int(learner.external_id) in self.admin_ids
+        )
+
+    async def is_trainer(self, session: AsyncSession, learner: Learner) -> bool:
+        """Tell whether this person may lead cohorts (administrators may too)."""
+        return self.is_admin(learner) or await repo.is_trainer(session, learner.id)
+
+    async def trainer(self, turn: Turn) -> bool:
+        """Let a trainer through; tell anyone else, kindly, that this is for trainers."""
+        if await self.is_trainer(turn.session, turn.learner):
+            return True
+        t = turn.t
+        turn.say(
+            t.gettext(
+                "This is for trainers only. "
+                "If you are a trainer, ask the administrator for an invitation."
+            ),
+            rows(screens.menu_button(t)),
+        )
+        return False
+
+    def admin(self, turn: Turn) -> bool:
+        """Let an administrator through; refuse anyone else."""
+        if self.is_admin(turn.learner):
+            return True
+        t = turn.t
+        turn.say(t.gettext("This is for administrators only."), rows(screens.menu_button(t)))
+        return False
+
+    async def own_cohorts(self, turn: Turn) -> list[Cohort]:
+        """Return the trainer's cohorts; with none, explain how to create one."""
+        cohorts = await repo.cohorts_of(turn.session, turn.learner.id)
+        if not cohorts:
+            turn.say(
+                turn.t.gettext(
+                    "You have no group yet. Create one like this: /cohort new Bootcamp March"
+                ),
+                rows(trainer_menu_button(turn)),
+            )
+        return cohorts
+
+    async def ask_cohort(self, turn: Turn, question: str, action: str, last: Button) -> None:
+        """Ask a trainer to pick one of their cohorts; each button carries `action` and its id."""
+        if not await self.trainer(turn):
+            return
+        cohorts = await self.own_cohorts(turn)
+        if cohorts:
+            buttons = [Button(cohort.name, encode(action, cohort.id)) for cohort in cohorts]
+            turn.say(question, rows(*buttons, last))
+
+    async def own_cohort(self, turn: Turn, cohort_id: str) -> Cohort | None:
+        """Return the trainer's own cohort from a button; anything else is a stale button."""
+        cohort = (
+            await repo.owned_cohort(turn.session, turn.learner.id, int(cohort_id))
+            if cohort_id.isdigit()
+            else None
+        )
+        if cohort is None:
+            await screens.stale_button(turn, ())
+        return cohort

@@ -1,0 +1,382 @@
+"""`tutor trainer | cohort | push | schedule | report | outbox`: the operator's trainer tools.
+
+Whoever can run these on the server has every right. They only write to the database: the
+running bot's outbox worker does the sending.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.adapters.db import repo as core_repo
+from bot.config import Settings
+from bot.features.trainers import codes, outbox, pushes, repo
+from bot.features.trainers.cohort_flows import clean_name
+from bot.features.trainers.options import TrainerOptions
+from bot.features.trainers.repo import Cohort
+from bot.features.trainers.timing import (
+    format_clock,
+    parse_clock,
+    parse_local,
+    parse_range,
+    parse_weekdays,
+)
+from bot.i18n import LANGUAGES
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+
+class OperatorError(Exception):
+    """A mistake in the command line, told to the operator in one line."""
+
+
+Action = Callable[["App", AsyncSession, TrainerOptions, argparse.Namespace], Awaitable[None]]
+
+
+def add_commands(commands: Any) -> None:
+    """Add the trainer tools to the command parser."""
+    _add_trainer_and_cohort(commands)
+    _add_push_and_schedule(commands)
+    report = commands.add_parser("report", help="a cohort's progress report")
+    report.add_argument("--cohort", required=True)
+    report.add_argument("--csv", type=Path, help="also write one row per learner to this file")
+    report.add_argument("--png", type=Path, help="also draw the progress chart to this file")
+    report.add_argument("--lang", choices=LANGUAGES, help="the report's language")
+    report.add_argument("--inactive-days", type=int, help="default: the cohort's reminder delay")
+    report.set_defaults(handler=_runner(_report))
+    status = commands.add_parser("outbox", help="count outbox rows by status")
+    status.set_defaults(handler=_runner(_outbox))
+
+
+def _add_trainer_and_cohort(commands: Any) -> None:
+    trainer = commands.add_parser("trainer", help="trainer invitations")
+    trainer_actions = trainer.add_subparsers(dest="action", required=True, metavar="ACTION")
+    invite = trainer_actions.add_parser("invite", help="make a one-time trainer invitation")
+    invite.set_defaults(handler=_runner(_invite))
+    revoke = trainer_actions.add_parser("revoke", help="cancel an invitation by its number")
+    revoke.add_argument("id", type=int)
+    revoke.set_defaults(handler=_runner(_revoke))
+
+    cohort = commands.add_parser("cohort", help="create and manage cohorts")
+    cohort_actions = cohort.add_subparsers(dest="action", required=True, metavar="ACTION")
+    create = cohort_actions.add_parser("create", help="create a cohort led by a trainer")
+    create.add_argument("name")
+    create.add_argument(
+        "--trainer", required=True, help="the trainer's Telegram user id (they must have /start-ed)"
+    )
+    create.set_defaults(handler=_runner(_create))
+    listing = cohort_actions.add_parser("list", help="list every cohort")
+    listing.set_defaults(handler=_runner(_list))
+    link = cohort_actions.add_parser("link", help="make a new join code (the old one stops)")
+    link.add_argument("name")
+    link.set_defaults(handler=_runner(_link))
+    stop = cohort_actions.add_parser("stop", help="stop the cohort's join code")
+    stop.add_argument("name")
+    stop.set_defaults(handler=_runner(_stop))
+    change = cohort_actions.add_parser("set", help="change quiet hours or reminders")
+    change.add_argument("name")
+    change.add_argument("--quiet", help="quiet hours, e.g. 21:00-08:00 (00:00-00:00: none)")
+    change.add_argument("--reminder-days", type=int, help="days without learning; 0: off")
+    change.set_defaults(handler=_runner(_set))
+
+
+def _add_push_and_schedule(commands: Any) -> None:
+    push = commands.add_parser("push", help="send something to a cohort, now or at a time")
+    push.add_argument("--cohort", required=True)
+    what = push.add_mutually_exclusive_group(required=True)
+    what.add_argument("--lesson", metavar="ID", help="a lesson, e.g. basics/what-is-ai")
+    what.add_argument("--quiz", metavar="ID", help="the quiz of a lesson")
+    what.add_argument("--review", action="store_true", help="each learner's missed questions")
+    what.add_argument("--next", action="store_true", help="each learner's next lesson")
+    what.add_argument(
+        "--message",
+        action="append",
+        metavar="LANG=TEXT",
+        help="a short message; repeat per language",
+    )
+    push.add_argument("--at", help='local time, e.g. "2026-12-01 09:00" (default: now)')
+    push.set_defaults(handler=_runner(_push))
+
+    schedule = commands.add_parser("schedule", help="recurring pushes")
+    schedule_actions = schedule.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = schedule_actions.add_parser("add", help="add a weekly plan")
+    add.add_argument("--cohort", required=True)
+    add.add_argument("--what", choices=pushes.PLAN_KINDS, default="next")
+    add.add_argument("--days", default="mon-fri", help="e.g. mon-fri, mon,wed,fri, daily")
+    add.add_argument("--at", default="09:00", help="local time of day")
+    add.set_defaults(handler=_runner(_schedule_add))
+    plans = schedule_actions.add_parser("list", help="list plans and pushes not sent yet")
+    plans.add_argument("--cohort")
+    plans.set_defaults(handler=_runner(_schedule_list))
+    stop_plan = schedule_actions.add_parser("stop", help="stop a plan by its number")
+    stop_plan.add_argument("id", type=int)
+    stop_plan.set_defaults(handler=_runner(_schedule_stop))
+    cancel = schedule_actions.add_parser("cancel", help="cancel a push not sent yet")
+    cancel.add_argument("id", type=int)
+    cancel.set_defaults(handler=_runner(_schedule_cancel))
+
+
+def _runner(action: Action) -> Callable[[Settings, argparse.Namespace], int]:
+    def handler(settings: Settings, args: argparse.Namespace) -> int:
+        from bot.app import open_app
+
+        async def run() -> None:
+            async with open_app(settings) as app, app.database.session() as session:
+                await action(app, session, TrainerOptions.from_settings(settings), args)
+
+        try:
+            asyncio.run(run())
+        except OperatorError as error:
+            sys.stderr.write(f"{error}\n")
+            return 1
+        return 0
+
+    return handler
+
+
+def _share(options: TrainerOptions, code: str) -> None:
+    link = options.join_link(code)
+    if link:
+        print(f"Link: {link}")
+    print(f"Code: {codes.pretty(code)}  (learners send /join {codes.pretty(code)})")
+
+
+async def _cohort(session: AsyncSession, name: str) -> Cohort:
+    cohort = await repo.cohort_named(session, name)
+    if cohort is None:
+        raise OperatorError(f"No cohort named {name!r}. See `tutor cohort list`.")
+    return cohort
+
+
+async def _invite(app: App, session: AsyncSession, options: TrainerOptions, _: Any) -> None:
+    now = app.services.clock()
+    code_id, code = await repo.create_code(
+        session, "trainer", now=now, ttl=options.invite_ttl, created_by_id=None
+    )
+    until = (now + options.invite_ttl).astimezone(options.zone)
+    print(f"Trainer invitation {code_id}, for one person, until {until:%Y-%m-%d %H:%M}.")
+    _share(options, code)
+
+
+async def _revoke(app: App, session: AsyncSession, _: TrainerOptions, args: Any) -> None:
+    now = app.services.clock()
+    if not await repo.revoke_code(session, args.id, now, created_by_id=None):
+        raise OperatorError(f"No live invitation {args.id}.")
+    print(f"Invitation {args.id} cancelled.")
+
+
+async def _create(app: App, session: AsyncSession, options: TrainerOptions, args: Any) -> None:
+    now = app.services.clock()
+    name = clean_name((args.name,))
+    trainer = await core_repo.find_learner(session, "telegram", str(args.trainer))
+    if name is None:
+        raise OperatorError("A cohort name has 1 to 40 characters.")
+    if trainer is None:
+        raise OperatorError(
+            f"Telegram user {args.trainer} has not talked to the bot yet: ask them to send /start."
+        )
+    await repo.make_trainer(session, trainer.id, now)
+    cohort = await repo.create_cohort(
+        session,
+        name,
+        trainer.id,
+        now,
+        quiet_hours=options.quiet_hours,
+        reminder_days=options.reminder_days,
+    )
+    if cohort is None:
+        raise OperatorError(f"A cohort named {name!r} already exists.")
+    _, code = await repo.create_code(
+        session,
+        "cohort",
+        now=now,
+        ttl=options.join_code_ttl,
+        created_by_id=trainer.id,
+        cohort_id=cohort.id,
+    )
+    print(f"Cohort {cohort.name!r} created, led by {trainer.display_name or args.trainer}.")
+    _share(options, code)
+
+
+async def _list(app: App, session: AsyncSession, _: TrainerOptions, __: Any) -> None:
+    for cohort in await repo.cohorts_of(session, None):
+        trainer = await core_repo.get_learner(session, cohort.trainer_id)
+        quiet = f"{format_clock(cohort.quiet_start)}-{format_clock(cohort.quiet_end)}"
+        print(
+            f"{cohort.name:40} learners={await repo.member_count(session, cohort.id):<5} "
+            f"trainer={trainer.external_id if trainer else '?'} quiet={quiet} "
+            f"reminder_days={cohort.reminder_days}"
+        )
+
+
+async def _link(app: App, session: AsyncSession, options: TrainerOptions, args: Any) -> None:
+    now = app.services.clock()
+    cohort = await _cohort(session, args.name)
+    await repo.revoke_cohort_codes(session, cohort.id, now)
+    _, code = await repo.create_code(
+        session,
+        "cohort",
+        now=now,
+        ttl=options.join_code_ttl,
+        created_by_id=cohort.trainer_id,
+        cohort_id=cohort.id,
+    )
+    _share(options, code)
+
+
+async def _stop(app: App, session: AsyncSession, _: TrainerOptions, args: Any) -> None:
+    cohort = await _cohort(session, args.name)
+    count = await repo.revoke_cohort_codes(session, cohort.id, app.services.clock())
+    print(f"Stopped {count} join code(s) of {cohort.name!r}.")
+
+
+async def _set(app: App, session: AsyncSession, _: TrainerOptions, args: Any) -> None:
+    cohort = await _cohort(session, args.name)
+    values: dict[str, int] = {}
+    if args.quiet is not None:
+        quiet = parse_range(args.quiet)
+        if quiet is None:
+            raise OperatorError("Quiet hours look like 21:00-08:00.")
+        values.update(quiet_start=quiet[0], quiet_end=quiet[1])
+    if args.reminder_days is not None:
+        if args.reminder_days < 0:
+            raise OperatorError("--reminder-days is 0 (off) or more.")
+        values["reminder_days"] = args.reminder_days
+    await repo.update_cohort(session, cohort.id, **values)
+    print(f"Cohort {cohort.name!r} updated.")
+
+
+async def _push(app: App, session: AsyncSession, options: TrainerOptions, args: Any) -> None:
+    now = app.services.clock()
+    cohort = await _cohort(session, args.cohort)
+    due = parse_local(args.at, options.zone, now) if args.at else None
+    if args.at and (due is None or due <= now):
+        raise OperatorError('--at takes a future local time such as "2026-12-01 09:00".')
+    lesson_id = args.lesson or args.quiz
+    if lesson_id and app.services.course.lesson("en", lesson_id) is None:
+        raise OperatorError(f"No lesson {lesson_id!r}. See `tutor content list`.")
+    texts = _messages(args.message or [])
+    chosen = {
+        "lesson": args.lesson,
+        "quiz": args.quiz,
+        "review": args.review,
+        "next": args.next,
+        "message": args.message,
+    }
+    kind = next(name for name, value in chosen.items() if value)
+    push = await pushes.create_push(
+        session,
+        cohort,
+        cast(pushes.PushKind, kind),
+        now=now,
+        zone=options.zone,
+        due_at=due,
+        lesson_id=lesson_id,
+        texts=texts,
+    )
+    if push.expanded_at is None:
+        print(f"Push {push.id} planned for {push.due_at.astimezone(options.zone):%Y-%m-%d %H:%M}.")
+    else:
+        queued = (await outbox.counts(session, push.id))["pending"]
+        print(f"Push {push.id} queued for {queued} learner(s); the running bot sends it.")
+
+
+def _messages(values: list[str]) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for value in values:
+        language, separator, text = value.partition("=")
+        if not separator or language not in LANGUAGES or not text.strip():
+            raise OperatorError("--message takes LANG=TEXT, with LANG fr, nl or en.")
+        if len(text) > pushes.MESSAGE_MAX_CHARS:
+            raise OperatorError(f"A message has {pushes.MESSAGE_MAX_CHARS} characters at most.")
+        texts[language] = text.strip()
+    return texts
+
+
+async def _schedule_add(
+    app: App, session: AsyncSession, options: TrainerOptions, args: Any
+) -> None:
+    cohort = await _cohort(session, args.cohort)
+    weekdays, minutes = parse_weekdays(args.days), parse_clock(args.at)
+    if weekdays is None or minutes is None:
+        raise OperatorError("Use --days like mon-fri or mon,wed and --at like 09:00.")
+    plan = await pushes.create_plan(
+        session,
+        cohort,
+        cast(pushes.PlanKind, args.what),
+        weekdays=weekdays,
+        at_minute=minutes,
+        now=app.services.clock(),
+        zone=options.zone,
+    )
+    first = plan.next_run_at.astimezone(options.zone)
+    print(f"Plan {plan.id} saved; first run {first:%Y-%m-%d %H:%M}.")
+
+
+async def _schedule_list(
+    app: App, session: AsyncSession, options: TrainerOptions, args: Any
+) -> None:
+    cohorts = (
+        [await _cohort(session, args.cohort)]
+        if args.cohort
+        else await repo.cohorts_of(session, None)
+    )
+    names = {cohort.id: cohort.name for cohort in cohorts}
+    planned, plans = await pushes.upcoming(session, list(names))
+    for plan in plans:
+        following = plan.next_run_at.astimezone(options.zone)
+        print(
+            f"plan {plan.id:<5} {names[plan.cohort_id]:30} {plan.kind:8} days={plan.weekdays} "
+            f"at={format_clock(plan.at_minute)} next={following:%Y-%m-%d %H:%M}"
+        )
+    for push in planned:
+        print(
+            f"push {push.id:<5} {names[push.cohort_id]:30} {push.kind:8} "
+            f"at={push.due_at.astimezone(options.zone):%Y-%m-%d %H:%M}"
+        )
+
+
+async def _schedule_stop(app: App, session: AsyncSession, _: TrainerOptions, args: Any) -> None:
+    every = [cohort.id for cohort in await repo.cohorts_of(session, None)]
+    if not await pushes.stop_plan(session, args.id, every):
+        raise OperatorError(f"No plan {args.id}.")
+    print(f"Plan {args.id} stopped.")
+
+
+async def _schedule_cancel(app: App, session: AsyncSession, _: TrainerOptions, args: Any) -> None:
+    every = [cohort.id for cohort in await repo.cohorts_of(session, None)]
+    if not await pushes.cancel_push(session, args.id, every):
+        raise OperatorError(f"No planned push {args.id} (already sent, or unknown).")
+    print(f"Push {args.id} cancelled.")
+
+
+async def _report(app: App, session: AsyncSession, options: TrainerOptions, args: Any) -> None:
+    from bot.features.trainers.chart import progress_chart
+    from bot.features.trainers.report import DEFAULT_INACTIVE_DAYS, build_report
+    from bot.features.trainers.report_formats import report_csv, report_text
+
+    cohort = await _cohort(session, args.cohort)
+    t = app.services.translators[args.lang or app.settings.default_language]
+    days = args.inactive_days or cohort.reminder_days or DEFAULT_INACTIVE_DAYS
+    course = app.services.course
+    report = await build_report(session, course, cohort, app.services.clock(), days)
+    print(report_text(report, course, t))
+    if args.csv:
+        args.csv.write_bytes(report_csv(report, course, t))
+        print(f"CSV written to {args.csv}")
+    if args.png:
+        args.png.write_bytes(progress_chart(report, course, t))
+        print(f"Chart written to {args.png}")
+
+
+async def _outbox(app: App, session: AsyncSession, _: TrainerOptions, __: Any) -> None:
+    for status, count in (await outbox.counts(session)).items():
+        print(f"{status:8} {count}")

@@ -1,0 +1,150 @@
+"""The learner's side: join with a code or link, leave a cohort, turn reminders off or on."""
+
+from __future__ import annotations
+
+import math
+
+from bot.adapters.db import repo as core_repo
+from bot.core.callbacks import encode
+from bot.core.replies import Button
+from bot.core.router import Router, Turn, rows
+from bot.features.menu import flows as screens
+from bot.features.trainers import repo
+from bot.features.trainers.access import trainer_menu_button
+
+
+async def join_command(turn: Turn, args: tuple[str, ...]) -> None:
+    """Redeem the code typed after /join, or explain how to give one."""
+    t = turn.t
+    if not args:
+        turn.say(
+            t.gettext(
+                "Please tap the link your trainer gave you. "
+                "Or send the code after /join, like this: /join ABCD-EFGH-JKMN-PQRS"
+            ),
+            rows(screens.menu_button(t)),
+        )
+        return
+    await redeem(turn, ("".join(args),))
+
+
+async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
+    """Use a cohort code or a trainer invite, from /join or from a `join-<code>` link."""
+    t = turn.t
+    outcome = await repo.redeem(turn.session, turn.learner.id, args[0], turn.now)
+    if outcome.outcome == "wait":
+        minutes = math.ceil((outcome.wait.total_seconds() if outcome.wait else 60) / 60)
+        turn.say(
+            t.ngettext(
+                "Too many wrong codes. Please wait {minutes} minute and try again.",
+                "Too many wrong codes. Please wait {minutes} minutes and try again.",
+                minutes,
+            ).format(minutes=minutes),
+            rows(screens.menu_button(t)),
+        )
+    elif outcome.outcome == "invalid":
+        turn.say(
+            t.gettext(
+                "This code does not work. It may be mistyped, too old or stopped. "
+                "Please check it, or ask your trainer for a new one."
+            ),
+            rows(screens.menu_button(t)),
+        )
+    elif outcome.outcome == "trainer":
+        turn.say(
+            t.gettext("✅ You are now a trainer. You can create groups and send them lessons."),
+            rows(trainer_menu_button(turn)),
+        )
+    elif outcome.cohort is not None:
+        lines = [t.gettext("✅ Welcome to the group “{name}”!").format(name=outcome.cohort.name)]
+        if outcome.previous is not None:
+            lines.append(
+                t.gettext("You left the group “{name}”.").format(name=outcome.previous.name)
+            )
+        lines += [
+            t.gettext(
+                "Your trainer can send you lessons. Your trainer sees your first name, "
+                "the lessons you did, your quiz scores and when you last learnt."
+            ),
+            t.gettext("To leave the group, send /leave."),
+        ]
+        turn.say("\n\n".join(lines), rows(screens.menu_button(t)))
+
+
+async def leave(turn: Turn, _args: tuple[str, ...]) -> None:
+    """Ask the learner to confirm before leaving their cohort."""
+    t = turn.t
+    member = await repo.membership(turn.session, turn.learner.id)
+    if member is None:
+        turn.say(t.gettext("You are not in a group."), rows(screens.menu_button(t)))
+        return
+    turn.say(
+        t.gettext(
+            "Do you want to leave the group “{name}”? "
+            "Your trainer will no longer see your progress."
+        ).format(name=member.cohort.name),
+        rows(
+            Button(t.gettext("Yes, leave the group"), encode("tleave", "yes")),
+            Button(t.gettext("No, stay"), encode("tleave", "no")),
+        ),
+    )
+
+
+async def confirm_leave(turn: Turn, args: tuple[str, ...]) -> None:
+    """Leave the cohort after a yes; stay after a no."""
+    t = turn.t
+    if args[0] == "yes":
+        if await repo.leave_cohort(turn.session, turn.learner.id):
+            turn.say(
+                t.gettext("Done. You left the group. Your progress stays with you."),
+                rows(screens.menu_button(t)),
+                replace=True,
+            )
+        else:
+            turn.say(t.gettext("You are not in a group."), rows(screens.menu_button(t)))
+    elif args[0] == "no":
+        turn.say(t.gettext("OK, you stay in the group."), replace=True)
+        await screens.main_menu(turn, ())
+    else:
+        await screens.stale_button(turn, ())
+
+
+async def reminders(turn: Turn, _args: tuple[str, ...]) -> None:
+    """Show whether reminders are on, with the button that switches them."""
+    t = turn.t
+    if turn.learner.reminders_on:
+        text = t.gettext(
+            "🔔 Reminders are on. When you have not learnt for a few days, "
+            "I send you one short message."
+        )
+        button = Button(t.gettext("🔕 Turn reminders off"), encode("tremind", "off"))
+    else:
+        text = t.gettext("🔕 Reminders are off. I do not send you reminders.")
+        button = Button(t.gettext("🔔 Turn reminders on"), encode("tremind", "on"))
+    turn.say(text, rows(button, screens.menu_button(t)))
+
+
+async def switch_reminders(turn: Turn, args: tuple[str, ...]) -> None:
+    """Turn reminders off or on from a button."""
+    t = turn.t
+    if args[0] not in {"on", "off"}:
+        await screens.stale_button(turn, ())
+        return
+    on = args[0] == "on"
+    await core_repo.update_learner(turn.session, turn.learner.id, reminders_on=on)
+    text = (
+        t.gettext("Done. Reminders are on.")
+        if on
+        else t.gettext("Done. No more reminders. Send /reminders to turn them on again.")
+    )
+    turn.say(text, rows(screens.menu_button(t)))
+
+
+def register(router: Router) -> None:
+    """Add the learner's cohort and reminder commands and buttons to a router."""
+    router.command("join", join_command)
+    router.deep_link("join", redeem)
+    router.command("leave", leave)
+    router.button("tleave", confirm_leave, 1)
+    router.command("reminders", reminders)
+    router.button("tremind", switch_reminders, 1)

@@ -1,0 +1,165 @@
+"""The outbox: claim due rows under a lease, then record how each delivery went."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Final, Literal
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.adapters.db.tables import LearnerRow
+from bot.config import Language
+from bot.features.trainers.pushes import Push, as_push
+from bot.features.trainers.repo import affected
+from bot.features.trainers.tables import CohortMemberRow, CohortRow, OutboxRow, PushRow
+
+Outcome = Literal["sent", "failed", "blocked", "skipped"]
+STATUSES: Final[tuple[str, ...]] = ("pending", "sent", "failed", "blocked", "skipped")
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A claimed outbox row with what it takes to render it for its learner."""
+
+    id: int
+    attempts: int
+    learner_id: int
+    external_id: str
+    language: Language | None
+    reachable: bool
+    reminders_on: bool
+    last_seen_at: datetime
+    current_lesson_id: str | None
+    still_member: bool
+    push: Push
+    cohort_name: str
+    quiet_hours: tuple[int, int]
+    reminder_days: int
+
+
+async def claim(
+    session: AsyncSession,
+    *,
+    token: str,
+    now: datetime,
+    lease: timedelta,
+    limit: int,
+    channel: str,
+) -> list[Claimed]:
+    """Take up to `limit` due rows for this worker; rows another worker holds are skipped."""
+    claimable = (
+        OutboxRow.status == "pending",
+        OutboxRow.not_before <= now,
+        or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until < now),
+    )
+    on_channel = select(LearnerRow.id).where(LearnerRow.channel == channel)
+    # SKIP LOCKED lets several processes claim side by side on PostgreSQL: the rows stay locked
+    # until this transaction ends. SQLite has one writer at a time, and the conditions repeated
+    # in the UPDATE keep a row from being claimed twice.
+    candidates = list(
+        await session.scalars(
+            select(OutboxRow.id)
+            .where(*claimable, OutboxRow.learner_id.in_(on_channel))
+            .order_by(OutboxRow.not_before, OutboxRow.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    )
+    if not candidates:
+        return []
+    await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.id.in_(candidates), *claimable)
+        .values(claimed_by=token, claimed_until=now + lease, attempts=OutboxRow.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    rows = await session.execute(
+        select(OutboxRow, PushRow, LearnerRow, CohortRow, CohortMemberRow.cohort_id)
+        .join(PushRow, PushRow.id == OutboxRow.push_id)
+        .join(LearnerRow, LearnerRow.id == OutboxRow.learner_id)
+        .join(CohortRow, CohortRow.id == PushRow.cohort_id)
+        .outerjoin(CohortMemberRow, CohortMemberRow.learner_id == OutboxRow.learner_id)
+        .where(OutboxRow.claimed_by == token, OutboxRow.status == "pending")
+        .order_by(OutboxRow.not_before, OutboxRow.id)
+    )
+    return [
+        Claimed(
+            id=row.id,
+            attempts=row.attempts,
+            learner_id=learner.id,
+            external_id=learner.external_id,
+            language=learner.language,  # type: ignore[arg-type]
+            reachable=learner.is_reachable,
+            reminders_on=learner.reminders_on,
+            last_seen_at=learner.last_seen_at,
+            current_lesson_id=learner.lesson_id,
+            still_member=member_cohort == cohort.id,
+            push=as_push(push),
+            cohort_name=cohort.name,
+            quiet_hours=(cohort.quiet_start, cohort.quiet_end),
+            reminder_days=cohort.reminder_days,
+        )
+        for row, push, learner, cohort, member_cohort in rows
+    ]
+
+
+async def finish(
+    session: AsyncSession, outbox_ids: list[int], token: str, outcome: Outcome, now: datetime
+) -> int:
+    """Record the final outcome of rows this worker still holds; return how many it held."""
+    result = await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.id.in_(outbox_ids), OutboxRow.claimed_by == token)
+        .values(
+            status=outcome,
+            sent_at=now if outcome == "sent" else None,
+            claimed_by=None,
+            claimed_until=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return affected(result)
+
+
+async def defer(
+    session: AsyncSession,
+    outbox_id: int,
+    token: str,
+    not_before: datetime,
+    *,
+    count_attempt: bool,
+) -> None:
+    """Put a held row back for later (rate limited, or in quiet hours)."""
+    values: dict[str, object] = {
+        "not_before": not_before,
+        "claimed_by": None,
+        "claimed_until": None,
+    }
+    if not count_attempt:
+        values["attempts"] = OutboxRow.attempts - 1
+    await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.id == outbox_id, OutboxRow.claimed_by == token)
+        .values(**values)
+    )
+
+
+async def release(session: AsyncSession, token: str) -> int:
+    """Give back every row still pending under this claim, e.g. at shutdown."""
+    result = await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.claimed_by == token, OutboxRow.status == "pending")
+        .values(claimed_by=None, claimed_until=None, attempts=OutboxRow.attempts - 1)
+    )
+    return affected(result)
+
+
+async def counts(session: AsyncSession, push_id: int | None = None) -> dict[str, int]:
+    """Count outbox rows by status, for one push or all of them."""
+    query = select(OutboxRow.status, func.count()).group_by(OutboxRow.status)
+    if push_id is not None:
+        query = query.where(OutboxRow.push_id == push_id)
+    found = {status: int(count) for status, count in await session.execute(query)}
+    return {status: found.get(status, 0) for status in STATUSES}

@@ -1,0 +1,491 @@
+"""The /push wizard (cohort, what, when, confirm) and /scheduled, for trainers."""
+
+from __future__ import annotations
+
+from typing import Final, cast
+
+from bot.adapters.db import repo as core_repo
+from bot.core.callbacks import encode
+from bot.core.replies import Button
+from bot.core.router import Router, Turn, rows
+from bot.features.menu import flows as screens
+from bot.features.trainers import pushes, repo
+from bot.features.trainers.access import Access, trainer_menu_button
+from bot.features.trainers.options import TrainerOptions
+from bot.features.trainers.pushes import MESSAGE_MAX_CHARS, PLAN_KINDS, Plan, Push
+from bot.features.trainers.repo import Cohort, Draft
+from bot.features.trainers.timing import format_clock, next_occurrence, parse_local
+from bot.i18n import LANGUAGES, N_, Translator
+
+INPUT_MODE: Final = "trainer_input"
+MORNING: Final = 9 * 60
+# Preset times by button: the first of these weekdays after today, or every one of them.
+ONCE_PRESETS: Final = {
+    "tomorrow": ("1234567", N_("Tomorrow at 9:00")),
+    "monday": ("1", N_("Next Monday at 9:00")),
+}
+PLAN_PRESETS: Final = {
+    "weekdays": ("12345", N_("Every weekday at 9:00")),
+    "mondays": ("1", N_("Every Monday at 9:00")),
+}
+WHAT_CHOICES: Final = (
+    ("lesson", N_("📖 A lesson")),
+    ("quiz", N_("📝 A quiz on a lesson")),
+    ("next", N_("▶ Each learner's next lesson")),
+    ("review", N_("🔁 A review of missed questions")),
+    ("message", N_("💬 A short message")),
+)
+LANGUAGE_NAMES: Final[dict[str, str]] = {"fr": "Français", "nl": "Nederlands", "en": "English"}
+
+
+def cancel_button(t: Translator) -> Button:
+    """Return the button that abandons the /push in progress."""
+    return Button(t.gettext("✖ Cancel"), encode("tpx"))
+
+
+def describe_what(turn: Turn, kind: str, lesson_id: str | None) -> str:
+    """Say in words what a push sends."""
+    t = turn.t
+    lesson = turn.course.lesson(turn.language, lesson_id) if lesson_id else None
+    title = lesson.title if lesson else (lesson_id or "")
+    match kind:
+        case "lesson":
+            return t.gettext("the lesson “{title}”").format(title=title)
+        case "quiz":
+            return t.gettext("the quiz of “{title}”").format(title=title)
+        case "next":
+            return t.gettext("each learner's next lesson")
+        case "review":
+            return t.gettext("a review of missed questions")
+        case "reminder":
+            return t.gettext("a reminder")
+    return t.gettext("a message")
+
+
+def describe_plan(t: Translator, weekdays: str, at_minute: int) -> str:
+    """Say in words when a plan runs."""
+    clock = format_clock(at_minute)
+    if weekdays == "12345":
+        return t.gettext("every weekday at {time}").format(time=clock)
+    if weekdays == "1234567":
+        return t.gettext("every day at {time}").format(time=clock)
+    days = ", ".join(t.locale.days["format"]["wide"][int(day) - 1] for day in weekdays)
+    return t.gettext("every {days} at {time}").format(days=days, time=clock)
+
+
+class PushFlow:
+    """Walk a trainer through sending something to a cohort, now, later or every week."""
+
+    def __init__(self, options: TrainerOptions, access: Access, router: Router) -> None:
+        self.options = options
+        self.access = access
+        # Free text that is not an answer to this flow goes where it would have gone.
+        self.router = router
+
+    def register(self, router: Router) -> None:
+        """Add /push, /scheduled and their buttons to a router."""
+        router.command("push", self.start)
+        router.button("tp", self.start, 0)
+        router.button("tpc", self.choose_cohort, 1)
+        router.button("tpk", self.choose_kind, 1)
+        router.button("tpm", self.choose_module, 1)
+        router.button("tpl", self.choose_lesson, 1)
+        router.button("tplang", self.choose_language, 1)
+        router.button("tpwhen", self.ask_when, 0)
+        router.button("tpw", self.choose_when, 1)
+        router.button("tpgo", self.confirm, 0)
+        router.button("tpx", self.cancel, 0)
+        router.text(self.typed, mode=INPUT_MODE)
+        router.command("scheduled", self.scheduled)
+        router.button("tsched", self.scheduled, 0)
+        router.button("tunsched", self.unschedule, 2)
+
+    async def start(self, turn: Turn, _args: tuple[str, ...]) -> None:
+        """Ask which cohort to send to."""
+        t = turn.t
+        await self.access.ask_cohort(
+            turn, t.gettext("📤 Send to which group?"), "tpc", cancel_button(t)
+        )
+
+    async def choose_cohort(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """Start a draft for the chosen cohort and ask what to send."""
+        if not await self.access.trainer(turn) or not (
+            cohort := await self.access.own_cohort(turn, args[0])
+        ):
+            return
+        await self._restore_mode(turn, await repo.draft(turn.session, turn.learner.id))
+        await repo.start_draft(turn.session, turn.learner.id, cohort.id, turn.now)
+        t = turn.t
+        buttons = [Button(t.gettext(label), encode("tpk", kind)) for kind, label in WHAT_CHOICES]
+        turn.say(
+            t.gettext("📤 What do you want to send to “{name}”?").format(name=cohort.name),
+            rows(*buttons, cancel_button(t)),
+        )
+
+    async def choose_kind(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """Record what to send, then ask for the lesson, the message or the time."""
+        found = await self._draft(turn)
+        if found is None:
+            return
+        kind = args[0]
+        if kind not in {choice for choice, _ in WHAT_CHOICES}:
+            await screens.stale_button(turn, ())
+            return
+        await repo.update_draft(
+            turn.session, turn.learner.id, turn.now, kind=kind, lesson_id=None, texts=None
+        )
+        t = turn.t
+        if kind in {"lesson", "quiz"}:
+            buttons = [
+                Button(module.title, encode("tpm", module.id))
+                for module in turn.course.modules.get(turn.language, ())
+            ]
+            turn.say(t.gettext("Which topic?"), rows(*buttons, cancel_button(t)))
+        elif kind == "message":
+            await self._ask_language(turn, {})
+        else:
+            await self.ask_when(turn, ())
+
+    async def choose_module(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """List the lessons of the chosen module."""
+        if await self._draft(turn) is None:
+            return
+        module = turn.course.module(turn.language, args[0])
+        if module is None:
+            await screens.stale_button(turn, ())
+            return
+        t = turn.t
+        buttons = [
+            Button(lesson.title, encode("tpl", lesson.id))
+            for lesson_id in module.lesson_ids
+            if (lesson := turn.course.lesson(turn.language, lesson_id))
+        ]
+        turn.say(t.gettext("Which lesson?"), rows(*buttons, cancel_button(t)))
+
+    async def choose_lesson(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """Record the chosen lesson and ask when to send."""
+        found = await self._draft(turn)
+        if found is None:
+            return
+        if found.kind not in {"lesson", "quiz"} or not turn.course.lesson(turn.language, args[0]):
+            await screens.stale_button(turn, ())
+            return
+        await repo.update_draft(turn.session, turn.learner.id, turn.now, lesson_id=args[0])
+        await self.ask_when(turn, ())
+
+    async def _ask_language(self, turn: Turn, texts: dict[str, str]) -> None:
+        t = turn.t
+        buttons = [
+            Button(
+                (
+                    t.gettext("➕ Add {language}") if texts else t.gettext("✍ Write in {language}")
+                ).format(language=LANGUAGE_NAMES[language]),
+                encode("tplang", language),
+            )
+            for language in LANGUAGES
+            if language not in texts
+        ]
+        if texts:
+            text = t.gettext(
+                "Saved. Add another language, or go on. Each learner gets your message "
+                "in their language if you wrote it, otherwise in another one."
+            )
+            buttons.append(Button(t.gettext("▶ Go on: when to send"), encode("tpwhen")))
+        else:
+            text = t.gettext("💬 In which language do you write? You can add others after.")
+        turn.say(text, rows(*buttons, cancel_button(t)))
+
+    async def choose_language(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """Wait for the message in the chosen language."""
+        found = await self._draft(turn)
+        if found is None:
+            return
+        if found.kind != "message" or args[0] not in LANGUAGES:
+            await screens.stale_button(turn, ())
+            return
+        await self._await_input(turn, f"text-{args[0]}")
+        turn.say(
+            turn.t.gettext(
+                "Type your message in {language}, up to {limit} characters. "
+                "Short sentences are easier to read."
+            ).format(language=LANGUAGE_NAMES[args[0]], limit=MESSAGE_MAX_CHARS),
+            rows(cancel_button(turn.t)),
+        )
+
+    async def ask_when(self, turn: Turn, _args: tuple[str, ...]) -> None:
+        """Offer when to send: now, a preset time, a typed time, or a weekly plan."""
+        found = await self._draft(turn)
+        if found is None:
+            return
+        if found.kind is None or (found.kind == "message" and not found.texts):
+            await screens.stale_button(turn, ())
+            return
+        t = turn.t
+        buttons = [Button(t.gettext("⚡ Now"), encode("tpw", "now"))]
+        buttons += [
+            Button(t.gettext(label), encode("tpw", key)) for key, (_, label) in ONCE_PRESETS.items()
+        ]
+        buttons.append(Button(t.gettext("🗓 Another date and time…"), encode("tpw", "ask")))
+        if found.kind in PLAN_KINDS:
+            buttons += [
+                Button(t.gettext(label), encode("tpw", key))
+                for key, (_, label) in PLAN_PRESETS.items()
+            ]
+        turn.say(t.gettext("🕒 When?"), rows(*buttons, cancel_button(t)))
+
+    async def choose_when(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """Record the time chosen with a button, or wait for a typed one."""
+        found = await self._draft(turn)
+        if found is None or found.kind is None:
+            return
+        choice = args[0]
+        zone = self.options.zone
+        if choice == "now":
+            await repo.update_draft(turn.session, turn.learner.id, turn.now, when="now")
+        elif choice in ONCE_PRESETS:
+            weekdays, _ = ONCE_PRESETS[choice]
+            # From the end of today, so "tomorrow" never means later today.
+            start = turn.now.astimezone(zone).replace(hour=23, minute=59)
+            due = next_occurrence(start, zone, weekdays, MORNING)
+            await repo.update_draft(
+                turn.session, turn.learner.id, turn.now, when="once", due_at=due
+            )
+        elif choice in PLAN_PRESETS and found.kind in PLAN_KINDS:
+            weekdays, _ = PLAN_PRESETS[choice]
+            await repo.update_draft(
+                turn.session,
+                turn.learner.id,
+                turn.now,
+                when="plan",
+                weekdays=weekdays,
+                at_minute=MORNING,
+            )
+        elif choice == "ask":
+            await self._await_input(turn, "time")
+            turn.say(
+                turn.t.gettext(
+                    "Type the date and time (Brussels time), like this: 1/12 9:00 "
+                    "or 2026-12-01 09:00"
+                ),
+                rows(cancel_button(turn.t)),
+            )
+            return
+        else:
+            await screens.stale_button(turn, ())
+            return
+        await self._summary(turn)
+
+    async def typed(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """Take a typed message or date for the /push in progress."""
+        found = await repo.draft(turn.session, turn.learner.id)
+        if found is None or found.awaiting is None:
+            # Not (or no longer) waiting for this trainer: let the text go its usual way.
+            await core_repo.update_learner(turn.session, turn.learner.id, mode="idle")
+            handler = self.router.fallback_text or screens.no_free_text
+            await handler(turn, args)
+            return
+        t = turn.t
+        text = args[0]
+        if found.awaiting == "time":
+            due = parse_local(text, self.options.zone, turn.now)
+            if due is None:
+                turn.say(
+                    t.gettext(
+                        "I did not understand that date. Please type it like this: 1/12 9:00"
+                    ),
+                    rows(cancel_button(t)),
+                )
+                return
+            if due <= turn.now:
+                turn.say(
+                    t.gettext("That time is already past. Please give a later one."),
+                    rows(cancel_button(t)),
+                )
+                return
+            await self._stop_waiting(turn, found, when="once", due_at=due)
+            await self._summary(turn)
+            return
+        if len(text) > MESSAGE_MAX_CHARS:
+            turn.say(
+                t.gettext(
+                    "That is {count} characters. Please make it shorter: {limit} at most."
+                ).format(count=len(text), limit=MESSAGE_MAX_CHARS),
+                rows(cancel_button(t)),
+            )
+            return
+        texts = {**found.texts, found.awaiting.removeprefix("text-"): text}
+        await self._stop_waiting(turn, found, texts=texts)
+        await self._ask_language(turn, texts)
+
+    async def _summary(self, turn: Turn) -> None:
+        found = await repo.draft(turn.session, turn.learner.id)
+        cohort = (
+            await repo.owned_cohort(turn.session, turn.learner.id, found.cohort_id)
+            if found
+            else None
+        )
+        if found is None or found.kind is None or cohort is None:
+            await screens.stale_button(turn, ())
+            return
+        t = turn.t
+        count = await repo.member_count(turn.session, cohort.id)
+        lines = [
+            t.gettext("Please check:"),
+            t.ngettext(
+                "• To: {name} ({count} learner)", "• To: {name} ({count} learners)", count
+            ).format(name=cohort.name, count=count),
+            t.gettext("• What: {what}").format(
+                what=describe_what(turn, found.kind, found.lesson_id)
+            ),
+            t.gettext("• When: {when}").format(when=self._describe_when(t, found)),
+        ]
+        if found.kind == "message":
+            lines += ["", *(f"{language}: {text}" for language, text in found.texts.items())]
+        go = t.gettext("✅ Send") if found.when == "now" else t.gettext("✅ Plan it")
+        turn.say("\n".join(lines), rows(Button(go, encode("tpgo")), cancel_button(t)))
+
+    def _describe_when(self, t: Translator, found: Draft) -> str:
+        if found.when == "plan" and found.weekdays and found.at_minute is not None:
+            return describe_plan(t, found.weekdays, found.at_minute)
+        if found.when == "once" and found.due_at:
+            return t.datetime(found.due_at)
+        return t.gettext("now (after the quiet hours, if it is late)")
+
+    async def confirm(self, turn: Turn, _args: tuple[str, ...]) -> None:
+        """Queue the push, or save the plan, and say what will happen."""
+        found = await self._draft(turn)
+        if found is None:
+            return
+        cohort = await repo.owned_cohort(turn.session, turn.learner.id, found.cohort_id)
+        if cohort is None or found.kind is None or found.when is None:
+            await screens.stale_button(turn, ())
+            return
+        t = turn.t
+        await repo.delete_draft(turn.session, turn.learner.id)
+        if found.when == "plan" and found.weekdays and found.at_minute is not None:
+            plan = await pushes.create_plan(
+                turn.session,
+                cohort,
+                cast(pushes.PlanKind, found.kind),
+                weekdays=found.weekdays,
+                at_minute=found.at_minute,
+                now=turn.now,
+                zone=self.options.zone,
+                created_by_id=turn.learner.id,
+            )
+            text = t.gettext("✅ Plan saved: {when}. First time: {first}.").format(
+                when=describe_plan(t, plan.weekdays, plan.at_minute),
+                first=t.datetime(plan.next_run_at),
+            )
+        else:
+            push = await pushes.create_push(
+                turn.session,
+                cohort,
+                cast(pushes.PushKind, found.kind),
+                now=turn.now,
+                zone=self.options.zone,
+                due_at=found.due_at if found.when == "once" else None,
+                lesson_id=found.lesson_id,
+                texts=found.texts,
+                created_by_id=turn.learner.id,
+            )
+            text = await self._queued_text(turn, cohort, push)
+        turn.say(text, rows(trainer_menu_button(turn)), replace=True)
+
+    async def _queued_text(self, turn: Turn, cohort: Cohort, push: Push) -> str:
+        t = turn.t
+        if push.expanded_at is None:
+            return t.gettext("✅ Planned for {when}. See /scheduled to cancel it.").format(
+                when=t.datetime(push.due_at)
+            )
+        count = await repo.member_count(turn.session, cohort.id)
+        return t.ngettext(
+            "✅ On its way to {count} learner.", "✅ On its way to {count} learners.", count
+        ).format(count=count)
+
+    async def cancel(self, turn: Turn, _args: tuple[str, ...]) -> None:
+        """Abandon the /push in progress."""
+        await self._restore_mode(turn, await repo.draft(turn.session, turn.learner.id))
+        await repo.delete_draft(turn.session, turn.learner.id)
+        turn.say(turn.t.gettext("Cancelled. Nothing was sent."), replace=True)
+        await screens.main_menu(turn, ())
+
+    async def scheduled(self, turn: Turn, _args: tuple[str, ...]) -> None:
+        """List the planned sends of the trainer's cohorts, each with a cancel button."""
+        if not await self.access.trainer(turn):
+            return
+        t = turn.t
+        cohorts = {c.id: c for c in await repo.cohorts_of(turn.session, turn.learner.id)}
+        planned, plans = await pushes.upcoming(turn.session, list(cohorts))
+        if not planned and not plans:
+            turn.say(t.gettext("Nothing is planned."), rows(trainer_menu_button(turn)))
+            return
+        lines = [t.gettext("📅 Planned sends:")]
+        buttons = []
+        items: list[Push | Plan] = [*planned, *plans]
+        for number, item in enumerate(items, start=1):
+            lines.append(f"{number}. {self._describe_item(t, turn, item, cohorts)}")
+            kind = "plan" if isinstance(item, Plan) else "push"
+            label = t.gettext("✖ Cancel number {number}").format(number=number)
+            buttons.append(Button(label, encode("tunsched", kind, item.id)))
+        turn.say("\n".join(lines), rows(*buttons, trainer_menu_button(turn)))
+
+    def _describe_item(
+        self, t: Translator, turn: Turn, item: Push | Plan, cohorts: dict[int, Cohort]
+    ) -> str:
+        name = cohorts[item.cohort_id].name
+        if isinstance(item, Plan):
+            what = describe_what(turn, item.kind, None)
+            when = describe_plan(t, item.weekdays, item.at_minute)
+        else:
+            what = describe_what(turn, item.kind, item.lesson_id)
+            when = t.datetime(item.due_at)
+        return f"{when} · {name} · {what}"
+
+    async def unschedule(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """Cancel a planned push or stop a plan of the trainer's own cohorts."""
+        if not await self.access.trainer(turn):
+            return
+        kind, item_id = args
+        owned = [c.id for c in await repo.cohorts_of(turn.session, turn.learner.id)]
+        done = item_id.isdigit() and (
+            await pushes.cancel_push(turn.session, int(item_id), owned)
+            if kind == "push"
+            else kind == "plan" and await pushes.stop_plan(turn.session, int(item_id), owned)
+        )
+        if not done:
+            await screens.stale_button(turn, ())
+            return
+        turn.say(turn.t.gettext("✖ Cancelled."), replace=True)
+        await self.scheduled(turn, ())
+
+    async def _draft(self, turn: Turn) -> Draft | None:
+        if not await self.access.trainer(turn):
+            return None
+        found = await repo.draft(turn.session, turn.learner.id)
+        if found is None:
+            t = turn.t
+            turn.say(
+                t.gettext("This step is no longer active. Start again with /push."),
+                rows(trainer_menu_button(turn)),
+            )
+        return found
+
+    async def _await_input(self, turn: Turn, awaiting: str) -> None:
+        found = await repo.draft(turn.session, turn.learner.id)
+        waiting = found is not None and found.previous_mode and turn.learner.mode == INPUT_MODE
+        previous = found.previous_mode if found and waiting else turn.learner.mode
+        await repo.update_draft(
+            turn.session, turn.learner.id, turn.now, awaiting=awaiting, previous_mode=previous
+        )
+        await core_repo.update_learner(turn.session, turn.learner.id, mode=INPUT_MODE)
+
+    async def _stop_waiting(self, turn: Turn, found: Draft, **values: object) -> None:
+        await repo.update_draft(turn.session, turn.learner.id, turn.now, awaiting=None, **values)
+        await self._restore_mode(turn, found)
+
+    async def _restore_mode(self, turn: Turn, found: Draft | None) -> None:
+        # Typing switched the trainer's own lesson mode off; put it back as it was, unless
+        # they have moved on to a lesson since.
+        if found is not None and found.previous_mode and turn.learner.mode == INPUT_MODE:
+            await core_repo.update_learner(turn.session, turn.learner.id, mode=found.previous_mode)

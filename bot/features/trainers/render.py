@@ -1,0 +1,111 @@
+"""Turn a claimed outbox row into the message its learner sees, in their own language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.adapters.db import repo
+from bot.config import Language
+from bot.core.callbacks import encode
+from bot.core.replies import Button, Message, Reply
+from bot.core.router import Services, rows
+from bot.features.menu import flows as screens
+from bot.features.trainers.outbox import Claimed
+from bot.i18n import LANGUAGES, Translator
+
+
+def stop_reminders_button(t: Translator) -> Button:
+    """Return the button that turns reminders off."""
+    return Button(t.gettext("🔕 No more reminders"), encode("tremind", "off"))
+
+
+def message_text(texts: dict[str, str], language: Language) -> str | None:
+    """Pick a custom message in the learner's language, else in another one that was written."""
+    for candidate in (language, *LANGUAGES):
+        if texts.get(candidate):
+            return texts[candidate]
+    return None
+
+
+async def render(
+    session: AsyncSession, services: Services, item: Claimed, now: datetime
+) -> list[Reply] | None:
+    """Return the replies to send, or None when there is nothing worth sending any more."""
+    language = item.language or services.default_language
+    t = services.translators[language]
+    course = services.course
+    push = item.push
+    if push.kind in {"lesson", "quiz"}:
+        lesson = course.lesson(language, push.lesson_id or "")
+        if lesson is None:
+            return None
+        if push.kind == "lesson":
+            text = t.gettext("📚 Your trainer suggests a lesson: {title}")
+            button = Button(t.gettext("▶ Start the lesson"), encode("open", lesson.id))
+        else:
+            text = t.gettext("📝 Your trainer suggests a quiz: {title}")
+            button = Button(t.gettext("📝 Take the quiz"), encode("quiz", lesson.id))
+        return [Message(text.format(title=lesson.title), rows(button, screens.menu_button(t)))]
+    if push.kind == "review":
+        due = len(await repo.due_reviews(session, item.learner_id, now))
+        if not due:
+            return None
+        text = t.ngettext(
+            "🔁 Time for a short review: {count} question to practise again.",
+            "🔁 Time for a short review: {count} questions to practise again.",
+            due,
+        ).format(count=due)
+        button = Button(t.gettext("🔁 Start the review"), encode("review"))
+        return [Message(text, rows(button, screens.menu_button(t)))]
+    if push.kind == "next":
+        upcoming = await _next_lesson(session, services, item.learner_id, language)
+        if upcoming is None:
+            return None
+        text = t.gettext("📚 Your next lesson is ready: {title}").format(title=upcoming[1])
+        button = Button(t.gettext("▶ Start the lesson"), encode("open", upcoming[0]))
+        return [Message(text, rows(button, screens.menu_button(t)))]
+    if push.kind == "message":
+        written = message_text(push.texts, language)
+        if written is None:
+            return None
+        header = t.gettext("💬 A message from your trainer:")
+        return [Message(f"{header}\n\n{written}", rows(screens.menu_button(t)))]
+    return await _reminder(session, services, item, t, language)
+
+
+async def _reminder(
+    session: AsyncSession, services: Services, item: Claimed, t: Translator, language: Language
+) -> list[Reply] | None:
+    # Back since the reminder was queued, or switched them off: no nudge needed.
+    if not item.reminders_on or item.last_seen_at > item.push.created_at:
+        return None
+    days = item.reminder_days
+    text = "\n".join(
+        [
+            t.gettext("👋 Hello!"),
+            t.ngettext(
+                "You have not learnt with me for {days} day.",
+                "You have not learnt with me for {days} days.",
+                days,
+            ).format(days=days),
+            t.gettext("A short lesson takes about 5 minutes. Shall we go on?"),
+        ]
+    )
+    go_on: Button | None = None
+    if item.current_lesson_id and services.course.lesson(language, item.current_lesson_id):
+        go_on = Button(t.gettext("▶ Continue"), encode("resume"))
+    elif upcoming := await _next_lesson(session, services, item.learner_id, language):
+        go_on = Button(t.gettext("▶ Start the lesson"), encode("open", upcoming[0]))
+    return [Message(text, rows(go_on, screens.menu_button(t), stop_reminders_button(t)))]
+
+
+async def _next_lesson(
+    session: AsyncSession, services: Services, learner_id: int, language: Language
+) -> tuple[str, str] | None:
+    done = {p.lesson_id for p in await repo.all_progress(session, learner_id) if p.completed_at}
+    for lesson_id in services.course.lesson_order(language):
+        if lesson_id not in done and (lesson := services.course.lesson(language, lesson_id)):
+            return lesson.id, lesson.title
+    return None

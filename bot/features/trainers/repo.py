@@ -1,0 +1,387 @@
+"""Repository of roles, codes, cohorts, memberships and drafts; returns frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Final, Literal
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.engine import CursorResult
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.features.trainers import codes
+from bot.features.trainers.tables import (
+    AccessCodeRow,
+    CodeFailureRow,
+    CohortMemberRow,
+    CohortRow,
+    OutboxRow,
+    PushDraftRow,
+    PushRow,
+    TrainerRow,
+)
+
+CodeKind = Literal["trainer", "cohort"]
+# Three free tries, then a wait that doubles from one minute up to an hour.
+FREE_TRIES: Final = 3
+MAX_WAIT: Final = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """A trainer's group and its delivery settings."""
+
+    id: int
+    name: str
+    trainer_id: int
+    created_at: datetime
+    quiet_start: int
+    quiet_end: int
+    reminder_days: int
+
+
+@dataclass(frozen=True)
+class Membership:
+    """The cohort a learner belongs to."""
+
+    cohort: Cohort
+    joined_at: datetime
+    reminded_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Redemption:
+    """What a typed or linked code did: `trainer`, `cohort`, `invalid` or `wait`."""
+
+    outcome: Literal["trainer", "cohort", "invalid", "wait"]
+    cohort: Cohort | None = None
+    previous: Cohort | None = None
+    wait: timedelta | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A /push being put together."""
+
+    cohort_id: int
+    kind: str | None
+    lesson_id: str | None
+    texts: dict[str, str]
+    when: str | None
+    due_at: datetime | None
+    weekdays: str | None
+    at_minute: int | None
+    awaiting: str | None
+    previous_mode: str | None
+
+
+def _cohort(row: CohortRow) -> Cohort:
+    return Cohort(
+        id=row.id,
+        name=row.name,
+        trainer_id=row.trainer_id,
+        created_at=row.created_at,
+        quiet_start=row.quiet_start,
+        quiet_end=row.quiet_end,
+        reminder_days=row.reminder_days,
+    )
+
+
+def affected(result: Any) -> int:
+    """Return how many rows an UPDATE or DELETE changed."""
+    assert isinstance(result, CursorResult)
+    return result.rowcount
+
+
+async def is_trainer(session: AsyncSession, learner_id: int) -> bool:
+    """Tell whether someone redeemed a trainer invite."""
+    return await session.get(TrainerRow, learner_id) is not None
+
+
+async def make_trainer(session: AsyncSession, learner_id: int, now: datetime) -> None:
+    """Give someone the trainer role (once)."""
+    if not await is_trainer(session, learner_id):
+        session.add(TrainerRow(learner_id=learner_id, since=now))
+        await session.flush()
+
+
+async def create_code(
+    session: AsyncSession,
+    kind: CodeKind,
+    *,
+    now: datetime,
+    ttl: timedelta,
+    created_by_id: int | None,
+    cohort_id: int | None = None,
+) -> tuple[int, str]:
+    """Create a code and return its id and the code itself, which is not stored."""
+    code = codes.new_code()
+    row = AccessCodeRow(
+        code_hash=codes.code_hash(code),
+        kind=kind,
+        cohort_id=cohort_id,
+        created_by_id=created_by_id,
+        created_at=now,
+        expires_at=now + ttl,
+        # A trainer invite makes one trainer; a cohort code lets the whole group in.
+        max_uses=1 if kind == "trainer" else None,
+        uses=0,
+    )
+    session.add(row)
+    await session.flush()
+    return row.id, code
+
+
+async def revoke_code(
+    session: AsyncSession, code_id: int, now: datetime, *, created_by_id: int | None
+) -> bool:
+    """Revoke one code made by this person (any code when None: the operator)."""
+    query = update(AccessCodeRow).where(
+        AccessCodeRow.id == code_id, AccessCodeRow.revoked_at.is_(None)
+    )
+    if created_by_id is not None:
+        query = query.where(AccessCodeRow.created_by_id == created_by_id)
+    return affected(await session.execute(query.values(revoked_at=now))) > 0
+
+
+async def revoke_cohort_codes(session: AsyncSession, cohort_id: int, now: datetime) -> int:
+    """Revoke every live code of a cohort; return how many."""
+    result = await session.execute(
+        update(AccessCodeRow)
+        .where(AccessCodeRow.cohort_id == cohort_id, AccessCodeRow.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    return affected(result)
+
+
+async def redeem(session: AsyncSession, learner_id: int, text: str, now: datetime) -> Redemption:
+    """Use a code for this learner, slowing down anyone who keeps typing wrong ones."""
+    failure = await session.get(CodeFailureRow, learner_id)
+    if failure is not None and failure.locked_until is not None and failure.locked_until > now:
+        return Redemption("wait", wait=failure.locked_until - now)
+    code = codes.normalize(text)
+    row = (
+        await session.scalar(
+            select(AccessCodeRow).where(AccessCodeRow.code_hash == codes.code_hash(code))
+        )
+        if code
+        else None
+    )
+    # One statement checks and counts the use, so a one-time invite works only once.
+    used = row is not None and affected(
+        await session.execute(
+            update(AccessCodeRow)
+            .where(
+                AccessCodeRow.id == row.id,
+                AccessCodeRow.revoked_at.is_(None),
+                AccessCodeRow.expires_at > now,
+                (AccessCodeRow.max_uses.is_(None)) | (AccessCodeRow.uses < AccessCodeRow.max_uses),
+            )
+            .values(uses=AccessCodeRow.uses + 1)
+        )
+    )
+    if row is None or not used:
+        return await _failed_try(session, learner_id, failure, now)
+    if failure is not None:
+        await session.delete(failure)
+    if row.kind == "trainer":
+        await make_trainer(session, learner_id, now)
+        return Redemption("trainer")
+    assert row.cohort_id is not None
+    previous = await join_cohort(session, learner_id, row.cohort_id, now)
+    return Redemption("cohort", cohort=await get_cohort(session, row.cohort_id), previous=previous)
+
+
+async def _failed_try(
+    session: AsyncSession, learner_id: int, failure: CodeFailureRow | None, now: datetime
+) -> Redemption:
+    if failure is None:
+        failure = CodeFailureRow(learner_id=learner_id, failures=0, last_failure_at=now)
+        session.add(failure)
+    failure.failures += 1
+    failure.last_failure_at = now
+    extra = failure.failures - FREE_TRIES
+    if extra >= 0:
+        failure.locked_until = now + min(timedelta(minutes=2**extra), MAX_WAIT)
+    await session.flush()
+    return Redemption("invalid")
+
+
+async def create_cohort(
+    session: AsyncSession,
+    name: str,
+    trainer_id: int,
+    now: datetime,
+    *,
+    quiet_hours: tuple[int, int],
+    reminder_days: int,
+) -> Cohort | None:
+    """Create a cohort; None when the name is taken."""
+    row = CohortRow(
+        name=name,
+        trainer_id=trainer_id,
+        created_at=now,
+        quiet_start=quiet_hours[0],
+        quiet_end=quiet_hours[1],
+        reminder_days=reminder_days,
+    )
+    try:
+        async with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        return None
+    return _cohort(row)
+
+
+async def get_cohort(session: AsyncSession, cohort_id: int) -> Cohort | None:
+    """Return a cohort by id."""
+    row = await session.get(CohortRow, cohort_id)
+    return _cohort(row) if row else None
+
+
+async def owned_cohort(session: AsyncSession, trainer_id: int, cohort_id: int) -> Cohort | None:
+    """Return a cohort only if this trainer leads it."""
+    cohort = await get_cohort(session, cohort_id)
+    return cohort if cohort is not None and cohort.trainer_id == trainer_id else None
+
+
+async def cohort_named(session: AsyncSession, name: str) -> Cohort | None:
+    """Return the cohort with this name."""
+    row = await session.scalar(select(CohortRow).where(CohortRow.name == name))
+    return _cohort(row) if row else None
+
+
+async def cohorts_of(session: AsyncSession, trainer_id: int | None) -> list[Cohort]:
+    """Return a trainer's cohorts (every cohort when None: the operator), by name."""
+    query = select(CohortRow).order_by(CohortRow.name)
+    if trainer_id is not None:
+        query = query.where(CohortRow.trainer_id == trainer_id)
+    return [_cohort(row) for row in await session.scalars(query)]
+
+
+async def update_cohort(session: AsyncSession, cohort_id: int, **values: Any) -> None:
+    """Change a cohort's quiet hours or reminder delay."""
+    await session.execute(update(CohortRow).where(CohortRow.id == cohort_id).values(**values))
+
+
+async def member_count(session: AsyncSession, cohort_id: int) -> int:
+    """Count a cohort's learners."""
+    count = await session.scalar(
+        select(func.count())
+        .select_from(CohortMemberRow)
+        .where(CohortMemberRow.cohort_id == cohort_id)
+    )
+    return int(count or 0)
+
+
+async def join_cohort(
+    session: AsyncSession, learner_id: int, cohort_id: int, now: datetime
+) -> Cohort | None:
+    """Put a learner in a cohort, out of any other; return the cohort they left, if any."""
+    current = await membership(session, learner_id)
+    if current is not None and current.cohort.id == cohort_id:
+        return None
+    await session.execute(delete(CohortMemberRow).where(CohortMemberRow.learner_id == learner_id))
+    session.add(CohortMemberRow(learner_id=learner_id, cohort_id=cohort_id, joined_at=now))
+    await session.flush()
+    return current.cohort if current else None
+
+
+async def leave_cohort(session: AsyncSession, learner_id: int) -> bool:
+    """Take a learner out of their cohort; False when they were in none."""
+    result = await session.execute(
+        delete(CohortMemberRow).where(CohortMemberRow.learner_id == learner_id)
+    )
+    return affected(result) > 0
+
+
+async def membership(session: AsyncSession, learner_id: int) -> Membership | None:
+    """Return the learner's cohort, if any."""
+    found = (
+        await session.execute(
+            select(CohortMemberRow, CohortRow)
+            .join(CohortRow, CohortRow.id == CohortMemberRow.cohort_id)
+            .where(CohortMemberRow.learner_id == learner_id)
+        )
+    ).first()
+    if found is None:
+        return None
+    member, cohort = found
+    return Membership(_cohort(cohort), member.joined_at, member.reminded_at)
+
+
+async def draft(session: AsyncSession, trainer_id: int) -> Draft | None:
+    """Return the trainer's /push in progress."""
+    row = await session.get(PushDraftRow, trainer_id)
+    if row is None:
+        return None
+    return Draft(
+        cohort_id=row.cohort_id,
+        kind=row.kind,
+        lesson_id=row.lesson_id,
+        texts=dict(row.texts or {}),
+        when=row.when,
+        due_at=row.due_at,
+        weekdays=row.weekdays,
+        at_minute=row.at_minute,
+        awaiting=row.awaiting,
+        previous_mode=row.previous_mode,
+    )
+
+
+async def start_draft(
+    session: AsyncSession, trainer_id: int, cohort_id: int, now: datetime
+) -> None:
+    """Begin a new /push for one cohort, dropping any unfinished one."""
+    await delete_draft(session, trainer_id)
+    session.add(PushDraftRow(trainer_id=trainer_id, cohort_id=cohort_id, updated_at=now))
+    await session.flush()
+
+
+async def update_draft(
+    session: AsyncSession, trainer_id: int, now: datetime, **values: Any
+) -> None:
+    """Record a choice made in the /push flow."""
+    await session.execute(
+        update(PushDraftRow)
+        .where(PushDraftRow.trainer_id == trainer_id)
+        .values(updated_at=now, **values)
+    )
+
+
+async def delete_draft(session: AsyncSession, trainer_id: int) -> None:
+    """Forget the trainer's /push in progress."""
+    await session.execute(delete(PushDraftRow).where(PushDraftRow.trainer_id == trainer_id))
+
+
+async def export_person(session: AsyncSession, learner_id: int) -> dict[str, Any]:
+    """Return what the trainers feature keeps about one person, for /mydata."""
+    member = await membership(session, learner_id)
+    trainer = await session.get(TrainerRow, learner_id)
+    deliveries = await session.execute(
+        select(PushRow.kind, OutboxRow.status, OutboxRow.sent_at)
+        .join(PushRow, PushRow.id == OutboxRow.push_id)
+        .where(OutboxRow.learner_id == learner_id)
+        .order_by(OutboxRow.id)
+    )
+    failure = await session.get(CodeFailureRow, learner_id)
+    return {
+        "cohort": {
+            "name": member.cohort.name,
+            "joined_at": member.joined_at.isoformat(),
+            "reminded_at": member.reminded_at.isoformat() if member.reminded_at else None,
+        }
+        if member
+        else None,
+        "trainer_since": trainer.since.isoformat() if trainer else None,
+        "cohorts_led": [cohort.name for cohort in await cohorts_of(session, learner_id)]
+        if trainer
+        else [],
+        "messages_from_trainers": [
+            {"kind": kind, "status": status, "sent_at": sent.isoformat() if sent else None}
+            for kind, status, sent in deliveries
+        ],
+        "wrong_codes": failure.failures if failure else 0,
+    }

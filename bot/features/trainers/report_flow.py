@@ -1,0 +1,48 @@
+"""/report: choose a cohort, get the report, its chart and a CSV file."""
+
+from __future__ import annotations
+
+from bot.core.replies import Document, Picture
+from bot.core.router import Router, Turn, rows
+from bot.features.trainers.access import Access, trainer_menu_button
+from bot.features.trainers.chart import progress_chart
+from bot.features.trainers.report import DEFAULT_INACTIVE_DAYS, build_report
+from bot.features.trainers.report_formats import report_csv, report_text
+
+
+class ReportFlow:
+    """Show a trainer the progress of one of their own cohorts."""
+
+    def __init__(self, access: Access) -> None:
+        self.access = access
+
+    def register(self, router: Router) -> None:
+        """Add /report and its buttons to a router."""
+        router.command("report", self.choose)
+        router.button("treport", self.choose, 0)
+        router.button("trc", self.show, 1)
+
+    async def choose(self, turn: Turn, _args: tuple[str, ...]) -> None:
+        """Ask which cohort to report on."""
+        question = turn.t.gettext("📊 Report on which group?")
+        await self.access.ask_cohort(turn, question, "trc", trainer_menu_button(turn))
+
+    async def show(self, turn: Turn, args: tuple[str, ...]) -> None:
+        """Send the report of one cohort: text, chart and CSV."""
+        if not await self.access.trainer(turn) or not (
+            cohort := await self.access.own_cohort(turn, args[0])
+        ):
+            return
+        t = turn.t
+        days = cohort.reminder_days or DEFAULT_INACTIVE_DAYS
+        report = await build_report(turn.session, turn.course, cohort, turn.now, days)
+        turn.say(report_text(report, turn.course, t))
+        turn.add(Picture(progress_chart(report, turn.course, t), t.gettext("Progress per topic")))
+        turn.add(
+            Document(
+                f"report-{turn.now.date().isoformat()}.csv",
+                report_csv(report, turn.course, t),
+                t.gettext("One line per learner, for a spreadsheet"),
+            )
+        )
+        turn.say(t.gettext("What next?"), rows(trainer_menu_button(turn)))

@@ -1,0 +1,151 @@
+"""A cohort report as a chat message and as a CSV file, in the trainer's language."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Final
+
+from bot.course.model import Course
+from bot.features.trainers.report import LearnerLine, Report
+from bot.i18n import Translator
+
+LINES_MAX: Final = 30
+QUESTION_MAX_CHARS: Final = 140
+
+
+def learner_name(t: Translator, line: LearnerLine) -> str:
+    """Return how a learner appears to the trainer: first name and initial, or a number."""
+    return line.name or t.gettext("Learner {number}").format(number=line.learner_id)
+
+
+def module_title(course: Course, t: Translator, module_id: str) -> str:
+    """Return a module's title in the trainer's language."""
+    module = course.module(t.language, module_id)
+    return module.title if module else module_id
+
+
+def lesson_title(course: Course, t: Translator, lesson_id: str) -> str:
+    """Return a lesson's title in the trainer's language."""
+    lesson = course.lesson(t.language, lesson_id)
+    return lesson.title if lesson else lesson_id
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUESTION_MAX_CHARS else text[: QUESTION_MAX_CHARS - 1] + "…"
+
+
+def report_text(report: Report, course: Course, t: Translator) -> str:
+    """Write the report as one chat message."""
+    total = len(report.learners)
+    lines = [
+        t.gettext("📊 Report: {name} · {date}").format(
+            name=report.cohort.name, date=t.date(report.now)
+        ),
+        t.ngettext(
+            "👥 {active} of {count} learner active this week (last 7 days)",
+            "👥 {active} of {count} learners active this week (last 7 days)",
+            total,
+        ).format(active=len(report.active_this_week), count=total),
+        "",
+        t.gettext("✅ Lessons completed:"),
+    ]
+    for line in report.learners[:LINES_MAX]:
+        score = (
+            t.gettext(" · average score {score}").format(score=t.percent(line.average_score))
+            if line.average_score is not None
+            else ""
+        )
+        done = t.gettext("• {name}: {lessons}").format(
+            name=learner_name(t, line), lessons=t.number(line.completed)
+        )
+        lines.append(done + score)
+    if total > LINES_MAX:
+        more = t.gettext("… and {count} more in the CSV file.")
+        lines.append(more.format(count=total - LINES_MAX))
+    if not report.learners:
+        lines.append(t.gettext("Nobody has joined yet."))
+    if report.scores:
+        lines += ["", t.gettext("📝 Average quiz score per lesson:")]
+        lines += [
+            t.ngettext(
+                "• {lesson}: {score} ({count} learner)",
+                "• {lesson}: {score} ({count} learners)",
+                score.learners,
+            ).format(
+                lesson=lesson_title(course, t, score.lesson_id),
+                score=t.percent(score.average),
+                count=score.learners,
+            )
+            for score in report.scores
+        ]
+    if report.missed:
+        lines += ["", t.gettext("❌ Most-missed questions:")]
+        for missed in report.missed:
+            lesson = course.lesson(t.language, missed.lesson_id)
+            question = (
+                lesson.quiz[missed.item_index].question
+                if lesson and missed.item_index < len(lesson.quiz)
+                else f"{missed.lesson_id} #{missed.item_index + 1}"
+            )
+            lines.append(
+                t.gettext("• {question} ({lesson}): {misses} wrong out of {answers}").format(
+                    question=_shorten(question),
+                    lesson=lesson_title(course, t, missed.lesson_id),
+                    misses=missed.misses,
+                    answers=missed.answers,
+                )
+            )
+    lines += [
+        "",
+        t.ngettext(
+            "💤 Not active for {days} day or more:",
+            "💤 Not active for {days} days or more:",
+            report.inactive_days,
+        ).format(days=report.inactive_days),
+    ]
+    lines += [
+        t.gettext("• {name} (last seen {date})").format(
+            name=learner_name(t, line), date=t.date(line.last_seen_at)
+        )
+        for line in report.inactive[:LINES_MAX]
+    ] or [t.gettext("Nobody.")]
+    if report.unanswered:
+        lines += ["", t.gettext("❓ Questions I could not answer (last 30 days):")]
+        lines += [
+            f"• {t.date(question.asked_at)}: {_shorten(question.text)}"
+            for question in report.unanswered
+        ]
+    return "\n".join(lines)
+
+
+def report_csv(report: Report, course: Course, t: Translator) -> bytes:
+    """Write one row per learner, for a spreadsheet (semicolons and a BOM, as Excel expects)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(
+        [
+            t.gettext("Learner"),
+            t.gettext("Joined"),
+            t.gettext("Last seen"),
+            t.gettext("Lessons completed"),
+            t.gettext("Average score (%)"),
+            *(
+                f"{module_title(course, t, module_id)} (/{count})"
+                for module_id, count in report.modules
+            ),
+        ]
+    )
+    for line in report.learners:
+        writer.writerow(
+            [
+                learner_name(t, line),
+                line.joined_at.astimezone(t.timezone).date().isoformat(),
+                line.last_seen_at.astimezone(t.timezone).date().isoformat(),
+                line.completed,
+                "" if line.average_score is None else round(line.average_score * 100),
+                *(line.completed_by_module.get(module_id, 0) for module_id, _ in report.modules),
+            ]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode()

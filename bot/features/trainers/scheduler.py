@@ -1,0 +1,56 @@
+"""The scheduler: fan out scheduled pushes, run weekly plans and queue reminders, every minute."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Final
+from zoneinfo import ZoneInfo
+
+from bot.adapters.db.database import Database
+from bot.core.delivery import Deliverer
+from bot.core.router import Services
+from bot.features.trainers.pushes import expand_due, run_due_plans
+from bot.features.trainers.reminders import queue_reminders
+
+logger = logging.getLogger(__name__)
+
+TICK_SECONDS: Final = 60.0
+
+
+@dataclass(frozen=True)
+class Tick:
+    """What one tick did."""
+
+    fanned_out: int
+    plans_run: int
+    reminders: int
+
+
+class Scheduler:
+    """Turn what is due into outbox rows; every step is safe when several processes tick."""
+
+    def __init__(self, database: Database, services: Services, zone: ZoneInfo) -> None:
+        self.database = database
+        self.services = services
+        self.zone = zone
+
+    async def run(self, deliverer: Deliverer) -> None:
+        """Tick every minute until cancelled; the outbox worker does the sending."""
+        while True:
+            try:
+                await self.tick()
+            except Exception:
+                # A failed tick is retried at the next one; nothing it did half-way was kept.
+                logger.exception("Scheduler tick failed")
+            await asyncio.sleep(TICK_SECONDS)
+
+    async def tick(self) -> Tick:
+        """Do whatever is due now, in one transaction."""
+        async with self.database.session() as session:
+            now = self.services.clock()
+            plans_run = await run_due_plans(session, now, self.zone)
+            fanned_out = await expand_due(session, now, self.zone)
+            reminders = await queue_reminders(session, now, self.zone)
+        return Tick(fanned_out, plans_run, reminders)

@@ -1,0 +1,192 @@
+"""The outbox worker: claim, send and record, one row at a time per sender, within the limits."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Final
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.adapters.db import repo
+from bot.adapters.db.database import Database
+from bot.core.delivery import Deliverer, DeliveryResult, DeliveryStatus
+from bot.core.replies import Reply
+from bot.core.router import Services
+from bot.features.trainers import outbox
+from bot.features.trainers.options import DeliveryOptions
+from bot.features.trainers.pacing import Pacer
+from bot.features.trainers.render import render
+from bot.features.trainers.timing import after_quiet_hours
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS: Final = 5
+IDLE_SECONDS: Final = 2.0
+FIRST_BACKOFF: Final = timedelta(seconds=30)
+MAX_BACKOFF: Final = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Job:
+    """A claimed row ready to go: who gets which replies."""
+
+    item: outbox.Claimed
+    replies: list[Reply]
+
+
+class OutboxWorker:
+    """Send pending outbox rows through a deliverer; safe to run in several processes."""
+
+    def __init__(
+        self, database: Database, services: Services, options: DeliveryOptions, zone: ZoneInfo
+    ) -> None:
+        self.database = database
+        self.services = services
+        self.options = options
+        self.zone = zone
+        self.pacer = Pacer(options.rate_per_second, options.chat_interval_seconds)
+        self._tokens: set[str] = set()
+        self._outcomes: list[tuple[str, outbox.Claimed, DeliveryResult]] = []
+        self._record_lock = asyncio.Lock()
+
+    async def run(self, deliverer: Deliverer) -> None:
+        """Send whatever is due, then look again every few seconds, until cancelled."""
+        try:
+            while True:
+                try:
+                    handled = await self.drain(deliverer)
+                except Exception:
+                    # Rows this pass had claimed are retaken when their lease runs out.
+                    logger.exception("Outbox pass failed")
+                    handled = 0
+                if not handled:
+                    await asyncio.sleep(IDLE_SECONDS)
+        except asyncio.CancelledError:
+            await self._release(set(self._tokens))
+            raise
+
+    async def drain(self, deliverer: Deliverer) -> int:
+        """Handle every row due now and return how many rows were handled."""
+        handled = 0
+        while True:
+            token = uuid.uuid4().hex
+            self._tokens.add(token)
+            claimed, jobs = await self._claim(token)
+            if not claimed:
+                self._tokens.discard(token)
+                return handled
+            handled += claimed
+            # The lease is shared by the batch; stop sending well before it runs out, since
+            # another process may then retake the rows.
+            deadline = time.monotonic() + self.options.lease.total_seconds() * 0.75
+            queue = iter(jobs)
+            async with asyncio.TaskGroup() as senders:
+                for _ in range(min(self.options.concurrency, len(jobs))):
+                    senders.create_task(self._sender(deliverer, token, queue, deadline))
+            # Rows left unsent when the deadline passed go back for anyone to take.
+            await self._release({token})
+
+    async def _claim(self, token: str) -> tuple[int, list[Job]]:
+        jobs: list[Job] = []
+        async with self.database.session() as session:
+            now = self.services.clock()
+            claimed = await outbox.claim(
+                session,
+                token=token,
+                now=now,
+                lease=self.options.lease,
+                limit=self.options.batch_size,
+                channel=self.options.channel,
+            )
+            for item in claimed:
+                if item.attempts > MAX_ATTEMPTS:
+                    await outbox.finish(session, [item.id], token, "failed", now)
+                elif not item.reachable:
+                    await outbox.finish(session, [item.id], token, "blocked", now)
+                elif not item.still_member:
+                    await outbox.finish(session, [item.id], token, "skipped", now)
+                elif (later := after_quiet_hours(now, self.zone, *item.quiet_hours)) > now:
+                    await outbox.defer(session, item.id, token, later, count_attempt=False)
+                elif (replies := await render(session, self.services, item, now)) is None:
+                    await outbox.finish(session, [item.id], token, "skipped", now)
+                else:
+                    jobs.append(Job(item, replies))
+        return len(claimed), jobs
+
+    async def _sender(
+        self, deliverer: Deliverer, token: str, queue: Iterator[Job], deadline: float
+    ) -> None:
+        for job in queue:
+            await self.pacer.wait(job.item.external_id)
+            if time.monotonic() > deadline:
+                return
+            try:
+                result = await deliverer.deliver(job.item.external_id, job.replies)
+            except Exception:
+                # Never log the message or the person: the row's id is enough to look into it.
+                logger.exception("Delivery of outbox row %s failed", job.item.id)
+                result = DeliveryResult(DeliveryStatus.RETRY_LATER)
+            if result.status is DeliveryStatus.RETRY_LATER and result.retry_after:
+                self.pacer.pause(result.retry_after)
+            # Once Telegram has the message, its row must be marked even if we are being
+            # stopped: that mark is what keeps a restart from sending it again.
+            recording = asyncio.ensure_future(self._record(token, job.item, result))
+            try:
+                await asyncio.shield(recording)
+            except asyncio.CancelledError:
+                await recording
+                raise
+
+    async def _record(self, token: str, item: outbox.Claimed, result: DeliveryResult) -> None:
+        # Group commit: whoever holds the lock writes every outcome waiting so far in one
+        # transaction; finding ours gone means an earlier holder has already written it.
+        entry = (token, item, result)
+        self._outcomes.append(entry)
+        async with self._record_lock:
+            if not any(waiting is entry for waiting in self._outcomes):
+                return
+            group, self._outcomes = self._outcomes, []
+            async with self.database.session() as session:
+                await self._apply(session, self.services.clock(), group)
+
+    async def _apply(
+        self,
+        session: AsyncSession,
+        now: datetime,
+        group: list[tuple[str, outbox.Claimed, DeliveryResult]],
+    ) -> None:
+        final: dict[tuple[str, outbox.Outcome], list[int]] = defaultdict(list)
+        for token, item, result in group:
+            match result.status:
+                case DeliveryStatus.SENT:
+                    final[token, "sent"].append(item.id)
+                case DeliveryStatus.BLOCKED:
+                    final[token, "blocked"].append(item.id)
+                    await repo.update_learner(session, item.learner_id, is_reachable=False)
+                case DeliveryStatus.FAILED:
+                    final[token, "failed"].append(item.id)
+                case DeliveryStatus.RETRY_LATER if result.retry_after:
+                    # Being rate limited is not the message's fault: it does not use up a try.
+                    later = now + timedelta(seconds=result.retry_after)
+                    await outbox.defer(session, item.id, token, later, count_attempt=False)
+                case DeliveryStatus.RETRY_LATER if item.attempts >= MAX_ATTEMPTS:
+                    final[token, "failed"].append(item.id)
+                case DeliveryStatus.RETRY_LATER:
+                    later = now + min(FIRST_BACKOFF * 2 ** (item.attempts - 1), MAX_BACKOFF)
+                    await outbox.defer(session, item.id, token, later, count_attempt=True)
+        for (token, outcome), ids in final.items():
+            await outbox.finish(session, ids, token, outcome, now)
+
+    async def _release(self, tokens: set[str]) -> None:
+        async with self.database.session() as session:
+            for token in tokens:
+                await outbox.release(session, token)
+        self._tokens -= tokens

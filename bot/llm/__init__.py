@@ -1,1 +1,0 @@
-"""The conversational tutor: an optional chat model, its prompts, guards and accounting."""
