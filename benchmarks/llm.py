@@ -130,7 +130,7 @@ def _outcome(app: App, language: Language, replies: list[Any]) -> tuple[str, str
         if isinstance(r, Message)
         for row in r.keyboard
         for b in row
-        if b.data.startswith("v1:open:")
+        if b.data.startswith("v2:lessons.open:")
     ]
     return "answered", opened[0] if opened else None
 

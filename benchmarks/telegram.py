@@ -33,7 +33,10 @@ from pydantic import SecretStr
 
 from bot.app import open_app
 from bot.config import Settings
-from bot.core.callbacks import encode
+from bot.features.lessons.buttons import ShowModules
+from bot.features.menu.buttons import AskLanguage, ShowHelp
+from bot.features.progress.buttons import ShowProgress
+from tests.support.buttons import data
 from tests.support.telegram import (
     BOT_TOKEN,
     BotApi,
@@ -85,9 +88,13 @@ async def main(
                 for _ in range(learners):
                     chat = TelegramChat(application, api, TelegramUser(next(ids)), updates)
                     await timed(chat, updates.command(chat.user, "start"), steps["start"])
-                    await timed(chat, chat.tap_update(encode("open", lesson_id)), steps["open"])
                     await timed(
-                        chat, chat.tap_update(encode("card", lesson_id, 1)), steps["next_card"]
+                        chat, chat.tap_update(data("lessons.open", lesson_id)), steps["open"]
+                    )
+                    await timed(
+                        chat,
+                        chat.tap_update(data("lessons.card", lesson_id, 1)),
+                        steps["next_card"],
                     )
                     await chat.command("quiz")
                     answer = chat.buttons[0]["callback_data"]
@@ -100,9 +107,15 @@ async def main(
                 for chat in chats:
                     await chat.command("start")
                 taps = [
-                    chat.tap_update(encode(action))
+                    chat.tap_update(button.pack())
                     for chat in chats
-                    for action in ("progress", "help", "modules", "language", "progress")
+                    for button in (
+                        ShowProgress(),
+                        ShowHelp(),
+                        ShowModules(),
+                        AskLanguage(),
+                        ShowProgress(),
+                    )
                 ]
                 calls_before = len(api.calls)
                 start = time.perf_counter()

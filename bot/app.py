@@ -3,40 +3,99 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
+import sys
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, Protocol
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import MetaData
+
 from bot.adapters.db.database import Database
+from bot.adapters.db.tables import CORE_TABLES, Base
 from bot.adapters.llm import usage as llm_usage
 from bot.adapters.search import Retriever, open_retriever
 from bot.adapters.search.search import terminal_progress
+from bot.channels import telegram as telegram_channel
+from bot.channels import terminal as terminal_channel
 from bot.channels.telegram import store as telegram_store
+from bot.channels.telegram import tables as telegram_tables
 from bot.config import Settings
 from bot.core.delivery import Worker
 from bot.core.engine import Tutor
+from bot.core.feature import FeatureContext, Manifest
 from bot.core.router import Router, Services
 from bot.course.loader import load_course
-from bot.features.answers.flows import Answers
-from bot.features.practice import repo as llm_attempts
-from bot.features.practice.flows import Practice
-from bot.features.simpler.flows import Simpler
-from bot.features.trainers import register as register_trainers
-from bot.features.trainers import repo as trainers_repo
-from bot.features.trainers.options import DeliveryOptions, TrainerOptions
-from bot.features.trainers.scheduler import Scheduler
-from bot.features.trainers.worker import OutboxWorker
+from bot.features.answers import feature as answers
+from bot.features.lessons import feature as lessons
+from bot.features.menu import feature as menu
+from bot.features.practice import feature as practice
+from bot.features.privacy import feature as privacy
+from bot.features.progress import feature as progress
+from bot.features.quiz import feature as quiz
+from bot.features.review import feature as review
+from bot.features.simpler import feature as simpler
+from bot.features.trainers import feature as trainers
 from bot.i18n import load_translators
 from bot.language import LanguageDetector
-from bot.features import core_router
 
 if TYPE_CHECKING:
     from bot.adapters.llm.chains import TutorChains
     from bot.adapters.llm.client import ChatClient
+
+
+class Feature(Protocol):
+    """A feature package's `feature` module: its catalog, tables and how to build its manifest."""
+
+    __name__: str
+    DOMAIN: str  # the gettext domain of its messages
+    TABLES: tuple[type[Base], ...]
+
+    def manifest(self, context: FeatureContext, /) -> Manifest:
+        """Return what the feature brings to the tutor."""
+        ...
+
+
+# The one list of features; their order is the order of /help and of the command menus.
+FEATURES: tuple[Feature, ...] = (
+    menu,
+    lessons,
+    quiz,
+    review,
+    practice,
+    simpler,
+    progress,
+    privacy,
+    answers,
+    trainers,
+)
+
+
+# The front ends' own messages (menus, kind refusals), by gettext domain.
+CHANNEL_CATALOGS: Final = {"telegram": telegram_channel, "tutor": terminal_channel}
+
+
+def catalog_sources() -> dict[str, list[Path]]:
+    """Return the folders whose messages go into each gettext domain."""
+    sources: dict[str, list[Path]] = {}
+    modules = [(f.DOMAIN, sys.modules[f.__name__]) for f in FEATURES]
+    for domain, module in [*modules, *CHANNEL_CATALOGS.items()]:
+        sources.setdefault(domain, []).append(Path(inspect.getfile(module)).parent)
+    return sources
+
+
+def schema() -> MetaData:
+    """Return the metadata of every table: the core's, the channels' and each feature's."""
+    metadata = MetaData(naming_convention=Base.metadata.naming_convention)
+    tables = (*CORE_TABLES, *telegram_tables.TABLES, *(t for f in FEATURES for t in f.TABLES))
+    for table in tables:
+        Base.metadata.tables[table.__tablename__].to_metadata(metadata)
+    return metadata
 
 
 def utc_now() -> datetime:
@@ -91,35 +150,25 @@ async def open_app(
         retriever = await asyncio.to_thread(
             open_retriever, settings, course, progress=terminal_progress()
         )
-        translators = load_translators(settings.locales_dir, settings.timezone)
+        chat_model = open_chat_model(settings)
+        chat_client, chains = chat_model if chat_model else (None, None)
+        budget = llm_usage.DailyBudget(settings.llm_daily_limit, ZoneInfo(settings.timezone))
+        context = FeatureContext(settings, course, database, retriever, detector, chains, budget)
+        manifests = [feature.manifest(context) for feature in FEATURES]
+        router = Router.of(manifests)
         services = Services(
             course=course,
-            translators=translators,
+            translators=load_translators(settings.locales_dir, settings.timezone),
             clock=clock,
             default_language=settings.default_language,
             exporters=(
                 ("telegram", telegram_store.export),
-                ("trainers", trainers_repo.export_person),
-                ("llm_usage", llm_usage.export_usage),
-                ("prompt_practice", llm_attempts.export_practice),
+                *(exporter for manifest in manifests for exporter in manifest.exporters),
             ),
+            commands=tuple(router.commands.values()),
+            answer_text=router.texts.get(None),
         )
-        router = core_router()
-        chat_model = open_chat_model(settings)
-        chat_client, chains = chat_model if chat_model else (None, None)
-        budget = llm_usage.DailyBudget(settings.llm_daily_limit, ZoneInfo(settings.timezone))
-        privacy_lesson = settings.privacy_lesson_id
-        Answers(retriever, detector, chains, budget, course, privacy_lesson).register(router)
-        Simpler(chains, budget, course).register(router)
-        Practice(chains, budget, privacy_lesson).register(router)
-        trainer_options = TrainerOptions.from_settings(settings)
-        register_trainers(router, trainer_options)
-        workers: list[Worker] = [
-            Scheduler(database, services, trainer_options.zone),
-            OutboxWorker(
-                database, services, DeliveryOptions.from_settings(settings), trainer_options.zone
-            ),
-        ]
+        workers = [build(services) for manifest in manifests for build in manifest.workers]
         tutor = Tutor(database, services, router)
         yield App(settings, database, services, router, tutor, retriever, workers)
     finally:

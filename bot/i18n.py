@@ -22,7 +22,6 @@ LANGUAGES: Final[tuple[Language, ...]] = ("fr", "nl", "en")
 # Belgian formats: "23 nov. 2026" and "75 %" in French, "23 nov 2026" in Dutch.
 BABEL_LOCALES: Final[dict[Language, str]] = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_BE"}
 BRUSSELS: Final = ZoneInfo("Europe/Brussels")
-DOMAINS: Final[tuple[str, ...]] = ("tutor", "telegram", "llm", "trainers")
 
 logger = logging.getLogger(__name__)
 
@@ -113,13 +112,12 @@ def _compile_in_memory(po_path: Path, language: Language) -> gettext_module.GNUT
 def load_translators(
     locales_dir: Path, timezone: str = "Europe/Brussels"
 ) -> dict[Language, Translator]:
-    """Load every domain's catalog for every language."""
+    """Load every domain's catalog for every language (each feature and channel owns one)."""
     translators: dict[Language, Translator] = {}
     for language in LANGUAGES:
         catalogs = [
-            _load_domain(locales_dir, language, domain)
-            for domain in DOMAINS
-            if (locales_dir / language / "LC_MESSAGES" / f"{domain}.po").exists()
+            _load_domain(locales_dir, language, po.stem)
+            for po in sorted((locales_dir / language / "LC_MESSAGES").glob("*.po"))
         ]
         if not catalogs:
             raise FileNotFoundError(f"No catalogs for {language!r} in {locales_dir}")

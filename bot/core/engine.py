@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db import repo
 from bot.adapters.db.database import Database
-from bot.core import callbacks
 from bot.core.events import ButtonPress, Command, Event, Sender, Text, Unsupported
 from bot.core.replies import Reply
 from bot.core.router import Router, Services, Turn
 from bot.features.menu import flows as screens
+from bot.features.menu.buttons import ChooseLanguage
 from bot.i18n import language_from_code
 
 logger = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 1000
+# Commands that work before a learner has chosen a language.
+LANGUAGE_FREE_COMMANDS = frozenset({"start", "language", "mydata", "forget"})
 NAME_MAX_CHARS = 32
 
 
@@ -40,29 +43,7 @@ class Tutor:
         """Handle one event and return the replies to show."""
         try:
             async with self.database.session() as session:
-                learner = await repo.find_learner(session, sender.channel, sender.external_id)
-                now = self.services.clock()
-                if learner is None:
-                    if isinstance(event, ButtonPress):
-                        # A button from before /forget (or forged): answer without storing anything.
-                        return [screens.unknown_sender_button(self.services, sender)]
-                    learner = await repo.create_learner(
-                        session,
-                        sender.channel,
-                        sender.external_id,
-                        now,
-                        language_from_code(sender.language_code),
-                        display_name(sender),
-                    )
-                    turn = Turn(sender, learner, self.services, session, now)
-                    await screens.first_contact(turn)
-                    if isinstance(event, Command) and event.name == "start" and event.args:
-                        await self._deep_link(turn, event.args[0])
-                    return turn.replies
-                await repo.update_learner(session, learner.id, last_seen_at=now, is_reachable=True)
-                turn = Turn(sender, learner, self.services, session, now)
-                await self._dispatch(turn, event)
-                return turn.replies
+                return await self._handle(session, sender, event)
         except Exception:
             # Logged without the event's content: learners' messages never reach the logs.
             logger.exception(
@@ -71,8 +52,46 @@ class Tutor:
             language = language_from_code(sender.language_code) or self.services.default_language
             return [screens.something_went_wrong(self.services.translators[language])]
 
+    async def _handle(self, session: AsyncSession, sender: Sender, event: Event) -> list[Reply]:
+        learner = await repo.find_learner(session, sender.channel, sender.external_id)
+        now = self.services.clock()
+        if learner is None:
+            if isinstance(event, ButtonPress):
+                # A button from before /forget (or forged): answer without storing anything.
+                return [screens.unknown_sender_button(self.services, sender)]
+            learner = await repo.create_learner(
+                session,
+                sender.channel,
+                sender.external_id,
+                now,
+                language_from_code(sender.language_code),
+                display_name(sender),
+            )
+            turn = Turn(sender, learner, self.services, session, now)
+            await screens.first_contact(turn)
+            if isinstance(event, Command) and event.name == "start" and event.args:
+                await self._deep_link(turn, event.args[0])
+        else:
+            await repo.update_learner(session, learner.id, last_seen_at=now, is_reachable=True)
+            stored = await repo.conversation(session, learner.id)
+            conversation = self.router.states.load_conversation(*stored)
+            turn = Turn(sender, learner, self.services, session, now, conversation)
+            await self._dispatch(turn, event)
+        if not turn.forgotten:
+            codec = self.router.states
+            resume = turn.conversation.resume
+            await repo.save_conversation(
+                session,
+                learner.id,
+                codec.dump(turn.conversation.current),
+                codec.dump(resume) if resume else None,
+                turn.lesson_id,
+                now,
+            )
+        return turn.replies
+
     async def _dispatch(self, turn: Turn, event: Event) -> None:
-        if turn.learner.language is None and not _is_language_choice(event):
+        if turn.learner.language is None and not self._is_language_choice(event):
             await screens.ask_language(turn)
             return
         match event:
@@ -80,8 +99,8 @@ class Tutor:
                 await self._deep_link(turn, payload)
                 await screens.main_menu(turn, ())
             case Command(name=name, args=args):
-                handler = self.router.commands.get(name)
-                await (handler or screens.unknown_command)(turn, args)
+                route = self.router.commands.get(name)
+                await (route.handler if route else screens.unknown_command)(turn, args)
             case ButtonPress(data=data):
                 await self._press(turn, data)
             case Text(text=text):
@@ -96,13 +115,12 @@ class Tutor:
             await handler(turn, (value,))
 
     async def _press(self, turn: Turn, data: str) -> None:
-        parsed = callbacks.decode(data)
-        route = self.router.buttons.get(parsed.action) if parsed else None
-        if parsed is None or route is None or len(parsed.args) != route[1]:
+        found = self.router.button_for(data)
+        if found is None:
             await screens.stale_button(turn, ())
             return
-        handler, _ = route
-        await handler(turn, parsed.args)
+        route, value = found
+        await route.handler(turn, value)
 
     async def _text(self, turn: Turn, text: str) -> None:
         text = text.strip()
@@ -112,14 +130,14 @@ class Tutor:
         if len(text) > MAX_TEXT_CHARS:
             await screens.too_long(turn, ())
             return
-        handler: Callable[[Turn, tuple[str, ...]], Awaitable[None]] | None = (
-            self.router.text_by_mode.get(turn.learner.mode) or self.router.fallback_text
-        )
-        await (handler or screens.no_free_text)(turn, (text,))
+        handler = self.router.text_handler(turn.state)
+        if handler is None:
+            await screens.no_free_text(turn, ())
+            return
+        await handler(turn, text)
 
-
-def _is_language_choice(event: Event) -> bool:
-    if isinstance(event, ButtonPress):
-        parsed = callbacks.decode(event.data)
-        return parsed is not None and parsed.action == "lang"
-    return isinstance(event, Command) and event.name in {"start", "language", "mydata", "forget"}
+    def _is_language_choice(self, event: Event) -> bool:
+        if isinstance(event, ButtonPress):
+            found = self.router.button_for(event.data)
+            return found is not None and isinstance(found[1], ChooseLanguage)
+        return isinstance(event, Command) and event.name in LANGUAGE_FREE_COMMANDS

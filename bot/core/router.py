@@ -1,8 +1,8 @@
-"""Route events to handlers; a turn carries the learner, their language and the replies."""
+"""Route events to the features' handlers; a turn carries the learner, their state and replies."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -11,8 +11,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.repo import Learner
 from bot.config import Language
+from bot.core import callbacks
+from bot.core.callbacks import CallbackData
 from bot.core.events import Sender
+from bot.core.feature import (
+    Audience,
+    ButtonRoute,
+    CommandRoute,
+    Handler,
+    Manifest,
+    TextHandler,
+)
 from bot.core.replies import Button, Keyboard, Message, Reply
+from bot.core.state import Conversation, FlowState, StateCodec
 from bot.course.model import Course
 from bot.i18n import Translator
 
@@ -29,18 +40,29 @@ class Services:
     # Each feature that stores data about a learner adds the part of /mydata it owns.
     exporters: Sequence[tuple[str, Exporter]] = ()
     default_language: Language = "en"
+    # The commands of every feature, for /help and the channels' command menus.
+    commands: Sequence[CommandRoute] = ()
+    # Free text outside any flow that reads it: a question for the course.
+    answer_text: TextHandler | None = None
+
+    def help_entries(self, audience: Audience) -> list[CommandRoute]:
+        """Return the commands that have a help line for an audience, in feature order."""
+        return [c for c in self.commands if c.help and c.audience == audience]
 
 
 @dataclass
 class Turn:
-    """One event being handled: who, in which language, in which transaction, and the replies."""
+    """One event being handled: who, in which language and state, and the replies."""
 
     sender: Sender
     learner: Learner
     services: Services
     session: AsyncSession
     now: datetime
+    conversation: Conversation = field(default_factory=Conversation)
     replies: list[Reply] = field(default_factory=list)
+    # Set when the learner's data was deleted during the turn: nothing more is stored.
+    forgotten: bool = False
 
     @property
     def language(self) -> Language:
@@ -57,6 +79,28 @@ class Turn:
         """Return the course."""
         return self.services.course
 
+    @property
+    def state(self) -> FlowState:
+        """Return where the learner is in the conversation."""
+        return self.conversation.current
+
+    @property
+    def lesson_id(self) -> str | None:
+        """Return the learner's current lesson, also while a review or practice interrupts it."""
+        return self.conversation.lesson_id
+
+    def go(self, state: FlowState) -> None:
+        """Move the learner to a state, ending any interruption."""
+        self.conversation = self.conversation.go(state)
+
+    def enter(self, state: FlowState) -> None:
+        """Interrupt the learner's flow with another, remembering where to go back to."""
+        self.conversation = self.conversation.enter(state)
+
+    def leave(self) -> None:
+        """End the current flow and go back to the interrupted one (or idle)."""
+        self.conversation = self.conversation.leave()
+
     def say(self, text: str, keyboard: Keyboard = (), *, replace: bool = False) -> None:
         """Add a text reply."""
         self.replies.append(Message(text=text, keyboard=keyboard, replace=replace))
@@ -66,39 +110,77 @@ class Turn:
         self.replies.append(reply)
 
 
-Handler = Callable[[Turn, tuple[str, ...]], Awaitable[None]]
-
-
 def rows(*buttons: Button | None) -> Keyboard:
     """Lay buttons out one per row, skipping missing ones."""
     return tuple((button,) for button in buttons if button is not None)
 
 
+def button(label: str, data: CallbackData) -> Button:
+    """Return a button carrying typed data."""
+    return Button(label, data.pack())
+
+
+class RouteCollisionError(Exception):
+    """Two features claim the same command, button action, deep link or flow."""
+
+
 @dataclass
 class Router:
-    """Map commands, button actions and free text (per learner mode) to handlers."""
+    """Map commands, buttons, deep links and free text (per flow) to the features' handlers."""
 
-    commands: dict[str, Handler] = field(default_factory=dict)
-    buttons: dict[str, tuple[Handler, int]] = field(default_factory=dict)
-    text_by_mode: dict[str, Handler] = field(default_factory=dict)
-    fallback_text: Handler | None = None
+    commands: dict[str, CommandRoute] = field(default_factory=dict)
+    buttons: dict[str, ButtonRoute[Any]] = field(default_factory=dict)
+    texts: dict[str | None, TextHandler] = field(default_factory=dict)
     deep_links: dict[str, Handler] = field(default_factory=dict)
+    states: StateCodec = field(default_factory=lambda: StateCodec(()))
+    _owners: dict[str, str] = field(default_factory=dict)
 
-    def command(self, name: str, handler: Handler) -> None:
-        """Handle `/name`."""
-        self.commands[name] = handler
+    @classmethod
+    def of(cls, manifests: Iterable[Manifest]) -> Router:
+        """Build the router of the assembled features; refuse any clash at start."""
+        router = cls()
+        states: list[type[FlowState]] = []
+        for manifest in manifests:
+            router._add(manifest)
+            states += manifest.states
+        router.states = StateCodec(states)
+        return router
 
-    def button(self, action: str, handler: Handler, arity: int) -> None:
-        """Handle buttons of one action with exactly `arity` arguments."""
-        self.buttons[action] = (handler, arity)
+    def _add(self, manifest: Manifest) -> None:
+        for command in manifest.commands:
+            self._claim(f"/{command.name}", manifest.name)
+            self.commands[command.name] = command
+        for route in manifest.buttons:
+            action = route.data.action
+            if action.split(".", 1)[0] != manifest.name:
+                raise RouteCollisionError(
+                    f"{manifest.name} declares {action!r} outside its namespace"
+                )
+            self._claim(f"button {action}", manifest.name)
+            self.buttons[action] = route
+        for text in manifest.texts:
+            self._claim(f"text in {text.flow or 'any flow'}", manifest.name)
+            self.texts[text.flow] = text.handler
+        for link in manifest.deep_links:
+            self._claim(f"link {link.prefix}", manifest.name)
+            self.deep_links[link.prefix] = link.handler
 
-    def deep_link(self, prefix: str, handler: Handler) -> None:
-        """Handle `/start <prefix>-<value>` links, such as `join-<code>`."""
-        self.deep_links[prefix] = handler
+    def _claim(self, what: str, feature: str) -> None:
+        if what in self._owners:
+            raise RouteCollisionError(
+                f"{what} is claimed by both {self._owners[what]} and {feature}"
+            )
+        self._owners[what] = feature
 
-    def text(self, handler: Handler, mode: str | None = None) -> None:
-        """Handle free text, in one learner mode or in every mode without its own handler."""
-        if mode is None:
-            self.fallback_text = handler
-        else:
-            self.text_by_mode[mode] = handler
+    def button_for(self, data: str) -> tuple[ButtonRoute[Any], CallbackData] | None:
+        """Return the route and typed data of a tapped button; None when stale or forged."""
+        parsed = callbacks.split(data)
+        route = self.buttons.get(parsed[0]) if parsed else None
+        if parsed is None or route is None:
+            return None
+        value = route.data.unpack(parsed[1])
+        return (route, value) if value is not None else None
+
+    def text_handler(self, state: FlowState) -> TextHandler | None:
+        """Return the handler of free text in a state: the flow's own, else the general one."""
+        return self.texts.get(state.flow) or self.texts.get(None)

@@ -16,15 +16,16 @@ import pytest_asyncio
 from sqlalchemy import func, select
 
 from bot.adapters.db import repo
-from bot.adapters.llm.tables import LLMUsageRow, PracticeAttemptRow
+from bot.adapters.llm.tables import LLMUsageRow
 from bot.app import App, open_app
 from bot.config import Language, Settings
-from bot.core.callbacks import encode
 from bot.core.replies import Document, Message
 from bot.course.model import Lesson, PracticeTask
 from bot.features.practice.flows import IMPROVEMENTS
 from bot.features.practice.rubric import Criterion
+from bot.features.practice.tables import PracticeAttemptRow
 from tests.conftest import Clock, make_settings
+from tests.support.buttons import data
 from tests.support.chat import Chat
 from tests.support.fake_openai import FakeOpenAI
 from tests.support.telegram import shared_index_dir
@@ -144,8 +145,10 @@ async def test_a_covered_question_gets_the_best_passage_as_a_card(
     assert source == t.gettext("This comes from the lesson “{title}”.").format(
         title=deepfakes.title
     )
-    assert chat.button(t.gettext("📖 Open the lesson")).data == encode("open", DEEPFAKES)
-    others = [b for b in chat.buttons if b.data.startswith("v1:open:") and DEEPFAKES not in b.data]
+    assert chat.button(t.gettext("📖 Open the lesson")).data == data("lessons.open", DEEPFAKES)
+    others = [
+        b for b in chat.buttons if b.data.startswith("v2:lessons.open:") and DEEPFAKES not in b.data
+    ]
     assert 1 <= len(others) <= 2
     assert await unanswered(plain_app, chat) == []
 
@@ -163,8 +166,8 @@ async def test_an_uncovered_question_is_answered_honestly_and_kept_for_trainers(
     await chat.say(f"{NOT_COVERED[language]} {PHONE}")
 
     assert t.gettext("I am sorry, my lessons do not answer that question.") in chat.text
-    assert chat.button_with_action("modules")
-    assert len([b for b in chat.buttons if b.data.startswith("v1:open:")]) >= 2
+    assert chat.button_with_action("lessons.mods")
+    assert len([b for b in chat.buttons if b.data.startswith("v2:lessons.open:")]) >= 2
     # Kept for the trainers without the phone number, which the learner is told about.
     assert await unanswered(plain_app, chat) == [f"{NOT_COVERED[language]} [PHONE]"]
     assert t.gettext("a phone number") in chat.text
@@ -180,7 +183,7 @@ async def test_a_question_about_something_else_gets_a_kind_redirect(
     await chat.say(OFF_TOPIC[language])
 
     assert t.gettext("I can only help you learn about AI, so I cannot answer that.") in chat.text
-    assert chat.button_with_action("modules")
+    assert chat.button_with_action("lessons.mods")
     assert await unanswered(plain_app, chat) == []
 
 
@@ -199,7 +202,7 @@ async def test_personal_data_is_pointed_out_with_the_privacy_lesson(
         items=t.gettext("an e-mail address"), last=t.gettext("a bank account number (IBAN)")
     )
     assert shared in warning.text
-    assert warning.keyboard[0][0].data == encode("open", privacy.id)
+    assert warning.keyboard[0][0].data == data("lessons.open", privacy.id)
     assert "jan.peeters" not in chat.text
 
 
@@ -211,7 +214,7 @@ async def test_simpler_please_shows_the_key_idea_and_its_words(
     t = plain_app.services.translators[language]
     what_is_ai = lesson(plain_app, language, "basics/what-is-ai")
 
-    await chat.press_data(encode("open", what_is_ai.id))
+    await chat.press_data(data("lessons.open", what_is_ai.id))
     await chat.press(t.gettext("🙂 Simpler, please"))
 
     assert t.gettext("🙂 The key idea:") in chat.text
@@ -249,7 +252,7 @@ async def test_prompt_practice_with_the_rubric_rules(plain_app: App, language: L
     module_id, task = _task(plain_app, language)
 
     # From the module's lesson list, to the task.
-    await chat.press_data(encode("mod", module_id))
+    await chat.press_data(data("lessons.mod", module_id))
     await chat.press(t.gettext("✍ Practise writing a prompt"))
     assert task.task in chat.text
     await chat.press(t.gettext("Task {number}").format(number=1))
@@ -271,13 +274,17 @@ async def test_prompt_practice_with_the_rubric_rules(plain_app: App, language: L
     await chat.command("mydata")
     document = next(r for r in chat.replies if isinstance(r, Document))
     export = json.loads(document.content)
-    assert export["prompt_practice"]["current_task"] == task.id
+    assert export["conversation"]["where"] == {
+        "flow": "practice.writing",
+        "step": "",
+        "data": {"task": task.id},
+    }
     assert [a["score"] for a in export["prompt_practice"]["attempts"]] == [0, 4]
     assert not any(a["by_model"] for a in export["prompt_practice"]["attempts"])
     assert PHONE not in document.content.decode()
     assert "rendez-vous" not in document.content.decode()
 
-    await chat.press_data(encode("pstop"))
+    await chat.press_data(data("practice.stop"))
     assert t.gettext("Well done for practising!") in chat.text
     # Out of practice mode, text is a question again.
     await chat.say(COVERED[language])
@@ -291,9 +298,9 @@ async def test_the_practice_command_offers_the_current_module(plain_app: App) ->
     assert first_lesson is not None
 
     await chat.command("practice")
-    assert chat.button_with_action("practice").data == encode("practice", module_id)
+    assert chat.button_with_action("practice.mod").data == data("practice.mod", module_id)
 
-    await chat.press_data(encode("open", first_lesson.lesson_ids[0]))
+    await chat.press_data(data("lessons.open", first_lesson.lesson_ids[0]))
     await chat.command("practice")
     assert task.task in chat.text
 
@@ -315,8 +322,8 @@ async def test_a_model_answers_from_the_passages_and_names_its_lessons(
     assert "Un deepfake est une fausse vidéo faite par une IA." in chat.text
     assert "SOURCES" not in chat.text
     assert deepfakes.title in chat.text
-    assert chat.button(t.gettext("📖 {title}").format(title=deepfakes.title)).data == encode(
-        "open", DEEPFAKES
+    assert chat.button(t.gettext("📖 {title}").format(title=deepfakes.title)).data == data(
+        "lessons.open", DEEPFAKES
     )
     (request,) = fake_openai.completions
     assert {"fr": "French", "nl": "Dutch", "en": "English"}[language] in request.content("system")
@@ -366,7 +373,7 @@ async def test_a_slow_or_failing_model_falls_back_to_the_card(
 
     await chat.say(COVERED["nl"])
 
-    assert chat.button(t.gettext("📖 Open the lesson")).data == encode("open", DEEPFAKES)
+    assert chat.button(t.gettext("📖 Open the lesson")).data == data("lessons.open", DEEPFAKES)
     assert lesson(model_app, "nl", DEEPFAKES).title in chat.text
     assert fake_openai.completions
 
@@ -414,8 +421,8 @@ async def test_the_model_rewrites_a_card_once_for_everyone(
     first, second = await new_learner(model_app, language), await new_learner(model_app, language)
 
     for chat in (first, second):
-        await chat.press_data(encode("open", what_is_ai.id))
-        await chat.press_data(encode("card", what_is_ai.id, 1))
+        await chat.press_data(data("lessons.open", what_is_ai.id))
+        await chat.press_data(data("lessons.card", what_is_ai.id, 1))
         await chat.press(t.gettext("🙂 Simpler, please"))
         assert t.gettext("🙂 In simpler words:") in chat.text
         assert "AI is a computer program. It learns from examples." in chat.text
@@ -434,7 +441,7 @@ async def test_the_model_coaches_prompt_practice(
     _, task = _task(model_app, language)
     fake_openai.reply = "TASK: yes\nCONTEXT: no\nFORMAT: yes\nFEEDBACK: Dites qui vous êtes."
 
-    await chat.press_data(encode("ptask", task.id))
+    await chat.press_data(data("practice.task", task.id))
     await chat.say(f"Write an email to the commune, call me on {PHONE}")
 
     assert "Dites qui vous êtes." in chat.text
@@ -464,12 +471,12 @@ async def test_forgetting_deletes_usage_and_practice(
     chat = await new_learner(model_app, "en")
     _, task = _task(model_app, "en")
     await chat.say(COVERED["en"])
-    await chat.press_data(encode("ptask", task.id))
+    await chat.press_data(data("practice.task", task.id))
     await chat.say(GOOD_PROMPTS["en"])
     learner = await learner_id(model_app, chat)
 
     await chat.command("forget")
-    await chat.press_data(encode("forget", "yes"))
+    await chat.press_data(data("privacy.forget", "yes"))
 
     async with model_app.database.session() as session:
         for table in (LLMUsageRow, PracticeAttemptRow):

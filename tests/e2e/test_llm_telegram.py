@@ -14,8 +14,8 @@ from pydantic import SecretStr
 
 from bot.app import App, open_app
 from bot.channels.telegram.application import build_application
-from bot.core.callbacks import encode
 from tests.conftest import Clock, make_settings
+from tests.support.buttons import data
 from tests.support.fake_openai import FakeOpenAI
 from tests.support.telegram import (
     BOT_TOKEN,
@@ -75,17 +75,17 @@ async def test_on_telegram_the_model_answers_while_typing_shows(
     assert "Een deepfake is een nepvideo die met AI is gemaakt." in chat.text
     assert deepfakes.title in chat.text
     opened = [button["callback_data"] for button in chat.buttons]
-    assert encode("open", deepfakes.id) in opened
-    assert encode("open", "privacy/personal-data") in opened
+    assert data("lessons.open", deepfakes.id) in opened
+    assert data("lessons.open", "privacy/personal-data") in opened
     assert dutch.gettext("a phone number") in chat.text
     assert "0475" not in fake_openai.completions[0].text
 
     # "Simpler, please" under a card, then back to the card.
     fake_openai.reply = "Een deepfake is nep. Het lijkt echt."
-    await chat.tap(encode("open", deepfakes.id))
-    await chat.tap(encode("simple", deepfakes.id, 0))
+    await chat.tap(data("lessons.open", deepfakes.id))
+    await chat.tap(data("simpler.card", deepfakes.id, 0))
     assert "Een deepfake is nep. Het lijkt echt." in chat.text
-    await chat.tap(encode("card", deepfakes.id, 0))
+    await chat.tap(data("lessons.card", deepfakes.id, 0))
     assert deepfakes.cards[0].heading in chat.text
     assert chat.unanswered_taps == []
 

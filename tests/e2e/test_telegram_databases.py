@@ -9,8 +9,8 @@ from pydantic import SecretStr
 
 from bot.adapters.db import repo
 from bot.app import open_app
-from bot.core.callbacks import encode
 from tests.conftest import Clock, make_settings
+from tests.support.buttons import data
 from tests.support.telegram import (
     BOT_TOKEN,
     BotApi,
@@ -50,7 +50,7 @@ async def test_learners_answering_polls_at_the_same_time_are_each_counted_once(
             await deliver(*(updates.command(chat.user, "start") for chat in chats))
             await deliver(
                 *(
-                    chat.tap_update(encode("open", app.services.course.lesson_order(lang)[0]))
+                    chat.tap_update(data("lessons.open", app.services.course.lesson_order(lang)[0]))
                     for chat, lang in zip(chats, LANGUAGES * 4, strict=True)
                 )
             )

@@ -123,7 +123,7 @@ async def test_long_polling_answers_learners_and_a_restart_handles_nothing_twice
         async with tutor_run(env, log) as process:
             await served(api, process, lambda: len(api.sent_texts(AMINA.id)) >= 2)
             menu = list(api.messages[AMINA.id].values())[-1]
-            api.push_update(updates.tap(AMINA, menu, "v1:progress"))
+            api.push_update(updates.tap(AMINA, menu, "v2:progress.show"))
             api.push_update(updates.text(AMINA, SECRET_QUESTION))
             await served(api, process, lambda: len(api.calls_to("sendChatAction")) == 1)
             await served(api, process, lambda: api.calls[-1].method == "sendMessage")

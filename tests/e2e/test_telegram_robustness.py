@@ -10,7 +10,7 @@ import pytest_asyncio
 
 from bot.adapters.db import repo
 from bot.app import App
-from bot.core.callbacks import encode
+from tests.support.buttons import data
 from tests.support.telegram import (
     GROUP_CHAT,
     MEDIA,
@@ -42,7 +42,7 @@ async def test_things_the_tutor_cannot_read_get_a_kind_answer_each(chat: Telegra
     for kind in MEDIA:
         await chat.send_media(kind)
         assert methods(chat) == ["sendMessage"], kind
-        assert [b["callback_data"] for b in chat.buttons] == [encode("menu")]
+        assert [b["callback_data"] for b in chat.buttons] == [data("menu.show")]
         answers[kind] = chat.text
 
     named = ["sticker", "photo", "voice", "document", "location", "contact"]
@@ -91,9 +91,9 @@ async def test_a_learner_who_blocks_the_bot_is_marked_unreachable(
     [
         "hello",
         "v2:menu",
-        "v1:open:nowhere/nothing",
-        "v1:ans:basics/what-is-ai:99:0",
-        "v1:card:../../etc/passwd:0",
+        "v2:lessons.open:nowhere/nothing",
+        "v2:quiz.ans:basics/what-is-ai:99:0",
+        "v2:lessons.card:../../etc/passwd:0",
         "v1:" + "x" * 61,
         "",
     ],
@@ -102,7 +102,7 @@ async def test_old_or_forged_buttons_get_the_menu(chat: TelegramChat, data: str)
     await chat.send(chat.forged_tap(data))
 
     assert methods(chat) == ["answerCallbackQuery", "sendMessage", "sendMessage"]
-    assert chat.button_with_action("modules")
+    assert chat.button_with_action("lessons.mods")
     assert chat.unanswered_taps == []
 
 
@@ -112,7 +112,7 @@ async def test_a_button_from_someone_never_met_is_answered_without_storing_them(
     stranger = new_chat("nl")
     message = list(chat.api.messages[chat.user.id].values())[-1]
 
-    await stranger.send(chat.updates.tap(stranger.user, message, encode("progress")))
+    await stranger.send(chat.updates.tap(stranger.user, message, data("progress.show")))
 
     assert methods(stranger) == ["answerCallbackQuery", "sendMessage"]
     assert "/start" in stranger.text
@@ -131,7 +131,7 @@ async def test_a_4000_character_message_gets_one_short_answer(chat: TelegramChat
     await chat.say("Why? " * 800)
 
     assert methods(chat) == ["sendChatAction", "sendMessage"]
-    assert [b["callback_data"] for b in chat.buttons] == [encode("menu")]
+    assert [b["callback_data"] for b in chat.buttons] == [data("menu.show")]
 
 
 async def test_an_unknown_command_shows_the_help(chat: TelegramChat) -> None:
@@ -144,7 +144,7 @@ async def test_an_unknown_command_shows_the_help(chat: TelegramChat) -> None:
 async def test_a_flood_of_taps_is_answered_in_order_and_counted_once(
     shared_app: App, chat: TelegramChat
 ) -> None:
-    await chat.tap_action("open")
+    await chat.tap_action("lessons.open")
     await chat.command("quiz")
     answer = chat.buttons[0]["callback_data"]
 
@@ -222,7 +222,7 @@ async def test_a_failure_is_logged_without_the_text_and_the_learner_is_told(
     [refused, sorry] = chat.calls_to("sendMessage")
     assert refused.failure is not None
     assert sorry.failure is None
-    assert [b["callback_data"] for b in sorry.buttons] == [encode("menu")]
+    assert [b["callback_data"] for b in sorry.buttons] == [data("menu.show")]
 
 
 async def test_a_tap_whose_answer_fails_is_still_handled(api: BotApi, chat: TelegramChat) -> None:
@@ -231,8 +231,8 @@ async def test_a_tap_whose_answer_fails_is_still_handled(api: BotApi, chat: Tele
         Failure.bad_request("Bad Request: query is too old and response timeout expired"),
     )
 
-    await chat.tap_action("progress")
+    await chat.tap_action("progress.show")
 
     assert methods(chat) == ["answerCallbackQuery", "sendMessage"]
     assert chat.calls[0].failure is not None
-    assert chat.button_with_action("menu")
+    assert chat.button_with_action("menu.show")

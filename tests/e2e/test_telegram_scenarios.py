@@ -12,11 +12,10 @@ import pytest
 from bot.adapters.db import repo
 from bot.app import App
 from bot.channels.telegram.application import TelegramApplication
-from bot.channels.telegram.commands import COMMANDS
 from bot.config import Language
-from bot.core.callbacks import encode
 from bot.core.delivery import Deliverer, DeliveryResult, DeliveryStatus
 from bot.core.replies import Message
+from tests.support.buttons import data
 from tests.support.telegram import (
     BotApi,
     TelegramChat,
@@ -48,26 +47,28 @@ async def test_a_learner_takes_a_lesson_and_its_quiz_then_sees_and_deletes_their
     assert "/mydata" in chat.text
     assert "/forget" in chat.text
     assert t.gettext("What would you like to do?") in chat.texts
-    assert chat.button_with_action("open")["callback_data"] == encode("open", lesson_id)
+    assert chat.button_with_action("lessons.open")["callback_data"] == data(
+        "lessons.open", lesson_id
+    )
     if language != "en":
         english = shared_app.services.translators["en"]
         assert english.gettext("What would you like to do?") not in chat.texts
 
     # The lesson: the first card is a new message, the next ones replace it in place.
-    await chat.tap_action("open")
+    await chat.tap_action("lessons.open")
     [card] = chat.calls_to("sendMessage")
     assert lesson.cards[0].heading in card.params["text"]
     for index in range(1, len(lesson.cards)):
-        await chat.tap(encode("card", lesson_id, index))
+        await chat.tap(data("lessons.card", lesson_id, index))
         [edit] = chat.calls_to("editMessageText")
         assert edit.params["message_id"] == card.result["message_id"]
         assert lesson.cards[index].heading in edit.params["text"]
-    await chat.tap(encode("card", lesson_id, len(lesson.cards) - 2))
+    await chat.tap(data("lessons.card", lesson_id, len(lesson.cards) - 2))
     assert lesson.cards[-2].heading in chat.text
-    await chat.tap(encode("card", lesson_id, len(lesson.cards) - 1))
+    await chat.tap(data("lessons.card", lesson_id, len(lesson.cards) - 1))
 
     # The quiz: lettered options, a row of letter buttons; the first answer wrong on purpose.
-    await chat.tap(encode("quiz", lesson_id))
+    await chat.tap(data("quiz.start", lesson_id))
     for index, item in enumerate(lesson.quiz):
         [question] = chat.calls_to("sendMessage")
         assert item.question in question.params["text"]
@@ -78,9 +79,9 @@ async def test_a_learner_takes_a_lesson_and_its_quiz_then_sees_and_deletes_their
         await chat.tap(question.buttons[choice]["callback_data"])
         assert chat.text.startswith("❌" if index == 0 else "✅")
         if index + 1 < len(lesson.quiz):
-            await chat.tap_action("resume")
+            await chat.tap_action("lessons.resume")
     total = len(lesson.quiz)
-    assert chat.button_with_action("quiz")["callback_data"] == encode("quiz", lesson_id)
+    assert chat.button_with_action("quiz.start")["callback_data"] == data("quiz.start", lesson_id)
 
     # Progress, with the score the Belgian way ("75 %" in French).
     await chat.command("progress")
@@ -98,14 +99,16 @@ async def test_a_learner_takes_a_lesson_and_its_quiz_then_sees_and_deletes_their
 
     # Forgetting: a confirmation, then the confirmation message says it is done.
     await chat.command("forget")
-    assert chat.button_with_action("forget")["callback_data"] == encode("forget", "yes")
-    await chat.tap(encode("forget", "yes"))
+    assert chat.button_with_action("privacy.forget")["callback_data"] == data(
+        "privacy.forget", "yes"
+    )
+    await chat.tap(data("privacy.forget", "yes"))
     [done] = chat.calls_to("editMessageText")
     assert "/start" in done.params["text"]
     assert await stored_learner(shared_app, chat) is None
 
     # An old button after that: answered, and nothing is stored again.
-    await chat.tap(encode("progress"))
+    await chat.tap(data("progress.show"))
     assert "/start" in chat.text
     assert await stored_learner(shared_app, chat) is None
     assert chat.unanswered_taps == []
@@ -118,13 +121,13 @@ async def test_a_learner_whose_client_speaks_another_language_chooses_one(
 
     await chat.command("start")
     assert [b["callback_data"] for b in chat.buttons] == [
-        encode("lang", "fr"),
-        encode("lang", "nl"),
-        encode("lang", "en"),
+        data("menu.lang", "fr"),
+        data("menu.lang", "nl"),
+        data("menu.lang", "en"),
     ]
     assert [b["text"][:2] for b in chat.buttons] == ["🇫🇷", "🇳🇱", "🇬🇧"]
 
-    await chat.tap(encode("lang", "nl"))
+    await chat.tap(data("menu.lang", "nl"))
     dutch = shared_app.services.translators["nl"]
     assert dutch.gettext("What would you like to do?") in chat.texts
     stored = await stored_learner(shared_app, chat)
@@ -132,10 +135,24 @@ async def test_a_learner_whose_client_speaks_another_language_chooses_one(
     assert stored.language == "nl"
 
     # One tap to change again, from the menu.
-    await chat.tap_action("language")
-    await chat.tap(encode("lang", "fr"))
+    await chat.tap_action("menu.langs")
+    await chat.tap(data("menu.lang", "fr"))
     french = shared_app.services.translators["fr"]
     assert french.gettext("What would you like to do?") in chat.texts
+
+
+# Every learner command with a help line, in the order of the features that bring them.
+LEARNER_COMMANDS = [
+    "start",
+    "help",
+    "language",
+    "lessons",
+    "quiz",
+    "practice",
+    "progress",
+    "mydata",
+    "forget",
+]
 
 
 async def test_commands_are_registered_for_each_language_at_start(
@@ -146,7 +163,7 @@ async def test_commands_are_registered_for_each_language_at_start(
     menus = {call.params.get("language_code"): call.params["commands"] for call in calls}
     assert set(menus) == {None, "fr", "nl", "en"}
     for language in (None, "fr", "nl", "en"):
-        assert [c["command"] for c in menus[language]] == [name for name, _ in COMMANDS]
+        assert [c["command"] for c in menus[language]] == LEARNER_COMMANDS
     assert menus["fr"][-1]["description"] == "Effacer toutes vos données"
     assert menus["nl"][-1]["description"] == "Al je gegevens wissen"
     assert menus["en"][-1]["description"] == "Delete all your data"
@@ -199,7 +216,7 @@ async def test_a_quiz_as_native_polls(
         lesson = course.lesson("en", lesson_id)
         assert lesson is not None
         await chat.command("start")
-        await chat.tap_action("open")
+        await chat.tap_action("lessons.open")
 
         await chat.command("quiz")
         [poll] = chat.calls_to("sendPoll")
@@ -209,7 +226,7 @@ async def test_a_quiz_as_native_polls(
         assert poll.params["correct_option_ids"] == [item.correct]
         assert [o["text"] for o in poll.params["options"]] == list(item.options)
         assert item.question in poll.params["question"]
-        assert [b["callback_data"] for b in poll.buttons] == [encode("menu")]
+        assert [b["callback_data"] for b in poll.buttons] == [data("menu.show")]
 
         # A poll waiting for its answer is part of /mydata.
         await chat.command("mydata")
@@ -223,7 +240,7 @@ async def test_a_quiz_as_native_polls(
         first_poll = chat.last_poll["id"]
         await chat.answer_poll(item.correct)
         assert chat.text.startswith("✅")
-        await chat.tap_action("resume")
+        await chat.tap_action("lessons.resume")
         assert chat.calls_to("sendPoll")
         assert chat.last_poll["id"] != first_poll
         await chat.answer_poll((lesson.quiz[1].correct + 1) % len(lesson.quiz[1].options))
@@ -233,7 +250,7 @@ async def test_a_quiz_as_native_polls(
         assert await chat.answer_poll() == []
         again = await chat.send(chat.updates.poll_answer(chat.user, first_poll, 0))
         assert [call.method for call in again] == ["sendMessage", "sendMessage"]
-        assert chat.button_with_action("modules")
+        assert chat.button_with_action("lessons.mods")
 
     stored = await stored_learner(shared_app, chat)
     assert stored is not None

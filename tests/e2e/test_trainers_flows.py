@@ -41,7 +41,14 @@ async def test_a_learner_is_refused_every_trainer_command(app: App) -> None:
         assert TRAINER_ONLY in learner.text, command
     await learner.command("cohort", "new", "Sneaky")
     assert TRAINER_ONLY in learner.text
-    for data in ("v1:tp", "v1:tgroups", "v1:treport", "v1:trc:1", "v1:tpc:1", "v1:tsched"):
+    for data in (
+        "v2:trainers.push",
+        "v2:trainers.groups",
+        "v2:trainers.report",
+        "v2:trainers.rcohort:1",
+        "v2:trainers.pcohort:1",
+        "v2:trainers.sched",
+    ):
         await learner.press_data(data)
         assert TRAINER_ONLY in learner.text, data
     await learner.command("trainer_invite")
@@ -73,10 +80,10 @@ async def test_a_trainer_cannot_see_or_push_to_another_trainers_cohort(app: App)
     owner_cohort = owner.button("Owner group").data.split(":")[2]
     other = await new_trainer(app, 2002)
     for data in ("tgroup", "trc", "tpc", "tcode", "tstop", "tremask", "tquietask"):
-        await other.press_data(f"v1:{data}:{owner_cohort}")
+        await other.press_data(f"v2:{data}:{owner_cohort}")
         assert "This button is no longer active" in other.text, data
         assert "Owner group" not in other.text
-    await other.press_data(f"v1:trem:{owner_cohort}:0")
+    await other.press_data(f"v2:trainers.rem:{owner_cohort}:0")
     assert "This button is no longer active" in other.text
     await other.command("cohort", "link", "Owner", "group")
     assert "You have no group with that name." in other.text
@@ -87,10 +94,10 @@ async def test_a_trainer_cannot_see_or_push_to_another_trainers_cohort(app: App)
     await owner.command("cohort", "new", "Second")
     await owner.command("push")
     await owner.press("Owner group")
-    await owner.press_data("v1:tpk:next")
-    await owner.press_data("v1:tpw:weekdays")
-    await owner.press_data("v1:tpgo")
-    await other.press_data("v1:tunsched:plan:1")
+    await owner.press_data("v2:trainers.pkind:next")
+    await owner.press_data("v2:trainers.pat:weekdays")
+    await owner.press_data("v2:trainers.pgo")
+    await other.press_data("v2:trainers.unsched:plan:1")
     assert "This button is no longer active" in other.text
     await owner.command("scheduled")
     assert "every weekday at 09:00" in owner.text
@@ -265,7 +272,7 @@ async def test_report_with_chart_and_csv(app: App, clock: Clock) -> None:
     code = await new_cohort(trainer, "Group A")
     active, _idle = await learners(app, code, ["en", "en"])
     lesson_id = app.services.course.lesson_order("en")[0]
-    await active.press_data(f"v1:quiz:{lesson_id}")
+    await active.press_data(f"v2:quiz.start:{lesson_id}")
     quiz_length = len(app.services.course.lesson("en", lesson_id).quiz)  # type: ignore[union-attr]
     for index in range(quiz_length):
         wrong = (active.question.correct + 1) % len(active.question.options)

@@ -67,12 +67,12 @@ async def test_invite_create_join_push_and_report_on_telegram(
             assert "Dit is alleen voor trainers." in learner.text
 
             await trainer.command("push")
-            await trainer.tap_action("tpc")
-            await trainer.tap("v1:tpk:lesson")
-            await trainer.tap_action("tpm")
-            await trainer.tap_action("tpl")
-            await trainer.tap("v1:tpw:now")
-            await trainer.tap("v1:tpgo")
+            await trainer.tap_action("trainers.pcohort")
+            await trainer.tap("v2:trainers.pkind:lesson")
+            await trainer.tap_action("trainers.pmodule")
+            await trainer.tap_action("trainers.plesson")
+            await trainer.tap("v2:trainers.pat:now")
+            await trainer.tap("v2:trainers.pgo")
             assert "✅ En route vers 1 apprenant." in trainer.text
 
             await api.wait_for(lambda: bool(lesson_pushes(api, learner_user.id)))
@@ -82,7 +82,7 @@ async def test_invite_create_join_push_and_report_on_telegram(
             assert learner.text.startswith("📖")
 
             await trainer.command("report")
-            await trainer.tap_action("trc")
+            await trainer.tap_action("trainers.rcohort")
             assert "📊 Rapport : Soir" in trainer.text
             assert "• Jan P. : 0" in trainer.text
             assert trainer.calls_to("sendPhoto")

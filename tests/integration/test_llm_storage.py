@@ -125,15 +125,13 @@ async def test_usage_adds_up_and_exports_as_numbers(database: Database) -> None:
     }
 
 
-async def test_practice_attempts_and_the_current_task_are_kept_and_deleted_with_the_learner(
+async def test_practice_attempts_are_kept_and_deleted_with_the_learner(
     database: Database,
 ) -> None:
     learner = await new_learner(database)
     weak = Verdict(clear_task=True, context=False, format=False, no_personal_data=False)
     strong = Verdict(clear_task=True, context=True, format=True, no_personal_data=True)
     async with database.session() as session:
-        await attempts.start_task(session, learner, "prompting-email-commune", NOON)
-        await attempts.start_task(session, learner, "basics-spot-ai", NOON)
         await attempts.record_attempt(
             session, learner, "basics-spot-ai", "fr", weak, by_model=True, now=NOON
         )
@@ -141,19 +139,15 @@ async def test_practice_attempts_and_the_current_task_are_kept_and_deleted_with_
             session, learner, "basics-spot-ai", "fr", strong, by_model=False, now=NOON
         )
     async with database.session() as session:
-        assert await attempts.current_task(session, learner) == "basics-spot-ai"
         stored = await attempts.attempts(session, learner, "basics-spot-ai")
         export = await attempts.export_practice(session, learner)
     assert [(a.score, a.by_model, a.verdict) for a in stored] == [
         (1, True, weak),
         (4, False, strong),
     ]
-    assert export["current_task"] == "basics-spot-ai"
     assert [a["score"] for a in export["attempts"]] == [1, 4]
 
     async with database.session() as session:
-        await attempts.stop_task(session, learner)
-        assert await attempts.current_task(session, learner) is None
         await add_call(session, learner, NOON.date(), TokenUsage(1, 1))
         await repo.delete_learner(session, learner)
     async with database.session() as session:

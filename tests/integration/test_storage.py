@@ -10,10 +10,11 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from bot.adapters.db.database import Database
-from bot.adapters.db.metadata import metadata
-from bot.app import open_app
-from bot.core.callbacks import encode
+from bot.app import open_app, schema
+from bot.core.feature import ButtonRoute
+from bot.features.quiz.buttons import AnswerQuiz
 from tests.conftest import Clock, make_settings
+from tests.support.buttons import data
 from tests.support.chat import Chat
 
 LESSON = "basics/what-is-ai"
@@ -28,7 +29,7 @@ async def test_migrations_run_up_down_and_up_again(database_url: str) -> None:
     database = Database(database_url)
     try:
         await database.upgrade()
-        expected = set(metadata.tables)
+        expected = set(schema().tables)
         assert expected <= await table_names(database)
         await database.downgrade("base")
         assert await table_names(database) <= {"alembic_version"}
@@ -44,7 +45,7 @@ async def test_migrations_match_the_models(database_url: str) -> None:
         await database.upgrade()
         async with database.engine.connect() as connection:
             differences = await connection.run_sync(
-                lambda sync: compare_metadata(MigrationContext.configure(sync), metadata)
+                lambda sync: compare_metadata(MigrationContext.configure(sync), schema())
             )
         assert differences == []
     finally:
@@ -56,13 +57,13 @@ async def test_progress_survives_a_restart(database_url: str, tmp_path: Path, cl
     async with open_app(settings, clock=clock) as app:
         chat = Chat(app.tutor)
         await chat.command("start")
-        await chat.press_data(encode("quiz", LESSON))
+        await chat.press_data(data("quiz.start", LESSON))
         lesson = app.services.course.lesson("en", LESSON)
         assert lesson is not None
         for index, item in enumerate(lesson.quiz):
             await chat.answer(item.correct)
             if index + 1 < len(lesson.quiz):
-                await chat.press_data(encode("resume"))
+                await chat.press_data(data("lessons.resume"))
     async with open_app(settings, clock=clock) as app:
         chat = Chat(app.tutor)
         await chat.command("progress")
@@ -76,17 +77,17 @@ async def test_a_crash_mid_quiz_resumes_at_the_same_question(
     async with open_app(settings, clock=clock) as app:
         chat = Chat(app.tutor)
         await chat.command("start")
-        await chat.press_data(encode("quiz", LESSON))
+        await chat.press_data(data("quiz.start", LESSON))
         await chat.answer(0)
-        second_question = (await chat.press_data(encode("resume"))) and chat.question.question
+        second_question = (await chat.press_data(data("lessons.resume"))) and chat.question.question
         # A handler that fails must roll back everything it did, and say so kindly.
-        app.router.buttons["ans"] = (crash, 3)
+        app.router.buttons["quiz.ans"] = ButtonRoute(AnswerQuiz, crash)
         await chat.answer(1)
         assert "Your progress is safe" in chat.text
     async with open_app(settings, clock=clock) as app:
         chat = Chat(app.tutor)
         await chat.command("start")
-        await chat.press_data(chat.button_with_action("resume").data)
+        await chat.press_data(chat.button_with_action("lessons.resume").data)
         assert chat.question.question == second_question
         await chat.answer(0)
         await chat.command("mydata")

@@ -19,7 +19,7 @@ from tests.support.telegram import BOT_TOKEN, BotApi, Failure, RecordingRequest
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 AMINA = 111
-MENU = ((Button("☰ Menu", "v1:menu"),),)
+MENU = ((Button("☰ Menu", "v2:menu.show"),),)
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ async def test_replies_are_sent_in_order(api: BotApi, deliverer: TelegramDeliver
         header="🔁 Review",
         question="Who decides where AI is used?",
         options=("The AI", "People"),
-        answer_data=("v1:rans:basics/what-is-ai:3:0", "v1:rans:basics/what-is-ai:3:1"),
+        answer_data=("v2:review.ans:basics/what-is-ai:3:0", "v2:review.ans:basics/what-is-ai:3:1"),
         correct=1,
         explanation="People decide.",
         extra_keyboard=MENU,
@@ -78,7 +78,7 @@ async def test_replies_are_sent_in_order(api: BotApi, deliverer: TelegramDeliver
         "sendPhoto",
     ]
     assert {call.chat_id for call in sent} == {AMINA}
-    assert [b["callback_data"] for b in sent[0].buttons] == ["v1:menu"]
+    assert [b["callback_data"] for b in sent[0].buttons] == ["v2:menu.show"]
     assert sent[1].params["text"].endswith("A) The AI\nB) People")
     assert [b["text"] for b in sent[1].buttons] == ["A", "B", "☰ Menu"]
     assert json.loads(sent[2].files["document"][1]) == {"learner": {}}

@@ -62,7 +62,7 @@ async def test_old_update_ids_are_forgotten(database: Database) -> None:
 async def test_a_poll_is_taken_once_and_only_by_its_learner(database: Database) -> None:
     await learner(database, "111")
     await learner(database, "222")
-    data = ("v1:ans:basics/what-is-ai:0:0", "v1:ans:basics/what-is-ai:0:1")
+    data = ("v2:quiz.ans:basics/what-is-ai:0:0", "v2:quiz.ans:basics/what-is-ai:0:1")
     async with database.session() as session:
         assert await store.save_poll(session, "111", "5001", data, NOW)
         assert not await store.save_poll(session, "999", "5002", data, NOW)
@@ -83,7 +83,7 @@ async def test_a_poll_is_taken_once_and_only_by_its_learner(database: Database) 
 async def test_polls_are_exported_and_deleted_with_the_learner(database: Database) -> None:
     amina = await learner(database, "111")
     async with database.session() as session:
-        await store.save_poll(session, "111", "5001", ("v1:ans:a/b:0:0",), NOW)
+        await store.save_poll(session, "111", "5001", ("v2:quiz.ans:a/b:0:0",), NOW)
         exported = await store.export(session, amina.id)
         await repo.delete_learner(session, amina.id)
     async with database.session() as session:
@@ -96,8 +96,10 @@ async def test_polls_are_exported_and_deleted_with_the_learner(database: Databas
 async def test_unanswered_polls_are_forgotten_after_a_while(database: Database) -> None:
     await learner(database, "111")
     async with database.session() as session:
-        await store.save_poll(session, "111", "old", ("v1:ans:a/b:0:0",), NOW - timedelta(days=40))
-        await store.save_poll(session, "111", "new", ("v1:ans:a/b:1:0",), NOW)
+        await store.save_poll(
+            session, "111", "old", ("v2:quiz.ans:a/b:0:0",), NOW - timedelta(days=40)
+        )
+        await store.save_poll(session, "111", "new", ("v2:quiz.ans:a/b:1:0",), NOW)
         await store.forget_polls(session, NOW - timedelta(days=30))
     async with database.session() as session:
         assert await store.take_poll(session, "old", "111") is None

@@ -79,7 +79,7 @@ async def test_each_learner_gets_the_lesson_in_their_language_with_a_start_butto
         [text] = api.sent_texts(FIRST + offset)
         assert titles[language] in text
     french = api.calls_to("sendMessage")[0]
-    assert french.buttons[0]["callback_data"] == f"v1:open:{lesson_id}"
+    assert french.buttons[0]["callback_data"] == f"v2:lessons.open:{lesson_id}"
     assert await statuses(app) == {"sent": 3}
 
 
@@ -185,7 +185,7 @@ async def test_a_scheduled_push_and_a_plan_survive_a_restart(
         await worker(second).drain(recording_deliverer(second, api))
     assert Counter(sent_chats(api)) == {FIRST: 2, FIRST + 1: 2}
     next_lesson = api.calls_to("sendMessage")[-1]
-    assert next_lesson.buttons[0]["callback_data"].startswith("v1:open:")
+    assert next_lesson.buttons[0]["callback_data"].startswith("v2:lessons.open:")
 
 
 async def test_inactive_learners_get_one_reminder_and_can_stop_them(app: App, clock: Clock) -> None:
@@ -200,7 +200,7 @@ async def test_inactive_learners_get_one_reminder_and_can_stop_them(app: App, cl
     await worker(app).drain(deliverer)
     [reminder] = api.calls_to("sendMessage")[:1]
     assert "3 jours" in reminder.params["text"]
-    assert reminder.buttons[-1]["callback_data"] == "v1:tremind:off"
+    assert reminder.buttons[-1]["callback_data"] == "v2:trainers.remind:off"
 
     # One comes back, then stops again for three days: one more nudge, for that one only.
     clock.advance(hours=2)

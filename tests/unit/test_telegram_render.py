@@ -22,10 +22,14 @@ QUESTION = Question(
     header="📝 Question 1 of 4",
     question="Which sentence describes AI best?",
     options=("A robot that feels", "Software that finds patterns", "A photo website"),
-    answer_data=("v1:ans:basics/what-is-ai:0:0", "v1:ans:basics/what-is-ai:0:1", "v1:ans:x:0:2"),
+    answer_data=(
+        "v2:quiz.ans:basics/what-is-ai:0:0",
+        "v2:quiz.ans:basics/what-is-ai:0:1",
+        "v2:quiz.ans:x:0:2",
+    ),
     correct=1,
     explanation="Yes. AI learns patterns from many examples.",
-    extra_keyboard=((Button("☰ Menu", "v1:menu"),),),
+    extra_keyboard=((Button("☰ Menu", "v2:menu.show"),),),
 )
 
 
@@ -69,20 +73,26 @@ def test_a_question_reads_with_lettered_options_and_one_row_of_letters() -> None
     )
     keyboard = question_keyboard(QUESTION)
     assert [[(b.label, b.data) for b in row] for row in keyboard] == [
-        [("A", QUESTION.answer_data[0]), ("B", QUESTION.answer_data[1]), ("C", "v1:ans:x:0:2")],
-        [("☰ Menu", "v1:menu")],
+        [
+            ("A", QUESTION.answer_data[0]),
+            ("B", QUESTION.answer_data[1]),
+            ("C", "v2:quiz.ans:x:0:2"),
+        ],
+        [("☰ Menu", "v2:menu.show")],
     ]
 
 
 def test_buttons_become_an_inline_keyboard() -> None:
     assert markup(()) is None
-    inline = markup(((Button("Next ▶", "v1:card:a/b:1"), Button("◀ Back", "v1:card:a/b:0")),))
+    inline = markup(
+        ((Button("Next ▶", "v2:lessons.card:a/b:1"), Button("◀ Back", "v2:lessons.card:a/b:0")),)
+    )
     assert inline is not None
     assert inline.to_dict() == {
         "inline_keyboard": [
             [
-                {"text": "Next ▶", "callback_data": "v1:card:a/b:1"},
-                {"text": "◀ Back", "callback_data": "v1:card:a/b:0"},
+                {"text": "Next ▶", "callback_data": "v2:lessons.card:a/b:1"},
+                {"text": "◀ Back", "callback_data": "v2:lessons.card:a/b:0"},
             ]
         ]
     }

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from bot.app import App
-from bot.core.callbacks import decode, encode
 from bot.core.replies import Document, Message
 from tests.conftest import Clock
+from tests.support.buttons import action_of, data
 from tests.support.chat import Chat
 
 LANGUAGES = ["fr", "nl", "en"]
@@ -17,7 +17,7 @@ FIRST_LESSON = "basics/what-is-ai"
 
 
 def actions(chat: Chat) -> list[str]:
-    return [decode(b.data).action for b in chat.buttons if decode(b.data)]  # type: ignore[union-attr]
+    return [action_of(b.data) for b in chat.buttons]  # type: ignore[union-attr]
 
 
 def english(app: App, message: str) -> str:
@@ -37,21 +37,23 @@ async def test_first_contact_greets_in_client_language_with_privacy_notice(
     assert "/mydata" in chat.text
     assert "/forget" in chat.text
     assert translated(app, language, "What would you like to do?") in chat.text
-    assert {"open", "modules", "progress", "language", "help"} <= set(actions(chat))
+    assert {"lessons.open", "lessons.mods", "progress.show", "menu.langs", "menu.help"} <= set(
+        actions(chat)
+    )
     first_title = app.services.course.lesson(language, FIRST_LESSON).title  # type: ignore[arg-type, union-attr]
-    assert first_title in chat.button_with_action("open").label
+    assert first_title in chat.button_with_action("lessons.open").label
 
 
 async def test_unknown_client_language_is_asked_in_all_three_languages(app: App) -> None:
     chat = Chat(app.tutor, language_code="de")
     await chat.command("start")
-    assert actions(chat) == ["lang", "lang", "lang"]
+    assert actions(chat) == ["menu.lang", "menu.lang", "menu.lang"]
     for language in LANGUAGES:
         assert translated(app, language, "Which language do you want?") in chat.text
     # Any other event before a choice brings the question back, and nothing breaks.
     await chat.say("hallo")
-    assert actions(chat) == ["lang", "lang", "lang"]
-    await chat.press_data(encode("lang", "nl"))
+    assert actions(chat) == ["menu.lang", "menu.lang", "menu.lang"]
+    await chat.press_data(data("menu.lang", "nl"))
     assert translated(app, "nl", "What would you like to do?") in chat.text
 
 
@@ -62,14 +64,14 @@ async def test_whole_lesson_then_quiz_then_summary(app: App, language: str) -> N
     assert lesson is not None
     chat = Chat(app.tutor, language_code=language)
     await chat.command("start")
-    await chat.press_data(chat.button_with_action("open").data)
+    await chat.press_data(chat.button_with_action("lessons.open").data)
     for index, card in enumerate(lesson.cards):
         assert card.body in chat.text
         assert f"{index + 1}/{len(lesson.cards)}" in chat.text
         if index + 1 < len(lesson.cards):
-            await chat.press_data(encode("card", lesson.id, index + 1))
-    assert "quiz" in actions(chat)
-    await chat.press_data(chat.button_with_action("quiz").data)
+            await chat.press_data(data("lessons.card", lesson.id, index + 1))
+    assert "quiz.start" in actions(chat)
+    await chat.press_data(chat.button_with_action("quiz.start").data)
     for index, item in enumerate(lesson.quiz):
         assert chat.question.question == item.question
         wrong_first = index == 0
@@ -79,7 +81,7 @@ async def test_whole_lesson_then_quiz_then_summary(app: App, language: str) -> N
         if wrong_first:
             assert item.explanations[item.correct] in chat.text
         if index + 1 < len(lesson.quiz):
-            await chat.press_data(chat.button_with_action("resume").data)
+            await chat.press_data(chat.button_with_action("lessons.resume").data)
     total = len(lesson.quiz)
     t = app.services.translators[language]  # type: ignore[index]
     summary = t.ngettext(
@@ -90,25 +92,25 @@ async def test_whole_lesson_then_quiz_then_summary(app: App, language: str) -> N
     assert summary.format(score=total - 1, total=total) in chat.text
     next_id = course.next_lesson_id(language, lesson.id)  # type: ignore[arg-type]
     assert next_id is not None
-    assert chat.button_with_action("open").data == encode("open", next_id)
+    assert chat.button_with_action("lessons.open").data == data("lessons.open", next_id)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 async def test_back_button_and_menu_navigation(app: App, language: str) -> None:
     chat = Chat(app.tutor, language_code=language)
     await chat.command("start")
-    await chat.press_data(encode("card", FIRST_LESSON, 2))
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 2))
     assert "3/" in chat.text
-    await chat.press_data(encode("card", FIRST_LESSON, 1))
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
     assert "2/" in chat.text
-    assert chat.buttons[0].data == encode("card", FIRST_LESSON, 0)
-    await chat.press_data(encode("modules"))
+    assert chat.buttons[0].data == data("lessons.card", FIRST_LESSON, 0)
+    await chat.press_data(data("lessons.mods"))
     modules = app.services.course.modules[language]  # type: ignore[index]
-    assert len([a for a in actions(chat) if a == "mod"]) == len(modules)
-    await chat.press_data(encode("mod", modules[0].id))
-    assert actions(chat).count("open") == len(modules[0].lesson_ids)
-    await chat.press_data(encode("menu"))
-    resume = chat.button_with_action("resume")
+    assert len([a for a in actions(chat) if a == "lessons.mod"]) == len(modules)
+    await chat.press_data(data("lessons.mod", modules[0].id))
+    assert actions(chat).count("lessons.open") == len(modules[0].lesson_ids)
+    await chat.press_data(data("menu.show"))
+    resume = chat.button_with_action("lessons.resume")
     await chat.press_data(resume.data)
     assert "2/" in chat.text
 
@@ -138,23 +140,23 @@ async def finish_quiz(
 ) -> None:
     lesson = app.services.course.lesson(language, lesson_id)  # type: ignore[arg-type]
     assert lesson is not None
-    await chat.press_data(encode("quiz", lesson_id))
+    await chat.press_data(data("quiz.start", lesson_id))
     for index, item in enumerate(lesson.quiz):
         option = item.correct if all_right else (item.correct + 1) % len(item.options)
         await chat.answer(option)
         if index + 1 < len(lesson.quiz):
-            await chat.press_data(encode("resume"))
+            await chat.press_data(data("lessons.resume"))
 
 
 async def test_language_switch_at_any_time(app: App) -> None:
     chat = Chat(app.tutor, language_code="en")
     await chat.command("start")
-    await chat.press_data(encode("card", FIRST_LESSON, 1))
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
     await chat.command("language")
-    assert actions(chat) == ["lang", "lang", "lang"]
-    await chat.press_data(encode("lang", "fr"))
+    assert actions(chat) == ["menu.lang", "menu.lang", "menu.lang"]
+    await chat.press_data(data("menu.lang", "fr"))
     assert translated(app, "fr", "What would you like to do?") in chat.text
-    await chat.press_data(chat.button_with_action("resume").data)
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
     french = app.services.course.lesson("fr", FIRST_LESSON)
     assert french is not None
     assert french.cards[1].body in chat.text
@@ -180,11 +182,11 @@ async def test_unknown_command_gets_help(app: App) -> None:
     "data",
     [
         "v0:card:basics/what-is-ai:1",  # old version
-        "v1:card:basics/no-such-lesson:0",  # lesson gone
-        "v1:card:basics/what-is-ai:99",  # card gone
-        "v1:ans:basics/what-is-ai:0:9",  # option out of range
-        "v1:nope",  # unknown action
-        "v1:card:basics/what-is-ai",  # wrong arity
+        "v2:lessons.card:basics/no-such-lesson:0",  # lesson gone
+        "v2:lessons.card:basics/what-is-ai:99",  # card gone
+        "v2:quiz.ans:basics/what-is-ai:0:9",  # option out of range
+        "v2:nope",  # unknown action
+        "v2:lessons.card:basics/what-is-ai",  # wrong arity
         "garbage;DROP TABLE learners",  # forged
         "",
     ],
@@ -194,13 +196,13 @@ async def test_stale_or_forged_buttons_get_a_polite_answer(app: App, data: str) 
     await chat.command("start")
     await chat.press_data(data)
     assert english(app, "This button is no longer active. Here is the menu.") in chat.text
-    assert "modules" in actions(chat)
+    assert "lessons.mods" in actions(chat)
 
 
 async def test_double_tap_on_an_answer_is_recorded_once(app: App) -> None:
     chat = Chat(app.tutor)
     await chat.command("start")
-    await chat.press_data(encode("quiz", FIRST_LESSON))
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
     answer = chat.question.answer_data[0]
     await chat.press_data(answer)
     await chat.press_data(answer)
@@ -220,7 +222,7 @@ async def test_unsupported_messages_get_a_kind_reply(app: App, kind: str) -> Non
     assert len(chat.replies) == 1
     assert isinstance(chat.replies[0], Message)
     assert chat.replies[0].text
-    assert "menu" in actions(chat)
+    assert "menu.show" in actions(chat)
 
 
 async def test_very_long_text_asks_for_a_short_question(app: App) -> None:
@@ -241,26 +243,26 @@ async def test_missed_questions_come_back_for_review_the_next_day(app: App, cloc
     await finish_quiz(chat, app, "en", FIRST_LESSON, all_right=False)
     await chat.command("quiz")
     # Nothing is due yet: the quiz command offers the current lesson's quiz instead.
-    assert "review" not in actions(chat)
+    assert "review.next" not in actions(chat)
     clock.advance(days=1, minutes=1)
     await chat.command("start")
     lesson = app.services.course.lesson("en", FIRST_LESSON)
     assert lesson is not None
-    review_button = chat.button_with_action("review")
+    review_button = chat.button_with_action("review.next")
     assert str(len(lesson.quiz)) in review_button.label
     await chat.press_data(review_button.data)
     for _ in lesson.quiz:
         item = next(i for i in lesson.quiz if i.question == chat.question.question)
         await chat.answer(item.correct)
-        await chat.press_data(encode("review"))
+        await chat.press_data(data("review.next"))
     assert english(app, "Review done. Nothing else to review for now.") in chat.text
     # Right answers move the items to the next box: three days later, not tomorrow.
     clock.advance(days=1)
     await chat.command("start")
-    assert "review" not in actions(chat)
+    assert "review.next" not in actions(chat)
     clock.advance(days=2, minutes=1)
     await chat.command("start")
-    assert "review" in actions(chat)
+    assert "review.next" in actions(chat)
 
 
 async def test_mydata_sends_readable_summary_and_json(app: App) -> None:
@@ -282,11 +284,11 @@ async def test_forget_asks_then_deletes_everything(app: App) -> None:
     await chat.command("start")
     await finish_quiz(chat, app, "en", FIRST_LESSON, all_right=False)
     await chat.command("forget")
-    await chat.press_data(encode("forget", "no"))
+    await chat.press_data(data("privacy.forget", "no"))
     await chat.command("progress")
     assert "✅" in chat.text
     await chat.command("forget")
-    yes = encode("forget", "yes")
+    yes = data("privacy.forget", "yes")
     await chat.press_data(yes)
     assert (
         english(app, "Done. I deleted all your data. Send /start if you want to begin again.")
@@ -307,8 +309,8 @@ async def test_the_menu_leaves_prompt_practice_so_the_next_text_is_a_question(ap
     chat = Chat(app.tutor)
     await chat.command("start")
     await chat.command("practice")
-    await chat.press_data(chat.button_with_action("practice").data)
-    await chat.press_data(chat.button_with_action("ptask").data)
-    await chat.press_data(encode("menu"))
+    await chat.press_data(chat.button_with_action("practice.mod").data)
+    await chat.press_data(chat.button_with_action("practice.task").data)
+    await chat.press_data(data("menu.show"))
     await chat.say("what is a deepfake")
-    assert encode("open", "verify/deepfakes") in [b.data for b in chat.buttons]
+    assert data("lessons.open", "verify/deepfakes") in [b.data for b in chat.buttons]

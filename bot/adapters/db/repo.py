@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.tables import (
+    ConversationRow,
     LearnerRow,
     LessonProgressRow,
     QuizAnswerRow,
@@ -18,6 +19,7 @@ from bot.adapters.db.tables import (
     UnansweredQuestionRow,
 )
 from bot.config import Language
+from bot.core.state import StoredState
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,6 @@ class Learner:
     last_seen_at: datetime
     is_reachable: bool
     reminders_on: bool
-    mode: str
-    lesson_id: str | None
-    card_index: int
-    quiz_item: int | None
 
 
 @dataclass(frozen=True)
@@ -73,10 +71,6 @@ def _learner(row: LearnerRow) -> Learner:
         last_seen_at=row.last_seen_at,
         is_reachable=row.is_reachable,
         reminders_on=row.reminders_on,
-        mode=row.mode,
-        lesson_id=row.lesson_id,
-        card_index=row.card_index,
-        quiz_item=row.quiz_item,
     )
 
 
@@ -126,8 +120,6 @@ async def create_learner(
         last_seen_at=now,
         is_reachable=True,
         reminders_on=True,
-        mode="idle",
-        card_index=0,
     )
     session.add(row)
     await session.flush()
@@ -139,24 +131,41 @@ async def update_learner(session: AsyncSession, learner_id: int, **values: Any) 
     await session.execute(update(LearnerRow).where(LearnerRow.id == learner_id).values(**values))
 
 
-async def set_position(
+async def conversation(
+    session: AsyncSession, learner_id: int
+) -> tuple[StoredState | None, StoredState | None]:
+    """Return a learner's stored conversation state and the state it interrupts, if any."""
+    row = await session.get(ConversationRow, learner_id)
+    if row is None:
+        return None, None
+    resume = (
+        StoredState(row.resume_flow, row.resume_step or "", row.resume_data or {})
+        if row.resume_flow
+        else None
+    )
+    return StoredState(row.flow, row.step, row.data), resume
+
+
+async def save_conversation(
     session: AsyncSession,
     learner_id: int,
-    *,
-    mode: str,
+    current: StoredState,
+    resume: StoredState | None,
     lesson_id: str | None,
-    card_index: int = 0,
-    quiz_item: int | None = None,
+    now: datetime,
 ) -> None:
-    """Record where the learner is, so any process can resume them."""
-    await update_learner(
-        session,
-        learner_id,
-        mode=mode,
-        lesson_id=lesson_id,
-        card_index=card_index,
-        quiz_item=quiz_item,
-    )
+    """Store where a learner is in the conversation, so any process can go on from there."""
+    row = await session.get(ConversationRow, learner_id)
+    if row is None:
+        row = ConversationRow(learner_id=learner_id)
+        session.add(row)
+    row.flow, row.step, row.data = current.flow, current.step, current.data
+    row.resume_flow = resume.flow if resume else None
+    row.resume_step = resume.step if resume else None
+    row.resume_data = resume.data if resume else None
+    row.lesson_id = lesson_id
+    row.updated_at = now
+    await session.flush()
 
 
 async def lesson_progress(
@@ -395,8 +404,13 @@ async def export_learner(session: AsyncSession, learner_id: int) -> dict[str, An
     reviews = await session.scalars(
         select(ReviewItemRow).where(ReviewItemRow.learner_id == learner_id)
     )
+    current, resume = await conversation(session, learner_id)
     return {
         "learner": _jsonable(asdict(learner)),
+        "conversation": {
+            "where": asdict(current) if current else None,
+            "interrupted": asdict(resume) if resume else None,
+        },
         "lessons": [_jsonable(asdict(p)) for p in await all_progress(session, learner_id)],
         "quiz_answers": [
             _jsonable(

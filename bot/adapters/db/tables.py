@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     DateTime,
@@ -73,11 +75,23 @@ class LearnerRow(Base):
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
     is_reachable: Mapped[bool] = mapped_column(Boolean, default=True)
     reminders_on: Mapped[bool] = mapped_column(Boolean, default=True)
-    # Where the learner is: the lesson, the card shown, and the quiz item when in a quiz.
-    mode: Mapped[str] = mapped_column(String(16), default="idle")
+
+
+class ConversationRow(Base):
+    """Where a learner is in the conversation, and the flow to go back to (see core/state.py)."""
+
+    __tablename__ = "conversations"
+
+    learner_id: Mapped[int] = _learner_fk()
+    flow: Mapped[str] = mapped_column(String(32))
+    step: Mapped[str] = mapped_column(String(32), default="")
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    resume_flow: Mapped[str | None] = mapped_column(String(32))
+    resume_step: Mapped[str | None] = mapped_column(String(32))
+    resume_data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Derived from the states, kept as a column so reports and pushes can query it.
     lesson_id: Mapped[str | None] = mapped_column(String(64))
-    card_index: Mapped[int] = mapped_column(Integer, default=0)
-    quiz_item: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class LessonProgressRow(Base):
@@ -138,3 +152,13 @@ class ReviewItemRow(Base):
     item_index: Mapped[int] = mapped_column(Integer, primary_key=True)
     box: Mapped[int] = mapped_column(Integer, default=0)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+CORE_TABLES: tuple[type[Base], ...] = (
+    LearnerRow,
+    ConversationRow,
+    LessonProgressRow,
+    QuizAnswerRow,
+    UnansweredQuestionRow,
+    ReviewItemRow,
+)

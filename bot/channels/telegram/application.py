@@ -54,7 +54,10 @@ class BackgroundTasks:
         """Register the commands and start every worker with a Telegram deliverer (post_init)."""
         services = self.app.services
         await set_commands(
-            application.bot, services.translators, self.app.settings.default_language
+            application.bot,
+            services.translators,
+            self.app.settings.default_language,
+            services.help_entries("learner"),
         )
         deliverer = TelegramDeliverer(application.bot, self.renderer, self.app.database)
         jobs = [worker.run(deliverer) for worker in self.app.workers]

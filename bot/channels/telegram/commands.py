@@ -2,35 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Sequence
 
 from telegram import Bot, BotCommand
 
 from bot.config import Language
-from bot.i18n import LANGUAGES, N_, Translator
-
-COMMANDS: Final[tuple[tuple[str, str], ...]] = (
-    ("start", N_("Start, or go back to the menu")),
-    ("lessons", N_("All lessons")),
-    ("quiz", N_("A quiz, or your review")),
-    ("practice", N_("Practise writing a prompt")),
-    ("progress", N_("What you have done")),
-    ("language", N_("Change the language")),
-    ("help", N_("How it works")),
-    ("mydata", N_("See the data I keep about you")),
-    ("forget", N_("Delete all your data")),
-)
+from bot.core.feature import CommandRoute
+from bot.i18n import LANGUAGES, Translator
 
 
-def bot_commands(t: Translator) -> list[BotCommand]:
+def bot_commands(t: Translator, commands: Sequence[CommandRoute]) -> list[BotCommand]:
     """Return the command menu in one language."""
-    return [BotCommand(name, t.gettext(description)) for name, description in COMMANDS]
+    return [BotCommand(c.name, t.gettext(c.help)) for c in commands if c.help]
 
 
 async def set_commands(
-    bot: Bot, translators: dict[Language, Translator], default: Language
+    bot: Bot,
+    translators: dict[Language, Translator],
+    default: Language,
+    commands: Sequence[CommandRoute],
 ) -> None:
-    """Register the menu for French, Dutch and English clients, and a default for the others."""
-    await bot.set_my_commands(bot_commands(translators[default]))
+    """Register the learners' menu for each course language, and a default for the others."""
+    await bot.set_my_commands(bot_commands(translators[default], commands))
     for language in LANGUAGES:
-        await bot.set_my_commands(bot_commands(translators[language]), language_code=language)
+        menu = bot_commands(translators[language], commands)
+        await bot.set_my_commands(menu, language_code=language)

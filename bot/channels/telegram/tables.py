@@ -33,3 +33,9 @@ class QuizPollRow(Base):
     )
     answer_data: Mapped[list[Any]] = mapped_column(JSON)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+TABLES: tuple[type[Base], ...] = (
+    ProcessedUpdateRow,
+    QuizPollRow,
+)

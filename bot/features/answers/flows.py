@@ -10,12 +10,12 @@ from bot.adapters.db import repo
 from bot.adapters.llm.results import GroundedAnswer, Passage
 from bot.adapters.llm.usage import DailyBudget, Unavailable
 from bot.config import Language
-from bot.core.callbacks import encode
 from bot.core.replies import Button
-from bot.core.router import Router, Turn, rows
+from bot.core.router import Turn, button, rows
 from bot.core.text import trim_words, word_count
 from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
+from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.privacy.pii import Kind, redact
 from bot.i18n import LANGUAGES, N_, Translator
@@ -69,18 +69,16 @@ def personal_data_warning(
         ]
     )
     lesson = turn.course.lesson(language, privacy_lesson_id)
-    button = (
-        Button(
-            t.gettext("🔒 Lesson: {title}").format(title=lesson.title), encode("open", lesson.id)
-        )
+    lesson_button = (
+        button(t.gettext("🔒 Lesson: {title}").format(title=lesson.title), OpenLesson(lesson.id))
         if lesson
         else None
     )
-    turn.say(text, rows(button))
+    turn.say(text, rows(lesson_button))
 
 
 def _lesson_button(t: Translator, hit: LessonHit) -> Button:
-    return Button(t.gettext("📖 {title}").format(title=hit.title), encode("open", hit.lesson_id))
+    return button(t.gettext("📖 {title}").format(title=hit.title), OpenLesson(hit.lesson_id))
 
 
 class Answers:
@@ -104,18 +102,14 @@ class Answers:
             language: ai_vocabulary(course, language) for language in LANGUAGES
         }
 
-    def register(self, router: Router) -> None:
-        """Answer free text in every mode that has no handler of its own."""
-        router.text(self.answer)
-
     def _language(self, turn: Turn, text: str) -> Language:
         if word_count(text) < MIN_WORDS_TO_DETECT:
             return turn.language
         return self.detector.detect(text) or turn.language
 
-    async def answer(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def answer(self, turn: Turn, text: str) -> None:
         """Answer one question: personal data first, then the course, then the model."""
-        redaction = redact(args[0])
+        redaction = redact(text)
         question = redaction.text
         language = self._language(turn, redaction.bare)
         t = turn.services.translators[language]
@@ -175,7 +169,7 @@ class Answers:
         best, *others = hits
         passage = trim_words(best.passage, CARD_MAX_WORDS)
         source = t.gettext("This comes from the lesson “{title}”.").format(title=best.title)
-        open_button = Button(t.gettext("📖 Open the lesson"), encode("open", best.lesson_id))
+        open_button = button(t.gettext("📖 Open the lesson"), OpenLesson(best.lesson_id))
         close = [_lesson_button(t, hit) for hit in others[:OTHER_LESSONS]]
         turn.say(f"{passage}\n\n{source}", rows(open_button, *close, screens.menu_button(t)))
 
@@ -195,7 +189,7 @@ class Answers:
         ]
         if closest:
             lines.append(t.gettext("These lessons come closest:"))
-        all_lessons = Button(t.gettext("📚 All lessons"), encode("modules"))
+        all_lessons = button(t.gettext("📚 All lessons"), ShowModules())
         turn.say(
             "\n".join(lines),
             rows(*(_lesson_button(t, hit) for hit in closest), all_lessons, screens.menu_button(t)),
@@ -210,5 +204,5 @@ class Answers:
                 ),
             ]
         )
-        all_lessons = Button(t.gettext("📚 All lessons"), encode("modules"))
+        all_lessons = button(t.gettext("📚 All lessons"), ShowModules())
         turn.say(text, rows(all_lessons, screens.menu_button(t)))

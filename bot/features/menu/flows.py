@@ -6,10 +6,13 @@ from typing import Final
 
 from bot.adapters.db import repo
 from bot.config import Language
-from bot.core.callbacks import encode
 from bot.core.events import Sender
 from bot.core.replies import Button, Keyboard, Message
-from bot.core.router import Router, Services, Turn, rows
+from bot.core.router import Services, Turn, button, rows
+from bot.features.lessons.buttons import OpenLesson, Resume, ShowModules
+from bot.features.menu.buttons import AskLanguage, ChooseLanguage, ShowHelp, ShowMenu
+from bot.features.progress.buttons import ShowProgress
+from bot.features.review.buttons import NextReview
 from bot.i18n import LANGUAGES, Translator, language_from_code
 
 LANGUAGE_NAMES: Final[dict[Language, str]] = {
@@ -19,19 +22,16 @@ LANGUAGE_NAMES: Final[dict[Language, str]] = {
 }
 
 
-LEARNING_MODES: Final = frozenset({"idle", "lesson", "quiz", "review"})
-
-
 def menu_button(t: Translator) -> Button:
     """Return the button back to the main menu."""
-    return Button(t.gettext("☰ Menu"), encode("menu"))
+    return button(t.gettext("☰ Menu"), ShowMenu())
 
 
 def language_keyboard(current: Language | None) -> Keyboard:
     """Return one button per language, the current one marked."""
     return rows(
         *(
-            Button(f"{LANGUAGE_NAMES[lang]}{' ✓' if lang == current else ''}", encode("lang", lang))
+            button(f"{LANGUAGE_NAMES[lang]}{' ✓' if lang == current else ''}", ChooseLanguage(lang))
             for lang in LANGUAGES
         )
     )
@@ -64,7 +64,7 @@ async def first_contact(turn: Turn) -> None:
     await main_menu(turn, ())
 
 
-async def ask_language(turn: Turn, _args: tuple[str, ...] = ()) -> None:
+async def ask_language(turn: Turn, _: object = None) -> None:
     """Ask for the language in all three languages, since we do not know which one they read."""
     greetings = [
         turn.services.translators[lang].gettext("Which language do you want?") for lang in LANGUAGES
@@ -72,9 +72,9 @@ async def ask_language(turn: Turn, _args: tuple[str, ...] = ()) -> None:
     turn.say("\n".join(greetings), language_keyboard(turn.learner.language))
 
 
-async def choose_language(turn: Turn, args: tuple[str, ...]) -> None:
+async def choose_language(turn: Turn, choice: ChooseLanguage) -> None:
     """Set the learner's language from a language button."""
-    language = language_from_code(args[0])
+    language = language_from_code(choice.language)
     if language is None:
         await stale_button(turn, ())
         return
@@ -103,20 +103,17 @@ async def _reload(turn: Turn) -> repo.Learner:
     return learner
 
 
-async def main_menu(turn: Turn, _args: tuple[str, ...]) -> None:
+async def main_menu(turn: Turn, _: object = None) -> None:
     """Show the main menu: continue, lessons, review, progress, language, help."""
     t = turn.t
     course = turn.course
     learner = turn.learner
-    if learner.mode not in LEARNING_MODES:
-        # The menu leaves any mode that captures free text (such as prompt practice), so the
-        # next question typed is answered as a question.
-        await repo.update_learner(turn.session, learner.id, mode="idle")
-        learner = turn.learner = await _reload(turn)
+    if turn.state.captures_text:
+        turn.leave()
     continue_button = None
-    if learner.lesson_id and (lesson := course.lesson(turn.language, learner.lesson_id)):
+    if turn.lesson_id and (lesson := course.lesson(turn.language, turn.lesson_id)):
         label = t.gettext("▶ Continue: {title}").format(title=lesson.title)
-        continue_button = Button(label, encode("resume"))
+        continue_button = button(label, Resume())
     else:
         done = {
             p.lesson_id for p in await repo.all_progress(turn.session, learner.id) if p.completed_at
@@ -126,32 +123,30 @@ async def main_menu(turn: Turn, _args: tuple[str, ...]) -> None:
         )
         if upcoming and (lesson := course.lesson(turn.language, upcoming)):
             label = t.gettext("▶ Start: {title}").format(title=lesson.title)
-            continue_button = Button(label, encode("open", lesson.id))
+            continue_button = button(label, OpenLesson(lesson.id))
     due = len(await repo.due_reviews(turn.session, learner.id, turn.now))
     review_button = (
-        Button(
+        button(
             t.ngettext("🔁 Review {count} question", "🔁 Review {count} questions", due).format(
                 count=due
             ),
-            encode("review"),
+            NextReview(),
         )
         if due
         else None
     )
     keyboard = (
-        *rows(
-            continue_button, Button(t.gettext("📚 All lessons"), encode("modules")), review_button
-        ),
+        *rows(continue_button, button(t.gettext("📚 All lessons"), ShowModules()), review_button),
         (
-            Button(t.gettext("📊 My progress"), encode("progress")),
-            Button(t.gettext("🌐 Language"), encode("language")),
+            button(t.gettext("📊 My progress"), ShowProgress()),
+            button(t.gettext("🌐 Language"), AskLanguage()),
         ),
-        (Button(t.gettext("❓ Help"), encode("help")),),
+        (button(t.gettext("❓ Help"), ShowHelp()),),
     )
     turn.say(t.gettext("What would you like to do?"), keyboard)
 
 
-async def show_help(turn: Turn, _args: tuple[str, ...]) -> None:
+async def show_help(turn: Turn, _: object = None) -> None:
     """Explain in a few lines how to use the tutor."""
     t = turn.t
     turn.say(
@@ -164,26 +159,23 @@ async def show_help(turn: Turn, _args: tuple[str, ...]) -> None:
                 t.gettext("• You can also type a question about AI."),
                 "",
                 t.gettext("Commands:"),
-                t.gettext("/lessons – all lessons"),
-                t.gettext("/quiz – a quiz or your review"),
-                t.gettext("/practice – practise writing a prompt"),
-                t.gettext("/progress – what you have done"),
-                t.gettext("/language – change the language"),
-                t.gettext("/mydata – see your data"),
-                t.gettext("/forget – delete your data"),
+                *(
+                    f"/{command.name} – {t.gettext(command.help or '')}"
+                    for command in turn.services.help_entries("learner")
+                ),
             ]
         ),
         rows(menu_button(t)),
     )
 
 
-async def unknown_command(turn: Turn, _args: tuple[str, ...]) -> None:
+async def unknown_command(turn: Turn, _: object = None) -> None:
     """Answer a command the tutor does not know."""
     turn.say(turn.t.gettext("I do not know that command. Here is what I can do."))
     await show_help(turn, ())
 
 
-async def stale_button(turn: Turn, _args: tuple[str, ...]) -> None:
+async def stale_button(turn: Turn, _: object = None) -> None:
     """Answer a button that is old, foreign or forged."""
     t = turn.t
     turn.say(t.gettext("This button is no longer active. Here is the menu."))
@@ -215,7 +207,7 @@ async def unsupported(turn: Turn, args: tuple[str, ...]) -> None:
     )
 
 
-async def too_long(turn: Turn, _args: tuple[str, ...]) -> None:
+async def too_long(turn: Turn, _: object = None) -> None:
     """Answer a very long message: ask for one short question."""
     t = turn.t
     turn.say(
@@ -226,7 +218,7 @@ async def too_long(turn: Turn, _args: tuple[str, ...]) -> None:
     )
 
 
-async def no_free_text(turn: Turn, _args: tuple[str, ...]) -> None:
+async def no_free_text(turn: Turn, _: object = None) -> None:
     """Answer free text when no question answering is set up."""
     t = turn.t
     turn.say(t.gettext("Please use the buttons. You can find every lesson in the menu."))
@@ -241,16 +233,3 @@ def something_went_wrong(t: Translator) -> Message:
         ),
         rows(menu_button(t)),
     )
-
-
-def register(router: Router) -> None:
-    """Add the shared screens' commands and buttons to a router."""
-    router.command("start", main_menu)
-    router.command("menu", main_menu)
-    router.command("help", show_help)
-    router.command("language", ask_language)
-    router.button("menu", main_menu, 0)
-    router.button("help", show_help, 0)
-    router.button("language", ask_language, 0)
-    router.button("lang", choose_language, 1)
-    router.deep_link("lang", language_link)

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
-from bot.adapters.db import repo
 from bot.adapters.llm.results import Coaching
 from bot.adapters.llm.usage import DailyBudget, Unavailable
-from bot.core.callbacks import encode
-from bot.core.replies import Button, Keyboard
-from bot.core.router import Router, Turn, rows
-from bot.course.model import Module, PracticeTask
+from bot.core.replies import Keyboard
+from bot.core.router import Turn, button, rows
+from bot.core.state import FlowState
+from bot.course.model import PracticeTask
 from bot.features.answers.flows import personal_data_warning
+from bot.features.lessons.buttons import ShowModule
 from bot.features.menu import flows as screens
 from bot.features.practice import repo as attempts
+from bot.features.practice.buttons import ModuleTasks, ShowHint, StartTask, StopPractice
 from bot.features.practice.rubric import Criterion, Verdict, check
 from bot.features.privacy.pii import redact
 from bot.i18n import N_, Translator
@@ -22,7 +24,16 @@ from bot.i18n import N_, Translator
 if TYPE_CHECKING:
     from bot.adapters.llm.chains import TutorChains
 
-MODE: Final = "practice"
+
+@dataclass(frozen=True)
+class Practising(FlowState):
+    """Writing prompts for one practice task; what the learner types is their next attempt."""
+
+    flow = "practice.writing"
+    captures_text = True
+    task: str
+
+
 CRITERION_NAMES: Final[dict[Criterion, str]] = {
     Criterion.CLEAR_TASK: N_("Clear task"),
     Criterion.CONTEXT: N_("Context"),
@@ -49,13 +60,6 @@ IMPROVEMENTS: Final[dict[Criterion, str]] = {
 }
 
 
-def practice_button(t: Translator, module: Module) -> Button | None:
-    """Return the button to a module's practice tasks, when it has some."""
-    if not module.practice:
-        return None
-    return Button(t.gettext("✍ Practise writing a prompt"), encode("practice", module.id))
-
-
 def _find_task(turn: Turn, task_id: str) -> PracticeTask | None:
     tasks = (task for m in turn.course.modules.get(turn.language, ()) for task in m.practice)
     return next((task for task in tasks if task.id == task_id), None)
@@ -63,8 +67,8 @@ def _find_task(turn: Turn, task_id: str) -> PracticeTask | None:
 
 def _practice_keyboard(t: Translator) -> Keyboard:
     return rows(
-        Button(t.gettext("💡 Show a hint"), encode("phint")),
-        Button(t.gettext("⬅ Stop practising"), encode("pstop")),
+        button(t.gettext("💡 Show a hint"), ShowHint()),
+        button(t.gettext("⬅ Stop practising"), StopPractice()),
     )
 
 
@@ -99,64 +103,47 @@ class Practice:
         self.budget = budget
         self.privacy_lesson_id = privacy_lesson_id
 
-    def register(self, router: Router) -> None:
-        """Add the practice command, its buttons, and the free text of practice mode."""
-        router.command("practice", self.choose)
-        router.button("practice", self.module_tasks, 1)
-        router.button("ptask", self.start, 1)
-        router.button("phint", self.hint, 0)
-        router.button("pstop", self.stop, 0)
-        router.text(self.attempt, mode=MODE)
-
-    async def choose(self, turn: Turn, _args: tuple[str, ...]) -> None:
+    async def choose(self, turn: Turn, _: object = None) -> None:
         """Show the tasks of the module the learner is in, or the modules that have tasks."""
         t = turn.t
         modules = [m for m in turn.course.modules.get(turn.language, ()) if m.practice]
-        lesson_id = turn.learner.lesson_id
+        lesson_id = turn.lesson_id
         current = next((m for m in modules if lesson_id and lesson_id in m.lesson_ids), None)
         if current is not None:
-            await self.module_tasks(turn, (current.id,))
+            await self.module_tasks(turn, ModuleTasks(current.id))
             return
         turn.say(
             t.gettext("✍ Practise writing a prompt. Choose a topic:"),
             rows(
-                *(Button(m.title, encode("practice", m.id)) for m in modules),
+                *(button(m.title, ModuleTasks(m.id)) for m in modules),
                 screens.menu_button(t),
             ),
         )
 
-    async def module_tasks(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def module_tasks(self, turn: Turn, chosen: ModuleTasks) -> None:
         """List a module's practice tasks, one button each."""
         t = turn.t
-        module = turn.course.module(turn.language, args[0])
+        module = turn.course.module(turn.language, chosen.module)
         if module is None or not module.practice:
-            await screens.stale_button(turn, ())
+            await screens.stale_button(turn)
             return
         lines = [t.gettext("✍ Practise writing a prompt for a chatbot. Choose a task:")]
         buttons = []
         for number, task in enumerate(module.practice, start=1):
             lines.append(f"{number}. {task.task}")
             label = t.gettext("Task {number}").format(number=number)
-            buttons.append(Button(label, encode("ptask", task.id)))
-        back = Button(t.gettext("⬅ Back to the topic"), encode("mod", module.id))
+            buttons.append(button(label, StartTask(task.id)))
+        back = button(t.gettext("⬅ Back to the topic"), ShowModule(module.id))
         turn.say("\n\n".join(lines), (tuple(buttons), (back,), (screens.menu_button(t),)))
 
-    async def start(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def start(self, turn: Turn, chosen: StartTask) -> None:
         """Start (or restart) a task: the learner's next messages are prompts for it."""
-        task = _find_task(turn, args[0])
+        task = _find_task(turn, chosen.task)
         if task is None:
-            await screens.stale_button(turn, ())
+            await screens.stale_button(turn)
             return
-        await attempts.start_task(turn.session, turn.learner.id, task.id, turn.now)
-        learner = turn.learner
-        # Keep the lesson position, so "Continue" still leads back to the lesson afterwards.
-        await repo.set_position(
-            turn.session,
-            learner.id,
-            mode=MODE,
-            lesson_id=learner.lesson_id,
-            card_index=learner.card_index,
-        )
+        # Entered on top of the lesson, so "Continue" still leads back to it afterwards.
+        turn.enter(Practising(task.id))
         t = turn.t
         text = "\n\n".join(
             [
@@ -170,42 +157,35 @@ class Practice:
         )
         turn.say(text, _practice_keyboard(t))
 
-    async def hint(self, turn: Turn, _args: tuple[str, ...]) -> None:
+    async def hint(self, turn: Turn, _: ShowHint) -> None:
         """Show the hint of the current task."""
-        task_id = await attempts.current_task(turn.session, turn.learner.id)
-        task = _find_task(turn, task_id) if task_id and turn.learner.mode == MODE else None
+        state = turn.state
+        task = _find_task(turn, state.task) if isinstance(state, Practising) else None
         if task is None:
-            await screens.stale_button(turn, ())
+            await screens.stale_button(turn)
             return
         t = turn.t
         turn.say("\n".join([t.gettext("💡 Hint:"), task.hint]), _practice_keyboard(t))
 
-    async def stop(self, turn: Turn, _args: tuple[str, ...]) -> None:
+    async def stop(self, turn: Turn, _: object = None) -> None:
         """Leave practice mode and show the menu."""
-        await attempts.stop_task(turn.session, turn.learner.id)
-        learner = turn.learner
-        await repo.set_position(
-            turn.session,
-            learner.id,
-            mode="idle",
-            lesson_id=learner.lesson_id,
-            card_index=learner.card_index,
-        )
+        if isinstance(turn.state, Practising):
+            turn.leave()
         turn.say(turn.t.gettext("Well done for practising!"))
-        await screens.main_menu(turn, ())
+        await screens.main_menu(turn)
 
-    async def attempt(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def attempt(self, turn: Turn, text: str) -> None:
         """Give feedback on one prompt against the rubric, record the score, offer another try."""
-        task_id = await attempts.current_task(turn.session, turn.learner.id)
-        task = _find_task(turn, task_id) if task_id else None
+        state = turn.state
+        task = _find_task(turn, state.task) if isinstance(state, Practising) else None
         if task is None:
             await self.stop(turn, ())
             return
         t = turn.t
-        redaction = redact(args[0])
+        redaction = redact(text)
         if redaction.found:
             personal_data_warning(turn, turn.language, redaction.kinds, self.privacy_lesson_id)
-        verdict = check(args[0], turn.language)
+        verdict = check(text, turn.language)
         call = (
             partial(self.chains.coach, task.task, redaction.text, turn.language)
             if self.chains

@@ -1,4 +1,4 @@
-"""Store prompt practice: the task a learner is on, and each attempt's verdicts and score."""
+"""Store prompt practice: each attempt's verdicts and score."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.llm.tables import PracticeAttemptRow, PracticeStateRow
 from bot.config import Language
 from bot.features.practice.rubric import Verdict
+from bot.features.practice.tables import PracticeAttemptRow
 
 
 @dataclass(frozen=True)
@@ -31,28 +31,6 @@ def _attempt(row: PracticeAttemptRow) -> PracticeAttempt:
     return PracticeAttempt(
         row.task_id, row.language, verdict, row.score, row.by_model, row.attempted_at
     )
-
-
-async def start_task(session: AsyncSession, learner_id: int, task_id: str, now: datetime) -> None:
-    """Remember which task the learner practises, replacing any earlier one."""
-    row = await session.get(PracticeStateRow, learner_id)
-    if row is None:
-        session.add(PracticeStateRow(learner_id=learner_id, task_id=task_id, started_at=now))
-    else:
-        row.task_id = task_id
-        row.started_at = now
-    await session.flush()
-
-
-async def current_task(session: AsyncSession, learner_id: int) -> str | None:
-    """Return the id of the task the learner practises, if any."""
-    row = await session.get(PracticeStateRow, learner_id)
-    return row.task_id if row else None
-
-
-async def stop_task(session: AsyncSession, learner_id: int) -> None:
-    """Forget the task the learner was practising."""
-    await session.execute(delete(PracticeStateRow).where(PracticeStateRow.learner_id == learner_id))
 
 
 async def record_attempt(
@@ -95,9 +73,8 @@ async def attempts(
 
 
 async def export_practice(session: AsyncSession, learner_id: int) -> dict[str, Any]:
-    """Return a learner's practice for /mydata: the current task and every attempt's scores."""
+    """Return a learner's practice for /mydata: every attempt's scores."""
     return {
-        "current_task": await current_task(session, learner_id),
         "attempts": [
             {
                 "task_id": a.task_id,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from bot.adapters.db import repo
-from bot.core.callbacks import encode
-from bot.core.replies import Button, Document
-from bot.core.router import Router, Turn, rows
+from bot.core.replies import Document
+from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
+from bot.features.privacy.buttons import ConfirmForget
 
 
-async def my_data(turn: Turn, _args: tuple[str, ...]) -> None:
+async def my_data(turn: Turn, _: object = None) -> None:
     """Send a readable summary of the learner's data and the full export as a JSON file."""
     t = turn.t
     data = await repo.export_learner(turn.session, turn.learner.id)
@@ -47,7 +47,7 @@ async def my_data(turn: Turn, _args: tuple[str, ...]) -> None:
     turn.add(Document("my-data.json", content, t.gettext("Your data")))
 
 
-async def forget(turn: Turn, _args: tuple[str, ...]) -> None:
+async def forget(turn: Turn, _: object = None) -> None:
     """Ask the learner to confirm before deleting everything."""
     t = turn.t
     turn.say(
@@ -56,30 +56,24 @@ async def forget(turn: Turn, _args: tuple[str, ...]) -> None:
             "Your progress will be lost. This cannot be undone."
         ),
         rows(
-            Button(t.gettext("Yes, delete everything"), encode("forget", "yes")),
-            Button(t.gettext("No, keep my data"), encode("forget", "no")),
+            button(t.gettext("Yes, delete everything"), ConfirmForget("yes")),
+            button(t.gettext("No, keep my data"), ConfirmForget("no")),
         ),
     )
 
 
-async def confirm_forget(turn: Turn, args: tuple[str, ...]) -> None:
+async def confirm_forget(turn: Turn, answer: ConfirmForget) -> None:
     """Delete the learner's data after a yes; keep it after a no."""
     t = turn.t
-    if args[0] == "yes":
+    if answer.choice == "yes":
         await repo.delete_learner(turn.session, turn.learner.id)
+        turn.forgotten = True
         turn.say(
             t.gettext("Done. I deleted all your data. Send /start if you want to begin again."),
             replace=True,
         )
-    elif args[0] == "no":
+    elif answer.choice == "no":
         turn.say(t.gettext("OK, I keep your data. Nothing was deleted."), replace=True)
-        await screens.main_menu(turn, ())
+        await screens.main_menu(turn)
     else:
-        await screens.stale_button(turn, ())
-
-
-def register(router: Router) -> None:
-    """Add the privacy commands and buttons to a router."""
-    router.command("mydata", my_data)
-    router.command("forget", forget)
-    router.button("forget", confirm_forget, 1)
+        await screens.stale_button(turn)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot.adapters.db import repo
-from bot.core.router import Router, Turn, rows
+from bot.core.router import Turn, rows
 from bot.features.menu import flows as screens
 
 
-async def show_progress(turn: Turn, _args: tuple[str, ...]) -> None:
+async def show_progress(turn: Turn, _: object = None) -> None:
     """Summarise progress per module, with scores and dates in the learner's formats."""
     t = turn.t
     language = turn.language
@@ -57,9 +57,3 @@ async def show_progress(turn: Turn, _args: tuple[str, ...]) -> None:
     if not progress:
         lines += ["", t.gettext("You have not started a lesson yet. Tap Start in the menu.")]
     turn.say("\n".join(lines), rows(screens.menu_button(t)))
-
-
-def register(router: Router) -> None:
-    """Add the progress command and button to a router."""
-    router.command("progress", show_progress)
-    router.button("progress", show_progress, 0)

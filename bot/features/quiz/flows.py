@@ -1,27 +1,48 @@
-"""Quizzes after each lesson, and reviews of missed questions when they fall due."""
+"""The quiz after each lesson: one question at a time, every answer explained."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from dataclasses import dataclass
 
 from bot.adapters.db import repo
-from bot.core.callbacks import encode
 from bot.core.replies import Button, Question
-from bot.core.router import Router, Turn, rows
+from bot.core.router import Turn, button, rows
+from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson, QuizItem
+from bot.features.lessons.buttons import OpenLesson, Resume
 from bot.features.menu import flows as screens
-from bot.features.review import schedule as review
+from bot.features.quiz.buttons import AnswerQuiz, StartQuiz
+from bot.features.review import schedule
 from bot.i18n import Translator
 
 LETTERS = "ABCD"
 
 
-async def start_quiz(turn: Turn, args: tuple[str, ...]) -> None:
+@dataclass(frozen=True)
+class Answering(FlowState):
+    """Taking a lesson's quiz, on one of its items."""
+
+    flow = "quiz.answering"
+    lesson: str
+    item: int
+
+    @property
+    def lesson_id(self) -> str | None:
+        """Return the lesson whose quiz this is."""
+        return self.lesson
+
+
+async def start_quiz(turn: Turn, chosen: StartQuiz) -> None:
     """Start a new attempt at a lesson's quiz."""
-    lesson = turn.course.lesson(turn.language, args[0])
+    await start_quiz_of(turn, chosen.lesson)
+
+
+async def start_quiz_of(turn: Turn, lesson_id: str) -> None:
+    """Start a new attempt at the quiz of a lesson, if it has one."""
+    lesson = turn.course.lesson(turn.language, lesson_id)
     if lesson is None or not lesson.quiz:
-        await screens.stale_button(turn, ())
+        await screens.stale_button(turn)
         return
     await repo.start_quiz_attempt(
         turn.session, turn.learner.id, lesson.id, len(lesson.quiz), turn.now
@@ -31,43 +52,41 @@ async def start_quiz(turn: Turn, args: tuple[str, ...]) -> None:
 
 async def ask(turn: Turn, lesson: Lesson, index: int) -> None:
     """Show quiz item `index` and remember that the learner is on it."""
-    await repo.set_position(
-        turn.session, turn.learner.id, mode="quiz", lesson_id=lesson.id, quiz_item=index
-    )
+    turn.go(Answering(lesson.id, index))
     header = turn.t.gettext("📝 Question {number} of {total}").format(
         number=index + 1, total=len(lesson.quiz)
     )
     turn.add(
-        _question(
+        question(
             turn.t,
             header,
             lesson.quiz[index],
-            partial(encode, "ans", lesson.id, index),
+            lambda option: AnswerQuiz(lesson.id, index, option).pack(),
         )
     )
 
 
-def _question(t: Translator, header: str, item: QuizItem, data: Callable[[int], str]) -> Question:
-    answer_data = tuple(data(option) for option in range(len(item.options)))
+def question(t: Translator, header: str, item: QuizItem, data: Callable[[int], str]) -> Question:
+    """Return a quiz item as a question whose options answer with `data(option)`."""
     return Question(
         header=header,
         question=item.question,
         options=item.options,
-        answer_data=answer_data,
+        answer_data=tuple(data(option) for option in range(len(item.options))),
         correct=item.correct,
         explanation=item.explanations[item.correct],
         extra_keyboard=rows(screens.menu_button(t)),
     )
 
 
-def _parse_answer(turn: Turn, args: tuple[str, ...]) -> tuple[Lesson, int, int] | None:
-    lesson = turn.course.lesson(turn.language, args[0])
-    if lesson is None or not args[1].isdigit() or not args[2].isdigit():
+def chosen_item(
+    turn: Turn, lesson_id: str, index: int, option: int
+) -> tuple[Lesson, QuizItem] | None:
+    """Return the lesson and item an answer button points to; None when it no longer exists."""
+    lesson = turn.course.lesson(turn.language, lesson_id)
+    if lesson is None or index >= len(lesson.quiz) or option >= len(lesson.quiz[index].options):
         return None
-    index, option = int(args[1]), int(args[2])
-    if index >= len(lesson.quiz) or option >= len(lesson.quiz[index].options):
-        return None
-    return lesson, index, option
+    return lesson, lesson.quiz[index]
 
 
 def feedback(t: Translator, item: QuizItem, option: int) -> str:
@@ -82,21 +101,26 @@ def feedback(t: Translator, item: QuizItem, option: int) -> str:
     return f"{verdict}\n\n{item.explanations[option]}\n\n{right}\n{item.explanations[item.correct]}"
 
 
-async def answer(turn: Turn, args: tuple[str, ...]) -> None:
+def continue_button(t: Translator) -> Button:
+    """Return the button back to where the learner was."""
+    return button(t.gettext("▶ Continue"), Resume())
+
+
+async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     """Record a quiz answer, explain it, and move on (or close the quiz)."""
-    parsed = _parse_answer(turn, args)
-    if parsed is None:
-        await screens.stale_button(turn, ())
+    found = chosen_item(turn, chosen.lesson, chosen.item, chosen.option)
+    if found is None:
+        await screens.stale_button(turn)
         return
-    lesson, index, option = parsed
-    learner = turn.learner
+    lesson, item = found
+    index, option = chosen.item, chosen.option
     t = turn.t
-    if learner.mode != "quiz" or learner.lesson_id != lesson.id or learner.quiz_item != index:
-        turn.say(t.gettext("You already answered this question."), rows(_continue_button(t)))
+    if turn.state != Answering(lesson.id, index):
+        turn.say(t.gettext("You already answered this question."), rows(continue_button(t)))
         return
+    learner = turn.learner
     progress = await repo.lesson_progress(turn.session, learner.id, lesson.id)
     attempt = progress.quiz_attempts if progress else 0
-    item = lesson.quiz[index]
     correct = option == item.correct
     await repo.record_answer(
         turn.session,
@@ -110,13 +134,11 @@ async def answer(turn: Turn, args: tuple[str, ...]) -> None:
         now=turn.now,
     )
     if not correct:
-        box, due = review.after_answer(0, correct=False, now=turn.now) or (1, turn.now)
+        box, due = schedule.after_answer(0, correct=False, now=turn.now) or (1, turn.now)
         await repo.schedule_review(turn.session, learner.id, lesson.id, index, box, due)
     if index + 1 < len(lesson.quiz):
-        await repo.set_position(
-            turn.session, learner.id, mode="quiz", lesson_id=lesson.id, quiz_item=index + 1
-        )
-        next_button = Button(t.gettext("Next question ▶"), encode("resume"))
+        turn.go(Answering(lesson.id, index + 1))
+        next_button = button(t.gettext("Next question ▶"), Resume())
         turn.say(feedback(t, item, option), rows(next_button))
         return
     turn.say(feedback(t, item, option))
@@ -151,115 +173,17 @@ async def _finish(turn: Turn, lesson: Lesson, attempt: int) -> None:
         )
     next_id = turn.course.next_lesson_id(turn.language, lesson.id)
     next_lesson = turn.course.lesson(turn.language, next_id) if next_id else None
-    await repo.set_position(turn.session, learner_id, mode="idle", lesson_id=next_id)
+    turn.go(Idle(next_id))
     buttons = [
-        Button(
+        button(
             t.gettext("▶ Next lesson: {title}").format(title=next_lesson.title),
-            encode("open", next_lesson.id),
+            OpenLesson(next_lesson.id),
         )
         if next_lesson
         else None,
-        Button(t.gettext("🔁 Try the quiz again"), encode("quiz", lesson.id)),
+        button(t.gettext("🔁 Try the quiz again"), StartQuiz(lesson.id)),
         screens.menu_button(t),
     ]
     if next_lesson is None:
         lines.append(t.gettext("You finished the last lesson of the course. Congratulations!"))
     turn.say("\n".join(lines), rows(*buttons))
-
-
-def _continue_button(t: Translator) -> Button:
-    return Button(t.gettext("▶ Continue"), encode("resume"))
-
-
-async def quiz_command(turn: Turn, _args: tuple[str, ...]) -> None:
-    """Start the review when questions are due, else the quiz of the current lesson."""
-    due = await repo.due_reviews(turn.session, turn.learner.id, turn.now)
-    lesson_id = turn.learner.lesson_id
-    if due:
-        await next_review(turn, ())
-    elif lesson_id and turn.course.lesson(turn.language, lesson_id):
-        await start_quiz(turn, (lesson_id,))
-    else:
-        turn.say(turn.t.gettext("No questions to review now. Choose a lesson to take its quiz."))
-        await screens.main_menu(turn, ())
-
-
-async def next_review(turn: Turn, _args: tuple[str, ...]) -> None:
-    """Ask the next question due for review, or say the review is done."""
-    t = turn.t
-    for item in await repo.due_reviews(turn.session, turn.learner.id, turn.now):
-        lesson = turn.course.lesson(turn.language, item.lesson_id)
-        if lesson is None or item.item_index >= len(lesson.quiz):
-            # The course changed since this was scheduled: drop what no longer exists.
-            await repo.retire_review(turn.session, turn.learner.id, item.lesson_id, item.item_index)
-            continue
-        await repo.set_position(
-            turn.session,
-            turn.learner.id,
-            mode="review",
-            lesson_id=turn.learner.lesson_id,
-            card_index=turn.learner.card_index,
-        )
-        header = t.gettext("🔁 Review · {title}").format(title=lesson.title)
-        question = lesson.quiz[item.item_index]
-        turn.add(
-            _question(t, header, question, partial(encode, "rans", lesson.id, item.item_index))
-        )
-        return
-    await repo.set_position(
-        turn.session,
-        turn.learner.id,
-        mode="idle",
-        lesson_id=turn.learner.lesson_id,
-        card_index=turn.learner.card_index,
-    )
-    next_due = await repo.next_review_due(turn.session, turn.learner.id)
-    text = t.gettext("Review done. Nothing else to review for now.")
-    if next_due is not None:
-        text += "\n" + t.gettext("Next review: {date}.").format(date=t.date(next_due))
-    turn.say(text)
-    await screens.main_menu(turn, ())
-
-
-async def review_answer(turn: Turn, args: tuple[str, ...]) -> None:
-    """Record a review answer and move the item to its next Leitner box."""
-    parsed = _parse_answer(turn, args)
-    if parsed is None:
-        await screens.stale_button(turn, ())
-        return
-    lesson, index, option = parsed
-    t = turn.t
-    scheduled = await repo.review_item(turn.session, turn.learner.id, lesson.id, index)
-    if scheduled is None or scheduled.due_at > turn.now:
-        turn.say(t.gettext("You already answered this question."), rows(_continue_button(t)))
-        return
-    item = lesson.quiz[index]
-    correct = option == item.correct
-    count = await repo.review_answer_count(turn.session, turn.learner.id, lesson.id, index)
-    await repo.record_answer(
-        turn.session,
-        learner_id=turn.learner.id,
-        lesson_id=lesson.id,
-        item_index=index,
-        chosen=option,
-        is_correct=correct,
-        mode="review",
-        attempt=count + 1,
-        now=turn.now,
-    )
-    outcome = review.after_answer(scheduled.box, correct=correct, now=turn.now)
-    if outcome is None:
-        await repo.retire_review(turn.session, turn.learner.id, lesson.id, index)
-    else:
-        await repo.schedule_review(turn.session, turn.learner.id, lesson.id, index, *outcome)
-    turn.say(feedback(t, item, option), rows(Button(t.gettext("Next ▶"), encode("review"))))
-
-
-def register(router: Router) -> None:
-    """Add the quiz and review commands and buttons to a router."""
-    router.command("quiz", quiz_command)
-    router.command("review", next_review)
-    router.button("quiz", start_quiz, 1)
-    router.button("ans", answer, 3)
-    router.button("review", next_review, 0)
-    router.button("rans", review_answer, 3)

@@ -8,23 +8,18 @@ from typing import TYPE_CHECKING, Final
 from bot.adapters.llm.results import Rewrite
 from bot.adapters.llm.usage import DailyBudget, Unavailable
 from bot.config import Language
-from bot.core.callbacks import encode
-from bot.core.replies import Button
-from bot.core.router import Router, Turn, rows
+from bot.core.router import Turn, button, rows
 from bot.course.model import Course, Lesson
 from bot.course.vocabulary import Vocabulary, glossary_vocabulary, key_sentence
+from bot.features.lessons.buttons import ShowCard
 from bot.features.menu import flows as screens
-from bot.i18n import LANGUAGES, Translator
+from bot.features.simpler.buttons import Simplify
+from bot.i18n import LANGUAGES
 
 if TYPE_CHECKING:
     from bot.adapters.llm.chains import TutorChains
 
 MAX_TERMS: Final = 3
-
-
-def simpler_button(t: Translator, lesson: Lesson, index: int) -> Button:
-    """Return the "Simpler, please" button for one card."""
-    return Button(t.gettext("🙂 Simpler, please"), encode("simple", lesson.id, index))
 
 
 class Simpler:
@@ -45,24 +40,20 @@ class Simpler:
         # Rewrites depend only on the card, so one per card serves every learner, for free.
         self._rewrites: dict[tuple[Language, str, int], str] = {}
 
-    def register(self, router: Router) -> None:
-        """Handle the "Simpler, please" button under each card."""
-        router.button("simple", self.simplify, 2)
-
-    async def simplify(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def simplify(self, turn: Turn, chosen: Simplify) -> None:
         """Show the card in simpler words, with a button back to it."""
-        lesson = turn.course.lesson(turn.language, args[0])
-        if lesson is None or not args[1].isdigit() or int(args[1]) >= len(lesson.cards):
-            await screens.stale_button(turn, ())
+        lesson = turn.course.lesson(turn.language, chosen.lesson)
+        if lesson is None or chosen.card >= len(lesson.cards):
+            await screens.stale_button(turn)
             return
-        index = int(args[1])
+        index = chosen.card
         t = turn.t
         text = await self._rewrite(turn, lesson, index)
         if text is None:
             text = self._explain(turn, lesson, index)
         else:
             text = "\n\n".join([t.gettext("🙂 In simpler words:"), text])
-        back = Button(t.gettext("↩ Back to the card"), encode("card", lesson.id, index))
+        back = button(t.gettext("↩ Back to the card"), ShowCard(lesson.id, index))
         turn.say(text, rows(back, screens.menu_button(t)))
 
     async def _rewrite(self, turn: Turn, lesson: Lesson, index: int) -> str | None:

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.repo import Learner
-from bot.core.callbacks import encode
+from bot.core.callbacks import CallbackData
 from bot.core.replies import Button
-from bot.core.router import Turn, rows
+from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
 from bot.features.trainers import repo
+from bot.features.trainers.buttons import TrainerMenu
 from bot.features.trainers.repo import Cohort
 
 
 def trainer_menu_button(turn: Turn) -> Button:
     """Return the button back to the trainer menu."""
-    return Button(turn.t.gettext("🧑‍🏫 Trainer menu"), encode("tmenu"))
+    return button(turn.t.gettext("🧑‍🏫 Trainer menu"), TrainerMenu())
 
 
 class Access:
@@ -70,22 +73,20 @@ class Access:
             )
         return cohorts
 
-    async def ask_cohort(self, turn: Turn, question: str, action: str, last: Button) -> None:
-        """Ask a trainer to pick one of their cohorts; each button carries `action` and its id."""
+    async def ask_cohort(
+        self, turn: Turn, question: str, choice: Callable[[int], CallbackData], last: Button
+    ) -> None:
+        """Ask a trainer to pick one of their cohorts; each button carries `choice(its id)`."""
         if not await self.trainer(turn):
             return
         cohorts = await self.own_cohorts(turn)
         if cohorts:
-            buttons = [Button(cohort.name, encode(action, cohort.id)) for cohort in cohorts]
+            buttons = [button(cohort.name, choice(cohort.id)) for cohort in cohorts]
             turn.say(question, rows(*buttons, last))
 
-    async def own_cohort(self, turn: Turn, cohort_id: str) -> Cohort | None:
+    async def own_cohort(self, turn: Turn, cohort_id: int) -> Cohort | None:
         """Return the trainer's own cohort from a button; anything else is a stale button."""
-        cohort = (
-            await repo.owned_cohort(turn.session, turn.learner.id, int(cohort_id))
-            if cohort_id.isdigit()
-            else None
-        )
+        cohort = await repo.owned_cohort(turn.session, turn.learner.id, cohort_id)
         if cohort is None:
-            await screens.stale_button(turn, ())
+            await screens.stale_button(turn)
         return cohort

@@ -4,12 +4,27 @@ from __future__ import annotations
 
 from typing import Final
 
-from bot.core.callbacks import encode
-from bot.core.replies import Button
-from bot.core.router import Router, Turn, rows
+from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
 from bot.features.trainers import codes, repo
 from bot.features.trainers.access import Access, trainer_menu_button
+from bot.features.trainers.buttons import (
+    AskQuietHours,
+    AskReminders,
+    CancelInvite,
+    ChooseReport,
+    CohortReport,
+    InviteTrainer,
+    MyCohorts,
+    NewJoinCode,
+    PushToCohort,
+    SetQuietHours,
+    SetReminders,
+    ShowCohort,
+    ShowScheduled,
+    StartPush,
+    StopJoinCodes,
+)
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.repo import Cohort
 from bot.features.trainers.timing import format_clock
@@ -49,40 +64,23 @@ class CohortFlows:
         self.options = options
         self.access = access
 
-    def register(self, router: Router) -> None:
-        """Add the trainer menu, cohort and invite commands and buttons to a router."""
-        router.command("trainer", self.menu)
-        router.button("tmenu", self.menu, 0)
-        router.command("cohort", self.cohort_command)
-        router.button("tgroups", self.list_cohorts, 0)
-        router.button("tgroup", self.show_cohort, 1)
-        router.button("tcode", self.new_code, 1)
-        router.button("tstop", self.stop_codes, 1)
-        router.button("tremask", self.ask_reminders, 1)
-        router.button("trem", self.set_reminders, 2)
-        router.button("tquietask", self.ask_quiet_hours, 1)
-        router.button("tquiet", self.set_quiet_hours, 3)
-        router.command("trainer_invite", self.invite)
-        router.button("tinvite", self.invite, 0)
-        router.button("tinvx", self.cancel_invite, 1)
-
-    async def menu(self, turn: Turn, _args: tuple[str, ...]) -> None:
+    async def menu(self, turn: Turn, _: object = None) -> None:
         """Show what a trainer can do, as buttons."""
         if not await self.access.trainer(turn):
             return
         t = turn.t
         invite = (
-            Button(t.gettext("🎟 Invite a trainer"), encode("tinvite"))
+            button(t.gettext("🎟 Invite a trainer"), InviteTrainer())
             if self.access.is_admin(turn.learner)
             else None
         )
         turn.say(
             t.gettext("🧑‍🏫 Trainer menu. To create a group, send: /cohort new NAME"),
             rows(
-                Button(t.gettext("👥 My groups"), encode("tgroups")),
-                Button(t.gettext("📤 Send a lesson or a message"), encode("tp")),
-                Button(t.gettext("📅 Planned sends"), encode("tsched")),
-                Button(t.gettext("📊 Progress report"), encode("treport")),
+                button(t.gettext("👥 My groups"), MyCohorts()),
+                button(t.gettext("📤 Send a lesson or a message"), StartPush()),
+                button(t.gettext("📅 Planned sends"), ShowScheduled()),
+                button(t.gettext("📊 Progress report"), ChooseReport()),
                 invite,
                 screens.menu_button(t),
             ),
@@ -102,14 +100,14 @@ class CohortFlows:
             if cohort is None or cohort.trainer_id != turn.learner.id:
                 turn.say(
                     turn.t.gettext("You have no group with that name."),
-                    rows(Button(turn.t.gettext("👥 My groups"), encode("tgroups"))),
+                    rows(button(turn.t.gettext("👥 My groups"), MyCohorts())),
                 )
             elif action == "link":
                 await self._issue_code(turn, cohort)
             else:
                 await self._stop(turn, cohort)
             return
-        await self.list_cohorts(turn, ())
+        await self.list_cohorts(turn)
 
     async def _create(self, turn: Turn, words: tuple[str, ...]) -> None:
         t = turn.t
@@ -136,7 +134,7 @@ class CohortFlows:
         turn.say(t.gettext("✅ The group “{name}” is ready.").format(name=cohort.name))
         await self._issue_code(turn, cohort)
 
-    async def list_cohorts(self, turn: Turn, _args: tuple[str, ...]) -> None:
+    async def list_cohorts(self, turn: Turn, _: object = None) -> None:
         """List the trainer's cohorts as buttons."""
         if not await self.access.trainer(turn):
             return
@@ -149,14 +147,14 @@ class CohortFlows:
             count = await repo.member_count(turn.session, cohort.id)
             label = t.ngettext("{name} · {count} learner", "{name} · {count} learners", count)
             buttons.append(
-                Button(label.format(name=cohort.name, count=count), encode("tgroup", cohort.id))
+                button(label.format(name=cohort.name, count=count), ShowCohort(cohort.id))
             )
         turn.say(t.gettext("👥 Your groups:"), rows(*buttons, trainer_menu_button(turn)))
 
-    async def show_cohort(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def show_cohort(self, turn: Turn, chosen: ShowCohort) -> None:
         """Show one cohort with its settings and what can be done with it."""
         if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, args[0])
+            cohort := await self.access.own_cohort(turn, chosen.cohort)
         ):
             return
         t = turn.t
@@ -172,20 +170,20 @@ class CohortFlows:
         turn.say(
             "\n".join(lines),
             rows(
-                Button(t.gettext("📤 Send a lesson or a message"), encode("tpc", cohort.id)),
-                Button(t.gettext("📊 Progress report"), encode("trc", cohort.id)),
-                Button(t.gettext("🔗 New join link"), encode("tcode", cohort.id)),
-                Button(t.gettext("🚫 Stop the join link"), encode("tstop", cohort.id)),
-                Button(t.gettext("🔔 Reminders"), encode("tremask", cohort.id)),
-                Button(t.gettext("🌙 Quiet hours"), encode("tquietask", cohort.id)),
-                Button(t.gettext("⬅ My groups"), encode("tgroups")),
+                button(t.gettext("📤 Send a lesson or a message"), PushToCohort(cohort.id)),
+                button(t.gettext("📊 Progress report"), CohortReport(cohort.id)),
+                button(t.gettext("🔗 New join link"), NewJoinCode(cohort.id)),
+                button(t.gettext("🚫 Stop the join link"), StopJoinCodes(cohort.id)),
+                button(t.gettext("🔔 Reminders"), AskReminders(cohort.id)),
+                button(t.gettext("🌙 Quiet hours"), AskQuietHours(cohort.id)),
+                button(t.gettext("⬅ My groups"), MyCohorts()),
             ),
         )
 
-    async def new_code(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def new_code(self, turn: Turn, chosen: NewJoinCode) -> None:
         """Replace a cohort's join link with a new one."""
         if await self.access.trainer(turn) and (
-            cohort := await self.access.own_cohort(turn, args[0])
+            cohort := await self.access.own_cohort(turn, chosen.cohort)
         ):
             await self._issue_code(turn, cohort)
 
@@ -207,8 +205,8 @@ class CohortFlows:
         turn.say(
             "\n\n".join([*self._share_lines(t, code), until]),
             rows(
-                Button(t.gettext("🚫 Stop the join link"), encode("tstop", cohort.id)),
-                Button(t.gettext("⬅ Back to the group"), encode("tgroup", cohort.id)),
+                button(t.gettext("🚫 Stop the join link"), StopJoinCodes(cohort.id)),
+                button(t.gettext("⬅ Back to the group"), ShowCohort(cohort.id)),
             ),
         )
 
@@ -218,10 +216,10 @@ class CohortFlows:
         lines.append(t.gettext("Or they send: /join {code}").format(code=codes.pretty(code)))
         return lines
 
-    async def stop_codes(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def stop_codes(self, turn: Turn, chosen: StopJoinCodes) -> None:
         """Stop a cohort's join link (learners already in stay in)."""
         if await self.access.trainer(turn) and (
-            cohort := await self.access.own_cohort(turn, args[0])
+            cohort := await self.access.own_cohort(turn, chosen.cohort)
         ):
             await self._stop(turn, cohort)
 
@@ -233,15 +231,15 @@ class CohortFlows:
                 "🚫 The join link of “{name}” no longer works. Learners already in the group stay."
             ).format(name=cohort.name),
             rows(
-                Button(t.gettext("🔗 New join link"), encode("tcode", cohort.id)),
-                Button(t.gettext("⬅ Back to the group"), encode("tgroup", cohort.id)),
+                button(t.gettext("🔗 New join link"), NewJoinCode(cohort.id)),
+                button(t.gettext("⬅ Back to the group"), ShowCohort(cohort.id)),
             ),
         )
 
-    async def ask_reminders(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def ask_reminders(self, turn: Turn, chosen: AskReminders) -> None:
         """Offer the reminder delays."""
         if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, args[0])
+            cohort := await self.access.own_cohort(turn, chosen.cohort)
         ):
             return
         t = turn.t
@@ -249,28 +247,28 @@ class CohortFlows:
             t.gettext("🔔 When should a learner who stopped learning get a reminder?"),
             rows(
                 *(
-                    Button(reminder_label(t, days), encode("trem", cohort.id, days))
+                    button(reminder_label(t, days), SetReminders(cohort.id, days))
                     for days in REMINDER_CHOICES
                 )
             ),
         )
 
-    async def set_reminders(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def set_reminders(self, turn: Turn, chosen: SetReminders) -> None:
         """Set a cohort's reminder delay."""
         if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, args[0])
+            cohort := await self.access.own_cohort(turn, chosen.cohort)
         ):
             return
-        if not args[1].isdigit() or int(args[1]) not in REMINDER_CHOICES:
-            await screens.stale_button(turn, ())
+        if chosen.days not in REMINDER_CHOICES:
+            await screens.stale_button(turn)
             return
-        await repo.update_cohort(turn.session, cohort.id, reminder_days=int(args[1]))
-        await self.show_cohort(turn, (args[0],))
+        await repo.update_cohort(turn.session, cohort.id, reminder_days=chosen.days)
+        await self.show_cohort(turn, ShowCohort(chosen.cohort))
 
-    async def ask_quiet_hours(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def ask_quiet_hours(self, turn: Turn, chosen: AskQuietHours) -> None:
         """Offer the quiet hours."""
         if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, args[0])
+            cohort := await self.access.own_cohort(turn, chosen.cohort)
         ):
             return
         t = turn.t
@@ -278,28 +276,28 @@ class CohortFlows:
             t.gettext("🌙 When should I not send messages? Messages wait until the end."),
             rows(
                 *(
-                    Button(quiet_label(t, start, end), encode("tquiet", cohort.id, start, end))
+                    button(quiet_label(t, start, end), SetQuietHours(cohort.id, start, end))
                     for start, end in QUIET_CHOICES
                 )
             ),
         )
 
-    async def set_quiet_hours(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def set_quiet_hours(self, turn: Turn, chosen: SetQuietHours) -> None:
         """Set a cohort's quiet hours."""
         if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, args[0])
+            cohort := await self.access.own_cohort(turn, chosen.cohort)
         ):
             return
-        choice = (int(args[1]), int(args[2])) if args[1].isdigit() and args[2].isdigit() else None
+        choice = (chosen.start, chosen.end)
         if choice not in QUIET_CHOICES:
-            await screens.stale_button(turn, ())
+            await screens.stale_button(turn)
             return
         await repo.update_cohort(
             turn.session, cohort.id, quiet_start=choice[0], quiet_end=choice[1]
         )
-        await self.show_cohort(turn, (args[0],))
+        await self.show_cohort(turn, ShowCohort(chosen.cohort))
 
-    async def invite(self, turn: Turn, _args: tuple[str, ...]) -> None:
+    async def invite(self, turn: Turn, _: object = None) -> None:
         """Create a one-time trainer invite (administrators only)."""
         if not self.access.admin(turn):
             return
@@ -319,18 +317,18 @@ class CohortFlows:
         ]
         turn.say(
             "\n\n".join(lines),
-            rows(Button(t.gettext("🚫 Cancel this invitation"), encode("tinvx", code_id))),
+            rows(button(t.gettext("🚫 Cancel this invitation"), CancelInvite(code_id))),
         )
 
-    async def cancel_invite(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def cancel_invite(self, turn: Turn, chosen: CancelInvite) -> None:
         """Revoke a trainer invite this administrator made."""
         if not self.access.admin(turn):
             return
         t = turn.t
-        done = args[0].isdigit() and await repo.revoke_code(
-            turn.session, int(args[0]), turn.now, created_by_id=turn.learner.id
+        done = await repo.revoke_code(
+            turn.session, chosen.code, turn.now, created_by_id=turn.learner.id
         )
         if not done:
-            await screens.stale_button(turn, ())
+            await screens.stale_button(turn)
             return
         turn.say(t.gettext("🚫 The invitation no longer works."), replace=True)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import math
 
 from bot.adapters.db import repo as core_repo
-from bot.core.callbacks import encode
-from bot.core.replies import Button
-from bot.core.router import Router, Turn, rows
+from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
 from bot.features.trainers import repo
 from bot.features.trainers.access import trainer_menu_button
+from bot.features.trainers.buttons import ConfirmLeave, SwitchReminders
 
 
 async def join_command(turn: Turn, args: tuple[str, ...]) -> None:
@@ -71,7 +70,7 @@ async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
         turn.say("\n\n".join(lines), rows(screens.menu_button(t)))
 
 
-async def leave(turn: Turn, _args: tuple[str, ...]) -> None:
+async def leave(turn: Turn, _: object = None) -> None:
     """Ask the learner to confirm before leaving their cohort."""
     t = turn.t
     member = await repo.membership(turn.session, turn.learner.id)
@@ -84,16 +83,16 @@ async def leave(turn: Turn, _args: tuple[str, ...]) -> None:
             "Your trainer will no longer see your progress."
         ).format(name=member.cohort.name),
         rows(
-            Button(t.gettext("Yes, leave the group"), encode("tleave", "yes")),
-            Button(t.gettext("No, stay"), encode("tleave", "no")),
+            button(t.gettext("Yes, leave the group"), ConfirmLeave("yes")),
+            button(t.gettext("No, stay"), ConfirmLeave("no")),
         ),
     )
 
 
-async def confirm_leave(turn: Turn, args: tuple[str, ...]) -> None:
+async def confirm_leave(turn: Turn, chosen: ConfirmLeave) -> None:
     """Leave the cohort after a yes; stay after a no."""
     t = turn.t
-    if args[0] == "yes":
+    if chosen.choice == "yes":
         if await repo.leave_cohort(turn.session, turn.learner.id):
             turn.say(
                 t.gettext("Done. You left the group. Your progress stays with you."),
@@ -102,14 +101,14 @@ async def confirm_leave(turn: Turn, args: tuple[str, ...]) -> None:
             )
         else:
             turn.say(t.gettext("You are not in a group."), rows(screens.menu_button(t)))
-    elif args[0] == "no":
+    elif chosen.choice == "no":
         turn.say(t.gettext("OK, you stay in the group."), replace=True)
-        await screens.main_menu(turn, ())
+        await screens.main_menu(turn)
     else:
-        await screens.stale_button(turn, ())
+        await screens.stale_button(turn)
 
 
-async def reminders(turn: Turn, _args: tuple[str, ...]) -> None:
+async def reminders(turn: Turn, _: object = None) -> None:
     """Show whether reminders are on, with the button that switches them."""
     t = turn.t
     if turn.learner.reminders_on:
@@ -117,20 +116,20 @@ async def reminders(turn: Turn, _args: tuple[str, ...]) -> None:
             "🔔 Reminders are on. When you have not learnt for a few days, "
             "I send you one short message."
         )
-        button = Button(t.gettext("🔕 Turn reminders off"), encode("tremind", "off"))
+        action_button = button(t.gettext("🔕 Turn reminders off"), SwitchReminders("off"))
     else:
         text = t.gettext("🔕 Reminders are off. I do not send you reminders.")
-        button = Button(t.gettext("🔔 Turn reminders on"), encode("tremind", "on"))
-    turn.say(text, rows(button, screens.menu_button(t)))
+        action_button = button(t.gettext("🔔 Turn reminders on"), SwitchReminders("on"))
+    turn.say(text, rows(action_button, screens.menu_button(t)))
 
 
-async def switch_reminders(turn: Turn, args: tuple[str, ...]) -> None:
+async def switch_reminders(turn: Turn, chosen: SwitchReminders) -> None:
     """Turn reminders off or on from a button."""
     t = turn.t
-    if args[0] not in {"on", "off"}:
-        await screens.stale_button(turn, ())
+    if chosen.choice not in {"on", "off"}:
+        await screens.stale_button(turn)
         return
-    on = args[0] == "on"
+    on = chosen.choice == "on"
     await core_repo.update_learner(turn.session, turn.learner.id, reminders_on=on)
     text = (
         t.gettext("Done. Reminders are on.")
@@ -138,13 +137,3 @@ async def switch_reminders(turn: Turn, args: tuple[str, ...]) -> None:
         else t.gettext("Done. No more reminders. Send /reminders to turn them on again.")
     )
     turn.say(text, rows(screens.menu_button(t)))
-
-
-def register(router: Router) -> None:
-    """Add the learner's cohort and reminder commands and buttons to a router."""
-    router.command("join", join_command)
-    router.deep_link("join", redeem)
-    router.command("leave", leave)
-    router.button("tleave", confirm_leave, 1)
-    router.command("reminders", reminders)
-    router.button("tremind", switch_reminders, 1)

@@ -9,7 +9,7 @@ from typing import Final, Literal
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db.tables import LearnerRow
+from bot.adapters.db.tables import ConversationRow, LearnerRow
 from bot.config import Language
 from bot.features.trainers.pushes import Push, as_push
 from bot.features.trainers.repo import affected
@@ -76,11 +76,19 @@ async def claim(
         .execution_options(synchronize_session=False)
     )
     rows = await session.execute(
-        select(OutboxRow, PushRow, LearnerRow, CohortRow, CohortMemberRow.cohort_id)
+        select(
+            OutboxRow,
+            PushRow,
+            LearnerRow,
+            CohortRow,
+            CohortMemberRow.cohort_id,
+            ConversationRow.lesson_id,
+        )
         .join(PushRow, PushRow.id == OutboxRow.push_id)
         .join(LearnerRow, LearnerRow.id == OutboxRow.learner_id)
         .join(CohortRow, CohortRow.id == PushRow.cohort_id)
         .outerjoin(CohortMemberRow, CohortMemberRow.learner_id == OutboxRow.learner_id)
+        .outerjoin(ConversationRow, ConversationRow.learner_id == OutboxRow.learner_id)
         .where(OutboxRow.claimed_by == token, OutboxRow.status == "pending")
         .order_by(OutboxRow.not_before, OutboxRow.id)
     )
@@ -94,14 +102,14 @@ async def claim(
             reachable=learner.is_reachable,
             reminders_on=learner.reminders_on,
             last_seen_at=learner.last_seen_at,
-            current_lesson_id=learner.lesson_id,
+            current_lesson_id=lesson_id,
             still_member=member_cohort == cohort.id,
             push=as_push(push),
             cohort_name=cohort.name,
             quiet_hours=(cohort.quiet_start, cohort.quiet_end),
             reminder_days=cohort.reminder_days,
         )
-        for row, push, learner, cohort, member_cohort in rows
+        for row, push, learner, cohort, member_cohort, lesson_id in rows
     ]
 
 

@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Final, cast
 
-from bot.adapters.db import repo as core_repo
-from bot.core.callbacks import encode
 from bot.core.replies import Button
-from bot.core.router import Router, Turn, rows
+from bot.core.router import Turn, button, rows
+from bot.core.state import FlowState
 from bot.features.menu import flows as screens
 from bot.features.trainers import pushes, repo
 from bot.features.trainers.access import Access, trainer_menu_button
+from bot.features.trainers.buttons import (
+    CancelPush,
+    ConfirmPush,
+    PushAt,
+    PushKind,
+    PushLanguage,
+    PushLesson,
+    PushModule,
+    PushToCohort,
+    PushWhen,
+    Unschedule,
+)
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.pushes import MESSAGE_MAX_CHARS, PLAN_KINDS, Plan, Push
 from bot.features.trainers.repo import Cohort, Draft
 from bot.features.trainers.timing import format_clock, next_occurrence, parse_local
 from bot.i18n import LANGUAGES, N_, Translator
 
-INPUT_MODE: Final = "trainer_input"
 MORNING: Final = 9 * 60
 # Preset times by button: the first of these weekdays after today, or every one of them.
 ONCE_PRESETS: Final = {
@@ -38,9 +49,23 @@ WHAT_CHOICES: Final = (
 LANGUAGE_NAMES: Final[dict[str, str]] = {"fr": "Français", "nl": "Nederlands", "en": "English"}
 
 
+@dataclass(frozen=True)
+class TypingForPush(FlowState):
+    """A trainer is typing a date or a message for the send in progress."""
+
+    flow = "trainers.typing"
+    captures_text = True
+    awaiting: str  # "time", or "text-<language>"
+
+    @property
+    def step(self) -> str:
+        """Return what the trainer is typing."""
+        return self.awaiting
+
+
 def cancel_button(t: Translator) -> Button:
     """Return the button that abandons the /push in progress."""
-    return Button(t.gettext("✖ Cancel"), encode("tpx"))
+    return button(t.gettext("✖ Cancel"), CancelPush())
 
 
 def describe_what(turn: Turn, kind: str, lesson_id: str | None) -> str:
@@ -76,60 +101,41 @@ def describe_plan(t: Translator, weekdays: str, at_minute: int) -> str:
 class PushFlow:
     """Walk a trainer through sending something to a cohort, now, later or every week."""
 
-    def __init__(self, options: TrainerOptions, access: Access, router: Router) -> None:
+    def __init__(self, options: TrainerOptions, access: Access) -> None:
         self.options = options
         self.access = access
         # Free text that is not an answer to this flow goes where it would have gone.
-        self.router = router
 
-    def register(self, router: Router) -> None:
-        """Add /push, /scheduled and their buttons to a router."""
-        router.command("push", self.start)
-        router.button("tp", self.start, 0)
-        router.button("tpc", self.choose_cohort, 1)
-        router.button("tpk", self.choose_kind, 1)
-        router.button("tpm", self.choose_module, 1)
-        router.button("tpl", self.choose_lesson, 1)
-        router.button("tplang", self.choose_language, 1)
-        router.button("tpwhen", self.ask_when, 0)
-        router.button("tpw", self.choose_when, 1)
-        router.button("tpgo", self.confirm, 0)
-        router.button("tpx", self.cancel, 0)
-        router.text(self.typed, mode=INPUT_MODE)
-        router.command("scheduled", self.scheduled)
-        router.button("tsched", self.scheduled, 0)
-        router.button("tunsched", self.unschedule, 2)
-
-    async def start(self, turn: Turn, _args: tuple[str, ...]) -> None:
+    async def start(self, turn: Turn, _: object = None) -> None:
         """Ask which cohort to send to."""
         t = turn.t
         await self.access.ask_cohort(
-            turn, t.gettext("📤 Send to which group?"), "tpc", cancel_button(t)
+            turn, t.gettext("📤 Send to which group?"), PushToCohort, cancel_button(t)
         )
 
-    async def choose_cohort(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def choose_cohort(self, turn: Turn, chosen: PushToCohort) -> None:
         """Start a draft for the chosen cohort and ask what to send."""
         if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, args[0])
+            cohort := await self.access.own_cohort(turn, chosen.cohort)
         ):
             return
-        await self._restore_mode(turn, await repo.draft(turn.session, turn.learner.id))
+        _stop_typing(turn)
         await repo.start_draft(turn.session, turn.learner.id, cohort.id, turn.now)
         t = turn.t
-        buttons = [Button(t.gettext(label), encode("tpk", kind)) for kind, label in WHAT_CHOICES]
+        buttons = [button(t.gettext(label), PushKind(kind)) for kind, label in WHAT_CHOICES]
         turn.say(
             t.gettext("📤 What do you want to send to “{name}”?").format(name=cohort.name),
             rows(*buttons, cancel_button(t)),
         )
 
-    async def choose_kind(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def choose_kind(self, turn: Turn, chosen: PushKind) -> None:
         """Record what to send, then ask for the lesson, the message or the time."""
         found = await self._draft(turn)
         if found is None:
             return
-        kind = args[0]
+        kind = chosen.kind
         if kind not in {choice for choice, _ in WHAT_CHOICES}:
-            await screens.stale_button(turn, ())
+            await screens.stale_button(turn)
             return
         await repo.update_draft(
             turn.session, turn.learner.id, turn.now, kind=kind, lesson_id=None, texts=None
@@ -137,50 +143,52 @@ class PushFlow:
         t = turn.t
         if kind in {"lesson", "quiz"}:
             buttons = [
-                Button(module.title, encode("tpm", module.id))
+                button(module.title, PushModule(module.id))
                 for module in turn.course.modules.get(turn.language, ())
             ]
             turn.say(t.gettext("Which topic?"), rows(*buttons, cancel_button(t)))
         elif kind == "message":
             await self._ask_language(turn, {})
         else:
-            await self.ask_when(turn, ())
+            await self.ask_when(turn)
 
-    async def choose_module(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def choose_module(self, turn: Turn, chosen: PushModule) -> None:
         """List the lessons of the chosen module."""
         if await self._draft(turn) is None:
             return
-        module = turn.course.module(turn.language, args[0])
+        module = turn.course.module(turn.language, chosen.module)
         if module is None:
-            await screens.stale_button(turn, ())
+            await screens.stale_button(turn)
             return
         t = turn.t
         buttons = [
-            Button(lesson.title, encode("tpl", lesson.id))
+            button(lesson.title, PushLesson(lesson.id))
             for lesson_id in module.lesson_ids
             if (lesson := turn.course.lesson(turn.language, lesson_id))
         ]
         turn.say(t.gettext("Which lesson?"), rows(*buttons, cancel_button(t)))
 
-    async def choose_lesson(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def choose_lesson(self, turn: Turn, chosen: PushLesson) -> None:
         """Record the chosen lesson and ask when to send."""
         found = await self._draft(turn)
         if found is None:
             return
-        if found.kind not in {"lesson", "quiz"} or not turn.course.lesson(turn.language, args[0]):
-            await screens.stale_button(turn, ())
+        if found.kind not in {"lesson", "quiz"} or not turn.course.lesson(
+            turn.language, chosen.lesson
+        ):
+            await screens.stale_button(turn)
             return
-        await repo.update_draft(turn.session, turn.learner.id, turn.now, lesson_id=args[0])
-        await self.ask_when(turn, ())
+        await repo.update_draft(turn.session, turn.learner.id, turn.now, lesson_id=chosen.lesson)
+        await self.ask_when(turn)
 
     async def _ask_language(self, turn: Turn, texts: dict[str, str]) -> None:
         t = turn.t
         buttons = [
-            Button(
+            button(
                 (
                     t.gettext("➕ Add {language}") if texts else t.gettext("✍ Write in {language}")
                 ).format(language=LANGUAGE_NAMES[language]),
-                encode("tplang", language),
+                PushLanguage(language),
             )
             for language in LANGUAGES
             if language not in texts
@@ -190,55 +198,54 @@ class PushFlow:
                 "Saved. Add another language, or go on. Each learner gets your message "
                 "in their language if you wrote it, otherwise in another one."
             )
-            buttons.append(Button(t.gettext("▶ Go on: when to send"), encode("tpwhen")))
+            buttons.append(button(t.gettext("▶ Go on: when to send"), PushWhen()))
         else:
             text = t.gettext("💬 In which language do you write? You can add others after.")
         turn.say(text, rows(*buttons, cancel_button(t)))
 
-    async def choose_language(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def choose_language(self, turn: Turn, chosen: PushLanguage) -> None:
         """Wait for the message in the chosen language."""
         found = await self._draft(turn)
         if found is None:
             return
-        if found.kind != "message" or args[0] not in LANGUAGES:
-            await screens.stale_button(turn, ())
+        if found.kind != "message" or chosen.language not in LANGUAGES:
+            await screens.stale_button(turn)
             return
-        await self._await_input(turn, f"text-{args[0]}")
+        await self._await_input(turn, f"text-{chosen.language}")
         turn.say(
             turn.t.gettext(
                 "Type your message in {language}, up to {limit} characters. "
                 "Short sentences are easier to read."
-            ).format(language=LANGUAGE_NAMES[args[0]], limit=MESSAGE_MAX_CHARS),
+            ).format(language=LANGUAGE_NAMES[chosen.language], limit=MESSAGE_MAX_CHARS),
             rows(cancel_button(turn.t)),
         )
 
-    async def ask_when(self, turn: Turn, _args: tuple[str, ...]) -> None:
+    async def ask_when(self, turn: Turn, _: object = None) -> None:
         """Offer when to send: now, a preset time, a typed time, or a weekly plan."""
         found = await self._draft(turn)
         if found is None:
             return
         if found.kind is None or (found.kind == "message" and not found.texts):
-            await screens.stale_button(turn, ())
+            await screens.stale_button(turn)
             return
         t = turn.t
-        buttons = [Button(t.gettext("⚡ Now"), encode("tpw", "now"))]
+        buttons = [button(t.gettext("⚡ Now"), PushAt("now"))]
         buttons += [
-            Button(t.gettext(label), encode("tpw", key)) for key, (_, label) in ONCE_PRESETS.items()
+            button(t.gettext(label), PushAt(key)) for key, (_, label) in ONCE_PRESETS.items()
         ]
-        buttons.append(Button(t.gettext("🗓 Another date and time…"), encode("tpw", "ask")))
+        buttons.append(button(t.gettext("🗓 Another date and time…"), PushAt("ask")))
         if found.kind in PLAN_KINDS:
             buttons += [
-                Button(t.gettext(label), encode("tpw", key))
-                for key, (_, label) in PLAN_PRESETS.items()
+                button(t.gettext(label), PushAt(key)) for key, (_, label) in PLAN_PRESETS.items()
             ]
         turn.say(t.gettext("🕒 When?"), rows(*buttons, cancel_button(t)))
 
-    async def choose_when(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def choose_when(self, turn: Turn, chosen: PushAt) -> None:
         """Record the time chosen with a button, or wait for a typed one."""
         found = await self._draft(turn)
         if found is None or found.kind is None:
             return
-        choice = args[0]
+        choice = chosen.choice
         zone = self.options.zone
         if choice == "now":
             await repo.update_draft(turn.session, turn.learner.id, turn.now, when="now")
@@ -271,22 +278,21 @@ class PushFlow:
             )
             return
         else:
-            await screens.stale_button(turn, ())
+            await screens.stale_button(turn)
             return
         await self._summary(turn)
 
-    async def typed(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def typed(self, turn: Turn, text: str) -> None:
         """Take a typed message or date for the /push in progress."""
+        state = turn.state
         found = await repo.draft(turn.session, turn.learner.id)
-        if found is None or found.awaiting is None:
+        if found is None or not isinstance(state, TypingForPush):
             # Not (or no longer) waiting for this trainer: let the text go its usual way.
-            await core_repo.update_learner(turn.session, turn.learner.id, mode="idle")
-            handler = self.router.fallback_text or screens.no_free_text
-            await handler(turn, args)
+            turn.leave()
+            await (turn.services.answer_text or screens.no_free_text)(turn, text)
             return
         t = turn.t
-        text = args[0]
-        if found.awaiting == "time":
+        if state.awaiting == "time":
             due = parse_local(text, self.options.zone, turn.now)
             if due is None:
                 turn.say(
@@ -302,7 +308,7 @@ class PushFlow:
                     rows(cancel_button(t)),
                 )
                 return
-            await self._stop_waiting(turn, found, when="once", due_at=due)
+            await self._stop_waiting(turn, when="once", due_at=due)
             await self._summary(turn)
             return
         if len(text) > MESSAGE_MAX_CHARS:
@@ -313,8 +319,8 @@ class PushFlow:
                 rows(cancel_button(t)),
             )
             return
-        texts = {**found.texts, found.awaiting.removeprefix("text-"): text}
-        await self._stop_waiting(turn, found, texts=texts)
+        texts = {**found.texts, state.awaiting.removeprefix("text-"): text}
+        await self._stop_waiting(turn, texts=texts)
         await self._ask_language(turn, texts)
 
     async def _summary(self, turn: Turn) -> None:
@@ -325,7 +331,7 @@ class PushFlow:
             else None
         )
         if found is None or found.kind is None or cohort is None:
-            await screens.stale_button(turn, ())
+            await screens.stale_button(turn)
             return
         t = turn.t
         count = await repo.member_count(turn.session, cohort.id)
@@ -342,7 +348,7 @@ class PushFlow:
         if found.kind == "message":
             lines += ["", *(f"{language}: {text}" for language, text in found.texts.items())]
         go = t.gettext("✅ Send") if found.when == "now" else t.gettext("✅ Plan it")
-        turn.say("\n".join(lines), rows(Button(go, encode("tpgo")), cancel_button(t)))
+        turn.say("\n".join(lines), rows(button(go, ConfirmPush()), cancel_button(t)))
 
     def _describe_when(self, t: Translator, found: Draft) -> str:
         if found.when == "plan" and found.weekdays and found.at_minute is not None:
@@ -351,14 +357,14 @@ class PushFlow:
             return t.datetime(found.due_at)
         return t.gettext("now (after the quiet hours, if it is late)")
 
-    async def confirm(self, turn: Turn, _args: tuple[str, ...]) -> None:
+    async def confirm(self, turn: Turn, _: object = None) -> None:
         """Queue the push, or save the plan, and say what will happen."""
         found = await self._draft(turn)
         if found is None:
             return
         cohort = await repo.owned_cohort(turn.session, turn.learner.id, found.cohort_id)
         if cohort is None or found.kind is None or found.when is None:
-            await screens.stale_button(turn, ())
+            await screens.stale_button(turn)
             return
         t = turn.t
         await repo.delete_draft(turn.session, turn.learner.id)
@@ -403,14 +409,14 @@ class PushFlow:
             "✅ On its way to {count} learner.", "✅ On its way to {count} learners.", count
         ).format(count=count)
 
-    async def cancel(self, turn: Turn, _args: tuple[str, ...]) -> None:
+    async def cancel(self, turn: Turn, _: object = None) -> None:
         """Abandon the /push in progress."""
-        await self._restore_mode(turn, await repo.draft(turn.session, turn.learner.id))
+        _stop_typing(turn)
         await repo.delete_draft(turn.session, turn.learner.id)
         turn.say(turn.t.gettext("Cancelled. Nothing was sent."), replace=True)
-        await screens.main_menu(turn, ())
+        await screens.main_menu(turn)
 
-    async def scheduled(self, turn: Turn, _args: tuple[str, ...]) -> None:
+    async def scheduled(self, turn: Turn, _: object = None) -> None:
         """List the planned sends of the trainer's cohorts, each with a cancel button."""
         if not await self.access.trainer(turn):
             return
@@ -427,7 +433,7 @@ class PushFlow:
             lines.append(f"{number}. {self._describe_item(t, turn, item, cohorts)}")
             kind = "plan" if isinstance(item, Plan) else "push"
             label = t.gettext("✖ Cancel number {number}").format(number=number)
-            buttons.append(Button(label, encode("tunsched", kind, item.id)))
+            buttons.append(button(label, Unschedule(kind, item.id)))
         turn.say("\n".join(lines), rows(*buttons, trainer_menu_button(turn)))
 
     def _describe_item(
@@ -442,22 +448,22 @@ class PushFlow:
             when = t.datetime(item.due_at)
         return f"{when} · {name} · {what}"
 
-    async def unschedule(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def unschedule(self, turn: Turn, chosen: Unschedule) -> None:
         """Cancel a planned push or stop a plan of the trainer's own cohorts."""
         if not await self.access.trainer(turn):
             return
-        kind, item_id = args
+        kind, item_id = chosen.kind, chosen.item
         owned = [c.id for c in await repo.cohorts_of(turn.session, turn.learner.id)]
-        done = item_id.isdigit() and (
-            await pushes.cancel_push(turn.session, int(item_id), owned)
+        done = (
+            await pushes.cancel_push(turn.session, item_id, owned)
             if kind == "push"
-            else kind == "plan" and await pushes.stop_plan(turn.session, int(item_id), owned)
+            else kind == "plan" and await pushes.stop_plan(turn.session, item_id, owned)
         )
         if not done:
-            await screens.stale_button(turn, ())
+            await screens.stale_button(turn)
             return
         turn.say(turn.t.gettext("✖ Cancelled."), replace=True)
-        await self.scheduled(turn, ())
+        await self.scheduled(turn)
 
     async def _draft(self, turn: Turn) -> Draft | None:
         if not await self.access.trainer(turn):
@@ -472,20 +478,14 @@ class PushFlow:
         return found
 
     async def _await_input(self, turn: Turn, awaiting: str) -> None:
-        found = await repo.draft(turn.session, turn.learner.id)
-        waiting = found is not None and found.previous_mode and turn.learner.mode == INPUT_MODE
-        previous = found.previous_mode if found and waiting else turn.learner.mode
-        await repo.update_draft(
-            turn.session, turn.learner.id, turn.now, awaiting=awaiting, previous_mode=previous
-        )
-        await core_repo.update_learner(turn.session, turn.learner.id, mode=INPUT_MODE)
+        # Entered on top of the trainer's own lesson, which they find again afterwards.
+        turn.enter(TypingForPush(awaiting))
 
-    async def _stop_waiting(self, turn: Turn, found: Draft, **values: object) -> None:
-        await repo.update_draft(turn.session, turn.learner.id, turn.now, awaiting=None, **values)
-        await self._restore_mode(turn, found)
+    async def _stop_waiting(self, turn: Turn, **values: object) -> None:
+        await repo.update_draft(turn.session, turn.learner.id, turn.now, **values)
+        _stop_typing(turn)
 
-    async def _restore_mode(self, turn: Turn, found: Draft | None) -> None:
-        # Typing switched the trainer's own lesson mode off; put it back as it was, unless
-        # they have moved on to a lesson since.
-        if found is not None and found.previous_mode and turn.learner.mode == INPUT_MODE:
-            await core_repo.update_learner(turn.session, turn.learner.id, mode=found.previous_mode)
+
+def _stop_typing(turn: Turn) -> None:
+    if isinstance(turn.state, TypingForPush):
+        turn.leave()

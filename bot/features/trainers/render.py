@@ -8,17 +8,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db import repo
 from bot.config import Language
-from bot.core.callbacks import encode
 from bot.core.replies import Button, Message, Reply
-from bot.core.router import Services, rows
+from bot.core.router import Services, button, rows
+from bot.features.lessons.buttons import OpenLesson, Resume
 from bot.features.menu import flows as screens
+from bot.features.quiz.buttons import StartQuiz
+from bot.features.review.buttons import NextReview
+from bot.features.trainers.buttons import SwitchReminders
 from bot.features.trainers.outbox import Claimed
 from bot.i18n import LANGUAGES, Translator
 
 
 def stop_reminders_button(t: Translator) -> Button:
     """Return the button that turns reminders off."""
-    return Button(t.gettext("🔕 No more reminders"), encode("tremind", "off"))
+    return button(t.gettext("🔕 No more reminders"), SwitchReminders("off"))
 
 
 def message_text(texts: dict[str, str], language: Language) -> str | None:
@@ -43,11 +46,13 @@ async def render(
             return None
         if push.kind == "lesson":
             text = t.gettext("📚 Your trainer suggests a lesson: {title}")
-            button = Button(t.gettext("▶ Start the lesson"), encode("open", lesson.id))
+            action_button = button(t.gettext("▶ Start the lesson"), OpenLesson(lesson.id))
         else:
             text = t.gettext("📝 Your trainer suggests a quiz: {title}")
-            button = Button(t.gettext("📝 Take the quiz"), encode("quiz", lesson.id))
-        return [Message(text.format(title=lesson.title), rows(button, screens.menu_button(t)))]
+            action_button = button(t.gettext("📝 Take the quiz"), StartQuiz(lesson.id))
+        return [
+            Message(text.format(title=lesson.title), rows(action_button, screens.menu_button(t)))
+        ]
     if push.kind == "review":
         due = len(await repo.due_reviews(session, item.learner_id, now))
         if not due:
@@ -57,15 +62,15 @@ async def render(
             "🔁 Time for a short review: {count} questions to practise again.",
             due,
         ).format(count=due)
-        button = Button(t.gettext("🔁 Start the review"), encode("review"))
-        return [Message(text, rows(button, screens.menu_button(t)))]
+        action_button = button(t.gettext("🔁 Start the review"), NextReview())
+        return [Message(text, rows(action_button, screens.menu_button(t)))]
     if push.kind == "next":
         upcoming = await _next_lesson(session, services, item.learner_id, language)
         if upcoming is None:
             return None
         text = t.gettext("📚 Your next lesson is ready: {title}").format(title=upcoming[1])
-        button = Button(t.gettext("▶ Start the lesson"), encode("open", upcoming[0]))
-        return [Message(text, rows(button, screens.menu_button(t)))]
+        action_button = button(t.gettext("▶ Start the lesson"), OpenLesson(upcoming[0]))
+        return [Message(text, rows(action_button, screens.menu_button(t)))]
     if push.kind == "message":
         written = message_text(push.texts, language)
         if written is None:
@@ -95,9 +100,9 @@ async def _reminder(
     )
     go_on: Button | None = None
     if item.current_lesson_id and services.course.lesson(language, item.current_lesson_id):
-        go_on = Button(t.gettext("▶ Continue"), encode("resume"))
+        go_on = button(t.gettext("▶ Continue"), Resume())
     elif upcoming := await _next_lesson(session, services, item.learner_id, language):
-        go_on = Button(t.gettext("▶ Start the lesson"), encode("open", upcoming[0]))
+        go_on = button(t.gettext("▶ Start the lesson"), OpenLesson(upcoming[0]))
     return [Message(text, rows(go_on, screens.menu_button(t), stop_reminders_button(t)))]
 
 

@@ -73,8 +73,6 @@ class Draft:
     due_at: datetime | None
     weekdays: str | None
     at_minute: int | None
-    awaiting: str | None
-    previous_mode: str | None
 
 
 def _cohort(row: CohortRow) -> Cohort:
@@ -326,8 +324,6 @@ async def draft(session: AsyncSession, trainer_id: int) -> Draft | None:
         due_at=row.due_at,
         weekdays=row.weekdays,
         at_minute=row.at_minute,
-        awaiting=row.awaiting,
-        previous_mode=row.previous_mode,
     )
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bot.core.replies import Document, Picture
-from bot.core.router import Router, Turn, rows
+from bot.core.router import Turn, rows
 from bot.features.trainers.access import Access, trainer_menu_button
+from bot.features.trainers.buttons import CohortReport
 from bot.features.trainers.chart import progress_chart
 from bot.features.trainers.report import DEFAULT_INACTIVE_DAYS, build_report
 from bot.features.trainers.report_formats import report_csv, report_text
@@ -16,21 +17,15 @@ class ReportFlow:
     def __init__(self, access: Access) -> None:
         self.access = access
 
-    def register(self, router: Router) -> None:
-        """Add /report and its buttons to a router."""
-        router.command("report", self.choose)
-        router.button("treport", self.choose, 0)
-        router.button("trc", self.show, 1)
-
-    async def choose(self, turn: Turn, _args: tuple[str, ...]) -> None:
+    async def choose(self, turn: Turn, _: object = None) -> None:
         """Ask which cohort to report on."""
         question = turn.t.gettext("📊 Report on which group?")
-        await self.access.ask_cohort(turn, question, "trc", trainer_menu_button(turn))
+        await self.access.ask_cohort(turn, question, CohortReport, trainer_menu_button(turn))
 
-    async def show(self, turn: Turn, args: tuple[str, ...]) -> None:
+    async def show(self, turn: Turn, chosen: CohortReport) -> None:
         """Send the report of one cohort: text, chart and CSV."""
         if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, args[0])
+            cohort := await self.access.own_cohort(turn, chosen.cohort)
         ):
             return
         t = turn.t

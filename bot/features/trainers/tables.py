@@ -169,7 +169,4 @@ class PushDraftRow(Base):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     weekdays: Mapped[str | None] = mapped_column(String(7))
     at_minute: Mapped[int | None] = mapped_column(Integer)
-    # "text-fr" while waiting for the French message, "time" while waiting for a date.
-    awaiting: Mapped[str | None] = mapped_column(String(16))
-    previous_mode: Mapped[str | None] = mapped_column(String(16))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -6,16 +6,17 @@ from alembic import context
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.adapters.db.metadata import metadata
 from bot.config import load_settings
 
 config = context.config
 
 
 def run_on(connection: Connection) -> None:
+    from bot.app import schema  # the assembler knows every feature's tables
+
     context.configure(
         connection=connection,
-        target_metadata=metadata,
+        target_metadata=schema(),
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

@@ -1,0 +1,93 @@
+"""The manifest every feature exposes: what it handles, stores, exports, says and runs."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+
+from bot.core.callbacks import CallbackData
+from bot.core.state import FlowState
+
+if TYPE_CHECKING:
+    from bot.adapters.db.database import Database
+    from bot.adapters.llm.chains import TutorChains
+    from bot.adapters.llm.usage import DailyBudget
+    from bot.adapters.search import Retriever
+    from bot.config import Settings
+    from bot.core.delivery import Worker
+    from bot.core.router import Exporter, Services, Turn
+    from bot.course.model import Course
+    from bot.language import LanguageDetector
+
+Handler = Callable[["Turn", tuple[str, ...]], Awaitable[None]]
+TextHandler = Callable[["Turn", str], Awaitable[None]]
+Audience = Literal["learner", "trainer"]
+C = TypeVar("C", bound=CallbackData)
+
+
+@dataclass(frozen=True)
+class CommandRoute:
+    """A slash command, with the line that /help and the channel's command menu show for it."""
+
+    name: str
+    handler: Handler
+    help: str | None = None  # marked with N_(), translated where the language is known
+    audience: Audience = "learner"
+
+
+@dataclass(frozen=True)
+class ButtonRoute(Generic[C]):
+    """The handler of one kind of button, given the button's typed data."""
+
+    data: type[C]
+    handler: Callable[[Turn, C], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class TextRoute:
+    """The handler of free text typed in one flow, or in any flow without its own (None)."""
+
+    handler: TextHandler
+    flow: str | None = None
+
+
+@dataclass(frozen=True)
+class DeepLinkRoute:
+    """The handler of `/start <prefix>-<value>` links, such as `join-<code>`."""
+
+    prefix: str
+    handler: Handler
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """Everything one feature brings to the assembled tutor; the assembler iterates these."""
+
+    name: str  # the namespace of its button actions and flows
+    commands: tuple[CommandRoute, ...] = ()
+    buttons: tuple[ButtonRoute[Any], ...] = ()
+    texts: tuple[TextRoute, ...] = ()
+    deep_links: tuple[DeepLinkRoute, ...] = ()
+    states: tuple[type[FlowState], ...] = ()
+    exporters: tuple[tuple[str, Exporter], ...] = ()
+    # Background jobs, built once the assembled services exist.
+    workers: tuple[Callable[[Services], Worker], ...] = ()
+
+
+@dataclass(frozen=True)
+class FeatureContext:
+    """What the assembler hands each feature to build its manifest."""
+
+    settings: Settings
+    course: Course
+    database: Database
+    retriever: Retriever
+    detector: LanguageDetector
+    chains: TutorChains | None
+    budget: DailyBudget
+
+
+def on(data: type[C], handler: Callable[[Turn, C], Awaitable[None]]) -> ButtonRoute[C]:
+    """Route one kind of button to its handler (typed, so the two cannot disagree)."""
+    return ButtonRoute(data, handler)

@@ -1,0 +1,29 @@
+"""Free questions answered from the course, with or without a chat model."""
+
+from __future__ import annotations
+
+from bot.adapters.db.tables import Base
+from bot.adapters.llm import usage
+from bot.adapters.llm.tables import LLMUsageRow
+from bot.core.feature import FeatureContext, Manifest, TextRoute
+from bot.features.answers.flows import Answers
+
+DOMAIN = "llm"
+TABLES: tuple[type[Base], ...] = (LLMUsageRow,)
+
+
+def manifest(context: FeatureContext) -> Manifest:
+    """Return what the answers feature handles; it also owns the record of model use."""
+    answers = Answers(
+        context.retriever,
+        context.detector,
+        context.chains,
+        context.budget,
+        context.course,
+        context.settings.privacy_lesson_id,
+    )
+    return Manifest(
+        name="answers",
+        texts=(TextRoute(answers.answer),),
+        exporters=(("llm_usage", usage.export_usage),),
+    )

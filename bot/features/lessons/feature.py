@@ -1,0 +1,29 @@
+"""Lessons: browse the modules, read a lesson card by card, continue where you were."""
+
+from __future__ import annotations
+
+from bot.adapters.db.tables import Base
+from bot.core.feature import CommandRoute, FeatureContext, Manifest, on
+from bot.features.lessons import flows
+from bot.features.lessons.buttons import OpenLesson, Resume, ShowCard, ShowModule, ShowModules
+from bot.features.lessons.resume import resume
+from bot.i18n import N_
+
+DOMAIN = "tutor"
+TABLES: tuple[type[Base], ...] = ()
+
+
+def manifest(_: FeatureContext) -> Manifest:
+    """Return what the lessons feature handles."""
+    return Manifest(
+        name="lessons",
+        commands=(CommandRoute("lessons", flows.show_modules, N_("All lessons")),),
+        buttons=(
+            on(ShowModules, flows.show_modules),
+            on(ShowModule, flows.show_module),
+            on(OpenLesson, flows.open_lesson),
+            on(ShowCard, flows.go_to_card),
+            on(Resume, resume),
+        ),
+        states=(flows.Reading,),
+    )

@@ -1,0 +1,23 @@
+"""Take the learner back to exactly where they were: a card, a quiz question, a review."""
+
+from __future__ import annotations
+
+from bot.core.router import Turn
+from bot.features.lessons.flows import Reading, show_card
+from bot.features.menu import flows as screens
+from bot.features.quiz import flows as quiz
+from bot.features.review import flows as review
+
+
+async def resume(turn: Turn, _: object = None) -> None:
+    """Continue the learner's flow, or their current lesson, or show the menu."""
+    state = turn.state
+    lesson = turn.course.lesson(turn.language, turn.lesson_id) if turn.lesson_id else None
+    if isinstance(state, review.Reviewing):
+        await review.next_review(turn)
+    elif lesson is None:
+        await screens.main_menu(turn)
+    elif isinstance(state, quiz.Answering):
+        await quiz.ask(turn, lesson, state.item)
+    else:
+        await show_card(turn, lesson, state.card if isinstance(state, Reading) else 0)

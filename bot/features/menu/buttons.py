@@ -1,0 +1,36 @@
+"""The menu's buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.callbacks import CallbackData
+
+
+@dataclass(frozen=True)
+class ShowMenu(CallbackData):
+    """Back to the main menu."""
+
+    action = "menu.show"
+
+
+@dataclass(frozen=True)
+class ShowHelp(CallbackData):
+    """How the tutor works."""
+
+    action = "menu.help"
+
+
+@dataclass(frozen=True)
+class AskLanguage(CallbackData):
+    """Offer the languages."""
+
+    action = "menu.langs"
+
+
+@dataclass(frozen=True)
+class ChooseLanguage(CallbackData):
+    """Speak this language from now on."""
+
+    action = "menu.lang"
+    language: str

@@ -1,0 +1,32 @@
+"""The menu: first contact, language, main menu and help."""
+
+from __future__ import annotations
+
+from bot.adapters.db.tables import Base
+from bot.core.feature import CommandRoute, DeepLinkRoute, FeatureContext, Manifest, on
+from bot.features.menu import flows
+from bot.features.menu.buttons import AskLanguage, ChooseLanguage, ShowHelp, ShowMenu
+from bot.i18n import N_
+
+DOMAIN = "tutor"
+TABLES: tuple[type[Base], ...] = ()
+
+
+def manifest(_: FeatureContext) -> Manifest:
+    """Return what the menu handles."""
+    return Manifest(
+        name="menu",
+        commands=(
+            CommandRoute("start", flows.main_menu, N_("Start, or go back to the menu")),
+            CommandRoute("menu", flows.main_menu),
+            CommandRoute("help", flows.show_help, N_("How it works")),
+            CommandRoute("language", flows.ask_language, N_("Change the language")),
+        ),
+        buttons=(
+            on(ShowMenu, flows.main_menu),
+            on(ShowHelp, flows.show_help),
+            on(AskLanguage, flows.ask_language),
+            on(ChooseLanguage, flows.choose_language),
+        ),
+        deep_links=(DeepLinkRoute("lang", flows.language_link),),
+    )

@@ -1,0 +1,24 @@
+"""Privacy: a learner sees everything stored about them, and deletes it."""
+
+from __future__ import annotations
+
+from bot.adapters.db.tables import Base
+from bot.core.feature import CommandRoute, FeatureContext, Manifest, on
+from bot.features.privacy import flows
+from bot.features.privacy.buttons import ConfirmForget
+from bot.i18n import N_
+
+DOMAIN = "tutor"
+TABLES: tuple[type[Base], ...] = ()
+
+
+def manifest(_: FeatureContext) -> Manifest:
+    """Return what the privacy feature handles."""
+    return Manifest(
+        name="privacy",
+        commands=(
+            CommandRoute("mydata", flows.my_data, N_("See the data I keep about you")),
+            CommandRoute("forget", flows.forget, N_("Delete all your data")),
+        ),
+        buttons=(on(ConfirmForget, flows.confirm_forget),),
+    )

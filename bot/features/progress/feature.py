@@ -1,0 +1,21 @@
+"""A learner's progress."""
+
+from __future__ import annotations
+
+from bot.adapters.db.tables import Base
+from bot.core.feature import CommandRoute, FeatureContext, Manifest, on
+from bot.features.progress import flows
+from bot.features.progress.buttons import ShowProgress
+from bot.i18n import N_
+
+DOMAIN = "tutor"
+TABLES: tuple[type[Base], ...] = ()
+
+
+def manifest(_: FeatureContext) -> Manifest:
+    """Return what the progress screen handles."""
+    return Manifest(
+        name="progress",
+        commands=(CommandRoute("progress", flows.show_progress, N_("What you have done")),),
+        buttons=(on(ShowProgress, flows.show_progress),),
+    )

@@ -1,0 +1,25 @@
+"""The quiz's buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.callbacks import CallbackData
+
+
+@dataclass(frozen=True)
+class StartQuiz(CallbackData):
+    """Start a new attempt at a lesson's quiz."""
+
+    action = "quiz.start"
+    lesson: str
+
+
+@dataclass(frozen=True)
+class AnswerQuiz(CallbackData):
+    """Choose an option of a quiz item."""
+
+    action = "quiz.ans"
+    lesson: str
+    item: int
+    option: int

@@ -1,0 +1,96 @@
+"""Reviews: missed quiz questions come back when they fall due (Leitner boxes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from bot.adapters.db import repo
+from bot.core.router import Turn, button, rows
+from bot.core.state import FlowState
+from bot.features.menu import flows as screens
+from bot.features.quiz import flows as quiz
+from bot.features.review import schedule
+from bot.features.review.buttons import AnswerReview, NextReview
+
+
+@dataclass(frozen=True)
+class Reviewing(FlowState):
+    """Answering the questions due for review, which interrupts the learner's lesson."""
+
+    flow = "review.reviewing"
+
+
+async def quiz_command(turn: Turn, _: object = None) -> None:
+    """Start the review when questions are due, else the quiz of the current lesson."""
+    due = await repo.due_reviews(turn.session, turn.learner.id, turn.now)
+    lesson_id = turn.lesson_id
+    if due:
+        await next_review(turn)
+    elif lesson_id and turn.course.lesson(turn.language, lesson_id):
+        await quiz.start_quiz_of(turn, lesson_id)
+    else:
+        turn.say(turn.t.gettext("No questions to review now. Choose a lesson to take its quiz."))
+        await screens.main_menu(turn)
+
+
+async def next_review(turn: Turn, _: object = None) -> None:
+    """Ask the next question due for review, or say the review is done."""
+    t = turn.t
+    for item in await repo.due_reviews(turn.session, turn.learner.id, turn.now):
+        lesson = turn.course.lesson(turn.language, item.lesson_id)
+        if lesson is None or item.item_index >= len(lesson.quiz):
+            # The course changed since this was scheduled: drop what no longer exists.
+            await repo.retire_review(turn.session, turn.learner.id, item.lesson_id, item.item_index)
+            continue
+        turn.enter(Reviewing())
+        header = t.gettext("🔁 Review · {title}").format(title=lesson.title)
+        answer = partial(_answer_data, lesson.id, item.item_index)
+        turn.add(quiz.question(t, header, lesson.quiz[item.item_index], answer))
+        return
+    if isinstance(turn.state, Reviewing):
+        turn.leave()
+    next_due = await repo.next_review_due(turn.session, turn.learner.id)
+    text = t.gettext("Review done. Nothing else to review for now.")
+    if next_due is not None:
+        text += "\n" + t.gettext("Next review: {date}.").format(date=t.date(next_due))
+    turn.say(text)
+    await screens.main_menu(turn)
+
+
+def _answer_data(lesson_id: str, index: int, option: int) -> str:
+    return AnswerReview(lesson_id, index, option).pack()
+
+
+async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
+    """Record a review answer and move the item to its next Leitner box."""
+    found = quiz.chosen_item(turn, chosen.lesson, chosen.item, chosen.option)
+    if found is None:
+        await screens.stale_button(turn)
+        return
+    lesson, item = found
+    index, option = chosen.item, chosen.option
+    t = turn.t
+    scheduled = await repo.review_item(turn.session, turn.learner.id, lesson.id, index)
+    if scheduled is None or scheduled.due_at > turn.now:
+        turn.say(t.gettext("You already answered this question."), rows(quiz.continue_button(t)))
+        return
+    correct = option == item.correct
+    count = await repo.review_answer_count(turn.session, turn.learner.id, lesson.id, index)
+    await repo.record_answer(
+        turn.session,
+        learner_id=turn.learner.id,
+        lesson_id=lesson.id,
+        item_index=index,
+        chosen=option,
+        is_correct=correct,
+        mode="review",
+        attempt=count + 1,
+        now=turn.now,
+    )
+    outcome = schedule.after_answer(scheduled.box, correct=correct, now=turn.now)
+    if outcome is None:
+        await repo.retire_review(turn.session, turn.learner.id, lesson.id, index)
+    else:
+        await repo.schedule_review(turn.session, turn.learner.id, lesson.id, index, *outcome)
+    turn.say(quiz.feedback(t, item, option), rows(button(t.gettext("Next ▶"), NextReview())))

@@ -1,0 +1,25 @@
+"""The "Simpler, please" button."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.callbacks import CallbackData
+from bot.core.replies import Button
+from bot.core.router import button
+from bot.course.model import Lesson
+from bot.i18n import Translator
+
+
+@dataclass(frozen=True)
+class Simplify(CallbackData):
+    """Show one card in simpler words."""
+
+    action = "simpler.card"
+    lesson: str
+    card: int
+
+
+def simpler_button(t: Translator, lesson: Lesson, index: int) -> Button:
+    """Return the "Simpler, please" button for one card."""
+    return button(t.gettext("🙂 Simpler, please"), Simplify(lesson.id, index))

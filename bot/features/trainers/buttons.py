@@ -1,0 +1,218 @@
+"""The trainers' buttons (and the learners' group and reminder buttons)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.callbacks import CallbackData
+
+
+@dataclass(frozen=True)
+class TrainerMenu(CallbackData):
+    """The trainer menu."""
+
+    action = "trainers.menu"
+
+
+@dataclass(frozen=True)
+class MyCohorts(CallbackData):
+    """List the trainer's cohorts."""
+
+    action = "trainers.groups"
+
+
+@dataclass(frozen=True)
+class ShowCohort(CallbackData):
+    """Show one cohort."""
+
+    action = "trainers.group"
+    cohort: int
+
+
+@dataclass(frozen=True)
+class NewJoinCode(CallbackData):
+    """Make a new join link for a cohort."""
+
+    action = "trainers.code"
+    cohort: int
+
+
+@dataclass(frozen=True)
+class StopJoinCodes(CallbackData):
+    """Stop a cohort's join links."""
+
+    action = "trainers.stopcode"
+    cohort: int
+
+
+@dataclass(frozen=True)
+class AskReminders(CallbackData):
+    """Ask how often a cohort is reminded."""
+
+    action = "trainers.remask"
+    cohort: int
+
+
+@dataclass(frozen=True)
+class SetReminders(CallbackData):
+    """Remind a cohort's inactive learners after so many days."""
+
+    action = "trainers.rem"
+    cohort: int
+    days: int
+
+
+@dataclass(frozen=True)
+class AskQuietHours(CallbackData):
+    """Ask for a cohort's quiet hours."""
+
+    action = "trainers.quietask"
+    cohort: int
+
+
+@dataclass(frozen=True)
+class SetQuietHours(CallbackData):
+    """Set a cohort's quiet hours (minutes after midnight)."""
+
+    action = "trainers.quiet"
+    cohort: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class InviteTrainer(CallbackData):
+    """Make an invitation for a new trainer."""
+
+    action = "trainers.invite"
+
+
+@dataclass(frozen=True)
+class CancelInvite(CallbackData):
+    """Cancel a trainer invitation."""
+
+    action = "trainers.invx"
+    code: int
+
+
+@dataclass(frozen=True)
+class ConfirmLeave(CallbackData):
+    """Answer whether to leave the group: `yes` or `no`."""
+
+    action = "trainers.leave"
+    choice: str
+
+
+@dataclass(frozen=True)
+class SwitchReminders(CallbackData):
+    """Turn a learner's reminders `on` or `off`."""
+
+    action = "trainers.remind"
+    choice: str
+
+
+@dataclass(frozen=True)
+class StartPush(CallbackData):
+    """Start sending something to a cohort."""
+
+    action = "trainers.push"
+
+
+@dataclass(frozen=True)
+class PushToCohort(CallbackData):
+    """Send to this cohort."""
+
+    action = "trainers.pcohort"
+    cohort: int
+
+
+@dataclass(frozen=True)
+class PushKind(CallbackData):
+    """Send this kind of thing."""
+
+    action = "trainers.pkind"
+    kind: str
+
+
+@dataclass(frozen=True)
+class PushModule(CallbackData):
+    """Pick a lesson from this module."""
+
+    action = "trainers.pmodule"
+    module: str
+
+
+@dataclass(frozen=True)
+class PushLesson(CallbackData):
+    """Send this lesson."""
+
+    action = "trainers.plesson"
+    lesson: str
+
+
+@dataclass(frozen=True)
+class PushLanguage(CallbackData):
+    """Type the message in this language next."""
+
+    action = "trainers.plang"
+    language: str
+
+
+@dataclass(frozen=True)
+class PushWhen(CallbackData):
+    """Go on to when to send."""
+
+    action = "trainers.pwhen"
+
+
+@dataclass(frozen=True)
+class PushAt(CallbackData):
+    """Send at this time: now, a preset, or ask."""
+
+    action = "trainers.pat"
+    choice: str
+
+
+@dataclass(frozen=True)
+class ConfirmPush(CallbackData):
+    """Send as summarised."""
+
+    action = "trainers.pgo"
+
+
+@dataclass(frozen=True)
+class CancelPush(CallbackData):
+    """Abandon the send in progress."""
+
+    action = "trainers.pcancel"
+
+
+@dataclass(frozen=True)
+class ShowScheduled(CallbackData):
+    """List the planned sends."""
+
+    action = "trainers.sched"
+
+
+@dataclass(frozen=True)
+class Unschedule(CallbackData):
+    """Cancel a planned send (`push`) or stop a plan (`plan`)."""
+
+    action = "trainers.unsched"
+    kind: str
+    item: int
+
+
+@dataclass(frozen=True)
+class ChooseReport(CallbackData):
+    """Ask which cohort to report on."""
+
+    action = "trainers.report"
+
+
+@dataclass(frozen=True)
+class CohortReport(CallbackData):
+    """Report on this cohort."""
+
+    action = "trainers.rcohort"
+    cohort: int

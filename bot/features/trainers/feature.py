@@ -1,0 +1,89 @@
+"""Trainers: cohorts and join links, pushes and plans through a durable outbox, reports."""
+
+from __future__ import annotations
+
+from bot.adapters.db.tables import Base
+from bot.core.feature import CommandRoute, DeepLinkRoute, FeatureContext, Manifest, TextRoute, on
+from bot.features.trainers import buttons, membership, repo, tables
+from bot.features.trainers.access import Access
+from bot.features.trainers.cohort_flows import CohortFlows
+from bot.features.trainers.options import DeliveryOptions, TrainerOptions
+from bot.features.trainers.push_flow import PushFlow, TypingForPush
+from bot.features.trainers.report_flow import ReportFlow
+from bot.features.trainers.scheduler import Scheduler
+from bot.features.trainers.worker import OutboxWorker
+
+DOMAIN = "trainers"
+TABLES: tuple[type[Base], ...] = (
+    tables.TrainerRow,
+    tables.CohortRow,
+    tables.CohortMemberRow,
+    tables.AccessCodeRow,
+    tables.CodeFailureRow,
+    tables.PushPlanRow,
+    tables.PushRow,
+    tables.OutboxRow,
+    tables.PushDraftRow,
+)
+
+
+def manifest(context: FeatureContext) -> Manifest:
+    """Return what the trainers' and the learners' group commands handle."""
+    options = TrainerOptions.from_settings(context.settings)
+    delivery = DeliveryOptions.from_settings(context.settings)
+    access = Access(options.admin_ids)
+    cohorts = CohortFlows(options, access)
+    push = PushFlow(options, access)
+    report = ReportFlow(access)
+    database = context.database
+    return Manifest(
+        name="trainers",
+        commands=(
+            CommandRoute("join", membership.join_command),
+            CommandRoute("leave", membership.leave),
+            CommandRoute("reminders", membership.reminders),
+            CommandRoute("trainer", cohorts.menu),
+            CommandRoute("cohort", cohorts.cohort_command),
+            CommandRoute("trainer_invite", cohorts.invite),
+            CommandRoute("push", push.start),
+            CommandRoute("scheduled", push.scheduled),
+            CommandRoute("report", report.choose),
+        ),
+        buttons=(
+            on(buttons.ConfirmLeave, membership.confirm_leave),
+            on(buttons.SwitchReminders, membership.switch_reminders),
+            on(buttons.TrainerMenu, cohorts.menu),
+            on(buttons.MyCohorts, cohorts.list_cohorts),
+            on(buttons.ShowCohort, cohorts.show_cohort),
+            on(buttons.NewJoinCode, cohorts.new_code),
+            on(buttons.StopJoinCodes, cohorts.stop_codes),
+            on(buttons.AskReminders, cohorts.ask_reminders),
+            on(buttons.SetReminders, cohorts.set_reminders),
+            on(buttons.AskQuietHours, cohorts.ask_quiet_hours),
+            on(buttons.SetQuietHours, cohorts.set_quiet_hours),
+            on(buttons.InviteTrainer, cohorts.invite),
+            on(buttons.CancelInvite, cohorts.cancel_invite),
+            on(buttons.StartPush, push.start),
+            on(buttons.PushToCohort, push.choose_cohort),
+            on(buttons.PushKind, push.choose_kind),
+            on(buttons.PushModule, push.choose_module),
+            on(buttons.PushLesson, push.choose_lesson),
+            on(buttons.PushLanguage, push.choose_language),
+            on(buttons.PushWhen, push.ask_when),
+            on(buttons.PushAt, push.choose_when),
+            on(buttons.ConfirmPush, push.confirm),
+            on(buttons.CancelPush, push.cancel),
+            on(buttons.ShowScheduled, push.scheduled),
+            on(buttons.Unschedule, push.unschedule),
+            on(buttons.ChooseReport, report.choose),
+            on(buttons.CohortReport, report.show),
+        ),
+        texts=(TextRoute(push.typed, TypingForPush.flow),),
+        deep_links=(DeepLinkRoute("join", membership.redeem),),
+        states=(TypingForPush,),
+        exporters=(("trainers", repo.export_person),),
+        workers=(
+            lambda services: Scheduler(database, services, options.zone),
+            lambda services: OutboxWorker(database, services, delivery, options.zone),
+        ),
+    )
