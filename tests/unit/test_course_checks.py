@@ -12,6 +12,7 @@ import yaml
 from bot.cli import main
 from bot.course.checks import check_content
 from bot.course.loader import load_course
+from bot.i18n import LANGUAGES
 from bot.language import LanguageDetector
 from bot.paths import PROJECT_ROOT
 
@@ -83,6 +84,54 @@ def test_quiz_limits_and_parity(course_copy: Path) -> None:
     found = problems(course_copy)
     assert any("quiz item 1: option" in p and "at most 100" in p for p in found), found
     assert any("quiz item 2 differs from en" in p for p in found), found
+
+
+def line_of(path: Path, text: str) -> int:
+    """Return the number of the line of `path` where `text` starts."""
+    content = path.read_text()
+    assert content.count(text) == 1
+    return content[: content.index(text)].count("\n") + 1
+
+
+def lesson_files(content: Path) -> list[Path]:
+    return [content / language / f"{LESSON}.md" for language in LANGUAGES]
+
+
+def test_a_quiz_item_without_id_fails_at_its_line(course_copy: Path) -> None:
+    path = course_copy / "en" / f"{LESSON}.md"
+    line = line_of(path, "  - id: cannot-feel\n")
+    edit(path, "  - id: cannot-feel\n    question:", "  - question:")
+    assert f"{path}:{line}: quiz item 2 needs an `id`, e.g. `spam-filter`" in problems(course_copy)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Cannot-Feel", "'Cannot-Feel'"),
+        ("cannot_feel", "'cannot_feel'"),
+        ("2-feelings", "'2-feelings'"),
+        ("c", "'c'"),
+        ("c" * 33, repr("c" * 33)),
+        ("42", "42"),
+    ],
+)
+def test_a_malformed_quiz_item_id_fails_at_its_line(
+    course_copy: Path, written: str, shown: str
+) -> None:
+    path = course_copy / "nl" / f"{LESSON}.md"
+    line = line_of(path, "  - id: cannot-feel\n")
+    edit(path, "  - id: cannot-feel\n", f"  - id: {written}\n")
+    found = problems(course_copy)
+    assert any(
+        p.startswith(f"{path}:{line}: quiz item 2: id {shown} must be kebab-case") for p in found
+    ), found
+
+
+def test_the_longest_and_shortest_ids_pass(course_copy: Path) -> None:
+    for path in lesson_files(course_copy):
+        edit(path, "  - id: cannot-feel\n", f"  - id: {'c' * 32}\n")
+        edit(path, "  - id: spam-filter\n", "  - id: s2\n")
+    assert problems(course_copy) == []
 
 
 def test_long_cards_fail_at_their_line(course_copy: Path) -> None:
