@@ -278,9 +278,20 @@ def test_content_list_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     first = lessons[0]
     assert set(first) == {"id", "lang", "module", "title", "cards", "quiz"}
     assert all(isinstance(card, str) for card in first["cards"])
-    assert set(first["quiz"][0]) == {"question", "options", "correct", "explanations"}
+    assert set(first["quiz"][0]) == {"id", "question", "options", "correct", "explanations"}
     assert isinstance(first["quiz"][0]["correct"], int)
     assert {lesson["lang"] for lesson in lessons} == {"fr", "nl", "en"}
+    course = load_course(CONTENT)
+    for listed in lessons:
+        lesson = course.lesson(listed["lang"], listed["id"])
+        assert lesson is not None
+        assert [item["id"] for item in listed["quiz"]] == [item.id for item in lesson.quiz]
+    assert [item["id"] for item in first["quiz"]] == [
+        "best-description",
+        "cannot-feel",
+        "spam-filter",
+        "who-decides",
+    ]
 
 
 def test_content_stats(capsys: pytest.CaptureFixture[str]) -> None:
