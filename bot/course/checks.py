@@ -155,8 +155,10 @@ def _check_lesson(
     if len(lesson.quiz) < MIN_QUIZ_ITEMS:
         found.append(Problem(path, 2, f"{len(lesson.quiz)} quiz items, at least {MIN_QUIZ_ITEMS}"))
     for number, item in enumerate(lesson.quiz, start=1):
-        found += [Problem(path, 2, f"quiz item {number}: {m}") for m in _quiz_item_problems(item)]
-    return found
+        found += [
+            Problem(path, item.line, f"quiz item {number}: {m}") for m in _quiz_item_problems(item)
+        ]
+    return found + _check_duplicate_item_ids(lesson)
 
 
 def _quiz_item_problems(item: QuizItem) -> Iterator[str]:
@@ -185,6 +187,23 @@ def _quiz_item_problems(item: QuizItem) -> Iterator[str]:
             )
 
 
+def _check_duplicate_item_ids(lesson: Lesson) -> list[Problem]:
+    first_use: dict[str, int] = {}
+    problems = []
+    for number, item in enumerate(lesson.quiz, start=1):
+        if item.id in first_use:
+            problems.append(
+                Problem(
+                    lesson.path,
+                    item.line,
+                    f"quiz item {number}: id {item.id!r} is already used by quiz item "
+                    f"{first_use[item.id]}",
+                )
+            )
+        first_use.setdefault(item.id, number)
+    return problems
+
+
 def _check_module_file(
     content_dir: Path, language: Language, module: OutlineModule
 ) -> list[Problem]:
@@ -204,36 +223,34 @@ def _check_unknown_files(content_dir: Path, outline: tuple[OutlineModule, ...]) 
 
 
 def _check_parity(lessons: dict[tuple[Language, str], Lesson]) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     by_id: dict[str, dict[Language, Lesson]] = defaultdict(dict)
     for (language, lesson_id), lesson in lessons.items():
         by_id[lesson_id][language] = lesson
     for versions in by_id.values():
         reference = versions.get("en") or next(iter(versions.values()))
         for lesson in versions.values():
-            if len(lesson.quiz) != len(reference.quiz):
-                problems.append(
-                    Problem(
-                        lesson.path,
-                        2,
-                        f"{len(lesson.quiz)} quiz items but {len(reference.quiz)} "
-                        f"in {reference.language}",
-                    )
-                )
-                continue
-            for number, (item, ref_item) in enumerate(
-                zip(lesson.quiz, reference.quiz, strict=True), 1
-            ):
-                if item.correct != ref_item.correct or len(item.options) != len(ref_item.options):
-                    problems.append(
-                        Problem(
-                            lesson.path,
-                            2,
-                            f"quiz item {number} differs from {reference.language} "
-                            "(number of options or correct index)",
-                        )
-                    )
+            problems += _quiz_parity(lesson, reference)
     return problems
+
+
+def _quiz_parity(lesson: Lesson, reference: Lesson) -> Iterator[Problem]:
+    if len(lesson.quiz) != len(reference.quiz):
+        message = f"{len(lesson.quiz)} quiz items but {len(reference.quiz)} in {reference.language}"
+        yield Problem(lesson.path, 2, message)
+        return
+    for number, (item, ref_item) in enumerate(zip(lesson.quiz, reference.quiz, strict=True), 1):
+        if item.id != ref_item.id:
+            message = (
+                f"quiz item {number}: id {item.id!r}, but {ref_item.id!r} in {reference.language}"
+            )
+            yield Problem(lesson.path, item.line, message)
+        elif item.correct != ref_item.correct or len(item.options) != len(ref_item.options):
+            message = (
+                f"quiz item {number} ({item.id}) differs from {reference.language} "
+                "(number of options or correct index)"
+            )
+            yield Problem(lesson.path, item.line, message)
 
 
 def _check_duplicate_cards(lessons: dict[tuple[Language, str], Lesson]) -> list[Problem]:

@@ -29,8 +29,20 @@ def _load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
 
 
+def _load_yaml_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML once into data and the node tree that knows each value's line."""
+    loader = _SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return (None if node is None else loader.construct_document(node)), node
+    finally:
+        loader.dispose()
+
+
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+FRONT_MATTER_LINE = 2  # the front matter starts on the line after the opening ---
 CARD_HEADING = re.compile(r"^## +(.+?)\s*$", re.MULTILINE)
+QUIZ_ITEM_ID = re.compile(r"[a-z][a-z0-9-]{1,31}")
 
 
 class ContentError(Exception):
@@ -90,11 +102,12 @@ def parse_lesson(path: Path, language: Language) -> Lesson:
     if match is None:
         raise ContentError(path, 1, "the file must start with YAML front matter between --- lines")
     try:
-        meta = _load_yaml(match.group(1)) or {}
+        meta, meta_node = _load_yaml_with_nodes(match.group(1))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = mark.line + FRONT_MATTER_LINE if mark is not None else 1
         raise ContentError(path, line, f"invalid YAML: {error}") from None
+    meta = meta or {}
     if not isinstance(meta, dict):
         raise ContentError(path, 2, "the front matter must be a mapping")
     body_offset = text[: match.end()].count("\n")
@@ -105,9 +118,7 @@ def parse_lesson(path: Path, language: Language) -> Lesson:
         title=_required(meta, "title", path),
         keywords=tuple(str(k) for k in meta.get("keywords") or ()),
         cards=_parse_cards(body, body_offset, path),
-        quiz=tuple(
-            _parse_quiz_item(item, path, n) for n, item in enumerate(meta.get("quiz") or ())
-        ),
+        quiz=_parse_quiz(meta.get("quiz") or [], _quiz_item_lines(meta_node), path),
         path=str(path),
     )
 
@@ -135,20 +146,57 @@ def _parse_cards(body: str, line_offset: int, path: Path) -> tuple[Card, ...]:
     return tuple(cards)
 
 
-def _parse_quiz_item(item: Any, path: Path, number: int) -> QuizItem:
+def _quiz_item_lines(front_matter: yaml.Node | None) -> list[int]:
+    """Return the file line where each item of the front matter's `quiz` list starts."""
+    lines: list[int] = []
+    if isinstance(front_matter, yaml.MappingNode):
+        # Like the mapping YAML builds, the last `quiz` key wins.
+        for key, value in front_matter.value:
+            if key.value == "quiz":
+                items = value.value if isinstance(value, yaml.SequenceNode) else []
+                lines = [item.start_mark.line + FRONT_MATTER_LINE for item in items]
+    return lines
+
+
+def _parse_quiz(items: Any, lines: list[int], path: Path) -> tuple[QuizItem, ...]:
+    if not isinstance(items, list):
+        raise ContentError(path, FRONT_MATTER_LINE, "`quiz` must be a list of items")
+    return tuple(
+        _parse_quiz_item(item, path, number, line)
+        for number, (item, line) in enumerate(zip(items, lines, strict=True))
+    )
+
+
+def _parse_quiz_item(item: Any, path: Path, number: int, line: int) -> QuizItem:
     if not isinstance(item, dict):
-        raise ContentError(path, 2, f"quiz item {number + 1} must be a mapping")
+        raise ContentError(path, line, f"quiz item {number + 1} must be a mapping")
     options = item.get("options") or []
     explanations = item.get("explanations") or []
     correct = item.get("correct")
     if not isinstance(correct, int):
-        raise ContentError(path, 2, f"quiz item {number + 1} needs `correct`, a whole number")
+        raise ContentError(path, line, f"quiz item {number + 1} needs `correct`, a whole number")
     return QuizItem(
+        id=_quiz_item_id(item, path, number, line),
         question=str(item.get("question", "")).strip(),
         options=tuple(str(o).strip() for o in options),
         correct=correct,
         explanations=tuple(str(e).strip() for e in explanations),
+        line=line,
     )
+
+
+def _quiz_item_id(item: dict[str, Any], path: Path, number: int, line: int) -> str:
+    item_id = item.get("id")
+    if item_id is None:
+        raise ContentError(path, line, f"quiz item {number + 1} needs an `id`, e.g. `spam-filter`")
+    if not isinstance(item_id, str) or not QUIZ_ITEM_ID.fullmatch(item_id):
+        raise ContentError(
+            path,
+            line,
+            f"quiz item {number + 1}: id {item_id!r} must be kebab-case: 2 to 32 lowercase "
+            "letters, digits and hyphens, starting with a letter",
+        )
+    return item_id
 
 
 def parse_module(

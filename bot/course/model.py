@@ -25,10 +25,12 @@ class Card:
 class QuizItem:
     """One multiple-choice question with an explanation for every option."""
 
+    id: str
     question: str
     options: tuple[str, ...]
     correct: int
     explanations: tuple[str, ...]
+    line: int
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,19 @@ class Lesson:
     def module(self) -> str:
         """Return the module id, the part of the lesson id before the slash."""
         return self.id.split("/", 1)[0]
+
+    def item(self, item_id: str) -> QuizItem | None:
+        """Return the quiz item with this id, or None when the lesson has none."""
+        position = self.item_position(item_id)
+        return None if position is None else self.quiz[position]
+
+    def item_position(self, item_id: str) -> int | None:
+        """Return the 0-based position of the quiz item with this id, or None."""
+        return next((n for n, item in enumerate(self.quiz) if item.id == item_id), None)
+
+    def item_id_at(self, position: int) -> str | None:
+        """Return the id of the quiz item at this position, or None when there is none."""
+        return self.quiz[position].id if 0 <= position < len(self.quiz) else None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ def lessons_as_json(course: Course) -> list[dict[str, Any]]:
             "cards": [card.text for card in lesson.cards],
             "quiz": [
                 {
+                    "id": item.id,
                     "question": item.question,
                     "options": list(item.options),
                     "correct": item.correct,

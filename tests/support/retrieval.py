@@ -151,6 +151,7 @@ def lesson_markdown(lesson_id: str, lesson: dict[str, Any]) -> str:
         "keywords": lesson["keywords"],
         "quiz": [
             {
+                "id": "main-point",
                 "question": question,
                 "options": [answer, "Something else"],
                 "correct": 0,

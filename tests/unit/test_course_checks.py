@@ -12,6 +12,7 @@ import yaml
 from bot.cli import main
 from bot.course.checks import check_content
 from bot.course.loader import load_course
+from bot.i18n import LANGUAGES
 from bot.language import LanguageDetector
 from bot.paths import PROJECT_ROOT
 
@@ -82,7 +83,123 @@ def test_quiz_limits_and_parity(course_copy: Path) -> None:
     path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + body)
     found = problems(course_copy)
     assert any("quiz item 1: option" in p and "at most 100" in p for p in found), found
-    assert any("quiz item 2 differs from en" in p for p in found), found
+    item = meta["quiz"][1]["id"]
+    assert any(f"quiz item 2 ({item}) differs from en" in p for p in found), found
+
+
+def line_of(path: Path, text: str) -> int:
+    """Return the number of the line of `path` where `text` starts."""
+    content = path.read_text()
+    assert content.count(text) == 1
+    return content[: content.index(text)].count("\n") + 1
+
+
+def lesson_files(content: Path) -> list[Path]:
+    return [content / language / f"{LESSON}.md" for language in LANGUAGES]
+
+
+def swap_first_two_quiz_items(path: Path) -> None:
+    """Swap the text of the first two quiz items, keeping the file as written."""
+    text = path.read_text()
+    first = text.index("  - id: best-description\n")
+    second = text.index("  - id: cannot-feel\n")
+    third = text.index("  - id: spam-filter\n")
+    path.write_text(text[:first] + text[second:third] + text[first:second] + text[third:])
+
+
+def test_a_quiz_item_without_id_fails_at_its_line(course_copy: Path) -> None:
+    path = course_copy / "en" / f"{LESSON}.md"
+    line = line_of(path, "  - id: cannot-feel\n")
+    edit(path, "  - id: cannot-feel\n    question:", "  - question:")
+    assert f"{path}:{line}: quiz item 2 needs an `id`, e.g. `spam-filter`" in problems(course_copy)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Cannot-Feel", "'Cannot-Feel'"),
+        ("cannot_feel", "'cannot_feel'"),
+        ("2-feelings", "'2-feelings'"),
+        ("c", "'c'"),
+        ("c" * 33, repr("c" * 33)),
+        ("42", "42"),
+    ],
+)
+def test_a_malformed_quiz_item_id_fails_at_its_line(
+    course_copy: Path, written: str, shown: str
+) -> None:
+    path = course_copy / "nl" / f"{LESSON}.md"
+    line = line_of(path, "  - id: cannot-feel\n")
+    edit(path, "  - id: cannot-feel\n", f"  - id: {written}\n")
+    found = problems(course_copy)
+    assert any(
+        p.startswith(f"{path}:{line}: quiz item 2: id {shown} must be kebab-case") for p in found
+    ), found
+
+
+def test_the_longest_and_shortest_ids_pass(course_copy: Path) -> None:
+    for path in lesson_files(course_copy):
+        edit(path, "  - id: cannot-feel\n", f"  - id: {'c' * 32}\n")
+        edit(path, "  - id: spam-filter\n", "  - id: s2\n")
+    assert problems(course_copy) == []
+
+
+def test_a_duplicate_quiz_item_id_fails_in_every_language(course_copy: Path) -> None:
+    expected = []
+    for path in lesson_files(course_copy):
+        line = line_of(path, "  - id: spam-filter\n")
+        edit(path, "  - id: spam-filter\n", "  - id: cannot-feel\n")
+        expected.append(
+            f"{path}:{line}: quiz item 3: id 'cannot-feel' is already used by quiz item 2"
+        )
+    assert problems(course_copy) == expected
+
+
+def test_a_quiz_item_id_that_differs_from_english_fails(course_copy: Path) -> None:
+    path = course_copy / "fr" / f"{LESSON}.md"
+    line = line_of(path, "  - id: who-decides\n")
+    edit(path, "  - id: who-decides\n", "  - id: qui-decide\n")
+    assert problems(course_copy) == [
+        f"{path}:{line}: quiz item 4: id 'qui-decide', but 'who-decides' in en"
+    ]
+
+
+def test_quiz_items_in_another_order_than_english_fail(course_copy: Path) -> None:
+    path = course_copy / "nl" / f"{LESSON}.md"
+    swap_first_two_quiz_items(path)
+    first, second = (
+        line_of(path, "  - id: cannot-feel\n"),
+        line_of(path, "  - id: best-description\n"),
+    )
+    assert problems(course_copy) == [
+        f"{path}:{first}: quiz item 1: id 'cannot-feel', but 'best-description' in en",
+        f"{path}:{second}: quiz item 2: id 'best-description', but 'cannot-feel' in en",
+    ]
+
+
+def test_quiz_items_may_change_order_in_every_language(course_copy: Path) -> None:
+    for path in lesson_files(course_copy):
+        swap_first_two_quiz_items(path)
+    assert problems(course_copy) == []
+    lesson = load_course(course_copy).lesson("fr", LESSON)
+    assert lesson is not None
+    assert [item.id for item in lesson.quiz][:2] == ["cannot-feel", "best-description"]
+
+
+def test_a_correct_answer_that_differs_for_an_id_fails(course_copy: Path) -> None:
+    path = course_copy / "nl" / f"{LESSON}.md"
+    line = line_of(path, "  - id: cannot-feel\n")
+    text = path.read_text()
+    start, end = text.index("  - id: cannot-feel\n"), text.index("  - id: spam-filter\n")
+    item = text[start:end]
+    assert "    correct: 0\n" in item
+    path.write_text(
+        text[:start] + item.replace("    correct: 0\n", "    correct: 1\n") + text[end:]
+    )
+    assert problems(course_copy) == [
+        f"{path}:{line}: quiz item 2 (cannot-feel) differs from en "
+        "(number of options or correct index)"
+    ]
 
 
 def test_long_cards_fail_at_their_line(course_copy: Path) -> None:
@@ -161,9 +278,20 @@ def test_content_list_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     first = lessons[0]
     assert set(first) == {"id", "lang", "module", "title", "cards", "quiz"}
     assert all(isinstance(card, str) for card in first["cards"])
-    assert set(first["quiz"][0]) == {"question", "options", "correct", "explanations"}
+    assert set(first["quiz"][0]) == {"id", "question", "options", "correct", "explanations"}
     assert isinstance(first["quiz"][0]["correct"], int)
     assert {lesson["lang"] for lesson in lessons} == {"fr", "nl", "en"}
+    course = load_course(CONTENT)
+    for listed in lessons:
+        lesson = course.lesson(listed["lang"], listed["id"])
+        assert lesson is not None
+        assert [item["id"] for item in listed["quiz"]] == [item.id for item in lesson.quiz]
+    assert [item["id"] for item in first["quiz"]] == [
+        "best-description",
+        "cannot-feel",
+        "spam-filter",
+        "who-decides",
+    ]
 
 
 def test_content_stats(capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,10 +18,12 @@ LESSON = Lesson(
     ),
     quiz=(
         QuizItem(
+            id="what-is-hallucination",
             question="What is a hallucination?",
             options=("A false answer that sounds sure", "A broken screen"),
             correct=0,
             explanations=("Yes, it sounds sure and is false.", "No."),
+            line=6,
         ),
     ),
 )
