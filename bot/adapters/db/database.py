@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,7 @@ from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -34,6 +35,13 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+async def _set_sqlite_foreign_keys(connection: AsyncConnection, *, on: bool) -> None:
+    # Outside a transaction: SQLite ignores this pragma inside one.
+    await connection.commit()
+    await connection.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    await connection.commit()
 
 
 class Database:
@@ -62,15 +70,24 @@ class Database:
 
     async def upgrade(self, revision: str = "head") -> None:
         """Run the Alembic migrations up to `revision`."""
-        async with self.engine.begin() as connection:
-            await connection.run_sync(lambda sync: command.upgrade(alembic_config(sync), revision))
+        await self._migrate(lambda sync: command.upgrade(alembic_config(sync), revision))
 
     async def downgrade(self, revision: str = "base") -> None:
         """Run the Alembic migrations down to `revision`."""
-        async with self.engine.begin() as connection:
-            await connection.run_sync(
-                lambda sync: command.downgrade(alembic_config(sync), revision)
-            )
+        await self._migrate(lambda sync: command.downgrade(alembic_config(sync), revision))
+
+    async def _migrate(self, run: Callable[[Connection], None]) -> None:
+        async with self.engine.connect() as connection:
+            if self.dialect == "sqlite":
+                # Migrations rebuild SQLite tables (copy, drop, rename); with foreign keys on,
+                # dropping `learners` would delete every row that references a learner.
+                await _set_sqlite_foreign_keys(connection, on=False)
+            try:
+                await connection.run_sync(run)
+                await connection.commit()
+            finally:
+                if self.dialect == "sqlite":
+                    await _set_sqlite_foreign_keys(connection, on=True)
 
     async def close(self) -> None:
         """Close every pooled connection."""

@@ -55,7 +55,7 @@ class ReviewItem:
     """A quiz item due for review."""
 
     lesson_id: str
-    item_index: int
+    item_id: str
     box: int
     due_at: datetime
 
@@ -221,7 +221,7 @@ async def record_answer(
     *,
     learner_id: int,
     lesson_id: str,
-    item_index: int,
+    item_id: str,
     chosen: int,
     is_correct: bool,
     mode: str,
@@ -235,7 +235,7 @@ async def record_answer(
                 QuizAnswerRow(
                     learner_id=learner_id,
                     lesson_id=lesson_id,
-                    item_index=item_index,
+                    item_id=item_id,
                     chosen=chosen,
                     is_correct=is_correct,
                     mode=mode,
@@ -263,14 +263,14 @@ async def attempt_score(
 
 
 async def review_answer_count(
-    session: AsyncSession, learner_id: int, lesson_id: str, item_index: int
+    session: AsyncSession, learner_id: int, lesson_id: str, item_id: str
 ) -> int:
     """Count the review answers already given to one item."""
     return await _count_answers(
         session,
         QuizAnswerRow.learner_id == learner_id,
         QuizAnswerRow.lesson_id == lesson_id,
-        QuizAnswerRow.item_index == item_index,
+        QuizAnswerRow.item_id == item_id,
         QuizAnswerRow.mode == "review",
     )
 
@@ -295,29 +295,29 @@ async def finish_quiz(
 
 
 async def review_item(
-    session: AsyncSession, learner_id: int, lesson_id: str, item_index: int
+    session: AsyncSession, learner_id: int, lesson_id: str, item_id: str
 ) -> ReviewItem | None:
     """Return one item of the learner's review schedule."""
-    row = await session.get(ReviewItemRow, (learner_id, lesson_id, item_index))
-    return ReviewItem(row.lesson_id, row.item_index, row.box, row.due_at) if row else None
+    row = await session.get(ReviewItemRow, (learner_id, lesson_id, item_id))
+    return ReviewItem(row.lesson_id, row.item_id, row.box, row.due_at) if row else None
 
 
 async def schedule_review(
     session: AsyncSession,
     learner_id: int,
     lesson_id: str,
-    item_index: int,
+    item_id: str,
     box: int,
     due_at: datetime,
 ) -> None:
     """Put a quiz item in a Leitner box, due at a given time."""
-    row = await session.get(ReviewItemRow, (learner_id, lesson_id, item_index))
+    row = await session.get(ReviewItemRow, (learner_id, lesson_id, item_id))
     if row is None:
         session.add(
             ReviewItemRow(
                 learner_id=learner_id,
                 lesson_id=lesson_id,
-                item_index=item_index,
+                item_id=item_id,
                 box=box,
                 due_at=due_at,
             )
@@ -329,14 +329,14 @@ async def schedule_review(
 
 
 async def retire_review(
-    session: AsyncSession, learner_id: int, lesson_id: str, item_index: int
+    session: AsyncSession, learner_id: int, lesson_id: str, item_id: str
 ) -> None:
     """Take a well-learnt item out of the review schedule."""
     await session.execute(
         delete(ReviewItemRow).where(
             ReviewItemRow.learner_id == learner_id,
             ReviewItemRow.lesson_id == lesson_id,
-            ReviewItemRow.item_index == item_index,
+            ReviewItemRow.item_id == item_id,
         )
     )
 
@@ -346,9 +346,9 @@ async def due_reviews(session: AsyncSession, learner_id: int, now: datetime) -> 
     rows = await session.scalars(
         select(ReviewItemRow)
         .where(ReviewItemRow.learner_id == learner_id, ReviewItemRow.due_at <= now)
-        .order_by(ReviewItemRow.due_at, ReviewItemRow.lesson_id, ReviewItemRow.item_index)
+        .order_by(ReviewItemRow.due_at, ReviewItemRow.lesson_id, ReviewItemRow.item_id)
     )
-    return [ReviewItem(r.lesson_id, r.item_index, r.box, r.due_at) for r in rows]
+    return [ReviewItem(r.lesson_id, r.item_id, r.box, r.due_at) for r in rows]
 
 
 async def next_review_due(session: AsyncSession, learner_id: int) -> datetime | None:
@@ -416,7 +416,7 @@ async def export_learner(session: AsyncSession, learner_id: int) -> dict[str, An
             _jsonable(
                 {
                     "lesson_id": a.lesson_id,
-                    "item": a.item_index,
+                    "item": a.item_id,
                     "chosen": a.chosen,
                     "correct": a.is_correct,
                     "mode": a.mode,
@@ -432,7 +432,7 @@ async def export_learner(session: AsyncSession, learner_id: int) -> dict[str, An
         ],
         "reviews": [
             _jsonable(
-                {"lesson_id": r.lesson_id, "item": r.item_index, "box": r.box, "due_at": r.due_at}
+                {"lesson_id": r.lesson_id, "item": r.item_id, "box": r.box, "due_at": r.due_at}
             )
             for r in reviews
         ],

@@ -113,14 +113,14 @@ class QuizAnswerRow(Base):
     """One answer to one quiz item; first answers of an attempt make its score."""
 
     __tablename__ = "quiz_answers"
-    __table_args__ = (UniqueConstraint("learner_id", "lesson_id", "item_index", "mode", "attempt"),)
+    __table_args__ = (UniqueConstraint("learner_id", "lesson_id", "item_id", "mode", "attempt"),)
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     learner_id: Mapped[int] = mapped_column(
         ForeignKey("learners.id", ondelete="CASCADE"), index=True
     )
     lesson_id: Mapped[str] = mapped_column(String(64))
-    item_index: Mapped[int] = mapped_column(Integer)
+    item_id: Mapped[str] = mapped_column(String(32))
     chosen: Mapped[int] = mapped_column(Integer)
     is_correct: Mapped[bool] = mapped_column(Boolean)
     mode: Mapped[str] = mapped_column(String(8))
@@ -149,7 +149,7 @@ class ReviewItemRow(Base):
 
     learner_id: Mapped[int] = _learner_fk()
     lesson_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    item_index: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     box: Mapped[int] = mapped_column(Integer, default=0)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
 

@@ -17,7 +17,7 @@ async def resume(turn: Turn, _: object = None) -> None:
         await review.next_review(turn)
     elif lesson is None:
         await screens.main_menu(turn)
-    elif isinstance(state, quiz.Answering):
-        await quiz.ask(turn, lesson, state.item)
+    elif isinstance(state, quiz.Answering) and (at := lesson.item_position(state.item)) is not None:
+        await quiz.ask(turn, lesson, at)
     else:
         await show_card(turn, lesson, state.card if isinstance(state, Reading) else 0)

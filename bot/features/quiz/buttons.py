@@ -20,6 +20,5 @@ class AnswerQuiz(CallbackData):
     """Choose an option of a quiz item."""
 
     action = "quiz.ans"
-    lesson: str
-    item: int
+    item: str  # the item's id; the lesson is the one whose quiz the learner is taking
     option: int

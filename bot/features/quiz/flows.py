@@ -25,7 +25,7 @@ class Answering(FlowState):
 
     flow = "quiz.answering"
     lesson: str
-    item: int
+    item: str
 
     @property
     def lesson_id(self) -> str | None:
@@ -51,19 +51,13 @@ async def start_quiz_of(turn: Turn, lesson_id: str) -> None:
 
 
 async def ask(turn: Turn, lesson: Lesson, index: int) -> None:
-    """Show quiz item `index` and remember that the learner is on it."""
-    turn.go(Answering(lesson.id, index))
+    """Show the quiz item at position `index` and remember that the learner is on it."""
+    item = lesson.quiz[index]
+    turn.go(Answering(lesson.id, item.id))
     header = turn.t.gettext("📝 Question {number} of {total}").format(
         number=index + 1, total=len(lesson.quiz)
     )
-    turn.add(
-        question(
-            turn.t,
-            header,
-            lesson.quiz[index],
-            lambda option: AnswerQuiz(lesson.id, index, option).pack(),
-        )
-    )
+    turn.add(question(turn.t, header, item, lambda option: AnswerQuiz(item.id, option).pack()))
 
 
 def question(t: Translator, header: str, item: QuizItem, data: Callable[[int], str]) -> Question:
@@ -80,13 +74,14 @@ def question(t: Translator, header: str, item: QuizItem, data: Callable[[int], s
 
 
 def chosen_item(
-    turn: Turn, lesson_id: str, index: int, option: int
+    turn: Turn, lesson_id: str, item_id: str, option: int
 ) -> tuple[Lesson, QuizItem] | None:
-    """Return the lesson and item an answer button points to; None when it no longer exists."""
+    """Return the lesson and item an answer is about; None when they no longer exist."""
     lesson = turn.course.lesson(turn.language, lesson_id)
-    if lesson is None or index >= len(lesson.quiz) or option >= len(lesson.quiz[index].options):
+    item = lesson.item(item_id) if lesson else None
+    if lesson is None or item is None or option >= len(item.options):
         return None
-    return lesson, lesson.quiz[index]
+    return lesson, item
 
 
 def feedback(t: Translator, item: QuizItem, option: int) -> str:
@@ -108,16 +103,17 @@ def continue_button(t: Translator) -> Button:
 
 async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     """Record a quiz answer, explain it, and move on (or close the quiz)."""
-    found = chosen_item(turn, chosen.lesson, chosen.item, chosen.option)
+    t = turn.t
+    state = turn.state
+    if not isinstance(state, Answering) or state.item != chosen.item:
+        turn.say(t.gettext("You already answered this question."), rows(continue_button(t)))
+        return
+    found = chosen_item(turn, state.lesson, chosen.item, chosen.option)
     if found is None:
         await screens.stale_button(turn)
         return
     lesson, item = found
-    index, option = chosen.item, chosen.option
-    t = turn.t
-    if turn.state != Answering(lesson.id, index):
-        turn.say(t.gettext("You already answered this question."), rows(continue_button(t)))
-        return
+    option = chosen.option
     learner = turn.learner
     progress = await repo.lesson_progress(turn.session, learner.id, lesson.id)
     attempt = progress.quiz_attempts if progress else 0
@@ -126,7 +122,7 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
         turn.session,
         learner_id=learner.id,
         lesson_id=lesson.id,
-        item_index=index,
+        item_id=item.id,
         chosen=option,
         is_correct=correct,
         mode="quiz",
@@ -135,9 +131,10 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     )
     if not correct:
         box, due = schedule.after_answer(0, correct=False, now=turn.now) or (1, turn.now)
-        await repo.schedule_review(turn.session, learner.id, lesson.id, index, box, due)
-    if index + 1 < len(lesson.quiz):
-        turn.go(Answering(lesson.id, index + 1))
+        await repo.schedule_review(turn.session, learner.id, lesson.id, item.id, box, due)
+    following = lesson.item_id_at((lesson.item_position(item.id) or 0) + 1)
+    if following is not None:
+        turn.go(Answering(lesson.id, following))
         next_button = button(t.gettext("Next question ▶"), Resume())
         turn.say(feedback(t, item, option), rows(next_button))
         return

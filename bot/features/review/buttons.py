@@ -19,6 +19,5 @@ class AnswerReview(CallbackData):
     """Choose an option of a question under review."""
 
     action = "review.ans"
-    lesson: str
-    item: int
+    item: str  # the item's id; the lesson is in the review's state
     option: int

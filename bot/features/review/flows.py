@@ -16,9 +16,12 @@ from bot.features.review.buttons import AnswerReview, NextReview
 
 @dataclass(frozen=True)
 class Reviewing(FlowState):
-    """Answering the questions due for review, which interrupts the learner's lesson."""
+    """Answering a question due for review, which interrupts the learner's lesson."""
 
     flow = "review.reviewing"
+    # The question on screen; its lesson is not the learner's current lesson.
+    lesson: str = ""
+    item: str = ""
 
 
 async def quiz_command(turn: Turn, _: object = None) -> None:
@@ -39,14 +42,15 @@ async def next_review(turn: Turn, _: object = None) -> None:
     t = turn.t
     for item in await repo.due_reviews(turn.session, turn.learner.id, turn.now):
         lesson = turn.course.lesson(turn.language, item.lesson_id)
-        if lesson is None or item.item_index >= len(lesson.quiz):
+        question = lesson.item(item.item_id) if lesson else None
+        if lesson is None or question is None:
             # The course changed since this was scheduled: drop what no longer exists.
-            await repo.retire_review(turn.session, turn.learner.id, item.lesson_id, item.item_index)
+            await repo.retire_review(turn.session, turn.learner.id, item.lesson_id, item.item_id)
             continue
-        turn.enter(Reviewing())
+        turn.enter(Reviewing(lesson.id, question.id))
         header = t.gettext("🔁 Review · {title}").format(title=lesson.title)
-        answer = partial(_answer_data, lesson.id, item.item_index)
-        turn.add(quiz.question(t, header, lesson.quiz[item.item_index], answer))
+        answer = partial(_answer_data, question.id)
+        turn.add(quiz.question(t, header, question, answer))
         return
     if isinstance(turn.state, Reviewing):
         turn.leave()
@@ -58,30 +62,34 @@ async def next_review(turn: Turn, _: object = None) -> None:
     await screens.main_menu(turn)
 
 
-def _answer_data(lesson_id: str, index: int, option: int) -> str:
-    return AnswerReview(lesson_id, index, option).pack()
+def _answer_data(item_id: str, option: int) -> str:
+    return AnswerReview(item_id, option).pack()
 
 
 async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
     """Record a review answer and move the item to its next Leitner box."""
-    found = quiz.chosen_item(turn, chosen.lesson, chosen.item, chosen.option)
+    t = turn.t
+    state = turn.state
+    if not isinstance(state, Reviewing) or state.item != chosen.item:
+        turn.say(t.gettext("You already answered this question."), rows(quiz.continue_button(t)))
+        return
+    found = quiz.chosen_item(turn, state.lesson, chosen.item, chosen.option)
     if found is None:
         await screens.stale_button(turn)
         return
     lesson, item = found
-    index, option = chosen.item, chosen.option
-    t = turn.t
-    scheduled = await repo.review_item(turn.session, turn.learner.id, lesson.id, index)
+    option = chosen.option
+    scheduled = await repo.review_item(turn.session, turn.learner.id, lesson.id, item.id)
     if scheduled is None or scheduled.due_at > turn.now:
         turn.say(t.gettext("You already answered this question."), rows(quiz.continue_button(t)))
         return
     correct = option == item.correct
-    count = await repo.review_answer_count(turn.session, turn.learner.id, lesson.id, index)
+    count = await repo.review_answer_count(turn.session, turn.learner.id, lesson.id, item.id)
     await repo.record_answer(
         turn.session,
         learner_id=turn.learner.id,
         lesson_id=lesson.id,
-        item_index=index,
+        item_id=item.id,
         chosen=option,
         is_correct=correct,
         mode="review",
@@ -90,7 +98,7 @@ async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
     )
     outcome = schedule.after_answer(scheduled.box, correct=correct, now=turn.now)
     if outcome is None:
-        await repo.retire_review(turn.session, turn.learner.id, lesson.id, index)
+        await repo.retire_review(turn.session, turn.learner.id, lesson.id, item.id)
     else:
-        await repo.schedule_review(turn.session, turn.learner.id, lesson.id, index, *outcome)
+        await repo.schedule_review(turn.session, turn.learner.id, lesson.id, item.id, *outcome)
     turn.say(quiz.feedback(t, item, option), rows(button(t.gettext("Next ▶"), NextReview())))

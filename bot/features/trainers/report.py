@@ -54,7 +54,7 @@ class MissedQuestion:
     """A quiz question and how often the cohort got it wrong."""
 
     lesson_id: str
-    item_index: int
+    item_id: str
     misses: int
     answers: int
 
@@ -163,14 +163,14 @@ def _position(order: tuple[str, ...], lesson_id: str) -> int:
 async def _most_missed(session: AsyncSession, learner_ids: list[int]) -> tuple[MissedQuestion, ...]:
     misses = func.sum(case((QuizAnswerRow.is_correct.is_(False), 1), else_=0))
     rows = await session.execute(
-        select(QuizAnswerRow.lesson_id, QuizAnswerRow.item_index, misses, func.count())
+        select(QuizAnswerRow.lesson_id, QuizAnswerRow.item_id, misses, func.count())
         .where(QuizAnswerRow.learner_id.in_(learner_ids), QuizAnswerRow.mode == "quiz")
-        .group_by(QuizAnswerRow.lesson_id, QuizAnswerRow.item_index)
+        .group_by(QuizAnswerRow.lesson_id, QuizAnswerRow.item_id)
         .having(misses > 0)
-        .order_by(misses.desc(), QuizAnswerRow.lesson_id, QuizAnswerRow.item_index)
+        .order_by(misses.desc(), QuizAnswerRow.lesson_id, QuizAnswerRow.item_id)
         .limit(TOP_MISSED)
     )
     return tuple(
-        MissedQuestion(lesson_id, item_index, int(missed), int(total))
-        for lesson_id, item_index, missed, total in rows
+        MissedQuestion(lesson_id, item_id, int(missed), int(total))
+        for lesson_id, item_id, missed, total in rows
     )

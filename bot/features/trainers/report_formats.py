@@ -84,11 +84,8 @@ def report_text(report: Report, course: Course, t: Translator) -> str:
         lines += ["", t.gettext("❌ Most-missed questions:")]
         for missed in report.missed:
             lesson = course.lesson(t.language, missed.lesson_id)
-            question = (
-                lesson.quiz[missed.item_index].question
-                if lesson and missed.item_index < len(lesson.quiz)
-                else f"{missed.lesson_id} #{missed.item_index + 1}"
-            )
+            item = lesson.item(missed.item_id) if lesson else None
+            question = item.question if item else f"{missed.lesson_id} #{missed.item_id}"
             lines.append(
                 t.gettext("• {question} ({lesson}): {misses} wrong out of {answers}").format(
                     question=_shorten(question),

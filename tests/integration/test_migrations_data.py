@@ -1,0 +1,78 @@
+"""Migrations carry existing learners over, and back: conversation state and quiz-item ids."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import text
+
+from bot.adapters.db.database import Database
+from bot.course.loader import load_course
+from bot.paths import PROJECT_ROOT
+
+LESSON = "basics/what-is-ai"
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+async def rows(database: Database, query: str) -> list[Any]:
+    async with database.engine.connect() as connection:
+        return list((await connection.execute(text(query))).all())
+
+
+async def execute(database: Database, *statements: str) -> None:
+    async with database.engine.begin() as connection:
+        for statement in statements:
+            await connection.execute(text(statement), {"now": NOW})
+
+
+async def test_learners_of_the_first_edition_keep_their_place_and_history(
+    database_url: str,
+) -> None:
+    second = load_course(PROJECT_ROOT / "content").lesson("en", LESSON).quiz[1].id  # type: ignore[union-attr]
+    database = Database(database_url)
+    try:
+        await database.upgrade("0004_trainers")
+        await execute(
+            database,
+            "INSERT INTO learners (id, channel, external_id, language, created_at, last_seen_at,"
+            " is_reachable, reminders_on, mode, lesson_id, card_index, quiz_item) VALUES"
+            f" (1, 'test', 'a', 'en', :now, :now, true, true, 'quiz', '{LESSON}', 0, 1),"
+            f" (2, 'test', 'b', 'en', :now, :now, true, true, 'practice', '{LESSON}', 3, NULL),"
+            " (3, 'test', 'c', 'en', :now, :now, true, true, 'idle', NULL, 0, NULL)",
+            "INSERT INTO practice_state (learner_id, task_id, started_at)"
+            " VALUES (2, 'basics-spot-ai', :now)",
+            "INSERT INTO quiz_answers (learner_id, lesson_id, item_index, chosen, is_correct,"
+            f" mode, attempt, answered_at) VALUES (1, '{LESSON}', 1, 0, false, 'quiz', 1, :now),"
+            f" (1, '{LESSON}', 99, 0, false, 'quiz', 1, :now)",
+            "INSERT INTO review_items (learner_id, lesson_id, item_index, box, due_at)"
+            f" VALUES (1, '{LESSON}', 1, 1, :now)",
+        )
+        await database.upgrade()
+
+        states = await rows(
+            database, "SELECT learner_id, flow, resume_flow, lesson_id FROM conversations"
+        )
+        assert sorted(tuple(row) for row in states) == [
+            (1, "quiz.answering", None, LESSON),
+            (2, "practice.writing", "lessons.reading", LESSON),
+            (3, "core.idle", None, None),
+        ]
+        # The answer to an item that no longer exists is dropped; the other follows its id.
+        assert await rows(database, "SELECT item_id FROM quiz_answers") == [(second,)]
+        assert await rows(database, "SELECT item_id FROM review_items") == [(second,)]
+        quiz_state = await rows(database, "SELECT data FROM conversations WHERE learner_id = 1")
+        assert '"item": "' + second + '"' in str(quiz_state[0][0]).replace("'", '"')
+
+        await database.downgrade("0004_trainers")
+        assert await rows(
+            database, "SELECT id, mode, lesson_id, card_index, quiz_item FROM learners ORDER BY id"
+        ) == [
+            (1, "quiz", LESSON, 0, 1),
+            (2, "practice", LESSON, 3, None),
+            (3, "idle", None, 0, None),
+        ]
+        assert await rows(database, "SELECT item_index FROM quiz_answers") == [(1,)]
+        assert await rows(database, "SELECT task_id FROM practice_state") == [("basics-spot-ai",)]
+    finally:
+        await database.close()
