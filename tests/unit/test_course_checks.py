@@ -47,7 +47,7 @@ def test_the_real_course_passes_every_check(detector: LanguageDetector) -> None:
     shared = PROJECT_ROOT.parent / "shared" / "syllabus.yaml"
     report = check_content(CONTENT, shared if shared.exists() else None, detector.detect)
     assert [str(p) for p in report.problems] == []
-    assert len(report.readability) == 38 * 3
+    assert len(report.readability) == 43 * 3
 
 
 def test_copy_passes_before_breaking(course_copy: Path, detector: LanguageDetector) -> None:
@@ -274,7 +274,7 @@ def test_content_check_command_exits_non_zero_on_problems(
 def test_content_list_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["content", "list", "--json"]) == 0
     lessons = json.loads(capsys.readouterr().out)
-    assert len(lessons) == 38 * 3
+    assert len(lessons) == 43 * 3
     first = lessons[0]
     assert set(first) == {"id", "lang", "module", "title", "cards", "quiz"}
     assert all(isinstance(card, str) for card in first["cards"])
@@ -300,5 +300,5 @@ def test_content_stats(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[0].split() == ["lang", "lessons", "cards", "quiz", "words/sentence", "words/card"]
     rows = {line.split()[0]: line.split() for line in lines[1:]}
     assert set(rows) == {"fr", "nl", "en"}
-    assert all(row[1] == "38" for row in rows.values())
+    assert all(row[1] == "43" for row in rows.values())
     assert all(float(row[4]) <= 15 for row in rows.values())
