@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.app import App
 from bot.core import callbacks
-from bot.core.callbacks import MAX_INT, CallbackData, CallbackError
+from bot.core.callbacks import MAX_INT, CallbackData, CallbackError, field_kinds
 from bot.core.feature import CommandRoute, Manifest, TextRoute, on
 from bot.core.router import RouteCollisionError, Router, Turn
 from bot.core.state import Conversation, FlowState, Idle, StateCodec, StoredState
@@ -175,3 +176,37 @@ def test_an_interruption_goes_back_to_where_the_learner_was() -> None:
     again = writing.enter(Writing("task-2"))
     assert again.leave() == Conversation(Reading("a/b", 2))
     assert reading.leave() == Conversation(Idle("a/b"))
+
+
+def test_every_button_the_app_can_build_fits_telegram(app: App) -> None:
+    course = app.services.course
+    lessons = list(course.lessons.values())
+    strings: dict[str, list[str]] = {
+        "lesson": [lesson.id for lesson in lessons],
+        "item": [item.id for lesson in lessons for item in lesson.quiz],
+        "module": [m.id for modules in course.modules.values() for m in modules],
+        "task": [t.id for modules in course.modules.values() for m in modules for t in m.practice],
+        "language": list(app.services.translators),
+        # Every literal the flows put in a button (answers, presets, kinds of sends).
+        "choice": ["yes", "no", "on", "off", "now", "ask", "tomorrow", "monday", "weekdays"],
+        "kind": ["lesson", "quiz", "next", "review", "message", "push", "plan"],
+    }
+    numbers = {
+        "card": max(len(lesson.cards) for lesson in lessons) - 1,
+        "option": max(len(item.options) for lesson in lessons for item in lesson.quiz) - 1,
+    }
+    checked = 0
+    for route in app.router.buttons.values():
+        values: dict[str, object] = {}
+        for name, kind in field_kinds(route.data):
+            if kind is int:
+                # Database ids grow without end: the largest one a button accepts must fit.
+                values[name] = numbers.get(name, MAX_INT)
+            else:
+                assert name in strings, f"{route.data.__name__}.{name}: list its values here"
+                values[name] = max(strings[name], key=len)
+        packed = route.data(**values).pack()
+        assert len(packed.encode()) <= callbacks.MAX_BYTES
+        assert app.router.button_for(packed) == (route, route.data(**values))
+        checked += 1
+    assert checked == len(app.router.buttons) > 40
