@@ -34,8 +34,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 from telegram import Bot
 
-from bot.adapters.db import repo as core_repo
 from bot.adapters.db.database import Database
+from bot.adapters.db.learners import SqlLearners
 from bot.adapters.db.tables import LearnerRow
 from bot.channels.telegram.delivery import TelegramDeliverer
 from bot.channels.telegram.render import Renderer
@@ -69,7 +69,7 @@ class Clock:
 async def enroll(database: Database, count: int, now: datetime) -> Cohort:
     """Create one trainer, one cohort without quiet hours, and `count` learners in it."""
     async with database.session() as session:
-        trainer = await core_repo.create_learner(session, "bench", "trainer", now, "en", None)
+        trainer = await SqlLearners(session).create("bench", "trainer", now, "en", None)
         cohort = await repo.create_cohort(
             session, "Benchmark", trainer.id, now, quiet_hours=(0, 0), reminder_days=0
         )

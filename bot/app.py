@@ -17,7 +17,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import MetaData
 
 from bot.adapters.db.database import Database
+from bot.adapters.db.learners import SqlLearners
 from bot.adapters.db.tables import CORE_TABLES, Base
+from bot.adapters.db.unit import SqlUnits, session_exporter
 from bot.adapters.llm import usage as llm_usage
 from bot.adapters.search import Retriever, open_retriever
 from bot.adapters.search.search import terminal_progress
@@ -29,6 +31,7 @@ from bot.config import Settings
 from bot.core.delivery import Worker
 from bot.core.engine import Tutor
 from bot.core.feature import FeatureContext, Manifest
+from bot.core.ports import LEARNERS
 from bot.core.router import Router, Services
 from bot.course.loader import load_course
 from bot.features.answers import feature as answers
@@ -162,14 +165,17 @@ async def open_app(
             clock=clock,
             default_language=settings.default_language,
             exporters=(
-                ("telegram", telegram_store.export),
+                ("telegram", session_exporter(telegram_store.export)),
                 *(exporter for manifest in manifests for exporter in manifest.exporters),
             ),
             commands=tuple(router.commands.values()),
             answer_text=router.texts.get(None),
         )
         workers = [build(services) for manifest in manifests for build in manifest.workers]
-        tutor = Tutor(database, services, router)
+        bindings = {LEARNERS: SqlLearners} | {
+            port: build for manifest in manifests for port, build in manifest.repositories
+        }
+        tutor = Tutor(SqlUnits(database, bindings), services, router)
         yield App(settings, database, services, router, tutor, retriever, workers)
     finally:
         if chat_client is not None:

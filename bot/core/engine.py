@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.adapters.db import repo
-from bot.adapters.db.database import Database
 from bot.core.events import ButtonPress, Command, Event, Sender, Text, Unsupported
+from bot.core.ports import LEARNERS, UnitOfWork, UnitsOfWork
 from bot.core.replies import Reply
 from bot.core.router import Router, Services, Turn
 from bot.features.menu import flows as screens
@@ -34,16 +31,16 @@ def display_name(sender: Sender) -> str | None:
 class Tutor:
     """Handle events for any learner on any transport; all state is in the database."""
 
-    def __init__(self, database: Database, services: Services, router: Router) -> None:
-        self.database = database
+    def __init__(self, units: UnitsOfWork, services: Services, router: Router) -> None:
+        self.units = units
         self.services = services
         self.router = router
 
     async def handle(self, sender: Sender, event: Event) -> list[Reply]:
         """Handle one event and return the replies to show."""
         try:
-            async with self.database.session() as session:
-                return await self._handle(session, sender, event)
+            async with self.units() as uow:
+                return await self._handle(uow, sender, event)
         except Exception:
             # Logged without the event's content: learners' messages never reach the logs.
             logger.exception(
@@ -52,36 +49,36 @@ class Tutor:
             language = language_from_code(sender.language_code) or self.services.default_language
             return [screens.something_went_wrong(self.services.translators[language])]
 
-    async def _handle(self, session: AsyncSession, sender: Sender, event: Event) -> list[Reply]:
-        learner = await repo.find_learner(session, sender.channel, sender.external_id)
+    async def _handle(self, uow: UnitOfWork, sender: Sender, event: Event) -> list[Reply]:
+        learners = uow.get(LEARNERS)
+        # Held until the turn commits: one turn at a time per learner, in any process.
+        learner = await learners.find(sender.channel, sender.external_id, lock=True)
         now = self.services.clock()
         if learner is None:
             if isinstance(event, ButtonPress):
                 # A button from before /forget (or forged): answer without storing anything.
                 return [screens.unknown_sender_button(self.services, sender)]
-            learner = await repo.create_learner(
-                session,
+            learner = await learners.create(
                 sender.channel,
                 sender.external_id,
                 now,
                 language_from_code(sender.language_code),
                 display_name(sender),
             )
-            turn = Turn(sender, learner, self.services, session, now)
+            turn = Turn(sender, learner, self.services, uow, now)
             await screens.first_contact(turn)
             if isinstance(event, Command) and event.name == "start" and event.args:
                 await self._deep_link(turn, event.args[0])
         else:
-            await repo.update_learner(session, learner.id, last_seen_at=now, is_reachable=True)
-            stored = await repo.conversation(session, learner.id)
+            await learners.seen(learner.id, now)
+            stored = await learners.conversation(learner.id)
             conversation = self.router.states.load_conversation(*stored)
-            turn = Turn(sender, learner, self.services, session, now, conversation)
+            turn = Turn(sender, learner, self.services, uow, now, conversation)
             await self._dispatch(turn, event)
         if not turn.forgotten:
             codec = self.router.states
             resume = turn.conversation.resume
-            await repo.save_conversation(
-                session,
+            await learners.save_conversation(
                 learner.id,
                 codec.dump(turn.conversation.current),
                 codec.dump(resume) if resume else None,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from bot.core.callbacks import CallbackData
+from bot.core.ports import Port
 from bot.core.state import FlowState
 
 if TYPE_CHECKING:
@@ -70,6 +71,8 @@ class Manifest:
     texts: tuple[TextRoute, ...] = ()
     deep_links: tuple[DeepLinkRoute, ...] = ()
     states: tuple[type[FlowState], ...] = ()
+    # Its repositories: a port and the adapter built on each unit of work's database session.
+    repositories: tuple[tuple[Port[Any], Callable[[Any], Any]], ...] = ()
     exporters: tuple[tuple[str, Exporter], ...] = ()
     # Background jobs, built once the assembled services exist.
     workers: tuple[Callable[[Services], Worker], ...] = ()

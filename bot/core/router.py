@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.adapters.db.repo import Learner
 from bot.config import Language
 from bot.core import callbacks
 from bot.core.callbacks import CallbackData
@@ -22,12 +19,15 @@ from bot.core.feature import (
     Manifest,
     TextHandler,
 )
+from bot.core.ports import Learner, Port, UnitOfWork
 from bot.core.replies import Button, Keyboard, Message, Reply
 from bot.core.state import Conversation, FlowState, StateCodec
 from bot.course.model import Course
 from bot.i18n import Translator
 
-Exporter = Callable[[AsyncSession, int], Awaitable[dict[str, Any]]]
+# Returns the part of a learner's /mydata export one feature owns.
+Exporter = Callable[[UnitOfWork, int], Awaitable[Any]]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Turn:
     sender: Sender
     learner: Learner
     services: Services
-    session: AsyncSession
+    uow: UnitOfWork
     now: datetime
     conversation: Conversation = field(default_factory=Conversation)
     replies: list[Reply] = field(default_factory=list)
@@ -78,6 +78,15 @@ class Turn:
     def course(self) -> Course:
         """Return the course."""
         return self.services.course
+
+    def repo(self, port: Port[T]) -> T:
+        """Return a repository, in this turn's unit of work."""
+        return self.uow.get(port)
+
+    @property
+    def session(self) -> Any:
+        """Return the database session, for the flows that do not use repositories yet."""
+        return getattr(self.uow, "session")  # noqa: B009 - only the SQL unit of work has one
 
     @property
     def state(self) -> FlowState:

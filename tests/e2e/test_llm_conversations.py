@@ -15,12 +15,13 @@ import pytest
 import pytest_asyncio
 from sqlalchemy import func, select
 
-from bot.adapters.db import repo
+from bot.adapters.db.learners import SqlLearners
 from bot.adapters.llm.tables import LLMUsageRow
 from bot.app import App, open_app
 from bot.config import Language, Settings
 from bot.core.replies import Document, Message
 from bot.course.model import Lesson, PracticeTask
+from bot.features.answers.repo import SqlQuestions
 from bot.features.practice.flows import IMPROVEMENTS
 from bot.features.practice.rubric import Criterion
 from bot.features.practice.tables import PracticeAttemptRow
@@ -101,14 +102,14 @@ async def new_learner(app: App, language: Language) -> Chat:
 
 async def learner_id(app: App, chat: Chat) -> int:
     async with app.database.session() as session:
-        learner = await repo.find_learner(session, chat.channel, chat.user)
+        learner = await SqlLearners(session).find(chat.channel, chat.user)
     assert learner is not None
     return learner.id
 
 
 async def unanswered(app: App, chat: Chat) -> list[str]:
     async with app.database.session() as session:
-        questions = await repo.unanswered_questions(session, [await learner_id(app, chat)])
+        questions = await SqlQuestions(session).of_learners([await learner_id(app, chat)])
     return [q.text for q in questions]
 
 

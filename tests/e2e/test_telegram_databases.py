@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from bot.adapters.db import repo
+from bot.adapters.db.learners import SqlLearners
 from bot.app import open_app
+from bot.features.quiz.repo import SqlAnswers
 from tests.conftest import Clock, make_settings
 from tests.support.buttons import data
 from tests.support.telegram import (
@@ -66,8 +67,9 @@ async def test_learners_answering_polls_at_the_same_time_are_each_counted_once(
         assert all(len(texts) == 1 for texts in feedback.values())
         async with app.database.session() as session:
             for chat, lang in zip(chats, LANGUAGES * 4, strict=True):
-                learner = await repo.find_learner(session, "telegram", str(chat.user.id))
+                learner = await SqlLearners(session).find("telegram", str(chat.user.id))
                 assert learner is not None
                 assert learner.language == lang
-                export = await repo.export_learner(session, learner.id)
-                assert [(a["item"], a["chosen"]) for a in export["quiz_answers"]] == [(0, 0)]
+                first = app.services.course.all_lessons(lang)[0].quiz[0]
+                stored = await SqlAnswers(session).export(learner.id)
+                assert [(a["item"], a["chosen"]) for a in stored] == [(first.id, 0)]

@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pytest
 import pytest_asyncio
 
-from bot.adapters.db import repo
 from bot.app import App
+from bot.features.quiz.repo import SqlAnswers
 from tests.support.buttons import data
 from tests.support.telegram import (
     GROUP_CHAT,
@@ -159,8 +159,8 @@ async def test_a_flood_of_taps_is_answered_in_order_and_counted_once(
     learner = await stored_learner(shared_app, chat)
     assert learner is not None
     async with shared_app.database.session() as session:
-        export = await repo.export_learner(session, learner.id)
-    assert len(export["quiz_answers"]) == 1
+        stored = await SqlAnswers(session).export(learner.id)
+    assert len(stored) == 1
 
 
 async def test_an_update_delivered_twice_is_handled_once_even_by_another_process(

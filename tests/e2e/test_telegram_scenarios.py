@@ -9,12 +9,12 @@ from dataclasses import replace
 
 import pytest
 
-from bot.adapters.db import repo
 from bot.app import App
 from bot.channels.telegram.application import TelegramApplication
 from bot.config import Language
 from bot.core.delivery import Deliverer, DeliveryResult, DeliveryStatus
 from bot.core.replies import Message
+from bot.features.quiz.repo import SqlAnswers
 from tests.support.buttons import data
 from tests.support.telegram import (
     BotApi,
@@ -255,6 +255,6 @@ async def test_a_quiz_as_native_polls(
     stored = await stored_learner(shared_app, chat)
     assert stored is not None
     async with shared_app.database.session() as session:
-        export = await repo.export_learner(session, stored.id)
-    answers = [(a["item"], a["correct"]) for a in export["quiz_answers"]]
-    assert answers == [(0, True), (1, False)]
+        stored_answers = await SqlAnswers(session).export(stored.id)
+    answers = [(a["item"], a["correct"]) for a in stored_answers]
+    assert answers == [(lesson.quiz[0].id, True), (lesson.quiz[1].id, False)]

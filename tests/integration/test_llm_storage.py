@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.adapters.db import repo
 from bot.adapters.db.database import Database
+from bot.adapters.db.learners import SqlLearners
 from bot.adapters.llm.usage import (
     DailyBudget,
     ModelError,
@@ -45,7 +45,7 @@ async def database(database_url: str) -> AsyncIterator[Database]:
 
 async def new_learner(database: Database, name: str = "1") -> int:
     async with database.session() as session:
-        learner = await repo.create_learner(session, "test", name, NOON, "fr", None)
+        learner = await SqlLearners(session).create("test", name, NOON, "fr", None)
     return learner.id
 
 
@@ -149,7 +149,7 @@ async def test_practice_attempts_are_kept_and_deleted_with_the_learner(
 
     async with database.session() as session:
         await add_call(session, learner, NOON.date(), TokenUsage(1, 1))
-        await repo.delete_learner(session, learner)
+        await SqlLearners(session).delete(learner)
     async with database.session() as session:
         assert await attempts.attempts(session, learner) == []
         assert (await usage_on(session, learner, NOON.date())).calls == 0

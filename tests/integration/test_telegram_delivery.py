@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import pytest
 from telegram import Bot
 
-from bot.adapters.db import repo
 from bot.adapters.db.database import Database
+from bot.adapters.db.learners import SqlLearners
 from bot.channels.telegram.delivery import TelegramDeliverer
 from bot.channels.telegram.render import MAX_TEXT, Renderer
 from bot.core.delivery import DeliveryResult, DeliveryStatus
@@ -27,7 +27,7 @@ async def database(database_url: str) -> AsyncIterator[Database]:
     database = Database(database_url)
     await database.upgrade()
     async with database.session() as session:
-        await repo.create_learner(session, "telegram", str(AMINA), NOW, "fr", "Amina B.")
+        await SqlLearners(session).create("telegram", str(AMINA), NOW, "fr", "Amina B.")
     yield database
     await database.close()
 
@@ -45,7 +45,7 @@ async def deliverer(api: BotApi, database: Database) -> AsyncIterator[TelegramDe
 
 async def reachable(database: Database) -> bool:
     async with database.session() as session:
-        learner = await repo.find_learner(session, "telegram", str(AMINA))
+        learner = await SqlLearners(session).find("telegram", str(AMINA))
     assert learner is not None
     return learner.is_reachable
 

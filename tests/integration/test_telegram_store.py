@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.adapters.db import repo
 from bot.adapters.db.database import Database
+from bot.adapters.db.learners import SqlLearners
 from bot.channels.telegram import store
+from bot.core.ports import Learner
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 BOT, OTHER_BOT = 7000000001, 7000000002
@@ -23,9 +24,9 @@ async def database(database_url: str) -> AsyncIterator[Database]:
     await database.close()
 
 
-async def learner(database: Database, external_id: str) -> repo.Learner:
+async def learner(database: Database, external_id: str) -> Learner:
     async with database.session() as session:
-        return await repo.create_learner(session, "telegram", external_id, NOW, "fr", "Amina B.")
+        return await SqlLearners(session).create("telegram", external_id, NOW, "fr", "Amina B.")
 
 
 async def test_an_update_is_claimed_once_per_bot(database: Database) -> None:
@@ -44,9 +45,9 @@ async def test_a_failed_claim_leaves_the_transaction_usable(database: Database) 
         await store.claim_update(session, BOT, 600, NOW)
     async with database.session() as session:
         assert not await store.claim_update(session, BOT, 600, NOW)
-        amina = await repo.create_learner(session, "telegram", "111", NOW, "fr", None)
+        amina = await SqlLearners(session).create("telegram", "111", NOW, "fr", None)
     async with database.session() as session:
-        assert await repo.get_learner(session, amina.id) is not None
+        assert await SqlLearners(session).get(amina.id) is not None
 
 
 async def test_old_update_ids_are_forgotten(database: Database) -> None:
@@ -85,7 +86,7 @@ async def test_polls_are_exported_and_deleted_with_the_learner(database: Databas
     async with database.session() as session:
         await store.save_poll(session, "111", "5001", ("v2:quiz.ans:a/b:0:0",), NOW)
         exported = await store.export(session, amina.id)
-        await repo.delete_learner(session, amina.id)
+        await SqlLearners(session).delete(amina.id)
     async with database.session() as session:
         assert await store.export(session, amina.id) == {"open_quiz_polls": []}
         assert await store.take_poll(session, "5001", "111") is None
@@ -111,9 +112,9 @@ async def test_reachability_follows_blocking(database: Database) -> None:
     async with database.session() as session:
         assert await store.set_reachable(session, "111", reachable=False)
         assert not await store.set_reachable(session, "999", reachable=False)
-        blocked = await repo.get_learner(session, amina.id)
+        blocked = await SqlLearners(session).get(amina.id)
         await store.set_reachable(session, "111", reachable=True)
-        unblocked = await repo.get_learner(session, amina.id)
+        unblocked = await SqlLearners(session).get(amina.id)
 
     assert blocked is not None
     assert not blocked.is_reachable

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.adapters.db import repo as core_repo
+from bot.adapters.db.learners import SqlLearners
 from bot.app import App, open_app
 from bot.config import Settings
 from bot.features.trainers import outbox, pushes
@@ -106,7 +106,7 @@ async def test_a_learner_who_blocked_the_bot_is_marked_and_left_out_next_time(ap
     await worker(app).drain(deliverer)
     assert await statuses(app) == {"sent": 2, "blocked": 1}
     async with app.database.session() as session:
-        blocked = await core_repo.find_learner(session, "telegram", str(FIRST + 1))
+        blocked = await SqlLearners(session).find("telegram", str(FIRST + 1))
     assert blocked is not None
     assert not blocked.is_reachable
 
@@ -205,9 +205,9 @@ async def test_inactive_learners_get_one_reminder_and_can_stop_them(app: App, cl
     # One comes back, then stops again for three days: one more nudge, for that one only.
     clock.advance(hours=2)
     async with app.database.session() as session:
-        back = await core_repo.find_learner(session, "telegram", str(FIRST + 1))
+        back = await SqlLearners(session).find("telegram", str(FIRST + 1))
         assert back is not None
-        await core_repo.update_learner(session, back.id, last_seen_at=clock.now)
+        await SqlLearners(session).seen(back.id, clock.now)
     clock.advance(days=3, minutes=1)
     assert (await scheduler(app).tick()).reminders == 1
     await worker(app).drain(deliverer)

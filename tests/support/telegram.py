@@ -46,9 +46,10 @@ from telegram._utils.types import ODVInput
 from telegram.error import TimedOut
 from telegram.request import BaseRequest, RequestData
 
-from bot.adapters.db import repo
+from bot.adapters.db.learners import SqlLearners
 from bot.app import App, open_app
 from bot.channels.telegram.application import TelegramApplication, build_application
+from bot.core.ports import Learner
 from tests.conftest import Clock, make_settings
 from tests.support.retrieval import build_course_index
 from tests.support.retrieval import shared_index_dir as course_index_dir
@@ -781,10 +782,10 @@ async def running(application: TelegramApplication) -> AsyncIterator[None]:
         await application.shutdown()
 
 
-async def stored_learner(app: App, chat: TelegramChat) -> repo.Learner | None:
+async def stored_learner(app: App, chat: TelegramChat) -> Learner | None:
     """Return what the tutor keeps of the chat's user, if anything."""
     async with app.database.session() as session:
-        return await repo.find_learner(session, "telegram", str(chat.user.id))
+        return await SqlLearners(session).find("telegram", str(chat.user.id))
 
 
 class TelegramChat:

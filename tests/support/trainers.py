@@ -8,7 +8,7 @@ from typing import Any
 
 from telegram import Bot
 
-from bot.adapters.db import repo as core_repo
+from bot.adapters.db.learners import SqlLearners
 from bot.app import App
 from bot.channels.telegram.delivery import TelegramDeliverer
 from bot.channels.telegram.render import Renderer
@@ -98,15 +98,15 @@ async def cohort_with_learners(
     """Create a cohort of `count` Telegram learners (languages fr, nl, en in turn), directly."""
     now = app.services.clock()
     async with app.database.session() as session:
-        trainer = await core_repo.create_learner(session, "telegram", "2001", now, "en", "Marie D.")
+        trainer = await SqlLearners(session).create("telegram", "2001", now, "en", "Marie D.")
         cohort = await repo.create_cohort(
             session, name, trainer.id, now, quiet_hours=quiet_hours, reminder_days=3
         )
         assert cohort is not None
         for offset in range(count):
             language = LANGUAGES[offset % len(LANGUAGES)]
-            learner = await core_repo.create_learner(
-                session, "telegram", str(first_id + offset), now, language, f"L{offset} B."
+            learner = await SqlLearners(session).create(
+                "telegram", str(first_id + offset), now, language, f"L{offset} B."
             )
             await repo.join_cohort(session, learner.id, cohort.id, now)
     return cohort

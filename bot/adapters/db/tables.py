@@ -1,4 +1,4 @@
-"""Tables of the tutor core: learners, lesson progress, quiz answers, review schedule."""
+"""The core's tables (learners, their conversation state) and what every table builds on."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -56,7 +55,8 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-def _learner_fk() -> Mapped[int]:
+def learner_key() -> Mapped[int]:
+    """Return a learner column that is (part of) the primary key, deleted with the learner."""
     return mapped_column(ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True)
 
 
@@ -82,7 +82,7 @@ class ConversationRow(Base):
 
     __tablename__ = "conversations"
 
-    learner_id: Mapped[int] = _learner_fk()
+    learner_id: Mapped[int] = learner_key()
     flow: Mapped[str] = mapped_column(String(32))
     step: Mapped[str] = mapped_column(String(32), default="")
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
@@ -94,71 +94,9 @@ class ConversationRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
-class LessonProgressRow(Base):
-    """How far a learner got in one lesson, and their quiz scores."""
-
-    __tablename__ = "lesson_progress"
-
-    learner_id: Mapped[int] = _learner_fk()
-    lesson_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    quiz_attempts: Mapped[int] = mapped_column(Integer, default=0)
-    last_score: Mapped[int | None] = mapped_column(Integer)
-    best_score: Mapped[int | None] = mapped_column(Integer)
-    quiz_total: Mapped[int] = mapped_column(Integer, default=0)
+CORE_TABLES: tuple[type[Base], ...] = (LearnerRow, ConversationRow)
 
 
-class QuizAnswerRow(Base):
-    """One answer to one quiz item; first answers of an attempt make its score."""
-
-    __tablename__ = "quiz_answers"
-    __table_args__ = (UniqueConstraint("learner_id", "lesson_id", "item_id", "mode", "attempt"),)
-
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
-    learner_id: Mapped[int] = mapped_column(
-        ForeignKey("learners.id", ondelete="CASCADE"), index=True
-    )
-    lesson_id: Mapped[str] = mapped_column(String(64))
-    item_id: Mapped[str] = mapped_column(String(32))
-    chosen: Mapped[int] = mapped_column(Integer)
-    is_correct: Mapped[bool] = mapped_column(Boolean)
-    mode: Mapped[str] = mapped_column(String(8))
-    attempt: Mapped[int] = mapped_column(Integer)
-    answered_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-
-class UnansweredQuestionRow(Base):
-    """A question the tutor could not answer from the course, with personal data removed."""
-
-    __tablename__ = "unanswered_questions"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    learner_id: Mapped[int] = mapped_column(
-        ForeignKey("learners.id", ondelete="CASCADE"), index=True
-    )
-    language: Mapped[str] = mapped_column(String(2))
-    text: Mapped[str] = mapped_column(String(1000))
-    asked_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-
-class ReviewItemRow(Base):
-    """A missed quiz item and when to ask it again (Leitner boxes)."""
-
-    __tablename__ = "review_items"
-
-    learner_id: Mapped[int] = _learner_fk()
-    lesson_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    item_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    box: Mapped[int] = mapped_column(Integer, default=0)
-    due_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
-
-
-CORE_TABLES: tuple[type[Base], ...] = (
-    LearnerRow,
-    ConversationRow,
-    LessonProgressRow,
-    QuizAnswerRow,
-    UnansweredQuestionRow,
-    ReviewItemRow,
-)
+def jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    """Return stored values ready for JSON (/mydata): timestamps as ISO 8601 strings."""
+    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in values.items()}

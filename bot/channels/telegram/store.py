@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db import repo
+from bot.adapters.db.learners import SqlLearners
 from bot.channels.telegram.tables import ProcessedUpdateRow, QuizPollRow
 
 CHANNEL = "telegram"
@@ -50,7 +50,7 @@ async def save_poll(
     now: datetime,
 ) -> bool:
     """Remember what a quiz poll's options stand for; False when the learner is unknown."""
-    learner = await repo.find_learner(session, CHANNEL, external_id)
+    learner = await SqlLearners(session).find(CHANNEL, external_id)
     if learner is None:
         return False
     session.add(
@@ -68,7 +68,7 @@ async def take_poll(session: AsyncSession, poll_id: str, external_id: str) -> Qu
     A forwarded poll keeps its id, so a vote from anyone but the learner it was sent to is
     not theirs to spend.
     """
-    learner = await repo.find_learner(session, CHANNEL, external_id)
+    learner = await SqlLearners(session).find(CHANNEL, external_id)
     row = await session.get(QuizPollRow, poll_id)
     if row is None or learner is None or row.learner_id != learner.id:
         return None
@@ -84,10 +84,10 @@ async def forget_polls(session: AsyncSession, before: datetime) -> None:
 
 async def set_reachable(session: AsyncSession, external_id: str, *, reachable: bool) -> bool:
     """Mark a Telegram learner as reachable or not; False when they are unknown."""
-    learner = await repo.find_learner(session, CHANNEL, external_id)
+    learner = await SqlLearners(session).find(CHANNEL, external_id)
     if learner is None:
         return False
-    await repo.update_learner(session, learner.id, is_reachable=reachable)
+    await SqlLearners(session).set_reachable(learner.id, reachable)
     return True
 
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from bot.adapters.db.tables import Base
+from bot.adapters.db.unit import session_exporter
 from bot.adapters.llm import usage
 from bot.adapters.llm.tables import LLMUsageRow
 from bot.core.feature import FeatureContext, Manifest, TextRoute
 from bot.features.answers.flows import Answers
+from bot.features.answers.ports import QUESTIONS
+from bot.features.answers.repo import SqlQuestions
+from bot.features.answers.tables import UnansweredQuestionRow
 
 DOMAIN = "llm"
-TABLES: tuple[type[Base], ...] = (LLMUsageRow,)
+TABLES: tuple[type[Base], ...] = (UnansweredQuestionRow, LLMUsageRow)
 
 
 def manifest(context: FeatureContext) -> Manifest:
@@ -25,5 +29,9 @@ def manifest(context: FeatureContext) -> Manifest:
     return Manifest(
         name="answers",
         texts=(TextRoute(answers.answer),),
-        exporters=(("llm_usage", usage.export_usage),),
+        repositories=((QUESTIONS, SqlQuestions),),
+        exporters=(
+            ("unanswered_questions", lambda uow, learner: uow.get(QUESTIONS).export(learner)),
+            ("llm_usage", session_exporter(usage.export_usage)),
+        ),
     )

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
-from bot.adapters.db import repo
 from bot.adapters.llm.results import GroundedAnswer, Passage
 from bot.adapters.llm.usage import DailyBudget, Unavailable
 from bot.config import Language
@@ -15,6 +14,7 @@ from bot.core.router import Turn, button, rows
 from bot.core.text import trim_words, word_count
 from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
+from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.privacy.pii import Kind, redact
@@ -181,7 +181,7 @@ class Answers:
         question: str,
         hits: Sequence[LessonHit],
     ) -> None:
-        await repo.record_unanswered(turn.session, turn.learner.id, language, question, turn.now)
+        await turn.repo(QUESTIONS).record(turn.learner.id, language, question, turn.now)
         closest = hits[: OTHER_LESSONS + 1]
         lines = [
             t.gettext("I am sorry, my lessons do not answer that question."),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.adapters.db import repo
 from bot.core.replies import Keyboard
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
@@ -12,6 +11,7 @@ from bot.course.model import Lesson
 from bot.features.lessons.buttons import OpenLesson, ShowCard, ShowModule, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.practice.buttons import practice_button
+from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.buttons import StartQuiz
 from bot.features.simpler.buttons import simpler_button
 
@@ -62,7 +62,7 @@ async def show_module(turn: Turn, chosen: ShowModule) -> None:
 
 
 async def _completed(turn: Turn) -> set[str]:
-    progress = await repo.all_progress(turn.session, turn.learner.id)
+    progress = await turn.repo(PROGRESS).all(turn.learner.id)
     return {p.lesson_id for p in progress if p.completed_at is not None}
 
 
@@ -89,7 +89,7 @@ async def go_to_card(turn: Turn, chosen: ShowCard) -> None:
 async def show_card(turn: Turn, lesson: Lesson, index: int, *, replace: bool = False) -> None:
     """Show one card with Back, Next (or Quiz on the last card) and Menu, and remember it."""
     index = min(max(index, 0), len(lesson.cards) - 1)
-    await repo.start_lesson(turn.session, turn.learner.id, lesson.id, turn.now)
+    await turn.repo(PROGRESS).start_lesson(turn.learner.id, lesson.id, turn.now)
     turn.go(Reading(lesson.id, index))
     card = lesson.cards[index]
     text = f"📖 {lesson.title} · {index + 1}/{len(lesson.cards)}\n\n{card.text}"

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Final
 
-from bot.adapters.db import repo
 from bot.config import Language
 from bot.core.events import Sender
+from bot.core.ports import LEARNERS
 from bot.core.replies import Button, Keyboard, Message
 from bot.core.router import Services, Turn, button, rows
 from bot.features.lessons.buttons import OpenLesson, Resume, ShowModules
 from bot.features.menu.buttons import AskLanguage, ChooseLanguage, ShowHelp, ShowMenu
 from bot.features.progress.buttons import ShowProgress
+from bot.features.progress.ports import PROGRESS
 from bot.features.review.buttons import NextReview
+from bot.features.review.ports import REVIEWS
 from bot.i18n import LANGUAGES, Translator, language_from_code
 
 LANGUAGE_NAMES: Final[dict[Language, str]] = {
@@ -61,7 +64,7 @@ async def first_contact(turn: Turn) -> None:
         + "\n\n"
         + privacy_notice(t)
     )
-    await main_menu(turn, ())
+    await main_menu(turn)
 
 
 async def ask_language(turn: Turn, _: object = None) -> None:
@@ -76,31 +79,28 @@ async def choose_language(turn: Turn, choice: ChooseLanguage) -> None:
     """Set the learner's language from a language button."""
     language = language_from_code(choice.language)
     if language is None:
-        await stale_button(turn, ())
+        await stale_button(turn)
         return
     first_choice = turn.learner.language is None
-    await repo.update_learner(turn.session, turn.learner.id, language=language)
-    turn.learner = await _reload(turn)
+    await _switch(turn, language)
     t = turn.t
     if first_choice:
         turn.say(t.gettext("Welcome! I am your AI tutor.") + "\n\n" + privacy_notice(t))
     else:
         turn.say(t.gettext("Done. I will speak English with you."), replace=True)
-    await main_menu(turn, ())
+    await main_menu(turn)
 
 
 async def language_link(turn: Turn, args: tuple[str, ...]) -> None:
     """Switch language silently from a `/start lang-xx` link."""
     language = language_from_code(args[0])
     if language is not None and language != turn.learner.language:
-        await repo.update_learner(turn.session, turn.learner.id, language=language)
-        turn.learner = await _reload(turn)
+        await _switch(turn, language)
 
 
-async def _reload(turn: Turn) -> repo.Learner:
-    learner = await repo.get_learner(turn.session, turn.learner.id)
-    assert learner is not None
-    return learner
+async def _switch(turn: Turn, language: Language) -> None:
+    await turn.repo(LEARNERS).set_language(turn.learner.id, language)
+    turn.learner = replace(turn.learner, language=language)
 
 
 async def main_menu(turn: Turn, _: object = None) -> None:
@@ -115,16 +115,14 @@ async def main_menu(turn: Turn, _: object = None) -> None:
         label = t.gettext("▶ Continue: {title}").format(title=lesson.title)
         continue_button = button(label, Resume())
     else:
-        done = {
-            p.lesson_id for p in await repo.all_progress(turn.session, learner.id) if p.completed_at
-        }
+        done = {p.lesson_id for p in await turn.repo(PROGRESS).all(learner.id) if p.completed_at}
         upcoming = next(
             (lid for lid in course.lesson_order(turn.language) if lid not in done), None
         )
         if upcoming and (lesson := course.lesson(turn.language, upcoming)):
             label = t.gettext("▶ Start: {title}").format(title=lesson.title)
             continue_button = button(label, OpenLesson(lesson.id))
-    due = len(await repo.due_reviews(turn.session, learner.id, turn.now))
+    due = len(await turn.repo(REVIEWS).due(learner.id, turn.now))
     review_button = (
         button(
             t.ngettext("🔁 Review {count} question", "🔁 Review {count} questions", due).format(
@@ -172,14 +170,14 @@ async def show_help(turn: Turn, _: object = None) -> None:
 async def unknown_command(turn: Turn, _: object = None) -> None:
     """Answer a command the tutor does not know."""
     turn.say(turn.t.gettext("I do not know that command. Here is what I can do."))
-    await show_help(turn, ())
+    await show_help(turn)
 
 
 async def stale_button(turn: Turn, _: object = None) -> None:
     """Answer a button that is old, foreign or forged."""
     t = turn.t
     turn.say(t.gettext("This button is no longer active. Here is the menu."))
-    await main_menu(turn, ())
+    await main_menu(turn)
 
 
 def unknown_sender_button(services: Services, sender: Sender) -> Message:
@@ -222,7 +220,7 @@ async def no_free_text(turn: Turn, _: object = None) -> None:
     """Answer free text when no question answering is set up."""
     t = turn.t
     turn.say(t.gettext("Please use the buttons. You can find every lesson in the menu."))
-    await main_menu(turn, ())
+    await main_menu(turn)
 
 
 def something_went_wrong(t: Translator) -> Message:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.adapters.db.tables import Base
+from bot.adapters.db.unit import session_exporter
 from bot.core.feature import CommandRoute, FeatureContext, Manifest, TextRoute, on
 from bot.features.practice import repo
 from bot.features.practice.buttons import ModuleTasks, ShowHint, StartTask, StopPractice
@@ -28,5 +29,5 @@ def manifest(context: FeatureContext) -> Manifest:
         ),
         texts=(TextRoute(practice.attempt, Practising.flow),),
         states=(Practising,),
-        exporters=(("prompt_practice", repo.export_practice),),
+        exporters=(("prompt_practice", session_exporter(repo.export_practice)),),
     )

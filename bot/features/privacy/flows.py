@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.adapters.db import repo
+from bot.core.ports import LEARNERS
 from bot.core.replies import Document
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
@@ -14,9 +14,9 @@ from bot.features.privacy.buttons import ConfirmForget
 async def my_data(turn: Turn, _: object = None) -> None:
     """Send a readable summary of the learner's data and the full export as a JSON file."""
     t = turn.t
-    data = await repo.export_learner(turn.session, turn.learner.id)
+    data = await turn.repo(LEARNERS).export(turn.learner.id)
     for name, exporter in turn.services.exporters:
-        data[name] = await exporter(turn.session, turn.learner.id)
+        data[name] = await exporter(turn.uow, turn.learner.id)
     learner = turn.learner
     answers = data.get("quiz_answers", [])
     lines = [
@@ -66,7 +66,7 @@ async def confirm_forget(turn: Turn, answer: ConfirmForget) -> None:
     """Delete the learner's data after a yes; keep it after a no."""
     t = turn.t
     if answer.choice == "yes":
-        await repo.delete_learner(turn.session, turn.learner.id)
+        await turn.repo(LEARNERS).delete(turn.learner.id)
         turn.forgotten = True
         turn.say(
             t.gettext("Done. I deleted all your data. Send /start if you want to begin again."),

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from bot.adapters.db import repo
 from bot.core.router import Turn, rows
 from bot.features.menu import flows as screens
+from bot.features.progress.ports import PROGRESS
+from bot.features.review.ports import REVIEWS
 
 
 async def show_progress(turn: Turn, _: object = None) -> None:
     """Summarise progress per module, with scores and dates in the learner's formats."""
     t = turn.t
     language = turn.language
-    progress = {p.lesson_id: p for p in await repo.all_progress(turn.session, turn.learner.id)}
+    progress = {p.lesson_id: p for p in await turn.repo(PROGRESS).all(turn.learner.id)}
     total = len(turn.course.lesson_order(language))
     done = [p for p in progress.values() if p.completed_at is not None]
     lines = [
@@ -26,7 +27,7 @@ async def show_progress(turn: Turn, _: object = None) -> None:
     if scored:
         ratio = sum(p.best_score or 0 for p in scored) / sum(p.quiz_total for p in scored)
         lines.append(t.gettext("Quiz score: {percent} right").format(percent=t.percent(ratio)))
-    due = len(await repo.due_reviews(turn.session, turn.learner.id, turn.now))
+    due = len(await turn.repo(REVIEWS).due(turn.learner.id, turn.now))
     if due:
         lines.append(
             t.ngettext("{count} question to review", "{count} questions to review", due).format(

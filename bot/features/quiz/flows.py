@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.adapters.db import repo
 from bot.core.replies import Button, Question
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson, QuizItem
 from bot.features.lessons.buttons import OpenLesson, Resume
 from bot.features.menu import flows as screens
+from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.buttons import AnswerQuiz, StartQuiz
+from bot.features.quiz.ports import ANSWERS, Answer
 from bot.features.review import schedule
+from bot.features.review.ports import REVIEWS
 from bot.i18n import Translator
 
 LETTERS = "ABCD"
@@ -44,8 +46,8 @@ async def start_quiz_of(turn: Turn, lesson_id: str) -> None:
     if lesson is None or not lesson.quiz:
         await screens.stale_button(turn)
         return
-    await repo.start_quiz_attempt(
-        turn.session, turn.learner.id, lesson.id, len(lesson.quiz), turn.now
+    await turn.repo(PROGRESS).start_quiz_attempt(
+        turn.learner.id, lesson.id, len(lesson.quiz), turn.now
     )
     await ask(turn, lesson, 0)
 
@@ -115,23 +117,15 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     lesson, item = found
     option = chosen.option
     learner = turn.learner
-    progress = await repo.lesson_progress(turn.session, learner.id, lesson.id)
+    progress = await turn.repo(PROGRESS).of_lesson(learner.id, lesson.id)
     attempt = progress.quiz_attempts if progress else 0
     correct = option == item.correct
-    await repo.record_answer(
-        turn.session,
-        learner_id=learner.id,
-        lesson_id=lesson.id,
-        item_id=item.id,
-        chosen=option,
-        is_correct=correct,
-        mode="quiz",
-        attempt=attempt,
-        now=turn.now,
+    await turn.repo(ANSWERS).record(
+        Answer(learner.id, lesson.id, item.id, option, correct, "quiz", attempt, turn.now)
     )
     if not correct:
         box, due = schedule.after_answer(0, correct=False, now=turn.now) or (1, turn.now)
-        await repo.schedule_review(turn.session, learner.id, lesson.id, item.id, box, due)
+        await turn.repo(REVIEWS).schedule(learner.id, lesson.id, item.id, box, due)
     following = lesson.item_id_at((lesson.item_position(item.id) or 0) + 1)
     if following is not None:
         turn.go(Answering(lesson.id, following))
@@ -145,8 +139,8 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
 async def _finish(turn: Turn, lesson: Lesson, attempt: int) -> None:
     t = turn.t
     learner_id = turn.learner.id
-    score = await repo.attempt_score(turn.session, learner_id, lesson.id, attempt)
-    await repo.finish_quiz(turn.session, learner_id, lesson.id, score, turn.now)
+    score = await turn.repo(ANSWERS).attempt_score(learner_id, lesson.id, attempt)
+    await turn.repo(PROGRESS).finish_quiz(learner_id, lesson.id, score, turn.now)
     total = len(lesson.quiz)
     lines = [
         t.ngettext(

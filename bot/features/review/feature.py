@@ -6,10 +6,13 @@ from bot.adapters.db.tables import Base
 from bot.core.feature import CommandRoute, FeatureContext, Manifest, on
 from bot.features.review import flows
 from bot.features.review.buttons import AnswerReview, NextReview
+from bot.features.review.ports import REVIEWS
+from bot.features.review.repo import SqlReviews
+from bot.features.review.tables import ReviewItemRow
 from bot.i18n import N_
 
 DOMAIN = "tutor"
-TABLES: tuple[type[Base], ...] = ()
+TABLES: tuple[type[Base], ...] = (ReviewItemRow,)
 
 
 def manifest(_: FeatureContext) -> Manifest:
@@ -22,4 +25,6 @@ def manifest(_: FeatureContext) -> Manifest:
         ),
         buttons=(on(NextReview, flows.next_review), on(AnswerReview, flows.review_answer)),
         states=(flows.Reviewing,),
+        repositories=((REVIEWS, SqlReviews),),
+        exporters=(("reviews", lambda uow, learner: uow.get(REVIEWS).export(learner)),),
     )

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from bot.adapters.db import repo
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
 from bot.features.menu import flows as screens
 from bot.features.quiz import flows as quiz
+from bot.features.quiz.ports import ANSWERS, Answer
 from bot.features.review import schedule
 from bot.features.review.buttons import AnswerReview, NextReview
+from bot.features.review.ports import REVIEWS
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Reviewing(FlowState):
 
 async def quiz_command(turn: Turn, _: object = None) -> None:
     """Start the review when questions are due, else the quiz of the current lesson."""
-    due = await repo.due_reviews(turn.session, turn.learner.id, turn.now)
+    due = await turn.repo(REVIEWS).due(turn.learner.id, turn.now)
     lesson_id = turn.lesson_id
     if due:
         await next_review(turn)
@@ -40,12 +41,12 @@ async def quiz_command(turn: Turn, _: object = None) -> None:
 async def next_review(turn: Turn, _: object = None) -> None:
     """Ask the next question due for review, or say the review is done."""
     t = turn.t
-    for item in await repo.due_reviews(turn.session, turn.learner.id, turn.now):
+    for item in await turn.repo(REVIEWS).due(turn.learner.id, turn.now):
         lesson = turn.course.lesson(turn.language, item.lesson_id)
         question = lesson.item(item.item_id) if lesson else None
         if lesson is None or question is None:
             # The course changed since this was scheduled: drop what no longer exists.
-            await repo.retire_review(turn.session, turn.learner.id, item.lesson_id, item.item_id)
+            await turn.repo(REVIEWS).retire(turn.learner.id, item.lesson_id, item.item_id)
             continue
         turn.enter(Reviewing(lesson.id, question.id))
         header = t.gettext("🔁 Review · {title}").format(title=lesson.title)
@@ -54,7 +55,7 @@ async def next_review(turn: Turn, _: object = None) -> None:
         return
     if isinstance(turn.state, Reviewing):
         turn.leave()
-    next_due = await repo.next_review_due(turn.session, turn.learner.id)
+    next_due = await turn.repo(REVIEWS).next_due(turn.learner.id)
     text = t.gettext("Review done. Nothing else to review for now.")
     if next_due is not None:
         text += "\n" + t.gettext("Next review: {date}.").format(date=t.date(next_due))
@@ -79,26 +80,18 @@ async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
         return
     lesson, item = found
     option = chosen.option
-    scheduled = await repo.review_item(turn.session, turn.learner.id, lesson.id, item.id)
+    scheduled = await turn.repo(REVIEWS).item(turn.learner.id, lesson.id, item.id)
     if scheduled is None or scheduled.due_at > turn.now:
         turn.say(t.gettext("You already answered this question."), rows(quiz.continue_button(t)))
         return
     correct = option == item.correct
-    count = await repo.review_answer_count(turn.session, turn.learner.id, lesson.id, item.id)
-    await repo.record_answer(
-        turn.session,
-        learner_id=turn.learner.id,
-        lesson_id=lesson.id,
-        item_id=item.id,
-        chosen=option,
-        is_correct=correct,
-        mode="review",
-        attempt=count + 1,
-        now=turn.now,
+    count = await turn.repo(ANSWERS).review_count(turn.learner.id, lesson.id, item.id)
+    await turn.repo(ANSWERS).record(
+        Answer(turn.learner.id, lesson.id, item.id, option, correct, "review", count + 1, turn.now)
     )
     outcome = schedule.after_answer(scheduled.box, correct=correct, now=turn.now)
     if outcome is None:
-        await repo.retire_review(turn.session, turn.learner.id, lesson.id, item.id)
+        await turn.repo(REVIEWS).retire(turn.learner.id, lesson.id, item.id)
     else:
-        await repo.schedule_review(turn.session, turn.learner.id, lesson.id, item.id, *outcome)
+        await turn.repo(REVIEWS).schedule(turn.learner.id, lesson.id, item.id, *outcome)
     turn.say(quiz.feedback(t, item, option), rows(button(t.gettext("Next ▶"), NextReview())))

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db.repo import Learner
 from bot.core.callbacks import CallbackData
+from bot.core.ports import Learner
 from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens

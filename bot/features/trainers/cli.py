@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db import repo as core_repo
+from bot.adapters.db.learners import SqlLearners
 from bot.config import Settings
 from bot.features.trainers import codes, outbox, pushes, repo
 from bot.features.trainers.cohort_flows import clean_name
@@ -176,7 +176,7 @@ async def _revoke(app: App, session: AsyncSession, _: TrainerOptions, args: Any)
 async def _create(app: App, session: AsyncSession, options: TrainerOptions, args: Any) -> None:
     now = app.services.clock()
     name = clean_name((args.name,))
-    trainer = await core_repo.find_learner(session, "telegram", str(args.trainer))
+    trainer = await SqlLearners(session).find("telegram", str(args.trainer))
     if name is None:
         raise OperatorError("A cohort name has 1 to 40 characters.")
     if trainer is None:
@@ -208,7 +208,7 @@ async def _create(app: App, session: AsyncSession, options: TrainerOptions, args
 
 async def _list(app: App, session: AsyncSession, _: TrainerOptions, __: Any) -> None:
     for cohort in await repo.cohorts_of(session, None):
-        trainer = await core_repo.get_learner(session, cohort.trainer_id)
+        trainer = await SqlLearners(session).get(cohort.trainer_id)
         quiet = f"{format_clock(cohort.quiet_start)}-{format_clock(cohort.quiet_end)}"
         print(
             f"{cohort.name:40} learners={await repo.member_count(session, cohort.id):<5} "

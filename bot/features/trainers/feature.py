@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.adapters.db.tables import Base
+from bot.adapters.db.unit import session_exporter
 from bot.core.feature import CommandRoute, DeepLinkRoute, FeatureContext, Manifest, TextRoute, on
 from bot.features.trainers import buttons, membership, repo, tables
 from bot.features.trainers.access import Access
@@ -81,7 +82,7 @@ def manifest(context: FeatureContext) -> Manifest:
         texts=(TextRoute(push.typed, TypingForPush.flow),),
         deep_links=(DeepLinkRoute("join", membership.redeem),),
         states=(TypingForPush,),
-        exporters=(("trainers", repo.export_person),),
+        exporters=(("trainers", session_exporter(repo.export_person)),),
         workers=(
             lambda services: Scheduler(database, services, options.zone),
             lambda services: OutboxWorker(database, services, delivery, options.zone),

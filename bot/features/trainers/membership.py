@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from bot.adapters.db import repo as core_repo
+from bot.core.ports import LEARNERS
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
 from bot.features.trainers import repo
@@ -130,7 +130,7 @@ async def switch_reminders(turn: Turn, chosen: SwitchReminders) -> None:
         await screens.stale_button(turn)
         return
     on = chosen.choice == "on"
-    await core_repo.update_learner(turn.session, turn.learner.id, reminders_on=on)
+    await turn.repo(LEARNERS).set_reminders(turn.learner.id, on)
     text = (
         t.gettext("Done. Reminders are on.")
         if on

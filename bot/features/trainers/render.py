@@ -6,14 +6,15 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db import repo
 from bot.config import Language
 from bot.core.replies import Button, Message, Reply
 from bot.core.router import Services, button, rows
 from bot.features.lessons.buttons import OpenLesson, Resume
 from bot.features.menu import flows as screens
+from bot.features.progress.repo import SqlProgress
 from bot.features.quiz.buttons import StartQuiz
 from bot.features.review.buttons import NextReview
+from bot.features.review.repo import SqlReviews
 from bot.features.trainers.buttons import SwitchReminders
 from bot.features.trainers.outbox import Claimed
 from bot.i18n import LANGUAGES, Translator
@@ -54,7 +55,7 @@ async def render(
             Message(text.format(title=lesson.title), rows(action_button, screens.menu_button(t)))
         ]
     if push.kind == "review":
-        due = len(await repo.due_reviews(session, item.learner_id, now))
+        due = len(await SqlReviews(session).due(item.learner_id, now))
         if not due:
             return None
         text = t.ngettext(
@@ -109,7 +110,7 @@ async def _reminder(
 async def _next_lesson(
     session: AsyncSession, services: Services, learner_id: int, language: Language
 ) -> tuple[str, str] | None:
-    done = {p.lesson_id for p in await repo.all_progress(session, learner_id) if p.completed_at}
+    done = {p.lesson_id for p in await SqlProgress(session).all(learner_id) if p.completed_at}
     for lesson_id in services.course.lesson_order(language):
         if lesson_id not in done and (lesson := services.course.lesson(language, lesson_id)):
             return lesson.id, lesson.title

@@ -11,10 +11,12 @@ from typing import Final
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db import repo as core_repo
-from bot.adapters.db.repo import UnansweredQuestion
-from bot.adapters.db.tables import LearnerRow, LessonProgressRow, QuizAnswerRow
+from bot.adapters.db.tables import LearnerRow
 from bot.course.model import Course
+from bot.features.answers.ports import UnansweredQuestion
+from bot.features.answers.repo import SqlQuestions
+from bot.features.progress.tables import LessonProgressRow
+from bot.features.quiz.tables import QuizAnswerRow
 from bot.features.trainers.repo import Cohort
 from bot.features.trainers.tables import CohortMemberRow
 
@@ -138,9 +140,7 @@ async def build_report(
             lesson_scores.items(), key=lambda item: _position(order, item[0])
         )
     )
-    unanswered = await core_repo.unanswered_questions(
-        session, ids, now - timedelta(days=UNANSWERED_DAYS)
-    )
+    unanswered = await SqlQuestions(session).of_learners(ids, now - timedelta(days=UNANSWERED_DAYS))
     return Report(
         cohort=cohort,
         now=now,

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db import repo
 from bot.adapters.db.database import Database
+from bot.adapters.db.learners import SqlLearners
 from bot.core.delivery import Deliverer, DeliveryResult, DeliveryStatus
 from bot.core.replies import Reply
 from bot.core.router import Services
@@ -170,7 +170,7 @@ class OutboxWorker:
                     final[token, "sent"].append(item.id)
                 case DeliveryStatus.BLOCKED:
                     final[token, "blocked"].append(item.id)
-                    await repo.update_learner(session, item.learner_id, is_reachable=False)
+                    await SqlLearners(session).set_reachable(item.learner_id, False)
                 case DeliveryStatus.FAILED:
                     final[token, "failed"].append(item.id)
                 case DeliveryStatus.RETRY_LATER if result.retry_after:

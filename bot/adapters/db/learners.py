@@ -1,0 +1,146 @@
+"""The learners store on the database: identities, settings and conversation state."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.adapters.db.tables import ConversationRow, LearnerRow, jsonable
+from bot.config import Language
+from bot.core.ports import Learner
+from bot.core.state import StoredState
+
+
+def _learner(row: LearnerRow) -> Learner:
+    return Learner(
+        id=row.id,
+        channel=row.channel,
+        external_id=row.external_id,
+        language=row.language,  # type: ignore[arg-type]
+        display_name=row.display_name,
+        created_at=row.created_at,
+        last_seen_at=row.last_seen_at,
+        is_reachable=row.is_reachable,
+        reminders_on=row.reminders_on,
+    )
+
+
+class SqlLearners:
+    """Learners in the `learners` and `conversations` tables."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def find(self, channel: str, external_id: str, *, lock: bool = False) -> Learner | None:
+        """Return the learner with this identity; with `lock`, hold them until the turn ends."""
+        query = select(LearnerRow).where(
+            LearnerRow.channel == channel, LearnerRow.external_id == external_id
+        )
+        # On PostgreSQL a second process handling the same learner waits here until this
+        # turn commits, so two replicas never answer one quiz item twice. SQLite has one writer.
+        row = await self.session.scalar(query.with_for_update() if lock else query)
+        return _learner(row) if row else None
+
+    async def get(self, learner_id: int) -> Learner | None:
+        """Return a learner by id."""
+        row = await self.session.get(LearnerRow, learner_id)
+        return _learner(row) if row else None
+
+    async def create(
+        self,
+        channel: str,
+        external_id: str,
+        now: datetime,
+        language: Language | None,
+        display_name: str | None,
+    ) -> Learner:
+        """Create a learner at first contact."""
+        row = LearnerRow(
+            channel=channel,
+            external_id=external_id,
+            language=language,
+            display_name=display_name,
+            created_at=now,
+            last_seen_at=now,
+            is_reachable=True,
+            reminders_on=True,
+        )
+        self.session.add(row)
+        await self.session.flush()
+        return _learner(row)
+
+    async def seen(self, learner_id: int, now: datetime) -> None:
+        """Note that the learner wrote, so they are reachable."""
+        await self._update(learner_id, last_seen_at=now, is_reachable=True)
+
+    async def set_language(self, learner_id: int, language: Language) -> None:
+        """Change the language the tutor speaks with the learner."""
+        await self._update(learner_id, language=language)
+
+    async def set_reminders(self, learner_id: int, on: bool) -> None:
+        """Turn the learner's reminders on or off."""
+        await self._update(learner_id, reminders_on=on)
+
+    async def set_reachable(self, learner_id: int, reachable: bool) -> None:
+        """Note whether messages reach the learner (false once they blocked the tutor)."""
+        await self._update(learner_id, is_reachable=reachable)
+
+    async def _update(self, learner_id: int, **values: object) -> None:
+        await self.session.execute(
+            update(LearnerRow).where(LearnerRow.id == learner_id).values(**values)
+        )
+
+    async def delete(self, learner_id: int) -> None:
+        """Delete the learner and, by cascade, everything stored about them."""
+        await self.session.execute(delete(LearnerRow).where(LearnerRow.id == learner_id))
+
+    async def conversation(self, learner_id: int) -> tuple[StoredState | None, StoredState | None]:
+        """Return the learner's stored state and the state it interrupts."""
+        row = await self.session.get(ConversationRow, learner_id)
+        if row is None:
+            return None, None
+        resume = (
+            StoredState(row.resume_flow, row.resume_step or "", row.resume_data or {})
+            if row.resume_flow
+            else None
+        )
+        return StoredState(row.flow, row.step, row.data), resume
+
+    async def save_conversation(
+        self,
+        learner_id: int,
+        current: StoredState,
+        resume: StoredState | None,
+        lesson_id: str | None,
+        now: datetime,
+    ) -> None:
+        """Store where the learner is, so that any process can go on from there."""
+        row = await self.session.get(ConversationRow, learner_id)
+        if row is None:
+            row = ConversationRow(learner_id=learner_id)
+            self.session.add(row)
+        row.flow, row.step, row.data = current.flow, current.step, current.data
+        row.resume_flow = resume.flow if resume else None
+        row.resume_step = resume.step if resume else None
+        row.resume_data = resume.data if resume else None
+        row.lesson_id = lesson_id
+        row.updated_at = now
+        await self.session.flush()
+
+    async def export(self, learner_id: int) -> dict[str, Any]:
+        """Return what is stored about the learner themselves, as JSON-ready data."""
+        learner = await self.get(learner_id)
+        if learner is None:
+            return {}
+        current, resume = await self.conversation(learner_id)
+        return {
+            "learner": jsonable(asdict(learner)),
+            "conversation": {
+                "where": asdict(current) if current else None,
+                "interrupted": asdict(resume) if resume else None,
+            },
+        }

@@ -1,0 +1,42 @@
+"""What the answers feature asks of the store of questions it could not answer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from bot.config import Language
+from bot.core.ports import Port
+
+
+@dataclass(frozen=True)
+class UnansweredQuestion:
+    """A question the course did not cover, as stored (personal data already removed)."""
+
+    learner_id: int
+    language: str
+    text: str
+    asked_at: datetime
+
+
+class QuestionStore(Protocol):
+    """Questions the course did not cover, kept (redacted) for trainers."""
+
+    async def record(self, learner_id: int, language: Language, text: str, now: datetime) -> None:
+        """Keep a question the tutor could not answer; the caller redacts it first."""
+        ...
+
+    async def of_learners(
+        self, learner_ids: Sequence[int], since: datetime | None = None
+    ) -> list[UnansweredQuestion]:
+        """Return the unanswered questions of some learners, newest first."""
+        ...
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's unanswered questions for /mydata."""
+        ...
+
+
+QUESTIONS: Port[QuestionStore] = Port("questions")

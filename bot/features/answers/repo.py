@@ -1,0 +1,51 @@
+"""The store of unanswered questions on the database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.adapters.db.tables import jsonable
+from bot.config import Language
+from bot.features.answers.ports import UnansweredQuestion
+from bot.features.answers.tables import UnansweredQuestionRow
+
+MAX_CHARS = 1000
+
+
+class SqlQuestions:
+    """Unanswered questions in the `unanswered_questions` table."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def record(self, learner_id: int, language: Language, text: str, now: datetime) -> None:
+        """Keep a question the tutor could not answer; the caller redacts it first."""
+        row = UnansweredQuestionRow(
+            learner_id=learner_id, language=language, text=text[:MAX_CHARS], asked_at=now
+        )
+        self.session.add(row)
+        await self.session.flush()
+
+    async def of_learners(
+        self, learner_ids: Sequence[int], since: datetime | None = None
+    ) -> list[UnansweredQuestion]:
+        """Return the unanswered questions of some learners, newest first."""
+        query = select(UnansweredQuestionRow).where(
+            UnansweredQuestionRow.learner_id.in_(learner_ids)
+        )
+        if since is not None:
+            query = query.where(UnansweredQuestionRow.asked_at >= since)
+        rows = await self.session.scalars(query.order_by(UnansweredQuestionRow.asked_at.desc()))
+        return [UnansweredQuestion(r.learner_id, r.language, r.text, r.asked_at) for r in rows]
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's unanswered questions for /mydata."""
+        return [
+            jsonable({"language": q.language, "text": q.text, "asked_at": q.asked_at})
+            for q in await self.of_learners([learner_id])
+        ]

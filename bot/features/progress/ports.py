@@ -1,0 +1,57 @@
+"""What the learning flows ask of the progress store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from bot.core.ports import Port
+
+
+@dataclass(frozen=True)
+class LessonProgress:
+    """A learner's progress in one lesson."""
+
+    lesson_id: str
+    started_at: datetime
+    completed_at: datetime | None
+    quiz_attempts: int
+    last_score: int | None
+    best_score: int | None
+    quiz_total: int
+
+
+class ProgressStore(Protocol):
+    """How far each learner got in each lesson."""
+
+    async def of_lesson(self, learner_id: int, lesson_id: str) -> LessonProgress | None:
+        """Return the learner's progress in one lesson."""
+        ...
+
+    async def all(self, learner_id: int) -> list[LessonProgress]:
+        """Return the learner's progress in every lesson they started, oldest first."""
+        ...
+
+    async def start_lesson(self, learner_id: int, lesson_id: str, now: datetime) -> None:
+        """Note that a learner opened a lesson (once; later openings keep the first date)."""
+        ...
+
+    async def start_quiz_attempt(
+        self, learner_id: int, lesson_id: str, total: int, now: datetime
+    ) -> int:
+        """Begin a new quiz attempt on a lesson and return its number."""
+        ...
+
+    async def finish_quiz(
+        self, learner_id: int, lesson_id: str, score: int, now: datetime
+    ) -> LessonProgress:
+        """Record a finished quiz: last and best score, and the lesson as completed."""
+        ...
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's progress for /mydata."""
+        ...
+
+
+PROGRESS: Port[ProgressStore] = Port("progress")

@@ -1,0 +1,90 @@
+"""The progress store on the database."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.adapters.db.tables import jsonable
+from bot.features.progress.ports import LessonProgress
+from bot.features.progress.tables import LessonProgressRow
+
+
+def _progress(row: LessonProgressRow) -> LessonProgress:
+    return LessonProgress(
+        lesson_id=row.lesson_id,
+        started_at=row.started_at,
+        completed_at=row.completed_at,
+        quiz_attempts=row.quiz_attempts,
+        last_score=row.last_score,
+        best_score=row.best_score,
+        quiz_total=row.quiz_total,
+    )
+
+
+class SqlProgress:
+    """Lesson progress in the `lesson_progress` table."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def of_lesson(self, learner_id: int, lesson_id: str) -> LessonProgress | None:
+        """Return the learner's progress in one lesson."""
+        row = await self.session.get(LessonProgressRow, (learner_id, lesson_id))
+        return _progress(row) if row else None
+
+    async def all(self, learner_id: int) -> list[LessonProgress]:
+        """Return the learner's progress in every lesson they started, oldest first."""
+        rows = await self.session.scalars(
+            select(LessonProgressRow)
+            .where(LessonProgressRow.learner_id == learner_id)
+            .order_by(LessonProgressRow.started_at)
+        )
+        return [_progress(row) for row in rows]
+
+    async def start_lesson(self, learner_id: int, lesson_id: str, now: datetime) -> None:
+        """Note that a learner opened a lesson (once; later openings keep the first date)."""
+        if await self.session.get(LessonProgressRow, (learner_id, lesson_id)) is None:
+            self.session.add(
+                LessonProgressRow(
+                    learner_id=learner_id,
+                    lesson_id=lesson_id,
+                    started_at=now,
+                    quiz_attempts=0,
+                    quiz_total=0,
+                )
+            )
+            await self.session.flush()
+
+    async def start_quiz_attempt(
+        self, learner_id: int, lesson_id: str, total: int, now: datetime
+    ) -> int:
+        """Begin a new quiz attempt on a lesson and return its number."""
+        await self.start_lesson(learner_id, lesson_id, now)
+        row = await self.session.get(LessonProgressRow, (learner_id, lesson_id))
+        assert row is not None
+        row.quiz_attempts += 1
+        row.quiz_total = total
+        await self.session.flush()
+        return row.quiz_attempts
+
+    async def finish_quiz(
+        self, learner_id: int, lesson_id: str, score: int, now: datetime
+    ) -> LessonProgress:
+        """Record a finished quiz: last and best score, and the lesson as completed."""
+        row = await self.session.get(LessonProgressRow, (learner_id, lesson_id))
+        assert row is not None
+        row.last_score = score
+        row.best_score = max(score, row.best_score or 0)
+        if row.completed_at is None:
+            row.completed_at = now
+        await self.session.flush()
+        return _progress(row)
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's progress for /mydata."""
+        return [jsonable(asdict(progress)) for progress in await self.all(learner_id)]

@@ -1,0 +1,48 @@
+"""What the quiz and the review ask of the store of answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal, Protocol
+
+from bot.core.ports import Port
+
+AnswerMode = Literal["quiz", "review"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer to one quiz item."""
+
+    learner_id: int
+    lesson_id: str
+    item_id: str
+    chosen: int
+    is_correct: bool
+    mode: AnswerMode
+    attempt: int
+    answered_at: datetime
+
+
+class AnswerStore(Protocol):
+    """Every answer to every quiz item; the first answers of an attempt make its score."""
+
+    async def record(self, answer: Answer) -> bool:
+        """Store one answer; return False when this exact answer was already stored."""
+        ...
+
+    async def attempt_score(self, learner_id: int, lesson_id: str, attempt: int) -> int:
+        """Count the right answers of one quiz attempt."""
+        ...
+
+    async def review_count(self, learner_id: int, lesson_id: str, item_id: str) -> int:
+        """Count the review answers already given to one item."""
+        ...
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's answers for /mydata."""
+        ...
+
+
+ANSWERS: Port[AnswerStore] = Port("answers")

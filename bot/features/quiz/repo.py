@@ -1,0 +1,85 @@
+"""The store of quiz answers on the database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.adapters.db.tables import jsonable
+from bot.features.quiz.ports import Answer
+from bot.features.quiz.tables import QuizAnswerRow
+
+
+class SqlAnswers:
+    """Quiz answers in the `quiz_answers` table."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def record(self, answer: Answer) -> bool:
+        """Store one answer; return False when this exact answer was already stored."""
+        try:
+            async with self.session.begin_nested():
+                self.session.add(
+                    QuizAnswerRow(
+                        learner_id=answer.learner_id,
+                        lesson_id=answer.lesson_id,
+                        item_id=answer.item_id,
+                        chosen=answer.chosen,
+                        is_correct=answer.is_correct,
+                        mode=answer.mode,
+                        attempt=answer.attempt,
+                        answered_at=answer.answered_at,
+                    )
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    async def attempt_score(self, learner_id: int, lesson_id: str, attempt: int) -> int:
+        """Count the right answers of one quiz attempt."""
+        return await self._count(
+            QuizAnswerRow.learner_id == learner_id,
+            QuizAnswerRow.lesson_id == lesson_id,
+            QuizAnswerRow.mode == "quiz",
+            QuizAnswerRow.attempt == attempt,
+            QuizAnswerRow.is_correct.is_(True),
+        )
+
+    async def review_count(self, learner_id: int, lesson_id: str, item_id: str) -> int:
+        """Count the review answers already given to one item."""
+        return await self._count(
+            QuizAnswerRow.learner_id == learner_id,
+            QuizAnswerRow.lesson_id == lesson_id,
+            QuizAnswerRow.item_id == item_id,
+            QuizAnswerRow.mode == "review",
+        )
+
+    async def _count(self, *conditions: ColumnElement[bool]) -> int:
+        query = select(func.count()).select_from(QuizAnswerRow).where(*conditions)
+        return int(await self.session.scalar(query) or 0)
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's answers for /mydata."""
+        rows = await self.session.scalars(
+            select(QuizAnswerRow)
+            .where(QuizAnswerRow.learner_id == learner_id)
+            .order_by(QuizAnswerRow.id)
+        )
+        return [
+            jsonable(
+                {
+                    "lesson_id": a.lesson_id,
+                    "item": a.item_id,
+                    "chosen": a.chosen,
+                    "correct": a.is_correct,
+                    "mode": a.mode,
+                    "attempt": a.attempt,
+                    "answered_at": a.answered_at,
+                }
+            )
+            for a in rows
+        ]
