@@ -11,7 +11,7 @@ from bot.tutor.router import Router
 
 def register(router: Router, options: TrainerOptions) -> None:
     """Add the trainer and learner commands, buttons and the join link to a router."""
-    access = Access(options.admin_ids)
+    access = Access(options.admins)
     membership.register(router)
     CohortFlows(options, access).register(router)
     PushFlow(options, access, router).register(router)

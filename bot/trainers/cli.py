@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.config import Settings
+from bot.config import Settings, parse_identity
 from bot.i18n import LANGUAGES
 from bot.storage import repo as core_repo
 from bot.trainers import codes, outbox, pushes, repo
@@ -64,7 +64,11 @@ def _add_trainer_and_cohort(commands: Any) -> None:
     create = cohort_actions.add_parser("create", help="create a cohort led by a trainer")
     create.add_argument("name")
     create.add_argument(
-        "--trainer", required=True, help="the trainer's Telegram user id (they must have /start-ed)"
+        "--trainer",
+        required=True,
+        metavar="CHANNEL:ID",
+        help="who leads it, e.g. terminal:anna; a bare number is a Telegram user id "
+        "(they must have sent /start)",
     )
     create.set_defaults(handler=_runner(_create))
     listing = cohort_actions.add_parser("list", help="list every cohort")
@@ -170,12 +174,16 @@ async def _revoke(app: App, session: AsyncSession, _: TrainerOptions, args: Any)
 async def _create(app: App, session: AsyncSession, options: TrainerOptions, args: Any) -> None:
     now = app.services.clock()
     name = clean_name((args.name,))
-    trainer = await core_repo.find_learner(session, "telegram", str(args.trainer))
+    try:
+        channel, external_id = parse_identity(args.trainer)
+    except ValueError as error:
+        raise OperatorError(f"--trainer: {error}.") from None
+    trainer = await core_repo.find_learner(session, channel, external_id)
     if name is None:
         raise OperatorError("A cohort name has 1 to 40 characters.")
     if trainer is None:
         raise OperatorError(
-            f"Telegram user {args.trainer} has not talked to the bot yet: ask them to send /start."
+            f"{channel}:{external_id} has not talked to the tutor yet: ask them to send /start."
         )
     await repo.make_trainer(session, trainer.id, now)
     cohort = await repo.create_cohort(
@@ -203,11 +211,11 @@ async def _create(app: App, session: AsyncSession, options: TrainerOptions, args
 async def _list(app: App, session: AsyncSession, _: TrainerOptions, __: Any) -> None:
     for cohort in await repo.cohorts_of(session, None):
         trainer = await core_repo.get_learner(session, cohort.trainer_id)
+        who = f"{trainer.channel}:{trainer.external_id}" if trainer else "?"
         quiet = f"{format_clock(cohort.quiet_start)}-{format_clock(cohort.quiet_end)}"
         print(
             f"{cohort.name:40} learners={await repo.member_count(session, cohort.id):<5} "
-            f"trainer={trainer.external_id if trainer else '?'} quiet={quiet} "
-            f"reminder_days={cohort.reminder_days}"
+            f"trainer={who} quiet={quiet} reminder_days={cohort.reminder_days}"
         )
 
 

@@ -14,7 +14,7 @@ from bot.trainers.timing import parse_range
 class TrainerOptions:
     """Who is an administrator, how codes expire, and the defaults of a new cohort."""
 
-    admin_ids: frozenset[int]
+    admins: frozenset[tuple[str, str]]
     zone: ZoneInfo
     bot_username: str | None
     invite_ttl: timedelta
@@ -28,7 +28,7 @@ class TrainerOptions:
         quiet = parse_range(settings.quiet_hours)
         assert quiet is not None, "validated by Settings"
         return cls(
-            admin_ids=frozenset(settings.admin_ids),
+            admins=settings.admin_identities,
             zone=ZoneInfo(settings.timezone),
             bot_username=(settings.telegram_bot_username or "").lstrip("@") or None,
             invite_ttl=timedelta(hours=settings.trainer_invite_hours),

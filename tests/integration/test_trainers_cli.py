@@ -77,7 +77,7 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     assert run(capsys, "schedule", "stop", "1")[1] == "Plan 1 stopped.\n"
     assert run(capsys, "outbox")[1].splitlines()[0] == "pending  4"
     assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "22:00-07:00")[0] == 0
-    assert "quiet=22:00-07:00" in run(capsys, "cohort", "list")[1]
+    assert "trainer=telegram:2001 quiet=22:00-07:00" in run(capsys, "cohort", "list")[1]
 
     csv_path, png_path = tmp_path / "report.csv", tmp_path / "report.png"
     code, out, _ = run(
@@ -108,6 +108,9 @@ def test_operator_invites_a_trainer_and_stops_a_join_code(
     assert code == 0
     invite = out.split("join-")[1].split()[0]
     assert run(capsys, "cohort", "create", "Evening", "--trainer", "999")[0] == 1
+    assert run(capsys, "cohort", "create", "Evening", "--trainer", "anna")[2] == (
+        "--trainer: 'anna' is not channel:id, such as telegram:123456 or terminal:anna.\n"
+    )
     run(capsys, "cohort", "create", "Evening", "--trainer", "2001")
     out = run(capsys, "cohort", "link", "Evening")[1]
     join = out.split("join-")[1].split()[0]
