@@ -17,6 +17,7 @@ from telegram.request import BaseRequest
 from bot.app import App, open_app
 from bot.config import Settings
 from bot.telegram import store
+from bot.telegram.channel import TelegramChannel
 from bot.telegram.commands import set_commands
 from bot.telegram.delivery import TelegramDeliverer
 from bot.telegram.handlers import TelegramFrontEnd
@@ -57,7 +58,8 @@ class BackgroundTasks:
             application.bot, services.translators, self.app.settings.default_language
         )
         deliverer = TelegramDeliverer(application.bot, self.renderer, self.app.database)
-        jobs = [worker.run(deliverer) for worker in self.app.workers]
+        deliverers = {TelegramChannel.name: deliverer}
+        jobs = [worker.run(deliverers) for worker in self.app.workers]
         for job in [*jobs, self._housekeeping()]:
             task = asyncio.create_task(job)
             task.add_done_callback(_report_crash)

@@ -53,7 +53,6 @@ class DeliveryOptions:
     concurrency: int
     batch_size: int
     lease: timedelta
-    channel: str = "telegram"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> DeliveryOptions:

@@ -10,8 +10,10 @@ from telegram import Bot
 
 from bot.app import App
 from bot.config import Settings
+from bot.delivery import Deliverer
 from bot.i18n import LANGUAGES
 from bot.storage import repo as core_repo
+from bot.telegram.channel import TelegramChannel
 from bot.telegram.delivery import TelegramDeliverer
 from bot.telegram.render import Renderer
 from bot.trainers import outbox, repo
@@ -140,6 +142,13 @@ def recording_deliverer(
     bot = Bot(BOT_TOKEN, request=request or RecordingRequest(api))
     renderer = Renderer(app.database, app.settings.quiz_style, app.services.clock)
     return TelegramDeliverer(bot, renderer, app.database)
+
+
+def on_telegram(
+    app: App, api: BotApi, request: RecordingRequest | None = None
+) -> dict[str, Deliverer]:
+    """Return the deliverers of a worker that serves Telegram alone, through the fake Bot API."""
+    return {TelegramChannel.name: recording_deliverer(app, api, request)}
 
 
 def worker(app: App) -> OutboxWorker:

@@ -22,6 +22,7 @@ from bot.config import load_settings
 from bot.course.loader import load_course
 from bot.i18n import load_translators
 from bot.storage.db import Database
+from bot.telegram.channel import TelegramChannel
 from bot.telegram.delivery import TelegramDeliverer
 from bot.telegram.render import Renderer
 from bot.trainers.options import DeliveryOptions
@@ -53,7 +54,8 @@ async def main() -> None:
     # Both processes start sending at the same moment: each says "ready", then waits for go.
     print("ready", flush=True)
     await asyncio.to_thread(sys.stdin.readline)
-    handled = await worker.drain(TelegramDeliverer(bot, renderer, database))
+    deliverer = TelegramDeliverer(bot, renderer, database)
+    handled = await worker.drain({TelegramChannel.name: deliverer})
     await bot.shutdown()
     await database.close()
     print(f"handled {handled}", flush=True)
