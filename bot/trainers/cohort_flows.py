@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
+from bot.delivery import Channel
 from bot.i18n import Translator
 from bot.trainers import codes, repo
 from bot.trainers.access import Access, trainer_menu_button
@@ -45,9 +47,12 @@ def clean_name(words: tuple[str, ...]) -> str | None:
 class CohortFlows:
     """Trainer menu, cohorts and invites, for trainers and administrators only."""
 
-    def __init__(self, options: TrainerOptions, access: Access) -> None:
+    def __init__(
+        self, options: TrainerOptions, access: Access, channels: Mapping[str, Channel]
+    ) -> None:
         self.options = options
         self.access = access
+        self.channels = channels
 
     def register(self, router: Router) -> None:
         """Add the trainer menu, cohort and invite commands and buttons to a router."""
@@ -205,15 +210,17 @@ class CohortFlows:
             date=t.date(turn.now + self.options.join_code_ttl)
         )
         turn.say(
-            "\n\n".join([*self._share_lines(t, code), until]),
+            "\n\n".join([*self._share_lines(turn, code), until]),
             rows(
                 Button(t.gettext("🚫 Stop the join link"), encode("tstop", cohort.id)),
                 Button(t.gettext("⬅ Back to the group"), encode("tgroup", cohort.id)),
             ),
         )
 
-    def _share_lines(self, t: Translator, code: str) -> list[str]:
-        link = self.options.join_link(code)
+    def _share_lines(self, turn: Turn, code: str) -> list[str]:
+        t = turn.t
+        channel = self.channels.get(turn.learner.channel)
+        link = channel.join_link(code) if channel else None
         lines = [t.gettext("Share this link:") + f"\n{link}"] if link else []
         lines.append(t.gettext("Or they send: /join {code}").format(code=codes.pretty(code)))
         return lines
@@ -315,7 +322,7 @@ class CohortFlows:
             t.gettext("🎟 Trainer invitation, for one person, until {date}.").format(
                 date=t.datetime(turn.now + self.options.invite_ttl)
             ),
-            *self._share_lines(t, code),
+            *self._share_lines(turn, code),
         ]
         turn.say(
             "\n\n".join(lines),

@@ -16,7 +16,6 @@ class TrainerOptions:
 
     admins: frozenset[tuple[str, str]]
     zone: ZoneInfo
-    bot_username: str | None
     invite_ttl: timedelta
     join_code_ttl: timedelta
     quiet_hours: tuple[int, int]
@@ -30,18 +29,11 @@ class TrainerOptions:
         return cls(
             admins=settings.admin_identities,
             zone=ZoneInfo(settings.timezone),
-            bot_username=(settings.telegram_bot_username or "").lstrip("@") or None,
             invite_ttl=timedelta(hours=settings.trainer_invite_hours),
             join_code_ttl=timedelta(days=settings.join_code_days),
             quiet_hours=quiet,
             reminder_days=settings.reminder_days,
         )
-
-    def join_link(self, code: str) -> str | None:
-        """Return the Telegram link that redeems a code in one tap, when the bot's name is known."""
-        if self.bot_username is None:
-            return None
-        return f"https://t.me/{self.bot_username}?start=join-{code}"
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,19 @@ from pathlib import Path
 import pytest
 
 from bot.app import App, open_app
+from bot.telegram.channel import TelegramChannel
 from tests.conftest import Clock
 from tests.support.chat import Chat
-from tests.support.trainers import ADMIN_ID, person, trainer_settings
+from tests.support.telegram import BotApi
+from tests.support.trainers import (
+    ADMIN_ID,
+    BOT_USERNAME,
+    new_cohort,
+    new_trainer,
+    person,
+    recording_deliverer,
+    trainer_settings,
+)
 
 ADMINS_ONLY = "This is for administrators only."
 
@@ -55,3 +65,19 @@ async def test_an_administrator_is_recognised_by_channel_and_id(app: App) -> Non
     ):
         await stranger.command("trainer_invite")
         assert ADMINS_ONLY in stranger.text
+
+
+async def test_a_trainer_gets_the_join_link_of_the_channel_they_use(app: App) -> None:
+    on_telegram = await new_trainer(app, 2001)
+    anna = await in_terminal(app, "anna")
+    telegram = TelegramChannel(recording_deliverer(app, BotApi()), BOT_USERNAME)
+    async with app.serving([telegram]):
+        await new_cohort(on_telegram, "Evening")
+        assert f"Share this link:\nhttps://t.me/{BOT_USERNAME}?start=join-" in on_telegram.text
+        # This process does not serve the terminal: the code alone.
+        await new_cohort(anna, "Morning")
+        assert "Share this link" not in anna.text
+        assert "Or they send: /join " in anna.text
+    await on_telegram.command("cohort", "link", "Evening")
+    assert "Share this link" not in on_telegram.text
+    assert "Or they send: /join " in on_telegram.text
