@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from io import StringIO
 from pathlib import Path
 
 import pytest
 
 from bot.app import App, open_app
 from bot.telegram.channel import TelegramChannel
+from bot.terminal.channel import TerminalChannel
+from bot.terminal.chat import TerminalChat
+from bot.tutor.events import Sender
 from tests.conftest import Clock
 from tests.support.chat import Chat
 from tests.support.telegram import BotApi
 from tests.support.trainers import (
     ADMIN_ID,
     BOT_USERNAME,
+    code_in,
     new_cohort,
     new_trainer,
     person,
@@ -67,7 +72,9 @@ async def test_an_administrator_is_recognised_by_channel_and_id(app: App) -> Non
         assert ADMINS_ONLY in stranger.text
 
 
-async def test_a_trainer_gets_the_join_link_of_the_channel_they_use(app: App) -> None:
+async def test_a_trainer_gets_the_join_link_of_the_channel_they_use(
+    app: App, tmp_path: Path
+) -> None:
     on_telegram = await new_trainer(app, 2001)
     anna = await in_terminal(app, "anna")
     telegram = TelegramChannel(recording_deliverer(app, BotApi()), BOT_USERNAME)
@@ -78,6 +85,19 @@ async def test_a_trainer_gets_the_join_link_of_the_channel_they_use(app: App) ->
         await new_cohort(anna, "Morning")
         assert "Share this link" not in anna.text
         assert "Or they send: /join " in anna.text
-    await on_telegram.command("cohort", "link", "Evening")
-    assert "Share this link" not in on_telegram.text
-    assert "Or they send: /join " in on_telegram.text
+
+    anna_screen = TerminalChat(app, anna.sender, StringIO(), tmp_path)
+    async with app.serving([TerminalChannel(anna_screen)]):
+        await anna.command("cohort", "link", "Morning")
+        code = code_in(anna.text).replace("-", "")
+        link = f"/start join-{code}"
+        assert f"Share this link:\n{link}" in anna.text
+        # What anna shares is what someone types in their own `tutor chat`.
+        bob_screen = StringIO()
+        bob = TerminalChat(app, Sender("terminal", "bob", "en"), bob_screen, tmp_path)
+        await bob.send(bob.to_event(link))
+        assert "Welcome to the group “Morning”!" in bob_screen.getvalue()
+        # Telegram is not served any more: its trainer gets the code alone.
+        await on_telegram.command("cohort", "link", "Evening")
+        assert "Share this link" not in on_telegram.text
+        assert "Or they send: /join " in on_telegram.text

@@ -1,10 +1,11 @@
-"""Pushes and reminders delivered through the real Telegram deliverer to the fake Bot API."""
+"""Pushes and reminders from the outbox worker, to Telegram (a fake Bot API) and terminal chats."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,9 +14,13 @@ import pytest
 from bot.app import App, open_app
 from bot.config import Settings
 from bot.storage import repo as core_repo
+from bot.terminal.channel import TerminalChannel
+from bot.terminal.chat import TerminalChat
 from bot.trainers import outbox, pushes
+from bot.trainers import repo as trainers_repo
 from bot.trainers.repo import Cohort
 from bot.trainers.scheduler import Scheduler
+from bot.tutor.events import Sender
 from tests.conftest import Clock
 from tests.support.telegram import BotApi, Failure
 from tests.support.trainers import (
@@ -81,6 +86,46 @@ async def test_each_learner_gets_the_lesson_in_their_language_with_a_start_butto
     french = api.calls_to("sendMessage")[0]
     assert french.buttons[0]["callback_data"] == f"v1:open:{lesson_id}"
     assert await statuses(app) == {"sent": 3}
+
+
+async def test_one_worker_delivers_on_two_channels_and_leaves_rows_it_cannot_reach(
+    app: App, tmp_path: Path
+) -> None:
+    cohort = await cohort_with_learners(app, 2)
+    now = app.services.clock()
+    async with app.database.session() as session:
+        for channel, user in (("terminal", "anna"), ("terminal", "bob"), ("web", "carla")):
+            learner = await core_repo.create_learner(session, channel, user, now, "en", None)
+            await trainers_repo.join_cohort(session, learner.id, cohort.id, now)
+    await push_lesson(app, cohort)
+    api = BotApi()
+    anna_screen, bob_screen = StringIO(), StringIO()
+    anna = TerminalChat(app, Sender("terminal", "anna"), anna_screen, tmp_path)
+    bob = TerminalChat(app, Sender("terminal", "bob"), bob_screen, tmp_path)
+
+    # Telegram for everyone on it, the terminal for anna alone: bob's and carla's rows stay.
+    assert await worker(app).drain({**on_telegram(app, api), TerminalChannel.name: anna}) == 3
+    assert sorted(sent_chats(api)) == [FIRST, FIRST + 1]
+    lesson = app.services.course.lesson("en", app.services.course.lesson_order("en")[0])
+    assert lesson is not None
+    pushed = f"📚 Your trainer suggests a lesson: {lesson.title}\n[1] ▶ Start the lesson"
+    assert pushed in anna_screen.getvalue()
+    assert await statuses(app) == {"sent": 3, "pending": 2}
+
+    assert await worker(app).drain({TerminalChannel.name: bob}) == 1
+    assert pushed in bob_screen.getvalue()
+    assert await statuses(app) == {"sent": 4, "pending": 1}
+    async with app.database.session() as session:
+        [carla] = await outbox.claim(
+            session,
+            token="c" * 32,
+            now=app.services.clock(),
+            lease=timedelta(minutes=1),
+            limit=10,
+            audience={"web": None},
+        )
+    # Never claimed before: the rows a worker cannot reach cost no attempt.
+    assert carla.attempts == 1
 
 
 async def test_quiet_hours_hold_messages_until_morning(app: App, clock: Clock) -> None:
