@@ -37,6 +37,7 @@ from telegram import Bot
 from bot.adapters.db.database import Database
 from bot.adapters.db.learners import SqlLearners
 from bot.adapters.db.tables import LearnerRow
+from bot.channels.telegram.channel import TelegramChannel
 from bot.channels.telegram.delivery import TelegramDeliverer
 from bot.channels.telegram.render import Renderer
 from bot.config import Settings
@@ -124,7 +125,7 @@ async def one_run(
     started = time.perf_counter()
     crashed = False
     try:
-        await worker.drain(TelegramDeliverer(bot, renderer, database))
+        await worker.drain({TelegramChannel.name: TelegramDeliverer(bot, renderer, database)})
     except* SimulatedCrash:
         crashed = True
     if crashed:
@@ -132,7 +133,7 @@ async def one_run(
         clock.offset += options.lease + timedelta(seconds=1)
         restarted = OutboxWorker(database, services, options, BRUSSELS)
         again = Bot(BOT_TOKEN, request=RecordingRequest(api))
-        await restarted.drain(TelegramDeliverer(again, renderer, database))
+        await restarted.drain({TelegramChannel.name: TelegramDeliverer(again, renderer, database)})
     elapsed = time.perf_counter() - started
     accepted = Counter(
         int(call.params["chat_id"]) for call in api.calls_to("sendMessage") if call.failure is None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
 import sys
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,20 +20,19 @@ from sqlalchemy import MetaData
 from bot.adapters.db.database import Database
 from bot.adapters.db.learners import SqlLearners
 from bot.adapters.db.tables import CORE_TABLES, Base
-from bot.adapters.db.unit import SqlUnits, session_exporter
+from bot.adapters.db.unit import SqlUnits
 from bot.adapters.llm import usage as llm_usage
 from bot.adapters.search import Retriever, open_retriever
 from bot.adapters.search.search import terminal_progress
 from bot.channels import telegram as telegram_channel
 from bot.channels import terminal as terminal_channel
-from bot.channels.telegram import store as telegram_store
 from bot.channels.telegram import tables as telegram_tables
 from bot.config import Settings
-from bot.core.delivery import Worker
+from bot.core.delivery import Channel, Worker
 from bot.core.engine import Tutor
 from bot.core.feature import FeatureContext, Manifest
 from bot.core.ports import LEARNERS
-from bot.core.router import Router, Services
+from bot.core.router import Exporter, Router, Services
 from bot.course.loader import load_course
 from bot.features.answers import feature as answers
 from bot.features.lessons import feature as lessons
@@ -50,6 +50,8 @@ from bot.language import LanguageDetector
 if TYPE_CHECKING:
     from bot.adapters.llm.chains import TutorChains
     from bot.adapters.llm.client import ChatClient
+
+logger = logging.getLogger(__name__)
 
 
 class Feature(Protocol):
@@ -116,8 +118,39 @@ class App:
     router: Router
     tutor: Tutor
     retriever: Retriever
-    # Started by the Telegram front end with its deliverer, cancelled at shutdown.
+    # Run while the app is `serving` channels, cancelled when it stops.
     workers: list[Worker] = field(default_factory=list)
+    # The channels this process serves, by name: trainers get the join links of theirs.
+    channels: dict[str, Channel] = field(default_factory=dict)
+
+    @asynccontextmanager
+    async def serving(
+        self, channels: Sequence[Channel], *, workers: Sequence[Worker] = ()
+    ) -> AsyncIterator[None]:
+        """Serve these channels, running every worker (the app's and the front end's) meanwhile."""
+        deliverers = {channel.name: channel.deliverer for channel in channels}
+        tasks = [asyncio.create_task(job.run(deliverers)) for job in [*self.workers, *workers]]
+        for task in tasks:
+            task.add_done_callback(_report_crash)
+        # Served twice at once (two bots on one app), the inner one gives the outer one back.
+        outer = {name: self.channels.get(name) for name in deliverers}
+        self.channels.update((channel.name, channel) for channel in channels)
+        try:
+            yield
+        finally:
+            for name, channel in outer.items():
+                if channel is None:
+                    del self.channels[name]
+                else:
+                    self.channels[name] = channel
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _report_crash(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and (error := task.exception()) is not None:
+        logger.error("A background task stopped", exc_info=error)
 
 
 def open_chat_model(settings: Settings) -> tuple[ChatClient, TutorChains] | None:
@@ -137,9 +170,15 @@ def open_chat_model(settings: Settings) -> tuple[ChatClient, TutorChains] | None
 
 @asynccontextmanager
 async def open_app(
-    settings: Settings, *, clock: Callable[[], datetime] = utc_now
+    settings: Settings,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+    exporters: Sequence[tuple[str, Exporter]] = (),
 ) -> AsyncIterator[App]:
-    """Open the database (migrated), load the course and catalogs, and wire the tutor."""
+    """Open the database (migrated), load the course and catalogs, and wire the tutor.
+
+    `exporters` are the front end's own parts of /mydata, shown before the features'.
+    """
     database = Database(settings.resolved_database_url)
     retriever: Retriever | None = None
     chat_client: ChatClient | None = None
@@ -156,7 +195,10 @@ async def open_app(
         chat_model = open_chat_model(settings)
         chat_client, chains = chat_model if chat_model else (None, None)
         budget = llm_usage.DailyBudget(settings.llm_daily_limit, ZoneInfo(settings.timezone))
-        context = FeatureContext(settings, course, database, retriever, detector, chains, budget)
+        channels: dict[str, Channel] = {}
+        context = FeatureContext(
+            settings, course, database, retriever, detector, chains, budget, channels
+        )
         manifests = [feature.manifest(context) for feature in FEATURES]
         router = Router.of(manifests)
         services = Services(
@@ -165,7 +207,7 @@ async def open_app(
             clock=clock,
             default_language=settings.default_language,
             exporters=(
-                ("telegram", session_exporter(telegram_store.export)),
+                *exporters,
                 *(exporter for manifest in manifests for exporter in manifest.exporters),
             ),
             commands=tuple(router.commands.values()),
@@ -176,7 +218,7 @@ async def open_app(
             port: build for manifest in manifests for port, build in manifest.repositories
         }
         tutor = Tutor(SqlUnits(database, bindings), services, router)
-        yield App(settings, database, services, router, tutor, retriever, workers)
+        yield App(settings, database, services, router, tutor, retriever, workers, channels)
     finally:
         if chat_client is not None:
             await chat_client.aclose()

@@ -6,10 +6,15 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from bot.adapters.search import cli as retrieval_cli
 from bot.channels.telegram import cli as telegram_cli
+from bot.channels.telegram.channel import TelegramChannel
+from bot.channels.telegram.channel import join_link as telegram_join_link
+from bot.channels.terminal.channel import TerminalChannel
+from bot.channels.terminal.channel import join_link as terminal_join_link
 from bot.config import Settings, SettingsError, load_settings
 from bot.course import cli as course_cli
 from bot.features.trainers import cli as trainers_cli
@@ -35,8 +40,16 @@ def build_parser() -> argparse.ArgumentParser:
     course_cli.add_commands(commands)
     retrieval_cli.add_commands(commands)
     telegram_cli.add_commands(commands)
-    trainers_cli.add_commands(commands)
+    trainers_cli.add_commands(commands, _join_links)
     return parser
+
+
+def _join_links(settings: Settings) -> dict[str, Callable[[str], str | None]]:
+    """Return how someone on each channel redeems a code, for codes made on the command line."""
+    return {
+        TelegramChannel.name: partial(telegram_join_link, settings.telegram_bot_username),
+        TerminalChannel.name: terminal_join_link,
+    }
 
 
 def _chat(settings: Settings, args: argparse.Namespace) -> int:

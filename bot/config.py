@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.paths import PROJECT_ROOT
 
@@ -15,6 +15,25 @@ Language = Literal["fr", "nl", "en"]
 
 class SettingsError(Exception):
     """Raised when a setting has an invalid value; the message is one line for a person."""
+
+
+def parse_identity(text: str) -> tuple[str, str]:
+    """Read `channel:id` as (channel, external id); a bare number is a Telegram user id."""
+    text = text.strip()
+    if text.isdigit():
+        return "telegram", text
+    channel, _, external_id = (part.strip() for part in text.partition(":"))
+    if not channel or not external_id:
+        raise ValueError(f"{text!r} is not channel:id, such as telegram:123456 or terminal:anna")
+    return channel, external_id
+
+
+def _comma_separated(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, int):
+        return [value]
+    return value
 
 
 class Settings(BaseSettings):
@@ -67,7 +86,9 @@ class Settings(BaseSettings):
     privacy_lesson_id: str = "privacy/personal-data"
 
     # Trainers
-    admin_ids: list[int] = Field(default_factory=list)
+    # Administrators as `channel:id`; TUTOR_ADMIN_IDS holds Telegram user ids, as it always did.
+    admins: Annotated[list[tuple[str, str]], NoDecode] = Field(default_factory=list)
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     timezone: str = "Europe/Brussels"
     # The bot's @username without the @, for join links (t.me/<name>?start=join-<code>).
     telegram_bot_username: str | None = None
@@ -84,14 +105,24 @@ class Settings(BaseSettings):
     push_batch_size: int = Field(default=100, ge=1)
     push_lease_seconds: int = Field(default=120, ge=10)
 
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _parse_admins(cls, value: object) -> object:
+        entries = _comma_separated(value)
+        if not isinstance(entries, list):
+            return entries
+        return [parse_identity(entry) if isinstance(entry, str) else entry for entry in entries]
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_admin_ids(cls, value: object) -> object:
-        if isinstance(value, str):
-            return [part.strip() for part in value.split(",") if part.strip()]
-        if isinstance(value, int):
-            return [value]
-        return value
+        return _comma_separated(value)
+
+    @property
+    def admin_identities(self) -> frozenset[tuple[str, str]]:
+        """Return every administrator as (channel, external id), from both settings."""
+        telegram_ids = (parse_identity(str(user_id)) for user_id in self.admin_ids)
+        return frozenset([*self.admins, *telegram_ids])
 
     @property
     def resolved_database_url(self) -> str:

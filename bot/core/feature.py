@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from bot.adapters.llm.usage import DailyBudget
     from bot.adapters.search import Retriever
     from bot.config import Settings
-    from bot.core.delivery import Worker
+    from bot.core.delivery import Channel, Worker
     from bot.core.router import Exporter, Services, Turn
     from bot.course.model import Course
     from bot.language import LanguageDetector
@@ -89,6 +89,8 @@ class FeatureContext:
     detector: LanguageDetector
     chains: TutorChains | None
     budget: DailyBudget
+    # The channels the process serves, filled while it serves them (join links come from them).
+    channels: Mapping[str, Channel]
 
 
 def on(data: type[C], handler: Callable[[Turn, C], Awaitable[None]]) -> ButtonRoute[C]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 import pytest
@@ -177,7 +177,8 @@ class Push:
         self.results: list[DeliveryResult] = []
         self.cancelled = asyncio.Event()
 
-    async def run(self, deliverer: Deliverer) -> None:
+    async def run(self, deliverers: Mapping[str, Deliverer]) -> None:
+        deliverer = deliverers["telegram"]
         self.results.append(await deliverer.deliver(self.external_id, [Message("Quiz time!")]))
         try:
             await asyncio.Event().wait()

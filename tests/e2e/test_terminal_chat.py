@@ -1,16 +1,25 @@
-"""`tutor chat` as a person uses it: a real process, piped input, progress kept between runs."""
+"""`tutor chat` as a person uses it: piped or typed input, progress kept, pushes shown."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.adapters.db import repo as core_repo
+from bot.app import App, open_app
+from bot.channels.terminal.chat import chat
 from bot.course.loader import load_course
+from bot.features.trainers import outbox, pushes
+from bot.features.trainers import repo as trainers_repo
 from bot.paths import PROJECT_ROOT
+from tests.conftest import make_settings
 
 LESSON = "basics/what-is-ai"
 
@@ -91,3 +100,76 @@ def test_an_invalid_setting_gives_one_clear_line(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         "Invalid setting TUTOR_QUIZ_STYLE: Input should be 'buttons' or 'poll'"
     ]
+
+
+class Screen:
+    """What the chat printed so far, from the captured standard output."""
+
+    def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
+        self.capsys = capsys
+        self.text = ""
+
+    async def wait_for(self, part: str) -> str:
+        """Wait until `part` is shown; return everything shown after its last appearance."""
+        async with asyncio.timeout(60):
+            while part not in self.text:
+                await asyncio.sleep(0.05)
+                self.text += self.capsys.readouterr().out
+        return self.text.rsplit(part, 1)[1]
+
+
+async def push_a_lesson_to(app: App, user: str) -> str:
+    """Put the terminal learner `user` in a cohort and push them the first lesson; its title."""
+    now = app.services.clock()
+    lesson_id = app.services.course.lesson_order("en")[0]
+    async with app.database.session() as session:
+        trainer = await core_repo.create_learner(session, "terminal", "trainer", now, "en", None)
+        learner = await core_repo.find_learner(session, "terminal", user)
+        assert learner is not None
+        cohort = await trainers_repo.create_cohort(
+            session, "Evening", trainer.id, now, quiet_hours=(0, 0), reminder_days=3
+        )
+        assert cohort is not None
+        await trainers_repo.join_cohort(session, learner.id, cohort.id, now)
+        await pushes.create_push(
+            session,
+            cohort,
+            "lesson",
+            now=now,
+            zone=ZoneInfo("Europe/Brussels"),
+            lesson_id=lesson_id,
+        )
+    lesson = app.services.course.lesson("en", lesson_id)
+    assert lesson is not None
+    return lesson.title
+
+
+async def test_a_lesson_pushed_while_the_learner_types_is_shown_and_opens(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], course_index_dir: Path
+) -> None:
+    settings = make_settings(
+        tmp_path, f"sqlite+aiosqlite:///{tmp_path / 'tutor.db'}", index_dir=course_index_dir
+    )
+    screen = Screen(capsys)
+    # A pseudo-terminal, so the chat runs as it does for a person typing: with its prompt.
+    keyboard, terminal = os.openpty()
+    with os.fdopen(terminal) as stdin, os.fdopen(keyboard, "wb", buffering=0) as typing:
+        async with open_app(settings) as app:
+            chatting = asyncio.create_task(chat(app, "anna", "en", stdin))
+            await screen.wait_for("Type the number of a button, or a question. /quit to stop.")
+            await screen.wait_for("What would you like to do?")
+            await screen.wait_for("\n> ")
+            title = await push_a_lesson_to(app, "anna")
+
+            # The worker the chat started shows it at once, and the prompt again under it.
+            pushed = await screen.wait_for(f"📚 Your trainer suggests a lesson: {title}\n")
+            start = re.search(r"\[(\d+)\] ▶ Start the lesson", pushed)
+            assert start is not None
+            assert pushed.endswith("\n\n> ")
+            typing.write(f"{start[1]}\n".encode())
+            await screen.wait_for(f"📖 {title} · 1/")
+
+            typing.write(b"/quit\n")
+            await chatting
+            async with app.database.session() as session:
+                assert (await outbox.counts(session))["sent"] == 1

@@ -10,6 +10,7 @@ import pytest
 from bot.app import open_app
 from bot.cli import main
 from bot.config import load_settings
+from tests.support.chat import Chat
 from tests.support.trainers import BOT_USERNAME, person
 
 
@@ -34,6 +35,12 @@ async def start(user_id: int, *payload: str) -> str:
         if payload:
             await chat.command("start", *payload)
         return chat.text
+
+
+async def start_in_terminal(user: str) -> None:
+    """Have someone send /start in `tutor chat --user USER`."""
+    async with open_app(load_settings()) as app:
+        await Chat(app.tutor, user=user, channel="terminal").command("start")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -77,7 +84,7 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     assert run(capsys, "schedule", "stop", "1")[1] == "Plan 1 stopped.\n"
     assert run(capsys, "outbox")[1].splitlines()[0] == "pending  4"
     assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "22:00-07:00")[0] == 0
-    assert "quiet=22:00-07:00" in run(capsys, "cohort", "list")[1]
+    assert "trainer=telegram:2001 quiet=22:00-07:00" in run(capsys, "cohort", "list")[1]
 
     csv_path, png_path = tmp_path / "report.csv", tmp_path / "report.png"
     code, out, _ = run(
@@ -107,10 +114,22 @@ def test_operator_invites_a_trainer_and_stops_a_join_code(
     code, out, _ = run(capsys, "trainer", "invite")
     assert code == 0
     invite = out.split("join-")[1].split()[0]
+    assert f"Link on telegram: https://t.me/{BOT_USERNAME}?start=join-{invite}\n" in out
+    assert f"Link on terminal: /start join-{invite}\n" in out
     assert run(capsys, "cohort", "create", "Evening", "--trainer", "999")[0] == 1
+    assert run(capsys, "cohort", "create", "Evening", "--trainer", "anna")[2] == (
+        "--trainer: 'anna' is not channel:id, such as telegram:123456 or terminal:anna.\n"
+    )
     run(capsys, "cohort", "create", "Evening", "--trainer", "2001")
     out = run(capsys, "cohort", "link", "Evening")[1]
     join = out.split("join-")[1].split()[0]
     assert run(capsys, "cohort", "stop", "Evening")[1] == "Stopped 1 join code(s) of 'Evening'.\n"
     assert "This code does not work" in asyncio.run(start(6000, f"join-{join}"))
     assert "You are now a trainer" in asyncio.run(start(6000, f"join-{invite}"))
+
+    # A trainer in the terminal is given what to type there.
+    asyncio.run(start_in_terminal("anna"))
+    code, out, _ = run(capsys, "cohort", "create", "Morning", "--trainer", "terminal:anna")
+    assert code == 0
+    assert "\nLink: /start join-" in out
+    assert "t.me" not in out

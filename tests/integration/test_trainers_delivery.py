@@ -1,19 +1,25 @@
-"""Pushes and reminders delivered through the real Telegram deliverer to the fake Bot API."""
+"""Pushes and reminders from the outbox worker, to Telegram (a fake Bot API) and terminal chats."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.adapters.db import repo as core_repo
 from bot.adapters.db.learners import SqlLearners
 from bot.app import App, open_app
+from bot.channels.terminal.channel import TerminalChannel
+from bot.channels.terminal.chat import TerminalChat
 from bot.config import Settings
+from bot.core.events import Sender
 from bot.features.trainers import outbox, pushes
+from bot.features.trainers import repo as trainers_repo
 from bot.features.trainers.repo import Cohort
 from bot.features.trainers.scheduler import Scheduler
 from tests.conftest import Clock
@@ -22,7 +28,7 @@ from tests.support.trainers import (
     CrashingRequest,
     SimulatedCrash,
     cohort_with_learners,
-    recording_deliverer,
+    on_telegram,
     sent_chats,
     statuses,
     trainer_settings,
@@ -70,7 +76,7 @@ async def test_each_learner_gets_the_lesson_in_their_language_with_a_start_butto
     cohort = await cohort_with_learners(app, 3)
     await push_lesson(app, cohort)
     api = BotApi()
-    assert await worker(app).drain(recording_deliverer(app, api)) == 3
+    assert await worker(app).drain(on_telegram(app, api)) == 3
     lesson_id = app.services.course.lesson_order("en")[0]
     titles = {
         lang: app.services.course.lesson(lang, lesson_id).title for lang in ("fr", "nl", "en")
@@ -83,17 +89,57 @@ async def test_each_learner_gets_the_lesson_in_their_language_with_a_start_butto
     assert await statuses(app) == {"sent": 3}
 
 
+async def test_one_worker_delivers_on_two_channels_and_leaves_rows_it_cannot_reach(
+    app: App, tmp_path: Path
+) -> None:
+    cohort = await cohort_with_learners(app, 2)
+    now = app.services.clock()
+    async with app.database.session() as session:
+        for channel, user in (("terminal", "anna"), ("terminal", "bob"), ("web", "carla")):
+            learner = await core_repo.create_learner(session, channel, user, now, "en", None)
+            await trainers_repo.join_cohort(session, learner.id, cohort.id, now)
+    await push_lesson(app, cohort)
+    api = BotApi()
+    anna_screen, bob_screen = StringIO(), StringIO()
+    anna = TerminalChat(app, Sender("terminal", "anna"), anna_screen, tmp_path)
+    bob = TerminalChat(app, Sender("terminal", "bob"), bob_screen, tmp_path)
+
+    # Telegram for everyone on it, the terminal for anna alone: bob's and carla's rows stay.
+    assert await worker(app).drain({**on_telegram(app, api), TerminalChannel.name: anna}) == 3
+    assert sorted(sent_chats(api)) == [FIRST, FIRST + 1]
+    lesson = app.services.course.lesson("en", app.services.course.lesson_order("en")[0])
+    assert lesson is not None
+    pushed = f"📚 Your trainer suggests a lesson: {lesson.title}\n[1] ▶ Start the lesson"
+    assert pushed in anna_screen.getvalue()
+    assert await statuses(app) == {"sent": 3, "pending": 2}
+
+    assert await worker(app).drain({TerminalChannel.name: bob}) == 1
+    assert pushed in bob_screen.getvalue()
+    assert await statuses(app) == {"sent": 4, "pending": 1}
+    async with app.database.session() as session:
+        [carla] = await outbox.claim(
+            session,
+            token="c" * 32,
+            now=app.services.clock(),
+            lease=timedelta(minutes=1),
+            limit=10,
+            audience={"web": None},
+        )
+    # Never claimed before: the rows a worker cannot reach cost no attempt.
+    assert carla.attempts == 1
+
+
 async def test_quiet_hours_hold_messages_until_morning(app: App, clock: Clock) -> None:
     cohort = await cohort_with_learners(app, 2, quiet_hours=(21 * 60, 8 * 60))
     clock.now = datetime(2026, 11, 23, 21, 30, tzinfo=BRUSSELS).astimezone(UTC)
     await push_lesson(app, cohort)
     api = BotApi()
-    deliverer = recording_deliverer(app, api)
-    assert await worker(app).drain(deliverer) == 0
+    deliverers = on_telegram(app, api)
+    assert await worker(app).drain(deliverers) == 0
     clock.now = datetime(2026, 11, 24, 7, 59, tzinfo=BRUSSELS).astimezone(UTC)
-    assert await worker(app).drain(deliverer) == 0
+    assert await worker(app).drain(deliverers) == 0
     clock.now = datetime(2026, 11, 24, 8, 0, tzinfo=BRUSSELS).astimezone(UTC)
-    assert await worker(app).drain(deliverer) == 2
+    assert await worker(app).drain(deliverers) == 2
     assert sorted(sent_chats(api)) == [FIRST, FIRST + 1]
 
 
@@ -101,9 +147,9 @@ async def test_a_learner_who_blocked_the_bot_is_marked_and_left_out_next_time(ap
     cohort = await cohort_with_learners(app, 3)
     api = BotApi()
     api.fail("sendMessage", Failure.forbidden(), chat_id=FIRST + 1)
-    deliverer = recording_deliverer(app, api)
+    deliverers = on_telegram(app, api)
     await push_lesson(app, cohort)
-    await worker(app).drain(deliverer)
+    await worker(app).drain(deliverers)
     assert await statuses(app) == {"sent": 2, "blocked": 1}
     async with app.database.session() as session:
         blocked = await SqlLearners(session).find("telegram", str(FIRST + 1))
@@ -113,7 +159,7 @@ async def test_a_learner_who_blocked_the_bot_is_marked_and_left_out_next_time(ap
     second = await push_lesson(app, cohort)
     async with app.database.session() as session:
         assert (await outbox.counts(session, second))["pending"] == 2
-    await worker(app).drain(deliverer)
+    await worker(app).drain(deliverers)
     assert Counter(sent_chats(api)) == {FIRST: 2, FIRST + 2: 2}
 
 
@@ -121,12 +167,12 @@ async def test_retry_after_defers_the_message_and_sends_it_once(app: App, clock:
     cohort = await cohort_with_learners(app, 3)
     api = BotApi()
     api.fail("sendMessage", Failure.retry_after(1), times=1)
-    deliverer = recording_deliverer(app, api)
+    deliverers = on_telegram(app, api)
     await push_lesson(app, cohort)
-    await worker(app).drain(deliverer)
+    await worker(app).drain(deliverers)
     assert await statuses(app) == {"sent": 2, "pending": 1}
     clock.advance(seconds=2)
-    await worker(app).drain(deliverer)
+    await worker(app).drain(deliverers)
     assert await statuses(app) == {"sent": 3}
     assert sorted(sent_chats(api)) == [FIRST, FIRST + 1, FIRST + 2]
 
@@ -139,7 +185,7 @@ async def test_a_crash_mid_push_then_a_restart_sends_each_message_exactly_once(
     async with open_app(settings, clock=clock) as first:
         cohort = await cohort_with_learners(first, 20)
         await push_lesson(first, cohort)
-        crashing = recording_deliverer(first, api, CrashingRequest(api, accepted_before_crash))
+        crashing = on_telegram(first, api, CrashingRequest(api, accepted_before_crash))
         crashed = False
         try:
             await worker(first).drain(crashing)
@@ -151,7 +197,7 @@ async def test_a_crash_mid_push_then_a_restart_sends_each_message_exactly_once(
     # The restarted process retakes the dead one's claims once their lease has run out.
     clock.advance(seconds=settings.push_lease_seconds + 1)
     async with open_app(settings, clock=clock) as second:
-        await worker(second).drain(recording_deliverer(second, api))
+        await worker(second).drain(on_telegram(second, api))
         assert await statuses(second) == {"sent": 20}
     assert Counter(sent_chats(api)) == {FIRST + offset: 1 for offset in range(20)}
 
@@ -182,7 +228,7 @@ async def test_a_scheduled_push_and_a_plan_survive_a_restart(
         assert (tick.plans_run, tick.fanned_out) == (1, 2)
         again = await scheduler(second).tick()
         assert (again.plans_run, again.fanned_out) == (0, 0)
-        await worker(second).drain(recording_deliverer(second, api))
+        await worker(second).drain(on_telegram(second, api))
     assert Counter(sent_chats(api)) == {FIRST: 2, FIRST + 1: 2}
     next_lesson = api.calls_to("sendMessage")[-1]
     assert next_lesson.buttons[0]["callback_data"].startswith("v2:lessons.open:")
@@ -191,13 +237,13 @@ async def test_a_scheduled_push_and_a_plan_survive_a_restart(
 async def test_inactive_learners_get_one_reminder_and_can_stop_them(app: App, clock: Clock) -> None:
     await cohort_with_learners(app, 2)
     api = BotApi()
-    deliverer = recording_deliverer(app, api)
+    deliverers = on_telegram(app, api)
     clock.advance(days=2)
     assert (await scheduler(app).tick()).reminders == 0
     clock.advance(days=1, minutes=1)
     assert (await scheduler(app).tick()).reminders == 2
     assert (await scheduler(app).tick()).reminders == 0
-    await worker(app).drain(deliverer)
+    await worker(app).drain(deliverers)
     [reminder] = api.calls_to("sendMessage")[:1]
     assert "3 jours" in reminder.params["text"]
     assert reminder.buttons[-1]["callback_data"] == "v2:trainers.remind:off"
@@ -210,7 +256,7 @@ async def test_inactive_learners_get_one_reminder_and_can_stop_them(app: App, cl
         await SqlLearners(session).seen(back.id, clock.now)
     clock.advance(days=3, minutes=1)
     assert (await scheduler(app).tick()).reminders == 1
-    await worker(app).drain(deliverer)
+    await worker(app).drain(deliverers)
     assert Counter(sent_chats(api)) == {FIRST: 1, FIRST + 1: 2}
 
 
@@ -225,7 +271,7 @@ async def test_a_message_falls_back_to_a_written_language_and_an_empty_review_is
         )
         await pushes.create_push(session, cohort, "review", now=app.services.clock(), zone=BRUSSELS)
     api = BotApi()
-    await worker(app).drain(recording_deliverer(app, api))
+    await worker(app).drain(on_telegram(app, api))
     assert api.sent_texts(FIRST) == ["💬 Un message de votre formateur :\n\nAtelier demain."]
     assert api.sent_texts(FIRST + 1) == ["💬 Een bericht van je trainer:\n\nWorkshop morgen."]
     assert api.sent_texts(FIRST + 2) == ["💬 A message from your trainer:\n\nAtelier demain."]

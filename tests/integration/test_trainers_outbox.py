@@ -28,7 +28,7 @@ async def test_claims_are_exclusive_and_a_dead_workers_lease_is_retaken(
         cohort = await cohort_with_learners(app, 10)
         async with app.database.session() as session:
             await pushes.create_push(session, cohort, "next", now=clock.now, zone=BRUSSELS)
-        claim = {"now": clock.now, "lease": LEASE, "channel": "telegram"}
+        claim = {"now": clock.now, "lease": LEASE, "audience": {"telegram": None}}
         async with app.database.session() as session:
             first = await outbox.claim(session, token="a" * 32, limit=4, **claim)  # type: ignore[arg-type]
         async with app.database.session() as session:

@@ -48,7 +48,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.adapters.db.learners import SqlLearners
 from bot.app import App, open_app
-from bot.channels.telegram.application import TelegramApplication, build_application
+from bot.channels.telegram.application import EXPORTERS, TelegramApplication, build_application
 from bot.core.ports import Learner
 from tests.conftest import Clock, make_settings
 from tests.support.retrieval import build_course_index
@@ -755,7 +755,8 @@ async def tutor_for_telegram(
         **settings,
     }
     url = f"sqlite+aiosqlite:///{folder / 'tutor.db'}"
-    async with open_app(make_settings(folder, url, **values), clock=Clock()) as app:
+    opening = open_app(make_settings(folder, url, **values), clock=Clock(), exporters=EXPORTERS)
+    async with opening as app:
         yield app
 
 

@@ -10,9 +10,11 @@ from telegram import Bot
 
 from bot.adapters.db.learners import SqlLearners
 from bot.app import App
+from bot.channels.telegram.channel import TelegramChannel
 from bot.channels.telegram.delivery import TelegramDeliverer
 from bot.channels.telegram.render import Renderer
 from bot.config import Settings
+from bot.core.delivery import Deliverer
 from bot.features.trainers import outbox, repo
 from bot.features.trainers.repo import Cohort
 from bot.features.trainers.worker import OutboxWorker
@@ -140,6 +142,13 @@ def recording_deliverer(
     bot = Bot(BOT_TOKEN, request=request or RecordingRequest(api))
     renderer = Renderer(app.database, app.settings.quiz_style, app.services.clock)
     return TelegramDeliverer(bot, renderer, app.database)
+
+
+def on_telegram(
+    app: App, api: BotApi, request: RecordingRequest | None = None
+) -> dict[str, Deliverer]:
+    """Return the deliverers of a worker that serves Telegram alone, through the fake Bot API."""
+    return {TelegramChannel.name: recording_deliverer(app, api, request)}
 
 
 def worker(app: App) -> OutboxWorker:

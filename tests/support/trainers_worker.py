@@ -19,6 +19,7 @@ from telegram import Bot
 from telegram.request import HTTPXRequest
 
 from bot.adapters.db.database import Database
+from bot.channels.telegram.channel import TelegramChannel
 from bot.channels.telegram.delivery import TelegramDeliverer
 from bot.channels.telegram.render import Renderer
 from bot.config import load_settings
@@ -53,7 +54,8 @@ async def main() -> None:
     # Both processes start sending at the same moment: each says "ready", then waits for go.
     print("ready", flush=True)
     await asyncio.to_thread(sys.stdin.readline)
-    handled = await worker.drain(TelegramDeliverer(bot, renderer, database))
+    deliverer = TelegramDeliverer(bot, renderer, database)
+    handled = await worker.drain({TelegramChannel.name: deliverer})
     await bot.shutdown()
     await database.close()
     print(f"handled {handled}", flush=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from collections.abc import Mapping
 from contextlib import AsyncExitStack
 from datetime import timedelta
 from typing import Any, Final
@@ -14,8 +15,10 @@ from telegram import LinkPreviewOptions, Update
 from telegram.ext import AIORateLimiter, Application, Defaults
 from telegram.request import BaseRequest
 
+from bot.adapters.db.unit import session_exporter
 from bot.app import App, open_app
 from bot.channels.telegram import store
+from bot.channels.telegram.channel import TelegramChannel
 from bot.channels.telegram.commands import set_commands
 from bot.channels.telegram.delivery import TelegramDeliverer
 from bot.channels.telegram.handlers import TelegramFrontEnd
@@ -23,6 +26,7 @@ from bot.channels.telegram.logs import protect_logs
 from bot.channels.telegram.processor import PerLearnerProcessor
 from bot.channels.telegram.render import Renderer
 from bot.config import Settings
+from bot.core.delivery import Deliverer
 
 logger = logging.getLogger(__name__)
 
@@ -40,18 +44,20 @@ KEEP_UNANSWERED_POLLS: Final = timedelta(days=30)
 HOUSEKEEPING_INTERVAL: Final = timedelta(hours=1)
 # On flood control, wait as Telegram asks and try again, twice, before giving up.
 RETRIES_AFTER_FLOOD: Final = 2
+# The Telegram part of /mydata.
+EXPORTERS: Final = ((store.CHANNEL, session_exporter(store.export)),)
 
 
 class BackgroundTasks:
-    """Start the command menu, the workers and the housekeeping with the bot; stop them before."""
+    """Set the command menu and serve the Telegram channel with the bot; stop serving before."""
 
     def __init__(self, app: App, renderer: Renderer) -> None:
         self.app = app
         self.renderer = renderer
-        self.tasks: list[asyncio.Task[None]] = []
+        self.serving = AsyncExitStack()
 
     async def start(self, application: TelegramApplication) -> None:
-        """Register the commands and start every worker with a Telegram deliverer (post_init)."""
+        """Register the commands, then serve Telegram with every worker (post_init)."""
         services = self.app.services
         await set_commands(
             application.bot,
@@ -60,20 +66,23 @@ class BackgroundTasks:
             services.help_entries("learner"),
         )
         deliverer = TelegramDeliverer(application.bot, self.renderer, self.app.database)
-        jobs = [worker.run(deliverer) for worker in self.app.workers]
-        for job in [*jobs, self._housekeeping()]:
-            task = asyncio.create_task(job)
-            task.add_done_callback(_report_crash)
-            self.tasks.append(task)
+        channel = TelegramChannel(deliverer, self.app.settings.telegram_bot_username)
+        serving = self.app.serving([channel], workers=[Housekeeping(self.app)])
+        await self.serving.enter_async_context(serving)
 
     async def stop(self, _application: TelegramApplication) -> None:
         """Cancel the workers and wait for them to finish cancelling (post_stop)."""
-        for task in self.tasks:
-            task.cancel()
-        await asyncio.gather(*self.tasks, return_exceptions=True)
-        self.tasks.clear()
+        await self.serving.aclose()
 
-    async def _housekeeping(self) -> None:
+
+class Housekeeping:
+    """Forget old update ids and unanswered polls, every hour, while the bot runs."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    async def run(self, _deliverers: Mapping[str, Deliverer]) -> None:
+        """Clean up now and every hour after, until cancelled."""
         while True:
             now = self.app.services.clock()
             try:
@@ -91,11 +100,6 @@ def bot_token(settings: Settings) -> str:
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     return settings.telegram_bot_token.get_secret_value()
-
-
-def _report_crash(task: asyncio.Task[None]) -> None:
-    if not task.cancelled() and (error := task.exception()) is not None:
-        logger.error("A background task stopped", exc_info=error)
 
 
 def build_application(
@@ -144,7 +148,8 @@ def run(settings: Settings) -> None:
     asyncio.set_event_loop(loop)
     resources = AsyncExitStack()
     try:
-        app = loop.run_until_complete(resources.enter_async_context(open_app(settings)))
+        opening = open_app(settings, exporters=EXPORTERS)
+        app = loop.run_until_complete(resources.enter_async_context(opening))
         application = build_application(app)
         # PTB drives the loop: on a stop signal it finishes the updates in hand, runs
         # post_stop and shuts the bot down; the database and stores close after that.

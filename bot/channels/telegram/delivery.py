@@ -27,6 +27,9 @@ class TelegramDeliverer:
     unreachable here, so every caller gets that for free; the caller stops retrying on BLOCKED.
     """
 
+    # Any Telegram user who started the bot can be sent a message, from any process.
+    recipients: frozenset[str] | None = None
+
     def __init__(self, bot: Bot, renderer: Renderer, database: Database) -> None:
         self.bot = bot
         self.renderer = renderer

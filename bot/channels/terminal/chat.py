@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
-from collections.abc import Iterable
+import threading
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from bot.app import App
+from bot.channels.terminal.channel import CHANNEL, TerminalChannel
+from bot.core.delivery import DeliveryResult, DeliveryStatus
 from bot.core.events import ButtonPress, Command, Event, Sender, Text
 from bot.core.replies import Button, Document, Message, Picture, Question, Reply
 from bot.i18n import language_from_code
@@ -16,19 +20,34 @@ LETTERS = "ABCD"
 
 
 class TerminalChat:
-    """Render replies as text with numbered choices, and turn typed lines into events."""
+    """Render replies as text with numbered choices, and turn typed lines into events.
 
-    def __init__(self, app: App, sender: Sender, output: TextIO, exports_dir: Path) -> None:
+    It is also the deliverer of its learner's pushes and reminders: they are shown as they
+    come while the chat waits for a line (the prompt is shown again under them), or right after
+    the answer being printed, never in the middle of one.
+    """
+
+    def __init__(
+        self, app: App, sender: Sender, output: TextIO, exports_dir: Path, *, prompt: str = ""
+    ) -> None:
         self.app = app
         self.sender = sender
         self.output = output
         self.exports_dir = exports_dir
+        self.prompt = prompt
         self.choices: list[str] = []
+        self.waiting = False
+        # One writer at a time, so an answer and a push never interleave on screen.
+        self.screen = asyncio.Lock()
 
-    async def run(self, lines: Iterable[str], *, echo: bool, first: Event) -> None:
-        """Send the first event, then one event per line until the input ends or /quit."""
-        await self.send(first)
-        for raw in lines:
+    @property
+    def recipients(self) -> frozenset[str]:
+        """Return the one learner whose messages this chat shows."""
+        return frozenset({self.sender.external_id})
+
+    async def run(self, lines: AsyncIterator[str], *, echo: bool) -> None:
+        """Send one event per line until the input ends or /quit."""
+        while (raw := await self._next_line(lines)) is not None:
             line = raw.rstrip("\n")
             if echo:
                 self.output.write(f"> {line}\n")
@@ -48,10 +67,21 @@ class TerminalChat:
 
     async def send(self, event: Event) -> None:
         """Send one event to the tutor and print what it answers."""
-        self.choices = []
-        for reply in await self.app.tutor.handle(self.sender, event):
-            self.render(reply)
-        self.output.flush()
+        async with self.screen:
+            self.choices = []
+            for reply in await self.app.tutor.handle(self.sender, event):
+                self.render(reply)
+            self.output.flush()
+
+    async def deliver(self, external_id: str, replies: Sequence[Reply]) -> DeliveryResult:
+        """Show a message nobody asked for; its buttons are numbered after those on screen."""
+        async with self.screen:
+            for reply in replies:
+                self.render(reply)
+            if self.waiting:
+                self._show_prompt()
+            self.output.flush()
+        return DeliveryResult(DeliveryStatus.SENT)
 
     def render(self, reply: Reply) -> None:
         """Print one reply."""
@@ -70,6 +100,20 @@ class TerminalChat:
             case Picture(content=content, caption=caption):
                 path = self._save("chart.png", content)
                 self._print(f"🖼 {caption}: {path}")
+
+    async def _next_line(self, lines: AsyncIterator[str]) -> str | None:
+        async with self.screen:
+            self._show_prompt()
+            self.output.flush()
+            self.waiting = True
+        try:
+            return await anext(lines, None)
+        finally:
+            self.waiting = False
+
+    def _show_prompt(self) -> None:
+        if self.prompt:
+            self.output.write(f"\n{self.prompt}")
 
     def _save(self, filename: str, content: bytes) -> Path:
         self.exports_dir.mkdir(parents=True, exist_ok=True)
@@ -90,25 +134,48 @@ class TerminalChat:
 
 
 async def chat(app: App, user: str, language: str | None, stdin: TextIO = sys.stdin) -> None:
-    """Run a terminal conversation for one local learner."""
-    sender = Sender(channel="terminal", external_id=user, language_code=language)
-    terminal = TerminalChat(app, sender, sys.stdout, app.settings.data_dir / "exports")
-    first = Command("start", (f"lang-{language}",) if language else ())
+    """Run a terminal conversation for one local learner, who also gets what is pushed to them."""
+    sender = Sender(channel=CHANNEL, external_id=user, language_code=language)
     interactive = stdin.isatty()
+    terminal = TerminalChat(
+        app,
+        sender,
+        sys.stdout,
+        app.settings.data_dir / "exports",
+        prompt="> " if interactive else "",
+    )
+    first = Command("start", (f"lang-{language}",) if language else ())
     if interactive:
         t = app.services.translators[language_from_code(language) or app.settings.default_language]
         sys.stdout.write(
             t.gettext("Type the number of a button, or a question. /quit to stop.") + "\n"
         )
-    await terminal.run(_lines(stdin, interactive), echo=not interactive, first=first)
+    # Seen first, then served: a reminder queued while they were away is not shown any more.
+    await terminal.send(first)
+    async with app.serving([TerminalChannel(terminal)]):
+        await terminal.run(read_lines(stdin), echo=not interactive)
 
 
-def _lines(stdin: TextIO, interactive: bool) -> Iterable[str]:
-    while True:
-        if interactive:
-            sys.stdout.write("\n> ")
-            sys.stdout.flush()
-        line = stdin.readline()
-        if not line:
-            return
+async def read_lines(stdin: TextIO) -> AsyncIterator[str]:
+    """Yield the lines of `stdin`, read off the event loop so the workers run meanwhile."""
+    while line := await _read_line(stdin):
         yield line
+
+
+async def _read_line(stdin: TextIO) -> str:
+    # A daemon thread rather than the loop's executor: after Ctrl+C, Python must not wait for a
+    # line that may never be typed.
+    loop = asyncio.get_running_loop()
+    line: asyncio.Future[str] = loop.create_future()
+
+    def read() -> None:
+        text = stdin.readline()
+        loop.call_soon_threadsafe(_settle, line, text)
+
+    threading.Thread(target=read, name="terminal-input", daemon=True).start()
+    return await line
+
+
+def _settle(future: asyncio.Future[str], text: str) -> None:
+    if not future.done():
+        future.set_result(text)

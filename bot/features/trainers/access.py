@@ -1,4 +1,4 @@
-"""Who may do what: administrators by Telegram id, trainers by redeemed invite."""
+"""Who may do what: administrators by channel identity, trainers by redeemed invite."""
 
 from __future__ import annotations
 
@@ -24,16 +24,12 @@ def trainer_menu_button(turn: Turn) -> Button:
 class Access:
     """Check roles, and refuse clearly when someone lacks one."""
 
-    def __init__(self, admin_ids: frozenset[int]) -> None:
-        self.admin_ids = admin_ids
+    def __init__(self, admins: frozenset[tuple[str, str]]) -> None:
+        self.admins = admins
 
     def is_admin(self, learner: Learner) -> bool:
-        """Tell whether this person is named in TUTOR_ADMIN_IDS."""
-        return (
-            learner.channel == "telegram"
-            and learner.external_id.isdigit()
-            and int(learner.external_id) in self.admin_ids
-        )
+        """Tell whether this person, as (channel, external id), is a configured administrator."""
+        return (learner.channel, learner.external_id) in self.admins
 
     async def is_trainer(self, session: AsyncSession, learner: Learner) -> bool:
         """Tell whether this person may lead cohorts (administrators may too)."""

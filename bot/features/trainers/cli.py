@@ -9,14 +9,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.learners import SqlLearners
-from bot.config import Settings
+from bot.config import Settings, parse_identity
 from bot.features.trainers import codes, outbox, pushes, repo
 from bot.features.trainers.cohort_flows import clean_name
 from bot.features.trainers.options import TrainerOptions
@@ -39,11 +40,14 @@ class OperatorError(Exception):
 
 
 Action = Callable[["App", AsyncSession, TrainerOptions, argparse.Namespace], Awaitable[None]]
+# How someone on a channel redeems a code (a link, or what to type), and that of each channel.
+JoinLink = Callable[[str], str | None]
+JoinLinks = Callable[[Settings], Mapping[str, JoinLink]]
 
 
-def add_commands(commands: Any) -> None:
-    """Add the trainer tools to the command parser."""
-    _add_trainer_and_cohort(commands)
+def add_commands(commands: Any, join_links: JoinLinks) -> None:
+    """Add the trainer tools to the command parser; codes they make come with `join_links`."""
+    _add_trainer_and_cohort(commands, join_links)
     _add_push_and_schedule(commands)
     report = commands.add_parser("report", help="a cohort's progress report")
     report.add_argument("--cohort", required=True)
@@ -56,11 +60,11 @@ def add_commands(commands: Any) -> None:
     status.set_defaults(handler=_runner(_outbox))
 
 
-def _add_trainer_and_cohort(commands: Any) -> None:
+def _add_trainer_and_cohort(commands: Any, join_links: JoinLinks) -> None:
     trainer = commands.add_parser("trainer", help="trainer invitations")
     trainer_actions = trainer.add_subparsers(dest="action", required=True, metavar="ACTION")
     invite = trainer_actions.add_parser("invite", help="make a one-time trainer invitation")
-    invite.set_defaults(handler=_runner(_invite))
+    invite.set_defaults(handler=_runner(partial(_invite, join_links=join_links)))
     revoke = trainer_actions.add_parser("revoke", help="cancel an invitation by its number")
     revoke.add_argument("id", type=int)
     revoke.set_defaults(handler=_runner(_revoke))
@@ -70,14 +74,18 @@ def _add_trainer_and_cohort(commands: Any) -> None:
     create = cohort_actions.add_parser("create", help="create a cohort led by a trainer")
     create.add_argument("name")
     create.add_argument(
-        "--trainer", required=True, help="the trainer's Telegram user id (they must have /start-ed)"
+        "--trainer",
+        required=True,
+        metavar="CHANNEL:ID",
+        help="who leads it, e.g. terminal:anna; a bare number is a Telegram user id "
+        "(they must have sent /start)",
     )
-    create.set_defaults(handler=_runner(_create))
+    create.set_defaults(handler=_runner(partial(_create, join_links=join_links)))
     listing = cohort_actions.add_parser("list", help="list every cohort")
     listing.set_defaults(handler=_runner(_list))
     link = cohort_actions.add_parser("link", help="make a new join code (the old one stops)")
     link.add_argument("name")
-    link.set_defaults(handler=_runner(_link))
+    link.set_defaults(handler=_runner(partial(_link, join_links=join_links)))
     stop = cohort_actions.add_parser("stop", help="stop the cohort's join code")
     stop.add_argument("name")
     stop.set_defaults(handler=_runner(_stop))
@@ -142,10 +150,13 @@ def _runner(action: Action) -> Callable[[Settings, argparse.Namespace], int]:
     return handler
 
 
-def _share(options: TrainerOptions, code: str) -> None:
-    link = options.join_link(code)
-    if link:
+def _share(code: str, join_link: JoinLink | None) -> None:
+    if join_link and (link := join_link(code)):
         print(f"Link: {link}")
+    _print_code(code)
+
+
+def _print_code(code: str) -> None:
     print(f"Code: {codes.pretty(code)}  (learners send /join {codes.pretty(code)})")
 
 
@@ -156,14 +167,20 @@ async def _cohort(session: AsyncSession, name: str) -> Cohort:
     return cohort
 
 
-async def _invite(app: App, session: AsyncSession, options: TrainerOptions, _: Any) -> None:
+async def _invite(
+    app: App, session: AsyncSession, options: TrainerOptions, _: Any, *, join_links: JoinLinks
+) -> None:
     now = app.services.clock()
     code_id, code = await repo.create_code(
         session, "trainer", now=now, ttl=options.invite_ttl, created_by_id=None
     )
     until = (now + options.invite_ttl).astimezone(options.zone)
     print(f"Trainer invitation {code_id}, for one person, until {until:%Y-%m-%d %H:%M}.")
-    _share(options, code)
+    # Whoever gets it may be on any channel.
+    for channel, join_link in join_links(app.settings).items():
+        if link := join_link(code):
+            print(f"Link on {channel}: {link}")
+    _print_code(code)
 
 
 async def _revoke(app: App, session: AsyncSession, _: TrainerOptions, args: Any) -> None:
@@ -173,15 +190,21 @@ async def _revoke(app: App, session: AsyncSession, _: TrainerOptions, args: Any)
     print(f"Invitation {args.id} cancelled.")
 
 
-async def _create(app: App, session: AsyncSession, options: TrainerOptions, args: Any) -> None:
+async def _create(
+    app: App, session: AsyncSession, options: TrainerOptions, args: Any, *, join_links: JoinLinks
+) -> None:
     now = app.services.clock()
     name = clean_name((args.name,))
-    trainer = await SqlLearners(session).find("telegram", str(args.trainer))
+    try:
+        channel, external_id = parse_identity(args.trainer)
+    except ValueError as error:
+        raise OperatorError(f"--trainer: {error}.") from None
+    trainer = await SqlLearners(session).find(channel, external_id)
     if name is None:
         raise OperatorError("A cohort name has 1 to 40 characters.")
     if trainer is None:
         raise OperatorError(
-            f"Telegram user {args.trainer} has not talked to the bot yet: ask them to send /start."
+            f"{channel}:{external_id} has not talked to the tutor yet: ask them to send /start."
         )
     await repo.make_trainer(session, trainer.id, now)
     cohort = await repo.create_cohort(
@@ -203,23 +226,27 @@ async def _create(app: App, session: AsyncSession, options: TrainerOptions, args
         cohort_id=cohort.id,
     )
     print(f"Cohort {cohort.name!r} created, led by {trainer.display_name or args.trainer}.")
-    _share(options, code)
+    _share(code, join_links(app.settings).get(trainer.channel))
 
 
 async def _list(app: App, session: AsyncSession, _: TrainerOptions, __: Any) -> None:
     for cohort in await repo.cohorts_of(session, None):
         trainer = await SqlLearners(session).get(cohort.trainer_id)
+        who = f"{trainer.channel}:{trainer.external_id}" if trainer else "?"
         quiet = f"{format_clock(cohort.quiet_start)}-{format_clock(cohort.quiet_end)}"
         print(
             f"{cohort.name:40} learners={await repo.member_count(session, cohort.id):<5} "
-            f"trainer={trainer.external_id if trainer else '?'} quiet={quiet} "
-            f"reminder_days={cohort.reminder_days}"
+            f"trainer={who} quiet={quiet} reminder_days={cohort.reminder_days}"
         )
 
 
-async def _link(app: App, session: AsyncSession, options: TrainerOptions, args: Any) -> None:
+async def _link(
+    app: App, session: AsyncSession, options: TrainerOptions, args: Any, *, join_links: JoinLinks
+) -> None:
     now = app.services.clock()
     cohort = await _cohort(session, args.name)
+    trainer = await SqlLearners(session).get(cohort.trainer_id)
+    assert trainer is not None, "a cohort goes with its trainer (ON DELETE CASCADE)"
     await repo.revoke_cohort_codes(session, cohort.id, now)
     _, code = await repo.create_code(
         session,
@@ -229,7 +256,7 @@ async def _link(app: App, session: AsyncSession, options: TrainerOptions, args: 
         created_by_id=cohort.trainer_id,
         cohort_id=cohort.id,
     )
-    _share(options, code)
+    _share(code, join_links(app.settings).get(trainer.channel))
 
 
 async def _stop(app: App, session: AsyncSession, _: TrainerOptions, args: Any) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
+from bot.core.delivery import Channel
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
 from bot.features.trainers import codes, repo
@@ -60,9 +62,12 @@ def clean_name(words: tuple[str, ...]) -> str | None:
 class CohortFlows:
     """Trainer menu, cohorts and invites, for trainers and administrators only."""
 
-    def __init__(self, options: TrainerOptions, access: Access) -> None:
+    def __init__(
+        self, options: TrainerOptions, access: Access, channels: Mapping[str, Channel]
+    ) -> None:
         self.options = options
         self.access = access
+        self.channels = channels
 
     async def menu(self, turn: Turn, _: object = None) -> None:
         """Show what a trainer can do, as buttons."""
@@ -203,15 +208,17 @@ class CohortFlows:
             date=t.date(turn.now + self.options.join_code_ttl)
         )
         turn.say(
-            "\n\n".join([*self._share_lines(t, code), until]),
+            "\n\n".join([*self._share_lines(turn, code), until]),
             rows(
                 button(t.gettext("🚫 Stop the join link"), StopJoinCodes(cohort.id)),
                 button(t.gettext("⬅ Back to the group"), ShowCohort(cohort.id)),
             ),
         )
 
-    def _share_lines(self, t: Translator, code: str) -> list[str]:
-        link = self.options.join_link(code)
+    def _share_lines(self, turn: Turn, code: str) -> list[str]:
+        t = turn.t
+        channel = self.channels.get(turn.learner.channel)
+        link = channel.join_link(code) if channel else None
         lines = [t.gettext("Share this link:") + f"\n{link}"] if link else []
         lines.append(t.gettext("Or they send: /join {code}").format(code=codes.pretty(code)))
         return lines
@@ -313,7 +320,7 @@ class CohortFlows:
             t.gettext("🎟 Trainer invitation, for one person, until {date}.").format(
                 date=t.datetime(turn.now + self.options.invite_ttl)
             ),
-            *self._share_lines(t, code),
+            *self._share_lines(turn, code),
         ]
         turn.say(
             "\n\n".join(lines),

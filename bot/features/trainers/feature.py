@@ -32,8 +32,8 @@ def manifest(context: FeatureContext) -> Manifest:
     """Return what the trainers' and the learners' group commands handle."""
     options = TrainerOptions.from_settings(context.settings)
     delivery = DeliveryOptions.from_settings(context.settings)
-    access = Access(options.admin_ids)
-    cohorts = CohortFlows(options, access)
+    access = Access(options.admins)
+    cohorts = CohortFlows(options, access, context.channels)
     push = PushFlow(options, access)
     report = ReportFlow(access)
     database = context.database

@@ -14,9 +14,8 @@ from bot.features.trainers.timing import parse_range
 class TrainerOptions:
     """Who is an administrator, how codes expire, and the defaults of a new cohort."""
 
-    admin_ids: frozenset[int]
+    admins: frozenset[tuple[str, str]]
     zone: ZoneInfo
-    bot_username: str | None
     invite_ttl: timedelta
     join_code_ttl: timedelta
     quiet_hours: tuple[int, int]
@@ -28,20 +27,13 @@ class TrainerOptions:
         quiet = parse_range(settings.quiet_hours)
         assert quiet is not None, "validated by Settings"
         return cls(
-            admin_ids=frozenset(settings.admin_ids),
+            admins=settings.admin_identities,
             zone=ZoneInfo(settings.timezone),
-            bot_username=(settings.telegram_bot_username or "").lstrip("@") or None,
             invite_ttl=timedelta(hours=settings.trainer_invite_hours),
             join_code_ttl=timedelta(days=settings.join_code_days),
             quiet_hours=quiet,
             reminder_days=settings.reminder_days,
         )
-
-    def join_link(self, code: str) -> str | None:
-        """Return the Telegram link that redeems a code in one tap, when the bot's name is known."""
-        if self.bot_username is None:
-            return None
-        return f"https://t.me/{self.bot_username}?start=join-{code}"
 
 
 @dataclass(frozen=True)
@@ -53,7 +45,6 @@ class DeliveryOptions:
     concurrency: int
     batch_size: int
     lease: timedelta
-    channel: str = "telegram"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> DeliveryOptions:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final, Literal
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.tables import ConversationRow, LearnerRow
@@ -26,6 +27,7 @@ class Claimed:
     id: int
     attempts: int
     learner_id: int
+    channel: str
     external_id: str
     language: Language | None
     reachable: bool
@@ -46,22 +48,28 @@ async def claim(
     now: datetime,
     lease: timedelta,
     limit: int,
-    channel: str,
+    audience: Mapping[str, frozenset[str] | None],
 ) -> list[Claimed]:
-    """Take up to `limit` due rows for this worker; rows another worker holds are skipped."""
+    """Take up to `limit` due rows of the people in `audience`; rows others hold are skipped.
+
+    `audience` maps each channel this worker delivers on to the external ids it reaches there,
+    or to None for everyone on it; rows of anyone else are left for a worker that reaches them.
+    """
+    if not audience:
+        return []
     claimable = (
         OutboxRow.status == "pending",
         OutboxRow.not_before <= now,
         or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until < now),
     )
-    on_channel = select(LearnerRow.id).where(LearnerRow.channel == channel)
+    reachable_here = select(LearnerRow.id).where(_in_audience(audience))
     # SKIP LOCKED lets several processes claim side by side on PostgreSQL: the rows stay locked
     # until this transaction ends. SQLite has one writer at a time, and the conditions repeated
     # in the UPDATE keep a row from being claimed twice.
     candidates = list(
         await session.scalars(
             select(OutboxRow.id)
-            .where(*claimable, OutboxRow.learner_id.in_(on_channel))
+            .where(*claimable, OutboxRow.learner_id.in_(reachable_here))
             .order_by(OutboxRow.not_before, OutboxRow.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
@@ -97,6 +105,7 @@ async def claim(
             id=row.id,
             attempts=row.attempts,
             learner_id=learner.id,
+            channel=learner.channel,
             external_id=learner.external_id,
             language=learner.language,  # type: ignore[arg-type]
             reachable=learner.is_reachable,
@@ -111,6 +120,18 @@ async def claim(
         )
         for row, push, learner, cohort, member_cohort, lesson_id in rows
     ]
+
+
+def _in_audience(audience: Mapping[str, frozenset[str] | None]) -> ColumnElement[bool]:
+    """Return the condition that a learner is in `audience` (see `claim`)."""
+    return or_(
+        *(
+            LearnerRow.channel == channel
+            if recipients is None
+            else and_(LearnerRow.channel == channel, LearnerRow.external_id.in_(recipients))
+            for channel, recipients in audience.items()
+        )
+    )
 
 
 async def finish(

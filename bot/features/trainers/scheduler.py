@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -36,7 +37,7 @@ class Scheduler:
         self.services = services
         self.zone = zone
 
-    async def run(self, deliverer: Deliverer) -> None:
+    async def run(self, deliverers: Mapping[str, Deliverer]) -> None:
         """Tick every minute until cancelled; the outbox worker does the sending."""
         while True:
             try:

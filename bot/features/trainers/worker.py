@@ -7,7 +7,7 @@ import logging
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
@@ -43,7 +43,7 @@ class Job:
 
 
 class OutboxWorker:
-    """Send pending outbox rows through a deliverer; safe to run in several processes."""
+    """Send pending outbox rows through their channel's deliverer; safe in several processes."""
 
     def __init__(
         self, database: Database, services: Services, options: DeliveryOptions, zone: ZoneInfo
@@ -57,12 +57,12 @@ class OutboxWorker:
         self._outcomes: list[tuple[str, outbox.Claimed, DeliveryResult]] = []
         self._record_lock = asyncio.Lock()
 
-    async def run(self, deliverer: Deliverer) -> None:
+    async def run(self, deliverers: Mapping[str, Deliverer]) -> None:
         """Send whatever is due, then look again every few seconds, until cancelled."""
         try:
             while True:
                 try:
-                    handled = await self.drain(deliverer)
+                    handled = await self.drain(deliverers)
                 except Exception:
                     # Rows this pass had claimed are retaken when their lease runs out.
                     logger.exception("Outbox pass failed")
@@ -73,13 +73,14 @@ class OutboxWorker:
             await self._release(set(self._tokens))
             raise
 
-    async def drain(self, deliverer: Deliverer) -> int:
-        """Handle every row due now and return how many rows were handled."""
+    async def drain(self, deliverers: Mapping[str, Deliverer]) -> int:
+        """Handle every row due now that these deliverers reach; return how many were handled."""
+        audience = {channel: d.recipients for channel, d in deliverers.items()}
         handled = 0
         while True:
             token = uuid.uuid4().hex
             self._tokens.add(token)
-            claimed, jobs = await self._claim(token)
+            claimed, jobs = await self._claim(token, audience)
             if not claimed:
                 self._tokens.discard(token)
                 return handled
@@ -90,11 +91,13 @@ class OutboxWorker:
             queue = iter(jobs)
             async with asyncio.TaskGroup() as senders:
                 for _ in range(min(self.options.concurrency, len(jobs))):
-                    senders.create_task(self._sender(deliverer, token, queue, deadline))
+                    senders.create_task(self._sender(deliverers, token, queue, deadline))
             # Rows left unsent when the deadline passed go back for anyone to take.
             await self._release({token})
 
-    async def _claim(self, token: str) -> tuple[int, list[Job]]:
+    async def _claim(
+        self, token: str, audience: Mapping[str, frozenset[str] | None]
+    ) -> tuple[int, list[Job]]:
         jobs: list[Job] = []
         async with self.database.session() as session:
             now = self.services.clock()
@@ -104,7 +107,7 @@ class OutboxWorker:
                 now=now,
                 lease=self.options.lease,
                 limit=self.options.batch_size,
-                channel=self.options.channel,
+                audience=audience,
             )
             for item in claimed:
                 if item.attempts > MAX_ATTEMPTS:
@@ -122,21 +125,26 @@ class OutboxWorker:
         return len(claimed), jobs
 
     async def _sender(
-        self, deliverer: Deliverer, token: str, queue: Iterator[Job], deadline: float
+        self,
+        deliverers: Mapping[str, Deliverer],
+        token: str,
+        queue: Iterator[Job],
+        deadline: float,
     ) -> None:
         for job in queue:
-            await self.pacer.wait(job.item.external_id)
+            await self.pacer.wait(f"{job.item.channel}:{job.item.external_id}")
             if time.monotonic() > deadline:
                 return
             try:
-                result = await deliverer.deliver(job.item.external_id, job.replies)
+                deliver = deliverers[job.item.channel].deliver
+                result = await deliver(job.item.external_id, job.replies)
             except Exception:
                 # Never log the message or the person: the row's id is enough to look into it.
                 logger.exception("Delivery of outbox row %s failed", job.item.id)
                 result = DeliveryResult(DeliveryStatus.RETRY_LATER)
             if result.status is DeliveryStatus.RETRY_LATER and result.retry_after:
                 self.pacer.pause(result.retry_after)
-            # Once Telegram has the message, its row must be marked even if we are being
+            # Once the channel has the message, its row must be marked even if we are being
             # stopped: that mark is what keeps a restart from sending it again.
             recording = asyncio.ensure_future(self._record(token, job.item, result))
             try:
