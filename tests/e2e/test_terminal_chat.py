@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.adapters.db import repo as core_repo
+from bot.adapters.db.learners import SqlLearners
 from bot.app import App, open_app
 from bot.channels.terminal.chat import chat
 from bot.course.loader import load_course
@@ -123,8 +123,8 @@ async def push_a_lesson_to(app: App, user: str) -> str:
     now = app.services.clock()
     lesson_id = app.services.course.lesson_order("en")[0]
     async with app.database.session() as session:
-        trainer = await core_repo.create_learner(session, "terminal", "trainer", now, "en", None)
-        learner = await core_repo.find_learner(session, "terminal", user)
+        trainer = await SqlLearners(session).create("terminal", "trainer", now, "en", None)
+        learner = await SqlLearners(session).find("terminal", user)
         assert learner is not None
         cohort = await trainers_repo.create_cohort(
             session, "Evening", trainer.id, now, quiet_hours=(0, 0), reminder_days=3

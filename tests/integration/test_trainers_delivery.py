@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.adapters.db import repo as core_repo
 from bot.adapters.db.learners import SqlLearners
 from bot.app import App, open_app
 from bot.channels.terminal.channel import TerminalChannel
@@ -96,7 +95,7 @@ async def test_one_worker_delivers_on_two_channels_and_leaves_rows_it_cannot_rea
     now = app.services.clock()
     async with app.database.session() as session:
         for channel, user in (("terminal", "anna"), ("terminal", "bob"), ("web", "carla")):
-            learner = await core_repo.create_learner(session, channel, user, now, "en", None)
+            learner = await SqlLearners(session).create(channel, user, now, "en", None)
             await trainers_repo.join_cohort(session, learner.id, cohort.id, now)
     await push_lesson(app, cohort)
     api = BotApi()
