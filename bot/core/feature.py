@@ -12,11 +12,11 @@ from bot.core.state import FlowState
 
 if TYPE_CHECKING:
     from bot.adapters.db.database import Database
-    from bot.adapters.llm.chains import TutorChains
     from bot.adapters.llm.usage import DailyBudget
     from bot.adapters.search import Retriever
     from bot.config import Settings
     from bot.core.delivery import Worker
+    from bot.core.model import TutorModel
     from bot.core.router import Exporter, Services, Turn
     from bot.course.model import Course
     from bot.language import LanguageDetector
@@ -87,7 +87,7 @@ class FeatureContext:
     database: Database
     retriever: Retriever
     detector: LanguageDetector
-    chains: TutorChains | None
+    chains: TutorModel | None
     budget: DailyBudget
 
 

@@ -12,15 +12,8 @@ import pytest
 
 from bot.adapters.db.database import Database
 from bot.adapters.db.learners import SqlLearners
-from bot.adapters.llm.usage import (
-    DailyBudget,
-    ModelError,
-    TokenUsage,
-    Unavailable,
-    add_call,
-    export_usage,
-    usage_on,
-)
+from bot.adapters.llm.usage import DailyBudget, add_call, export_usage, usage_on
+from bot.core.model import ModelError, TokenUsage, Unavailable
 from bot.features.practice import repo as attempts
 from bot.features.practice.rubric import Verdict
 

@@ -6,7 +6,6 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import Enum
 from typing import Any, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -15,16 +14,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.llm.tables import LLMUsageRow
+from bot.core.model import ModelError, TokenUsage, Unavailable
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class TokenUsage:
-    """The tokens one model call consumed, as the server reported them."""
-
-    input_tokens: int = 0
-    output_tokens: int = 0
 
 
 @dataclass(frozen=True)
@@ -92,14 +84,6 @@ async def export_usage(session: AsyncSession, learner_id: int) -> dict[str, Any]
     }
 
 
-class Unavailable(Enum):
-    """Why a turn goes on without the chat model."""
-
-    NO_MODEL = "no_model"
-    DAILY_LIMIT = "daily_limit"
-    FAILED = "failed"
-
-
 class Metered(Protocol):
     """A model result that knows the tokens it cost."""
 
@@ -110,10 +94,6 @@ class Metered(Protocol):
 
 
 T = TypeVar("T", bound=Metered)
-
-
-class ModelError(Exception):
-    """The chat model did not answer in time or answered with an error."""
 
 
 class DailyBudget:

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
-from bot.adapters.llm.results import GroundedAnswer, Passage
-from bot.adapters.llm.usage import DailyBudget, Unavailable
+from bot.adapters.llm.usage import DailyBudget
 from bot.config import Language
+from bot.core.model import GroundedAnswer, Passage, TutorModel, Unavailable
 from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.core.text import trim_words, word_count
@@ -22,8 +22,7 @@ from bot.i18n import LANGUAGES, N_, Translator
 from bot.language import LanguageDetector
 
 if TYPE_CHECKING:
-    # Only for types: the flows load without langchain or the search index.
-    from bot.adapters.llm.chains import TutorChains
+    # Only for types: the flows load without the search index.
     from bot.adapters.search import LessonHit, Retriever
 
 SEARCH_K: Final = 5
@@ -88,7 +87,7 @@ class Answers:
         self,
         retriever: Retriever,
         detector: LanguageDetector,
-        chains: TutorChains | None,
+        chains: TutorModel | None,
         budget: DailyBudget,
         course: Course,
         privacy_lesson_id: str,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from bot.adapters.llm.results import Coaching
-from bot.adapters.llm.usage import DailyBudget, Unavailable
+from bot.adapters.llm.usage import DailyBudget
+from bot.core.model import Coaching, TutorModel, Unavailable
 from bot.core.replies import Keyboard
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
@@ -20,9 +20,6 @@ from bot.features.practice.buttons import ModuleTasks, ShowHint, StartTask, Stop
 from bot.features.practice.rubric import Criterion, Verdict, check
 from bot.features.privacy.pii import redact
 from bot.i18n import N_, Translator
-
-if TYPE_CHECKING:
-    from bot.adapters.llm.chains import TutorChains
 
 
 @dataclass(frozen=True)
@@ -97,7 +94,7 @@ class Practice:
     """Let learners practise writing prompts, coached by the model or by the rubric's rules."""
 
     def __init__(
-        self, chains: TutorChains | None, budget: DailyBudget, privacy_lesson_id: str
+        self, chains: TutorModel | None, budget: DailyBudget, privacy_lesson_id: str
     ) -> None:
         self.chains = chains
         self.budget = budget

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from bot.adapters.llm.results import Rewrite
-from bot.adapters.llm.usage import DailyBudget, Unavailable
+from bot.adapters.llm.usage import DailyBudget
 from bot.config import Language
+from bot.core.model import Rewrite, TutorModel, Unavailable
 from bot.core.router import Turn, button, rows
 from bot.course.model import Course, Lesson
 from bot.course.vocabulary import Vocabulary, glossary_vocabulary, key_sentence
@@ -16,16 +16,13 @@ from bot.features.menu import flows as screens
 from bot.features.simpler.buttons import Simplify
 from bot.i18n import LANGUAGES
 
-if TYPE_CHECKING:
-    from bot.adapters.llm.chains import TutorChains
-
 MAX_TERMS: Final = 3
 
 
 class Simpler:
     """Show a card in simpler words: rewritten by the model, or explained from the glossary."""
 
-    def __init__(self, chains: TutorChains | None, budget: DailyBudget, course: Course) -> None:
+    def __init__(self, chains: TutorModel | None, budget: DailyBudget, course: Course) -> None:
         self.chains = chains
         self.budget = budget
         self._glossary: dict[Language, Vocabulary] = {
