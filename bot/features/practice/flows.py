@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Final
 
-from bot.adapters.llm.usage import DailyBudget
 from bot.core.model import Coaching, TutorModel, Unavailable
 from bot.core.replies import Keyboard
 from bot.core.router import Turn, button, rows
@@ -19,6 +18,8 @@ from bot.features.practice import repo as attempts
 from bot.features.practice.buttons import ModuleTasks, ShowHint, StartTask, StopPractice
 from bot.features.practice.rubric import Criterion, Verdict, check
 from bot.features.privacy.pii import redact
+from bot.features.usage.budget import DailyBudget
+from bot.features.usage.ports import MODEL_USAGE
 from bot.i18n import N_, Translator
 
 
@@ -188,7 +189,7 @@ class Practice:
             if self.chains
             else None
         )
-        outcome = await self.budget.spend(turn.session, turn.learner.id, turn.now, call)
+        outcome = await self.budget.spend(turn.repo(MODEL_USAGE), turn.learner.id, turn.now, call)
         by_model = isinstance(outcome, Coaching) and bool(outcome.feedback)
         if isinstance(outcome, Coaching) and by_model:
             verdict = _merge(verdict, outcome)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 from typing import Final
 
-from bot.adapters.llm.usage import DailyBudget
 from bot.config import Language
 from bot.core.model import Rewrite, TutorModel, Unavailable
 from bot.core.router import Turn, button, rows
@@ -14,6 +13,8 @@ from bot.course.vocabulary import Vocabulary, glossary_vocabulary, key_sentence
 from bot.features.lessons.buttons import ShowCard
 from bot.features.menu import flows as screens
 from bot.features.simpler.buttons import Simplify
+from bot.features.usage.budget import DailyBudget
+from bot.features.usage.ports import MODEL_USAGE
 from bot.i18n import LANGUAGES
 
 MAX_TERMS: Final = 3
@@ -63,7 +64,7 @@ class Simpler:
             if self.chains
             else None
         )
-        outcome = await self.budget.spend(turn.session, turn.learner.id, turn.now, call)
+        outcome = await self.budget.spend(turn.repo(MODEL_USAGE), turn.learner.id, turn.now, call)
         if isinstance(outcome, Rewrite) and outcome.text:
             self._rewrites[key] = outcome.text
             return outcome.text
