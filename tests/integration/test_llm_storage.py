@@ -13,7 +13,7 @@ import pytest
 from bot.adapters.db.database import Database
 from bot.adapters.db.learners import SqlLearners
 from bot.core.model import ModelError, TokenUsage, Unavailable
-from bot.features.practice import repo as attempts
+from bot.features.practice.repo import SqlAttempts
 from bot.features.practice.rubric import Verdict
 from bot.features.usage.budget import DailyBudget
 from bot.features.usage.repo import SqlUsage
@@ -128,26 +128,28 @@ async def test_practice_attempts_are_kept_and_deleted_with_the_learner(
     weak = Verdict(clear_task=True, context=False, format=False, no_personal_data=False)
     strong = Verdict(clear_task=True, context=True, format=True, no_personal_data=True)
     async with database.session() as session:
-        await attempts.record_attempt(
-            session, learner, "basics-spot-ai", "fr", weak, by_model=True, now=NOON
-        )
-        await attempts.record_attempt(
-            session, learner, "basics-spot-ai", "fr", strong, by_model=False, now=NOON
-        )
+        store = SqlAttempts(session)
+        await store.record(learner, "basics-spot-ai", "fr", weak, by_model=True, now=NOON)
+        await store.record(learner, "basics-spot-ai", "fr", strong, by_model=False, now=NOON)
+        await store.record(learner, "basics-explain-learning", "fr", weak, by_model=False, now=NOON)
     async with database.session() as session:
-        stored = await attempts.attempts(session, learner, "basics-spot-ai")
-        export = await attempts.export_practice(session, learner)
+        stored = await SqlAttempts(session).of_learner(learner, "basics-spot-ai")
+        export = await SqlAttempts(session).export(learner)
     assert [(a.score, a.by_model, a.verdict) for a in stored] == [
         (1, True, weak),
         (4, False, strong),
     ]
-    assert [a["score"] for a in export["attempts"]] == [1, 4]
+    assert [(a["task_id"], a["score"]) for a in export["attempts"]] == [
+        ("basics-spot-ai", 1),
+        ("basics-spot-ai", 4),
+        ("basics-explain-learning", 1),
+    ]
 
     async with database.session() as session:
         await SqlUsage(session).add_call(learner, NOON.date(), TokenUsage(1, 1))
         await SqlLearners(session).delete(learner)
     async with database.session() as session:
-        assert await attempts.attempts(session, learner) == []
+        assert await SqlAttempts(session).of_learner(learner) == []
         assert (await SqlUsage(session).of_day(learner, NOON.date())).calls == 0
 
 

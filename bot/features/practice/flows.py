@@ -14,8 +14,8 @@ from bot.course.model import PracticeTask
 from bot.features.answers.flows import personal_data_warning
 from bot.features.lessons.buttons import ShowModule
 from bot.features.menu import flows as screens
-from bot.features.practice import repo as attempts
 from bot.features.practice.buttons import ModuleTasks, ShowHint, StartTask, StopPractice
+from bot.features.practice.ports import ATTEMPTS
 from bot.features.practice.rubric import Criterion, Verdict, check
 from bot.features.privacy.pii import redact
 from bot.features.usage.budget import DailyBudget
@@ -196,14 +196,8 @@ class Practice:
             feedback = outcome.feedback
         else:
             feedback = rule_feedback(t, verdict)
-        await attempts.record_attempt(
-            turn.session,
-            turn.learner.id,
-            task.id,
-            turn.language,
-            verdict,
-            by_model=by_model,
-            now=turn.now,
+        await turn.repo(ATTEMPTS).record(
+            turn.learner.id, task.id, turn.language, verdict, by_model=by_model, now=turn.now
         )
         lines = [
             t.gettext("📝 Score: {score} out of {total}").format(
