@@ -21,7 +21,6 @@ from bot.adapters.db.database import Database
 from bot.adapters.db.learners import SqlLearners
 from bot.adapters.db.tables import CORE_TABLES, Base
 from bot.adapters.db.unit import SqlUnits
-from bot.adapters.llm import usage as llm_usage
 from bot.adapters.search import Retriever, open_retriever
 from bot.adapters.search.search import terminal_progress
 from bot.channels import telegram as telegram_channel
@@ -44,6 +43,8 @@ from bot.features.quiz import feature as quiz
 from bot.features.review import feature as review
 from bot.features.simpler import feature as simpler
 from bot.features.trainers import feature as trainers
+from bot.features.usage import feature as usage
+from bot.features.usage.budget import DailyBudget
 from bot.i18n import load_translators
 from bot.language import LanguageDetector
 
@@ -77,6 +78,7 @@ FEATURES: tuple[Feature, ...] = (
     progress,
     privacy,
     answers,
+    usage,
     trainers,
 )
 
@@ -194,7 +196,7 @@ async def open_app(
         )
         chat_model = open_chat_model(settings)
         chat_client, chains = chat_model if chat_model else (None, None)
-        budget = llm_usage.DailyBudget(settings.llm_daily_limit, ZoneInfo(settings.timezone))
+        budget = DailyBudget(settings.llm_daily_limit, ZoneInfo(settings.timezone))
         channels: dict[str, Channel] = {}
         context = FeatureContext(
             settings, course, database, retriever, detector, chains, budget, channels

@@ -12,13 +12,13 @@ from bot.core.state import FlowState
 
 if TYPE_CHECKING:
     from bot.adapters.db.database import Database
-    from bot.adapters.llm.chains import TutorChains
-    from bot.adapters.llm.usage import DailyBudget
     from bot.adapters.search import Retriever
     from bot.config import Settings
     from bot.core.delivery import Channel, Worker
+    from bot.core.model import TutorModel
     from bot.core.router import Exporter, Services, Turn
     from bot.course.model import Course
+    from bot.features.usage.budget import DailyBudget
     from bot.language import LanguageDetector
 
 Handler = Callable[["Turn", tuple[str, ...]], Awaitable[None]]
@@ -87,7 +87,7 @@ class FeatureContext:
     database: Database
     retriever: Retriever
     detector: LanguageDetector
-    chains: TutorChains | None
+    chains: TutorModel | None
     budget: DailyBudget
     # The channels the process serves, filled while it serves them (join links come from them).
     channels: Mapping[str, Channel]

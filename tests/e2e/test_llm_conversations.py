@@ -16,7 +16,6 @@ import pytest_asyncio
 from sqlalchemy import func, select
 
 from bot.adapters.db.learners import SqlLearners
-from bot.adapters.llm.tables import LLMUsageRow
 from bot.app import App, open_app
 from bot.config import Language, Settings
 from bot.core.replies import Document, Message
@@ -25,6 +24,7 @@ from bot.features.answers.repo import SqlQuestions
 from bot.features.practice.flows import IMPROVEMENTS
 from bot.features.practice.rubric import Criterion
 from bot.features.practice.tables import PracticeAttemptRow
+from bot.features.usage.tables import LLMUsageRow
 from tests.conftest import Clock, make_settings
 from tests.support.buttons import data
 from tests.support.chat import Chat

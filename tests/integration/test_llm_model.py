@@ -10,9 +10,8 @@ import pytest
 
 from bot.adapters.llm.chains import TutorChains
 from bot.adapters.llm.client import open_chat_client
-from bot.adapters.llm.results import Passage
-from bot.adapters.llm.usage import ModelError, TokenUsage
 from bot.config import Settings, load_settings
+from bot.core.model import ModelError, Passage, TokenUsage
 from tests.support.fake_openai import FakeOpenAI
 
 PASSAGES = [

@@ -12,17 +12,11 @@ import pytest
 
 from bot.adapters.db.database import Database
 from bot.adapters.db.learners import SqlLearners
-from bot.adapters.llm.usage import (
-    DailyBudget,
-    ModelError,
-    TokenUsage,
-    Unavailable,
-    add_call,
-    export_usage,
-    usage_on,
-)
-from bot.features.practice import repo as attempts
+from bot.core.model import ModelError, TokenUsage, Unavailable
+from bot.features.practice.repo import SqlAttempts
 from bot.features.practice.rubric import Verdict
+from bot.features.usage.budget import DailyBudget
+from bot.features.usage.repo import SqlUsage
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 NOON = datetime(2026, 11, 23, 11, 0, tzinfo=UTC)
@@ -54,7 +48,7 @@ async def ask(budget: DailyBudget, database: Database, learner: int, now: dateti
         return Reply(TokenUsage(100, 20))
 
     async with database.session() as session:
-        return await budget.spend(session, learner, now, call)
+        return await budget.spend(SqlUsage(session), learner, now, call)
 
 
 async def test_the_daily_limit_holds_and_resets_at_midnight_in_brussels(
@@ -71,8 +65,8 @@ async def test_the_daily_limit_holds_and_resets_at_midnight_in_brussels(
     assert isinstance(await ask(budget, database, learner, late), Reply)
 
     async with database.session() as session:
-        today = await usage_on(session, learner, budget.day(NOON))
-        tomorrow = await usage_on(session, learner, budget.day(late))
+        today = await SqlUsage(session).of_day(learner, budget.day(NOON))
+        tomorrow = await SqlUsage(session).of_day(learner, budget.day(late))
     assert (today.calls, today.input_tokens, today.output_tokens) == (2, 200, 40)
     assert tomorrow.calls == 1
     assert tomorrow.day == budget.day(NOON) + timedelta(days=1)
@@ -95,10 +89,11 @@ async def test_a_failed_call_counts_and_no_model_costs_nothing(database: Databas
         raise ModelError("TimeoutError")
 
     async with database.session() as session:
-        assert await budget.spend(session, learner, NOON, failing) is Unavailable.FAILED
-        assert await budget.spend(session, learner, NOON, None) is Unavailable.NO_MODEL
+        store = SqlUsage(session)
+        assert await budget.spend(store, learner, NOON, failing) is Unavailable.FAILED
+        assert await budget.spend(store, learner, NOON, None) is Unavailable.NO_MODEL
     async with database.session() as session:
-        usage = await usage_on(session, learner, budget.day(NOON))
+        usage = await SqlUsage(session).of_day(learner, budget.day(NOON))
     assert (usage.calls, usage.input_tokens, usage.output_tokens) == (1, 0, 0)
 
 
@@ -112,11 +107,12 @@ async def test_usage_adds_up_and_exports_as_numbers(database: Database) -> None:
     learner = await new_learner(database)
     day = NOON.date()
     async with database.session() as session:
-        await add_call(session, learner, day, TokenUsage(10, 1))
-        await add_call(session, learner, day, TokenUsage(5, 2))
-        await add_call(session, learner, day + timedelta(days=1), TokenUsage())
+        store = SqlUsage(session)
+        await store.add_call(learner, day, TokenUsage(10, 1))
+        await store.add_call(learner, day, TokenUsage(5, 2))
+        await store.add_call(learner, day + timedelta(days=1), TokenUsage())
     async with database.session() as session:
-        export = await export_usage(session, learner)
+        export = await SqlUsage(session).export(learner)
     assert export == {
         "days": [
             {"day": "2026-11-23", "calls": 2, "input_tokens": 15, "output_tokens": 3},
@@ -132,27 +128,29 @@ async def test_practice_attempts_are_kept_and_deleted_with_the_learner(
     weak = Verdict(clear_task=True, context=False, format=False, no_personal_data=False)
     strong = Verdict(clear_task=True, context=True, format=True, no_personal_data=True)
     async with database.session() as session:
-        await attempts.record_attempt(
-            session, learner, "basics-spot-ai", "fr", weak, by_model=True, now=NOON
-        )
-        await attempts.record_attempt(
-            session, learner, "basics-spot-ai", "fr", strong, by_model=False, now=NOON
-        )
+        store = SqlAttempts(session)
+        await store.record(learner, "basics-spot-ai", "fr", weak, by_model=True, now=NOON)
+        await store.record(learner, "basics-spot-ai", "fr", strong, by_model=False, now=NOON)
+        await store.record(learner, "basics-explain-learning", "fr", weak, by_model=False, now=NOON)
     async with database.session() as session:
-        stored = await attempts.attempts(session, learner, "basics-spot-ai")
-        export = await attempts.export_practice(session, learner)
+        stored = await SqlAttempts(session).of_learner(learner, "basics-spot-ai")
+        export = await SqlAttempts(session).export(learner)
     assert [(a.score, a.by_model, a.verdict) for a in stored] == [
         (1, True, weak),
         (4, False, strong),
     ]
-    assert [a["score"] for a in export["attempts"]] == [1, 4]
+    assert [(a["task_id"], a["score"]) for a in export["attempts"]] == [
+        ("basics-spot-ai", 1),
+        ("basics-spot-ai", 4),
+        ("basics-explain-learning", 1),
+    ]
 
     async with database.session() as session:
-        await add_call(session, learner, NOON.date(), TokenUsage(1, 1))
+        await SqlUsage(session).add_call(learner, NOON.date(), TokenUsage(1, 1))
         await SqlLearners(session).delete(learner)
     async with database.session() as session:
-        assert await attempts.attempts(session, learner) == []
-        assert (await usage_on(session, learner, NOON.date())).calls == 0
+        assert await SqlAttempts(session).of_learner(learner) == []
+        assert (await SqlUsage(session).of_day(learner, NOON.date())).calls == 0
 
 
 async def test_two_calls_at_once_on_a_new_day_both_count(database: Database) -> None:
@@ -163,14 +161,14 @@ async def test_two_calls_at_once_on_a_new_day_both_count(database: Database) -> 
     async def second_call() -> None:
         await first_inserted.wait()
         async with database.session() as session:
-            await add_call(session, learner, day, TokenUsage(1, 1))
+            await SqlUsage(session).add_call(learner, day, TokenUsage(1, 1))
 
     other = asyncio.create_task(second_call())
     async with database.session() as session:
-        await add_call(session, learner, day, TokenUsage(1, 1))
+        await SqlUsage(session).add_call(learner, day, TokenUsage(1, 1))
         first_inserted.set()
         # Let the other transaction run into today's row, not yet committed by this one.
         await asyncio.sleep(0.2)
     await other
     async with database.session() as session:
-        assert (await usage_on(session, learner, day)).calls == 2
+        assert (await SqlUsage(session).of_day(learner, day)).calls == 2

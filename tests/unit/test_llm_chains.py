@@ -8,7 +8,7 @@ import pytest
 
 from bot.adapters.llm.chains import PROMPT_VARIABLES, parse_answer, parse_coaching
 from bot.adapters.llm.prompts import PromptError, load_prompt
-from bot.adapters.llm.results import Passage
+from bot.core.model import Passage
 from bot.paths import PROJECT_ROOT
 
 PASSAGES = [Passage(1, "What AI is", "AI finds patterns."), Passage(2, "Chatbots", "A chatbot…")]

@@ -14,9 +14,8 @@ from langchain_core.runnables import Runnable, RunnableLambda, RunnableParallel
 
 from bot.adapters.llm.client import ChatClient
 from bot.adapters.llm.prompts import load_prompt
-from bot.adapters.llm.results import Coaching, GroundedAnswer, Passage, Rewrite
-from bot.adapters.llm.usage import ModelError, TokenUsage
 from bot.config import Language
+from bot.core.model import Coaching, GroundedAnswer, ModelError, Passage, Rewrite, TokenUsage
 from bot.core.text import inert, trim_words
 
 ANSWER_MAX_WORDS: Final = 120

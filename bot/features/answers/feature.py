@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from bot.adapters.db.tables import Base
-from bot.adapters.db.unit import session_exporter
-from bot.adapters.llm import usage
-from bot.adapters.llm.tables import LLMUsageRow
 from bot.core.feature import FeatureContext, Manifest, TextRoute
 from bot.features.answers.flows import Answers
 from bot.features.answers.ports import QUESTIONS
@@ -13,11 +10,11 @@ from bot.features.answers.repo import SqlQuestions
 from bot.features.answers.tables import UnansweredQuestionRow
 
 DOMAIN = "llm"
-TABLES: tuple[type[Base], ...] = (UnansweredQuestionRow, LLMUsageRow)
+TABLES: tuple[type[Base], ...] = (UnansweredQuestionRow,)
 
 
 def manifest(context: FeatureContext) -> Manifest:
-    """Return what the answers feature handles; it also owns the record of model use."""
+    """Return what the answers feature handles."""
     answers = Answers(
         context.retriever,
         context.detector,
@@ -32,6 +29,5 @@ def manifest(context: FeatureContext) -> Manifest:
         repositories=((QUESTIONS, SqlQuestions),),
         exporters=(
             ("unanswered_questions", lambda uow, learner: uow.get(QUESTIONS).export(learner)),
-            ("llm_usage", session_exporter(usage.export_usage)),
         ),
     )

@@ -6,9 +6,8 @@ from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
-from bot.adapters.llm.results import GroundedAnswer, Passage
-from bot.adapters.llm.usage import DailyBudget, Unavailable
 from bot.config import Language
+from bot.core.model import GroundedAnswer, Passage, TutorModel, Unavailable
 from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.core.text import trim_words, word_count
@@ -18,12 +17,13 @@ from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.privacy.pii import Kind, redact
+from bot.features.usage.budget import DailyBudget
+from bot.features.usage.ports import MODEL_USAGE
 from bot.i18n import LANGUAGES, N_, Translator
 from bot.language import LanguageDetector
 
 if TYPE_CHECKING:
-    # Only for types: the flows load without langchain or the search index.
-    from bot.adapters.llm.chains import TutorChains
+    # Only for types: the flows load without the search index.
     from bot.adapters.search import LessonHit, Retriever
 
 SEARCH_K: Final = 5
@@ -88,7 +88,7 @@ class Answers:
         self,
         retriever: Retriever,
         detector: LanguageDetector,
-        chains: TutorChains | None,
+        chains: TutorModel | None,
         budget: DailyBudget,
         course: Course,
         privacy_lesson_id: str,
@@ -125,7 +125,7 @@ class Answers:
             await self._unknown(turn, t, language, question, hits)
             return
         ask = partial(self._ask_model, question, language, hits) if self.chains else None
-        outcome = await self.budget.spend(turn.session, turn.learner.id, turn.now, ask)
+        outcome = await self.budget.spend(turn.repo(MODEL_USAGE), turn.learner.id, turn.now, ask)
         if isinstance(outcome, GroundedAnswer):
             if outcome.covered:
                 self._model_answer(turn, t, outcome, hits)

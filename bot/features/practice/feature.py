@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot.adapters.db.tables import Base
-from bot.adapters.db.unit import session_exporter
 from bot.core.feature import CommandRoute, FeatureContext, Manifest, TextRoute, on
-from bot.features.practice import repo
 from bot.features.practice.buttons import ModuleTasks, ShowHint, StartTask, StopPractice
 from bot.features.practice.flows import Practice, Practising
+from bot.features.practice.ports import ATTEMPTS
+from bot.features.practice.repo import SqlAttempts
 from bot.features.practice.tables import PracticeAttemptRow
 from bot.i18n import N_
 
@@ -29,5 +29,6 @@ def manifest(context: FeatureContext) -> Manifest:
         ),
         texts=(TextRoute(practice.attempt, Practising.flow),),
         states=(Practising,),
-        exporters=(("prompt_practice", session_exporter(repo.export_practice)),),
+        repositories=((ATTEMPTS, SqlAttempts),),
+        exporters=(("prompt_practice", lambda uow, learner: uow.get(ATTEMPTS).export(learner)),),
     )

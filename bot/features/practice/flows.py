@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from bot.adapters.llm.results import Coaching
-from bot.adapters.llm.usage import DailyBudget, Unavailable
+from bot.core.model import Coaching, TutorModel, Unavailable
 from bot.core.replies import Keyboard
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
@@ -15,14 +14,13 @@ from bot.course.model import PracticeTask
 from bot.features.answers.flows import personal_data_warning
 from bot.features.lessons.buttons import ShowModule
 from bot.features.menu import flows as screens
-from bot.features.practice import repo as attempts
 from bot.features.practice.buttons import ModuleTasks, ShowHint, StartTask, StopPractice
+from bot.features.practice.ports import ATTEMPTS
 from bot.features.practice.rubric import Criterion, Verdict, check
 from bot.features.privacy.pii import redact
+from bot.features.usage.budget import DailyBudget
+from bot.features.usage.ports import MODEL_USAGE
 from bot.i18n import N_, Translator
-
-if TYPE_CHECKING:
-    from bot.adapters.llm.chains import TutorChains
 
 
 @dataclass(frozen=True)
@@ -97,7 +95,7 @@ class Practice:
     """Let learners practise writing prompts, coached by the model or by the rubric's rules."""
 
     def __init__(
-        self, chains: TutorChains | None, budget: DailyBudget, privacy_lesson_id: str
+        self, chains: TutorModel | None, budget: DailyBudget, privacy_lesson_id: str
     ) -> None:
         self.chains = chains
         self.budget = budget
@@ -191,21 +189,15 @@ class Practice:
             if self.chains
             else None
         )
-        outcome = await self.budget.spend(turn.session, turn.learner.id, turn.now, call)
+        outcome = await self.budget.spend(turn.repo(MODEL_USAGE), turn.learner.id, turn.now, call)
         by_model = isinstance(outcome, Coaching) and bool(outcome.feedback)
         if isinstance(outcome, Coaching) and by_model:
             verdict = _merge(verdict, outcome)
             feedback = outcome.feedback
         else:
             feedback = rule_feedback(t, verdict)
-        await attempts.record_attempt(
-            turn.session,
-            turn.learner.id,
-            task.id,
-            turn.language,
-            verdict,
-            by_model=by_model,
-            now=turn.now,
+        await turn.repo(ATTEMPTS).record(
+            turn.learner.id, task.id, turn.language, verdict, by_model=by_model, now=turn.now
         )
         lines = [
             t.gettext("📝 Score: {score} out of {total}").format(

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from bot.adapters.llm.results import Rewrite
-from bot.adapters.llm.usage import DailyBudget, Unavailable
 from bot.config import Language
+from bot.core.model import Rewrite, TutorModel, Unavailable
 from bot.core.router import Turn, button, rows
 from bot.course.model import Course, Lesson
 from bot.course.vocabulary import Vocabulary, glossary_vocabulary, key_sentence
 from bot.features.lessons.buttons import ShowCard
 from bot.features.menu import flows as screens
 from bot.features.simpler.buttons import Simplify
+from bot.features.usage.budget import DailyBudget
+from bot.features.usage.ports import MODEL_USAGE
 from bot.i18n import LANGUAGES
-
-if TYPE_CHECKING:
-    from bot.adapters.llm.chains import TutorChains
 
 MAX_TERMS: Final = 3
 
@@ -25,7 +23,7 @@ MAX_TERMS: Final = 3
 class Simpler:
     """Show a card in simpler words: rewritten by the model, or explained from the glossary."""
 
-    def __init__(self, chains: TutorChains | None, budget: DailyBudget, course: Course) -> None:
+    def __init__(self, chains: TutorModel | None, budget: DailyBudget, course: Course) -> None:
         self.chains = chains
         self.budget = budget
         self._glossary: dict[Language, Vocabulary] = {
@@ -66,7 +64,7 @@ class Simpler:
             if self.chains
             else None
         )
-        outcome = await self.budget.spend(turn.session, turn.learner.id, turn.now, call)
+        outcome = await self.budget.spend(turn.repo(MODEL_USAGE), turn.learner.id, turn.now, call)
         if isinstance(outcome, Rewrite) and outcome.text:
             self._rewrites[key] = outcome.text
             return outcome.text
