@@ -17,7 +17,7 @@ from bot.features.answers.ports import UnansweredQuestion
 from bot.features.answers.repo import SqlQuestions
 from bot.features.progress.tables import LessonProgressRow
 from bot.features.quiz.tables import QuizAnswerRow
-from bot.features.trainers.repo import Cohort
+from bot.features.trainers.ports import Cohort
 from bot.features.trainers.tables import CohortMemberRow
 
 WEEK: Final = timedelta(days=7)
