@@ -363,7 +363,7 @@ async def _report(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: A
     t = app.services.translators[args.lang or app.settings.default_language]
     days = args.inactive_days or cohort.reminder_days or DEFAULT_INACTIVE_DAYS
     course = app.services.course
-    report = await build_report(uow.session, course, cohort, app.services.clock(), days)
+    report = await build_report(uow, course, cohort, app.services.clock(), days)
     print(report_text(report, course, t))
     if args.csv:
         args.csv.write_bytes(report_csv(report, course, t))
