@@ -43,9 +43,10 @@ from bot.channels.telegram.render import Renderer
 from bot.config import Settings
 from bot.core.router import Services
 from bot.course.loader import load_course
-from bot.features.trainers import pushes, repo
 from bot.features.trainers.options import DeliveryOptions
-from bot.features.trainers.repo import Cohort
+from bot.features.trainers.ports import Cohort
+from bot.features.trainers.pushes import SqlPushes
+from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.tables import CohortMemberRow
 from bot.features.trainers.worker import OutboxWorker
 from bot.i18n import LANGUAGES, load_translators
@@ -71,8 +72,8 @@ async def enroll(database: Database, count: int, now: datetime) -> Cohort:
     """Create one trainer, one cohort without quiet hours, and `count` learners in it."""
     async with database.session() as session:
         trainer = await SqlLearners(session).create("bench", "trainer", now, "en", None)
-        cohort = await repo.create_cohort(
-            session, "Benchmark", trainer.id, now, quiet_hours=(0, 0), reminder_days=0
+        cohort = await SqlCohorts(session).create_cohort(
+            "Benchmark", trainer.id, now, quiet_hours=(0, 0), reminder_days=0
         )
         assert cohort is not None
         await session.execute(
@@ -114,8 +115,8 @@ async def one_run(
     """Push one lesson to the cohort and send it; return the figures of the run."""
     lesson_id = services.course.lesson_order("en")[0]
     async with database.session() as session:
-        await pushes.create_push(
-            session, cohort, "lesson", now=clock(), zone=BRUSSELS, lesson_id=lesson_id
+        await SqlPushes(session).create_push(
+            cohort, "lesson", now=clock(), zone=BRUSSELS, lesson_id=lesson_id
         )
     api = BotApi()
     renderer = Renderer(database, "buttons", clock)

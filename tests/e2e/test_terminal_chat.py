@@ -16,8 +16,9 @@ from bot.adapters.db.learners import SqlLearners
 from bot.app import App, open_app
 from bot.channels.terminal.chat import chat
 from bot.course.loader import load_course
-from bot.features.trainers import outbox, pushes
-from bot.features.trainers import repo as trainers_repo
+from bot.features.trainers import outbox
+from bot.features.trainers.pushes import SqlPushes
+from bot.features.trainers.repo import SqlCohorts
 from bot.paths import PROJECT_ROOT
 from tests.conftest import make_settings
 
@@ -126,13 +127,12 @@ async def push_a_lesson_to(app: App, user: str) -> str:
         trainer = await SqlLearners(session).create("terminal", "trainer", now, "en", None)
         learner = await SqlLearners(session).find("terminal", user)
         assert learner is not None
-        cohort = await trainers_repo.create_cohort(
-            session, "Evening", trainer.id, now, quiet_hours=(0, 0), reminder_days=3
+        cohort = await SqlCohorts(session).create_cohort(
+            "Evening", trainer.id, now, quiet_hours=(0, 0), reminder_days=3
         )
         assert cohort is not None
-        await trainers_repo.join_cohort(session, learner.id, cohort.id, now)
-        await pushes.create_push(
-            session,
+        await SqlCohorts(session).join_cohort(learner.id, cohort.id, now)
+        await SqlPushes(session).create_push(
             cohort,
             "lesson",
             now=now,

@@ -17,9 +17,10 @@ from bot.channels.terminal.channel import TerminalChannel
 from bot.channels.terminal.chat import TerminalChat
 from bot.config import Settings
 from bot.core.events import Sender
-from bot.features.trainers import outbox, pushes
-from bot.features.trainers import repo as trainers_repo
-from bot.features.trainers.repo import Cohort
+from bot.features.trainers import outbox
+from bot.features.trainers.ports import Cohort
+from bot.features.trainers.pushes import SqlPushes
+from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.scheduler import Scheduler
 from tests.conftest import Clock
 from tests.support.telegram import BotApi, Failure
@@ -52,8 +53,7 @@ async def app(settings: Settings, clock: Clock) -> AsyncIterator[App]:
 async def push_lesson(app: App, cohort: Cohort, due_at: datetime | None = None) -> int:
     lesson_id = app.services.course.lesson_order("en")[0]
     async with app.database.session() as session:
-        push = await pushes.create_push(
-            session,
+        push = await SqlPushes(session).create_push(
             cohort,
             "lesson",
             now=app.services.clock(),
@@ -96,7 +96,7 @@ async def test_one_worker_delivers_on_two_channels_and_leaves_rows_it_cannot_rea
     async with app.database.session() as session:
         for channel, user in (("terminal", "anna"), ("terminal", "bob"), ("web", "carla")):
             learner = await SqlLearners(session).create(channel, user, now, "en", None)
-            await trainers_repo.join_cohort(session, learner.id, cohort.id, now)
+            await SqlCohorts(session).join_cohort(learner.id, cohort.id, now)
     await push_lesson(app, cohort)
     api = BotApi()
     anna_screen, bob_screen = StringIO(), StringIO()
@@ -209,8 +209,7 @@ async def test_a_scheduled_push_and_a_plan_survive_a_restart(
         cohort = await cohort_with_learners(first, 2)
         await push_lesson(first, cohort, due_at=tomorrow_nine)
         async with first.database.session() as session:
-            await pushes.create_plan(
-                session,
+            await SqlPushes(session).create_plan(
                 cohort,
                 "next",
                 weekdays="12345",
@@ -265,10 +264,11 @@ async def test_a_message_falls_back_to_a_written_language_and_an_empty_review_is
     cohort = await cohort_with_learners(app, 3)
     async with app.database.session() as session:
         texts = {"fr": "Atelier demain.", "nl": "Workshop morgen."}
+        pushes = SqlPushes(session)
         await pushes.create_push(
-            session, cohort, "message", now=app.services.clock(), zone=BRUSSELS, texts=texts
+            cohort, "message", now=app.services.clock(), zone=BRUSSELS, texts=texts
         )
-        await pushes.create_push(session, cohort, "review", now=app.services.clock(), zone=BRUSSELS)
+        await pushes.create_push(cohort, "review", now=app.services.clock(), zone=BRUSSELS)
     api = BotApi()
     await worker(app).drain(on_telegram(app, api))
     assert api.sent_texts(FIRST) == ["💬 Un message de votre formateur :\n\nAtelier demain."]

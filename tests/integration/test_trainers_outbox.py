@@ -11,7 +11,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.app import open_app
-from bot.features.trainers import outbox, pushes
+from bot.features.trainers import outbox
+from bot.features.trainers.pushes import SqlPushes
 from tests.conftest import Clock
 from tests.support.telegram import BOT_TOKEN, BotApi, serving
 from tests.support.trainers import cohort_with_learners, sent_chats, statuses, trainer_settings
@@ -27,7 +28,7 @@ async def test_claims_are_exclusive_and_a_dead_workers_lease_is_retaken(
     async with open_app(settings, clock=clock) as app:
         cohort = await cohort_with_learners(app, 10)
         async with app.database.session() as session:
-            await pushes.create_push(session, cohort, "next", now=clock.now, zone=BRUSSELS)
+            await SqlPushes(session).create_push(cohort, "next", now=clock.now, zone=BRUSSELS)
         claim = {"now": clock.now, "lease": LEASE, "audience": {"telegram": None}}
         async with app.database.session() as session:
             first = await outbox.claim(session, token="a" * 32, limit=4, **claim)  # type: ignore[arg-type]
@@ -57,8 +58,7 @@ async def test_two_worker_processes_share_one_outbox_on_postgresql(
     async with open_app(settings) as app:
         cohort = await cohort_with_learners(app, recipients)
         async with app.database.session() as session:
-            await pushes.create_push(
-                session,
+            await SqlPushes(session).create_push(
                 cohort,
                 "lesson",
                 now=app.services.clock(),

@@ -15,8 +15,9 @@ from bot.channels.telegram.delivery import TelegramDeliverer
 from bot.channels.telegram.render import Renderer
 from bot.config import Settings
 from bot.core.delivery import Deliverer
-from bot.features.trainers import outbox, repo
-from bot.features.trainers.repo import Cohort
+from bot.features.trainers import outbox
+from bot.features.trainers.ports import Cohort
+from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.worker import OutboxWorker
 from bot.i18n import LANGUAGES
 from tests.conftest import make_settings
@@ -101,8 +102,9 @@ async def cohort_with_learners(
     now = app.services.clock()
     async with app.database.session() as session:
         trainer = await SqlLearners(session).create("telegram", "2001", now, "en", "Marie D.")
-        cohort = await repo.create_cohort(
-            session, name, trainer.id, now, quiet_hours=quiet_hours, reminder_days=3
+        cohorts = SqlCohorts(session)
+        cohort = await cohorts.create_cohort(
+            name, trainer.id, now, quiet_hours=quiet_hours, reminder_days=3
         )
         assert cohort is not None
         for offset in range(count):
@@ -110,7 +112,7 @@ async def cohort_with_learners(
             learner = await SqlLearners(session).create(
                 "telegram", str(first_id + offset), now, language, f"L{offset} B."
             )
-            await repo.join_cohort(session, learner.id, cohort.id, now)
+            await cohorts.join_cohort(learner.id, cohort.id, now)
     return cohort
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -31,6 +32,10 @@ class ProgressStore(Protocol):
 
     async def all(self, learner_id: int) -> list[LessonProgress]:
         """Return the learner's progress in every lesson they started, oldest first."""
+        ...
+
+    async def of_learners(self, learner_ids: Sequence[int]) -> dict[int, list[LessonProgress]]:
+        """Return the progress of several learners in the lessons they started, by learner."""
         ...
 
     async def start_lesson(self, learner_id: int, lesson_id: str, now: datetime) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
@@ -45,6 +46,18 @@ class SqlProgress:
             .order_by(LessonProgressRow.started_at)
         )
         return [_progress(row) for row in rows]
+
+    async def of_learners(self, learner_ids: Sequence[int]) -> dict[int, list[LessonProgress]]:
+        """Return the progress of several learners in the lessons they started, by learner."""
+        rows = await self.session.scalars(
+            select(LessonProgressRow)
+            .where(LessonProgressRow.learner_id.in_(learner_ids))
+            .order_by(LessonProgressRow.learner_id, LessonProgressRow.started_at)
+        )
+        found: dict[int, list[LessonProgress]] = {}
+        for row in rows:
+            found.setdefault(row.learner_id, []).append(_progress(row))
+        return found
 
     async def start_lesson(self, learner_id: int, lesson_id: str, now: datetime) -> None:
         """Note that a learner opened a lesson (once; later openings keep the first date)."""

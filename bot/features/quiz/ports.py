@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, Protocol
@@ -25,6 +26,16 @@ class Answer:
     answered_at: datetime
 
 
+@dataclass(frozen=True)
+class MissedItem:
+    """A quiz item and how often some learners got it wrong in their quizzes."""
+
+    lesson_id: str
+    item_id: str
+    misses: int
+    answers: int
+
+
 class AnswerStore(Protocol):
     """Every answer to every quiz item; the first answers of an attempt make its score."""
 
@@ -38,6 +49,10 @@ class AnswerStore(Protocol):
 
     async def review_count(self, learner_id: int, lesson_id: str, item_id: str) -> int:
         """Count the review answers already given to one item."""
+        ...
+
+    async def most_missed(self, learner_ids: Sequence[int], limit: int) -> list[MissedItem]:
+        """Return up to `limit` quiz items these learners missed most in quizzes, reviews aside."""
         ...
 
     async def export(self, learner_id: int) -> list[dict[str, Any]]:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.tables import jsonable
-from bot.features.quiz.ports import Answer
+from bot.features.quiz.ports import Answer, MissedItem
 from bot.features.quiz.tables import QuizAnswerRow
 
 
@@ -61,6 +62,22 @@ class SqlAnswers:
     async def _count(self, *conditions: ColumnElement[bool]) -> int:
         query = select(func.count()).select_from(QuizAnswerRow).where(*conditions)
         return int(await self.session.scalar(query) or 0)
+
+    async def most_missed(self, learner_ids: Sequence[int], limit: int) -> list[MissedItem]:
+        """Return up to `limit` quiz items these learners missed most in quizzes, reviews aside."""
+        misses = func.sum(case((QuizAnswerRow.is_correct.is_(False), 1), else_=0))
+        rows = await self.session.execute(
+            select(QuizAnswerRow.lesson_id, QuizAnswerRow.item_id, misses, func.count())
+            .where(QuizAnswerRow.learner_id.in_(learner_ids), QuizAnswerRow.mode == "quiz")
+            .group_by(QuizAnswerRow.lesson_id, QuizAnswerRow.item_id)
+            .having(misses > 0)
+            .order_by(misses.desc(), QuizAnswerRow.lesson_id, QuizAnswerRow.item_id)
+            .limit(limit)
+        )
+        return [
+            MissedItem(lesson_id, item_id, int(missed), int(answers))
+            for lesson_id, item_id, missed, answers in rows
+        ]
 
     async def export(self, learner_id: int) -> list[dict[str, Any]]:
         """Return the learner's answers for /mydata."""

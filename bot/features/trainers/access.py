@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from bot.core.callbacks import CallbackData
 from bot.core.ports import Learner
 from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
-from bot.features.trainers import repo
 from bot.features.trainers.buttons import TrainerMenu
-from bot.features.trainers.repo import Cohort
+from bot.features.trainers.ports import COHORTS, Cohort
 
 
 def trainer_menu_button(turn: Turn) -> Button:
@@ -31,13 +28,13 @@ class Access:
         """Tell whether this person, as (channel, external id), is a configured administrator."""
         return (learner.channel, learner.external_id) in self.admins
 
-    async def is_trainer(self, session: AsyncSession, learner: Learner) -> bool:
-        """Tell whether this person may lead cohorts (administrators may too)."""
-        return self.is_admin(learner) or await repo.is_trainer(session, learner.id)
+    async def is_trainer(self, turn: Turn) -> bool:
+        """Tell whether the person of this turn may lead cohorts (administrators may too)."""
+        return self.is_admin(turn.learner) or await turn.repo(COHORTS).is_trainer(turn.learner.id)
 
     async def trainer(self, turn: Turn) -> bool:
         """Let a trainer through; tell anyone else, kindly, that this is for trainers."""
-        if await self.is_trainer(turn.session, turn.learner):
+        if await self.is_trainer(turn):
             return True
         t = turn.t
         turn.say(
@@ -59,7 +56,7 @@ class Access:
 
     async def own_cohorts(self, turn: Turn) -> list[Cohort]:
         """Return the trainer's cohorts; with none, explain how to create one."""
-        cohorts = await repo.cohorts_of(turn.session, turn.learner.id)
+        cohorts = await turn.repo(COHORTS).cohorts_of(turn.learner.id)
         if not cohorts:
             turn.say(
                 turn.t.gettext(
@@ -82,7 +79,7 @@ class Access:
 
     async def own_cohort(self, turn: Turn, cohort_id: int) -> Cohort | None:
         """Return the trainer's own cohort from a button; anything else is a stale button."""
-        cohort = await repo.owned_cohort(turn.session, turn.learner.id, cohort_id)
+        cohort = await turn.repo(COHORTS).owned_cohort(turn.learner.id, cohort_id)
         if cohort is None:
             await screens.stale_button(turn)
         return cohort

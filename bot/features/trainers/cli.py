@@ -14,14 +14,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.adapters.db.learners import SqlLearners
+from bot.adapters.db.unit import SqlUnitOfWork
 from bot.config import Settings, parse_identity
-from bot.features.trainers import codes, outbox, pushes, repo
+from bot.core.ports import LEARNERS
+from bot.features.trainers import codes, outbox
 from bot.features.trainers.cohort_flows import clean_name
 from bot.features.trainers.options import TrainerOptions
-from bot.features.trainers.repo import Cohort
+from bot.features.trainers.ports import COHORTS, PLAN_KINDS, PUSHES, Cohort, PlanKind, PushKind
+from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS
 from bot.features.trainers.timing import (
     format_clock,
     parse_clock,
@@ -39,7 +39,7 @@ class OperatorError(Exception):
     """A mistake in the command line, told to the operator in one line."""
 
 
-Action = Callable[["App", AsyncSession, TrainerOptions, argparse.Namespace], Awaitable[None]]
+Action = Callable[["App", SqlUnitOfWork, TrainerOptions, argparse.Namespace], Awaitable[None]]
 # How someone on a channel redeems a code (a link, or what to type), and that of each channel.
 JoinLink = Callable[[str], str | None]
 JoinLinks = Callable[[Settings], Mapping[str, JoinLink]]
@@ -117,7 +117,7 @@ def _add_push_and_schedule(commands: Any) -> None:
     schedule_actions = schedule.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = schedule_actions.add_parser("add", help="add a weekly plan")
     add.add_argument("--cohort", required=True)
-    add.add_argument("--what", choices=pushes.PLAN_KINDS, default="next")
+    add.add_argument("--what", choices=PLAN_KINDS, default="next")
     add.add_argument("--days", default="mon-fri", help="e.g. mon-fri, mon,wed,fri, daily")
     add.add_argument("--at", default="09:00", help="local time of day")
     add.set_defaults(handler=_runner(_schedule_add))
@@ -137,8 +137,10 @@ def _runner(action: Action) -> Callable[[Settings, argparse.Namespace], int]:
         from bot.app import open_app
 
         async def run() -> None:
-            async with open_app(settings) as app, app.database.session() as session:
-                await action(app, session, TrainerOptions.from_settings(settings), args)
+            async with open_app(settings) as app, app.tutor.units() as uow:
+                # The operator's tools are adapters too: they may read the outbox's tables.
+                assert isinstance(uow, SqlUnitOfWork)
+                await action(app, uow, TrainerOptions.from_settings(settings), args)
 
         try:
             asyncio.run(run())
@@ -160,19 +162,19 @@ def _print_code(code: str) -> None:
     print(f"Code: {codes.pretty(code)}  (learners send /join {codes.pretty(code)})")
 
 
-async def _cohort(session: AsyncSession, name: str) -> Cohort:
-    cohort = await repo.cohort_named(session, name)
+async def _cohort(uow: SqlUnitOfWork, name: str) -> Cohort:
+    cohort = await uow.get(COHORTS).cohort_named(name)
     if cohort is None:
         raise OperatorError(f"No cohort named {name!r}. See `tutor cohort list`.")
     return cohort
 
 
 async def _invite(
-    app: App, session: AsyncSession, options: TrainerOptions, _: Any, *, join_links: JoinLinks
+    app: App, uow: SqlUnitOfWork, options: TrainerOptions, _: Any, *, join_links: JoinLinks
 ) -> None:
     now = app.services.clock()
-    code_id, code = await repo.create_code(
-        session, "trainer", now=now, ttl=options.invite_ttl, created_by_id=None
+    code_id, code = await uow.get(COHORTS).create_code(
+        "trainer", now=now, ttl=options.invite_ttl, created_by_id=None
     )
     until = (now + options.invite_ttl).astimezone(options.zone)
     print(f"Trainer invitation {code_id}, for one person, until {until:%Y-%m-%d %H:%M}.")
@@ -183,15 +185,15 @@ async def _invite(
     _print_code(code)
 
 
-async def _revoke(app: App, session: AsyncSession, _: TrainerOptions, args: Any) -> None:
+async def _revoke(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
     now = app.services.clock()
-    if not await repo.revoke_code(session, args.id, now, created_by_id=None):
+    if not await uow.get(COHORTS).revoke_code(args.id, now, created_by_id=None):
         raise OperatorError(f"No live invitation {args.id}.")
     print(f"Invitation {args.id} cancelled.")
 
 
 async def _create(
-    app: App, session: AsyncSession, options: TrainerOptions, args: Any, *, join_links: JoinLinks
+    app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any, *, join_links: JoinLinks
 ) -> None:
     now = app.services.clock()
     name = clean_name((args.name,))
@@ -199,16 +201,16 @@ async def _create(
         channel, external_id = parse_identity(args.trainer)
     except ValueError as error:
         raise OperatorError(f"--trainer: {error}.") from None
-    trainer = await SqlLearners(session).find(channel, external_id)
+    trainer = await uow.get(LEARNERS).find(channel, external_id)
     if name is None:
         raise OperatorError("A cohort name has 1 to 40 characters.")
     if trainer is None:
         raise OperatorError(
             f"{channel}:{external_id} has not talked to the tutor yet: ask them to send /start."
         )
-    await repo.make_trainer(session, trainer.id, now)
-    cohort = await repo.create_cohort(
-        session,
+    cohorts = uow.get(COHORTS)
+    await cohorts.make_trainer(trainer.id, now)
+    cohort = await cohorts.create_cohort(
         name,
         trainer.id,
         now,
@@ -217,8 +219,7 @@ async def _create(
     )
     if cohort is None:
         raise OperatorError(f"A cohort named {name!r} already exists.")
-    _, code = await repo.create_code(
-        session,
+    _, code = await cohorts.create_code(
         "cohort",
         now=now,
         ttl=options.join_code_ttl,
@@ -229,27 +230,28 @@ async def _create(
     _share(code, join_links(app.settings).get(trainer.channel))
 
 
-async def _list(app: App, session: AsyncSession, _: TrainerOptions, __: Any) -> None:
-    for cohort in await repo.cohorts_of(session, None):
-        trainer = await SqlLearners(session).get(cohort.trainer_id)
+async def _list(app: App, uow: SqlUnitOfWork, _: TrainerOptions, __: Any) -> None:
+    cohorts = uow.get(COHORTS)
+    for cohort in await cohorts.cohorts_of(None):
+        trainer = await uow.get(LEARNERS).get(cohort.trainer_id)
         who = f"{trainer.channel}:{trainer.external_id}" if trainer else "?"
         quiet = f"{format_clock(cohort.quiet_start)}-{format_clock(cohort.quiet_end)}"
         print(
-            f"{cohort.name:40} learners={await repo.member_count(session, cohort.id):<5} "
+            f"{cohort.name:40} learners={await cohorts.member_count(cohort.id):<5} "
             f"trainer={who} quiet={quiet} reminder_days={cohort.reminder_days}"
         )
 
 
 async def _link(
-    app: App, session: AsyncSession, options: TrainerOptions, args: Any, *, join_links: JoinLinks
+    app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any, *, join_links: JoinLinks
 ) -> None:
     now = app.services.clock()
-    cohort = await _cohort(session, args.name)
-    trainer = await SqlLearners(session).get(cohort.trainer_id)
+    cohort = await _cohort(uow, args.name)
+    trainer = await uow.get(LEARNERS).get(cohort.trainer_id)
     assert trainer is not None, "a cohort goes with its trainer (ON DELETE CASCADE)"
-    await repo.revoke_cohort_codes(session, cohort.id, now)
-    _, code = await repo.create_code(
-        session,
+    cohorts = uow.get(COHORTS)
+    await cohorts.revoke_cohort_codes(cohort.id, now)
+    _, code = await cohorts.create_code(
         "cohort",
         now=now,
         ttl=options.join_code_ttl,
@@ -259,14 +261,14 @@ async def _link(
     _share(code, join_links(app.settings).get(trainer.channel))
 
 
-async def _stop(app: App, session: AsyncSession, _: TrainerOptions, args: Any) -> None:
-    cohort = await _cohort(session, args.name)
-    count = await repo.revoke_cohort_codes(session, cohort.id, app.services.clock())
+async def _stop(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
+    cohort = await _cohort(uow, args.name)
+    count = await uow.get(COHORTS).revoke_cohort_codes(cohort.id, app.services.clock())
     print(f"Stopped {count} join code(s) of {cohort.name!r}.")
 
 
-async def _set(app: App, session: AsyncSession, _: TrainerOptions, args: Any) -> None:
-    cohort = await _cohort(session, args.name)
+async def _set(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
+    cohort = await _cohort(uow, args.name)
     values: dict[str, int] = {}
     if args.quiet is not None:
         quiet = parse_range(args.quiet)
@@ -277,13 +279,13 @@ async def _set(app: App, session: AsyncSession, _: TrainerOptions, args: Any) ->
         if args.reminder_days < 0:
             raise OperatorError("--reminder-days is 0 (off) or more.")
         values["reminder_days"] = args.reminder_days
-    await repo.update_cohort(session, cohort.id, **values)
+    await uow.get(COHORTS).update_cohort(cohort.id, **values)
     print(f"Cohort {cohort.name!r} updated.")
 
 
-async def _push(app: App, session: AsyncSession, options: TrainerOptions, args: Any) -> None:
+async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
     now = app.services.clock()
-    cohort = await _cohort(session, args.cohort)
+    cohort = await _cohort(uow, args.cohort)
     due = parse_local(args.at, options.zone, now) if args.at else None
     if args.at and (due is None or due <= now):
         raise OperatorError('--at takes a future local time such as "2026-12-01 09:00".')
@@ -299,10 +301,9 @@ async def _push(app: App, session: AsyncSession, options: TrainerOptions, args: 
         "message": args.message,
     }
     kind = next(name for name, value in chosen.items() if value)
-    push = await pushes.create_push(
-        session,
+    push = await uow.get(PUSHES).create_push(
         cohort,
-        cast(pushes.PushKind, kind),
+        cast(PushKind, kind),
         now=now,
         zone=options.zone,
         due_at=due,
@@ -312,7 +313,7 @@ async def _push(app: App, session: AsyncSession, options: TrainerOptions, args: 
     if push.expanded_at is None:
         print(f"Push {push.id} planned for {push.due_at.astimezone(options.zone):%Y-%m-%d %H:%M}.")
     else:
-        queued = (await outbox.counts(session, push.id))["pending"]
+        queued = (await outbox.counts(uow.session, push.id))["pending"]
         print(f"Push {push.id} queued for {queued} learner(s); the running bot sends it.")
 
 
@@ -322,23 +323,20 @@ def _messages(values: list[str]) -> dict[str, str]:
         language, separator, text = value.partition("=")
         if not separator or language not in LANGUAGES or not text.strip():
             raise OperatorError("--message takes LANG=TEXT, with LANG fr, nl or en.")
-        if len(text) > pushes.MESSAGE_MAX_CHARS:
-            raise OperatorError(f"A message has {pushes.MESSAGE_MAX_CHARS} characters at most.")
+        if len(text) > MESSAGE_MAX_CHARS:
+            raise OperatorError(f"A message has {MESSAGE_MAX_CHARS} characters at most.")
         texts[language] = text.strip()
     return texts
 
 
-async def _schedule_add(
-    app: App, session: AsyncSession, options: TrainerOptions, args: Any
-) -> None:
-    cohort = await _cohort(session, args.cohort)
+async def _schedule_add(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
+    cohort = await _cohort(uow, args.cohort)
     weekdays, minutes = parse_weekdays(args.days), parse_clock(args.at)
     if weekdays is None or minutes is None:
         raise OperatorError("Use --days like mon-fri or mon,wed and --at like 09:00.")
-    plan = await pushes.create_plan(
-        session,
+    plan = await uow.get(PUSHES).create_plan(
         cohort,
-        cast(pushes.PlanKind, args.what),
+        cast(PlanKind, args.what),
         weekdays=weekdays,
         at_minute=minutes,
         now=app.services.clock(),
@@ -348,16 +346,14 @@ async def _schedule_add(
     print(f"Plan {plan.id} saved; first run {first:%Y-%m-%d %H:%M}.")
 
 
-async def _schedule_list(
-    app: App, session: AsyncSession, options: TrainerOptions, args: Any
-) -> None:
+async def _schedule_list(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
     cohorts = (
-        [await _cohort(session, args.cohort)]
+        [await _cohort(uow, args.cohort)]
         if args.cohort
-        else await repo.cohorts_of(session, None)
+        else await uow.get(COHORTS).cohorts_of(None)
     )
     names = {cohort.id: cohort.name for cohort in cohorts}
-    planned, plans = await pushes.upcoming(session, list(names))
+    planned, plans = await uow.get(PUSHES).upcoming(list(names))
     for plan in plans:
         following = plan.next_run_at.astimezone(options.zone)
         print(
@@ -371,30 +367,30 @@ async def _schedule_list(
         )
 
 
-async def _schedule_stop(app: App, session: AsyncSession, _: TrainerOptions, args: Any) -> None:
-    every = [cohort.id for cohort in await repo.cohorts_of(session, None)]
-    if not await pushes.stop_plan(session, args.id, every):
+async def _schedule_stop(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
+    every = [cohort.id for cohort in await uow.get(COHORTS).cohorts_of(None)]
+    if not await uow.get(PUSHES).stop_plan(args.id, every):
         raise OperatorError(f"No plan {args.id}.")
     print(f"Plan {args.id} stopped.")
 
 
-async def _schedule_cancel(app: App, session: AsyncSession, _: TrainerOptions, args: Any) -> None:
-    every = [cohort.id for cohort in await repo.cohorts_of(session, None)]
-    if not await pushes.cancel_push(session, args.id, every):
+async def _schedule_cancel(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
+    every = [cohort.id for cohort in await uow.get(COHORTS).cohorts_of(None)]
+    if not await uow.get(PUSHES).cancel_push(args.id, every):
         raise OperatorError(f"No planned push {args.id} (already sent, or unknown).")
     print(f"Push {args.id} cancelled.")
 
 
-async def _report(app: App, session: AsyncSession, options: TrainerOptions, args: Any) -> None:
+async def _report(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
     from bot.features.trainers.chart import progress_chart
     from bot.features.trainers.report import DEFAULT_INACTIVE_DAYS, build_report
     from bot.features.trainers.report_formats import report_csv, report_text
 
-    cohort = await _cohort(session, args.cohort)
+    cohort = await _cohort(uow, args.cohort)
     t = app.services.translators[args.lang or app.settings.default_language]
     days = args.inactive_days or cohort.reminder_days or DEFAULT_INACTIVE_DAYS
     course = app.services.course
-    report = await build_report(session, course, cohort, app.services.clock(), days)
+    report = await build_report(uow, course, cohort, app.services.clock(), days)
     print(report_text(report, course, t))
     if args.csv:
         args.csv.write_bytes(report_csv(report, course, t))
@@ -404,6 +400,6 @@ async def _report(app: App, session: AsyncSession, options: TrainerOptions, args
         print(f"Chart written to {args.png}")
 
 
-async def _outbox(app: App, session: AsyncSession, _: TrainerOptions, __: Any) -> None:
-    for status, count in (await outbox.counts(session)).items():
+async def _outbox(app: App, uow: SqlUnitOfWork, _: TrainerOptions, __: Any) -> None:
+    for status, count in (await outbox.counts(uow.session)).items():
         print(f"{status:8} {count}")

@@ -8,7 +8,7 @@ from typing import Final
 from bot.core.delivery import Channel
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
-from bot.features.trainers import codes, repo
+from bot.features.trainers import codes
 from bot.features.trainers.access import Access, trainer_menu_button
 from bot.features.trainers.buttons import (
     AskQuietHours,
@@ -28,7 +28,7 @@ from bot.features.trainers.buttons import (
     StopJoinCodes,
 )
 from bot.features.trainers.options import TrainerOptions
-from bot.features.trainers.repo import Cohort
+from bot.features.trainers.ports import COHORTS, Cohort
 from bot.features.trainers.timing import format_clock
 from bot.i18n import Translator
 
@@ -101,7 +101,7 @@ class CohortFlows:
             return
         if action in {"link", "stop"}:
             name = clean_name(tuple(words))
-            cohort = await repo.cohort_named(turn.session, name) if name else None
+            cohort = await turn.repo(COHORTS).cohort_named(name) if name else None
             if cohort is None or cohort.trainer_id != turn.learner.id:
                 turn.say(
                     turn.t.gettext("You have no group with that name."),
@@ -125,8 +125,7 @@ class CohortFlows:
                 ).format(limit=NAME_MAX_CHARS)
             )
             return
-        cohort = await repo.create_cohort(
-            turn.session,
+        cohort = await turn.repo(COHORTS).create_cohort(
             name,
             turn.learner.id,
             turn.now,
@@ -149,7 +148,7 @@ class CohortFlows:
             return
         buttons = []
         for cohort in cohorts:
-            count = await repo.member_count(turn.session, cohort.id)
+            count = await turn.repo(COHORTS).member_count(cohort.id)
             label = t.ngettext("{name} · {count} learner", "{name} · {count} learners", count)
             buttons.append(
                 button(label.format(name=cohort.name, count=count), ShowCohort(cohort.id))
@@ -163,7 +162,7 @@ class CohortFlows:
         ):
             return
         t = turn.t
-        count = await repo.member_count(turn.session, cohort.id)
+        count = await turn.repo(COHORTS).member_count(cohort.id)
         lines = [
             f"👥 {cohort.name}",
             t.ngettext("{count} learner", "{count} learners", count).format(count=count),
@@ -194,10 +193,10 @@ class CohortFlows:
 
     async def _issue_code(self, turn: Turn, cohort: Cohort) -> None:
         t = turn.t
+        cohorts = turn.repo(COHORTS)
         # One live code per cohort: a new link stops the old one.
-        await repo.revoke_cohort_codes(turn.session, cohort.id, turn.now)
-        _, code = await repo.create_code(
-            turn.session,
+        await cohorts.revoke_cohort_codes(cohort.id, turn.now)
+        _, code = await cohorts.create_code(
             "cohort",
             now=turn.now,
             ttl=self.options.join_code_ttl,
@@ -232,7 +231,7 @@ class CohortFlows:
 
     async def _stop(self, turn: Turn, cohort: Cohort) -> None:
         t = turn.t
-        await repo.revoke_cohort_codes(turn.session, cohort.id, turn.now)
+        await turn.repo(COHORTS).revoke_cohort_codes(cohort.id, turn.now)
         turn.say(
             t.gettext(
                 "🚫 The join link of “{name}” no longer works. Learners already in the group stay."
@@ -269,7 +268,7 @@ class CohortFlows:
         if chosen.days not in REMINDER_CHOICES:
             await screens.stale_button(turn)
             return
-        await repo.update_cohort(turn.session, cohort.id, reminder_days=chosen.days)
+        await turn.repo(COHORTS).update_cohort(cohort.id, reminder_days=chosen.days)
         await self.show_cohort(turn, ShowCohort(chosen.cohort))
 
     async def ask_quiet_hours(self, turn: Turn, chosen: AskQuietHours) -> None:
@@ -299,8 +298,8 @@ class CohortFlows:
         if choice not in QUIET_CHOICES:
             await screens.stale_button(turn)
             return
-        await repo.update_cohort(
-            turn.session, cohort.id, quiet_start=choice[0], quiet_end=choice[1]
+        await turn.repo(COHORTS).update_cohort(
+            cohort.id, quiet_start=choice[0], quiet_end=choice[1]
         )
         await self.show_cohort(turn, ShowCohort(chosen.cohort))
 
@@ -309,8 +308,7 @@ class CohortFlows:
         if not self.access.admin(turn):
             return
         t = turn.t
-        code_id, code = await repo.create_code(
-            turn.session,
+        code_id, code = await turn.repo(COHORTS).create_code(
             "trainer",
             now=turn.now,
             ttl=self.options.invite_ttl,
@@ -332,8 +330,8 @@ class CohortFlows:
         if not self.access.admin(turn):
             return
         t = turn.t
-        done = await repo.revoke_code(
-            turn.session, chosen.code, turn.now, created_by_id=turn.learner.id
+        done = await turn.repo(COHORTS).revoke_code(
+            chosen.code, turn.now, created_by_id=turn.learner.id
         )
         if not done:
             await screens.stale_button(turn)

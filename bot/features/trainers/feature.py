@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from bot.adapters.db.tables import Base
-from bot.adapters.db.unit import session_exporter
 from bot.core.feature import CommandRoute, DeepLinkRoute, FeatureContext, Manifest, TextRoute, on
-from bot.features.trainers import buttons, membership, repo, tables
+from bot.features.trainers import buttons, membership, tables
 from bot.features.trainers.access import Access
 from bot.features.trainers.cohort_flows import CohortFlows
 from bot.features.trainers.options import DeliveryOptions, TrainerOptions
+from bot.features.trainers.ports import COHORTS, DRAFTS, PUSHES
 from bot.features.trainers.push_flow import PushFlow, TypingForPush
+from bot.features.trainers.pushes import SqlPushes
+from bot.features.trainers.repo import SqlCohorts, SqlDrafts
 from bot.features.trainers.report_flow import ReportFlow
 from bot.features.trainers.scheduler import Scheduler
 from bot.features.trainers.worker import OutboxWorker
@@ -82,7 +84,8 @@ def manifest(context: FeatureContext) -> Manifest:
         texts=(TextRoute(push.typed, TypingForPush.flow),),
         deep_links=(DeepLinkRoute("join", membership.redeem),),
         states=(TypingForPush,),
-        exporters=(("trainers", session_exporter(repo.export_person)),),
+        repositories=((COHORTS, SqlCohorts), (DRAFTS, SqlDrafts), (PUSHES, SqlPushes)),
+        exporters=(("trainers", lambda uow, learner: uow.get(COHORTS).export(learner)),),
         workers=(
             lambda services: Scheduler(database, services, options.zone),
             lambda services: OutboxWorker(database, services, delivery, options.zone),

@@ -7,9 +7,9 @@ import math
 from bot.core.ports import LEARNERS
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
-from bot.features.trainers import repo
 from bot.features.trainers.access import trainer_menu_button
 from bot.features.trainers.buttons import ConfirmLeave, SwitchReminders
+from bot.features.trainers.ports import COHORTS
 
 
 async def join_command(turn: Turn, args: tuple[str, ...]) -> None:
@@ -30,7 +30,7 @@ async def join_command(turn: Turn, args: tuple[str, ...]) -> None:
 async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
     """Use a cohort code or a trainer invite, from /join or from a `join-<code>` link."""
     t = turn.t
-    outcome = await repo.redeem(turn.session, turn.learner.id, args[0], turn.now)
+    outcome = await turn.repo(COHORTS).redeem(turn.learner.id, args[0], turn.now)
     if outcome.outcome == "wait":
         minutes = math.ceil((outcome.wait.total_seconds() if outcome.wait else 60) / 60)
         turn.say(
@@ -73,7 +73,7 @@ async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
 async def leave(turn: Turn, _: object = None) -> None:
     """Ask the learner to confirm before leaving their cohort."""
     t = turn.t
-    member = await repo.membership(turn.session, turn.learner.id)
+    member = await turn.repo(COHORTS).membership(turn.learner.id)
     if member is None:
         turn.say(t.gettext("You are not in a group."), rows(screens.menu_button(t)))
         return
@@ -93,7 +93,7 @@ async def confirm_leave(turn: Turn, chosen: ConfirmLeave) -> None:
     """Leave the cohort after a yes; stay after a no."""
     t = turn.t
     if chosen.choice == "yes":
-        if await repo.leave_cohort(turn.session, turn.learner.id):
+        if await turn.repo(COHORTS).leave_cohort(turn.learner.id):
             turn.say(
                 t.gettext("Done. You left the group. Your progress stays with you."),
                 rows(screens.menu_button(t)),

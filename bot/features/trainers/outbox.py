@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.tables import ConversationRow, LearnerRow
 from bot.config import Language
-from bot.features.trainers.pushes import Push, as_push
+from bot.features.trainers.ports import Push
+from bot.features.trainers.pushes import as_push
 from bot.features.trainers.repo import affected
 from bot.features.trainers.tables import CohortMemberRow, CohortRow, OutboxRow, PushRow
 

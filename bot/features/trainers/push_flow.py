@@ -9,7 +9,7 @@ from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
 from bot.features.menu import flows as screens
-from bot.features.trainers import pushes, repo
+from bot.features.trainers import ports
 from bot.features.trainers.access import Access, trainer_menu_button
 from bot.features.trainers.buttons import (
     CancelPush,
@@ -24,11 +24,20 @@ from bot.features.trainers.buttons import (
     Unschedule,
 )
 from bot.features.trainers.options import TrainerOptions
-from bot.features.trainers.pushes import MESSAGE_MAX_CHARS, PLAN_KINDS, Plan, Push
-from bot.features.trainers.repo import Cohort, Draft
+from bot.features.trainers.ports import (
+    COHORTS,
+    DRAFTS,
+    PLAN_KINDS,
+    PUSHES,
+    Cohort,
+    Draft,
+    Plan,
+    Push,
+)
 from bot.features.trainers.timing import format_clock, next_occurrence, parse_local
 from bot.i18n import LANGUAGES, N_, Translator
 
+MESSAGE_MAX_CHARS: Final = 500
 MORNING: Final = 9 * 60
 # Preset times by button: the first of these weekdays after today, or every one of them.
 ONCE_PRESETS: Final = {
@@ -120,7 +129,7 @@ class PushFlow:
         ):
             return
         _stop_typing(turn)
-        await repo.start_draft(turn.session, turn.learner.id, cohort.id, turn.now)
+        await turn.repo(DRAFTS).start_draft(turn.learner.id, cohort.id, turn.now)
         t = turn.t
         buttons = [button(t.gettext(label), PushKind(kind)) for kind, label in WHAT_CHOICES]
         turn.say(
@@ -137,8 +146,8 @@ class PushFlow:
         if kind not in {choice for choice, _ in WHAT_CHOICES}:
             await screens.stale_button(turn)
             return
-        await repo.update_draft(
-            turn.session, turn.learner.id, turn.now, kind=kind, lesson_id=None, texts=None
+        await turn.repo(DRAFTS).update_draft(
+            turn.learner.id, turn.now, kind=kind, lesson_id=None, texts=None
         )
         t = turn.t
         if kind in {"lesson", "quiz"}:
@@ -178,7 +187,7 @@ class PushFlow:
         ):
             await screens.stale_button(turn)
             return
-        await repo.update_draft(turn.session, turn.learner.id, turn.now, lesson_id=chosen.lesson)
+        await turn.repo(DRAFTS).update_draft(turn.learner.id, turn.now, lesson_id=chosen.lesson)
         await self.ask_when(turn)
 
     async def _ask_language(self, turn: Turn, texts: dict[str, str]) -> None:
@@ -248,19 +257,16 @@ class PushFlow:
         choice = chosen.choice
         zone = self.options.zone
         if choice == "now":
-            await repo.update_draft(turn.session, turn.learner.id, turn.now, when="now")
+            await turn.repo(DRAFTS).update_draft(turn.learner.id, turn.now, when="now")
         elif choice in ONCE_PRESETS:
             weekdays, _ = ONCE_PRESETS[choice]
             # From the end of today, so "tomorrow" never means later today.
             start = turn.now.astimezone(zone).replace(hour=23, minute=59)
             due = next_occurrence(start, zone, weekdays, MORNING)
-            await repo.update_draft(
-                turn.session, turn.learner.id, turn.now, when="once", due_at=due
-            )
+            await turn.repo(DRAFTS).update_draft(turn.learner.id, turn.now, when="once", due_at=due)
         elif choice in PLAN_PRESETS and found.kind in PLAN_KINDS:
             weekdays, _ = PLAN_PRESETS[choice]
-            await repo.update_draft(
-                turn.session,
+            await turn.repo(DRAFTS).update_draft(
                 turn.learner.id,
                 turn.now,
                 when="plan",
@@ -285,7 +291,7 @@ class PushFlow:
     async def typed(self, turn: Turn, text: str) -> None:
         """Take a typed message or date for the /push in progress."""
         state = turn.state
-        found = await repo.draft(turn.session, turn.learner.id)
+        found = await turn.repo(DRAFTS).draft(turn.learner.id)
         if found is None or not isinstance(state, TypingForPush):
             # Not (or no longer) waiting for this trainer: let the text go its usual way.
             turn.leave()
@@ -324,9 +330,9 @@ class PushFlow:
         await self._ask_language(turn, texts)
 
     async def _summary(self, turn: Turn) -> None:
-        found = await repo.draft(turn.session, turn.learner.id)
+        found = await turn.repo(DRAFTS).draft(turn.learner.id)
         cohort = (
-            await repo.owned_cohort(turn.session, turn.learner.id, found.cohort_id)
+            await turn.repo(COHORTS).owned_cohort(turn.learner.id, found.cohort_id)
             if found
             else None
         )
@@ -334,7 +340,7 @@ class PushFlow:
             await screens.stale_button(turn)
             return
         t = turn.t
-        count = await repo.member_count(turn.session, cohort.id)
+        count = await turn.repo(COHORTS).member_count(cohort.id)
         lines = [
             t.gettext("Please check:"),
             t.ngettext(
@@ -362,17 +368,16 @@ class PushFlow:
         found = await self._draft(turn)
         if found is None:
             return
-        cohort = await repo.owned_cohort(turn.session, turn.learner.id, found.cohort_id)
+        cohort = await turn.repo(COHORTS).owned_cohort(turn.learner.id, found.cohort_id)
         if cohort is None or found.kind is None or found.when is None:
             await screens.stale_button(turn)
             return
         t = turn.t
-        await repo.delete_draft(turn.session, turn.learner.id)
+        await turn.repo(DRAFTS).delete_draft(turn.learner.id)
         if found.when == "plan" and found.weekdays and found.at_minute is not None:
-            plan = await pushes.create_plan(
-                turn.session,
+            plan = await turn.repo(PUSHES).create_plan(
                 cohort,
-                cast(pushes.PlanKind, found.kind),
+                cast(ports.PlanKind, found.kind),
                 weekdays=found.weekdays,
                 at_minute=found.at_minute,
                 now=turn.now,
@@ -384,10 +389,9 @@ class PushFlow:
                 first=t.datetime(plan.next_run_at),
             )
         else:
-            push = await pushes.create_push(
-                turn.session,
+            push = await turn.repo(PUSHES).create_push(
                 cohort,
-                cast(pushes.PushKind, found.kind),
+                cast(ports.PushKind, found.kind),
                 now=turn.now,
                 zone=self.options.zone,
                 due_at=found.due_at if found.when == "once" else None,
@@ -404,7 +408,7 @@ class PushFlow:
             return t.gettext("✅ Planned for {when}. See /scheduled to cancel it.").format(
                 when=t.datetime(push.due_at)
             )
-        count = await repo.member_count(turn.session, cohort.id)
+        count = await turn.repo(COHORTS).member_count(cohort.id)
         return t.ngettext(
             "✅ On its way to {count} learner.", "✅ On its way to {count} learners.", count
         ).format(count=count)
@@ -412,7 +416,7 @@ class PushFlow:
     async def cancel(self, turn: Turn, _: object = None) -> None:
         """Abandon the /push in progress."""
         _stop_typing(turn)
-        await repo.delete_draft(turn.session, turn.learner.id)
+        await turn.repo(DRAFTS).delete_draft(turn.learner.id)
         turn.say(turn.t.gettext("Cancelled. Nothing was sent."), replace=True)
         await screens.main_menu(turn)
 
@@ -421,8 +425,8 @@ class PushFlow:
         if not await self.access.trainer(turn):
             return
         t = turn.t
-        cohorts = {c.id: c for c in await repo.cohorts_of(turn.session, turn.learner.id)}
-        planned, plans = await pushes.upcoming(turn.session, list(cohorts))
+        cohorts = {c.id: c for c in await turn.repo(COHORTS).cohorts_of(turn.learner.id)}
+        planned, plans = await turn.repo(PUSHES).upcoming(list(cohorts))
         if not planned and not plans:
             turn.say(t.gettext("Nothing is planned."), rows(trainer_menu_button(turn)))
             return
@@ -453,11 +457,12 @@ class PushFlow:
         if not await self.access.trainer(turn):
             return
         kind, item_id = chosen.kind, chosen.item
-        owned = [c.id for c in await repo.cohorts_of(turn.session, turn.learner.id)]
+        owned = [c.id for c in await turn.repo(COHORTS).cohorts_of(turn.learner.id)]
+        pushes = turn.repo(PUSHES)
         done = (
-            await pushes.cancel_push(turn.session, item_id, owned)
+            await pushes.cancel_push(item_id, owned)
             if kind == "push"
-            else kind == "plan" and await pushes.stop_plan(turn.session, item_id, owned)
+            else kind == "plan" and await pushes.stop_plan(item_id, owned)
         )
         if not done:
             await screens.stale_button(turn)
@@ -468,7 +473,7 @@ class PushFlow:
     async def _draft(self, turn: Turn) -> Draft | None:
         if not await self.access.trainer(turn):
             return None
-        found = await repo.draft(turn.session, turn.learner.id)
+        found = await turn.repo(DRAFTS).draft(turn.learner.id)
         if found is None:
             t = turn.t
             turn.say(
@@ -482,7 +487,7 @@ class PushFlow:
         turn.enter(TypingForPush(awaiting))
 
     async def _stop_waiting(self, turn: Turn, **values: object) -> None:
-        await repo.update_draft(turn.session, turn.learner.id, turn.now, **values)
+        await turn.repo(DRAFTS).update_draft(turn.learner.id, turn.now, **values)
         _stop_typing(turn)
 
 

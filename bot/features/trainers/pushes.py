@@ -2,51 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Final, Literal
+from typing import Final
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.tables import LearnerRow
-from bot.features.trainers.repo import Cohort, affected
+from bot.features.trainers.ports import Cohort, Plan, PlanKind, Push, PushKind
+from bot.features.trainers.repo import affected
 from bot.features.trainers.tables import CohortMemberRow, CohortRow, OutboxRow, PushPlanRow, PushRow
 from bot.features.trainers.timing import after_quiet_hours, next_occurrence
 
-PushKind = Literal["lesson", "quiz", "review", "next", "message", "reminder"]
-PlanKind = Literal["next", "review"]
-PLAN_KINDS: Final[tuple[str, ...]] = ("next", "review")
-MESSAGE_MAX_CHARS: Final = 500
 EXPAND_BATCH: Final = 20
-
-
-@dataclass(frozen=True)
-class Push:
-    """One thing sent to a cohort."""
-
-    id: int
-    cohort_id: int
-    kind: str
-    lesson_id: str | None
-    texts: dict[str, str]
-    created_at: datetime
-    due_at: datetime
-    expanded_at: datetime | None
-    plan_id: int | None
-
-
-@dataclass(frozen=True)
-class Plan:
-    """A recurring push."""
-
-    id: int
-    cohort_id: int
-    kind: str
-    weekdays: str
-    at_minute: int
-    next_run_at: datetime
 
 
 def as_push(row: PushRow) -> Push:
@@ -68,184 +37,188 @@ def _plan(row: PushPlanRow) -> Plan:
     return Plan(row.id, row.cohort_id, row.kind, row.weekdays, row.at_minute, row.next_run_at)
 
 
-async def create_push(
-    session: AsyncSession,
-    cohort: Cohort,
-    kind: PushKind,
-    *,
-    now: datetime,
-    zone: ZoneInfo,
-    due_at: datetime | None = None,
-    lesson_id: str | None = None,
-    texts: dict[str, str] | None = None,
-    created_by_id: int | None = None,
-    plan_id: int | None = None,
-) -> Push:
-    """Create a push; one due now is fanned out to the outbox in the same transaction."""
-    row = PushRow(
-        cohort_id=cohort.id,
-        created_by_id=created_by_id,
-        plan_id=plan_id,
-        kind=kind,
-        lesson_id=lesson_id,
-        texts=texts or None,
-        created_at=now,
-        due_at=due_at or now,
-    )
-    session.add(row)
-    await session.flush()
-    if row.due_at <= now:
-        await expand(session, row.id, now, zone)
-        await session.refresh(row)
-    return as_push(row)
+class SqlPushes:
+    """Pushes, plans and the outbox rows they fan out to, in the trainers feature's tables."""
 
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
 
-async def expand(session: AsyncSession, push_id: int, now: datetime, zone: ZoneInfo) -> int:
-    """Write one pending outbox row per reachable learner of the cohort; return how many."""
-    # Whoever flips expanded_at first does the fan-out; a second process changes nothing.
-    taken = await session.execute(
-        update(PushRow)
-        .where(PushRow.id == push_id, PushRow.expanded_at.is_(None))
-        .values(expanded_at=now)
-    )
-    if affected(taken) == 0:
-        return 0
-    push = await session.get(PushRow, push_id)
-    cohort = await session.get(CohortRow, push.cohort_id) if push else None
-    if push is None or cohort is None:
-        return 0
-    recipients = await session.scalars(
-        select(CohortMemberRow.learner_id)
-        .join(LearnerRow, LearnerRow.id == CohortMemberRow.learner_id)
-        .where(CohortMemberRow.cohort_id == cohort.id, LearnerRow.is_reachable.is_(True))
-    )
-    quiet = (cohort.quiet_start, cohort.quiet_end)
-    return await fan_out(session, push_id, list(recipients), quiet, now, zone)
-
-
-async def fan_out(
-    session: AsyncSession,
-    push_id: int,
-    learner_ids: list[int],
-    quiet_hours: tuple[int, int],
-    now: datetime,
-    zone: ZoneInfo,
-) -> int:
-    """Insert pending outbox rows for a push, held back until the quiet hours end."""
-    if not learner_ids:
-        return 0
-    not_before = after_quiet_hours(now, zone, *quiet_hours)
-    await session.execute(
-        insert(OutboxRow),
-        [
-            {
-                "push_id": push_id,
-                "learner_id": learner_id,
-                "status": "pending",
-                "not_before": not_before,
-                "attempts": 0,
-            }
-            for learner_id in learner_ids
-        ],
-    )
-    return len(learner_ids)
-
-
-async def expand_due(session: AsyncSession, now: datetime, zone: ZoneInfo) -> int:
-    """Fan out the scheduled pushes whose time has come; return how many rows were written."""
-    due = await session.scalars(
-        select(PushRow.id)
-        .where(PushRow.expanded_at.is_(None), PushRow.due_at <= now)
-        .order_by(PushRow.due_at)
-        .limit(EXPAND_BATCH)
-    )
-    return sum([await expand(session, push_id, now, zone) for push_id in list(due)])
-
-
-async def create_plan(
-    session: AsyncSession,
-    cohort: Cohort,
-    kind: PlanKind,
-    *,
-    weekdays: str,
-    at_minute: int,
-    now: datetime,
-    zone: ZoneInfo,
-    created_by_id: int | None = None,
-) -> Plan:
-    """Create a recurring push; its first run is the next matching day and time."""
-    row = PushPlanRow(
-        cohort_id=cohort.id,
-        created_by_id=created_by_id,
-        kind=kind,
-        weekdays=weekdays,
-        at_minute=at_minute,
-        next_run_at=next_occurrence(now, zone, weekdays, at_minute),
-        created_at=now,
-    )
-    session.add(row)
-    await session.flush()
-    return _plan(row)
-
-
-async def run_due_plans(session: AsyncSession, now: datetime, zone: ZoneInfo) -> int:
-    """Turn each plan whose time has come into a push; return how many pushes were made."""
-    plans = list(await session.scalars(select(PushPlanRow).where(PushPlanRow.next_run_at <= now)))
-    made = 0
-    for plan in plans:
-        # Runs missed while the bot was down collapse into one: nobody gets a pile of lessons.
-        following = next_occurrence(now, zone, plan.weekdays, plan.at_minute)
-        moved = await session.execute(
-            update(PushPlanRow)
-            .where(PushPlanRow.id == plan.id, PushPlanRow.next_run_at == plan.next_run_at)
-            .values(next_run_at=following)
-        )
-        cohort = await session.get(CohortRow, plan.cohort_id)
-        if affected(moved) == 0 or cohort is None:
-            continue
+    async def create_push(
+        self,
+        cohort: Cohort,
+        kind: PushKind,
+        *,
+        now: datetime,
+        zone: ZoneInfo,
+        due_at: datetime | None = None,
+        lesson_id: str | None = None,
+        texts: dict[str, str] | None = None,
+        created_by_id: int | None = None,
+        plan_id: int | None = None,
+    ) -> Push:
+        """Create a push; one due now is fanned out to the outbox in the same transaction."""
         row = PushRow(
-            cohort_id=plan.cohort_id,
-            created_by_id=plan.created_by_id,
-            plan_id=plan.id,
-            kind=plan.kind,
+            cohort_id=cohort.id,
+            created_by_id=created_by_id,
+            plan_id=plan_id,
+            kind=kind,
+            lesson_id=lesson_id,
+            texts=texts or None,
             created_at=now,
-            due_at=now,
+            due_at=due_at or now,
         )
-        session.add(row)
-        await session.flush()
-        await expand(session, row.id, now, zone)
-        made += 1
-    return made
+        self.session.add(row)
+        await self.session.flush()
+        if row.due_at <= now:
+            await self.expand(row.id, now, zone)
+            await self.session.refresh(row)
+        return as_push(row)
 
-
-async def upcoming(session: AsyncSession, cohort_ids: list[int]) -> tuple[list[Push], list[Plan]]:
-    """Return the scheduled pushes not yet sent and the plans of some cohorts."""
-    pushes = await session.scalars(
-        select(PushRow)
-        .where(PushRow.cohort_id.in_(cohort_ids), PushRow.expanded_at.is_(None))
-        .order_by(PushRow.due_at)
-    )
-    plans = await session.scalars(
-        select(PushPlanRow).where(PushPlanRow.cohort_id.in_(cohort_ids)).order_by(PushPlanRow.id)
-    )
-    return [as_push(row) for row in pushes], [_plan(row) for row in plans]
-
-
-async def cancel_push(session: AsyncSession, push_id: int, cohort_ids: list[int]) -> bool:
-    """Cancel a scheduled push of one of these cohorts before it goes out."""
-    result = await session.execute(
-        delete(PushRow).where(
-            PushRow.id == push_id,
-            PushRow.cohort_id.in_(cohort_ids),
-            PushRow.expanded_at.is_(None),
+    async def expand(self, push_id: int, now: datetime, zone: ZoneInfo) -> int:
+        """Write one pending outbox row per reachable learner of the cohort; return how many."""
+        # Whoever flips expanded_at first does the fan-out; a second process changes nothing.
+        taken = await self.session.execute(
+            update(PushRow)
+            .where(PushRow.id == push_id, PushRow.expanded_at.is_(None))
+            .values(expanded_at=now)
         )
-    )
-    return affected(result) > 0
+        if affected(taken) == 0:
+            return 0
+        push = await self.session.get(PushRow, push_id)
+        cohort = await self.session.get(CohortRow, push.cohort_id) if push else None
+        if push is None or cohort is None:
+            return 0
+        recipients = await self.session.scalars(
+            select(CohortMemberRow.learner_id)
+            .join(LearnerRow, LearnerRow.id == CohortMemberRow.learner_id)
+            .where(CohortMemberRow.cohort_id == cohort.id, LearnerRow.is_reachable.is_(True))
+        )
+        quiet = (cohort.quiet_start, cohort.quiet_end)
+        return await self.fan_out(push_id, list(recipients), quiet, now, zone)
 
+    async def fan_out(
+        self,
+        push_id: int,
+        learner_ids: list[int],
+        quiet_hours: tuple[int, int],
+        now: datetime,
+        zone: ZoneInfo,
+    ) -> int:
+        """Insert pending outbox rows for a push, held back until the quiet hours end."""
+        if not learner_ids:
+            return 0
+        not_before = after_quiet_hours(now, zone, *quiet_hours)
+        await self.session.execute(
+            insert(OutboxRow),
+            [
+                {
+                    "push_id": push_id,
+                    "learner_id": learner_id,
+                    "status": "pending",
+                    "not_before": not_before,
+                    "attempts": 0,
+                }
+                for learner_id in learner_ids
+            ],
+        )
+        return len(learner_ids)
 
-async def stop_plan(session: AsyncSession, plan_id: int, cohort_ids: list[int]) -> bool:
-    """Stop a plan of one of these cohorts."""
-    result = await session.execute(
-        delete(PushPlanRow).where(PushPlanRow.id == plan_id, PushPlanRow.cohort_id.in_(cohort_ids))
-    )
-    return affected(result) > 0
+    async def expand_due(self, now: datetime, zone: ZoneInfo) -> int:
+        """Fan out the scheduled pushes whose time has come; return how many rows were written."""
+        due = await self.session.scalars(
+            select(PushRow.id)
+            .where(PushRow.expanded_at.is_(None), PushRow.due_at <= now)
+            .order_by(PushRow.due_at)
+            .limit(EXPAND_BATCH)
+        )
+        return sum([await self.expand(push_id, now, zone) for push_id in list(due)])
+
+    async def create_plan(
+        self,
+        cohort: Cohort,
+        kind: PlanKind,
+        *,
+        weekdays: str,
+        at_minute: int,
+        now: datetime,
+        zone: ZoneInfo,
+        created_by_id: int | None = None,
+    ) -> Plan:
+        """Create a recurring push; its first run is the next matching day and time."""
+        row = PushPlanRow(
+            cohort_id=cohort.id,
+            created_by_id=created_by_id,
+            kind=kind,
+            weekdays=weekdays,
+            at_minute=at_minute,
+            next_run_at=next_occurrence(now, zone, weekdays, at_minute),
+            created_at=now,
+        )
+        self.session.add(row)
+        await self.session.flush()
+        return _plan(row)
+
+    async def run_due_plans(self, now: datetime, zone: ZoneInfo) -> int:
+        """Turn each plan whose time has come into a push; return how many pushes were made."""
+        plans = list(
+            await self.session.scalars(select(PushPlanRow).where(PushPlanRow.next_run_at <= now))
+        )
+        made = 0
+        for plan in plans:
+            # Runs missed while the bot was down collapse into one: nobody gets a pile of lessons.
+            following = next_occurrence(now, zone, plan.weekdays, plan.at_minute)
+            moved = await self.session.execute(
+                update(PushPlanRow)
+                .where(PushPlanRow.id == plan.id, PushPlanRow.next_run_at == plan.next_run_at)
+                .values(next_run_at=following)
+            )
+            cohort = await self.session.get(CohortRow, plan.cohort_id)
+            if affected(moved) == 0 or cohort is None:
+                continue
+            row = PushRow(
+                cohort_id=plan.cohort_id,
+                created_by_id=plan.created_by_id,
+                plan_id=plan.id,
+                kind=plan.kind,
+                created_at=now,
+                due_at=now,
+            )
+            self.session.add(row)
+            await self.session.flush()
+            await self.expand(row.id, now, zone)
+            made += 1
+        return made
+
+    async def upcoming(self, cohort_ids: list[int]) -> tuple[list[Push], list[Plan]]:
+        """Return the scheduled pushes not yet sent and the plans of some cohorts."""
+        pushes = await self.session.scalars(
+            select(PushRow)
+            .where(PushRow.cohort_id.in_(cohort_ids), PushRow.expanded_at.is_(None))
+            .order_by(PushRow.due_at)
+        )
+        plans = await self.session.scalars(
+            select(PushPlanRow)
+            .where(PushPlanRow.cohort_id.in_(cohort_ids))
+            .order_by(PushPlanRow.id)
+        )
+        return [as_push(row) for row in pushes], [_plan(row) for row in plans]
+
+    async def cancel_push(self, push_id: int, cohort_ids: list[int]) -> bool:
+        """Cancel a scheduled push of one of these cohorts before it goes out."""
+        result = await self.session.execute(
+            delete(PushRow).where(
+                PushRow.id == push_id,
+                PushRow.cohort_id.in_(cohort_ids),
+                PushRow.expanded_at.is_(None),
+            )
+        )
+        return affected(result) > 0
+
+    async def stop_plan(self, plan_id: int, cohort_ids: list[int]) -> bool:
+        """Stop a plan of one of these cohorts."""
+        result = await self.session.execute(
+            delete(PushPlanRow).where(
+                PushPlanRow.id == plan_id, PushPlanRow.cohort_id.in_(cohort_ids)
+            )
+        )
+        return affected(result) > 0

@@ -9,7 +9,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.tables import LearnerRow
-from bot.features.trainers.pushes import fan_out
+from bot.features.trainers.pushes import SqlPushes
 from bot.features.trainers.tables import CohortMemberRow, CohortRow, PushRow
 
 
@@ -50,5 +50,5 @@ async def queue_reminders(session: AsyncSession, now: datetime, zone: ZoneInfo) 
         session.add(push)
         await session.flush()
         quiet = (cohort.quiet_start, cohort.quiet_end)
-        queued += await fan_out(session, push.id, learner_ids, quiet, now, zone)
+        queued += await SqlPushes(session).fan_out(push.id, learner_ids, quiet, now, zone)
     return queued

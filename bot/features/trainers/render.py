@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime
-
-from sqlalchemy.ext.asyncio import AsyncSession
+from typing import TYPE_CHECKING
 
 from bot.config import Language
 from bot.core.replies import Button, Message, Reply
 from bot.core.router import Services, button, rows
 from bot.features.lessons.buttons import OpenLesson, Resume
 from bot.features.menu import flows as screens
-from bot.features.progress.repo import SqlProgress
+from bot.features.progress.ports import ProgressStore
 from bot.features.quiz.buttons import StartQuiz
 from bot.features.review.buttons import NextReview
-from bot.features.review.repo import SqlReviews
+from bot.features.review.ports import ReviewStore
 from bot.features.trainers.buttons import SwitchReminders
-from bot.features.trainers.outbox import Claimed
 from bot.i18n import LANGUAGES, Translator
+
+if TYPE_CHECKING:
+    # For annotations only: the outbox module is the worker's SQL adapter.
+    from bot.features.trainers.outbox import Claimed
 
 
 def stop_reminders_button(t: Translator) -> Button:
@@ -34,7 +36,11 @@ def message_text(texts: dict[str, str], language: Language) -> str | None:
 
 
 async def render(
-    session: AsyncSession, services: Services, item: Claimed, now: datetime
+    progress: ProgressStore,
+    reviews: ReviewStore,
+    services: Services,
+    item: Claimed,
+    now: datetime,
 ) -> list[Reply] | None:
     """Return the replies to send, or None when there is nothing worth sending any more."""
     language = item.language or services.default_language
@@ -55,7 +61,7 @@ async def render(
             Message(text.format(title=lesson.title), rows(action_button, screens.menu_button(t)))
         ]
     if push.kind == "review":
-        due = len(await SqlReviews(session).due(item.learner_id, now))
+        due = len(await reviews.due(item.learner_id, now))
         if not due:
             return None
         text = t.ngettext(
@@ -66,7 +72,7 @@ async def render(
         action_button = button(t.gettext("🔁 Start the review"), NextReview())
         return [Message(text, rows(action_button, screens.menu_button(t)))]
     if push.kind == "next":
-        upcoming = await _next_lesson(session, services, item.learner_id, language)
+        upcoming = await _next_lesson(progress, services, item.learner_id, language)
         if upcoming is None:
             return None
         text = t.gettext("📚 Your next lesson is ready: {title}").format(title=upcoming[1])
@@ -78,11 +84,11 @@ async def render(
             return None
         header = t.gettext("💬 A message from your trainer:")
         return [Message(f"{header}\n\n{written}", rows(screens.menu_button(t)))]
-    return await _reminder(session, services, item, t, language)
+    return await _reminder(progress, services, item, t, language)
 
 
 async def _reminder(
-    session: AsyncSession, services: Services, item: Claimed, t: Translator, language: Language
+    progress: ProgressStore, services: Services, item: Claimed, t: Translator, language: Language
 ) -> list[Reply] | None:
     # Back since the reminder was queued, or switched them off: no nudge needed.
     if not item.reminders_on or item.last_seen_at > item.push.created_at:
@@ -102,15 +108,15 @@ async def _reminder(
     go_on: Button | None = None
     if item.current_lesson_id and services.course.lesson(language, item.current_lesson_id):
         go_on = button(t.gettext("▶ Continue"), Resume())
-    elif upcoming := await _next_lesson(session, services, item.learner_id, language):
+    elif upcoming := await _next_lesson(progress, services, item.learner_id, language):
         go_on = button(t.gettext("▶ Start the lesson"), OpenLesson(upcoming[0]))
     return [Message(text, rows(go_on, screens.menu_button(t), stop_reminders_button(t)))]
 
 
 async def _next_lesson(
-    session: AsyncSession, services: Services, learner_id: int, language: Language
+    progress: ProgressStore, services: Services, learner_id: int, language: Language
 ) -> tuple[str, str] | None:
-    done = {p.lesson_id for p in await SqlProgress(session).all(learner_id) if p.completed_at}
+    done = {p.lesson_id for p in await progress.all(learner_id) if p.completed_at}
     for lesson_id in services.course.lesson_order(language):
         if lesson_id not in done and (lesson := services.course.lesson(language, lesson_id)):
             return lesson.id, lesson.title

@@ -1,17 +1,25 @@
-"""Repository of roles, codes, cohorts, memberships and drafts; returns frozen dataclasses."""
+"""Roles, codes, cohorts, memberships and drafts on the database; returns frozen dataclasses."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.adapters.db.tables import LearnerRow
 from bot.features.trainers import codes
+from bot.features.trainers.ports import (
+    CodeKind,
+    Cohort,
+    Draft,
+    Member,
+    Membership,
+    Redemption,
+)
 from bot.features.trainers.tables import (
     AccessCodeRow,
     CodeFailureRow,
@@ -23,56 +31,9 @@ from bot.features.trainers.tables import (
     TrainerRow,
 )
 
-CodeKind = Literal["trainer", "cohort"]
 # Three free tries, then a wait that doubles from one minute up to an hour.
 FREE_TRIES: Final = 3
 MAX_WAIT: Final = timedelta(hours=1)
-
-
-@dataclass(frozen=True)
-class Cohort:
-    """A trainer's group and its delivery settings."""
-
-    id: int
-    name: str
-    trainer_id: int
-    created_at: datetime
-    quiet_start: int
-    quiet_end: int
-    reminder_days: int
-
-
-@dataclass(frozen=True)
-class Membership:
-    """The cohort a learner belongs to."""
-
-    cohort: Cohort
-    joined_at: datetime
-    reminded_at: datetime | None
-
-
-@dataclass(frozen=True)
-class Redemption:
-    """What a typed or linked code did: `trainer`, `cohort`, `invalid` or `wait`."""
-
-    outcome: Literal["trainer", "cohort", "invalid", "wait"]
-    cohort: Cohort | None = None
-    previous: Cohort | None = None
-    wait: timedelta | None = None
-
-
-@dataclass(frozen=True)
-class Draft:
-    """A /push being put together."""
-
-    cohort_id: int
-    kind: str | None
-    lesson_id: str | None
-    texts: dict[str, str]
-    when: str | None
-    due_at: datetime | None
-    weekdays: str | None
-    at_minute: int | None
 
 
 def _cohort(row: CohortRow) -> Cohort:
@@ -93,291 +54,298 @@ def affected(result: Any) -> int:
     return result.rowcount
 
 
-async def is_trainer(session: AsyncSession, learner_id: int) -> bool:
-    """Tell whether someone redeemed a trainer invite."""
-    return await session.get(TrainerRow, learner_id) is not None
+class SqlCohorts:
+    """Trainers, access codes, cohorts and their members in the trainers feature's tables."""
 
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
 
-async def make_trainer(session: AsyncSession, learner_id: int, now: datetime) -> None:
-    """Give someone the trainer role (once)."""
-    if not await is_trainer(session, learner_id):
-        session.add(TrainerRow(learner_id=learner_id, since=now))
-        await session.flush()
+    async def is_trainer(self, learner_id: int) -> bool:
+        """Tell whether someone redeemed a trainer invite."""
+        return await self.session.get(TrainerRow, learner_id) is not None
 
+    async def make_trainer(self, learner_id: int, now: datetime) -> None:
+        """Give someone the trainer role (once)."""
+        if not await self.is_trainer(learner_id):
+            self.session.add(TrainerRow(learner_id=learner_id, since=now))
+            await self.session.flush()
 
-async def create_code(
-    session: AsyncSession,
-    kind: CodeKind,
-    *,
-    now: datetime,
-    ttl: timedelta,
-    created_by_id: int | None,
-    cohort_id: int | None = None,
-) -> tuple[int, str]:
-    """Create a code and return its id and the code itself, which is not stored."""
-    code = codes.new_code()
-    row = AccessCodeRow(
-        code_hash=codes.code_hash(code),
-        kind=kind,
-        cohort_id=cohort_id,
-        created_by_id=created_by_id,
-        created_at=now,
-        expires_at=now + ttl,
-        # A trainer invite makes one trainer; a cohort code lets the whole group in.
-        max_uses=1 if kind == "trainer" else None,
-        uses=0,
-    )
-    session.add(row)
-    await session.flush()
-    return row.id, code
-
-
-async def revoke_code(
-    session: AsyncSession, code_id: int, now: datetime, *, created_by_id: int | None
-) -> bool:
-    """Revoke one code made by this person (any code when None: the operator)."""
-    query = update(AccessCodeRow).where(
-        AccessCodeRow.id == code_id, AccessCodeRow.revoked_at.is_(None)
-    )
-    if created_by_id is not None:
-        query = query.where(AccessCodeRow.created_by_id == created_by_id)
-    return affected(await session.execute(query.values(revoked_at=now))) > 0
-
-
-async def revoke_cohort_codes(session: AsyncSession, cohort_id: int, now: datetime) -> int:
-    """Revoke every live code of a cohort; return how many."""
-    result = await session.execute(
-        update(AccessCodeRow)
-        .where(AccessCodeRow.cohort_id == cohort_id, AccessCodeRow.revoked_at.is_(None))
-        .values(revoked_at=now)
-    )
-    return affected(result)
-
-
-async def redeem(session: AsyncSession, learner_id: int, text: str, now: datetime) -> Redemption:
-    """Use a code for this learner, slowing down anyone who keeps typing wrong ones."""
-    failure = await session.get(CodeFailureRow, learner_id)
-    if failure is not None and failure.locked_until is not None and failure.locked_until > now:
-        return Redemption("wait", wait=failure.locked_until - now)
-    code = codes.normalize(text)
-    row = (
-        await session.scalar(
-            select(AccessCodeRow).where(AccessCodeRow.code_hash == codes.code_hash(code))
+    async def create_code(
+        self,
+        kind: CodeKind,
+        *,
+        now: datetime,
+        ttl: timedelta,
+        created_by_id: int | None,
+        cohort_id: int | None = None,
+    ) -> tuple[int, str]:
+        """Create a code and return its id and the code itself, which is not stored."""
+        code = codes.new_code()
+        row = AccessCodeRow(
+            code_hash=codes.code_hash(code),
+            kind=kind,
+            cohort_id=cohort_id,
+            created_by_id=created_by_id,
+            created_at=now,
+            expires_at=now + ttl,
+            # A trainer invite makes one trainer; a cohort code lets the whole group in.
+            max_uses=1 if kind == "trainer" else None,
+            uses=0,
         )
-        if code
-        else None
-    )
-    # One statement checks and counts the use, so a one-time invite works only once.
-    used = row is not None and affected(
-        await session.execute(
+        self.session.add(row)
+        await self.session.flush()
+        return row.id, code
+
+    async def revoke_code(self, code_id: int, now: datetime, *, created_by_id: int | None) -> bool:
+        """Revoke one code made by this person (any code when None: the operator)."""
+        query = update(AccessCodeRow).where(
+            AccessCodeRow.id == code_id, AccessCodeRow.revoked_at.is_(None)
+        )
+        if created_by_id is not None:
+            query = query.where(AccessCodeRow.created_by_id == created_by_id)
+        return affected(await self.session.execute(query.values(revoked_at=now))) > 0
+
+    async def revoke_cohort_codes(self, cohort_id: int, now: datetime) -> int:
+        """Revoke every live code of a cohort; return how many."""
+        result = await self.session.execute(
             update(AccessCodeRow)
-            .where(
-                AccessCodeRow.id == row.id,
-                AccessCodeRow.revoked_at.is_(None),
-                AccessCodeRow.expires_at > now,
-                (AccessCodeRow.max_uses.is_(None)) | (AccessCodeRow.uses < AccessCodeRow.max_uses),
+            .where(AccessCodeRow.cohort_id == cohort_id, AccessCodeRow.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+        return affected(result)
+
+    async def redeem(self, learner_id: int, text: str, now: datetime) -> Redemption:
+        """Use a code for this learner, slowing down anyone who keeps typing wrong ones."""
+        failure = await self.session.get(CodeFailureRow, learner_id)
+        if failure is not None and failure.locked_until is not None and failure.locked_until > now:
+            return Redemption("wait", wait=failure.locked_until - now)
+        code = codes.normalize(text)
+        row = (
+            await self.session.scalar(
+                select(AccessCodeRow).where(AccessCodeRow.code_hash == codes.code_hash(code))
             )
-            .values(uses=AccessCodeRow.uses + 1)
+            if code
+            else None
         )
-    )
-    if row is None or not used:
-        return await _failed_try(session, learner_id, failure, now)
-    if failure is not None:
-        await session.delete(failure)
-    if row.kind == "trainer":
-        await make_trainer(session, learner_id, now)
-        return Redemption("trainer")
-    assert row.cohort_id is not None
-    previous = await join_cohort(session, learner_id, row.cohort_id, now)
-    return Redemption("cohort", cohort=await get_cohort(session, row.cohort_id), previous=previous)
-
-
-async def _failed_try(
-    session: AsyncSession, learner_id: int, failure: CodeFailureRow | None, now: datetime
-) -> Redemption:
-    if failure is None:
-        failure = CodeFailureRow(learner_id=learner_id, failures=0, last_failure_at=now)
-        session.add(failure)
-    failure.failures += 1
-    failure.last_failure_at = now
-    extra = failure.failures - FREE_TRIES
-    if extra >= 0:
-        failure.locked_until = now + min(timedelta(minutes=2**extra), MAX_WAIT)
-    await session.flush()
-    return Redemption("invalid")
-
-
-async def create_cohort(
-    session: AsyncSession,
-    name: str,
-    trainer_id: int,
-    now: datetime,
-    *,
-    quiet_hours: tuple[int, int],
-    reminder_days: int,
-) -> Cohort | None:
-    """Create a cohort; None when the name is taken."""
-    row = CohortRow(
-        name=name,
-        trainer_id=trainer_id,
-        created_at=now,
-        quiet_start=quiet_hours[0],
-        quiet_end=quiet_hours[1],
-        reminder_days=reminder_days,
-    )
-    try:
-        async with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        return None
-    return _cohort(row)
-
-
-async def get_cohort(session: AsyncSession, cohort_id: int) -> Cohort | None:
-    """Return a cohort by id."""
-    row = await session.get(CohortRow, cohort_id)
-    return _cohort(row) if row else None
-
-
-async def owned_cohort(session: AsyncSession, trainer_id: int, cohort_id: int) -> Cohort | None:
-    """Return a cohort only if this trainer leads it."""
-    cohort = await get_cohort(session, cohort_id)
-    return cohort if cohort is not None and cohort.trainer_id == trainer_id else None
-
-
-async def cohort_named(session: AsyncSession, name: str) -> Cohort | None:
-    """Return the cohort with this name."""
-    row = await session.scalar(select(CohortRow).where(CohortRow.name == name))
-    return _cohort(row) if row else None
-
-
-async def cohorts_of(session: AsyncSession, trainer_id: int | None) -> list[Cohort]:
-    """Return a trainer's cohorts (every cohort when None: the operator), by name."""
-    query = select(CohortRow).order_by(CohortRow.name)
-    if trainer_id is not None:
-        query = query.where(CohortRow.trainer_id == trainer_id)
-    return [_cohort(row) for row in await session.scalars(query)]
-
-
-async def update_cohort(session: AsyncSession, cohort_id: int, **values: Any) -> None:
-    """Change a cohort's quiet hours or reminder delay."""
-    await session.execute(update(CohortRow).where(CohortRow.id == cohort_id).values(**values))
-
-
-async def member_count(session: AsyncSession, cohort_id: int) -> int:
-    """Count a cohort's learners."""
-    count = await session.scalar(
-        select(func.count())
-        .select_from(CohortMemberRow)
-        .where(CohortMemberRow.cohort_id == cohort_id)
-    )
-    return int(count or 0)
-
-
-async def join_cohort(
-    session: AsyncSession, learner_id: int, cohort_id: int, now: datetime
-) -> Cohort | None:
-    """Put a learner in a cohort, out of any other; return the cohort they left, if any."""
-    current = await membership(session, learner_id)
-    if current is not None and current.cohort.id == cohort_id:
-        return None
-    await session.execute(delete(CohortMemberRow).where(CohortMemberRow.learner_id == learner_id))
-    session.add(CohortMemberRow(learner_id=learner_id, cohort_id=cohort_id, joined_at=now))
-    await session.flush()
-    return current.cohort if current else None
-
-
-async def leave_cohort(session: AsyncSession, learner_id: int) -> bool:
-    """Take a learner out of their cohort; False when they were in none."""
-    result = await session.execute(
-        delete(CohortMemberRow).where(CohortMemberRow.learner_id == learner_id)
-    )
-    return affected(result) > 0
-
-
-async def membership(session: AsyncSession, learner_id: int) -> Membership | None:
-    """Return the learner's cohort, if any."""
-    found = (
-        await session.execute(
-            select(CohortMemberRow, CohortRow)
-            .join(CohortRow, CohortRow.id == CohortMemberRow.cohort_id)
-            .where(CohortMemberRow.learner_id == learner_id)
+        # One statement checks and counts the use, so a one-time invite works only once.
+        used = row is not None and affected(
+            await self.session.execute(
+                update(AccessCodeRow)
+                .where(
+                    AccessCodeRow.id == row.id,
+                    AccessCodeRow.revoked_at.is_(None),
+                    AccessCodeRow.expires_at > now,
+                    (AccessCodeRow.max_uses.is_(None))
+                    | (AccessCodeRow.uses < AccessCodeRow.max_uses),
+                )
+                .values(uses=AccessCodeRow.uses + 1)
+            )
         )
-    ).first()
-    if found is None:
-        return None
-    member, cohort = found
-    return Membership(_cohort(cohort), member.joined_at, member.reminded_at)
+        if row is None or not used:
+            return await self._failed_try(learner_id, failure, now)
+        if failure is not None:
+            await self.session.delete(failure)
+        if row.kind == "trainer":
+            await self.make_trainer(learner_id, now)
+            return Redemption("trainer")
+        assert row.cohort_id is not None
+        previous = await self.join_cohort(learner_id, row.cohort_id, now)
+        cohort = await self.get_cohort(row.cohort_id)
+        return Redemption("cohort", cohort=cohort, previous=previous)
 
+    async def _failed_try(
+        self, learner_id: int, failure: CodeFailureRow | None, now: datetime
+    ) -> Redemption:
+        if failure is None:
+            failure = CodeFailureRow(learner_id=learner_id, failures=0, last_failure_at=now)
+            self.session.add(failure)
+        failure.failures += 1
+        failure.last_failure_at = now
+        extra = failure.failures - FREE_TRIES
+        if extra >= 0:
+            failure.locked_until = now + min(timedelta(minutes=2**extra), MAX_WAIT)
+        await self.session.flush()
+        return Redemption("invalid")
 
-async def draft(session: AsyncSession, trainer_id: int) -> Draft | None:
-    """Return the trainer's /push in progress."""
-    row = await session.get(PushDraftRow, trainer_id)
-    if row is None:
-        return None
-    return Draft(
-        cohort_id=row.cohort_id,
-        kind=row.kind,
-        lesson_id=row.lesson_id,
-        texts=dict(row.texts or {}),
-        when=row.when,
-        due_at=row.due_at,
-        weekdays=row.weekdays,
-        at_minute=row.at_minute,
-    )
+    async def create_cohort(
+        self,
+        name: str,
+        trainer_id: int,
+        now: datetime,
+        *,
+        quiet_hours: tuple[int, int],
+        reminder_days: int,
+    ) -> Cohort | None:
+        """Create a cohort; None when the name is taken."""
+        row = CohortRow(
+            name=name,
+            trainer_id=trainer_id,
+            created_at=now,
+            quiet_start=quiet_hours[0],
+            quiet_end=quiet_hours[1],
+            reminder_days=reminder_days,
+        )
+        try:
+            async with self.session.begin_nested():
+                self.session.add(row)
+        except IntegrityError:
+            return None
+        return _cohort(row)
 
+    async def get_cohort(self, cohort_id: int) -> Cohort | None:
+        """Return a cohort by id."""
+        row = await self.session.get(CohortRow, cohort_id)
+        return _cohort(row) if row else None
 
-async def start_draft(
-    session: AsyncSession, trainer_id: int, cohort_id: int, now: datetime
-) -> None:
-    """Begin a new /push for one cohort, dropping any unfinished one."""
-    await delete_draft(session, trainer_id)
-    session.add(PushDraftRow(trainer_id=trainer_id, cohort_id=cohort_id, updated_at=now))
-    await session.flush()
+    async def owned_cohort(self, trainer_id: int, cohort_id: int) -> Cohort | None:
+        """Return a cohort only if this trainer leads it."""
+        cohort = await self.get_cohort(cohort_id)
+        return cohort if cohort is not None and cohort.trainer_id == trainer_id else None
 
+    async def cohort_named(self, name: str) -> Cohort | None:
+        """Return the cohort with this name."""
+        row = await self.session.scalar(select(CohortRow).where(CohortRow.name == name))
+        return _cohort(row) if row else None
 
-async def update_draft(
-    session: AsyncSession, trainer_id: int, now: datetime, **values: Any
-) -> None:
-    """Record a choice made in the /push flow."""
-    await session.execute(
-        update(PushDraftRow)
-        .where(PushDraftRow.trainer_id == trainer_id)
-        .values(updated_at=now, **values)
-    )
+    async def cohorts_of(self, trainer_id: int | None) -> list[Cohort]:
+        """Return a trainer's cohorts (every cohort when None: the operator), by name."""
+        query = select(CohortRow).order_by(CohortRow.name)
+        if trainer_id is not None:
+            query = query.where(CohortRow.trainer_id == trainer_id)
+        return [_cohort(row) for row in await self.session.scalars(query)]
 
+    async def update_cohort(self, cohort_id: int, **values: Any) -> None:
+        """Change a cohort's quiet hours or reminder delay."""
+        await self.session.execute(
+            update(CohortRow).where(CohortRow.id == cohort_id).values(**values)
+        )
 
-async def delete_draft(session: AsyncSession, trainer_id: int) -> None:
-    """Forget the trainer's /push in progress."""
-    await session.execute(delete(PushDraftRow).where(PushDraftRow.trainer_id == trainer_id))
+    async def member_count(self, cohort_id: int) -> int:
+        """Count a cohort's learners."""
+        count = await self.session.scalar(
+            select(func.count())
+            .select_from(CohortMemberRow)
+            .where(CohortMemberRow.cohort_id == cohort_id)
+        )
+        return int(count or 0)
 
+    async def members(self, cohort_id: int) -> list[Member]:
+        """Return a cohort's learners, by name."""
+        rows = await self.session.execute(
+            select(
+                LearnerRow.id,
+                LearnerRow.display_name,
+                CohortMemberRow.joined_at,
+                LearnerRow.last_seen_at,
+            )
+            .join(CohortMemberRow, CohortMemberRow.learner_id == LearnerRow.id)
+            .where(CohortMemberRow.cohort_id == cohort_id)
+            .order_by(LearnerRow.display_name, LearnerRow.id)
+        )
+        return [Member(r.id, r.display_name, r.joined_at, r.last_seen_at) for r in rows]
 
-async def export_person(session: AsyncSession, learner_id: int) -> dict[str, Any]:
-    """Return what the trainers feature keeps about one person, for /mydata."""
-    member = await membership(session, learner_id)
-    trainer = await session.get(TrainerRow, learner_id)
-    deliveries = await session.execute(
-        select(PushRow.kind, OutboxRow.status, OutboxRow.sent_at)
-        .join(PushRow, PushRow.id == OutboxRow.push_id)
-        .where(OutboxRow.learner_id == learner_id)
-        .order_by(OutboxRow.id)
-    )
-    failure = await session.get(CodeFailureRow, learner_id)
-    return {
-        "cohort": {
-            "name": member.cohort.name,
-            "joined_at": member.joined_at.isoformat(),
-            "reminded_at": member.reminded_at.isoformat() if member.reminded_at else None,
+    async def join_cohort(self, learner_id: int, cohort_id: int, now: datetime) -> Cohort | None:
+        """Put a learner in a cohort, out of any other; return the cohort they left, if any."""
+        current = await self.membership(learner_id)
+        if current is not None and current.cohort.id == cohort_id:
+            return None
+        await self.session.execute(
+            delete(CohortMemberRow).where(CohortMemberRow.learner_id == learner_id)
+        )
+        self.session.add(CohortMemberRow(learner_id=learner_id, cohort_id=cohort_id, joined_at=now))
+        await self.session.flush()
+        return current.cohort if current else None
+
+    async def leave_cohort(self, learner_id: int) -> bool:
+        """Take a learner out of their cohort; False when they were in none."""
+        result = await self.session.execute(
+            delete(CohortMemberRow).where(CohortMemberRow.learner_id == learner_id)
+        )
+        return affected(result) > 0
+
+    async def membership(self, learner_id: int) -> Membership | None:
+        """Return the learner's cohort, if any."""
+        found = (
+            await self.session.execute(
+                select(CohortMemberRow, CohortRow)
+                .join(CohortRow, CohortRow.id == CohortMemberRow.cohort_id)
+                .where(CohortMemberRow.learner_id == learner_id)
+            )
+        ).first()
+        if found is None:
+            return None
+        member, cohort = found
+        return Membership(_cohort(cohort), member.joined_at, member.reminded_at)
+
+    async def export(self, learner_id: int) -> dict[str, Any]:
+        """Return what the trainers feature keeps about one person, for /mydata."""
+        member = await self.membership(learner_id)
+        trainer = await self.session.get(TrainerRow, learner_id)
+        deliveries = await self.session.execute(
+            select(PushRow.kind, OutboxRow.status, OutboxRow.sent_at)
+            .join(PushRow, PushRow.id == OutboxRow.push_id)
+            .where(OutboxRow.learner_id == learner_id)
+            .order_by(OutboxRow.id)
+        )
+        failure = await self.session.get(CodeFailureRow, learner_id)
+        return {
+            "cohort": {
+                "name": member.cohort.name,
+                "joined_at": member.joined_at.isoformat(),
+                "reminded_at": member.reminded_at.isoformat() if member.reminded_at else None,
+            }
+            if member
+            else None,
+            "trainer_since": trainer.since.isoformat() if trainer else None,
+            "cohorts_led": [cohort.name for cohort in await self.cohorts_of(learner_id)]
+            if trainer
+            else [],
+            "messages_from_trainers": [
+                {"kind": kind, "status": status, "sent_at": sent.isoformat() if sent else None}
+                for kind, status, sent in deliveries
+            ],
+            "wrong_codes": failure.failures if failure else 0,
         }
-        if member
-        else None,
-        "trainer_since": trainer.since.isoformat() if trainer else None,
-        "cohorts_led": [cohort.name for cohort in await cohorts_of(session, learner_id)]
-        if trainer
-        else [],
-        "messages_from_trainers": [
-            {"kind": kind, "status": status, "sent_at": sent.isoformat() if sent else None}
-            for kind, status, sent in deliveries
-        ],
-        "wrong_codes": failure.failures if failure else 0,
-    }
+
+
+class SqlDrafts:
+    """Each trainer's /push in progress, in the `push_drafts` table."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def draft(self, trainer_id: int) -> Draft | None:
+        """Return the trainer's /push in progress."""
+        row = await self.session.get(PushDraftRow, trainer_id)
+        if row is None:
+            return None
+        return Draft(
+            cohort_id=row.cohort_id,
+            kind=row.kind,
+            lesson_id=row.lesson_id,
+            texts=dict(row.texts or {}),
+            when=row.when,
+            due_at=row.due_at,
+            weekdays=row.weekdays,
+            at_minute=row.at_minute,
+        )
+
+    async def start_draft(self, trainer_id: int, cohort_id: int, now: datetime) -> None:
+        """Begin a new /push for one cohort, dropping any unfinished one."""
+        await self.delete_draft(trainer_id)
+        self.session.add(PushDraftRow(trainer_id=trainer_id, cohort_id=cohort_id, updated_at=now))
+        await self.session.flush()
+
+    async def update_draft(self, trainer_id: int, now: datetime, **values: Any) -> None:
+        """Record a choice made in the /push flow."""
+        await self.session.execute(
+            update(PushDraftRow)
+            .where(PushDraftRow.trainer_id == trainer_id)
+            .values(updated_at=now, **values)
+        )
+
+    async def delete_draft(self, trainer_id: int) -> None:
+        """Forget the trainer's /push in progress."""
+        await self.session.execute(
+            delete(PushDraftRow).where(PushDraftRow.trainer_id == trainer_id)
+        )

@@ -1,4 +1,4 @@
-"""Read-only queries behind a cohort's progress report."""
+"""A cohort's progress report, gathered through the learning features' repositories."""
 
 from __future__ import annotations
 
@@ -8,17 +8,12 @@ from datetime import datetime, timedelta
 from statistics import mean
 from typing import Final
 
-from sqlalchemy import case, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from bot.adapters.db.tables import LearnerRow
+from bot.core.ports import UnitOfWork
 from bot.course.model import Course
-from bot.features.answers.ports import UnansweredQuestion
-from bot.features.answers.repo import SqlQuestions
-from bot.features.progress.tables import LessonProgressRow
-from bot.features.quiz.tables import QuizAnswerRow
-from bot.features.trainers.repo import Cohort
-from bot.features.trainers.tables import CohortMemberRow
+from bot.features.answers.ports import QUESTIONS, UnansweredQuestion
+from bot.features.progress.ports import PROGRESS
+from bot.features.quiz.ports import ANSWERS, MissedItem
+from bot.features.trainers.ports import COHORTS, Cohort
 
 WEEK: Final = timedelta(days=7)
 # For cohorts with reminders off, "inactive" still needs a number of days.
@@ -52,16 +47,6 @@ class LessonScore:
 
 
 @dataclass(frozen=True)
-class MissedQuestion:
-    """A quiz question and how often the cohort got it wrong."""
-
-    lesson_id: str
-    item_id: str
-    misses: int
-    answers: int
-
-
-@dataclass(frozen=True)
 class Report:
     """Everything a trainer sees about a cohort at one moment."""
 
@@ -71,7 +56,7 @@ class Report:
     learners: tuple[LearnerLine, ...]
     modules: tuple[tuple[str, int], ...]
     scores: tuple[LessonScore, ...]
-    missed: tuple[MissedQuestion, ...]
+    missed: tuple[MissedItem, ...]
     unanswered: tuple[UnansweredQuestion, ...]
 
     @property
@@ -87,26 +72,12 @@ class Report:
 
 
 async def build_report(
-    session: AsyncSession, course: Course, cohort: Cohort, now: datetime, inactive_days: int
+    stores: UnitOfWork, course: Course, cohort: Cohort, now: datetime, inactive_days: int
 ) -> Report:
-    """Gather a cohort's progress report."""
-    members = list(
-        await session.execute(
-            select(
-                LearnerRow.id,
-                LearnerRow.display_name,
-                CohortMemberRow.joined_at,
-                LearnerRow.last_seen_at,
-            )
-            .join(CohortMemberRow, CohortMemberRow.learner_id == LearnerRow.id)
-            .where(CohortMemberRow.cohort_id == cohort.id)
-            .order_by(LearnerRow.display_name, LearnerRow.id)
-        )
-    )
-    ids = [member.id for member in members]
-    progress = await session.scalars(
-        select(LessonProgressRow).where(LessonProgressRow.learner_id.in_(ids))
-    )
+    """Gather a cohort's progress report from the repositories of one unit of work."""
+    members = await stores.get(COHORTS).members(cohort.id)
+    ids = [member.learner_id for member in members]
+    progress = await stores.get(PROGRESS).of_learners(ids)
     module_of = {
         lesson_id: module.id
         for module in course.modules.get(REFERENCE_LANGUAGE, ())
@@ -115,21 +86,24 @@ async def build_report(
     completed: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     learner_scores: dict[int, list[float]] = defaultdict(list)
     lesson_scores: dict[str, list[float]] = defaultdict(list)
-    for row in progress:
-        if row.completed_at is not None and row.lesson_id in module_of:
-            completed[row.learner_id][module_of[row.lesson_id]] += 1
-        if row.last_score is not None and row.quiz_total:
-            learner_scores[row.learner_id].append(row.last_score / row.quiz_total)
-            lesson_scores[row.lesson_id].append(row.last_score / row.quiz_total)
+    for learner_id, entries in progress.items():
+        for entry in entries:
+            if entry.completed_at is not None and entry.lesson_id in module_of:
+                completed[learner_id][module_of[entry.lesson_id]] += 1
+            if entry.last_score is not None and entry.quiz_total:
+                learner_scores[learner_id].append(entry.last_score / entry.quiz_total)
+                lesson_scores[entry.lesson_id].append(entry.last_score / entry.quiz_total)
     learners = tuple(
         LearnerLine(
-            learner_id=member.id,
-            name=member.display_name,
+            learner_id=member.learner_id,
+            name=member.name,
             joined_at=member.joined_at,
             last_seen_at=member.last_seen_at,
-            completed=sum(completed[member.id].values()),
-            completed_by_module=dict(completed[member.id]),
-            average_score=mean(learner_scores[member.id]) if learner_scores[member.id] else None,
+            completed=sum(completed[member.learner_id].values()),
+            completed_by_module=dict(completed[member.learner_id]),
+            average_score=mean(learner_scores[member.learner_id])
+            if learner_scores[member.learner_id]
+            else None,
         )
         for member in members
     )
@@ -140,7 +114,8 @@ async def build_report(
             lesson_scores.items(), key=lambda item: _position(order, item[0])
         )
     )
-    unanswered = await SqlQuestions(session).of_learners(ids, now - timedelta(days=UNANSWERED_DAYS))
+    since = now - timedelta(days=UNANSWERED_DAYS)
+    unanswered = await stores.get(QUESTIONS).of_learners(ids, since)
     return Report(
         cohort=cohort,
         now=now,
@@ -151,26 +126,10 @@ async def build_report(
             for module in course.modules.get(REFERENCE_LANGUAGE, ())
         ),
         scores=scores,
-        missed=await _most_missed(session, ids),
+        missed=tuple(await stores.get(ANSWERS).most_missed(ids, TOP_MISSED)),
         unanswered=tuple(unanswered[:UNANSWERED_MAX]),
     )
 
 
 def _position(order: tuple[str, ...], lesson_id: str) -> int:
     return order.index(lesson_id) if lesson_id in order else len(order)
-
-
-async def _most_missed(session: AsyncSession, learner_ids: list[int]) -> tuple[MissedQuestion, ...]:
-    misses = func.sum(case((QuizAnswerRow.is_correct.is_(False), 1), else_=0))
-    rows = await session.execute(
-        select(QuizAnswerRow.lesson_id, QuizAnswerRow.item_id, misses, func.count())
-        .where(QuizAnswerRow.learner_id.in_(learner_ids), QuizAnswerRow.mode == "quiz")
-        .group_by(QuizAnswerRow.lesson_id, QuizAnswerRow.item_id)
-        .having(misses > 0)
-        .order_by(misses.desc(), QuizAnswerRow.lesson_id, QuizAnswerRow.item_id)
-        .limit(TOP_MISSED)
-    )
-    return tuple(
-        MissedQuestion(lesson_id, item_id, int(missed), int(total))
-        for lesson_id, item_id, missed, total in rows
-    )

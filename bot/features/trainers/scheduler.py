@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.adapters.db.database import Database
 from bot.core.delivery import Deliverer
 from bot.core.router import Services
-from bot.features.trainers.pushes import expand_due, run_due_plans
+from bot.features.trainers.pushes import SqlPushes
 from bot.features.trainers.reminders import queue_reminders
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,8 @@ class Scheduler:
         """Do whatever is due now, in one transaction."""
         async with self.database.session() as session:
             now = self.services.clock()
-            plans_run = await run_due_plans(session, now, self.zone)
-            fanned_out = await expand_due(session, now, self.zone)
+            pushes = SqlPushes(session)
+            plans_run = await pushes.run_due_plans(now, self.zone)
+            fanned_out = await pushes.expand_due(now, self.zone)
             reminders = await queue_reminders(session, now, self.zone)
         return Tick(fanned_out, plans_run, reminders)

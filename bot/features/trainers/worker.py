@@ -20,6 +20,8 @@ from bot.adapters.db.learners import SqlLearners
 from bot.core.delivery import Deliverer, DeliveryResult, DeliveryStatus
 from bot.core.replies import Reply
 from bot.core.router import Services
+from bot.features.progress.repo import SqlProgress
+from bot.features.review.repo import SqlReviews
 from bot.features.trainers import outbox
 from bot.features.trainers.options import DeliveryOptions
 from bot.features.trainers.pacing import Pacer
@@ -109,6 +111,7 @@ class OutboxWorker:
                 limit=self.options.batch_size,
                 audience=audience,
             )
+            progress, reviews = SqlProgress(session), SqlReviews(session)
             for item in claimed:
                 if item.attempts > MAX_ATTEMPTS:
                     await outbox.finish(session, [item.id], token, "failed", now)
@@ -118,7 +121,7 @@ class OutboxWorker:
                     await outbox.finish(session, [item.id], token, "skipped", now)
                 elif (later := after_quiet_hours(now, self.zone, *item.quiet_hours)) > now:
                     await outbox.defer(session, item.id, token, later, count_attempt=False)
-                elif (replies := await render(session, self.services, item, now)) is None:
+                elif (replies := await render(progress, reviews, self.services, item, now)) is None:
                     await outbox.finish(session, [item.id], token, "skipped", now)
                 else:
                     jobs.append(Job(item, replies))

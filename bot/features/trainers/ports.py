@@ -1,0 +1,257 @@
+"""What the trainers' flows ask of storage: roles, codes and cohorts, /push drafts, pushes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Final, Literal, Protocol
+from zoneinfo import ZoneInfo
+
+from bot.core.ports import Port
+
+CodeKind = Literal["trainer", "cohort"]
+PushKind = Literal["lesson", "quiz", "review", "next", "message", "reminder"]
+PlanKind = Literal["next", "review"]
+PLAN_KINDS: Final[tuple[str, ...]] = ("next", "review")
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """A trainer's group and its delivery settings."""
+
+    id: int
+    name: str
+    trainer_id: int
+    created_at: datetime
+    quiet_start: int
+    quiet_end: int
+    reminder_days: int
+
+
+@dataclass(frozen=True)
+class Membership:
+    """The cohort a learner belongs to."""
+
+    cohort: Cohort
+    joined_at: datetime
+    reminded_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Member:
+    """A learner of a cohort as their trainer sees them; the name is first name and initial."""
+
+    learner_id: int
+    name: str | None
+    joined_at: datetime
+    last_seen_at: datetime
+
+
+@dataclass(frozen=True)
+class Redemption:
+    """What a typed or linked code did: `trainer`, `cohort`, `invalid` or `wait`."""
+
+    outcome: Literal["trainer", "cohort", "invalid", "wait"]
+    cohort: Cohort | None = None
+    previous: Cohort | None = None
+    wait: timedelta | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A /push being put together."""
+
+    cohort_id: int
+    kind: str | None
+    lesson_id: str | None
+    texts: dict[str, str]
+    when: str | None
+    due_at: datetime | None
+    weekdays: str | None
+    at_minute: int | None
+
+
+@dataclass(frozen=True)
+class Push:
+    """One thing sent to a cohort."""
+
+    id: int
+    cohort_id: int
+    kind: str
+    lesson_id: str | None
+    texts: dict[str, str]
+    created_at: datetime
+    due_at: datetime
+    expanded_at: datetime | None
+    plan_id: int | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A recurring push."""
+
+    id: int
+    cohort_id: int
+    kind: str
+    weekdays: str
+    at_minute: int
+    next_run_at: datetime
+
+
+class CohortStore(Protocol):
+    """Who leads cohorts, the codes that let people in, the cohorts and their learners."""
+
+    async def is_trainer(self, learner_id: int) -> bool:
+        """Tell whether someone redeemed a trainer invite."""
+        ...
+
+    async def make_trainer(self, learner_id: int, now: datetime) -> None:
+        """Give someone the trainer role (once)."""
+        ...
+
+    async def create_code(
+        self,
+        kind: CodeKind,
+        *,
+        now: datetime,
+        ttl: timedelta,
+        created_by_id: int | None,
+        cohort_id: int | None = None,
+    ) -> tuple[int, str]:
+        """Create a code and return its id and the code itself, which is not stored."""
+        ...
+
+    async def revoke_code(self, code_id: int, now: datetime, *, created_by_id: int | None) -> bool:
+        """Revoke one code made by this person (any code when None: the operator)."""
+        ...
+
+    async def revoke_cohort_codes(self, cohort_id: int, now: datetime) -> int:
+        """Revoke every live code of a cohort; return how many."""
+        ...
+
+    async def redeem(self, learner_id: int, text: str, now: datetime) -> Redemption:
+        """Use a code for this learner, slowing down anyone who keeps typing wrong ones."""
+        ...
+
+    async def create_cohort(
+        self,
+        name: str,
+        trainer_id: int,
+        now: datetime,
+        *,
+        quiet_hours: tuple[int, int],
+        reminder_days: int,
+    ) -> Cohort | None:
+        """Create a cohort; None when the name is taken."""
+        ...
+
+    async def owned_cohort(self, trainer_id: int, cohort_id: int) -> Cohort | None:
+        """Return a cohort only if this trainer leads it."""
+        ...
+
+    async def cohort_named(self, name: str) -> Cohort | None:
+        """Return the cohort with this name."""
+        ...
+
+    async def cohorts_of(self, trainer_id: int | None) -> list[Cohort]:
+        """Return a trainer's cohorts (every cohort when None: the operator), by name."""
+        ...
+
+    async def update_cohort(self, cohort_id: int, **values: Any) -> None:
+        """Change a cohort's quiet hours or reminder delay."""
+        ...
+
+    async def member_count(self, cohort_id: int) -> int:
+        """Count a cohort's learners."""
+        ...
+
+    async def members(self, cohort_id: int) -> list[Member]:
+        """Return a cohort's learners, by name."""
+        ...
+
+    async def join_cohort(self, learner_id: int, cohort_id: int, now: datetime) -> Cohort | None:
+        """Put a learner in a cohort, out of any other; return the cohort they left, if any."""
+        ...
+
+    async def leave_cohort(self, learner_id: int) -> bool:
+        """Take a learner out of their cohort; False when they were in none."""
+        ...
+
+    async def membership(self, learner_id: int) -> Membership | None:
+        """Return the learner's cohort, if any."""
+        ...
+
+    async def export(self, learner_id: int) -> dict[str, Any]:
+        """Return what the trainers feature keeps about one person, for /mydata."""
+        ...
+
+
+class DraftStore(Protocol):
+    """Each trainer's /push in progress."""
+
+    async def draft(self, trainer_id: int) -> Draft | None:
+        """Return the trainer's /push in progress."""
+        ...
+
+    async def start_draft(self, trainer_id: int, cohort_id: int, now: datetime) -> None:
+        """Begin a new /push for one cohort, dropping any unfinished one."""
+        ...
+
+    async def update_draft(self, trainer_id: int, now: datetime, **values: Any) -> None:
+        """Record a choice made in the /push flow."""
+        ...
+
+    async def delete_draft(self, trainer_id: int) -> None:
+        """Forget the trainer's /push in progress."""
+        ...
+
+
+class PushStore(Protocol):
+    """Pushes and weekly plans; a push that is due goes to the outbox, one row per learner."""
+
+    async def create_push(
+        self,
+        cohort: Cohort,
+        kind: PushKind,
+        *,
+        now: datetime,
+        zone: ZoneInfo,
+        due_at: datetime | None = None,
+        lesson_id: str | None = None,
+        texts: dict[str, str] | None = None,
+        created_by_id: int | None = None,
+        plan_id: int | None = None,
+    ) -> Push:
+        """Create a push; one due now is fanned out to the outbox in the same transaction."""
+        ...
+
+    async def create_plan(
+        self,
+        cohort: Cohort,
+        kind: PlanKind,
+        *,
+        weekdays: str,
+        at_minute: int,
+        now: datetime,
+        zone: ZoneInfo,
+        created_by_id: int | None = None,
+    ) -> Plan:
+        """Create a recurring push; its first run is the next matching day and time."""
+        ...
+
+    async def upcoming(self, cohort_ids: list[int]) -> tuple[list[Push], list[Plan]]:
+        """Return the scheduled pushes not yet sent and the plans of some cohorts."""
+        ...
+
+    async def cancel_push(self, push_id: int, cohort_ids: list[int]) -> bool:
+        """Cancel a scheduled push of one of these cohorts before it goes out."""
+        ...
+
+    async def stop_plan(self, plan_id: int, cohort_ids: list[int]) -> bool:
+        """Stop a plan of one of these cohorts."""
+        ...
+
+
+COHORTS: Port[CohortStore] = Port("cohorts")
+DRAFTS: Port[DraftStore] = Port("drafts")
+PUSHES: Port[PushStore] = Port("pushes")

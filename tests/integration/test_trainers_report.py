@@ -1,0 +1,90 @@
+"""A cohort's report, read through the learning features' repositories on both databases."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import App, open_app
+from bot.core.ports import LEARNERS, UnitOfWork
+from bot.features.progress.ports import PROGRESS
+from bot.features.quiz.ports import ANSWERS, Answer, AnswerMode, MissedItem
+from bot.features.trainers.report import LessonScore, build_report
+from tests.conftest import Clock
+from tests.support.trainers import cohort_with_learners, trainer_settings
+
+FIRST = 5000
+
+
+@pytest.fixture
+async def app(
+    tmp_path: Path, database_url: str, clock: Clock, course_index_dir: Path
+) -> AsyncIterator[App]:
+    settings = trainer_settings(tmp_path, database_url, index_dir=course_index_dir)
+    async with open_app(settings, clock=clock) as opened:
+        yield opened
+
+
+async def learner_id(uow: UnitOfWork, external_id: int) -> int:
+    found = await uow.get(LEARNERS).find("telegram", str(external_id))
+    assert found is not None
+    return found.id
+
+
+async def quiz_done(app: App, uow: UnitOfWork, learner: int, lesson_id: str, score: int) -> None:
+    total = len(app.services.course.lesson("en", lesson_id).quiz)  # type: ignore[union-attr]
+    now = app.services.clock()
+    await uow.get(PROGRESS).start_quiz_attempt(learner, lesson_id, total, now)
+    await uow.get(PROGRESS).finish_quiz(learner, lesson_id, score, now)
+
+
+async def answered(
+    app: App, uow: UnitOfWork, learner: int, item: tuple[str, str], right: bool, mode: AnswerMode
+) -> None:
+    lesson_id, item_id = item
+    answer = Answer(learner, lesson_id, item_id, 0, right, mode, 1, app.services.clock())
+    assert await uow.get(ANSWERS).record(answer)
+
+
+async def test_scores_and_misses_count_the_cohorts_quiz_answers_only(app: App) -> None:
+    course = app.services.course
+    first, second = course.lesson_order("en")[:2]
+    first_total = len(course.lesson("en", first).quiz)  # type: ignore[union-attr]
+    items = [(first, item.id) for item in course.lesson("en", first).quiz]  # type: ignore[union-attr]
+    cohort = await cohort_with_learners(app, 3, first_id=FIRST)
+    async with app.tutor.units() as uow:
+        amina, bram, _carla = [await learner_id(uow, FIRST + offset) for offset in range(3)]
+        outsider = await uow.get(LEARNERS).create(
+            "telegram", "9000", app.services.clock(), "en", "Out S."
+        )
+        # The second lesson first, so the per-lesson scores must be put in course order.
+        await quiz_done(app, uow, amina, second, 0)
+        await quiz_done(app, uow, amina, first, first_total)
+        await quiz_done(app, uow, bram, first, 0)
+        await answered(app, uow, amina, items[0], False, "quiz")
+        await answered(app, uow, bram, items[0], False, "quiz")
+        await answered(app, uow, amina, items[1], True, "quiz")
+        await answered(app, uow, bram, items[1], False, "quiz")
+        await answered(app, uow, amina, items[2], True, "quiz")
+        # Neither a missed review nor a learner outside the cohort counts.
+        await answered(app, uow, amina, items[2], False, "review")
+        await answered(app, uow, outsider.id, items[2], False, "quiz")
+
+    async with app.tutor.units() as uow:
+        report = await build_report(uow, course, cohort, app.services.clock(), 3)
+        top = await uow.get(ANSWERS).most_missed([amina, bram], 1)
+
+    assert [(line.name, line.completed) for line in report.learners] == [
+        ("L0 B.", 2),
+        ("L1 B.", 1),
+        ("L2 B.", 0),
+    ]
+    assert [line.average_score for line in report.learners] == [0.5, 0.0, None]
+    assert report.scores == (LessonScore(first, 0.5, 2), LessonScore(second, 0.0, 1))
+    assert report.missed == (
+        MissedItem(first, items[0][1], misses=2, answers=2),
+        MissedItem(first, items[1][1], misses=1, answers=2),
+    )
+    assert top == [report.missed[0]]
