@@ -84,11 +84,6 @@ class Turn:
         return self.uow.get(port)
 
     @property
-    def session(self) -> Any:
-        """Return the database session, for the flows that do not use repositories yet."""
-        return getattr(self.uow, "session")  # noqa: B009 - only the SQL unit of work has one
-
-    @property
     def state(self) -> FlowState:
         """Return where the learner is in the conversation."""
         return self.conversation.current
