@@ -6,7 +6,7 @@ import asyncio
 import inspect
 import sys
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -57,7 +57,11 @@ class Feature(Protocol):
 
     __name__: str
     DOMAIN: str  # the gettext domain of its messages
-    TABLES: tuple[type[Base], ...]
+
+    @property
+    def TABLES(self) -> Iterable[type[Base]]:  # noqa: N802 - the module constant it describes
+        """Return its tables: a tuple, or `Deferred` to load SQLAlchemy only when asked."""
+        ...
 
     def manifest(self, context: FeatureContext, /) -> Manifest:
         """Return what the feature brings to the tutor."""
