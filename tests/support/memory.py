@@ -45,6 +45,7 @@ def utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
+# The same as bot.adapters.db.tables.jsonable, which cannot be imported without SQLAlchemy.
 def jsonable(values: dict[str, Any]) -> dict[str, Any]:
     """Return values ready for /mydata, as the SQL adapters do: timestamps in ISO 8601."""
     return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in values.items()}
