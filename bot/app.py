@@ -7,7 +7,7 @@ import inspect
 import logging
 import sys
 import threading
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -60,7 +60,11 @@ class Feature(Protocol):
 
     __name__: str
     DOMAIN: str  # the gettext domain of its messages
-    TABLES: tuple[type[Base], ...]
+
+    @property
+    def TABLES(self) -> Iterable[type[Base]]:  # noqa: N802 - the module constant it describes
+        """Return its tables: a tuple, or `Deferred` to load SQLAlchemy only when asked."""
+        ...
 
     def manifest(self, context: FeatureContext, /) -> Manifest:
         """Return what the feature brings to the tutor."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
@@ -25,6 +25,7 @@ Handler = Callable[["Turn", tuple[str, ...]], Awaitable[None]]
 TextHandler = Callable[["Turn", str], Awaitable[None]]
 Audience = Literal["learner", "trainer"]
 C = TypeVar("C", bound=CallbackData)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,21 @@ class FeatureContext:
     budget: DailyBudget
     # The channels the process serves, filled while it serves them (join links come from them).
     channels: Mapping[str, Channel]
+
+
+class Deferred(Generic[T]):
+    """Items a function returns when they are iterated over, not when the module loads.
+
+    A feature declares its tables this way, so that its manifest, and the flow tests that build
+    it, load without SQLAlchemy.
+    """
+
+    def __init__(self, items: Callable[[], Iterable[T]]) -> None:
+        self._items = items
+
+    def __iter__(self) -> Iterator[T]:
+        """Iterate over what the function returns."""
+        return iter(self._items())
 
 
 def on(data: type[C], handler: Callable[[Turn, C], Awaitable[None]]) -> ButtonRoute[C]:

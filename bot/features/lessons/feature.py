@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from bot.adapters.db.tables import Base
+from typing import TYPE_CHECKING
+
 from bot.core.feature import CommandRoute, FeatureContext, Manifest, on
 from bot.features.lessons import flows
 from bot.features.lessons.buttons import OpenLesson, Resume, ShowCard, ShowModule, ShowModules
 from bot.features.lessons.resume import resume
 from bot.i18n import N_
+
+if TYPE_CHECKING:
+    from bot.adapters.db.tables import Base
 
 DOMAIN = "tutor"
 TABLES: tuple[type[Base], ...] = ()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from bot.adapters.db.tables import Base
+from typing import TYPE_CHECKING
+
 from bot.core.feature import CommandRoute, FeatureContext, Manifest, on
 from bot.features.privacy import flows
 from bot.features.privacy.buttons import ConfirmForget
 from bot.i18n import N_
+
+if TYPE_CHECKING:
+    from bot.adapters.db.tables import Base
 
 DOMAIN = "tutor"
 TABLES: tuple[type[Base], ...] = ()

@@ -18,15 +18,18 @@ async def my_data(turn: Turn, _: object = None) -> None:
     for name, exporter in turn.services.exporters:
         data[name] = await exporter(turn.uow, turn.learner.id)
     learner = turn.learner
+    # Each part is there only when the feature that keeps it is assembled.
+    lessons = data.get("lessons", [])
     answers = data.get("quiz_answers", [])
+    questions = data.get("unanswered_questions", [])
     lines = [
         t.gettext("🔒 What I keep about you:"),
         t.gettext("• Name: {name}").format(name=learner.display_name or "–"),
         t.gettext("• Language: {language}").format(language=screens.LANGUAGE_NAMES[turn.language]),
         t.gettext("• First visit: {date}").format(date=t.date(learner.created_at)),
-        t.ngettext(
-            "• {count} lesson started", "• {count} lessons started", len(data["lessons"])
-        ).format(count=len(data["lessons"])),
+        t.ngettext("• {count} lesson started", "• {count} lessons started", len(lessons)).format(
+            count=len(lessons)
+        ),
         t.ngettext("• {count} quiz answer", "• {count} quiz answers", len(answers)).format(
             count=len(answers)
         ),
@@ -36,8 +39,8 @@ async def my_data(turn: Turn, _: object = None) -> None:
         t.ngettext(
             "• {count} question I could not answer",
             "• {count} questions I could not answer",
-            len(data["unanswered_questions"]),
-        ).format(count=len(data["unanswered_questions"])),
+            len(questions),
+        ).format(count=len(questions)),
         "",
         t.gettext("I do not keep your other messages."),
         t.gettext("The file below holds all of it. Send /forget to delete everything."),

@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
-from bot.adapters.db.tables import Base
-from bot.core.feature import CommandRoute, FeatureContext, Manifest, on
+from typing import TYPE_CHECKING
+
+from bot.core.feature import CommandRoute, Deferred, FeatureContext, Manifest, on
 from bot.features.progress import flows
 from bot.features.progress.buttons import ShowProgress
-from bot.features.progress.ports import PROGRESS
-from bot.features.progress.repo import SqlProgress
-from bot.features.progress.tables import LessonProgressRow
+from bot.features.progress.ports import PROGRESS, ProgressStore
 from bot.i18n import N_
 
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from bot.adapters.db.tables import Base
+
 DOMAIN = "tutor"
-TABLES: tuple[type[Base], ...] = (LessonProgressRow,)
+
+
+def _tables() -> tuple[type[Base], ...]:
+    from bot.features.progress.tables import LessonProgressRow
+
+    return (LessonProgressRow,)
+
+
+TABLES = Deferred(_tables)
+
+
+def _sql_progress(session: AsyncSession) -> ProgressStore:
+    # Imported on first use, like the tables, so the manifest loads without SQLAlchemy.
+    from bot.features.progress.repo import SqlProgress
+
+    return SqlProgress(session)
 
 
 def manifest(_: FeatureContext) -> Manifest:
@@ -21,6 +40,6 @@ def manifest(_: FeatureContext) -> Manifest:
         name="progress",
         commands=(CommandRoute("progress", flows.show_progress, N_("What you have done")),),
         buttons=(on(ShowProgress, flows.show_progress),),
-        repositories=((PROGRESS, SqlProgress),),
+        repositories=((PROGRESS, _sql_progress),),
         exporters=(("lessons", lambda uow, learner: uow.get(PROGRESS).export(learner)),),
     )

@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
-from bot.adapters.db.tables import Base
-from bot.core.feature import FeatureContext, Manifest, on
+from typing import TYPE_CHECKING
+
+from bot.core.feature import Deferred, FeatureContext, Manifest, on
 from bot.features.quiz import flows
 from bot.features.quiz.buttons import AnswerQuiz, StartQuiz
-from bot.features.quiz.ports import ANSWERS
-from bot.features.quiz.repo import SqlAnswers
-from bot.features.quiz.tables import QuizAnswerRow
+from bot.features.quiz.ports import ANSWERS, AnswerStore
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from bot.adapters.db.tables import Base
 
 DOMAIN = "tutor"
-TABLES: tuple[type[Base], ...] = (QuizAnswerRow,)
+
+
+def _tables() -> tuple[type[Base], ...]:
+    from bot.features.quiz.tables import QuizAnswerRow
+
+    return (QuizAnswerRow,)
+
+
+TABLES = Deferred(_tables)
+
+
+def _sql_answers(session: AsyncSession) -> AnswerStore:
+    # Imported on first use, like the tables, so the manifest loads without SQLAlchemy.
+    from bot.features.quiz.repo import SqlAnswers
+
+    return SqlAnswers(session)
 
 
 def manifest(_: FeatureContext) -> Manifest:
@@ -20,6 +39,6 @@ def manifest(_: FeatureContext) -> Manifest:
         name="quiz",
         buttons=(on(StartQuiz, flows.start_quiz), on(AnswerQuiz, flows.answer)),
         states=(flows.Answering,),
-        repositories=((ANSWERS, SqlAnswers),),
+        repositories=((ANSWERS, _sql_answers),),
         exporters=(("quiz_answers", lambda uow, learner: uow.get(ANSWERS).export(learner)),),
     )

@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
-from bot.adapters.db.tables import Base
-from bot.core.feature import CommandRoute, FeatureContext, Manifest, on
+from typing import TYPE_CHECKING
+
+from bot.core.feature import CommandRoute, Deferred, FeatureContext, Manifest, on
 from bot.features.review import flows
 from bot.features.review.buttons import AnswerReview, NextReview
-from bot.features.review.ports import REVIEWS
-from bot.features.review.repo import SqlReviews
-from bot.features.review.tables import ReviewItemRow
+from bot.features.review.ports import REVIEWS, ReviewStore
 from bot.i18n import N_
 
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from bot.adapters.db.tables import Base
+
 DOMAIN = "tutor"
-TABLES: tuple[type[Base], ...] = (ReviewItemRow,)
+
+
+def _tables() -> tuple[type[Base], ...]:
+    from bot.features.review.tables import ReviewItemRow
+
+    return (ReviewItemRow,)
+
+
+TABLES = Deferred(_tables)
+
+
+def _sql_reviews(session: AsyncSession) -> ReviewStore:
+    # Imported on first use, like the tables, so the manifest loads without SQLAlchemy.
+    from bot.features.review.repo import SqlReviews
+
+    return SqlReviews(session)
 
 
 def manifest(_: FeatureContext) -> Manifest:
@@ -25,6 +44,6 @@ def manifest(_: FeatureContext) -> Manifest:
         ),
         buttons=(on(NextReview, flows.next_review), on(AnswerReview, flows.review_answer)),
         states=(flows.Reviewing,),
-        repositories=((REVIEWS, SqlReviews),),
+        repositories=((REVIEWS, _sql_reviews),),
         exporters=(("reviews", lambda uow, learner: uow.get(REVIEWS).export(learner)),),
     )

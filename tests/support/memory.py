@@ -1,0 +1,443 @@
+"""The learning flows' ports in memory, with the semantics of their SQL adapters.
+
+`MemoryUnits` opens one unit of work at a time on a working copy of the stored rows and keeps
+the copy only when the block ends without an error, so a failing turn leaves everything as it
+was, as the database's rollback does. The rules the tables enforce are kept: one learner per
+channel identity, rows only for learners that exist (the foreign keys), one answer per
+(learner, lesson, item, mode, attempt), deleting a learner deletes their rows (the cascades),
+timestamps stored in UTC and conversation data stored as JSON.
+
+Where the SQL adapters leave an order to the database (ties, rows without ORDER BY), these
+stores keep the order in which rows were written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+
+from bot.config import Language
+from bot.core.ports import LEARNERS, Learner, Port, Repositories
+from bot.core.state import StoredState
+from bot.features.answers.ports import QUESTIONS, UnansweredQuestion
+from bot.features.progress.ports import PROGRESS, LessonProgress
+from bot.features.quiz.ports import ANSWERS, Answer
+from bot.features.review.ports import REVIEWS, ReviewItem
+
+QUESTION_MAX_CHARS = 1000  # the length of the `unanswered_questions.text` column
+
+
+class ConstraintError(Exception):
+    """A write the database's constraints would refuse (its IntegrityError)."""
+
+
+def utc(value: datetime) -> datetime:
+    """Return a timestamp as the UTC columns store it; refuse a naive one, as they do."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given to a UTC column")
+    return value.astimezone(UTC)
+
+
+# The same as bot.adapters.db.tables.jsonable, which cannot be imported without SQLAlchemy.
+def jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    """Return values ready for /mydata, as the SQL adapters do: timestamps in ISO 8601."""
+    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in values.items()}
+
+
+def json_copy(data: dict[str, Any]) -> dict[str, Any]:
+    """Return data as a JSON column gives it back."""
+    return dict(json.loads(json.dumps(data)))
+
+
+@dataclass(frozen=True)
+class SavedConversation:
+    """A row of `conversations`: where a learner is, and the state it interrupts."""
+
+    current: StoredState
+    resume: StoredState | None
+    lesson_id: str | None
+    updated_at: datetime
+
+
+@dataclass
+class Tables:
+    """The stored rows, by primary key; answers and questions in the order they were written."""
+
+    learners: dict[int, Learner] = field(default_factory=dict)
+    conversations: dict[int, SavedConversation] = field(default_factory=dict)
+    progress: dict[tuple[int, str], LessonProgress] = field(default_factory=dict)
+    answers: list[Answer] = field(default_factory=list)
+    reviews: dict[tuple[int, str, str], ReviewItem] = field(default_factory=dict)
+    questions: list[UnansweredQuestion] = field(default_factory=list)
+    last_learner_id: int = 0
+
+    def require_learner(self, learner_id: int) -> None:
+        """Refuse a row for a learner that does not exist, as the foreign keys do."""
+        if learner_id not in self.learners:
+            raise ConstraintError(f"no learner {learner_id}")
+
+    def delete_learner(self, learner_id: int) -> None:
+        """Delete a learner and, as the cascades do, every row about them."""
+        self.learners.pop(learner_id, None)
+        self.conversations.pop(learner_id, None)
+        self.progress = {k: v for k, v in self.progress.items() if k[0] != learner_id}
+        self.answers = [a for a in self.answers if a.learner_id != learner_id]
+        self.reviews = {k: v for k, v in self.reviews.items() if k[0] != learner_id}
+        self.questions = [q for q in self.questions if q.learner_id != learner_id]
+
+
+class MemoryLearners:
+    """The learners and their conversation state, like `SqlLearners`."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    async def find(self, channel: str, external_id: str, *, lock: bool = False) -> Learner | None:
+        """Return the learner with this identity; units of work run one at a time anyway."""
+        return next(
+            (
+                learner
+                for learner in self.tables.learners.values()
+                if (learner.channel, learner.external_id) == (channel, external_id)
+            ),
+            None,
+        )
+
+    async def get(self, learner_id: int) -> Learner | None:
+        """Return a learner by id."""
+        return self.tables.learners.get(learner_id)
+
+    async def create(
+        self,
+        channel: str,
+        external_id: str,
+        now: datetime,
+        language: Language | None,
+        display_name: str | None,
+    ) -> Learner:
+        """Create a learner at first contact; refuse a second one with the same identity."""
+        if await self.find(channel, external_id) is not None:
+            raise ConstraintError(f"a learner {channel}:{external_id} exists already")
+        self.tables.last_learner_id += 1
+        learner = Learner(
+            id=self.tables.last_learner_id,
+            channel=channel,
+            external_id=external_id,
+            language=language,
+            display_name=display_name,
+            created_at=utc(now),
+            last_seen_at=utc(now),
+            is_reachable=True,
+            reminders_on=True,
+        )
+        self.tables.learners[learner.id] = learner
+        return learner
+
+    async def seen(self, learner_id: int, now: datetime) -> None:
+        """Note that the learner wrote, so they are reachable."""
+        self._update(learner_id, last_seen_at=utc(now), is_reachable=True)
+
+    async def set_language(self, learner_id: int, language: Language) -> None:
+        """Change the language the tutor speaks with the learner."""
+        self._update(learner_id, language=language)
+
+    async def set_reminders(self, learner_id: int, on: bool) -> None:
+        """Turn the learner's reminders on or off."""
+        self._update(learner_id, reminders_on=on)
+
+    async def set_reachable(self, learner_id: int, reachable: bool) -> None:
+        """Note whether messages reach the learner."""
+        self._update(learner_id, is_reachable=reachable)
+
+    def _update(self, learner_id: int, **values: Any) -> None:
+        # Like an UPDATE … WHERE id = …: nothing happens to a learner that does not exist.
+        learner = self.tables.learners.get(learner_id)
+        if learner is not None:
+            self.tables.learners[learner_id] = replace(learner, **values)
+
+    async def delete(self, learner_id: int) -> None:
+        """Delete the learner and everything stored about them."""
+        self.tables.delete_learner(learner_id)
+
+    async def conversation(self, learner_id: int) -> tuple[StoredState | None, StoredState | None]:
+        """Return the learner's stored state and the state it interrupts."""
+        saved = self.tables.conversations.get(learner_id)
+        if saved is None:
+            return None, None
+        return _stored_copy(saved.current), _stored_copy(saved.resume) if saved.resume else None
+
+    async def save_conversation(
+        self,
+        learner_id: int,
+        current: StoredState,
+        resume: StoredState | None,
+        lesson_id: str | None,
+        now: datetime,
+    ) -> None:
+        """Store where the learner is."""
+        self.tables.require_learner(learner_id)
+        self.tables.conversations[learner_id] = SavedConversation(
+            _stored_copy(current), _stored_copy(resume) if resume else None, lesson_id, utc(now)
+        )
+
+    async def export(self, learner_id: int) -> dict[str, Any]:
+        """Return what is stored about the learner themselves, as JSON-ready data."""
+        learner = await self.get(learner_id)
+        if learner is None:
+            return {}
+        current, resume = await self.conversation(learner_id)
+        return {
+            "learner": jsonable(asdict(learner)),
+            "conversation": {
+                "where": asdict(current) if current else None,
+                "interrupted": asdict(resume) if resume else None,
+            },
+        }
+
+
+def _stored_copy(state: StoredState) -> StoredState:
+    return StoredState(state.flow, state.step, json_copy(state.data))
+
+
+class MemoryProgress:
+    """Lesson progress, like `SqlProgress`."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    async def of_lesson(self, learner_id: int, lesson_id: str) -> LessonProgress | None:
+        """Return the learner's progress in one lesson."""
+        return self.tables.progress.get((learner_id, lesson_id))
+
+    async def all(self, learner_id: int) -> list[LessonProgress]:
+        """Return the learner's progress in every lesson they started, oldest first."""
+        mine = [p for (learner, _), p in self.tables.progress.items() if learner == learner_id]
+        return sorted(mine, key=lambda progress: progress.started_at)
+
+    async def start_lesson(self, learner_id: int, lesson_id: str, now: datetime) -> None:
+        """Note that a learner opened a lesson (once; later openings keep the first date)."""
+        if (learner_id, lesson_id) not in self.tables.progress:
+            self.tables.require_learner(learner_id)
+            self.tables.progress[(learner_id, lesson_id)] = LessonProgress(
+                lesson_id=lesson_id,
+                started_at=utc(now),
+                completed_at=None,
+                quiz_attempts=0,
+                last_score=None,
+                best_score=None,
+                quiz_total=0,
+            )
+
+    async def start_quiz_attempt(
+        self, learner_id: int, lesson_id: str, total: int, now: datetime
+    ) -> int:
+        """Begin a new quiz attempt on a lesson and return its number."""
+        await self.start_lesson(learner_id, lesson_id, now)
+        progress = self.tables.progress[(learner_id, lesson_id)]
+        progress = replace(progress, quiz_attempts=progress.quiz_attempts + 1, quiz_total=total)
+        self.tables.progress[(learner_id, lesson_id)] = progress
+        return progress.quiz_attempts
+
+    async def finish_quiz(
+        self, learner_id: int, lesson_id: str, score: int, now: datetime
+    ) -> LessonProgress:
+        """Record a finished quiz: last and best score, and the lesson as completed."""
+        progress = self.tables.progress.get((learner_id, lesson_id))
+        assert progress is not None
+        progress = replace(
+            progress,
+            last_score=score,
+            best_score=max(score, progress.best_score or 0),
+            completed_at=progress.completed_at or utc(now),
+        )
+        self.tables.progress[(learner_id, lesson_id)] = progress
+        return progress
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's progress for /mydata."""
+        return [jsonable(asdict(progress)) for progress in await self.all(learner_id)]
+
+
+class MemoryAnswers:
+    """Quiz answers, like `SqlAnswers`."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    async def record(self, answer: Answer) -> bool:
+        """Store one answer; return False when this exact answer was already stored."""
+        key = _answer_key(answer)
+        # The SQL adapter turns any integrity error into False: the unknown learner's too.
+        if answer.learner_id not in self.tables.learners or any(
+            _answer_key(stored) == key for stored in self.tables.answers
+        ):
+            return False
+        self.tables.answers.append(replace(answer, answered_at=utc(answer.answered_at)))
+        return True
+
+    async def attempt_score(self, learner_id: int, lesson_id: str, attempt: int) -> int:
+        """Count the right answers of one quiz attempt."""
+        return sum(
+            1
+            for a in self.tables.answers
+            if (a.learner_id, a.lesson_id, a.mode, a.attempt)
+            == (learner_id, lesson_id, "quiz", attempt)
+            and a.is_correct
+        )
+
+    async def review_count(self, learner_id: int, lesson_id: str, item_id: str) -> int:
+        """Count the review answers already given to one item."""
+        return sum(
+            1
+            for a in self.tables.answers
+            if (a.learner_id, a.lesson_id, a.item_id, a.mode)
+            == (learner_id, lesson_id, item_id, "review")
+        )
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's answers for /mydata, in the order they were given."""
+        return [
+            jsonable(
+                {
+                    "lesson_id": a.lesson_id,
+                    "item": a.item_id,
+                    "chosen": a.chosen,
+                    "correct": a.is_correct,
+                    "mode": a.mode,
+                    "attempt": a.attempt,
+                    "answered_at": a.answered_at,
+                }
+            )
+            for a in self.tables.answers
+            if a.learner_id == learner_id
+        ]
+
+
+def _answer_key(answer: Answer) -> tuple[int, str, str, str, int]:
+    """Return what the unique constraint of `quiz_answers` covers."""
+    return (answer.learner_id, answer.lesson_id, answer.item_id, answer.mode, answer.attempt)
+
+
+class MemoryReviews:
+    """The review schedule, like `SqlReviews`."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    async def item(self, learner_id: int, lesson_id: str, item_id: str) -> ReviewItem | None:
+        """Return one item of the learner's review schedule."""
+        return self.tables.reviews.get((learner_id, lesson_id, item_id))
+
+    async def schedule(
+        self, learner_id: int, lesson_id: str, item_id: str, box: int, due_at: datetime
+    ) -> None:
+        """Put a quiz item in a Leitner box, due at a given time."""
+        self.tables.require_learner(learner_id)
+        self.tables.reviews[(learner_id, lesson_id, item_id)] = ReviewItem(
+            lesson_id, item_id, box, utc(due_at)
+        )
+
+    async def retire(self, learner_id: int, lesson_id: str, item_id: str) -> None:
+        """Take a well-learnt item out of the review schedule."""
+        self.tables.reviews.pop((learner_id, lesson_id, item_id), None)
+
+    async def due(self, learner_id: int, now: datetime) -> list[ReviewItem]:
+        """Return the items due, the longest overdue first, then by lesson and item id."""
+        due = [item for item in self._of(learner_id) if item.due_at <= now]
+        return sorted(due, key=lambda item: (item.due_at, item.lesson_id, item.item_id))
+
+    async def next_due(self, learner_id: int) -> datetime | None:
+        """Return when the next review item falls due, if any is scheduled."""
+        return min((item.due_at for item in self._of(learner_id)), default=None)
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's review schedule for /mydata."""
+        return [
+            jsonable(
+                {"lesson_id": r.lesson_id, "item": r.item_id, "box": r.box, "due_at": r.due_at}
+            )
+            for r in self._of(learner_id)
+        ]
+
+    def _of(self, learner_id: int) -> list[ReviewItem]:
+        return [item for key, item in self.tables.reviews.items() if key[0] == learner_id]
+
+
+class MemoryQuestions:
+    """Questions the course did not cover, like `SqlQuestions`."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    async def record(self, learner_id: int, language: Language, text: str, now: datetime) -> None:
+        """Keep a question the tutor could not answer, cut to the column's length."""
+        self.tables.require_learner(learner_id)
+        self.tables.questions.append(
+            UnansweredQuestion(learner_id, language, text[:QUESTION_MAX_CHARS], utc(now))
+        )
+
+    async def of_learners(
+        self, learner_ids: Sequence[int], since: datetime | None = None
+    ) -> list[UnansweredQuestion]:
+        """Return the unanswered questions of some learners, newest first."""
+        found = [
+            q
+            for q in self.tables.questions
+            if q.learner_id in learner_ids and (since is None or q.asked_at >= since)
+        ]
+        return sorted(found, key=lambda question: question.asked_at, reverse=True)
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's unanswered questions for /mydata."""
+        return [
+            jsonable({"language": q.language, "text": q.text, "asked_at": q.asked_at})
+            for q in await self.of_learners([learner_id])
+        ]
+
+
+# The store of each port, built on the tables of one unit of work.
+STORES: dict[Port[Any], Callable[[Tables], object]] = {
+    LEARNERS: MemoryLearners,
+    PROGRESS: MemoryProgress,
+    ANSWERS: MemoryAnswers,
+    REVIEWS: MemoryReviews,
+    QUESTIONS: MemoryQuestions,
+}
+
+
+class MemoryUnitOfWork(Repositories):
+    """One unit of work: every store works on the same copy of the tables."""
+
+    def __init__(self, tables: Tables) -> None:
+        super().__init__({port: partial(store, tables) for port, store in STORES.items()})
+        self.tables = tables
+
+
+class MemoryUnits:
+    """Open units of work on tables in memory, one at a time, kept only when they succeed."""
+
+    def __init__(self) -> None:
+        self.tables = Tables()
+        # One at a time, like the database's lock on a learner, for every learner at once.
+        self._one_at_a_time = asyncio.Lock()
+
+    @property
+    def ports(self) -> frozenset[Port[Any]]:
+        """Return the ports these units of work have a store for."""
+        return frozenset(STORES)
+
+    @asynccontextmanager
+    async def __call__(self) -> AsyncIterator[MemoryUnitOfWork]:
+        """Open one unit of work on a copy of the tables; keep the copy if it ends well."""
+        async with self._one_at_a_time:
+            working = copy.deepcopy(self.tables)
+            yield MemoryUnitOfWork(working)
+            # Not reached when the block raised: the tables stay as they were.
+            self.tables = working

@@ -1,0 +1,27 @@
+"""The fixture course of the flow tests is a course like the real one, only smaller."""
+
+from __future__ import annotations
+
+import re
+
+from bot.course.checks import MIN_QUIZ_ITEMS, check_content
+from bot.i18n import LANGUAGES
+from tests.support.learning import FIXTURE_COURSE_DIR, fixture_course
+
+SHORT_QUIZ = re.compile(rf"[23] quiz items, at least {MIN_QUIZ_ITEMS}")
+
+
+def test_the_fixture_course_loads_in_every_language() -> None:
+    course = fixture_course()
+    for language in LANGUAGES:
+        assert [module.id for module in course.modules[language]] == ["basics", "safety"]
+        lessons = course.all_lessons(language)
+        assert len(lessons) == 3
+        assert all(3 <= len(lesson.cards) <= 4 for lesson in lessons)
+        assert all(2 <= len(lesson.quiz) <= 3 for lesson in lessons)
+
+
+def test_the_fixture_course_passes_the_content_check_but_for_its_short_quizzes() -> None:
+    report = check_content(FIXTURE_COURSE_DIR, FIXTURE_COURSE_DIR / "syllabus.yaml")
+    assert len(report.readability) == 3 * len(LANGUAGES)
+    assert [str(p) for p in report.problems if not SHORT_QUIZ.fullmatch(p.message)] == []

@@ -1,0 +1,413 @@
+"""The learning flows through the whole engine, on in-memory stores and the fixture course."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+
+from bot.config import Language
+from bot.core.engine import Tutor
+from bot.core.ports import LEARNERS
+from bot.core.replies import Document
+from bot.core.state import StoredState
+from bot.course.model import Lesson
+from bot.features.lessons.flows import Reading
+from bot.features.quiz.flows import Answering
+from bot.i18n import Translator
+from bot.paths import PROJECT_ROOT
+from tests.conftest import Clock
+from tests.support.buttons import action_of
+from tests.support.chat import Chat
+from tests.support.learning import (
+    bound_ports,
+    fixture_course,
+    learning_manifests,
+    learning_tutor,
+    translators,
+)
+from tests.support.memory import MemoryProgress, MemoryUnits
+
+LANGUAGES: list[Language] = ["fr", "nl", "en"]
+FIRST = "basics/what-is-ai"
+SECOND = "basics/everyday-ai"
+
+
+@pytest.fixture
+def units() -> MemoryUnits:
+    return MemoryUnits()
+
+
+@pytest.fixture
+def tutor(units: MemoryUnits, clock: Clock) -> Tutor:
+    return learning_tutor(units, clock)
+
+
+def t(language: Language) -> Translator:
+    return translators()[language]
+
+
+def lesson(language: Language, lesson_id: str) -> Lesson:
+    found = fixture_course().lesson(language, lesson_id)
+    assert found is not None
+    return found
+
+
+def actions(chat: Chat) -> list[str]:
+    return [action_of(button.data) for button in chat.buttons]
+
+
+def wrong(option: int) -> int:
+    """Return a wrong option of a three-option item whose right one is `option`."""
+    return (option + 1) % 3
+
+
+async def take_quiz(chat: Chat, language: Language, lesson_id: str, *, miss_first: bool) -> None:
+    """Start a lesson's quiz and answer every item, the first one wrong if asked."""
+    quiz = lesson(language, lesson_id).quiz
+    await chat.press_data(chat.button_with_action("quiz.start").data)
+    for number, item in enumerate(quiz):
+        await chat.answer(wrong(item.correct) if miss_first and number == 0 else item.correct)
+        if number + 1 < len(quiz):
+            await chat.press(t(language).gettext("Next question ▶"))
+
+
+async def read_lesson(chat: Chat, language: Language) -> None:
+    """Open the lesson the menu offers and tap Next until its last card."""
+    await chat.press_data(chat.button_with_action("lessons.open").data)
+    await read_to_last_card(chat, language)
+
+
+async def read_to_last_card(chat: Chat, language: Language) -> None:
+    """Tap Next until the last card of the lesson."""
+    while "quiz.start" not in actions(chat):
+        await chat.press(t(language).gettext("Next ▶"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_first_contact_greets_in_the_client_language(
+    tutor: Tutor, units: MemoryUnits, language: Language
+) -> None:
+    chat = Chat(tutor, language_code=f"{language}-BE")
+    await chat.command("start")
+    assert t(language).gettext("What would you like to do?") in chat.text
+    assert "/mydata" in chat.text
+    assert "/forget" in chat.text
+    assert lesson(language, FIRST).title in chat.button_with_action("lessons.open").label
+    [learner] = units.tables.learners.values()
+    assert (learner.language, learner.display_name) == (language, "Amina B.")
+
+
+async def test_an_unknown_client_language_is_asked_until_chosen(
+    tutor: Tutor, units: MemoryUnits
+) -> None:
+    chat = Chat(tutor, language_code="de")
+    await chat.command("start")
+    assert actions(chat) == ["menu.lang"] * 3
+    for language in LANGUAGES:
+        assert t(language).gettext("Which language do you want?") in chat.text
+    [learner] = units.tables.learners.values()
+    assert learner.language is None
+    await chat.say("hallo")
+    assert actions(chat) == ["menu.lang"] * 3
+    await chat.press("Nederlands")
+    assert t("nl").gettext("Welcome! I am your AI tutor.") in chat.text
+    assert t("nl").gettext("What would you like to do?") in chat.text
+    [learner] = units.tables.learners.values()
+    assert learner.language == "nl"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_lesson_is_read_card_by_card_and_back(
+    tutor: Tutor, units: MemoryUnits, language: Language
+) -> None:
+    cards = lesson(language, FIRST).cards
+    chat = Chat(tutor, language_code=language)
+    await chat.command("start")
+    await chat.press_data(chat.button_with_action("lessons.open").data)
+    assert f"1/{len(cards)}" in chat.text
+    assert cards[0].body in chat.text
+    await chat.press(t(language).gettext("Next ▶"))
+    assert f"2/{len(cards)}" in chat.text
+    assert cards[1].body in chat.text
+    await chat.press(t(language).gettext("◀ Back"))
+    assert cards[0].body in chat.text
+    await read_to_last_card(chat, language)
+    assert cards[-1].body in chat.text
+    assert "quiz.start" in actions(chat)
+    [learner_id] = units.tables.learners
+    assert units.tables.conversations[learner_id].current == StoredState(
+        Reading.flow, "", {"lesson": FIRST, "card": len(cards) - 1}
+    )
+    progress = units.tables.progress[(learner_id, FIRST)]
+    assert (progress.completed_at, progress.quiz_attempts) == (None, 0)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_quiz_scores_the_answers_and_schedules_a_review_for_a_miss(
+    tutor: Tutor, units: MemoryUnits, clock: Clock, language: Language
+) -> None:
+    quiz = lesson(language, FIRST).quiz
+    chat = Chat(tutor, language_code=language)
+    await chat.command("start")
+    await read_lesson(chat, language)
+    await take_quiz(chat, language, FIRST, miss_first=True)
+    summary = t(language).ngettext(
+        "Quiz done: {score} out of {total} question right.",
+        "Quiz done: {score} out of {total} questions right.",
+        len(quiz),
+    )
+    assert summary.format(score=len(quiz) - 1, total=len(quiz)) in chat.text
+    assert lesson(language, SECOND).title in chat.button_with_action("lessons.open").label
+    [learner_id] = units.tables.learners
+    answers = units.tables.answers
+    assert [(a.item_id, a.is_correct, a.mode, a.attempt) for a in answers] == [
+        (item.id, number > 0, "quiz", 1) for number, item in enumerate(quiz)
+    ]
+    [review] = units.tables.reviews.values()
+    assert (review.item_id, review.box, review.due_at) == (
+        quiz[0].id,
+        1,
+        clock.now + timedelta(days=1),
+    )
+    progress = units.tables.progress[(learner_id, FIRST)]
+    score = len(quiz) - 1
+    assert (progress.last_score, progress.best_score, progress.quiz_total) == (
+        score,
+        score,
+        len(quiz),
+    )
+    assert progress.completed_at == clock.now
+
+
+async def test_a_double_tap_on_an_answer_is_answered_and_recorded_once(
+    tutor: Tutor, units: MemoryUnits
+) -> None:
+    chat = Chat(tutor)
+    await chat.command("start")
+    await read_lesson(chat, "en")
+    await chat.press_data(chat.button_with_action("quiz.start").data)
+    tap = chat.question.answer_data[lesson("en", FIRST).quiz[0].correct]
+    await chat.press_data(tap)
+    assert "✅" in chat.text
+    await chat.press_data(tap)
+    assert "✅" not in chat.text
+    assert t("en").gettext("You already answered this question.") in chat.text
+    assert len(units.tables.answers) == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_continue_goes_back_to_the_question_left_for_the_menu(
+    tutor: Tutor, units: MemoryUnits, language: Language
+) -> None:
+    quiz = lesson(language, FIRST).quiz
+    chat = Chat(tutor, language_code=language)
+    await chat.command("start")
+    await read_lesson(chat, language)
+    await chat.press_data(chat.button_with_action("quiz.start").data)
+    await chat.answer(quiz[0].correct)
+    await chat.command("progress")
+    await chat.command("menu")
+    resume = t(language).gettext("▶ Continue: {title}").format(title=lesson(language, FIRST).title)
+    await chat.press(resume)
+    assert chat.question.question == quiz[1].question
+    header = t(language).gettext("📝 Question {number} of {total}")
+    assert chat.question.header == header.format(number=2, total=len(quiz))
+    [conversation] = units.tables.conversations.values()
+    assert conversation.current == StoredState(
+        Answering.flow, "", {"lesson": FIRST, "item": quiz[1].id}
+    )
+
+
+async def test_a_missed_question_comes_back_the_next_day_and_the_lesson_resumes_after_it(
+    tutor: Tutor, units: MemoryUnits, clock: Clock
+) -> None:
+    en = t("en")
+    missed = lesson("en", FIRST).quiz[0]
+    chat = Chat(tutor)
+    await chat.command("start")
+    await read_lesson(chat, "en")
+    await take_quiz(chat, "en", FIRST, miss_first=True)
+    await chat.press_data(chat.button_with_action("lessons.open").data)
+    await chat.press(en.gettext("Next ▶"))
+    await chat.command("menu")
+    assert "review.next" not in actions(chat)
+    clock.advance(days=1)
+    await chat.command("menu")
+    review_label = en.ngettext("🔁 Review {count} question", "🔁 Review {count} questions", 1)
+    await chat.press(review_label.format(count=1))
+    assert chat.question.question == missed.question
+    await chat.answer(missed.correct)
+    assert "✅" in chat.text
+    await chat.press(en.gettext("Next ▶"))
+    assert en.gettext("Review done. Nothing else to review for now.") in chat.text
+    in_three_days = clock.now + timedelta(days=3)
+    assert en.gettext("Next review: {date}.").format(date=en.date(in_three_days)) in chat.text
+    [review] = units.tables.reviews.values()
+    assert (review.box, review.due_at) == (2, in_three_days)
+    assert [(a.item_id, a.mode, a.attempt) for a in units.tables.answers[-1:]] == [
+        (missed.id, "review", 1)
+    ]
+    # The review interrupted the second lesson: Continue goes back to its second card.
+    await chat.press(en.gettext("▶ Continue: {title}").format(title=lesson("en", SECOND).title))
+    assert lesson("en", SECOND).cards[1].body in chat.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_progress_shows_lessons_done_and_started_with_scores(
+    tutor: Tutor, clock: Clock, language: Language
+) -> None:
+    tr = t(language)
+    chat = Chat(tutor, language_code=language)
+    await chat.command("start")
+    await read_lesson(chat, language)
+    await take_quiz(chat, language, FIRST, miss_first=True)
+    await chat.press_data(chat.button_with_action("lessons.open").data)
+    clock.advance(days=1)
+    await chat.command("progress")
+    total = len(fixture_course().lesson_order(language))
+    done = tr.ngettext(
+        "Lessons done: {done} of {total} lesson", "Lessons done: {done} of {total} lessons", total
+    )
+    quiz = lesson(language, FIRST).quiz
+    finished = tr.gettext("✅ {title}: {score}/{total} on {date}").format(
+        title=lesson(language, FIRST).title,
+        score=len(quiz) - 1,
+        total=len(quiz),
+        date=tr.date(clock.now - timedelta(days=1)),
+    )
+    expected = [
+        done.format(done=1, total=total),
+        tr.gettext("Quiz score: {percent} right").format(percent=tr.percent(2 / 3)),
+        tr.ngettext("{count} question to review", "{count} questions to review", 1).format(count=1),
+        finished,
+        tr.gettext("▫ {title}: started").format(title=lesson(language, SECOND).title),
+    ]
+    for line in expected:
+        assert line in chat.text
+
+
+async def test_mydata_exports_what_the_stores_hold(tutor: Tutor, units: MemoryUnits) -> None:
+    chat = Chat(tutor, first_name="Amina", last_name="Benali")
+    await chat.command("start")
+    await read_lesson(chat, "en")
+    await take_quiz(chat, "en", FIRST, miss_first=True)
+    await chat.command("mydata")
+    assert "Amina B." in chat.text
+    [export] = [reply for reply in chat.replies if isinstance(reply, Document)]
+    assert "Benali" not in export.content.decode()
+    data = json.loads(export.content)
+    [learner_id] = units.tables.learners
+    async with units() as uow:
+        stored = await uow.get(LEARNERS).export(learner_id)
+    assert data["learner"] == stored["learner"]
+    assert [entry["lesson_id"] for entry in data["lessons"]] == [FIRST]
+    assert [answer["correct"] for answer in data["quiz_answers"]] == [False, True, True]
+    assert [review["item"] for review in data["reviews"]] == [lesson("en", FIRST).quiz[0].id]
+
+
+async def test_forget_asks_then_deletes_every_row_of_the_learner_and_no_other(
+    tutor: Tutor, units: MemoryUnits
+) -> None:
+    leaving, staying = Chat(tutor, user="leaving"), Chat(tutor, user="staying")
+    for chat in (leaving, staying):
+        await chat.command("start")
+        await read_lesson(chat, "en")
+        await take_quiz(chat, "en", FIRST, miss_first=True)
+    kept = copy.deepcopy(units.tables)
+    await leaving.command("forget")
+    await leaving.press(t("en").gettext("No, keep my data"))
+    assert units.tables == kept
+    await leaving.command("forget")
+    yes = leaving.button(t("en").gettext("Yes, delete everything")).data
+    await leaving.press_data(yes)
+    [staying_id] = units.tables.learners
+    assert units.tables.learners[staying_id].external_id == "staying"
+    owners = {
+        *units.tables.conversations,
+        *(learner for learner, _ in units.tables.progress),
+        *(answer.learner_id for answer in units.tables.answers),
+        *(learner for learner, _, _ in units.tables.reviews),
+    }
+    assert owners == {staying_id}
+    # The confirmation tapped again does not bring the learner back.
+    await leaving.press_data(yes)
+    assert t("en").gettext("This button is no longer active. Send /start to begin.") in leaving.text
+    assert list(units.tables.learners) == [staying_id]
+
+
+async def test_a_failing_turn_leaves_every_store_as_it_was(
+    tutor: Tutor, units: MemoryUnits, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quiz = lesson("en", FIRST).quiz
+    chat = Chat(tutor)
+    await chat.command("start")
+    await read_lesson(chat, "en")
+    await chat.press_data(chat.button_with_action("quiz.start").data)
+    for item in quiz[:-1]:
+        await chat.answer(item.correct)
+        await chat.press(t("en").gettext("Next question ▶"))
+    last = chat.question.answer_data[quiz[-1].correct]
+    before = copy.deepcopy(units.tables)
+
+    async def broken(*_: object) -> None:
+        raise RuntimeError("the store failed")
+
+    # The last answer is recorded, then closing the quiz fails: nothing of the turn is kept.
+    monkeypatch.setattr(MemoryProgress, "finish_quiz", broken)
+    await chat.press_data(last)
+    sorry = "Sorry, something went wrong on my side. Your progress is safe. Please try again."
+    assert chat.text == t("en").gettext(sorry)
+    assert units.tables == before
+    monkeypatch.undo()
+    await chat.press_data(last)
+    assert "✅" in chat.text
+    assert len(units.tables.answers) == len(quiz)
+
+
+def test_the_memory_units_have_a_store_for_every_port_the_learning_features_bind() -> None:
+    ports = bound_ports(learning_manifests(fixture_course()))
+    assert ports
+    assert ports | {LEARNERS} <= MemoryUnits().ports
+
+
+# Run in a fresh interpreter: the test session itself has loaded the whole application.
+CONVERSATION = """
+import asyncio, json, sys
+from datetime import UTC, datetime
+from tests.support.buttons import data
+from tests.support.chat import Chat
+from tests.support.learning import learning_tutor
+from tests.support.memory import MemoryUnits
+
+async def converse():
+    units = MemoryUnits()
+    chat = Chat(learning_tutor(units, lambda: datetime(2026, 11, 23, 9, tzinfo=UTC)))
+    await chat.command("start")
+    await chat.press_data(chat.button_with_action("lessons.open").data)
+    await chat.press_data(data("quiz.start", "basics/what-is-ai"))
+    await chat.answer(0)
+    for command in ("menu", "progress", "quiz", "mydata", "forget", "help"):
+        await chat.command(command)
+    return units
+
+units = asyncio.run(converse())
+loaded = {name.split(".")[0] for name in sys.modules} & set(sys.argv[1:])
+print(json.dumps({"loaded": sorted(loaded), "answers": len(units.tables.answers)}))
+"""
+HEAVY = ["sqlalchemy", "alembic", "chromadb", "lingua", "telegram", "openai", "langchain_core"]
+
+
+def test_the_flows_run_without_the_database_the_index_or_the_language_models() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", CONVERSATION, *HEAVY],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(result.stdout) == {"loaded": [], "answers": 1}
