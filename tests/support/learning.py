@@ -65,6 +65,7 @@ def learning_manifests(course: Course) -> list[Manifest]:
         detector=Unavailable("language detector"),  # type: ignore[arg-type]
         chains=None,
         budget=Unavailable("model budget"),  # type: ignore[arg-type]
+        channels={},
     )
     return [feature.manifest(context) for feature in LEARNING_FEATURES]
 
