@@ -142,7 +142,7 @@ def test_an_unrelated_question_is_not_confident(retriever: Retriever) -> None:
 async def test_async_search_answers_in_every_language(
     retriever: Retriever, text: str, language: str, lesson_id: str
 ) -> None:
-    result = await retriever.search(text, language, k=2)  # type: ignore[arg-type]
+    result = await retriever.search(text, language, k=2)
 
     assert result.confident
     assert result.hits[0].lesson_id == lesson_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.config import SettingsError, load_settings
 from bot.core.languages import (
     BUILT_IN,
     DUTCH,
@@ -83,3 +84,61 @@ def test_a_client_code_of_a_language_left_out_names_none() -> None:
 def test_a_registry_shows_its_codes_only() -> None:
     assert repr(BUILT_IN.select(["nl", "en"])) == "LanguageRegistry(nl, en)"
     assert FRENCH.label == "🇫🇷 Français"
+
+
+@pytest.fixture
+def environment(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in ("TUTOR_LANGUAGES", "TUTOR_DEFAULT_LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_every_built_in_language_is_offered_by_default(environment: pytest.MonkeyPatch) -> None:
+    settings = load_settings(_env_file=None)
+    assert settings.languages.codes == ("fr", "nl", "en")
+    assert settings.default_language == "en"
+
+
+def test_tutor_languages_picks_languages_in_its_order(environment: pytest.MonkeyPatch) -> None:
+    environment.setenv("TUTOR_LANGUAGES", " nl, fr ,")
+    settings = load_settings(_env_file=None)
+    assert settings.languages.codes == ("nl", "fr")
+    # English is off, and no default was set: the first language is the default.
+    assert settings.default_language == "nl"
+
+
+def test_the_default_language_can_be_any_offered_one(environment: pytest.MonkeyPatch) -> None:
+    environment.setenv("TUTOR_LANGUAGES", "nl,fr")
+    environment.setenv("TUTOR_DEFAULT_LANGUAGE", "fr")
+    assert load_settings(_env_file=None).default_language == "fr"
+
+
+@pytest.mark.parametrize(
+    ("variables", "line"),
+    [
+        (
+            {"TUTOR_LANGUAGES": "fr,de"},
+            "Invalid setting TUTOR_LANGUAGES: 'de' is not one of the languages (fr, nl, en)",
+        ),
+        (
+            {"TUTOR_LANGUAGES": "fr,nl,fr"},
+            "Invalid setting TUTOR_LANGUAGES: 'fr' is listed twice",
+        ),
+        (
+            {"TUTOR_LANGUAGES": " , "},
+            "Invalid setting TUTOR_LANGUAGES: at least one language is needed",
+        ),
+        (
+            {"TUTOR_LANGUAGES": "fr,nl", "TUTOR_DEFAULT_LANGUAGE": "en"},
+            "Invalid setting TUTOR_DEFAULT_LANGUAGE: 'en' is not one of the languages (fr, nl)",
+        ),
+    ],
+)
+def test_a_wrong_language_setting_is_one_clear_line(
+    environment: pytest.MonkeyPatch, variables: dict[str, str], line: str
+) -> None:
+    for name, value in variables.items():
+        environment.setenv(name, value)
+    with pytest.raises(SettingsError) as raised:
+        load_settings(_env_file=None)
+    assert str(raised.value) == line
