@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cli import main
 from bot.config import SettingsError, load_settings
 from bot.core.languages import (
     BUILT_IN,
@@ -142,3 +143,12 @@ def test_a_wrong_language_setting_is_one_clear_line(
     with pytest.raises(SettingsError) as raised:
         load_settings(_env_file=None)
     assert str(raised.value) == line
+
+
+def test_a_language_option_that_is_not_offered_is_one_clear_line(
+    environment: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    environment.setenv("TUTOR_LANGUAGES", "fr,nl")
+
+    assert main(["chat", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == "'en' is not one of the languages (fr, nl)\n"

@@ -16,8 +16,8 @@ from bot.adapters.search.lexical import LexicalIndex
 from bot.adapters.search.query import topic
 from bot.adapters.search.store import ChunkStore, DenseMatch, IndexReport, open_client
 from bot.config import Language, Settings
+from bot.core.languages import LanguageRegistry
 from bot.course.model import Course
-from bot.i18n import LANGUAGES
 
 # Share of the lexical ranker in the fused score; the dense ranker has the rest. Chosen on the
 # development questions and checked on questions written from the syllabus alone
@@ -181,12 +181,14 @@ class Retriever:
         store: ChunkStore,
         embedder: Embedder,
         chunks: Mapping[tuple[Language, str], tuple[Chunk, ...]],
+        languages: LanguageRegistry,
         *,
         lexical_weights: Mapping[Language, float] = LEXICAL_WEIGHTS,
     ) -> None:
         self.course = course
         self.store = store
         self.embedder = embedder
+        self.languages = languages
         self.lexical_weights = lexical_weights
         self._lexicons = {
             language: Lexicon(
@@ -197,7 +199,7 @@ class Retriever:
                 },
                 language,
             )
-            for language in LANGUAGES
+            for language in languages.codes
         }
         # Keywords alone are too short to say whether a question is on topic: two short texts
         # often look alike. The passages a learner would read decide it.
@@ -205,7 +207,7 @@ class Retriever:
             key: tuple(chunk.id for chunk in lesson if chunk.kind is not ChunkKind.KEYWORD)
             for key, lesson in chunks.items()
         }
-        self._vectors = store.language_vectors(LANGUAGES)
+        self._vectors = store.language_vectors(languages.codes)
 
     def evidence(
         self, text: str, language: Language, *, lexical: bool = True, dense: bool = True
@@ -303,7 +305,7 @@ def open_retriever(settings: Settings, course: Course, *, progress: bool = False
     try:
         chunks = course_chunks(course)
         store.sync(chunks, progress=progress)
-        return Retriever(course, store, embedder, chunks)
+        return Retriever(course, store, embedder, chunks, settings.languages)
     except BaseException:
         store.close()
         raise

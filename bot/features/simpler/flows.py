@@ -14,7 +14,6 @@ from bot.course.vocabulary import Vocabulary, glossary_vocabulary, key_sentence
 from bot.features.lessons.buttons import ShowCard
 from bot.features.menu import flows as screens
 from bot.features.simpler.buttons import Simplify
-from bot.i18n import LANGUAGES
 
 if TYPE_CHECKING:
     from bot.adapters.llm.chains import TutorChains
@@ -30,11 +29,11 @@ class Simpler:
         self.budget = budget
         self._glossary: dict[Language, Vocabulary] = {
             language: glossary_vocabulary(course.glossary.get(language, ()))
-            for language in LANGUAGES
+            for language in course.languages
         }
         self._definitions = {
             (language, term.id): term
-            for language in LANGUAGES
+            for language in course.languages
             for term in course.glossary.get(language, ())
         }
         # Rewrites depend only on the card, so one per card serves every learner, for free.

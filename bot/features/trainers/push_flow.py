@@ -27,7 +27,7 @@ from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.pushes import MESSAGE_MAX_CHARS, PLAN_KINDS, Plan, Push
 from bot.features.trainers.repo import Cohort, Draft
 from bot.features.trainers.timing import format_clock, next_occurrence, parse_local
-from bot.i18n import LANGUAGES, N_, Translator
+from bot.i18n import N_, Translator
 
 MORNING: Final = 9 * 60
 # Preset times by button: the first of these weekdays after today, or every one of them.
@@ -46,7 +46,6 @@ WHAT_CHOICES: Final = (
     ("review", N_("🔁 A review of missed questions")),
     ("message", N_("💬 A short message")),
 )
-LANGUAGE_NAMES: Final[dict[str, str]] = {"fr": "Français", "nl": "Nederlands", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -187,11 +186,11 @@ class PushFlow:
             button(
                 (
                     t.gettext("➕ Add {language}") if texts else t.gettext("✍ Write in {language}")
-                ).format(language=LANGUAGE_NAMES[language]),
-                PushLanguage(language),
+                ).format(language=profile.name),
+                PushLanguage(profile.code),
             )
-            for language in LANGUAGES
-            if language not in texts
+            for profile in turn.services.languages
+            if profile.code not in texts
         ]
         if texts:
             text = t.gettext(
@@ -208,7 +207,7 @@ class PushFlow:
         found = await self._draft(turn)
         if found is None:
             return
-        if found.kind != "message" or chosen.language not in LANGUAGES:
+        if found.kind != "message" or chosen.language not in turn.services.languages:
             await screens.stale_button(turn)
             return
         await self._await_input(turn, f"text-{chosen.language}")
@@ -216,7 +215,10 @@ class PushFlow:
             turn.t.gettext(
                 "Type your message in {language}, up to {limit} characters. "
                 "Short sentences are easier to read."
-            ).format(language=LANGUAGE_NAMES[chosen.language], limit=MESSAGE_MAX_CHARS),
+            ).format(
+                language=turn.services.languages.profile(chosen.language).name,
+                limit=MESSAGE_MAX_CHARS,
+            ),
             rows(cancel_button(turn.t)),
         )
 

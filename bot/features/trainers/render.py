@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,7 +18,7 @@ from bot.features.review.buttons import NextReview
 from bot.features.review.repo import SqlReviews
 from bot.features.trainers.buttons import SwitchReminders
 from bot.features.trainers.outbox import Claimed
-from bot.i18n import LANGUAGES, Translator
+from bot.i18n import Translator
 
 
 def stop_reminders_button(t: Translator) -> Button:
@@ -25,9 +26,11 @@ def stop_reminders_button(t: Translator) -> Button:
     return button(t.gettext("🔕 No more reminders"), SwitchReminders("off"))
 
 
-def message_text(texts: dict[str, str], language: Language) -> str | None:
+def message_text(
+    texts: dict[str, str], language: Language, languages: Iterable[Language]
+) -> str | None:
     """Pick a custom message in the learner's language, else in another one that was written."""
-    for candidate in (language, *LANGUAGES):
+    for candidate in (language, *languages):
         if texts.get(candidate):
             return texts[candidate]
     return None
@@ -37,7 +40,7 @@ async def render(
     session: AsyncSession, services: Services, item: Claimed, now: datetime
 ) -> list[Reply] | None:
     """Return the replies to send, or None when there is nothing worth sending any more."""
-    language = item.language or services.default_language
+    language = services.language(item.language)
     t = services.translators[language]
     course = services.course
     push = item.push
@@ -73,7 +76,7 @@ async def render(
         action_button = button(t.gettext("▶ Start the lesson"), OpenLesson(upcoming[0]))
         return [Message(text, rows(action_button, screens.menu_button(t)))]
     if push.kind == "message":
-        written = message_text(push.texts, language)
+        written = message_text(push.texts, language, services.languages.codes)
         if written is None:
             return None
         header = t.gettext("💬 A message from your trainer:")

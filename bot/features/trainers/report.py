@@ -12,6 +12,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.tables import LearnerRow
+from bot.config import Language
 from bot.course.model import Course
 from bot.features.answers.ports import UnansweredQuestion
 from bot.features.answers.repo import SqlQuestions
@@ -26,7 +27,6 @@ DEFAULT_INACTIVE_DAYS: Final = 3
 TOP_MISSED: Final = 5
 UNANSWERED_DAYS: Final = 30
 UNANSWERED_MAX: Final = 10
-REFERENCE_LANGUAGE: Final = "en"
 
 
 @dataclass(frozen=True)
@@ -87,9 +87,14 @@ class Report:
 
 
 async def build_report(
-    session: AsyncSession, course: Course, cohort: Cohort, now: datetime, inactive_days: int
+    session: AsyncSession,
+    course: Course,
+    reference: Language,
+    cohort: Cohort,
+    now: datetime,
+    inactive_days: int,
 ) -> Report:
-    """Gather a cohort's progress report."""
+    """Gather a cohort's progress report; modules and lesson order are the reference language's."""
     members = list(
         await session.execute(
             select(
@@ -109,7 +114,7 @@ async def build_report(
     )
     module_of = {
         lesson_id: module.id
-        for module in course.modules.get(REFERENCE_LANGUAGE, ())
+        for module in course.modules.get(reference, ())
         for lesson_id in module.lesson_ids
     }
     completed: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -133,7 +138,7 @@ async def build_report(
         )
         for member in members
     )
-    order = course.lesson_order(REFERENCE_LANGUAGE)
+    order = course.lesson_order(reference)
     scores = tuple(
         LessonScore(lesson_id, mean(values), len(values))
         for lesson_id, values in sorted(
@@ -147,8 +152,7 @@ async def build_report(
         inactive_days=inactive_days,
         learners=learners,
         modules=tuple(
-            (module.id, len(module.lesson_ids))
-            for module in course.modules.get(REFERENCE_LANGUAGE, ())
+            (module.id, len(module.lesson_ids)) for module in course.modules.get(reference, ())
         ),
         scores=scores,
         missed=await _most_missed(session, ids),
