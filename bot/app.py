@@ -165,7 +165,7 @@ def open_chat_model(settings: Settings) -> tuple[ChatClient, TutorChains] | None
 
     client = open_chat_client(settings)
     assert client is not None
-    return client, TutorChains(client, settings.prompts_dir)
+    return client, TutorChains(client, settings.prompts_dir, settings.languages)
 
 
 @asynccontextmanager
