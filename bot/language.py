@@ -37,6 +37,10 @@ class LanguageDetector:
 
     def confidences(self, text: str) -> dict[Language, float]:
         """Return the confidence for each language, summing to one."""
+        if len(self.languages) == 1:
+            # Alone, a language has nothing to be told apart from (and lingua's answers for a
+            # single language are erratic): every text is in it.
+            return dict.fromkeys(self.languages.codes, 1.0)
         values = self._lingua().compute_language_confidence_values(text)
         code_of = {profile.detector_name: profile.code for profile in self.languages}
         return {code_of[v.language.name]: float(v.value) for v in values}

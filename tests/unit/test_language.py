@@ -27,6 +27,12 @@ def test_is_unsure_without_words(text: str) -> None:
     assert LanguageDetector(BUILT_IN).detect(text) is None
 
 
+def test_with_one_language_every_text_is_in_it() -> None:
+    detector = LanguageDetector(BUILT_IN.select(["nl"]))
+    assert detector.detect("How can I tell if a photo was made by AI?") == "nl"
+    assert detector.detect("  ") is None
+
+
 def test_questions_asked_while_the_models_load_in_the_background_get_answers() -> None:
     detector = LanguageDetector(BUILT_IN)
     warm_up = threading.Thread(target=detector.load)
