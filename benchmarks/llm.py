@@ -31,6 +31,7 @@ from bot.adapters.search.evaluation import load_cases
 from bot.app import App, open_app
 from bot.config import Language, Settings
 from bot.core.events import Command, Sender, Text
+from bot.core.languages import BUILT_IN
 from bot.core.replies import Message
 from bot.features.privacy.pii import Kind, find_personal_data, passes_luhn, redact
 from bot.paths import PROJECT_ROOT
@@ -139,8 +140,8 @@ async def bench_decisions(app: App) -> dict[str, Any]:
     """Return what the tutor does with course questions and with off-topic questions."""
     results: dict[str, Any] = {}
     users = iter(range(10**6))
-    cases = load_cases()
-    for language in ("fr", "nl", "en"):
+    cases = load_cases(BUILT_IN.codes)
+    for language in BUILT_IN.codes:
         course: Counter[str] = Counter()
         for case in (c for c in cases if c.language == language):
             sender = Sender("bench", f"u{next(users)}", language)
@@ -189,7 +190,7 @@ async def _turn_times(app: App, questions: list[tuple[Language, str]]) -> dict[s
 async def run(folder: Path) -> dict[str, Any]:
     """Run every measure and return the results."""
     base: dict[str, Any] = {"_env_file": None, "data_dir": folder, "llm_daily_limit": 10**6}
-    questions = [(c.language, c.question) for c in load_cases()][:60]
+    questions = [(c.language, c.question) for c in load_cases(BUILT_IN.codes)][:60]
     results: dict[str, Any] = {"guard": bench_guard()}
     plain = Settings(**base, database_url=f"sqlite+aiosqlite:///{folder / 'a.db'}")
     async with open_app(plain) as app:

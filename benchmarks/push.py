@@ -41,6 +41,7 @@ from bot.channels.telegram.channel import TelegramChannel
 from bot.channels.telegram.delivery import TelegramDeliverer
 from bot.channels.telegram.render import Renderer
 from bot.config import Settings
+from bot.core.languages import BUILT_IN
 from bot.core.router import Services
 from bot.course.loader import load_course
 from bot.features.trainers.options import DeliveryOptions
@@ -49,7 +50,7 @@ from bot.features.trainers.pushes import SqlPushes
 from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.tables import CohortMemberRow
 from bot.features.trainers.worker import OutboxWorker
-from bot.i18n import LANGUAGES, load_translators
+from bot.i18n import load_translators
 from tests.support.telegram import BOT_TOKEN, BotApi, RecordingRequest
 from tests.support.trainers import CrashingRequest, SimulatedCrash
 
@@ -82,7 +83,7 @@ async def enroll(database: Database, count: int, now: datetime) -> Cohort:
                 {
                     "channel": "telegram",
                     "external_id": str(FIRST_CHAT + offset),
-                    "language": LANGUAGES[offset % len(LANGUAGES)],
+                    "language": BUILT_IN.codes[offset % len(BUILT_IN)],
                     "display_name": f"L{offset} B.",
                     "created_at": now,
                     "last_seen_at": now,
@@ -163,9 +164,10 @@ async def main(count: int, database_url: str | None) -> dict[str, Any]:
     await database.upgrade()
     clock = Clock()
     services = Services(
-        course=load_course(settings.content_dir),
-        translators=load_translators(settings.locales_dir, settings.timezone),
+        course=load_course(settings.content_dir, settings.languages.codes),
+        translators=load_translators(settings.locales_dir, settings.languages, settings.timezone),
         clock=clock,
+        languages=settings.languages,
     )
     cohort = await enroll(database, count, clock())
     limited = DeliveryOptions.from_settings(settings)

@@ -38,6 +38,7 @@ from bot.adapters.search.evaluation import DEV_CASES, EvalCase, EvalReport, eval
 from bot.adapters.search.search import Retriever, open_retriever
 from bot.adapters.search.store import ChunkStore, open_client
 from bot.config import Language, Settings
+from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
 from bot.paths import PROJECT_ROOT
 
@@ -154,7 +155,8 @@ def measure_model(
     name: str, settings: Settings, cases: Sequence[EvalCase], second: Sequence[EvalCase]
 ) -> dict[str, Any]:
     """Index the course from scratch with one model and measure each ranker on both case sets."""
-    course = load_course(settings.content_dir)
+    languages = settings.languages
+    course = load_course(settings.content_dir, languages.codes)
     chunks = course_chunks(course)
     embedder = EMBEDDERS[name]()
     embedder.query("warm up")  # loading the weights is measured by the cold start, not here
@@ -164,11 +166,13 @@ def measure_model(
         started = time.perf_counter()
         report = store.sync(chunks)
         ingestion = time.perf_counter() - started
-        retriever = Retriever(course, store, embedder, chunks)
+        retriever = Retriever(course, store, embedder, chunks, languages)
         rankers = _rankers(retriever)
         for rank in rankers.values():
-            evaluate(rank, cases)  # warm every path before timing it
-        reports = {ranker: evaluate(rank, cases) for ranker, rank in rankers.items()}
+            evaluate(rank, cases, languages.codes)  # warm every path before timing it
+        reports = {
+            ranker: evaluate(rank, cases, languages.codes) for ranker, rank in rankers.items()
+        }
         return {
             "model": embedder.model,
             "ingestion": {
@@ -178,7 +182,8 @@ def measure_model(
             },
             "rankers": {ranker: _summary(r) for ranker, r in reports.items()},
             "second_set": {
-                ranker: _summary(evaluate(rank, second)) for ranker, rank in rankers.items()
+                ranker: _summary(evaluate(rank, second, languages.codes))
+                for ranker, rank in rankers.items()
             },
             "hybrid_at_least_best_single": _hybrid_dominates(reports),
             "confidence": _confidence(retriever, cases, second),
@@ -227,10 +232,12 @@ def _time_child(mode: str, index_dir: Path, cases_file: Path) -> tuple[float, An
 
 def _child(index_dir: Path, cases_file: Path) -> None:
     settings = Settings(_env_file=None, data_dir=index_dir.parent, index_dir=index_dir)
-    retriever = open_retriever(settings, load_course(settings.content_dir))
+    retriever = open_retriever(
+        settings, load_course(settings.content_dir, settings.languages.codes)
+    )
     result = retriever.search_sync("what is a deepfake", "en")
     print(json.dumps({"lesson_id": result.hits[0].lesson_id if result.hits else None}), flush=True)
-    for case in load_cases(cases_file):
+    for case in load_cases(settings.languages.codes, cases_file):
         retriever.search_sync(case.question, case.language)
     retriever.store.close()
     print(json.dumps({"peak_rss_mb": _peak_rss_mb()}))
@@ -280,7 +287,8 @@ def main() -> None:
     if args.child_tutor:
         asyncio.run(_tutor_child(args.child_tutor))
         return
-    cases, second = load_cases(args.cases), load_cases(args.second_cases)
+    cases = load_cases(BUILT_IN.codes, args.cases)
+    second = load_cases(BUILT_IN.codes, args.second_cases)
     results: dict[str, Any] = {"cases": len(cases), "second_set_cases": len(second)}
     with tempfile.TemporaryDirectory() as folder:
         index_dir = Path(folder) / "index"

@@ -171,7 +171,7 @@ def open_chat_model(settings: Settings) -> tuple[ChatClient, TutorChains] | None
 
     client = open_chat_client(settings)
     assert client is not None
-    return client, TutorChains(client, settings.prompts_dir)
+    return client, TutorChains(client, settings.prompts_dir, settings.languages)
 
 
 @asynccontextmanager
@@ -186,14 +186,15 @@ async def open_app(
     `exporters` are the front end's own parts of /mydata, shown before the features'.
     """
     database = Database(settings.resolved_database_url)
+    languages = settings.languages
     retriever: Retriever | None = None
     chat_client: ChatClient | None = None
     try:
-        detector = LanguageDetector()
+        detector = LanguageDetector(languages)
         # Its models load outside the GIL while the index opens, not on the first question.
         threading.Thread(target=detector.load, name="load-language-models", daemon=True).start()
         await database.upgrade()
-        course = load_course(settings.content_dir)
+        course = load_course(settings.content_dir, languages.codes)
         # Embeds the lessons that are new or changed since the last start (all on the first).
         retriever = await asyncio.to_thread(
             open_retriever, settings, course, progress=terminal_progress()
@@ -209,8 +210,9 @@ async def open_app(
         router = Router.of(manifests)
         services = Services(
             course=course,
-            translators=load_translators(settings.locales_dir, settings.timezone),
+            translators=load_translators(settings.locales_dir, languages, settings.timezone),
             clock=clock,
+            languages=languages,
             default_language=settings.default_language,
             exporters=(
                 *exporters,

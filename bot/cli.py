@@ -16,6 +16,7 @@ from bot.channels.telegram.channel import join_link as telegram_join_link
 from bot.channels.terminal.channel import TerminalChannel
 from bot.channels.terminal.channel import join_link as terminal_join_link
 from bot.config import Settings, SettingsError, load_settings
+from bot.core.languages import UnknownLanguageError
 from bot.course import cli as course_cli
 from bot.features.trainers import cli as trainers_cli
 
@@ -28,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     chat = commands.add_parser("chat", help="chat with the tutor in this terminal")
-    chat.add_argument("--lang", choices=["fr", "nl", "en"], help="the language to learn in")
+    chat.add_argument("--lang", help="the language to learn in, one of TUTOR_LANGUAGES")
     chat.add_argument("--user", default="local", help="who is learning (keeps progress apart)")
     chat.set_defaults(handler=_chat)
 
@@ -56,9 +57,11 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import open_app
     from bot.channels.terminal.chat import chat
 
+    language = settings.languages.profile(args.lang).code if args.lang else None
+
     async def run() -> None:
         async with open_app(settings) as app:
-            await chat(app, args.user, args.lang)
+            await chat(app, args.user, language)
 
     asyncio.run(run())
     return 0
@@ -97,5 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
     try:
         return int(args.handler(settings, args))
+    except UnknownLanguageError as error:
+        sys.stderr.write(f"{error}\n")
+        return 2
     except KeyboardInterrupt:
         return 130

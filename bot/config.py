@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.languages import BUILT_IN, LanguageRegistry, UnknownLanguageError
 from bot.paths import PROJECT_ROOT
 
-Language = Literal["fr", "nl", "en"]
+# A language code such as "fr": one of `Settings.languages`, checked where a code comes in.
+Language = str
 
 
 class SettingsError(Exception):
@@ -28,19 +39,31 @@ def parse_identity(text: str) -> tuple[str, str]:
     return channel, external_id
 
 
+def _split_commas(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
 def _comma_separated(value: object) -> object:
     if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
+        return _split_commas(value)
     if isinstance(value, int):
         return [value]
     return value
+
+
+def _language_error(error: Exception) -> PydanticCustomError:
+    return PydanticCustomError("language", "{reason}", {"reason": str(error)})
 
 
 class Settings(BaseSettings):
     """Everything the tutor can be configured with, prefixed `TUTOR_` in the environment."""
 
     model_config = SettingsConfigDict(
-        env_prefix="TUTOR_", env_file=".env", extra="ignore", populate_by_name=True
+        env_prefix="TUTOR_",
+        env_file=".env",
+        extra="ignore",
+        populate_by_name=True,
+        arbitrary_types_allowed=True,
     )
 
     data_dir: Path = Path("data")
@@ -48,7 +71,10 @@ class Settings(BaseSettings):
     content_dir: Path = PROJECT_ROOT / "content"
     locales_dir: Path = PROJECT_ROOT / "locales"
     prompts_dir: Path = PROJECT_ROOT / "prompts"
-    default_language: Language = "en"
+    # The languages offered to learners, in order: codes of BUILT_IN, e.g. "fr,nl,en".
+    languages: Annotated[LanguageRegistry, NoDecode] = BUILT_IN
+    # Before a learner chooses. Left unset, English, or the first language when English is off.
+    default_language: Language = Field(default="en", validate_default=False)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     # Telegram
@@ -117,6 +143,35 @@ class Settings(BaseSettings):
     @classmethod
     def _split_admin_ids(cls, value: object) -> object:
         return _comma_separated(value)
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _select_languages(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        try:
+            return BUILT_IN.select(_split_commas(value))
+        except (UnknownLanguageError, ValueError) as error:
+            raise _language_error(error) from None
+
+    @field_validator("default_language")
+    @classmethod
+    def _offered(cls, value: str, info: ValidationInfo) -> str:
+        # Absent when its own value was invalid, and then already reported.
+        languages: LanguageRegistry | None = info.data.get("languages")
+        if languages is None:
+            return value
+        try:
+            return languages.profile(value).code
+        except UnknownLanguageError as error:
+            raise _language_error(error) from None
+
+    @model_validator(mode="after")
+    def _default_among_languages(self) -> Self:
+        # Only a default left unset can be outside the languages here: a set one was checked.
+        if self.default_language not in self.languages:
+            self.default_language = self.languages.codes[0]
+        return self
 
     @property
     def admin_identities(self) -> frozenset[tuple[str, str]]:

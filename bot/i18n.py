@@ -17,10 +17,8 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 
 from bot.config import Language
+from bot.core.languages import LanguageRegistry
 
-LANGUAGES: Final[tuple[Language, ...]] = ("fr", "nl", "en")
-# Belgian formats: "23 nov. 2026" and "75 %" in French, "23 nov 2026" in Dutch.
-BABEL_LOCALES: Final[dict[Language, str]] = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_BE"}
 BRUSSELS: Final = ZoneInfo("Europe/Brussels")
 
 logger = logging.getLogger(__name__)
@@ -31,29 +29,14 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker nam
     return message
 
 
-def language_from_code(code: str | None) -> Language | None:
-    """Map a client language code such as `nl-BE` to a course language, if it is one."""
-    if not code:
-        return None
-    prefix = code.split("-")[0].split("_")[0].lower()
-    for language in LANGUAGES:
-        if prefix == language:
-            return language
-    return None
-
-
 @dataclass(frozen=True)
 class Translator:
     """Translate messages and format values for one language."""
 
     language: Language
     catalog: gettext_module.NullTranslations
+    locale: Locale  # the formats of dates and numbers, Belgian ones for the built-in languages
     timezone: ZoneInfo = BRUSSELS
-
-    @property
-    def locale(self) -> Locale:
-        """Return the Babel locale used for formats."""
-        return Locale.parse(BABEL_LOCALES[self.language])
 
     def gettext(self, message: str) -> str:
         """Translate a message."""
@@ -110,11 +93,12 @@ def _compile_in_memory(po_path: Path, language: Language) -> gettext_module.GNUT
 
 
 def load_translators(
-    locales_dir: Path, timezone: str = "Europe/Brussels"
+    locales_dir: Path, languages: LanguageRegistry, timezone: str = "Europe/Brussels"
 ) -> dict[Language, Translator]:
-    """Load every domain's catalog for every language (each feature and channel owns one)."""
+    """Load every domain's catalog (each feature and channel owns one) for each of the languages."""
     translators: dict[Language, Translator] = {}
-    for language in LANGUAGES:
+    for profile in languages:
+        language = profile.code
         catalogs = [
             _load_domain(locales_dir, language, po.stem)
             for po in sorted((locales_dir / language / "LC_MESSAGES").glob("*.po"))
@@ -124,5 +108,6 @@ def load_translators(
         head = catalogs[0]
         for extra in catalogs[1:]:
             head.add_fallback(extra)
-        translators[language] = Translator(language, head, ZoneInfo(timezone))
+        locale = Locale.parse(profile.babel_locale)
+        translators[language] = Translator(language, head, locale, ZoneInfo(timezone))
     return translators

@@ -1,4 +1,4 @@
-"""Tell which course language a piece of text is written in."""
+"""Tell which of the tutor's languages a piece of text is written in."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.config import Language
-
-_LINGUA_NAMES: dict[str, Language] = {"FRENCH": "fr", "DUTCH": "nl", "ENGLISH": "en"}
+from bot.core.languages import LanguageRegistry
 
 
 @dataclass
 class LanguageDetector:
-    """Detect French, Dutch or English; answer None when the text is too unclear to say."""
+    """Detect one of the languages; answer None when the text is too unclear to say."""
 
+    languages: LanguageRegistry
     min_confidence: float = 0.6
     _detector: Any = field(default=None, init=False, repr=False)
     _building: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
@@ -30,15 +30,20 @@ class LanguageDetector:
                 from lingua import Language as LinguaLanguage
                 from lingua import LanguageDetectorBuilder
 
-                languages = (LinguaLanguage.FRENCH, LinguaLanguage.DUTCH, LinguaLanguage.ENGLISH)
+                languages = [getattr(LinguaLanguage, p.detector_name) for p in self.languages]
                 builder = LanguageDetectorBuilder.from_languages(*languages)
                 self._detector = builder.with_preloaded_language_models().build()
         return self._detector
 
     def confidences(self, text: str) -> dict[Language, float]:
         """Return the confidence for each language, summing to one."""
+        if len(self.languages) == 1:
+            # Alone, a language has nothing to be told apart from (and lingua's answers for a
+            # single language are erratic): every text is in it.
+            return dict.fromkeys(self.languages.codes, 1.0)
         values = self._lingua().compute_language_confidence_values(text)
-        return {_LINGUA_NAMES[v.language.name]: float(v.value) for v in values}
+        code_of = {profile.detector_name: profile.code for profile in self.languages}
+        return {code_of[v.language.name]: float(v.value) for v in values}
 
     def detect(self, text: str) -> Language | None:
         """Return the language of `text`, or None below the confidence threshold."""

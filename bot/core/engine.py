@@ -10,7 +10,6 @@ from bot.core.replies import Reply
 from bot.core.router import Router, Services, Turn
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ChooseLanguage
-from bot.i18n import language_from_code
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +45,7 @@ class Tutor:
             logger.exception(
                 "Event %s from a %s learner failed", type(event).__name__, sender.channel
             )
-            language = language_from_code(sender.language_code) or self.services.default_language
-            return [screens.something_went_wrong(self.services.translators[language])]
+            return [screens.something_went_wrong(self.services.translator(sender.language_code))]
 
     async def _handle(self, uow: UnitOfWork, sender: Sender, event: Event) -> list[Reply]:
         learners = uow.get(LEARNERS)
@@ -62,7 +60,7 @@ class Tutor:
                 sender.channel,
                 sender.external_id,
                 now,
-                language_from_code(sender.language_code),
+                self.services.languages.from_code(sender.language_code),
                 display_name(sender),
             )
             turn = Turn(sender, learner, self.services, uow, now)

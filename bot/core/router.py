@@ -19,6 +19,7 @@ from bot.core.feature import (
     Manifest,
     TextHandler,
 )
+from bot.core.languages import LanguageProfile, LanguageRegistry
 from bot.core.ports import Learner, Port, UnitOfWork
 from bot.core.replies import Button, Keyboard, Message, Reply
 from bot.core.state import Conversation, FlowState, StateCodec
@@ -32,11 +33,12 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Services:
-    """What every handler may use: the course, the catalogs and the clock."""
+    """What every handler may use: the course, the languages and their catalogs, the clock."""
 
     course: Course
     translators: dict[Language, Translator]
     clock: Callable[[], datetime]
+    languages: LanguageRegistry
     # Each feature that stores data about a learner adds the part of /mydata it owns.
     exporters: Sequence[tuple[str, Exporter]] = ()
     default_language: Language = "en"
@@ -48,6 +50,14 @@ class Services:
     def help_entries(self, audience: Audience) -> list[CommandRoute]:
         """Return the commands that have a help line for an audience, in feature order."""
         return [c for c in self.commands if c.help and c.audience == audience]
+
+    def language(self, code: str | None) -> Language:
+        """Return the offered language a code names (`nl`, a client's `nl-BE`), else the default."""
+        return self.languages.from_code(code) or self.default_language
+
+    def translator(self, code: str | None) -> Translator:
+        """Return the translator of the language a code names, else the default language's."""
+        return self.translators[self.language(code)]
 
 
 @dataclass
@@ -66,8 +76,13 @@ class Turn:
 
     @property
     def language(self) -> Language:
-        """Return the learner's language (the default one until they choose)."""
-        return self.learner.language or self.services.default_language
+        """Return the learner's language (the default one until they choose, or if it is off)."""
+        return self.services.language(self.learner.language)
+
+    @property
+    def profile(self) -> LanguageProfile:
+        """Return the profile of the learner's language."""
+        return self.services.languages.profile(self.language)
 
     @property
     def t(self) -> Translator:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.config import Language
@@ -18,7 +18,6 @@ from bot.course.loader import (
 )
 from bot.course.model import Lesson, QuizItem
 from bot.course.readability import measure, words
-from bot.i18n import LANGUAGES
 
 MAX_MESSAGE_CHARS = 4096
 MAX_QUESTION_CHARS = 300
@@ -60,6 +59,8 @@ class CheckReport:
 
     problems: list[Problem]
     readability: list[LessonReadability]
+    # Worth a look, but no reason to fail: content in a language that is not offered.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -71,16 +72,23 @@ LanguageOf = Callable[[str], Language | None]
 
 
 def check_content(
-    content_dir: Path, syllabus: Path | None = None, language_of: LanguageOf | None = None
+    content_dir: Path,
+    languages: Sequence[Language],
+    reference: Language,
+    syllabus: Path | None = None,
+    language_of: LanguageOf | None = None,
 ) -> CheckReport:
-    """Check every lesson against the outline and the rules in content/AUTHORING.md."""
+    """Check every lesson of the languages against the outline and content/AUTHORING.md.
+
+    The other languages are compared with `reference`: same quiz items, same glossary ids.
+    """
     problems: list[Problem] = []
     outline_path = syllabus or content_dir / "syllabus.yaml"
     outline = load_outline(outline_path)
     if syllabus is not None and syllabus != content_dir / "syllabus.yaml":
         problems += _compare_outlines(content_dir / "syllabus.yaml", outline)
     lessons: dict[tuple[Language, str], Lesson] = {}
-    for language in LANGUAGES:
+    for language in languages:
         for module in outline:
             for outline_lesson in module.lessons:
                 path = lesson_path(content_dir, language, outline_lesson.id)
@@ -95,12 +103,13 @@ def check_content(
                 lessons[(language, outline_lesson.id)] = lesson
                 problems += _check_lesson(lesson, outline_lesson.id, language_of)
             problems += _check_module_file(content_dir, language, module)
-    problems += _check_unknown_files(content_dir, outline)
-    problems += _check_parity(lessons)
+    problems += _check_unknown_files(content_dir, languages, outline)
+    problems += _check_parity(lessons, reference)
     problems += _check_duplicate_cards(lessons)
-    problems += _check_glossary(content_dir)
+    problems += _check_glossary(content_dir, languages, reference)
     readability = [_readability(lesson) for lesson in lessons.values()]
-    return CheckReport(problems=problems, readability=readability)
+    warnings = _other_language_folders(content_dir, languages)
+    return CheckReport(problems=problems, readability=readability, warnings=warnings)
 
 
 def _compare_outlines(local: Path, reference: tuple[OutlineModule, ...]) -> list[Problem]:
@@ -211,10 +220,12 @@ def _check_module_file(
     return [] if path.exists() else [Problem(str(path), 0, "missing module file")]
 
 
-def _check_unknown_files(content_dir: Path, outline: tuple[OutlineModule, ...]) -> list[Problem]:
+def _check_unknown_files(
+    content_dir: Path, languages: Sequence[Language], outline: tuple[OutlineModule, ...]
+) -> list[Problem]:
     known = {lesson.id for module in outline for lesson in module.lessons}
     problems = []
-    for language in LANGUAGES:
+    for language in languages:
         for path in sorted((content_dir / language).glob("*/*.md")):
             lesson_id = f"{path.parent.name}/{path.stem}"
             if lesson_id not in known:
@@ -222,13 +233,15 @@ def _check_unknown_files(content_dir: Path, outline: tuple[OutlineModule, ...]) 
     return problems
 
 
-def _check_parity(lessons: dict[tuple[Language, str], Lesson]) -> list[Problem]:
+def _check_parity(
+    lessons: dict[tuple[Language, str], Lesson], reference_language: Language
+) -> list[Problem]:
     problems: list[Problem] = []
     by_id: dict[str, dict[Language, Lesson]] = defaultdict(dict)
     for (language, lesson_id), lesson in lessons.items():
         by_id[lesson_id][language] = lesson
     for versions in by_id.values():
-        reference = versions.get("en") or next(iter(versions.values()))
+        reference = versions.get(reference_language) or next(iter(versions.values()))
         for lesson in versions.values():
             problems += _quiz_parity(lesson, reference)
     return problems
@@ -267,19 +280,35 @@ def _check_duplicate_cards(lessons: dict[tuple[Language, str], Lesson]) -> list[
     return problems
 
 
-def _check_glossary(content_dir: Path) -> list[Problem]:
+def _check_glossary(
+    content_dir: Path, languages: Sequence[Language], reference: Language
+) -> list[Problem]:
     ids: dict[Language, list[str]] = {}
     problems = []
-    for language in LANGUAGES:
+    for language in languages:
         path = content_dir / "glossary" / f"{language}.yaml"
         if path.exists():
             ids[language] = [term.id for term in parse_glossary(path)]
     if ids and len({tuple(v) for v in ids.values()}) > 1:
         for language, language_ids in ids.items():
-            if language_ids != ids.get("en", language_ids):
+            if language_ids != ids.get(reference, language_ids):
                 path = content_dir / "glossary" / f"{language}.yaml"
-                problems.append(Problem(str(path), 1, "glossary ids differ from the English one"))
+                problems.append(Problem(str(path), 1, f"glossary ids differ from {reference}.yaml"))
     return problems
+
+
+def _other_language_folders(content_dir: Path, languages: Sequence[Language]) -> list[Problem]:
+    codes = ", ".join(languages)
+    return [
+        Problem(
+            str(folder),
+            0,
+            f"{folder.name!r} is not one of the languages ({codes}), "
+            "so its lessons are neither checked nor offered",
+        )
+        for folder in sorted(content_dir.iterdir())
+        if folder.is_dir() and folder.name not in {*languages, "glossary"}
+    ]
 
 
 def _readability(lesson: Lesson) -> LessonReadability:

@@ -46,8 +46,14 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     if not args.no_language:
         from bot.language import LanguageDetector
 
-        language_of = LanguageDetector(min_confidence=0.5).detect
-    report = check_content(settings.content_dir, syllabus, language_of)
+        language_of = LanguageDetector(settings.languages, min_confidence=0.5).detect
+    report = check_content(
+        settings.content_dir,
+        settings.languages.codes,
+        settings.default_language,
+        syllabus,
+        language_of,
+    )
     if args.report:
         for entry in sorted(report.readability, key=lambda r: (r.language, r.lesson_id)):
             print(
@@ -55,6 +61,8 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
                 f"{entry.words_per_sentence:5.1f} words/sentence  "
                 f"longest card {entry.max_card_words} words"
             )
+    for warning in report.warnings:
+        print(f"WARNING {warning}", file=sys.stderr)
     for problem in report.problems:
         print(problem, file=sys.stderr)
     lessons = len(report.readability)
@@ -66,7 +74,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _list(settings: Settings, args: argparse.Namespace) -> int:
-    lessons = lessons_as_json(load_course(settings.content_dir))
+    lessons = lessons_as_json(load_course(settings.content_dir, settings.languages.codes))
     if args.json:
         json.dump(lessons, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -81,7 +89,7 @@ def _stats(settings: Settings, args: argparse.Namespace) -> int:
         f"{'lang':4} {'lessons':>7} {'cards':>6} {'quiz':>5} "
         f"{'words/sentence':>15} {'words/card':>11}"
     )
-    for row in course_stats(load_course(settings.content_dir)):
+    for row in course_stats(load_course(settings.content_dir, settings.languages.codes)):
         print(
             f"{row.language:4} {row.lessons:7} {row.cards:6} {row.quiz_items:5} "
             f"{row.words_per_sentence:15.1f} {row.words_per_card:11.1f}"

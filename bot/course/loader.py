@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -19,7 +20,6 @@ from bot.course.model import (
     PracticeTask,
     QuizItem,
 )
-from bot.i18n import LANGUAGES
 
 # The C loader parses the whole course several times faster than the pure-Python one.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -233,13 +233,13 @@ def parse_glossary(path: Path) -> tuple[GlossaryTerm, ...]:
     )
 
 
-def load_course(content_dir: Path) -> Course:
-    """Load every lesson the outline names that exists on disk, in every language."""
+def load_course(content_dir: Path, languages: Iterable[Language]) -> Course:
+    """Load every lesson the outline names that exists on disk, in each of the languages."""
     outline = load_outline(content_dir / "syllabus.yaml")
     modules: dict[Language, tuple[Module, ...]] = {}
     lessons: dict[tuple[Language, str], Lesson] = {}
     glossary: dict[Language, tuple[GlossaryTerm, ...]] = {}
-    for language in LANGUAGES:
+    for language in languages:
         language_modules = []
         for outline_module in outline:
             present = []

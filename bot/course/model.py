@@ -102,6 +102,11 @@ class Course:
     lessons: dict[tuple[Language, str], Lesson]
     glossary: dict[Language, tuple[GlossaryTerm, ...]] = field(default_factory=dict)
 
+    @property
+    def languages(self) -> tuple[Language, ...]:
+        """Return the languages the course was loaded in, in order."""
+        return tuple(self.modules)
+
     def lesson(self, language: Language, lesson_id: str) -> Lesson | None:
         """Return a lesson, or None when that id does not exist."""
         return self.lessons.get((language, lesson_id))

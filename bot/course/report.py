@@ -8,7 +8,6 @@ from typing import Any
 from bot.config import Language
 from bot.course.model import Course
 from bot.course.readability import measure, words
-from bot.i18n import LANGUAGES
 
 
 def lessons_as_json(course: Course) -> list[dict[str, Any]]:
@@ -31,7 +30,7 @@ def lessons_as_json(course: Course) -> list[dict[str, Any]]:
                 for item in lesson.quiz
             ],
         }
-        for language in LANGUAGES
+        for language in course.languages
         for lesson in course.all_lessons(language)
     ]
 
@@ -51,7 +50,7 @@ class LanguageStats:
 def course_stats(course: Course) -> list[LanguageStats]:
     """Compute the totals and averages of every language."""
     result = []
-    for language in LANGUAGES:
+    for language in course.languages:
         lessons = course.all_lessons(language)
         cards = [card.text for lesson in lessons for card in lesson.cards]
         stats = measure(cards)

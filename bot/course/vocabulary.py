@@ -7,12 +7,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.config import Language
+from bot.core.languages import BUILT_IN, LanguageRegistry
 from bot.core.text import fold, sentences
 from bot.course.model import Course, GlossaryTerm
 
 _PARENTHESES = re.compile(r"\s*\(([^)]*)\)")
-# Plural and inflected endings in French, Dutch and English: "chatbots", "modèles", "modellen".
-_ENDINGS = r"(?:s|es|en|x|n)?"
+
+
+def _endings(languages: LanguageRegistry) -> str:
+    """Return a pattern of the plural and inflected endings of the languages, all optional."""
+    endings = dict.fromkeys(ending for profile in languages for ending in profile.word_endings)
+    return "(?:" + "|".join(map(re.escape, endings)) + ")?"
+
+
+# Endings of every language the tutor knows ("chatbots", "modèles"): learners borrow words from
+# one language in another, with their endings.
+_ENDINGS = _endings(BUILT_IN)
 
 
 def _is_acronym(phrase: str) -> bool:

@@ -15,6 +15,7 @@ import pytest
 from bot.adapters.db.learners import SqlLearners
 from bot.app import App, open_app
 from bot.channels.terminal.chat import chat
+from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
 from bot.features.trainers import outbox
 from bot.features.trainers.pushes import SqlPushes
@@ -52,7 +53,7 @@ def run_chat(data_dir: Path, lines: list[str], *args: str) -> str:
 def test_a_full_lesson_and_quiz_from_piped_input_then_progress_is_kept(
     tmp_path: Path, language: str
 ) -> None:
-    lesson = load_course(PROJECT_ROOT / "content").lesson(language, LESSON)  # type: ignore[arg-type]
+    lesson = load_course(PROJECT_ROOT / "content", BUILT_IN.codes).lesson(language, LESSON)
     assert lesson is not None
     # Start the first lesson, read every card (Next is button 1 on the first card, then 2 after
     # Back), take the quiz always answering A, and look at the progress.

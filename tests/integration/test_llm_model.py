@@ -25,7 +25,7 @@ async def model(settings: Settings) -> AsyncIterator[TutorChains]:
     client = open_chat_client(settings)
     assert client is not None
     try:
-        yield TutorChains(client, settings.prompts_dir)
+        yield TutorChains(client, settings.prompts_dir, settings.languages)
     finally:
         await client.aclose()
 

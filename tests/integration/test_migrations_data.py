@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import text
 
 from bot.adapters.db.database import Database
+from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
 from bot.paths import PROJECT_ROOT
 
@@ -29,7 +30,7 @@ async def execute(database: Database, *statements: str) -> None:
 async def test_learners_of_the_first_edition_keep_their_place_and_history(
     database_url: str,
 ) -> None:
-    second = load_course(PROJECT_ROOT / "content").lesson("en", LESSON).quiz[1].id  # type: ignore[union-attr]
+    second = load_course(PROJECT_ROOT / "content", BUILT_IN.codes).lesson("en", LESSON).quiz[1].id  # type: ignore[union-attr]
     database = Database(database_url)
     try:
         await database.upgrade("0004_trainers")

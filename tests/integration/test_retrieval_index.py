@@ -25,7 +25,7 @@ def course_dir(tmp_path: Path) -> Path:
 def retriever(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Retriever]:
     root = tmp_path_factory.mktemp("small-course")
     settings = retrieval_settings(root, content_dir=write_course(root))
-    opened = open_retriever(settings, load_course(settings.content_dir))
+    opened = open_retriever(settings, load_course(settings.content_dir, settings.languages.codes))
     yield opened
     opened.store.close()
 
@@ -34,7 +34,7 @@ def test_first_index_embeds_every_lesson_and_the_second_nothing(
     tmp_path: Path, course_dir: Path
 ) -> None:
     settings = retrieval_settings(tmp_path, content_dir=course_dir)
-    course = load_course(course_dir)
+    course = load_course(course_dir, settings.languages.codes)
 
     first = index_course(settings, course)
     again = index_course(settings, course)
@@ -51,7 +51,7 @@ def test_first_index_embeds_every_lesson_and_the_second_nothing(
 
 def test_only_the_changed_lesson_is_embedded_again(tmp_path: Path, course_dir: Path) -> None:
     settings = retrieval_settings(tmp_path, content_dir=course_dir)
-    index_course(settings, load_course(course_dir))
+    index_course(settings, load_course(course_dir, settings.languages.codes))
     lesson = course_dir / "fr" / "jobs" / "cv.md"
     lesson.write_text(
         lesson.read_text(encoding="utf-8").replace("vérité", "vérité, rien que la vérité"),
@@ -59,14 +59,14 @@ def test_only_the_changed_lesson_is_embedded_again(tmp_path: Path, course_dir: P
     )
     (course_dir / "nl" / "privacy" / "passwords.md").unlink()
 
-    report = index_course(settings, load_course(course_dir))
+    report = index_course(settings, load_course(course_dir, settings.languages.codes))
 
     assert (report.lessons, report.embedded_lessons, report.removed_lessons) == (8, 1, 1)
 
 
 def test_rebuild_embeds_everything_again(tmp_path: Path, course_dir: Path) -> None:
     settings = retrieval_settings(tmp_path, content_dir=course_dir)
-    course = load_course(course_dir)
+    course = load_course(course_dir, settings.languages.codes)
     first = index_course(settings, course)
 
     rebuilt = index_course(settings, course, rebuild=True)
@@ -79,7 +79,7 @@ def test_an_index_reopens_without_warnings(
     tmp_path: Path, course_dir: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     settings = retrieval_settings(tmp_path, content_dir=course_dir)
-    index_course(settings, load_course(course_dir))
+    index_course(settings, load_course(course_dir, settings.languages.codes))
     caplog.clear()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -142,7 +142,7 @@ def test_an_unrelated_question_is_not_confident(retriever: Retriever) -> None:
 async def test_async_search_answers_in_every_language(
     retriever: Retriever, text: str, language: str, lesson_id: str
 ) -> None:
-    result = await retriever.search(text, language, k=2)  # type: ignore[arg-type]
+    result = await retriever.search(text, language, k=2)
 
     assert result.confident
     assert result.hits[0].lesson_id == lesson_id

@@ -26,7 +26,7 @@ async def test_server_mode_indexes_and_searches_through_chroma_run(tmp_path: Pat
         settings = retrieval_settings(
             tmp_path, content_dir=content, chroma_host="127.0.0.1", chroma_port=port
         )
-        course = load_course(content)
+        course = load_course(content, settings.languages.codes)
         first = index_course(settings, course)
         again = index_course(settings, course)
         retriever = open_retriever(settings, course)
@@ -53,7 +53,7 @@ async def test_openai_embeddings_index_and_search(tmp_path: Path) -> None:
             llm_api_key="test-key",
             llm_max_retries=0,
         )
-        retriever = open_retriever(settings, load_course(content))
+        retriever = open_retriever(settings, load_course(content, settings.languages.codes))
         try:
             result = await retriever.search("strong password for my account", "en")
         finally:

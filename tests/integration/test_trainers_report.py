@@ -73,7 +73,9 @@ async def test_scores_and_misses_count_the_cohorts_quiz_answers_only(app: App) -
         await answered(app, uow, outsider.id, items[2], False, "quiz")
 
     async with app.tutor.units() as uow:
-        report = await build_report(uow, course, cohort, app.services.clock(), 3)
+        report = await build_report(
+            uow, course, app.services.default_language, cohort, app.services.clock(), 3
+        )
         top = await uow.get(ANSWERS).most_missed([amina, bram], 1)
 
     assert [(line.name, line.completed) for line in report.learners] == [

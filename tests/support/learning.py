@@ -15,6 +15,7 @@ from typing import Any
 from bot.config import Language
 from bot.core.engine import Tutor
 from bot.core.feature import FeatureContext, Manifest
+from bot.core.languages import BUILT_IN
 from bot.core.ports import Port, UnitsOfWork
 from bot.core.router import Router, Services
 from bot.course.loader import load_course
@@ -46,13 +47,13 @@ class Unavailable:
 @cache
 def fixture_course() -> Course:
     """Return the fixture course, loaded once."""
-    return load_course(FIXTURE_COURSE_DIR)
+    return load_course(FIXTURE_COURSE_DIR, BUILT_IN.codes)
 
 
 @cache
 def translators() -> dict[Language, Translator]:
     """Return the real catalogs of every language, loaded once."""
-    return load_translators(PROJECT_ROOT / "locales")
+    return load_translators(PROJECT_ROOT / "locales", BUILT_IN)
 
 
 def learning_manifests(course: Course) -> list[Manifest]:
@@ -88,6 +89,7 @@ def learning_tutor(
         course=course,
         translators=translators(),
         clock=clock,
+        languages=BUILT_IN,
         exporters=tuple(exporter for manifest in manifests for exporter in manifest.exporters),
         commands=tuple(router.commands.values()),
         answer_text=router.texts.get(None),

@@ -203,7 +203,7 @@ def shared_index_dir() -> Path:
 def build_course_index(index_dir: Path) -> Path:
     """Index the real course into `index_dir` (only what changed) and return it."""
     settings = retrieval_settings(index_dir.parent, index_dir=index_dir)
-    index_course(settings, load_course(PROJECT_ROOT / "content"))
+    index_course(settings, load_course(PROJECT_ROOT / "content", settings.languages.codes))
     return index_dir
 
 

@@ -19,7 +19,6 @@ from bot.features.trainers import outbox
 from bot.features.trainers.ports import Cohort
 from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.worker import OutboxWorker
-from bot.i18n import LANGUAGES
 from tests.conftest import make_settings
 from tests.support.chat import Chat
 from tests.support.telegram import BOT_TOKEN, BOT_USER, BotApi, RecordingRequest
@@ -107,8 +106,9 @@ async def cohort_with_learners(
             name, trainer.id, now, quiet_hours=quiet_hours, reminder_days=3
         )
         assert cohort is not None
+        languages = app.services.languages.codes
         for offset in range(count):
-            language = LANGUAGES[offset % len(LANGUAGES)]
+            language = languages[offset % len(languages)]
             learner = await SqlLearners(session).create(
                 "telegram", str(first_id + offset), now, language, f"L{offset} B."
             )

@@ -39,9 +39,10 @@ async def main() -> None:
     assert settings.telegram_bot_token is not None
     database = Database(settings.resolved_database_url)
     services = Services(
-        course=load_course(settings.content_dir),
-        translators=load_translators(settings.locales_dir, settings.timezone),
+        course=load_course(settings.content_dir, settings.languages.codes),
+        translators=load_translators(settings.locales_dir, settings.languages, settings.timezone),
         clock=utc_now,
+        languages=settings.languages,
     )
     options = DeliveryOptions.from_settings(settings)
     worker = OutboxWorker(database, services, options, ZoneInfo(settings.timezone))

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from bot.cli import main
+from bot.core.languages import BUILT_IN
 from bot.course.checks import check_content
 from bot.course.loader import load_course
-from bot.i18n import LANGUAGES
 from bot.language import LanguageDetector
 from bot.paths import PROJECT_ROOT
 
@@ -22,7 +22,7 @@ LESSON = "basics/what-is-ai"
 
 @pytest.fixture(scope="module")
 def detector() -> LanguageDetector:
-    return LanguageDetector(min_confidence=0.5)
+    return LanguageDetector(BUILT_IN, min_confidence=0.5)
 
 
 @pytest.fixture
@@ -39,13 +39,17 @@ def course_copy(tmp_path: Path) -> Path:
 
 
 def problems(content: Path, detector: LanguageDetector | None = None) -> list[str]:
-    report = check_content(content, None, detector.detect if detector else None)
+    report = check_content(
+        content, BUILT_IN.codes, "en", None, detector.detect if detector else None
+    )
     return [str(p) for p in report.problems]
 
 
 def test_the_real_course_passes_every_check(detector: LanguageDetector) -> None:
     shared = PROJECT_ROOT.parent / "shared" / "syllabus.yaml"
-    report = check_content(CONTENT, shared if shared.exists() else None, detector.detect)
+    report = check_content(
+        CONTENT, BUILT_IN.codes, "en", shared if shared.exists() else None, detector.detect
+    )
     assert [str(p) for p in report.problems] == []
     assert len(report.readability) == 43 * 3
 
@@ -95,7 +99,7 @@ def line_of(path: Path, text: str) -> int:
 
 
 def lesson_files(content: Path) -> list[Path]:
-    return [content / language / f"{LESSON}.md" for language in LANGUAGES]
+    return [content / language / f"{LESSON}.md" for language in BUILT_IN.codes]
 
 
 def swap_first_two_quiz_items(path: Path) -> None:
@@ -181,7 +185,7 @@ def test_quiz_items_may_change_order_in_every_language(course_copy: Path) -> Non
     for path in lesson_files(course_copy):
         swap_first_two_quiz_items(path)
     assert problems(course_copy) == []
-    lesson = load_course(course_copy).lesson("fr", LESSON)
+    lesson = load_course(course_copy, BUILT_IN.codes).lesson("fr", LESSON)
     assert lesson is not None
     assert [item.id for item in lesson.quiz][:2] == ["cannot-feel", "best-description"]
 
@@ -228,7 +232,7 @@ def test_long_sentences_on_average_fail(course_copy: Path) -> None:
 
 def test_card_in_the_wrong_language_fails(course_copy: Path, detector: LanguageDetector) -> None:
     path = course_copy / "nl" / f"{LESSON}.md"
-    english = load_course(course_copy).lesson("en", LESSON)
+    english = load_course(course_copy, BUILT_IN.codes).lesson("en", LESSON)
     assert english is not None
     text = path.read_text()
     first_heading = text.index("\n## ", text.index("---\n", 4)) + 1
@@ -240,7 +244,7 @@ def test_card_in_the_wrong_language_fails(course_copy: Path, detector: LanguageD
 
 
 def test_duplicated_card_across_lessons_fails(course_copy: Path) -> None:
-    course = load_course(course_copy)
+    course = load_course(course_copy, BUILT_IN.codes)
     other = course.lesson("en", "basics/ai-in-daily-life")
     assert other is not None
     path = course_copy / "en" / f"{LESSON}.md"
@@ -271,6 +275,33 @@ def test_content_check_command_exits_non_zero_on_problems(
     assert "missing lesson" in capsys.readouterr().err
 
 
+def test_a_language_folder_that_is_not_offered_is_a_warning_only(
+    course_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TUTOR_CONTENT_DIR", str(course_copy))
+    monkeypatch.setenv("TUTOR_LANGUAGES", "fr,en")
+    # Broken, but not checked: Dutch is not offered.
+    (course_copy / "nl" / f"{LESSON}.md").unlink()
+
+    code = main(
+        ["content", "check", "--no-language", "--syllabus", str(course_copy / "syllabus.yaml")]
+    )
+
+    assert code == 0
+    output = capsys.readouterr()
+    assert output.err.splitlines() == [
+        f"WARNING {course_copy / 'nl'}:0: 'nl' is not one of the languages (fr, en), "
+        "so its lessons are neither checked nor offered"
+    ]
+    assert "Content OK: 10 lessons checked." in output.out
+
+
+def test_the_glossary_folder_is_no_language(course_copy: Path) -> None:
+    (course_copy / "glossary").mkdir()
+    report = check_content(course_copy, BUILT_IN.codes, "en")
+    assert report.warnings == []
+
+
 def test_content_list_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["content", "list", "--json"]) == 0
     lessons = json.loads(capsys.readouterr().out)
@@ -281,7 +312,7 @@ def test_content_list_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert set(first["quiz"][0]) == {"id", "question", "options", "correct", "explanations"}
     assert isinstance(first["quiz"][0]["correct"], int)
     assert {lesson["lang"] for lesson in lessons} == {"fr", "nl", "en"}
-    course = load_course(CONTENT)
+    course = load_course(CONTENT, BUILT_IN.codes)
     for listed in lessons:
         lesson = course.lesson(listed["lang"], listed["id"])
         assert lesson is not None

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bot.core.languages import BUILT_IN
 from bot.language import LanguageDetector
 
 QUESTIONS = {
@@ -18,16 +19,22 @@ QUESTIONS = {
 
 @pytest.mark.parametrize(("text", "language"), QUESTIONS.items())
 def test_detects_each_course_language(text: str, language: str) -> None:
-    assert LanguageDetector().detect(text) == language
+    assert LanguageDetector(BUILT_IN).detect(text) == language
 
 
 @pytest.mark.parametrize("text", ["", "   ", "123", "👍"])
 def test_is_unsure_without_words(text: str) -> None:
-    assert LanguageDetector().detect(text) is None
+    assert LanguageDetector(BUILT_IN).detect(text) is None
+
+
+def test_with_one_language_every_text_is_in_it() -> None:
+    detector = LanguageDetector(BUILT_IN.select(["nl"]))
+    assert detector.detect("How can I tell if a photo was made by AI?") == "nl"
+    assert detector.detect("  ") is None
 
 
 def test_questions_asked_while_the_models_load_in_the_background_get_answers() -> None:
-    detector = LanguageDetector()
+    detector = LanguageDetector(BUILT_IN)
     warm_up = threading.Thread(target=detector.load)
     warm_up.start()
     with ThreadPoolExecutor(max_workers=3) as pool:

@@ -20,6 +20,8 @@ PASSAGES = [Passage(1, "What AI is", "AI finds patterns."), Passage(2, "Chatbots
         ("AI finds patterns in data.\nSOURCES: 1", "AI finds patterns in data.", (1,)),
         ("AI finds patterns. Sources: 2, 1", "AI finds patterns.", (2, 1)),
         ("It learns.\n\n**Sources:** 1 and 2", "It learns.", (1, 2)),
+        ("Elle apprend.\nSOURCES : 2 et 1", "Elle apprend.", (2, 1)),
+        ("Hij leert.\nSOURCES: 1 en 2", "Hij leert.", (1, 2)),
         # A number the model made up is not a passage: no button for it.
         ("It learns. SOURCES: 7", "It learns.", ()),
         ("It learns.", "It learns.", ()),

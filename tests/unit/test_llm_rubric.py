@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.config import Language
+from bot.core.languages import BUILT_IN, ENGLISH
 from bot.features.practice.rubric import Criterion, Verdict, check
 
 
@@ -31,7 +32,7 @@ from bot.features.practice.rubric import Criterion, Verdict, check
     ],
 )
 def test_a_complete_prompt_meets_every_criterion(language: Language, prompt: str) -> None:
-    verdict = check(prompt, language)
+    verdict = check(prompt, BUILT_IN.profile(language).rubric)
     assert verdict == Verdict(clear_task=True, context=True, format=True, no_personal_data=True)
     assert verdict.score == 4
     assert verdict.first_gap is None
@@ -69,12 +70,12 @@ def test_a_complete_prompt_meets_every_criterion(language: Language, prompt: str
     ],
 )
 def test_the_first_gap_is_the_one_to_fix(language: Language, prompt: str, gap: Criterion) -> None:
-    verdict = check(prompt, language)
+    verdict = check(prompt, BUILT_IN.profile(language).rubric)
     assert verdict.first_gap == gap
     assert not verdict.met(gap)
 
 
 def test_personal_data_comes_before_everything_else() -> None:
-    verdict = check("jan.peeters@example.be", "en")
+    verdict = check("jan.peeters@example.be", ENGLISH.rubric)
     assert verdict.score == 0
     assert verdict.first_gap == Criterion.NO_PERSONAL_DATA

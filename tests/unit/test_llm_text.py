@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.config import Language
+from bot.core.languages import BUILT_IN
 from bot.core.text import inert, sentences, trim_words, word_count
 from bot.course.loader import load_course
 from bot.course.model import Course, GlossaryTerm
@@ -22,7 +23,7 @@ TERMS = (
 
 @pytest.fixture(scope="module")
 def course() -> Course:
-    return load_course(PROJECT_ROOT / "content")
+    return load_course(PROJECT_ROOT / "content", BUILT_IN.codes)
 
 
 @given(st.text(), st.integers(1, 50))

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.search.evaluation import DEV_CASES, CasesError, EvalCase, evaluate, load_cases
+from bot.core.languages import BUILT_IN
 
 
 def test_the_dev_cases_ship_with_the_project() -> None:
-    cases = load_cases()
+    cases = load_cases(BUILT_IN.codes)
 
     assert DEV_CASES.is_file()
     assert len(cases) > 50
@@ -25,7 +26,7 @@ def test_a_cases_file_takes_one_id_or_a_list(tmp_path: Path) -> None:
         encoding="utf-8",
     )
 
-    assert load_cases(path) == (
+    assert load_cases(BUILT_IN.codes, path) == (
         EvalCase("fr", "un", ("a/b",)),
         EvalCase("nl", "twee", ("c/d", "e/f")),
     )
@@ -45,7 +46,7 @@ def test_a_bad_cases_file_is_one_clear_error(tmp_path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
     with pytest.raises(CasesError, match=str(path)):
-        load_cases(path)
+        load_cases(BUILT_IN.codes, path)
 
 
 def test_scores_overall_and_per_language() -> None:
@@ -57,7 +58,7 @@ def test_scores_overall_and_per_language() -> None:
     ]
     answers = {"first": ["a", "b"], "second": ["b", "c", "a"], "third": ["z"], "missing": ["b"]}
 
-    report = evaluate(lambda text, _language: answers[text], cases)
+    report = evaluate(lambda text, _language: answers[text], cases, BUILT_IN.codes)
 
     assert (report.overall.hit_at_1, report.overall.hit_at_3) == (0.5, 0.75)
     assert report.overall.mrr_at_5 == round((1 + 1 / 3 + 1 + 0) / 4, 4)

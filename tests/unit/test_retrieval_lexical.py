@@ -5,25 +5,28 @@ from __future__ import annotations
 from bot.adapters.search.chunks import lesson_chunks
 from bot.adapters.search.lexical import LexicalIndex, fold, tokens
 from bot.adapters.search.search import Evidence, Lexicon
+from bot.core.languages import DUTCH, ENGLISH, FRENCH
 from bot.course.model import Card, Lesson
+
+FR, NL, EN = FRENCH.search, DUTCH.search, ENGLISH.search
 
 
 def test_accents_case_and_stop_words_do_not_matter() -> None:
     assert fold("Sécurité À L'ÉCOLE") == "securite a l'ecole"
-    assert tokens("la sécurité des données", "fr") == tokens("securite donnees", "fr")
-    assert tokens("the and of", "en") == []
+    assert tokens("la sécurité des données", FR) == tokens("securite donnees", FR)
+    assert tokens("the and of", EN) == []
 
 
 def test_the_words_around_a_question_are_not_its_topic() -> None:
-    assert tokens("What can I do about deepfakes?", "en") == tokens("deepfakes", "en")
-    assert tokens("c koi une hallucination", "fr") == tokens("hallucination", "fr")
-    assert tokens("mag ik da eigenlijk in een chatbot typen", "nl") == tokens("chatbot typen", "nl")
+    assert tokens("What can I do about deepfakes?", EN) == tokens("deepfakes", EN)
+    assert tokens("c koi une hallucination", FR) == tokens("hallucination", FR)
+    assert tokens("mag ik da eigenlijk in een chatbot typen", NL) == tokens("chatbot typen", NL)
 
 
 def test_stems_match_other_forms_of_a_word() -> None:
-    assert tokens("hallucinations", "en") == tokens("hallucination", "en")
-    assert tokens("gesprekken", "nl") == tokens("gesprek", "nl")
-    assert tokens("données personnelles", "fr") == tokens("donnee personnelle", "fr")
+    assert tokens("hallucinations", EN) == tokens("hallucination", EN)
+    assert tokens("gesprekken", NL) == tokens("gesprek", NL)
+    assert tokens("données personnelles", FR) == tokens("donnee personnelle", FR)
 
 
 def _lesson(lesson_id: str, title: str, body: str) -> Lesson:
@@ -35,7 +38,7 @@ def test_scores_favour_the_chunks_that_share_words_with_the_question() -> None:
         *lesson_chunks(_lesson("a/passwords", "Passwords", "Use a long password.")),
         *lesson_chunks(_lesson("b/cv", "Your CV", "Remove your address from your CV.")),
     ]
-    index = LexicalIndex([chunk.text for chunk in chunks], "en")
+    index = LexicalIndex([chunk.text for chunk in chunks], EN)
 
     scores = index.scores("a strong password")
 
@@ -47,8 +50,8 @@ def test_scores_favour_the_chunks_that_share_words_with_the_question() -> None:
 def test_a_question_of_stop_words_only_scores_nothing() -> None:
     chunks = lesson_chunks(_lesson("a/passwords", "Passwords", "Use a long password."))
 
-    assert not LexicalIndex([chunk.text for chunk in chunks], "en").scores("what is the").any()
-    assert len(LexicalIndex([], "en").scores("password")) == 0
+    assert not LexicalIndex([chunk.text for chunk in chunks], EN).scores("what is the").any()
+    assert len(LexicalIndex([], EN).scores("password")) == 0
 
 
 def test_a_lesson_with_the_question_words_spread_over_its_cards_ranks_first() -> None:
@@ -70,7 +73,7 @@ def test_a_lesson_with_the_question_words_spread_over_its_cards_ranks_first() ->
             _lesson("c/passwords", "Passwords", "Never paste a password.")
         ),
     }
-    lexicon = Lexicon(lessons, "en")
+    lexicon = Lexicon(lessons, EN)
     question = "should I never paste personal details?"
 
     evidence = Evidence(lexicon.chunk_scores(question), lexicon.lesson_scores(question), [], None)

@@ -6,6 +6,7 @@ import pytest
 
 from bot.adapters.search.query import topic
 from bot.config import Language
+from bot.core.languages import BUILT_IN
 
 
 @pytest.mark.parametrize(
@@ -22,7 +23,7 @@ from bot.config import Language
 def test_a_request_for_simple_words_is_not_the_topic(
     language: Language, question: str, expected: str
 ) -> None:
-    assert topic(question, language) == expected
+    assert topic(question, BUILT_IN.profile(language).search) == expected
 
 
 @pytest.mark.parametrize(
@@ -37,4 +38,4 @@ def test_a_request_for_simple_words_is_not_the_topic(
     ],
 )
 def test_other_questions_are_searched_as_typed(language: Language, question: str) -> None:
-    assert topic(question, language) == question
+    assert topic(question, BUILT_IN.profile(language).search) == question

@@ -25,7 +25,7 @@ def english(app: App, message: str) -> str:
 
 
 def translated(app: App, language: str, message: str) -> str:
-    return app.services.translators[language].gettext(message)  # type: ignore[index]
+    return app.services.translators[language].gettext(message)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -40,7 +40,7 @@ async def test_first_contact_greets_in_client_language_with_privacy_notice(
     assert {"lessons.open", "lessons.mods", "progress.show", "menu.langs", "menu.help"} <= set(
         actions(chat)
     )
-    first_title = app.services.course.lesson(language, FIRST_LESSON).title  # type: ignore[arg-type, union-attr]
+    first_title = app.services.course.lesson(language, FIRST_LESSON).title  # type: ignore[union-attr]
     assert first_title in chat.button_with_action("lessons.open").label
 
 
@@ -60,7 +60,7 @@ async def test_unknown_client_language_is_asked_in_all_three_languages(app: App)
 @pytest.mark.parametrize("language", LANGUAGES)
 async def test_whole_lesson_then_quiz_then_summary(app: App, language: str) -> None:
     course = app.services.course
-    lesson = course.lesson(language, FIRST_LESSON)  # type: ignore[arg-type]
+    lesson = course.lesson(language, FIRST_LESSON)
     assert lesson is not None
     chat = Chat(app.tutor, language_code=language)
     await chat.command("start")
@@ -83,14 +83,14 @@ async def test_whole_lesson_then_quiz_then_summary(app: App, language: str) -> N
         if index + 1 < len(lesson.quiz):
             await chat.press_data(chat.button_with_action("lessons.resume").data)
     total = len(lesson.quiz)
-    t = app.services.translators[language]  # type: ignore[index]
+    t = app.services.translators[language]
     summary = t.ngettext(
         "Quiz done: {score} out of {total} question right.",
         "Quiz done: {score} out of {total} questions right.",
         total,
     )
     assert summary.format(score=total - 1, total=total) in chat.text
-    next_id = course.next_lesson_id(language, lesson.id)  # type: ignore[arg-type]
+    next_id = course.next_lesson_id(language, lesson.id)
     assert next_id is not None
     assert chat.button_with_action("lessons.open").data == data("lessons.open", next_id)
 
@@ -105,7 +105,7 @@ async def test_back_button_and_menu_navigation(app: App, language: str) -> None:
     assert "2/" in chat.text
     assert chat.buttons[0].data == data("lessons.card", FIRST_LESSON, 0)
     await chat.press_data(data("lessons.mods"))
-    modules = app.services.course.modules[language]  # type: ignore[index]
+    modules = app.services.course.modules[language]
     assert len([a for a in actions(chat) if a == "lessons.mod"]) == len(modules)
     await chat.press_data(data("lessons.mod", modules[0].id))
     assert actions(chat).count("lessons.open") == len(modules[0].lesson_ids)
@@ -121,12 +121,12 @@ async def test_progress_shows_done_lessons_and_scores(app: App, language: str) -
     await chat.command("start")
     await finish_quiz(chat, app, language, FIRST_LESSON, all_right=True)
     await chat.command("progress")
-    lesson = app.services.course.lesson(language, FIRST_LESSON)  # type: ignore[arg-type]
+    lesson = app.services.course.lesson(language, FIRST_LESSON)
     assert lesson is not None
     assert lesson.title in chat.text
     assert f"{len(lesson.quiz)}/{len(lesson.quiz)}" in chat.text
-    total = len(app.services.course.lesson_order(language))  # type: ignore[arg-type]
-    t = app.services.translators[language]  # type: ignore[index]
+    total = len(app.services.course.lesson_order(language))
+    t = app.services.translators[language]
     done = t.ngettext(
         "Lessons done: {done} of {total} lesson", "Lessons done: {done} of {total} lessons", total
     )
@@ -138,7 +138,7 @@ async def test_progress_shows_done_lessons_and_scores(app: App, language: str) -
 async def finish_quiz(
     chat: Chat, app: App, language: str, lesson_id: str, *, all_right: bool
 ) -> None:
-    lesson = app.services.course.lesson(language, lesson_id)  # type: ignore[arg-type]
+    lesson = app.services.course.lesson(language, lesson_id)
     assert lesson is not None
     await chat.press_data(data("quiz.start", lesson_id))
     for index, item in enumerate(lesson.quiz):

@@ -20,7 +20,7 @@ def _learner(row: LearnerRow) -> Learner:
         id=row.id,
         channel=row.channel,
         external_id=row.external_id,
-        language=row.language,  # type: ignore[arg-type]
+        language=row.language,
         display_name=row.display_name,
         created_at=row.created_at,
         last_seen_at=row.last_seen_at,

@@ -15,6 +15,7 @@ from langchain_core.runnables import Runnable, RunnableLambda, RunnableParallel
 from bot.adapters.llm.client import ChatClient
 from bot.adapters.llm.prompts import load_prompt
 from bot.config import Language
+from bot.core.languages import BUILT_IN, LanguageRegistry
 from bot.core.model import Coaching, GroundedAnswer, ModelError, Passage, Rewrite, TokenUsage
 from bot.core.text import inert, trim_words
 
@@ -22,20 +23,16 @@ ANSWER_MAX_WORDS: Final = 120
 SIMPLE_MAX_WORDS: Final = 90
 ANSWER_LEVEL: Final = "A2-B1"
 SIMPLE_LEVEL: Final = "A2"
-# Told to the model as the language to write in, with the register the course uses.
-LANGUAGE_FOR_MODEL: Final[dict[Language, str]] = {
-    "fr": "French as written in Belgium (address the reader as 'vous')",
-    "nl": "Dutch as written in Flanders (address the reader as 'je')",
-    "en": "English",
-}
 NOT_COVERED: Final = "NOT_COVERED"
 PROMPT_VARIABLES: Final[dict[str, frozenset[str]]] = {
     "answer": frozenset({"language", "level", "max_words", "passages", "question"}),
     "simplify": frozenset({"language", "level", "max_words", "title", "card"}),
     "coach": frozenset({"language", "level", "task", "attempt"}),
 }
+# The model may join the passage numbers with "and" in any language the tutor knows.
+_AND = "|".join(re.escape(profile.and_word) for profile in BUILT_IN)
 _SOURCES = re.compile(
-    r"[ \t*_]*\bSOURCES?\W*:\W*((?:\d+(?:\s*(?:[,;&]|and|et|en)?\s*))+)[^\w\n]*",
+    rf"[ \t*_]*\bSOURCES?\W*:\W*((?:\d+(?:\s*(?:[,;&]|{_AND})?\s*))+)[^\w\n]*",
     re.IGNORECASE,
 )
 _VERDICT = re.compile(r"^\W*(TASK|CONTEXT|FORMAT)\W*:\W*(yes|no)\b", re.IGNORECASE | re.MULTILINE)
@@ -79,8 +76,9 @@ def parse_coaching(raw: str) -> tuple[dict[str, bool], str]:
 class TutorChains:
     """Run the prompt templates through the chat model within a time limit."""
 
-    def __init__(self, client: ChatClient, prompts_dir: Path) -> None:
+    def __init__(self, client: ChatClient, prompts_dir: Path, languages: LanguageRegistry) -> None:
         self.timeout_seconds = client.timeout_seconds
+        self.languages = languages
         output = RunnableParallel(text=StrOutputParser(), usage=RunnableLambda(_usage))
         self._answer = self._chain(client, prompts_dir, "answer", output)
         self._simplify = self._chain(client, prompts_dir, "simplify", output)
@@ -92,6 +90,10 @@ class TutorChains:
     ) -> Runnable[dict[str, Any], dict[str, Any]]:
         prompt = load_prompt(prompts_dir, name, PROMPT_VARIABLES[name])
         return prompt | client.model | output
+
+    def _written_in(self, language: Language) -> str:
+        """Return how the model is told which language, and which register, to write in."""
+        return self.languages.profile(language).model_language
 
     async def _run(
         self, chain: Runnable[dict[str, Any], dict[str, Any]], inputs: dict[str, Any]
@@ -112,7 +114,7 @@ class TutorChains:
         raw, usage = await self._run(
             self._answer,
             {
-                "language": LANGUAGE_FOR_MODEL[language],
+                "language": self._written_in(language),
                 "level": ANSWER_LEVEL,
                 "max_words": ANSWER_MAX_WORDS,
                 "passages": _passages_block(passages),
@@ -127,7 +129,7 @@ class TutorChains:
         raw, usage = await self._run(
             self._simplify,
             {
-                "language": LANGUAGE_FOR_MODEL[language],
+                "language": self._written_in(language),
                 "level": SIMPLE_LEVEL,
                 "max_words": SIMPLE_MAX_WORDS,
                 "title": inert(title),
@@ -141,7 +143,7 @@ class TutorChains:
         raw, usage = await self._run(
             self._coach,
             {
-                "language": LANGUAGE_FOR_MODEL[language],
+                "language": self._written_in(language),
                 "level": ANSWER_LEVEL,
                 "task": inert(task),
                 "attempt": inert(attempt),

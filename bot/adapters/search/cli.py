@@ -12,7 +12,6 @@ from typing import Any
 from bot.adapters.search.evaluation import DEV_CASES, CasesError, evaluate, load_cases
 from bot.config import Settings
 from bot.course.loader import load_course
-from bot.i18n import LANGUAGES
 
 
 def add_commands(commands: Any) -> None:
@@ -23,7 +22,7 @@ def add_commands(commands: Any) -> None:
 
     search = commands.add_parser("search", help="find the lessons that answer a question")
     search.add_argument("text", help="the question, as a learner would type it")
-    search.add_argument("--lang", choices=LANGUAGES, help="search in (default: detected)")
+    search.add_argument("--lang", help="search in, one of TUTOR_LANGUAGES (default: detected)")
     search.add_argument("--k", type=int, default=5, help="how many lessons (default 5)")
     search.add_argument("--json", action="store_true", help="print the result as JSON")
     search.set_defaults(handler=_search)
@@ -43,7 +42,7 @@ def _ingest(settings: Settings, args: argparse.Namespace) -> int:
 
     report = index_course(
         settings,
-        load_course(settings.content_dir),
+        load_course(settings.content_dir, settings.languages.codes),
         rebuild=args.rebuild,
         progress=terminal_progress(),
     )
@@ -59,9 +58,14 @@ def _search(settings: Settings, args: argparse.Namespace) -> int:
     from bot.adapters.search.search import open_retriever, terminal_progress
     from bot.language import LanguageDetector
 
-    language = args.lang or LanguageDetector().detect(args.text) or settings.default_language
+    languages = settings.languages
+    language = (
+        languages.profile(args.lang).code
+        if args.lang
+        else LanguageDetector(languages).detect(args.text) or settings.default_language
+    )
     retriever = open_retriever(
-        settings, load_course(settings.content_dir), progress=terminal_progress()
+        settings, load_course(settings.content_dir, languages.codes), progress=terminal_progress()
     )
     try:
         result = retriever.search_sync(args.text, language, k=args.k)
@@ -100,14 +104,16 @@ def _search(settings: Settings, args: argparse.Namespace) -> int:
 
 def _eval_retrieval(settings: Settings, args: argparse.Namespace) -> int:
     try:
-        cases = load_cases(args.cases)
+        cases = load_cases(settings.languages.codes, args.cases)
     except CasesError as error:
         print(error, file=sys.stderr)
         return 2
     from bot.adapters.search.search import open_retriever, terminal_progress
 
     retriever = open_retriever(
-        settings, load_course(settings.content_dir), progress=terminal_progress()
+        settings,
+        load_course(settings.content_dir, settings.languages.codes),
+        progress=terminal_progress(),
     )
     try:
         report = evaluate(
@@ -115,6 +121,7 @@ def _eval_retrieval(settings: Settings, args: argparse.Namespace) -> int:
                 hit.lesson_id for hit in retriever.search_sync(text, language).hits
             ],
             cases,
+            settings.languages.codes,
         )
     finally:
         asyncio.run(retriever.close())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -11,7 +11,6 @@ from typing import Any, Final
 import yaml
 
 from bot.config import Language
-from bot.i18n import LANGUAGES
 from bot.paths import PROJECT_ROOT
 
 DEV_CASES: Final = PROJECT_ROOT / "eval" / "retrieval-dev.yaml"
@@ -106,16 +105,17 @@ class EvalReport:
         return "\n".join(lines)
 
 
-def load_cases(path: Path = DEV_CASES) -> tuple[EvalCase, ...]:
-    """Read a cases file: `cases: [{lang, q, expect: id | [ids]}]`."""
+def load_cases(languages: Collection[Language], path: Path = DEV_CASES) -> tuple[EvalCase, ...]:
+    """Read a cases file: `cases: [{lang, q, expect: id | [ids]}]`, each lang one of `languages`."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
         raise CasesError(f"Cannot read {path}: {error}") from None
     cases = []
     for number, item in enumerate(data.get("cases") or (), 1):
-        if not isinstance(item, dict) or item.get("lang") not in LANGUAGES or not item.get("q"):
-            raise CasesError(f"{path}: case {number} needs lang (fr, nl or en), q and expect")
+        if not isinstance(item, dict) or item.get("lang") not in languages or not item.get("q"):
+            codes = ", ".join(languages)
+            raise CasesError(f"{path}: case {number} needs lang (one of {codes}), q and expect")
         expect = item.get("expect")
         expected = tuple(expect) if isinstance(expect, list) else (str(expect),)
         if not expect or not all(expected):
@@ -147,8 +147,8 @@ def _scores(results: Sequence[CaseResult]) -> Scores:
     )
 
 
-def evaluate(rank: Ranker, cases: Sequence[EvalCase]) -> EvalReport:
-    """Run every case through the ranker and score the lessons it returns."""
+def evaluate(rank: Ranker, cases: Sequence[EvalCase], languages: Sequence[Language]) -> EvalReport:
+    """Run every case through the ranker and score the lessons, overall and per language."""
     results = []
     for case in cases:
         started = time.perf_counter()
@@ -159,7 +159,7 @@ def evaluate(rank: Ranker, cases: Sequence[EvalCase]) -> EvalReport:
         overall=_scores(results),
         per_language={
             language: _scores([r for r in results if r.case.language == language])
-            for language in LANGUAGES
+            for language in languages
             if any(r.case.language == language for r in results)
         },
         p50_ms=round(_percentile(latencies, 50), 2),

@@ -16,13 +16,10 @@ from bot.adapters.search.lexical import LexicalIndex
 from bot.adapters.search.query import topic
 from bot.adapters.search.store import ChunkStore, DenseMatch, IndexReport, open_client
 from bot.config import Language, Settings
+from bot.core.languages import LanguageRegistry, SearchWords
 from bot.course.model import Course
-from bot.i18n import LANGUAGES
 
-# Share of the lexical ranker in the fused score; the dense ranker has the rest. Chosen on the
-# development questions and checked on questions written from the syllabus alone
-# (docs/retrieval.md); the dense ranker is weakest in Dutch, so it counts for less there.
-LEXICAL_WEIGHTS: Final[Mapping[Language, float]] = {"fr": 0.6, "nl": 0.7, "en": 0.6}
+# The share of the lexical ranker in the fused score is each language's `lexical_weight`.
 # Within the lexical ranker, the share of BM25 over whole lessons; the best chunk has the rest.
 # A question's words are often spread over several cards of the lesson that answers it.
 WHOLE_LESSON_SHARE: Final = 0.5
@@ -155,7 +152,7 @@ class Evidence:
 class Lexicon:
     """BM25 over one language's chunks and over its whole lessons."""
 
-    def __init__(self, lessons: Mapping[str, Sequence[Chunk]], language: Language) -> None:
+    def __init__(self, lessons: Mapping[str, Sequence[Chunk]], language: SearchWords) -> None:
         self.chunks = tuple(chunk for lesson in lessons.values() for chunk in lesson)
         self.lesson_ids = tuple(lessons)
         self._by_chunk = LexicalIndex([chunk.text for chunk in self.chunks], language)
@@ -181,23 +178,22 @@ class Retriever:
         store: ChunkStore,
         embedder: Embedder,
         chunks: Mapping[tuple[Language, str], tuple[Chunk, ...]],
-        *,
-        lexical_weights: Mapping[Language, float] = LEXICAL_WEIGHTS,
+        languages: LanguageRegistry,
     ) -> None:
         self.course = course
         self.store = store
         self.embedder = embedder
-        self.lexical_weights = lexical_weights
+        self.languages = languages
         self._lexicons = {
-            language: Lexicon(
+            profile.code: Lexicon(
                 {
                     lesson_id: lesson
                     for (lang, lesson_id), lesson in chunks.items()
-                    if lang == language
+                    if lang == profile.code
                 },
-                language,
+                profile.search,
             )
-            for language in LANGUAGES
+            for profile in languages
         }
         # Keywords alone are too short to say whether a question is on topic: two short texts
         # often look alike. The passages a learner would read decide it.
@@ -205,13 +201,13 @@ class Retriever:
             key: tuple(chunk.id for chunk in lesson if chunk.kind is not ChunkKind.KEYWORD)
             for key, lesson in chunks.items()
         }
-        self._vectors = store.language_vectors(LANGUAGES)
+        self._vectors = store.language_vectors(languages.codes)
 
     def evidence(
         self, text: str, language: Language, *, lexical: bool = True, dense: bool = True
     ) -> Evidence:
         """Run the rankers on a question (both unless told otherwise, to compare them)."""
-        text = topic(text, language)
+        text = topic(text, self.languages.profile(language).search)
         by_chunk: dict[Chunk, float] = {}
         by_lesson: dict[str, float] = {}
         if lexical:
@@ -228,7 +224,7 @@ class Retriever:
     def search_sync(self, text: str, language: Language, k: int = 5) -> SearchResult:
         """Return the k lessons closest to the question, best first, in one language."""
         evidence = self.evidence(text, language)
-        fused = evidence.fused_lessons(self.lexical_weights[language])
+        fused = evidence.fused_lessons(self._lexical_weight(language))
         hits = tuple(
             hit
             for lesson_id in fused.lesson_ids[:k]
@@ -255,7 +251,7 @@ class Retriever:
         lesson = self.course.lesson(language, lesson_id)
         if lesson is None:
             return None
-        card_index = evidence.best_card(lesson_id, self.lexical_weights[language])
+        card_index = evidence.best_card(lesson_id, self._lexical_weight(language))
         if card_index is None or card_index >= len(lesson.cards):
             card_index = 0
         return LessonHit(
@@ -265,6 +261,9 @@ class Retriever:
             card_index=card_index,
             score=round(score, 4),
         )
+
+    def _lexical_weight(self, language: Language) -> float:
+        return self.languages.profile(language).search.lexical_weight
 
     async def search(self, text: str, language: Language, k: int = 5) -> SearchResult:
         """Search without blocking the event loop: embedding and ranking run in a thread."""
@@ -303,7 +302,7 @@ def open_retriever(settings: Settings, course: Course, *, progress: bool = False
     try:
         chunks = course_chunks(course)
         store.sync(chunks, progress=progress)
-        return Retriever(course, store, embedder, chunks)
+        return Retriever(course, store, embedder, chunks, settings.languages)
     except BaseException:
         store.close()
         raise

@@ -129,14 +129,7 @@ def build_application(
     if updates_request is not None:
         builder = builder.get_updates_request(updates_request)
     application: TelegramApplication = builder.build()
-    front_end = TelegramFrontEnd(
-        app.tutor,
-        renderer,
-        app.database,
-        app.services.translators,
-        settings.default_language,
-        app.services.clock,
-    )
+    front_end = TelegramFrontEnd(app.tutor, renderer, app.database, app.services)
     front_end.register(application)
     return application
 

@@ -8,7 +8,7 @@ from telegram import Bot, BotCommand
 
 from bot.config import Language
 from bot.core.feature import CommandRoute
-from bot.i18n import LANGUAGES, Translator
+from bot.i18n import Translator
 
 
 def bot_commands(t: Translator, commands: Sequence[CommandRoute]) -> list[BotCommand]:
@@ -22,8 +22,7 @@ async def set_commands(
     default: Language,
     commands: Sequence[CommandRoute],
 ) -> None:
-    """Register the learners' menu for each course language, and a default for the others."""
+    """Register the learners' menu for each language, and the default one's for the others."""
     await bot.set_my_commands(bot_commands(translators[default], commands))
-    for language in LANGUAGES:
-        menu = bot_commands(translators[language], commands)
-        await bot.set_my_commands(menu, language_code=language)
+    for language, t in translators.items():
+        await bot.set_my_commands(bot_commands(t, commands), language_code=language)

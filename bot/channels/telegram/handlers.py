@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
-from datetime import datetime
 from typing import Any, Final
 
 from telegram import Bot, CallbackQuery, Update
@@ -29,11 +28,11 @@ from bot.adapters.db.database import Database
 from bot.channels.telegram import store
 from bot.channels.telegram.render import Renderer
 from bot.channels.telegram.updates import event_of, sender_of
-from bot.config import Language
 from bot.core.engine import Tutor
 from bot.core.events import ButtonPress, Text
+from bot.core.router import Services
 from bot.features.menu import flows as screens
-from bot.i18n import Translator, language_from_code
+from bot.i18n import Translator
 
 logger = logging.getLogger(__name__)
 
@@ -49,16 +48,12 @@ class TelegramFrontEnd:
         tutor: Tutor,
         renderer: Renderer,
         database: Database,
-        translators: dict[Language, Translator],
-        default_language: Language,
-        clock: Callable[[], datetime],
+        services: Services,
     ) -> None:
         self.tutor = tutor
         self.renderer = renderer
         self.database = database
-        self.translators = translators
-        self.default_language = default_language
-        self.clock = clock
+        self.services = services
 
     def register(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         """Add the handlers, duplicate check first, and the error handler."""
@@ -76,13 +71,13 @@ class TelegramFrontEnd:
 
     def translator(self, language_code: str | None) -> Translator:
         """Return the translator for a client's language code, or the default language's."""
-        return self.translators[language_from_code(language_code) or self.default_language]
+        return self.services.translator(language_code)
 
     async def skip_duplicate(self, update: Update, context: Context) -> None:
         """Stop an update that any process already handled (Telegram may deliver it twice)."""
         async with self.database.session() as session:
             first = await store.claim_update(
-                session, context.bot.id, update.update_id, self.clock()
+                session, context.bot.id, update.update_id, self.services.clock()
             )
         if not first:
             logger.info("Update %s was delivered twice; handled once", update.update_id)

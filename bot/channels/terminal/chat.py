@@ -14,7 +14,6 @@ from bot.channels.terminal.channel import CHANNEL, TerminalChannel
 from bot.core.delivery import DeliveryResult, DeliveryStatus
 from bot.core.events import ButtonPress, Command, Event, Sender, Text
 from bot.core.replies import Button, Document, Message, Picture, Question, Reply
-from bot.i18n import language_from_code
 
 LETTERS = "ABCD"
 
@@ -146,7 +145,7 @@ async def chat(app: App, user: str, language: str | None, stdin: TextIO = sys.st
     )
     first = Command("start", (f"lang-{language}",) if language else ())
     if interactive:
-        t = app.services.translators[language_from_code(language) or app.settings.default_language]
+        t = app.services.translator(language)
         sys.stdout.write(
             t.gettext("Type the number of a button, or a question. /quit to stop.") + "\n"
         )

@@ -19,7 +19,7 @@ from bot.features.menu import flows as screens
 from bot.features.privacy.pii import Kind, redact
 from bot.features.usage.budget import DailyBudget
 from bot.features.usage.ports import MODEL_USAGE
-from bot.i18n import LANGUAGES, N_, Translator
+from bot.i18n import N_, Translator
 from bot.language import LanguageDetector
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ class Answers:
         self.budget = budget
         self.privacy_lesson_id = privacy_lesson_id
         self._ai_words: dict[Language, Vocabulary] = {
-            language: ai_vocabulary(course, language) for language in LANGUAGES
+            language: ai_vocabulary(course, language) for language in course.languages
         }
 
     def _language(self, turn: Turn, text: str) -> Language:

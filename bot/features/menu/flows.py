@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Final
 
 from bot.config import Language
 from bot.core.events import Sender
+from bot.core.languages import LanguageRegistry
 from bot.core.ports import LEARNERS
 from bot.core.replies import Button, Keyboard, Message
 from bot.core.router import Services, Turn, button, rows
@@ -16,13 +16,7 @@ from bot.features.progress.buttons import ShowProgress
 from bot.features.progress.ports import PROGRESS
 from bot.features.review.buttons import NextReview
 from bot.features.review.ports import REVIEWS
-from bot.i18n import LANGUAGES, Translator, language_from_code
-
-LANGUAGE_NAMES: Final[dict[Language, str]] = {
-    "fr": "🇫🇷 Français",
-    "nl": "🇳🇱 Nederlands",
-    "en": "🇬🇧 English",
-}
+from bot.i18n import Translator
 
 
 def menu_button(t: Translator) -> Button:
@@ -30,12 +24,15 @@ def menu_button(t: Translator) -> Button:
     return button(t.gettext("☰ Menu"), ShowMenu())
 
 
-def language_keyboard(current: Language | None) -> Keyboard:
+def language_keyboard(languages: LanguageRegistry, current: Language | None) -> Keyboard:
     """Return one button per language, the current one marked."""
     return rows(
         *(
-            button(f"{LANGUAGE_NAMES[lang]}{' ✓' if lang == current else ''}", ChooseLanguage(lang))
-            for lang in LANGUAGES
+            button(
+                f"{profile.label}{' ✓' if profile.code == current else ''}",
+                ChooseLanguage(profile.code),
+            )
+            for profile in languages
         )
     )
 
@@ -68,16 +65,18 @@ async def first_contact(turn: Turn) -> None:
 
 
 async def ask_language(turn: Turn, _: object = None) -> None:
-    """Ask for the language in all three languages, since we do not know which one they read."""
+    """Ask for the language in every language, since we do not know which one they read."""
+    services = turn.services
     greetings = [
-        turn.services.translators[lang].gettext("Which language do you want?") for lang in LANGUAGES
+        services.translators[lang].gettext("Which language do you want?")
+        for lang in services.languages.codes
     ]
-    turn.say("\n".join(greetings), language_keyboard(turn.learner.language))
+    turn.say("\n".join(greetings), language_keyboard(services.languages, turn.learner.language))
 
 
 async def choose_language(turn: Turn, choice: ChooseLanguage) -> None:
     """Set the learner's language from a language button."""
-    language = language_from_code(choice.language)
+    language = turn.services.languages.from_code(choice.language)
     if language is None:
         await stale_button(turn)
         return
@@ -93,7 +92,7 @@ async def choose_language(turn: Turn, choice: ChooseLanguage) -> None:
 
 async def language_link(turn: Turn, args: tuple[str, ...]) -> None:
     """Switch language silently from a `/start lang-xx` link."""
-    language = language_from_code(args[0])
+    language = turn.services.languages.from_code(args[0])
     if language is not None and language != turn.learner.language:
         await _switch(turn, language)
 
@@ -182,7 +181,7 @@ async def stale_button(turn: Turn, _: object = None) -> None:
 
 def unknown_sender_button(services: Services, sender: Sender) -> Message:
     """Answer a button pressed by someone we hold no data about."""
-    t = services.translators[language_from_code(sender.language_code) or services.default_language]
+    t = services.translator(sender.language_code)
     return Message(t.gettext("This button is no longer active. Send /start to begin."))
 
 

@@ -183,7 +183,7 @@ class Practice:
         redaction = redact(text)
         if redaction.found:
             personal_data_warning(turn, turn.language, redaction.kinds, self.privacy_lesson_id)
-        verdict = check(text, turn.language)
+        verdict = check(text, turn.profile.rubric)
         call = (
             partial(self.chains.coach, task.task, redaction.text, turn.language)
             if self.chains

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from typing import Final
 
-from bot.config import Language
+from bot.core.languages import RubricWords
 from bot.core.text import fold, word_count
 from bot.features.privacy.pii import redact
 
@@ -47,84 +49,26 @@ class Verdict:
         return next((c for c in Criterion if not self.met(c)), None)
 
 
-def _words(*stems: str) -> re.Pattern[str]:
-    # Each stem starts a word; accents are folded away on both sides.
-    return re.compile(r"(?<!\w)(?:" + "|".join(fold(s) for s in stems) + r")", re.IGNORECASE)
+def _words(stems: Iterable[str], *patterns: str) -> re.Pattern[str]:
+    # Each stem (or pattern) starts a word; accents are folded away on both sides.
+    alternatives = [*(re.escape(fold(stem)) for stem in stems), *patterns]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
 
 
-# A request: an imperative or a polite question asking the chatbot to do something.
-_TASK: Final[dict[Language, re.Pattern[str]]] = {
-    "en": _words(
-        "write", "summari", "explain", "list", "give", "make", "help", "translat", "creat",
-        "draft", "tell", "correct", "check", "rewrite", "suggest", "find", "compare", "describe",
-        "prepare", "propose", "answer", "improve", "shorten", "simplif", "plan", "can you",
-        "could you", "would you", "please", "i want", "i would like", "i'd like", "i need",
-    ),
-    "fr": _words(
-        "écri", "rédig", "résum", "expliqu", "donne", "fai", "aide", "list", "tradui", "crée",
-        "cree", "corrig", "vérifi", "réécri", "propos", "trouv", "compar", "décri", "prépar",
-        "amélior", "raccourci", "simplifi", "peux-tu", "pouvez-vous", "pourrais-tu",
-        "pourriez-vous", "je veux", "je voudrais", "j'aimerais", "j’aimerais", "s'il te pla",
-        "s'il vous pla", "svp", "stp", "dis-moi", "dites-moi",
-    ),
-    "nl": _words(
-        "schrijf", "vat ", "samenvat", "leg ", "uitleg", "geef", "maak", "help", "vertaal",
-        "verbeter", "controleer", "herschrijf", "stel ", "zoek", "vergelijk", "beschrijf",
-        "bereid", "verkort", "vereenvoudig", "plan", "kun je", "kan je", "kunt u", "wil je",
-        "zou je", "ik wil", "ik zou graag", "ik heb nodig", "alsjeblieft", "alstublieft", "graag",
-    ),
-}  # fmt: skip
-
-# Context: who the learner is, for whom or why, or what the situation is.
-_CONTEXT: Final[dict[Language, re.Pattern[str]]] = {
-    "en": _words(
-        "i am", "i'm", "my ", "for my", "for a ", "because", "i have", "i work", "i live",
-        "as a ", "who ", "since", "beginner", "so that", "in belgium", "from my", "about my",
-        "the letter", "i got", "i received", "i'm looking", "i am looking",
-    ),
-    "fr": _words(
-        "je suis", "j'ai", "j’ai", "mon ", "ma ", "mes ", "pour mon", "pour ma", "pour un",
-        "pour une", "parce que", "car ", "je travaille", "j'habite", "je cherche", "comme ",
-        "débutant", "afin de", "en belgique", "de ma", "de mon", "la lettre", "j'ai reçu",
-        "qui ",
-    ),
-    "nl": _words(
-        "ik ben", "ik heb", "mijn ", "voor mijn", "voor een", "omdat", "want ", "ik werk",
-        "ik woon", "ik zoek", "als ", "beginner", "zodat", "in belgië", "van mijn", "over mijn",
-        "de brief", "ik kreeg", "ik heb gekregen", "die ",
-    ),
-}  # fmt: skip
-
-# "One" is left out: in French and Dutch it is also the article ("un", "een").
-_NUMBER_WORDS: Final[dict[Language, tuple[str, ...]]] = {
-    "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-    "fr": ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
-    "nl": ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"),
-}
-# Format or length: a number, a form (list, table, email) or a size (short, simple words).
-_FORMAT: Final[dict[Language, re.Pattern[str]]] = {
-    "en": _words(
-        "word", "sentence", "line", "point", "bullet", "list", "short", "brief", "table",
-        "paragraph", "simple", "easy words", "polite", "formal", "step", "email", "e-mail",
-        "letter", "summary", "maximum", "at most", "no more than", "\\d",
-        *_NUMBER_WORDS["en"],
-    ),
-    "fr": _words(
-        "mot", "phrase", "ligne", "point", "puce", "liste", "court", "bref", "brève", "tableau",
-        "paragraphe", "simple", "poli", "formel", "étape", "e-mail", "email", "mail", "lettre",
-        "résumé", "maximum", "au plus", "pas plus de", "\\d", *_NUMBER_WORDS["fr"],
-    ),
-    "nl": _words(
-        "woord", "zin", "zinnen", "regel", "punt", "opsomming", "lijst", "kort", "tabel",
-        "alinea", "eenvoudig", "simpel", "beleefd", "formeel", "stap", "e-mail", "email",
-        "mail", "brief", "samenvatting", "maximum", "hoogstens", "niet meer dan", "\\d",
-        *_NUMBER_WORDS["nl"],
-    ),
-}  # fmt: skip
+@cache
+def _rules(words: RubricWords) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns of a clear task, of context, and of a format or length."""
+    return (
+        _words(words.task),
+        _words(words.context),
+        # A digit counts as much as a number word ("3 points").
+        _words((*words.format, *words.numbers), r"\d"),
+    )
 
 
-def check(prompt: str, language: Language) -> Verdict:
+def check(prompt: str, language: RubricWords) -> Verdict:
     """Apply the rubric's rules for one language to a learner's prompt."""
+    task, context, form = _rules(language)
     redaction = redact(prompt)
     # Judged without the personal data, so a phone number does not pass for "three points"
     # nor "[EMAIL]" for the word "email".
@@ -132,8 +76,8 @@ def check(prompt: str, language: Language) -> Verdict:
     text = fold(redaction.bare).replace("’", "'") + " "
     words = word_count(redaction.bare)
     return Verdict(
-        clear_task=bool(_TASK[language].search(text)) and words >= 3,
-        context=bool(_CONTEXT[language].search(text)) and words >= MIN_CONTEXT_WORDS,
-        format=bool(_FORMAT[language].search(text)),
+        clear_task=bool(task.search(text)) and words >= 3,
+        context=bool(context.search(text)) and words >= MIN_CONTEXT_WORDS,
+        format=bool(form.search(text)),
         no_personal_data=not redaction.found,
     )

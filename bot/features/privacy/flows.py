@@ -25,7 +25,7 @@ async def my_data(turn: Turn, _: object = None) -> None:
     lines = [
         t.gettext("🔒 What I keep about you:"),
         t.gettext("• Name: {name}").format(name=learner.display_name or "–"),
-        t.gettext("• Language: {language}").format(language=screens.LANGUAGE_NAMES[turn.language]),
+        t.gettext("• Language: {language}").format(language=turn.profile.label),
         t.gettext("• First visit: {date}").format(date=t.date(learner.created_at)),
         t.ngettext("• {count} lesson started", "• {count} lessons started", len(lessons)).format(
             count=len(lessons)

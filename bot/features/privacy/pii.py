@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
+
+from bot.core.languages import BUILT_IN, StreetWords
 
 
 class Kind(Enum):
@@ -79,33 +81,72 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![
 
 # Addresses: a street word, a name (capitalised, or after an article), a house number, and
 # maybe a box and a postcode. Numbers followed by a unit ("2 km", "3 fois") are not addresses.
-_HOUSE_NUMBER = (
-    r"\d{1,4}(?!\d)(?:[ ]?[a-zA-Z](?!\w))?"
-    r"(?![ ]?(?:km|m|min|h|%|€|euros?|fois|keer|times|jaar|ans|years|uur|heures|hours)\b)"
-    r"(?:[ ,]+(?:bte|boîte|bus|box)[ ]?\d{1,4})?"
-)
+# A learner may write an address in another language than their own ("rue Haute 5" in Dutch), so
+# the street words of every language the tutor knows count, offered to learners or not.
+_WORD = r"[\w'’\-]"
 _POSTCODE = r"(?:[ ,]+[1-9]\d{3}(?:[ ]+[A-ZÀ-Ý][\w'’\-]+)?)?"
 _NAME = r"[A-ZÀ-Ý][\w'’\-]*"
-_FRENCH_STREET_WORD = (
-    r"(?i:\b(?:rue|avenue|av\.|boulevard|bd|chaussée|place|chemin|impasse|allée|quai|square"
-    r"|clos|drève|route|sentier|rempart|galerie|cité)\b)"
-    rf"[ ](?:(?i:de la|de l'|de l’|du|des|de|d'|d’|aux|au|à la)[ ]?[\w'’\-]+|{_NAME})"
-)
-_FRENCH_STREET = re.compile(
-    rf"{_FRENCH_STREET_WORD}(?:[ ][\w'’\-]+){{0,3}}?,?[ ]{_HOUSE_NUMBER}{_POSTCODE}"
-    rf"|\b{_HOUSE_NUMBER},?[ ]{_FRENCH_STREET_WORD}"
-)
-_DUTCH_STREET = re.compile(
-    r"(?:\b[\w'’\-]{2,}(?i:straat|laan|lei|steenweg|plein|weg|dreef|kaai|markt|baan|vest"
-    r"|singel|dijk|hof|kouter|dries)"
-    rf"|\b{_NAME}[ ](?:Markt|Plein|Kaai|Dreef|Lei|Steenweg|Laan))[ ,]+{_HOUSE_NUMBER}{_POSTCODE}"
-)
-_ENGLISH_STREET = re.compile(
-    rf"\b{_HOUSE_NUMBER}[ ]+{_NAME}(?:[ ]{_NAME}){{0,3}}[ ]"
-    r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Square|Place|Way|Close|Court)\b"
-    rf"|\b{_NAME}(?:[ ]{_NAME}){{0,3}}[ ](?:Street|Road|Avenue|Lane|Drive|Square)[ ,]+"
-    rf"{_HOUSE_NUMBER}{_POSTCODE}"
-)
+_NAMES = rf"{_NAME}(?:[ ]{_NAME}){{0,3}}"
+_UNITS = ("km", "m", "min", "h", "%", "€", "euros?")  # in every language
+
+
+def _any(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in words)
+
+
+def _house_number(languages: Sequence[StreetWords]) -> str:
+    units = "|".join([*_UNITS, *(re.escape(u) for words in languages for u in words.units)])
+    number = rf"\d{{1,4}}(?!\d)(?:[ ]?[a-zA-Z](?!\w))?(?![ ]?(?:{units})\b)"
+    boxes = _any(box for words in languages for box in words.letterbox)
+    return rf"{number}(?:[ ,]+(?:{boxes})[ ]?\d{{1,4}})?" if boxes else number
+
+
+def _street_word_first(words: StreetWords, house: str) -> str | None:
+    # "rue de la Loi 16", "16, rue Haute"
+    if not words.before_name:
+        return None
+    linked = rf"(?i:{_any(words.name_links)})[ ]?{_WORD}+|" if words.name_links else ""
+    street = rf"(?i:\b(?:{_any(words.before_name)})\b)[ ](?:{linked}{_NAME})"
+    return rf"{street}(?:[ ]{_WORD}+){{0,3}}?,?[ ]{house}{_POSTCODE}|\b{house},?[ ]{street}"
+
+
+def _one_name(words: StreetWords, house: str) -> str | None:
+    # "Kerkstraat 12", "Grote Markt 1"
+    names = []
+    if words.name_endings:
+        names.append(rf"\b{_WORD}{{2,}}(?i:{_any(words.name_endings)})")
+    if words.after_name:
+        names.append(rf"\b{_NAME}[ ](?:{_any(words.after_name)})")
+    return rf"(?:{'|'.join(names)})[ ,]+{house}{_POSTCODE}" if names else None
+
+
+def _capitalised_names(words: StreetWords, house: str) -> str | None:
+    # "10 Downing St", "Old Kent Road 5"
+    shapes = []
+    if words.after_numbered_names:
+        shapes.append(rf"\b{house}[ ]+{_NAMES}[ ](?:{_any(words.after_numbered_names)})\b")
+    if words.after_names:
+        shapes.append(rf"\b{_NAMES}[ ](?:{_any(words.after_names)})[ ,]+{house}{_POSTCODE}")
+    return "|".join(shapes) or None
+
+
+def _addresses(languages: Sequence[StreetWords]) -> tuple[re.Pattern[str], ...]:
+    """Return one pattern of the street addresses of each language that has street words."""
+    house = _house_number(languages)
+    patterns = []
+    for words in languages:
+        shapes = [
+            _street_word_first(words, house),
+            _one_name(words, house),
+            _capitalised_names(words, house),
+        ]
+        found = [shape for shape in shapes if shape]
+        if found:
+            patterns.append(re.compile("|".join(found)))
+    return tuple(patterns)
+
+
+_ADDRESSES = _addresses([profile.streets for profile in BUILT_IN])
 
 
 def _digits(text: str) -> str:
@@ -199,9 +240,7 @@ _DETECTORS: tuple[tuple[Kind, Callable[[str], Iterator[tuple[int, int]]]], ...] 
     (Kind.CARD, _regex_spans(_CARD, lambda m: is_card_number(_digits(m)))),
     (Kind.PHONE, _regex_spans(_BELGIAN_PHONE, _is_belgian_phone)),
     (Kind.PHONE, _regex_spans(_INTERNATIONAL_PHONE, lambda m: 8 <= len(_digits(m)) <= 15)),
-    (Kind.ADDRESS, _regex_spans(_FRENCH_STREET)),
-    (Kind.ADDRESS, _regex_spans(_DUTCH_STREET)),
-    (Kind.ADDRESS, _regex_spans(_ENGLISH_STREET)),
+    *((Kind.ADDRESS, _regex_spans(pattern)) for pattern in _ADDRESSES),
 )
 
 

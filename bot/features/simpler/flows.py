@@ -15,7 +15,6 @@ from bot.features.menu import flows as screens
 from bot.features.simpler.buttons import Simplify
 from bot.features.usage.budget import DailyBudget
 from bot.features.usage.ports import MODEL_USAGE
-from bot.i18n import LANGUAGES
 
 MAX_TERMS: Final = 3
 
@@ -28,11 +27,11 @@ class Simpler:
         self.budget = budget
         self._glossary: dict[Language, Vocabulary] = {
             language: glossary_vocabulary(course.glossary.get(language, ()))
-            for language in LANGUAGES
+            for language in course.languages
         }
         self._definitions = {
             (language, term.id): term
-            for language in LANGUAGES
+            for language in course.languages
             for term in course.glossary.get(language, ())
         }
         # Rewrites depend only on the card, so one per card serves every learner, for free.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from bot.adapters.db.unit import SqlUnitOfWork
 from bot.config import Settings, parse_identity
+from bot.core.languages import LanguageRegistry
 from bot.core.ports import LEARNERS
 from bot.features.trainers import codes, outbox
 from bot.features.trainers.cohort_flows import clean_name
@@ -29,7 +30,6 @@ from bot.features.trainers.timing import (
     parse_range,
     parse_weekdays,
 )
-from bot.i18n import LANGUAGES
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -53,7 +53,7 @@ def add_commands(commands: Any, join_links: JoinLinks) -> None:
     report.add_argument("--cohort", required=True)
     report.add_argument("--csv", type=Path, help="also write one row per learner to this file")
     report.add_argument("--png", type=Path, help="also draw the progress chart to this file")
-    report.add_argument("--lang", choices=LANGUAGES, help="the report's language")
+    report.add_argument("--lang", help="the report's language (default: TUTOR_DEFAULT_LANGUAGE)")
     report.add_argument("--inactive-days", type=int, help="default: the cohort's reminder delay")
     report.set_defaults(handler=_runner(_report))
     status = commands.add_parser("outbox", help="count outbox rows by status")
@@ -290,9 +290,9 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
     if args.at and (due is None or due <= now):
         raise OperatorError('--at takes a future local time such as "2026-12-01 09:00".')
     lesson_id = args.lesson or args.quiz
-    if lesson_id and app.services.course.lesson("en", lesson_id) is None:
+    if lesson_id and app.services.course.lesson(app.services.default_language, lesson_id) is None:
         raise OperatorError(f"No lesson {lesson_id!r}. See `tutor content list`.")
-    texts = _messages(args.message or [])
+    texts = _messages(args.message or [], app.services.languages)
     chosen = {
         "lesson": args.lesson,
         "quiz": args.quiz,
@@ -317,12 +317,13 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
         print(f"Push {push.id} queued for {queued} learner(s); the running bot sends it.")
 
 
-def _messages(values: list[str]) -> dict[str, str]:
+def _messages(values: list[str], languages: LanguageRegistry) -> dict[str, str]:
     texts: dict[str, str] = {}
     for value in values:
         language, separator, text = value.partition("=")
-        if not separator or language not in LANGUAGES or not text.strip():
-            raise OperatorError("--message takes LANG=TEXT, with LANG fr, nl or en.")
+        if not separator or language not in languages or not text.strip():
+            offered = ", ".join(languages.codes)
+            raise OperatorError(f"--message takes LANG=TEXT, with LANG one of {offered}.")
         if len(text) > MESSAGE_MAX_CHARS:
             raise OperatorError(f"A message has {MESSAGE_MAX_CHARS} characters at most.")
         texts[language] = text.strip()
@@ -387,10 +388,15 @@ async def _report(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: A
     from bot.features.trainers.report_formats import report_csv, report_text
 
     cohort = await _cohort(uow, args.cohort)
-    t = app.services.translators[args.lang or app.settings.default_language]
+    services = app.services
+    language = (
+        services.languages.profile(args.lang).code if args.lang else services.default_language
+    )
+    t = services.translators[language]
     days = args.inactive_days or cohort.reminder_days or DEFAULT_INACTIVE_DAYS
-    course = app.services.course
-    report = await build_report(uow, course, cohort, app.services.clock(), days)
+    course = services.course
+    reference = services.default_language
+    report = await build_report(uow, course, reference, cohort, services.clock(), days)
     print(report_text(report, course, t))
     if args.csv:
         args.csv.write_bytes(report_csv(report, course, t))

@@ -108,7 +108,7 @@ async def claim(
             learner_id=learner.id,
             channel=learner.channel,
             external_id=learner.external_id,
-            language=learner.language,  # type: ignore[arg-type]
+            language=learner.language,
             reachable=learner.is_reachable,
             reminders_on=learner.reminders_on,
             last_seen_at=learner.last_seen_at,

@@ -35,7 +35,7 @@ from bot.features.trainers.ports import (
     Push,
 )
 from bot.features.trainers.timing import format_clock, next_occurrence, parse_local
-from bot.i18n import LANGUAGES, N_, Translator
+from bot.i18n import N_, Translator
 
 MESSAGE_MAX_CHARS: Final = 500
 MORNING: Final = 9 * 60
@@ -55,7 +55,6 @@ WHAT_CHOICES: Final = (
     ("review", N_("🔁 A review of missed questions")),
     ("message", N_("💬 A short message")),
 )
-LANGUAGE_NAMES: Final[dict[str, str]] = {"fr": "Français", "nl": "Nederlands", "en": "English"}
 
 
 @dataclass(frozen=True)
@@ -196,11 +195,11 @@ class PushFlow:
             button(
                 (
                     t.gettext("➕ Add {language}") if texts else t.gettext("✍ Write in {language}")
-                ).format(language=LANGUAGE_NAMES[language]),
-                PushLanguage(language),
+                ).format(language=profile.name),
+                PushLanguage(profile.code),
             )
-            for language in LANGUAGES
-            if language not in texts
+            for profile in turn.services.languages
+            if profile.code not in texts
         ]
         if texts:
             text = t.gettext(
@@ -217,7 +216,7 @@ class PushFlow:
         found = await self._draft(turn)
         if found is None:
             return
-        if found.kind != "message" or chosen.language not in LANGUAGES:
+        if found.kind != "message" or chosen.language not in turn.services.languages:
             await screens.stale_button(turn)
             return
         await self._await_input(turn, f"text-{chosen.language}")
@@ -225,7 +224,10 @@ class PushFlow:
             turn.t.gettext(
                 "Type your message in {language}, up to {limit} characters. "
                 "Short sentences are easier to read."
-            ).format(language=LANGUAGE_NAMES[chosen.language], limit=MESSAGE_MAX_CHARS),
+            ).format(
+                language=turn.services.languages.profile(chosen.language).name,
+                limit=MESSAGE_MAX_CHARS,
+            ),
             rows(cancel_button(turn.t)),
         )
 

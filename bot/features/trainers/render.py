@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from bot.features.quiz.buttons import StartQuiz
 from bot.features.review.buttons import NextReview
 from bot.features.review.ports import ReviewStore
 from bot.features.trainers.buttons import SwitchReminders
-from bot.i18n import LANGUAGES, Translator
+from bot.i18n import Translator
 
 if TYPE_CHECKING:
     # For annotations only: the outbox module is the worker's SQL adapter.
@@ -27,9 +28,11 @@ def stop_reminders_button(t: Translator) -> Button:
     return button(t.gettext("🔕 No more reminders"), SwitchReminders("off"))
 
 
-def message_text(texts: dict[str, str], language: Language) -> str | None:
+def message_text(
+    texts: dict[str, str], language: Language, languages: Iterable[Language]
+) -> str | None:
     """Pick a custom message in the learner's language, else in another one that was written."""
-    for candidate in (language, *LANGUAGES):
+    for candidate in (language, *languages):
         if texts.get(candidate):
             return texts[candidate]
     return None
@@ -43,7 +46,7 @@ async def render(
     now: datetime,
 ) -> list[Reply] | None:
     """Return the replies to send, or None when there is nothing worth sending any more."""
-    language = item.language or services.default_language
+    language = services.language(item.language)
     t = services.translators[language]
     course = services.course
     push = item.push
@@ -79,7 +82,7 @@ async def render(
         action_button = button(t.gettext("▶ Start the lesson"), OpenLesson(upcoming[0]))
         return [Message(text, rows(action_button, screens.menu_button(t)))]
     if push.kind == "message":
-        written = message_text(push.texts, language)
+        written = message_text(push.texts, language, services.languages.codes)
         if written is None:
             return None
         header = t.gettext("💬 A message from your trainer:")

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from statistics import mean
 from typing import Final
 
+from bot.config import Language
 from bot.core.ports import UnitOfWork
 from bot.course.model import Course
 from bot.features.answers.ports import QUESTIONS, UnansweredQuestion
@@ -21,7 +22,6 @@ DEFAULT_INACTIVE_DAYS: Final = 3
 TOP_MISSED: Final = 5
 UNANSWERED_DAYS: Final = 30
 UNANSWERED_MAX: Final = 10
-REFERENCE_LANGUAGE: Final = "en"
 
 
 @dataclass(frozen=True)
@@ -72,15 +72,20 @@ class Report:
 
 
 async def build_report(
-    stores: UnitOfWork, course: Course, cohort: Cohort, now: datetime, inactive_days: int
+    stores: UnitOfWork,
+    course: Course,
+    reference: Language,
+    cohort: Cohort,
+    now: datetime,
+    inactive_days: int,
 ) -> Report:
-    """Gather a cohort's progress report from the repositories of one unit of work."""
+    """Gather a cohort's progress report; modules and lesson order are the reference language's."""
     members = await stores.get(COHORTS).members(cohort.id)
     ids = [member.learner_id for member in members]
     progress = await stores.get(PROGRESS).of_learners(ids)
     module_of = {
         lesson_id: module.id
-        for module in course.modules.get(REFERENCE_LANGUAGE, ())
+        for module in course.modules.get(reference, ())
         for lesson_id in module.lesson_ids
     }
     completed: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -107,7 +112,7 @@ async def build_report(
         )
         for member in members
     )
-    order = course.lesson_order(REFERENCE_LANGUAGE)
+    order = course.lesson_order(reference)
     scores = tuple(
         LessonScore(lesson_id, mean(values), len(values))
         for lesson_id, values in sorted(
@@ -122,8 +127,7 @@ async def build_report(
         inactive_days=inactive_days,
         learners=learners,
         modules=tuple(
-            (module.id, len(module.lesson_ids))
-            for module in course.modules.get(REFERENCE_LANGUAGE, ())
+            (module.id, len(module.lesson_ids)) for module in course.modules.get(reference, ())
         ),
         scores=scores,
         missed=tuple(await stores.get(ANSWERS).most_missed(ids, TOP_MISSED)),

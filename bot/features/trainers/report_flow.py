@@ -30,7 +30,8 @@ class ReportFlow:
             return
         t = turn.t
         days = cohort.reminder_days or DEFAULT_INACTIVE_DAYS
-        report = await build_report(turn.uow, turn.course, cohort, turn.now, days)
+        reference = turn.services.default_language
+        report = await build_report(turn.uow, turn.course, reference, cohort, turn.now, days)
         turn.say(report_text(report, turn.course, t))
         turn.add(Picture(progress_chart(report, turn.course, t), t.gettext("Progress per topic")))
         turn.add(

@@ -28,7 +28,8 @@ def _item_ids() -> Positions:
     from bot.config import load_settings
     from bot.course.loader import load_course
 
-    course = load_course(load_settings().content_dir)
+    settings = load_settings()
+    course = load_course(settings.content_dir, settings.languages.codes)
     # The ids and their order are the same in every language (`tutor content check`).
     return {
         (lesson_id, position): item.id
