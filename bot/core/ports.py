@@ -106,6 +106,11 @@ class Learners(Protocol):
 LEARNERS: Port[Learners] = Port("learners")
 
 
+def jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    """Return stored values ready for JSON (/mydata): timestamps as ISO 8601 strings."""
+    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in values.items()}
+
+
 class UnitOfWork(Protocol):
     """One transaction: committed when the turn ends well, rolled back when it fails."""
 

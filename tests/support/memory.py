@@ -24,7 +24,7 @@ from functools import partial
 from typing import Any
 
 from bot.config import Language
-from bot.core.ports import LEARNERS, Learner, Port, Repositories
+from bot.core.ports import LEARNERS, Learner, Port, Repositories, jsonable
 from bot.core.state import StoredState
 from bot.features.answers.ports import QUESTIONS, UnansweredQuestion
 from bot.features.progress.ports import PROGRESS, LessonProgress
@@ -43,12 +43,6 @@ def utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         raise ValueError("naive datetime given to a UTC column")
     return value.astimezone(UTC)
-
-
-# The same as bot.adapters.db.tables.jsonable, which cannot be imported without SQLAlchemy.
-def jsonable(values: dict[str, Any]) -> dict[str, Any]:
-    """Return values ready for /mydata, as the SQL adapters do: timestamps in ISO 8601."""
-    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in values.items()}
 
 
 def json_copy(data: dict[str, Any]) -> dict[str, Any]:

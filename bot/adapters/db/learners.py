@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db.tables import ConversationRow, LearnerRow, jsonable
+from bot.adapters.db.tables import ConversationRow, LearnerRow
 from bot.config import Language
-from bot.core.ports import Learner
+from bot.core.ports import Learner, jsonable
 from bot.core.state import StoredState
 
 

@@ -95,8 +95,3 @@ class ConversationRow(Base):
 
 
 CORE_TABLES: tuple[type[Base], ...] = (LearnerRow, ConversationRow)
-
-
-def jsonable(values: dict[str, Any]) -> dict[str, Any]:
-    """Return stored values ready for JSON (/mydata): timestamps as ISO 8601 strings."""
-    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in values.items()}

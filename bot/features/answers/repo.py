@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db.tables import jsonable
 from bot.config import Language
+from bot.core.ports import jsonable
 from bot.features.answers.ports import UnansweredQuestion
 from bot.features.answers.tables import UnansweredQuestionRow
 

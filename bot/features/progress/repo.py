@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db.tables import jsonable
+from bot.core.ports import jsonable
 from bot.features.progress.ports import LessonProgress
 from bot.features.progress.tables import LessonProgressRow
 

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db.tables import jsonable
+from bot.core.ports import jsonable
 from bot.features.quiz.ports import Answer, MissedItem
 from bot.features.quiz.tables import QuizAnswerRow
 

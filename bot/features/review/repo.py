@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db.tables import jsonable
+from bot.core.ports import jsonable
 from bot.features.review.ports import ReviewItem
 from bot.features.review.tables import ReviewItemRow
 

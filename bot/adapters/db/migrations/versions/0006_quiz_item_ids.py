@@ -57,7 +57,7 @@ def _move(table: str, source: str, target: str, mapping: dict[Any, Any]) -> None
             bind.execute(sa.text(f'UPDATE {table} SET {target} = :new {where}'), params)
 
 
-def _move_quiz_states(key: str, mapping: dict[Any, Any]) -> None:
+def _move_quiz_states(mapping: dict[Any, Any]) -> None:
     """Point quizzes in progress (stored as JSON) at the new kind of item key."""
     bind = op.get_bind()
     conversations = sa.table('conversations', sa.column('learner_id'), sa.column('flow'),
@@ -65,7 +65,7 @@ def _move_quiz_states(key: str, mapping: dict[Any, Any]) -> None:
     quiz = conversations.c.flow == 'quiz.answering'
     for learner_id, data in bind.execute(sa.select(conversations.c.learner_id,
                                                    conversations.c.data).where(quiz)).all():
-        item = mapping.get((data.get('lesson'), data.get(key)))
+        item = mapping.get((data.get('lesson'), data.get('item')))
         new = {'lesson': data.get('lesson'), 'item': item} if item is not None else {
             'lesson': data.get('lesson')}
         flow = 'quiz.answering' if item is not None else 'core.idle'
@@ -82,7 +82,7 @@ def upgrade() -> None:
         ids = _item_ids()
         _move('quiz_answers', 'item_index', 'item_id', ids)
         _move('review_items', 'item_index', 'item_id', ids)
-        _move_quiz_states('item', ids)
+        _move_quiz_states(ids)
     with op.batch_alter_table('quiz_answers') as batch_op:
         batch_op.drop_constraint(batch_op.f('uq_quiz_answers_learner_id'), type_='unique')
         batch_op.alter_column('item_id', existing_type=sa.String(length=32), nullable=False)
@@ -106,7 +106,7 @@ def downgrade() -> None:
         positions = {(lesson, item): position for (lesson, position), item in _item_ids().items()}
         _move('quiz_answers', 'item_id', 'item_index', positions)
         _move('review_items', 'item_id', 'item_index', positions)
-        _move_quiz_states('item', positions)
+        _move_quiz_states(positions)
     with op.batch_alter_table('quiz_answers') as batch_op:
         batch_op.drop_constraint(batch_op.f('uq_quiz_answers_learner_id'), type_='unique')
         batch_op.alter_column('item_index', existing_type=sa.Integer(), nullable=False)
