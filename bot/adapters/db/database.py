@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import String, column, event, inspect, select, table
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -19,15 +20,53 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+    from bot.config import Settings
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
+# `revision = '0006_…'` and `down_revision = '0005_…'` (or None, or a tuple for a merge).
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=\s*(.+)$", re.MULTILINE)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """Build the Alembic configuration in code, optionally bound to an open connection."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
     return config
+
+
+@cache
+def head_revision() -> str | None:
+    """Return the latest migration's revision, read from the scripts without running them.
+
+    None when the scripts do not say it plainly (several heads, a computed value): Alembic then
+    decides.
+    """
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for name, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
+            try:
+                parsed = ast.literal_eval(value.strip())
+            except (SyntaxError, ValueError):  # not a plain literal
+                return None
+            named = {parsed} if isinstance(parsed, str) else set(parsed or ())
+            (revisions if name == "revision" else revised).update(named)
+    heads = revisions - revised
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stored_revisions(connection: Connection) -> set[str]:
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return set()
+    versions = select(column("version_num", String)).select_from(table(VERSION_TABLE))
+    return set(connection.execute(versions).scalars())
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
@@ -69,12 +108,28 @@ class Database:
             yield session
 
     async def upgrade(self, revision: str = "head") -> None:
-        """Run the Alembic migrations up to `revision`."""
+        """Run the Alembic migrations up to `revision`; at once when the database is at head."""
+        if revision == "head" and await self.at_head():
+            # Loading Alembic and every migration to learn there is nothing to do would cost
+            # most of a command's start-up.
+            return
+        from alembic import command
+
         await self._migrate(lambda sync: command.upgrade(alembic_config(sync), revision))
 
     async def downgrade(self, revision: str = "base") -> None:
         """Run the Alembic migrations down to `revision`."""
+        from alembic import command
+
         await self._migrate(lambda sync: command.downgrade(alembic_config(sync), revision))
+
+    async def at_head(self) -> bool:
+        """Tell whether the database stands at the latest migration, by its version table."""
+        head = head_revision()
+        if head is None:
+            return False
+        async with self.engine.connect() as connection:
+            return await connection.run_sync(_stored_revisions) == {head}
 
     async def _migrate(self, run: Callable[[Connection], None]) -> None:
         async with self.engine.connect() as connection:
@@ -92,3 +147,14 @@ class Database:
     async def close(self) -> None:
         """Close every pooled connection."""
         await self.engine.dispose()
+
+
+@asynccontextmanager
+async def open_database(settings: Settings) -> AsyncIterator[Database]:
+    """Open the database, migrated to the latest revision, and close it at the end."""
+    database = Database(settings.resolved_database_url)
+    try:
+        await database.upgrade()
+        yield database
+    finally:
+        await database.close()
