@@ -6,23 +6,21 @@ import asyncio
 import inspect
 import logging
 import sys
-import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import MetaData
 
-from bot.adapters.db.database import Database
+from bot.adapters.db.database import Database, open_database
 from bot.adapters.db.learners import SqlLearners
 from bot.adapters.db.tables import CORE_TABLES, Base
 from bot.adapters.db.unit import SqlUnits
-from bot.adapters.search import Retriever, open_retriever
-from bot.adapters.search.search import terminal_progress
 from bot.channels import telegram as telegram_channel
 from bot.channels import terminal as terminal_channel
 from bot.channels.telegram import tables as telegram_tables
@@ -30,9 +28,12 @@ from bot.config import Settings
 from bot.core.delivery import Channel, Worker
 from bot.core.engine import Tutor
 from bot.core.feature import FeatureContext, Manifest
+from bot.core.languages import LanguageRegistry
+from bot.core.lazy import Lazy
 from bot.core.ports import LEARNERS
 from bot.core.router import Exporter, Router, Services
 from bot.course.loader import load_course
+from bot.course.model import Course
 from bot.features.answers import feature as answers
 from bot.features.lessons import feature as lessons
 from bot.features.menu import feature as menu
@@ -51,6 +52,7 @@ from bot.language import LanguageDetector
 if TYPE_CHECKING:
     from bot.adapters.llm.chains import TutorChains
     from bot.adapters.llm.client import ChatClient
+    from bot.adapters.search import Retriever
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +125,9 @@ class App:
     services: Services
     router: Router
     tutor: Tutor
-    retriever: Retriever
+    # Slow to open; they load in the background once the app serves, or on first use.
+    retriever: Lazy[Retriever]
+    detector: Lazy[LanguageDetector]
     # Run while the app is `serving` channels, cancelled when it stops.
     workers: list[Worker] = field(default_factory=list)
     # The channels this process serves, by name: trainers get the join links of theirs.
@@ -133,7 +137,14 @@ class App:
     async def serving(
         self, channels: Sequence[Channel], *, workers: Sequence[Worker] = ()
     ) -> AsyncIterator[None]:
-        """Serve these channels, running every worker (the app's and the front end's) meanwhile."""
+        """Serve these channels, running every worker (the app's and the front end's) meanwhile.
+
+        The lesson index and the language detector begin loading in the background: learners
+        may ask questions from now on, and the front end has shown (or is about to show) its
+        first screen, which their loading would otherwise slow down.
+        """
+        self.retriever.start()
+        self.detector.start()
         deliverers = {channel.name: channel.deliverer for channel in channels}
         tasks = [asyncio.create_task(job.run(deliverers)) for job in [*self.workers, *workers]]
         for task in tasks:
@@ -174,62 +185,75 @@ def open_chat_model(settings: Settings) -> tuple[ChatClient, TutorChains] | None
     return client, TutorChains(client, settings.prompts_dir, settings.languages)
 
 
+def _open_retriever(settings: Settings, course: Course) -> Retriever:
+    # Imported here: the search stack (chromadb, the embedder) takes seconds to load.
+    from bot.adapters.search.search import open_retriever, terminal_progress
+
+    # Embeds the lessons that are new or changed since the last start (all on the first).
+    return open_retriever(settings, course, progress=terminal_progress())
+
+
+def _loaded_detector(languages: LanguageRegistry) -> LanguageDetector:
+    detector = LanguageDetector(languages)
+    detector.load()
+    return detector
+
+
 @asynccontextmanager
 async def open_app(
     settings: Settings,
     *,
     clock: Callable[[], datetime] = utc_now,
     exporters: Sequence[tuple[str, Exporter]] = (),
+    chat_model: bool = True,
 ) -> AsyncIterator[App]:
     """Open the database (migrated), load the course and catalogs, and wire the tutor.
 
-    `exporters` are the front end's own parts of /mydata, shown before the features'.
+    The lesson index and the language detector are not opened here: they load in the background
+    once the app is `serving`, or when first used. `chat_model=False` (the operator's tools,
+    which handle no learner's turn) opens no chat model either. `exporters` are the front end's
+    own parts of /mydata, shown before the features'.
     """
-    database = Database(settings.resolved_database_url)
     languages = settings.languages
-    retriever: Retriever | None = None
+    detector = Lazy(partial(_loaded_detector, languages), name="language detector")
     chat_client: ChatClient | None = None
-    try:
-        detector = LanguageDetector(languages)
-        # Its models load outside the GIL while the index opens, not on the first question.
-        threading.Thread(target=detector.load, name="load-language-models", daemon=True).start()
-        await database.upgrade()
+    async with open_database(settings) as database:
         course = load_course(settings.content_dir, languages.codes)
-        # Embeds the lessons that are new or changed since the last start (all on the first).
-        retriever = await asyncio.to_thread(
-            open_retriever, settings, course, progress=terminal_progress()
-        )
-        chat_model = open_chat_model(settings)
-        chat_client, chains = chat_model if chat_model else (None, None)
-        budget = DailyBudget(settings.llm_daily_limit, ZoneInfo(settings.timezone))
-        channels: dict[str, Channel] = {}
-        context = FeatureContext(
-            settings, course, database, retriever, detector, chains, budget, channels
-        )
-        manifests = [feature.manifest(context) for feature in FEATURES]
-        router = Router.of(manifests)
-        services = Services(
-            course=course,
-            translators=load_translators(settings.locales_dir, languages, settings.timezone),
-            clock=clock,
-            languages=languages,
-            default_language=settings.default_language,
-            exporters=(
-                *exporters,
-                *(exporter for manifest in manifests for exporter in manifest.exporters),
-            ),
-            commands=tuple(router.commands.values()),
-            answer_text=router.texts.get(None),
-        )
-        workers = [build(services) for manifest in manifests for build in manifest.workers]
-        bindings = {LEARNERS: SqlLearners} | {
-            port: build for manifest in manifests for port, build in manifest.repositories
-        }
-        tutor = Tutor(SqlUnits(database, bindings), services, router)
-        yield App(settings, database, services, router, tutor, retriever, workers, channels)
-    finally:
-        if chat_client is not None:
-            await chat_client.aclose()
-        if retriever is not None:
-            await retriever.close()
-        await database.close()
+        retriever = Lazy(partial(_open_retriever, settings, course), name="lesson index")
+        try:
+            opened_model = open_chat_model(settings) if chat_model else None
+            chat_client, chains = opened_model if opened_model else (None, None)
+            budget = DailyBudget(settings.llm_daily_limit, ZoneInfo(settings.timezone))
+            channels: dict[str, Channel] = {}
+            context = FeatureContext(
+                settings, course, database, retriever, detector, chains, budget, channels
+            )
+            manifests = [feature.manifest(context) for feature in FEATURES]
+            router = Router.of(manifests)
+            services = Services(
+                course=course,
+                translators=load_translators(settings.locales_dir, languages, settings.timezone),
+                clock=clock,
+                languages=languages,
+                default_language=settings.default_language,
+                exporters=(
+                    *exporters,
+                    *(exporter for manifest in manifests for exporter in manifest.exporters),
+                ),
+                commands=tuple(router.commands.values()),
+                answer_text=router.texts.get(None),
+            )
+            workers = [build(services) for manifest in manifests for build in manifest.workers]
+            bindings = {LEARNERS: SqlLearners} | {
+                port: build for manifest in manifests for port, build in manifest.repositories
+            }
+            tutor = Tutor(SqlUnits(database, bindings), services, router)
+            yield App(
+                settings, database, services, router, tutor, retriever, detector, workers, channels
+            )
+        finally:
+            if chat_client is not None:
+                await chat_client.aclose()
+            # An index still loading is closed once loaded, never left half-written.
+            if (opened := await asyncio.to_thread(retriever.built)) is not None:
+                await opened.close()

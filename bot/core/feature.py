@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from bot.core.callbacks import CallbackData
+from bot.core.lazy import Lazy
 from bot.core.ports import Port
 from bot.core.state import FlowState
 
@@ -86,8 +87,9 @@ class FeatureContext:
     settings: Settings
     course: Course
     database: Database
-    retriever: Retriever
-    detector: LanguageDetector
+    # Slow to open: they load in the background while the tutor starts, or on first use.
+    retriever: Lazy[Retriever]
+    detector: Lazy[LanguageDetector]
     chains: TutorModel | None
     budget: DailyBudget
     # The channels the process serves, filled while it serves them (join links come from them).

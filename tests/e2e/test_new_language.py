@@ -62,7 +62,7 @@ async def test_a_german_learner_takes_a_lesson_and_its_quiz_in_the_terminal(
         terminal = TerminalChat(app, Sender("terminal", "lena", "de"), output, tmp_path)
         await terminal.send(Command("start", ("lang-de",)))
         await terminal.run(typed(lines), echo=True)
-        found = app.retriever.search_sync("Warum erfindet ein Chatbot Quellen?", "de")
+        found = app.retriever.get().search_sync("Warum erfindet ein Chatbot Quellen?", "de")
 
     text = output.getvalue()
     assert "Hallo! Ich bin Ihr KI-Tutor." in text

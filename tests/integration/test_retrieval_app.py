@@ -7,7 +7,7 @@ from bot.app import App
 
 
 async def test_the_app_finds_lessons_of_the_real_course(app: App) -> None:
-    result = await app.retriever.search("what is a deepfake", "en")
+    result = await (await app.retriever.wait()).search("what is a deepfake", "en")
 
     lesson = app.services.course.lesson("en", "verify/deepfakes")
     assert lesson is not None
@@ -17,7 +17,7 @@ async def test_the_app_finds_lessons_of_the_real_course(app: App) -> None:
 
 
 async def test_the_app_started_on_an_index_that_was_already_up_to_date(app: App) -> None:
-    report = app.retriever.store.sync(course_chunks(app.services.course))
+    report = app.retriever.get().store.sync(course_chunks(app.services.course))
 
     assert report.embedded_chunks == 0
     assert report.lessons == len(app.services.course.lessons)

@@ -7,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Final
 
 from bot.config import Language
+from bot.core.lazy import Lazy
 from bot.core.model import GroundedAnswer, Passage, TutorModel, Unavailable
 from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
@@ -86,8 +87,8 @@ class Answers:
 
     def __init__(
         self,
-        retriever: Retriever,
-        detector: LanguageDetector,
+        retriever: Lazy[Retriever],
+        detector: Lazy[LanguageDetector],
         chains: TutorModel | None,
         budget: DailyBudget,
         course: Course,
@@ -98,28 +99,35 @@ class Answers:
         self.chains = chains
         self.budget = budget
         self.privacy_lesson_id = privacy_lesson_id
-        self._ai_words: dict[Language, Vocabulary] = {
-            language: ai_vocabulary(course, language) for language in course.languages
-        }
+        self.course = course
+        self._ai_words: dict[Language, Vocabulary] = {}
 
-    def _language(self, turn: Turn, text: str) -> Language:
+    async def _language(self, turn: Turn, text: str) -> Language:
         if word_count(text) < MIN_WORDS_TO_DETECT:
             return turn.language
-        return self.detector.detect(text) or turn.language
+        detector = await self.detector.wait()
+        return detector.detect(text) or turn.language
+
+    def _vocabulary(self, language: Language) -> Vocabulary:
+        # Built on the first question in each language, not while the tutor starts.
+        if language not in self._ai_words:
+            self._ai_words[language] = ai_vocabulary(self.course, language)
+        return self._ai_words[language]
 
     async def answer(self, turn: Turn, text: str) -> None:
         """Answer one question: personal data first, then the course, then the model."""
         redaction = redact(text)
         question = redaction.text
-        language = self._language(turn, redaction.bare)
+        language = await self._language(turn, redaction.bare)
         t = turn.services.translators[language]
         if redaction.found:
             personal_data_warning(turn, language, redaction.kinds, self.privacy_lesson_id)
-        result = await self.retriever.search(redaction.bare, language, k=SEARCH_K)
+        retriever = await self.retriever.wait()
+        result = await retriever.search(redaction.bare, language, k=SEARCH_K)
         hits = result.hits
         if not result.confident or not hits:
             # Off topic: nothing in the course comes close and no AI word appears.
-            if not self._ai_words[language].find(redaction.bare):
+            if not self._vocabulary(language).find(redaction.bare):
                 self._redirect(turn, t)
                 return
             await self._unknown(turn, t, language, question, hits)

@@ -1,0 +1,80 @@
+"""A value that takes long to build: built once, on first use or in the background from start."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar, cast
+
+T = TypeVar("T")
+
+logger = logging.getLogger(__name__)
+
+
+class Lazy(Generic[T]):
+    """Build a value once, in whichever thread asks first; every caller gets that value.
+
+    `start()` builds it in a background thread, so that the process can go on (show its first
+    prompt) meanwhile; a caller who needs it before it is ready waits for it. When the build
+    fails, every caller gets its error.
+    """
+
+    def __init__(self, build: Callable[[], T], *, name: str) -> None:
+        self.name = name
+        self._build: Callable[[], T] | None = build
+        self._lock = threading.Lock()
+        self._started = threading.Event()
+        self._value: T | None = None
+        self._error: BaseException | None = None
+
+    def start(self) -> None:
+        """Begin building in a background thread, unless someone already began."""
+        if self._started.is_set():
+            return
+        self._started.set()
+        threading.Thread(
+            target=self._build_in_background, name=f"load-{self.name}", daemon=True
+        ).start()
+
+    def ready(self) -> bool:
+        """Tell whether `get()` answers at once: the value, or its error, is there."""
+        return self._build is None
+
+    def get(self) -> T:
+        """Return the value, building it here or waiting for the build under way."""
+        self._started.set()
+        with self._lock:
+            if self._build is not None:
+                # Only an Exception is kept; Ctrl+C leaves it unbuilt, for the next caller.
+                try:
+                    self._value = self._build()
+                except Exception as error:
+                    self._error = error
+                self._build = None
+            if self._error is not None:
+                raise self._error
+            return cast(T, self._value)
+
+    async def wait(self) -> T:
+        """Return the value without blocking the event loop while it is built."""
+        if self.ready():
+            return self.get()
+        return await asyncio.to_thread(self.get)
+
+    def built(self) -> T | None:
+        """Return the value once any build under way ends; None if never asked for, or failed."""
+        if not self._started.is_set():
+            return None
+        try:
+            return self.get()
+        except Exception:
+            return None
+
+    def _build_in_background(self) -> None:
+        try:
+            self.get()
+        except Exception:
+            # Said at once, not only to the first caller, who may come much later.
+            logger.exception("Loading the %s failed", self.name)
