@@ -137,7 +137,8 @@ def _runner(action: Action) -> Callable[[Settings, argparse.Namespace], int]:
         from bot.app import open_app
 
         async def run() -> None:
-            async with open_app(settings) as app, app.tutor.units() as uow:
+            # Serving nobody, the app loads no lesson index or language detector; no chat model.
+            async with open_app(settings, chat_model=False) as app, app.tutor.units() as uow:
                 # The operator's tools are adapters too: they may read the outbox's tables.
                 assert isinstance(uow, SqlUnitOfWork)
                 await action(app, uow, TrainerOptions.from_settings(settings), args)
