@@ -1,0 +1,57 @@
+"""The chat shows its first screen before the lesson index loads, and answers from it after."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import threading
+from pathlib import Path
+
+import pytest
+
+from bot.adapters.search import Retriever
+from bot.adapters.search import search as search_module
+from bot.app import open_app
+from bot.channels.terminal.channel import TerminalChannel
+from bot.channels.terminal.chat import TerminalChat
+from bot.config import Settings
+from bot.core.events import Command, Sender, Text
+from bot.course.model import Course
+from tests.conftest import Clock
+
+
+@pytest.fixture
+def index_gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the opening of the lesson index until the test sets the returned event."""
+    gate = threading.Event()
+    open_retriever = search_module.open_retriever
+
+    def held(settings: Settings, course: Course, *, progress: bool = False) -> Retriever:
+        gate.wait(timeout=120)
+        return open_retriever(settings, course, progress=progress)
+
+    monkeypatch.setattr(search_module, "open_retriever", held)
+    return gate
+
+
+async def test_a_question_asked_while_the_index_loads_waits_for_it_and_is_answered(
+    settings: Settings, clock: Clock, tmp_path: Path, index_gate: threading.Event
+) -> None:
+    output = io.StringIO()
+    async with open_app(settings, clock=clock) as app:
+        lesson = app.services.course.lesson("en", "verify/deepfakes")
+        assert lesson is not None
+        terminal = TerminalChat(app, Sender("terminal", "ann", "en"), output, tmp_path)
+        await terminal.send(Command("start", ("lang-en",)))
+        assert "Hello" in output.getvalue()  # the first screen, with no index yet
+        assert not app.retriever.ready()
+
+        async with app.serving([TerminalChannel(terminal)]):
+            asking = asyncio.create_task(terminal.send(Text("what is a deepfake")))
+            await asyncio.sleep(0.2)  # time for the question to reach the wait
+            assert not asking.done()
+            assert not app.retriever.ready()
+            index_gate.set()
+            await asking
+
+    assert f"This comes from the lesson “{lesson.title}”." in output.getvalue()
