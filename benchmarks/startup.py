@@ -4,8 +4,9 @@ On a built index and a fresh SQLite database in a temporary folder, each repetit
 turn, new processes for:
 
 - `python -c "import bot"`: the floor, a Python start with nothing of the tutor loaded;
-- `tutor chat` on a terminal (a pty): the time to the first prompt (target 2 s), then to the
-  answer of a question typed at once (no target: it waits for the index loading meanwhile);
+- `tutor chat` on a terminal (a pty): the time to the first prompt (target 2 s), then, but for
+  `--short`, to the answer of a question typed at once (no target: it waits for the index,
+  loading meanwhile);
 - `tutor cohort list` and `tutor db upgrade`: commands that need only the database (target 1.5 s).
 
 The database is migrated once before the repetitions (timed as `first_migration`), as a
@@ -13,7 +14,7 @@ deployment's first start does. Each figure is the median of the repetitions; the
 average is recorded, since other work on it slows every start alike.
 
     python -m benchmarks.startup                   # 7 repetitions, on a new index of the course
-    python -m benchmarks.startup --short           # 3 repetitions, for CI
+    python -m benchmarks.startup --short           # 3 repetitions, no answer, for CI
     python -m benchmarks.startup --index-dir DIR   # reuse an index built by `tutor ingest`
 
 Results go to stdout and benchmarks/results/startup.json.
@@ -86,24 +87,26 @@ class Terminal:
         """Type a line and press Enter."""
         os.write(self.screen, f"{line}\n".encode())
 
-    def quit(self) -> None:
-        """Leave the chat and wait for the process to end."""
-        self.type("/quit")
+    def close(self) -> None:
+        """End the process at once: a /quit would wait for the index to finish loading."""
+        self.process.kill()
         self.process.wait(timeout=TIMEOUT_SECONDS)
         os.close(self.screen)
 
 
-def _chat(env: dict[str, str], cwd: Path) -> tuple[float, float]:
+def _chat(env: dict[str, str], cwd: Path, *, ask: bool) -> tuple[float, float | None]:
     terminal = Terminal(env, cwd)
     try:
         prompt = terminal.seconds_to_prompt()
+        if not ask:
+            return prompt, None
         terminal.type(QUESTION)
         answer = terminal.seconds_to_prompt()
         if b"deepfake" not in terminal.output.lower().split(QUESTION.encode())[-1]:
             raise RuntimeError(f"the answer does not speak of deepfakes: {terminal.output!r}")
+        return prompt, answer
     finally:
-        terminal.quit()
-    return prompt, answer
+        terminal.close()
 
 
 def _summary(runs: list[float], baseline: float, target: float | None) -> dict[str, Any]:
@@ -118,7 +121,7 @@ def _summary(runs: list[float], baseline: float, target: float | None) -> dict[s
     return summary
 
 
-def measure(repetitions: int, data_dir: Path, index_dir: Path) -> dict[str, Any]:
+def measure(repetitions: int, data_dir: Path, index_dir: Path, *, ask: bool) -> dict[str, Any]:
     """Run the repetitions and return the medians, targets and ratios."""
     env = _environment(data_dir, index_dir)
     tutor = [sys.executable, "-m", "bot"]
@@ -128,18 +131,22 @@ def measure(repetitions: int, data_dir: Path, index_dir: Path) -> dict[str, Any]
         "cohort_list": lambda: _timed([*tutor, "cohort", "list"], env, data_dir),
         "db_upgrade": lambda: _timed([*tutor, "db", "upgrade"], env, data_dir),
     }
-    runs: dict[str, list[float]] = {name: [] for name in [*commands, *TARGETS, "chat_answer"]}
+    runs: dict[str, list[float]] = {name: [] for name in [*commands, *TARGETS]}
+    if ask:
+        runs["chat_answer"] = []
     load_before = os.getloadavg()
     # In turn, so that a busy moment of the machine slows every measure alike.
     for _ in range(repetitions):
         for name, command in commands.items():
             runs[name].append(command())
-        prompt, answer = _chat(env, data_dir)
+        prompt, answer = _chat(env, data_dir, ask=ask)
         runs["chat_first_prompt"].append(prompt)
-        runs["chat_answer"].append(answer)
+        if answer is not None:
+            runs["chat_answer"].append(answer)
     baseline = statistics.median(runs["import_bot"])
     measures = {name: _summary(runs[name], baseline, TARGETS.get(name)) for name in runs}
-    measures["chat_answer"]["what"] = f"to the answer of {QUESTION!r}, typed at the first prompt"
+    if ask:
+        measures["chat_answer"]["what"] = f"to the answer of {QUESTION!r} typed at the prompt"
     return {
         "repetitions": repetitions,
         "python": platform.python_version(),
@@ -168,7 +175,7 @@ def main() -> None:
         data_dir = Path(folder)
         index_dir = args.index_dir or data_dir / "index"
         indexing = None if args.index_dir else round(_build_index(index_dir), 1)
-        results = measure(3 if args.short else 7, data_dir, index_dir)
+        results = measure(3 if args.short else 7, data_dir, index_dir, ask=not args.short)
     results["index_built_seconds"] = indexing
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n")
