@@ -79,14 +79,17 @@ def test_a_failed_build_raises_its_error_to_every_caller_and_is_not_retried(
     builder = Builder(error=OSError("index missing"))
     lazy = Lazy(builder, name="lesson index")
     lazy.start()
+    background = next(t for t in threading.enumerate() if t.name == "load-lesson index")
     builder.release.set()
+    background.join(timeout=30)
 
+    # Told in the log as soon as it happens, and to every caller after.
+    assert "Loading the lesson index failed" in caplog.text
     for _ in range(2):
         with pytest.raises(OSError, match="index missing"):
             lazy.get()
     assert lazy.built() is None
     assert builder.calls == 1
-    assert "Loading the lesson index failed" in caplog.text
 
 
 def test_built_waits_for_a_build_under_way_and_builds_nothing_never_asked_for() -> None:
