@@ -5,19 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
+from stdnum import luhn
 
-from bot.features.privacy.pii import (
-    IBAN_LENGTHS,
-    Kind,
-    find_personal_data,
-    is_card_number,
-    is_iban,
-    is_national_number,
-    passes_luhn,
-    redact,
-)
+from bot.features.privacy.pii import Kind, find_personal_data, redact
 
 # Words around the data: letters, spaces and punctuation that never make a number.
 filler = st.text(
@@ -48,6 +40,10 @@ def formatted_national_number(digits: str, style: int) -> str:
     ][style]
 
 
+# IBAN lengths of countries whose account numbers may be all digits (ISO 13616 registry).
+IBAN_LENGTHS = {"BE": 16, "DE": 22, "FR": 27, "LU": 20, "NO": 15, "ES": 24, "AT": 20, "PT": 25}
+
+
 def iban(country: str, bban: str) -> str:
     numeric = "".join(str(int(char, 36)) for char in f"{bban}{country}00")
     return f"{country}{98 - int(numeric) % 97:02d}{bban}"
@@ -67,10 +63,7 @@ def grouped(text: str, separator: str) -> str:
 
 
 def with_luhn(partial: str) -> str:
-    for digit in "0123456789":
-        if passes_luhn(partial + digit):
-            return partial + digit
-    raise AssertionError("unreachable")
+    return partial + luhn.calc_check_digit(partial)
 
 
 card_numbers = st.tuples(
@@ -138,7 +131,8 @@ def test_a_wrong_check_number_is_not_a_national_number(digits: str, shift: int) 
     body, check = digits[:9], int(digits[9:])
     wrong = f"{body}{(check - 1 + shift) % 97 + 1:02d}"
     valid_checks = {97 - int(body) % 97, 97 - (2_000_000_000 + int(body)) % 97}
-    assert is_national_number(wrong) == (int(wrong[9:]) in valid_checks)
+    assume(int(wrong[9:]) not in valid_checks)
+    assert Kind.NATIONAL_NUMBER not in kinds(f"nr {wrong}.")
 
 
 @pytest.mark.parametrize(
@@ -153,7 +147,7 @@ def test_a_wrong_check_number_is_not_a_national_number(digits: str, shift: int) 
     ],
 )
 def test_national_number_examples(number: str, valid: bool) -> None:
-    assert is_national_number(number) == valid
+    assert (kinds(f"nr {number}.") == [Kind.NATIONAL_NUMBER]) == valid
 
 
 @given(ibans, st.booleans(), st.booleans(), filler, filler)
@@ -173,7 +167,7 @@ def test_one_changed_digit_breaks_an_iban(value: str, data: st.DataObject) -> No
     if not value[position].isdigit():
         return
     digit = data.draw(st.sampled_from([d for d in "0123456789" if d != value[position]]))
-    assert not is_iban(value[:position] + digit + value[position + 1 :])
+    assert Kind.IBAN not in kinds(value[:position] + digit + value[position + 1 :])
 
 
 @given(card_numbers, st.sampled_from(["", " ", "-"]), filler, filler)
@@ -189,7 +183,7 @@ def test_every_valid_card_number_is_redacted(
 def test_one_changed_digit_fails_luhn(number: str, data: st.DataObject) -> None:
     position = data.draw(st.integers(0, len(number) - 1))
     digit = data.draw(st.sampled_from([d for d in "0123456789" if d != number[position]]))
-    assert not is_card_number(number[:position] + digit + number[position + 1 :])
+    assert Kind.CARD not in kinds(number[:position] + digit + number[position + 1 :])
 
 
 @given(st.one_of(mobile_numbers, landline_numbers), filler, filler)
