@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from stdnum import luhn
 
 from bot.features.privacy.pii import Kind, find_personal_data, redact
+from tests.support.personal_data import CONTEXTS, GENERATORS, MISSED_FORMATS
 
 # Words around the data: letters, spaces and punctuation that never make a number.
 filler = st.text(
@@ -271,3 +273,66 @@ def test_a_phone_number_whose_digits_pass_the_national_number_check_stays_a_phon
     redaction = redact("Call me on +32480941858 please")
     assert redaction.kinds == (Kind.PHONE,)
     assert redaction.text == "Call me on [PHONE] please"
+
+
+@pytest.mark.parametrize(("kind", "data"), MISSED_FORMATS)
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("", ""), ("Mon numéro : ", ", merci."), ("Is dit veilig?\n", "\n"), ("Mail (", ") please")],
+)
+def test_formats_that_once_slipped_through_are_redacted(
+    kind: Kind, data: str, before: str, after: str
+) -> None:
+    redaction = redact(before + data + after)
+    assert redaction.kinds == (kind,)
+    assert redaction.text == before + kind.placeholder + after
+
+
+@given(st.sampled_from(list(GENERATORS)), st.randoms(use_true_random=False), st.data())
+def test_data_written_in_any_usual_way_is_redacted(
+    kind: Kind, rng: random.Random, data: st.DataObject
+) -> None:
+    context = data.draw(st.sampled_from(CONTEXTS[kind]))
+    redaction = redact(context.format(GENERATORS[kind](rng)))
+    assert redaction.kinds == (kind,)
+    assert redaction.text == context.format(kind.placeholder)
+
+
+NUMBERS = [kind for kind in GENERATORS if kind not in {Kind.EMAIL, Kind.ADDRESS}]
+
+
+@given(st.sampled_from(NUMBERS), st.randoms(use_true_random=False), filler, filler)
+def test_numbers_written_in_any_usual_way_are_redacted_among_any_words(
+    kind: Kind, rng: random.Random, before: str, after: str
+) -> None:
+    redaction = redact(before + GENERATORS[kind](rng) + after)
+    assert redaction.kinds == (kind,)
+    assert redaction.text == before + kind.placeholder + after
+
+
+@given(st.sampled_from(list(GENERATORS)), st.randoms(use_true_random=False))
+def test_the_data_is_found_where_it_is_in_the_original_text(kind: Kind, rng: random.Random) -> None:
+    data = GENERATORS[kind](rng)
+    text = f"Zéro\u200bwidth ＡＩ\u00a0? {data} ok"
+    (finding,) = find_personal_data(text)
+    assert text[finding.start : finding.end] == data
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai fini le module 5 et la leçon 12 sur Windows 11.",
+        "Is GPT 4 beter dan GPT-4o? Het kost 2 000 euro.",
+        "Le 12/03/2024 à 14h30, 45 % des gens ont lu l'article 50, page 12.",
+        "De les van 25.04.2026 begint om 13:30.",
+        "In 2013, 83 706 891 people used ChatGPT.",
+        "Il y a une place pour 13 personnes le 15.03.2026.",
+        "La rue a 3 voies et 12 maisons.",
+        "Dans la rue il y a 4 arbres.",
+        "I live in Leuven since 2015.",
+        "Ik woon in Gent (9000) sinds 2019.",
+        "En 2019, 1234567890 vues.",
+    ],
+)
+def test_numbers_in_ordinary_sentences_are_left_alone(text: str) -> None:
+    assert redact(text).text == text

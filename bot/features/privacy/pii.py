@@ -126,22 +126,25 @@ def _split_after(groups: Sequence[_Group]) -> set[int]:
 
 
 def _is_national_number(groups: Sequence[_Group]) -> bool:
-    # Written as yy mm dd nnn cc, in one piece or split between those parts only.
+    # Written as yy mm dd nnn cc, in one piece or split between those parts, the date apart.
     digits = "".join(group.digits for group in groups)
-    if len(digits) != 11 or not _split_after(groups) <= {2, 4, 6, 9}:
+    splits = _split_after(groups)
+    parts_apart = not splits or (6 in splits and splits <= {2, 4, 6, 9})
+    if len(digits) != 11 or not parts_apart:
         return False
     return bool(nn.is_valid(digits) or bis.is_valid(digits))
 
 
-# Card numbers come in one piece or in groups of four (4-6-5 for Amex, 4-6-4 for Diners).
-_CARD_GROUPS = ({4, 8, 12, 16}, {4, 10})
+_CARD_SEPARATORS = frozenset({" ", ".", "-", " - ", "/"})
 
 
 def _is_card_number(groups: Sequence[_Group]) -> bool:
     digits = "".join(group.digits for group in groups)
     splits = _split_after(groups)
-    same_separator = len({group.separator for group in groups[1:]}) <= 1
-    grouped = not splits or any(splits <= allowed for allowed in _CARD_GROUPS)
+    # In one piece, or in groups of four (4-6-5 for Amex, 4-6-4 for Diners), one separator.
+    grouped = not splits or splits in ({4, 10}, set(range(4, len(digits), 4)))
+    separators = {group.separator for group in groups[1:]}
+    same_separator = len(separators) <= 1 and separators <= _CARD_SEPARATORS
     # 2 to 6 start Mastercard, Amex, Diners, Visa, Maestro, Bancontact and Discover numbers.
     return (
         13 <= len(digits) <= 19
@@ -161,8 +164,9 @@ def _number_spans(check: Callable[[Sequence[_Group]], bool], longest: int) -> De
     return spans
 
 
-_IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}(?=[ .\-]?\d\d)")
-_IBAN_PART = re.compile(r"[ .\-]?[A-Za-z0-9]+")
+_IBAN_SEPARATOR = r"(?:[ ]?[.\-/][ ]?|[ ])?"  # "BE68 5390", "BE68-5390", "BE68 / 5390"
+_IBAN_START = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z]{{2}}(?={_IBAN_SEPARATOR}\d\d)")
+_IBAN_PART = re.compile(rf"{_IBAN_SEPARATOR}[A-Za-z0-9]+")
 _IBAN_LONGEST = 34
 
 
@@ -171,7 +175,7 @@ def _iban_spans(text: str) -> Iterator[Span]:
     for start in _IBAN_START.finditer(text):
         compact, end = "", start.start()
         while part := _IBAN_PART.match(text, end):
-            compact += part.group().lstrip(" .-").upper()
+            compact += part.group().lstrip(" .-/").upper()
             end = part.end()
             if len(compact) > _IBAN_LONGEST:
                 break
@@ -180,31 +184,49 @@ def _iban_spans(text: str) -> Iterator[Span]:
                 break
 
 
-# A phone number in Belgium: a valid one anywhere in the world, or one with Belgium's shape
-# written with its 0, +32 or 0032: eight digits after it, or nine for a mobile (04xx).
-def _is_belgian_shape(number: phonenumbers.PhoneNumber, raw: str) -> bool:
+# A phone number: a "+" or "00" one that may exist anywhere in the world, or a Belgian one
+# written with its 0 that is valid or has Belgium's shape: eight digits after the 0, or nine for
+# a mobile (04xx). Without them, eight digits are as likely a date ("25.04.2026") or a count.
+def _is_belgian_shape(number: phonenumbers.PhoneNumber) -> bool:
     national = str(number.national_number)
-    shaped = (
-        len(national) == 9 and national[:2] in {"45", "46", "47", "48", "49"}
-        if national.startswith("4")
-        else len(national) == 8
+    if national.startswith("4"):
+        return len(national) == 9 and national[1] in "56789"
+    return len(national) == 8
+
+
+def _is_phone(match: phonenumbers.PhoneNumberMatch) -> bool:
+    raw, number = match.raw_string, match.number
+    if raw.startswith(("+", "00")):
+        return phonenumbers.is_possible_number(number)
+    return (
+        raw.lstrip("(").startswith("0")
+        and number.country_code == 32
+        and (phonenumbers.is_valid_number(number) or _is_belgian_shape(number))
     )
-    return number.country_code == 32 and raw.lstrip("(").startswith(("0", "+")) and shaped
+
+
+# phonenumbers reads "0497/33/28/91" as a date; a slash between digits is a space to it here.
+_SLASH_IN_NUMBER = re.compile(r"(?<=\d)/(?=\d)")
+# "5153 - 2721 - 0082 - 7061" is a card number, not "0082 …" (a phone number in Korea).
+_NUMBER_BEFORE = re.compile(r"\d[ .,/()\-]{0,3}$")
 
 
 def _phone_spans(text: str) -> Iterator[Span]:
-    matches = phonenumbers.PhoneNumberMatcher(text, "BE", leniency=phonenumbers.Leniency.POSSIBLE)
-    for match in matches:
-        if phonenumbers.is_valid_number(match.number) or _is_belgian_shape(
-            match.number, match.raw_string
-        ):
-            yield match.start, match.end
+    spaced = _SLASH_IN_NUMBER.sub(" ", text)
+    leniency = phonenumbers.Leniency.POSSIBLE
+    for match in phonenumbers.PhoneNumberMatcher(spaced, "BE", leniency=leniency):
+        if _is_phone(match):
+            # "(0470 / 12 34 56)": the matcher may take the bracket before a number as its own.
+            unopened = match.raw_string.startswith("(") and ")" not in match.raw_string
+            yield match.start + unopened, match.end
 
 
 def _international_phone_spans(text: str) -> Iterator[Span]:
     # Before national numbers: the 11 digits of "+32 480 94 18 58" may pass their check.
     for start, end in _phone_spans(text):
-        if text[start] == "+" or text.startswith("00", start):
+        if text[start] == "+" or (
+            text.startswith("00", start) and not _NUMBER_BEFORE.search(text, 0, start)
+        ):
             yield start, end
 
 
@@ -222,7 +244,10 @@ _EMAIL = re.compile(
 # language the tutor knows count, offered to learners or not.
 _WORD = r"[\w'’\-]"
 _POSTCODE = r"(?:[ ,]+[1-9]\d{3}(?:[ ]+[A-ZÀ-Ý][\w'’\-]+)?)?"
-_NAME = r"[A-ZÀ-Ý][\w'’\-]*"
+_STREET_WORDS = [profile.streets for profile in BUILT_IN]
+_CUES = [cue for words in _STREET_WORDS for cue in words.cues]
+# A capitalised name, but not a cue at the start of a sentence: "J'habite", "Adres".
+_NAME = rf"(?!(?i:{'|'.join(re.escape(cue) for cue in _CUES)})(?!\w))[A-ZÀ-Ý][\w'’\-]*"
 _NAMES = rf"{_NAME}(?:[ ]{_NAME}){{0,3}}"
 _LOWER_NAMES = r"[a-zà-ÿ][\w'’\-]{2,}(?:[ ][a-zà-ÿ][\w'’\-]{2,}){0,2}"
 _UNITS = ("km", "m", "min", "h", "%", "€", "euros?")  # in every language
@@ -319,7 +344,6 @@ def _unmarked_streets(languages: Sequence[StreetWords], streets: Sequence[str]) 
     return re.compile(rf"(?P<known>{known})|{after_cue}")
 
 
-_STREET_WORDS = [profile.streets for profile in BUILT_IN]
 _ADDRESSES = _addresses(_STREET_WORDS)
 _UNMARKED_STREETS = _unmarked_streets(_STREET_WORDS, _known_streets())
 
