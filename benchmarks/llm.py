@@ -1,8 +1,6 @@
 """Benchmark the conversational tutor: the personal-data guard, free-text decisions, turn time.
 
-Measures, in one run:
-- the guard: recall on generated Belgian identifiers, false alarms on ordinary sentences with
-  numbers, and the time to redact one message;
+Measures, in one run (the personal-data guard has its own, benchmarks/privacy.py):
 - what the tutor does with free text, without a model: on the development questions of the
   course (answered, answered with an expected lesson, "I don't know", redirected) and on
   everyday questions off the topic (redirected, "I don't know", answered);
@@ -17,12 +15,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import random
 import statistics
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,89 +29,10 @@ from bot.config import Language, Settings
 from bot.core.events import Command, Sender, Text
 from bot.core.languages import BUILT_IN
 from bot.core.replies import Message
-from bot.features.privacy.pii import Kind, find_personal_data, passes_luhn, redact
 from bot.paths import PROJECT_ROOT
 from tests.support.fake_openai import FakeOpenAI
 
 RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "llm.json"
-SAMPLES = 2000
-ORDINARY = (
-    "Ik heb 3 vragen over les 12 van 2024.",
-    "Le cours coûte 25 euros pour 10 séances de 2 heures.",
-    "Chapter 3 of the AI Act has 12 articles and 4 risk levels.",
-    "Rendez-vous le 02/03/2026 à 14h30 à la maison communale.",
-    "GPT-4o and version 4.5 came out in 2024 and 2025.",
-    "Mijn zoon is 16 en mijn dochter 19 jaar.",
-    "The model has 175000000000 parameters.",
-    "Code postal 1000, bus 71, tram 81.",
-    "Het kost 1.299,99 euro of 49,95 per maand.",
-    "Page 123 of 456, line 7.",
-)
-
-
-def _national_number(rng: random.Random) -> str:
-    year, month, day = rng.randint(1930, 2024), rng.randint(1, 12), rng.randint(1, 28)
-    body = f"{year % 100:02d}{month:02d}{day:02d}{rng.randint(1, 998):03d}"
-    check = 97 - (int(body) + (2_000_000_000 if year >= 2000 else 0)) % 97
-    return f"{body[:2]}.{body[2:4]}.{body[4:6]}-{body[6:9]}.{check:02d}"
-
-
-def _iban(rng: random.Random) -> str:
-    bban = "".join(rng.choice("0123456789") for _ in range(12))
-    numeric = "".join(str(int(char, 36)) for char in f"{bban}BE00")
-    iban = f"BE{98 - int(numeric) % 97:02d}{bban}"
-    return " ".join(iban[i : i + 4] for i in range(0, 16, 4))
-
-
-def _card(rng: random.Random) -> str:
-    digits = "4" + "".join(rng.choice("0123456789") for _ in range(14))
-    last = next(d for d in "0123456789" if passes_luhn(digits + d))
-    number = digits + last
-    return " ".join(number[i : i + 4] for i in range(0, 16, 4))
-
-
-def _phone(rng: random.Random) -> str:
-    rest = "".join(rng.choice("0123456789") for _ in range(6))
-    return f"04{rng.choice('5789')}{rng.randint(0, 9)} {rest[:2]} {rest[2:4]} {rest[4:]}"
-
-
-def _email(rng: random.Random) -> str:
-    name = "".join(rng.choice("abcdefghij") for _ in range(8))
-    return f"{name}.{rng.choice(['peeters', 'dubois'])}@{rng.choice(['gmail.com', 'skynet.be'])}"
-
-
-GENERATORS: dict[Kind, Callable[[random.Random], str]] = {
-    Kind.NATIONAL_NUMBER: _national_number,
-    Kind.IBAN: _iban,
-    Kind.CARD: _card,
-    Kind.PHONE: _phone,
-    Kind.EMAIL: _email,
-}
-
-
-def bench_guard() -> dict[str, Any]:
-    """Return the guard's recall per kind, its false alarms, and its speed."""
-    rng = random.Random(2026)
-    recall = {}
-    for kind, generate in GENERATORS.items():
-        found = sum(
-            1
-            for _ in range(SAMPLES)
-            if [f.kind for f in find_personal_data(f"Voici: {generate(rng)}, merci.")] == [kind]
-        )
-        recall[kind.name.lower()] = found / SAMPLES
-    false_alarms = [text for text in ORDINARY if find_personal_data(text)]
-    message = "Bonjour, pouvez-vous m'aider ? Mon GSM est le 0475 12 34 56. " * 3
-    start = time.perf_counter()
-    for _ in range(SAMPLES):
-        redact(message)
-    return {
-        "recall": recall,
-        "ordinary_sentences": len(ORDINARY),
-        "false_alarms": false_alarms,
-        "redact_us_per_message": round((time.perf_counter() - start) / SAMPLES * 1e6, 1),
-        "message_chars": len(message),
-    }
 
 
 def _outcome(app: App, language: Language, replies: list[Any]) -> tuple[str, str | None]:
@@ -191,7 +108,7 @@ async def run(folder: Path) -> dict[str, Any]:
     """Run every measure and return the results."""
     base: dict[str, Any] = {"_env_file": None, "data_dir": folder, "llm_daily_limit": 10**6}
     questions = [(c.language, c.question) for c in load_cases(BUILT_IN.codes)][:60]
-    results: dict[str, Any] = {"guard": bench_guard()}
+    results: dict[str, Any] = {}
     plain = Settings(**base, database_url=f"sqlite+aiosqlite:///{folder / 'a.db'}")
     async with open_app(plain) as app:
         results["decisions_without_a_model"] = await bench_decisions(app)

@@ -55,15 +55,20 @@ class StreetWords:
     a street word before the name ("rue de la Loi 16", "16, rue Haute"); one name that ends in,
     or is followed by, a street word ("Kerkstraat 12", "Grote Markt 1"); or up to four capitalised
     names then a street word, with the number before or after ("10 Downing St", "Old Kent Road 5").
+    A street without a street word ("Meir 50") is found after a cue such as "I live".
     """
 
-    before_name: tuple[str, ...] = ()  # any case: "rue", "avenue"
+    before_name: tuple[str, ...] = ()  # any case: "rue", "avenue", "av."
+    # Of those, the ones that leave no doubt, so the name after them may be lowercase: "rue royale"
+    before_any_name: tuple[str, ...] = ()
     name_links: tuple[str, ...] = ()  # between that word and the name, any case: "de la", "du"
     name_endings: tuple[str, ...] = ()  # the end of a one-word name, any case: "straat", "laan"
     after_name: tuple[str, ...] = ()  # after one capitalised name, then the number: "Markt"
     after_names: tuple[str, ...] = ()  # after up to four names, then the number: "Road"
     after_numbered_names: tuple[str, ...] = ()  # after a number and up to four names: "St"
     letterbox: tuple[str, ...] = ()  # a box number follows: "bte", "bus"
+    house_marks: tuple[str, ...] = ()  # before the house number, any case: "n°", "nr."
+    cues: tuple[str, ...] = ()  # an address follows, any case: "j'habite", "ik woon"
     units: tuple[str, ...] = ()  # after a number they count something else: "fois", "keer"
 
 
@@ -198,12 +203,21 @@ FRENCH: Final = LanguageProfile(
     ),
     streets=StreetWords(
         before_name=(
-            "rue", "avenue", "av.", "boulevard", "bd", "chaussée", "place", "chemin", "impasse",
-            "allée", "quai", "square", "clos", "drève", "route", "sentier", "rempart", "galerie",
-            "cité",
+            "rue", "avenue", "av.", "av", "boulevard", "bd.", "bd", "boul.", "chaussée", "chée",
+            "place", "pl.", "chemin", "impasse", "allée", "quai", "square", "clos", "drève",
+            "route", "sentier", "rempart", "galerie", "cité",
+        ),
+        before_any_name=(
+            "rue", "avenue", "av.", "boulevard", "bd.", "boul.", "chaussée", "chée", "impasse",
+            "drève",
         ),
         name_links=("de la", "de l'", "de l’", "du", "des", "de", "d'", "d’", "aux", "au", "à la"),
         letterbox=("bte", "boîte"),
+        house_marks=("n°", "nº", "no", "numéro"),
+        cues=(
+            "j'habite", "j’habite", "mon adresse", "adresse", "domicilié", "domiciliée", "je vis",
+            "nous habitons", "on habite",
+        ),
         units=("fois", "ans", "heures"),
     ),
     word_endings=("s", "x"),
@@ -262,6 +276,8 @@ DUTCH: Final = LanguageProfile(
         ),
         after_name=("Markt", "Plein", "Kaai", "Dreef", "Lei", "Steenweg", "Laan"),
         letterbox=("bus",),
+        house_marks=("nr.", "nr", "nummer", "no"),
+        cues=("ik woon", "wij wonen", "we wonen", "mijn adres", "adres", "woonachtig"),
         units=("keer", "jaar", "uur"),
     ),
     word_endings=("en", "n", "s"),
@@ -323,6 +339,8 @@ ENGLISH: Final = LanguageProfile(
             "Square", "Place", "Way", "Close", "Court",
         ),
         letterbox=("box",),
+        house_marks=("no.", "number", "#"),
+        cues=("i live", "we live", "my address", "address", "i'm living", "i stay"),
         units=("times", "years", "hours"),
     ),
     word_endings=("s", "es"),

@@ -20,15 +20,18 @@ from bot.app import App, open_app
 from bot.config import Language, Settings
 from bot.core.replies import Document, Message
 from bot.course.model import Lesson, PracticeTask
+from bot.features.answers.flows import KIND_NAMES
 from bot.features.answers.repo import SqlQuestions
 from bot.features.practice.flows import IMPROVEMENTS
 from bot.features.practice.rubric import Criterion
 from bot.features.practice.tables import PracticeAttemptRow
+from bot.features.privacy.pii import Kind
 from bot.features.usage.tables import LLMUsageRow
 from tests.conftest import Clock, make_settings
 from tests.support.buttons import data
 from tests.support.chat import Chat
 from tests.support.fake_openai import FakeOpenAI
+from tests.support.personal_data import MISSED_FORMATS
 from tests.support.telegram import shared_index_dir
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -207,6 +210,22 @@ async def test_personal_data_is_pointed_out_with_the_privacy_lesson(
     assert "jan.peeters" not in chat.text
 
 
+@pytest.mark.parametrize(
+    ("language", "kind", "shown"),
+    [(LANGUAGES[n % 3], kind, shown) for n, (kind, shown) in enumerate(MISSED_FORMATS)],
+)
+async def test_personal_data_in_any_format_is_kept_away_from_trainers_and_pointed_out(
+    plain_app: App, language: Language, kind: Kind, shown: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    t = plain_app.services.translators[language]
+
+    await chat.say(f"{NOT_COVERED[language]} {shown}")
+
+    assert await unanswered(plain_app, chat) == [f"{NOT_COVERED[language]} {kind.placeholder}"]
+    assert t.gettext(KIND_NAMES[kind]) in message_with(chat, "🔒").text
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 async def test_simpler_please_shows_the_key_idea_and_its_words(
     plain_app: App, language: Language
@@ -333,6 +352,25 @@ async def test_a_model_answers_from_the_passages_and_names_its_lessons(
     assert PHONE not in request.text
     assert "[PHONE]" in request.text
     assert request.headers["authorization"] == "Bearer sk-test"
+
+
+# One format of each kind that once reached the model as it was typed.
+FIRST_MISSED = dict(reversed(MISSED_FORMATS))
+
+
+@pytest.mark.parametrize(("kind", "shown"), FIRST_MISSED.items())
+async def test_personal_data_in_any_format_never_reaches_the_model(
+    model_app: App, fake_openai: FakeOpenAI, kind: Kind, shown: str
+) -> None:
+    chat = await new_learner(model_app, "en")
+    fake_openai.reply = "A deepfake is a fake video made by AI.\nSOURCES: 1"
+
+    await chat.say(f"{COVERED['en']} {shown}")
+
+    (request,) = fake_openai.completions
+    assert shown not in request.text
+    assert kind.placeholder in request.content("user")
+    assert "🔒" in chat.text
 
 
 async def test_a_question_in_another_language_is_answered_in_that_language(

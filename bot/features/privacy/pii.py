@@ -1,4 +1,11 @@
-"""Find personal data typical in Belgium in a learner's text, and redact it before it leaves."""
+"""Find personal data typical in Belgium in a learner's text, and redact it before it leaves.
+
+The text is folded first (bot/features/privacy/normalise.py): full-width and other scripts'
+digits, non-breaking and zero-width spaces, line breaks and odd dashes all become one plain form.
+Numbers are then checked with maintained validators (python-stdnum for IBANs, national register
+numbers and the Luhn digit, phonenumbers for phone numbers), so a chance match is rare; what is
+found is replaced in the original text, whatever it looked like there.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +13,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from importlib.resources import files
+
+import phonenumbers
+from stdnum import iban, luhn
+from stdnum.be import bis, nn
 
 from bot.core.languages import BUILT_IN, StreetWords
+from bot.features.privacy.normalise import fold
 
 
 class Kind(Enum):
@@ -53,61 +66,231 @@ class Redaction:
         return " ".join(_PLACEHOLDERS.sub(" ", self.text).split())
 
 
+Span = tuple[int, int]
+Detector = Callable[[str], Iterator[Span]]
+
 _PLACEHOLDERS = re.compile("|".join(re.escape(kind.placeholder) for kind in Kind))
-# IBAN lengths per country (ISO 13616 registry): a length check makes a chance match rarer still.
-IBAN_LENGTHS = {
-    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22,
-    "BR": 29, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20,
-    "EG": 29, "ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18,
-    "GR": 27, "GT": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27,
-    "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MA": 28,
-    "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15,
-    "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SE": 24,
-    "SI": 19, "SK": 24, "SM": 27, "TN": 24, "TR": 26, "UA": 29, "VG": 24, "XK": 20,
-}  # fmt: skip
 
-_SEP = r"[ .\-/]?"
-# Not after "+": "+32 480 94 18 58" is a phone number whose 11 digits may pass the check by chance.
-_NATIONAL_NUMBER = re.compile(
-    rf"(?<![\w+])\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{3}}{_SEP}\d{{2}}(?!\w)"
-)
-_IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})\d{2}(?=[ ]?[A-Za-z0-9])")
-_CARD = re.compile(r"(?<!\w)\d(?:[ \-]?\d){12,18}(?!\w)")
-_BELGIAN_PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)[ ]?32[ ]?(?:\(0\)[ ]?)?|0)\d(?:[ ./\-]?\d){6,8}(?!\w)"
-)
-_INTERNATIONAL_PHONE = re.compile(r"(?<![\w+])\+[1-9]\d{0,2}(?:[ .\-]?\(?\d\)?){6,13}(?!\d)")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# Numbers: runs of digits joined by at most three separators, such as "0470 / 12" or "30-033".
+_DIGITS = re.compile(r"\d+")
+_SEPARATOR = re.compile(r"[ .,/()\-]{1,3}")
 
-# Addresses: a street word, a name (capitalised, or after an article), a house number, and
-# maybe a box and a postcode. Numbers followed by a unit ("2 km", "3 fois") are not addresses.
-# A learner may write an address in another language than their own ("rue Haute 5" in Dutch), so
-# the street words of every language the tutor knows count, offered to learners or not.
+
+@dataclass(frozen=True)
+class _Group:
+    start: int
+    end: int
+    digits: str
+    separator: str  # what joins it to the group before it, "" for the first
+
+
+def _number_chunks(text: str) -> Iterator[list[_Group]]:
+    chunk: list[_Group] = []
+    for match in _DIGITS.finditer(text):
+        between = text[chunk[-1].end : match.start()] if chunk else ""
+        if chunk and not _SEPARATOR.fullmatch(between):
+            yield chunk
+            chunk = []
+            between = ""
+        chunk.append(_Group(match.start(), match.end(), match.group(), between))
+    if chunk:
+        yield chunk
+
+
+def _windows(text: str, longest: int) -> Iterator[list[_Group]]:
+    """Yield the runs of neighbouring digit groups of at most `longest` digits, longest first."""
+    for chunk in _number_chunks(text):
+        for first in range(len(chunk)):
+            # A number glued to a word or a "+" is something else: "A4", "+32 470 …" (a phone).
+            before = text[chunk[first].start - 1 : chunk[first].start]
+            if before.isalpha() or before == "+":
+                continue
+            ends, size = [], 0
+            for last in range(first, len(chunk)):
+                size += len(chunk[last].digits)
+                if size > longest:
+                    break
+                if not text[chunk[last].end : chunk[last].end + 1].isalpha():
+                    ends.append(last + 1)
+            for end in reversed(ends):
+                yield chunk[first:end]
+
+
+def _split_after(groups: Sequence[_Group]) -> set[int]:
+    """Return after how many digits the groups are split: {2, 4} for "85.07.30"."""
+    splits, count = set(), 0
+    for group in groups[:-1]:
+        count += len(group.digits)
+        splits.add(count)
+    return splits
+
+
+def _is_national_number(groups: Sequence[_Group]) -> bool:
+    # Written as yy mm dd nnn cc, in one piece or split between those parts, the date apart.
+    digits = "".join(group.digits for group in groups)
+    splits = _split_after(groups)
+    parts_apart = not splits or (6 in splits and splits <= {2, 4, 6, 9})
+    if len(digits) != 11 or not parts_apart:
+        return False
+    return bool(nn.is_valid(digits) or bis.is_valid(digits))
+
+
+_CARD_SEPARATORS = frozenset({" ", ".", "-", " - ", "/"})
+
+
+def _is_card_number(groups: Sequence[_Group]) -> bool:
+    digits = "".join(group.digits for group in groups)
+    splits = _split_after(groups)
+    # In one piece, or in groups of four (4-6-5 for Amex, 4-6-4 for Diners), one separator.
+    grouped = not splits or splits in ({4, 10}, set(range(4, len(digits), 4)))
+    separators = {group.separator for group in groups[1:]}
+    same_separator = len(separators) <= 1 and separators <= _CARD_SEPARATORS
+    # 2 to 6 start Mastercard, Amex, Diners, Visa, Maestro, Bancontact and Discover numbers.
+    return (
+        13 <= len(digits) <= 19
+        and digits[0] in "23456"
+        and same_separator
+        and grouped
+        and luhn.is_valid(digits)
+    )
+
+
+def _number_spans(check: Callable[[Sequence[_Group]], bool], longest: int) -> Detector:
+    def spans(text: str) -> Iterator[Span]:
+        for groups in _windows(text, longest):
+            if check(groups):
+                yield groups[0].start, groups[-1].end
+
+    return spans
+
+
+_IBAN_SEPARATOR = r"(?:[ ]?[.\-/][ ]?|[ ])?"  # "BE68 5390", "BE68-5390", "BE68 / 5390"
+_IBAN_START = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z]{{2}}(?={_IBAN_SEPARATOR}\d\d)")
+_IBAN_PART = re.compile(rf"{_IBAN_SEPARATOR}[A-Za-z0-9]+")
+_IBAN_LONGEST = 34
+
+
+def _iban_spans(text: str) -> Iterator[Span]:
+    # Try each end of a group of characters: "BE68 5390 0754 7034" ends after "7034".
+    for start in _IBAN_START.finditer(text):
+        compact, end = "", start.start()
+        while part := _IBAN_PART.match(text, end):
+            compact += part.group().lstrip(" .-/").upper()
+            end = part.end()
+            if len(compact) > _IBAN_LONGEST:
+                break
+            if iban.is_valid(compact, check_country=False):
+                yield start.start(), end
+                break
+
+
+# A phone number: a "+" or "00" one that may exist anywhere in the world, or a Belgian one
+# written with its 0 that is valid or has Belgium's shape: eight digits after the 0, or nine for
+# a mobile (04xx). Without them, eight digits are as likely a date ("25.04.2026") or a count.
+def _is_belgian_shape(number: phonenumbers.PhoneNumber) -> bool:
+    national = str(number.national_number)
+    if national.startswith("4"):
+        return len(national) == 9 and national[1] in "56789"
+    return len(national) == 8
+
+
+def _is_phone(raw: str, number: phonenumbers.PhoneNumber) -> bool:
+    if raw.startswith(("+", "00")):
+        return phonenumbers.is_possible_number(number)
+    return (
+        raw.lstrip("(").startswith("0")
+        and number.country_code == 32
+        and (phonenumbers.is_valid_number(number) or _is_belgian_shape(number))
+    )
+
+
+# phonenumbers reads "0497/33/28/91" as a date; a slash between digits is a space to it here.
+_SLASH_IN_NUMBER = re.compile(r"(?<=\d)/(?=\d)")
+# "5153 - 2721 - 0082 - 7061" is a card number, not "0082 …" (a phone number in Korea).
+_NUMBER_BEFORE = re.compile(r"\d[ .,/()\-]{0,3}$")
+
+
+def _phone_spans(text: str) -> Iterator[Span]:
+    spaced = _SLASH_IN_NUMBER.sub(" ", text)
+    leniency = phonenumbers.Leniency.POSSIBLE
+    for match in phonenumbers.PhoneNumberMatcher(spaced, "BE", leniency=leniency):
+        start, raw = match.start, match.raw_string
+        # The matcher may take a bracket before the number as its own: "(+33 6 …)", "(0470 …)".
+        # Only "(0470) 12 34 56" keeps it, as the bracket of the area code.
+        if raw.startswith("(") and not re.match(r"\(0\d+\)", raw):
+            start, raw = start + 1, raw[1:]
+        if _is_phone(raw, match.number):
+            yield start, match.end
+
+
+def _international_phone_spans(text: str) -> Iterator[Span]:
+    # Before national numbers: the 11 digits of "+32 480 94 18 58" may pass their check.
+    for start, end in _phone_spans(text):
+        if text[start] == "+" or (
+            text.startswith("00", start) and not _NUMBER_BEFORE.search(text, 0, start)
+        ):
+            yield start, end
+
+
+# "jan@x.be", "jan @ x.be", "jan [at] x.be", "jan (at) x [dot] be"
+_AT = r"[ ]?(?:@|[\[(]at[\])])[ ]?"
+_DOT = r"(?:\.|[ ]?[\[(]dot[\])][ ]?)"
+_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w.+-]+(?i:{_AT})[\w-]+(?:(?i:{_DOT})[\w-]+)*(?i:{_DOT})[A-Za-z]{{2,}}(?![\w-])"
+)
+
+
+# Addresses: a street word, a name, a house number, and maybe a box and a postcode. Numbers
+# followed by a unit ("2 km", "3 fois") are not addresses. A learner may write an address in
+# another language than their own ("rue Haute 5" in Dutch), so the street words of every
+# language the tutor knows count, offered to learners or not.
 _WORD = r"[\w'’\-]"
 _POSTCODE = r"(?:[ ,]+[1-9]\d{3}(?:[ ]+[A-ZÀ-Ý][\w'’\-]+)?)?"
-_NAME = r"[A-ZÀ-Ý][\w'’\-]*"
+_STREET_WORDS = [profile.streets for profile in BUILT_IN]
+_CUES = [cue for words in _STREET_WORDS for cue in words.cues]
+# A capitalised name, but not a cue at the start of a sentence: "J'habite", "Adres".
+_NAME = rf"(?!(?i:{'|'.join(re.escape(cue) for cue in _CUES)})(?!\w))[A-ZÀ-Ý][\w'’\-]*"
 _NAMES = rf"{_NAME}(?:[ ]{_NAME}){{0,3}}"
+_LOWER_NAMES = r"[a-zà-ÿ][\w'’\-]{2,}(?:[ ][a-zà-ÿ][\w'’\-]{2,}){0,2}"
 _UNITS = ("km", "m", "min", "h", "%", "€", "euros?")  # in every language
 
 
 def _any(words: Iterable[str]) -> str:
-    return "|".join(re.escape(word) for word in words)
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _word(words: Iterable[str]) -> str:
+    """Return a pattern of any of these words, in any case, standing on its own."""
+    return rf"(?<!\w)(?i:{_any(words)})(?!\w)"
 
 
 def _house_number(languages: Sequence[StreetWords]) -> str:
     units = "|".join([*_UNITS, *(re.escape(u) for words in languages for u in words.units)])
-    number = rf"\d{{1,4}}(?!\d)(?:[ ]?[a-zA-Z](?!\w))?(?![ ]?(?:{units})\b)"
-    boxes = _any(box for words in languages for box in words.letterbox)
-    return rf"{number}(?:[ ,]+(?:{boxes})[ ]?\d{{1,4}})?" if boxes else number
+    marks = [mark for words in languages for mark in words.house_marks]
+    mark = rf"(?:{_word(marks)}[ ]?)?" if marks else ""
+    number = rf"{mark}\d{{1,4}}(?!\d)(?:[ ]?[a-zA-Z](?!\w))?(?![ ]?(?:{units})\b)"
+    boxes = [box for words in languages for box in words.letterbox]
+    return rf"{number}(?:[ ,]+{_word(boxes)}[ ]?\d{{1,4}})?" if boxes else number
 
 
 def _street_word_first(words: StreetWords, house: str) -> str | None:
-    # "rue de la Loi 16", "16, rue Haute"
+    # "rue de la Loi 16", "16, rue Haute"; after a clear street word "rue royale 12"
     if not words.before_name:
         return None
-    linked = rf"(?i:{_any(words.name_links)})[ ]?{_WORD}+|" if words.name_links else ""
-    street = rf"(?i:\b(?:{_any(words.before_name)})\b)[ ](?:{linked}{_NAME})"
-    return rf"{street}(?:[ ]{_WORD}+){{0,3}}?,?[ ]{house}{_POSTCODE}|\b{house},?[ ]{street}"
+    linked = rf"{_word(words.name_links)}[ ]?{_WORD}+|" if words.name_links else ""
+    street = rf"{_word(words.before_name)}[ ](?:{linked}{_NAME})"
+    shapes = [
+        rf"{street}(?:[ ]{_WORD}+){{0,3}}?,?[ ]{house}{_POSTCODE}",
+        rf"\b{house},?[ ]{street}",
+    ]
+    if words.before_any_name:
+        links = rf"(?:{_word(words.name_links)}[ ]?)?" if words.name_links else ""
+        # A lowercase word after the number would make it a count: "rue avec 3 voies".
+        shapes.append(
+            rf"{_word(words.before_any_name)}[ ]{links}{_LOWER_NAMES},?[ ]{house}{_POSTCODE}"
+            r"(?![ ][a-zà-ÿ]{3,})"
+        )
+    return "|".join(shapes)
 
 
 def _one_name(words: StreetWords, house: str) -> str | None:
@@ -146,111 +329,59 @@ def _addresses(languages: Sequence[StreetWords]) -> tuple[re.Pattern[str], ...]:
     return tuple(patterns)
 
 
-_ADDRESSES = _addresses([profile.streets for profile in BUILT_IN])
+def _known_streets() -> tuple[str, ...]:
+    lines = files("bot.features.privacy").joinpath("streets.txt").read_text("utf-8").splitlines()
+    return tuple(line for line in lines if line and not line.startswith("#"))
 
 
-def _digits(text: str) -> str:
-    return "".join(char for char in text if char.isdigit())
+def _unmarked_streets(languages: Sequence[StreetWords], streets: Sequence[str]) -> re.Pattern[str]:
+    """Return a pattern of streets without a street word: a known one, or a name after a cue."""
+    house = _house_number(languages)
+    known = rf"\b(?:{_any(streets)})[ ,]+{house}{_POSTCODE}"
+    cues = _word(cue for words in languages for cue in words.cues)
+    # "J'habite à la Meir 50", "Mijn adres is Wapper 3": lowercase words between cue and name.
+    after_cue = (
+        rf"{cues}(?:[ :,]+[a-zà-ÿ'’]+){{0,3}}[ :,]+(?P<street>{_NAMES}[ ,]+{house}{_POSTCODE})"
+    )
+    return re.compile(rf"(?P<known>{known})|{after_cue}")
 
 
-def is_national_number(digits: str) -> bool:
-    """Check a Belgian national register (or BIS) number: a plausible date and mod-97 digits."""
-    if len(digits) != 11 or not digits.isdigit():
-        return False
-    month, day = int(digits[2:4]), int(digits[4:6])
-    # BIS numbers add 20 or 40 to the month; 00 stands for an unknown month or day.
-    if month % 20 > 12 or month > 52 or day > 31:
-        return False
-    body, check = int(digits[:9]), int(digits[9:])
-    # People born from 2000 on get a "2" in front of the nine digits before the check.
-    return check in (97 - body % 97, 97 - (2_000_000_000 + body) % 97)
+_ADDRESSES = _addresses(_STREET_WORDS)
+_UNMARKED_STREETS = _unmarked_streets(_STREET_WORDS, _known_streets())
 
 
-def is_iban(candidate: str) -> bool:
-    """Check an IBAN: a known country, its length, and the mod-97 check digits."""
-    iban = candidate.replace(" ", "").upper()
-    if IBAN_LENGTHS.get(iban[:2]) != len(iban) or not iban.isalnum():
-        return False
-    rearranged = iban[4:] + iban[:4]
-    return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
-
-
-def passes_luhn(digits: str) -> bool:
-    """Check the Luhn digit of a card number."""
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char)
-        if position % 2:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
-
-
-def is_card_number(digits: str) -> bool:
-    """Check a payment card number: 13 to 19 digits, a card network's prefix, and Luhn."""
-    # 2 to 6 start Mastercard, Amex, Diners, Visa, Maestro, Bancontact and Discover numbers.
-    return 13 <= len(digits) <= 19 and digits[0] in "23456" and passes_luhn(digits)
-
-
-def _is_belgian_phone(match: str) -> bool:
-    # Drop the country code (+32, 0032), a "(0)" after it, or the national trunk 0.
-    national = re.sub(r"^(?:00)?(?:32)?0?", "", _digits(match))
-    if national.startswith("4"):
-        return len(national) == 9 and national[1] in "56789"
-    return len(national) == 8 and national[0] != "0"
-
-
-def _iban_spans(text: str) -> Iterator[tuple[int, int]]:
-    for start in _IBAN_START.finditer(text):
-        length = IBAN_LENGTHS.get(start.group(1).upper())
-        if length is None:
-            continue
-        # Walk the characters of the IBAN, allowing one space between them (groups of four).
-        count, end = 0, start.start()
-        while end < len(text) and count < length:
-            if text[end].isalnum():
-                count += 1
-            elif not (text[end] == " " and end + 1 < len(text) and text[end + 1].isalnum()):
-                break
-            end += 1
-        tail_ok = end >= len(text) or not text[end].isalnum()
-        if count == length and tail_ok and is_iban(text[start.start() : end]):
-            yield start.start(), end
-
-
-def _regex_spans(
-    pattern: re.Pattern[str], check: Callable[[str], bool] = lambda _match: True
-) -> Callable[[str], Iterator[tuple[int, int]]]:
-    def spans(text: str) -> Iterator[tuple[int, int]]:
+def _regex_spans(pattern: re.Pattern[str]) -> Detector:
+    def spans(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
-            if check(match.group(0)):
-                yield match.start(), match.end()
+            # Only the named part of a match is the data: not the "I live at" before it.
+            named = [name for name, value in match.groupdict().items() if value is not None]
+            yield match.span(named[0]) if named else match.span()
 
     return spans
 
 
 # Most specific first: check digits before phone shapes, numbers before addresses.
-_DETECTORS: tuple[tuple[Kind, Callable[[str], Iterator[tuple[int, int]]]], ...] = (
+_DETECTORS: tuple[tuple[Kind, Detector], ...] = (
     (Kind.EMAIL, _regex_spans(_EMAIL)),
     (Kind.IBAN, _iban_spans),
-    (
-        Kind.NATIONAL_NUMBER,
-        _regex_spans(_NATIONAL_NUMBER, lambda m: is_national_number(_digits(m))),
-    ),
-    (Kind.CARD, _regex_spans(_CARD, lambda m: is_card_number(_digits(m)))),
-    (Kind.PHONE, _regex_spans(_BELGIAN_PHONE, _is_belgian_phone)),
-    (Kind.PHONE, _regex_spans(_INTERNATIONAL_PHONE, lambda m: 8 <= len(_digits(m)) <= 15)),
+    (Kind.PHONE, _international_phone_spans),
+    (Kind.NATIONAL_NUMBER, _number_spans(_is_national_number, longest=11)),
+    (Kind.CARD, _number_spans(_is_card_number, longest=19)),
+    (Kind.PHONE, _phone_spans),
     *((Kind.ADDRESS, _regex_spans(pattern)) for pattern in _ADDRESSES),
+    (Kind.ADDRESS, _regex_spans(_UNMARKED_STREETS)),
 )
 
 
 def find_personal_data(text: str) -> tuple[Finding, ...]:
     """Return the personal data in a text, in order, without overlaps."""
-    findings: list[Finding] = []
-    for kind, spans in _DETECTORS:
-        for start, end in spans(text):
-            if all(end <= f.start or start >= f.end for f in findings):
-                findings.append(Finding(kind, start, end))
+    folded = fold(text)
+    spans: list[tuple[Kind, Span]] = []
+    for kind, detector in _DETECTORS:
+        for start, end in detector(folded.text):
+            if all(end <= other[0] or start >= other[1] for _, other in spans):
+                spans.append((kind, (start, end)))
+    findings = [Finding(kind, *folded.original(*span)) for kind, span in spans]
     return tuple(sorted(findings, key=lambda f: f.start))
 
 
