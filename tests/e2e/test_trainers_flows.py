@@ -103,6 +103,18 @@ async def test_a_trainer_cannot_see_or_push_to_another_trainers_cohort(app: App)
     assert "every weekday at 09:00" in owner.text
 
 
+async def test_a_taken_cohort_name_does_not_tell_that_another_trainer_has_it(app: App) -> None:
+    owner = await new_trainer(app, 2001)
+    await new_cohort(owner, "Bootcamp March")
+    await owner.command("cohort", "new", "Bootcamp", "March")
+    assert "You already have a group with that name." in owner.text
+
+    other = await new_trainer(app, 2002)
+    await other.command("cohort", "new", "Bootcamp", "March")
+    assert other.text.startswith("This name is not available. Please choose another one")
+    assert "exists" not in other.text
+
+
 async def test_learners_join_by_link_or_command_and_leave(app: App) -> None:
     trainer = await new_trainer(app, 2001)
     code = await new_cohort(trainer, "Bootcamp March")
