@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.core.ports import LEARNERS
-from bot.core.replies import Document
+from bot.core.replies import Document, Forgotten
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
 from bot.features.privacy.buttons import ConfirmForget
@@ -75,6 +75,7 @@ async def confirm_forget(turn: Turn, answer: ConfirmForget) -> None:
             t.gettext("Done. I deleted all your data. Send /start if you want to begin again."),
             replace=True,
         )
+        turn.add(Forgotten())
     elif answer.choice == "no":
         turn.say(t.gettext("OK, I keep your data. Nothing was deleted."), replace=True)
         await screens.main_menu(turn)
