@@ -240,6 +240,7 @@ async def open_app(
                     *exporters,
                     *(exporter for manifest in manifests for exporter in manifest.exporters),
                 ),
+                departures=tuple(step for manifest in manifests for step in manifest.departures),
                 commands=tuple(router.commands.values()),
                 answer_text=router.texts.get(None),
             )

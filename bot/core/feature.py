@@ -64,6 +64,18 @@ class DeepLinkRoute:
 
 
 @dataclass(frozen=True)
+class Departure:
+    """What a feature does when someone deletes their data, besides deleting its rows.
+
+    `warning` returns what they should know before they confirm (None: nothing to tell);
+    `prepare` runs in the same transaction, just before their learner row is deleted.
+    """
+
+    warning: Callable[[Turn], Awaitable[str | None]]
+    prepare: Callable[[Turn], Awaitable[None]]
+
+
+@dataclass(frozen=True)
 class Manifest:
     """Everything one feature brings to the assembled tutor; the assembler iterates these."""
 
@@ -76,6 +88,7 @@ class Manifest:
     # Its repositories: a port and the adapter built on each unit of work's database session.
     repositories: tuple[tuple[Port[Any], Callable[[Any], Any]], ...] = ()
     exporters: tuple[tuple[str, Exporter], ...] = ()
+    departures: tuple[Departure, ...] = ()
     # Background jobs, built once the assembled services exist.
     workers: tuple[Callable[[Services], Worker], ...] = ()
 

@@ -58,4 +58,9 @@ class Question:
     extra_keyboard: Keyboard = ()
 
 
-Reply = Message | Document | Picture | Question
+@dataclass(frozen=True)
+class Forgotten:
+    """Tell the front end that the learner's data was deleted, so it deletes what it keeps too."""
+
+
+Reply = Message | Document | Picture | Question | Forgotten

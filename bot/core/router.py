@@ -15,6 +15,7 @@ from bot.core.feature import (
     Audience,
     ButtonRoute,
     CommandRoute,
+    Departure,
     Handler,
     Manifest,
     TextHandler,
@@ -41,6 +42,8 @@ class Services:
     languages: LanguageRegistry
     # Each feature that stores data about a learner adds the part of /mydata it owns.
     exporters: Sequence[tuple[str, Exporter]] = ()
+    # What features do when someone deletes their data (/forget), besides deleting its rows.
+    departures: Sequence[Departure] = ()
     default_language: Language = "en"
     # The commands of every feature, for /help and the channels' command menus.
     commands: Sequence[CommandRoute] = ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 import re
 import subprocess
@@ -14,7 +15,9 @@ import pytest
 
 from bot.adapters.db.learners import SqlLearners
 from bot.app import App, open_app
-from bot.channels.terminal.chat import chat
+from bot.channels.terminal.channel import CHANNEL
+from bot.channels.terminal.chat import TerminalChat, chat, user_folder
+from bot.core.events import ButtonPress, Command, Sender
 from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
 from bot.features.trainers import outbox
@@ -174,3 +177,39 @@ async def test_a_lesson_pushed_while_the_learner_types_is_shown_and_opens(
             await chatting
             async with app.database.session() as session:
                 assert (await outbox.counts(session))["sent"] == 1
+
+
+async def test_forget_deletes_the_files_saved_for_that_user_only(
+    tmp_path: Path, course_index_dir: Path
+) -> None:
+    settings = make_settings(
+        tmp_path, f"sqlite+aiosqlite:///{tmp_path / 'tutor.db'}", index_dir=course_index_dir
+    )
+    exports = tmp_path / "exports"
+    # A file from before each user had a folder, and one of a user whose name starts the same.
+    exports.mkdir()
+    (exports / "anna-my-data.json").write_text("{}")
+    (exports / "anna-b-my-data.json").write_text("{}")
+    async with open_app(settings) as app:
+        screens = {user: io.StringIO() for user in ("anna", "anna-b", "../anna")}
+        chats = {
+            user: TerminalChat(app, Sender(CHANNEL, user, "en"), screen, exports)
+            for user, screen in screens.items()
+        }
+        for terminal in chats.values():
+            await terminal.send(Command("start", ("lang-en",)))
+            await terminal.send(Command("mydata"))
+        saved = {user: user_folder(exports, user) / "my-data.json" for user in chats}
+        assert all(path.is_file() for path in saved.values())
+        assert saved["../anna"].parent.parent == exports
+
+        anna = chats["anna"]
+        await anna.send(Command("forget"))
+        await anna.send(ButtonPress(anna.choices[0]))
+
+    assert "I deleted all your data" in screens["anna"].getvalue()
+    assert not user_folder(exports, "anna").exists()
+    assert not (exports / "anna-my-data.json").exists()
+    assert saved["anna-b"].is_file()
+    assert saved["../anna"].is_file()
+    assert (exports / "anna-b-my-data.json").is_file()

@@ -10,16 +10,22 @@ import pytest
 
 from bot.app import App, open_app
 from bot.core.replies import Document, Picture
+from bot.features.trainers.repo import SqlCohorts
 from tests.conftest import Clock
+from tests.support.chat import Chat
+from tests.support.telegram import BotApi
 from tests.support.trainers import (
     ADMIN_ID,
     code_in,
+    cohort_with_learners,
     learners,
     new_cohort,
     new_trainer,
+    on_telegram,
     person,
     statuses,
     trainer_settings,
+    worker,
 )
 
 TRAINER_ONLY = "This is for trainers only."
@@ -101,6 +107,18 @@ async def test_a_trainer_cannot_see_or_push_to_another_trainers_cohort(app: App)
     assert "This button is no longer active" in other.text
     await owner.command("scheduled")
     assert "every weekday at 09:00" in owner.text
+
+
+async def test_a_taken_cohort_name_does_not_tell_that_another_trainer_has_it(app: App) -> None:
+    owner = await new_trainer(app, 2001)
+    await new_cohort(owner, "Bootcamp March")
+    await owner.command("cohort", "new", "Bootcamp", "March")
+    assert "You already have a group with that name." in owner.text
+
+    other = await new_trainer(app, 2002)
+    await other.command("cohort", "new", "Bootcamp", "March")
+    assert other.text.startswith("This name is not available. Please choose another one")
+    assert "exists" not in other.text
 
 
 async def test_learners_join_by_link_or_command_and_leave(app: App) -> None:
@@ -264,6 +282,60 @@ async def test_mydata_shows_the_cohort_and_forget_deletes_it(app: App) -> None:
     await learner.press("Yes, delete everything")
     await trainer.command("cohort")
     assert trainer.button("Group A").label == "Group A · 0 learners"
+
+
+HANDED_OVER = "👋 Your trainer has left the tutor. You are still in the group “Group A”"
+
+
+async def forget_as_trainer(trainer: Chat) -> None:
+    await trainer.command("forget")
+    assert (
+        "You lead 1 group: Group A. I do not delete it: an administrator of the tutor takes it "
+        "over, and I tell its learners." in trainer.text
+    )
+    await trainer.press("Yes, delete everything")
+    assert "I deleted all your data" in trainer.text
+
+
+async def delivered_texts(app: App) -> list[str]:
+    api = BotApi()
+    await worker(app).drain(on_telegram(app, api))
+    return [str(call.params["text"]) for call in api.calls_to("sendMessage")]
+
+
+async def test_a_trainers_forget_hands_the_groups_to_an_administrator(app: App) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Group A")
+    [learner] = await learners(app, code, ["en"])
+    await forget_as_trainer(trainer)
+
+    assert [text.startswith(HANDED_OVER) for text in await delivered_texts(app)] == [True]
+    await learner.command("leave")
+    assert "Do you want to leave the group “Group A”?" in learner.text
+    admin = await person(app, ADMIN_ID)
+    await admin.command("cohort")
+    assert admin.button("Group A").label == "Group A · 1 learner"
+
+
+async def test_without_an_administrator_the_groups_stay_without_a_trainer(app: App) -> None:
+    cohort = await cohort_with_learners(app, 2)
+    trainer = Chat(app.tutor, user="2001", language_code="en", channel="telegram")
+    await forget_as_trainer(trainer)
+
+    texts = await delivered_texts(app)
+    assert [text.startswith(HANDED_OVER) for text in texts] == [True, True]
+    async with app.database.session() as session:
+        left = await SqlCohorts(session).get_cohort(cohort.id)
+        assert left is not None
+        assert left.trainer_id is None
+        assert await SqlCohorts(session).member_count(cohort.id) == 2
+
+
+async def test_a_learners_forget_tells_nothing_about_groups(app: App) -> None:
+    trainer = await new_trainer(app, 2001)
+    [learner] = await learners(app, await new_cohort(trainer, "Group A"), ["en"])
+    await learner.command("forget")
+    assert "You lead" not in learner.text
 
 
 async def test_report_with_chart_and_csv(app: App, clock: Clock) -> None:

@@ -77,3 +77,42 @@ async def test_learners_of_the_first_edition_keep_their_place_and_history(
         assert await rows(database, "SELECT task_id FROM practice_state") == [("basics-spot-ai",)]
     finally:
         await database.close()
+
+
+async def test_a_cohort_outlives_its_trainer_and_going_back_drops_the_trainerless_ones(
+    database_url: str,
+) -> None:
+    database = Database(database_url)
+    try:
+        await database.upgrade("0006_quiz_item_ids")
+        await execute(
+            database,
+            "INSERT INTO learners (id, channel, external_id, language, created_at, last_seen_at,"
+            " is_reachable, reminders_on) VALUES"
+            " (1, 'test', 'leaving', 'en', :now, :now, true, true),"
+            " (2, 'test', 'staying', 'en', :now, :now, true, true),"
+            " (3, 'test', 'learner', 'en', :now, :now, true, true),"
+            " (4, 'test', 'other', 'en', :now, :now, true, true)",
+            "INSERT INTO cohorts (id, name, trainer_id, created_at, quiet_start, quiet_end,"
+            " reminder_days) VALUES (1, 'Left', 1, :now, 0, 0, 3), (2, 'Kept', 2, :now, 0, 0, 3)",
+            "INSERT INTO cohort_members (learner_id, cohort_id, joined_at)"
+            " VALUES (3, 1, :now), (4, 2, :now)",
+        )
+        await database.upgrade()
+        await execute(database, "DELETE FROM learners WHERE id = 1")
+        assert await rows(database, "SELECT id, trainer_id FROM cohorts ORDER BY id") == [
+            (1, None),
+            (2, 2),
+        ]
+        assert await rows(database, "SELECT learner_id, cohort_id FROM cohort_members") == [
+            (3, 1),
+            (4, 2),
+        ]
+
+        await database.downgrade("0006_quiz_item_ids")
+        assert await rows(database, "SELECT id FROM cohorts") == [(2,)]
+        assert await rows(database, "SELECT learner_id FROM cohort_members") == [(4,)]
+        await execute(database, "DELETE FROM learners WHERE id = 2")
+        assert await rows(database, "SELECT id FROM cohorts") == []
+    finally:
+        await database.close()

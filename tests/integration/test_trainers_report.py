@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.app import App, open_app
 from bot.core.ports import LEARNERS, UnitOfWork
+from bot.features.answers.ports import QUESTIONS
 from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.ports import ANSWERS, Answer, AnswerMode, MissedItem
-from bot.features.trainers.report import LessonScore, build_report
+from bot.features.trainers.report import LessonScore, Report, build_report
 from tests.conftest import Clock
 from tests.support.trainers import cohort_with_learners, trainer_settings
 
@@ -90,3 +92,46 @@ async def test_scores_and_misses_count_the_cohorts_quiz_answers_only(app: App) -
         MissedItem(first, items[1][1], misses=1, answers=2),
     )
     assert top == [report.missed[0]]
+
+
+async def asked(uow: UnitOfWork, learner: int, text: str, when: datetime) -> None:
+    await uow.get(QUESTIONS).record(learner, "en", text, when)
+
+
+async def test_questions_count_from_joining_and_only_when_three_learners_asked(
+    app: App, clock: Clock
+) -> None:
+    before = clock.now - timedelta(days=2)
+    cohort = await cohort_with_learners(app, 3, first_id=FIRST)
+    async with app.tutor.units() as uow:
+        amina, bram, carla = [await learner_id(uow, FIRST + offset) for offset in range(3)]
+        await asked(uow, amina, "asked before joining the group", before)
+        await asked(uow, amina, "first question in the group", clock.now)
+        await asked(uow, bram, "second question in the group", clock.now)
+
+    async def report() -> Report:
+        async with app.tutor.units() as uow:
+            return await build_report(
+                uow, app.services.course, "en", cohort, app.services.clock(), 3
+            )
+
+    # Two learners asked since joining: the trainer could tell who, so nothing is shown.
+    two = await report()
+    assert (two.unanswered, two.unanswered_withheld) == ((), True)
+
+    async with app.tutor.units() as uow:
+        await asked(uow, carla, "third question in the group", clock.now)
+    three = await report()
+    assert sorted(q.text for q in three.unanswered) == [
+        "first question in the group",
+        "second question in the group",
+        "third question in the group",
+    ]
+    assert not three.unanswered_withheld
+
+
+async def test_a_cohort_without_questions_withholds_nothing(app: App) -> None:
+    cohort = await cohort_with_learners(app, 1, first_id=FIRST)
+    async with app.tutor.units() as uow:
+        report = await build_report(uow, app.services.course, "en", cohort, app.services.clock(), 3)
+    assert (report.unanswered, report.unanswered_withheld) == ((), False)

@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 import sys
 import threading
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote
 
 from bot.app import App
 from bot.channels.terminal.channel import CHANNEL, TerminalChannel
 from bot.core.delivery import DeliveryResult, DeliveryStatus
 from bot.core.events import ButtonPress, Command, Event, Sender, Text
-from bot.core.replies import Button, Document, Message, Picture, Question, Reply
+from bot.core.replies import Button, Document, Forgotten, Message, Picture, Question, Reply
 
 LETTERS = "ABCD"
+
+
+def user_folder(exports_dir: Path, external_id: str) -> Path:
+    """Return the folder of the files saved for one terminal user, always inside `exports_dir`."""
+    # Percent-encoded, so "/" cannot lead elsewhere; a name of dots alone (or none) is prefixed,
+    # so it cannot be the folder itself or its parent.
+    name = quote(external_id, safe="")
+    return exports_dir / (name if name.strip(".") else f"%2E{name}")
 
 
 class TerminalChat:
@@ -99,6 +109,8 @@ class TerminalChat:
             case Picture(content=content, caption=caption):
                 path = self._save("chart.png", content)
                 self._print(f"🖼 {caption}: {path}")
+            case Forgotten():
+                self._delete_saved()
 
     async def _next_line(self, lines: AsyncIterator[str]) -> str | None:
         async with self.screen:
@@ -115,10 +127,18 @@ class TerminalChat:
             self.output.write(f"\n{self.prompt}")
 
     def _save(self, filename: str, content: bytes) -> Path:
-        self.exports_dir.mkdir(parents=True, exist_ok=True)
-        path = self.exports_dir / f"{self.sender.external_id}-{filename}"
+        folder = user_folder(self.exports_dir, self.sender.external_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / filename
         path.write_bytes(content)
         return path
+
+    def _delete_saved(self) -> None:
+        shutil.rmtree(user_folder(self.exports_dir, self.sender.external_id), ignore_errors=True)
+        # Saved next to everyone else's before each user had a folder.
+        legacy = self.exports_dir / f"{self.sender.external_id}-my-data.json"
+        if legacy.parent == self.exports_dir:
+            legacy.unlink(missing_ok=True)
 
     def _print(self, text: str) -> None:
         self.output.write(f"\n{text}\n")

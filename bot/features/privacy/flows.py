@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bot.core.ports import LEARNERS
-from bot.core.replies import Document
+from bot.core.replies import Document, Forgotten
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
 from bot.features.privacy.buttons import ConfirmForget
@@ -53,11 +53,12 @@ async def my_data(turn: Turn, _: object = None) -> None:
 async def forget(turn: Turn, _: object = None) -> None:
     """Ask the learner to confirm before deleting everything."""
     t = turn.t
+    question = t.gettext(
+        "Do you want me to delete all your data? Your progress will be lost. This cannot be undone."
+    )
+    warnings = [await departure.warning(turn) for departure in turn.services.departures]
     turn.say(
-        t.gettext(
-            "Do you want me to delete all your data? "
-            "Your progress will be lost. This cannot be undone."
-        ),
+        "\n\n".join([question, *(warning for warning in warnings if warning)]),
         rows(
             button(t.gettext("Yes, delete everything"), ConfirmForget("yes")),
             button(t.gettext("No, keep my data"), ConfirmForget("no")),
@@ -69,12 +70,15 @@ async def confirm_forget(turn: Turn, answer: ConfirmForget) -> None:
     """Delete the learner's data after a yes; keep it after a no."""
     t = turn.t
     if answer.choice == "yes":
+        for departure in turn.services.departures:
+            await departure.prepare(turn)
         await turn.repo(LEARNERS).delete(turn.learner.id)
         turn.forgotten = True
         turn.say(
             t.gettext("Done. I deleted all your data. Send /start if you want to begin again."),
             replace=True,
         )
+        turn.add(Forgotten())
     elif answer.choice == "no":
         turn.say(t.gettext("OK, I keep your data. Nothing was deleted."), replace=True)
         await screens.main_menu(turn)

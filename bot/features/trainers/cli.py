@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from bot.adapters.db.unit import SqlUnitOfWork
 from bot.config import Settings, parse_identity
 from bot.core.languages import LanguageRegistry
-from bot.core.ports import LEARNERS
+from bot.core.ports import LEARNERS, Learner
 from bot.features.trainers import codes, outbox
 from bot.features.trainers.cohort_flows import clean_name
 from bot.features.trainers.options import TrainerOptions
@@ -170,6 +170,10 @@ async def _cohort(uow: SqlUnitOfWork, name: str) -> Cohort:
     return cohort
 
 
+async def _trainer(uow: SqlUnitOfWork, cohort: Cohort) -> Learner | None:
+    return await uow.get(LEARNERS).get(cohort.trainer_id) if cohort.trainer_id is not None else None
+
+
 async def _invite(
     app: App, uow: SqlUnitOfWork, options: TrainerOptions, _: Any, *, join_links: JoinLinks
 ) -> None:
@@ -234,8 +238,8 @@ async def _create(
 async def _list(app: App, uow: SqlUnitOfWork, _: TrainerOptions, __: Any) -> None:
     cohorts = uow.get(COHORTS)
     for cohort in await cohorts.cohorts_of(None):
-        trainer = await uow.get(LEARNERS).get(cohort.trainer_id)
-        who = f"{trainer.channel}:{trainer.external_id}" if trainer else "?"
+        trainer = await _trainer(uow, cohort)
+        who = f"{trainer.channel}:{trainer.external_id}" if trainer else "none"
         quiet = f"{format_clock(cohort.quiet_start)}-{format_clock(cohort.quiet_end)}"
         print(
             f"{cohort.name:40} learners={await cohorts.member_count(cohort.id):<5} "
@@ -248,8 +252,7 @@ async def _link(
 ) -> None:
     now = app.services.clock()
     cohort = await _cohort(uow, args.name)
-    trainer = await uow.get(LEARNERS).get(cohort.trainer_id)
-    assert trainer is not None, "a cohort goes with its trainer (ON DELETE CASCADE)"
+    trainer = await _trainer(uow, cohort)
     cohorts = uow.get(COHORTS)
     await cohorts.revoke_cohort_codes(cohort.id, now)
     _, code = await cohorts.create_code(
@@ -259,7 +262,8 @@ async def _link(
         created_by_id=cohort.trainer_id,
         cohort_id=cohort.id,
     )
-    _share(code, join_links(app.settings).get(trainer.channel))
+    # A cohort whose trainer left gets the code alone: no channel is theirs.
+    _share(code, join_links(app.settings).get(trainer.channel) if trainer else None)
 
 
 async def _stop(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:

@@ -133,10 +133,28 @@ class CohortFlows:
             reminder_days=self.options.reminder_days,
         )
         if cohort is None:
-            turn.say(t.gettext("A group with that name already exists. Please choose another."))
+            await self._name_taken(turn, name)
             return
         turn.say(t.gettext("✅ The group “{name}” is ready.").format(name=cohort.name))
         await self._issue_code(turn, cohort)
+
+    async def _name_taken(self, turn: Turn, name: str) -> None:
+        t = turn.t
+        holder = await turn.repo(COHORTS).cohort_named(name)
+        if holder is not None and holder.trainer_id == turn.learner.id:
+            turn.say(
+                t.gettext("You already have a group with that name."),
+                rows(button(t.gettext("👥 My groups"), MyCohorts())),
+            )
+            return
+        # Names are unique across trainers (the command line finds cohorts by name), but whose
+        # group has the name is none of this trainer's business.
+        turn.say(
+            t.gettext(
+                "This name is not available. Please choose another one, for example with "
+                "the place or the month: /cohort new Bootcamp Ghent March"
+            )
+        )
 
     async def list_cohorts(self, turn: Turn, _: object = None) -> None:
         """List the trainer's cohorts as buttons."""

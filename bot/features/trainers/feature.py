@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from bot.adapters.db.tables import Base
-from bot.core.feature import CommandRoute, DeepLinkRoute, FeatureContext, Manifest, TextRoute, on
+from bot.core.feature import (
+    CommandRoute,
+    DeepLinkRoute,
+    Departure,
+    FeatureContext,
+    Manifest,
+    TextRoute,
+    on,
+)
 from bot.features.trainers import buttons, membership, tables
 from bot.features.trainers.access import Access
 from bot.features.trainers.cohort_flows import CohortFlows
+from bot.features.trainers.departure import TrainerDeparture
 from bot.features.trainers.options import DeliveryOptions, TrainerOptions
 from bot.features.trainers.ports import COHORTS, DRAFTS, PUSHES
 from bot.features.trainers.push_flow import PushFlow, TypingForPush
@@ -38,6 +47,7 @@ def manifest(context: FeatureContext) -> Manifest:
     cohorts = CohortFlows(options, access, context.channels)
     push = PushFlow(options, access)
     report = ReportFlow(access)
+    departure = TrainerDeparture(access, options.zone)
     database = context.database
     return Manifest(
         name="trainers",
@@ -86,6 +96,7 @@ def manifest(context: FeatureContext) -> Manifest:
         states=(TypingForPush,),
         repositories=((COHORTS, SqlCohorts), (DRAFTS, SqlDrafts), (PUSHES, SqlPushes)),
         exporters=(("trainers", lambda uow, learner: uow.get(COHORTS).export(learner)),),
+        departures=(Departure(departure.warning, departure.prepare),),
         workers=(
             lambda services: Scheduler(database, services, options.zone),
             lambda services: OutboxWorker(database, services, delivery, options.zone),

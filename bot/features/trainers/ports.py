@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.core.ports import Port
 
 CodeKind = Literal["trainer", "cohort"]
-PushKind = Literal["lesson", "quiz", "review", "next", "message", "reminder"]
+PushKind = Literal["lesson", "quiz", "review", "next", "message", "reminder", "handover"]
 PlanKind = Literal["next", "review"]
 PLAN_KINDS: Final[tuple[str, ...]] = ("next", "review")
 
@@ -21,7 +21,8 @@ class Cohort:
 
     id: int
     name: str
-    trainer_id: int
+    # None once the trainer deleted their data: the operator looks after the group.
+    trainer_id: int | None
     created_at: datetime
     quiet_start: int
     quiet_end: int
@@ -159,6 +160,10 @@ class CohortStore(Protocol):
 
     async def update_cohort(self, cohort_id: int, **values: Any) -> None:
         """Change a cohort's quiet hours or reminder delay."""
+        ...
+
+    async def hand_over(self, trainer_id: int, successor_id: int | None) -> None:
+        """Give a trainer's cohorts to someone else (None: to no trainer, the operator's)."""
         ...
 
     async def member_count(self, cohort_id: int) -> int:

@@ -87,6 +87,13 @@ async def render(
             return None
         header = t.gettext("💬 A message from your trainer:")
         return [Message(f"{header}\n\n{written}", rows(screens.menu_button(t)))]
+    if push.kind == "handover":
+        text = t.gettext(
+            "👋 Your trainer has left the tutor. You are still in the group “{name}”: "
+            "an administrator of the tutor looks after it now, and sees your progress as your "
+            "trainer did. To leave the group, send /leave."
+        ).format(name=item.cohort_name)
+        return [Message(text, rows(screens.menu_button(t)))]
     return await _reminder(progress, services, item, t, language)
 
 

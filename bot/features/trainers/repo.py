@@ -220,6 +220,14 @@ class SqlCohorts:
             update(CohortRow).where(CohortRow.id == cohort_id).values(**values)
         )
 
+    async def hand_over(self, trainer_id: int, successor_id: int | None) -> None:
+        """Give a trainer's cohorts to someone else (None: to no trainer, the operator's)."""
+        await self.session.execute(
+            update(CohortRow)
+            .where(CohortRow.trainer_id == trainer_id)
+            .values(trainer_id=successor_id)
+        )
+
     async def member_count(self, cohort_id: int) -> int:
         """Count a cohort's learners."""
         count = await self.session.scalar(

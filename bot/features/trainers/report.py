@@ -14,7 +14,7 @@ from bot.course.model import Course
 from bot.features.answers.ports import QUESTIONS, UnansweredQuestion
 from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.ports import ANSWERS, MissedItem
-from bot.features.trainers.ports import COHORTS, Cohort
+from bot.features.trainers.ports import COHORTS, Cohort, Member
 
 WEEK: Final = timedelta(days=7)
 # For cohorts with reminders off, "inactive" still needs a number of days.
@@ -22,6 +22,9 @@ DEFAULT_INACTIVE_DAYS: Final = 3
 TOP_MISSED: Final = 5
 UNANSWERED_DAYS: Final = 30
 UNANSWERED_MAX: Final = 10
+# Questions are shown without who asked only when at least this many learners asked them:
+# in a smaller group, a trainer could tell who asked what.
+UNANSWERED_MIN_LEARNERS: Final = 3
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class Report:
     scores: tuple[LessonScore, ...]
     missed: tuple[MissedItem, ...]
     unanswered: tuple[UnansweredQuestion, ...]
+    # True when there were questions, held back because too few learners asked them.
+    unanswered_withheld: bool
 
     @property
     def active_this_week(self) -> tuple[LearnerLine, ...]:
@@ -119,8 +124,8 @@ async def build_report(
             lesson_scores.items(), key=lambda item: _position(order, item[0])
         )
     )
-    since = now - timedelta(days=UNANSWERED_DAYS)
-    unanswered = await stores.get(QUESTIONS).of_learners(ids, since)
+    unanswered = await _unanswered(stores, members, now)
+    shown = unanswered if _enough_askers(unanswered) else ()
     return Report(
         cohort=cohort,
         now=now,
@@ -131,8 +136,23 @@ async def build_report(
         ),
         scores=scores,
         missed=tuple(await stores.get(ANSWERS).most_missed(ids, TOP_MISSED)),
-        unanswered=tuple(unanswered[:UNANSWERED_MAX]),
+        unanswered=shown,
+        unanswered_withheld=len(shown) < len(unanswered),
     )
+
+
+async def _unanswered(
+    stores: UnitOfWork, members: list[Member], now: datetime
+) -> tuple[UnansweredQuestion, ...]:
+    # A question asked before its learner joined belongs to their life before this group.
+    joined = {member.learner_id: member.joined_at for member in members}
+    since = now - timedelta(days=UNANSWERED_DAYS)
+    asked = await stores.get(QUESTIONS).of_learners(list(joined), since)
+    return tuple(q for q in asked if q.asked_at >= joined[q.learner_id])[:UNANSWERED_MAX]
+
+
+def _enough_askers(questions: tuple[UnansweredQuestion, ...]) -> bool:
+    return len({question.learner_id for question in questions}) >= UNANSWERED_MIN_LEARNERS
 
 
 def _position(order: tuple[str, ...], lesson_id: str) -> int:

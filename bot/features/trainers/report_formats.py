@@ -7,11 +7,13 @@ import io
 from typing import Final
 
 from bot.course.model import Course
-from bot.features.trainers.report import LearnerLine, Report
+from bot.features.trainers.report import UNANSWERED_MIN_LEARNERS, LearnerLine, Report
 from bot.i18n import Translator
 
 LINES_MAX: Final = 30
 QUESTION_MAX_CHARS: Final = 140
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
 def learner_name(t: Translator, line: LearnerLine) -> str:
@@ -114,35 +116,50 @@ def report_text(report: Report, course: Course, t: Translator) -> str:
             f"• {t.date(question.asked_at)}: {_shorten(question.text)}"
             for question in report.unanswered
         ]
+    elif report.unanswered_withheld:
+        lines += [
+            "",
+            t.gettext(
+                "❓ I do not show the questions I could not answer: fewer than {count} learners "
+                "asked them, so you could tell who asked."
+            ).format(count=UNANSWERED_MIN_LEARNERS),
+        ]
     return "\n".join(lines)
+
+
+def spreadsheet_cell(value: str | int) -> str | int:
+    """Return a cell a spreadsheet shows as typed: text that would start a formula gets a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def report_csv(report: Report, course: Course, t: Translator) -> bytes:
     """Write one row per learner, for a spreadsheet (semicolons and a BOM, as Excel expects)."""
+    header: list[str | int] = [
+        t.gettext("Learner"),
+        t.gettext("Joined"),
+        t.gettext("Last seen"),
+        t.gettext("Lessons completed"),
+        t.gettext("Average score (%)"),
+        *(
+            f"{module_title(course, t, module_id)} (/{count})"
+            for module_id, count in report.modules
+        ),
+    ]
+    lines: list[list[str | int]] = [
+        [
+            learner_name(t, line),
+            line.joined_at.astimezone(t.timezone).date().isoformat(),
+            line.last_seen_at.astimezone(t.timezone).date().isoformat(),
+            line.completed,
+            "" if line.average_score is None else round(line.average_score * 100),
+            *(line.completed_by_module.get(module_id, 0) for module_id, _ in report.modules),
+        ]
+        for line in report.learners
+    ]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(
-        [
-            t.gettext("Learner"),
-            t.gettext("Joined"),
-            t.gettext("Last seen"),
-            t.gettext("Lessons completed"),
-            t.gettext("Average score (%)"),
-            *(
-                f"{module_title(course, t, module_id)} (/{count})"
-                for module_id, count in report.modules
-            ),
-        ]
-    )
-    for line in report.learners:
-        writer.writerow(
-            [
-                learner_name(t, line),
-                line.joined_at.astimezone(t.timezone).date().isoformat(),
-                line.last_seen_at.astimezone(t.timezone).date().isoformat(),
-                line.completed,
-                "" if line.average_score is None else round(line.average_score * 100),
-                *(line.completed_by_module.get(module_id, 0) for module_id, _ in report.modules),
-            ]
-        )
+    # Names and titles come from people: none may run as a formula in the trainer's spreadsheet.
+    writer.writerows([spreadsheet_cell(cell) for cell in row] for row in [header, *lines])
     return ("\ufeff" + buffer.getvalue()).encode()

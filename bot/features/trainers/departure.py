@@ -1,0 +1,49 @@
+"""A trainer who deletes their data: their groups stay, looked after by an administrator."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from bot.core.ports import LEARNERS
+from bot.core.router import Turn
+from bot.features.trainers.access import Access
+from bot.features.trainers.ports import COHORTS, PUSHES
+
+
+class TrainerDeparture:
+    """Tell a trainer what becomes of their groups; hand them over just before their data goes."""
+
+    def __init__(self, access: Access, zone: ZoneInfo) -> None:
+        self.access = access
+        self.zone = zone
+
+    async def warning(self, turn: Turn) -> str | None:
+        """Explain, to a trainer with groups, that the groups and their learners stay."""
+        cohorts = await turn.repo(COHORTS).cohorts_of(turn.learner.id)
+        if not cohorts:
+            return None
+        return turn.t.ngettext(
+            "You lead {count} group: {names}. I do not delete it: an administrator of the tutor "
+            "takes it over, and I tell its learners. They stay in the group and keep their "
+            "progress.",
+            "You lead {count} groups: {names}. I do not delete them: an administrator of the "
+            "tutor takes them over, and I tell their learners. They stay in their group and "
+            "keep their progress.",
+            len(cohorts),
+        ).format(count=len(cohorts), names=", ".join(cohort.name for cohort in cohorts))
+
+    async def prepare(self, turn: Turn) -> None:
+        """Tell the learners of each of the trainer's groups, then hand the groups over."""
+        cohorts = turn.repo(COHORTS)
+        for cohort in await cohorts.cohorts_of(turn.learner.id):
+            await turn.repo(PUSHES).create_push(cohort, "handover", now=turn.now, zone=self.zone)
+        await cohorts.hand_over(turn.learner.id, await self._successor(turn))
+
+    async def _successor(self, turn: Turn) -> int | None:
+        # An administrator who uses the chat finds the groups there; without one, the groups
+        # have no trainer and the operator looks after them on the command line.
+        for channel, external_id in sorted(self.access.admins):
+            admin = await turn.repo(LEARNERS).find(channel, external_id)
+            if admin is not None and admin.id != turn.learner.id:
+                return admin.id
+        return None
