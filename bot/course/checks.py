@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.config import Language
+from bot.course.facts import check_register, check_statements, load_register, stale_facts
 from bot.course.loader import (
     ContentError,
     OutlineModule,
@@ -17,7 +19,10 @@ from bot.course.loader import (
     parse_lesson,
 )
 from bot.course.model import Lesson, QuizItem
+from bot.course.passages import Passage, glossary_passages, lesson_passages, module_passages
+from bot.course.problem import Problem
 from bot.course.readability import measure, words
+from bot.course.style import check_style, load_style
 
 MAX_MESSAGE_CHARS = 4096
 MAX_QUESTION_CHARS = 300
@@ -29,18 +34,8 @@ CARDS_RANGE = (3, 6)
 OPTIONS_RANGE = (3, 4)  # with two options, guessing gets half of them right
 MIN_QUIZ_ITEMS = 4
 KEYWORDS_RANGE = (3, 8)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in one file, at one line."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+NOT_LANGUAGE_FOLDERS = ("glossary", "style")
+FACTS_REGISTER = "facts.yaml"
 
 
 @dataclass(frozen=True)
@@ -59,7 +54,8 @@ class CheckReport:
 
     problems: list[Problem]
     readability: list[LessonReadability]
-    # Worth a look, but no reason to fail: content in a language that is not offered.
+    # Worth a look, but no reason to fail: content in a language that is not offered, a fact
+    # not checked for six months.
     warnings: list[Problem] = field(default_factory=list)
 
     @property
@@ -77,10 +73,13 @@ def check_content(
     reference: Language,
     syllabus: Path | None = None,
     language_of: LanguageOf | None = None,
+    today: date | None = None,
 ) -> CheckReport:
     """Check every lesson of the languages against the outline and content/AUTHORING.md.
 
     The other languages are compared with `reference`: same quiz items, same glossary ids.
+    The facts register and the style sheets are checked when they exist; `today` dates the
+    register's six-month check (the real date when left out).
     """
     problems: list[Problem] = []
     outline_path = syllabus or content_dir / "syllabus.yaml"
@@ -107,8 +106,14 @@ def check_content(
     problems += _check_parity(lessons, reference)
     problems += _check_duplicate_cards(lessons)
     problems += _check_glossary(content_dir, languages, reference)
+    glossaries = _glossary_passages(content_dir, languages)
+    problems += _check_style(content_dir, languages, outline, lessons, glossaries)
+    fact_problems, warnings = _check_facts(
+        content_dir, languages, outline, lessons, glossaries, today or datetime.now(UTC).date()
+    )
+    problems += fact_problems
     readability = [_readability(lesson) for lesson in lessons.values()]
-    warnings = _other_language_folders(content_dir, languages)
+    warnings += _other_language_folders(content_dir, languages)
     return CheckReport(problems=problems, readability=readability, warnings=warnings)
 
 
@@ -297,6 +302,78 @@ def _check_glossary(
     return problems
 
 
+def _glossary_passages(
+    content_dir: Path, languages: Sequence[Language]
+) -> dict[Language, dict[str, Passage]]:
+    paths = {language: content_dir / "glossary" / f"{language}.yaml" for language in languages}
+    return {language: glossary_passages(path) for language, path in paths.items() if path.exists()}
+
+
+def _check_style(
+    content_dir: Path,
+    languages: Sequence[Language],
+    outline: tuple[OutlineModule, ...],
+    lessons: dict[tuple[Language, str], Lesson],
+    glossaries: dict[Language, dict[str, Passage]],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for language in languages:
+        path = content_dir / "style" / f"{language}.yaml"
+        if not path.exists():
+            continue
+        rules, problems_in_sheet = load_style(path)
+        passages = [
+            *(
+                p
+                for (lang, _), lesson in lessons.items()
+                if lang == language
+                for p in lesson_passages(lesson)
+            ),
+            *glossaries.get(language, {}).values(),
+            *(
+                p
+                for module in outline
+                for p in _module_file_passages(content_dir, language, module)
+            ),
+        ]
+        problems += problems_in_sheet + list(check_style(rules, passages))
+    return problems
+
+
+def _module_file_passages(
+    content_dir: Path, language: Language, module: OutlineModule
+) -> list[Passage]:
+    path = content_dir / language / module.id / "_module.yaml"
+    return list(module_passages(path, language)) if path.exists() else []
+
+
+def _check_facts(
+    content_dir: Path,
+    languages: Sequence[Language],
+    outline: tuple[OutlineModule, ...],
+    lessons: dict[tuple[Language, str], Lesson],
+    glossaries: dict[Language, dict[str, Passage]],
+    today: date,
+) -> tuple[list[Problem], list[Problem]]:
+    """Return the register's problems and its warnings (facts due for a new check)."""
+    path = content_dir / FACTS_REGISTER
+    if not path.exists():
+        return [], []
+    register, problems = load_register(path)
+    lesson_ids = {lesson.id for module in outline for lesson in module.lessons}
+    glossary_ids = {term for terms in glossaries.values() for term in terms}
+    problems += check_register(register, languages, lesson_ids, glossary_ids)
+    for language in languages:
+        texts = {
+            lesson_id: list(lesson_passages(lesson))
+            for (lang, lesson_id), lesson in lessons.items()
+            if lang == language
+        }
+        texts |= {f"glossary:{term}": [p] for term, p in glossaries.get(language, {}).items()}
+        problems += check_statements(register, language, texts)
+    return problems, list(stale_facts(register, today))
+
+
 def _other_language_folders(content_dir: Path, languages: Sequence[Language]) -> list[Problem]:
     codes = ", ".join(languages)
     return [
@@ -307,7 +384,7 @@ def _other_language_folders(content_dir: Path, languages: Sequence[Language]) ->
             "so its lessons are neither checked nor offered",
         )
         for folder in sorted(content_dir.iterdir())
-        if folder.is_dir() and folder.name not in {*languages, "glossary"}
+        if folder.is_dir() and folder.name not in {*languages, *NOT_LANGUAGE_FOLDERS}
     ]
 
 

@@ -29,7 +29,7 @@ def _load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
 
 
-def _load_yaml_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
+def load_yaml_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
     """Parse YAML once into data and the node tree that knows each value's line."""
     loader = _SafeLoader(text)
     try:
@@ -37,6 +37,15 @@ def _load_yaml_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
         return (None if node is None else loader.construct_document(node)), node
     finally:
         loader.dispose()
+
+
+def list_item_lines(node: yaml.Node | None, key: str) -> list[int]:
+    """Return the file line where each item of the top-level list `key` starts."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if key_node.value == key and isinstance(value, yaml.SequenceNode):
+                return [item.start_mark.line + 1 for item in value.value]
+    return []
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
@@ -102,7 +111,7 @@ def parse_lesson(path: Path, language: Language) -> Lesson:
     if match is None:
         raise ContentError(path, 1, "the file must start with YAML front matter between --- lines")
     try:
-        meta, meta_node = _load_yaml_with_nodes(match.group(1))
+        meta, meta_node = load_yaml_with_nodes(match.group(1))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + FRONT_MATTER_LINE if mark is not None else 1

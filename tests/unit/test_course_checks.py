@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -333,3 +334,182 @@ def test_content_stats(capsys: pytest.CaptureFixture[str]) -> None:
     assert set(rows) == {"fr", "nl", "en"}
     assert all(row[1] == "43" for row in rows.values())
     assert all(float(row[4]) <= 15 for row in rows.values())
+
+
+# The facts register and the style sheets, on the first module's copy.
+
+FACTS = r"""patterns:
+  date:
+    en: '\b(?:\d{1,2} )?(?:May|August|December) \d{4}\b'
+    fr: '\b(?:\d{1,2} )?(?:mai|août|décembre) \d{4}\b'
+    nl: '\b(?:\d{1,2} )?(?:mei|augustus|december) \d{4}\b'
+facts:
+  - id: robot-law
+    statement: The robot law applies from 2 December 2027.
+    kind: date
+    value: {en: 2 December 2027, fr: 2 décembre 2027, nl: 2 december 2027}
+    cues: {en: [robot law], fr: [loi robot], nl: [robotwet]}
+    lessons: [basics/what-is-ai]
+    source: {name: Official Journal, url: https://eur-lex.europa.eu}
+    checked: 2026-12-01
+"""
+ROBOT_LAW = {
+    "en": "The robot law applies from 2 December 2027.",
+    "fr": "La loi robot s'applique à partir du 2 décembre 2027.",
+    "nl": "De robotwet geldt vanaf 2 december 2027.",
+}
+TODAY = date(2027, 1, 15)
+
+
+def first_card_line(path: Path) -> int:
+    text = path.read_text()
+    return text[: text.index("\n## ", text.index("---\n", 4)) + 1].count("\n") + 1
+
+
+@pytest.fixture
+def with_facts(course_copy: Path) -> Path:
+    """The copy with a register of one fact, stated in the first card of every language."""
+    (course_copy / "facts.yaml").write_text(FACTS)
+    for language, sentence in ROBOT_LAW.items():
+        path = course_copy / language / f"{LESSON}.md"
+        text = path.read_text()
+        heading_end = text.index("\n\n", text.index("\n## ", text.index("---\n", 4)) + 1)
+        path.write_text(text[:heading_end] + f"\n\n{sentence}" + text[heading_end:])
+    return course_copy
+
+
+def fact_report(content: Path, today: date = TODAY) -> tuple[list[str], list[str]]:
+    report = check_content(content, BUILT_IN.codes, "en", today=today)
+    return [str(p) for p in report.problems], [str(w) for w in report.warnings]
+
+
+def test_a_lesson_that_states_the_registered_value_passes(with_facts: Path) -> None:
+    assert fact_report(with_facts) == ([], [])
+
+
+def test_another_date_for_a_registered_fact_fails_at_its_card(with_facts: Path) -> None:
+    path = with_facts / "fr" / f"{LESSON}.md"
+    edit(path, "2 décembre 2027", "2 août 2026")
+    found, _ = fact_report(with_facts)
+    assert found == [
+        f"{path}:{first_card_line(path)}: states '2 août 2026' for fact 'robot-law'; "
+        "the facts register says '2 décembre 2027'",
+        f"{path}:{first_card_line(path)}: does not state fact 'robot-law' ('2 décembre 2027') "
+        "any more, but the facts register lists it here: update the text or the register",
+    ]
+
+
+def test_a_date_in_a_sentence_without_a_cue_is_left_alone(with_facts: Path) -> None:
+    path = with_facts / "en" / f"{LESSON}.md"
+    edit(
+        path,
+        "The robot law applies from 2 December 2027.",
+        "It applies from 2 December 2027. Shops opened on 1 May 2026.",
+    )
+    assert fact_report(with_facts) == ([], [])
+
+
+def test_a_listed_lesson_that_no_longer_states_the_fact_fails(with_facts: Path) -> None:
+    path = with_facts / "nl" / f"{LESSON}.md"
+    edit(path, "De robotwet geldt vanaf 2 december 2027.", "De robotwet komt later.")
+    found, _ = fact_report(with_facts)
+    assert len(found) == 1
+    assert found[0].startswith(f"{path}:")
+    assert "does not state fact 'robot-law' ('2 december 2027') any more" in found[0]
+
+
+def test_a_fact_checked_more_than_six_months_ago_is_a_warning(with_facts: Path) -> None:
+    register = with_facts / "facts.yaml"
+    assert fact_report(with_facts, date(2027, 6, 1)) == ([], [])
+    found, warnings = fact_report(with_facts, date(2027, 6, 2))
+    assert found == []
+    assert warnings == [
+        f"{register}:7: fact 'robot-law' was last checked on 2026-12-01, more than 6 months "
+        "ago: check it at https://eur-lex.europa.eu and update `checked`"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "lessons: [basics/what-is-ai]",
+            "lessons: [basics/what-is-it]",
+            "no lesson 'basics/what-is-it'",
+        ),
+        ("kind: date", "kind: rumour", "`kind` must be one of"),
+        ("checked: 2026-12-01", "checked: soon", "`checked` must be a date"),
+        ("nl: 2 december 2027}", "}", "has no nl value"),
+    ],
+)
+def test_a_malformed_fact_fails_at_its_line(
+    with_facts: Path, old: str, new: str, message: str
+) -> None:
+    register = with_facts / "facts.yaml"
+    edit(register, old, new)
+    found, _ = fact_report(with_facts)
+    assert any(p.startswith(f"{register}:7: fact 'robot-law'") and message in p for p in found), (
+        found
+    )
+
+
+STYLE = """\
+rules:
+  - use: datums
+    avoid: [data]
+    allow: [ook wel data genoemd]
+    why: data are gegevens
+  - use: Juist.
+    avoid: [Ja.]
+    at_start: true
+"""
+
+
+def test_a_variant_the_style_sheet_avoids_fails_where_it_is_written(course_copy: Path) -> None:
+    (course_copy / "style").mkdir()
+    (course_copy / "style" / "nl.yaml").write_text(STYLE)
+    path = course_copy / "nl" / f"{LESSON}.md"
+    line = first_card_line(path)
+    text = path.read_text()
+    heading_end = text.index("\n\n", text.index("\n## ", text.index("---\n", 4)) + 1)
+    path.write_text(
+        text[:heading_end]
+        + "\n\nNoteer de DATA van je afspraken. Gegevens, ook wel data genoemd, tellen. Ja."
+        + text[heading_end:]
+    )
+    assert problems(course_copy) == [
+        f"{path}:{line}: write 'datums', not 'DATA' (data are gegevens)"
+    ]
+
+
+def test_a_start_only_rule_checks_the_start_of_an_explanation(course_copy: Path) -> None:
+    (course_copy / "style").mkdir()
+    (course_copy / "style" / "nl.yaml").write_text(STYLE)
+    path = course_copy / "nl" / f"{LESSON}.md"
+    line = line_of(path, "  - id: cannot-feel\n")
+    text = path.read_text()
+    start = text.index("  - id: cannot-feel\n")
+    explanation = text.index('      - "Juist.', start)
+    path.write_text(
+        text[:explanation] + '      - "Ja.' + text[explanation + len('      - "Juist.') :]
+    )
+    assert problems(course_copy) == [f"{path}:{line}: write 'Juist.', not 'Ja.'"]
+
+
+def test_style_sheets_apply_to_module_files_and_the_glossary(course_copy: Path) -> None:
+    (course_copy / "style").mkdir()
+    (course_copy / "style" / "en.yaml").write_text("rules:\n  - use: email\n    avoid: [e-mail]\n")
+    shutil.copytree(CONTENT / "glossary", course_copy / "glossary")
+    module = course_copy / "en" / "basics" / "_module.yaml"
+    edit(module, "Ask a chatbot", "Send an e-mail to a chatbot")
+    glossary = course_copy / "glossary" / "en.yaml"
+    text = glossary.read_text()
+    glossary.write_text(text.replace('definition: "', 'definition: "An e-mail word. ', 1))
+    found = problems(course_copy)
+    assert any(p.startswith(f"{module}:") and "not 'e-mail'" in p for p in found), found
+    assert any(p.startswith(f"{glossary}:") and "not 'e-mail'" in p for p in found), found
+
+
+def test_the_style_folder_is_no_language(course_copy: Path) -> None:
+    (course_copy / "style").mkdir()
+    assert check_content(course_copy, BUILT_IN.codes, "en").warnings == []
