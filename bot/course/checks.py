@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.config import Language
+from bot.core.text import sentences as full_sentences
 from bot.course.loader import (
     ContentError,
     OutlineModule,
@@ -249,7 +250,8 @@ def _check_simple_lines(lesson: Lesson) -> list[Problem]:
         if count > MAX_SIMPLE_WORDS:
             message = f"simple line {number} has {count} words, at most {MAX_SIMPLE_WORDS}"
             found.append(Problem(path, card.line, message))
-        if len(sentences(line)) > MAX_SIMPLE_SENTENCES:
+        # Counted at full stops only: a colon that opens a short list keeps one sentence.
+        if len(full_sentences(line)) > MAX_SIMPLE_SENTENCES:
             message = f"simple line {number} has more than {MAX_SIMPLE_SENTENCES} sentences"
             found.append(Problem(path, card.line, message))
         if _same_words(line) in {_same_words(s) for s in sentences(card.body)}:
