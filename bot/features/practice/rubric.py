@@ -17,7 +17,8 @@ MIN_CONTEXT_WORDS: Final = 8
 # A shorter topic word counts only as a whole word: "IA" is not the "ai" of French "j'ai".
 MIN_PREFIX_LETTERS: Final = 3
 # A topic word this long also counts inside a longer word, since Dutch and German glue words
-# together ("spamfilter", "identiteitskaart"); shorter ones hide in too many ("rent" in "different").
+# together ("spamfilter", "identiteitskaart"); shorter ones hide in too many words ("rent" in
+# "different").
 MIN_INNER_LETTERS: Final = 5
 # A topic word this long also counts with one letter wrong, missing or extra ("aplication").
 MIN_TYPO_LETTERS: Final = 6
