@@ -14,8 +14,12 @@ from bot.core.text import fold, word_count
 from bot.features.privacy.pii import redact
 
 MIN_CONTEXT_WORDS: Final = 8
-# A shorter topic word counts only as a whole word: "IA" is not the "ai" of French "j'ai".
-MIN_PREFIX_LETTERS: Final = 3
+# One topic alone is often there by chance ("application" in a job letter, "commune" in any
+# letter to it); two of a task's topics together mean the prompt is about the task.
+MIN_TOPICS_ADDRESSED: Final = 2
+# A shorter topic word counts only as a whole word, or with a plural s: "IA" is not the "ai" of
+# French "j'ai", nor "app" the start of "appointment".
+MIN_PREFIX_LETTERS: Final = 4
 # A topic word this long also counts inside a longer word, since Dutch and German glue words
 # together ("spamfilter", "identiteitskaart"); shorter ones hide in too many words ("rent" in
 # "different").
@@ -96,7 +100,7 @@ def _one_edit_apart(word: str, other: str) -> bool:
 def _word_matches(word: str, topic: str) -> bool:
     """Tell whether a word of the prompt is the topic word, inflected, compounded or mistyped."""
     if len(topic) < MIN_PREFIX_LETTERS:
-        return word == topic
+        return word in (topic, f"{topic}s")
     if word.startswith(topic) or (len(topic) >= MIN_INNER_LETTERS and topic in word):
         return True
     if len(topic) < MIN_TYPO_LETTERS:
@@ -122,9 +126,8 @@ def topics_addressed(prompt: str, topics: Sequence[Sequence[str]]) -> int:
 
 
 def is_on_task(prompt: str, topics: Sequence[Sequence[str]]) -> bool:
-    """Tell whether a prompt addresses at least half of its task's topic groups (none: yes)."""
-    needed = (len(topics) + 1) // 2
-    return topics_addressed(prompt, topics) >= needed
+    """Tell whether a prompt addresses two of its task's topic groups, or all if fewer."""
+    return topics_addressed(prompt, topics) >= min(len(topics), MIN_TOPICS_ADDRESSED)
 
 
 def check(prompt: str, language: RubricWords, topics: Sequence[Sequence[str]] = ()) -> Verdict:
