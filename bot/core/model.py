@@ -58,6 +58,7 @@ class Coaching:
     format: bool | None
     feedback: str
     usage: TokenUsage
+    on_task: bool | None = None  # whether the prompt is about the exercise at all
 
 
 class ModelError(Exception):
@@ -81,10 +82,12 @@ class TutorModel(Protocol):
         """Answer a (redacted) question from the passages only, in plain words."""
         ...
 
-    async def simplify(self, title: str, card: str, language: Language) -> Rewrite:
-        """Rewrite a lesson card at A2 level, with the same facts."""
+    async def simplify(self, title: str, card: str, key_idea: str, language: Language) -> Rewrite:
+        """Rewrite a lesson card at A2 level, with the same facts, around its key idea."""
         ...
 
-    async def coach(self, task: str, attempt: str, language: Language) -> Coaching:
+    async def coach(
+        self, task: str, topics: Sequence[str], attempt: str, language: Language
+    ) -> Coaching:
         """Judge a (redacted) practice prompt against the rubric and suggest one improvement."""
         ...

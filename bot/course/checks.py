@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.config import Language
+from bot.core.text import sentences as full_sentences
 from bot.course.facts import check_register, check_statements, load_register, stale_facts
 from bot.course.loader import (
     ContentError,
@@ -17,12 +18,14 @@ from bot.course.loader import (
     load_outline,
     parse_glossary,
     parse_lesson,
+    parse_module,
 )
 from bot.course.model import Lesson, QuizItem
 from bot.course.passages import Passage, glossary_passages, lesson_passages, module_passages
 from bot.course.problem import Problem
-from bot.course.readability import measure, words
+from bot.course.readability import measure, sentences, words
 from bot.course.style import check_style, load_style
+from bot.course.vocabulary import Vocabulary, glossary_vocabulary, terms_to_explain
 
 MAX_MESSAGE_CHARS = 4096
 MAX_QUESTION_CHARS = 300
@@ -36,6 +39,9 @@ MIN_QUIZ_ITEMS = 4
 KEYWORDS_RANGE = (3, 8)
 NOT_LANGUAGE_FOLDERS = ("glossary", "style")
 FACTS_REGISTER = "facts.yaml"
+MAX_SIMPLE_WORDS = 30
+MAX_SIMPLE_SENTENCES = 2
+TOPIC_GROUPS_RANGE = (2, 4)
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,9 @@ def check_content(
     if syllabus is not None and syllabus != content_dir / "syllabus.yaml":
         problems += _compare_outlines(content_dir / "syllabus.yaml", outline)
     lessons: dict[tuple[Language, str], Lesson] = {}
+    warnings: list[Problem] = []
     for language in languages:
+        glossary = _glossary_of(content_dir, language)
         for module in outline:
             for outline_lesson in module.lessons:
                 path = lesson_path(content_dir, language, outline_lesson.id)
@@ -101,7 +109,10 @@ def check_content(
                     continue
                 lessons[(language, outline_lesson.id)] = lesson
                 problems += _check_lesson(lesson, outline_lesson.id, language_of)
+                problems += _check_simple_lines(lesson)
+                warnings += _unexplained_simple_terms(lesson, glossary)
             problems += _check_module_file(content_dir, language, module)
+            problems += _check_practice_topics(content_dir, language, module)
     problems += _check_unknown_files(content_dir, languages, outline)
     problems += _check_parity(lessons, reference)
     problems += _check_duplicate_cards(lessons)
@@ -223,6 +234,70 @@ def _check_module_file(
 ) -> list[Problem]:
     path = content_dir / language / module.id / "_module.yaml"
     return [] if path.exists() else [Problem(str(path), 0, "missing module file")]
+
+
+def _glossary_of(content_dir: Path, language: Language) -> Vocabulary:
+    path = content_dir / "glossary" / f"{language}.yaml"
+    return glossary_vocabulary(parse_glossary(path) if path.exists() else ())
+
+
+def _check_simple_lines(lesson: Lesson) -> list[Problem]:
+    """Check the `simple:` key ideas: one per card, short, and not a sentence of the card."""
+    path = lesson.path
+    if not lesson.simple:
+        return [Problem(path, 2, "no `simple:` key ideas (one plain line per card)")]
+    if len(lesson.simple) != len(lesson.cards):
+        message = f"{len(lesson.simple)} `simple:` lines for {len(lesson.cards)} cards"
+        return [Problem(path, 2, message)]
+    found = []
+    for number, (line, card) in enumerate(zip(lesson.simple, lesson.cards, strict=True), 1):
+        count = len(words(line))
+        if count > MAX_SIMPLE_WORDS:
+            message = f"simple line {number} has {count} words, at most {MAX_SIMPLE_WORDS}"
+            found.append(Problem(path, card.line, message))
+        # Counted at full stops only: a colon that opens a short list keeps one sentence.
+        if len(full_sentences(line)) > MAX_SIMPLE_SENTENCES:
+            message = f"simple line {number} has more than {MAX_SIMPLE_SENTENCES} sentences"
+            found.append(Problem(path, card.line, message))
+        if _same_words(line) in {_same_words(s) for s in sentences(card.body)}:
+            message = f"simple line {number} copies a sentence of its card; say it more simply"
+            found.append(Problem(path, card.line, message))
+    return found
+
+
+def _same_words(text: str) -> tuple[str, ...]:
+    return tuple(word.lower() for word in words(text))
+
+
+def _unexplained_simple_terms(lesson: Lesson, glossary: Vocabulary) -> list[Problem]:
+    """Warn about glossary words in a key idea that "Simpler, please" would not define."""
+    found = []
+    for line, card in zip(lesson.simple, lesson.cards, strict=False):
+        shown = terms_to_explain(line, card.text, glossary)
+        unexplained = [term for term in glossary.find(line) if term not in shown]
+        if unexplained:
+            message = f"simple line uses glossary words it cannot explain: {', '.join(unexplained)}"
+            found.append(Problem(lesson.path, card.line, message))
+    return found
+
+
+def _check_practice_topics(
+    content_dir: Path, language: Language, module: OutlineModule
+) -> list[Problem]:
+    """Check that every practice task names the topics a prompt for it must address."""
+    path = content_dir / language / module.id / "_module.yaml"
+    if not path.exists():
+        return []
+    try:
+        tasks = parse_module(path, module.id, language, ()).practice
+    except (ContentError, KeyError) as error:
+        return [Problem(str(path), getattr(error, "line", 1), f"unreadable practice: {error}")]
+    low, high = TOPIC_GROUPS_RANGE
+    return [
+        Problem(str(path), 1, f"task {task.id}: {len(task.topics)} topic groups, {low} to {high}")
+        for task in tasks
+        if not low <= len(task.topics) <= high
+    ]
 
 
 def _check_unknown_files(

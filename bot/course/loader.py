@@ -129,7 +129,17 @@ def parse_lesson(path: Path, language: Language) -> Lesson:
         cards=_parse_cards(body, body_offset, path),
         quiz=_parse_quiz(meta.get("quiz") or [], _quiz_item_lines(meta_node), path),
         path=str(path),
+        simple=_string_list(meta.get("simple"), "simple", path),
     )
+
+
+def _string_list(value: Any, key: str, path: Path) -> tuple[str, ...]:
+    """Read a front-matter list of non-empty strings (missing: empty)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ContentError(path, FRONT_MATTER_LINE, f"`{key}` must be a list of non-empty strings")
+    return tuple(" ".join(v.split()) for v in value)
 
 
 def _required(meta: dict[str, Any], key: str, path: Path) -> str:
@@ -215,7 +225,10 @@ def parse_module(
     data = cast("dict[str, Any]", _load_yaml(path.read_text(encoding="utf-8")) or {})
     practice = tuple(
         PracticeTask(
-            id=str(p["id"]), task=str(p["task"]).strip(), hint=str(p.get("hint", "")).strip()
+            id=str(p["id"]),
+            task=str(p["task"]).strip(),
+            hint=str(p.get("hint", "")).strip(),
+            topics=_topics(p.get("topics"), path),
         )
         for p in data.get("practice") or ()
     )
@@ -226,6 +239,15 @@ def parse_module(
         lesson_ids=lesson_ids,
         practice=practice,
     )
+
+
+def _topics(value: Any, path: Path) -> tuple[tuple[str, ...], ...]:
+    """Read a task's `topics`: a list of groups, each a list of words (missing: none)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(g, list) and g for g in value):
+        raise ContentError(path, 1, "`topics` must be a list of groups, each a list of words")
+    return tuple(tuple(str(word).strip() for word in group) for group in value)
 
 
 def parse_glossary(path: Path) -> tuple[GlossaryTerm, ...]:

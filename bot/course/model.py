@@ -44,11 +44,17 @@ class Lesson:
     cards: tuple[Card, ...]
     quiz: tuple[QuizItem, ...]
     path: str = ""
+    # One plain key idea per card, in card order (front matter `simple:`).
+    simple: tuple[str, ...] = ()
 
     @property
     def module(self) -> str:
         """Return the module id, the part of the lesson id before the slash."""
         return self.id.split("/", 1)[0]
+
+    def simple_line(self, index: int) -> str | None:
+        """Return the key idea of a card in plain words, or None when the lesson has none."""
+        return self.simple[index] if 0 <= index < len(self.simple) else None
 
     def item(self, item_id: str) -> QuizItem | None:
         """Return the quiz item with this id, or None when the lesson has none."""
@@ -71,6 +77,9 @@ class PracticeTask:
     id: str
     task: str
     hint: str
+    # What a prompt for the task must be about: groups of words or word beginnings, one group
+    # per topic; the first word of each group is a whole word a learner may be shown.
+    topics: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ def lessons_as_json(course: Course) -> list[dict[str, Any]]:
             "module": lesson.module,
             "title": lesson.title,
             "cards": [card.text for card in lesson.cards],
+            "simple": list(lesson.simple),
             "quiz": [
                 {
                     "id": item.id,

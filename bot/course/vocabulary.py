@@ -12,6 +12,8 @@ from bot.core.text import fold, sentences
 from bot.course.model import Course, GlossaryTerm
 
 _PARENTHESES = re.compile(r"\s*\(([^)]*)\)")
+# The "Simpler, please" screen defines at most this many glossary words under a key idea.
+TERMS_SHOWN = 3
 
 
 def _endings(languages: LanguageRegistry) -> str:
@@ -97,3 +99,9 @@ def key_sentence(text: str, vocabulary: Vocabulary) -> str:
     if not candidates:
         return text.strip()
     return max(candidates, key=lambda sentence: len(vocabulary.find(sentence)))
+
+
+def terms_to_explain(key_idea: str, card_text: str, vocabulary: Vocabulary) -> list[str]:
+    """Return the glossary terms shown under a card's key idea: its own first, then the card's."""
+    found = vocabulary.find(key_idea) + vocabulary.find(card_text)
+    return list(dict.fromkeys(found))[:TERMS_SHOWN]

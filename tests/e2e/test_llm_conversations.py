@@ -22,7 +22,7 @@ from bot.core.replies import Document, Message
 from bot.course.model import Lesson, PracticeTask
 from bot.features.answers.flows import KIND_NAMES
 from bot.features.answers.repo import SqlQuestions
-from bot.features.practice.flows import IMPROVEMENTS
+from bot.features.practice.flows import IMPROVEMENTS, OFF_TASK_TIP
 from bot.features.practice.rubric import Criterion
 from bot.features.practice.tables import PracticeAttemptRow
 from bot.features.privacy.pii import Kind
@@ -239,7 +239,7 @@ async def test_simpler_please_shows_the_key_idea_and_its_words(
 
     assert t.gettext("🙂 The key idea:") in chat.text
     key_idea = chat.text.split("\n")[1]
-    assert key_idea in what_is_ai.cards[0].body
+    assert key_idea == what_is_ai.simple[0]
     glossary = {term.term: term.definition for term in plain_app.services.course.glossary[language]}
     explained = [line for line in chat.text.splitlines() if line.startswith("• ")]
     for line in explained:
@@ -255,7 +255,15 @@ def _task(app: App, language: Language) -> tuple[str, PracticeTask]:
     return module.id, module.practice[0]
 
 
+# Prompts for the first task of the course: three apps that use AI, one line each.
 GOOD_PROMPTS = {
+    "fr": "Donne-moi trois applications qui utilisent l'IA, avec une ligne pour chacune. "
+    "Je suis débutant avec mon GSM.",
+    "nl": "Geef drie apps die AI gebruiken, met één zin uitleg per app. "
+    "Ik ben een beginner met mijn gsm.",
+    "en": "List three apps that use AI, with one line on each. I am a beginner with my phone.",
+}
+OFF_TASK_PROMPTS = {
     "fr": "Écris un e-mail poli à ma commune pour un rendez-vous. Je suis libre le mardi. "
     "Cinq lignes maximum.",
     "nl": "Schrijf een korte e-mail aan mijn gemeente voor een afspraak. Ik ben vrij op dinsdag. "
@@ -287,6 +295,12 @@ async def test_prompt_practice_with_the_rubric_rules(plain_app: App, language: L
     improvement = IMPROVEMENTS[Criterion.NO_PERSONAL_DATA]
     assert t.gettext(improvement) in chat.text  # the one improvement: leave personal data out
 
+    # A fine prompt for another task: at most 1 point, and why.
+    await chat.say(OFF_TASK_PROMPTS[language])
+    assert t.gettext("📝 Score: {score} out of {total}").format(score=1, total=4) in chat.text
+    words = ", ".join(group[0] for group in task.topics)
+    assert t.gettext(OFF_TASK_TIP).format(words=words) in chat.text
+
     await chat.say(GOOD_PROMPTS[language])
     assert t.gettext("📝 Score: {score} out of {total}").format(score=4, total=4) in chat.text
     assert "❌" not in chat.text
@@ -299,7 +313,7 @@ async def test_prompt_practice_with_the_rubric_rules(plain_app: App, language: L
         "step": "",
         "data": {"task": task.id},
     }
-    assert [a["score"] for a in export["prompt_practice"]["attempts"]] == [0, 4]
+    assert [a["score"] for a in export["prompt_practice"]["attempts"]] == [0, 1, 4]
     assert not any(a["by_model"] for a in export["prompt_practice"]["attempts"])
     assert PHONE not in document.content.decode()
     assert "rendez-vous" not in document.content.decode()
@@ -456,7 +470,8 @@ async def test_the_model_rewrites_a_card_once_for_everyone(
 ) -> None:
     t = model_app.services.translators[language]
     what_is_ai = lesson(model_app, language, "basics/what-is-ai")
-    fake_openai.reply = "AI is a computer program. It learns from examples."
+    rewrite = f"{what_is_ai.simple[1]} (rewritten)"
+    fake_openai.reply = rewrite
     first, second = await new_learner(model_app, language), await new_learner(model_app, language)
 
     for chat in (first, second):
@@ -464,11 +479,33 @@ async def test_the_model_rewrites_a_card_once_for_everyone(
         await chat.press_data(data("lessons.card", what_is_ai.id, 1))
         await chat.press(t.gettext("🙂 Simpler, please"))
         assert t.gettext("🙂 In simpler words:") in chat.text
-        assert "AI is a computer program. It learns from examples." in chat.text
+        assert rewrite in chat.text
 
     (request,) = fake_openai.completions
     assert what_is_ai.cards[1].body in request.content("user")
+    assert f"<key_idea>\n{what_is_ai.simple[1]}\n</key_idea>" in request.content("user")
     assert "A2" in request.content("system")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_rewrite_that_loses_the_key_idea_gives_way_to_it(
+    model_app: App, fake_openai: FakeOpenAI, language: Language
+) -> None:
+    t = model_app.services.translators[language]
+    what_is_ai = lesson(model_app, language, "basics/what-is-ai")
+    fake_openai.reply = "Sure! Here is a nice poem about the weather in Belgium."
+    first, second = await new_learner(model_app, language), await new_learner(model_app, language)
+
+    for chat in (first, second):
+        await chat.press_data(data("lessons.open", what_is_ai.id))
+        await chat.press_data(data("lessons.card", what_is_ai.id, 2))
+        await chat.press(t.gettext("🙂 Simpler, please"))
+        assert t.gettext("🙂 The key idea:") in chat.text
+        assert what_is_ai.simple[2] in chat.text
+        assert "poem" not in chat.text
+
+    # Asked once: the card keeps its key idea for everyone after that.
+    assert len(fake_openai.completions) == 1
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -478,7 +515,9 @@ async def test_the_model_coaches_prompt_practice(
     chat = await new_learner(model_app, language)
     t = model_app.services.translators[language]
     _, task = _task(model_app, language)
-    fake_openai.reply = "TASK: yes\nCONTEXT: no\nFORMAT: yes\nFEEDBACK: Dites qui vous êtes."
+    fake_openai.reply = (
+        "TOPIC: yes\nTASK: yes\nCONTEXT: no\nFORMAT: yes\nFEEDBACK: Dites qui vous êtes."
+    )
 
     await chat.press_data(data("practice.task", task.id))
     await chat.say(f"Write an email to the commune, call me on {PHONE}")
@@ -487,6 +526,7 @@ async def test_the_model_coaches_prompt_practice(
     assert t.gettext("📝 Score: {score} out of {total}").format(score=2, total=4) in chat.text
     (request,) = fake_openai.completions
     assert task.task in request.content("user")
+    assert " / ".join(task.topics[0]) in request.content("user")
     assert PHONE not in request.text
     async with model_app.database.session() as session:
         row = await session.scalar(
@@ -502,6 +542,25 @@ async def test_the_model_coaches_prompt_practice(
         False,
     )
     assert row.by_model
+
+
+async def test_the_model_judges_a_prompt_off_task_like_the_rules(
+    model_app: App, fake_openai: FakeOpenAI
+) -> None:
+    chat = await new_learner(model_app, "en")
+    t = model_app.services.translators["en"]
+    _, task = _task(model_app, "en")
+    fake_openai.reply = (
+        "TOPIC: no\nTASK: yes\nCONTEXT: yes\nFORMAT: yes\n"
+        "FEEDBACK: Nice email, but the task is about apps. Start with: List three apps…"
+    )
+
+    await chat.press_data(data("practice.task", task.id))
+    await chat.say(GOOD_PROMPTS["en"])
+
+    assert t.gettext("📝 Score: {score} out of {total}").format(score=1, total=4) in chat.text
+    assert "the task is about apps" in chat.text
+    assert "TOPIC: yes or no" in fake_openai.completions[0].content("system")
 
 
 async def test_forgetting_deletes_usage_and_practice(

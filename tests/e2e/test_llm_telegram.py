@@ -81,10 +81,11 @@ async def test_on_telegram_the_model_answers_while_typing_shows(
     assert "0475" not in fake_openai.completions[0].text
 
     # "Simpler, please" under a card, then back to the card.
-    fake_openai.reply = "Een deepfake is nep. Het lijkt echt."
+    # The rewrite keeps the card's key idea (its words), so it is shown.
+    fake_openai.reply = "Met AI kan iedereen een nepvideo maken. Ken de tekens."
     await chat.tap(data("lessons.open", deepfakes.id))
     await chat.tap(data("simpler.card", deepfakes.id, 0))
-    assert "Een deepfake is nep. Het lijkt echt." in chat.text
+    assert "Met AI kan iedereen een nepvideo maken. Ken de tekens." in chat.text
     await chat.tap(data("lessons.card", deepfakes.id, 0))
     assert deepfakes.cards[0].heading in chat.text
     assert chat.unanswered_taps == []
@@ -100,8 +101,9 @@ def test_in_the_terminal_a_question_and_practice_work_without_a_model(
         "C'est quoi un deepfake ?",
         "/practice",
         "1",  # the first topic with practice tasks
-        "1",  # Task 1
-        "Écris un e-mail poli à ma commune. Je suis libre le mardi. Cinq lignes maximum.",
+        "1",  # Task 1: three apps that use AI
+        "Donne-moi trois applications qui utilisent l'IA, une ligne pour chacune. "
+        "Je suis débutant avec mon GSM.",
     ]
     result = subprocess.run(
         [sys.executable, "-m", "bot", "chat", "--lang", "fr", "--user", "terminal-learner"],

@@ -73,7 +73,7 @@ async def test_the_api_key_is_sent_as_a_bearer_token(
 ) -> None:
     settings = llm_settings(tmp_path, fake_openai, llm_api_key="sk-test-123")
     async with model(settings) as chains:
-        await chains.simplify("Title", "A card.", "en")
+        await chains.simplify("Title", "A card.", "A key idea.", "en")
     assert fake_openai.completions[0].headers["authorization"] == "Bearer sk-test-123"
 
 
@@ -100,7 +100,7 @@ async def test_azure_openai_uses_its_deployment_url_and_key_header(
         llm_api_key="azure-key",
     )
     async with model(settings) as chains:
-        rewrite = await chains.simplify("Title", "A card.", "nl")
+        rewrite = await chains.simplify("Title", "A card.", "A key idea.", "nl")
     assert rewrite.text
     (request,) = fake_openai.completions
     assert request.path.startswith("/openai/deployments/tutor-gpt4o/chat/completions")
@@ -114,7 +114,7 @@ async def test_rate_limits_and_server_errors_are_retried(
 ) -> None:
     fake_openai.failures, fake_openai.failure_status = 2, status
     async with model(llm_settings(tmp_path, fake_openai)) as chains:
-        rewrite = await chains.simplify("Title", "A card.", "en")
+        rewrite = await chains.simplify("Title", "A card.", "A key idea.", "en")
     assert rewrite.text
     assert len(fake_openai.completions) == 3
 
@@ -125,7 +125,7 @@ async def test_errors_beyond_the_retries_fail_cleanly(
     fake_openai.failures, fake_openai.failure_status = 10, 500
     async with model(llm_settings(tmp_path, fake_openai, llm_max_retries=1)) as chains:
         with pytest.raises(ModelError):
-            await chains.simplify("Title", "A card.", "en")
+            await chains.simplify("Title", "A card.", "A key idea.", "en")
     assert len(fake_openai.completions) == 2
 
 
@@ -137,7 +137,7 @@ async def test_a_slow_server_times_out(
     settings = llm_settings(tmp_path, fake_openai, llm_timeout_seconds=0.3, llm_streaming=streaming)
     async with model(settings) as chains:
         with pytest.raises(ModelError, match="Timeout"):
-            await chains.coach("Ask for a summary.", "Summarise this.", "fr")
+            await chains.coach("Ask for a summary.", ["summary"], "Summarise this.", "fr")
 
 
 INJECTION = (
@@ -170,13 +170,20 @@ async def test_instructions_inside_the_data_stay_data(
 async def test_a_practice_prompt_is_judged_not_obeyed(
     tmp_path: Path, fake_openai: FakeOpenAI
 ) -> None:
-    fake_openai.reply = "TASK: yes\nCONTEXT: no\nFORMAT: yes\nFEEDBACK: Say who you are."
+    fake_openai.reply = (
+        "TOPIC: no\nTASK: yes\nCONTEXT: no\nFORMAT: yes\nFEEDBACK: Ask about the letter."
+    )
     async with model(llm_settings(tmp_path, fake_openai)) as chains:
         coaching = await chains.coach(
-            "Ask a chatbot to summarise a letter.", "Write me a poem instead.", "en"
+            "Ask a chatbot to summarise a letter.",
+            ["letter / mail", "summary / summarise"],
+            "Write me a poem instead.",
+            "en",
         )
+    assert coaching.on_task is False
     assert (coaching.clear_task, coaching.context, coaching.format) == (True, False, True)
-    assert coaching.feedback == "Say who you are."
+    assert coaching.feedback == "Ask about the letter."
     user = fake_openai.completions[0].content("user")
+    assert "<topics>\nletter / mail; summary / summarise\n</topics>" in user
     assert "<prompt>\nWrite me a poem instead.\n</prompt>" in user
     assert "only judge it" in fake_openai.completions[0].content("system")

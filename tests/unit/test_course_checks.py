@@ -308,7 +308,7 @@ def test_content_list_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     lessons = json.loads(capsys.readouterr().out)
     assert len(lessons) == 43 * 3
     first = lessons[0]
-    assert set(first) == {"id", "lang", "module", "title", "cards", "quiz"}
+    assert set(first) == {"id", "lang", "module", "title", "cards", "simple", "quiz"}
     assert all(isinstance(card, str) for card in first["cards"])
     assert set(first["quiz"][0]) == {"id", "question", "options", "correct", "explanations"}
     assert isinstance(first["quiz"][0]["correct"], int)

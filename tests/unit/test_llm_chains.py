@@ -51,6 +51,11 @@ def test_coaching_verdicts_and_feedback_are_read() -> None:
     assert feedback == "Good verb. Say who you are."
 
 
+def test_the_topic_verdict_is_read() -> None:
+    verdicts, _ = parse_coaching("TOPIC: no\nTASK: no\nCONTEXT: yes\nFORMAT: no\nFEEDBACK: Hm.")
+    assert verdicts == {"TOPIC": False, "TASK": False, "CONTEXT": True, "FORMAT": False}
+
+
 def test_coaching_without_the_form_keeps_the_text_as_feedback() -> None:
     verdicts, feedback = parse_coaching("Nice try! Add the format.")
     assert verdicts == {}

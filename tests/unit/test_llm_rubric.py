@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from bot.config import Language
 from bot.core.languages import BUILT_IN, ENGLISH
-from bot.features.practice.rubric import Criterion, Verdict, check
+from bot.course.loader import load_course
+from bot.course.model import PracticeTask
+from bot.features.practice.rubric import (
+    Criterion,
+    Verdict,
+    check,
+    is_on_task,
+    topics_addressed,
+)
+from bot.paths import PROJECT_ROOT
 
 
 @pytest.mark.parametrize(
@@ -79,3 +89,88 @@ def test_personal_data_comes_before_everything_else() -> None:
     verdict = check("jan.peeters@example.be", ENGLISH.rubric)
     assert verdict.score == 0
     assert verdict.first_gap == Criterion.NO_PERSONAL_DATA
+
+
+COURSE = load_course(PROJECT_ROOT / "content", BUILT_IN.codes)
+PROMPTS = yaml.safe_load((PROJECT_ROOT / "tests/fixtures/practice/prompts.yaml").read_text())
+# The review's example: keywords of a good prompt, about nothing the task asks.
+KEYWORD_SALAD = {
+    "en": "Please my email is nice today and my cat is list.",
+    "fr": "S'il vous plaît mon e-mail est joli aujourd'hui et mon chat est liste.",
+    "nl": "Alsjeblieft mijn e-mail is mooi vandaag en mijn kat is lijst.",
+}
+
+
+def tasks(language: Language) -> dict[str, PracticeTask]:
+    return {task.id: task for m in COURSE.modules[language] for task in m.practice}
+
+
+def judge(language: Language, task_id: str, prompt: str) -> Verdict:
+    return check(prompt, BUILT_IN.profile(language).rubric, tasks(language)[task_id].topics)
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_keywords_without_the_task_score_at_most_one_for_every_task(language: Language) -> None:
+    for task_id in tasks(language):
+        verdict = judge(language, task_id, KEYWORD_SALAD[language])
+        assert not verdict.on_task, task_id
+        assert verdict.score <= 1, task_id
+        assert verdict.first_gap is Criterion.CLEAR_TASK
+
+
+@pytest.mark.parametrize(
+    ("language", "task_id", "prompt"),
+    [(lang, p["task"], p["prompt"]) for lang, sets in PROMPTS.items() for p in sets["good"]],
+)
+def test_genuine_prompts_for_the_task_still_score_well(
+    language: Language, task_id: str, prompt: str
+) -> None:
+    verdict = judge(language, task_id, prompt)
+    assert verdict.on_task
+    assert verdict.score >= 3, verdict
+
+
+@pytest.mark.parametrize(
+    ("language", "task_id", "prompt"),
+    [(lang, p["task"], p["prompt"]) for lang, sets in PROMPTS.items() for p in sets["off_task"]],
+)
+def test_well_written_prompts_about_something_else_score_at_most_one(
+    language: Language, task_id: str, prompt: str
+) -> None:
+    verdict = judge(language, task_id, prompt)
+    assert not verdict.on_task
+    assert verdict.score <= 1
+
+
+SPAM_TOPICS = (("spam", "junk"), ("filter",), ("learn", "train"))
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "How does a SPAM Filter learn?",  # capitals
+        "Hoe leert een spamfilter?",  # a Dutch compound holds "filter"; "spam" starts it
+        "How do spam filters get trained?",  # inflected
+        "How does a spam filtr work?",  # a letter missing in a long word
+        "junk mail filtering",  # two of three topics are enough
+    ],
+)
+def test_topics_are_matched_tolerantly(prompt: str) -> None:
+    assert is_on_task(prompt, SPAM_TOPICS)
+
+
+def test_short_topic_words_match_only_whole_words() -> None:
+    topics = (("IA",), ("app",))
+    assert topics_addressed("J'ai un rendez-vous, j'appelle demain.", topics) == 0
+    assert topics_addressed("I need an appointment.", topics) == 0
+    assert topics_addressed("Quelles apps utilisent l'IA ?", topics) == 2
+
+
+def test_a_task_without_topics_is_never_off_task() -> None:
+    assert is_on_task("Anything at all.", ())
+
+
+def test_personal_data_still_counts_for_a_prompt_off_task() -> None:
+    verdict = check("Write to jan@example.be about my cat.", ENGLISH.rubric, SPAM_TOPICS)
+    assert verdict == Verdict(False, False, False, no_personal_data=False, on_task=False)
+    assert verdict.first_gap is Criterion.NO_PERSONAL_DATA

@@ -26,8 +26,8 @@ SIMPLE_LEVEL: Final = "A2"
 NOT_COVERED: Final = "NOT_COVERED"
 PROMPT_VARIABLES: Final[dict[str, frozenset[str]]] = {
     "answer": frozenset({"language", "level", "max_words", "passages", "question"}),
-    "simplify": frozenset({"language", "level", "max_words", "title", "card"}),
-    "coach": frozenset({"language", "level", "task", "attempt"}),
+    "simplify": frozenset({"language", "level", "max_words", "title", "card", "key_idea"}),
+    "coach": frozenset({"language", "level", "task", "topics", "attempt"}),
 }
 # The model may join the passage numbers with "and" in any language the tutor knows.
 _AND = "|".join(re.escape(profile.and_word) for profile in BUILT_IN)
@@ -35,7 +35,9 @@ _SOURCES = re.compile(
     rf"[ \t*_]*\bSOURCES?\W*:\W*((?:\d+(?:\s*(?:[,;&]|{_AND})?\s*))+)[^\w\n]*",
     re.IGNORECASE,
 )
-_VERDICT = re.compile(r"^\W*(TASK|CONTEXT|FORMAT)\W*:\W*(yes|no)\b", re.IGNORECASE | re.MULTILINE)
+_VERDICT = re.compile(
+    r"^\W*(TOPIC|TASK|CONTEXT|FORMAT)\W*:\W*(yes|no)\b", re.IGNORECASE | re.MULTILINE
+)
 _FEEDBACK = re.compile(r"^\W*FEEDBACK\W*:\s*(.*)", re.IGNORECASE | re.MULTILINE | re.DOTALL)
 
 
@@ -124,8 +126,8 @@ class TutorChains:
         text, sources, covered = parse_answer(raw, passages)
         return GroundedAnswer(text, sources, covered, usage)
 
-    async def simplify(self, title: str, card: str, language: Language) -> Rewrite:
-        """Rewrite a lesson card at A2 level, with the same facts."""
+    async def simplify(self, title: str, card: str, key_idea: str, language: Language) -> Rewrite:
+        """Rewrite a lesson card at A2 level, with the same facts, around its key idea."""
         raw, usage = await self._run(
             self._simplify,
             {
@@ -134,11 +136,14 @@ class TutorChains:
                 "max_words": SIMPLE_MAX_WORDS,
                 "title": inert(title),
                 "card": inert(card),
+                "key_idea": inert(key_idea),
             },
         )
         return Rewrite(trim_words(raw, SIMPLE_MAX_WORDS), usage)
 
-    async def coach(self, task: str, attempt: str, language: Language) -> Coaching:
+    async def coach(
+        self, task: str, topics: Sequence[str], attempt: str, language: Language
+    ) -> Coaching:
         """Judge a (redacted) practice prompt against the rubric and suggest one improvement."""
         raw, usage = await self._run(
             self._coach,
@@ -146,10 +151,16 @@ class TutorChains:
                 "language": self._written_in(language),
                 "level": ANSWER_LEVEL,
                 "task": inert(task),
+                "topics": inert("; ".join(topics)),
                 "attempt": inert(attempt),
             },
         )
         verdicts, feedback = parse_coaching(raw)
         return Coaching(
-            verdicts.get("TASK"), verdicts.get("CONTEXT"), verdicts.get("FORMAT"), feedback, usage
+            verdicts.get("TASK"),
+            verdicts.get("CONTEXT"),
+            verdicts.get("FORMAT"),
+            feedback,
+            usage,
+            on_task=verdicts.get("TOPIC"),
         )

@@ -56,6 +56,10 @@ IMPROVEMENTS: Final[dict[Criterion, str]] = {
         "For example: “in three points” or “in five short lines”."
     ),
 }
+OFF_TASK_TIP: Final = N_(
+    "Your prompt does not talk about this task yet, so it gets at most 1 point. "
+    "Read the task again and ask the chatbot about it. Words that fit the task: {words}."
+)
 
 
 def _find_task(turn: Turn, task_id: str) -> PracticeTask | None:
@@ -72,15 +76,17 @@ def _practice_keyboard(t: Translator) -> Keyboard:
 
 def _merge(rules: Verdict, coaching: Coaching) -> Verdict:
     # The model judges the writing; personal data is always judged by the guard's rules.
-    return Verdict(
+    merged = Verdict(
         clear_task=rules.clear_task if coaching.clear_task is None else coaching.clear_task,
         context=rules.context if coaching.context is None else coaching.context,
         format=rules.format if coaching.format is None else coaching.format,
         no_personal_data=rules.no_personal_data,
+        on_task=rules.on_task if coaching.on_task is None else coaching.on_task,
     )
+    return merged if merged.on_task else merged.off_task()
 
 
-def rule_feedback(t: Translator, verdict: Verdict) -> str:
+def rule_feedback(t: Translator, verdict: Verdict, task: PracticeTask) -> str:
     """Give the rubric checker's feedback: praise, or the one improvement that matters most."""
     gap = verdict.first_gap
     if gap is None:
@@ -88,7 +94,12 @@ def rule_feedback(t: Translator, verdict: Verdict) -> str:
             "Very good prompt! It has a clear task, context and a format. "
             "Try it in a chatbot you use."
         )
-    return "\n".join([t.gettext("One tip to make it better:"), t.gettext(IMPROVEMENTS[gap])])
+    if not verdict.on_task and gap is not Criterion.NO_PERSONAL_DATA:
+        # The first word of each topic group is a whole word, fit to show.
+        tip = t.gettext(OFF_TASK_TIP).format(words=", ".join(g[0] for g in task.topics))
+    else:
+        tip = t.gettext(IMPROVEMENTS[gap])
+    return "\n".join([t.gettext("One tip to make it better:"), tip])
 
 
 class Practice:
@@ -183,9 +194,10 @@ class Practice:
         redaction = redact(text)
         if redaction.found:
             personal_data_warning(turn, turn.language, redaction.kinds, self.privacy_lesson_id)
-        verdict = check(text, turn.profile.rubric)
+        verdict = check(text, turn.profile.rubric, task.topics)
+        topics = [" / ".join(group) for group in task.topics]
         call = (
-            partial(self.chains.coach, task.task, redaction.text, turn.language)
+            partial(self.chains.coach, task.task, topics, redaction.text, turn.language)
             if self.chains
             else None
         )
@@ -195,7 +207,7 @@ class Practice:
             verdict = _merge(verdict, outcome)
             feedback = outcome.feedback
         else:
-            feedback = rule_feedback(t, verdict)
+            feedback = rule_feedback(t, verdict, task)
         await turn.repo(ATTEMPTS).record(
             turn.learner.id, task.id, turn.language, verdict, by_model=by_model, now=turn.now
         )

@@ -1,10 +1,10 @@
-"""Judge a practice prompt by rules per language: clear task, context, format, no personal data."""
+"""Judge a practice prompt by rules per language: on task, clear task, context, format, no data."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cache
 from typing import Final
@@ -14,6 +14,18 @@ from bot.core.text import fold, word_count
 from bot.features.privacy.pii import redact
 
 MIN_CONTEXT_WORDS: Final = 8
+# One topic alone is often there by chance ("application" in a job letter, "commune" in any
+# letter to it); two of a task's topics together mean the prompt is about the task.
+MIN_TOPICS_ADDRESSED: Final = 2
+# A shorter topic word counts only as a whole word, or with a plural s: "IA" is not the "ai" of
+# French "j'ai", nor "app" the start of "appointment".
+MIN_PREFIX_LETTERS: Final = 4
+# A topic word this long also counts inside a longer word, since Dutch and German glue words
+# together ("spamfilter", "identiteitskaart"); shorter ones hide in too many words ("rent" in
+# "different").
+MIN_INNER_LETTERS: Final = 5
+# A topic word this long also counts with one letter wrong, missing or extra ("aplication").
+MIN_TYPO_LETTERS: Final = 6
 
 
 class Criterion(Enum):
@@ -33,6 +45,7 @@ class Verdict:
     context: bool
     format: bool
     no_personal_data: bool
+    on_task: bool = True  # about the exercise at all; if not, only the data criterion counts
 
     @property
     def score(self) -> int:
@@ -42,6 +55,10 @@ class Verdict:
     def met(self, criterion: Criterion) -> bool:
         """Tell whether one criterion is met."""
         return bool(getattr(self, criterion.value))
+
+    def off_task(self) -> Verdict:
+        """Return this verdict for a prompt that ignores its task: its writing earns nothing."""
+        return replace(self, clear_task=False, context=False, format=False, on_task=False)
 
     @property
     def first_gap(self) -> Criterion | None:
@@ -66,8 +83,55 @@ def _rules(words: RubricWords) -> tuple[re.Pattern[str], re.Pattern[str], re.Pat
     )
 
 
-def check(prompt: str, language: RubricWords) -> Verdict:
-    """Apply the rubric's rules for one language to a learner's prompt."""
+def _one_edit_apart(word: str, other: str) -> bool:
+    """Tell whether two words differ by at most one letter changed, missing or extra."""
+    if abs(len(word) - len(other)) > 1:
+        return False
+    start = 0
+    while start < min(len(word), len(other)) and word[start] == other[start]:
+        start += 1
+    return (
+        word[start + 1 :] == other[start + 1 :]
+        or word[start + 1 :] == other[start:]
+        or word[start:] == other[start + 1 :]
+    )
+
+
+def _word_matches(word: str, topic: str) -> bool:
+    """Tell whether a word of the prompt is the topic word, inflected, compounded or mistyped."""
+    if len(topic) < MIN_PREFIX_LETTERS:
+        return word in (topic, f"{topic}s")
+    if word.startswith(topic) or (len(topic) >= MIN_INNER_LETTERS and topic in word):
+        return True
+    if len(topic) < MIN_TYPO_LETTERS:
+        return False
+    return any(
+        _one_edit_apart(word[:size], topic) for size in range(len(topic) - 1, len(topic) + 2)
+    )
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text).lower())
+
+
+def _addresses(words: Sequence[str], topic: str) -> bool:
+    """Tell whether the prompt's words hold every word of one topic phrase."""
+    return all(any(_word_matches(word, part) for word in words) for part in _words_of(topic))
+
+
+def topics_addressed(prompt: str, topics: Sequence[Sequence[str]]) -> int:
+    """Count the topic groups a prompt addresses with any of a group's words."""
+    words = _words_of(prompt)
+    return sum(any(_addresses(words, topic) for topic in group) for group in topics)
+
+
+def is_on_task(prompt: str, topics: Sequence[Sequence[str]]) -> bool:
+    """Tell whether a prompt addresses two of its task's topic groups, or all if fewer."""
+    return topics_addressed(prompt, topics) >= min(len(topics), MIN_TOPICS_ADDRESSED)
+
+
+def check(prompt: str, language: RubricWords, topics: Sequence[Sequence[str]] = ()) -> Verdict:
+    """Apply the rubric's rules for one language to a learner's prompt for a task's topics."""
     task, context, form = _rules(language)
     redaction = redact(prompt)
     # Judged without the personal data, so a phone number does not pass for "three points"
@@ -75,9 +139,12 @@ def check(prompt: str, language: RubricWords) -> Verdict:
     # Learners write without accents and with curly apostrophes; fold both before matching.
     text = fold(redaction.bare).replace("’", "'") + " "
     words = word_count(redaction.bare)
-    return Verdict(
+    verdict = Verdict(
         clear_task=bool(task.search(text)) and words >= 3,
         context=bool(context.search(text)) and words >= MIN_CONTEXT_WORDS,
         format=bool(form.search(text)),
         no_personal_data=not redaction.found,
     )
+    # Keywords alone praised "Please my email is nice today and my cat is list.": the writing
+    # counts only when the prompt is about the exercise.
+    return verdict if is_on_task(redaction.bare, topics) else verdict.off_task()

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Final
 
 from bot.config import Language
 from bot.core.model import Rewrite, TutorModel, Unavailable
 from bot.core.router import Turn, button, rows
 from bot.course.model import Course, Lesson
-from bot.course.vocabulary import Vocabulary, glossary_vocabulary, key_sentence
+from bot.course.vocabulary import (
+    Vocabulary,
+    glossary_vocabulary,
+    key_sentence,
+    terms_to_explain,
+)
 from bot.features.lessons.buttons import ShowCard
 from bot.features.menu import flows as screens
 from bot.features.simpler.buttons import Simplify
+from bot.features.simpler.key_idea import says_key_idea
 from bot.features.usage.budget import DailyBudget
 from bot.features.usage.ports import MODEL_USAGE
-
-MAX_TERMS: Final = 3
 
 
 class Simpler:
@@ -34,8 +37,9 @@ class Simpler:
             for language in course.languages
             for term in course.glossary.get(language, ())
         }
-        # Rewrites depend only on the card, so one per card serves every learner, for free.
-        self._rewrites: dict[tuple[Language, str, int], str] = {}
+        # Rewrites depend only on the card, so one per card serves every learner, for free;
+        # None marks a rewrite that lost the key idea, so the card is not asked again.
+        self._rewrites: dict[tuple[Language, str, int], str | None] = {}
 
     async def simplify(self, turn: Turn, chosen: Simplify) -> None:
         """Show the card in simpler words, with a button back to it."""
@@ -45,28 +49,36 @@ class Simpler:
             return
         index = chosen.card
         t = turn.t
-        text = await self._rewrite(turn, lesson, index)
+        key_idea = self._key_idea(turn.language, lesson, index)
+        text = await self._rewrite(turn, lesson, index, key_idea)
         if text is None:
-            text = self._explain(turn, lesson, index)
+            text = self._explain(turn, lesson.cards[index].text, key_idea)
         else:
             text = "\n\n".join([t.gettext("🙂 In simpler words:"), text])
         back = button(t.gettext("↩ Back to the card"), ShowCard(lesson.id, index))
         turn.say(text, rows(back, screens.menu_button(t)))
 
-    async def _rewrite(self, turn: Turn, lesson: Lesson, index: int) -> str | None:
+    def _key_idea(self, language: Language, lesson: Lesson, index: int) -> str:
+        """Return the card's hand-written key idea, or else its sentence with the most AI words."""
+        line = lesson.simple_line(index)
+        return line or key_sentence(lesson.cards[index].body, self._glossary[language])
+
+    async def _rewrite(self, turn: Turn, lesson: Lesson, index: int, key_idea: str) -> str | None:
         key = (turn.language, lesson.id, index)
         if key in self._rewrites:
             return self._rewrites[key]
         card = lesson.cards[index]
         call = (
-            partial(self.chains.simplify, lesson.title, card.text, turn.language)
+            partial(self.chains.simplify, lesson.title, card.text, key_idea, turn.language)
             if self.chains
             else None
         )
         outcome = await self.budget.spend(turn.repo(MODEL_USAGE), turn.learner.id, turn.now, call)
         if isinstance(outcome, Rewrite) and outcome.text:
-            self._rewrites[key] = outcome.text
-            return outcome.text
+            # A rewrite that drifted from the key idea is worse than the key idea itself.
+            kept = outcome.text if says_key_idea(outcome.text, key_idea) else None
+            self._rewrites[key] = kept
+            return kept
         if outcome is Unavailable.DAILY_LIMIT:
             turn.say(
                 turn.t.gettext(
@@ -75,14 +87,13 @@ class Simpler:
             )
         return None
 
-    def _explain(self, turn: Turn, lesson: Lesson, index: int) -> str:
+    def _explain(self, turn: Turn, card_text: str, key_idea: str) -> str:
         t = turn.t
-        body = lesson.cards[index].body
         vocabulary = self._glossary[turn.language]
-        lines = [t.gettext("🙂 The key idea:"), key_sentence(body, vocabulary)]
+        lines = [t.gettext("🙂 The key idea:"), key_idea]
         terms = [
             self._definitions[(turn.language, term_id)]
-            for term_id in vocabulary.find(lesson.cards[index].text)[:MAX_TERMS]
+            for term_id in terms_to_explain(key_idea, card_text, vocabulary)
         ]
         if terms:
             lines += ["", t.gettext("📘 Words on this card:")]
