@@ -12,11 +12,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import MetaData
 
+from bot.adapters.db.counters import SqlCounters
 from bot.adapters.db.database import Database
 from bot.adapters.db.learners import SqlLearners
 from bot.adapters.db.tables import CORE_TABLES, Base
@@ -30,7 +31,8 @@ from bot.config import Settings
 from bot.core.delivery import Channel, Worker
 from bot.core.engine import Tutor
 from bot.core.feature import FeatureContext, Manifest
-from bot.core.ports import LEARNERS
+from bot.core.limits import COUNTERS, IdentityHasher
+from bot.core.ports import LEARNERS, Port
 from bot.core.router import Exporter, Router, Services
 from bot.course.loader import load_course
 from bot.features.answers import feature as answers
@@ -47,6 +49,7 @@ from bot.features.usage import feature as usage
 from bot.features.usage.budget import DailyBudget
 from bot.i18n import load_translators
 from bot.language import LanguageDetector
+from bot.salt import identity_salt
 
 if TYPE_CHECKING:
     from bot.adapters.llm.chains import TutorChains
@@ -220,9 +223,11 @@ async def open_app(
             ),
             commands=tuple(router.commands.values()),
             answer_text=router.texts.get(None),
+            identity_hasher=IdentityHasher(identity_salt(settings)),
         )
         workers = [build(services) for manifest in manifests for build in manifest.workers]
-        bindings = {LEARNERS: SqlLearners} | {
+        core: dict[Port[Any], Callable[[Any], Any]] = {LEARNERS: SqlLearners, COUNTERS: SqlCounters}
+        bindings = core | {
             port: build for manifest in manifests for port, build in manifest.repositories
         }
         tutor = Tutor(SqlUnits(database, bindings), services, router)

@@ -76,6 +76,9 @@ class Settings(BaseSettings):
     # Before a learner chooses. Left unset, English, or the first language when English is off.
     default_language: Language = Field(default="en", validate_default=False)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # The secret the limits' identity codes are made with (HMAC-SHA256). Left unset, a random one
+    # is made once in the data folder; set it when replicas do not share that folder.
+    identity_salt: SecretStr | None = None
 
     # Telegram
     telegram_bot_token: SecretStr | None = Field(
