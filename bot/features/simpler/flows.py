@@ -14,7 +14,6 @@ from bot.features.lessons.buttons import ShowCard
 from bot.features.menu import flows as screens
 from bot.features.simpler.buttons import Simplify
 from bot.features.usage.budget import DailyBudget
-from bot.features.usage.ports import MODEL_USAGE
 
 MAX_TERMS: Final = 3
 
@@ -63,7 +62,7 @@ class Simpler:
             if self.chains
             else None
         )
-        outcome = await self.budget.spend(turn.repo(MODEL_USAGE), turn.learner.id, turn.now, call)
+        outcome = await self.budget.spend(turn, call)
         if isinstance(outcome, Rewrite) and outcome.text:
             self._rewrites[key] = outcome.text
             return outcome.text
