@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import MetaData
 
+from bot.adapters.db.counters import SqlCounters
 from bot.adapters.db.database import Database, open_database
 from bot.adapters.db.learners import SqlLearners
 from bot.adapters.db.tables import CORE_TABLES, Base
@@ -30,7 +31,8 @@ from bot.core.engine import Tutor
 from bot.core.feature import FeatureContext, Manifest
 from bot.core.languages import LanguageRegistry
 from bot.core.lazy import Lazy
-from bot.core.ports import LEARNERS
+from bot.core.limits import COUNTERS, IdentityHasher
+from bot.core.ports import LEARNERS, Port
 from bot.core.router import Exporter, Router, Services
 from bot.course.loader import load_course
 from bot.course.model import Course
@@ -48,6 +50,7 @@ from bot.features.usage import feature as usage
 from bot.features.usage.budget import DailyBudget
 from bot.i18n import load_translators
 from bot.language import LanguageDetector
+from bot.salt import identity_salt
 
 if TYPE_CHECKING:
     from bot.adapters.llm.chains import TutorChains
@@ -243,9 +246,14 @@ async def open_app(
                 departures=tuple(step for manifest in manifests for step in manifest.departures),
                 commands=tuple(router.commands.values()),
                 answer_text=router.texts.get(None),
+                identity_hasher=IdentityHasher(identity_salt(settings)),
             )
             workers = [build(services) for manifest in manifests for build in manifest.workers]
-            bindings = {LEARNERS: SqlLearners} | {
+            core: dict[Port[Any], Callable[[Any], Any]] = {
+                LEARNERS: SqlLearners,
+                COUNTERS: SqlCounters,
+            }
+            bindings = core | {
                 port: build for manifest in manifests for port, build in manifest.repositories
             }
             tutor = Tutor(SqlUnits(database, bindings), services, router)

@@ -76,6 +76,9 @@ class Settings(BaseSettings):
     # Before a learner chooses. Left unset, English, or the first language when English is off.
     default_language: Language = Field(default="en", validate_default=False)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # The secret the limits' identity codes are made with (HMAC-SHA256). Left unset, a random one
+    # is made once in the data folder; set it when replicas do not share that folder.
+    identity_salt: SecretStr | None = None
 
     # Telegram
     telegram_bot_token: SecretStr | None = Field(
@@ -88,6 +91,11 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
     quiz_style: Literal["buttons", "poll"] = "buttons"
+    # Each person may send a burst of messages, then this many per second; the rest are dropped
+    # with one "slow down". At most `flood_queue` of their updates wait or run at a time.
+    flood_burst: int = Field(default=8, ge=1)
+    flood_per_second: float = Field(default=1.0, gt=0)
+    flood_queue: int = Field(default=8, ge=1)
 
     # Retrieval
     index_dir: Path | None = None

@@ -97,6 +97,9 @@ def make_settings(tmp_path: Path, database_url: str, **overrides: object) -> Set
         "data_dir": tmp_path / "data",
         "database_url": database_url,
         "_env_file": None,
+        # Tests talk far faster than a person types; the flood tests set the real limits.
+        "flood_burst": 1_000,
+        "flood_queue": 1_000,
     }
     values.update(overrides)
     if "index_dir" not in values and "content_dir" not in values:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +22,7 @@ from bot.core.feature import (
     TextHandler,
 )
 from bot.core.languages import LanguageProfile, LanguageRegistry
+from bot.core.limits import IdentityHasher
 from bot.core.ports import Learner, Port, UnitOfWork
 from bot.core.replies import Button, Keyboard, Message, Reply
 from bot.core.state import Conversation, FlowState, StateCodec
@@ -49,6 +51,10 @@ class Services:
     commands: Sequence[CommandRoute] = ()
     # Free text outside any flow that reads it: a question for the course.
     answer_text: TextHandler | None = None
+    # The code the limits are kept under; the app's salt lasts across restarts, this one not.
+    identity_hasher: IdentityHasher = field(
+        default_factory=lambda: IdentityHasher(secrets.token_bytes(32))
+    )
 
     def help_entries(self, audience: Audience) -> list[CommandRoute]:
         """Return the commands that have a help line for an audience, in feature order."""
@@ -96,6 +102,11 @@ class Turn:
     def course(self) -> Course:
         """Return the course."""
         return self.services.course
+
+    @property
+    def identity(self) -> str:
+        """Return the hashed channel identity the learner's limits are kept under."""
+        return self.services.identity_hasher(self.learner.channel, self.learner.external_id)
 
     def repo(self, port: Port[T]) -> T:
         """Return a repository, in this turn's unit of work."""

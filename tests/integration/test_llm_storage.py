@@ -6,18 +6,25 @@ import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.adapters.db.counters import SqlCounters
 from bot.adapters.db.database import Database
 from bot.adapters.db.learners import SqlLearners
+from bot.core.limits import COUNTERS
 from bot.core.model import ModelError, TokenUsage, Unavailable
+from bot.core.ports import Learner, Port
 from bot.features.practice.repo import SqlAttempts
 from bot.features.practice.rubric import Verdict
 from bot.features.usage.budget import DailyBudget
+from bot.features.usage.ports import MODEL_USAGE
 from bot.features.usage.repo import SqlUsage
 
+T = TypeVar("T")
 BRUSSELS = ZoneInfo("Europe/Brussels")
 NOON = datetime(2026, 11, 23, 11, 0, tzinfo=UTC)
 
@@ -37,6 +44,29 @@ async def database(database_url: str) -> AsyncIterator[Database]:
         await database.close()
 
 
+@dataclass
+class Spender:
+    """What a turn gives the budget: the learner, the time, their identity code, the stores."""
+
+    session: AsyncSession
+    learner: Learner
+    now: datetime
+
+    @property
+    def identity(self) -> str:
+        return f"code-of-{self.learner.external_id}"
+
+    def repo(self, port: Port[T]) -> T:
+        adapters: dict[Port[Any], Any] = {MODEL_USAGE: SqlUsage, COUNTERS: SqlCounters}
+        return cast(T, adapters[port](self.session))
+
+
+async def spender(session: AsyncSession, learner: int, now: datetime) -> Spender:
+    found = await SqlLearners(session).get(learner)
+    assert found is not None
+    return Spender(session, found, now)
+
+
 async def new_learner(database: Database, name: str = "1") -> int:
     async with database.session() as session:
         learner = await SqlLearners(session).create("test", name, NOON, "fr", None)
@@ -48,7 +78,7 @@ async def ask(budget: DailyBudget, database: Database, learner: int, now: dateti
         return Reply(TokenUsage(100, 20))
 
     async with database.session() as session:
-        return await budget.spend(SqlUsage(session), learner, now, call)
+        return await budget.spend(await spender(session, learner, now), call)
 
 
 async def test_the_daily_limit_holds_and_resets_at_midnight_in_brussels(
@@ -89,9 +119,9 @@ async def test_a_failed_call_counts_and_no_model_costs_nothing(database: Databas
         raise ModelError("TimeoutError")
 
     async with database.session() as session:
-        store = SqlUsage(session)
-        assert await budget.spend(store, learner, NOON, failing) is Unavailable.FAILED
-        assert await budget.spend(store, learner, NOON, None) is Unavailable.NO_MODEL
+        turn = await spender(session, learner, NOON)
+        assert await budget.spend(turn, failing) is Unavailable.FAILED
+        assert await budget.spend(turn, None) is Unavailable.NO_MODEL
     async with database.session() as session:
         usage = await SqlUsage(session).of_day(learner, budget.day(NOON))
     assert (usage.calls, usage.input_tokens, usage.output_tokens) == (1, 0, 0)

@@ -94,4 +94,19 @@ class ConversationRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
-CORE_TABLES: tuple[type[Base], ...] = (LearnerRow, ConversationRow)
+class CounterRow(Base):
+    """A limit's counter for one hashed identity, deleted once its window has ended.
+
+    Not tied to a learner on purpose: `/forget` must not reset the limits (bot/core/limits.py).
+    """
+
+    __tablename__ = "identity_counters"
+
+    identity: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(16), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+CORE_TABLES: tuple[type[Base], ...] = (LearnerRow, ConversationRow, CounterRow)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+import time
 from collections.abc import Mapping
 from contextlib import AsyncExitStack
 from datetime import timedelta
@@ -27,6 +28,7 @@ from bot.channels.telegram.processor import PerLearnerProcessor
 from bot.channels.telegram.render import Renderer
 from bot.config import Settings
 from bot.core.delivery import Deliverer
+from bot.core.flood import TokenBuckets
 
 logger = logging.getLogger(__name__)
 
@@ -112,13 +114,16 @@ def build_application(
     settings = app.settings
     renderer = Renderer(app.database, settings.quiz_style, app.services.clock)
     background = BackgroundTasks(app, renderer)
+    front_end = TelegramFrontEnd(app.tutor, renderer, app.database, app.services)
+    buckets = TokenBuckets(settings.flood_burst, settings.flood_per_second, time.monotonic)
+    processor = PerLearnerProcessor(buckets, front_end.slow_down, max_queued=settings.flood_queue)
     builder = (
         Application.builder()
         .token(bot_token(settings))
         # Lessons cite sources; big link previews would push the buttons off the screen.
         .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(AIORateLimiter(max_retries=RETRIES_AFTER_FLOOD))
-        .concurrent_updates(PerLearnerProcessor())
+        .concurrent_updates(processor)
         .post_init(background.start)
         .post_stop(background.stop)
     )
@@ -129,7 +134,6 @@ def build_application(
     if updates_request is not None:
         builder = builder.get_updates_request(updates_request)
     application: TelegramApplication = builder.build()
-    front_end = TelegramFrontEnd(app.tutor, renderer, app.database, app.services)
     front_end.register(application)
     return application
 

@@ -156,6 +156,25 @@ class TelegramFrontEnd:
         # Progress is personal: the tutor keeps no group conversations.
         await context.bot.leave_chat(chat.id)
 
+    async def slow_down(self, update: Update) -> None:
+        """Ask someone who sends too fast to wait, in their language; once per flood."""
+        user = update.effective_user
+        chat = update.effective_chat
+        if user is None or (chat is not None and chat.type != ChatType.PRIVATE):
+            return
+        logger.info("A learner sends too fast; dropping their updates for a while")
+        async with self.database.session() as session:
+            language = await store.language_of(session, str(user.id))
+        t = self.translator(language or user.language_code)
+        text = t.gettext(
+            "You are sending messages very fast, so I skipped some of them. "
+            "Please wait a moment, then send your message again."
+        )
+        try:
+            await update.get_bot().send_message(user.id, text)
+        except TelegramError as error:
+            logger.info("Could not ask a learner to slow down: %s", type(error).__name__)
+
     async def on_error(self, update: object, context: Context) -> None:
         """Log a failure without message text, and tell the learner something went wrong."""
         error = context.error

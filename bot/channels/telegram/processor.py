@@ -1,13 +1,18 @@
-"""Process updates of different learners side by side, and each learner's strictly in order."""
+"""Process updates of different learners side by side, each learner's in order and within limits."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+import inspect
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
+
+from bot.core.flood import TokenBuckets, Verdict
+
+SlowDown = Callable[[Update], Awaitable[None]]
 
 
 class PerLearnerProcessor(BaseUpdateProcessor):
@@ -17,20 +22,42 @@ class PerLearnerProcessor(BaseUpdateProcessor):
     slow answer for one learner must not hold up the others. PTB's own bound counts updates
     waiting for their learner's turn too, so it is set high and `max_active` bounds the real work,
     below the database connection pool.
+
+    A flood must not hold up the others either: each person's updates pass their token bucket
+    and a bound of `max_queued` waiting or in progress *before* they wait for their turn. The
+    rest are dropped at once, not queued, and the first of a flood calls `slow_down`.
     """
 
-    def __init__(self, max_active: int = 8, max_waiting: int = 512) -> None:
+    def __init__(
+        self,
+        buckets: TokenBuckets,
+        slow_down: SlowDown,
+        *,
+        max_queued: int = 8,
+        max_active: int = 8,
+        max_waiting: int = 512,
+    ) -> None:
         super().__init__(max_concurrent_updates=max_waiting)
+        self.buckets = buckets
+        self.slow_down = slow_down
+        self.max_queued = max_queued
         self._active = asyncio.Semaphore(max_active)
         self._locks: dict[int, asyncio.Lock] = {}
         self._users: dict[int, int] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Wait for this person's earlier updates, then for a free slot, then process."""
-        user = update.effective_user if isinstance(update, Update) else None
-        if user is None:
+        """Drop an update beyond the person's limits, else wait for their turn and a free slot."""
+        if not isinstance(update, Update) or update.effective_user is None:
             async with self._active:
                 await coroutine
+            return
+        user = update.effective_user
+        verdict = self._admit(user.id)
+        if verdict is not Verdict.SERVE:
+            if inspect.iscoroutine(coroutine):
+                coroutine.close()  # never to run: closed, so Python does not warn about it
+            if verdict is Verdict.SLOW_DOWN:
+                await self.slow_down(update)
             return
         lock = self._locks.setdefault(user.id, asyncio.Lock())
         self._users[user.id] = self._users.get(user.id, 0) + 1
@@ -41,6 +68,11 @@ class PerLearnerProcessor(BaseUpdateProcessor):
             self._users[user.id] -= 1
             if not self._users[user.id]:
                 del self._users[user.id], self._locks[user.id]
+
+    def _admit(self, user_id: int) -> Verdict:
+        if self._users.get(user_id, 0) >= self.max_queued:
+            return self.buckets.refuse(user_id)
+        return self.buckets.admit(user_id)
 
     async def initialize(self) -> None:
         """Nothing to open."""

@@ -91,6 +91,12 @@ async def set_reachable(session: AsyncSession, external_id: str, *, reachable: b
     return True
 
 
+async def language_of(session: AsyncSession, external_id: str) -> str | None:
+    """Return the language a Telegram learner chose; None when unknown or not chosen yet."""
+    learner = await SqlLearners(session).find(CHANNEL, external_id)
+    return learner.language if learner else None
+
+
 async def export(session: AsyncSession, learner_id: int) -> dict[str, Any]:
     """Return the Telegram part of /mydata: the quiz polls still waiting for an answer."""
     rows = await session.scalars(

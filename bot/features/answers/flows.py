@@ -19,7 +19,6 @@ from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.privacy.pii import Kind, redact
 from bot.features.usage.budget import DailyBudget
-from bot.features.usage.ports import MODEL_USAGE
 from bot.i18n import N_, Translator
 from bot.language import LanguageDetector
 
@@ -133,7 +132,7 @@ class Answers:
             await self._unknown(turn, t, language, question, hits)
             return
         ask = partial(self._ask_model, question, language, hits) if self.chains else None
-        outcome = await self.budget.spend(turn.repo(MODEL_USAGE), turn.learner.id, turn.now, ask)
+        outcome = await self.budget.spend(turn, ask)
         if isinstance(outcome, GroundedAnswer):
             if outcome.covered:
                 self._model_answer(turn, t, outcome, hits)

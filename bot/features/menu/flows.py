@@ -39,11 +39,19 @@ def language_keyboard(languages: LanguageRegistry, current: Language | None) -> 
 
 def privacy_notice(t: Translator) -> str:
     """Return the short privacy notice shown at first contact."""
-    return t.gettext(
-        "Your privacy: I keep only your first name, your language and your progress. "
-        "I do not keep your messages, except questions I cannot answer, "
-        "without personal details, to improve the course. "
-        "Send /mydata to see your data and /forget to delete it."
+    return (
+        t.gettext(
+            "Your privacy: I keep only your first name, your language and your progress. "
+            "I do not keep your messages, except questions I cannot answer, "
+            "without personal details, to improve the course. "
+            "Send /mydata to see your data and /forget to delete it."
+        )
+        + " "
+        + t.gettext(
+            "To stop misuse, I also count your questions to the AI model and the wrong group codes "
+            "you type, under a code nobody can read. I keep these counts for one day only, "
+            "even after /forget."
+        )
     )
 
 

@@ -19,7 +19,6 @@ from bot.features.practice.ports import ATTEMPTS
 from bot.features.practice.rubric import Criterion, Verdict, check
 from bot.features.privacy.pii import redact
 from bot.features.usage.budget import DailyBudget
-from bot.features.usage.ports import MODEL_USAGE
 from bot.i18n import N_, Translator
 
 
@@ -201,7 +200,7 @@ class Practice:
             if self.chains
             else None
         )
-        outcome = await self.budget.spend(turn.repo(MODEL_USAGE), turn.learner.id, turn.now, call)
+        outcome = await self.budget.spend(turn, call)
         by_model = isinstance(outcome, Coaching) and bool(outcome.feedback)
         if isinstance(outcome, Coaching) and by_model:
             verdict = _merge(verdict, outcome)

@@ -19,7 +19,6 @@ from bot.features.menu import flows as screens
 from bot.features.simpler.buttons import Simplify
 from bot.features.simpler.key_idea import says_key_idea
 from bot.features.usage.budget import DailyBudget
-from bot.features.usage.ports import MODEL_USAGE
 
 
 class Simpler:
@@ -73,7 +72,7 @@ class Simpler:
             if self.chains
             else None
         )
-        outcome = await self.budget.spend(turn.repo(MODEL_USAGE), turn.learner.id, turn.now, call)
+        outcome = await self.budget.spend(turn, call)
         if isinstance(outcome, Rewrite) and outcome.text:
             # A rewrite that drifted from the key idea is worse than the key idea itself.
             kept = outcome.text if says_key_idea(outcome.text, key_idea) else None

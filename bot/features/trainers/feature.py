@@ -31,7 +31,6 @@ TABLES: tuple[type[Base], ...] = (
     tables.CohortRow,
     tables.CohortMemberRow,
     tables.AccessCodeRow,
-    tables.CodeFailureRow,
     tables.PushPlanRow,
     tables.PushRow,
     tables.OutboxRow,

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime, timedelta
+from typing import Final
 
+from bot.core.limits import COUNTERS, WRONG_CODES, Tally
 from bot.core.ports import LEARNERS
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
 from bot.features.trainers.access import trainer_menu_button
 from bot.features.trainers.buttons import ConfirmLeave, SwitchReminders
 from bot.features.trainers.ports import COHORTS
+
+# Three free tries, then a wait that doubles from one minute up to an hour.
+FREE_TRIES: Final = 3
+MAX_WAIT: Final = timedelta(hours=1)
+# Wrong codes are forgotten a day after the last one.
+WRONG_CODES_KEPT: Final = timedelta(days=1)
 
 
 async def join_command(turn: Turn, args: tuple[str, ...]) -> None:
@@ -27,21 +36,40 @@ async def join_command(turn: Turn, args: tuple[str, ...]) -> None:
     await redeem(turn, ("".join(args),))
 
 
+def locked_until(wrong: Tally) -> datetime | None:
+    """Return until when someone who typed wrong codes must wait; None when they may try."""
+    extra = wrong.count - FREE_TRIES
+    if extra < 0 or wrong.last_at is None:
+        return None
+    return wrong.last_at + min(timedelta(minutes=2**extra), MAX_WAIT)
+
+
+def ask_to_wait(turn: Turn, until: datetime) -> None:
+    """Tell someone who typed too many wrong codes how long to wait."""
+    t = turn.t
+    minutes = math.ceil((until - turn.now).total_seconds() / 60)
+    turn.say(
+        t.ngettext(
+            "Too many wrong codes. Please wait {minutes} minute and try again.",
+            "Too many wrong codes. Please wait {minutes} minutes and try again.",
+            minutes,
+        ).format(minutes=minutes),
+        rows(screens.menu_button(t)),
+    )
+
+
 async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
     """Use a cohort code or a trainer invite, from /join or from a `join-<code>` link."""
     t = turn.t
+    counters = turn.repo(COUNTERS)
+    # Counted under the hashed identity, so that /forget does not give the free tries back.
+    until = locked_until(await counters.tally(turn.identity, WRONG_CODES, turn.now))
+    if until is not None and until > turn.now:
+        ask_to_wait(turn, until)
+        return
     outcome = await turn.repo(COHORTS).redeem(turn.learner.id, args[0], turn.now)
-    if outcome.outcome == "wait":
-        minutes = math.ceil((outcome.wait.total_seconds() if outcome.wait else 60) / 60)
-        turn.say(
-            t.ngettext(
-                "Too many wrong codes. Please wait {minutes} minute and try again.",
-                "Too many wrong codes. Please wait {minutes} minutes and try again.",
-                minutes,
-            ).format(minutes=minutes),
-            rows(screens.menu_button(t)),
-        )
-    elif outcome.outcome == "invalid":
+    if outcome.outcome == "invalid":
+        await counters.add(turn.identity, WRONG_CODES, turn.now, turn.now + WRONG_CODES_KEPT)
         turn.say(
             t.gettext(
                 "This code does not work. It may be mistyped, too old or stopped. "
@@ -49,7 +77,9 @@ async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
             ),
             rows(screens.menu_button(t)),
         )
-    elif outcome.outcome == "trainer":
+        return
+    await counters.clear(turn.identity, WRONG_CODES)
+    if outcome.outcome == "trainer":
         turn.say(
             t.gettext("✅ You are now a trainer. You can create groups and send them lessons."),
             rows(trainer_menu_button(turn)),

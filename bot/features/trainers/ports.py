@@ -50,12 +50,11 @@ class Member:
 
 @dataclass(frozen=True)
 class Redemption:
-    """What a typed or linked code did: `trainer`, `cohort`, `invalid` or `wait`."""
+    """What a typed or linked code did: `trainer`, `cohort` or `invalid`."""
 
-    outcome: Literal["trainer", "cohort", "invalid", "wait"]
+    outcome: Literal["trainer", "cohort", "invalid"]
     cohort: Cohort | None = None
     previous: Cohort | None = None
-    wait: timedelta | None = None
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,7 @@ class CohortStore(Protocol):
         ...
 
     async def redeem(self, learner_id: int, text: str, now: datetime) -> Redemption:
-        """Use a code for this learner, slowing down anyone who keeps typing wrong ones."""
+        """Use a code for this learner; `invalid` when it is unknown, used up, old or revoked."""
         ...
 
     async def create_cohort(

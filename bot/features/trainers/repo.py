@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any, Final
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import CursorResult
@@ -22,7 +22,6 @@ from bot.features.trainers.ports import (
 )
 from bot.features.trainers.tables import (
     AccessCodeRow,
-    CodeFailureRow,
     CohortMemberRow,
     CohortRow,
     OutboxRow,
@@ -30,10 +29,6 @@ from bot.features.trainers.tables import (
     PushRow,
     TrainerRow,
 )
-
-# Three free tries, then a wait that doubles from one minute up to an hour.
-FREE_TRIES: Final = 3
-MAX_WAIT: Final = timedelta(hours=1)
 
 
 def _cohort(row: CohortRow) -> Cohort:
@@ -115,10 +110,7 @@ class SqlCohorts:
         return affected(result)
 
     async def redeem(self, learner_id: int, text: str, now: datetime) -> Redemption:
-        """Use a code for this learner, slowing down anyone who keeps typing wrong ones."""
-        failure = await self.session.get(CodeFailureRow, learner_id)
-        if failure is not None and failure.locked_until is not None and failure.locked_until > now:
-            return Redemption("wait", wait=failure.locked_until - now)
+        """Use a code for this learner; `invalid` when it is unknown, used up, old or revoked."""
         code = codes.normalize(text)
         row = (
             await self.session.scalar(
@@ -142,9 +134,7 @@ class SqlCohorts:
             )
         )
         if row is None or not used:
-            return await self._failed_try(learner_id, failure, now)
-        if failure is not None:
-            await self.session.delete(failure)
+            return Redemption("invalid")
         if row.kind == "trainer":
             await self.make_trainer(learner_id, now)
             return Redemption("trainer")
@@ -152,20 +142,6 @@ class SqlCohorts:
         previous = await self.join_cohort(learner_id, row.cohort_id, now)
         cohort = await self.get_cohort(row.cohort_id)
         return Redemption("cohort", cohort=cohort, previous=previous)
-
-    async def _failed_try(
-        self, learner_id: int, failure: CodeFailureRow | None, now: datetime
-    ) -> Redemption:
-        if failure is None:
-            failure = CodeFailureRow(learner_id=learner_id, failures=0, last_failure_at=now)
-            self.session.add(failure)
-        failure.failures += 1
-        failure.last_failure_at = now
-        extra = failure.failures - FREE_TRIES
-        if extra >= 0:
-            failure.locked_until = now + min(timedelta(minutes=2**extra), MAX_WAIT)
-        await self.session.flush()
-        return Redemption("invalid")
 
     async def create_cohort(
         self,
@@ -295,7 +271,6 @@ class SqlCohorts:
             .where(OutboxRow.learner_id == learner_id)
             .order_by(OutboxRow.id)
         )
-        failure = await self.session.get(CodeFailureRow, learner_id)
         return {
             "cohort": {
                 "name": member.cohort.name,
@@ -312,7 +287,6 @@ class SqlCohorts:
                 {"kind": kind, "status": status, "sent_at": sent.isoformat() if sent else None}
                 for kind, status, sent in deliveries
             ],
-            "wrong_codes": failure.failures if failure else 0,
         }
 
 

@@ -88,17 +88,6 @@ class AccessCodeRow(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
-class CodeFailureRow(Base):
-    """Wrong codes typed by one person, to slow down guessing."""
-
-    __tablename__ = "code_failures"
-
-    learner_id: Mapped[int] = _learner_key()
-    failures: Mapped[int] = mapped_column(Integer)
-    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
-
-
 class PushPlanRow(Base):
     """A recurring push, such as each learner's next lesson every weekday at 9:00."""
 
