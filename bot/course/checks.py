@@ -119,10 +119,11 @@ def check_content(
     problems += _check_glossary(content_dir, languages, reference)
     glossaries = _glossary_passages(content_dir, languages)
     problems += _check_style(content_dir, languages, outline, lessons, glossaries)
-    fact_problems, warnings = _check_facts(
+    fact_problems, fact_warnings = _check_facts(
         content_dir, languages, outline, lessons, glossaries, today or datetime.now(UTC).date()
     )
     problems += fact_problems
+    warnings += fact_warnings
     readability = [_readability(lesson) for lesson in lessons.values()]
     warnings += _other_language_folders(content_dir, languages)
     return CheckReport(problems=problems, readability=readability, warnings=warnings)
