@@ -184,7 +184,7 @@ async def test_a_quiz_scores_the_answers_and_schedules_a_review_for_a_miss(
     assert progress.completed_at == clock.now
 
 
-async def test_a_double_tap_on_an_answer_is_answered_and_recorded_once(
+async def test_a_second_tap_on_an_answer_shows_the_same_feedback_and_stores_it_once(
     tutor: Tutor, units: MemoryUnits
 ) -> None:
     chat = Chat(tutor)
@@ -192,12 +192,56 @@ async def test_a_double_tap_on_an_answer_is_answered_and_recorded_once(
     await read_lesson(chat, "en")
     await chat.press_data(chat.button_with_action("quiz.start").data)
     tap = chat.question.answer_data[lesson("en", FIRST).quiz[0].correct]
-    await chat.press_data(tap)
+    first = await chat.press_data(tap)
     assert "✅" in chat.text
-    await chat.press_data(tap)
-    assert "✅" not in chat.text
-    assert t("en").gettext("You already answered this question.") in chat.text
+    assert actions(chat) == ["lessons.resume"]
+    conversation = copy.deepcopy(units.tables.conversations)
+
+    assert await chat.press_data(tap) == first
     assert len(units.tables.answers) == 1
+    assert units.tables.conversations == conversation
+
+
+async def test_another_option_of_an_answered_item_shows_the_first_answer(
+    tutor: Tutor, units: MemoryUnits
+) -> None:
+    item = lesson("en", FIRST).quiz[0]
+    chat = Chat(tutor)
+    await chat.command("start")
+    await read_lesson(chat, "en")
+    await chat.press_data(chat.button_with_action("quiz.start").data)
+    question = chat.question
+    first = await chat.answer(wrong(item.correct))
+
+    await chat.press_data(question.answer_data[item.correct])
+
+    assert chat.text.startswith(
+        t("en").gettext("You already answered this question; your first answer counts.")
+    )
+    assert chat.text.endswith(first[0].text)  # type: ignore[union-attr]
+    assert [(a.chosen, a.is_correct) for a in units.tables.answers] == [
+        (wrong(item.correct), False)
+    ]
+
+
+async def test_the_last_answer_tapped_again_shows_the_summary_and_changes_nothing(
+    tutor: Tutor, units: MemoryUnits
+) -> None:
+    chat = Chat(tutor)
+    await chat.command("start")
+    await read_lesson(chat, "en")
+    quiz = lesson("en", FIRST).quiz
+    await chat.press_data(chat.button_with_action("quiz.start").data)
+    for item in quiz[:-1]:
+        await chat.answer(item.correct)
+        await chat.press(t("en").gettext("Next question ▶"))
+    tap = chat.question.answer_data[quiz[-1].correct]
+    finished = await chat.press_data(tap)
+    await chat.press_data(chat.button_with_action("lessons.open").data)
+    stored = copy.deepcopy((units.tables.progress, units.tables.conversations))
+
+    assert await chat.press_data(tap) == finished
+    assert (units.tables.progress, units.tables.conversations) == stored
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -104,9 +104,17 @@ def continue_button(t: Translator) -> Button:
 
 
 async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
-    """Record a quiz answer, explain it, and move on (or close the quiz)."""
+    """Record a quiz answer, explain it, and move on (or close the quiz).
+
+    An item already answered in the current attempt gets the feedback of its stored answer
+    again, with the same buttons: the reply to a tap may never have reached the learner (a
+    crash after the answer was stored), so a second tap, or the same tap delivered again,
+    must show it rather than refuse. The first answer counts, whichever option is tapped.
+    """
     t = turn.t
     state = turn.state
+    if await _show_stored_answer(turn, chosen):
+        return
     if not isinstance(state, Answering) or state.item != chosen.item:
         turn.say(t.gettext("You already answered this question."), rows(continue_button(t)))
         return
@@ -129,18 +137,61 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     following = lesson.item_id_at((lesson.item_position(item.id) or 0) + 1)
     if following is not None:
         turn.go(Answering(lesson.id, following))
-        next_button = button(t.gettext("Next question ▶"), Resume())
-        turn.say(feedback(t, item, option), rows(next_button))
-        return
-    turn.say(feedback(t, item, option))
-    await _finish(turn, lesson, attempt)
+    else:
+        score = await turn.repo(ANSWERS).attempt_score(learner.id, lesson.id, attempt)
+        await turn.repo(PROGRESS).finish_quiz(learner.id, lesson.id, score, turn.now)
+        turn.go(Idle(turn.course.next_lesson_id(turn.language, lesson.id)))
+    await _say_outcome(turn, lesson, item, option, attempt)
 
 
-async def _finish(turn: Turn, lesson: Lesson, attempt: int) -> None:
+async def _show_stored_answer(turn: Turn, chosen: AnswerQuiz) -> bool:
+    """Show the outcome of an item answered in the current attempt; False when it is not."""
+    stored = await turn.repo(ANSWERS).last_quiz_answer(turn.learner.id, chosen.item)
+    if stored is None:
+        return False
+    progress = await turn.repo(PROGRESS).of_lesson(turn.learner.id, stored.lesson_id)
+    found = chosen_item(turn, stored.lesson_id, stored.item_id, stored.chosen)
+    if progress is None or progress.quiz_attempts != stored.attempt or found is None:
+        return False
+    lesson, item = found
+    note = (
+        turn.t.gettext("You already answered this question; your first answer counts.")
+        if chosen.option != stored.chosen
+        else None
+    )
+    await _say_outcome(turn, lesson, item, stored.chosen, stored.attempt, note)
+    return True
+
+
+async def _say_outcome(
+    turn: Turn,
+    lesson: Lesson,
+    item: QuizItem,
+    option: int,
+    attempt: int,
+    note: str | None = None,
+) -> None:
+    """Explain an answer, then offer the next question, or sum up the quiz after its last."""
     t = turn.t
-    learner_id = turn.learner.id
-    score = await turn.repo(ANSWERS).attempt_score(learner_id, lesson.id, attempt)
-    await turn.repo(PROGRESS).finish_quiz(learner_id, lesson.id, score, turn.now)
+    text = feedback(t, item, option)
+    if note:
+        text = f"{note}\n\n{text}"
+    if lesson.item_id_at((lesson.item_position(item.id) or 0) + 1) is not None:
+        turn.say(text, rows(next_question_button(t)))
+        return
+    turn.say(text)
+    score = await turn.repo(ANSWERS).attempt_score(turn.learner.id, lesson.id, attempt)
+    say_summary(turn, lesson, score)
+
+
+def next_question_button(t: Translator) -> Button:
+    """Return the button to the next question of the quiz."""
+    return button(t.gettext("Next question ▶"), Resume())
+
+
+def say_summary(turn: Turn, lesson: Lesson, score: int) -> None:
+    """Say how the quiz went, with the buttons to the next lesson, another try and the menu."""
+    t = turn.t
     total = len(lesson.quiz)
     lines = [
         t.ngettext(
@@ -164,7 +215,6 @@ async def _finish(turn: Turn, lesson: Lesson, attempt: int) -> None:
         )
     next_id = turn.course.next_lesson_id(turn.language, lesson.id)
     next_lesson = turn.course.lesson(turn.language, next_id) if next_id else None
-    turn.go(Idle(next_id))
     buttons = [
         button(
             t.gettext("▶ Next lesson: {title}").format(title=next_lesson.title),
