@@ -112,6 +112,10 @@ class OutboxWorker:
                 audience=audience,
             )
             progress, reviews = SqlProgress(session), SqlReviews(session)
+            if interrupted := sum(item.interrupted for item in claimed):
+                logger.warning(
+                    "Sending again %s outbox rows a stopped worker was sending", interrupted
+                )
             for item in claimed:
                 if item.attempts > MAX_ATTEMPTS:
                     await outbox.finish(session, [item.id], token, "failed", now)
@@ -138,6 +142,8 @@ class OutboxWorker:
             await self.pacer.wait(f"{job.item.channel}:{job.item.external_id}")
             if time.monotonic() > deadline:
                 return
+            if not await self._start_sending(token, job.item):
+                continue
             try:
                 deliver = deliverers[job.item.channel].deliver
                 result = await deliver(job.item.external_id, job.replies)
@@ -155,6 +161,12 @@ class OutboxWorker:
             except asyncio.CancelledError:
                 await recording
                 raise
+
+    async def _start_sending(self, token: str, item: outbox.Claimed) -> bool:
+        # Committed on its own right before the call: after a crash, only the rows left
+        # `sending` may have reached the channel, and they are sent again (see outbox.claim).
+        async with self.database.session() as session:
+            return await outbox.start_sending(session, item.id, token)
 
     async def _record(self, token: str, item: outbox.Claimed, result: DeliveryResult) -> None:
         # Group commit: whoever holds the lock writes every outcome waiting so far in one
