@@ -44,7 +44,8 @@ async def test_claims_are_exclusive_and_a_dead_workers_lease_is_retaken(
             assert await outbox.finish(session, ids, "b" * 32, "sent", clock.now) == 6
             retaken = await outbox.claim(session, token="d" * 32, limit=100, **claim)  # type: ignore[arg-type]
         assert sorted(row.id for row in retaken) == sorted(row.id for row in first)
-        assert all(row.attempts == 2 for row in retaken)
+        # Claimed, never sent: a dead worker's claim costs no try.
+        assert all(row.attempts == 0 for row in retaken)
         # The dead worker's late mark changes nothing: the row is no longer its to mark.
         async with app.database.session() as session:
             assert await outbox.finish(session, [first[0].id], "a" * 32, "sent", clock.now) == 0
@@ -75,7 +76,7 @@ async def test_a_row_a_dead_worker_was_sending_is_taken_again_as_interrupted(
         claim["now"] = clock.now + LEASE + timedelta(seconds=1)
         async with app.database.session() as session:
             [retaken] = await outbox.claim(session, token="c" * 32, limit=100, **claim)  # type: ignore[arg-type]
-        assert (retaken.id, retaken.interrupted, retaken.attempts) == (sending.id, True, 2)
+        assert (retaken.id, retaken.interrupted, retaken.attempts) == (sending.id, True, 1)
         async with app.database.session() as session:
             assert not await outbox.start_sending(session, sending.id, "a" * 32)
             assert await outbox.start_sending(session, sending.id, "c" * 32)

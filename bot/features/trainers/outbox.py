@@ -28,7 +28,7 @@ class Claimed:
     """A claimed outbox row with what it takes to render it for its learner."""
 
     id: int
-    attempts: int
+    attempts: int  # sends tried before this claim
     learner_id: int
     channel: str
     external_id: str
@@ -90,7 +90,6 @@ async def claim(
             status="pending",
             claimed_by=token,
             claimed_until=now + lease,
-            attempts=OutboxRow.attempts + 1,
         )
         .execution_options(synchronize_session=False)
     )
@@ -147,7 +146,11 @@ def _in_audience(audience: Mapping[str, frozenset[str] | None]) -> ColumnElement
 
 
 async def start_sending(session: AsyncSession, outbox_id: int, token: str) -> bool:
-    """Mark a held row as being sent, right before the channel is called; False if not held."""
+    """Mark a held row as being sent and count the try; False when it is no longer held.
+
+    Tries are counted here rather than at the claim, so that a worker killed again and again
+    uses up the tries of the rows it was sending, not those of every row it had claimed.
+    """
     result = await session.execute(
         update(OutboxRow)
         .where(
@@ -155,7 +158,7 @@ async def start_sending(session: AsyncSession, outbox_id: int, token: str) -> bo
             OutboxRow.claimed_by == token,
             OutboxRow.status == "pending",
         )
-        .values(status="sending")
+        .values(status="sending", attempts=OutboxRow.attempts + 1)
     )
     return affected(result) == 1
 
@@ -184,7 +187,7 @@ async def defer(
     token: str,
     not_before: datetime,
     *,
-    count_attempt: bool,
+    give_back_try: bool,
 ) -> None:
     """Put a held row back for later (rate limited, or in quiet hours)."""
     values: dict[str, object] = {
@@ -193,7 +196,7 @@ async def defer(
         "claimed_by": None,
         "claimed_until": None,
     }
-    if not count_attempt:
+    if give_back_try:
         values["attempts"] = OutboxRow.attempts - 1
     await session.execute(
         update(OutboxRow)
@@ -207,7 +210,7 @@ async def release(session: AsyncSession, token: str) -> int:
     result = await session.execute(
         update(OutboxRow)
         .where(OutboxRow.claimed_by == token, OutboxRow.status == "pending")
-        .values(claimed_by=None, claimed_until=None, attempts=OutboxRow.attempts - 1)
+        .values(claimed_by=None, claimed_until=None)
     )
     return affected(result)
 
