@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.config import Language
+from bot.course.fairness import FairnessLimits, LanguageFairness, measure_fairness
 from bot.course.loader import (
     ContentError,
     OutlineModule,
@@ -59,8 +60,10 @@ class CheckReport:
 
     problems: list[Problem]
     readability: list[LessonReadability]
-    # Worth a look, but no reason to fail: content in a language that is not offered.
+    # Worth a look, but no reason to fail: content in a language that is not offered, and
+    # quiz items a form-only guesser gets right too often (unless the check is strict).
     warnings: list[Problem] = field(default_factory=list)
+    fairness: list[LanguageFairness] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -77,10 +80,14 @@ def check_content(
     reference: Language,
     syllabus: Path | None = None,
     language_of: LanguageOf | None = None,
+    *,
+    fairness_limits: FairnessLimits | None = None,
+    strict_fairness: bool = False,
 ) -> CheckReport:
     """Check every lesson of the languages against the outline and content/AUTHORING.md.
 
     The other languages are compared with `reference`: same quiz items, same glossary ids.
+    Quiz fairness beyond its limits is a warning, or a problem when `strict_fairness`.
     """
     problems: list[Problem] = []
     outline_path = syllabus or content_dir / "syllabus.yaml"
@@ -109,7 +116,28 @@ def check_content(
     problems += _check_glossary(content_dir, languages, reference)
     readability = [_readability(lesson) for lesson in lessons.values()]
     warnings = _other_language_folders(content_dir, languages)
-    return CheckReport(problems=problems, readability=readability, warnings=warnings)
+    fairness = [
+        measure_fairness(language, [ls for (lang, _), ls in lessons.items() if lang == language])
+        for language in languages
+    ]
+    unfair = _unfair(content_dir, fairness, fairness_limits or FairnessLimits())
+    if strict_fairness:
+        problems += unfair
+    else:
+        warnings += unfair
+    return CheckReport(
+        problems=problems, readability=readability, warnings=warnings, fairness=fairness
+    )
+
+
+def _unfair(
+    content_dir: Path, figures: list[LanguageFairness], limits: FairnessLimits
+) -> list[Problem]:
+    return [
+        Problem(str(content_dir / language.language), 0, f"quiz fairness: {breach}")
+        for language in figures
+        for breach in language.breaches(limits)
+    ]
 
 
 def _compare_outlines(local: Path, reference: tuple[OutlineModule, ...]) -> list[Problem]:
