@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from bot.core.events import ButtonPress, Command, Event, Sender, Text, Unsupported
 from bot.core.ports import LEARNERS, UnitOfWork, UnitsOfWork
@@ -17,6 +18,9 @@ MAX_TEXT_CHARS = 1000
 # Commands that work before a learner has chosen a language.
 LANGUAGE_FREE_COMMANDS = frozenset({"start", "language", "mydata", "forget"})
 NAME_MAX_CHARS = 32
+# Records, in the turn's transaction, that an event was handled; False when a committed turn
+# already recorded it (the channel delivered the same event again).
+Claim = Callable[[UnitOfWork], Awaitable[bool]]
 
 
 def display_name(sender: Sender) -> str | None:
@@ -27,6 +31,14 @@ def display_name(sender: Sender) -> str | None:
     return name or None
 
 
+class _ReadOnly(Exception):  # noqa: N818 - a way out of the unit of work, not an error
+    """Carry a replay's replies out of its unit of work, which rolls it back."""
+
+    def __init__(self, replies: list[Reply]) -> None:
+        super().__init__("replayed")
+        self.replies = replies
+
+
 class Tutor:
     """Handle events for any learner on any transport; all state is in the database."""
 
@@ -35,11 +47,32 @@ class Tutor:
         self.services = services
         self.router = router
 
-    async def handle(self, sender: Sender, event: Event) -> list[Reply]:
-        """Handle one event and return the replies to show."""
+    async def handle(
+        self, sender: Sender, event: Event, *, claim: Claim | None = None
+    ) -> list[Reply]:
+        """Handle one event and return the replies to show; with `claim`, handle it once.
+
+        The claim commits with the turn. If a turn is interrupted before it commits, the event
+        delivered again is simply handled. If it committed but its replies were lost (a crash
+        before they were sent), the event delivered again is a tap whose route is replayable
+        (a quiz answer, a lesson card), handled again in a transaction that is rolled back, so
+        that the learner sees the stored outcome; any other event gets no reply.
+        """
         try:
             async with self.units() as uow:
-                return await self._handle(uow, sender, event)
+                if claim is None or await claim(uow):
+                    return await self._handle(uow, sender, event)
+                replayable = self._replayable(event)
+                logger.info(
+                    "A %s event delivered again was %s",
+                    type(event).__name__,
+                    "replayed" if replayable else "skipped",
+                )
+                if not replayable:
+                    return []
+                raise _ReadOnly(await self._handle(uow, sender, event))
+        except _ReadOnly as replay:
+            return replay.replies
         except Exception:
             # Logged without the event's content: learners' messages never reach the logs.
             logger.exception(
@@ -130,6 +163,12 @@ class Tutor:
             await screens.no_free_text(turn, ())
             return
         await handler(turn, text)
+
+    def _replayable(self, event: Event) -> bool:
+        if not isinstance(event, ButtonPress):
+            return False
+        found = self.router.button_for(event.data)
+        return found is not None and found[0].replayable
 
     def _is_language_choice(self, event: Event) -> bool:
         if isinstance(event, ButtonPress):

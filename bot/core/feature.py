@@ -45,6 +45,9 @@ class ButtonRoute(Generic[C]):
 
     data: type[C]
     handler: Callable[[Turn, C], Awaitable[None]]
+    # Handling the same tap again shows what the first showed and changes nothing more, so a
+    # tap delivered again after its turn committed is handled again, read-only (see the engine).
+    replayable: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,8 @@ class Deferred(Generic[T]):
         return iter(self._items())
 
 
-def on(data: type[C], handler: Callable[[Turn, C], Awaitable[None]]) -> ButtonRoute[C]:
+def on(
+    data: type[C], handler: Callable[[Turn, C], Awaitable[None]], *, replayable: bool = False
+) -> ButtonRoute[C]:
     """Route one kind of button to its handler (typed, so the two cannot disagree)."""
-    return ButtonRoute(data, handler)
+    return ButtonRoute(data, handler, replayable)

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+LETTERS = "ABCDEFGHIJ"
+# An answer button on a phone shows about 30 characters on one line; longer options are
+# written out in the question and answered with letters instead.
+MAX_OPTION_BUTTON_CHARS = 30
+
 
 @dataclass(frozen=True)
 class Button:
@@ -46,7 +51,8 @@ class Picture:
 class Question:
     """A quiz question; a front end shows it as buttons or as a native quiz poll.
 
-    Answering option `i` is the same as pressing a button with `answer_data[i]`.
+    The options are in the order the learner sees them; answering option `i` is the same as
+    pressing a button with `answer_data[i]`, and `correct` is the right one's position.
     """
 
     header: str
@@ -56,6 +62,33 @@ class Question:
     correct: int
     explanation: str
     extra_keyboard: Keyboard = ()
+
+    @property
+    def lettered(self) -> bool:
+        """Tell whether the options are too long for their buttons, which then show letters."""
+        return any(len(option) > MAX_OPTION_BUTTON_CHARS for option in self.options)
+
+    def answer_labels(self) -> tuple[str, ...]:
+        """Return the answer buttons' labels: the options themselves, or their letters."""
+        return tuple(LETTERS[: len(self.options)]) if self.lettered else self.options
+
+    def keyboard(self) -> Keyboard:
+        """Return the answer buttons (letters on one row, options one per row), then the rest."""
+        answers = tuple(
+            Button(label, data)
+            for label, data in zip(self.answer_labels(), self.answer_data, strict=True)
+        )
+        rows = (answers,) if self.lettered else tuple((answer,) for answer in answers)
+        return (*rows, *self.extra_keyboard)
+
+    def listed_options(self) -> tuple[str, ...]:
+        """Return the options to write under the question: lettered ones only."""
+        if not self.lettered:
+            return ()
+        labels = self.answer_labels()
+        return tuple(
+            f"{label}) {option}" for label, option in zip(labels, self.options, strict=True)
+        )
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 from bot.config import Language
 from bot.core.text import sentences as full_sentences
 from bot.course.facts import check_register, check_statements, load_register, stale_facts
+from bot.course.fairness import FairnessLimits, LanguageFairness, measure_fairness
 from bot.course.loader import (
     ContentError,
     OutlineModule,
@@ -61,8 +62,10 @@ class CheckReport:
     problems: list[Problem]
     readability: list[LessonReadability]
     # Worth a look, but no reason to fail: content in a language that is not offered, a fact
-    # not checked for six months.
+    # not checked for six months, and quiz items a form-only guesser gets right too often
+    # (unless the check is strict).
     warnings: list[Problem] = field(default_factory=list)
+    fairness: list[LanguageFairness] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -80,12 +83,16 @@ def check_content(
     syllabus: Path | None = None,
     language_of: LanguageOf | None = None,
     today: date | None = None,
+    *,
+    fairness_limits: FairnessLimits | None = None,
+    strict_fairness: bool = False,
 ) -> CheckReport:
     """Check every lesson of the languages against the outline and content/AUTHORING.md.
 
     The other languages are compared with `reference`: same quiz items, same glossary ids.
     The facts register and the style sheets are checked when they exist; `today` dates the
-    register's six-month check (the real date when left out).
+    register's six-month check (the real date when left out). Quiz fairness beyond its limits
+    is a warning, or a problem when `strict_fairness`.
     """
     problems: list[Problem] = []
     outline_path = syllabus or content_dir / "syllabus.yaml"
@@ -126,7 +133,28 @@ def check_content(
     warnings += fact_warnings
     readability = [_readability(lesson) for lesson in lessons.values()]
     warnings += _other_language_folders(content_dir, languages)
-    return CheckReport(problems=problems, readability=readability, warnings=warnings)
+    fairness = [
+        measure_fairness(language, [ls for (lang, _), ls in lessons.items() if lang == language])
+        for language in languages
+    ]
+    unfair = _unfair(content_dir, fairness, fairness_limits or FairnessLimits())
+    if strict_fairness:
+        problems += unfair
+    else:
+        warnings += unfair
+    return CheckReport(
+        problems=problems, readability=readability, warnings=warnings, fairness=fairness
+    )
+
+
+def _unfair(
+    content_dir: Path, figures: list[LanguageFairness], limits: FairnessLimits
+) -> list[Problem]:
+    return [
+        Problem(str(content_dir / language.language), 0, f"quiz fairness: {breach}")
+        for language in figures
+        for breach in language.breaches(limits)
+    ]
 
 
 def _compare_outlines(local: Path, reference: tuple[OutlineModule, ...]) -> list[Problem]:

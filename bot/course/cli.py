@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.config import Settings
 from bot.course.checks import check_content
+from bot.course.fairness import measure_fairness
 from bot.course.loader import load_course
 from bot.course.report import course_stats, lessons_as_json
 from bot.paths import PROJECT_ROOT
@@ -28,7 +29,18 @@ def add_commands(commands: Any) -> None:
     )
     check.add_argument("--report", action="store_true", help="print readability per lesson")
     check.add_argument("--no-language", action="store_true", help="skip the language detector")
+    check.add_argument(
+        "--strict-fairness",
+        action="store_true",
+        help="fail, not only warn, when a quiz can be guessed from its form (content/AUTHORING.md)",
+    )
     check.set_defaults(handler=_check)
+
+    fairness = actions.add_parser(
+        "fairness", help="how far a form-only guesser gets in each language's quiz"
+    )
+    fairness.add_argument("--json", action="store_true", help="print the figures as JSON")
+    fairness.set_defaults(handler=_fairness)
 
     listing = actions.add_parser("list", help="list every lesson")
     listing.add_argument("--json", action="store_true", help="print the full lessons as JSON")
@@ -53,7 +65,10 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
         settings.default_language,
         syllabus,
         language_of,
+        strict_fairness=args.strict_fairness,
     )
+    for figures in report.fairness:
+        print(f"Quiz fairness {figures.summary()}")
     if args.report:
         for entry in sorted(report.readability, key=lambda r: (r.language, r.lesson_id)):
             print(
@@ -94,4 +109,19 @@ def _stats(settings: Settings, args: argparse.Namespace) -> int:
             f"{row.language:4} {row.lessons:7} {row.cards:6} {row.quiz_items:5} "
             f"{row.words_per_sentence:15.1f} {row.words_per_card:11.1f}"
         )
+    return 0
+
+
+def _fairness(settings: Settings, args: argparse.Namespace) -> int:
+    course = load_course(settings.content_dir, settings.languages.codes)
+    figures = [
+        measure_fairness(language, course.all_lessons(language))
+        for language in settings.languages.codes
+    ]
+    if args.json:
+        json.dump([f.as_json() for f in figures], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for entry in figures:
+            print(entry.summary())
     return 0

@@ -20,6 +20,7 @@ from bot.core.events import Command, Sender
 from bot.core.languages import BUILT_IN, LanguageRegistry
 from bot.course.checks import check_content
 from bot.course.loader import load_course
+from bot.features.quiz.order import option_order
 from bot.language import LanguageDetector
 from bot.paths import PROJECT_ROOT
 from tests.conftest import Clock, make_settings
@@ -45,11 +46,9 @@ async def test_a_german_learner_takes_a_lesson_and_its_quiz_in_the_terminal(
     )
     lesson = load_course(CONTENT, languages.codes).lesson("de", LESSON)
     assert lesson is not None
-    # Start the first lesson, read every card (Next is button 1 on the first card, then 2 after
-    # Back), take the quiz always answering A, and look at the progress.
-    lines = ["1"]
-    lines += ["2" if index else "1" for index in range(len(lesson.cards) - 1)]
-    lines += ["2"]
+    # Start the first lesson, read every card (Next, then Take the quiz, is always button 1),
+    # take the quiz always answering the first option shown, and look at the progress.
+    lines = ["1"] * (len(lesson.cards) + 1)
     for index in range(len(lesson.quiz)):
         lines.append("1")
         if index + 1 < len(lesson.quiz):
@@ -71,16 +70,20 @@ async def test_a_german_learner_takes_a_lesson_and_its_quiz_in_the_terminal(
         assert f"{card.heading}\n\n{card.body}" in text
     for item in lesson.quiz:
         assert item.question in text
-    # Always answering A gets some questions right and some wrong.
-    right = [item for item in lesson.quiz if item.correct == 0]
-    wrong = [item for item in lesson.quiz if item.correct != 0]
+    # Always answering the first option shown (the first learner's first attempt) gets some
+    # questions right and some wrong.
+    first = {
+        item.id: option_order(1, LESSON, item.id, 1, len(item.options))[0] for item in lesson.quiz
+    }
+    right = [item for item in lesson.quiz if item.correct == first[item.id]]
+    wrong = [item for item in lesson.quiz if item.correct != first[item.id]]
     assert right
     assert wrong
-    assert f"✅ Richtig!\n\n{right[0].explanations[0]}" in text
+    chosen = right[0].options[right[0].correct]
+    assert f"✅ Richtig!\nIhre Antwort: {chosen}\n{right[0].explanations[right[0].correct]}" in text
     assert "❌ Nicht ganz." in text
     first_wrong = wrong[0]
-    letter = "ABCD"[first_wrong.correct]
-    assert f"Die richtige Antwort ist {letter}: {first_wrong.options[first_wrong.correct]}" in text
+    assert f"Die richtige Antwort: {first_wrong.options[first_wrong.correct]}" in text
     score = f"{len(right)}/{len(lesson.quiz)}"
     assert f"Quiz beendet: {len(right)} von {len(lesson.quiz)} Fragen richtig." in text
     assert "▶ Nächste Lektion: Wie ein Chatbot antwortet" in text

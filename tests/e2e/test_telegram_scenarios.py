@@ -17,6 +17,7 @@ from bot.core.replies import Message
 from bot.features.quiz.repo import SqlAnswers
 from tests.support.buttons import data
 from tests.support.telegram import (
+    ApiCall,
     BotApi,
     TelegramChat,
     TelegramUser,
@@ -67,19 +68,29 @@ async def test_a_learner_takes_a_lesson_and_its_quiz_then_sees_and_deletes_their
     assert lesson.cards[-2].heading in chat.text
     await chat.tap(data("lessons.card", lesson_id, len(lesson.cards) - 1))
 
-    # The quiz: lettered options, a row of letter buttons; the first answer wrong on purpose.
+    # The quiz: the options are the buttons (letters when one is too long for a button); the
+    # feedback replaces the question, whose buttons give way to one Next; the first answer is
+    # wrong on purpose.
     await chat.tap(data("quiz.start", lesson_id))
     for index, item in enumerate(lesson.quiz):
         [question] = chat.calls_to("sendMessage")
         assert item.question in question.params["text"]
-        assert [b["text"] for b in question.buttons][: len(item.options)] == list(
-            "ABCD"[: len(item.options)]
-        )
+        labels = {b["text"] for b in question.buttons}
+        lettered = any(len(option) > 30 for option in item.options)
+        shown = set("ABCD"[: len(item.options)]) if lettered else set(item.options)
+        assert shown <= labels
         choice = (item.correct + 1) % len(item.options) if index == 0 else item.correct
-        await chat.tap(question.buttons[choice]["callback_data"])
-        assert chat.text.startswith("❌" if index == 0 else "✅")
+        await chat.tap(option_button(question, choice))
+        [feedback] = chat.calls_to("editMessageText")
+        assert feedback.params["message_id"] == question.result["message_id"]
+        assert ("❌" if index == 0 else "✅") in feedback.params["text"]
+        assert item.options[item.correct] in feedback.params["text"]
         if index + 1 < len(lesson.quiz):
+            assert chat.calls_to("sendMessage") == []
+            assert [b["callback_data"] for b in feedback.buttons] == [data("lessons.resume")]
             await chat.tap_action("lessons.resume")
+        else:
+            assert feedback.buttons == []
     total = len(lesson.quiz)
     assert chat.button_with_action("quiz.start")["callback_data"] == data("quiz.start", lesson_id)
 
@@ -203,6 +214,13 @@ async def test_background_workers_run_with_the_bot_and_stop_before_it(
     assert (sent.chat_id, sent.params["text"]) == (424242, "Quiz time!")
 
 
+def option_button(question: ApiCall, option: int) -> str:
+    """Return the data of the answer button for the file's option `option`, wherever shown."""
+    return next(
+        b["callback_data"] for b in question.buttons if b["callback_data"].endswith(f":{option}")
+    )
+
+
 async def test_a_quiz_as_native_polls(
     shared_app: App, api: BotApi, updates: Updates, new_user: Callable[[str | None], TelegramUser]
 ) -> None:
@@ -224,8 +242,9 @@ async def test_a_quiz_as_native_polls(
         item = lesson.quiz[0]
         assert poll.params["type"] == "quiz"
         assert poll.params["is_anonymous"] is False
-        assert poll.params["correct_option_ids"] == [item.correct]
-        assert [o["text"] for o in poll.params["options"]] == list(item.options)
+        shown = [o["text"] for o in poll.params["options"]]
+        assert sorted(shown) == sorted(item.options)
+        assert poll.params["correct_option_ids"] == [shown.index(item.options[item.correct])]
         assert item.question in poll.params["question"]
         assert [b["callback_data"] for b in poll.buttons] == [data("menu.show")]
 
@@ -239,13 +258,13 @@ async def test_a_quiz_as_native_polls(
 
         # Voting is answering: the same feedback as a tap, recorded the same way.
         first_poll = chat.last_poll["id"]
-        await chat.answer_poll(item.correct)
-        assert chat.text.startswith("✅")
+        await chat.answer_poll(shown.index(item.options[item.correct]))
+        assert "✅" in chat.text
         await chat.tap_action("lessons.resume")
-        assert chat.calls_to("sendPoll")
+        [second] = chat.calls_to("sendPoll")
         assert chat.last_poll["id"] != first_poll
-        await chat.answer_poll((lesson.quiz[1].correct + 1) % len(lesson.quiz[1].options))
-        assert chat.text.startswith("❌")
+        await chat.answer_poll((second.params["correct_option_ids"][0] + 1) % len(shown))
+        assert "❌" in chat.text
 
         # A retracted vote changes nothing; a second vote on an old poll is a stale button.
         assert await chat.answer_poll() == []

@@ -351,9 +351,9 @@ async def test_report_with_chart_and_csv(app: App, clock: Clock) -> None:
     quiz_length = len(app.services.course.lesson("en", lesson_id).quiz)  # type: ignore[union-attr]
     for index in range(quiz_length):
         wrong = (active.question.correct + 1) % len(active.question.options)
-        await active.answer(wrong)
+        await active.press_data(active.question.answer_data[wrong])
         if index + 1 < quiz_length:
-            await active.press("Next question")
+            await active.press("Next ▶")
     clock.advance(days=8)
     await active.command("menu")
 

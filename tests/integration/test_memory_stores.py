@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -178,6 +179,20 @@ async def test_an_answer_is_stored_once_and_counted(units: UnitsOfWork) -> None:
         "attempt": 1,
         "answered_at": NOW.isoformat(),
     }
+
+
+async def test_the_latest_quiz_answer_to_an_item_is_found(units: UnitsOfWork) -> None:
+    anna = await new_learner(units, "anna")
+    async with units() as uow:
+        answers = uow.get(ANSWERS)
+        await answers.record(answer(anna, "cannot-feel", correct=False))
+        await answers.record(replace(answer(anna, "cannot-feel", correct=True), attempt=2))
+        await answers.record(answer(anna, "cannot-feel", correct=False, mode="review"))
+    async with units() as uow:
+        answers = uow.get(ANSWERS)
+        latest = await answers.last_quiz_answer(anna, "cannot-feel")
+        assert await answers.last_quiz_answer(anna, "best-description") is None
+    assert latest == replace(answer(anna, "cannot-feel", correct=True), attempt=2)
 
 
 async def test_reviews_fall_due_longest_overdue_first(units: UnitsOfWork) -> None:

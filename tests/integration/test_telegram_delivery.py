@@ -79,8 +79,8 @@ async def test_replies_are_sent_in_order(api: BotApi, deliverer: TelegramDeliver
     ]
     assert {call.chat_id for call in sent} == {AMINA}
     assert [b["callback_data"] for b in sent[0].buttons] == ["v2:menu.show"]
-    assert sent[1].params["text"].endswith("A) The AI\nB) People")
-    assert [b["text"] for b in sent[1].buttons] == ["A", "B", "☰ Menu"]
+    assert sent[1].params["text"].endswith("Who decides where AI is used?")
+    assert [b["text"] for b in sent[1].buttons] == ["The AI", "People", "☰ Menu"]
     assert json.loads(sent[2].files["document"][1]) == {"learner": {}}
     assert sent[2].files["document"][0] == "my-data.json"
     assert sent[2].params["caption"] == "Your data"

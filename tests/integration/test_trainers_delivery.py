@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -25,6 +26,7 @@ from bot.features.trainers.scheduler import Scheduler
 from tests.conftest import Clock
 from tests.support.telegram import BotApi, Failure
 from tests.support.trainers import (
+    CrashAfterAcceptingRequest,
     CrashingRequest,
     SimulatedCrash,
     cohort_with_learners,
@@ -124,8 +126,8 @@ async def test_one_worker_delivers_on_two_channels_and_leaves_rows_it_cannot_rea
             limit=10,
             audience={"web": None},
         )
-    # Never claimed before: the rows a worker cannot reach cost no attempt.
-    assert carla.attempts == 1
+    # Never tried before: the rows a worker cannot reach cost no attempt.
+    assert carla.attempts == 0
 
 
 async def test_quiet_hours_hold_messages_until_morning(app: App, clock: Clock) -> None:
@@ -199,6 +201,32 @@ async def test_a_crash_mid_push_then_a_restart_sends_each_message_exactly_once(
         await worker(second).drain(on_telegram(second, api))
         assert await statuses(second) == {"sent": 20}
     assert Counter(sent_chats(api)) == {FIRST + offset: 1 for offset in range(20)}
+
+
+async def test_a_send_cut_off_after_telegram_accepted_it_is_sent_again_not_lost(
+    settings: Settings, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    api = BotApi()
+    async with open_app(settings, clock=clock) as first:
+        cohort = await cohort_with_learners(first, 20)
+        await push_lesson(first, cohort)
+        crashing = on_telegram(first, api, CrashAfterAcceptingRequest(api, 7))
+        with pytest.raises(BaseExceptionGroup) as crash:
+            await worker(first).drain(crashing)
+        assert crash.group_contains(SimulatedCrash)
+        assert (await statuses(first))["sending"] >= 1
+    assert len(sent_chats(api)) == 8
+
+    clock.advance(seconds=settings.push_lease_seconds + 1)
+    with caplog.at_level(logging.WARNING, logger="bot.features.trainers.worker"):
+        async with open_app(settings, clock=clock) as second:
+            await worker(second).drain(on_telegram(second, api))
+            assert await statuses(second) == {"sent": 20}
+    # Telegram has no idempotency key: the one message it took as the worker died comes twice.
+    counts = Counter(sent_chats(api))
+    assert set(counts) == {FIRST + offset for offset in range(20)}
+    assert sorted(counts.values()) == [1] * 19 + [2]
+    assert "Sending again" in caplog.text
 
 
 async def test_a_scheduled_push_and_a_plan_survive_a_restart(

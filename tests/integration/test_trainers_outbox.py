@@ -44,10 +44,44 @@ async def test_claims_are_exclusive_and_a_dead_workers_lease_is_retaken(
             assert await outbox.finish(session, ids, "b" * 32, "sent", clock.now) == 6
             retaken = await outbox.claim(session, token="d" * 32, limit=100, **claim)  # type: ignore[arg-type]
         assert sorted(row.id for row in retaken) == sorted(row.id for row in first)
-        assert all(row.attempts == 2 for row in retaken)
+        # Claimed, never sent: a dead worker's claim costs no try.
+        assert all(row.attempts == 0 for row in retaken)
         # The dead worker's late mark changes nothing: the row is no longer its to mark.
         async with app.database.session() as session:
             assert await outbox.finish(session, [first[0].id], "a" * 32, "sent", clock.now) == 0
+
+
+async def test_a_row_a_dead_worker_was_sending_is_taken_again_as_interrupted(
+    tmp_path: Path, database_url: str, clock: Clock, course_index_dir: Path
+) -> None:
+    settings = trainer_settings(tmp_path, database_url, index_dir=course_index_dir)
+    async with open_app(settings, clock=clock) as app:
+        cohort = await cohort_with_learners(app, 3)
+        async with app.database.session() as session:
+            await SqlPushes(session).create_push(cohort, "next", now=clock.now, zone=BRUSSELS)
+        claim = {"now": clock.now, "lease": LEASE, "audience": {"telegram": None}}
+        async with app.database.session() as session:
+            held = await outbox.claim(session, token="a" * 32, limit=100, **claim)  # type: ignore[arg-type]
+        sending, *waiting = held
+        async with app.database.session() as session:
+            assert await outbox.start_sending(session, sending.id, "a" * 32)
+            # Stopping gives back the rows not sent yet; the one being sent keeps its claim.
+            assert await outbox.release(session, "a" * 32) == 2
+        async with app.database.session() as session:
+            taken = await outbox.claim(session, token="b" * 32, limit=100, **claim)  # type: ignore[arg-type]
+        assert [(row.id, row.interrupted) for row in taken] == [(r.id, False) for r in waiting]
+        async with app.database.session() as session:
+            await outbox.finish(session, [row.id for row in taken], "b" * 32, "sent", clock.now)
+
+        claim["now"] = clock.now + LEASE + timedelta(seconds=1)
+        async with app.database.session() as session:
+            [retaken] = await outbox.claim(session, token="c" * 32, limit=100, **claim)  # type: ignore[arg-type]
+        assert (retaken.id, retaken.interrupted, retaken.attempts) == (sending.id, True, 1)
+        async with app.database.session() as session:
+            assert not await outbox.start_sending(session, sending.id, "a" * 32)
+            assert await outbox.start_sending(session, sending.id, "c" * 32)
+            assert await outbox.finish(session, [sending.id], "c" * 32, "sent", clock.now) == 1
+        assert await statuses(app) == {"sent": 3}
 
 
 async def test_two_worker_processes_share_one_outbox_on_postgresql(

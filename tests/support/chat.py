@@ -46,8 +46,12 @@ class Chat:
         return await self.press_data(self.button(label_part).data)
 
     async def answer(self, option: int) -> list[Reply]:
-        """Answer the last question shown with option number `option` (0-based)."""
-        return await self.press_data(self.question.answer_data[option])
+        """Answer the last question with the option at index `option` (0-based) in its file."""
+        return await self.press_data(self.option_data(option))
+
+    def option_data(self, option: int) -> str:
+        """Return the answer data of the file's option `option`, wherever it is shown."""
+        return option_data(self.question, option)
 
     @property
     def text(self) -> str:
@@ -89,3 +93,14 @@ class Chat:
         if not questions:
             raise AssertionError(f"no question in {self.text!r}")
         return questions[-1]
+
+
+def option_data(question: Question, option: int) -> str:
+    """Return the answer data of a question's option by its index in the file.
+
+    Options are shown shuffled; each answer button carries the file index as its last field.
+    """
+    for data in question.answer_data:
+        if data.rsplit(":", 1)[-1] == str(option):
+            return data
+    raise AssertionError(f"no option {option} among {question.answer_data}")

@@ -286,6 +286,15 @@ class MemoryAnswers:
             and a.is_correct
         )
 
+    async def last_quiz_answer(self, learner_id: int, item_id: str) -> Answer | None:
+        """Return the learner's latest quiz answer (not review) to one item, if any."""
+        given = [
+            a
+            for a in self.tables.answers
+            if (a.learner_id, a.item_id, a.mode) == (learner_id, item_id, "quiz")
+        ]
+        return max(given, key=lambda a: a.attempt, default=None)
+
     async def review_count(self, learner_id: int, lesson_id: str, item_id: str) -> int:
         """Count the review answers already given to one item."""
         return sum(

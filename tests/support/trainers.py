@@ -137,6 +137,24 @@ class CrashingRequest(RecordingRequest):
         return await super().do_request(url, method, *args, **kwargs)
 
 
+class CrashAfterAcceptingRequest(RecordingRequest):
+    """A recording request that kills the process right after Telegram accepts message N + 1."""
+
+    def __init__(self, api: BotApi, accept: int) -> None:
+        super().__init__(api)
+        self.accept = accept
+
+    async def do_request(
+        self, url: str, method: str, *args: Any, **kwargs: Any
+    ) -> tuple[int, bytes]:
+        answer = await super().do_request(url, method, *args, **kwargs)
+        if url.endswith("/sendMessage"):
+            if self.accept == 0:
+                raise SimulatedCrash
+            self.accept -= 1
+        return answer
+
+
 def recording_deliverer(
     app: App, api: BotApi, request: RecordingRequest | None = None
 ) -> TelegramDeliverer:

@@ -13,16 +13,17 @@ import pytest
 from bot.config import Language
 from bot.core.engine import Tutor
 from bot.core.ports import LEARNERS
-from bot.core.replies import Document
+from bot.core.replies import Document, Message
 from bot.core.state import StoredState
 from bot.course.model import Lesson
 from bot.features.lessons.flows import Reading
 from bot.features.quiz.flows import Answering
+from bot.features.quiz.order import option_order
 from bot.i18n import Translator
 from bot.paths import PROJECT_ROOT
 from tests.conftest import Clock
-from tests.support.buttons import action_of
-from tests.support.chat import Chat
+from tests.support.buttons import action_of, data
+from tests.support.chat import Chat, option_data
 from tests.support.learning import (
     bound_ports,
     fixture_course,
@@ -73,7 +74,7 @@ async def take_quiz(chat: Chat, language: Language, lesson_id: str, *, miss_firs
     for number, item in enumerate(quiz):
         await chat.answer(wrong(item.correct) if miss_first and number == 0 else item.correct)
         if number + 1 < len(quiz):
-            await chat.press(t(language).gettext("Next question ▶"))
+            await chat.press(t(language).gettext("Next ▶"))
 
 
 async def read_lesson(chat: Chat, language: Language) -> None:
@@ -148,6 +149,92 @@ async def test_a_lesson_is_read_card_by_card_and_back(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+async def test_next_is_the_first_button_of_every_card(tutor: Tutor, language: Language) -> None:
+    cards = lesson(language, FIRST).cards
+    chat = Chat(tutor, language_code=language)
+    await chat.command("start")
+    await chat.press_data(chat.button_with_action("lessons.open").data)
+    firsts = []
+    for _ in cards:
+        firsts.append(chat.buttons[0].label)
+        await chat.press_data(chat.buttons[0].data)
+    assert firsts == [t(language).gettext("Next ▶")] * (len(cards) - 1) + [
+        t(language).gettext("📝 Take the quiz")
+    ]
+    assert "quiz.ans" in action_of(chat.question.answer_data[0])
+
+
+def test_two_learners_see_some_item_in_different_orders_and_one_always_the_same() -> None:
+    items = [
+        (lesson_id, item) for lesson_id in (FIRST, SECOND) for item in lesson("en", lesson_id).quiz
+    ]
+
+    def orders(learner: int, attempt: int) -> list[tuple[int, ...]]:
+        return [
+            option_order(learner, lid, item.id, attempt, len(item.options)) for lid, item in items
+        ]
+
+    assert orders(1, 1) == orders(1, 1)
+    assert orders(1, 1) != orders(2, 1)
+    assert orders(1, 1) != orders(1, 2)
+    assert all(sorted(order) == list(range(len(order))) for order in orders(1, 1))
+    # Over many learners the right answer lands on every position.
+    item = lesson("en", FIRST).quiz[0]
+    places = {option_order(n, FIRST, item.id, 1, 3).index(item.correct) for n in range(30)}
+    assert places == {0, 1, 2}
+
+
+async def test_the_shown_order_stays_for_the_attempt_and_the_explanation_follows_its_option(
+    tutor: Tutor, units: MemoryUnits
+) -> None:
+    item = lesson("en", FIRST).quiz[0]
+    chats = [Chat(tutor, user=f"learner-{n}") for n in range(6)]
+    shown = []
+    for chat in chats:
+        await chat.command("start")
+        await chat.press_data(data("quiz.start", FIRST))
+        shown.append(chat.question.options)
+    first = chats[0]
+    before = first.question
+    await first.press(t("en").gettext("☰ Menu"))
+    await first.press_data(data("lessons.resume"))
+
+    assert first.question == before  # shown again, as a redelivered update would show it
+    assert len(set(shown)) > 1  # not everyone sees the file's order
+    assert all(sorted(options) == sorted(item.options) for options in shown)
+    assert before.options[before.correct] == item.options[item.correct]
+    # Tapping the option shown first answers that option, with its own explanation.
+    await first.press_data(before.answer_data[0])
+    chosen = item.options.index(before.options[0])
+    assert item.explanations[chosen] in first.text
+    assert t("en").gettext("Your answer: {option}").format(option=before.options[0]) in first.text
+    assert [a.chosen for a in units.tables.answers] == [chosen]
+
+
+async def test_feedback_replaces_the_question_with_one_next_button(tutor: Tutor) -> None:
+    item = lesson("en", FIRST).quiz[0]
+    chat = Chat(tutor)
+    await chat.command("start")
+    await chat.press_data(data("quiz.start", FIRST))
+    await chat.answer(wrong(item.correct))
+
+    [reply] = chat.replies
+    assert isinstance(reply, Message)
+    assert reply.replace
+    assert [[b.label for b in row] for row in reply.keyboard] == [[t("en").gettext("Next ▶")]]
+    assert reply.text.startswith(
+        f"{t('en').gettext('📝 Question {number} of {total}')}".format(
+            number=1, total=len(lesson("en", FIRST).quiz)
+        )
+    )
+    assert item.explanations[wrong(item.correct)] in reply.text
+    # The right option's explanation opens with "Yes.": after a wrong answer only its text shows.
+    assert item.explanations[item.correct] not in reply.text
+    right = t("en").gettext("The right answer: {option}").format(option=item.options[item.correct])
+    assert reply.text.endswith(right)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 async def test_a_quiz_scores_the_answers_and_schedules_a_review_for_a_miss(
     tutor: Tutor, units: MemoryUnits, clock: Clock, language: Language
 ) -> None:
@@ -184,20 +271,64 @@ async def test_a_quiz_scores_the_answers_and_schedules_a_review_for_a_miss(
     assert progress.completed_at == clock.now
 
 
-async def test_a_double_tap_on_an_answer_is_answered_and_recorded_once(
+async def test_a_second_tap_on_an_answer_shows_the_same_feedback_and_stores_it_once(
     tutor: Tutor, units: MemoryUnits
 ) -> None:
     chat = Chat(tutor)
     await chat.command("start")
     await read_lesson(chat, "en")
     await chat.press_data(chat.button_with_action("quiz.start").data)
-    tap = chat.question.answer_data[lesson("en", FIRST).quiz[0].correct]
-    await chat.press_data(tap)
+    tap = chat.option_data(lesson("en", FIRST).quiz[0].correct)
+    first = await chat.press_data(tap)
     assert "✅" in chat.text
-    await chat.press_data(tap)
-    assert "✅" not in chat.text
-    assert t("en").gettext("You already answered this question.") in chat.text
+    assert actions(chat) == ["lessons.resume"]
+    conversation = copy.deepcopy(units.tables.conversations)
+
+    assert await chat.press_data(tap) == first
     assert len(units.tables.answers) == 1
+    assert units.tables.conversations == conversation
+
+
+async def test_another_option_of_an_answered_item_shows_the_first_answer(
+    tutor: Tutor, units: MemoryUnits
+) -> None:
+    item = lesson("en", FIRST).quiz[0]
+    chat = Chat(tutor)
+    await chat.command("start")
+    await read_lesson(chat, "en")
+    await chat.press_data(chat.button_with_action("quiz.start").data)
+    question = chat.question
+    first = await chat.answer(wrong(item.correct))
+
+    await chat.press_data(option_data(question, item.correct))
+
+    assert chat.text.startswith(
+        t("en").gettext("You already answered this question; your first answer counts.")
+    )
+    assert chat.text.endswith(first[0].text)  # type: ignore[union-attr]
+    assert [(a.chosen, a.is_correct) for a in units.tables.answers] == [
+        (wrong(item.correct), False)
+    ]
+
+
+async def test_the_last_answer_tapped_again_shows_the_summary_and_changes_nothing(
+    tutor: Tutor, units: MemoryUnits
+) -> None:
+    chat = Chat(tutor)
+    await chat.command("start")
+    await read_lesson(chat, "en")
+    quiz = lesson("en", FIRST).quiz
+    await chat.press_data(chat.button_with_action("quiz.start").data)
+    for item in quiz[:-1]:
+        await chat.answer(item.correct)
+        await chat.press(t("en").gettext("Next ▶"))
+    tap = chat.option_data(quiz[-1].correct)
+    finished = await chat.press_data(tap)
+    await chat.press_data(chat.button_with_action("lessons.open").data)
+    stored = copy.deepcopy((units.tables.progress, units.tables.conversations))
+
+    assert await chat.press_data(tap) == finished
+    assert (units.tables.progress, units.tables.conversations) == stored
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -350,8 +481,8 @@ async def test_a_failing_turn_leaves_every_store_as_it_was(
     await chat.press_data(chat.button_with_action("quiz.start").data)
     for item in quiz[:-1]:
         await chat.answer(item.correct)
-        await chat.press(t("en").gettext("Next question ▶"))
-    last = chat.question.answer_data[quiz[-1].correct]
+        await chat.press(t("en").gettext("Next ▶"))
+    last = chat.option_data(quiz[-1].correct)
     before = copy.deepcopy(units.tables)
 
     async def broken(*_: object) -> None:

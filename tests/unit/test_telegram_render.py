@@ -1,4 +1,4 @@
-"""How replies become Telegram text and keyboards: splitting, lettered questions, polls."""
+"""How replies become Telegram text and keyboards: splitting, questions, polls."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from bot.channels.telegram.render import (
     fits_in_poll,
     markup,
     poll_explanation,
-    question_keyboard,
     question_text,
     split_text,
     telegram_length,
@@ -66,13 +65,25 @@ def test_emoji_count_twice_as_telegram_counts_them() -> None:
     assert "".join(chunks) == text
 
 
-def test_a_question_reads_with_lettered_options_and_one_row_of_letters() -> None:
-    assert question_text(QUESTION) == (
+def test_options_that_fit_a_button_are_the_buttons_one_per_row() -> None:
+    assert question_text(QUESTION) == ("📝 Question 1 of 4\n\nWhich sentence describes AI best?")
+    assert [[(b.label, b.data) for b in row] for row in QUESTION.keyboard()] == [
+        [("A robot that feels", QUESTION.answer_data[0])],
+        [("Software that finds patterns", QUESTION.answer_data[1])],
+        [("A photo website", "v2:quiz.ans:x:0:2")],
+        [("☰ Menu", "v2:menu.show")],
+    ]
+
+
+def test_an_option_over_30_characters_makes_letters_of_every_button() -> None:
+    long = "Software that finds patterns in data"  # 36 characters
+    question = replace(QUESTION, options=("A robot that feels", long, "A photo website"))
+
+    assert question_text(question) == (
         "📝 Question 1 of 4\n\nWhich sentence describes AI best?\n\n"
-        "A) A robot that feels\nB) Software that finds patterns\nC) A photo website"
+        f"A) A robot that feels\nB) {long}\nC) A photo website"
     )
-    keyboard = question_keyboard(QUESTION)
-    assert [[(b.label, b.data) for b in row] for row in keyboard] == [
+    assert [[(b.label, b.data) for b in row] for row in question.keyboard()] == [
         [
             ("A", QUESTION.answer_data[0]),
             ("B", QUESTION.answer_data[1]),
@@ -80,6 +91,7 @@ def test_a_question_reads_with_lettered_options_and_one_row_of_letters() -> None
         ],
         [("☰ Menu", "v2:menu.show")],
     ]
+    assert not replace(QUESTION, options=("x" * 30, "y", "z")).lettered
 
 
 def test_buttons_become_an_inline_keyboard() -> None:

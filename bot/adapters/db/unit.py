@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,6 +13,7 @@ from bot.adapters.db.database import Database
 from bot.core.ports import Port, Repositories, UnitOfWork
 
 SqlFactory = Callable[[AsyncSession], Any]
+T = TypeVar("T")
 
 
 def session_exporter(
@@ -25,6 +26,18 @@ def session_exporter(
         return await export(uow.session, learner_id)
 
     return exporter
+
+
+def in_session(
+    step: Callable[[AsyncSession], Awaitable[T]],
+) -> Callable[[UnitOfWork], Awaitable[T]]:
+    """Adapt a step written against a session to one run in a unit of work's transaction."""
+
+    async def run(uow: UnitOfWork) -> T:
+        assert isinstance(uow, SqlUnitOfWork)
+        return await step(uow.session)
+
+    return run
 
 
 class SqlUnitOfWork(Repositories):

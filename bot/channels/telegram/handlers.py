@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
+from functools import partial
 from typing import Any, Final
 
 from telegram import Bot, CallbackQuery, Update
@@ -20,15 +21,15 @@ from telegram.ext import (
     ContextTypes,
     MessageHandler,
     PollAnswerHandler,
-    TypeHandler,
     filters,
 )
 
 from bot.adapters.db.database import Database
+from bot.adapters.db.unit import in_session
 from bot.channels.telegram import store
 from bot.channels.telegram.render import Renderer
 from bot.channels.telegram.updates import event_of, sender_of
-from bot.core.engine import Tutor
+from bot.core.engine import Claim, Tutor
 from bot.core.events import ButtonPress, Text
 from bot.core.router import Services
 from bot.features.menu import flows as screens
@@ -56,8 +57,10 @@ class TelegramFrontEnd:
         self.services = services
 
     def register(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        """Add the handlers, duplicate check first, and the error handler."""
-        application.add_handler(TypeHandler(Update, self.skip_duplicate), group=-1)
+        """Add the handlers, duplicate membership changes stopped first, and the error handler."""
+        application.add_handler(
+            ChatMemberHandler(self.skip_duplicate, ChatMemberHandler.MY_CHAT_MEMBER), group=-1
+        )
         application.add_handler(
             MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE, self.on_message)
         )
@@ -74,7 +77,10 @@ class TelegramFrontEnd:
         return self.services.translator(language_code)
 
     async def skip_duplicate(self, update: Update, context: Context) -> None:
-        """Stop an update that any process already handled (Telegram may deliver it twice)."""
+        """Stop a membership change any process already handled (Telegram may deliver twice).
+
+        Updates for the tutor claim their id in the turn's own transaction instead (`claim`).
+        """
         async with self.database.session() as session:
             first = await store.claim_update(
                 session, context.bot.id, update.update_id, self.services.clock()
@@ -82,6 +88,13 @@ class TelegramFrontEnd:
         if not first:
             logger.info("Update %s was delivered twice; handled once", update.update_id)
             raise ApplicationHandlerStop
+
+    def claim(self, update: Update, context: Context) -> Claim:
+        """Return the claim of an update's id, made in the transaction of its turn."""
+        now = self.services.clock()
+        return in_session(
+            partial(store.claim_update, bot_id=context.bot.id, update_id=update.update_id, now=now)
+        )
 
     async def on_message(self, update: Update, context: Context) -> None:
         """Handle a message in a private chat: a command, text, or something unreadable."""
@@ -92,12 +105,13 @@ class TelegramFrontEnd:
         if event is None:
             return
         sender = sender_of(message.from_user)
+        claim = self.claim(update, context)
         if isinstance(event, Text):
             # An answer to free text may take a few seconds: show that the tutor is on it.
             async with keep_typing(context.bot, message.chat_id):
-                replies = await self.tutor.handle(sender, event)
+                replies = await self.tutor.handle(sender, event, claim=claim)
         else:
-            replies = await self.tutor.handle(sender, event)
+            replies = await self.tutor.handle(sender, event, claim=claim)
         await self.renderer.render(context.bot, message.chat_id, replies)
 
     async def on_button(self, update: Update, context: Context) -> None:
@@ -111,7 +125,9 @@ class TelegramFrontEnd:
             return
         tapped = message if isinstance(message, TelegramMessage) else None
         data = query.data if isinstance(query.data, str) else ""
-        replies = await self.tutor.handle(sender_of(query.from_user), ButtonPress(data))
+        replies = await self.tutor.handle(
+            sender_of(query.from_user), ButtonPress(data), claim=self.claim(update, context)
+        )
         await self.renderer.render(context.bot, query.from_user.id, replies, tapped)
 
     async def on_poll_answer(self, update: Update, context: Context) -> None:
@@ -125,7 +141,9 @@ class TelegramFrontEnd:
         option = answer.option_ids[0]
         # An unknown poll (already answered, or forgotten) answers like a stale button.
         data = poll.answer_data[option] if poll and option < len(poll.answer_data) else ""
-        replies = await self.tutor.handle(sender_of(answer.user), ButtonPress(data))
+        replies = await self.tutor.handle(
+            sender_of(answer.user), ButtonPress(data), claim=self.claim(update, context)
+        )
         await self.renderer.render(context.bot, answer.user.id, replies)
 
     async def on_membership(self, update: Update, context: Context) -> None:

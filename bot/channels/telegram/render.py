@@ -13,8 +13,7 @@ from telegram.error import BadRequest
 
 from bot.adapters.db.database import Database
 from bot.channels.telegram import store
-from bot.core.replies import Button, Document, Keyboard, Message, Picture, Question, Reply
-from bot.features.quiz.flows import LETTERS
+from bot.core.replies import Document, Keyboard, Message, Picture, Question, Reply
 
 QuizStyle = Literal["buttons", "poll"]
 MAX_TEXT: Final = int(MessageLimit.MAX_TEXT_LENGTH)
@@ -66,15 +65,9 @@ def markup(keyboard: Keyboard) -> InlineKeyboardMarkup | None:
 
 
 def question_text(question: Question) -> str:
-    """Return a question as text: header, question, and the options lettered A to D."""
-    options = [f"{LETTERS[i]}) {option}" for i, option in enumerate(question.options)]
-    return "\n\n".join([question.header, question.question, "\n".join(options)])
-
-
-def question_keyboard(question: Question) -> Keyboard:
-    """Return one row of lettered answer buttons, then the question's other buttons."""
-    answers = tuple(Button(LETTERS[i], data) for i, data in enumerate(question.answer_data))
-    return (answers, *question.extra_keyboard)
+    """Return a question as text: header, question, and the options when letters answer them."""
+    options = "\n".join(question.listed_options())
+    return "\n\n".join(part for part in (question.header, question.question, options) if part)
 
 
 def fits_in_poll(question: Question) -> bool:
@@ -173,9 +166,7 @@ class Renderer:
                         session, str(chat_id), sent.poll.id, question.answer_data, self.clock()
                     )
             return
-        await self._message(
-            bot, chat_id, question_text(question), question_keyboard(question), None
-        )
+        await self._message(bot, chat_id, question_text(question), question.keyboard(), None)
 
 
 async def _edit(

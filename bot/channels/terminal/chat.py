@@ -17,8 +17,6 @@ from bot.core.delivery import DeliveryResult, DeliveryStatus
 from bot.core.events import ButtonPress, Command, Event, Sender, Text
 from bot.core.replies import Button, Document, Forgotten, Message, Picture, Question, Reply
 
-LETTERS = "ABCD"
-
 
 def user_folder(exports_dir: Path, external_id: str) -> Path:
     """Return the folder of the files saved for one terminal user, always inside `exports_dir`."""
@@ -99,10 +97,10 @@ class TerminalChat:
                 self._print(text)
                 self._print_buttons([b for row in keyboard for b in row])
             case Question():
-                options = [f"{LETTERS[i]}) {o}" for i, o in enumerate(reply.options)]
-                self._print("\n".join([reply.header, "", reply.question, "", *options]))
-                answers = [Button(LETTERS[i], data) for i, data in enumerate(reply.answer_data)]
-                self._print_buttons(answers + [b for row in reply.extra_keyboard for b in row])
+                options = reply.listed_options()
+                lines = [reply.header, "", reply.question, *([""] if options else []), *options]
+                self._print("\n".join(lines))
+                self._print_buttons([b for row in reply.keyboard() for b in row])
             case Document(filename=filename, content=content, caption=caption):
                 path = self._save(filename, content)
                 self._print(f"📎 {caption}: {path}")

@@ -23,11 +23,11 @@ def manifest(_: FeatureContext) -> Manifest:
         name="lessons",
         commands=(CommandRoute("lessons", flows.show_modules, N_("All lessons")),),
         buttons=(
-            on(ShowModules, flows.show_modules),
-            on(ShowModule, flows.show_module),
-            on(OpenLesson, flows.open_lesson),
-            on(ShowCard, flows.go_to_card),
-            on(Resume, resume),
+            on(ShowModules, flows.show_modules, replayable=True),
+            on(ShowModule, flows.show_module, replayable=True),
+            on(OpenLesson, flows.open_lesson, replayable=True),
+            on(ShowCard, flows.go_to_card, replayable=True),
+            on(Resume, resume, replayable=True),
         ),
         states=(flows.Reading,),
     )

@@ -97,17 +97,16 @@ async def show_card(turn: Turn, lesson: Lesson, index: int, *, replace: bool = F
 
 
 def card_keyboard(turn: Turn, lesson: Lesson, index: int) -> Keyboard:
-    """Return the navigation buttons under a card."""
+    """Return the buttons under a card: Next (or Quiz) always first, then Back, Simpler, Menu.
+
+    Next keeps its place on every card, so a learner who taps it without reading the labels
+    (or types 1 in the terminal) always moves on, never back.
+    """
     t = turn.t
-    navigation = []
-    if index > 0:
-        navigation.append(button(t.gettext("◀ Back"), ShowCard(lesson.id, index - 1)))
-    if index + 1 < len(lesson.cards):
-        navigation.append(button(t.gettext("Next ▶"), ShowCard(lesson.id, index + 1)))
-    else:
-        navigation.append(button(t.gettext("📝 Take the quiz"), StartQuiz(lesson.id)))
-    return (
-        tuple(navigation),
-        (simpler_button(t, lesson, index),),
-        (screens.menu_button(t),),
+    forward = (
+        button(t.gettext("Next ▶"), ShowCard(lesson.id, index + 1))
+        if index + 1 < len(lesson.cards)
+        else button(t.gettext("📝 Take the quiz"), StartQuiz(lesson.id))
     )
+    back = button(t.gettext("◀ Back"), ShowCard(lesson.id, index - 1)) if index > 0 else None
+    return rows(forward, back, simpler_button(t, lesson, index), screens.menu_button(t))

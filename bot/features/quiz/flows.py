@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.core.replies import Button, Question
@@ -13,12 +13,11 @@ from bot.features.lessons.buttons import OpenLesson, Resume
 from bot.features.menu import flows as screens
 from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.buttons import AnswerQuiz, StartQuiz
+from bot.features.quiz.order import option_order
 from bot.features.quiz.ports import ANSWERS, Answer
 from bot.features.review import schedule
 from bot.features.review.ports import REVIEWS
 from bot.i18n import Translator
-
-LETTERS = "ABCD"
 
 
 @dataclass(frozen=True)
@@ -56,20 +55,45 @@ async def ask(turn: Turn, lesson: Lesson, index: int) -> None:
     """Show the quiz item at position `index` and remember that the learner is on it."""
     item = lesson.quiz[index]
     turn.go(Answering(lesson.id, item.id))
-    header = turn.t.gettext("📝 Question {number} of {total}").format(
-        number=index + 1, total=len(lesson.quiz)
+    progress = await turn.repo(PROGRESS).of_lesson(turn.learner.id, lesson.id)
+    attempt = progress.quiz_attempts if progress else 0
+    order = option_order(turn.learner.id, lesson.id, item.id, attempt, len(item.options))
+    turn.add(
+        question(
+            turn.t,
+            quiz_header(turn.t, lesson, item),
+            item,
+            lambda option: AnswerQuiz(item.id, option).pack(),
+            order,
+        )
     )
-    turn.add(question(turn.t, header, item, lambda option: AnswerQuiz(item.id, option).pack()))
 
 
-def question(t: Translator, header: str, item: QuizItem, data: Callable[[int], str]) -> Question:
-    """Return a quiz item as a question whose options answer with `data(option)`."""
+def quiz_header(t: Translator, lesson: Lesson, item: QuizItem) -> str:
+    """Return the line above a quiz item: its number in the lesson's quiz."""
+    return t.gettext("📝 Question {number} of {total}").format(
+        number=(lesson.item_position(item.id) or 0) + 1, total=len(lesson.quiz)
+    )
+
+
+def question(
+    t: Translator,
+    header: str,
+    item: QuizItem,
+    data: Callable[[int], str],
+    order: Sequence[int],
+) -> Question:
+    """Return a quiz item as a question showing its options in `order`.
+
+    Each option answers with `data(index)`, its index in the file, so answers and their
+    explanations stay tied to the option whatever order it was shown in.
+    """
     return Question(
         header=header,
         question=item.question,
-        options=item.options,
-        answer_data=tuple(data(option) for option in range(len(item.options))),
-        correct=item.correct,
+        options=tuple(item.options[index] for index in order),
+        answer_data=tuple(data(index) for index in order),
+        correct=list(order).index(item.correct),
         explanation=item.explanations[item.correct],
         extra_keyboard=rows(screens.menu_button(t)),
     )
@@ -86,16 +110,20 @@ def chosen_item(
     return lesson, item
 
 
-def feedback(t: Translator, item: QuizItem, option: int) -> str:
-    """Say whether the answer was right and explain it, and the right answer when it was not."""
-    if option == item.correct:
-        verdict = t.gettext("✅ Right!")
-        return f"{verdict}\n\n{item.explanations[option]}"
-    right = t.gettext("The right answer is {letter}: {option}").format(
-        letter=LETTERS[item.correct], option=item.options[item.correct]
-    )
-    verdict = t.gettext("❌ Not quite.")
-    return f"{verdict}\n\n{item.explanations[option]}\n\n{right}\n{item.explanations[item.correct]}"
+def feedback(t: Translator, header: str, item: QuizItem, option: int) -> str:
+    """Return the question with the learner's answer, its explanation, and the right answer.
+
+    The explanation is the one written for the chosen option: the right option's own
+    explanation opens with "Correct." and would contradict a wrong answer's verdict.
+    """
+    right = option == item.correct
+    verdict = t.gettext("✅ Right!") if right else t.gettext("❌ Not quite.")
+    chosen = t.gettext("Your answer: {option}").format(option=item.options[option])
+    lines = [header, "", item.question, "", verdict, chosen, item.explanations[option]]
+    if not right:
+        correct = item.options[item.correct]
+        lines += ["", t.gettext("The right answer: {option}").format(option=correct)]
+    return "\n".join(lines)
 
 
 def continue_button(t: Translator) -> Button:
@@ -104,9 +132,17 @@ def continue_button(t: Translator) -> Button:
 
 
 async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
-    """Record a quiz answer, explain it, and move on (or close the quiz)."""
+    """Record a quiz answer, explain it, and move on (or close the quiz).
+
+    An item already answered in the current attempt gets the feedback of its stored answer
+    again, with the same buttons: the reply to a tap may never have reached the learner (a
+    crash after the answer was stored), so a second tap, or the same tap delivered again,
+    must show it rather than refuse. The first answer counts, whichever option is tapped.
+    """
     t = turn.t
     state = turn.state
+    if await _show_stored_answer(turn, chosen):
+        return
     if not isinstance(state, Answering) or state.item != chosen.item:
         turn.say(t.gettext("You already answered this question."), rows(continue_button(t)))
         return
@@ -129,18 +165,61 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     following = lesson.item_id_at((lesson.item_position(item.id) or 0) + 1)
     if following is not None:
         turn.go(Answering(lesson.id, following))
-        next_button = button(t.gettext("Next question ▶"), Resume())
-        turn.say(feedback(t, item, option), rows(next_button))
-        return
-    turn.say(feedback(t, item, option))
-    await _finish(turn, lesson, attempt)
+    else:
+        score = await turn.repo(ANSWERS).attempt_score(learner.id, lesson.id, attempt)
+        await turn.repo(PROGRESS).finish_quiz(learner.id, lesson.id, score, turn.now)
+        turn.go(Idle(turn.course.next_lesson_id(turn.language, lesson.id)))
+    await _say_outcome(turn, lesson, item, option, attempt)
 
 
-async def _finish(turn: Turn, lesson: Lesson, attempt: int) -> None:
+async def _show_stored_answer(turn: Turn, chosen: AnswerQuiz) -> bool:
+    """Show the outcome of an item answered in the current attempt; False when it is not."""
+    stored = await turn.repo(ANSWERS).last_quiz_answer(turn.learner.id, chosen.item)
+    if stored is None:
+        return False
+    progress = await turn.repo(PROGRESS).of_lesson(turn.learner.id, stored.lesson_id)
+    found = chosen_item(turn, stored.lesson_id, stored.item_id, stored.chosen)
+    if progress is None or progress.quiz_attempts != stored.attempt or found is None:
+        return False
+    lesson, item = found
+    note = (
+        turn.t.gettext("You already answered this question; your first answer counts.")
+        if chosen.option != stored.chosen
+        else None
+    )
+    await _say_outcome(turn, lesson, item, stored.chosen, stored.attempt, note)
+    return True
+
+
+async def _say_outcome(
+    turn: Turn,
+    lesson: Lesson,
+    item: QuizItem,
+    option: int,
+    attempt: int,
+    note: str | None = None,
+) -> None:
+    """Explain an answer in place of its question, then offer the next one or sum up the quiz."""
     t = turn.t
-    learner_id = turn.learner.id
-    score = await turn.repo(ANSWERS).attempt_score(learner_id, lesson.id, attempt)
-    await turn.repo(PROGRESS).finish_quiz(learner_id, lesson.id, score, turn.now)
+    text = feedback(t, quiz_header(t, lesson, item), item, option)
+    if note:
+        text = f"{note}\n\n{text}"
+    if lesson.item_id_at((lesson.item_position(item.id) or 0) + 1) is not None:
+        turn.say(text, rows(next_button(t)), replace=True)
+        return
+    turn.say(text, replace=True)
+    score = await turn.repo(ANSWERS).attempt_score(turn.learner.id, lesson.id, attempt)
+    say_summary(turn, lesson, score)
+
+
+def next_button(t: Translator) -> Button:
+    """Return the one button under an answer's feedback, to the next question."""
+    return button(t.gettext("Next ▶"), Resume())
+
+
+def say_summary(turn: Turn, lesson: Lesson, score: int) -> None:
+    """Say how the quiz went, with the buttons to the next lesson, another try and the menu."""
+    t = turn.t
     total = len(lesson.quiz)
     lines = [
         t.ngettext(
@@ -164,7 +243,6 @@ async def _finish(turn: Turn, lesson: Lesson, attempt: int) -> None:
         )
     next_id = turn.course.next_lesson_id(turn.language, lesson.id)
     next_lesson = turn.course.lesson(turn.language, next_id) if next_id else None
-    turn.go(Idle(next_id))
     buttons = [
         button(
             t.gettext("▶ Next lesson: {title}").format(title=next_lesson.title),

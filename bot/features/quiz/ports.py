@@ -47,6 +47,10 @@ class AnswerStore(Protocol):
         """Count the right answers of one quiz attempt."""
         ...
 
+    async def last_quiz_answer(self, learner_id: int, item_id: str) -> Answer | None:
+        """Return the learner's latest quiz answer (not review) to one item, if any."""
+        ...
+
     async def review_count(self, learner_id: int, lesson_id: str, item_id: str) -> int:
         """Count the review answers already given to one item."""
         ...

@@ -50,6 +50,31 @@ class SqlAnswers:
             QuizAnswerRow.is_correct.is_(True),
         )
 
+    async def last_quiz_answer(self, learner_id: int, item_id: str) -> Answer | None:
+        """Return the learner's latest quiz answer (not review) to one item, if any."""
+        row = await self.session.scalar(
+            select(QuizAnswerRow)
+            .where(
+                QuizAnswerRow.learner_id == learner_id,
+                QuizAnswerRow.item_id == item_id,
+                QuizAnswerRow.mode == "quiz",
+            )
+            .order_by(QuizAnswerRow.attempt.desc(), QuizAnswerRow.id.desc())
+            .limit(1)
+        )
+        if row is None:
+            return None
+        return Answer(
+            row.learner_id,
+            row.lesson_id,
+            row.item_id,
+            row.chosen,
+            row.is_correct,
+            "quiz",
+            row.attempt,
+            row.answered_at,
+        )
+
     async def review_count(self, learner_id: int, lesson_id: str, item_id: str) -> int:
         """Count the review answers already given to one item."""
         return await self._count(

@@ -7,12 +7,15 @@ from functools import partial
 
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
+from bot.course.model import Lesson
 from bot.features.menu import flows as screens
 from bot.features.quiz import flows as quiz
+from bot.features.quiz.order import option_order
 from bot.features.quiz.ports import ANSWERS, Answer
 from bot.features.review import schedule
 from bot.features.review.buttons import AnswerReview, NextReview
 from bot.features.review.ports import REVIEWS
+from bot.i18n import Translator
 
 
 @dataclass(frozen=True)
@@ -49,9 +52,12 @@ async def next_review(turn: Turn, _: object = None) -> None:
             await turn.repo(REVIEWS).retire(turn.learner.id, item.lesson_id, item.item_id)
             continue
         turn.enter(Reviewing(lesson.id, question.id))
-        header = t.gettext("🔁 Review · {title}").format(title=lesson.title)
+        count = await turn.repo(ANSWERS).review_count(turn.learner.id, lesson.id, question.id)
+        order = option_order(
+            turn.learner.id, lesson.id, question.id, count + 1, len(question.options), "review"
+        )
         answer = partial(_answer_data, question.id)
-        turn.add(quiz.question(t, header, question, answer))
+        turn.add(quiz.question(t, review_header(t, lesson), question, answer, order))
         return
     if isinstance(turn.state, Reviewing):
         turn.leave()
@@ -61,6 +67,11 @@ async def next_review(turn: Turn, _: object = None) -> None:
         text += "\n" + t.gettext("Next review: {date}.").format(date=t.date(next_due))
     turn.say(text)
     await screens.main_menu(turn)
+
+
+def review_header(t: Translator, lesson: Lesson) -> str:
+    """Return the line above a review question: the lesson it comes from."""
+    return t.gettext("🔁 Review · {title}").format(title=lesson.title)
 
 
 def _answer_data(item_id: str, option: int) -> str:
@@ -94,4 +105,5 @@ async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
         await turn.repo(REVIEWS).retire(turn.learner.id, lesson.id, item.id)
     else:
         await turn.repo(REVIEWS).schedule(turn.learner.id, lesson.id, item.id, *outcome)
-    turn.say(quiz.feedback(t, item, option), rows(button(t.gettext("Next ▶"), NextReview())))
+    text = quiz.feedback(t, review_header(t, lesson), item, option)
+    turn.say(text, rows(button(t.gettext("Next ▶"), NextReview())), replace=True)

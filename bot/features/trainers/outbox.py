@@ -18,7 +18,9 @@ from bot.features.trainers.repo import affected
 from bot.features.trainers.tables import CohortMemberRow, CohortRow, OutboxRow, PushRow
 
 Outcome = Literal["sent", "failed", "blocked", "skipped"]
-STATUSES: Final[tuple[str, ...]] = ("pending", "sent", "failed", "blocked", "skipped")
+# `sending`: committed right before the channel is called, so that a restart knows which sends
+# a dead worker may have left half done (see `claim`).
+STATUSES: Final[tuple[str, ...]] = ("pending", "sending", "sent", "failed", "blocked", "skipped")
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class Claimed:
     """A claimed outbox row with what it takes to render it for its learner."""
 
     id: int
-    attempts: int
+    attempts: int  # sends tried before this claim
     learner_id: int
     channel: str
     external_id: str
@@ -40,6 +42,8 @@ class Claimed:
     cohort_name: str
     quiet_hours: tuple[int, int]
     reminder_days: int
+    # A dead worker was sending it: the channel may or may not have the message.
+    interrupted: bool = False
 
 
 async def claim(
@@ -55,11 +59,13 @@ async def claim(
 
     `audience` maps each channel this worker delivers on to the external ids it reaches there,
     or to None for everyone on it; rows of anyone else are left for a worker that reaches them.
+    A row still `sending` when its lease ran out was being sent by a worker that died; it is
+    taken again, marked `interrupted`, and sent again: a lost reminder is worse than a double.
     """
     if not audience:
         return []
     claimable = (
-        OutboxRow.status == "pending",
+        OutboxRow.status.in_(("pending", "sending")),
         OutboxRow.not_before <= now,
         or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until < now),
     )
@@ -67,21 +73,24 @@ async def claim(
     # SKIP LOCKED lets several processes claim side by side on PostgreSQL: the rows stay locked
     # until this transaction ends. SQLite has one writer at a time, and the conditions repeated
     # in the UPDATE keep a row from being claimed twice.
-    candidates = list(
-        await session.scalars(
-            select(OutboxRow.id)
-            .where(*claimable, OutboxRow.learner_id.in_(reachable_here))
-            .order_by(OutboxRow.not_before, OutboxRow.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
+    found = await session.execute(
+        select(OutboxRow.id, OutboxRow.status)
+        .where(*claimable, OutboxRow.learner_id.in_(reachable_here))
+        .order_by(OutboxRow.not_before, OutboxRow.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
     )
+    candidates: dict[int, str] = dict(found.all())
     if not candidates:
         return []
     await session.execute(
         update(OutboxRow)
         .where(OutboxRow.id.in_(candidates), *claimable)
-        .values(claimed_by=token, claimed_until=now + lease, attempts=OutboxRow.attempts + 1)
+        .values(
+            status="pending",
+            claimed_by=token,
+            claimed_until=now + lease,
+        )
         .execution_options(synchronize_session=False)
     )
     rows = await session.execute(
@@ -118,6 +127,7 @@ async def claim(
             cohort_name=cohort.name,
             quiet_hours=(cohort.quiet_start, cohort.quiet_end),
             reminder_days=cohort.reminder_days,
+            interrupted=candidates.get(row.id) == "sending",
         )
         for row, push, learner, cohort, member_cohort, lesson_id in rows
     ]
@@ -133,6 +143,24 @@ def _in_audience(audience: Mapping[str, frozenset[str] | None]) -> ColumnElement
             for channel, recipients in audience.items()
         )
     )
+
+
+async def start_sending(session: AsyncSession, outbox_id: int, token: str) -> bool:
+    """Mark a held row as being sent and count the try; False when it is no longer held.
+
+    Tries are counted here rather than at the claim, so that a worker killed again and again
+    uses up the tries of the rows it was sending, not those of every row it had claimed.
+    """
+    result = await session.execute(
+        update(OutboxRow)
+        .where(
+            OutboxRow.id == outbox_id,
+            OutboxRow.claimed_by == token,
+            OutboxRow.status == "pending",
+        )
+        .values(status="sending", attempts=OutboxRow.attempts + 1)
+    )
+    return affected(result) == 1
 
 
 async def finish(
@@ -159,15 +187,16 @@ async def defer(
     token: str,
     not_before: datetime,
     *,
-    count_attempt: bool,
+    give_back_try: bool,
 ) -> None:
     """Put a held row back for later (rate limited, or in quiet hours)."""
     values: dict[str, object] = {
+        "status": "pending",
         "not_before": not_before,
         "claimed_by": None,
         "claimed_until": None,
     }
-    if not count_attempt:
+    if give_back_try:
         values["attempts"] = OutboxRow.attempts - 1
     await session.execute(
         update(OutboxRow)
@@ -177,11 +206,11 @@ async def defer(
 
 
 async def release(session: AsyncSession, token: str) -> int:
-    """Give back every row still pending under this claim, e.g. at shutdown."""
+    """Give back every row of this claim not being sent yet, e.g. at shutdown."""
     result = await session.execute(
         update(OutboxRow)
         .where(OutboxRow.claimed_by == token, OutboxRow.status == "pending")
-        .values(claimed_by=None, claimed_until=None, attempts=OutboxRow.attempts - 1)
+        .values(claimed_by=None, claimed_until=None)
     )
     return affected(result)
 

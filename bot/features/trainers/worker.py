@@ -112,15 +112,19 @@ class OutboxWorker:
                 audience=audience,
             )
             progress, reviews = SqlProgress(session), SqlReviews(session)
+            if interrupted := sum(item.interrupted for item in claimed):
+                logger.warning(
+                    "Sending again %s outbox rows a stopped worker was sending", interrupted
+                )
             for item in claimed:
-                if item.attempts > MAX_ATTEMPTS:
+                if item.attempts >= MAX_ATTEMPTS:
                     await outbox.finish(session, [item.id], token, "failed", now)
                 elif not item.reachable:
                     await outbox.finish(session, [item.id], token, "blocked", now)
                 elif not item.still_member:
                     await outbox.finish(session, [item.id], token, "skipped", now)
                 elif (later := after_quiet_hours(now, self.zone, *item.quiet_hours)) > now:
-                    await outbox.defer(session, item.id, token, later, count_attempt=False)
+                    await outbox.defer(session, item.id, token, later, give_back_try=False)
                 elif (replies := await render(progress, reviews, self.services, item, now)) is None:
                     await outbox.finish(session, [item.id], token, "skipped", now)
                 else:
@@ -138,6 +142,8 @@ class OutboxWorker:
             await self.pacer.wait(f"{job.item.channel}:{job.item.external_id}")
             if time.monotonic() > deadline:
                 return
+            if not await self._start_sending(token, job.item):
+                continue
             try:
                 deliver = deliverers[job.item.channel].deliver
                 result = await deliver(job.item.external_id, job.replies)
@@ -155,6 +161,12 @@ class OutboxWorker:
             except asyncio.CancelledError:
                 await recording
                 raise
+
+    async def _start_sending(self, token: str, item: outbox.Claimed) -> bool:
+        # Committed on its own right before the call: after a crash, only the rows left
+        # `sending` may have reached the channel, and they are sent again (see outbox.claim).
+        async with self.database.session() as session:
+            return await outbox.start_sending(session, item.id, token)
 
     async def _record(self, token: str, item: outbox.Claimed, result: DeliveryResult) -> None:
         # Group commit: whoever holds the lock writes every outcome waiting so far in one
@@ -187,12 +199,13 @@ class OutboxWorker:
                 case DeliveryStatus.RETRY_LATER if result.retry_after:
                     # Being rate limited is not the message's fault: it does not use up a try.
                     later = now + timedelta(seconds=result.retry_after)
-                    await outbox.defer(session, item.id, token, later, count_attempt=False)
-                case DeliveryStatus.RETRY_LATER if item.attempts >= MAX_ATTEMPTS:
+                    await outbox.defer(session, item.id, token, later, give_back_try=True)
+                case DeliveryStatus.RETRY_LATER if item.attempts + 1 >= MAX_ATTEMPTS:
                     final[token, "failed"].append(item.id)
                 case DeliveryStatus.RETRY_LATER:
-                    later = now + min(FIRST_BACKOFF * 2 ** (item.attempts - 1), MAX_BACKOFF)
-                    await outbox.defer(session, item.id, token, later, count_attempt=True)
+                    # This send was try number `item.attempts + 1`.
+                    later = now + min(FIRST_BACKOFF * 2**item.attempts, MAX_BACKOFF)
+                    await outbox.defer(session, item.id, token, later, give_back_try=False)
         for (token, outcome), ids in final.items():
             await outbox.finish(session, ids, token, outcome, now)
 
