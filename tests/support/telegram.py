@@ -51,6 +51,7 @@ from bot.app import App, open_app
 from bot.channels.telegram.application import EXPORTERS, TelegramApplication, build_application
 from bot.core.ports import Learner
 from tests.conftest import Clock, make_settings
+from tests.support.logs import SENT
 from tests.support.retrieval import build_course_index
 from tests.support.retrieval import shared_index_dir as course_index_dir
 
@@ -675,6 +676,7 @@ class Updates:
 
     def text(self, user: TelegramUser, text: str) -> dict[str, Any]:
         """A text message in the private chat."""
+        SENT.record(text)
         return self._update(message=self._message(user, user.private_chat(), text=text))
 
     def command(self, user: TelegramUser, name: str, *args: str) -> dict[str, Any]:
@@ -692,12 +694,14 @@ class Updates:
 
     def edited(self, user: TelegramUser, text: str) -> dict[str, Any]:
         """A text message the user edited after sending it."""
+        SENT.record(text)
         message = self._message(user, user.private_chat(), text=text)
         message["edit_date"] = message["date"] + 30
         return self._update(edited_message=message)
 
     def group_text(self, user: TelegramUser, text: str) -> dict[str, Any]:
         """A message in a group the bot is in."""
+        SENT.record(text)
         return self._update(message=self._message(user, GROUP_CHAT, text=text))
 
     def tap(self, user: TelegramUser, message: dict[str, Any], data: str) -> dict[str, Any]:
