@@ -7,6 +7,11 @@ import unicodedata
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_OPENING_ANGLES = "<˂ᐸ⟨〈❬❮⧼"
+_CLOSING_ANGLES = ">˃ᐳ⟩〉❭❯⧽"
+_ANGLES = str.maketrans(
+    _OPENING_ANGLES + _CLOSING_ANGLES, "‹" * len(_OPENING_ANGLES) + "›" * len(_CLOSING_ANGLES)
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -52,4 +57,6 @@ def fold(text: str) -> str:
 
 def inert(text: str) -> str:
     """Make text safe to put between tags in a prompt: it can neither close nor open one."""
-    return text.replace("<", "‹").replace(">", "›")
+    # NFKC folds full-width and small angle brackets (＜ ﹤) onto < and >; a model reads the
+    # look-alikes that it leaves alone (⟨ 〈 ❮ ˂) as brackets too.
+    return unicodedata.normalize("NFKC", text).translate(_ANGLES)
