@@ -30,6 +30,7 @@ from bot.config import Settings
 from bot.core.delivery import Channel, Worker
 from bot.core.engine import Tutor
 from bot.core.feature import FeatureContext, Manifest
+from bot.core.guard import GuardedModel
 from bot.core.ports import LEARNERS
 from bot.core.router import Exporter, Router, Services
 from bot.course.loader import load_course
@@ -128,6 +129,8 @@ class App:
     workers: list[Worker] = field(default_factory=list)
     # The channels this process serves, by name: trainers get the join links of theirs.
     channels: dict[str, Channel] = field(default_factory=dict)
+    # The chat model behind its output guard, when there is one.
+    model: GuardedModel | None = None
 
     @asynccontextmanager
     async def serving(
@@ -201,10 +204,12 @@ async def open_app(
         )
         chat_model = open_chat_model(settings)
         chat_client, chains = chat_model if chat_model else (None, None)
+        # Every reply of the model is checked before a learner reads it.
+        model = GuardedModel(chains, detector) if chains else None
         budget = DailyBudget(settings.llm_daily_limit, ZoneInfo(settings.timezone))
         channels: dict[str, Channel] = {}
         context = FeatureContext(
-            settings, course, database, retriever, detector, chains, budget, channels
+            settings, course, database, retriever, detector, model, budget, channels
         )
         manifests = [feature.manifest(context) for feature in FEATURES]
         router = Router.of(manifests)
@@ -226,7 +231,7 @@ async def open_app(
             port: build for manifest in manifests for port, build in manifest.repositories
         }
         tutor = Tutor(SqlUnits(database, bindings), services, router)
-        yield App(settings, database, services, router, tutor, retriever, workers, channels)
+        yield App(settings, database, services, router, tutor, retriever, workers, channels, model)
     finally:
         if chat_client is not None:
             await chat_client.aclose()

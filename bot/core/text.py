@@ -14,6 +14,19 @@ _ANGLES = str.maketrans(
 )
 
 
+# Lone surrogates cannot be encoded (UTF-8 for the database, UTF-16 for Telegram's lengths),
+# control characters other than line breaks and tabs have no place in a chat, and direction
+# overrides can make a text read differently from what it holds.
+_INVALID = re.compile(
+    "[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+
+def valid_unicode(text: str) -> str:
+    """Drop lone surrogates, control characters and direction overrides; keep the rest."""
+    return _INVALID.sub("", text)
+
+
 def sentences(text: str) -> list[str]:
     """Split a text into sentences and list items, without their list marks."""
     lines = (_LIST_MARK.sub("", line) for line in text.splitlines())

@@ -54,7 +54,7 @@ class DailyBudget:
             result = await call()
         except ModelError as error:
             # A failed call may still have cost tokens: it counts against the limit.
-            await store.add_call(learner_id, day, TokenUsage())
+            await store.add_call(learner_id, day, error.usage)
             logger.warning("Chat model unavailable (%s); answering without it", error)
             return Unavailable.FAILED
         await store.add_call(learner_id, day, result.usage)
