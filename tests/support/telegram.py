@@ -749,16 +749,16 @@ def shared_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @asynccontextmanager
 async def tutor_for_telegram(
-    tmp_path_factory: pytest.TempPathFactory, **settings: object
+    tmp_path_factory: pytest.TempPathFactory, database_url: str | None = None, **settings: object
 ) -> AsyncIterator[App]:
-    """Open the tutor on a fresh SQLite database, with the test bot's token."""
+    """Open the tutor on a database (a fresh SQLite one by default), with the test bot's token."""
     folder = tmp_path_factory.mktemp("telegram")
     values: dict[str, object] = {
         "telegram_bot_token": SecretStr(BOT_TOKEN),
         "index_dir": shared_index_dir(tmp_path_factory),
         **settings,
     }
-    url = f"sqlite+aiosqlite:///{folder / 'tutor.db'}"
+    url = database_url or f"sqlite+aiosqlite:///{folder / 'tutor.db'}"
     opening = open_app(make_settings(folder, url, **values), clock=Clock(), exporters=EXPORTERS)
     async with opening as app:
         yield app
