@@ -461,6 +461,30 @@ async def test_practice_feedback_with_a_foreign_link_comes_from_the_rules(
     assert fake_openai.completions
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_text_that_is_no_prompt_gets_a_nudge_without_the_model(
+    model_app: App, fake_openai: FakeOpenAI, language: Language
+) -> None:
+    chat = await new_learner(model_app, language)
+    t = model_app.services.translators[language]
+    _, task = _task(model_app, language)
+    await chat.press_data(data("practice.task", task.id))
+
+    await chat.say(
+        {"fr": "Bonjour, ça va ?", "nl": "Kun je me helpen?", "en": "Can you help me?"}[language]
+    )
+
+    assert (
+        t.gettext(
+            "This does not look like a prompt yet. Write what you would ask a chatbot, "
+            "in one or two full sentences."
+        )
+        in chat.text
+    )
+    assert t.gettext("Write a better version, or stop here.") in chat.text
+    assert fake_openai.completions == []
+
+
 async def test_a_simpler_card_with_a_foreign_number_comes_from_the_glossary(
     model_app: App, fake_openai: FakeOpenAI
 ) -> None:

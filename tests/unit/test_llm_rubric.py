@@ -6,7 +6,7 @@ import pytest
 
 from bot.config import Language
 from bot.core.languages import BUILT_IN, ENGLISH
-from bot.features.practice.rubric import Criterion, Verdict, check
+from bot.features.practice.rubric import Criterion, Verdict, check, is_attempt
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,32 @@ def test_personal_data_comes_before_everything_else() -> None:
     verdict = check("jan.peeters@example.be", ENGLISH.rubric)
     assert verdict.score == 0
     assert verdict.first_gap == Criterion.NO_PERSONAL_DATA
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Bonjour !", "fr"),
+        ("Merci, c'est gentil.", "fr"),
+        ("Kun je me helpen?", "nl"),
+        ("What should I write here?", "en"),
+        ("I do not understand this.", "en"),
+    ],
+)
+def test_greetings_and_questions_to_the_tutor_are_not_attempts(text: str, language: str) -> None:
+    words = BUILT_IN.profile(language).rubric
+    assert not is_attempt(text, check(text, words))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Écris un e-mail poli à ma commune.", "fr"),
+        ("Schrijf een korte brief aan mijn huisbaas.", "nl"),
+        ("Can you explain deepfakes in three short points?", "en"),
+        ("I am a cook and I need a short letter for my boss.", "en"),
+    ],
+)
+def test_prompts_are_attempts(text: str, language: str) -> None:
+    words = BUILT_IN.profile(language).rubric
+    assert is_attempt(text, check(text, words))

@@ -16,7 +16,7 @@ from bot.features.lessons.buttons import ShowModule
 from bot.features.menu import flows as screens
 from bot.features.practice.buttons import ModuleTasks, ShowHint, StartTask, StopPractice
 from bot.features.practice.ports import ATTEMPTS
-from bot.features.practice.rubric import Criterion, Verdict, check
+from bot.features.practice.rubric import Criterion, Verdict, check, is_attempt
 from bot.features.privacy.pii import redact
 from bot.features.usage.budget import DailyBudget
 from bot.features.usage.ports import MODEL_USAGE
@@ -184,9 +184,10 @@ class Practice:
         if redaction.found:
             personal_data_warning(turn, turn.language, redaction.kinds, self.privacy_lesson_id)
         verdict = check(text, turn.profile.rubric)
+        attempt = is_attempt(redaction.bare, verdict)
         call = (
             partial(self.chains.coach, task.task, redaction.text, turn.language)
-            if self.chains
+            if self.chains and attempt
             else None
         )
         outcome = await self.budget.spend(turn.repo(MODEL_USAGE), turn.learner.id, turn.now, call)
@@ -199,7 +200,19 @@ class Practice:
         await turn.repo(ATTEMPTS).record(
             turn.learner.id, task.id, turn.language, verdict, by_model=by_model, now=turn.now
         )
-        lines = [
+        # Greetings and questions to the tutor get a nudge and the rules' tips, not the model's.
+        lines = (
+            []
+            if attempt
+            else [
+                t.gettext(
+                    "This does not look like a prompt yet. Write what you would ask a chatbot, "
+                    "in one or two full sentences."
+                ),
+                "",
+            ]
+        )
+        lines += [
             t.gettext("📝 Score: {score} out of {total}").format(
                 score=verdict.score, total=len(Criterion)
             )

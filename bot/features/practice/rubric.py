@@ -14,6 +14,10 @@ from bot.core.text import fold, word_count
 from bot.features.privacy.pii import redact
 
 MIN_CONTEXT_WORDS: Final = 8
+# Shorter texts are a greeting, a "thanks" or an "ok", not a prompt.
+MIN_ATTEMPT_WORDS: Final = 4
+# A question this short, without context or format, is asked of the tutor ("Can you help me?").
+SHORT_QUESTION_WORDS: Final = 6
 
 
 class Criterion(Enum):
@@ -81,3 +85,12 @@ def check(prompt: str, language: RubricWords) -> Verdict:
         format=bool(form.search(text)),
         no_personal_data=not redaction.found,
     )
+
+
+def is_attempt(prompt: str, verdict: Verdict) -> bool:
+    """Tell whether a text is an attempt at the task's prompt, worth the model's feedback."""
+    words = word_count(prompt)
+    if words < MIN_ATTEMPT_WORDS or not (verdict.clear_task or verdict.context or verdict.format):
+        return False
+    short_question = prompt.rstrip().endswith("?") and words <= SHORT_QUESTION_WORDS
+    return not short_question or verdict.context or verdict.format
