@@ -29,6 +29,7 @@ from bot.config import Settings
 from bot.core.delivery import Channel, Worker
 from bot.core.engine import Tutor
 from bot.core.feature import FeatureContext, Manifest
+from bot.core.guard import GuardedModel
 from bot.core.languages import LanguageRegistry
 from bot.core.lazy import Lazy
 from bot.core.limits import COUNTERS, IdentityHasher
@@ -135,6 +136,8 @@ class App:
     workers: list[Worker] = field(default_factory=list)
     # The channels this process serves, by name: trainers get the join links of theirs.
     channels: dict[str, Channel] = field(default_factory=dict)
+    # The chat model behind its output guard, when there is one.
+    model: GuardedModel | None = None
 
     @asynccontextmanager
     async def serving(
@@ -226,10 +229,12 @@ async def open_app(
         try:
             opened_model = open_chat_model(settings) if chat_model else None
             chat_client, chains = opened_model if opened_model else (None, None)
+            # Every reply of the model is checked before a learner reads it.
+            model = GuardedModel(chains, detector) if chains else None
             budget = DailyBudget(settings.llm_daily_limit, ZoneInfo(settings.timezone))
             channels: dict[str, Channel] = {}
             context = FeatureContext(
-                settings, course, database, retriever, detector, chains, budget, channels
+                settings, course, database, retriever, detector, model, budget, channels
             )
             manifests = [feature.manifest(context) for feature in FEATURES]
             router = Router.of(manifests)
@@ -258,7 +263,16 @@ async def open_app(
             }
             tutor = Tutor(SqlUnits(database, bindings), services, router)
             yield App(
-                settings, database, services, router, tutor, retriever, detector, workers, channels
+                settings,
+                database,
+                services,
+                router,
+                tutor,
+                retriever,
+                detector,
+                workers,
+                channels,
+                model,
             )
         finally:
             if chat_client is not None:

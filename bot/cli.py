@@ -19,6 +19,7 @@ from bot.config import Settings, SettingsError, load_settings
 from bot.core.languages import UnknownLanguageError
 from bot.course import cli as course_cli
 from bot.features.trainers import cli as trainers_cli
+from bot.logs import configure_logging
 
 logger = logging.getLogger("bot")
 
@@ -92,12 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         sys.stderr.write(f"{error}\n")
         return 2
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    # Migrations and HTTP clients log every step at INFO; the tutor's own INFO lines matter more.
-    for noisy in ("alembic", "httpx", "httpcore", "chromadb"):
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
+    configure_logging(settings.log_level)
     try:
         return int(args.handler(settings, args))
     except UnknownLanguageError as error:

@@ -90,6 +90,8 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
+    # An update is a few kilobytes; a larger request body is refused before it is read.
+    webhook_max_body_bytes: int = Field(default=1_000_000, ge=64_000)
     quiz_style: Literal["buttons", "poll"] = "buttons"
     # Each person may send a burst of messages, then this many per second; the rest are dropped
     # with one "slow down". At most `flood_queue` of their updates wait or run at a time.

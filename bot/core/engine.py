@@ -9,6 +9,7 @@ from bot.core.events import ButtonPress, Command, Event, Sender, Text, Unsupport
 from bot.core.ports import LEARNERS, UnitOfWork, UnitsOfWork
 from bot.core.replies import Reply
 from bot.core.router import Router, Services, Turn
+from bot.core.text import valid_unicode
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ChooseLanguage
 
@@ -25,8 +26,8 @@ Claim = Callable[[UnitOfWork], Awaitable[bool]]
 
 def display_name(sender: Sender) -> str | None:
     """Keep the least a trainer needs to recognise someone: first name and an initial."""
-    first = (sender.first_name or "").strip()[:NAME_MAX_CHARS]
-    initial = (sender.last_name or "").strip()[:1]
+    first = valid_unicode(sender.first_name or "").strip()[:NAME_MAX_CHARS]
+    initial = valid_unicode(sender.last_name or "").strip()[:1]
     name = f"{first} {initial}." if first and initial else first
     return name or None
 
@@ -151,7 +152,8 @@ class Tutor:
         await route.handler(turn, value)
 
     async def _text(self, turn: Turn, text: str) -> None:
-        text = text.strip()
+        # A lone surrogate (which a client can send) cannot be stored, searched or shown.
+        text = valid_unicode(text).strip()
         if not text:
             await screens.main_menu(turn, ())
             return

@@ -62,7 +62,10 @@ class Coaching:
 
 
 class ModelError(Exception):
-    """The chat model did not answer in time or answered with an error."""
+    """The chat model did not answer in time, answered with an error, or wrote what is refused."""
+
+    # What the failed call cost, when the server answered at all.
+    usage = TokenUsage()
 
 
 class Unavailable(Enum):

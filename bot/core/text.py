@@ -7,6 +7,24 @@ import unicodedata
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_OPENING_ANGLES = "<˂ᐸ⟨〈❬❮⧼"
+_CLOSING_ANGLES = ">˃ᐳ⟩〉❭❯⧽"
+_ANGLES = str.maketrans(
+    _OPENING_ANGLES + _CLOSING_ANGLES, "‹" * len(_OPENING_ANGLES) + "›" * len(_CLOSING_ANGLES)
+)
+
+
+# Lone surrogates cannot be encoded (UTF-8 for the database, UTF-16 for Telegram's lengths),
+# control characters other than line breaks and tabs have no place in a chat, and direction
+# overrides can make a text read differently from what it holds.
+_INVALID = re.compile(
+    "[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+
+def valid_unicode(text: str) -> str:
+    """Drop lone surrogates, control characters and direction overrides; keep the rest."""
+    return _INVALID.sub("", text)
 
 
 def sentences(text: str) -> list[str]:
@@ -52,4 +70,6 @@ def fold(text: str) -> str:
 
 def inert(text: str) -> str:
     """Make text safe to put between tags in a prompt: it can neither close nor open one."""
-    return text.replace("<", "‹").replace(">", "›")
+    # NFKC folds full-width and small angle brackets (＜ ﹤) onto < and >; a model reads the
+    # look-alikes that it leaves alone (⟨ 〈 ❮ ˂) as brackets too.
+    return unicodedata.normalize("NFKC", text).translate(_ANGLES)

@@ -1,8 +1,8 @@
-"""Telegram fixtures: one tutor per test module, a running Application and a new user per chat."""
+"""End-to-end fixtures: no learner text in any log line; for Telegram, one tutor per module."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from itertools import count
 
 import pytest
@@ -10,6 +10,7 @@ import pytest_asyncio
 
 from bot.app import App
 from bot.channels.telegram.application import TelegramApplication
+from tests.support.logs import SENT, watching_logs
 from tests.support.telegram import (
     BotApi,
     TelegramChat,
@@ -24,6 +25,16 @@ NewUser = Callable[[str | None], TelegramUser]
 NewChat = Callable[[str | None], TelegramChat]
 
 USER_IDS = count(10_001)
+
+
+@pytest.fixture(autouse=True)
+def no_learner_text_in_the_logs() -> Iterator[None]:
+    """Fail every test after which a log line holds a text it sent as a learner."""
+    SENT.clear()
+    with watching_logs() as watch:
+        yield
+    if leaks := watch.leaks(SENT):
+        pytest.fail("What a learner wrote reached the logs:\n" + "\n".join(leaks))
 
 
 @pytest.fixture(scope="module")

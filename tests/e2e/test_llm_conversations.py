@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from bot.adapters.db.learners import SqlLearners
 from bot.app import App, open_app
 from bot.config import Language, Settings
+from bot.core.guard import Refusal
 from bot.core.replies import Document, Message
 from bot.course.model import Lesson, PracticeTask
 from bot.features.answers.flows import KIND_NAMES
@@ -57,6 +58,12 @@ OFF_TOPIC = {
 }
 DEEPFAKES = "verify/deepfakes"
 PHONE = "0475 12 34 56"
+# What a model writes, in each language (the guard refuses a reply in another language).
+DEEPFAKE_ANSWER = {
+    "fr": "Un deepfake est une fausse vidéo faite par une IA.",
+    "nl": "Een deepfake is een nepvideo die met AI gemaakt is.",
+    "en": "A deepfake is a fake video that was made with AI.",
+}
 
 
 def _settings(
@@ -349,11 +356,11 @@ async def test_a_model_answers_from_the_passages_and_names_its_lessons(
     chat = await new_learner(model_app, language)
     t = model_app.services.translators[language]
     deepfakes = lesson(model_app, language, DEEPFAKES)
-    fake_openai.reply = "Un deepfake est une fausse vidéo faite par une IA.\nSOURCES: 1"
+    fake_openai.reply = f"{DEEPFAKE_ANSWER[language]}\nSOURCES: 1"
 
     await chat.say(f"{COVERED[language]} {PHONE}")
 
-    assert "Un deepfake est une fausse vidéo faite par une IA." in chat.text
+    assert DEEPFAKE_ANSWER[language] in chat.text
     assert "SOURCES" not in chat.text
     assert deepfakes.title in chat.text
     assert chat.button(t.gettext("📖 {title}").format(title=deepfakes.title)).data == data(
@@ -428,6 +435,116 @@ async def test_a_slow_or_failing_model_falls_back_to_the_card(
 
     assert chat.button(t.gettext("📖 Open the lesson")).data == data("lessons.open", DEEPFAKES)
     assert lesson(model_app, "nl", DEEPFAKES).title in chat.text
+    assert fake_openai.completions
+
+
+@pytest.mark.parametrize(
+    ("reply", "hidden", "refusal"),
+    [
+        ("Vérifiez sur www.verifie-ici.example/deepfake.", "verifie-ici", Refusal.LINK),
+        ("Appelez le 0475 99 88 77 pour vérifier.", "0475 99 88 77", Refusal.PHONE),
+        ("Un deepfake est " + "x" * 2000, "xxxxxxxxxx", Refusal.TOO_LONG),
+        ("A deepfake is a fake video that was made with AI.", "made with AI", Refusal.LANGUAGE),
+    ],
+    ids=["link", "phone", "too-long", "language"],
+)
+async def test_a_reply_the_guard_refuses_gives_the_card_and_still_counts(
+    model_app: App, fake_openai: FakeOpenAI, reply: str, hidden: str, refusal: Refusal
+) -> None:
+    chat = await new_learner(model_app, "fr")
+    t = model_app.services.translators["fr"]
+    assert model_app.model is not None
+    refused_before = model_app.model.refusals[refusal]
+    fake_openai.reply = f"{reply}\nSOURCES: 1"
+
+    await chat.say(COVERED["fr"])
+
+    assert hidden not in chat.text
+    assert chat.button(t.gettext("📖 Open the lesson")).data == data("lessons.open", DEEPFAKES)
+    assert model_app.model.refusals[refusal] == refused_before + 1
+    await chat.command("mydata")
+    document = next(r for r in chat.replies if isinstance(r, Document))
+    [day] = json.loads(document.content)["llm_usage"]["days"]
+    assert (day["calls"], day["output_tokens"]) == (1, fake_openai.completion_tokens)
+
+
+async def test_a_phone_number_from_the_passages_is_shown(
+    model_app: App, fake_openai: FakeOpenAI
+) -> None:
+    chat = await new_learner(model_app, "en")
+    answer = "Call your bank and Card Stop on 078 170 170 at once."
+    fake_openai.reply = f"{answer}\nSOURCES: 1"
+
+    await chat.say("I gave a code from my card reader to a scammer. Who do I call?")
+
+    assert "078 170 170" in fake_openai.completions[0].content("user")
+    assert answer in chat.text
+
+
+async def test_lone_surrogates_in_a_reply_are_dropped(
+    model_app: App, fake_openai: FakeOpenAI
+) -> None:
+    chat = await new_learner(model_app, "en")
+    fake_openai.reply = "A deepfake is a fake\ud800 video that was made with AI.\nSOURCES: 1"
+
+    await chat.say(COVERED["en"])
+
+    assert DEEPFAKE_ANSWER["en"] in chat.text
+
+
+async def test_practice_feedback_with_a_foreign_link_comes_from_the_rules(
+    model_app: App, fake_openai: FakeOpenAI
+) -> None:
+    chat = await new_learner(model_app, "en")
+    t = model_app.services.translators["en"]
+    _, task = _task(model_app, "en")
+    fake_openai.reply = "TASK: yes\nCONTEXT: yes\nFORMAT: yes\nFEEDBACK: Great! See bit.ly/win."
+
+    await chat.press_data(data("practice.task", task.id))
+    await chat.say(GOOD_PROMPTS["en"])
+
+    assert "bit.ly" not in chat.text
+    assert t.gettext("📝 Score: {score} out of {total}").format(score=4, total=4) in chat.text
+    assert fake_openai.completions
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_text_that_is_no_prompt_gets_a_nudge_without_the_model(
+    model_app: App, fake_openai: FakeOpenAI, language: Language
+) -> None:
+    chat = await new_learner(model_app, language)
+    t = model_app.services.translators[language]
+    _, task = _task(model_app, language)
+    await chat.press_data(data("practice.task", task.id))
+
+    await chat.say(
+        {"fr": "Bonjour, ça va ?", "nl": "Kun je me helpen?", "en": "Can you help me?"}[language]
+    )
+
+    assert (
+        t.gettext(
+            "This does not look like a prompt yet. Write what you would ask a chatbot, "
+            "in one or two full sentences."
+        )
+        in chat.text
+    )
+    assert t.gettext("Write a better version, or stop here.") in chat.text
+    assert fake_openai.completions == []
+
+
+async def test_a_simpler_card_with_a_foreign_number_comes_from_the_glossary(
+    model_app: App, fake_openai: FakeOpenAI
+) -> None:
+    chat = await new_learner(model_app, "en")
+    t = model_app.services.translators["en"]
+    what_is_ai = lesson(model_app, "en", "basics/what-is-ai")
+    fake_openai.reply = "AI is a program. Questions? Call +32 470 11 22 33 now."
+
+    await chat.press_data(data("lessons.open", what_is_ai.id))
+    await chat.press_data(data("simpler.card", what_is_ai.id, 2))
+
+    assert "+32" not in chat.text
+    assert t.gettext("🙂 The key idea:") in chat.text
     assert fake_openai.completions
 
 

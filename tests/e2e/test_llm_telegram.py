@@ -118,3 +118,18 @@ def test_in_the_terminal_a_question_and_practice_work_without_a_model(
     output = result.stdout
     assert "📖 Ouvrir la leçon" in output
     assert "📝 Score : 4 sur 4" in output
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_on_telegram_a_lone_surrogate_in_a_reply_is_dropped(
+    chat: TelegramChat, fake_openai: FakeOpenAI
+) -> None:
+    # Another learner, with update ids the first test's did not use.
+    learner = TelegramUser(20_002, "An", "Claes", "nl")
+    other = TelegramChat(chat.application, chat.api, learner, Updates(first_id=200_000))
+    fake_openai.reply = "Een deepfake is een \ud83d nepvideo die met AI is gemaakt.\nSOURCES: 1"
+    await other.command("start")
+
+    await other.say("Wat is een deepfake precies?")
+
+    assert "Een deepfake is een  nepvideo die met AI is gemaakt." in other.text

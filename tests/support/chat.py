@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from bot.core.engine import Tutor
 from bot.core.events import ButtonPress, Command, Event, Sender, Text, Unsupported
 from bot.core.replies import Button, Message, Question, Reply
+from tests.support.logs import SENT
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Chat:
         return await self.send(Command(name, args))
 
     async def say(self, text: str) -> list[Reply]:
+        SENT.record(text)
         return await self.send(Text(text))
 
     async def unsupported(self, kind: str) -> list[Reply]:

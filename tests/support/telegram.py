@@ -51,6 +51,7 @@ from bot.app import App, open_app
 from bot.channels.telegram.application import EXPORTERS, TelegramApplication, build_application
 from bot.core.ports import Learner
 from tests.conftest import Clock, make_settings
+from tests.support.logs import SENT
 from tests.support.retrieval import build_course_index
 from tests.support.retrieval import shared_index_dir as course_index_dir
 
@@ -675,6 +676,7 @@ class Updates:
 
     def text(self, user: TelegramUser, text: str) -> dict[str, Any]:
         """A text message in the private chat."""
+        SENT.record(text)
         return self._update(message=self._message(user, user.private_chat(), text=text))
 
     def command(self, user: TelegramUser, name: str, *args: str) -> dict[str, Any]:
@@ -692,12 +694,14 @@ class Updates:
 
     def edited(self, user: TelegramUser, text: str) -> dict[str, Any]:
         """A text message the user edited after sending it."""
+        SENT.record(text)
         message = self._message(user, user.private_chat(), text=text)
         message["edit_date"] = message["date"] + 30
         return self._update(edited_message=message)
 
     def group_text(self, user: TelegramUser, text: str) -> dict[str, Any]:
         """A message in a group the bot is in."""
+        SENT.record(text)
         return self._update(message=self._message(user, GROUP_CHAT, text=text))
 
     def tap(self, user: TelegramUser, message: dict[str, Any], data: str) -> dict[str, Any]:
@@ -745,16 +749,16 @@ def shared_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @asynccontextmanager
 async def tutor_for_telegram(
-    tmp_path_factory: pytest.TempPathFactory, **settings: object
+    tmp_path_factory: pytest.TempPathFactory, database_url: str | None = None, **settings: object
 ) -> AsyncIterator[App]:
-    """Open the tutor on a fresh SQLite database, with the test bot's token."""
+    """Open the tutor on a database (a fresh SQLite one by default), with the test bot's token."""
     folder = tmp_path_factory.mktemp("telegram")
     values: dict[str, object] = {
         "telegram_bot_token": SecretStr(BOT_TOKEN),
         "index_dir": shared_index_dir(tmp_path_factory),
         **settings,
     }
-    url = f"sqlite+aiosqlite:///{folder / 'tutor.db'}"
+    url = database_url or f"sqlite+aiosqlite:///{folder / 'tutor.db'}"
     opening = open_app(make_settings(folder, url, **values), clock=Clock(), exporters=EXPORTERS)
     async with opening as app:
         yield app

@@ -13,6 +13,7 @@ from bot.features.practice.rubric import (
     Criterion,
     Verdict,
     check,
+    is_attempt,
     is_on_task,
     topics_addressed,
 )
@@ -174,3 +175,32 @@ def test_personal_data_still_counts_for_a_prompt_off_task() -> None:
     verdict = check("Write to jan@example.be about my cat.", ENGLISH.rubric, SPAM_TOPICS)
     assert verdict == Verdict(False, False, False, no_personal_data=False, on_task=False)
     assert verdict.first_gap is Criterion.NO_PERSONAL_DATA
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Bonjour !", "fr"),
+        ("Merci, c'est gentil.", "fr"),
+        ("Kun je me helpen?", "nl"),
+        ("What should I write here?", "en"),
+        ("I do not understand this.", "en"),
+    ],
+)
+def test_greetings_and_questions_to_the_tutor_are_not_attempts(text: str, language: str) -> None:
+    words = BUILT_IN.profile(language).rubric
+    assert not is_attempt(text, check(text, words))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Écris un e-mail poli à ma commune.", "fr"),
+        ("Schrijf een korte brief aan mijn huisbaas.", "nl"),
+        ("Can you explain deepfakes in three short points?", "en"),
+        ("I am a cook and I need a short letter for my boss.", "en"),
+    ],
+)
+def test_prompts_are_attempts(text: str, language: str) -> None:
+    words = BUILT_IN.profile(language).rubric
+    assert is_attempt(text, check(text, words))

@@ -238,6 +238,14 @@ async def test_very_long_text_asks_for_a_short_question(app: App) -> None:
     )
 
 
+async def test_lone_surrogates_a_client_sends_are_dropped(app: App) -> None:
+    chat = Chat(app.tutor, first_name="Am\udc00ina")
+    await chat.command("start")
+    # About AI but not in the course: kept for the trainers, so stored.
+    await chat.say("Can ChatGPT bake bread\ud83d in my oven?")
+    assert english(app, "I am sorry, my lessons do not answer that question.") in chat.text
+
+
 async def test_missed_questions_come_back_for_review_the_next_day(app: App, clock: Clock) -> None:
     chat = Chat(app.tutor)
     await chat.command("start")

@@ -96,7 +96,10 @@ class Database:
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         self.url = url
-        self.engine: AsyncEngine = create_async_engine(url, echo=echo, pool_pre_ping=True)
+        # Bound values are often what learners wrote: keep them out of errors and log lines.
+        self.engine: AsyncEngine = create_async_engine(
+            url, echo=echo, pool_pre_ping=True, hide_parameters=True
+        )
         if parsed.get_backend_name() == "sqlite":
             event.listen(self.engine.sync_engine, "connect", _set_up_sqlite_connection)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)

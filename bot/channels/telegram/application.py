@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from telegram import LinkPreviewOptions, Update
 from telegram.ext import AIORateLimiter, Application, Defaults
 from telegram.request import BaseRequest
+from tornado.httpserver import HTTPServer
 
 from bot.adapters.db.unit import session_exporter
 from bot.app import App, open_app
@@ -138,6 +139,15 @@ def build_application(
     return application
 
 
+def limit_request_bodies(max_bytes: int) -> None:
+    """Make the webhook server refuse a larger body from its headers, before reading it."""
+    # PTB builds its tornado server itself, with tornado's limit of 100 MB, and checks the
+    # secret token only once the whole body is in memory. Tornado lets the process give every
+    # server it builds another limit: announced larger, a body is refused unread; chunked, as
+    # soon as it passes the limit.
+    HTTPServer.configure(None, max_body_size=max_bytes)
+
+
 def run(settings: Settings) -> None:
     """Serve the tutor until SIGINT or SIGTERM: by webhook when one is set, else long polling."""
     protect_logs(bot_token(settings))
@@ -151,6 +161,7 @@ def run(settings: Settings) -> None:
         # PTB drives the loop: on a stop signal it finishes the updates in hand, runs
         # post_stop and shuts the bot down; the database and stores close after that.
         if settings.webhook_url:
+            limit_request_bodies(settings.webhook_max_body_bytes)
             secret = settings.webhook_secret
             application.run_webhook(
                 listen=settings.webhook_listen,

@@ -26,9 +26,7 @@ class RedactSecret(logging.Filter):
 
 
 def protect_logs(token: str) -> None:
-    """Mask the token in every log line and silence the libraries that log message texts."""
-    # PTB logs whole updates, message texts included, at DEBUG; tornado logs every request.
-    logging.getLogger("telegram").setLevel(max(logging.INFO, logging.getLogger().level))
+    """Mask the token in every log line and keep the webhook server from logging each request."""
     logging.getLogger("tornado.access").setLevel(logging.WARNING)
     # PTB names the token when Telegram refuses it, and httpx errors may quote the URL.
     for handler in logging.getLogger().handlers:

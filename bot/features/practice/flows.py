@@ -16,7 +16,7 @@ from bot.features.lessons.buttons import ShowModule
 from bot.features.menu import flows as screens
 from bot.features.practice.buttons import ModuleTasks, ShowHint, StartTask, StopPractice
 from bot.features.practice.ports import ATTEMPTS
-from bot.features.practice.rubric import Criterion, Verdict, check
+from bot.features.practice.rubric import Criterion, Verdict, check, is_attempt
 from bot.features.privacy.pii import redact
 from bot.features.usage.budget import DailyBudget
 from bot.i18n import N_, Translator
@@ -194,10 +194,11 @@ class Practice:
         if redaction.found:
             personal_data_warning(turn, turn.language, redaction.kinds, self.privacy_lesson_id)
         verdict = check(text, turn.profile.rubric, task.topics)
+        attempt = is_attempt(redaction.bare, verdict)
         topics = [" / ".join(group) for group in task.topics]
         call = (
             partial(self.chains.coach, task.task, topics, redaction.text, turn.language)
-            if self.chains
+            if self.chains and attempt
             else None
         )
         outcome = await self.budget.spend(turn, call)
@@ -210,7 +211,19 @@ class Practice:
         await turn.repo(ATTEMPTS).record(
             turn.learner.id, task.id, turn.language, verdict, by_model=by_model, now=turn.now
         )
-        lines = [
+        # Greetings and questions to the tutor get a nudge and the rules' tips, not the model's.
+        lines = (
+            []
+            if attempt
+            else [
+                t.gettext(
+                    "This does not look like a prompt yet. Write what you would ask a chatbot, "
+                    "in one or two full sentences."
+                ),
+                "",
+            ]
+        )
+        lines += [
             t.gettext("📝 Score: {score} out of {total}").format(
                 score=verdict.score, total=len(Criterion)
             )

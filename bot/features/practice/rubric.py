@@ -26,6 +26,10 @@ MIN_PREFIX_LETTERS: Final = 4
 MIN_INNER_LETTERS: Final = 5
 # A topic word this long also counts with one letter wrong, missing or extra ("aplication").
 MIN_TYPO_LETTERS: Final = 6
+# Shorter texts are a greeting, a "thanks" or an "ok", not a prompt.
+MIN_ATTEMPT_WORDS: Final = 4
+# A question this short, without context or format, is asked of the tutor ("Can you help me?").
+SHORT_QUESTION_WORDS: Final = 6
 
 
 class Criterion(Enum):
@@ -148,3 +152,12 @@ def check(prompt: str, language: RubricWords, topics: Sequence[Sequence[str]] = 
     # Keywords alone praised "Please my email is nice today and my cat is list.": the writing
     # counts only when the prompt is about the exercise.
     return verdict if is_on_task(redaction.bare, topics) else verdict.off_task()
+
+
+def is_attempt(prompt: str, verdict: Verdict) -> bool:
+    """Tell whether a text is an attempt at the task's prompt, worth the model's feedback."""
+    words = word_count(prompt)
+    if words < MIN_ATTEMPT_WORDS or not (verdict.clear_task or verdict.context or verdict.format):
+        return False
+    short_question = prompt.rstrip().endswith("?") and words <= SHORT_QUESTION_WORDS
+    return not short_question or verdict.context or verdict.format

@@ -77,7 +77,7 @@ class DailyBudget:
             result = await call()
         except ModelError as error:
             # A failed call may still have cost tokens: it counts against the limit.
-            await self._count(turn, TokenUsage())
+            await self._count(turn, error.usage)
             logger.warning("Chat model unavailable (%s); answering without it", error)
             return Unavailable.FAILED
         await self._count(turn, result.usage)

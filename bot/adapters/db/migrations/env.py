@@ -25,7 +25,8 @@ def run_on(connection: Connection) -> None:
 
 
 async def run_standalone() -> None:
-    engine = create_async_engine(load_settings().resolved_database_url)
+    # Bound values may be what learners wrote: never in an error or a log line.
+    engine = create_async_engine(load_settings().resolved_database_url, hide_parameters=True)
     async with engine.begin() as connection:
         await connection.run_sync(run_on)
     await engine.dispose()
