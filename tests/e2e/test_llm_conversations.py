@@ -59,6 +59,11 @@ OFF_TOPIC = {
 DEEPFAKES = "verify/deepfakes"
 PHONE = "0475 12 34 56"
 # What a model writes, in each language (the guard refuses a reply in another language).
+POEM = {
+    "fr": "Bien sûr ! Voici un joli poème sur la météo en Belgique.",
+    "nl": "Natuurlijk! Hier is een mooi gedicht over het weer in België.",
+    "en": "Sure! Here is a nice poem about the weather in Belgium.",
+}
 DEEPFAKE_ANSWER = {
     "fr": "Un deepfake est une fausse vidéo faite par une IA.",
     "nl": "Een deepfake is een nepvideo die met AI gemaakt is.",
@@ -610,7 +615,7 @@ async def test_a_rewrite_that_loses_the_key_idea_gives_way_to_it(
 ) -> None:
     t = model_app.services.translators[language]
     what_is_ai = lesson(model_app, language, "basics/what-is-ai")
-    fake_openai.reply = "Sure! Here is a nice poem about the weather in Belgium."
+    fake_openai.reply = POEM[language]
     first, second = await new_learner(model_app, language), await new_learner(model_app, language)
 
     for chat in (first, second):
@@ -619,7 +624,7 @@ async def test_a_rewrite_that_loses_the_key_idea_gives_way_to_it(
         await chat.press(t.gettext("🙂 Simpler, please"))
         assert t.gettext("🙂 The key idea:") in chat.text
         assert what_is_ai.simple[2] in chat.text
-        assert "poem" not in chat.text
+        assert POEM[language] not in chat.text
 
     # Asked once: the card keeps its key idea for everyone after that.
     assert len(fake_openai.completions) == 1

@@ -16,6 +16,7 @@ from bot.course.checks import check_content
 from bot.course.loader import load_course
 from bot.language import LanguageDetector
 from bot.paths import PROJECT_ROOT
+from tests.support.fairness import UNLIMITED
 
 CONTENT = PROJECT_ROOT / "content"
 LESSON = "basics/what-is-ai"
@@ -380,7 +381,7 @@ def with_facts(course_copy: Path) -> Path:
 
 
 def fact_report(content: Path, today: date = TODAY) -> tuple[list[str], list[str]]:
-    report = check_content(content, BUILT_IN.codes, "en", today=today)
+    report = check_content(content, BUILT_IN.codes, "en", today=today, fairness_limits=UNLIMITED)
     return [str(p) for p in report.problems], [str(w) for w in report.warnings]
 
 
@@ -513,4 +514,5 @@ def test_style_sheets_apply_to_module_files_and_the_glossary(course_copy: Path) 
 
 def test_the_style_folder_is_no_language(course_copy: Path) -> None:
     (course_copy / "style").mkdir()
-    assert check_content(course_copy, BUILT_IN.codes, "en").warnings == []
+    report = check_content(course_copy, BUILT_IN.codes, "en", fairness_limits=UNLIMITED)
+    assert report.warnings == []

@@ -194,7 +194,9 @@ class Practice:
         if redaction.found:
             personal_data_warning(turn, turn.language, redaction.kinds, self.privacy_lesson_id)
         verdict = check(text, turn.profile.rubric, task.topics)
-        attempt = is_attempt(redaction.bare, verdict)
+        # Judged on its writing alone: a prompt about something else is still a prompt, and the
+        # model tells the learner it misses the task.
+        attempt = is_attempt(redaction.bare, check(text, turn.profile.rubric))
         topics = [" / ".join(group) for group in task.topics]
         call = (
             partial(self.chains.coach, task.task, topics, redaction.text, turn.language)
