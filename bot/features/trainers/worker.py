@@ -6,10 +6,10 @@ import asyncio
 import logging
 import time
 import uuid
-from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from contextlib import AsyncExitStack
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -56,8 +56,6 @@ class OutboxWorker:
         self.zone = zone
         self.pacer = Pacer(options.rate_per_second, options.chat_interval_seconds)
         self._tokens: set[str] = set()
-        self._outcomes: list[tuple[str, outbox.Claimed, DeliveryResult]] = []
-        self._record_lock = asyncio.Lock()
 
     async def run(self, deliverers: Mapping[str, Deliverer]) -> None:
         """Send whatever is due, then look again every few seconds, until cancelled."""
@@ -91,9 +89,20 @@ class OutboxWorker:
             # another process may then retake the rows.
             deadline = time.monotonic() + self.options.lease.total_seconds() * 0.75
             queue = iter(jobs)
-            async with asyncio.TaskGroup() as senders:
-                for _ in range(min(self.options.concurrency, len(jobs))):
-                    senders.create_task(self._sender(deliverers, token, queue, deadline))
+            # Each sender writes on a connection of its own, so that a row's mark is committed
+            # the moment its answer arrives, without waiting for a pool, a lock or another
+            # sender. They are closed after the senders end, so that a failing sender stops the
+            # others at once.
+            async with AsyncExitStack() as connections:
+                sessions = [
+                    await connections.enter_async_context(self.database.held_session())
+                    for _ in range(min(self.options.concurrency, len(jobs)))
+                ]
+                async with asyncio.TaskGroup() as senders:
+                    for session in sessions:
+                        senders.create_task(
+                            self._sender(deliverers, session, token, queue, deadline)
+                        )
             # Rows left unsent when the deadline passed go back for anyone to take.
             await self._release({token})
 
@@ -134,6 +143,7 @@ class OutboxWorker:
     async def _sender(
         self,
         deliverers: Mapping[str, Deliverer],
+        session: AsyncSession,
         token: str,
         queue: Iterator[Job],
         deadline: float,
@@ -142,7 +152,7 @@ class OutboxWorker:
             await self.pacer.wait(f"{job.item.channel}:{job.item.external_id}")
             if time.monotonic() > deadline:
                 return
-            if not await self._start_sending(token, job.item):
+            if not await self._start_sending(session, token, job.item):
                 continue
             try:
                 deliver = deliverers[job.item.channel].deliver
@@ -155,59 +165,45 @@ class OutboxWorker:
                 self.pacer.pause(result.retry_after)
             # Once the channel has the message, its row must be marked even if we are being
             # stopped: that mark is what keeps a restart from sending it again.
-            recording = asyncio.ensure_future(self._record(token, job.item, result))
+            recording = asyncio.ensure_future(self._record(session, token, job.item, result))
             try:
                 await asyncio.shield(recording)
             except asyncio.CancelledError:
                 await recording
                 raise
 
-    async def _start_sending(self, token: str, item: outbox.Claimed) -> bool:
+    async def _start_sending(self, session: AsyncSession, token: str, item: outbox.Claimed) -> bool:
         # Committed on its own right before the call: after a crash, only the rows left
         # `sending` may have reached the channel, and they are sent again (see outbox.claim).
-        async with self.database.session() as session:
-            return await outbox.start_sending(session, item.id, token)
+        started = await outbox.start_sending(session, item.id, token)
+        await session.commit()
+        return started
 
-    async def _record(self, token: str, item: outbox.Claimed, result: DeliveryResult) -> None:
-        # Group commit: whoever holds the lock writes every outcome waiting so far in one
-        # transaction; finding ours gone means an earlier holder has already written it.
-        entry = (token, item, result)
-        self._outcomes.append(entry)
-        async with self._record_lock:
-            if not any(waiting is entry for waiting in self._outcomes):
-                return
-            group, self._outcomes = self._outcomes, []
-            async with self.database.session() as session:
-                await self._apply(session, self.services.clock(), group)
-
-    async def _apply(
-        self,
-        session: AsyncSession,
-        now: datetime,
-        group: list[tuple[str, outbox.Claimed, DeliveryResult]],
+    async def _record(
+        self, session: AsyncSession, token: str, item: outbox.Claimed, result: DeliveryResult
     ) -> None:
-        final: dict[tuple[str, outbox.Outcome], list[int]] = defaultdict(list)
-        for token, item, result in group:
-            match result.status:
-                case DeliveryStatus.SENT:
-                    final[token, "sent"].append(item.id)
-                case DeliveryStatus.BLOCKED:
-                    final[token, "blocked"].append(item.id)
-                    await SqlLearners(session).set_reachable(item.learner_id, False)
-                case DeliveryStatus.FAILED:
-                    final[token, "failed"].append(item.id)
-                case DeliveryStatus.RETRY_LATER if result.retry_after:
-                    # Being rate limited is not the message's fault: it does not use up a try.
-                    later = now + timedelta(seconds=result.retry_after)
-                    await outbox.defer(session, item.id, token, later, give_back_try=True)
-                case DeliveryStatus.RETRY_LATER if item.attempts + 1 >= MAX_ATTEMPTS:
-                    final[token, "failed"].append(item.id)
-                case DeliveryStatus.RETRY_LATER:
-                    # This send was try number `item.attempts + 1`.
-                    later = now + min(FIRST_BACKOFF * 2**item.attempts, MAX_BACKOFF)
-                    await outbox.defer(session, item.id, token, later, give_back_try=False)
-        for (token, outcome), ids in final.items():
-            await outbox.finish(session, ids, token, outcome, now)
+        # One small transaction per row, committed at once: until it is, a crash sends the
+        # message again.
+        now = self.services.clock()
+        match result.status:
+            case DeliveryStatus.SENT:
+                await outbox.finish(session, [item.id], token, "sent", now)
+            case DeliveryStatus.BLOCKED:
+                await outbox.finish(session, [item.id], token, "blocked", now)
+                await SqlLearners(session).set_reachable(item.learner_id, False)
+            case DeliveryStatus.FAILED:
+                await outbox.finish(session, [item.id], token, "failed", now)
+            case DeliveryStatus.RETRY_LATER if result.retry_after:
+                # Being rate limited is not the message's fault: it does not use up a try.
+                later = now + timedelta(seconds=result.retry_after)
+                await outbox.defer(session, item.id, token, later, give_back_try=True)
+            case DeliveryStatus.RETRY_LATER if item.attempts + 1 >= MAX_ATTEMPTS:
+                await outbox.finish(session, [item.id], token, "failed", now)
+            case DeliveryStatus.RETRY_LATER:
+                # This send was try number `item.attempts + 1`.
+                later = now + min(FIRST_BACKOFF * 2**item.attempts, MAX_BACKOFF)
+                await outbox.defer(session, item.id, token, later, give_back_try=False)
+        await session.commit()
 
     async def _release(self, tokens: set[str]) -> None:
         async with self.database.session() as session:
