@@ -30,9 +30,9 @@ def add_commands(commands: Any) -> None:
     check.add_argument("--report", action="store_true", help="print readability per lesson")
     check.add_argument("--no-language", action="store_true", help="skip the language detector")
     check.add_argument(
-        "--strict-fairness",
+        "--fairness-as-warnings",
         action="store_true",
-        help="fail, not only warn, when a quiz can be guessed from its form (content/AUTHORING.md)",
+        help="only warn when a quiz can be guessed from its form, while rewriting it",
     )
     check.set_defaults(handler=_check)
 
@@ -65,7 +65,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
         settings.default_language,
         syllabus,
         language_of,
-        strict_fairness=args.strict_fairness,
+        fairness_as_warnings=args.fairness_as_warnings,
     )
     for figures in report.fairness:
         print(f"Quiz fairness {figures.summary()}")

@@ -69,14 +69,20 @@ def test_a_language_without_cue_words_still_gets_positions_and_lengths() -> None
     assert figures.right_longest == pytest.approx(3 / 4)
 
 
-def test_fairness_warns_by_default_and_fails_when_strict(tmp_path: Path) -> None:
+def test_the_course_is_fair_and_an_unfair_quiz_fails_unless_only_warned(tmp_path: Path) -> None:
     from tests.unit.test_course_checks import CONTENT
 
-    lenient = check_content(CONTENT, BUILT_IN.codes, "en")
-    strict = check_content(CONTENT, BUILT_IN.codes, "en", strict_fairness=True)
+    fair = check_content(CONTENT, BUILT_IN.codes, "en")
+    assert not [p for p in fair.problems if "quiz fairness" in p.message]
+    assert [f.language for f in fair.fairness] == list(BUILT_IN.codes)
 
-    unfair = [str(w) for w in lenient.warnings if "quiz fairness" in w.message]
-    assert unfair
-    assert not [p for p in lenient.problems if "quiz fairness" in p.message]
-    assert [str(p) for p in strict.problems if "quiz fairness" in p.message] == unfair
-    assert [f.language for f in lenient.fairness] == list(BUILT_IN.codes)
+    # Limits no quiz can meet stand in for an unfair quiz.
+    impossible = FairnessLimits(-1, -1, -1, -1)
+    failing = check_content(CONTENT, BUILT_IN.codes, "en", fairness_limits=impossible)
+    warned = check_content(
+        CONTENT, BUILT_IN.codes, "en", fairness_limits=impossible, fairness_as_warnings=True
+    )
+    unfair = [str(p) for p in failing.problems if "quiz fairness" in p.message]
+    assert len(unfair) == 4 * len(BUILT_IN.codes)
+    assert [str(w) for w in warned.warnings if "quiz fairness" in w.message] == unfair
+    assert not [p for p in warned.problems if "quiz fairness" in p.message]
