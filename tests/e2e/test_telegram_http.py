@@ -100,6 +100,24 @@ async def served(
     waiting.result()
 
 
+async def listening(port: int) -> None:
+    """Wait until the webhook server accepts connections.
+
+    python-telegram-bot sets the webhook before its server listens; Telegram retries a refused
+    delivery, the test waits instead.
+    """
+    async with asyncio.timeout(GIVE_UP_AFTER):
+        while True:
+            try:
+                _, writer = await asyncio.open_connection("127.0.0.1", port)
+            except OSError:
+                await asyncio.sleep(0.05)
+                continue
+            writer.close()
+            await writer.wait_closed()
+            return
+
+
 async def stop(process: asyncio.subprocess.Process) -> int:
     """Send SIGTERM, as systemd or Docker do, and return the exit code."""
     process.send_signal(signal.SIGTERM)
@@ -199,6 +217,7 @@ async def test_a_webhook_takes_updates_only_with_the_secret_token(
         )
         async with tutor_run(env, tmp_path / "tutor.log") as process:
             await served(api, process, lambda: bool(api.webhook))
+            await listening(port)
             async with httpx.AsyncClient() as client:
                 without = await client.post(url, json=update)
                 wrong = await client.post(
