@@ -187,7 +187,7 @@ async def main(count: int, kills: int, database_url: str | None) -> dict[str, An
     statuses = await rows_by_status(database)
     await database.close()
     expected = {FIRST_CHAT + offset for offset in range(count)}
-    return {
+    outcome: dict[str, Any] = {
         "benchmark": "random SIGKILLs of the outbox worker during one push",
         "database": "postgresql" if url.startswith("postgresql") else "sqlite",
         "python": platform.python_version(),
