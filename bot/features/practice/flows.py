@@ -16,7 +16,7 @@ from bot.features.lessons.buttons import ShowModule
 from bot.features.menu import flows as screens
 from bot.features.practice.buttons import ModuleTasks, ShowHint, StartTask, StopPractice
 from bot.features.practice.ports import ATTEMPTS
-from bot.features.practice.rubric import Criterion, Verdict, check, is_attempt
+from bot.features.practice.rubric import Criterion, Verdict, check, for_task, is_attempt
 from bot.features.privacy.pii import redact
 from bot.features.usage.budget import DailyBudget
 from bot.i18n import N_, Translator
@@ -193,10 +193,11 @@ class Practice:
         redaction = redact(text)
         if redaction.found:
             personal_data_warning(turn, turn.language, redaction.kinds, self.privacy_lesson_id)
-        verdict = check(text, turn.profile.rubric, task.topics)
+        writing = check(text, turn.profile.rubric)
+        verdict = for_task(writing, redaction.bare, task.topics)
         # Judged on its writing alone: a prompt about something else is still a prompt, and the
         # model tells the learner it misses the task.
-        attempt = is_attempt(redaction.bare, check(text, turn.profile.rubric))
+        attempt = is_attempt(redaction.bare, writing)
         topics = [" / ".join(group) for group in task.topics]
         call = (
             partial(self.chains.coach, task.task, topics, redaction.text, turn.language)

@@ -149,9 +149,14 @@ def check(prompt: str, language: RubricWords, topics: Sequence[Sequence[str]] = 
         format=bool(form.search(text)),
         no_personal_data=not redaction.found,
     )
+    return for_task(verdict, redaction.bare, topics)
+
+
+def for_task(writing: Verdict, prompt: str, topics: Sequence[Sequence[str]]) -> Verdict:
+    """Return the verdict on a prompt's writing, with no credit when it ignores its task."""
     # Keywords alone praised "Please my email is nice today and my cat is list.": the writing
     # counts only when the prompt is about the exercise.
-    return verdict if is_on_task(redaction.bare, topics) else verdict.off_task()
+    return writing if is_on_task(prompt, topics) else writing.off_task()
 
 
 def is_attempt(prompt: str, verdict: Verdict) -> bool:
