@@ -11,7 +11,8 @@ asks a free question; the anchors get the same kinds of updates. Every update is
 moment the update processor takes it to the moment its handler returned, as PTB's own fetcher
 would run it. Learners run 1 at a time and then 20 and 200 at once, on SQLite and on PostgreSQL
 (a throw-away database next to `--postgres-admin-url`, skipped when it cannot be reached).
-Retrieval's own p50 on the same questions is measured apart, so the free-text overhead is seen.
+Retrieval's own p50 on the same questions is measured apart, so the free-text overhead is seen,
+and one more learner's updates count the SQL statements each kind runs.
 
     python -m benchmarks.turns            # 60 sequential learners, 1/20/200 at once
     python -m benchmarks.turns --short    # 15 sequential learners, 1/20 at once
@@ -80,15 +81,21 @@ class Learner:
     application: Application[Any, Any, Any, Any, Any, Any]
     api: BotApi
     times: dict[str, list[float]] = field(default_factory=dict)
+    # When given: how many SQL statements the database ran so far, and then per kind of update.
+    executed: Callable[[], int] | None = None
+    statements: dict[str, int] = field(default_factory=dict)
 
     async def send(self, kind: str, update: dict[str, Any]) -> None:
         """Process one update as PTB's fetcher does, and time it."""
         parsed = Update.de_json(update, self.application.bot)
+        before = self.executed() if self.executed else 0
         started = time.perf_counter()
         await self.application.update_processor.process_update(
             parsed, self.application.process_update(parsed)
         )
         self.times.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+        if self.executed:
+            self.statements[kind] = self.executed() - before
 
     def tap(self, callback_data: str) -> dict[str, Any]:
         """Build a tap on the latest message that carries this button."""
@@ -270,8 +277,35 @@ async def measure_tutor(
             results = await _levels(
                 application, api, tutor_steps(lesson_id), levels, sequential, ids
             )
+            results["statements"] = await _statements(app, application, api, lesson_id, ids)
         retrieval = await _retrieval_alone(app, sequential)
     return results, retrieval
+
+
+async def _statements(
+    app: App,
+    application: Application[Any, Any, Any, Any, Any, Any],
+    api: BotApi,
+    lesson_id: str,
+    ids: count[int],
+) -> dict[str, int]:
+    """Count the SQL statements of each kind of update (transaction control aside)."""
+    executed = [0]
+
+    def on_execute(*_: object) -> None:
+        executed[0] += 1
+
+    engine = app.database.engine.sync_engine
+    sa.event.listen(engine, "before_cursor_execute", on_execute)
+    try:
+        updates = Updates(first_id=next(ids) * 10)
+        learner = Learner(
+            TelegramUser(next(ids)), updates, application, api, executed=lambda: executed[0]
+        )
+        await tutor_steps(lesson_id)(learner)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", on_execute)
+    return learner.statements
 
 
 async def _levels(
