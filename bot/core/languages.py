@@ -89,6 +89,11 @@ class LanguageProfile:
     streets: StreetWords = field(repr=False)
     # Plural and inflected endings, so that a glossary term is found in "chatbots" or "modèles".
     word_endings: tuple[str, ...] = field(repr=False)
+    # Short words that mark a sentence as written in this language ("the", "est", "niet"),
+    # lower case and without accents: the second signal, beside the detector, that a message is
+    # in another language than the learner's (bot/core/reply_language.py). Only the words no
+    # other offered language lists count, so "de", "en", "is" and "me" weigh for none.
+    function_words: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def label(self) -> str:
@@ -221,6 +226,15 @@ FRENCH: Final = LanguageProfile(
         units=("fois", "ans", "heures"),
     ),
     word_endings=("s", "x"),
+    function_words=_split(
+        """
+        le la les un une des du au aux et ou mais est sont suis sommes etes avons avez ont je a
+        tu il elle nous vous ils elles on te se mon ma mes ton ta tes sa ses notre votre nos
+        vos leur ce cet cette ces qui que quoi dont quel quelle quels quelles comment pourquoi
+        quand combien dans sur pour par avec sans chez pas ne tres aussi peut peux puis pouvez
+        doit dois faut va vont vais ca cela ceci c l d j qu n m y
+        """
+    ),
 )  # fmt: skip
 
 DUTCH: Final = LanguageProfile(
@@ -281,6 +295,15 @@ DUTCH: Final = LanguageProfile(
         units=("keer", "jaar", "uur"),
     ),
     word_endings=("en", "n", "s"),
+    function_words=_split(
+        """
+        het een ik jij je u wij we ze zij hij dat die dit deze wat hoe waarom wanneer waar wie
+        welke welk niet geen met voor van op aan om te bij naar uit over door tot of kan kun kunt
+        mag moet moeten wil zijn ben heb heeft hebben had was mijn jouw uw onze ook maar nog er
+        als dan wordt worden zo veel eens toch hier daar mij wel iets niets zou zal kunnen gij ge
+        ga gaat gaan da nie wa
+        """
+    ),
 )  # fmt: skip
 
 ENGLISH: Final = LanguageProfile(
@@ -344,6 +367,14 @@ ENGLISH: Final = LanguageProfile(
         units=("times", "years", "hours"),
     ),
     word_endings=("s", "es"),
+    function_words=_split(
+        """
+        the a an are was were be been am have has had do does did what which who whose how why
+        when where can could should would will my your our their his her its i you he she it we
+        they him us them this that these those there here with for of to from and or but not no
+        if about into than then so because at on by just also very too don doesn didn isn aren
+        """
+    ),
 )  # fmt: skip
 
 # Every language the tutor knows, in the order it offers them.
