@@ -73,6 +73,17 @@ class StreetWords:
 
 
 @dataclass(frozen=True)
+class FollowUpWords:
+    """Words that show a question leans on the one before ("and at work?", "is it safe?").
+
+    Lower case, without accents; an opener may be several words.
+    """
+
+    openers: tuple[str, ...] = ()  # at the start: "and", "what about"
+    pronouns: tuple[str, ...] = ()  # standing for something said before: "it", "that"
+
+
+@dataclass(frozen=True)
 class LanguageProfile:
     """Everything language-specific the tutor needs for one language."""
 
@@ -94,6 +105,7 @@ class LanguageProfile:
     # in another language than the learner's (bot/core/reply_language.py). Only the words no
     # other offered language lists count, so "de", "en", "is" and "me" weigh for none.
     function_words: tuple[str, ...] = field(default=(), repr=False)
+    follow_ups: FollowUpWords = field(default=FollowUpWords(), repr=False)
 
     @property
     def label(self) -> str:
@@ -235,6 +247,13 @@ FRENCH: Final = LanguageProfile(
         doit dois faut va vont vais ca cela ceci c l d j qu n m y
         """
     ),
+    follow_ups=FollowUpWords(
+        openers=(
+            "et", "mais", "alors", "aussi", "et pour", "et si", "et avec", "et au", "et a",
+            "et en", "et les", "et la", "et le", "par exemple", "pourquoi ca",
+        ),
+        pronouns=("ca", "cela", "ceci", "il", "elle", "ils", "elles", "le", "la", "les", "y", "en"),
+    ),
 )  # fmt: skip
 
 DUTCH: Final = LanguageProfile(
@@ -303,6 +322,12 @@ DUTCH: Final = LanguageProfile(
         als dan wordt worden zo veel eens toch hier daar mij wel iets niets zou zal kunnen gij ge
         ga gaat gaan da nie wa
         """
+    ),
+    follow_ups=FollowUpWords(
+        openers=(
+            "en", "maar", "ook", "en voor", "en als", "en met", "en op", "wat met", "bijvoorbeeld",
+        ),
+        pronouns=("het", "dat", "dit", "die", "ze", "zij", "hij", "daar", "ervan", "erover", "da"),
     ),
 )  # fmt: skip
 
@@ -374,6 +399,13 @@ ENGLISH: Final = LanguageProfile(
         they him us them this that these those there here with for of to from and or but not no
         if about into than then so because at on by just also very too don doesn didn isn aren
         """
+    ),
+    follow_ups=FollowUpWords(
+        openers=(
+            "and", "but", "also", "so", "what about", "how about", "and if", "what if",
+            "for example",
+        ),
+        pronouns=("it", "that", "this", "they", "them", "those", "these", "there", "its"),
     ),
 )  # fmt: skip
 

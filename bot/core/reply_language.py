@@ -78,6 +78,11 @@ def without_loanwords(text: str) -> str:
     return _LETTERS.sub(lambda m: "" if words(m[0])[0] in loanwords() else m[0], text)
 
 
+def can_switch(text: str) -> bool:
+    """Tell whether a message is long enough to switch the reply to another language at all."""
+    return word_count(text) > MAX_KEPT_WORDS
+
+
 class ReplyLanguageRule:
     """Keep the learner's language unless a message is clearly in another offered one."""
 
@@ -97,7 +102,7 @@ class ReplyLanguageRule:
     def choose(self, text: str, own: Language, detector: Confidences) -> ReplyLanguage:
         """Return the language to answer `text` in, for a learner whose language is `own`."""
         kept = ReplyLanguage(own, switched=False)
-        if word_count(text) <= MAX_KEPT_WORDS:
+        if not can_switch(text):
             return kept
         found = [w for w in words(text) if w not in loanwords()]
         clear = [w for w in found if len(w) > 1]  # not an elided "l'" or "j'"
