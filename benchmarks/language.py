@@ -32,7 +32,7 @@ import yaml
 
 from bot.config import Language
 from bot.core.languages import BUILT_IN
-from bot.core.reply_language import MAX_KEPT_WORDS, ReplyLanguageRule
+from bot.core.reply_language import MAX_KEPT_WORDS, ReplyLanguageRule, word_total
 from bot.core.text import word_count
 from bot.language import LanguageDetector
 from bot.paths import PROJECT_ROOT
@@ -71,7 +71,7 @@ def measure(rule: Rule, own: Language, messages: list[dict[str, str]]) -> dict[s
         got = rule(text, own)
         if got != expected:
             wrong.append(f"{text} → {got}")
-        if got != own and word_count(text) <= MAX_KEPT_WORDS:
+        if got != own and word_total(text) <= MAX_KEPT_WORDS:
             switches += 1
         if expected != own:
             foreign += 1
@@ -79,7 +79,7 @@ def measure(rule: Rule, own: Language, messages: list[dict[str, str]]) -> dict[s
     return {
         "messages": len(messages),
         "wrong_rate": round(len(wrong) / len(messages), 4),
-        "short_messages": sum(word_count(m["text"]) <= MAX_KEPT_WORDS for m in messages),
+        "short_messages": sum(word_total(m["text"]) <= MAX_KEPT_WORDS for m in messages),
         "short_switches": switches,
         "foreign": foreign,
         "foreign_recall": round(found / foreign, 4) if foreign else None,

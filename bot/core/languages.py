@@ -80,7 +80,8 @@ class FollowUpWords:
     """
 
     openers: tuple[str, ...] = ()  # at the start: "and", "what about"
-    pronouns: tuple[str, ...] = ()  # standing for something said before: "it", "that"
+    # Standing for something said before: "it", "that" (not articles such as "la" or "het")
+    pronouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,7 @@ FRENCH: Final = LanguageProfile(
             "et", "mais", "alors", "aussi", "et pour", "et si", "et avec", "et au", "et a",
             "et en", "et les", "et la", "et le", "par exemple", "pourquoi ca",
         ),
-        pronouns=("ca", "cela", "ceci", "il", "elle", "ils", "elles", "le", "la", "les", "y", "en"),
+        pronouns=("ca", "cela", "ceci", "il", "elle", "ils", "elles"),
     ),
 )  # fmt: skip
 
@@ -327,7 +328,7 @@ DUTCH: Final = LanguageProfile(
         openers=(
             "en", "maar", "ook", "en voor", "en als", "en met", "en op", "wat met", "bijvoorbeeld",
         ),
-        pronouns=("het", "dat", "dit", "die", "ze", "zij", "hij", "daar", "ervan", "erover", "da"),
+        pronouns=("dat", "dit", "ze", "zij", "hij", "daar", "ervan", "erover", "da"),
     ),
 )  # fmt: skip
 

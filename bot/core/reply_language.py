@@ -27,7 +27,7 @@ from typing import Final, Protocol
 
 from bot.config import Language
 from bot.core.languages import LanguageRegistry
-from bot.core.text import fold, word_count
+from bot.core.text import fold
 
 # Messages of this many words or fewer never switch: too short to tell a language apart.
 MAX_KEPT_WORDS: Final = 4
@@ -78,9 +78,14 @@ def without_loanwords(text: str) -> str:
     return _LETTERS.sub(lambda m: "" if words(m[0])[0] in loanwords() else m[0], text)
 
 
+def word_total(text: str) -> int:
+    """Count the words of a message as a reader does: "c'est vrai ?" has two."""
+    return sum(1 for word in text.split() if _LETTERS.search(word))
+
+
 def can_switch(text: str) -> bool:
     """Tell whether a message is long enough to switch the reply to another language at all."""
-    return word_count(text) > MAX_KEPT_WORDS
+    return word_total(text) > MAX_KEPT_WORDS
 
 
 class ReplyLanguageRule:

@@ -13,12 +13,11 @@ from __future__ import annotations
 from typing import Final
 
 from bot.core.router import Turn, button, rows
-from bot.features.lessons.buttons import Resume
 from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ShowHelp
-from bot.features.quiz.flows import start_quiz_of
+from bot.features.quiz.flows import continue_button, start_quiz_of
 from bot.features.smalltalk.recognise import Kind, Phrasebook
 from bot.i18n import N_
 
@@ -64,9 +63,8 @@ class SmallTalk:
 
 def _reply(turn: Turn, kind: Kind) -> None:
     t = turn.t
-    continue_button = button(t.gettext("▶ Continue"), Resume())
     help_button = button(t.gettext("❓ Help"), ShowHelp()) if kind is Kind.HELP else None
-    turn.say(t.gettext(REPLIES[kind]), rows(continue_button, help_button))
+    turn.say(t.gettext(REPLIES[kind]), rows(continue_button(t), help_button))
 
 
 async def _step(turn: Turn, step: int) -> None:
