@@ -33,6 +33,7 @@ from bot.core.guard import GuardedModel
 from bot.core.languages import LanguageRegistry
 from bot.core.lazy import Lazy
 from bot.core.limits import COUNTERS, IdentityHasher
+from bot.core.meter import Meter, NoMeter, Watched
 from bot.core.ports import LEARNERS, Port
 from bot.core.router import Exporter, Router, Services
 from bot.course.loader import load_course
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     from bot.adapters.llm.chains import TutorChains
     from bot.adapters.llm.client import ChatClient
     from bot.adapters.search import Retriever
+    from bot.ops.metrics import Metrics
 
 logger = logging.getLogger(__name__)
 
@@ -140,6 +142,10 @@ class App:
     channels: dict[str, Channel] = field(default_factory=dict)
     # The chat model behind its output guard, when there is one.
     model: GuardedModel | None = None
+    # What the front end exports to Prometheus, when it does.
+    metrics: Metrics | None = None
+    # The running task of each worker, while serving.
+    _tasks: dict[int, asyncio.Task[None]] = field(default_factory=dict)
 
     @asynccontextmanager
     async def serving(
@@ -154,9 +160,11 @@ class App:
         self.retriever.start()
         self.detector.start()
         deliverers = {channel.name: channel.deliverer for channel in channels}
-        tasks = [asyncio.create_task(job.run(deliverers)) for job in [*self.workers, *workers]]
-        for task in tasks:
+        jobs = [*self.workers, *workers]
+        tasks = [asyncio.create_task(job.run(deliverers)) for job in jobs]
+        for job, task in zip(jobs, tasks, strict=True):
             task.add_done_callback(_report_crash)
+            self._tasks[id(job)] = task
         # Served twice at once (two bots on one app), the inner one gives the outer one back.
         outer = {name: self.channels.get(name) for name in deliverers}
         self.channels.update((channel.name, channel) for channel in channels)
@@ -171,6 +179,23 @@ class App:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            for job in jobs:
+                self._tasks.pop(id(job), None)
+
+    def worker_health(self) -> dict[str, str]:
+        """Return the state of each watched worker: "ok", or why it is not."""
+        health = {}
+        for worker in self.workers:
+            if not isinstance(worker, Watched):
+                continue
+            task = self._tasks.get(id(worker))
+            if task is None:
+                health[worker.name] = "not started"
+            elif task.done():
+                health[worker.name] = "stopped"
+            else:
+                health[worker.name] = "ok" if worker.alive() else "stalled"
+        return health
 
 
 def _report_crash(task: asyncio.Task[None]) -> None:
@@ -178,8 +203,10 @@ def _report_crash(task: asyncio.Task[None]) -> None:
         logger.error("A background task stopped", exc_info=error)
 
 
-def open_chat_model(settings: Settings) -> tuple[ChatClient, TutorChains] | None:
-    """Build the chat model and its chains when one is configured.
+def open_chat_model(
+    settings: Settings, metrics: Metrics | None = None
+) -> tuple[ChatClient, TutorChains] | None:
+    """Build the chat model and its chains when one is configured, counted in `metrics`.
 
     LangChain and the OpenAI SDK take seconds to import; a tutor without a model never pays that.
     """
@@ -187,8 +214,9 @@ def open_chat_model(settings: Settings) -> tuple[ChatClient, TutorChains] | None
         return None
     from bot.adapters.llm.chains import TutorChains
     from bot.adapters.llm.client import open_chat_client
+    from bot.adapters.llm.metering import ModelMeter
 
-    client = open_chat_client(settings)
+    client = open_chat_client(settings, [ModelMeter(metrics)] if metrics else [])
     assert client is not None
     return client, TutorChains(client, settings.prompts_dir, settings.languages)
 
@@ -214,14 +242,17 @@ async def open_app(
     clock: Callable[[], datetime] = utc_now,
     exporters: Sequence[tuple[str, Exporter]] = (),
     chat_model: bool = True,
+    metrics: Metrics | None = None,
 ) -> AsyncIterator[App]:
     """Open the database (migrated), load the course and catalogs, and wire the tutor.
 
     The lesson index and the language detector are not opened here: they load in the background
     once the app is `serving`, or when first used. `chat_model=False` (the operator's tools,
     which handle no learner's turn) opens no chat model either. `exporters` are the front end's
-    own parts of /mydata, shown before the features'.
+    own parts of /mydata, shown before the features'. `metrics`, given by a front end that
+    exports them, count turns, deliveries and model calls, and get their gauges refreshed.
     """
+    meter: Meter = metrics or NoMeter()
     languages = settings.languages
     detector = Lazy(partial(_loaded_detector, languages), name="language detector")
     chat_client: ChatClient | None = None
@@ -229,14 +260,14 @@ async def open_app(
         course = load_course(settings.content_dir, languages.codes)
         retriever = Lazy(partial(_open_retriever, settings, course), name="lesson index")
         try:
-            opened_model = open_chat_model(settings) if chat_model else None
+            opened_model = open_chat_model(settings, metrics) if chat_model else None
             chat_client, chains = opened_model if opened_model else (None, None)
             # Every reply of the model is checked before a learner reads it.
             model = GuardedModel(chains, detector) if chains else None
             budget = DailyBudget(settings.llm_daily_limit, ZoneInfo(settings.timezone))
             channels: dict[str, Channel] = {}
             context = FeatureContext(
-                settings, course, database, retriever, detector, model, budget, channels
+                settings, course, database, retriever, detector, model, budget, channels, meter
             )
             manifests = [feature.manifest(context) for feature in FEATURES]
             router = Router.of(manifests)
@@ -256,6 +287,10 @@ async def open_app(
                 identity_hasher=IdentityHasher(identity_salt(settings)),
             )
             workers = [build(services) for manifest in manifests for build in manifest.workers]
+            if metrics is not None:
+                from bot.ops.gauges import GaugeWorker
+
+                workers.append(GaugeWorker(database, metrics, clock, ZoneInfo(settings.timezone)))
             core: dict[Port[Any], Callable[[Any], Any]] = {
                 LEARNERS: SqlLearners,
                 COUNTERS: SqlCounters,
@@ -263,7 +298,7 @@ async def open_app(
             bindings = core | {
                 port: build for manifest in manifests for port, build in manifest.repositories
             }
-            tutor = Tutor(SqlUnits(database, bindings), services, router)
+            tutor = Tutor(SqlUnits(database, bindings), services, router, meter)
             yield App(
                 settings,
                 database,
@@ -275,6 +310,7 @@ async def open_app(
                 workers,
                 channels,
                 model,
+                metrics,
             )
         finally:
             if chat_client is not None:

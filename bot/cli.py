@@ -20,6 +20,7 @@ from bot.core.languages import UnknownLanguageError
 from bot.course import cli as course_cli
 from bot.features.trainers import cli as trainers_cli
 from bot.logs import configure_logging
+from bot.waiting import Unreachable
 
 logger = logging.getLogger("bot")
 
@@ -74,6 +75,7 @@ def _db(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> None:
         database = Database(settings.resolved_database_url)
         try:
+            await database.wait_until_reachable(settings.startup_wait_seconds)
             if args.action == "upgrade":
                 await database.upgrade(args.revision or "head")
             else:
@@ -93,10 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         sys.stderr.write(f"{error}\n")
         return 2
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     try:
         return int(args.handler(settings, args))
-    except UnknownLanguageError as error:
+    except (UnknownLanguageError, Unreachable) as error:
         sys.stderr.write(f"{error}\n")
         return 2
     except KeyboardInterrupt:

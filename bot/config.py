@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
+import json
+import os
+import re
 from pathlib import Path
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Final, Literal, Self
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AliasChoices,
@@ -14,7 +20,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, PydanticUndefined
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.core.languages import BUILT_IN, LanguageRegistry, UnknownLanguageError
@@ -43,20 +49,85 @@ def _split_commas(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _comma_separated(value: object) -> object:
-    if isinstance(value, str):
-        return _split_commas(value)
+def _invalid(reason: str) -> PydanticCustomError:
+    # `reason` is passed as a value, so that braces in what an operator wrote stay as they are.
+    return PydanticCustomError("setting", "{reason}", {"reason": reason})
+
+
+def list_items(value: object) -> object:
+    """Read a list setting written either comma-separated (`a,b`) or as JSON (`["a", "b"]`)."""
     if isinstance(value, int):
         return [value]
-    return value
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if not text.startswith("["):
+        return _split_commas(text)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise _invalid(f"{text!r} is neither a JSON list nor comma-separated values") from None
 
 
 def _language_error(error: Exception) -> PydanticCustomError:
-    return PydanticCustomError("language", "{reason}", {"reason": str(error)})
+    return _invalid(str(error))
+
+
+# Both with the asynchronous driver the tutor uses.
+_DATABASE_URL: Final = re.compile(r"^(sqlite\+aiosqlite:///.+|postgresql\+asyncpg://.+)$")
+# What Telegram accepts as a webhook's secret token.
+_WEBHOOK_SECRET: Final = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+_BOT_USERNAME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
+_HOST_NAME: Final = re.compile(
+    r"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$"
+)
+_QUIET_HOURS: Final = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$")
+
+
+def _http_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        parts = urlsplit(value.strip())
+        parts.port  # noqa: B018 - read only to check it
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise _invalid(f"{value!r} is not an http:// or https:// address with a host")
+    return value.strip()
+
+
+def _host(value: str) -> str:
+    value = value.strip()
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        if not _HOST_NAME.match(value):
+            raise _invalid(f"{value!r} is not a host name or IP address") from None
+    return value
+
+
+def _writable_folder(path: Path) -> Path:
+    """Check that the tutor can create or write files in this folder (created when needed)."""
+    existing = next(folder for folder in (path, *path.absolute().parents) if folder.exists())
+    if not existing.is_dir():
+        raise _invalid(f"{str(existing)!r} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise _invalid(f"the tutor cannot write in {str(existing)!r}")
+    return path
+
+
+def _folder(path: Path) -> Path:
+    if not path.is_dir():
+        raise _invalid(f"{str(path)!r} is not a folder")
+    return path
 
 
 class Settings(BaseSettings):
-    """Everything the tutor can be configured with, prefixed `TUTOR_` in the environment."""
+    """Everything the tutor can be configured with, prefixed `TUTOR_` in the environment.
+
+    Each setting's `examples` (or else its default) is the right value an error message shows.
+    """
 
     model_config = SettingsConfigDict(
         env_prefix="TUTOR_",
@@ -67,31 +138,43 @@ class Settings(BaseSettings):
     )
 
     data_dir: Path = Path("data")
-    database_url: str = ""
+    database_url: str = Field(
+        default="", examples=["postgresql+asyncpg://tutor:PASSWORD@127.0.0.1:5432/tutor"]
+    )
     content_dir: Path = PROJECT_ROOT / "content"
     locales_dir: Path = PROJECT_ROOT / "locales"
     prompts_dir: Path = PROJECT_ROOT / "prompts"
     # The languages offered to learners, in order: codes of BUILT_IN, e.g. "fr,nl,en".
-    languages: Annotated[LanguageRegistry, NoDecode] = BUILT_IN
+    languages: Annotated[LanguageRegistry, NoDecode] = Field(
+        default=BUILT_IN, examples=["fr,nl,en"]
+    )
     # Before a learner chooses. Left unset, English, or the first language when English is off.
-    default_language: Language = Field(default="en", validate_default=False)
+    default_language: Language = Field(default="en", validate_default=False, examples=["fr"])
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # `json`: one JSON object per line, for a log collector.
+    log_format: Literal["text", "json"] = "text"
     # The secret the limits' identity codes are made with (HMAC-SHA256). Left unset, a random one
     # is made once in the data folder; set it when replicas do not share that folder.
-    identity_salt: SecretStr | None = None
+    identity_salt: SecretStr | None = Field(default=None, examples=["a-long-random-string"])
+    # How long a start waits for PostgreSQL and the chromadb server to answer, retrying.
+    startup_wait_seconds: float = Field(default=30.0, ge=0, le=3600)
 
     # Telegram
     telegram_bot_token: SecretStr | None = Field(
         default=None,
         validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN", "TUTOR_TELEGRAM_BOT_TOKEN"),
+        examples=["123456:ABC-token-from-BotFather"],
     )
-    telegram_base_url: str | None = None
-    webhook_url: str | None = None
+    telegram_base_url: str | None = Field(default=None, examples=["https://api.telegram.org/bot"])
+    webhook_url: str | None = Field(default=None, examples=["https://tutor.example.org/telegram"])
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
-    webhook_secret: SecretStr | None = None
+    webhook_secret: SecretStr | None = Field(default=None, examples=["a-long-random-token_123"])
     # An update is a few kilobytes; a larger request body is refused before it is read.
     webhook_max_body_bytes: int = Field(default=1_000_000, ge=64_000)
+    # /healthz, /readyz and /metrics on a port of their own (they are on the webhook's port too).
+    ops_port: int | None = Field(default=None, ge=1, le=65535, examples=[9100])
+    ops_listen: str = "127.0.0.1"
     quiz_style: Literal["buttons", "poll"] = "buttons"
     # Each person may send a burst of messages, then this many per second; the rest are dropped
     # with one "slow down". At most `flood_queue` of their updates wait or run at a time.
@@ -100,17 +183,19 @@ class Settings(BaseSettings):
     flood_queue: int = Field(default=8, ge=1)
 
     # Retrieval
-    index_dir: Path | None = None
+    index_dir: Path | None = Field(default=None, examples=["data/index"])
     embeddings: Literal["local", "openai"] = "local"
     openai_embeddings_model: str = "text-embedding-3-small"
-    chroma_host: str | None = None
+    chroma_host: str | None = Field(default=None, examples=["chroma"])
     chroma_port: int = Field(default=8000, ge=1, le=65535)
 
     # Language model (optional)
-    llm_base_url: str | None = None
-    llm_api_key: SecretStr | None = None
+    llm_base_url: str | None = Field(default=None, examples=["https://api.openai.com/v1"])
+    llm_api_key: SecretStr | None = Field(default=None, examples=["sk-..."])
     llm_model: str = "gpt-4o-mini"
-    llm_azure_endpoint: str | None = None
+    llm_azure_endpoint: str | None = Field(
+        default=None, examples=["https://my-resource.openai.azure.com"]
+    )
     llm_azure_api_version: str = "2024-10-21"
     llm_timeout_seconds: float = Field(default=20.0, gt=0)
     llm_daily_limit: int = Field(default=30, ge=0)
@@ -123,16 +208,18 @@ class Settings(BaseSettings):
 
     # Trainers
     # Administrators as `channel:id`; TUTOR_ADMIN_IDS holds Telegram user ids, as it always did.
-    admins: Annotated[list[tuple[str, str]], NoDecode] = Field(default_factory=list)
-    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    admins: Annotated[list[tuple[str, str]], NoDecode] = Field(
+        default_factory=list, examples=["telegram:123456789,terminal:anna"]
+    )
+    admin_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, examples=["123456789,987654321"]
+    )
     timezone: str = "Europe/Brussels"
     # The bot's @username without the @, for join links (t.me/<name>?start=join-<code>).
-    telegram_bot_username: str | None = None
+    telegram_bot_username: str | None = Field(default=None, examples=["ai_tutor_bot"])
     trainer_invite_hours: int = Field(default=72, ge=1)
     join_code_days: int = Field(default=90, ge=1)
-    quiet_hours: str = Field(
-        default="21:00-08:00", pattern=r"^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$"
-    )
+    quiet_hours: str = "21:00-08:00"
     reminder_days: int = Field(default=3, ge=0)
     # Telegram's limits for messages nobody asked for; 0 lifts the overall limit.
     push_rate_per_second: float = Field(default=30.0, ge=0)
@@ -144,7 +231,7 @@ class Settings(BaseSettings):
     @field_validator("admins", mode="before")
     @classmethod
     def _parse_admins(cls, value: object) -> object:
-        entries = _comma_separated(value)
+        entries = list_items(value)
         if not isinstance(entries, list):
             return entries
         return [parse_identity(entry) if isinstance(entry, str) else entry for entry in entries]
@@ -152,15 +239,16 @@ class Settings(BaseSettings):
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_admin_ids(cls, value: object) -> object:
-        return _comma_separated(value)
+        return list_items(value)
 
     @field_validator("languages", mode="before")
     @classmethod
     def _select_languages(cls, value: object) -> object:
-        if not isinstance(value, str):
-            return value
+        codes = list_items(value)
+        if not isinstance(codes, list):
+            return codes
         try:
-            return BUILT_IN.select(_split_commas(value))
+            return BUILT_IN.select([str(code).strip() for code in codes])
         except (UnknownLanguageError, ValueError) as error:
             raise _language_error(error) from None
 
@@ -175,6 +263,94 @@ class Settings(BaseSettings):
             return languages.profile(value).code
         except UnknownLanguageError as error:
             raise _language_error(error) from None
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_case_level(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_case_format(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("data_dir")
+    @classmethod
+    def _data_dir_writable(cls, value: Path) -> Path:
+        return _writable_folder(value)
+
+    @field_validator("index_dir")
+    @classmethod
+    def _index_dir_writable(cls, value: Path | None) -> Path | None:
+        return None if value is None else _writable_folder(value)
+
+    @field_validator("content_dir", "locales_dir", "prompts_dir")
+    @classmethod
+    def _existing_folder(cls, value: Path) -> Path:
+        return _folder(value)
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        value = value.strip()
+        if value and not _DATABASE_URL.match(value):
+            raise _invalid(
+                "use postgresql+asyncpg://... or sqlite+aiosqlite:///... (or leave it unset)"
+            )
+        return value
+
+    @field_validator("telegram_base_url", "webhook_url", "llm_base_url", "llm_azure_endpoint")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return _http_url(value)
+
+    @field_validator("webhook_listen", "ops_listen")
+    @classmethod
+    def _listen_address(cls, value: str) -> str:
+        return _host(value)
+
+    @field_validator("chroma_host")
+    @classmethod
+    def _chroma_host(cls, value: str | None) -> str | None:
+        if value is not None and "://" in value:
+            raise _invalid(
+                f"{value!r} is an address: give the host name alone (the port goes in "
+                "TUTOR_CHROMA_PORT)"
+            )
+        return None if value is None else _host(value)
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _WEBHOOK_SECRET.match(value.get_secret_value()):
+            raise _invalid("use 1 to 256 characters among A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @field_validator("telegram_bot_username")
+    @classmethod
+    def _bot_username(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        name = value.strip().removeprefix("@")
+        if not _BOT_USERNAME.match(name):
+            raise _invalid(f"{value!r} is not a Telegram username (5 to 32 letters, digits or _)")
+        return name
+
+    @field_validator("timezone")
+    @classmethod
+    def _time_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value.strip())
+        except (ZoneInfoNotFoundError, ValueError):
+            raise _invalid(f"{value!r} is not a time zone name") from None
+        return value.strip()
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet_hours(cls, value: str) -> str:
+        if not _QUIET_HOURS.match(value.strip()):
+            raise _invalid(f"{value!r} is not two times as HH:MM-HH:MM")
+        return value.strip()
 
     @model_validator(mode="after")
     def _default_among_languages(self) -> Self:
@@ -207,12 +383,39 @@ class Settings(BaseSettings):
         return bool(self.llm_base_url or self.llm_azure_endpoint)
 
 
+def example(name: str) -> str | None:
+    """Return a right value of a setting, for messages: its first example, else its default."""
+    field = Settings.model_fields[name]
+    if field.examples:
+        return str(field.examples[0])
+    default: Any = field.default
+    if default is PydanticUndefined or default is None or field.default_factory is not None:
+        return None
+    return str(default)
+
+
+def env_name(name: str) -> str:
+    """Return the environment variable of a setting, such as TUTOR_TIMEZONE."""
+    field = Settings.model_fields.get(name)
+    alias = field.validation_alias if field else None
+    if isinstance(alias, AliasChoices):
+        return str(alias.choices[0])
+    return name if name.isupper() else f"TUTOR_{name.upper()}"
+
+
 def load_settings(**overrides: object) -> Settings:
-    """Read the settings, turning a validation error into one clear line."""
+    """Read the settings, turning a validation error into one clear line with a right value."""
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:
         first = error.errors()[0]
-        name = ".".join(str(part) for part in first["loc"]) or "settings"
-        env_name = name if name.isupper() else f"TUTOR_{name.upper()}"
-        raise SettingsError(f"Invalid setting {env_name}: {first['msg']}") from None
+        # The setting, not the item of a list: TUTOR_ADMIN_IDS, not TUTOR_ADMIN_IDS.0.
+        name = str(first["loc"][0]) if first["loc"] else "settings"
+        field_name = next(
+            (field for field in Settings.model_fields if env_name(field) == name), name.lower()
+        )
+        variable = env_name(field_name) if field_name in Settings.model_fields else name
+        line = f"Invalid setting {variable}: {first['msg']}"
+        if field_name in Settings.model_fields and (right := example(field_name)) is not None:
+            line += f" (for example {variable}={right})"
+        raise SettingsError(line) from None

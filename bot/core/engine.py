@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 
 from bot.core.events import ButtonPress, Command, Event, Sender, Text, Unsupported
+from bot.core.meter import Meter, NoMeter
 from bot.core.ports import LEARNERS, UnitOfWork, UnitsOfWork
 from bot.core.replies import Reply
 from bot.core.router import Router, Services, Turn
 from bot.core.text import valid_unicode
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ChooseLanguage
+from bot.logs import update_context
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +25,13 @@ NAME_MAX_CHARS = 32
 # Records, in the turn's transaction, that an event was handled; False when a committed turn
 # already recorded it (the channel delivered the same event again).
 Claim = Callable[[UnitOfWork], Awaitable[bool]]
+# The kind of each event, as metrics name it.
+EVENT_KINDS: dict[type[Event], str] = {
+    Command: "command",
+    ButtonPress: "button",
+    Text: "text",
+    Unsupported: "unsupported",
+}
 
 
 def display_name(sender: Sender) -> str | None:
@@ -43,10 +53,13 @@ class _ReadOnly(Exception):  # noqa: N818 - a way out of the unit of work, not a
 class Tutor:
     """Handle events for any learner on any transport; all state is in the database."""
 
-    def __init__(self, units: UnitsOfWork, services: Services, router: Router) -> None:
+    def __init__(
+        self, units: UnitsOfWork, services: Services, router: Router, meter: Meter | None = None
+    ) -> None:
         self.units = units
         self.services = services
         self.router = router
+        self.meter = meter or NoMeter()
 
     async def handle(
         self, sender: Sender, event: Event, *, claim: Claim | None = None
@@ -59,10 +72,32 @@ class Tutor:
         (a quiz answer, a lesson card), handled again in a transaction that is rolled back, so
         that the learner sees the stored outcome; any other event gets no reply.
         """
+        started = time.perf_counter()
+        outcome = "failed"
+        # Log lines of this turn carry the channel's update id, or one of their own.
+        with update_context():
+            try:
+                replies, outcome = await self._handle_once(sender, event, claim)
+                return replies
+            except Exception:
+                # Logged without the event's content: learners' messages never reach the logs.
+                logger.exception(
+                    "Event %s from a %s learner failed", type(event).__name__, sender.channel
+                )
+                translator = self.services.translator(sender.language_code)
+                return [screens.something_went_wrong(translator)]
+            finally:
+                kind = EVENT_KINDS.get(type(event), "other")
+                self.meter.turn(kind, outcome, time.perf_counter() - started)
+
+    async def _handle_once(
+        self, sender: Sender, event: Event, claim: Claim | None
+    ) -> tuple[list[Reply], str]:
+        """Handle the event in one unit of work; say whether it was handled, replayed or skipped."""
         try:
             async with self.units() as uow:
                 if claim is None or await claim(uow):
-                    return await self._handle(uow, sender, event)
+                    return await self._handle(uow, sender, event), "handled"
                 replayable = self._replayable(event)
                 logger.info(
                     "A %s event delivered again was %s",
@@ -70,16 +105,10 @@ class Tutor:
                     "replayed" if replayable else "skipped",
                 )
                 if not replayable:
-                    return []
+                    return [], "duplicate"
                 raise _ReadOnly(await self._handle(uow, sender, event))
         except _ReadOnly as replay:
-            return replay.replies
-        except Exception:
-            # Logged without the event's content: learners' messages never reach the logs.
-            logger.exception(
-                "Event %s from a %s learner failed", type(event).__name__, sender.channel
-            )
-            return [screens.something_went_wrong(self.services.translator(sender.language_code))]
+            return replay.replies, "replayed"
 
     async def _handle(self, uow: UnitOfWork, sender: Sender, event: Event) -> list[Reply]:
         learners = uow.get(LEARNERS)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from bot.core.callbacks import CallbackData
 from bot.core.lazy import Lazy
+from bot.core.meter import Meter, NoMeter
 from bot.core.ports import Port
 from bot.core.state import FlowState
 
@@ -115,6 +116,8 @@ class FeatureContext:
     budget: DailyBudget
     # The channels the process serves, filled while it serves them (join links come from them).
     channels: Mapping[str, Channel]
+    # Counts what the features' workers do (deliveries), for the operators' metrics.
+    meter: Meter = field(default_factory=NoMeter)
 
 
 class Deferred(Generic[T]):

@@ -42,6 +42,10 @@ class Lazy(Generic[T]):
         """Tell whether `get()` answers at once: the value, or its error, is there."""
         return self._build is None
 
+    def loaded(self) -> bool:
+        """Tell whether the value is built, without error; never waits."""
+        return self._build is None and self._error is None
+
     def get(self) -> T:
         """Return the value, building it here or waiting for the build under way."""
         self._started.set()

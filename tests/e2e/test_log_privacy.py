@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -57,3 +58,24 @@ async def test_a_failing_database_logs_no_learner_text(
     [failure] = [line for line in watch.lines if "Event Text from a test learner failed" in line]
     assert "unanswered_questions" in failure
     assert NOT_COVERED not in "\n".join(watch.lines)
+    # As TUTOR_LOG_FORMAT=json writes it: one object, its traceback escaped, the turn's id.
+    [entry] = [
+        json.loads(line)
+        for line in watch.json_lines
+        if "Event Text from a test learner failed" in line
+    ]
+    assert entry["level"] == "ERROR"
+    assert entry["logger"] == "bot.core.engine"
+    assert "unanswered_questions" in entry["error"]
+    assert len(entry["update_id"]) == 12
+    assert NOT_COVERED not in "\n".join(watch.json_lines)
+
+
+def test_a_json_line_names_what_a_planted_leak_would_look_like() -> None:
+    sent = LearnerTexts()
+    sent.record('Ik heet "Jef"\nen ik woon in Gent')
+    with watching_logs() as watch:
+        logging.getLogger("bot.anything").info("Handled %s", 'Ik heet "Jef"')
+
+    assert len(watch.leaks(sent)) == 1
+    assert json.loads(watch.json_lines[-1])["message"] == 'Handled Ik heet "Jef"'

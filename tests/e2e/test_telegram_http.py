@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -279,3 +280,56 @@ def test_a_missing_token_is_explained(
 
     assert main(["run"]) == 2
     assert capsys.readouterr().err == HELP_WHEN_MISSING
+
+
+async def test_a_webhook_serves_the_operations_routes_and_logs_json_lines(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    api = BotApi()
+    updates = Updates()
+    start = updates.command(AMINA, "start")
+    question = updates.text(AMINA, SECRET_QUESTION)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/telegram/hook"
+    secret = "0ps-Webhook_token"
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
+    log = tmp_path / "tutor.log"
+    async with serving(api) as server:
+        env = environment(
+            tmp_path,
+            tmp_path_factory,
+            server,
+            TUTOR_WEBHOOK_URL=url,
+            TUTOR_WEBHOOK_PORT=str(port),
+            TUTOR_WEBHOOK_SECRET=secret,
+            TUTOR_LOG_FORMAT="json",
+        )
+        async with tutor_run(env, log) as process:
+            await served(api, process, lambda: bool(api.webhook))
+            await listening(port)
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+                alive = await client.get("/healthz")
+                async with asyncio.timeout(GIVE_UP_AFTER):
+                    # Polled as a load balancer does, until the index has loaded.
+                    while (await client.get("/readyz")).status_code != 200:  # noqa: ASYNC110
+                        await asyncio.sleep(0.1)
+                for update in (start, start, question):
+                    answer = await client.post("/telegram/hook", json=update, headers=headers)
+                    assert answer.status_code == 200
+                await served(api, process, lambda: len(api.sent_texts(AMINA.id)) >= 3)
+                metrics = (await client.get("/metrics")).text
+            assert await stop(process) == 0
+
+    assert alive.status_code == 200
+    assert 'tutor_updates_total{kind="command",outcome="handled"} 1.0' in metrics
+    assert 'tutor_updates_total{kind="command",outcome="duplicate"} 1.0' in metrics
+    assert 'tutor_updates_total{kind="text",outcome="handled"} 1.0' in metrics
+    lines = [json.loads(line) for line in log.read_text().splitlines()]
+    assert all({"time", "level", "logger", "message"} <= line.keys() for line in lines)
+    [again] = [line for line in lines if "delivered again" in line["message"]]
+    assert again["update_id"] == str(start["update_id"])
+    assert again["level"] == "INFO"
+    text = log.read_text()
+    assert SECRET_QUESTION not in text
+    assert BOT_TOKEN.split(":")[1] not in text
+    assert secret not in text

@@ -109,6 +109,7 @@ def test_an_invalid_setting_gives_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "Invalid setting TUTOR_QUIZ_STYLE: Input should be 'buttons' or 'poll'"
+        " (for example TUTOR_QUIZ_STYLE=buttons)"
     ]
 
 

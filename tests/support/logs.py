@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Final
 
-from bot.logs import NOISY_LIBRARIES, TEXT_LOGGING_LIBRARIES, quiet_libraries
+from bot.logs import NOISY_LIBRARIES, TEXT_LOGGING_LIBRARIES, JsonFormatter, quiet_libraries
 
 # Shorter texts ("yes", "B") could match a log line by chance without anything having leaked.
 MIN_CHARS: Final = 6
@@ -43,26 +44,38 @@ SENT: Final = LearnerTexts()
 
 
 class LogWatch(logging.Handler):
-    """Keep every log line, traceback included, to look for learner texts in it."""
+    """Keep every log line, traceback included, as text and as JSON, to look for learner texts."""
 
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
         self.lines: list[str] = []
+        # The same records as `TUTOR_LOG_FORMAT=json` writes them.
+        self.json_lines: list[str] = []
         self.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
+        self.json = JsonFormatter()
 
     def emit(self, record: logging.LogRecord) -> None:
-        """Keep the record as a handler would write it."""
+        """Keep the record as each handler would write it."""
         self.lines.append(self.format(record))
+        self.json_lines.append(self.json.format(record))
 
     def leaks(self, texts: Iterable[str]) -> list[str]:
-        """Return the log lines that contain one of the texts (or a line of it)."""
+        """Return the log lines, of either format, that contain one of the texts (or a line)."""
         needles = {
             piece.strip()
             for text in texts
             for piece in (text, *text.splitlines())
             if len(piece.strip()) >= MIN_CHARS
         }
-        return [line for line in self.lines if any(needle in line for needle in needles)]
+        # A JSON line escapes quotes and line breaks: its values are searched decoded, too.
+        json_views = [
+            "\n".join([line, *map(str, json.loads(line).values())]) for line in self.json_lines
+        ]
+        return [
+            line
+            for line, json_view in zip(self.lines, json_views, strict=True)
+            if any(needle in line or needle in json_view for needle in needles)
+        ]
 
 
 @contextmanager

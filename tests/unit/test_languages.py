@@ -119,19 +119,23 @@ def test_the_default_language_can_be_any_offered_one(environment: pytest.MonkeyP
     [
         (
             {"TUTOR_LANGUAGES": "fr,de"},
-            "Invalid setting TUTOR_LANGUAGES: 'de' is not one of the languages (fr, nl, en)",
+            "Invalid setting TUTOR_LANGUAGES: 'de' is not one of the languages (fr, nl, en)"
+            " (for example TUTOR_LANGUAGES=fr,nl,en)",
         ),
         (
             {"TUTOR_LANGUAGES": "fr,nl,fr"},
-            "Invalid setting TUTOR_LANGUAGES: 'fr' is listed twice",
+            "Invalid setting TUTOR_LANGUAGES: 'fr' is listed twice"
+            " (for example TUTOR_LANGUAGES=fr,nl,en)",
         ),
         (
             {"TUTOR_LANGUAGES": " , "},
-            "Invalid setting TUTOR_LANGUAGES: at least one language is needed",
+            "Invalid setting TUTOR_LANGUAGES: at least one language is needed"
+            " (for example TUTOR_LANGUAGES=fr,nl,en)",
         ),
         (
             {"TUTOR_LANGUAGES": "fr,nl", "TUTOR_DEFAULT_LANGUAGE": "en"},
-            "Invalid setting TUTOR_DEFAULT_LANGUAGE: 'en' is not one of the languages (fr, nl)",
+            "Invalid setting TUTOR_DEFAULT_LANGUAGE: 'en' is not one of the languages (fr, nl)"
+            " (for example TUTOR_DEFAULT_LANGUAGE=fr)",
         ),
     ],
 )

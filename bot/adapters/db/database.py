@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from sqlalchemy import String, column, event, inspect, select, table, text
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -21,6 +22,8 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+
+from bot.waiting import Patience
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -33,6 +36,8 @@ VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
 # Any number, the same in every process of the tutor: PostgreSQL's advisory lock on migrations.
 MIGRATION_LOCK = 0x7475746F72  # "tutor"
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=\s*(.+)$", re.MULTILINE)
+# What PostgreSQL answers while it starts, or when it is full: worth asking again.
+_BUSY_SERVER_ERRORS = frozenset({"CannotConnectNowError", "TooManyConnectionsError"})
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -85,6 +90,14 @@ def _set_up_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def unreachable_for_now(error: BaseException) -> bool:
+    """Tell whether a failed connection may succeed later: no answer yet, or a busy server."""
+    if isinstance(error, OSError):  # refused, timed out, or a host name not known yet
+        return True
+    cause = error.orig.__cause__ if isinstance(error, DBAPIError) and error.orig else None
+    return type(cause).__name__ in _BUSY_SERVER_ERRORS
+
+
 async def _set_sqlite_foreign_keys(connection: AsyncConnection, *, on: bool) -> None:
     # Outside a transaction: SQLite ignores this pragma inside one.
     await connection.commit()
@@ -100,6 +113,8 @@ class Database:
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         self.url = url
+        # For log lines and error messages.
+        self.safe_url = parsed.render_as_string(hide_password=True)
         sqlite = parsed.get_backend_name() == "sqlite"
         # Bound values are often what learners wrote: keep them out of errors and log lines.
         # A server may drop idle connections: ping each one on checkout. A SQLite file cannot
@@ -129,6 +144,16 @@ class Database:
         # which on SQLite cost more than the write itself.
         async with self.engine.connect() as connection, self._sessions(bind=connection) as session:
             yield session
+
+    async def ping(self) -> None:
+        """Run the smallest query, to know the database answers."""
+        async with self.engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+
+    async def wait_until_reachable(self, seconds: float) -> None:
+        """Wait up to `seconds` for the database to answer; raise `Unreachable` after that."""
+        patience = Patience(f"the database at {self.safe_url}", seconds, unreachable_for_now)
+        await patience.wait(self.ping)
 
     async def upgrade(self, revision: str = "head") -> None:
         """Run the Alembic migrations up to `revision`; at once when the database is at head."""
@@ -215,9 +240,10 @@ def _locked(path: Path) -> IO[str]:
 
 @asynccontextmanager
 async def open_database(settings: Settings) -> AsyncIterator[Database]:
-    """Open the database, migrated to the latest revision, and close it at the end."""
+    """Open the database (waiting for it), migrated to the latest revision; close it at the end."""
     database = Database(settings.resolved_database_url)
     try:
+        await database.wait_until_reachable(settings.startup_wait_seconds)
         await database.upgrade()
         yield database
     finally:

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.tables import ConversationRow, LearnerRow
@@ -27,6 +27,12 @@ def _learner(row: LearnerRow) -> Learner:
         is_reachable=row.is_reachable,
         reminders_on=row.reminders_on,
     )
+
+
+async def count_seen_since(session: AsyncSession, since: datetime) -> int:
+    """Count the learners who did something since a moment, on any channel."""
+    query = select(func.count()).select_from(LearnerRow).where(LearnerRow.last_seen_at >= since)
+    return int(await session.scalar(query) or 0)
 
 
 class SqlLearners:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import openai
+from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.language_models import BaseChatModel
 from langchain_openai import AzureChatOpenAI, ChatOpenAI
 from pydantic import SecretStr
@@ -28,8 +30,13 @@ class ChatClient:
         await self.http_client.aclose()
 
 
-def open_chat_client(settings: Settings) -> ChatClient | None:
-    """Build the chat model the settings describe, or None when no model is configured."""
+def open_chat_client(
+    settings: Settings, callbacks: Sequence[BaseCallbackHandler] = ()
+) -> ChatClient | None:
+    """Build the chat model the settings describe, or None when no model is configured.
+
+    `callbacks` hear of every call (the metrics).
+    """
     if not settings.llm_enabled:
         return None
     http_client = openai.DefaultAsyncHttpxClient(timeout=settings.llm_timeout_seconds)
@@ -47,6 +54,7 @@ def open_chat_client(settings: Settings) -> ChatClient | None:
             streaming=settings.llm_streaming,
             stream_usage=True,
             http_async_client=http_client,
+            callbacks=list(callbacks),
         )
     else:
         model = ChatOpenAI(
@@ -59,5 +67,6 @@ def open_chat_client(settings: Settings) -> ChatClient | None:
             streaming=settings.llm_streaming,
             stream_usage=True,
             http_async_client=http_client,
+            callbacks=list(callbacks),
         )
     return ChatClient(model, http_client, settings.llm_timeout_seconds)

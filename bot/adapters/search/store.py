@@ -16,6 +16,7 @@ import numpy as np
 from bot.adapters.search.chunks import Chunk, content_hash
 from bot.adapters.search.embedders import Embedder, Vectors
 from bot.config import Language, Settings
+from bot.waiting import Patience
 
 logger = logging.getLogger(__name__)
 
@@ -78,13 +79,25 @@ def open_client(settings: Settings) -> Any:
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.chroma_host:
-        return chromadb.HttpClient(
-            host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+    if (host := settings.chroma_host) is not None:
+        address = f"http://{host}:{settings.chroma_port}"
+        # The client asks the server who it is as it is made: refused, it says it could not
+        # connect (a ValueError). A server still starting is waited for, within the budget.
+        patience = Patience(
+            f"the chromadb server at {address}", settings.startup_wait_seconds, _not_answering
+        )
+        return patience.call(
+            lambda: chromadb.HttpClient(
+                host=host, port=settings.chroma_port, settings=chroma_settings
+            )
         )
     index_dir = settings.resolved_index_dir
     index_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(index_dir), settings=chroma_settings)
+
+
+def _not_answering(error: BaseException) -> bool:
+    return isinstance(error, OSError) or "could not connect" in str(error).lower()
 
 
 class ChunkStore:

@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 from telegram import LinkPreviewOptions, Update
 from telegram.ext import AIORateLimiter, Application, Defaults
 from telegram.request import BaseRequest
-from tornado.httpserver import HTTPServer
 
 from bot.adapters.db.unit import session_exporter
 from bot.app import App, open_app
@@ -31,6 +30,8 @@ from bot.channels.telegram.render import Renderer
 from bot.config import Settings
 from bot.core.delivery import Deliverer
 from bot.core.flood import TokenBuckets
+from bot.ops.http import configure_webhook_server, ops_routes, serving_ops
+from bot.ops.metrics import Metrics
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,15 @@ class BackgroundTasks:
         self.serving = AsyncExitStack()
 
     async def start(self, application: TelegramApplication) -> None:
-        """Register the commands, then serve Telegram with every worker (post_init)."""
+        """Register the commands, then serve Telegram with every worker (post_init).
+
+        With TUTOR_OPS_PORT, the operations routes answer on that port from now on too.
+        """
+        settings = self.app.settings
+        if settings.ops_port is not None and self.app.metrics is not None:
+            routes = ops_routes(self.app, self.app.metrics)
+            opening = serving_ops(routes, settings.ops_listen, settings.ops_port)
+            await self.serving.enter_async_context(opening)
         services = self.app.services
         await set_commands(
             application.bot,
@@ -161,29 +170,34 @@ def build_application(
     return application
 
 
-def limit_request_bodies(max_bytes: int) -> None:
-    """Make the webhook server refuse a larger body from its headers, before reading it."""
-    # PTB builds its tornado server itself, with tornado's limit of 100 MB, and checks the
-    # secret token only once the whole body is in memory. Tornado lets the process give every
-    # server it builds another limit: announced larger, a body is refused unread; chunked, as
-    # soon as it passes the limit.
-    HTTPServer.configure(None, max_body_size=max_bytes)
+def wait_for_index_server(settings: Settings) -> None:
+    """Wait for the chromadb server, when one is set, so that a start without it fails clearly.
+
+    The index itself loads in the background once the bot serves; there, a server that never
+    answered would only be a line in the log and a readiness check failing for good.
+    """
+    if settings.chroma_host is not None:
+        from bot.adapters.search.store import open_client
+
+        open_client(settings)
 
 
 def run(settings: Settings) -> None:
     """Serve the tutor until SIGINT or SIGTERM: by webhook when one is set, else long polling."""
     protect_logs(bot_token(settings))
+    wait_for_index_server(settings)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     resources = AsyncExitStack()
     try:
-        opening = open_app(settings, exporters=EXPORTERS)
+        metrics = Metrics()
+        opening = open_app(settings, exporters=EXPORTERS, metrics=metrics)
         app = loop.run_until_complete(resources.enter_async_context(opening))
         application = build_application(app)
         # PTB drives the loop: on a stop signal it finishes the updates in hand, runs
         # post_stop and shuts the bot down; the database and stores close after that.
         if settings.webhook_url:
-            limit_request_bodies(settings.webhook_max_body_bytes)
+            configure_webhook_server(settings.webhook_max_body_bytes, ops_routes(app, metrics))
             application.run_webhook(
                 listen=settings.webhook_listen,
                 port=settings.webhook_port,

@@ -11,6 +11,7 @@ from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
 from bot.core.flood import TokenBuckets, Verdict
+from bot.logs import update_context
 
 SlowDown = Callable[[Update], Awaitable[None]]
 
@@ -46,6 +47,12 @@ class PerLearnerProcessor(BaseUpdateProcessor):
         self._users: dict[int, int] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Tag the update's log lines with its id, and process it within the person's limits."""
+        update_id = str(update.update_id) if isinstance(update, Update) else None
+        with update_context(update_id):
+            await self._process(update, coroutine)
+
+    async def _process(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Drop an update beyond the person's limits, else wait for their turn and a free slot."""
         if not isinstance(update, Update) or update.effective_user is None:
             async with self._active:

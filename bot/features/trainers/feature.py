@@ -98,6 +98,8 @@ def manifest(context: FeatureContext) -> Manifest:
         departures=(Departure(departure.warning, departure.prepare),),
         workers=(
             lambda services: Scheduler(database, services, options.zone),
-            lambda services: OutboxWorker(database, services, delivery, options.zone),
+            lambda services: OutboxWorker(
+                database, services, delivery, options.zone, context.meter
+            ),
         ),
     )

@@ -222,3 +222,13 @@ async def counts(session: AsyncSession, push_id: int | None = None) -> dict[str,
         query = query.where(OutboxRow.push_id == push_id)
     found = {status: int(count) for status, count in await session.execute(query)}
     return {status: found.get(status, 0) for status in STATUSES}
+
+
+async def backlog(session: AsyncSession, now: datetime) -> tuple[int, datetime | None]:
+    """Return how many rows wait or are being sent, and since when the oldest due one is due."""
+    waiting = OutboxRow.status.in_(("pending", "sending"))
+    total = await session.scalar(select(func.count()).select_from(OutboxRow).where(waiting))
+    oldest = await session.scalar(
+        select(func.min(OutboxRow.not_before)).where(waiting, OutboxRow.not_before <= now)
+    )
+    return int(total or 0), oldest

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.adapters.db.database import Database
 from bot.adapters.db.learners import SqlLearners
 from bot.core.delivery import Deliverer, DeliveryResult, DeliveryStatus
+from bot.core.meter import Meter, NoMeter
 from bot.core.replies import Reply
 from bot.core.router import Services
 from bot.features.progress.repo import SqlProgress
@@ -47,20 +48,37 @@ class Job:
 class OutboxWorker:
     """Send pending outbox rows through their channel's deliverer; safe in several processes."""
 
+    name = "outbox"
+
     def __init__(
-        self, database: Database, services: Services, options: DeliveryOptions, zone: ZoneInfo
+        self,
+        database: Database,
+        services: Services,
+        options: DeliveryOptions,
+        zone: ZoneInfo,
+        meter: Meter | None = None,
     ) -> None:
         self.database = database
         self.services = services
         self.options = options
         self.zone = zone
+        self.meter = meter or NoMeter()
         self.pacer = Pacer(options.rate_per_second, options.chat_interval_seconds)
         self._tokens: set[str] = set()
+        # When the loop last went round or claimed a batch (time.monotonic()).
+        self._beat: float | None = None
+
+    def alive(self) -> bool:
+        """Tell whether the worker went round its loop, or claimed a batch, within a lease."""
+        return self._beat is not None and (
+            time.monotonic() - self._beat < self.options.lease.total_seconds() + IDLE_SECONDS
+        )
 
     async def run(self, deliverers: Mapping[str, Deliverer]) -> None:
         """Send whatever is due, then look again every few seconds, until cancelled."""
         try:
             while True:
+                self._beat = time.monotonic()
                 try:
                     handled = await self.drain(deliverers)
                 except Exception:
@@ -78,6 +96,7 @@ class OutboxWorker:
         audience = {channel: d.recipients for channel, d in deliverers.items()}
         handled = 0
         while True:
+            self._beat = time.monotonic()
             token = uuid.uuid4().hex
             self._tokens.add(token)
             claimed, jobs = await self._claim(token, audience)
@@ -163,6 +182,7 @@ class OutboxWorker:
                 result = DeliveryResult(DeliveryStatus.RETRY_LATER)
             if result.status is DeliveryStatus.RETRY_LATER and result.retry_after:
                 self.pacer.pause(result.retry_after)
+            self.meter.delivery(job.item.channel, _result_name(result))
             # Once the channel has the message, its row must be marked even if we are being
             # stopped: that mark is what keeps a restart from sending it again.
             recording = asyncio.ensure_future(self._record(session, token, job.item, result))
@@ -210,3 +230,10 @@ class OutboxWorker:
             for token in tokens:
                 await outbox.release(session, token)
         self._tokens -= tokens
+
+
+def _result_name(result: DeliveryResult) -> str:
+    """Name a delivery's result for the metrics; a retry Telegram asked for is a 429."""
+    if result.status is DeliveryStatus.RETRY_LATER and result.retry_after:
+        return "rate_limited"
+    return result.status.value

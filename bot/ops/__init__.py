@@ -1,0 +1,1 @@
+"""What an operator watches: health and readiness, Prometheus metrics, and the HTTP routes."""

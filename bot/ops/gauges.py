@@ -1,0 +1,59 @@
+"""Refresh the metrics that come from the database: the outbox backlog and the active learners."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
+from datetime import datetime, time, timedelta
+from typing import Final
+from zoneinfo import ZoneInfo
+
+from bot.adapters.db.database import Database
+from bot.adapters.db.learners import count_seen_since
+from bot.core.delivery import Deliverer
+from bot.features.trainers import outbox
+from bot.ops.metrics import Metrics
+
+logger = logging.getLogger(__name__)
+
+# Two counts and a minimum over indexed or small tables, twice a minute per process: cheap, and
+# fresher than a dashboard needs.
+REFRESH_SECONDS: Final = 30.0
+WEEK: Final = timedelta(days=7)
+
+
+class GaugeWorker:
+    """Count the outbox backlog and the learners seen today and this week, now and then."""
+
+    def __init__(
+        self, database: Database, metrics: Metrics, clock: Callable[[], datetime], zone: ZoneInfo
+    ) -> None:
+        self.database = database
+        self.metrics = metrics
+        self.clock = clock
+        self.zone = zone
+
+    async def refresh(self) -> None:
+        """Read the counts once and set the gauges."""
+        now = self.clock()
+        midnight = datetime.combine(now.astimezone(self.zone).date(), time(), self.zone)
+        async with self.database.session() as session:
+            today = await count_seen_since(session, midnight)
+            week = await count_seen_since(session, now - WEEK)
+            pending, oldest_due = await outbox.backlog(session, now)
+        self.metrics.learners_active.labels("today").set(today)
+        self.metrics.learners_active.labels("7d").set(week)
+        self.metrics.outbox_pending.set(pending)
+        age = (now - oldest_due).total_seconds() if oldest_due else 0.0
+        self.metrics.outbox_oldest_seconds.set(age)
+
+    async def run(self, _deliverers: Mapping[str, Deliverer]) -> None:
+        """Refresh now and every half minute, until cancelled."""
+        while True:
+            try:
+                await self.refresh()
+            except Exception:
+                # A database hiccup leaves the last values, and the next pass tries again.
+                logger.exception("Refreshing the metrics failed; trying again later")
+            await asyncio.sleep(REFRESH_SECONDS)

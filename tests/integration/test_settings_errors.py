@@ -1,0 +1,289 @@
+"""Settings that are wrong, and servers that do not answer, stop `tutor` with one clear line."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from bot.config import load_settings
+
+TUTOR = str(Path(sys.executable).with_name("tutor"))
+
+
+def closed_port() -> int:
+    """Return a loopback port nothing listens on (bound, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def run_tutor(tmp_path: Path, *argv: str, **variables: str) -> subprocess.CompletedProcess[str]:
+    """Run the `tutor` command in a folder without .env, with only these TUTOR_ settings."""
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith(("TUTOR_", "TELEGRAM_"))}
+    return subprocess.run(
+        [TUTOR, *argv],
+        capture_output=True,
+        text=True,
+        env={**inherited, "TUTOR_DATA_DIR": str(tmp_path / "data"), **variables},
+        cwd=tmp_path,
+        timeout=300,
+        check=False,
+    )
+
+
+def a_file(tmp_path: Path) -> str:
+    (tmp_path / "notes.txt").write_text("not a folder")
+    return str(tmp_path / "notes.txt" / "data")
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "line"),
+    [
+        (
+            "TUTOR_TIMEZONE",
+            "Brussels",
+            "Invalid setting TUTOR_TIMEZONE: 'Brussels' is not a time zone name"
+            " (for example TUTOR_TIMEZONE=Europe/Brussels)",
+        ),
+        (
+            "TUTOR_WEBHOOK_URL",
+            "tutor.example.org/telegram",
+            "Invalid setting TUTOR_WEBHOOK_URL: 'tutor.example.org/telegram' is not an http:// or"
+            " https:// address with a host"
+            " (for example TUTOR_WEBHOOK_URL=https://tutor.example.org/telegram)",
+        ),
+        (
+            "TUTOR_LLM_BASE_URL",
+            "ftp://models.example.org",
+            "Invalid setting TUTOR_LLM_BASE_URL: 'ftp://models.example.org' is not an http:// or"
+            " https:// address with a host (for example TUTOR_LLM_BASE_URL=https://api.openai.com/v1)",
+        ),
+        (
+            "TUTOR_DATABASE_URL",
+            "mysql://tutor@db/tutor",
+            "Invalid setting TUTOR_DATABASE_URL: use postgresql+asyncpg://... or"
+            " sqlite+aiosqlite:///... (or leave it unset) (for example"
+            " TUTOR_DATABASE_URL=postgresql+asyncpg://tutor:PASSWORD@127.0.0.1:5432/tutor)",
+        ),
+        (
+            "TUTOR_CHROMA_HOST",
+            "http://chroma:8000",
+            "Invalid setting TUTOR_CHROMA_HOST: 'http://chroma:8000' is an address: give the host"
+            " name alone (the port goes in TUTOR_CHROMA_PORT)"
+            " (for example TUTOR_CHROMA_HOST=chroma)",
+        ),
+        (
+            "TUTOR_WEBHOOK_PORT",
+            "70000",
+            "Invalid setting TUTOR_WEBHOOK_PORT: Input should be less than or equal to 65535"
+            " (for example TUTOR_WEBHOOK_PORT=8443)",
+        ),
+        (
+            "TUTOR_OPS_PORT",
+            "metrics",
+            "Invalid setting TUTOR_OPS_PORT: Input should be a valid integer, unable to parse"
+            " string as an integer (for example TUTOR_OPS_PORT=9100)",
+        ),
+        (
+            "TUTOR_WEBHOOK_LISTEN",
+            "0.0.0.0:8443",
+            "Invalid setting TUTOR_WEBHOOK_LISTEN: '0.0.0.0:8443' is not a host name or IP address"
+            " (for example TUTOR_WEBHOOK_LISTEN=127.0.0.1)",
+        ),
+        (
+            "TUTOR_CONTENT_DIR",
+            "/no/such/course",
+            "Invalid setting TUTOR_CONTENT_DIR: '/no/such/course' is not a folder (for example"
+            f" TUTOR_CONTENT_DIR={Path(__file__).parents[2] / 'content'})",
+        ),
+        (
+            "TUTOR_LANGUAGES",
+            "fr,xx",
+            "Invalid setting TUTOR_LANGUAGES: 'xx' is not one of the languages (fr, nl, en)"
+            " (for example TUTOR_LANGUAGES=fr,nl,en)",
+        ),
+        (
+            "TUTOR_FLOOD_BURST",
+            "0",
+            "Invalid setting TUTOR_FLOOD_BURST: Input should be greater than or equal to 1"
+            " (for example TUTOR_FLOOD_BURST=8)",
+        ),
+        (
+            "TUTOR_STARTUP_WAIT_SECONDS",
+            "a while",
+            "Invalid setting TUTOR_STARTUP_WAIT_SECONDS: Input should be a valid number, unable"
+            " to parse string as a number (for example TUTOR_STARTUP_WAIT_SECONDS=30.0)",
+        ),
+        (
+            "TUTOR_ADMIN_IDS",
+            "123,anna",
+            "Invalid setting TUTOR_ADMIN_IDS: Input should be a valid integer, unable to parse"
+            " string as an integer (for example TUTOR_ADMIN_IDS=123456789,987654321)",
+        ),
+        (
+            "TUTOR_ADMINS",
+            '["telegram:1",',
+            "Invalid setting TUTOR_ADMINS: '[\"telegram:1\",' is neither a JSON list nor"
+            " comma-separated values (for example TUTOR_ADMINS=telegram:123456789,terminal:anna)",
+        ),
+        (
+            "TUTOR_QUIET_HOURS",
+            "21h-8h",
+            "Invalid setting TUTOR_QUIET_HOURS: '21h-8h' is not two times as HH:MM-HH:MM"
+            " (for example TUTOR_QUIET_HOURS=21:00-08:00)",
+        ),
+        (
+            "TUTOR_WEBHOOK_SECRET",
+            "not secret enough",
+            "Invalid setting TUTOR_WEBHOOK_SECRET: use 1 to 256 characters among A-Z, a-z, 0-9,"
+            " _ and - (for example TUTOR_WEBHOOK_SECRET=a-long-random-token_123)",
+        ),
+        (
+            "TUTOR_LOG_FORMAT",
+            "xml",
+            "Invalid setting TUTOR_LOG_FORMAT: Input should be 'text' or 'json'"
+            " (for example TUTOR_LOG_FORMAT=text)",
+        ),
+    ],
+)
+def test_a_wrong_setting_stops_every_command_with_one_line(
+    tmp_path: Path, variable: str, value: str, line: str
+) -> None:
+    result = run_tutor(tmp_path, "cohort", "list", **{variable: value})
+
+    assert result.returncode == 2
+    assert result.stderr == line + "\n"
+
+
+def test_a_data_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    inside_a_file = a_file(tmp_path)
+
+    result = run_tutor(tmp_path, "db", "upgrade", TUTOR_DATA_DIR=inside_a_file)
+
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"Invalid setting TUTOR_DATA_DIR: '{tmp_path / 'notes.txt'}' is a file, not a folder"
+        " (for example TUTOR_DATA_DIR=data)\n"
+    )
+
+
+def test_a_closed_database_port_is_retried_then_one_line_without_the_password(
+    tmp_path: Path,
+) -> None:
+    port = closed_port()
+    url = f"postgresql+asyncpg://tutor:s3cret-pw@127.0.0.1:{port}/tutor"
+
+    result = run_tutor(
+        tmp_path, "db", "upgrade", TUTOR_DATABASE_URL=url, TUTOR_STARTUP_WAIT_SECONDS="1.5"
+    )
+
+    *retries, last = result.stderr.splitlines()
+    assert result.returncode == 2
+    where = f"the database at postgresql+asyncpg://tutor:***@127.0.0.1:{port}/tutor"
+    assert last.startswith(f"Cannot reach {where} after 1.5 s: ConnectionRefusedError")
+    assert retries
+    assert all(f"WARNING bot.waiting: Waiting for {where}" in line for line in retries)
+    assert "s3cret-pw" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.postgres
+def test_a_database_that_refuses_the_login_is_one_line_at_once(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    # The server answers: there is nothing to wait for.
+    wrong_user = make_url(postgres_url).set(username="nobody_here", password="pw")
+    shown = wrong_user.render_as_string(hide_password=True)
+
+    result = run_tutor(
+        tmp_path, "db", "upgrade", TUTOR_DATABASE_URL=wrong_user.render_as_string(False)
+    )
+
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"Cannot use the database at {shown}: ")
+    assert ":pw@" not in result.stderr
+    assert 'role "nobody_here" does not exist' in result.stderr
+
+
+@pytest.mark.slow
+def test_a_closed_chroma_port_stops_the_bot_after_retrying(tmp_path: Path) -> None:
+    port = closed_port()
+
+    result = run_tutor(
+        tmp_path,
+        "run",
+        TELEGRAM_BOT_TOKEN="7000000001:never-used-since-the-index-server-is-missing",
+        TUTOR_CHROMA_HOST="127.0.0.1",
+        TUTOR_CHROMA_PORT=str(port),
+        TUTOR_STARTUP_WAIT_SECONDS="1",
+    )
+
+    *retries, last = result.stderr.splitlines()
+    assert result.returncode == 2
+    assert last.startswith(
+        f"Cannot reach the chromadb server at http://127.0.0.1:{port} after 1 s: ValueError:"
+        " Could not connect to a Chroma server."
+    )
+    assert retries
+    assert all("WARNING bot.waiting: Waiting for the chromadb server" in r for r in retries)
+    assert "never-used" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("written", "identities"),
+    [
+        ("123,456", {("telegram", "123"), ("telegram", "456")}),
+        (" 123 , 456 ,", {("telegram", "123"), ("telegram", "456")}),
+        ("[123, 456]", {("telegram", "123"), ("telegram", "456")}),
+        ("123", {("telegram", "123")}),
+        ("", set()),
+        ("[]", set()),
+    ],
+)
+def test_telegram_administrators_are_read_comma_separated_or_as_json(
+    monkeypatch: pytest.MonkeyPatch, written: str, identities: set[tuple[str, str]]
+) -> None:
+    monkeypatch.delenv("TUTOR_ADMINS", raising=False)
+    monkeypatch.setenv("TUTOR_ADMIN_IDS", written)
+    assert load_settings(_env_file=None).admin_identities == identities
+
+
+@pytest.mark.parametrize(
+    ("variable", "written"),
+    [
+        ("TUTOR_ADMINS", "telegram:1,terminal:anna"),
+        ("TUTOR_ADMINS", '["telegram:1", "terminal:anna"]'),
+        ("TUTOR_LANGUAGES", "nl,fr"),
+        ("TUTOR_LANGUAGES", '["nl", "fr"]'),
+    ],
+)
+def test_every_list_setting_reads_both_forms_from_a_dotenv_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variable: str, written: str
+) -> None:
+    for name in ("TUTOR_ADMINS", "TUTOR_ADMIN_IDS", "TUTOR_LANGUAGES", "TUTOR_DEFAULT_LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    dotenv = tmp_path / ".env"
+    dotenv.write_text(f"{variable}={written}\n")
+
+    settings = load_settings(_env_file=dotenv)
+
+    if variable == "TUTOR_ADMINS":
+        assert settings.admin_identities == {("telegram", "1"), ("terminal", "anna")}
+    else:
+        assert settings.languages.codes == ("nl", "fr")
+
+
+def test_the_documented_comma_form_works_from_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("TUTOR_ADMIN_IDS=123,456\nTUTOR_ADMINS=terminal:anna\n")
+
+    result = run_tutor(tmp_path, "cohort", "list")
+
+    assert (result.returncode, result.stderr) == (0, "")
