@@ -39,6 +39,7 @@ from bot.core.router import Exporter, Router, Services
 from bot.course.loader import load_course
 from bot.course.model import Course
 from bot.features.answers import feature as answers
+from bot.features.certificate import feature as certificate
 from bot.features.lessons import feature as lessons
 from bot.features.menu import feature as menu
 from bot.features.practice import feature as practice
@@ -89,6 +90,7 @@ FEATURES: tuple[Feature, ...] = (
     practice,
     simpler,
     progress,
+    certificate,
     privacy,
     smalltalk,
     answers,

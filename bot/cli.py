@@ -18,6 +18,7 @@ from bot.channels.terminal.channel import join_link as terminal_join_link
 from bot.config import Settings, SettingsError, load_settings
 from bot.core.languages import UnknownLanguageError
 from bot.course import cli as course_cli
+from bot.features.certificate import cli as certificate_cli
 from bot.features.trainers import cli as trainers_cli
 from bot.logs import configure_logging
 from bot.waiting import Unreachable
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     retrieval_cli.add_commands(commands)
     telegram_cli.add_commands(commands)
     trainers_cli.add_commands(commands, _join_links)
+    certificate_cli.add_commands(commands)
     return parser
 
 

@@ -167,7 +167,8 @@ async def test_an_update_delivered_twice_is_handled_once_even_by_another_process
     update = chat.updates.command(chat.user, "progress")
 
     await chat.send(update, update)
-    assert methods(chat) == ["sendMessage"]
+    # /progress answers with its picture and its summary, once.
+    assert methods(chat) == ["sendPhoto", "sendMessage"]
 
     # A second bot process on the same database, after a restart for instance.
     other = application_for(shared_app, api)
@@ -175,7 +176,7 @@ async def test_an_update_delivered_twice_is_handled_once_even_by_another_process
         other_chat = TelegramChat(other, api, chat.user, chat.updates)
         assert await other_chat.send(update) == []
         await other_chat.command("progress")
-        assert methods(other_chat) == ["sendMessage"]
+        assert methods(other_chat) == ["sendPhoto", "sendMessage"]
 
 
 async def test_a_quiz_answer_delivered_again_after_its_feedback_was_lost_shows_it(
@@ -215,7 +216,8 @@ async def test_a_learner_who_blocked_the_bot_while_it_answered_is_not_retried(
 
     await chat.command("progress")
 
-    assert methods(chat) == ["sendMessage"]
+    # The picture went out before the summary was refused.
+    assert methods(chat) == ["sendPhoto", "sendMessage"]
     learner = await stored_learner(shared_app, chat)
     assert learner is not None
     assert not learner.is_reachable
@@ -261,6 +263,6 @@ async def test_a_tap_whose_answer_fails_is_still_handled(api: BotApi, chat: Tele
 
     await chat.tap_action("progress.show")
 
-    assert methods(chat) == ["answerCallbackQuery", "sendMessage"]
+    assert methods(chat) == ["answerCallbackQuery", "sendPhoto", "sendMessage"]
     assert chat.calls[0].failure is not None
     assert chat.button_with_action("menu.show")

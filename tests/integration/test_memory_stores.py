@@ -19,8 +19,11 @@ from bot.core.ports import LEARNERS, Port, UnitsOfWork
 from bot.core.state import StoredState
 from bot.features.answers.ports import QUESTIONS
 from bot.features.answers.repo import SqlQuestions
-from bot.features.progress.ports import PROGRESS
-from bot.features.progress.repo import SqlProgress
+from bot.features.certificate.ports import CERTIFICATES, Certificate, Verification
+from bot.features.certificate.repo import SqlCertificates
+from bot.features.progress.ports import CELEBRATIONS, PROGRESS, STREAKS
+from bot.features.progress.repo import SqlCelebrations, SqlProgress, SqlStreaks
+from bot.features.progress.streaks import Streak
 from bot.features.quiz.ports import ANSWERS, Answer, AnswerMode
 from bot.features.quiz.repo import SqlAnswers
 from bot.features.review.ports import REVIEWS
@@ -35,6 +38,9 @@ SQL_BINDINGS: dict[Port[Any], SqlFactory] = {
     ANSWERS: SqlAnswers,
     REVIEWS: SqlReviews,
     QUESTIONS: SqlQuestions,
+    STREAKS: SqlStreaks,
+    CELEBRATIONS: SqlCelebrations,
+    CERTIFICATES: SqlCertificates,
 }
 # What each backend raises for a write its constraints refuse.
 REFUSED = (ConstraintError, IntegrityError)
@@ -298,3 +304,76 @@ async def test_a_unit_of_work_that_fails_keeps_nothing(units: UnitsOfWork) -> No
         learner = await uow.get(LEARNERS).get(anna)
     assert learner is not None
     assert learner.language == "fr"
+
+
+async def test_the_latest_answer_to_each_item_counts_reviews_included(units: UnitsOfWork) -> None:
+    anna = await new_learner(units, "anna")
+    async with units() as uow:
+        answers = uow.get(ANSWERS)
+        await answers.record(answer(anna, "first", correct=False))
+        await answers.record(answer(anna, "second", correct=True))
+        later = replace(
+            answer(anna, "first", correct=True, mode="review"), answered_at=NOW + timedelta(days=1)
+        )
+        await answers.record(later)
+        latest = await answers.latest_results(anna)
+    assert latest == {(LESSON, "first"): True, (LESSON, "second"): True}
+
+
+async def test_streaks_and_milestones_are_kept_once_and_go_with_the_learner(
+    units: UnitsOfWork,
+) -> None:
+    anna = await new_learner(units, "anna")
+    streak = Streak(3, 5, NOW.date(), NOW.date() - timedelta(days=2))
+    async with units() as uow:
+        assert await uow.get(STREAKS).of(anna) is None
+        await uow.get(STREAKS).save(anna, Streak(1, 1, NOW.date()))
+        await uow.get(STREAKS).save(anna, streak)
+        assert await uow.get(CELEBRATIONS).claim(anna, "module:basics", NOW)
+        assert not await uow.get(CELEBRATIONS).claim(anna, "module:basics", NOW)
+    async with units() as uow:
+        assert await uow.get(STREAKS).of(anna) == streak
+        assert await uow.get(STREAKS).export(anna) == {
+            "days": 3,
+            "best": 5,
+            "last_day": NOW.date().isoformat(),
+            "frozen_day": (NOW.date() - timedelta(days=2)).isoformat(),
+        }
+        assert await uow.get(CELEBRATIONS).export(anna) == [
+            {"milestone": "module:basics", "reached_at": NOW.isoformat()}
+        ]
+        await uow.get(LEARNERS).delete(anna)
+    async with units() as uow:
+        assert await uow.get(STREAKS).of(anna) is None
+        assert await uow.get(CELEBRATIONS).export(anna) == []
+
+
+async def test_certificates_replace_each_other_and_outlive_forget_as_revoked(
+    units: UnitsOfWork,
+) -> None:
+    anna = await new_learner(units, "anna")
+    first = Certificate("ABC", "Anna", "fr", ("Découvrir l'IA",), NOW)
+    second = replace(first, code_prefix="XYZ", issued_at=NOW + timedelta(days=1))
+    async with units() as uow:
+        await uow.get(CERTIFICATES).issue(anna, "one", first, NOW)
+        await uow.get(CERTIFICATES).issue(anna, "two", second, second.issued_at)
+    async with units() as uow:
+        store = uow.get(CERTIFICATES)
+        assert await store.valid_of(anna) == second
+        assert await store.verify("one") == Verification("revoked", revoked_at=second.issued_at)
+        assert await store.verify("two") == Verification("valid", second)
+        assert await store.verify("three") == Verification("unknown")
+        assert [c["code_starts_with"] for c in await store.export(anna)] == ["ABC", "XYZ"]
+        assert not await store.revoke("one", NOW)
+    with pytest.raises(REFUSED):
+        async with units() as uow:
+            await uow.get(CERTIFICATES).issue(anna, "two", second, NOW)
+    later = NOW + timedelta(days=3)
+    async with units() as uow:
+        await uow.get(CERTIFICATES).forget(anna, later)
+        await uow.get(LEARNERS).delete(anna)
+    async with units() as uow:
+        store = uow.get(CERTIFICATES)
+        assert await store.of_learner(anna) == []
+        assert await store.verify("one") == Verification("revoked", revoked_at=second.issued_at)
+        assert await store.verify("two") == Verification("revoked", revoked_at=later)

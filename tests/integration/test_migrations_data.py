@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from bot.adapters.db.database import Database
 from bot.core.languages import BUILT_IN
@@ -114,5 +114,43 @@ async def test_a_cohort_outlives_its_trainer_and_going_back_drops_the_trainerles
         assert await rows(database, "SELECT learner_id FROM cohort_members") == [(4,)]
         await execute(database, "DELETE FROM learners WHERE id = 2")
         assert await rows(database, "SELECT id FROM cohorts") == []
+    finally:
+        await database.close()
+
+
+async def test_streaks_milestones_and_certificates_come_and_go_with_their_migration(
+    database_url: str,
+) -> None:
+    database = Database(database_url)
+    try:
+        await database.upgrade("0010_progress_certificates")
+        await execute(
+            database,
+            "INSERT INTO learners (id, channel, external_id, language, created_at, last_seen_at,"
+            " is_reachable, reminders_on) VALUES (1, 'test', 'a', 'en', :now, :now, true, true)",
+            "INSERT INTO learning_streaks (learner_id, days, best, last_day, frozen_day)"
+            " VALUES (1, 3, 5, '2026-11-23', NULL)",
+            "INSERT INTO celebrations (learner_id, milestone, reached_at)"
+            " VALUES (1, 'module:basics', :now)",
+            "INSERT INTO certificates (learner_id, code_digest, code_prefix, name, language,"
+            " modules, issued_at) VALUES (1, 'digest', 'ABC', 'Anna', 'en', '[\"Basics\"]', :now)",
+            "INSERT INTO forgotten_certificates (code_digest, revoked_at) VALUES ('old', :now)",
+        )
+        # The learner's rows go with the learner; a forgotten code stays.
+        await execute(database, "DELETE FROM learners WHERE id = 1")
+        for table in ("learning_streaks", "celebrations", "certificates"):
+            assert await rows(database, f"SELECT * FROM {table}") == []
+        assert await rows(database, "SELECT code_digest FROM forgotten_certificates") == [("old",)]
+
+        await database.downgrade("0008_identity_counters")
+        async with database.engine.connect() as connection:
+            names = await connection.run_sync(lambda sync: inspect(sync).get_table_names())
+        assert not {
+            "learning_streaks",
+            "celebrations",
+            "certificates",
+            "forgotten_certificates",
+        } & set(names)
+        await database.upgrade()
     finally:
         await database.close()

@@ -1,8 +1,9 @@
 """The learning features assembled into a tutor on the fixture course, on any units of work.
 
 No database, no search index and no language models: the tutor the flow tests drive is built
-from the manifests of the menu, lessons, quiz, review, progress and privacy features, the real
-catalogs, the small course in tests/fixtures/course and the units of work it is given.
+from the manifests of the menu, lessons, quiz, review, progress, certificate and privacy
+features, the real catalogs, the small course in tests/fixtures/course and the units of work it
+is given.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bot.core.ports import Port, UnitsOfWork
 from bot.core.router import Router, Services
 from bot.course.loader import load_course
 from bot.course.model import Course
+from bot.features.certificate import feature as certificate
 from bot.features.lessons import feature as lessons
 from bot.features.menu import feature as menu
 from bot.features.privacy import feature as privacy
@@ -31,7 +33,7 @@ from bot.paths import PROJECT_ROOT
 
 FIXTURE_COURSE_DIR = PROJECT_ROOT / "tests" / "fixtures" / "course"
 # In the order of bot/app.py's FEATURES, so /help lists the commands in the same order.
-LEARNING_FEATURES = (menu, lessons, quiz, review, progress, privacy)
+LEARNING_FEATURES = (menu, lessons, quiz, review, progress, certificate, privacy)
 
 
 class Unavailable:

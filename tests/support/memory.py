@@ -27,7 +27,9 @@ from bot.config import Language
 from bot.core.ports import LEARNERS, Learner, Port, Repositories, jsonable
 from bot.core.state import StoredState
 from bot.features.answers.ports import QUESTIONS, UnansweredQuestion
-from bot.features.progress.ports import PROGRESS, LessonProgress
+from bot.features.certificate.ports import CERTIFICATES, Certificate, Verification
+from bot.features.progress.ports import CELEBRATIONS, PROGRESS, STREAKS, LessonProgress
+from bot.features.progress.streaks import Streak, streak_export
 from bot.features.quiz.ports import ANSWERS, Answer
 from bot.features.review.ports import REVIEWS, ReviewItem
 
@@ -70,6 +72,11 @@ class Tables:
     answers: list[Answer] = field(default_factory=list)
     reviews: dict[tuple[int, str, str], ReviewItem] = field(default_factory=dict)
     questions: list[UnansweredQuestion] = field(default_factory=list)
+    streaks: dict[int, Streak] = field(default_factory=dict)
+    celebrations: dict[tuple[int, str], datetime] = field(default_factory=dict)
+    # (learner id, code digest, certificate), in the order they were issued.
+    certificates: list[tuple[int, str, Certificate]] = field(default_factory=list)
+    forgotten_certificates: dict[str, datetime] = field(default_factory=dict)
     last_learner_id: int = 0
 
     def require_learner(self, learner_id: int) -> None:
@@ -85,6 +92,9 @@ class Tables:
         self.answers = [a for a in self.answers if a.learner_id != learner_id]
         self.reviews = {k: v for k, v in self.reviews.items() if k[0] != learner_id}
         self.questions = [q for q in self.questions if q.learner_id != learner_id]
+        self.streaks.pop(learner_id, None)
+        self.celebrations = {k: v for k, v in self.celebrations.items() if k[0] != learner_id}
+        self.certificates = [c for c in self.certificates if c[0] != learner_id]
 
 
 class MemoryLearners:
@@ -308,6 +318,15 @@ class MemoryAnswers:
             == (learner_id, lesson_id, item_id, "review")
         )
 
+    async def latest_results(self, learner_id: int) -> dict[tuple[str, str], bool]:
+        """Return whether the learner's latest answer (quiz or review) to each item was right."""
+        given = [a for a in self.tables.answers if a.learner_id == learner_id]
+        # Sorted stably, so answers at the same moment keep the order they were written in.
+        return {
+            (a.lesson_id, a.item_id): a.is_correct
+            for a in sorted(given, key=lambda a: a.answered_at)
+        }
+
     async def export(self, learner_id: int) -> list[dict[str, Any]]:
         """Return the learner's answers for /mydata, in the order they were given."""
         return [
@@ -409,6 +428,124 @@ class MemoryQuestions:
         ]
 
 
+class MemoryStreaks:
+    """Learning streaks, like `SqlStreaks`."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    async def of(self, learner_id: int) -> Streak | None:
+        """Return the learner's streak, if they ever learnt."""
+        return self.tables.streaks.get(learner_id)
+
+    async def save(self, learner_id: int, streak: Streak) -> None:
+        """Store the learner's streak."""
+        self.tables.require_learner(learner_id)
+        self.tables.streaks[learner_id] = streak
+
+    async def export(self, learner_id: int) -> dict[str, Any] | None:
+        """Return the learner's streak for /mydata."""
+        streak = self.tables.streaks.get(learner_id)
+        return streak_export(streak) if streak else None
+
+
+class MemoryCelebrations:
+    """Milestones congratulated on, like `SqlCelebrations`."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    async def claim(self, learner_id: int, milestone: str, now: datetime) -> bool:
+        """Note a milestone; return False when it was noted before."""
+        if (learner_id, milestone) in self.tables.celebrations:
+            return False
+        self.tables.require_learner(learner_id)
+        self.tables.celebrations[(learner_id, milestone)] = utc(now)
+        return True
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's milestones for /mydata."""
+        mine = sorted(
+            (reached, milestone)
+            for (learner, milestone), reached in self.tables.celebrations.items()
+            if learner == learner_id
+        )
+        return [jsonable({"milestone": m, "reached_at": reached}) for reached, m in mine]
+
+
+class MemoryCertificates:
+    """Certificates, like `SqlCertificates`."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    async def issue(
+        self, learner_id: int, digest: str, certificate: Certificate, now: datetime
+    ) -> None:
+        """Store a new certificate, revoking the learner's earlier ones."""
+        self.tables.require_learner(learner_id)
+        if any(stored == digest for _, stored, _ in self.tables.certificates):
+            raise ConstraintError("a certificate with this code exists already")
+        self.tables.certificates = [
+            (owner, stored, replace(c, revoked_at=c.revoked_at or utc(now)))
+            if owner == learner_id
+            else (owner, stored, c)
+            for owner, stored, c in self.tables.certificates
+        ]
+        issued = replace(certificate, issued_at=utc(certificate.issued_at), revoked_at=None)
+        self.tables.certificates.append((learner_id, digest, issued))
+
+    async def valid_of(self, learner_id: int) -> Certificate | None:
+        """Return the learner's certificate that is not revoked, if any."""
+        mine = await self.of_learner(learner_id)
+        return next((c for c in mine if c.revoked_at is None), None)
+
+    async def of_learner(self, learner_id: int) -> list[Certificate]:
+        """Return every certificate of the learner, oldest first."""
+        return [c for owner, _, c in self.tables.certificates if owner == learner_id]
+
+    async def verify(self, digest: str) -> Verification:
+        """Say what the certificate with this code digest is."""
+        for _, stored, certificate in self.tables.certificates:
+            if stored == digest:
+                if certificate.revoked_at is None:
+                    return Verification("valid", certificate)
+                return Verification("revoked", revoked_at=certificate.revoked_at)
+        if digest in self.tables.forgotten_certificates:
+            return Verification("revoked", revoked_at=self.tables.forgotten_certificates[digest])
+        return Verification("unknown")
+
+    async def revoke(self, digest: str, now: datetime) -> bool:
+        """Revoke a certificate; return False when no valid one has this digest."""
+        for index, (owner, stored, c) in enumerate(self.tables.certificates):
+            if stored == digest and c.revoked_at is None:
+                self.tables.certificates[index] = (owner, stored, replace(c, revoked_at=utc(now)))
+                return True
+        return False
+
+    async def forget(self, learner_id: int, now: datetime) -> None:
+        """Keep only the digests of a departing learner's certificates, as revoked."""
+        for owner, stored, c in self.tables.certificates:
+            if owner == learner_id:
+                self.tables.forgotten_certificates[stored] = c.revoked_at or utc(now)
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's certificates for /mydata (the code's first characters only)."""
+        return [
+            jsonable(
+                {
+                    "code_starts_with": c.code_prefix,
+                    "name": c.name,
+                    "language": c.language,
+                    "modules": list(c.modules),
+                    "issued_at": c.issued_at,
+                    "revoked_at": c.revoked_at,
+                }
+            )
+            for c in await self.of_learner(learner_id)
+        ]
+
+
 # The store of each port, built on the tables of one unit of work.
 STORES: dict[Port[Any], Callable[[Tables], object]] = {
     LEARNERS: MemoryLearners,
@@ -416,6 +553,9 @@ STORES: dict[Port[Any], Callable[[Tables], object]] = {
     ANSWERS: MemoryAnswers,
     REVIEWS: MemoryReviews,
     QUESTIONS: MemoryQuestions,
+    STREAKS: MemoryStreaks,
+    CELEBRATIONS: MemoryCelebrations,
+    CERTIFICATES: MemoryCertificates,
 }
 
 

@@ -11,6 +11,7 @@ from bot.course.model import Lesson
 from bot.features.lessons.buttons import OpenLesson, ShowCard, ShowModule, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.practice.buttons import practice_button
+from bot.features.progress.activity import learned
 from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.buttons import StartQuiz
 from bot.features.simpler.buttons import simpler_button
@@ -90,6 +91,7 @@ async def show_card(turn: Turn, lesson: Lesson, index: int, *, replace: bool = F
     """Show one card with Back, Next (or Quiz on the last card) and Menu, and remember it."""
     index = min(max(index, 0), len(lesson.cards) - 1)
     await turn.repo(PROGRESS).start_lesson(turn.learner.id, lesson.id, turn.now)
+    await learned(turn)
     turn.go(Reading(lesson.id, index))
     card = lesson.cards[index]
     text = f"📖 {lesson.title} · {index + 1}/{len(lesson.cards)}\n\n{card.text}"

@@ -18,6 +18,7 @@ from bot.features.practice.buttons import ModuleTasks, ShowHint, StartTask, Stop
 from bot.features.practice.ports import ATTEMPTS
 from bot.features.practice.rubric import Criterion, Verdict, check, for_task, is_attempt
 from bot.features.privacy.pii import redact
+from bot.features.progress.activity import learned
 from bot.features.usage.budget import DailyBudget
 from bot.i18n import N_, Translator
 
@@ -220,6 +221,7 @@ class Practice:
         await turn.repo(ATTEMPTS).record(
             turn.learner.id, task.id, turn.language, verdict, by_model=by_model, now=turn.now
         )
+        await learned(turn)
         # Greetings and questions to the tutor get a nudge and the rules' tips, not the model's.
         lines = (
             []

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
+from typing import Any
 
 from bot.core.ports import LEARNERS
 from bot.core.replies import Document, Forgotten
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
 from bot.features.privacy.buttons import ConfirmForget
+from bot.i18n import Translator
 
 
 async def my_data(turn: Turn, _: object = None) -> None:
@@ -23,6 +26,7 @@ async def my_data(turn: Turn, _: object = None) -> None:
     answers = data.get("quiz_answers", [])
     questions = data.get("unanswered_questions", [])
     recent = data.get("recent_questions", [])
+    streak = data.get("streak")
     lines = [
         t.gettext("🔒 What I keep about you:"),
         t.gettext("• Name: {name}").format(name=learner.display_name or "–"),
@@ -34,6 +38,20 @@ async def my_data(turn: Turn, _: object = None) -> None:
         t.ngettext("• {count} quiz answer", "• {count} quiz answers", len(answers)).format(
             count=len(answers)
         ),
+        *(
+            [
+                t.ngettext(
+                    "• Learning streak: {count} day, last on {date}",
+                    "• Learning streak: {count} days, last on {date}",
+                    streak["days"],
+                ).format(
+                    count=streak["days"], date=t.date(datetime.fromisoformat(streak["last_day"]))
+                )
+            ]
+            if streak
+            else []
+        ),
+        *(_certificate_line(t, certificate) for certificate in data.get("certificates", [])),
         t.gettext("• Reminders: {state}").format(
             state=t.gettext("on") if learner.reminders_on else t.gettext("off")
         ),
@@ -54,6 +72,20 @@ async def my_data(turn: Turn, _: object = None) -> None:
     turn.say("\n".join(lines))
     content = json.dumps(data, ensure_ascii=False, indent=2).encode()
     turn.add(Document("my-data.json", content, t.gettext("Your data")))
+
+
+def _certificate_line(t: Translator, certificate: dict[str, Any]) -> str:
+    """Describe one certificate: the start of its code, its date, the name on it."""
+    line = (
+        t.gettext("• Certificate {code}… of {date}, in the name of {name} (withdrawn)")
+        if certificate["revoked_at"]
+        else t.gettext("• Certificate {code}… of {date}, in the name of {name}")
+    )
+    return line.format(
+        code=certificate["code_starts_with"],
+        date=t.date(datetime.fromisoformat(certificate["issued_at"])),
+        name=certificate["name"],
+    )
 
 
 async def forget(turn: Turn, _: object = None) -> None:

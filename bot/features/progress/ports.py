@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from bot.core.ports import Port
+from bot.features.progress.streaks import Streak
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,37 @@ class ProgressStore(Protocol):
 
 
 PROGRESS: Port[ProgressStore] = Port("progress")
+
+
+class StreakStore(Protocol):
+    """Each learner's run of learning days (four values, see `streaks`)."""
+
+    async def of(self, learner_id: int) -> Streak | None:
+        """Return the learner's streak, if they ever learnt."""
+        ...
+
+    async def save(self, learner_id: int, streak: Streak) -> None:
+        """Store the learner's streak."""
+        ...
+
+    async def export(self, learner_id: int) -> dict[str, Any] | None:
+        """Return the learner's streak for /mydata."""
+        ...
+
+
+STREAKS: Port[StreakStore] = Port("streaks")
+
+
+class CelebrationStore(Protocol):
+    """The milestones each learner was congratulated on (a module, the course), once each."""
+
+    async def claim(self, learner_id: int, milestone: str, now: datetime) -> bool:
+        """Note a milestone; return False when it was noted before."""
+        ...
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's milestones for /mydata."""
+        ...
+
+
+CELEBRATIONS: Port[CelebrationStore] = Port("celebrations")

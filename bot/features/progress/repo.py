@@ -8,11 +8,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.ports import jsonable
 from bot.features.progress.ports import LessonProgress
-from bot.features.progress.tables import LessonProgressRow
+from bot.features.progress.streaks import Streak, streak_export
+from bot.features.progress.tables import CelebrationRow, LearningStreakRow, LessonProgressRow
 
 
 def _progress(row: LessonProgressRow) -> LessonProgress:
@@ -101,3 +103,57 @@ class SqlProgress:
     async def export(self, learner_id: int) -> list[dict[str, Any]]:
         """Return the learner's progress for /mydata."""
         return [jsonable(asdict(progress)) for progress in await self.all(learner_id)]
+
+
+class SqlStreaks:
+    """Learning streaks in the `learning_streaks` table."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def of(self, learner_id: int) -> Streak | None:
+        """Return the learner's streak, if they ever learnt."""
+        row = await self.session.get(LearningStreakRow, learner_id)
+        return Streak(row.days, row.best, row.last_day, row.frozen_day) if row else None
+
+    async def save(self, learner_id: int, streak: Streak) -> None:
+        """Store the learner's streak."""
+        row = await self.session.get(LearningStreakRow, learner_id)
+        if row is None:
+            row = LearningStreakRow(learner_id=learner_id)
+            self.session.add(row)
+        row.days, row.best = streak.days, streak.best
+        row.last_day, row.frozen_day = streak.last_day, streak.frozen_day
+        await self.session.flush()
+
+    async def export(self, learner_id: int) -> dict[str, Any] | None:
+        """Return the learner's streak for /mydata."""
+        streak = await self.of(learner_id)
+        return streak_export(streak) if streak else None
+
+
+class SqlCelebrations:
+    """Milestones congratulated on, in the `celebrations` table."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def claim(self, learner_id: int, milestone: str, now: datetime) -> bool:
+        """Note a milestone; return False when it was noted before."""
+        try:
+            async with self.session.begin_nested():
+                self.session.add(
+                    CelebrationRow(learner_id=learner_id, milestone=milestone, reached_at=now)
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's milestones for /mydata."""
+        rows = await self.session.scalars(
+            select(CelebrationRow)
+            .where(CelebrationRow.learner_id == learner_id)
+            .order_by(CelebrationRow.reached_at, CelebrationRow.milestone)
+        )
+        return [jsonable({"milestone": r.milestone, "reached_at": r.reached_at}) for r in rows]

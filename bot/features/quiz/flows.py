@@ -11,6 +11,8 @@ from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson, QuizItem
 from bot.features.lessons.buttons import OpenLesson, Resume
 from bot.features.menu import flows as screens
+from bot.features.progress.activity import learned
+from bot.features.progress.milestones import lesson_end
 from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.buttons import AnswerQuiz, StartQuiz
 from bot.features.quiz.order import option_order
@@ -159,6 +161,7 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     await turn.repo(ANSWERS).record(
         Answer(learner.id, lesson.id, item.id, option, correct, "quiz", attempt, turn.now)
     )
+    await learned(turn)
     if not correct:
         box, due = schedule.after_answer(0, correct=False, now=turn.now) or (1, turn.now)
         await turn.repo(REVIEWS).schedule(learner.id, lesson.id, item.id, box, due)
@@ -209,7 +212,7 @@ async def _say_outcome(
         return
     turn.say(text, replace=True)
     score = await turn.repo(ANSWERS).attempt_score(turn.learner.id, lesson.id, attempt)
-    say_summary(turn, lesson, score)
+    await say_summary(turn, lesson, score)
 
 
 def next_button(t: Translator) -> Button:
@@ -217,8 +220,8 @@ def next_button(t: Translator) -> Button:
     return button(t.gettext("Next ▶"), Resume())
 
 
-def say_summary(turn: Turn, lesson: Lesson, score: int) -> None:
-    """Say how the quiz went, with the buttons to the next lesson, another try and the menu."""
+async def say_summary(turn: Turn, lesson: Lesson, score: int) -> None:
+    """Say how the quiz went and what it means for the course, with the ways on."""
     t = turn.t
     total = len(lesson.quiz)
     lines = [
@@ -241,9 +244,12 @@ def say_summary(turn: Turn, lesson: Lesson, score: int) -> None:
                 "Missed questions come back tomorrow."
             )
         )
+    end = await lesson_end(turn, lesson.id)
+    lines += end.lines
     next_id = turn.course.next_lesson_id(turn.language, lesson.id)
     next_lesson = turn.course.lesson(turn.language, next_id) if next_id else None
     buttons = [
+        *end.buttons,
         button(
             t.gettext("▶ Next lesson: {title}").format(title=next_lesson.title),
             OpenLesson(next_lesson.id),
@@ -253,6 +259,4 @@ def say_summary(turn: Turn, lesson: Lesson, score: int) -> None:
         button(t.gettext("🔁 Try the quiz again"), StartQuiz(lesson.id)),
         screens.menu_button(t),
     ]
-    if next_lesson is None:
-        lines.append(t.gettext("You finished the last lesson of the course. Congratulations!"))
     turn.say("\n".join(lines), rows(*buttons))

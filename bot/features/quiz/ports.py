@@ -55,6 +55,10 @@ class AnswerStore(Protocol):
         """Count the review answers already given to one item."""
         ...
 
+    async def latest_results(self, learner_id: int) -> dict[tuple[str, str], bool]:
+        """Return whether the learner's latest answer (quiz or review) to each item was right."""
+        ...
+
     async def most_missed(self, learner_ids: Sequence[int], limit: int) -> list[MissedItem]:
         """Return up to `limit` quiz items these learners missed most in quizzes, reviews aside."""
         ...

@@ -84,6 +84,16 @@ class SqlAnswers:
             QuizAnswerRow.mode == "review",
         )
 
+    async def latest_results(self, learner_id: int) -> dict[tuple[str, str], bool]:
+        """Return whether the learner's latest answer (quiz or review) to each item was right."""
+        rows = await self.session.execute(
+            select(QuizAnswerRow.lesson_id, QuizAnswerRow.item_id, QuizAnswerRow.is_correct)
+            .where(QuizAnswerRow.learner_id == learner_id)
+            .order_by(QuizAnswerRow.answered_at, QuizAnswerRow.id)
+        )
+        # In time order, so each item keeps its latest answer.
+        return {(lesson_id, item_id): correct for lesson_id, item_id, correct in rows}
+
     async def _count(self, *conditions: ColumnElement[bool]) -> int:
         query = select(func.count()).select_from(QuizAnswerRow).where(*conditions)
         return int(await self.session.scalar(query) or 0)

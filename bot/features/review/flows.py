@@ -9,6 +9,7 @@ from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
 from bot.course.model import Lesson
 from bot.features.menu import flows as screens
+from bot.features.progress.activity import learned
 from bot.features.quiz import flows as quiz
 from bot.features.quiz.order import option_order
 from bot.features.quiz.ports import ANSWERS, Answer
@@ -100,6 +101,7 @@ async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
     await turn.repo(ANSWERS).record(
         Answer(turn.learner.id, lesson.id, item.id, option, correct, "review", count + 1, turn.now)
     )
+    await learned(turn)
     outcome = schedule.after_answer(scheduled.box, correct=correct, now=turn.now)
     if outcome is None:
         await turn.repo(REVIEWS).retire(turn.learner.id, lesson.id, item.id)

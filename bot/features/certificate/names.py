@@ -1,0 +1,37 @@
+"""The name on a certificate: as the learner types it, checked kindly."""
+
+from __future__ import annotations
+
+import unicodedata
+from enum import Enum
+from typing import Final
+
+from bot.features.certificate import fonts
+
+MIN_LETTERS: Final = 2
+MAX_CHARS: Final = 40
+# Besides letters: what names are written with (Jean-Luc, D'Hondt, Van den Berghe, Ph. Dupont).
+PUNCTUATION: Final = frozenset(" -'’.")
+
+
+class NameProblem(Enum):
+    """Why a typed name cannot go on the certificate."""
+
+    TOO_SHORT = "too_short"
+    TOO_LONG = "too_long"
+    CHARACTERS = "characters"
+
+
+def clean_name(text: str) -> str | NameProblem:
+    """Return the name to print (spaces tidied, accents composed), or what is wrong with it."""
+    name = " ".join(unicodedata.normalize("NFC", text).split())
+    if len(name) > MAX_CHARS:
+        return NameProblem.TOO_LONG
+    drawable = fonts.drawable()
+    for char in name:
+        letter = unicodedata.category(char)[0] in "LM"
+        if not (letter or char in PUNCTUATION) or ord(char) not in drawable:
+            return NameProblem.CHARACTERS
+    if sum(unicodedata.category(char).startswith("L") for char in name) < MIN_LETTERS:
+        return NameProblem.TOO_SHORT
+    return name

@@ -1,0 +1,16 @@
+"""Note that a learner learnt today, for their streak."""
+
+from __future__ import annotations
+
+from bot.core.router import Turn
+from bot.features.progress.ports import STREAKS
+from bot.features.progress.streaks import after_learning, local_day
+
+
+async def learned(turn: Turn) -> None:
+    """Count today, in the tutor's time zone, as a learning day of the learner's streak."""
+    store = turn.repo(STREAKS)
+    before = await store.of(turn.learner.id)
+    after = after_learning(before, local_day(turn.now, turn.t.timezone))
+    if after != before:
+        await store.save(turn.learner.id, after)
