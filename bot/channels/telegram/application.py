@@ -20,6 +20,7 @@ from telegram.request import BaseRequest
 from bot.adapters.db.unit import session_exporter
 from bot.app import App, open_app
 from bot.channels.telegram import store
+from bot.channels.telegram.acks import AcknowledgedQueue, Acknowledgements
 from bot.channels.telegram.channel import TelegramChannel
 from bot.channels.telegram.commands import set_commands
 from bot.channels.telegram.delivery import TelegramDeliverer
@@ -148,7 +149,14 @@ def build_application(
     background = BackgroundTasks(app, renderer)
     front_end = TelegramFrontEnd(app.tutor, renderer, app.database, app.services)
     buckets = TokenBuckets(settings.flood_burst, settings.flood_per_second, time.monotonic)
-    processor = PerLearnerProcessor(buckets, front_end.slow_down, max_queued=settings.flood_queue)
+    # By webhook, Telegram's call is answered once the turn has ended (see acks.py).
+    acknowledgements = Acknowledgements() if settings.webhook_url else None
+    processor = PerLearnerProcessor(
+        buckets,
+        front_end.slow_down,
+        max_queued=settings.flood_queue,
+        on_ended=acknowledgements.ended if acknowledgements else None,
+    )
     builder = (
         Application.builder()
         .token(bot_token(settings))
@@ -159,6 +167,8 @@ def build_application(
         .post_init(background.start)
         .post_stop(background.stop)
     )
+    if acknowledgements is not None:
+        builder = builder.update_queue(AcknowledgedQueue(acknowledgements))
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url)
     if request is not None:

@@ -37,6 +37,7 @@ class PerLearnerProcessor(BaseUpdateProcessor):
         max_queued: int = 8,
         max_active: int = 8,
         max_waiting: int = 512,
+        on_ended: Callable[[object], None] | None = None,
     ) -> None:
         super().__init__(max_concurrent_updates=max_waiting)
         self.buckets = buckets
@@ -45,12 +46,17 @@ class PerLearnerProcessor(BaseUpdateProcessor):
         self._active = asyncio.Semaphore(max_active)
         self._locks: dict[int, asyncio.Lock] = {}
         self._users: dict[int, int] = {}
+        self.on_ended = on_ended
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Tag the update's log lines with its id, and process it within the person's limits."""
         update_id = str(update.update_id) if isinstance(update, Update) else None
-        with update_context(update_id):
-            await self._process(update, coroutine)
+        try:
+            with update_context(update_id):
+                await self._process(update, coroutine)
+        finally:
+            if self.on_ended is not None:
+                self.on_ended(update)
 
     async def _process(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Drop an update beyond the person's limits, else wait for their turn and a free slot."""
