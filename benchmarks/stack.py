@@ -122,7 +122,11 @@ def haproxy() -> str:
         return found
     if os.geteuid() != 0 or not shutil.which("apt-get"):
         raise SystemExit("HAProxy is needed: sudo apt-get install haproxy")
-    subprocess.run(["apt-get", "install", "-y", "-qq", "haproxy"], check=True, capture_output=True)
+    install = ["apt-get", "install", "-y", "-qq", "haproxy"]
+    if subprocess.run(install, capture_output=True, check=False).returncode != 0:
+        # A fresh machine may not have the package lists yet.
+        subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True)
+        subprocess.run(install, check=True, capture_output=True)
     return shutil.which("haproxy") or "haproxy"
 
 
