@@ -34,10 +34,7 @@ def test_the_compose_file_follows_the_compose_specification(compose: dict[str, A
 def test_every_long_running_service_has_a_health_check(compose: dict[str, Any]) -> None:
     services = compose["services"]
     running = {name for name, service in services.items() if service.get("restart") != "no"}
-    assert running - JOBS == {name for name in running if "healthcheck" in services[name]} | {
-        # One process by long polling serves no port to be asked.
-        "bot"
-    }
+    assert running - JOBS == {name for name in running if "healthcheck" in services[name]}
 
 
 def test_services_wait_for_what_they_need_to_be_ready(compose: dict[str, Any]) -> None:
