@@ -51,6 +51,8 @@ from bot.features.usage import feature as usage
 from bot.features.usage.budget import DailyBudget
 from bot.i18n import load_translators
 from bot.language import LanguageDetector
+from bot.outbox.options import DeliveryOptions
+from bot.outbox.worker import OutboxWorker
 from bot.salt import identity_salt
 
 if TYPE_CHECKING:
@@ -254,6 +256,9 @@ async def open_app(
                 identity_hasher=IdentityHasher(identity_salt(settings)),
             )
             workers = [build(services) for manifest in manifests for build in manifest.workers]
+            if mailboxes := [box for manifest in manifests for box in manifest.mailboxes]:
+                options = DeliveryOptions.from_settings(settings)
+                workers.append(OutboxWorker(database, services, options, mailboxes))
             core: dict[Port[Any], Callable[[Any], Any]] = {
                 LEARNERS: SqlLearners,
                 COUNTERS: SqlCounters,

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.course.model import Course
     from bot.features.usage.budget import DailyBudget
     from bot.language import LanguageDetector
+    from bot.outbox.mailbox import Mailbox
 
 Handler = Callable[["Turn", tuple[str, ...]], Awaitable[None]]
 TextHandler = Callable[["Turn", str], Awaitable[None]]
@@ -94,6 +95,8 @@ class Manifest:
     departures: tuple[Departure, ...] = ()
     # Background jobs, built once the assembled services exist.
     workers: tuple[Callable[[Services], Worker], ...] = ()
+    # Kinds of messages sent through the outbox, by the one worker that serves them all.
+    mailboxes: tuple[Mailbox[Any], ...] = ()
 
 
 @dataclass(frozen=True)
