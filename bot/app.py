@@ -45,6 +45,7 @@ from bot.features.privacy import feature as privacy
 from bot.features.progress import feature as progress
 from bot.features.quiz import feature as quiz
 from bot.features.review import feature as review
+from bot.features.settings import feature as settings_feature
 from bot.features.simpler import feature as simpler
 from bot.features.trainers import feature as trainers
 from bot.features.usage import feature as usage
@@ -88,6 +89,7 @@ FEATURES: tuple[Feature, ...] = (
     practice,
     simpler,
     progress,
+    settings_feature,
     privacy,
     answers,
     usage,

@@ -134,6 +134,8 @@ class Settings(BaseSettings):
         default="21:00-08:00", pattern=r"^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$"
     )
     reminder_days: int = Field(default=3, ge=0)
+    # Reviews: the share of quiz items a learner should still recall when they come back.
+    review_retention: float = Field(default=0.9, ge=0.7, le=0.97)
     # Telegram's limits for messages nobody asked for; 0 lifts the overall limit.
     push_rate_per_second: float = Field(default=30.0, ge=0)
     push_chat_interval_seconds: float = Field(default=1.0, ge=0)

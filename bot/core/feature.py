@@ -96,7 +96,7 @@ class Manifest:
     # Background jobs, built once the assembled services exist.
     workers: tuple[Callable[[Services], Worker], ...] = ()
     # Kinds of messages sent through the outbox, by the one worker that serves them all.
-    mailboxes: tuple[Mailbox[Any], ...] = ()
+    mailboxes: Iterable[Mailbox[Any]] = ()
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,11 @@ def to_utc(day: date, minutes: int, zone: ZoneInfo) -> datetime:
 def in_quiet_hours(moment: datetime, zone: ZoneInfo, start: int, end: int) -> bool:
     """Tell whether a moment falls in the quiet hours (which may span midnight)."""
     local = moment.astimezone(zone)
-    minute = local.hour * 60 + local.minute
+    return is_quiet_minute(local.hour * 60 + local.minute, start, end)
+
+
+def is_quiet_minute(minute: int, start: int, end: int) -> bool:
+    """Tell whether a time of day (minutes after midnight) falls in the quiet hours."""
     if start == end:
         return False
     if start < end:

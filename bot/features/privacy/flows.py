@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
+from bot.core.localtime import format_clock
 from bot.core.ports import LEARNERS
 from bot.core.replies import Document, Forgotten
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
 from bot.features.privacy.buttons import ConfirmForget
+from bot.features.review.ports import ReminderTime
 
 
 async def my_data(turn: Turn, _: object = None) -> None:
@@ -22,6 +25,9 @@ async def my_data(turn: Turn, _: object = None) -> None:
     lessons = data.get("lessons", [])
     answers = data.get("quiz_answers", [])
     questions = data.get("unanswered_questions", [])
+    cards = data.get("review_cards", [])
+    reminder = data.get("review_reminders", {})
+    hour = ReminderTime(reminder.get("usual_hour"), reminder.get("chosen_hour")).hour
     lines = [
         t.gettext("🔒 What I keep about you:"),
         t.gettext("• Name: {name}").format(name=learner.display_name or "–"),
@@ -33,8 +39,22 @@ async def my_data(turn: Turn, _: object = None) -> None:
         t.ngettext("• {count} quiz answer", "• {count} quiz answers", len(answers)).format(
             count=len(answers)
         ),
+        t.ngettext(
+            "• {count} question in your reviews", "• {count} questions in your reviews", len(cards)
+        ).format(count=len(cards)),
+        *(
+            [
+                t.gettext("• Next review: {date}").format(
+                    date=t.date(datetime.fromisoformat(cards[0]["due"]))
+                )
+            ]
+            if cards
+            else []
+        ),
         t.gettext("• Reminders: {state}").format(
-            state=t.gettext("on") if learner.reminders_on else t.gettext("off")
+            state=t.gettext("on, at about {time}").format(time=format_clock(hour * 60))
+            if learner.reminders_on
+            else t.gettext("off")
         ),
         t.ngettext(
             "• {count} question I could not answer",

@@ -6,6 +6,7 @@ from bot.core.router import Turn, rows
 from bot.features.menu import flows as screens
 from bot.features.progress.ports import PROGRESS
 from bot.features.review.ports import REVIEWS
+from bot.features.review.recall import due_before
 
 
 async def show_progress(turn: Turn, _: object = None) -> None:
@@ -27,7 +28,7 @@ async def show_progress(turn: Turn, _: object = None) -> None:
     if scored:
         ratio = sum(p.best_score or 0 for p in scored) / sum(p.quiz_total for p in scored)
         lines.append(t.gettext("Quiz score: {percent} right").format(percent=t.percent(ratio)))
-    due = len(await turn.repo(REVIEWS).due(turn.learner.id, turn.now))
+    due = await turn.repo(REVIEWS).count_due(turn.learner.id, due_before(turn))
     if due:
         lines.append(
             t.ngettext("{count} question to review", "{count} questions to review", due).format(
