@@ -96,7 +96,7 @@ class NudgeMailbox:
                 created_at=nudge.created_at,
                 interrupted=held[nudge.id],
             )
-            for nudge, learner in found.tuples()
+            for nudge, learner in found
         ]
 
     async def prepare(

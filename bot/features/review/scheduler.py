@@ -97,8 +97,9 @@ async def queue_nudges(session: AsyncSession, now: datetime, hours: ReminderHour
         select(func.count())
         .where(
             ReviewNudgeRow.learner_id == LearnerRow.id,
-            ReviewNudgeRow.status == "sent",
-            ReviewNudgeRow.sent_at > LearnerRow.last_seen_at,
+            # Sent, or on its way: queued after the learner's last action, so not answered.
+            ReviewNudgeRow.status.in_(("pending", "sending", "sent")),
+            ReviewNudgeRow.created_at > LearnerRow.last_seen_at,
         )
         .scalar_subquery()
     )
