@@ -57,7 +57,7 @@ async def claim(
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
-    candidates: dict[int, str] = {row_id: status for row_id, status in found}
+    candidates: dict[int, str] = dict(found.all())
     if not candidates:
         return {}
     await session.execute(
