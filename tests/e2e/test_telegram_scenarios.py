@@ -161,6 +161,7 @@ LEARNER_COMMANDS = [
     "quiz",
     "practice",
     "progress",
+    "settings",
     "mydata",
     "forget",
 ]

@@ -430,6 +430,12 @@ async def test_mydata_exports_what_the_stores_hold(tutor: Tutor, units: MemoryUn
     await take_quiz(chat, "en", FIRST, miss_first=True)
     await chat.command("mydata")
     assert "Amina B." in chat.text
+    en = t("en")
+    cards = en.ngettext(
+        "• {count} question in your reviews", "• {count} questions in your reviews", 3
+    )
+    assert cards.format(count=3) in chat.text
+    assert en.gettext("• Reminders: {state}").format(state="on, at about 10:00") in chat.text
     [export] = [reply for reply in chat.replies if isinstance(reply, Document)]
     assert "Benali" not in export.content.decode()
     data = json.loads(export.content)
