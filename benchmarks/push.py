@@ -44,13 +44,14 @@ from bot.config import Settings
 from bot.core.languages import BUILT_IN
 from bot.core.router import Services
 from bot.course.loader import load_course
-from bot.features.trainers.options import DeliveryOptions
+from bot.features.trainers.outbox import PushMailbox
 from bot.features.trainers.ports import Cohort
 from bot.features.trainers.pushes import SqlPushes
 from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.tables import CohortMemberRow
-from bot.features.trainers.worker import OutboxWorker
 from bot.i18n import load_translators
+from bot.outbox.options import DeliveryOptions
+from bot.outbox.worker import OutboxWorker
 from tests.support.telegram import BOT_TOKEN, BotApi, RecordingRequest
 from tests.support.trainers import CrashingRequest, SimulatedCrash
 
@@ -123,7 +124,7 @@ async def one_run(
     renderer = Renderer(database, "buttons", clock)
     request = CrashingRequest(api, crash_after) if crash_after is not None else None
     bot = Bot(BOT_TOKEN, request=request or RecordingRequest(api))
-    worker = OutboxWorker(database, services, options, BRUSSELS)
+    worker = OutboxWorker(database, services, options, [PushMailbox(BRUSSELS)])
     started = time.perf_counter()
     crashed = False
     try:
@@ -133,7 +134,7 @@ async def one_run(
     if crashed:
         # A new process: new worker, new bot; the dead one's claims are retaken after the lease.
         clock.offset += options.lease + timedelta(seconds=1)
-        restarted = OutboxWorker(database, services, options, BRUSSELS)
+        restarted = OutboxWorker(database, services, options, [PushMailbox(BRUSSELS)])
         again = Bot(BOT_TOKEN, request=RecordingRequest(api))
         await restarted.drain({TelegramChannel.name: TelegramDeliverer(again, renderer, database)})
     elapsed = time.perf_counter() - started

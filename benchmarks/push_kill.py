@@ -51,10 +51,11 @@ from bot.config import Settings, load_settings
 from bot.core.router import Services
 from bot.course.loader import load_course
 from bot.features.trainers import outbox
-from bot.features.trainers.options import DeliveryOptions
+from bot.features.trainers.outbox import PushMailbox
 from bot.features.trainers.pushes import SqlPushes
-from bot.features.trainers.worker import OutboxWorker
 from bot.i18n import load_translators
+from bot.outbox.options import DeliveryOptions
+from bot.outbox.worker import OutboxWorker
 from tests.support.telegram import BOT_TOKEN, BotApi, serving
 
 RESULTS = Path(__file__).parent / "results" / "push_kill.json"
@@ -101,7 +102,7 @@ async def serve_outbox(settings: Settings) -> None:
         languages=settings.languages,
     )
     options = dataclasses.replace(DeliveryOptions.from_settings(settings), lease=LEASE)
-    worker = OutboxWorker(database, services, options, ZoneInfo(settings.timezone))
+    worker = OutboxWorker(database, services, options, [PushMailbox(ZoneInfo(settings.timezone))])
     bot = Bot(
         settings.telegram_bot_token.get_secret_value(),
         base_url=settings.telegram_base_url or "",

@@ -47,6 +47,7 @@ from bot.features.privacy import feature as privacy
 from bot.features.progress import feature as progress
 from bot.features.quiz import feature as quiz
 from bot.features.review import feature as review
+from bot.features.settings import feature as settings_feature
 from bot.features.simpler import feature as simpler
 from bot.features.smalltalk import feature as smalltalk
 from bot.features.trainers import feature as trainers
@@ -54,6 +55,8 @@ from bot.features.usage import feature as usage
 from bot.features.usage.budget import DailyBudget
 from bot.i18n import load_translators
 from bot.language import LanguageDetector
+from bot.outbox.options import DeliveryOptions
+from bot.outbox.worker import OutboxWorker
 from bot.salt import identity_salt
 
 if TYPE_CHECKING:
@@ -91,6 +94,7 @@ FEATURES: tuple[Feature, ...] = (
     simpler,
     progress,
     certificate,
+    settings_feature,
     privacy,
     smalltalk,
     answers,
@@ -269,7 +273,7 @@ async def open_app(
             budget = DailyBudget(settings.llm_daily_limit, ZoneInfo(settings.timezone))
             channels: dict[str, Channel] = {}
             context = FeatureContext(
-                settings, course, database, retriever, detector, model, budget, channels, meter
+                settings, course, database, retriever, detector, model, budget, channels
             )
             manifests = [feature.manifest(context) for feature in FEATURES]
             router = Router.of(manifests)
@@ -289,10 +293,16 @@ async def open_app(
                 identity_hasher=IdentityHasher(identity_salt(settings)),
             )
             workers = [build(services) for manifest in manifests for build in manifest.workers]
+            mailboxes = [box for manifest in manifests for box in manifest.mailboxes]
+            if mailboxes:
+                options = DeliveryOptions.from_settings(settings)
+                workers.append(OutboxWorker(database, services, options, mailboxes, meter))
             if metrics is not None:
                 from bot.ops.gauges import GaugeWorker
 
-                workers.append(GaugeWorker(database, metrics, clock, ZoneInfo(settings.timezone)))
+                zone = ZoneInfo(settings.timezone)
+                tables = [box.table for box in mailboxes]
+                workers.append(GaugeWorker(database, metrics, clock, zone, tables))
             core: dict[Port[Any], Callable[[Any], Any]] = {
                 LEARNERS: SqlLearners,
                 COUNTERS: SqlCounters,

@@ -221,6 +221,8 @@ class Settings(BaseSettings):
     join_code_days: int = Field(default=90, ge=1)
     quiet_hours: str = "21:00-08:00"
     reminder_days: int = Field(default=3, ge=0)
+    # Reviews: the share of quiz items a learner should still recall when they come back.
+    review_retention: float = Field(default=0.9, ge=0.7, le=0.97)
     # Telegram's limits for messages nobody asked for; 0 lifts the overall limit.
     push_rate_per_second: float = Field(default=30.0, ge=0)
     push_chat_interval_seconds: float = Field(default=1.0, ge=0)

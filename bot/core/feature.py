@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from bot.core.callbacks import CallbackData
 from bot.core.lazy import Lazy
-from bot.core.meter import Meter, NoMeter
 from bot.core.ports import Port
 from bot.core.state import FlowState
 
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from bot.course.model import Course
     from bot.features.usage.budget import DailyBudget
     from bot.language import LanguageDetector
+    from bot.outbox.mailbox import Mailbox
 
 Handler = Callable[["Turn", tuple[str, ...]], Awaitable[None]]
 TextHandler = Callable[["Turn", str], Awaitable[None]]
@@ -100,6 +100,8 @@ class Manifest:
     departures: tuple[Departure, ...] = ()
     # Background jobs, built once the assembled services exist.
     workers: tuple[Callable[[Services], Worker], ...] = ()
+    # Kinds of messages sent through the outbox, by the one worker that serves them all.
+    mailboxes: Iterable[Mailbox[Any]] = ()
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,6 @@ class FeatureContext:
     budget: DailyBudget
     # The channels the process serves, filled while it serves them (join links come from them).
     channels: Mapping[str, Channel]
-    # Counts what the features' workers do (deliveries), for the operators' metrics.
-    meter: Meter = field(default_factory=NoMeter)
 
 
 class Deferred(Generic[T]):

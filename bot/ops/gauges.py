@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, time, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 from bot.adapters.db.database import Database
 from bot.adapters.db.learners import count_seen_since
 from bot.core.delivery import Deliverer
-from bot.features.trainers import outbox
 from bot.ops.metrics import Metrics
+from bot.outbox import marks
+from bot.outbox.columns import OutboxColumns
 
 logger = logging.getLogger(__name__)
 
@@ -27,9 +28,15 @@ class GaugeWorker:
     """Count the outbox backlog and the learners seen today and this week, now and then."""
 
     def __init__(
-        self, database: Database, metrics: Metrics, clock: Callable[[], datetime], zone: ZoneInfo
+        self,
+        database: Database,
+        metrics: Metrics,
+        clock: Callable[[], datetime],
+        zone: ZoneInfo,
+        outboxes: Sequence[type[OutboxColumns]],
     ) -> None:
         self.database = database
+        self.outboxes = tuple(outboxes)
         self.metrics = metrics
         self.clock = clock
         self.zone = zone
@@ -41,7 +48,9 @@ class GaugeWorker:
         async with self.database.session() as session:
             today = await count_seen_since(session, midnight)
             week = await count_seen_since(session, now - WEEK)
-            pending, oldest_due = await outbox.backlog(session, now)
+            backlogs = [await marks.backlog(session, table, now) for table in self.outboxes]
+        pending = sum(count for count, _ in backlogs)
+        oldest_due = min((oldest for _, oldest in backlogs if oldest), default=None)
         self.metrics.learners_active.labels("today").set(today)
         self.metrics.learners_active.labels("7d").set(week)
         self.metrics.outbox_pending.set(pending)

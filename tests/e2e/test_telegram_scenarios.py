@@ -162,6 +162,7 @@ LEARNER_COMMANDS = [
     "practice",
     "progress",
     "certificate",
+    "settings",
     "mydata",
     "forget",
 ]

@@ -26,8 +26,8 @@ from bot.features.progress.repo import SqlCelebrations, SqlProgress, SqlStreaks
 from bot.features.progress.streaks import Streak
 from bot.features.quiz.ports import ANSWERS, Answer, AnswerMode
 from bot.features.quiz.repo import SqlAnswers
-from bot.features.review.ports import REVIEWS
-from bot.features.review.repo import SqlReviews
+from bot.features.review.ports import DEFAULT_HOUR, REMINDERS, REVIEWS, ReviewCard
+from bot.features.review.repo import SqlReminders, SqlReviews
 from tests.support.memory import ConstraintError, MemoryUnits
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -37,6 +37,7 @@ SQL_BINDINGS: dict[Port[Any], SqlFactory] = {
     PROGRESS: SqlProgress,
     ANSWERS: SqlAnswers,
     REVIEWS: SqlReviews,
+    REMINDERS: SqlReminders,
     QUESTIONS: SqlQuestions,
     STREAKS: SqlStreaks,
     CELEBRATIONS: SqlCelebrations,
@@ -200,32 +201,66 @@ async def test_the_latest_quiz_answer_to_an_item_is_found(units: UnitsOfWork) ->
     assert latest == replace(answer(anna, "cannot-feel", correct=True), attempt=2)
 
 
-async def test_reviews_fall_due_longest_overdue_first(units: UnitsOfWork) -> None:
+def card(lesson_id: str, item_id: str, due: datetime, stability: float = 1.0) -> ReviewCard:
+    return ReviewCard(lesson_id, item_id, due, stability, 5.0, 2, None, due - timedelta(days=1))
+
+
+async def test_cards_fall_due_longest_due_first(units: UnitsOfWork) -> None:
     anna = await new_learner(units, "anna")
     async with units() as uow:
         reviews = uow.get(REVIEWS)
-        await reviews.schedule(anna, LESSON, "b-item", 1, NOW)
-        await reviews.schedule(anna, LESSON, "a-item", 1, NOW)
-        await reviews.schedule(anna, "basics/earlier", "c-item", 2, NOW - timedelta(days=1))
-        await reviews.schedule(anna, LESSON, "later", 1, NOW + timedelta(days=1))
-        await reviews.schedule(anna, LESSON, "later", 3, NOW + timedelta(days=7))
+        await reviews.save(anna, card(LESSON, "b-item", NOW))
+        await reviews.save(anna, card(LESSON, "a-item", NOW))
+        await reviews.save(anna, card("basics/earlier", "c-item", NOW - timedelta(days=1)))
+        await reviews.save(anna, card(LESSON, "later", NOW + timedelta(days=1)))
+        await reviews.save(anna, card(LESSON, "later", NOW + timedelta(days=7), stability=7.0))
         await reviews.retire(anna, LESSON, "b-item")
-        await reviews.retire(anna, LESSON, "never-scheduled")
+        await reviews.retire(anna, LESSON, "never-answered")
     async with units() as uow:
         reviews = uow.get(REVIEWS)
-        due = await reviews.due(anna, NOW)
+        due = await reviews.due(anna, NOW + timedelta(seconds=1), limit=10)
+        first = await reviews.due(anna, NOW + timedelta(seconds=1), limit=1)
+        count = await reviews.count_due(anna, NOW + timedelta(seconds=1))
+        assert await reviews.count_due(anna, NOW) == 1  # due strictly before
         assert await reviews.next_due(anna) == NOW - timedelta(days=1)
         assert await reviews.next_due(anna + 1000) is None
-        later = await reviews.item(anna, LESSON, "later")
+        later = await reviews.card(anna, LESSON, "later")
+        recent = await reviews.recent_reviews(anna, 2)
         export = await reviews.export(anna)
-    assert [(item.lesson_id, item.item_id) for item in due] == [
+    assert [(c.lesson_id, c.item_id) for c in due] == [
         ("basics/earlier", "c-item"),
         (LESSON, "a-item"),
     ]
-    assert later is not None
-    assert (later.box, later.due_at) == (3, NOW + timedelta(days=7))
-    assert sorted(entry["item"] for entry in export) == ["a-item", "c-item", "later"]
-    assert {"lesson_id": LESSON, "item": "a-item", "box": 1, "due_at": NOW.isoformat()} in export
+    assert [c.item_id for c in first] == ["c-item"]
+    assert count == 2
+    assert later == card(LESSON, "later", NOW + timedelta(days=7), stability=7.0)
+    assert recent == [NOW + timedelta(days=6), NOW - timedelta(days=1)]
+    assert [entry["item"] for entry in export] == ["c-item", "a-item", "later"]
+    assert export[1] == {
+        "lesson_id": LESSON,
+        "item": "a-item",
+        "due": NOW.isoformat(),
+        "stability_days": 1.0,
+        "difficulty": 5.0,
+        "last_answer": (NOW - timedelta(days=1)).isoformat(),
+    }
+
+
+async def test_reminder_hours_follow_the_learner_unless_they_choose(units: UnitsOfWork) -> None:
+    anna = await new_learner(units, "anna")
+    async with units() as uow:
+        reminders = uow.get(REMINDERS)
+        assert (await reminders.time(anna)).hour == DEFAULT_HOUR
+        await reminders.set_usual_hour(anna, 20)
+        usual = await reminders.time(anna)
+        await reminders.choose_hour(anna, 9)
+        chosen = await reminders.time(anna)
+        await reminders.set_usual_hour(anna, 21)
+        export = await reminders.export(anna)
+        await reminders.choose_hour(anna, None)
+        back = await reminders.time(anna)
+    assert (usual.hour, chosen.hour, back.hour) == (20, 9, 21)
+    assert export == {"usual_hour": 21, "chosen_hour": 9, "reminders": []}
 
 
 async def test_unanswered_questions_are_cut_and_listed_newest_first(units: UnitsOfWork) -> None:
@@ -249,13 +284,14 @@ async def test_unanswered_questions_are_cut_and_listed_newest_first(units: Units
     }
 
 
-@pytest.mark.parametrize("port", [PROGRESS, REVIEWS, QUESTIONS])
+@pytest.mark.parametrize("port", [PROGRESS, REVIEWS, REMINDERS, QUESTIONS])
 async def test_rows_of_a_learner_who_does_not_exist_are_refused(
     units: UnitsOfWork, port: object
 ) -> None:
     writes = {
         PROGRESS: lambda uow: uow.get(PROGRESS).start_lesson(404, LESSON, NOW),
-        REVIEWS: lambda uow: uow.get(REVIEWS).schedule(404, LESSON, "item", 1, NOW),
+        REVIEWS: lambda uow: uow.get(REVIEWS).save(404, card(LESSON, "item", NOW)),
+        REMINDERS: lambda uow: uow.get(REMINDERS).choose_hour(404, 9),
         QUESTIONS: lambda uow: uow.get(QUESTIONS).record(404, "en", "why", NOW),
     }
     with pytest.raises(REFUSED):
@@ -271,7 +307,8 @@ async def test_deleting_a_learner_deletes_their_rows_and_no_one_elses(units: Uni
             await uow.get(LEARNERS).save_conversation(learner, state, None, None, NOW)
             await uow.get(PROGRESS).start_lesson(learner, LESSON, NOW)
             await uow.get(ANSWERS).record(answer(learner, "cannot-feel", correct=False))
-            await uow.get(REVIEWS).schedule(learner, LESSON, "cannot-feel", 1, NOW)
+            await uow.get(REVIEWS).save(learner, card(LESSON, "cannot-feel", NOW))
+            await uow.get(REMINDERS).set_usual_hour(learner, 18)
             await uow.get(QUESTIONS).record(learner, "en", "why", NOW)
     async with units() as uow:
         await uow.get(LEARNERS).delete(anna)
@@ -282,9 +319,10 @@ async def test_deleting_a_learner_deletes_their_rows_and_no_one_elses(units: Uni
                 len(await uow.get(ANSWERS).export(learner)),
                 len(await uow.get(REVIEWS).export(learner)),
                 len(await uow.get(QUESTIONS).export(learner)),
+                (await uow.get(REMINDERS).time(learner)).usual_hour is not None,
             ]
             conversation = await uow.get(LEARNERS).conversation(learner)
-        assert counts == [left] * 4
+        assert counts == [left] * 5
         assert (conversation[0] is not None) == bool(left)
 
 

@@ -1,8 +1,9 @@
-"""Migrations carry existing learners over, and back: conversation state and quiz-item ids."""
+"""Migrations carry learners over, and back: state, quiz-item ids, review cards, streaks."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import inspect, text
@@ -10,6 +11,7 @@ from sqlalchemy import inspect, text
 from bot.adapters.db.database import Database
 from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
+from bot.features.review.repo import SqlReviews
 from bot.paths import PROJECT_ROOT
 
 LESSON = "basics/what-is-ai"
@@ -152,5 +154,41 @@ async def test_streaks_milestones_and_certificates_come_and_go_with_their_migrat
             "forgotten_certificates",
         } & set(names)
         await database.upgrade()
+    finally:
+        await database.close()
+
+
+async def test_leitner_boxes_become_fsrs_cards_and_go_back_to_boxes(database_url: str) -> None:
+    database = Database(database_url)
+    try:
+        await database.upgrade("0008_identity_counters")
+        await execute(
+            database,
+            "INSERT INTO learners (id, channel, external_id, language, created_at, last_seen_at,"
+            " is_reachable, reminders_on) VALUES (1, 'test', 'a', 'en', :now, :now, true, true)",
+            "INSERT INTO review_items (learner_id, lesson_id, item_id, box, due_at) VALUES"
+            f" (1, '{LESSON}', 'missed', 1, :now), (1, '{LESSON}', 'held', 3, :now)",
+        )
+        await database.upgrade("0011_fsrs_reviews")
+        cards = await rows(
+            database,
+            "SELECT item_id, stability, difficulty, state, step FROM review_cards ORDER BY item_id",
+        )
+        assert [tuple(card) for card in cards] == [
+            ("held", 7.0, 6.4133, 2, None),
+            ("missed", 1.0, 6.4133, 2, None),
+        ]
+        # Due when the box was; last answered one box interval before.
+        async with database.session() as session:
+            reviews = SqlReviews(session)
+            held = await reviews.card(1, LESSON, "held")
+            assert held is not None
+            assert (held.due, held.last_review) == (NOW, NOW - timedelta(days=7))
+            await reviews.save(1, replace(held, item_id="learnt", stability=40.0))
+
+        await database.downgrade("0008_identity_counters")
+        boxes = await rows(database, "SELECT item_id, box FROM review_items ORDER BY item_id")
+        # Held beyond the last box (16 days): learnt, as Leitner would have retired it.
+        assert [tuple(box) for box in boxes] == [("held", 3), ("missed", 1)]
     finally:
         await database.close()

@@ -218,7 +218,7 @@ async def test_a_send_cut_off_after_telegram_accepted_it_is_sent_again_not_lost(
     assert len(sent_chats(api)) == 8
 
     clock.advance(seconds=settings.push_lease_seconds + 1)
-    with caplog.at_level(logging.WARNING, logger="bot.features.trainers.worker"):
+    with caplog.at_level(logging.WARNING, logger="bot.outbox.worker"):
         async with open_app(settings, clock=clock) as second:
             await worker(second).drain(on_telegram(second, api))
             assert await statuses(second) == {"sent": 20}

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 from bot.app import open_app
 from bot.features.trainers import outbox
 from bot.features.trainers.pushes import SqlPushes
+from bot.features.trainers.tables import OutboxRow
+from bot.outbox import marks
 from tests.conftest import Clock
 from tests.support.telegram import BOT_TOKEN, BotApi, serving
 from tests.support.trainers import cohort_with_learners, sent_chats, statuses, trainer_settings
@@ -41,14 +43,17 @@ async def test_claims_are_exclusive_and_a_dead_workers_lease_is_retaken(
         claim["now"] = clock.now + LEASE + timedelta(seconds=1)
         async with app.database.session() as session:
             ids = [row.id for row in second]
-            assert await outbox.finish(session, ids, "b" * 32, "sent", clock.now) == 6
+            assert await marks.finish(session, OutboxRow, ids, "b" * 32, "sent", clock.now) == 6
             retaken = await outbox.claim(session, token="d" * 32, limit=100, **claim)  # type: ignore[arg-type]
         assert sorted(row.id for row in retaken) == sorted(row.id for row in first)
         # Claimed, never sent: a dead worker's claim costs no try.
         assert all(row.attempts == 0 for row in retaken)
         # The dead worker's late mark changes nothing: the row is no longer its to mark.
         async with app.database.session() as session:
-            assert await outbox.finish(session, [first[0].id], "a" * 32, "sent", clock.now) == 0
+            assert (
+                await marks.finish(session, OutboxRow, [first[0].id], "a" * 32, "sent", clock.now)
+                == 0
+            )
 
 
 async def test_a_row_a_dead_worker_was_sending_is_taken_again_as_interrupted(
@@ -64,23 +69,28 @@ async def test_a_row_a_dead_worker_was_sending_is_taken_again_as_interrupted(
             held = await outbox.claim(session, token="a" * 32, limit=100, **claim)  # type: ignore[arg-type]
         sending, *waiting = held
         async with app.database.session() as session:
-            assert await outbox.start_sending(session, sending.id, "a" * 32)
+            assert await marks.start_sending(session, OutboxRow, sending.id, "a" * 32)
             # Stopping gives back the rows not sent yet; the one being sent keeps its claim.
-            assert await outbox.release(session, "a" * 32) == 2
+            assert await marks.release(session, OutboxRow, "a" * 32) == 2
         async with app.database.session() as session:
             taken = await outbox.claim(session, token="b" * 32, limit=100, **claim)  # type: ignore[arg-type]
         assert [(row.id, row.interrupted) for row in taken] == [(r.id, False) for r in waiting]
         async with app.database.session() as session:
-            await outbox.finish(session, [row.id for row in taken], "b" * 32, "sent", clock.now)
+            await marks.finish(
+                session, OutboxRow, [row.id for row in taken], "b" * 32, "sent", clock.now
+            )
 
         claim["now"] = clock.now + LEASE + timedelta(seconds=1)
         async with app.database.session() as session:
             [retaken] = await outbox.claim(session, token="c" * 32, limit=100, **claim)  # type: ignore[arg-type]
         assert (retaken.id, retaken.interrupted, retaken.attempts) == (sending.id, True, 1)
         async with app.database.session() as session:
-            assert not await outbox.start_sending(session, sending.id, "a" * 32)
-            assert await outbox.start_sending(session, sending.id, "c" * 32)
-            assert await outbox.finish(session, [sending.id], "c" * 32, "sent", clock.now) == 1
+            assert not await marks.start_sending(session, OutboxRow, sending.id, "a" * 32)
+            assert await marks.start_sending(session, OutboxRow, sending.id, "c" * 32)
+            assert (
+                await marks.finish(session, OutboxRow, [sending.id], "c" * 32, "sent", clock.now)
+                == 1
+            )
         assert await statuses(app) == {"sent": 3}
 
 

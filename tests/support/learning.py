@@ -2,8 +2,8 @@
 
 No database, no search index and no language models: the tutor the flow tests drive is built
 from the manifests of the menu, lessons, quiz, review, progress, certificate and privacy
-features, the real catalogs, the small course in tests/fixtures/course and the units of work it
-is given.
+features, the default settings, the real catalogs, the small course in tests/fixtures/course and
+the units of work it is given.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from bot.config import Language
+from bot.config import Language, Settings
 from bot.core.engine import Tutor
 from bot.core.feature import FeatureContext, Manifest
 from bot.core.languages import BUILT_IN
@@ -61,7 +61,8 @@ def translators() -> dict[Language, Translator]:
 def learning_manifests(course: Course) -> list[Manifest]:
     """Build the manifests of the learning features, with nothing in their context but a course."""
     context = FeatureContext(
-        settings=Unavailable("settings"),  # type: ignore[arg-type]
+        # The defaults, not the developer's `.env`: the review's retention and reminder hours.
+        settings=Settings(_env_file=None),  # type: ignore[call-arg]
         course=course,
         database=Unavailable("database"),  # type: ignore[arg-type]
         retriever=Unavailable("lesson index"),  # type: ignore[arg-type]

@@ -31,7 +31,8 @@ from bot.features.certificate.ports import CERTIFICATES, Certificate, Verificati
 from bot.features.progress.ports import CELEBRATIONS, PROGRESS, STREAKS, LessonProgress
 from bot.features.progress.streaks import Streak, streak_export
 from bot.features.quiz.ports import ANSWERS, Answer
-from bot.features.review.ports import REVIEWS, ReviewItem
+from bot.features.review.memory import MEMORY, Memory
+from bot.features.review.ports import REMINDERS, REVIEWS, ReminderTime, ReviewCard
 
 QUESTION_MAX_CHARS = 1000  # the length of the `unanswered_questions.text` column
 
@@ -70,7 +71,8 @@ class Tables:
     conversations: dict[int, SavedConversation] = field(default_factory=dict)
     progress: dict[tuple[int, str], LessonProgress] = field(default_factory=dict)
     answers: list[Answer] = field(default_factory=list)
-    reviews: dict[tuple[int, str, str], ReviewItem] = field(default_factory=dict)
+    reviews: dict[tuple[int, str, str], ReviewCard] = field(default_factory=dict)
+    reminders: dict[int, ReminderTime] = field(default_factory=dict)
     questions: list[UnansweredQuestion] = field(default_factory=list)
     streaks: dict[int, Streak] = field(default_factory=dict)
     celebrations: dict[tuple[int, str], datetime] = field(default_factory=dict)
@@ -91,6 +93,7 @@ class Tables:
         self.progress = {k: v for k, v in self.progress.items() if k[0] != learner_id}
         self.answers = [a for a in self.answers if a.learner_id != learner_id]
         self.reviews = {k: v for k, v in self.reviews.items() if k[0] != learner_id}
+        self.reminders.pop(learner_id, None)
         self.questions = [q for q in self.questions if q.learner_id != learner_id]
         self.streaks.pop(learner_id, None)
         self.celebrations = {k: v for k, v in self.celebrations.items() if k[0] != learner_id}
@@ -352,48 +355,87 @@ def _answer_key(answer: Answer) -> tuple[int, str, str, str, int]:
 
 
 class MemoryReviews:
-    """The review schedule, like `SqlReviews`."""
+    """The learners' cards, like `SqlReviews`."""
 
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
 
-    async def item(self, learner_id: int, lesson_id: str, item_id: str) -> ReviewItem | None:
-        """Return one item of the learner's review schedule."""
+    async def card(self, learner_id: int, lesson_id: str, item_id: str) -> ReviewCard | None:
+        """Return the learner's card of one item, if they have answered it."""
         return self.tables.reviews.get((learner_id, lesson_id, item_id))
 
-    async def schedule(
-        self, learner_id: int, lesson_id: str, item_id: str, box: int, due_at: datetime
-    ) -> None:
-        """Put a quiz item in a Leitner box, due at a given time."""
+    async def save(self, learner_id: int, card: ReviewCard) -> None:
+        """Store a card, new or reviewed."""
         self.tables.require_learner(learner_id)
-        self.tables.reviews[(learner_id, lesson_id, item_id)] = ReviewItem(
-            lesson_id, item_id, box, utc(due_at)
-        )
+        stored = replace(card, due=utc(card.due), last_review=utc(card.last_review))
+        self.tables.reviews[(learner_id, card.lesson_id, card.item_id)] = stored
 
     async def retire(self, learner_id: int, lesson_id: str, item_id: str) -> None:
-        """Take a well-learnt item out of the review schedule."""
+        """Drop the card of an item the course no longer has."""
         self.tables.reviews.pop((learner_id, lesson_id, item_id), None)
 
-    async def due(self, learner_id: int, now: datetime) -> list[ReviewItem]:
-        """Return the items due, the longest overdue first, then by lesson and item id."""
-        due = [item for item in self._of(learner_id) if item.due_at <= now]
-        return sorted(due, key=lambda item: (item.due_at, item.lesson_id, item.item_id))
+    async def due(self, learner_id: int, before: datetime, limit: int) -> list[ReviewCard]:
+        """Return up to `limit` cards due before a time, the longest due first."""
+        due = [card for card in self._of(learner_id) if card.due < before]
+        return sorted(due, key=lambda card: (card.due, card.lesson_id, card.item_id))[:limit]
+
+    async def count_due(self, learner_id: int, before: datetime) -> int:
+        """Count the cards due before a time."""
+        return sum(card.due < before for card in self._of(learner_id))
 
     async def next_due(self, learner_id: int) -> datetime | None:
-        """Return when the next review item falls due, if any is scheduled."""
-        return min((item.due_at for item in self._of(learner_id)), default=None)
+        """Return when the next card falls due, if the learner has any."""
+        return min((card.due for card in self._of(learner_id)), default=None)
+
+    async def recent_reviews(self, learner_id: int, limit: int) -> list[datetime]:
+        """Return when the learner last answered their most recently answered items."""
+        return sorted((card.last_review for card in self._of(learner_id)), reverse=True)[:limit]
 
     async def export(self, learner_id: int) -> list[dict[str, Any]]:
-        """Return the learner's review schedule for /mydata."""
+        """Return the learner's cards for /mydata."""
+        cards = sorted(self._of(learner_id), key=lambda c: (c.due, c.lesson_id, c.item_id))
         return [
             jsonable(
-                {"lesson_id": r.lesson_id, "item": r.item_id, "box": r.box, "due_at": r.due_at}
+                {
+                    "lesson_id": c.lesson_id,
+                    "item": c.item_id,
+                    "due": c.due,
+                    "stability_days": round(c.stability, 2),
+                    "difficulty": round(c.difficulty, 2),
+                    "last_answer": c.last_review,
+                }
             )
-            for r in self._of(learner_id)
+            for c in cards
         ]
 
-    def _of(self, learner_id: int) -> list[ReviewItem]:
-        return [item for key, item in self.tables.reviews.items() if key[0] == learner_id]
+    def _of(self, learner_id: int) -> list[ReviewCard]:
+        return [card for key, card in self.tables.reviews.items() if key[0] == learner_id]
+
+
+class MemoryReminders:
+    """The learners' reminder hours, like `SqlReminders` (which alone sends reminders)."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    async def time(self, learner_id: int) -> ReminderTime:
+        """Return the hours the learner's reminder is based on."""
+        return self.tables.reminders.get(learner_id, ReminderTime())
+
+    async def set_usual_hour(self, learner_id: int, hour: int) -> None:
+        """Remember the hour at which the learner usually learns."""
+        self.tables.require_learner(learner_id)
+        self.tables.reminders[learner_id] = replace(await self.time(learner_id), usual_hour=hour)
+
+    async def choose_hour(self, learner_id: int, hour: int | None) -> None:
+        """Set the hour the learner chose, or None to follow when they usually learn."""
+        self.tables.require_learner(learner_id)
+        self.tables.reminders[learner_id] = replace(await self.time(learner_id), chosen_hour=hour)
+
+    async def export(self, learner_id: int) -> dict[str, Any]:
+        """Return the learner's reminder hours and the reminders sent, for /mydata."""
+        time = await self.time(learner_id)
+        return {"usual_hour": time.usual_hour, "chosen_hour": time.chosen_hour, "reminders": []}
 
 
 class MemoryQuestions:
@@ -552,6 +594,9 @@ STORES: dict[Port[Any], Callable[[Tables], object]] = {
     PROGRESS: MemoryProgress,
     ANSWERS: MemoryAnswers,
     REVIEWS: MemoryReviews,
+    REMINDERS: MemoryReminders,
+    # The memory model at the default desired retention; it keeps nothing itself.
+    MEMORY: lambda _: Memory(0.9),
     QUESTIONS: MemoryQuestions,
     STREAKS: MemoryStreaks,
     CELEBRATIONS: MemoryCelebrations,

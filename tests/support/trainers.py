@@ -18,7 +18,7 @@ from bot.core.delivery import Deliverer
 from bot.features.trainers import outbox
 from bot.features.trainers.ports import Cohort
 from bot.features.trainers.repo import SqlCohorts
-from bot.features.trainers.worker import OutboxWorker
+from bot.outbox.worker import OutboxWorker
 from tests.conftest import make_settings
 from tests.support.chat import Chat
 from tests.support.telegram import BOT_TOKEN, BOT_USER, BotApi, RecordingRequest

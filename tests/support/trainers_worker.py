@@ -25,9 +25,10 @@ from bot.channels.telegram.render import Renderer
 from bot.config import load_settings
 from bot.core.router import Services
 from bot.course.loader import load_course
-from bot.features.trainers.options import DeliveryOptions
-from bot.features.trainers.worker import OutboxWorker
+from bot.features.trainers.outbox import PushMailbox
 from bot.i18n import load_translators
+from bot.outbox.options import DeliveryOptions
+from bot.outbox.worker import OutboxWorker
 
 
 def utc_now() -> datetime:
@@ -45,7 +46,7 @@ async def main() -> None:
         languages=settings.languages,
     )
     options = DeliveryOptions.from_settings(settings)
-    worker = OutboxWorker(database, services, options, ZoneInfo(settings.timezone))
+    worker = OutboxWorker(database, services, options, [PushMailbox(ZoneInfo(settings.timezone))])
     bot = Bot(
         settings.telegram_bot_token.get_secret_value(),
         base_url=settings.telegram_base_url or "https://api.telegram.org/bot",

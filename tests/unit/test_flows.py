@@ -255,12 +255,12 @@ async def test_a_quiz_scores_the_answers_and_schedules_a_review_for_a_miss(
     assert [(a.item_id, a.is_correct, a.mode, a.attempt) for a in answers] == [
         (item.id, number > 0, "quiz", 1) for number, item in enumerate(quiz)
     ]
-    [review] = units.tables.reviews.values()
-    assert (review.item_id, review.box, review.due_at) == (
-        quiz[0].id,
-        1,
-        clock.now + timedelta(days=1),
-    )
+    # Every answered item has a card: the missed one is due tomorrow, the others a day later.
+    due = {card.item_id: card.due for card in units.tables.reviews.values()}
+    assert due == {
+        item.id: clock.now + timedelta(days=1 if number == 0 else 2)
+        for number, item in enumerate(quiz)
+    }
     progress = units.tables.progress[(learner_id, FIRST)]
     score = len(quiz) - 1
     assert (progress.last_score, progress.best_score, progress.quiz_total) == (
@@ -376,10 +376,11 @@ async def test_a_missed_question_comes_back_the_next_day_and_the_lesson_resumes_
     assert "✅" in chat.text
     await chat.press(en.gettext("Next ▶"))
     assert en.gettext("Review done. Nothing else to review for now.") in chat.text
-    in_three_days = clock.now + timedelta(days=3)
-    assert en.gettext("Next review: {date}.").format(date=en.date(in_three_days)) in chat.text
-    [review] = units.tables.reviews.values()
-    assert (review.box, review.due_at) == (2, in_three_days)
+    # Known again after a miss: back in a few days, later than the first time.
+    reviewed = units.tables.reviews[(1, FIRST, missed.id)]
+    assert reviewed.due - clock.now > timedelta(days=1)
+    next_due = min(card.due for card in units.tables.reviews.values())
+    assert en.gettext("Next review: {date}.").format(date=en.date(next_due)) in chat.text
     assert [(a.item_id, a.mode, a.attempt) for a in units.tables.answers[-1:]] == [
         (missed.id, "review", 1)
     ]
@@ -429,6 +430,12 @@ async def test_mydata_exports_what_the_stores_hold(tutor: Tutor, units: MemoryUn
     await take_quiz(chat, "en", FIRST, miss_first=True)
     await chat.command("mydata")
     assert "Amina B." in chat.text
+    en = t("en")
+    cards = en.ngettext(
+        "• {count} question in your reviews", "• {count} questions in your reviews", 3
+    )
+    assert cards.format(count=3) in chat.text
+    assert en.gettext("• Reminders: {state}").format(state="on, at about 10:00") in chat.text
     [export] = [reply for reply in chat.replies if isinstance(reply, Document)]
     assert "Benali" not in export.content.decode()
     data = json.loads(export.content)
@@ -438,7 +445,10 @@ async def test_mydata_exports_what_the_stores_hold(tutor: Tutor, units: MemoryUn
     assert data["learner"] == stored["learner"]
     assert [entry["lesson_id"] for entry in data["lessons"]] == [FIRST]
     assert [answer["correct"] for answer in data["quiz_answers"]] == [False, True, True]
-    assert [review["item"] for review in data["reviews"]] == [lesson("en", FIRST).quiz[0].id]
+    # Every answered item, the missed one (due first) first.
+    cards = [card["item"] for card in data["review_cards"]]
+    assert cards == [item.id for item in lesson("en", FIRST).quiz]
+    assert data["review_reminders"]["usual_hour"] == 10  # 9:00 UTC is 10:00 in Brussels
 
 
 async def test_forget_asks_then_deletes_every_row_of_the_learner_and_no_other(
@@ -463,6 +473,7 @@ async def test_forget_asks_then_deletes_every_row_of_the_learner_and_no_other(
         *(learner for learner, _ in units.tables.progress),
         *(answer.learner_id for answer in units.tables.answers),
         *(learner for learner, _, _ in units.tables.reviews),
+        *units.tables.reminders,
     }
     assert owners == {staying_id}
     # The confirmation tapped again does not bring the learner back.

@@ -7,15 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.features.trainers.timing import (
-    after_quiet_hours,
-    in_quiet_hours,
-    next_occurrence,
-    parse_clock,
-    parse_local,
-    parse_range,
-    parse_weekdays,
-)
+from bot.core.localtime import after_quiet_hours, in_quiet_hours, parse_clock, parse_range
+from bot.features.trainers.timing import next_occurrence, parse_local, parse_weekdays
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday, 10:00 in Brussels

@@ -313,7 +313,8 @@ async def test_forget_asks_then_deletes_everything(app: App) -> None:
     async with app.database.session() as session:
         from sqlalchemy import text
 
-        for table in ("learners", "lesson_progress", "quiz_answers", "review_items"):
+        tables = ("learners", "lesson_progress", "quiz_answers", "review_cards", "review_reminders")
+        for table in tables:
             count = await session.scalar(text(f"SELECT count(*) FROM {table}"))
             assert count == 0, table
 

@@ -16,6 +16,8 @@ from bot.features.progress.buttons import ShowProgress
 from bot.features.progress.ports import PROGRESS
 from bot.features.review.buttons import NextReview
 from bot.features.review.ports import REVIEWS
+from bot.features.review.recall import due_before
+from bot.features.settings.buttons import ShowSettings
 from bot.i18n import Translator
 
 
@@ -134,7 +136,7 @@ async def main_menu(turn: Turn, _: object = None) -> None:
         if upcoming and (lesson := course.lesson(turn.language, upcoming)):
             label = t.gettext("▶ Start: {title}").format(title=lesson.title)
             continue_button = button(label, OpenLesson(lesson.id))
-    due = len(await turn.repo(REVIEWS).due(learner.id, turn.now))
+    due = await turn.repo(REVIEWS).count_due(learner.id, due_before(turn))
     review_button = (
         button(
             t.ngettext("🔁 Review {count} question", "🔁 Review {count} questions", due).format(
@@ -151,7 +153,7 @@ async def main_menu(turn: Turn, _: object = None) -> None:
             button(t.gettext("📊 My progress"), ShowProgress()),
             button(t.gettext("🌐 Language"), AskLanguage()),
         ),
-        (button(t.gettext("❓ Help"), ShowHelp()),),
+        (button(t.gettext("❓ Help"), ShowHelp()), button(t.gettext("⚙️ Settings"), ShowSettings())),
     )
     turn.say(t.gettext("What would you like to do?"), keyboard)
 

@@ -6,11 +6,13 @@ import json
 from datetime import datetime
 from typing import Any
 
+from bot.core.localtime import format_clock
 from bot.core.ports import LEARNERS
 from bot.core.replies import Document, Forgotten
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
 from bot.features.privacy.buttons import ConfirmForget
+from bot.features.review.ports import ReminderTime
 from bot.i18n import Translator
 
 
@@ -27,6 +29,9 @@ async def my_data(turn: Turn, _: object = None) -> None:
     questions = data.get("unanswered_questions", [])
     recent = data.get("recent_questions", [])
     streak = data.get("streak")
+    cards = data.get("review_cards", [])
+    reminder = data.get("review_reminders", {})
+    hour = ReminderTime(reminder.get("usual_hour"), reminder.get("chosen_hour")).hour
     lines = [
         t.gettext("🔒 What I keep about you:"),
         t.gettext("• Name: {name}").format(name=learner.display_name or "–"),
@@ -52,8 +57,22 @@ async def my_data(turn: Turn, _: object = None) -> None:
             else []
         ),
         *(_certificate_line(t, certificate) for certificate in data.get("certificates", [])),
+        t.ngettext(
+            "• {count} question in your reviews", "• {count} questions in your reviews", len(cards)
+        ).format(count=len(cards)),
+        *(
+            [
+                t.gettext("• Next review: {date}").format(
+                    date=t.date(datetime.fromisoformat(cards[0]["due"]))
+                )
+            ]
+            if cards
+            else []
+        ),
         t.gettext("• Reminders: {state}").format(
-            state=t.gettext("on") if learner.reminders_on else t.gettext("off")
+            state=t.gettext("on, at about {time}").format(time=format_clock(hour * 60))
+            if learner.reminders_on
+            else t.gettext("off")
         ),
         t.ngettext(
             "• {count} question I could not answer",

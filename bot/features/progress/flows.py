@@ -12,6 +12,7 @@ from bot.features.progress.ports import PROGRESS, STREAKS, LessonProgress
 from bot.features.progress.standing import MASTERY_SHARE, CourseStanding
 from bot.features.progress.streaks import Streak, current_days, local_day
 from bot.features.review.ports import REVIEWS
+from bot.features.review.recall import due_before
 from bot.i18n import Translator
 
 
@@ -79,7 +80,7 @@ async def show_progress(turn: Turn, _: object = None) -> None:
     if scored := [p for p in scored if p.quiz_total]:
         ratio = sum(p.best_score or 0 for p in scored) / sum(p.quiz_total for p in scored)
         lines.append(t.gettext("Quiz score: {percent} right").format(percent=t.percent(ratio)))
-    due = len(await turn.repo(REVIEWS).due(turn.learner.id, turn.now))
+    due = await turn.repo(REVIEWS).count_due(turn.learner.id, due_before(turn))
     if due:
         lines.append(
             t.ngettext("{count} question to review", "{count} questions to review", due).format(

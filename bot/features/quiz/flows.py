@@ -17,8 +17,7 @@ from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.buttons import AnswerQuiz, StartQuiz
 from bot.features.quiz.order import option_order
 from bot.features.quiz.ports import ANSWERS, Answer
-from bot.features.review import schedule
-from bot.features.review.ports import REVIEWS
+from bot.features.review.recall import comeback_promise, remember
 from bot.i18n import Translator
 
 
@@ -162,9 +161,7 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
         Answer(learner.id, lesson.id, item.id, option, correct, "quiz", attempt, turn.now)
     )
     await learned(turn)
-    if not correct:
-        box, due = schedule.after_answer(0, correct=False, now=turn.now) or (1, turn.now)
-        await turn.repo(REVIEWS).schedule(learner.id, lesson.id, item.id, box, due)
+    await remember(turn, lesson.id, item.id, correct=correct)
     following = lesson.item_id_at((lesson.item_position(item.id) or 0) + 1)
     if following is not None:
         turn.go(Answering(lesson.id, following))
@@ -234,16 +231,12 @@ async def say_summary(turn: Turn, lesson: Lesson, score: int) -> None:
     if score == total:
         lines.append(t.gettext("Perfect! Well done."))
     elif score * 2 >= total:
-        lines.append(
-            t.gettext("Good work! I will ask you the questions you missed again tomorrow.")
-        )
+        lines += [t.gettext("Good work!"), comeback_promise(turn)]
     else:
-        lines.append(
-            t.gettext(
-                "Keep going! Read the cards again, then try once more. "
-                "Missed questions come back tomorrow."
-            )
-        )
+        lines += [
+            t.gettext("Keep going! Read the cards again, then try once more."),
+            comeback_promise(turn),
+        ]
     end = await lesson_end(turn, lesson.id)
     lines += end.lines
     next_id = turn.course.next_lesson_id(turn.language, lesson.id)

@@ -1,10 +1,12 @@
-"""Reviews: missed quiz questions come back when they fall due (Leitner boxes)."""
+"""Reviews: the quiz items a learner's memory model says are due, a few at a time."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import Final
 
+from bot.core.ports import LEARNERS
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
 from bot.course.model import Lesson
@@ -13,10 +15,13 @@ from bot.features.progress.activity import learned
 from bot.features.quiz import flows as quiz
 from bot.features.quiz.order import option_order
 from bot.features.quiz.ports import ANSWERS, Answer
-from bot.features.review import schedule
 from bot.features.review.buttons import AnswerReview, NextReview
-from bot.features.review.ports import REVIEWS
+from bot.features.review.ports import REVIEWS, ReviewCard
+from bot.features.review.recall import due_before, remember
 from bot.i18n import Translator
+
+# A review is short enough for a break: at most this many questions, then the learner may go on.
+SESSION_SIZE: Final = 10
 
 
 @dataclass(frozen=True)
@@ -27,11 +32,13 @@ class Reviewing(FlowState):
     # The question on screen; its lesson is not the learner's current lesson.
     lesson: str = ""
     item: str = ""
+    # Questions answered in this review so far.
+    answered: int = 0
 
 
 async def quiz_command(turn: Turn, _: object = None) -> None:
     """Start the review when questions are due, else the quiz of the current lesson."""
-    due = await turn.repo(REVIEWS).due(turn.learner.id, turn.now)
+    due = await turn.repo(REVIEWS).count_due(turn.learner.id, due_before(turn))
     lesson_id = turn.lesson_id
     if due:
         await next_review(turn)
@@ -42,28 +49,63 @@ async def quiz_command(turn: Turn, _: object = None) -> None:
         await screens.main_menu(turn)
 
 
-async def next_review(turn: Turn, _: object = None) -> None:
-    """Ask the next question due for review, or say the review is done."""
-    t = turn.t
-    for item in await turn.repo(REVIEWS).due(turn.learner.id, turn.now):
-        lesson = turn.course.lesson(turn.language, item.lesson_id)
-        question = lesson.item(item.item_id) if lesson else None
-        if lesson is None or question is None:
-            # The course changed since this was scheduled: drop what no longer exists.
-            await turn.repo(REVIEWS).retire(turn.learner.id, item.lesson_id, item.item_id)
-            continue
-        turn.enter(Reviewing(lesson.id, question.id))
-        count = await turn.repo(ANSWERS).review_count(turn.learner.id, lesson.id, question.id)
-        order = option_order(
-            turn.learner.id, lesson.id, question.id, count + 1, len(question.options), "review"
-        )
-        answer = partial(_answer_data, question.id)
-        turn.add(quiz.question(t, review_header(t, lesson), question, answer, order))
-        return
+async def review_now(turn: Turn, _: object = None) -> None:
+    """Start a new review (from a reminder), even in the middle of another one."""
     if isinstance(turn.state, Reviewing):
         turn.leave()
-    next_due = await turn.repo(REVIEWS).next_due(turn.learner.id)
+    await next_review(turn)
+
+
+async def next_review(turn: Turn, _: object = None) -> None:
+    """Ask the next question due, until none is left or the review has had its questions."""
+    state = turn.state
+    answered = state.answered if isinstance(state, Reviewing) else 0
+    previous = state.lesson if isinstance(state, Reviewing) else ""
+    if answered < SESSION_SIZE:
+        due = await turn.repo(REVIEWS).due(turn.learner.id, due_before(turn), SESSION_SIZE)
+        # Alternate lessons where the due questions allow it: mixed practice sticks better.
+        due.sort(key=lambda card: card.lesson_id == previous)
+        for card in due:
+            if await _ask(turn, card, answered):
+                return
+    await _end_review(turn, answered)
+
+
+async def _ask(turn: Turn, card: ReviewCard, answered: int) -> bool:
+    """Show the question of a card; False (and the card dropped) when the course lost it."""
+    lesson = turn.course.lesson(turn.language, card.lesson_id)
+    question = lesson.item(card.item_id) if lesson else None
+    if lesson is None or question is None:
+        await turn.repo(REVIEWS).retire(turn.learner.id, card.lesson_id, card.item_id)
+        return False
+    # Entered over the interrupted flow, which a review in progress already keeps.
+    turn.enter(Reviewing(lesson.id, question.id, answered))
+    count = await turn.repo(ANSWERS).review_count(turn.learner.id, lesson.id, question.id)
+    order = option_order(
+        turn.learner.id, lesson.id, question.id, count + 1, len(question.options), "review"
+    )
+    answer = partial(_answer_data, question.id)
+    turn.add(quiz.question(turn.t, review_header(turn.t, lesson), question, answer, order))
+    return True
+
+
+async def _end_review(turn: Turn, answered: int) -> None:
+    """Close the review: say what is left, and offer more when more is due."""
+    t = turn.t
+    if isinstance(turn.state, Reviewing):
+        turn.leave()
+    waiting = await turn.repo(REVIEWS).count_due(turn.learner.id, due_before(turn))
+    if waiting:
+        text = t.ngettext(
+            "Well done: {answered} questions reviewed. {count} more is waiting.",
+            "Well done: {answered} questions reviewed. {count} more are waiting.",
+            waiting,
+        ).format(answered=answered, count=waiting)
+        more = button(t.gettext("🔁 Review more"), NextReview())
+        turn.say(text, rows(more, screens.menu_button(t)))
+        return
     text = t.gettext("Review done. Nothing else to review for now.")
+    next_due = await turn.repo(REVIEWS).next_due(turn.learner.id)
     if next_due is not None:
         text += "\n" + t.gettext("Next review: {date}.").format(date=t.date(next_due))
     turn.say(text)
@@ -80,7 +122,7 @@ def _answer_data(item_id: str, option: int) -> str:
 
 
 async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
-    """Record a review answer and move the item to its next Leitner box."""
+    """Record a review answer and let the memory model say when the item comes back."""
     t = turn.t
     state = turn.state
     if not isinstance(state, Reviewing) or state.item != chosen.item:
@@ -91,21 +133,39 @@ async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
         await screens.stale_button(turn)
         return
     lesson, item = found
-    option = chosen.option
-    scheduled = await turn.repo(REVIEWS).item(turn.learner.id, lesson.id, item.id)
-    if scheduled is None or scheduled.due_at > turn.now:
+    card = await turn.repo(REVIEWS).card(turn.learner.id, lesson.id, item.id)
+    if card is None or card.due >= due_before(turn):
         turn.say(t.gettext("You already answered this question."), rows(quiz.continue_button(t)))
         return
+    option = chosen.option
     correct = option == item.correct
     count = await turn.repo(ANSWERS).review_count(turn.learner.id, lesson.id, item.id)
     await turn.repo(ANSWERS).record(
         Answer(turn.learner.id, lesson.id, item.id, option, correct, "review", count + 1, turn.now)
     )
     await learned(turn)
-    outcome = schedule.after_answer(scheduled.box, correct=correct, now=turn.now)
-    if outcome is None:
-        await turn.repo(REVIEWS).retire(turn.learner.id, lesson.id, item.id)
-    else:
-        await turn.repo(REVIEWS).schedule(turn.learner.id, lesson.id, item.id, *outcome)
+    await remember(turn, lesson.id, item.id, correct=correct)
+    turn.enter(Reviewing(lesson.id, item.id, state.answered + 1))
     text = quiz.feedback(t, review_header(t, lesson), item, option)
     turn.say(text, rows(button(t.gettext("Next ▶"), NextReview())), replace=True)
+
+
+async def not_now(turn: Turn, _: object = None) -> None:
+    """Put a reminder aside until another day."""
+    t = turn.t
+    turn.say(
+        t.gettext("OK, not now. Your questions wait for you under 🔁 Review in the menu."),
+        rows(screens.menu_button(t)),
+        replace=True,
+    )
+
+
+async def stop_reminders(turn: Turn, _: object = None) -> None:
+    """Turn the learner's reminders off."""
+    t = turn.t
+    await turn.repo(LEARNERS).set_reminders(turn.learner.id, False)
+    turn.say(
+        t.gettext("Done. No more reminders. You can turn them on again in /settings."),
+        rows(screens.menu_button(t)),
+        replace=True,
+    )

@@ -1,4 +1,4 @@
-"""The review schedule on the database."""
+"""The review's cards and reminder hours on the database."""
 
 from __future__ import annotations
 
@@ -9,70 +9,159 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.ports import jsonable
-from bot.features.review.ports import ReviewItem
-from bot.features.review.tables import ReviewItemRow
+from bot.features.review.ports import ReminderTime, ReviewCard
+from bot.features.review.tables import ReviewCardRow, ReviewNudgeRow, ReviewReminderRow
 
 
-def _item(row: ReviewItemRow) -> ReviewItem:
-    return ReviewItem(row.lesson_id, row.item_id, row.box, row.due_at)
+def _card(row: ReviewCardRow) -> ReviewCard:
+    return ReviewCard(
+        lesson_id=row.lesson_id,
+        item_id=row.item_id,
+        due=row.due,
+        stability=row.stability,
+        difficulty=row.difficulty,
+        state=row.state,
+        step=row.step,
+        last_review=row.last_review,
+    )
 
 
 class SqlReviews:
-    """The review schedule in the `review_items` table."""
+    """The learners' cards in the `review_cards` table."""
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def item(self, learner_id: int, lesson_id: str, item_id: str) -> ReviewItem | None:
-        """Return one item of the learner's review schedule."""
-        row = await self.session.get(ReviewItemRow, (learner_id, lesson_id, item_id))
-        return _item(row) if row else None
+    async def card(self, learner_id: int, lesson_id: str, item_id: str) -> ReviewCard | None:
+        """Return the learner's card of one item, if they have answered it."""
+        row = await self.session.get(ReviewCardRow, (learner_id, lesson_id, item_id))
+        return _card(row) if row else None
 
-    async def schedule(
-        self, learner_id: int, lesson_id: str, item_id: str, box: int, due_at: datetime
-    ) -> None:
-        """Put a quiz item in a Leitner box, due at a given time."""
-        row = await self.session.get(ReviewItemRow, (learner_id, lesson_id, item_id))
+    async def save(self, learner_id: int, card: ReviewCard) -> None:
+        """Store a card, new or reviewed."""
+        key = (learner_id, card.lesson_id, card.item_id)
+        row = await self.session.get(ReviewCardRow, key)
         if row is None:
-            row = ReviewItemRow(learner_id=learner_id, lesson_id=lesson_id, item_id=item_id)
+            row = ReviewCardRow(
+                learner_id=learner_id, lesson_id=card.lesson_id, item_id=card.item_id
+            )
             self.session.add(row)
-        row.box = box
-        row.due_at = due_at
+        row.due = card.due
+        row.stability = card.stability
+        row.difficulty = card.difficulty
+        row.state = card.state
+        row.step = card.step
+        row.last_review = card.last_review
         await self.session.flush()
 
     async def retire(self, learner_id: int, lesson_id: str, item_id: str) -> None:
-        """Take a well-learnt item out of the review schedule."""
+        """Drop the card of an item the course no longer has."""
         await self.session.execute(
-            delete(ReviewItemRow).where(
-                ReviewItemRow.learner_id == learner_id,
-                ReviewItemRow.lesson_id == lesson_id,
-                ReviewItemRow.item_id == item_id,
+            delete(ReviewCardRow).where(
+                ReviewCardRow.learner_id == learner_id,
+                ReviewCardRow.lesson_id == lesson_id,
+                ReviewCardRow.item_id == item_id,
             )
         )
 
-    async def due(self, learner_id: int, now: datetime) -> list[ReviewItem]:
-        """Return the items due for review, the longest overdue first."""
+    async def due(self, learner_id: int, before: datetime, limit: int) -> list[ReviewCard]:
+        """Return up to `limit` cards due before a time, the longest due first."""
         rows = await self.session.scalars(
-            select(ReviewItemRow)
-            .where(ReviewItemRow.learner_id == learner_id, ReviewItemRow.due_at <= now)
-            .order_by(ReviewItemRow.due_at, ReviewItemRow.lesson_id, ReviewItemRow.item_id)
+            select(ReviewCardRow)
+            .where(ReviewCardRow.learner_id == learner_id, ReviewCardRow.due < before)
+            .order_by(ReviewCardRow.due, ReviewCardRow.lesson_id, ReviewCardRow.item_id)
+            .limit(limit)
         )
-        return [_item(row) for row in rows]
+        return [_card(row) for row in rows]
+
+    async def count_due(self, learner_id: int, before: datetime) -> int:
+        """Count the cards due before a time."""
+        count = await self.session.scalar(
+            select(func.count())
+            .select_from(ReviewCardRow)
+            .where(ReviewCardRow.learner_id == learner_id, ReviewCardRow.due < before)
+        )
+        return int(count or 0)
 
     async def next_due(self, learner_id: int) -> datetime | None:
-        """Return when the next review item falls due, if any is scheduled."""
+        """Return when the next card falls due, if the learner has any."""
         return await self.session.scalar(
-            select(func.min(ReviewItemRow.due_at)).where(ReviewItemRow.learner_id == learner_id)
+            select(func.min(ReviewCardRow.due)).where(ReviewCardRow.learner_id == learner_id)
         )
 
+    async def recent_reviews(self, learner_id: int, limit: int) -> list[datetime]:
+        """Return when the learner last answered their most recently answered items."""
+        found = await self.session.scalars(
+            select(ReviewCardRow.last_review)
+            .where(ReviewCardRow.learner_id == learner_id)
+            .order_by(ReviewCardRow.last_review.desc())
+            .limit(limit)
+        )
+        return list(found)
+
     async def export(self, learner_id: int) -> list[dict[str, Any]]:
-        """Return the learner's review schedule for /mydata."""
+        """Return the learner's cards for /mydata."""
         rows = await self.session.scalars(
-            select(ReviewItemRow).where(ReviewItemRow.learner_id == learner_id)
+            select(ReviewCardRow)
+            .where(ReviewCardRow.learner_id == learner_id)
+            .order_by(ReviewCardRow.due, ReviewCardRow.lesson_id, ReviewCardRow.item_id)
         )
         return [
             jsonable(
-                {"lesson_id": r.lesson_id, "item": r.item_id, "box": r.box, "due_at": r.due_at}
+                {
+                    "lesson_id": r.lesson_id,
+                    "item": r.item_id,
+                    "due": r.due,
+                    "stability_days": round(r.stability, 2),
+                    "difficulty": round(r.difficulty, 2),
+                    "last_answer": r.last_review,
+                }
             )
             for r in rows
         ]
+
+
+class SqlReminders:
+    """The learners' reminder hours in `review_reminders`, and the reminders sent."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def time(self, learner_id: int) -> ReminderTime:
+        """Return the hours the learner's reminder is based on."""
+        row = await self.session.get(ReviewReminderRow, learner_id)
+        return ReminderTime(row.usual_hour, row.chosen_hour) if row else ReminderTime()
+
+    async def set_usual_hour(self, learner_id: int, hour: int) -> None:
+        """Remember the hour at which the learner usually learns."""
+        (await self._row(learner_id)).usual_hour = hour
+        await self.session.flush()
+
+    async def choose_hour(self, learner_id: int, hour: int | None) -> None:
+        """Set the hour the learner chose, or None to follow when they usually learn."""
+        (await self._row(learner_id)).chosen_hour = hour
+        await self.session.flush()
+
+    async def _row(self, learner_id: int) -> ReviewReminderRow:
+        row = await self.session.get(ReviewReminderRow, learner_id)
+        if row is None:
+            row = ReviewReminderRow(learner_id=learner_id)
+            self.session.add(row)
+        return row
+
+    async def export(self, learner_id: int) -> dict[str, Any]:
+        """Return the learner's reminder hours and the reminders sent, for /mydata."""
+        time = await self.time(learner_id)
+        nudges = await self.session.scalars(
+            select(ReviewNudgeRow)
+            .where(ReviewNudgeRow.learner_id == learner_id)
+            .order_by(ReviewNudgeRow.id)
+        )
+        return {
+            "usual_hour": time.usual_hour,
+            "chosen_hour": time.chosen_hour,
+            "reminders": [
+                jsonable({"day": n.day.isoformat(), "status": n.status, "sent_at": n.sent_at})
+                for n in nudges
+            ],
+        }

@@ -17,19 +17,14 @@ from typing import TYPE_CHECKING, Any, cast
 from bot.adapters.db.unit import SqlUnitOfWork
 from bot.config import Settings, parse_identity
 from bot.core.languages import LanguageRegistry
+from bot.core.localtime import format_clock, parse_clock, parse_range
 from bot.core.ports import LEARNERS, Learner
 from bot.features.trainers import codes, outbox
 from bot.features.trainers.cohort_flows import clean_name
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import COHORTS, PLAN_KINDS, PUSHES, Cohort, PlanKind, PushKind
 from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS
-from bot.features.trainers.timing import (
-    format_clock,
-    parse_clock,
-    parse_local,
-    parse_range,
-    parse_weekdays,
-)
+from bot.features.trainers.timing import parse_local, parse_weekdays
 
 if TYPE_CHECKING:
     from bot.app import App

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from bot.core.delivery import Channel
+from bot.core.localtime import format_clock
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
 from bot.features.trainers import codes
@@ -29,7 +30,6 @@ from bot.features.trainers.buttons import (
 )
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import COHORTS, Cohort
-from bot.features.trainers.timing import format_clock
 from bot.i18n import Translator
 
 NAME_MAX_CHARS: Final = 40

@@ -16,14 +16,14 @@ from bot.features.trainers import buttons, membership, tables
 from bot.features.trainers.access import Access
 from bot.features.trainers.cohort_flows import CohortFlows
 from bot.features.trainers.departure import TrainerDeparture
-from bot.features.trainers.options import DeliveryOptions, TrainerOptions
+from bot.features.trainers.options import TrainerOptions
+from bot.features.trainers.outbox import PushMailbox
 from bot.features.trainers.ports import COHORTS, DRAFTS, PUSHES
 from bot.features.trainers.push_flow import PushFlow, TypingForPush
 from bot.features.trainers.pushes import SqlPushes
 from bot.features.trainers.repo import SqlCohorts, SqlDrafts
 from bot.features.trainers.report_flow import ReportFlow
 from bot.features.trainers.scheduler import Scheduler
-from bot.features.trainers.worker import OutboxWorker
 
 DOMAIN = "trainers"
 TABLES: tuple[type[Base], ...] = (
@@ -41,7 +41,6 @@ TABLES: tuple[type[Base], ...] = (
 def manifest(context: FeatureContext) -> Manifest:
     """Return what the trainers' and the learners' group commands handle."""
     options = TrainerOptions.from_settings(context.settings)
-    delivery = DeliveryOptions.from_settings(context.settings)
     access = Access(options.admins)
     cohorts = CohortFlows(options, access, context.channels)
     push = PushFlow(options, access)
@@ -96,10 +95,6 @@ def manifest(context: FeatureContext) -> Manifest:
         repositories=((COHORTS, SqlCohorts), (DRAFTS, SqlDrafts), (PUSHES, SqlPushes)),
         exporters=(("trainers", lambda uow, learner: uow.get(COHORTS).export(learner)),),
         departures=(Departure(departure.warning, departure.prepare),),
-        workers=(
-            lambda services: Scheduler(database, services, options.zone),
-            lambda services: OutboxWorker(
-                database, services, delivery, options.zone, context.meter
-            ),
-        ),
+        workers=(lambda services: Scheduler(database, services, options.zone),),
+        mailboxes=(PushMailbox(options.zone),),
     )

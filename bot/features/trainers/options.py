@@ -7,7 +7,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
-from bot.features.trainers.timing import parse_range
+from bot.core.localtime import parse_range
 
 
 @dataclass(frozen=True)
@@ -33,26 +33,4 @@ class TrainerOptions:
             join_code_ttl=timedelta(days=settings.join_code_days),
             quiet_hours=quiet,
             reminder_days=settings.reminder_days,
-        )
-
-
-@dataclass(frozen=True)
-class DeliveryOptions:
-    """How fast and how many at a time the outbox worker sends."""
-
-    rate_per_second: float
-    chat_interval_seconds: float
-    concurrency: int
-    batch_size: int
-    lease: timedelta
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> DeliveryOptions:
-        """Build the options from the settings."""
-        return cls(
-            rate_per_second=settings.push_rate_per_second,
-            chat_interval_seconds=settings.push_chat_interval_seconds,
-            concurrency=settings.push_concurrency,
-            batch_size=settings.push_batch_size,
-            lease=timedelta(seconds=settings.push_lease_seconds),
         )

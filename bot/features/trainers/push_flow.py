@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, cast
 
+from bot.core.localtime import format_clock
 from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
@@ -34,7 +35,7 @@ from bot.features.trainers.ports import (
     Plan,
     Push,
 )
-from bot.features.trainers.timing import format_clock, next_occurrence, parse_local
+from bot.features.trainers.timing import next_occurrence, parse_local
 from bot.i18n import N_, Translator
 
 MESSAGE_MAX_CHARS: Final = 500

@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.adapters.db.database import affected
 from bot.adapters.db.tables import LearnerRow
+from bot.core.localtime import after_quiet_hours
 from bot.features.trainers.ports import Cohort, Plan, PlanKind, Push, PushKind
-from bot.features.trainers.repo import affected
 from bot.features.trainers.tables import CohortMemberRow, CohortRow, OutboxRow, PushPlanRow, PushRow
-from bot.features.trainers.timing import after_quiet_hours, next_occurrence
+from bot.features.trainers.timing import next_occurrence
 
 EXPAND_BATCH: Final = 20
 

@@ -14,6 +14,7 @@ from bot.features.menu import flows as screens
 from bot.features.progress.ports import ProgressStore
 from bot.features.quiz.buttons import StartQuiz
 from bot.features.review.buttons import NextReview
+from bot.features.review.memory import end_of_day
 from bot.features.review.ports import ReviewStore
 from bot.features.trainers.buttons import SwitchReminders
 from bot.i18n import Translator
@@ -64,7 +65,7 @@ async def render(
             Message(text.format(title=lesson.title), rows(action_button, screens.menu_button(t)))
         ]
     if push.kind == "review":
-        due = len(await reviews.due(item.learner_id, now))
+        due = await reviews.count_due(item.learner_id, end_of_day(now, t.timezone))
         if not due:
             return None
         text = t.ngettext(

@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.adapters.db.database import affected
 from bot.adapters.db.tables import LearnerRow
 from bot.features.trainers import codes
 from bot.features.trainers.ports import (
@@ -41,12 +41,6 @@ def _cohort(row: CohortRow) -> Cohort:
         quiet_end=row.quiet_end,
         reminder_days=row.reminder_days,
     )
-
-
-def affected(result: Any) -> int:
-    """Return how many rows an UPDATE or DELETE changed."""
-    assert isinstance(result, CursorResult)
-    return result.rowcount
 
 
 class SqlCohorts:

@@ -1,4 +1,4 @@
-"""Tables of the trainers feature: roles, codes, cohorts, pushes, plans and the outbox."""
+"""Tables of the trainers feature: roles, codes, cohorts, pushes, plans and their outbox."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     ForeignKey,
     Index,
     Integer,
@@ -17,6 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.adapters.db.tables import Base, UTCDateTime
+from bot.outbox.columns import OutboxColumns
 
 
 def _learner_key() -> Mapped[int]:
@@ -121,7 +121,7 @@ class PushRow(Base):
     expanded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
-class OutboxRow(Base):
+class OutboxRow(OutboxColumns, Base):
     """One push to one learner: pending, then sent, failed, blocked or skipped."""
 
     __tablename__ = "outbox"
@@ -130,18 +130,7 @@ class OutboxRow(Base):
         Index("ix_outbox_status_not_before", "status", "not_before"),
     )
 
-    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     push_id: Mapped[int] = mapped_column(ForeignKey("pushes.id", ondelete="CASCADE"))
-    learner_id: Mapped[int] = mapped_column(
-        ForeignKey("learners.id", ondelete="CASCADE"), index=True
-    )
-    status: Mapped[str] = mapped_column(String(8))
-    not_before: Mapped[datetime] = mapped_column(UTCDateTime())
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    # A worker's claim: its batch token and the lease after which others may retake the row.
-    claimed_by: Mapped[str | None] = mapped_column(String(32))
-    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class PushDraftRow(Base):

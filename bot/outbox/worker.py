@@ -6,12 +6,11 @@ import asyncio
 import logging
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Final
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
+from typing import Any, Final
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,13 +20,10 @@ from bot.core.delivery import Deliverer, DeliveryResult, DeliveryStatus
 from bot.core.meter import Meter, NoMeter
 from bot.core.replies import Reply
 from bot.core.router import Services
-from bot.features.progress.repo import SqlProgress
-from bot.features.review.repo import SqlReviews
-from bot.features.trainers import outbox
-from bot.features.trainers.options import DeliveryOptions
-from bot.features.trainers.pacing import Pacer
-from bot.features.trainers.render import render
-from bot.features.trainers.timing import after_quiet_hours
+from bot.outbox import marks
+from bot.outbox.mailbox import Claim, Mailbox
+from bot.outbox.options import DeliveryOptions
+from bot.outbox.pacing import Pacer
 
 logger = logging.getLogger(__name__)
 
@@ -39,14 +35,19 @@ MAX_BACKOFF: Final = timedelta(hours=1)
 
 @dataclass(frozen=True)
 class Job:
-    """A claimed row ready to go: who gets which replies."""
+    """A claimed row ready to go: who gets which replies, and the mailbox to mark it in."""
 
-    item: outbox.Claimed
+    mailbox: Mailbox[Any]
+    item: Claim
     replies: list[Reply]
 
 
 class OutboxWorker:
-    """Send pending outbox rows through their channel's deliverer; safe in several processes."""
+    """Send the pending rows of every mailbox through their channel's deliverer.
+
+    One worker serves all the mailboxes, so that the overall rate and the gap per chat hold
+    for every kind of message together; it is safe to run in several processes.
+    """
 
     name = "outbox"
 
@@ -55,13 +56,13 @@ class OutboxWorker:
         database: Database,
         services: Services,
         options: DeliveryOptions,
-        zone: ZoneInfo,
+        mailboxes: Sequence[Mailbox[Any]],
         meter: Meter | None = None,
     ) -> None:
         self.database = database
         self.services = services
         self.options = options
-        self.zone = zone
+        self.mailboxes = tuple(mailboxes)
         self.meter = meter or NoMeter()
         self.pacer = Pacer(options.rate_per_second, options.chat_interval_seconds)
         self._tokens: set[str] = set()
@@ -129,35 +130,47 @@ class OutboxWorker:
         self, token: str, audience: Mapping[str, frozenset[str] | None]
     ) -> tuple[int, list[Job]]:
         jobs: list[Job] = []
+        claimed = 0
         async with self.database.session() as session:
             now = self.services.clock()
-            claimed = await outbox.claim(
-                session,
-                token=token,
-                now=now,
-                lease=self.options.lease,
-                limit=self.options.batch_size,
-                audience=audience,
-            )
-            progress, reviews = SqlProgress(session), SqlReviews(session)
-            if interrupted := sum(item.interrupted for item in claimed):
-                logger.warning(
-                    "Sending again %s outbox rows a stopped worker was sending", interrupted
+            for mailbox in self.mailboxes:
+                items = await mailbox.claim(
+                    session,
+                    token=token,
+                    now=now,
+                    lease=self.options.lease,
+                    limit=self.options.batch_size,
+                    audience=audience,
                 )
-            for item in claimed:
-                if item.attempts >= MAX_ATTEMPTS:
-                    await outbox.finish(session, [item.id], token, "failed", now)
-                elif not item.reachable:
-                    await outbox.finish(session, [item.id], token, "blocked", now)
-                elif not item.still_member:
-                    await outbox.finish(session, [item.id], token, "skipped", now)
-                elif (later := after_quiet_hours(now, self.zone, *item.quiet_hours)) > now:
-                    await outbox.defer(session, item.id, token, later, give_back_try=False)
-                elif (replies := await render(progress, reviews, self.services, item, now)) is None:
-                    await outbox.finish(session, [item.id], token, "skipped", now)
-                else:
-                    jobs.append(Job(item, replies))
-        return len(claimed), jobs
+                if interrupted := sum(item.interrupted for item in items):
+                    logger.warning(
+                        "Sending again %s outbox rows a stopped worker was sending", interrupted
+                    )
+                for item in items:
+                    if (job := await self._prepare(session, mailbox, token, item, now)) is not None:
+                        jobs.append(job)
+                claimed += len(items)
+        return claimed, jobs
+
+    async def _prepare(
+        self, session: AsyncSession, mailbox: Mailbox[Any], token: str, item: Claim, now: datetime
+    ) -> Job | None:
+        """Return the job of a claimed row, or settle the row at once and return None."""
+        table = mailbox.table
+        if item.attempts >= MAX_ATTEMPTS:
+            await marks.finish(session, table, [item.id], token, "failed", now)
+            return None
+        if not item.reachable:
+            await marks.finish(session, table, [item.id], token, "blocked", now)
+            return None
+        prepared = await mailbox.prepare(session, self.services, item, now)
+        if prepared is None:
+            await marks.finish(session, table, [item.id], token, "skipped", now)
+        elif isinstance(prepared, datetime):
+            await marks.defer(session, table, item.id, token, prepared, give_back_try=False)
+        else:
+            return Job(mailbox, item, prepared)
+        return None
 
     async def _sender(
         self,
@@ -171,7 +184,7 @@ class OutboxWorker:
             await self.pacer.wait(f"{job.item.channel}:{job.item.external_id}")
             if time.monotonic() > deadline:
                 return
-            if not await self._start_sending(session, token, job.item):
+            if not await self._start_sending(session, token, job):
                 continue
             try:
                 deliver = deliverers[job.item.channel].deliver
@@ -185,50 +198,52 @@ class OutboxWorker:
             self.meter.delivery(job.item.channel, _result_name(result))
             # Once the channel has the message, its row must be marked even if we are being
             # stopped: that mark is what keeps a restart from sending it again.
-            recording = asyncio.ensure_future(self._record(session, token, job.item, result))
+            recording = asyncio.ensure_future(self._record(session, token, job, result))
             try:
                 await asyncio.shield(recording)
             except asyncio.CancelledError:
                 await recording
                 raise
 
-    async def _start_sending(self, session: AsyncSession, token: str, item: outbox.Claimed) -> bool:
+    async def _start_sending(self, session: AsyncSession, token: str, job: Job) -> bool:
         # Committed on its own right before the call: after a crash, only the rows left
-        # `sending` may have reached the channel, and they are sent again (see outbox.claim).
-        started = await outbox.start_sending(session, item.id, token)
+        # `sending` may have reached the channel, and they are sent again (see marks.claim).
+        started = await marks.start_sending(session, job.mailbox.table, job.item.id, token)
         await session.commit()
         return started
 
     async def _record(
-        self, session: AsyncSession, token: str, item: outbox.Claimed, result: DeliveryResult
+        self, session: AsyncSession, token: str, job: Job, result: DeliveryResult
     ) -> None:
         # One small transaction per row, committed at once: until it is, a crash sends the
         # message again.
         now = self.services.clock()
+        item, table = job.item, job.mailbox.table
         match result.status:
             case DeliveryStatus.SENT:
-                await outbox.finish(session, [item.id], token, "sent", now)
+                await marks.finish(session, table, [item.id], token, "sent", now)
             case DeliveryStatus.BLOCKED:
-                await outbox.finish(session, [item.id], token, "blocked", now)
+                await marks.finish(session, table, [item.id], token, "blocked", now)
                 await SqlLearners(session).set_reachable(item.learner_id, False)
             case DeliveryStatus.FAILED:
-                await outbox.finish(session, [item.id], token, "failed", now)
+                await marks.finish(session, table, [item.id], token, "failed", now)
             case DeliveryStatus.RETRY_LATER if result.retry_after:
                 # Being rate limited is not the message's fault: it does not use up a try.
                 later = now + timedelta(seconds=result.retry_after)
-                await outbox.defer(session, item.id, token, later, give_back_try=True)
+                await marks.defer(session, table, item.id, token, later, give_back_try=True)
             case DeliveryStatus.RETRY_LATER if item.attempts + 1 >= MAX_ATTEMPTS:
-                await outbox.finish(session, [item.id], token, "failed", now)
+                await marks.finish(session, table, [item.id], token, "failed", now)
             case DeliveryStatus.RETRY_LATER:
                 # This send was try number `item.attempts + 1`.
                 later = now + min(FIRST_BACKOFF * 2**item.attempts, MAX_BACKOFF)
-                await outbox.defer(session, item.id, token, later, give_back_try=False)
+                await marks.defer(session, table, item.id, token, later, give_back_try=False)
         await session.commit()
 
     async def _release(self, tokens: set[str]) -> None:
         async with self.database.session() as session:
             for token in tokens:
-                await outbox.release(session, token)
+                for mailbox in self.mailboxes:
+                    await marks.release(session, mailbox.table, token)
         self._tokens -= tokens
 
 

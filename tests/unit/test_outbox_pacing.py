@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from bot.features.trainers.pacing import Pacer
+from bot.outbox.pacing import Pacer
 
 
 async def test_two_messages_to_one_chat_are_spaced_by_the_chat_interval() -> None:

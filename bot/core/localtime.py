@@ -1,0 +1,63 @@
+"""Local time of day: clock times, quiet hours across midnight and summer time, stored in UTC."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:hH.]?([0-5]\d)?$")
+
+
+def parse_clock(text: str) -> int | None:
+    """Read a time of day such as `9:00`, `09h30` or `21` as minutes after midnight."""
+    match = _CLOCK.match(text.strip())
+    if match is None:
+        return None
+    return int(match.group(1)) * 60 + int(match.group(2) or 0)
+
+
+def format_clock(minutes: int) -> str:
+    """Write minutes after midnight as `09:00`."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def parse_range(text: str) -> tuple[int, int] | None:
+    """Read quiet hours such as `21:00-08:00` as two minute counts."""
+    start, separator, end = text.replace("–", "-").partition("-")
+    if not separator:
+        return None
+    first, last = parse_clock(start), parse_clock(end)
+    return None if first is None or last is None else (first, last)
+
+
+def to_utc(day: date, minutes: int, zone: ZoneInfo) -> datetime:
+    """Return the UTC instant of a local day and time of day."""
+    local = datetime.combine(day, time(minutes // 60, minutes % 60), tzinfo=zone)
+    return local.astimezone(UTC)
+
+
+def in_quiet_hours(moment: datetime, zone: ZoneInfo, start: int, end: int) -> bool:
+    """Tell whether a moment falls in the quiet hours (which may span midnight)."""
+    local = moment.astimezone(zone)
+    return is_quiet_minute(local.hour * 60 + local.minute, start, end)
+
+
+def is_quiet_minute(minute: int, start: int, end: int) -> bool:
+    """Tell whether a time of day (minutes after midnight) falls in the quiet hours."""
+    if start == end:
+        return False
+    if start < end:
+        return start <= minute < end
+    return minute >= start or minute < end
+
+
+def after_quiet_hours(moment: datetime, zone: ZoneInfo, start: int, end: int) -> datetime:
+    """Return the moment itself, or the end of the quiet hours it falls in."""
+    if not in_quiet_hours(moment, zone, start, end):
+        return moment
+    local = moment.astimezone(zone)
+    day = local.date()
+    if local.hour * 60 + local.minute >= end:
+        day += timedelta(days=1)
+    return to_utc(day, end, zone)

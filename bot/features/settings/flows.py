@@ -1,0 +1,90 @@
+"""The learner's settings: review reminders (on or off, and their hour) and the language."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.localtime import format_clock, is_quiet_minute
+from bot.core.ports import LEARNERS
+from bot.core.router import Turn, button, rows
+from bot.features.menu import flows as screens
+from bot.features.menu.buttons import AskLanguage
+from bot.features.review.ports import REMINDERS
+from bot.features.settings.buttons import AskHour, ChooseHour, ShowSettings, SwitchReminders
+
+HOURS_PER_ROW = 4
+
+
+class SettingsFlows:
+    """The settings screens; reminders are only offered at hours outside the quiet hours."""
+
+    def __init__(self, quiet_hours: tuple[int, int]) -> None:
+        self.hours = tuple(h for h in range(24) if not is_quiet_minute(h * 60, *quiet_hours))
+
+    async def show(self, turn: Turn, _: object = None, *, again: bool = False) -> None:
+        """Show the settings, each with the button that changes it."""
+        t = turn.t
+        on = turn.learner.reminders_on
+        if on:
+            time = await turn.repo(REMINDERS).time(turn.learner.id)
+            clock = format_clock(time.hour * 60)
+            reminders = (
+                t.gettext("🔔 Review reminders: on, at about {time}.").format(time=clock)
+                if time.chosen_hour is not None
+                else t.gettext(
+                    "🔔 Review reminders: on, at about {time} (when you usually learn)."
+                ).format(time=clock)
+            )
+            switch = button(t.gettext("🔕 Turn reminders off"), SwitchReminders("off"))
+        else:
+            reminders = t.gettext("🔕 Review reminders: off.")
+            switch = button(t.gettext("🔔 Turn reminders on"), SwitchReminders("on"))
+        text = "\n".join(
+            [
+                t.gettext("⚙️ Your settings"),
+                "",
+                reminders,
+                t.gettext("When questions are due, I send you one short message a day."),
+                t.gettext("🌐 Language: {language}").format(language=turn.profile.label),
+            ]
+        )
+        keyboard = rows(
+            switch,
+            button(t.gettext("🕕 Change the time"), AskHour()) if on else None,
+            button(t.gettext("🌐 Language"), AskLanguage()),
+            screens.menu_button(t),
+        )
+        turn.say(text, keyboard, replace=again)
+
+    async def switch_reminders(self, turn: Turn, chosen: SwitchReminders) -> None:
+        """Turn reminders on or off, then show the settings again."""
+        if chosen.choice not in {"on", "off"}:
+            await screens.stale_button(turn)
+            return
+        on = chosen.choice == "on"
+        await turn.repo(LEARNERS).set_reminders(turn.learner.id, on)
+        turn.learner = replace(turn.learner, reminders_on=on)
+        await self.show(turn, again=True)
+
+    async def ask_hour(self, turn: Turn, _: object = None) -> None:
+        """Offer the hours a reminder may come at, and the hour the learner usually learns."""
+        t = turn.t
+        hours = [button(format_clock(h * 60), ChooseHour(h)) for h in self.hours]
+        keyboard = (
+            *(tuple(hours[i : i + HOURS_PER_ROW]) for i in range(0, len(hours), HOURS_PER_ROW)),
+            *rows(
+                button(t.gettext("When I usually learn"), ChooseHour(ChooseHour.AUTOMATIC)),
+                button(t.gettext("◀ Back"), ShowSettings()),
+            ),
+        )
+        turn.say(t.gettext("At what time should I send your reminders?"), keyboard, replace=True)
+
+    async def choose_hour(self, turn: Turn, chosen: ChooseHour) -> None:
+        """Set the reminders' hour, then show the settings again."""
+        automatic = chosen.hour == ChooseHour.AUTOMATIC
+        if not automatic and chosen.hour not in self.hours:
+            await screens.stale_button(turn)
+            return
+        hour = None if automatic else chosen.hour
+        await turn.repo(REMINDERS).choose_hour(turn.learner.id, hour)
+        await self.show(turn, again=True)
