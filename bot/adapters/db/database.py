@@ -35,6 +35,7 @@ VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
 # `revision = '0006_…'` and `down_revision = '0005_…'` (or None, or a tuple for a merge).
 # Any number, the same in every process of the tutor: PostgreSQL's advisory lock on migrations.
 MIGRATION_LOCK = 0x7475746F72  # "tutor"
+SQLITE_BUSY_SECONDS = 30
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=\s*(.+)$", re.MULTILINE)
 # What PostgreSQL answers while it starts, or when it is full: worth asking again.
 _BUSY_SERVER_ERRORS = frozenset({"CannotConnectNowError", "TooManyConnectionsError"})
@@ -119,8 +120,14 @@ class Database:
         # Bound values are often what learners wrote: keep them out of errors and log lines.
         # A server may drop idle connections: ping each one on checkout. A SQLite file cannot
         # drop them, and the ping would cost a round trip to its thread on every turn.
+        # SQLite has one writer: a turn waits for the others' commits, up to 30 s rather than
+        # the driver's 5, so that a burst of learners (or two processes) waits instead of failing.
         self.engine: AsyncEngine = create_async_engine(
-            url, echo=echo, pool_pre_ping=not sqlite, hide_parameters=True
+            url,
+            echo=echo,
+            pool_pre_ping=not sqlite,
+            hide_parameters=True,
+            connect_args={"timeout": SQLITE_BUSY_SECONDS} if sqlite else {},
         )
         if sqlite:
             event.listen(self.engine.sync_engine, "connect", _set_up_sqlite_connection)
