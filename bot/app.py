@@ -38,6 +38,7 @@ from bot.core.router import Exporter, Router, Services
 from bot.course.loader import load_course
 from bot.course.model import Course
 from bot.features.answers import feature as answers
+from bot.features.gain import feature as gain
 from bot.features.lessons import feature as lessons
 from bot.features.menu import feature as menu
 from bot.features.practice import feature as practice
@@ -86,6 +87,7 @@ FEATURES: tuple[Feature, ...] = (
     practice,
     simpler,
     progress,
+    gain,
     privacy,
     answers,
     usage,

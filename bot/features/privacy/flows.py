@@ -22,6 +22,7 @@ async def my_data(turn: Turn, _: object = None) -> None:
     lessons = data.get("lessons", [])
     answers = data.get("quiz_answers", [])
     questions = data.get("unanswered_questions", [])
+    check_answers = sum(len(check["answers"]) for check in data.get("checks", []))
     lines = [
         t.gettext("🔒 What I keep about you:"),
         t.gettext("• Name: {name}").format(name=learner.display_name or "–"),
@@ -33,6 +34,11 @@ async def my_data(turn: Turn, _: object = None) -> None:
         t.ngettext("• {count} quiz answer", "• {count} quiz answers", len(answers)).format(
             count=len(answers)
         ),
+        t.ngettext(
+            "• {count} answer in the start and final checks",
+            "• {count} answers in the start and final checks",
+            check_answers,
+        ).format(count=check_answers),
         t.gettext("• Reminders: {state}").format(
             state=t.gettext("on") if learner.reminders_on else t.gettext("off")
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core.router import Turn, rows
+from bot.features.gain.offer import progress_part
 from bot.features.menu import flows as screens
 from bot.features.progress.ports import PROGRESS
 from bot.features.review.ports import REVIEWS
@@ -57,4 +58,6 @@ async def show_progress(turn: Turn, _: object = None) -> None:
                 )
     if not progress:
         lines += ["", t.gettext("You have not started a lesson yet. Tap Start in the menu.")]
-    turn.say("\n".join(lines), rows(screens.menu_button(t)))
+    check_lines, final_check = await progress_part(turn)
+    lines += ["", *check_lines] if check_lines else []
+    turn.say("\n".join(lines), rows(final_check, screens.menu_button(t)))
