@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import text
+import pytest
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from bot.adapters.db.database import Database
 from bot.core.languages import BUILT_IN
@@ -116,3 +118,48 @@ async def test_a_cohort_outlives_its_trainer_and_going_back_drops_the_trainerles
         assert await rows(database, "SELECT id FROM cohorts") == []
     finally:
         await database.close()
+
+
+async def test_the_checks_come_with_0009_go_with_their_learner_and_go_back_down(
+    database_url: str,
+) -> None:
+    database = Database(database_url)
+    try:
+        await database.upgrade("0008_identity_counters")
+        await execute(
+            database,
+            "INSERT INTO learners (id, channel, external_id, language, created_at, last_seen_at,"
+            " is_reachable, reminders_on) VALUES"
+            " (1, 'test', 'leaving', 'en', :now, :now, true, true),"
+            " (2, 'test', 'staying', 'en', :now, :now, true, true)",
+        )
+        await database.upgrade("0009_learning_gain")
+        await execute(
+            database,
+            "INSERT INTO check_results (learner_id, form, offered_at, finished_at, score, total)"
+            " VALUES (1, 'A', :now, :now, 4, 10), (2, 'A', :now, :now, 6, 10)",
+            "INSERT INTO check_answers (learner_id, form, item_id, chosen, is_correct,"
+            " answered_at) VALUES (1, 'A', 'bank-app-pattern', 1, true, :now),"
+            " (2, 'A', 'bank-app-pattern', 0, false, :now)",
+        )
+        # One answer per learner, form and item, whatever the option.
+        with pytest.raises(IntegrityError):
+            await execute(
+                database,
+                "INSERT INTO check_answers (learner_id, form, item_id, chosen, is_correct,"
+                " answered_at) VALUES (1, 'A', 'bank-app-pattern', 2, false, :now)",
+            )
+        await execute(database, "DELETE FROM learners WHERE id = 1")
+        assert await rows(database, "SELECT learner_id FROM check_results") == [(2,)]
+        assert await rows(database, "SELECT learner_id FROM check_answers") == [(2,)]
+
+        await database.downgrade("0008_identity_counters")
+        assert not {"check_results", "check_answers"} & await table_names(database)
+        assert await rows(database, "SELECT id FROM learners") == [(2,)]
+    finally:
+        await database.close()
+
+
+async def table_names(database: Database) -> set[str]:
+    async with database.engine.connect() as connection:
+        return set(await connection.run_sync(lambda sync: inspect(sync).get_table_names()))
