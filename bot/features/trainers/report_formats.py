@@ -204,12 +204,13 @@ def report_csv(report: Report, course: Course, t: Translator) -> bytes:
         t.gettext("Last seen"),
         t.gettext("Lessons completed"),
         t.gettext("Average score (%)"),
-        t.gettext("Check at the start (/10)"),
-        t.gettext("Check at the end (/10)"),
         *(
             f"{module_title(course, t, module_id)} (/{count})"
             for module_id, count in report.modules
         ),
+        # Last, so that the columns of earlier reports keep their places in a spreadsheet.
+        t.gettext("Check at the start (/10)"),
+        t.gettext("Check at the end (/10)"),
     ]
     lines: list[list[str | int]] = [
         [
@@ -218,11 +219,11 @@ def report_csv(report: Report, course: Course, t: Translator) -> bytes:
             line.last_seen_at.astimezone(t.timezone).date().isoformat(),
             line.completed,
             "" if line.average_score is None else round(line.average_score * 100),
+            *(line.completed_by_module.get(module_id, 0) for module_id, _ in report.modules),
             *(
                 "" if check is None else round(check.out_of_ten)
                 for check in (line.check_in, line.check_out)
             ),
-            *(line.completed_by_module.get(module_id, 0) for module_id, _ in report.modules),
         ]
         for line in report.learners
     ]
