@@ -40,6 +40,7 @@ from bot.course.loader import load_course
 from bot.course.model import Course
 from bot.features.answers import feature as answers
 from bot.features.certificate import feature as certificate
+from bot.features.gain import feature as gain
 from bot.features.lessons import feature as lessons
 from bot.features.menu import feature as menu
 from bot.features.practice import feature as practice
@@ -95,6 +96,7 @@ FEATURES: tuple[Feature, ...] = (
     progress,
     certificate,
     settings_feature,
+    gain,
     privacy,
     smalltalk,
     answers,

@@ -62,6 +62,9 @@ class Question:
     correct: int
     explanation: str
     extra_keyboard: Keyboard = ()
+    # False for a question that measures (the check-in): nothing may show the right answer,
+    # as a native quiz poll would.
+    graded: bool = True
 
     @property
     def lettered(self) -> bool:

@@ -10,19 +10,40 @@ from pathlib import Path
 
 from bot.config import Language
 from bot.core.text import sentences as full_sentences
-from bot.course.facts import check_register, check_statements, load_register, stale_facts
-from bot.course.fairness import FairnessLimits, LanguageFairness, measure_fairness
+from bot.course.facts import (
+    check_register,
+    check_statements,
+    check_unlisted,
+    load_register,
+    stale_facts,
+)
+from bot.course.fairness import (
+    FairnessLimits,
+    LanguageFairness,
+    measure_fairness,
+    measure_item_fairness,
+)
 from bot.course.loader import (
+    CHECK_FORMS,
+    CHECKS_FOLDER,
     ContentError,
     OutlineModule,
+    check_pool_path,
     lesson_path,
     load_outline,
+    parse_check_pool,
     parse_glossary,
     parse_lesson,
     parse_module,
 )
-from bot.course.model import Lesson, QuizItem
-from bot.course.passages import Passage, glossary_passages, lesson_passages, module_passages
+from bot.course.model import CheckItem, Lesson, QuizItem
+from bot.course.passages import (
+    Passage,
+    glossary_passages,
+    lesson_passages,
+    module_passages,
+    pool_passages,
+)
 from bot.course.problem import Problem
 from bot.course.readability import measure, sentences, words
 from bot.course.style import check_style, load_style
@@ -38,7 +59,7 @@ CARDS_RANGE = (3, 6)
 OPTIONS_RANGE = (3, 4)  # with two options, guessing gets half of them right
 MIN_QUIZ_ITEMS = 4
 KEYWORDS_RANGE = (3, 8)
-NOT_LANGUAGE_FOLDERS = ("glossary", "style")
+NOT_LANGUAGE_FOLDERS = ("glossary", "style", CHECKS_FOLDER)
 FACTS_REGISTER = "facts.yaml"
 MAX_SIMPLE_WORDS = 30
 MAX_SIMPLE_SENTENCES = 2
@@ -65,6 +86,8 @@ class CheckReport:
     # not checked for six months, and an unfair quiz while it is rewritten.
     warnings: list[Problem] = field(default_factory=list)
     fairness: list[LanguageFairness] = field(default_factory=list)
+    # The same figures for the check-in/check-out pool of each language, when there is one.
+    pool_fairness: list[LanguageFairness] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -124,9 +147,21 @@ def check_content(
     problems += _check_duplicate_cards(lessons)
     problems += _check_glossary(content_dir, languages, reference)
     glossaries = _glossary_passages(content_dir, languages)
-    problems += _check_style(content_dir, languages, outline, lessons, glossaries)
+    pools, pool_problems = _load_pools(content_dir, languages)
+    problems += pool_problems
+    pool_texts = {
+        language: list(pool_passages(check_pool_path(content_dir, language), pool))
+        for language, pool in pools.items()
+    }
+    problems += _check_style(content_dir, languages, outline, lessons, glossaries, pool_texts)
     fact_problems, fact_warnings = _check_facts(
-        content_dir, languages, outline, lessons, glossaries, today or datetime.now(UTC).date()
+        content_dir,
+        languages,
+        outline,
+        lessons,
+        glossaries,
+        today or datetime.now(UTC).date(),
+        pool_texts,
     )
     problems += fact_problems
     warnings += fact_warnings
@@ -136,24 +171,142 @@ def check_content(
         measure_fairness(language, [ls for (lang, _), ls in lessons.items() if lang == language])
         for language in languages
     ]
-    unfair = _unfair(content_dir, fairness, fairness_limits or FairnessLimits())
+    limits = fairness_limits or FairnessLimits()
+    problems += _check_pools(content_dir, pools, reference, outline, lessons)
+    pool_fairness = [
+        # No feedback during a check: the guesser never learns where the last answer was.
+        measure_item_fairness(language, [[item] for item in pool])
+        for language, pool in pools.items()
+    ]
+    unfair = _unfair(content_dir, fairness, limits, "quiz fairness")
+    unfair += _unfair(content_dir / CHECKS_FOLDER, pool_fairness, limits, "check pool fairness")
     if fairness_as_warnings:
         warnings += unfair
     else:
         problems += unfair
     return CheckReport(
-        problems=problems, readability=readability, warnings=warnings, fairness=fairness
+        problems=problems,
+        readability=readability,
+        warnings=warnings,
+        fairness=fairness,
+        pool_fairness=pool_fairness,
     )
 
 
 def _unfair(
-    content_dir: Path, figures: list[LanguageFairness], limits: FairnessLimits
+    folder: Path, figures: list[LanguageFairness], limits: FairnessLimits, what: str
 ) -> list[Problem]:
     return [
-        Problem(str(content_dir / language.language), 0, f"quiz fairness: {breach}")
+        Problem(str(folder / language.language), 0, f"{what}: {breach}")
         for language in figures
         for breach in language.breaches(limits)
     ]
+
+
+def _load_pools(
+    content_dir: Path, languages: Sequence[Language]
+) -> tuple[dict[Language, tuple[CheckItem, ...]], list[Problem]]:
+    """Read the check pool of each language; a course without any pool has no check."""
+    paths = {language: check_pool_path(content_dir, language) for language in languages}
+    if not any(path.exists() for path in paths.values()):
+        return {}, []
+    pools: dict[Language, tuple[CheckItem, ...]] = {}
+    problems = []
+    for language, path in paths.items():
+        if not path.exists():
+            problems.append(Problem(str(path), 0, "missing check pool"))
+            continue
+        try:
+            pools[language] = parse_check_pool(path)
+        except ContentError as error:
+            problems.append(Problem(str(error.path), error.line, error.message))
+    return pools, problems
+
+
+def _check_pools(
+    content_dir: Path,
+    pools: dict[Language, tuple[CheckItem, ...]],
+    reference: Language,
+    outline: tuple[OutlineModule, ...],
+    lessons: dict[tuple[Language, str], Lesson],
+) -> list[Problem]:
+    """Check each pool's items, its forms, its parity with the reference and its overlap."""
+    problems: list[Problem] = []
+    modules = [module.id for module in outline]
+    reference_pool = pools.get(reference) or next(iter(pools.values()), ())
+    for language, pool in pools.items():
+        path = str(check_pool_path(content_dir, language))
+        for number, item in enumerate(pool, start=1):
+            problems += [
+                Problem(path, item.line, f"item {number} ({item.id}): {m}")
+                for m in _quiz_item_problems(item)
+            ]
+        problems += _check_pool_forms(path, pool, modules)
+        problems += _check_pool_parity(path, pool, reference_pool, reference)
+        problems += _check_pool_overlap(path, pool, lessons, language)
+    return problems
+
+
+def _check_pool_forms(path: str, pool: tuple[CheckItem, ...], modules: list[str]) -> list[Problem]:
+    """Each form asks one question per syllabus module, and every id is used once."""
+    problems = []
+    ids = [item.id for item in pool]
+    for item_id in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(Problem(path, 1, f"id {item_id!r} is used more than once"))
+    for item in pool:
+        if item.module not in modules:
+            problems.append(Problem(path, item.line, f"{item.id}: no module {item.module!r}"))
+    for form in CHECK_FORMS:
+        covered = [item.module for item in pool if item.form == form]
+        if sorted(covered) != sorted(modules):
+            missing = sorted(set(modules) - set(covered))
+            twice = sorted({m for m in covered if covered.count(m) > 1})
+            message = (
+                f"form {form} must ask one question per module: missing "
+                f"{', '.join(missing) or 'none'}, more than one {', '.join(twice) or 'none'}"
+            )
+            problems.append(Problem(path, 1, message))
+    return problems
+
+
+def _check_pool_parity(
+    path: str, pool: tuple[CheckItem, ...], reference: tuple[CheckItem, ...], language: Language
+) -> Iterator[Problem]:
+    """The same items in every language: ids in the same order, same form, module and answer."""
+    if [item.id for item in pool] != [item.id for item in reference]:
+        yield Problem(path, 1, f"item ids or their order differ from the {language} pool")
+        return
+    for item, ref in zip(pool, reference, strict=True):
+        if (item.form, item.module, item.correct, len(item.options)) != (
+            ref.form,
+            ref.module,
+            ref.correct,
+            len(ref.options),
+        ):
+            message = (
+                f"{item.id} differs from {language} (form, module, number of options or "
+                "correct index)"
+            )
+            yield Problem(path, item.line, message)
+
+
+def _check_pool_overlap(
+    path: str,
+    pool: tuple[CheckItem, ...],
+    lessons: dict[tuple[Language, str], Lesson],
+    language: Language,
+) -> Iterator[Problem]:
+    """A check question is never one a lesson asks: the check would measure recall of the quiz."""
+    asked = {
+        _same_words(item.question): lesson.id
+        for (lang, _), lesson in lessons.items()
+        if lang == language
+        for item in lesson.quiz
+    }
+    for item in pool:
+        if (lesson_id := asked.get(_same_words(item.question))) is not None:
+            message = f"{item.id}: the question is the same as a quiz question of {lesson_id}"
+            yield Problem(path, item.line, message)
 
 
 def _compare_outlines(local: Path, reference: tuple[OutlineModule, ...]) -> list[Problem]:
@@ -418,6 +571,7 @@ def _check_style(
     outline: tuple[OutlineModule, ...],
     lessons: dict[tuple[Language, str], Lesson],
     glossaries: dict[Language, dict[str, Passage]],
+    pools: dict[Language, list[Passage]],
 ) -> list[Problem]:
     problems: list[Problem] = []
     for language in languages:
@@ -438,6 +592,7 @@ def _check_style(
                 for module in outline
                 for p in _module_file_passages(content_dir, language, module)
             ),
+            *pools.get(language, ()),
         ]
         problems += problems_in_sheet + list(check_style(rules, passages))
     return problems
@@ -457,6 +612,7 @@ def _check_facts(
     lessons: dict[tuple[Language, str], Lesson],
     glossaries: dict[Language, dict[str, Passage]],
     today: date,
+    pools: dict[Language, list[Passage]],
 ) -> tuple[list[Problem], list[Problem]]:
     """Return the register's problems and its warnings (facts due for a new check)."""
     path = content_dir / FACTS_REGISTER
@@ -474,6 +630,7 @@ def _check_facts(
         }
         texts |= {f"glossary:{term}": [p] for term, p in glossaries.get(language, {}).items()}
         problems += check_statements(register, language, texts)
+        problems += check_unlisted(register, language, pools.get(language, []))
     return problems, list(stale_facts(register, today))
 
 

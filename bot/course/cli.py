@@ -69,6 +69,8 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     )
     for figures in report.fairness:
         print(f"Quiz fairness {figures.summary()}")
+    for figures in report.pool_fairness:
+        print(f"Check pool fairness {figures.summary()}")
     if args.report:
         for entry in sorted(report.readability, key=lambda r: (r.language, r.lesson_id)):
             print(

@@ -201,31 +201,49 @@ def check_statements(
                 )
 
 
+def check_unlisted(
+    register: FactRegister, language: Language, passages: list[Passage]
+) -> Iterator[Problem]:
+    """Check texts no fact lists (the check pool): a value they give for a fact must be its own."""
+    for fact in register.facts:
+        if passages and fact.values.get(language):
+            pattern = register.patterns.get(fact.kind, {}).get(language)
+            yield from _contradictions(fact, passages, pattern, language)
+
+
 def _fact_in_passages(
     fact: Fact, passages: list[Passage], pattern: re.Pattern[str] | None, language: Language
 ) -> Iterator[Problem]:
-    accepted = fact.values[language]
-    stated = phrases_pattern(accepted)
-    cues = phrases_pattern(fact.cues.get(language, ()))
-    found_anywhere = False
-    for passage in passages:
-        for sentence in passage.sentences():
-            if stated.search(sentence):
-                found_anywhere = True
-            elif pattern is not None and cues.search(sentence):
-                other = pattern.search(sentence)
-                if other is not None:
-                    yield Problem(
-                        passage.path,
-                        passage.line,
-                        f"states {other.group(0)!r} for fact {fact.id!r}; "
-                        f"the facts register says {accepted[0]!r}",
-                    )
-    if not found_anywhere:
+    yield from _contradictions(fact, passages, pattern, language)
+    stated = phrases_pattern(fact.values[language])
+    if not any(stated.search(sentence) for p in passages for sentence in p.sentences()):
         first = passages[0]
         yield Problem(
             first.path,
             first.line,
-            f"does not state fact {fact.id!r} ({accepted[0]!r}) any more, but the facts "
-            "register lists it here: update the text or the register",
+            f"does not state fact {fact.id!r} ({fact.values[language][0]!r}) any more, but the "
+            "facts register lists it here: update the text or the register",
         )
+
+
+def _contradictions(
+    fact: Fact, passages: list[Passage], pattern: re.Pattern[str] | None, language: Language
+) -> Iterator[Problem]:
+    """Yield each sentence that is about the fact (a cue) but gives another value of its kind."""
+    if pattern is None:
+        return
+    accepted = fact.values[language]
+    stated = phrases_pattern(accepted)
+    cues = phrases_pattern(fact.cues.get(language, ()))
+    for passage in passages:
+        for sentence in passage.sentences():
+            if stated.search(sentence) or not cues.search(sentence):
+                continue
+            other = pattern.search(sentence)
+            if other is not None:
+                yield Problem(
+                    passage.path,
+                    passage.line,
+                    f"states {other.group(0)!r} for fact {fact.id!r}; "
+                    f"the facts register says {accepted[0]!r}",
+                )

@@ -134,10 +134,21 @@ def cue_words(language: Language) -> CueWords:
 
 def measure_fairness(language: Language, lessons: Sequence[Lesson]) -> LanguageFairness:
     """Return the fairness figures of the quiz items of some lessons, in course order."""
+    return measure_item_fairness(language, [lesson.quiz for lesson in lessons])
+
+
+def measure_item_fairness(
+    language: Language, groups: Sequence[Sequence[QuizItem]]
+) -> LanguageFairness:
+    """Return the fairness figures of groups of items (a lesson's quiz, a check's form).
+
+    The guesser in file order remembers the previous right position within a group only: the
+    feedback that tells it where the last answer was ends with the group.
+    """
     words = cue_words(language)
-    items = [item for lesson in lessons for item in lesson.quiz]
+    items = [item for group in groups for item in group]
     cues = [_cues(item, words) for item in items]
-    in_order = _guesser_in_file_order(lessons, words)
+    in_order = _guesser_in_file_order(groups, words)
     positions = dict.fromkeys(LETTERS, 0)
     for item in items:
         positions[LETTERS[item.correct]] += 1
@@ -173,11 +184,11 @@ def _right_is_longest(item: QuizItem) -> bool:
     return all(len(o) < right for n, o in enumerate(item.options) if n != item.correct)
 
 
-def _guesser_in_file_order(lessons: Sequence[Lesson], words: CueWords) -> float:
+def _guesser_in_file_order(groups: Sequence[Sequence[QuizItem]], words: CueWords) -> float:
     scores = []
-    for lesson in lessons:
+    for group in groups:
         previous = None  # the feedback told the guesser where the last right answer was
-        for item in lesson.quiz:
+        for item in group:
             scores.append(_guess(item, _cues(item, words), previous=previous, positional=True))
             previous = item.correct
     return _mean(scores)

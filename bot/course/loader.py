@@ -13,6 +13,7 @@ import yaml
 from bot.config import Language
 from bot.course.model import (
     Card,
+    CheckItem,
     Course,
     GlossaryTerm,
     Lesson,
@@ -264,12 +265,50 @@ def parse_glossary(path: Path) -> tuple[GlossaryTerm, ...]:
     )
 
 
+CHECKS_FOLDER = "checks"
+CHECK_FORMS = ("A", "B")  # the check-in's form, then the check-out's
+
+
+def check_pool_path(content_dir: Path, language: Language) -> Path:
+    """Return where a language's check-in/check-out pool lives."""
+    return content_dir / CHECKS_FOLDER / f"{language}.yaml"
+
+
+def parse_check_pool(path: Path) -> tuple[CheckItem, ...]:
+    """Parse a check pool (`items: [{id, module, form, question, options, correct, ...}]`)."""
+    try:
+        data, node = load_yaml_with_nodes(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ContentError(path, mark.line + 1 if mark else 1, f"invalid YAML: {error}") from None
+    items = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise ContentError(path, 1, "a check pool needs `items`, a list of questions")
+    lines = list_item_lines(node, "items")
+    return tuple(
+        _check_item(item, path, number, line)
+        for number, (item, line) in enumerate(zip(items, lines, strict=True))
+    )
+
+
+def _check_item(item: Any, path: Path, number: int, line: int) -> CheckItem:
+    quiz_item = _parse_quiz_item(item, path, number, line)
+    form = item.get("form")
+    if form not in CHECK_FORMS:
+        raise ContentError(path, line, f"item {number + 1}: `form` must be A or B, not {form!r}")
+    module = item.get("module")
+    if not isinstance(module, str) or not module:
+        raise ContentError(path, line, f"item {number + 1} needs the `module` it checks")
+    return CheckItem(**vars(quiz_item), module=module, form=form)
+
+
 def load_course(content_dir: Path, languages: Iterable[Language]) -> Course:
     """Load every lesson the outline names that exists on disk, in each of the languages."""
     outline = load_outline(content_dir / "syllabus.yaml")
     modules: dict[Language, tuple[Module, ...]] = {}
     lessons: dict[tuple[Language, str], Lesson] = {}
     glossary: dict[Language, tuple[GlossaryTerm, ...]] = {}
+    checks: dict[Language, tuple[CheckItem, ...]] = {}
     for language in languages:
         language_modules = []
         for outline_module in outline:
@@ -292,7 +331,9 @@ def load_course(content_dir: Path, languages: Iterable[Language]) -> Course:
         glossary_file = content_dir / "glossary" / f"{language}.yaml"
         if glossary_file.exists():
             glossary[language] = parse_glossary(glossary_file)
-    return Course(modules=modules, lessons=lessons, glossary=glossary)
+        if (pool_file := check_pool_path(content_dir, language)).exists():
+            checks[language] = parse_check_pool(pool_file)
+    return Course(modules=modules, lessons=lessons, glossary=glossary, checks=checks)
 
 
 def lesson_path(content_dir: Path, language: Language, lesson_id: str) -> Path:

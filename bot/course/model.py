@@ -71,6 +71,14 @@ class Lesson:
 
 
 @dataclass(frozen=True)
+class CheckItem(QuizItem):
+    """A question of the check-in/check-out pool: a quiz item of one module, in one form."""
+
+    module: str
+    form: str  # "A" (the check-in) or "B" (the check-out)
+
+
+@dataclass(frozen=True)
 class PracticeTask:
     """A prompt-writing exercise."""
 
@@ -110,6 +118,8 @@ class Course:
     modules: dict[Language, tuple[Module, ...]]
     lessons: dict[tuple[Language, str], Lesson]
     glossary: dict[Language, tuple[GlossaryTerm, ...]] = field(default_factory=dict)
+    # The check-in/check-out pool of each language (content/checks/<lang>.yaml), in file order.
+    checks: dict[Language, tuple[CheckItem, ...]] = field(default_factory=dict)
 
     @property
     def languages(self) -> tuple[Language, ...]:
@@ -135,6 +145,10 @@ class Course:
             return None
         position = order.index(lesson_id)
         return order[position + 1] if position + 1 < len(order) else None
+
+    def check_form(self, language: Language, form: str) -> tuple[CheckItem, ...]:
+        """Return the pool items of one form in file order; empty when there is no pool."""
+        return tuple(item for item in self.checks.get(language, ()) if item.form == form)
 
     def all_lessons(self, language: Language) -> list[Lesson]:
         """Return every lesson of one language in course order."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.config import Language
 from bot.course.loader import parse_glossary, parse_module
-from bot.course.model import Lesson
+from bot.course.model import CheckItem, Lesson, QuizItem
 
 SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n+")
 
@@ -32,8 +32,18 @@ def lesson_passages(lesson: Lesson) -> Iterator[Passage]:
     for card in lesson.cards:
         yield Passage(lesson.path, card.line, card.text)
     for item in lesson.quiz:
-        for text in (item.question, *item.options, *item.explanations):
-            yield Passage(lesson.path, item.line, text)
+        yield from _item_passages(lesson.path, item)
+
+
+def pool_passages(path: Path, items: Iterable[CheckItem]) -> Iterator[Passage]:
+    """Yield every string of a check pool's items."""
+    for item in items:
+        yield from _item_passages(str(path), item)
+
+
+def _item_passages(path: str, item: QuizItem) -> Iterator[Passage]:
+    for text in (item.question, *item.options, *item.explanations):
+        yield Passage(path, item.line, text)
 
 
 def glossary_passages(path: Path) -> dict[str, Passage]:

@@ -6,7 +6,9 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from bot.adapters.db.database import Database
 from bot.core.languages import BUILT_IN
@@ -190,5 +192,50 @@ async def test_leitner_boxes_become_fsrs_cards_and_go_back_to_boxes(database_url
         boxes = await rows(database, "SELECT item_id, box FROM review_items ORDER BY item_id")
         # Held beyond the last box (16 days): learnt, as Leitner would have retired it.
         assert [tuple(box) for box in boxes] == [("held", 3), ("missed", 1)]
+    finally:
+        await database.close()
+
+
+async def table_names(database: Database) -> set[str]:
+    async with database.engine.connect() as connection:
+        return set(await connection.run_sync(lambda sync: inspect(sync).get_table_names()))
+
+
+async def test_the_checks_come_with_their_migration_go_with_their_learner_and_go_back_down(
+    database_url: str,
+) -> None:
+    database = Database(database_url)
+    try:
+        await database.upgrade("0008_identity_counters")
+        await execute(
+            database,
+            "INSERT INTO learners (id, channel, external_id, language, created_at, last_seen_at,"
+            " is_reachable, reminders_on) VALUES"
+            " (1, 'test', 'leaving', 'en', :now, :now, true, true),"
+            " (2, 'test', 'staying', 'en', :now, :now, true, true)",
+        )
+        await database.upgrade("0012_learning_gain")
+        await execute(
+            database,
+            "INSERT INTO check_results (learner_id, form, offered_at, finished_at, score, total)"
+            " VALUES (1, 'A', :now, :now, 4, 10), (2, 'A', :now, :now, 6, 10)",
+            "INSERT INTO check_answers (learner_id, form, item_id, chosen, is_correct,"
+            " answered_at) VALUES (1, 'A', 'bank-app-pattern', 1, true, :now),"
+            " (2, 'A', 'bank-app-pattern', 0, false, :now)",
+        )
+        # One answer per learner, form and item, whatever the option.
+        with pytest.raises(IntegrityError):
+            await execute(
+                database,
+                "INSERT INTO check_answers (learner_id, form, item_id, chosen, is_correct,"
+                " answered_at) VALUES (1, 'A', 'bank-app-pattern', 2, false, :now)",
+            )
+        await execute(database, "DELETE FROM learners WHERE id = 1")
+        assert await rows(database, "SELECT learner_id FROM check_results") == [(2,)]
+        assert await rows(database, "SELECT learner_id FROM check_answers") == [(2,)]
+
+        await database.downgrade("0008_identity_counters")
+        assert not {"check_results", "check_answers"} & await table_names(database)
+        assert await rows(database, "SELECT id FROM learners") == [(2,)]
     finally:
         await database.close()

@@ -11,9 +11,11 @@ import pytest
 from bot.app import App, open_app
 from bot.core.ports import LEARNERS, UnitOfWork
 from bot.features.answers.ports import QUESTIONS
+from bot.features.gain.ports import CHECK_IN, CHECK_OUT, CHECKS
 from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.ports import ANSWERS, Answer, AnswerMode, MissedItem
-from bot.features.trainers.report import LessonScore, Report, build_report
+from bot.features.trainers.report import LearningGain, LessonScore, Report, build_report
+from bot.features.trainers.report_formats import report_csv, report_text
 from tests.conftest import Clock
 from tests.support.trainers import cohort_with_learners, trainer_settings
 
@@ -135,3 +137,67 @@ async def test_a_cohort_without_questions_withholds_nothing(app: App) -> None:
     async with app.tutor.units() as uow:
         report = await build_report(uow, app.services.course, "en", cohort, app.services.clock(), 3)
     assert (report.unanswered, report.unanswered_withheld) == ((), False)
+
+
+async def test_the_gain_counts_check_ins_from_any_time_and_check_outs_since_joining(
+    app: App, clock: Clock
+) -> None:
+    before_joining = clock.now - timedelta(days=2)
+    cohort = await cohort_with_learners(app, 4, first_id=FIRST)
+    async with app.tutor.units() as uow:
+        amina, bram, carla, dirk = [await learner_id(uow, FIRST + offset) for offset in range(4)]
+        outsider = await uow.get(LEARNERS).create("telegram", "9000", clock.now, "en", "Out S.")
+        checks = uow.get(CHECKS)
+        # The check-in is the baseline: it counts even when taken before joining the group.
+        await checks.finish(amina, CHECK_IN, 4, 10, before_joining)
+        await checks.finish(amina, CHECK_OUT, 8, 10, clock.now)
+        await checks.finish(bram, CHECK_IN, 6, 10, clock.now)
+        await checks.finish(bram, CHECK_OUT, 7, 10, clock.now + timedelta(days=1))
+        await checks.finish(carla, CHECK_IN, 2, 10, clock.now)
+        # A check-out from before joining was not learnt in this group; an unfinished one is
+        # no score; an outsider is not in the group.
+        await checks.finish(dirk, CHECK_OUT, 9, 10, before_joining)
+        await checks.offer(carla, CHECK_OUT, clock.now)
+        await checks.finish(outsider.id, CHECK_IN, 0, 10, clock.now)
+
+    async with app.tutor.units() as uow:
+        report = await build_report(
+            uow, app.services.course, "en", cohort, clock.now + timedelta(days=2), 3
+        )
+
+    assert [
+        (
+            line.check_in.score if line.check_in else None,
+            line.check_out.score if line.check_out else None,
+        )
+        for line in report.learners
+    ] == [(4, 8), (6, 7), (2, None), (None, None)]
+    assert report.gain == LearningGain(4.0, 3, 7.5, 2, 2.5, 2)
+    t = app.services.translators["en"]
+    text = report_text(report, app.services.course, t)
+    assert "• L0 B.: 0 · start 4/10 → end 8/10" in text
+    assert "• L2 B.: 0 · start 2/10 → end –" in text
+    # Belgian formats, English included: a decimal comma.
+    assert "• At the start: 4/10 on average (3 learners)" in text
+    assert "• At the end: 7,5/10 on average (2 learners)" in text
+    assert "• Gain: +2,5 points for the 2 learners who did both" in text
+    rows = report_csv(report, app.services.course, t).decode("utf-8-sig").splitlines()
+    header = rows[0].split(";")
+    start, end = header.index("Check at the start (/10)"), header.index("Check at the end (/10)")
+    assert [(row.split(";")[start], row.split(";")[end]) for row in rows[1:]] == [
+        ("4", "8"),
+        ("6", "7"),
+        ("2", ""),
+        ("", ""),
+    ]
+    french = report_text(report, app.services.course, app.services.translators["fr"])
+    assert "• Progrès : +2,5 points pour 2 apprenants qui ont fait les deux" in french
+
+
+async def test_a_cohort_without_checks_shows_no_gain(app: App) -> None:
+    cohort = await cohort_with_learners(app, 2, first_id=FIRST)
+    async with app.tutor.units() as uow:
+        report = await build_report(uow, app.services.course, "en", cohort, app.services.clock(), 3)
+    assert report.gain == LearningGain()
+    text = report_text(report, app.services.course, app.services.translators["en"])
+    assert "📈" not in text

@@ -187,7 +187,9 @@ def test_every_button_the_app_can_build_fits_telegram(app: App) -> None:
     lessons = list(course.lessons.values())
     strings: dict[str, list[str]] = {
         "lesson": [lesson.id for lesson in lessons],
-        "item": [item.id for lesson in lessons for item in lesson.quiz],
+        "item": [item.id for lesson in lessons for item in lesson.quiz]
+        + [item.id for pool in course.checks.values() for item in pool],
+        "form": [item.form for pool in course.checks.values() for item in pool],
         "module": [m.id for modules in course.modules.values() for m in modules],
         "task": [t.id for modules in course.modules.values() for m in modules for t in m.practice],
         "language": list(app.services.translators),

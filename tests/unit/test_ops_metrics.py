@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import logging
 
+from bot.features.trainers.worker import _result_name
 from langchain_core.messages import AIMessage
 from langchain_core.outputs import ChatGeneration, LLMResult
 from prometheus_client import REGISTRY
 
 from bot.adapters.llm.metering import ModelMeter
 from bot.core.delivery import DeliveryResult, DeliveryStatus
-from bot.features.trainers.worker import _result_name
 from bot.logs import JsonFormatter, update_context
 from bot.ops.metrics import Metrics
 

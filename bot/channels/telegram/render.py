@@ -148,7 +148,7 @@ class Renderer:
             )
 
     async def _question(self, bot: Bot, chat_id: int, question: Question) -> None:
-        if self.quiz_style == "poll" and fits_in_poll(question):
+        if self.quiz_style == "poll" and question.graded and fits_in_poll(question):
             sent = await bot.send_poll(
                 chat_id,
                 poll_question(question),

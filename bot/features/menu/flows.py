@@ -10,6 +10,7 @@ from bot.core.languages import LanguageRegistry
 from bot.core.ports import LEARNERS
 from bot.core.replies import Button, Keyboard, Message
 from bot.core.router import Services, Turn, button, rows
+from bot.features.gain import offer as checks
 from bot.features.lessons.buttons import OpenLesson, Resume, ShowModules
 from bot.features.menu.buttons import AskLanguage, ChooseLanguage, ShowHelp, ShowMenu
 from bot.features.progress.buttons import ShowProgress
@@ -77,6 +78,7 @@ async def first_contact(turn: Turn) -> None:
         + privacy_notice(t)
     )
     await main_menu(turn)
+    await checks.offer_check_in(turn)
 
 
 async def ask_language(turn: Turn, _: object = None) -> None:
@@ -103,6 +105,8 @@ async def choose_language(turn: Turn, choice: ChooseLanguage) -> None:
     else:
         turn.say(t.gettext("Done. I will speak English with you."), replace=True)
     await main_menu(turn)
+    if first_choice:
+        await checks.offer_check_in(turn)
 
 
 async def language_link(turn: Turn, args: tuple[str, ...]) -> None:
@@ -148,7 +152,12 @@ async def main_menu(turn: Turn, _: object = None) -> None:
         else None
     )
     keyboard = (
-        *rows(continue_button, button(t.gettext("📚 All lessons"), ShowModules()), review_button),
+        *rows(
+            continue_button,
+            await checks.menu_button(turn),
+            button(t.gettext("📚 All lessons"), ShowModules()),
+            review_button,
+        ),
         (
             button(t.gettext("📊 My progress"), ShowProgress()),
             button(t.gettext("🌐 Language"), AskLanguage()),

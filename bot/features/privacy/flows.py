@@ -32,6 +32,7 @@ async def my_data(turn: Turn, _: object = None) -> None:
     cards = data.get("review_cards", [])
     reminder = data.get("review_reminders", {})
     hour = ReminderTime(reminder.get("usual_hour"), reminder.get("chosen_hour")).hour
+    check_answers = sum(len(check["answers"]) for check in data.get("checks", []))
     lines = [
         t.gettext("🔒 What I keep about you:"),
         t.gettext("• Name: {name}").format(name=learner.display_name or "–"),
@@ -69,6 +70,11 @@ async def my_data(turn: Turn, _: object = None) -> None:
             if cards
             else []
         ),
+        t.ngettext(
+            "• {count} answer in the start and final checks",
+            "• {count} answers in the start and final checks",
+            check_answers,
+        ).format(count=check_answers),
         t.gettext("• Reminders: {state}").format(
             state=t.gettext("on, at about {time}").format(time=format_clock(hour * 60))
             if learner.reminders_on

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.core.replies import Picture
 from bot.core.router import Turn, rows
 from bot.features.certificate.ports import CERTIFICATES
+from bot.features.gain.offer import progress_part
 from bot.features.menu import flows as screens
 from bot.features.progress import picture
 from bot.features.progress.milestones import certificate_button, load_standing
@@ -96,7 +97,9 @@ async def show_progress(turn: Turn, _: object = None) -> None:
         and not await turn.repo(CERTIFICATES).valid_of(turn.learner.id)
         else None
     )
-    turn.say("\n".join(lines), rows(offer, screens.menu_button(t)))
+    check_lines, final_check = await progress_part(turn)
+    lines += ["", *check_lines] if check_lines else []
+    turn.say("\n".join(lines), rows(offer, final_check, screens.menu_button(t)))
 
 
 def _freeze_hint(t: Translator, streak: Streak | None) -> str:

@@ -9,6 +9,7 @@ from bot.core.replies import Button, Question
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson, QuizItem
+from bot.features.gain.offer import offer_check_out
 from bot.features.lessons.buttons import OpenLesson, Resume
 from bot.features.menu import flows as screens
 from bot.features.progress.activity import learned
@@ -210,6 +211,7 @@ async def _say_outcome(
     turn.say(text, replace=True)
     score = await turn.repo(ANSWERS).attempt_score(turn.learner.id, lesson.id, attempt)
     await say_summary(turn, lesson, score)
+    await offer_check_out(turn)
 
 
 def next_button(t: Translator) -> Button:

@@ -12,6 +12,7 @@ from bot.config import Language
 from bot.core.ports import UnitOfWork
 from bot.course.model import Course
 from bot.features.answers.ports import QUESTIONS, UnansweredQuestion
+from bot.features.gain.ports import CHECK_IN, CHECK_OUT, CHECKS, CheckResult
 from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.ports import ANSWERS, MissedItem
 from bot.features.trainers.ports import COHORTS, Cohort, Member
@@ -38,6 +39,45 @@ class LearnerLine:
     completed: int
     completed_by_module: dict[str, int]
     average_score: float | None
+    # The finished check-in (whenever it was taken: it is the baseline) and the finished
+    # check-out (only when taken after joining: before, it was not this group's learning).
+    check_in: CheckResult | None = None
+    check_out: CheckResult | None = None
+
+
+@dataclass(frozen=True)
+class LearningGain:
+    """The cohort's average check-in and check-out scores out of 10, and the gain between them.
+
+    The gain is averaged over the learners who did both only: averages over different people
+    would mix who stayed with who started.
+    """
+
+    check_in: float | None = None
+    check_in_count: int = 0
+    check_out: float | None = None
+    check_out_count: int = 0
+    gain: float | None = None
+    both: int = 0
+
+    @classmethod
+    def of(cls, learners: tuple[LearnerLine, ...]) -> LearningGain:
+        """Return the cohort's figures from its learners' lines."""
+        before = [line.check_in.out_of_ten for line in learners if line.check_in]
+        after = [line.check_out.out_of_ten for line in learners if line.check_out]
+        gains = [
+            line.check_out.out_of_ten - line.check_in.out_of_ten
+            for line in learners
+            if line.check_in and line.check_out
+        ]
+        return cls(
+            mean(before) if before else None,
+            len(before),
+            mean(after) if after else None,
+            len(after),
+            mean(gains) if gains else None,
+            len(gains),
+        )
 
 
 @dataclass(frozen=True)
@@ -63,6 +103,7 @@ class Report:
     unanswered: tuple[UnansweredQuestion, ...]
     # True when there were questions, held back because too few learners asked them.
     unanswered_withheld: bool
+    gain: LearningGain = LearningGain()
 
     @property
     def active_this_week(self) -> tuple[LearnerLine, ...]:
@@ -103,6 +144,7 @@ async def build_report(
             if entry.last_score is not None and entry.quiz_total:
                 learner_scores[learner_id].append(entry.last_score / entry.quiz_total)
                 lesson_scores[entry.lesson_id].append(entry.last_score / entry.quiz_total)
+    checks = await stores.get(CHECKS).finished_of_learners(ids)
     learners = tuple(
         LearnerLine(
             learner_id=member.learner_id,
@@ -114,6 +156,8 @@ async def build_report(
             average_score=mean(learner_scores[member.learner_id])
             if learner_scores[member.learner_id]
             else None,
+            check_in=checks.get(member.learner_id, {}).get(CHECK_IN),
+            check_out=_since_joining(checks.get(member.learner_id, {}).get(CHECK_OUT), member),
         )
         for member in members
     )
@@ -138,7 +182,14 @@ async def build_report(
         missed=tuple(await stores.get(ANSWERS).most_missed(ids, TOP_MISSED)),
         unanswered=shown,
         unanswered_withheld=len(shown) < len(unanswered),
+        gain=LearningGain.of(learners),
     )
+
+
+def _since_joining(result: CheckResult | None, member: Member) -> CheckResult | None:
+    """Return a check-out finished since the learner joined; None for one from before."""
+    finished = result.finished_at if result else None
+    return result if finished is not None and finished >= member.joined_at else None
 
 
 async def _unanswered(

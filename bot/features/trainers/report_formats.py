@@ -7,7 +7,13 @@ import io
 from typing import Final
 
 from bot.course.model import Course
-from bot.features.trainers.report import UNANSWERED_MIN_LEARNERS, LearnerLine, Report
+from bot.features.gain.ports import CheckResult
+from bot.features.trainers.report import (
+    UNANSWERED_MIN_LEARNERS,
+    LearnerLine,
+    LearningGain,
+    Report,
+)
 from bot.i18n import Translator
 
 LINES_MAX: Final = 30
@@ -62,12 +68,13 @@ def report_text(report: Report, course: Course, t: Translator) -> str:
         done = t.gettext("• {name}: {lessons}").format(
             name=learner_name(t, line), lessons=t.number(line.completed)
         )
-        lines.append(done + score)
+        lines.append(done + score + _checks_of(t, line))
     if total > LINES_MAX:
         more = t.gettext("… and {count} more in the CSV file.")
         lines.append(more.format(count=total - LINES_MAX))
     if not report.learners:
         lines.append(t.gettext("Nobody has joined yet."))
+    lines += _gain_lines(t, report.gain)
     if report.scores:
         lines += ["", t.gettext("📝 Average quiz score per lesson:")]
         lines += [
@@ -127,6 +134,61 @@ def report_text(report: Report, course: Course, t: Translator) -> str:
     return "\n".join(lines)
 
 
+def _checks_of(t: Translator, line: LearnerLine) -> str:
+    """Return a learner's check-in and check-out scores, when they took either."""
+    if line.check_in is None and line.check_out is None:
+        return ""
+    return t.gettext(" · start {before} → end {after}").format(
+        before=_score(line.check_in), after=_score(line.check_out)
+    )
+
+
+def _score(result: CheckResult | None) -> str:
+    return f"{result.score}/{result.total}" if result else "–"
+
+
+def _gain_lines(t: Translator, gain: LearningGain) -> list[str]:
+    """Return the cohort's check-in and check-out averages and gain; none before any check."""
+    if not gain.check_in_count and not gain.check_out_count:
+        return []
+    lines = ["", t.gettext("📈 Learning gain (10 questions at the start and at the end):")]
+    averages = [
+        (
+            gain.check_in,
+            gain.check_in_count,
+            t.ngettext(
+                "• At the start: {score}/10 on average ({count} learner)",
+                "• At the start: {score}/10 on average ({count} learners)",
+                gain.check_in_count,
+            ),
+        ),
+        (
+            gain.check_out,
+            gain.check_out_count,
+            t.ngettext(
+                "• At the end: {score}/10 on average ({count} learner)",
+                "• At the end: {score}/10 on average ({count} learners)",
+                gain.check_out_count,
+            ),
+        ),
+    ]
+    lines += [
+        line.format(score=t.number(round(average, 1)), count=count)
+        for average, count, line in averages
+        if average is not None
+    ]
+    if gain.gain is not None:
+        points = t.number(round(gain.gain, 1))
+        lines.append(
+            t.ngettext(
+                "• Gain: {gain} points for the {count} learner who did both",
+                "• Gain: {gain} points for the {count} learners who did both",
+                gain.both,
+            ).format(gain=f"+{points}" if gain.gain > 0 else points, count=gain.both)
+        )
+    return lines
+
+
 def spreadsheet_cell(value: str | int) -> str | int:
     """Return a cell a spreadsheet shows as typed: text that would start a formula gets a quote."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -146,6 +208,9 @@ def report_csv(report: Report, course: Course, t: Translator) -> bytes:
             f"{module_title(course, t, module_id)} (/{count})"
             for module_id, count in report.modules
         ),
+        # Last, so that the columns of earlier reports keep their places in a spreadsheet.
+        t.gettext("Check at the start (/10)"),
+        t.gettext("Check at the end (/10)"),
     ]
     lines: list[list[str | int]] = [
         [
@@ -155,6 +220,10 @@ def report_csv(report: Report, course: Course, t: Translator) -> bytes:
             line.completed,
             "" if line.average_score is None else round(line.average_score * 100),
             *(line.completed_by_module.get(module_id, 0) for module_id, _ in report.modules),
+            *(
+                "" if check is None else round(check.out_of_ten)
+                for check in (line.check_in, line.check_out)
+            ),
         ]
         for line in report.learners
     ]
