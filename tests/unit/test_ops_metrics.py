@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
-from bot.features.trainers.worker import _result_name
+from bot.outbox.worker import _result_name
 from langchain_core.messages import AIMessage
 from langchain_core.outputs import ChatGeneration, LLMResult
 from prometheus_client import REGISTRY
