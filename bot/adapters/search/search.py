@@ -14,6 +14,7 @@ from bot.adapters.search.chunks import Chunk, ChunkKind, course_chunks
 from bot.adapters.search.embedders import Embedder, Vectors, make_embedder
 from bot.adapters.search.lexical import LexicalIndex
 from bot.adapters.search.query import topic
+from bot.adapters.search.spelling import Speller
 from bot.adapters.search.store import ChunkStore, DenseMatch, IndexReport, open_client
 from bot.config import Language, Settings
 from bot.core.languages import LanguageRegistry, SearchWords
@@ -169,6 +170,18 @@ class Lexicon:
         return dict(zip(self.lesson_ids, map(float, self._by_lesson.scores(text)), strict=True))
 
 
+def _words_of(
+    course: Course, chunks: Mapping[tuple[Language, str], tuple[Chunk, ...]], language: Language
+) -> list[str]:
+    """Return the texts whose words make a language's vocabulary: its chunks and its glossary."""
+    texts = [
+        chunk.text for (lang, _), lesson in chunks.items() if lang == language for chunk in lesson
+    ]
+    for term in course.glossary.get(language, ()):
+        texts += [term.term, *term.aliases, term.definition]
+    return texts
+
+
 class Retriever:
     """Find the lessons that answer a question, in the learner's language."""
 
@@ -202,12 +215,18 @@ class Retriever:
             for key, lesson in chunks.items()
         }
         self._vectors = store.language_vectors(languages.codes)
+        self._spellers = {
+            profile.code: Speller(_words_of(course, chunks, profile.code), profile.search)
+            for profile in languages
+        }
 
     def evidence(
         self, text: str, language: Language, *, lexical: bool = True, dense: bool = True
     ) -> Evidence:
         """Run the rankers on a question (both unless told otherwise, to compare them)."""
         text = topic(text, self.languages.profile(language).search)
+        # Both rankers read the corrected question: the encoder also misses misspelt words.
+        text = self._spellers[language].correct(text)
         by_chunk: dict[Chunk, float] = {}
         by_lesson: dict[str, float] = {}
         if lexical:
