@@ -18,7 +18,7 @@ def test_a_misspelt_word_becomes_the_course_word_it_is_closest_to() -> None:
 
     assert speller.correct("peut mentire") == "peut mentir"
     assert speller.correct("les chatbtos ?") == "les chatbots ?"
-    assert speller.correct("verifier les informatoins") == "verifier les informations"
+    assert speller.correct("vérifiez les informatoins") == "vérifiez les informations"
 
 
 def test_two_letters_may_be_wrong_in_a_long_word_and_one_in_a_shorter_one() -> None:
