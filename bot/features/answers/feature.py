@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.adapters.db.tables import Base
 from bot.core.feature import FeatureContext, Manifest, TextRoute
+from bot.features.answers.definitions import Definitions
 from bot.features.answers.flows import Answers
 from bot.features.answers.ports import QUESTIONS
 from bot.features.answers.repo import SqlQuestions
@@ -22,6 +23,7 @@ def manifest(context: FeatureContext) -> Manifest:
         context.budget,
         context.course,
         context.settings.privacy_lesson_id,
+        Definitions(context.course, context.settings.languages),
     )
     return Manifest(
         name="answers",

@@ -14,6 +14,7 @@ from bot.core.router import Turn, button, rows
 from bot.core.text import trim_words, word_count
 from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
+from bot.features.answers.definitions import Definitions, say_definition
 from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
@@ -92,6 +93,7 @@ class Answers:
         budget: DailyBudget,
         course: Course,
         privacy_lesson_id: str,
+        definitions: Definitions,
     ) -> None:
         self.retriever = retriever
         self.detector = detector
@@ -99,6 +101,7 @@ class Answers:
         self.budget = budget
         self.privacy_lesson_id = privacy_lesson_id
         self.course = course
+        self.definitions = definitions
         self._ai_words: dict[Language, Vocabulary] = {}
 
     async def _language(self, turn: Turn, text: str) -> Language:
@@ -121,6 +124,11 @@ class Answers:
         t = turn.services.translators[language]
         if redaction.found:
             personal_data_warning(turn, language, redaction.kinds, self.privacy_lesson_id)
+        # The glossary answers "what is X" for its own words, with or without a chat model.
+        definition = self.definitions.find(redaction.bare, language)
+        if definition is not None:
+            say_definition(turn, t, definition)
+            return
         retriever = await self.retriever.wait()
         result = await retriever.search(redaction.bare, language, k=SEARCH_K)
         hits = result.hits
