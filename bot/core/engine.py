@@ -83,9 +83,9 @@ class Tutor:
 
     async def _handle(self, uow: UnitOfWork, sender: Sender, event: Event) -> list[Reply]:
         learners = uow.get(LEARNERS)
-        # Held until the turn commits: one turn at a time per learner, in any process.
-        learner = await learners.find(sender.channel, sender.external_id, lock=True)
         now = self.services.clock()
+        # Held until the turn commits: one turn at a time per learner, in any process.
+        learner = await learners.arrive(sender.channel, sender.external_id, now)
         if learner is None:
             if isinstance(event, ButtonPress):
                 # A button from before /forget (or forged): answer without storing anything.
@@ -102,7 +102,6 @@ class Tutor:
             if isinstance(event, Command) and event.name == "start" and event.args:
                 await self._deep_link(turn, event.args[0])
         else:
-            await learners.seen(learner.id, now)
             stored = await learners.conversation(learner.id)
             conversation = self.router.states.load_conversation(*stored)
             turn = Turn(sender, learner, self.services, uow, now, conversation)

@@ -44,8 +44,12 @@ class Learner:
 class Learners(Protocol):
     """The learners and where each one is in the conversation."""
 
-    async def find(self, channel: str, external_id: str, *, lock: bool = False) -> Learner | None:
-        """Return the learner with this identity; with `lock`, hold them until the turn ends."""
+    async def find(self, channel: str, external_id: str) -> Learner | None:
+        """Return the learner with this identity."""
+        ...
+
+    async def arrive(self, channel: str, external_id: str, now: datetime) -> Learner | None:
+        """Return the learner with this identity, noted as seen and held until the turn ends."""
         ...
 
     async def get(self, learner_id: int) -> Learner | None:
@@ -61,10 +65,6 @@ class Learners(Protocol):
         display_name: str | None,
     ) -> Learner:
         """Create a learner at first contact."""
-        ...
-
-    async def seen(self, learner_id: int, now: datetime) -> None:
-        """Note that the learner wrote, so they are reachable."""
         ...
 
     async def set_language(self, learner_id: int, language: Language) -> None:

@@ -5,11 +5,9 @@ two processes would. Telegram may deliver a tap twice, to either replica; the le
 the same verdict from both (the second shows the stored answer), and the answer must be stored
 once.
 
-On PostgreSQL the engine's `find(..., lock=True)` holds the learner's row (SELECT … FOR UPDATE)
-until the turn commits; the UPDATE of `seen()` that follows it would hold the row too, so a test
-without it shows that the lock alone is enough. SQLite ignores FOR UPDATE: there, the first write
-of the turn (`seen()`) takes the database's single write lock, and the other replica's turn
-waits for it within SQLite's busy timeout (5 s by default).
+On PostgreSQL the engine's `arrive(...)`, an UPDATE of the learner's row, holds that row until
+the turn commits. On SQLite the same first write takes the database's single write lock, and the
+other replica's turn waits for it within SQLite's busy timeout (5 s by default).
 """
 
 from __future__ import annotations
@@ -22,14 +20,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.database import Database
 from bot.adapters.db.learners import SqlLearners
 from bot.adapters.db.unit import SqlUnits
 from bot.core.engine import Tutor
 from bot.core.events import ButtonPress
-from bot.core.ports import LEARNERS, Learners
+from bot.core.ports import LEARNERS
 from bot.core.replies import Message, Reply
 from bot.features.quiz.ports import ANSWERS
 from bot.features.review.ports import REVIEWS
@@ -53,21 +50,12 @@ class Replica:
     tutor: Tutor
 
 
-class LearnersNotSeen(SqlLearners):
-    """Learners whose turns write nothing to their row before they read their state."""
-
-    async def seen(self, learner_id: int, now: datetime) -> None:
-        """Leave the row alone, so that only the lock taken by `find` can hold another turn."""
-
-
 @asynccontextmanager
-async def replica(
-    url: str, clock: Callable[[], datetime], learners_adapter: Callable[[AsyncSession], Learners]
-) -> AsyncIterator[Replica]:
+async def replica(url: str, clock: Callable[[], datetime]) -> AsyncIterator[Replica]:
     """Open a tutor of the learning features on its own engine, and close the engine after."""
     database = Database(url)
     manifests = learning_manifests(fixture_course())
-    bindings = {LEARNERS: learners_adapter} | {
+    bindings = {LEARNERS: SqlLearners} | {
         port: build for manifest in manifests for port, build in manifest.repositories
     }
     units = SqlUnits(database, bindings)
@@ -114,26 +102,10 @@ async def stored(replica: Replica, learner: LearnerAtQuestion) -> tuple[int, int
 async def test_a_tap_delivered_to_two_replicas_at_once_is_answered_once(
     database_url: str, clock: Clock, caplog: pytest.LogCaptureFixture
 ) -> None:
-    await tap_twice_at_once(database_url, clock, caplog, SqlLearners)
-
-
-@pytest.mark.postgres
-async def test_on_postgresql_the_lock_alone_holds_the_second_turn(
-    postgres_url: str, clock: Clock, caplog: pytest.LogCaptureFixture
-) -> None:
-    await tap_twice_at_once(postgres_url, clock, caplog, LearnersNotSeen)
-
-
-async def tap_twice_at_once(
-    url: str,
-    clock: Clock,
-    caplog: pytest.LogCaptureFixture,
-    learners_adapter: Callable[[AsyncSession], Learners],
-) -> None:
     """Tap every learner's answer on both replicas at once; check each is answered once."""
     async with AsyncExitStack() as stack:
-        first = await stack.enter_async_context(replica(url, clock, learners_adapter))
-        second = await stack.enter_async_context(replica(url, clock, learners_adapter))
+        first = await stack.enter_async_context(replica(database_url, clock))
+        second = await stack.enter_async_context(replica(database_url, clock))
         await first.database.upgrade()
         waiting = [
             await at_the_first_question(first.tutor, n) for n in range(LEARNERS_AT_A_QUESTION)

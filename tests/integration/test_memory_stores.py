@@ -79,12 +79,11 @@ async def test_learners_are_found_updated_and_unique_per_identity(units: UnitsOf
     async with units() as uow:
         learners = uow.get(LEARNERS)
         await learners.set_reachable(anna, False)
-        await learners.seen(anna, later)
         await learners.set_language(anna, "nl")
         await learners.set_reminders(anna, False)
         await learners.set_language(anna + 1000, "en")  # nobody: nothing happens
     async with units() as uow:
-        found = await uow.get(LEARNERS).find("test", "anna", lock=True)
+        found = await uow.get(LEARNERS).arrive("test", "anna", later)
         assert await uow.get(LEARNERS).find("telegram", "anna") is None
     assert found is not None
     assert (found.id, found.language, found.reminders_on, found.is_reachable) == (

@@ -278,9 +278,7 @@ async def test_inactive_learners_get_one_reminder_and_can_stop_them(app: App, cl
     # One comes back, then stops again for three days: one more nudge, for that one only.
     clock.advance(hours=2)
     async with app.database.session() as session:
-        back = await SqlLearners(session).find("telegram", str(FIRST + 1))
-        assert back is not None
-        await SqlLearners(session).seen(back.id, clock.now)
+        assert await SqlLearners(session).arrive("telegram", str(FIRST + 1), clock.now)
     clock.advance(days=3, minutes=1)
     assert (await scheduler(app).tick()).reminders == 1
     await worker(app).drain(deliverers)

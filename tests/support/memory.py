@@ -93,8 +93,8 @@ class MemoryLearners:
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
 
-    async def find(self, channel: str, external_id: str, *, lock: bool = False) -> Learner | None:
-        """Return the learner with this identity; units of work run one at a time anyway."""
+    async def find(self, channel: str, external_id: str) -> Learner | None:
+        """Return the learner with this identity."""
         return next(
             (
                 learner
@@ -103,6 +103,14 @@ class MemoryLearners:
             ),
             None,
         )
+
+    async def arrive(self, channel: str, external_id: str, now: datetime) -> Learner | None:
+        """Return the learner with this identity, noted as seen; units of work run one by one."""
+        learner = await self.find(channel, external_id)
+        if learner is None:
+            return None
+        self._update(learner.id, last_seen_at=utc(now), is_reachable=True)
+        return await self.get(learner.id)
 
     async def get(self, learner_id: int) -> Learner | None:
         """Return a learner by id."""
@@ -133,10 +141,6 @@ class MemoryLearners:
         )
         self.tables.learners[learner.id] = learner
         return learner
-
-    async def seen(self, learner_id: int, now: datetime) -> None:
-        """Note that the learner wrote, so they are reachable."""
-        self._update(learner_id, last_seen_at=utc(now), is_reachable=True)
 
     async def set_language(self, learner_id: int, language: Language) -> None:
         """Change the language the tutor speaks with the learner."""

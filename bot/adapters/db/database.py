@@ -96,11 +96,14 @@ class Database:
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         self.url = url
+        sqlite = parsed.get_backend_name() == "sqlite"
         # Bound values are often what learners wrote: keep them out of errors and log lines.
+        # A server may drop idle connections: ping each one on checkout. A SQLite file cannot
+        # drop them, and the ping would cost a round trip to its thread on every turn.
         self.engine: AsyncEngine = create_async_engine(
-            url, echo=echo, pool_pre_ping=True, hide_parameters=True
+            url, echo=echo, pool_pre_ping=not sqlite, hide_parameters=True
         )
-        if parsed.get_backend_name() == "sqlite":
+        if sqlite:
             event.listen(self.engine.sync_engine, "connect", _set_up_sqlite_connection)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 

@@ -34,15 +34,31 @@ class SqlLearners:
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+        # The session keeps loaded rows only while something refers to them: holding the
+        # conversation row spares the turn a second SELECT when it saves where the learner is.
+        self._conversations: dict[int, ConversationRow] = {}
 
-    async def find(self, channel: str, external_id: str, *, lock: bool = False) -> Learner | None:
-        """Return the learner with this identity; with `lock`, hold them until the turn ends."""
-        query = select(LearnerRow).where(
-            LearnerRow.channel == channel, LearnerRow.external_id == external_id
+    async def find(self, channel: str, external_id: str) -> Learner | None:
+        """Return the learner with this identity."""
+        row = await self.session.scalar(
+            select(LearnerRow).where(
+                LearnerRow.channel == channel, LearnerRow.external_id == external_id
+            )
         )
-        # On PostgreSQL a second process handling the same learner waits here until this
-        # turn commits, so two replicas never answer one quiz item twice. SQLite has one writer.
-        row = await self.session.scalar(query.with_for_update() if lock else query)
+        return _learner(row) if row else None
+
+    async def arrive(self, channel: str, external_id: str, now: datetime) -> Learner | None:
+        """Return the learner with this identity, noted as seen and held until the turn ends."""
+        # One UPDATE finds, stamps and locks the row: on PostgreSQL a second process handling
+        # the same learner waits here until this turn commits, so two replicas never answer one
+        # quiz item twice. SQLite has one writer.
+        arrival = (
+            update(LearnerRow)
+            .where(LearnerRow.channel == channel, LearnerRow.external_id == external_id)
+            .values(last_seen_at=now, is_reachable=True)
+            .returning(LearnerRow)
+        )
+        row = (await self.session.execute(arrival)).scalar_one_or_none()
         return _learner(row) if row else None
 
     async def get(self, learner_id: int) -> Learner | None:
@@ -73,10 +89,6 @@ class SqlLearners:
         await self.session.flush()
         return _learner(row)
 
-    async def seen(self, learner_id: int, now: datetime) -> None:
-        """Note that the learner wrote, so they are reachable."""
-        await self._update(learner_id, last_seen_at=now, is_reachable=True)
-
     async def set_language(self, learner_id: int, language: Language) -> None:
         """Change the language the tutor speaks with the learner."""
         await self._update(learner_id, language=language)
@@ -103,6 +115,7 @@ class SqlLearners:
         row = await self.session.get(ConversationRow, learner_id)
         if row is None:
             return None, None
+        self._conversations[learner_id] = row
         resume = (
             StoredState(row.resume_flow, row.resume_step or "", row.resume_data or {})
             if row.resume_flow
@@ -119,10 +132,13 @@ class SqlLearners:
         now: datetime,
     ) -> None:
         """Store where the learner is, so that any process can go on from there."""
-        row = await self.session.get(ConversationRow, learner_id)
+        row = self._conversations.get(learner_id) or await self.session.get(
+            ConversationRow, learner_id
+        )
         if row is None:
             row = ConversationRow(learner_id=learner_id)
             self.session.add(row)
+            self._conversations[learner_id] = row
         row.flow, row.step, row.data = current.flow, current.step, current.data
         row.resume_flow = resume.flow if resume else None
         row.resume_step = resume.step if resume else None

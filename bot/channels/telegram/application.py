@@ -105,13 +105,24 @@ def bot_token(settings: Settings) -> str:
     return settings.telegram_bot_token.get_secret_value()
 
 
+def _rate_limiter(limited: bool) -> AIORateLimiter:
+    if limited:
+        return AIORateLimiter(max_retries=RETRIES_AFTER_FLOOD)
+    # Zero rates switch PTB's limits off; retries after a flood error stay.
+    return AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=RETRIES_AFTER_FLOOD)
+
+
 def build_application(
     app: App,
     *,
     request: BaseRequest | None = None,
     updates_request: BaseRequest | None = None,
+    rate_limited: bool = True,
 ) -> TelegramApplication:
-    """Assemble the Telegram bot for the tutor; `request`s replace the HTTP transport."""
+    """Assemble the Telegram bot for the tutor; `request`s replace the HTTP transport.
+
+    `rate_limited=False` drops Telegram's own limits, only to measure the tutor's cost per update.
+    """
     settings = app.settings
     renderer = Renderer(app.database, settings.quiz_style, app.services.clock)
     background = BackgroundTasks(app, renderer)
@@ -123,7 +134,7 @@ def build_application(
         .token(bot_token(settings))
         # Lessons cite sources; big link previews would push the buttons off the screen.
         .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .rate_limiter(AIORateLimiter(max_retries=RETRIES_AFTER_FLOOD))
+        .rate_limiter(_rate_limiter(rate_limited))
         .concurrent_updates(processor)
         .post_init(background.start)
         .post_stop(background.stop)

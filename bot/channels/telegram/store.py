@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.learners import SqlLearners
@@ -29,12 +29,16 @@ class QuizPoll:
 
 async def claim_update(session: AsyncSession, bot_id: int, update_id: int, now: datetime) -> bool:
     """Record an update as handled; return False when some process already did."""
-    try:
-        async with session.begin_nested():
-            session.add(ProcessedUpdateRow(bot_id=bot_id, update_id=update_id, received_at=now))
-    except IntegrityError:
-        return False
-    return True
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    # One statement, no savepoint: a conflict inserts nothing and returns no row. A concurrent
+    # claim of the same id waits for the first transaction and then conflicts.
+    claim = (
+        dialect.insert(ProcessedUpdateRow)
+        .values(bot_id=bot_id, update_id=update_id, received_at=now)
+        .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
+        .returning(ProcessedUpdateRow.update_id)
+    )
+    return (await session.execute(claim)).first() is not None
 
 
 async def forget_updates(session: AsyncSession, before: datetime) -> None:
