@@ -15,6 +15,7 @@ from bot.core.text import trim_words, word_count
 from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
 from bot.features.answers.definitions import Definitions, say_definition
+from bot.features.answers.gate import on_topic
 from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
@@ -132,11 +133,11 @@ class Answers:
         retriever = await self.retriever.wait()
         result = await retriever.search(redaction.bare, language, k=SEARCH_K)
         hits = result.hits
-        if not result.confident or not hits:
-            # Off topic: nothing in the course comes close and no AI word appears.
-            if not self._vocabulary(language).find(redaction.bare):
-                self._redirect(turn, t)
-                return
+        if not on_topic(result, bool(self._vocabulary(language).find(redaction.bare))):
+            self._redirect(turn, t)
+            return
+        if not result.confident:
+            # About AI, but no lesson comes close enough: say so, and keep it for the trainers.
             await self._unknown(turn, t, language, question, hits)
             return
         ask = partial(self._ask_model, question, language, hits) if self.chains else None
@@ -214,6 +215,10 @@ class Answers:
         text = "\n".join(
             [
                 t.gettext("I can only help you learn about AI, so I cannot answer that."),
+                t.gettext(
+                    "I can explain AI words, answer questions about chatbots, privacy or fake "
+                    "news, and teach you short lessons with quizzes."
+                ),
                 t.gettext(
                     "You can ask me, for example: “What is a chatbot?” or “What is a deepfake?”"
                 ),
