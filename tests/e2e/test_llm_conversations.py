@@ -50,7 +50,7 @@ COVERED = {
 NOT_COVERED = {
     "fr": "De quelle couleur est le logo de ChatGPT ?",
     "nl": "Kan ChatGPT brood bakken in mijn oven?",
-    "en": "Can ChatGPT bake bread in my oven?",
+    "en": "What colour is the ChatGPT logo?",
 }
 OFF_TOPIC = {
     "fr": "Comment faire du pain ?",
