@@ -46,6 +46,7 @@ from bot.features.progress import feature as progress
 from bot.features.quiz import feature as quiz
 from bot.features.review import feature as review
 from bot.features.simpler import feature as simpler
+from bot.features.smalltalk import feature as smalltalk
 from bot.features.trainers import feature as trainers
 from bot.features.usage import feature as usage
 from bot.features.usage.budget import DailyBudget
@@ -87,6 +88,7 @@ FEATURES: tuple[Feature, ...] = (
     simpler,
     progress,
     privacy,
+    smalltalk,
     answers,
     usage,
     trainers,

@@ -159,6 +159,10 @@ class Tutor:
         if len(text) > MAX_TEXT_CHARS:
             await screens.too_long(turn, ())
             return
+        if not turn.state.literal_text:
+            for read_first in self.router.text_filters:
+                if await read_first(turn, text):
+                    return
         handler = self.router.text_handler(turn.state)
         if handler is None:
             await screens.no_free_text(turn, ())

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 Handler = Callable[["Turn", tuple[str, ...]], Awaitable[None]]
 TextHandler = Callable[["Turn", str], Awaitable[None]]
+# Reads free text before the flow's own handler and the question answerer; returns True when
+# it answered, and the text goes no further (small talk: "merci", "ok", "👍").
+TextFilter = Callable[["Turn", str], Awaitable[bool]]
 Audience = Literal["learner", "trainer"]
 C = TypeVar("C", bound=CallbackData)
 T = TypeVar("T")
@@ -86,6 +89,8 @@ class Manifest:
     commands: tuple[CommandRoute, ...] = ()
     buttons: tuple[ButtonRoute[Any], ...] = ()
     texts: tuple[TextRoute, ...] = ()
+    # Read before any text route, in the order of the features, except in `literal_text` states.
+    text_filters: tuple[TextFilter, ...] = ()
     deep_links: tuple[DeepLinkRoute, ...] = ()
     states: tuple[type[FlowState], ...] = ()
     # Its repositories: a port and the adapter built on each unit of work's database session.

@@ -22,13 +22,16 @@ from bot.core.model import (
     ModelError,
     Passage,
     Rewrite,
+    Standalone,
     TokenUsage,
     TutorModel,
 )
-from bot.core.text import valid_unicode, word_count
+from bot.core.text import trim_words, valid_unicode, word_count
 
 # Replies are cut at 120 words; more characters than this means words no learner can read.
 MAX_REPLY_CHARS: Final = 1500
+# A standalone question longer than this is not a question any more: it is cut there.
+MAX_QUESTION_WORDS: Final = 40
 # Fewer words do not tell a language apart reliably, and a short reply can quote a term.
 MIN_WORDS_FOR_LANGUAGE: Final = 6
 # Phone numbers have 8 to 15 digits (E.164); a shorter run starting with 0 or + is a price,
@@ -157,3 +160,11 @@ class GuardedModel:
         material = [task, *topics, attempt]
         text = await self._checked(coaching.feedback, language, material, coaching.usage)
         return replace(coaching, feedback=text)
+
+    async def standalone(
+        self, question: str, earlier: Sequence[str], language: Language
+    ) -> Standalone:
+        """Rewrite a follow-up question; no learner reads it, it is searched and answered."""
+        rewrite = await self.model.standalone(question, earlier, language)
+        text = trim_words(valid_unicode(rewrite.question).strip(), MAX_QUESTION_WORDS)
+        return replace(rewrite, question=text)

@@ -77,6 +77,18 @@ class StreetWords:
 
 
 @dataclass(frozen=True)
+class FollowUpWords:
+    """Words that show a question leans on the one before ("and at work?", "is it safe?").
+
+    Lower case, without accents; an opener may be several words.
+    """
+
+    openers: tuple[str, ...] = ()  # at the start: "and", "what about"
+    # Standing for something said before: "it", "that" (not articles such as "la" or "het")
+    pronouns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class LanguageProfile:
     """Everything language-specific the tutor needs for one language."""
 
@@ -93,6 +105,12 @@ class LanguageProfile:
     streets: StreetWords = field(repr=False)
     # Plural and inflected endings, so that a glossary term is found in "chatbots" or "modèles".
     word_endings: tuple[str, ...] = field(repr=False)
+    # Short words that mark a sentence as written in this language ("the", "est", "niet"),
+    # lower case and without accents: the second signal, beside the detector, that a message is
+    # in another language than the learner's (bot/core/reply_language.py). Only the words no
+    # other offered language lists count, so "de", "en", "is" and "me" weigh for none.
+    function_words: tuple[str, ...] = field(default=(), repr=False)
+    follow_ups: FollowUpWords = field(default=FollowUpWords(), repr=False)
 
     @property
     def label(self) -> str:
@@ -235,6 +253,22 @@ FRENCH: Final = LanguageProfile(
         units=("fois", "ans", "heures"),
     ),
     word_endings=("s", "x"),
+    function_words=_split(
+        """
+        le la les un une des du au aux et ou mais est sont suis sommes etes avons avez ont je a
+        tu il elle nous vous ils elles on te se mon ma mes ton ta tes sa ses notre votre nos
+        vos leur ce cet cette ces qui que quoi dont quel quelle quels quelles comment pourquoi
+        quand combien dans sur pour par avec sans chez pas ne tres aussi peut peux puis pouvez
+        doit dois faut va vont vais ca cela ceci c l d j qu n m y
+        """
+    ),
+    follow_ups=FollowUpWords(
+        openers=(
+            "et", "mais", "alors", "aussi", "et pour", "et si", "et avec", "et au", "et a",
+            "et en", "et les", "et la", "et le", "par exemple", "pourquoi ca",
+        ),
+        pronouns=("ca", "cela", "ceci", "il", "elle", "ils", "elles"),
+    ),
 )  # fmt: skip
 
 DUTCH: Final = LanguageProfile(
@@ -302,6 +336,21 @@ DUTCH: Final = LanguageProfile(
         units=("keer", "jaar", "uur"),
     ),
     word_endings=("en", "n", "s"),
+    function_words=_split(
+        """
+        het een ik jij je u wij we ze zij hij dat die dit deze wat hoe waarom wanneer waar wie
+        welke welk niet geen met voor van op aan om te bij naar uit over door tot of kan kun kunt
+        mag moet moeten wil zijn ben heb heeft hebben had was mijn jouw uw onze ook maar nog er
+        als dan wordt worden zo veel eens toch hier daar mij wel iets niets zou zal kunnen gij ge
+        ga gaat gaan da nie wa
+        """
+    ),
+    follow_ups=FollowUpWords(
+        openers=(
+            "en", "maar", "ook", "en voor", "en als", "en met", "en op", "wat met", "bijvoorbeeld",
+        ),
+        pronouns=("dat", "dit", "ze", "zij", "hij", "daar", "ervan", "erover", "da"),
+    ),
 )  # fmt: skip
 
 ENGLISH: Final = LanguageProfile(
@@ -372,6 +421,21 @@ ENGLISH: Final = LanguageProfile(
         units=("times", "years", "hours"),
     ),
     word_endings=("s", "es"),
+    function_words=_split(
+        """
+        the a an are was were be been am have has had do does did what which who whose how why
+        when where can could should would will my your our their his her its i you he she it we
+        they him us them this that these those there here with for of to from and or but not no
+        if about into than then so because at on by just also very too don doesn didn isn aren
+        """
+    ),
+    follow_ups=FollowUpWords(
+        openers=(
+            "and", "but", "also", "so", "what about", "how about", "and if", "what if",
+            "for example",
+        ),
+        pronouns=("it", "that", "this", "they", "them", "those", "these", "there", "its"),
+    ),
 )  # fmt: skip
 
 # Every language the tutor knows, in the order it offers them.

@@ -1,4 +1,4 @@
-"""What the flows know of the chat model: its three tasks, what they return, and its failures.
+"""What the flows know of the chat model: its tasks, what they return, and its failures.
 
 Plain data and a Protocol, so that the flows load without LangChain or the OpenAI SDK;
 `bot/adapters/llm` implements the tasks on an OpenAI-compatible server.
@@ -50,6 +50,14 @@ class Rewrite:
 
 
 @dataclass(frozen=True)
+class Standalone:
+    """A follow-up question rewritten to stand on its own."""
+
+    question: str
+    usage: TokenUsage
+
+
+@dataclass(frozen=True)
 class Coaching:
     """The model's verdicts on a practice prompt (None when it gave none) and its feedback."""
 
@@ -93,4 +101,10 @@ class TutorModel(Protocol):
         self, task: str, topics: Sequence[str], attempt: str, language: Language
     ) -> Coaching:
         """Judge a (redacted) practice prompt against the rubric and suggest one improvement."""
+        ...
+
+    async def standalone(
+        self, question: str, earlier: Sequence[str], language: Language
+    ) -> Standalone:
+        """Rewrite a (redacted) follow-up question, given the earlier ones, to stand on its own."""
         ...

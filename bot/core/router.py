@@ -19,6 +19,7 @@ from bot.core.feature import (
     Departure,
     Handler,
     Manifest,
+    TextFilter,
     TextHandler,
 )
 from bot.core.languages import LanguageProfile, LanguageRegistry
@@ -164,6 +165,7 @@ class Router:
     commands: dict[str, CommandRoute] = field(default_factory=dict)
     buttons: dict[str, ButtonRoute[Any]] = field(default_factory=dict)
     texts: dict[str | None, TextHandler] = field(default_factory=dict)
+    text_filters: list[TextFilter] = field(default_factory=list)
     deep_links: dict[str, Handler] = field(default_factory=dict)
     states: StateCodec = field(default_factory=lambda: StateCodec(()))
     _owners: dict[str, str] = field(default_factory=dict)
@@ -194,6 +196,7 @@ class Router:
         for text in manifest.texts:
             self._claim(f"text in {text.flow or 'any flow'}", manifest.name)
             self.texts[text.flow] = text.handler
+        self.text_filters += manifest.text_filters
         for link in manifest.deep_links:
             self._claim(f"link {link.prefix}", manifest.name)
             self.deep_links[link.prefix] = link.handler

@@ -25,6 +25,9 @@ class FlowState:
     # A flow that reads what the learner types (prompt practice, a trainer's date) is left
     # when the learner goes to the menu, so the next message is read as a question again.
     captures_text: ClassVar[bool] = False
+    # What is typed in this state is taken as it is (a message a trainer sends to learners):
+    # nothing reads it first, so "Merci !" is sent, not answered as small talk.
+    literal_text: ClassVar[bool] = False
 
     @property
     def step(self) -> str:

@@ -524,7 +524,7 @@ async def test_a_text_that_is_no_prompt_gets_a_nudge_without_the_model(
     await chat.press_data(data("practice.task", task.id))
 
     await chat.say(
-        {"fr": "Bonjour, ça va ?", "nl": "Kun je me helpen?", "en": "Can you help me?"}[language]
+        {"fr": "Tu peux m'aider ?", "nl": "Kun je me helpen?", "en": "Can you help me?"}[language]
     )
 
     assert (

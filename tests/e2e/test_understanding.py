@@ -1,100 +1,406 @@
-"""What learners type, understood by the whole tutor: definitions, off-topic messages, typos."""
+"""What learners type, understood through the real tutor engine: the reply's language, small
+talk that keeps the learner's place, and follow-up questions rewritten by a (fake) model."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import AsyncIterator
+from itertools import count
+from pathlib import Path
+from typing import Any
+
 import pytest
+import pytest_asyncio
+from sqlalchemy import func, select
 
-from bot.app import App
-from bot.course.model import GlossaryTerm
+from bot.adapters.db.learners import SqlLearners
+from bot.adapters.search import Retriever
+from bot.app import App, open_app
+from bot.config import Language, Settings
+from bot.core.replies import Document
+from bot.features.answers.tables import RecentQuestionRow
+from bot.features.lessons.flows import Reading
+from bot.features.smalltalk.flows import REPLIES
+from bot.features.smalltalk.recognise import Kind
+from tests.conftest import Clock, make_settings
+from tests.support.buttons import data
 from tests.support.chat import Chat
+from tests.support.fake_openai import FakeOpenAI
+from tests.support.telegram import shared_index_dir
 
-DEFINITION_QUESTIONS = {
-    "en": "what is a chatbot",
-    "fr": "c'est quoi un chatbot ?",
-    "nl": "wat is een chatbot",
-}
-OFF_TOPIC = {
-    "en": "recipe for pancakes",
-    "fr": "recette de crêpes",
-    "nl": "recept voor pannenkoeken",
-}
-REDIRECT = "I can only help you learn about AI, so I cannot answer that."
+pytestmark = pytest.mark.asyncio(loop_scope="module")
 
-
-def glossary_term(app: App, language: str, term_id: str) -> GlossaryTerm:
-    return next(t for t in app.services.course.glossary[language] if t.id == term_id)
+USERS = count(1)
+LANGUAGES: tuple[Language, ...] = ("fr", "nl", "en")
+FIRST_LESSON = "basics/what-is-ai"
+NOTICE = "🌐 You wrote in English, so I answer in English."
+FROM_THE_LESSON = "This comes from the lesson “{title}”."
+LONG_FRENCH = "Est-ce que je peux utiliser ChatGPT pour écrire ma lettre de motivation ?"
+PHONE = "0475 12 34 56"
+STANDALONE = "Can I use AI tools at work without sharing private data?"
 
 
-async def learner(app: App, language: str) -> Chat:
-    chat = Chat(app.tutor, user=f"learner-{language}", language_code=language)
+def _settings(
+    folder: Path, tmp_path_factory: pytest.TempPathFactory, **overrides: object
+) -> Settings:
+    return make_settings(
+        folder,
+        f"sqlite+aiosqlite:///{folder / 'tutor.db'}",
+        index_dir=shared_index_dir(tmp_path_factory),
+        **overrides,
+    )
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def clock() -> Clock:
+    return Clock()
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def plain_app(tmp_path_factory: pytest.TempPathFactory, clock: Clock) -> AsyncIterator[App]:
+    """A tutor without a language model."""
+    folder = tmp_path_factory.mktemp("understanding-plain")
+    async with open_app(_settings(folder, tmp_path_factory), clock=clock) as app:
+        yield app
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def model_app(
+    tmp_path_factory: pytest.TempPathFactory, fake_openai_server: FakeOpenAI
+) -> AsyncIterator[App]:
+    """A tutor with the fake model."""
+    folder = tmp_path_factory.mktemp("understanding-model")
+    settings = _settings(
+        folder,
+        tmp_path_factory,
+        llm_base_url=fake_openai_server.base_url,
+        llm_api_key="sk-test",
+        llm_timeout_seconds=2.0,
+    )
+    async with open_app(settings, clock=Clock()) as app:
+        yield app
+
+
+async def new_learner(app: App, language: Language) -> Chat:
+    chat = Chat(app.tutor, user=f"learner-{next(USERS)}", language_code=language)
     await chat.command("start")
     return chat
 
 
-def opened_lessons(chat: Chat) -> list[str]:
-    return [b.data.split(":")[2] for b in chat.buttons if b.data.startswith("v2:lessons.open:")]
+def t(app: App, language: Language, message: str) -> str:
+    return app.services.translators[language].gettext(message)
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
-async def test_what_is_a_chatbot_gets_the_glossary_definition_and_its_lesson(
-    app: App, language: str
+def source_line(app: App, language: Language) -> str:
+    """Return the start of the line under a card answer, in a language."""
+    return t(app, language, FROM_THE_LESSON).split("“")[0].split("«")[0].strip()
+
+
+async def kept_questions(app: App) -> int:
+    async with app.database.session() as session:
+        return int(await session.scalar(select(func.count()).select_from(RecentQuestionRow)) or 0)
+
+
+# The reply's language -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["is chatgpt safe", "what is chatgpt", "copilot cv tips"])
+async def test_an_english_learner_gets_english_for_short_questions_with_tool_names(
+    plain_app: App, text: str
 ) -> None:
-    chat = await learner(app, language)
-    hallucinations = app.services.course.lesson(language, "chatbots/hallucinations")
-    assert hallucinations is not None
-
-    await chat.say(DEFINITION_QUESTIONS[language])
-
-    assert glossary_term(app, language, "chatbot").definition in chat.text
-    assert opened_lessons(chat) == ["chatbots/how-llms-work"]
-    assert hallucinations.title not in chat.text
+    chat = await new_learner(plain_app, "en")
+    await chat.say(text)
+    assert t(plain_app, "nl", NOTICE) not in chat.text
+    assert source_line(plain_app, "nl") not in chat.text
+    assert source_line(plain_app, "en") in chat.text
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "nl"])
-async def test_a_recipe_is_refused_kindly_with_what_the_tutor_can_do(
-    app: App, language: str
+async def test_a_long_french_message_from_an_english_learner_is_answered_in_french(
+    plain_app: App,
 ) -> None:
-    chat = await learner(app, language)
-    t = app.services.translators[language]
+    chat = await new_learner(plain_app, "en")
+    await chat.say(LONG_FRENCH)
+    assert t(plain_app, "fr", NOTICE) in chat.text
+    assert source_line(plain_app, "fr") in chat.text
+    # One line, then the button to keep the learner's language, labelled in it.
+    notice = chat.replies[0]
+    assert notice.text == t(plain_app, "fr", NOTICE)  # type: ignore[union-attr]
+    keep = chat.button_with_action("answers.mine")
+    assert keep.label == "🇬🇧 Answer in my language"
+    assert LONG_FRENCH not in keep.data  # the button carries the kept question's id only
 
-    await chat.say(OFF_TOPIC[language])
-
-    assert t.gettext(REDIRECT) in chat.text
-    assert (
-        t.gettext(
-            "I can explain AI words, answer questions about chatbots, privacy or fake news, "
-            "and teach you short lessons with quizzes."
-        )
-        in chat.text
-    )
-    assert opened_lessons(chat) == []
-    assert chat.button_with_action("lessons.mods")
-    assert chat.button_with_action("menu.show")
+    await chat.press_data(keep.data)
+    assert source_line(plain_app, "en") in chat.text
+    assert t(plain_app, "fr", NOTICE) not in chat.text
 
 
-async def test_a_misspelt_word_still_finds_its_lesson(app: App) -> None:
-    chat = await learner(app, "fr")
+async def test_the_switch_does_not_change_the_learners_language(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.say(LONG_FRENCH)
+    await chat.say("hello")
+    assert t(plain_app, "en", REPLIES[Kind.GREETING]) in chat.text
 
-    await chat.say("un chatbot peut mentire ?")
 
-    assert opened_lessons(chat)[0] == "chatbots/hallucinations"
+async def test_the_keep_language_button_expires_with_the_kept_question(
+    plain_app: App, clock: Clock
+) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.say(LONG_FRENCH)
+    keep = chat.button_with_action("answers.mine")
+    clock.advance(minutes=31)
+    await chat.press_data(keep.data)
+    expired = "I no longer have that question: I keep questions for a short time only."
+    assert t(plain_app, "nl", expired + " Please ask it again.") in chat.text
+
+
+async def test_mydata_shows_the_kept_question_and_forget_deletes_it(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.say(f"Est-ce que je peux donner mon numéro {PHONE} à ChatGPT pour mon travail ?")
+    await chat.command("mydata")
+    [document] = [r for r in chat.replies if isinstance(r, Document)]
+    [kept] = json.loads(document.content)["recent_questions"]
+    assert kept["language"] == "fr"
+    assert "[PHONE]" in kept["text"]
+    assert PHONE not in kept["text"]
+    assert "• 1 recent question, kept for 30 minutes" in chat.text
+
+    before = await kept_questions(plain_app)
+    await chat.command("forget")
+    await chat.press_data(data("privacy.forget", "yes"))
+    assert await kept_questions(plain_app) == before - 1
+
+
+async def test_without_a_model_and_without_a_switch_no_question_is_kept(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "fr")
+    before = await kept_questions(plain_app)
+    await chat.say("C'est quoi un deepfake ?")
+    await chat.say(LONG_FRENCH)
+    assert await kept_questions(plain_app) == before
+
+
+# Small talk ------------------------------------------------------------------------------------
+
+GREETINGS = {"fr": "Bonjour !", "nl": "hallo", "en": "Hello"}
+THANKS = {"fr": "merciii", "nl": "dank je wel", "en": "Thanks!"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_greetings_and_thanks_get_a_friendly_reply_in_each_language(
+    plain_app: App, language: Language
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(GREETINGS[language])
+    assert chat.text == t(plain_app, language, REPLIES[Kind.GREETING])
+    assert chat.button_with_action("lessons.resume").label == t(plain_app, language, "▶ Continue")
+    await chat.say(THANKS[language])
+    assert chat.text == t(plain_app, language, REPLIES[Kind.THANKS])
 
 
 @pytest.mark.parametrize(
-    ("language", "question", "lesson_id"),
+    ("text", "kind"),
     [
-        ("en", "how can I spot a deepfake", "verify/deepfakes"),
-        ("fr", "est-ce que je peux mettre mon CV dans ChatGPT ?", "jobs/cv"),
-        ("nl", "hoe herken ik een nepbericht op facebook", "verify/misinformation"),
+        ("ok", Kind.OK),
+        ("oui", Kind.OK),
+        ("no", Kind.NO),
+        ("stop", Kind.STOP),
+        ("👍", Kind.OK),
+        ("🎉", Kind.EMOJI),
+        ("?", Kind.QUESTION),
+        ("bye", Kind.GOODBYE),
+        ("help", Kind.HELP),
     ],
 )
-async def test_questions_about_the_course_pass_the_gate(
-    app: App, language: str, question: str, lesson_id: str
+async def test_each_kind_of_small_talk_gets_its_reply(
+    plain_app: App, text: str, kind: Kind
 ) -> None:
-    chat = await learner(app, language)
-    t = app.services.translators[language]
+    chat = await new_learner(plain_app, "en")
+    await chat.say(text)
+    assert chat.text == t(plain_app, "en", REPLIES[kind])
+    chat.button_with_action("lessons.resume")
 
-    await chat.say(question)
 
-    assert t.gettext(REDIRECT) not in chat.text
-    assert lesson_id in opened_lessons(chat)
+async def test_help_also_offers_the_help_screen(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.say("aide")
+    await chat.press_data(chat.button_with_action("menu.help").data)
+    assert t(plain_app, "fr", "How it works:") in chat.text
+
+
+async def test_continue_with_nothing_in_progress_shows_the_menu(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.say("oké")
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert t(plain_app, "nl", "What would you like to do?") in chat.text
+
+
+async def test_typing_menu_shows_the_menu_with_the_lesson_to_continue(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say("menu")
+    assert t(plain_app, "en", "What would you like to do?") in chat.text
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert "2/" in chat.text.splitlines()[0]
+
+
+def card_header(app: App, language: Language, card: int) -> str:
+    lesson = app.services.course.lesson(language, FIRST_LESSON)
+    assert lesson is not None
+    return f"📖 {lesson.title} · {card + 1}/{len(lesson.cards)}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_thanks_on_a_card_then_continue_shows_the_same_card(
+    plain_app: App, language: Language
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.open", FIRST_LESSON))
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    assert card_header(plain_app, language, 1) in chat.text
+    await chat.say(THANKS[language])
+    assert card_header(plain_app, language, 1) not in chat.text
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.text.startswith(card_header(plain_app, language, 1))
+
+
+@pytest.mark.parametrize(("language", "next_word"), [("fr", "suivant"), ("nl", "volgende")])
+async def test_next_typed_on_a_card_shows_the_next_card_and_back_the_one_before(
+    plain_app: App, language: Language, next_word: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(next_word)
+    assert chat.text.startswith(card_header(plain_app, language, 2))
+    await chat.say({"fr": "retour", "nl": "terug"}[language])
+    assert chat.text.startswith(card_header(plain_app, language, 1))
+
+
+async def test_next_typed_on_the_last_card_starts_the_quiz(plain_app: App) -> None:
+    lesson = plain_app.services.course.lesson("en", FIRST_LESSON)
+    assert lesson is not None
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, len(lesson.cards) - 1))
+    await chat.say("next")
+    assert chat.question.question == lesson.quiz[0].question
+
+
+async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: App) -> None:
+    lesson = plain_app.services.course.lesson("nl", FIRST_LESSON)
+    assert lesson is not None
+    chat = await new_learner(plain_app, "nl")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    await chat.answer(lesson.quiz[0].correct)
+    await chat.press(t(plain_app, "nl", "Next ▶"))
+    pending = chat.question.question
+    assert pending == lesson.quiz[1].question
+    await chat.say("ok")
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.question.question == pending
+    await chat.say("volgende")
+    assert chat.question.question == pending
+
+
+async def test_small_talk_during_practice_keeps_the_task(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "fr")
+    modules = plain_app.services.course.modules["fr"]
+    task = next(task for module in modules for task in module.practice)
+    await chat.press_data(data("practice.task", task.id))
+    await chat.say("Bonjour, ça va ?")
+    assert chat.text == t(plain_app, "fr", REPLIES[Kind.GREETING])
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert task.task in chat.text
+    assert chat.button_with_action("practice.hint")
+
+
+# Follow-up questions, with a model -------------------------------------------------------------
+
+
+def model_reply(body: dict[str, Any]) -> str:
+    """Rewrite follow-ups; answer everything else from the first passage."""
+    user = "\n".join(m["content"] for m in body["messages"] if m["role"] == "user")
+    if "<earlier_questions>" in user:
+        return STANDALONE
+    return "Keep private data out of AI tools at work. SOURCES: 1"
+
+
+class Searches:
+    """Record the queries the retriever is asked."""
+
+    def __init__(self, retriever: Retriever) -> None:
+        self.retriever = retriever
+        self.search = retriever.search
+        self.queries: list[str] = []
+
+    async def __call__(self, query: str, language: Language, k: int = 5) -> Any:
+        self.queries.append(query)
+        return await self.search(query, language, k=k)
+
+
+async def test_a_follow_up_is_rewritten_from_the_redacted_question_before_it(
+    model_app: App, fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    retriever = await model_app.retriever.wait()
+    searches = Searches(retriever)
+    monkeypatch.setattr(retriever, "search", searches)
+    fake_openai.reply = model_reply
+    chat = await new_learner(model_app, "en")
+
+    await chat.say(f"Is it safe to give my phone number {PHONE} to ChatGPT?")
+    await chat.say("and at work?")
+
+    rewrites = [r for r in fake_openai.completions if "<earlier_questions>" in r.content("user")]
+    [rewrite] = rewrites
+    assert "Is it safe to give my phone number [PHONE] to ChatGPT?" in rewrite.content("user")
+    assert PHONE not in rewrite.text
+    assert "and at work?" in rewrite.content("user")
+    assert "Write the question in English" in rewrite.content("system")
+    # Retrieval, then the answer, use the rewritten question.
+    assert searches.queries[-1] == STANDALONE
+    answer = fake_openai.completions[-1]
+    assert STANDALONE in answer.content("user")
+    assert "Keep private data out of AI tools at work." in chat.text
+
+
+async def test_a_question_that_stands_on_its_own_costs_no_rewrite(
+    model_app: App, fake_openai: FakeOpenAI
+) -> None:
+    fake_openai.reply = model_reply
+    chat = await new_learner(model_app, "fr")
+    await chat.say("C'est quoi un deepfake ?")
+    await chat.say("Comment reconnaître un deepfake dans une vidéo ?")
+    assert not [r for r in fake_openai.completions if "<earlier_questions>" in r.content("user")]
+    assert len(fake_openai.completions) == 2
+
+
+async def test_the_first_question_is_never_a_follow_up(
+    model_app: App, fake_openai: FakeOpenAI
+) -> None:
+    fake_openai.reply = model_reply
+    chat = await new_learner(model_app, "nl")
+    await chat.say("en op het werk?")
+    assert not [r for r in fake_openai.completions if "<earlier_questions>" in r.content("user")]
+
+
+async def test_the_rewrite_counts_against_the_daily_budget(
+    model_app: App, fake_openai: FakeOpenAI
+) -> None:
+    fake_openai.reply = model_reply
+    chat = await new_learner(model_app, "en")
+    await chat.say("Is it safe to give my bank details to a chatbot?")
+    await chat.say("why?")
+    await chat.command("mydata")
+    [document] = [r for r in chat.replies if isinstance(r, Document)]
+    [day] = json.loads(document.content)["llm_usage"]["days"]
+    assert day["calls"] == 3
+    assert len(json.loads(document.content)["recent_questions"]) == 2
+
+
+async def test_a_reading_state_survives_every_kind_of_small_talk(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 2))
+    for text in ["hi", "thanks", "ok", "no", "?", "👍", "stop", "bye", "help"]:
+        await chat.say(text)
+    async with plain_app.database.session() as session:
+        learner = await SqlLearners(session).find(chat.channel, chat.user)
+        assert learner is not None
+        current, _ = await SqlLearners(session).conversation(learner.id)
+    assert plain_app.router.states.load(current) == Reading(FIRST_LESSON, 2)

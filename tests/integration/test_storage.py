@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,17 @@ async def test_migrations_run_up_down_and_up_again(database_url: str) -> None:
         assert expected <= await table_names(database)
     finally:
         await database.close()
+
+
+async def test_processes_starting_together_migrate_one_after_the_other(database_url: str) -> None:
+    # Replicas started at once each run the migrations: without a lock, two create the same
+    # tables and one fails.
+    databases = [Database(database_url) for _ in range(3)]
+    try:
+        await asyncio.gather(*(database.upgrade() for database in databases))
+        assert all([await database.at_head() for database in databases])
+    finally:
+        await asyncio.gather(*(database.close() for database in databases))
 
 
 async def test_migrations_match_the_models(database_url: str) -> None:

@@ -12,6 +12,10 @@ from bot.core.callbacks import MAX_INT, CallbackData, CallbackError, field_kinds
 from bot.core.feature import CommandRoute, Manifest, TextRoute, on
 from bot.core.router import RouteCollisionError, Router, Turn
 from bot.core.state import Conversation, FlowState, Idle, StateCodec, StoredState
+from tests.conftest import Clock
+from tests.support.chat import Chat
+from tests.support.learning import fixture_course, learning_manifests, learning_tutor
+from tests.support.memory import MemoryUnits
 
 
 @dataclass(frozen=True)
@@ -210,3 +214,42 @@ def test_every_button_the_app_can_build_fits_telegram(app: App) -> None:
         assert app.router.button_for(packed) == (route, route.data(**values))
         checked += 1
     assert checked == len(app.router.buttons) > 40
+
+
+@dataclass(frozen=True)
+class Typing(FlowState):
+    flow = "demo.typing"
+    captures_text = True
+    literal_text = True
+
+
+async def test_text_filters_read_first_except_what_a_literal_state_takes_as_it_is() -> None:
+    seen: list[str] = []
+
+    async def small_talk(turn: Turn, typed: str) -> bool:
+        seen.append(f"filter:{typed}")
+        return typed == "merci"
+
+    async def typed_for_flow(turn: Turn, typed: str) -> None:
+        seen.append(f"flow:{typed}")
+
+    async def start_typing(turn: Turn, _: tuple[str, ...]) -> None:
+        turn.go(Typing())
+
+    manifests = [
+        *learning_manifests(fixture_course()),
+        Manifest(
+            "demo",
+            commands=(CommandRoute("type", start_typing),),
+            texts=(TextRoute(typed_for_flow), TextRoute(typed_for_flow, Typing.flow)),
+            text_filters=(small_talk,),
+            states=(Typing,),
+        ),
+    ]
+    chat = Chat(learning_tutor(MemoryUnits(), Clock(), manifests), language_code="en")
+    await chat.command("start")
+    await chat.say("merci")
+    await chat.say("what is AI")
+    await chat.command("type")
+    await chat.say("merci")
+    assert seen == ["filter:merci", "filter:what is AI", "flow:what is AI", "flow:merci"]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import ast
+import asyncio
+import fcntl
 import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import String, column, event, inspect, select, table
+from sqlalchemy import String, column, event, inspect, select, table, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
 # `revision = '0006_…'` and `down_revision = '0005_…'` (or None, or a tuple for a merge).
+# Any number, the same in every process of the tutor: PostgreSQL's advisory lock on migrations.
+MIGRATION_LOCK = 0x7475746F72  # "tutor"
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=\s*(.+)$", re.MULTILINE)
 
 
@@ -151,7 +155,7 @@ class Database:
             return await connection.run_sync(_stored_revisions) == {head}
 
     async def _migrate(self, run: Callable[[Connection], None]) -> None:
-        async with self.engine.connect() as connection:
+        async with self.engine.connect() as connection, self._migration_lock(connection):
             if self.dialect == "sqlite":
                 # Migrations rebuild SQLite tables (copy, drop, rename); with foreign keys on,
                 # dropping `learners` would delete every row that references a learner.
@@ -163,9 +167,50 @@ class Database:
                 if self.dialect == "sqlite":
                     await _set_sqlite_foreign_keys(connection, on=True)
 
+    @asynccontextmanager
+    async def _migration_lock(self, connection: AsyncConnection) -> AsyncIterator[None]:
+        """Hold a lock on migrations, so that processes starting together migrate one by one."""
+        if self.dialect == "sqlite":
+            async with _file_lock(self.url):
+                yield
+            return
+        # Session-level, not tied to a transaction: it spans the migration's own commit. The
+        # process that waited then finds the database at head and Alembic does nothing.
+        await connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+        await connection.commit()
+        try:
+            yield
+        finally:
+            await connection.rollback()  # whatever a failed migration left open
+            await connection.execute(
+                text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK}
+            )
+            await connection.commit()
+
     async def close(self) -> None:
         """Close every pooled connection."""
         await self.engine.dispose()
+
+
+@asynccontextmanager
+async def _file_lock(url: str) -> AsyncIterator[None]:
+    """Hold a lock file beside a SQLite database (none for one in memory, which one process has)."""
+    path = make_url(url).database
+    if path in (None, "", ":memory:"):
+        yield
+        return
+    # Waited for in a thread, not to block the event loop; released when the file closes.
+    lock_file = await asyncio.to_thread(_locked, Path(f"{path}.migrating"))
+    try:
+        yield
+    finally:
+        lock_file.close()
+
+
+def _locked(path: Path) -> IO[str]:
+    lock_file = path.open("a")
+    fcntl.flock(lock_file, fcntl.LOCK_EX)
+    return lock_file
 
 
 @asynccontextmanager

@@ -1,4 +1,4 @@
-"""The tutor's three model tasks as LangChain runnables: answer, simplify, coach."""
+"""The tutor's model tasks as LangChain runnables: answer, simplify, coach, follow-up."""
 
 from __future__ import annotations
 
@@ -16,7 +16,15 @@ from bot.adapters.llm.client import ChatClient
 from bot.adapters.llm.prompts import load_prompt
 from bot.config import Language
 from bot.core.languages import BUILT_IN, LanguageRegistry
-from bot.core.model import Coaching, GroundedAnswer, ModelError, Passage, Rewrite, TokenUsage
+from bot.core.model import (
+    Coaching,
+    GroundedAnswer,
+    ModelError,
+    Passage,
+    Rewrite,
+    Standalone,
+    TokenUsage,
+)
 from bot.core.text import inert, trim_words
 
 ANSWER_MAX_WORDS: Final = 120
@@ -28,6 +36,7 @@ PROMPT_VARIABLES: Final[dict[str, frozenset[str]]] = {
     "answer": frozenset({"language", "level", "max_words", "passages", "question"}),
     "simplify": frozenset({"language", "level", "max_words", "title", "card", "key_idea"}),
     "coach": frozenset({"language", "level", "task", "topics", "attempt"}),
+    "follow_up": frozenset({"language", "earlier", "question"}),
 }
 # The model may join the passage numbers with "and" in any language the tutor knows.
 _AND = "|".join(re.escape(profile.and_word) for profile in BUILT_IN)
@@ -85,6 +94,7 @@ class TutorChains:
         self._answer = self._chain(client, prompts_dir, "answer", output)
         self._simplify = self._chain(client, prompts_dir, "simplify", output)
         self._coach = self._chain(client, prompts_dir, "coach", output)
+        self._follow_up = self._chain(client, prompts_dir, "follow_up", output)
 
     @staticmethod
     def _chain(
@@ -164,3 +174,19 @@ class TutorChains:
             usage,
             on_task=verdicts.get("TOPIC"),
         )
+
+    async def standalone(
+        self, question: str, earlier: Sequence[str], language: Language
+    ) -> Standalone:
+        """Rewrite a (redacted) follow-up question, given the earlier ones, to stand on its own."""
+        raw, usage = await self._run(
+            self._follow_up,
+            {
+                "language": self._written_in(language),
+                "earlier": "\n".join(f"- {inert(text)}" for text in earlier),
+                "question": inert(question),
+            },
+        )
+        # The model may wrap the question in the tags it was given, or in quotes.
+        text = re.sub(r"</?question>", "", raw).strip().strip('"“”«» ')
+        return Standalone(text or question, usage)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
-import secrets
 import time
 from collections.abc import Mapping
 from contextlib import AsyncExitStack
@@ -112,6 +113,16 @@ def _rate_limiter(limited: bool) -> AIORateLimiter:
     return AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=RETRIES_AFTER_FLOOD)
 
 
+def webhook_secret(settings: Settings) -> str:
+    """Return the webhook's secret token: the one set, else one that every replica derives alike."""
+    if settings.webhook_secret:
+        return settings.webhook_secret.get_secret_value()
+    # Replicas share the bot's token, so they derive the same secret and none of them locks the
+    # others out when it registers the webhook; whoever knows the token controls the bot anyway.
+    token = bot_token(settings).encode()
+    return hmac.new(token, b"tutor webhook secret token", hashlib.sha256).hexdigest()
+
+
 def build_application(
     app: App,
     *,
@@ -173,13 +184,12 @@ def run(settings: Settings) -> None:
         # post_stop and shuts the bot down; the database and stores close after that.
         if settings.webhook_url:
             limit_request_bodies(settings.webhook_max_body_bytes)
-            secret = settings.webhook_secret
             application.run_webhook(
                 listen=settings.webhook_listen,
                 port=settings.webhook_port,
                 url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
                 webhook_url=settings.webhook_url,
-                secret_token=secret.get_secret_value() if secret else secrets.token_urlsafe(32),
+                secret_token=webhook_secret(settings),
                 allowed_updates=ALLOWED_UPDATES,
                 bootstrap_retries=-1,
                 close_loop=False,

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from bot.adapters.db.tables import Base
-from bot.core.feature import FeatureContext, Manifest, TextRoute
+from bot.core.feature import FeatureContext, Manifest, TextRoute, on
+from bot.features.answers.buttons import AnswerInMyLanguage
 from bot.features.answers.definitions import Definitions
 from bot.features.answers.flows import Answers
-from bot.features.answers.ports import QUESTIONS
-from bot.features.answers.repo import SqlQuestions
-from bot.features.answers.tables import UnansweredQuestionRow
+from bot.features.answers.ports import QUESTIONS, RECENT_QUESTIONS
+from bot.features.answers.repo import SqlQuestions, SqlRecentQuestions
+from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
 
 DOMAIN = "llm"
-TABLES: tuple[type[Base], ...] = (UnansweredQuestionRow,)
+TABLES: tuple[type[Base], ...] = (UnansweredQuestionRow, RecentQuestionRow)
 
 
 def manifest(context: FeatureContext) -> Manifest:
@@ -23,13 +24,16 @@ def manifest(context: FeatureContext) -> Manifest:
         context.budget,
         context.course,
         context.settings.privacy_lesson_id,
+        context.settings.languages,
         Definitions(context.course, context.settings.languages),
     )
     return Manifest(
         name="answers",
+        buttons=(on(AnswerInMyLanguage, answers.again),),
         texts=(TextRoute(answers.answer),),
-        repositories=((QUESTIONS, SqlQuestions),),
+        repositories=((QUESTIONS, SqlQuestions), (RECENT_QUESTIONS, SqlRecentQuestions)),
         exporters=(
             ("unanswered_questions", lambda uow, learner: uow.get(QUESTIONS).export(learner)),
+            ("recent_questions", lambda uow, learner: uow.get(RECENT_QUESTIONS).export(learner)),
         ),
     )

@@ -7,19 +7,23 @@ from functools import partial
 from typing import TYPE_CHECKING, Final
 
 from bot.config import Language
+from bot.core.languages import LanguageRegistry
 from bot.core.lazy import Lazy
-from bot.core.model import GroundedAnswer, Passage, TutorModel, Unavailable
+from bot.core.model import GroundedAnswer, Passage, Standalone, TutorModel, Unavailable
 from bot.core.replies import Button
+from bot.core.reply_language import ReplyLanguage, ReplyLanguageRule, can_switch
 from bot.core.router import Turn, button, rows
-from bot.core.text import trim_words, word_count
+from bot.core.text import trim_words
 from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
+from bot.features.answers.buttons import AnswerInMyLanguage
 from bot.features.answers.definitions import Definitions, say_definition
+from bot.features.answers.follow_up import looks_like_follow_up, recent_questions, remember
 from bot.features.answers.gate import on_topic
 from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
-from bot.features.privacy.pii import Kind, redact
+from bot.features.privacy.pii import Kind, Redaction, redact
 from bot.features.usage.budget import DailyBudget
 from bot.i18n import N_, Translator
 from bot.language import LanguageDetector
@@ -32,8 +36,6 @@ SEARCH_K: Final = 5
 MODEL_PASSAGES: Final = 4
 CARD_MAX_WORDS: Final = 90
 OTHER_LESSONS: Final = 2
-# Below this many words a language guess is unreliable ("chatgpt?" reads as Dutch).
-MIN_WORDS_TO_DETECT: Final = 3
 
 KIND_NAMES: Final[dict[Kind, str]] = {
     Kind.NATIONAL_NUMBER: N_("your national register number"),
@@ -94,6 +96,7 @@ class Answers:
         budget: DailyBudget,
         course: Course,
         privacy_lesson_id: str,
+        languages: LanguageRegistry,
         definitions: Definitions,
     ) -> None:
         self.retriever = retriever
@@ -102,14 +105,16 @@ class Answers:
         self.budget = budget
         self.privacy_lesson_id = privacy_lesson_id
         self.course = course
+        self.reply_language = ReplyLanguageRule(languages)
         self.definitions = definitions
         self._ai_words: dict[Language, Vocabulary] = {}
 
-    async def _language(self, turn: Turn, text: str) -> Language:
-        if word_count(text) < MIN_WORDS_TO_DETECT:
-            return turn.language
+    async def _language(self, turn: Turn, text: str) -> ReplyLanguage:
+        if not can_switch(text):
+            # Too short to switch: the detector (perhaps still loading) is not needed.
+            return ReplyLanguage(turn.language, switched=False)
         detector = await self.detector.wait()
-        return detector.detect(text) or turn.language
+        return self.reply_language.choose(text, turn.language, detector)
 
     def _vocabulary(self, language: Language) -> Vocabulary:
         # Built on the first question in each language, not while the tutor starts.
@@ -118,13 +123,61 @@ class Answers:
         return self._ai_words[language]
 
     async def answer(self, turn: Turn, text: str) -> None:
-        """Answer one question: personal data first, then the course, then the model."""
+        """Answer one question: personal data first, then its language, the course, the model."""
         redaction = redact(text)
-        question = redaction.text
-        language = await self._language(turn, redaction.bare)
-        t = turn.services.translators[language]
+        reply = await self._language(turn, redaction.bare)
+        language = reply.language
         if redaction.found:
             personal_data_warning(turn, language, redaction.kinds, self.privacy_lesson_id)
+        question = await self._standalone(turn, redaction, language)
+        # Kept only for what needs it: a follow-up (with a model) or the keep-language button.
+        if self.chains is not None or reply.switched:
+            kept = await remember(turn, language, question.text)
+            if reply.switched:
+                self._switch_notice(turn, language, kept)
+        await self._respond(turn, language, question)
+
+    async def again(self, turn: Turn, chosen: AnswerInMyLanguage) -> None:
+        """Answer a kept question again, in the learner's own language."""
+        kept = next((q for q in await recent_questions(turn) if q.id == chosen.question), None)
+        if kept is None:
+            t = turn.t
+            turn.say(
+                t.gettext(
+                    "I no longer have that question: I keep questions for a short time only. "
+                    "Please ask it again."
+                ),
+                rows(screens.menu_button(t)),
+            )
+            return
+        await self._respond(turn, turn.language, redact(kept.text))
+
+    def _switch_notice(self, turn: Turn, language: Language, question_id: int) -> None:
+        # In the message's language (each catalog names its own), the button in the learner's.
+        said = turn.services.translators[language].gettext(
+            "🌐 You wrote in English, so I answer in English."
+        )
+        mine = turn.t.gettext("{flag} Answer in my language").format(flag=turn.profile.flag)
+        turn.say(said, rows(button(mine, AnswerInMyLanguage(question_id))))
+
+    async def _standalone(self, turn: Turn, redaction: Redaction, language: Language) -> Redaction:
+        """Rewrite a follow-up with the model, from the learner's last questions."""
+        if self.chains is None:
+            return redaction
+        earlier = await recent_questions(turn)
+        names_a_topic = bool(self._vocabulary(language).find(redaction.bare))
+        follow_ups = turn.services.languages.profile(language).follow_ups
+        if not earlier or not looks_like_follow_up(redaction.bare, follow_ups, names_a_topic):
+            return redaction
+        call = partial(self.chains.standalone, redaction.text, [q.text for q in earlier], language)
+        outcome = await self.budget.spend(turn, call)
+        # The model only saw redacted text; what it wrote is checked all the same.
+        return redact(outcome.question) if isinstance(outcome, Standalone) else redaction
+
+    async def _respond(self, turn: Turn, language: Language, redaction: Redaction) -> None:
+        """Answer a redacted question in a language: from the course, then the model."""
+        question = redaction.text
+        t = turn.services.translators[language]
         # The glossary answers "what is X" for its own words, with or without a chat model.
         definition = self.definitions.find(redaction.bare, language)
         if definition is not None:

@@ -40,3 +40,38 @@ class QuestionStore(Protocol):
 
 
 QUESTIONS: Port[QuestionStore] = Port("questions")
+
+
+@dataclass(frozen=True)
+class RecentQuestion:
+    """One of a learner's last questions, as stored (personal data already removed)."""
+
+    id: int
+    language: str
+    text: str
+    asked_at: datetime
+
+
+class RecentQuestionStore(Protocol):
+    """A learner's last few questions, redacted, kept for a short time only."""
+
+    async def add(
+        self, learner_id: int, language: Language, text: str, now: datetime, *, keep: int
+    ) -> int:
+        """Keep a (redacted) question and return its id; keep only the learner's `keep` last."""
+        ...
+
+    async def since(self, learner_id: int, since: datetime) -> list[RecentQuestion]:
+        """Return the learner's questions asked since a time, oldest first."""
+        ...
+
+    async def forget_before(self, before: datetime) -> None:
+        """Delete every learner's questions asked before a time."""
+        ...
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's recent questions for /mydata."""
+        ...
+
+
+RECENT_QUESTIONS: Port[RecentQuestionStore] = Port("recent_questions")

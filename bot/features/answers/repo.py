@@ -1,4 +1,4 @@
-"""The store of unanswered questions on the database."""
+"""The stores of unanswered and of recent questions on the database."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Language
 from bot.core.ports import jsonable
-from bot.features.answers.ports import UnansweredQuestion
-from bot.features.answers.tables import UnansweredQuestionRow
+from bot.features.answers.ports import RecentQuestion, UnansweredQuestion
+from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
 
 MAX_CHARS = 1000
 
@@ -48,4 +48,60 @@ class SqlQuestions:
         return [
             jsonable({"language": q.language, "text": q.text, "asked_at": q.asked_at})
             for q in await self.of_learners([learner_id])
+        ]
+
+
+class SqlRecentQuestions:
+    """A learner's last questions in the `recent_questions` table."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(
+        self, learner_id: int, language: Language, text: str, now: datetime, *, keep: int
+    ) -> int:
+        """Keep a (redacted) question and return its id; keep only the learner's `keep` last."""
+        row = RecentQuestionRow(
+            learner_id=learner_id, language=language, text=text[:MAX_CHARS], asked_at=now
+        )
+        self.session.add(row)
+        await self.session.flush()
+        newest = (
+            select(RecentQuestionRow.id)
+            .where(RecentQuestionRow.learner_id == learner_id)
+            .order_by(RecentQuestionRow.id.desc())
+            .limit(keep)
+        )
+        kept = list(await self.session.scalars(newest))
+        await self.session.execute(
+            delete(RecentQuestionRow).where(
+                RecentQuestionRow.learner_id == learner_id, RecentQuestionRow.id.not_in(kept)
+            )
+        )
+        return row.id
+
+    async def since(self, learner_id: int, since: datetime) -> list[RecentQuestion]:
+        """Return the learner's questions asked since a time, oldest first."""
+        rows = await self.session.scalars(
+            select(RecentQuestionRow)
+            .where(RecentQuestionRow.learner_id == learner_id, RecentQuestionRow.asked_at >= since)
+            .order_by(RecentQuestionRow.id)
+        )
+        return [RecentQuestion(r.id, r.language, r.text, r.asked_at) for r in rows]
+
+    async def forget_before(self, before: datetime) -> None:
+        """Delete every learner's questions asked before a time."""
+        await self.session.execute(
+            delete(RecentQuestionRow).where(RecentQuestionRow.asked_at < before)
+        )
+
+    async def export(self, learner_id: int) -> list[dict[str, Any]]:
+        """Return the learner's recent questions for /mydata."""
+        rows = await self.session.scalars(
+            select(RecentQuestionRow)
+            .where(RecentQuestionRow.learner_id == learner_id)
+            .order_by(RecentQuestionRow.id)
+        )
+        return [
+            jsonable({"language": r.language, "text": r.text, "asked_at": r.asked_at}) for r in rows
         ]

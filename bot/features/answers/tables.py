@@ -1,4 +1,4 @@
-"""The answers feature's table: questions the course did not cover, redacted."""
+"""The answers feature's tables: questions the course did not cover, and the last few asked."""
 
 from __future__ import annotations
 
@@ -22,3 +22,18 @@ class UnansweredQuestionRow(Base):
     language: Mapped[str] = mapped_column(String(2))
     text: Mapped[str] = mapped_column(String(1000))
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class RecentQuestionRow(Base):
+    """One of a learner's last questions, redacted, kept for minutes only."""
+
+    __tablename__ = "recent_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    learner_id: Mapped[int] = mapped_column(
+        ForeignKey("learners.id", ondelete="CASCADE"), index=True
+    )
+    language: Mapped[str] = mapped_column(String(2))
+    text: Mapped[str] = mapped_column(String(1000))
+    # Indexed: every new question deletes the rows of any learner that have expired.
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

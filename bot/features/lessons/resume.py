@@ -1,10 +1,11 @@
-"""Take the learner back to exactly where they were: a card, a quiz question, a review."""
+"""Take the learner back to exactly where they were: a card, a quiz question, a review, a task."""
 
 from __future__ import annotations
 
 from bot.core.router import Turn
 from bot.features.lessons.flows import Reading, show_card
 from bot.features.menu import flows as screens
+from bot.features.practice import flows as practice
 from bot.features.quiz import flows as quiz
 from bot.features.review import flows as review
 
@@ -15,6 +16,8 @@ async def resume(turn: Turn, _: object = None) -> None:
     lesson = turn.course.lesson(turn.language, turn.lesson_id) if turn.lesson_id else None
     if isinstance(state, review.Reviewing):
         await review.next_review(turn)
+    elif isinstance(state, practice.Practising) and (task := practice.find_task(turn, state.task)):
+        practice.show_task(turn, task)
     elif lesson is None:
         await screens.main_menu(turn)
     elif isinstance(state, quiz.Answering) and (at := lesson.item_position(state.item)) is not None:

@@ -48,6 +48,11 @@ def privacy_notice(t: Translator) -> str:
         )
         + " "
         + t.gettext(
+            "I keep your last three questions for 30 minutes, without personal details, "
+            "to understand a follow-up question or to answer again in your language."
+        )
+        + " "
+        + t.gettext(
             "To stop misuse, I also count your questions to the AI model and the wrong group codes "
             "you type, under a code nobody can read. I keep these counts for one day only, "
             "even after /forget."

@@ -61,7 +61,8 @@ OFF_TASK_TIP: Final = N_(
 )
 
 
-def _find_task(turn: Turn, task_id: str) -> PracticeTask | None:
+def find_task(turn: Turn, task_id: str) -> PracticeTask | None:
+    """Return a practice task of the course in the learner's language."""
     tasks = (task for m in turn.course.modules.get(turn.language, ()) for task in m.practice)
     return next((task for task in tasks if task.id == task_id), None)
 
@@ -99,6 +100,22 @@ def rule_feedback(t: Translator, verdict: Verdict, task: PracticeTask) -> str:
     else:
         tip = t.gettext(IMPROVEMENTS[gap])
     return "\n".join([t.gettext("One tip to make it better:"), tip])
+
+
+def show_task(turn: Turn, task: PracticeTask) -> None:
+    """Show a practice task and how to answer it."""
+    t = turn.t
+    text = "\n\n".join(
+        [
+            t.gettext("✍ Your task:"),
+            task.task,
+            t.gettext(
+                "Write your prompt here, as you would type it in a chatbot. "
+                "I will give you tips. Do not use real personal details."
+            ),
+        ]
+    )
+    turn.say(text, _practice_keyboard(t))
 
 
 class Practice:
@@ -146,29 +163,18 @@ class Practice:
 
     async def start(self, turn: Turn, chosen: StartTask) -> None:
         """Start (or restart) a task: the learner's next messages are prompts for it."""
-        task = _find_task(turn, chosen.task)
+        task = find_task(turn, chosen.task)
         if task is None:
             await screens.stale_button(turn)
             return
         # Entered on top of the lesson, so "Continue" still leads back to it afterwards.
         turn.enter(Practising(task.id))
-        t = turn.t
-        text = "\n\n".join(
-            [
-                t.gettext("✍ Your task:"),
-                task.task,
-                t.gettext(
-                    "Write your prompt here, as you would type it in a chatbot. "
-                    "I will give you tips. Do not use real personal details."
-                ),
-            ]
-        )
-        turn.say(text, _practice_keyboard(t))
+        show_task(turn, task)
 
     async def hint(self, turn: Turn, _: ShowHint) -> None:
         """Show the hint of the current task."""
         state = turn.state
-        task = _find_task(turn, state.task) if isinstance(state, Practising) else None
+        task = find_task(turn, state.task) if isinstance(state, Practising) else None
         if task is None:
             await screens.stale_button(turn)
             return
@@ -185,7 +191,7 @@ class Practice:
     async def attempt(self, turn: Turn, text: str) -> None:
         """Give feedback on one prompt against the rubric, record the score, offer another try."""
         state = turn.state
-        task = _find_task(turn, state.task) if isinstance(state, Practising) else None
+        task = find_task(turn, state.task) if isinstance(state, Practising) else None
         if task is None:
             await self.stop(turn, ())
             return

@@ -22,6 +22,7 @@ async def my_data(turn: Turn, _: object = None) -> None:
     lessons = data.get("lessons", [])
     answers = data.get("quiz_answers", [])
     questions = data.get("unanswered_questions", [])
+    recent = data.get("recent_questions", [])
     lines = [
         t.gettext("🔒 What I keep about you:"),
         t.gettext("• Name: {name}").format(name=learner.display_name or "–"),
@@ -41,6 +42,11 @@ async def my_data(turn: Turn, _: object = None) -> None:
             "• {count} questions I could not answer",
             len(questions),
         ).format(count=len(questions)),
+        t.ngettext(
+            "• {count} recent question, kept for 30 minutes",
+            "• {count} recent questions, kept for 30 minutes",
+            len(recent),
+        ).format(count=len(recent)),
         "",
         t.gettext("I do not keep your other messages."),
         t.gettext("The file below holds all of it. Send /forget to delete everything."),

@@ -63,6 +63,7 @@ class TypingForPush(FlowState):
 
     flow = "trainers.typing"
     captures_text = True
+    literal_text = True
     awaiting: str  # "time", or "text-<language>"
 
     @property

@@ -1,0 +1,53 @@
+"""Follow-up questions ("and at work?"): which ones, and how the last few questions are kept.
+
+With a chat model, a question that looks like a follow-up is rewritten by the model, from the
+learner's last questions, into one that stands on its own; that one is searched and answered.
+A question looks like a follow-up, when the learner asked something in the last
+`RECENT_FOR`, if it starts with an opener of its language ("and", "et", "en", "what about"), or if
+it names nothing of the course (no glossary term or lesson keyword) and is short
+(`SHORT_WORDS` words or fewer: "why?", "is it safe?") or holds a pronoun ("can they see it when
+I use my phone"). Everything else is searched as it is, without a model call.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Final
+
+from bot.config import Language
+from bot.core.languages import FollowUpWords
+from bot.core.reply_language import words
+from bot.core.router import Turn
+from bot.core.text import word_count
+from bot.features.answers.ports import RECENT_QUESTIONS, RecentQuestion
+
+# How many of a learner's last questions are kept, and for how long; the privacy notice and
+# /mydata (bot/features/menu/flows.py, bot/features/privacy/flows.py) say so in words.
+RECENT_KEPT: Final = 3
+RECENT_FOR: Final = timedelta(minutes=30)
+SHORT_WORDS: Final = 4
+
+
+def looks_like_follow_up(text: str, follow_ups: FollowUpWords, names_a_topic: bool) -> bool:
+    """Tell whether a question seems to lean on the ones before it."""
+    found = words(text)
+    if not found:
+        return False
+    opening = " ".join(found)
+    if any(opening == opener or opening.startswith(f"{opener} ") for opener in follow_ups.openers):
+        return True
+    if names_a_topic:
+        return False
+    return word_count(text) <= SHORT_WORDS or any(w in follow_ups.pronouns for w in found)
+
+
+async def recent_questions(turn: Turn) -> list[RecentQuestion]:
+    """Return the learner's questions of the last `RECENT_FOR`, oldest first."""
+    return await turn.repo(RECENT_QUESTIONS).since(turn.learner.id, turn.now - RECENT_FOR)
+
+
+async def remember(turn: Turn, language: Language, question: str) -> int:
+    """Keep a (redacted) question among the learner's last ones; forget every expired one."""
+    store = turn.repo(RECENT_QUESTIONS)
+    await store.forget_before(turn.now - RECENT_FOR)
+    return await store.add(turn.learner.id, language, question, turn.now, keep=RECENT_KEPT)

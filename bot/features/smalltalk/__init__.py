@@ -1,0 +1,1 @@
+"""Small talk and stray words: a kind reply, and the way back to where the learner was."""

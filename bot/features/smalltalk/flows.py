@@ -1,0 +1,80 @@
+"""Answer small talk kindly, and bring the learner back to exactly where they were.
+
+Greetings, thanks, "ok", emoji and the like get a short reply in the learner's language with a
+Continue button (the lessons' `Resume`: the card, the pending quiz question, the review or the
+practice task, else the menu). Nothing about where the learner is changes, except for the words
+of the buttons: "next" on a card shows the next card (what the Next button under it does), "back"
+the card before, and "menu" shows the menu; "next" and "back" elsewhere go straight back to where
+the learner was.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from bot.core.router import Turn, button, rows
+from bot.features.lessons.flows import Reading, show_card
+from bot.features.lessons.resume import resume
+from bot.features.menu import flows as screens
+from bot.features.menu.buttons import ShowHelp
+from bot.features.quiz.flows import continue_button, start_quiz_of
+from bot.features.smalltalk.recognise import Kind, Phrasebook
+from bot.i18n import N_
+
+REPLIES: Final[dict[Kind, str]] = {
+    Kind.GREETING: N_("Hello! 👋 Nice to see you."),
+    Kind.THANKS: N_("You are welcome! 😊"),
+    Kind.GOODBYE: N_("See you soon! 👋 I keep your place for next time."),
+    Kind.OK: N_("👍 Good!"),
+    Kind.NO: N_("No problem."),
+    Kind.STOP: N_("OK, let us take a break. I keep your place: come back when you like."),
+    Kind.HELP: N_(
+        "I am your AI tutor. Tap the buttons to move on, or type a question about AI "
+        "in a few words."
+    ),
+    Kind.QUESTION: N_(
+        "Do you have a question? Type it in a few words, for example: “What is a deepfake?”"
+    ),
+    Kind.EMOJI: N_("😊 Shall we go on?"),
+}
+
+
+class SmallTalk:
+    """Read free text first: answer small talk, let everything else through."""
+
+    def __init__(self, phrasebook: Phrasebook) -> None:
+        self.phrasebook = phrasebook
+
+    async def read(self, turn: Turn, text: str) -> bool:
+        """Answer small talk and return True; return False for anything else."""
+        kind = self.phrasebook.kind(text)
+        if kind is None:
+            return False
+        if kind is Kind.MENU:
+            await screens.main_menu(turn)
+        elif kind is Kind.NEXT:
+            await _step(turn, 1)
+        elif kind is Kind.BACK:
+            await _step(turn, -1)
+        else:
+            _reply(turn, kind)
+        return True
+
+
+def _reply(turn: Turn, kind: Kind) -> None:
+    t = turn.t
+    help_button = button(t.gettext("❓ Help"), ShowHelp()) if kind is Kind.HELP else None
+    turn.say(t.gettext(REPLIES[kind]), rows(continue_button(t), help_button))
+
+
+async def _step(turn: Turn, step: int) -> None:
+    """Move one card on or back, as the buttons under a card do; elsewhere, continue."""
+    state = turn.state
+    lesson = turn.course.lesson(turn.language, state.lesson) if isinstance(state, Reading) else None
+    if lesson is None or not isinstance(state, Reading):
+        await resume(turn)
+    elif state.card + step >= len(lesson.cards):
+        # Past the last card, Next is the quiz.
+        await start_quiz_of(turn, lesson.id)
+    else:
+        await show_card(turn, lesson, state.card + step)

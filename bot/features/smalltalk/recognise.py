@@ -1,0 +1,129 @@
+"""Recognise small talk: a message made only of greetings, thanks, "ok", button words or emoji.
+
+The phrases are data (words.yaml), per kind and language; a message is small talk when it is
+covered, word by word, by phrases of any language (and fillers such as "bot"), with at least one
+phrase that is not a filler. Both sides are normalised the same way first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from importlib.resources import files
+from typing import Any, Final
+
+import yaml
+
+from bot.core.text import fold
+
+# Symbols (emoji), their modifiers, joiners and variation selectors, punctuation and spaces.
+_NOISE_CATEGORIES: Final = frozenset(
+    {"So", "Sk", "Sm", "Mn", "Me", "Cf", "Zs", "Po", "Pd", "Ps", "Pe"}
+)
+_REPEATED = re.compile(r"(.)\1+")
+_WORD_CHARS = re.compile(r"[^\W_]+")
+LONGEST_PHRASE: Final = 8  # words
+
+
+class Kind(Enum):
+    """What a bit of small talk is; the order of words.yaml decides between several."""
+
+    HELP = "help"
+    MENU = "menu"
+    STOP = "stop"
+    NEXT = "next"
+    BACK = "back"
+    THANKS = "thanks"
+    GREETING = "greeting"
+    GOODBYE = "goodbye"
+    NO = "no"
+    OK = "ok"
+    QUESTION = "question"  # only "?"
+    EMOJI = "emoji"  # only emoji that say nothing in particular
+
+
+def normalise(text: str) -> tuple[str, ...]:
+    """Return the words of a text: lower case, no accents, each run of one letter as one."""
+    folded = fold(text).casefold().replace("'", " ").replace("’", " ")
+    return tuple(_REPEATED.sub(r"\1", word) for word in _WORD_CHARS.findall(folded))
+
+
+def _only_symbols(text: str) -> bool:
+    return all(unicodedata.category(char) in _NOISE_CATEGORIES for char in text)
+
+
+@dataclass(frozen=True)
+class Phrasebook:
+    """The phrases of each kind, normalised, and the emoji that say something."""
+
+    phrases: Mapping[tuple[str, ...], Kind]
+    fillers: frozenset[tuple[str, ...]]
+    emoji: Mapping[str, Kind]
+    order: tuple[Kind, ...]
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any], languages: Iterable[str]) -> Phrasebook:
+        """Build the phrasebook of some languages from words.yaml's data."""
+        wanted = set(languages)
+        phrases: dict[tuple[str, ...], Kind] = {}
+        order = []
+        for name, by_language in data["kinds"].items():
+            kind = Kind(name)
+            order.append(kind)
+            for language, listed in by_language.items():
+                if language in wanted:
+                    for phrase in listed:
+                        # The first kind to list a phrase keeps it ("merci" is thanks, not ok).
+                        phrases.setdefault(normalise(str(phrase)), kind)
+        fillers = frozenset(normalise(str(filler)) for filler in data["fillers"])
+        emoji = {char: Kind(name) for name, chars in data["emoji"].items() for char in chars}
+        return cls(phrases, fillers, emoji, tuple(order))
+
+    def kind(self, text: str) -> Kind | None:
+        """Return the kind of small talk a message is, or None when it is anything else."""
+        if _only_symbols(text):
+            return self._symbols(text)
+        found = self._cover(normalise(text))
+        if not found:
+            return None
+        return min(found, key=self.order.index)
+
+    def _symbols(self, text: str) -> Kind | None:
+        meaning = [self.emoji[char] for char in text if char in self.emoji]
+        if meaning:
+            return min(meaning, key=self.order.index)
+        if "?" in text:
+            return Kind.QUESTION
+        return Kind.EMOJI if text.strip() else None
+
+    def _cover(self, words: tuple[str, ...]) -> list[Kind]:
+        """Return the kinds of the phrases that make up all of `words`; none if they do not."""
+        kinds: list[Kind] = []
+        at = 0
+        while at < len(words):
+            for size in range(min(LONGEST_PHRASE, len(words) - at), 0, -1):
+                piece = words[at : at + size]
+                if piece in self.phrases or piece in self.fillers:
+                    if piece in self.phrases:
+                        kinds.append(self.phrases[piece])
+                    at += size
+                    break
+            else:
+                return []
+        return kinds
+
+
+@cache
+def _words_file() -> dict[str, Any]:
+    text = files("bot.features.smalltalk").joinpath("words.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def phrasebook(languages: Iterable[str]) -> Phrasebook:
+    """Return the phrasebook of the offered languages."""
+    return Phrasebook.of(_words_file(), languages)

@@ -1,0 +1,84 @@
+"""Small talk is recognised from the word lists, whatever the case, accents, repeats or emoji."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.languages import BUILT_IN
+from bot.features.smalltalk.recognise import Kind, normalise, phrasebook
+
+BOOK = phrasebook(BUILT_IN.codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("hello", Kind.GREETING),
+        ("Bonjour, ça va ?", Kind.GREETING),
+        ("goeiemorgen", Kind.GREETING),
+        ("Hellooo!!", Kind.GREETING),
+        ("thanks", Kind.THANKS),
+        ("Merciii !!", Kind.THANKS),
+        ("dank je wel", Kind.THANKS),
+        ("dankjewel!!", Kind.THANKS),
+        ("thanks bot", Kind.THANKS),
+        ("ok merci", Kind.THANKS),  # the kind listed first wins
+        ("ok!!", Kind.OK),
+        ("oké", Kind.OK),
+        ("OUI", Kind.OK),
+        ("ja", Kind.OK),
+        ("yes", Kind.OK),
+        ("no", Kind.NO),
+        ("non merci", Kind.NO),
+        ("nee", Kind.NO),
+        ("next", Kind.NEXT),
+        ("suivant", Kind.NEXT),
+        ("volgende", Kind.NEXT),
+        ("back", Kind.BACK),
+        ("retour", Kind.BACK),
+        ("terug", Kind.BACK),
+        ("help", Kind.HELP),
+        ("aide", Kind.HELP),
+        ("hulp", Kind.HELP),
+        ("menu", Kind.MENU),
+        ("stop", Kind.STOP),
+        ("au revoir", Kind.GOODBYE),
+        ("tot ziens", Kind.GOODBYE),
+        ("👍", Kind.OK),
+        ("👍🏽👍", Kind.OK),
+        ("🙏", Kind.THANKS),
+        ("🙂", Kind.OK),
+        ("🎉🎉", Kind.EMOJI),
+        ("?", Kind.QUESTION),
+        ("??", Kind.QUESTION),
+    ],
+)
+def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None:
+    assert BOOK.kind(text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is chatgpt safe",
+        "help me write a cv",
+        "merci voor de uitleg, nog een vraagje",
+        "what is a deepfake?",
+        "ok but what is a prompt",
+        "bot",  # a filler alone says nothing
+        "1",
+        "",
+    ],
+)
+def test_anything_more_is_not_small_talk(text: str) -> None:
+    assert BOOK.kind(text) is None
+
+
+def test_normalising_folds_case_accents_punctuation_and_repeated_letters() -> None:
+    assert normalise("  Ça VA?!  Merciiii, d'accord ") == ("ca", "va", "merci", "d", "acord")
+
+
+def test_a_language_not_offered_brings_no_words() -> None:
+    dutch_only = phrasebook(["nl"])
+    assert dutch_only.kind("dank je") is Kind.THANKS
+    assert dutch_only.kind("thank you") is None
