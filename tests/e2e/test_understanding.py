@@ -378,7 +378,8 @@ async def test_a_question_that_stands_on_its_own_costs_no_rewrite(
 ) -> None:
     fake_openai.reply = model_reply
     chat = await new_learner(model_app, "fr")
-    await chat.say("C'est quoi un deepfake ?")
+    # Not "c'est quoi un deepfake": the glossary answers that one, without the model.
+    await chat.say("Les deepfakes sont-ils dangereux ?")
     await chat.say("Comment reconnaître un deepfake dans une vidéo ?")
     assert not [r for r in fake_openai.completions if "<earlier_questions>" in r.content("user")]
     assert len(fake_openai.completions) == 2
