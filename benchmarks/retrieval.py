@@ -253,7 +253,7 @@ async def _tutor_child(index_dir: Path) -> None:
     async with open_app(settings) as app:
         learner = Sender("benchmark", "cold-start", "en")
         await app.tutor.handle(learner, Command("start"))
-        replies = await app.tutor.handle(learner, Text("what is a deepfake"))
+        replies = await app.tutor.handle(learner, Text("how can I spot a deepfake"))
         first = replies[0] if replies else None
         heading = first.text.splitlines()[0] if isinstance(first, Message) else None
         print(json.dumps({"heading": heading}), flush=True)

@@ -43,7 +43,7 @@ from bot.course.loader import load_course
 
 RESULTS = Path(__file__).parent / "results" / "startup.json"
 TARGETS: Final = {"chat_first_prompt": 2.0, "cohort_list": 1.5, "db_upgrade": 1.5}
-QUESTION = "what is a deepfake"
+QUESTION = "how can I spot a deepfake"
 PROMPT = b"\n> "
 TIMEOUT_SECONDS = 120
 

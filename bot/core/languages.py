@@ -35,6 +35,10 @@ class SearchWords:
     # development questions and checked on questions written from the syllabus alone
     # (docs/retrieval.md).
     lexical_weight: float
+    # Questions that ask what a word means ("c'est quoi un chatbot", "wat betekent AI"), as
+    # case-insensitive verbose regular expressions that match a whole question, accents removed,
+    # and capture the word as `term`. When the word is in the glossary, its definition answers.
+    definition_questions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -197,6 +201,16 @@ FRENCH: Final = LanguageProfile(
             | \ben\s+bref\b
         """,
         lexical_weight=0.6,
+        definition_questions=(
+            r"""(?:c'?\s?est|c|cest|ca\s+veut\s+dire|ca\s+signifie)\s+(?:quoi|koi)
+                (?:\s+(?:exactement|vraiment|au\s+juste))?
+                \s+(?:(?:une|un|les|le|la|des|du|de\s+l')\s+|l')?(?P<term>.+?)""",
+            r"""(?:qu'?\s?est[\s-]ce\s+qu[e']|que\s+(?:veut\s+dire|signifie)|definition\s+d[eu']
+                |definis(?:sez)?(?:-moi)?|explique[sz]?(?:-moi)?\s+ce\s+qu'est)
+                \s*(?:(?:une|un|les|le|la|des|du|de\s+l')\s+|l')?(?P<term>.+?)""",
+            r"""(?:(?:une|un|les|le|la|des)\s+|l')?(?P<term>.+?),?\s+(?:c'?\s?est|cest)
+                \s+(?:quoi|koi)""",
+        ),
     ),
     rubric=RubricWords(
         task=(
@@ -282,6 +296,13 @@ DUTCH: Final = LanguageProfile(
         """,
         # The dense ranker is weakest in Dutch, so it counts for less here.
         lexical_weight=0.7,
+        definition_questions=(
+            r"""(?:wat\s+(?:is|zijn|betekent|betekenen)|wat\s+bedoelt?\s+(?:men|ze|je)\s+met
+                |definitie\s+van|definieer|leg\s+uit\s+wat)
+                (?:\s+(?:eigenlijk|precies|nu))?
+                \s+(?:(?:een|de|het|'n)\s+)?(?P<term>.+?)(?:\s+(?:eigenlijk|precies|is|zijn))?""",
+            r"""wat\s+wil\s+(?:(?:een|de|het)\s+)?(?P<term>.+?)\s+zeggen""",
+        ),
     ),
     rubric=RubricWords(
         task=(
@@ -360,6 +381,13 @@ ENGLISH: Final = LanguageProfile(
             | \bfor\s+dummies\b
         """,
         lexical_weight=0.6,
+        definition_questions=(
+            r"""(?:what\s*(?:is|'s|are|s)|whats|define|definition\s+of|meaning\s+of
+                |explain\s+what)
+                (?:\s+(?:exactly|actually|really))?
+                \s+(?:(?:an|a|the)\s+)?(?P<term>.+?)(?:\s+(?:is|are|exactly))?""",
+            r"""what\s+(?:does|do)\s+(?:(?:an|a|the)\s+)?(?P<term>.+?)\s+mean""",
+        ),
     ),
     rubric=RubricWords(
         task=(

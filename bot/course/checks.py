@@ -145,7 +145,7 @@ def check_content(
     problems += _check_unknown_files(content_dir, languages, outline)
     problems += _check_parity(lessons, reference)
     problems += _check_duplicate_cards(lessons)
-    problems += _check_glossary(content_dir, languages, reference)
+    problems += _check_glossary(content_dir, languages, reference, outline)
     glossaries = _glossary_passages(content_dir, languages)
     pools, pool_problems = _load_pools(content_dir, languages)
     problems += pool_problems
@@ -542,14 +542,24 @@ def _check_duplicate_cards(lessons: dict[tuple[Language, str], Lesson]) -> list[
 
 
 def _check_glossary(
-    content_dir: Path, languages: Sequence[Language], reference: Language
+    content_dir: Path,
+    languages: Sequence[Language],
+    reference: Language,
+    outline: tuple[OutlineModule, ...],
 ) -> list[Problem]:
     ids: dict[Language, list[str]] = {}
     problems = []
+    lesson_ids = {lesson.id for module in outline for lesson in module.lessons}
     for language in languages:
         path = content_dir / "glossary" / f"{language}.yaml"
         if path.exists():
-            ids[language] = [term.id for term in parse_glossary(path)]
+            terms = parse_glossary(path)
+            ids[language] = [term.id for term in terms]
+            problems += [
+                Problem(str(path), 1, f"glossary term {term.id}: no lesson {term.lesson}")
+                for term in terms
+                if term.lesson is not None and term.lesson not in lesson_ids
+            ]
     if ids and len({tuple(v) for v in ids.values()}) > 1:
         for language, language_ids in ids.items():
             if language_ids != ids.get(reference, language_ids):

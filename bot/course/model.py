@@ -109,6 +109,8 @@ class GlossaryTerm:
     term: str
     aliases: tuple[str, ...]
     definition: str
+    # The lesson that teaches the term, when the authors name one (else the tutor finds it).
+    lesson: str | None = None
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,16 @@ class Vocabulary:
                 found.append((match.start(), key))
         return [key for _, key in sorted(found)]
 
+    def whole(self, text: str) -> str | None:
+        """Return the key of the entry the whole text names ("chatbots", "the LLM"), if any."""
+        folded = fold(text.strip())
+        return next((key for key, pattern in self.entries if pattern.fullmatch(folded)), None)
+
+    def count(self, key: str, text: str) -> int:
+        """Return how many times a text uses one entry."""
+        folded = fold(text)
+        return sum(len(pattern.findall(folded)) for found, pattern in self.entries if found == key)
+
 
 def glossary_vocabulary(terms: Sequence[GlossaryTerm]) -> Vocabulary:
     """Build a vocabulary of glossary terms, keyed by term id."""

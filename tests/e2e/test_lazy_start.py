@@ -47,7 +47,7 @@ async def test_a_question_asked_while_the_index_loads_waits_for_it_and_is_answer
         assert not app.retriever.ready()
 
         async with app.serving([TerminalChannel(terminal)]):
-            asking = asyncio.create_task(terminal.send(Text("what is a deepfake")))
+            asking = asyncio.create_task(terminal.send(Text("how can I spot a deepfake")))
             await asyncio.sleep(0.2)  # time for the question to reach the wait
             assert not asking.done()
             assert not app.retriever.ready()

@@ -40,16 +40,17 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 USERS = count(1)
 DAILY_LIMIT = 3
 LANGUAGES: tuple[Language, ...] = ("fr", "nl", "en")
-# Questions the course answers well, questions about AI it does not cover, and other topics.
+# Questions the course answers well (not "what is X" for a glossary word: the glossary answers
+# those), questions about AI it does not cover, and other topics.
 COVERED = {
-    "fr": "Qu'est-ce qu'un deepfake ?",
-    "nl": "Wat is een deepfake?",
-    "en": "What is a deepfake?",
+    "fr": "Comment reconnaître un deepfake ?",
+    "nl": "Hoe herken ik een deepfake?",
+    "en": "How can I spot a deepfake?",
 }
 NOT_COVERED = {
     "fr": "De quelle couleur est le logo de ChatGPT ?",
     "nl": "Kan ChatGPT brood bakken in mijn oven?",
-    "en": "Can ChatGPT bake bread in my oven?",
+    "en": "What colour is the ChatGPT logo?",
 }
 OFF_TOPIC = {
     "fr": "Comment faire du pain ?",

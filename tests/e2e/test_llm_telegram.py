@@ -130,6 +130,6 @@ async def test_on_telegram_a_lone_surrogate_in_a_reply_is_dropped(
     fake_openai.reply = "Een deepfake is een \ud83d nepvideo die met AI is gemaakt.\nSOURCES: 1"
     await other.command("start")
 
-    await other.say("Wat is een deepfake precies?")
+    await other.say("Hoe herken ik een deepfake?")
 
     assert "Een deepfake is een  nepvideo die met AI is gemaakt." in other.text

@@ -14,7 +14,7 @@ from tests.support.chat import Chat
 from tests.support.logs import LearnerTexts, watching_logs
 
 # About AI, but not in the course: the tutor keeps it for the trainers, as a bound parameter.
-NOT_COVERED = "Can ChatGPT bake bread in my oven?"
+NOT_COVERED = "What colour is the ChatGPT logo?"
 
 
 def test_the_check_finds_a_learner_text_planted_in_a_log_line() -> None:

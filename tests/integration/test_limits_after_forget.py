@@ -16,7 +16,7 @@ from tests.support.chat import Chat
 from tests.support.fake_openai import FakeOpenAI
 from tests.support.trainers import person, trainer_settings
 
-QUESTION = "What is a deepfake?"
+QUESTION = "How can I spot a deepfake?"
 WRONG_CODE = "AAAA-BBBB-CCCC-DDDD"
 
 

@@ -65,7 +65,7 @@ async def test_learners_of_the_first_edition_keep_their_place_and_history(
         ]
         # The answer to an item that no longer exists is dropped; the other follows its id.
         assert await rows(database, "SELECT item_id FROM quiz_answers") == [(second,)]
-        assert await rows(database, "SELECT item_id FROM review_items") == [(second,)]
+        assert await rows(database, "SELECT item_id FROM review_cards") == [(second,)]
         quiz_state = await rows(database, "SELECT data FROM conversations WHERE learner_id = 1")
         assert '"item": "' + second + '"' in str(quiz_state[0][0]).replace("'", '"')
 

@@ -516,3 +516,14 @@ def test_the_style_folder_is_no_language(course_copy: Path) -> None:
     (course_copy / "style").mkdir()
     report = check_content(course_copy, BUILT_IN.codes, "en", fairness_limits=UNLIMITED)
     assert report.warnings == []
+
+
+def test_a_glossary_term_may_name_only_a_lesson_of_the_syllabus(course_copy: Path) -> None:
+    shutil.copytree(CONTENT / "glossary", course_copy / "glossary")
+    glossary = course_copy / "glossary" / "en.yaml"
+    text = glossary.read_text()
+    glossary.write_text(text.replace("lesson: chatbots/how-llms-work", "lesson: chatbots/nowhere"))
+
+    found = problems(course_copy)
+
+    assert f"{glossary}:1: glossary term chatbot: no lesson chatbots/nowhere" in found

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 
-from bot.outbox.worker import _result_name
 from langchain_core.messages import AIMessage
 from langchain_core.outputs import ChatGeneration, LLMResult
 from prometheus_client import REGISTRY
@@ -14,6 +13,7 @@ from bot.adapters.llm.metering import ModelMeter
 from bot.core.delivery import DeliveryResult, DeliveryStatus
 from bot.logs import JsonFormatter, update_context
 from bot.ops.metrics import Metrics
+from bot.outbox.worker import _result_name
 
 
 def value(metrics: Metrics, name: str, **labels: str) -> float | None:

@@ -25,7 +25,8 @@ def fold(text: str) -> str:
 
 
 @cache
-def _stop_words(language: SearchWords) -> frozenset[str]:
+def stop_words(language: SearchWords) -> frozenset[str]:
+    """Return the folded words that carry no topic: the language's list and question words."""
     # bm25s finds its stop-word list for a language by name through its tokenizer.
     from bm25s.tokenization import Tokenizer
 
@@ -40,11 +41,15 @@ def _stemmer(algorithm: str) -> Any:
     return Stemmer.Stemmer(algorithm)
 
 
+def stems(words: list[str], language: SearchWords) -> list[str]:
+    """Return the Snowball stem of each folded word."""
+    return list(_stemmer(language.stemmer).stemWords(words))
+
+
 def tokens(text: str, language: SearchWords) -> list[str]:
     """Return the stems BM25 compares; one-letter words and stop words carry no topic."""
-    stop = _stop_words(language)
-    words = [w for w in WORD.findall(fold(text)) if len(w) > 1 and w not in stop]
-    return list(_stemmer(language.stemmer).stemWords(words))
+    stop = stop_words(language)
+    return stems([w for w in WORD.findall(fold(text)) if len(w) > 1 and w not in stop], language)
 
 
 class LexicalIndex:
@@ -60,6 +65,7 @@ class LexicalIndex:
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         # An empty list or empty texts would make bm25s fail: index a placeholder token.
         corpus = [tokens(text, language) or ["\x00"] for text in texts] or [["\x00"]]
+        self.stems = frozenset(stem for document in corpus for stem in document)
         self._bm25.index(corpus, show_progress=False)
 
     def scores(self, text: str) -> Vectors:

@@ -12,9 +12,11 @@ from typing import Final, TypeVar
 
 from bot.adapters.search.chunks import Chunk, ChunkKind, course_chunks
 from bot.adapters.search.embedders import Embedder, Vectors, make_embedder
-from bot.adapters.search.lexical import LexicalIndex
+from bot.adapters.search.lexical import LexicalIndex, tokens
 from bot.adapters.search.query import topic
+from bot.adapters.search.spelling import Speller
 from bot.adapters.search.store import ChunkStore, DenseMatch, IndexReport, open_client
+from bot.adapters.search.topics import EverydaySubjects, TopicSignals, centrality, lexical_signal
 from bot.config import Language, Settings
 from bot.core.languages import LanguageRegistry, SearchWords
 from bot.course.model import Course
@@ -49,6 +51,8 @@ class SearchResult:
     language: Language  # the language searched
     hits: tuple[LessonHit, ...]  # distinct lessons, best first, at most k
     confident: bool  # the best hit clears the confidence threshold
+    signals: TopicSignals  # whether the question is about the course at all
+    model: str  # the embedding model, whose similarities the signals are
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,7 @@ class Evidence:
     lexical_by_lesson: dict[str, float]  # BM25 of each whole lesson
     dense: list[DenseMatch]
     question: Vectors | None  # the question's vector, when the dense ranker ran
+    text: str = ""  # the question as the rankers read it: its topic, spelling corrected
 
     def lexical_lessons(self) -> Ranking:
         """Rank lessons by their best BM25 chunk and by BM25 over the whole lesson, together."""
@@ -159,6 +164,12 @@ class Lexicon:
         self._by_lesson = LexicalIndex(
             [" ".join(chunk.text for chunk in lesson) for lesson in lessons.values()], language
         )
+        self.language = language
+
+    def known_share(self, text: str) -> float:
+        """Return the share of the question's topic words that the course uses."""
+        words = tokens(text, self.language)
+        return sum(word in self._by_chunk.stems for word in words) / len(words) if words else 0.0
 
     def chunk_scores(self, text: str) -> dict[Chunk, float]:
         """Return the BM25 score of every chunk."""
@@ -167,6 +178,18 @@ class Lexicon:
     def lesson_scores(self, text: str) -> dict[str, float]:
         """Return the BM25 score of every lesson, read as one text."""
         return dict(zip(self.lesson_ids, map(float, self._by_lesson.scores(text)), strict=True))
+
+
+def _words_of(
+    course: Course, chunks: Mapping[tuple[Language, str], tuple[Chunk, ...]], language: Language
+) -> list[str]:
+    """Return the texts whose words make a language's vocabulary: its chunks and its glossary."""
+    texts = [
+        chunk.text for (lang, _), lesson in chunks.items() if lang == language for chunk in lesson
+    ]
+    for term in course.glossary.get(language, ()):
+        texts += [term.term, *term.aliases, term.definition]
+    return texts
 
 
 class Retriever:
@@ -202,12 +225,19 @@ class Retriever:
             for key, lesson in chunks.items()
         }
         self._vectors = store.language_vectors(languages.codes)
+        self._everyday = EverydaySubjects(embedder)
+        self._spellers = {
+            profile.code: Speller(_words_of(course, chunks, profile.code), profile.search)
+            for profile in languages
+        }
 
     def evidence(
         self, text: str, language: Language, *, lexical: bool = True, dense: bool = True
     ) -> Evidence:
         """Run the rankers on a question (both unless told otherwise, to compare them)."""
         text = topic(text, self.languages.profile(language).search)
+        # Both rankers read the corrected question: the encoder also misses misspelt words.
+        text = self._spellers[language].correct(text)
         by_chunk: dict[Chunk, float] = {}
         by_lesson: dict[str, float] = {}
         if lexical:
@@ -219,7 +249,7 @@ class Retriever:
         if dense and vectors is not None:
             question = self.embedder.query(text)
             matches = self.store.query(question, language, vectors.mean)
-        return Evidence(by_chunk, by_lesson, matches, question)
+        return Evidence(by_chunk, by_lesson, matches, question, text)
 
     def search_sync(self, text: str, language: Language, k: int = 5) -> SearchResult:
         """Return the k lessons closest to the question, best first, in one language."""
@@ -230,10 +260,24 @@ class Retriever:
             for lesson_id in fused.lesson_ids[:k]
             if (hit := self._hit(evidence, language, lesson_id, fused.scores[lesson_id]))
         )
-        confident = bool(hits) and self.relevance(evidence, language, hits[0].lesson_id) >= (
-            self.embedder.min_similarity
+        relevance = self.relevance(evidence, language, hits[0].lesson_id) if hits else 0.0
+        confident = bool(hits) and relevance >= self.embedder.min_similarity
+        signals = self.signals(evidence, language, relevance)
+        return SearchResult(language, hits, confident, signals, self.embedder.model)
+
+    def signals(self, evidence: Evidence, language: Language, relevance: float) -> TopicSignals:
+        """Return what both rankers say about whether the question is about the course."""
+        vectors = self._vectors.get(language)
+        question = evidence.question
+        return TopicSignals(
+            relevance=relevance,
+            centrality=centrality(question, vectors.mean)
+            if question is not None and vectors is not None
+            else 0.0,
+            everyday=self._everyday.closeness(question) if question is not None else 0.0,
+            known_share=self._lexicons[language].known_share(evidence.text),
+            lexical=lexical_signal(max(evidence.lexical_by_lesson.values(), default=0.0)),
         )
-        return SearchResult(language, hits, confident)
 
     def relevance(self, evidence: Evidence, language: Language, lesson_id: str) -> float:
         """Return how close the lesson's passages come to the question, as a cosine."""

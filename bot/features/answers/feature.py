@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.adapters.db.tables import Base
 from bot.core.feature import FeatureContext, Manifest, TextRoute, on
 from bot.features.answers.buttons import AnswerInMyLanguage
+from bot.features.answers.definitions import Definitions
 from bot.features.answers.flows import Answers
 from bot.features.answers.ports import QUESTIONS, RECENT_QUESTIONS
 from bot.features.answers.repo import SqlQuestions, SqlRecentQuestions
@@ -24,6 +25,7 @@ def manifest(context: FeatureContext) -> Manifest:
         context.course,
         context.settings.privacy_lesson_id,
         context.settings.languages,
+        Definitions(context.course, context.settings.languages),
     )
     return Manifest(
         name="answers",

@@ -17,7 +17,9 @@ from bot.core.text import trim_words
 from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
 from bot.features.answers.buttons import AnswerInMyLanguage
+from bot.features.answers.definitions import Definitions, say_definition
 from bot.features.answers.follow_up import looks_like_follow_up, recent_questions, remember
+from bot.features.answers.gate import on_topic
 from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
@@ -95,6 +97,7 @@ class Answers:
         course: Course,
         privacy_lesson_id: str,
         languages: LanguageRegistry,
+        definitions: Definitions,
     ) -> None:
         self.retriever = retriever
         self.detector = detector
@@ -103,6 +106,7 @@ class Answers:
         self.privacy_lesson_id = privacy_lesson_id
         self.course = course
         self.reply_language = ReplyLanguageRule(languages)
+        self.definitions = definitions
         self._ai_words: dict[Language, Vocabulary] = {}
 
     async def _language(self, turn: Turn, text: str) -> ReplyLanguage:
@@ -174,14 +178,19 @@ class Answers:
         """Answer a redacted question in a language: from the course, then the model."""
         question = redaction.text
         t = turn.services.translators[language]
+        # The glossary answers "what is X" for its own words, with or without a chat model.
+        definition = self.definitions.find(redaction.bare, language)
+        if definition is not None:
+            say_definition(turn, t, definition)
+            return
         retriever = await self.retriever.wait()
         result = await retriever.search(redaction.bare, language, k=SEARCH_K)
         hits = result.hits
-        if not result.confident or not hits:
-            # Off topic: nothing in the course comes close and no AI word appears.
-            if not self._vocabulary(language).find(redaction.bare):
-                self._redirect(turn, t)
-                return
+        if not on_topic(result, bool(self._vocabulary(language).find(redaction.bare))):
+            self._redirect(turn, t)
+            return
+        if not result.confident:
+            # About AI, but no lesson comes close enough: say so, and keep it for the trainers.
             await self._unknown(turn, t, language, question, hits)
             return
         ask = partial(self._ask_model, question, language, hits) if self.chains else None
@@ -259,6 +268,10 @@ class Answers:
         text = "\n".join(
             [
                 t.gettext("I can only help you learn about AI, so I cannot answer that."),
+                t.gettext(
+                    "I can explain AI words, answer questions about chatbots, privacy or fake "
+                    "news, and teach you short lessons with quizzes."
+                ),
                 t.gettext(
                     "You can ask me, for example: “What is a chatbot?” or “What is a deepfake?”"
                 ),

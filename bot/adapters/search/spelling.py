@@ -1,0 +1,80 @@
+"""Correct the misspelt words of a question against the words the course itself uses."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Final
+
+from bot.adapters.search.lexical import WORD, fold, stems, stop_words
+from bot.core.languages import SearchWords
+
+if TYPE_CHECKING:
+    from symspellpy import SymSpell
+
+# Words shorter than this are left alone: one changed letter in "ia" or "cv" makes another word.
+MIN_LETTERS: Final = 4
+# Shorter words get one edit, longer ones two: two edits turn most short words into another word
+# of the course ("achats" into "chat").
+TWO_EDITS_FROM: Final = 9
+MAX_EDITS: Final = 2
+APOSTROPHES: Final = "' ’"
+
+
+class Speller:
+    """Correct words the course never uses into the closest word it does, in one language."""
+
+    def __init__(self, texts: Iterable[str], language: SearchWords) -> None:
+        from symspellpy import SymSpell
+
+        counts: Counter[str] = Counter()
+        capitals: set[str] = set()
+        for text in texts:
+            words = WORD.findall(text)
+            counts.update(fold(word) for word in words)
+            capitals.update(fold(word) for word in words if word[0].isupper())
+        self._known = frozenset(counts)
+        # Names the course writes with a capital ("ChatGPT", "Copilot"): a misspelt one is found.
+        self._names = frozenset(capitals)
+        self._stems = frozenset(stems(list(counts), language))
+        self._language = language
+        self._stop = stop_words(language)
+        self._symspell: SymSpell = SymSpell(max_dictionary_edit_distance=MAX_EDITS)
+        for word, count in counts.items():
+            # Words that carry no topic are no correction: "agre" is "agree", not "are".
+            if len(word) >= MIN_LETTERS - 1 and word.isalpha() and word not in self._stop:
+                self._symspell.create_dictionary_entry(word, count)
+
+    def correct(self, text: str) -> str:
+        """Return the text with each unknown word replaced by the course's closest word, if any."""
+        parts: list[str] = []
+        end = 0
+        for number, match in enumerate(WORD.finditer(text)):
+            word = match.group()
+            # A word before an apostrophe is a contraction or an elision ("doesn't", "qu'"), whole.
+            elided = text[match.end() : match.end() + 1] in APOSTROPHES.split()
+            fixed = word if elided else self._word(word, first=number == 0)
+            parts += [text[end : match.start()], fixed]
+            end = match.end()
+        return "".join([*parts, text[end:]])
+
+    def _word(self, word: str, *, first: bool) -> str:
+        folded = fold(word)
+        if len(folded) < MIN_LETTERS or not folded.isalpha():
+            return word
+        if folded in self._known or folded in self._stop:
+            return word
+        # Another form of a word the course uses ("chatting", "courriers") is no typo.
+        if stems([folded], self._language)[0] in self._stems:
+            return word
+        from symspellpy import Verbosity
+
+        edits = 1 if len(folded) < TWO_EDITS_FROM else MAX_EDITS
+        found = self._symspell.lookup(folded, Verbosity.CLOSEST, max_edit_distance=edits)
+        # People seldom miss the first letter; a word that differs there is another word.
+        found = [item for item in found if item.term[0] == folded[0]]
+        # A capital inside a sentence marks a name: only the course's own names are corrected
+        # ("ChatPGT"), others are left as they are ("Liège", "Netflix").
+        if word[0].isupper() and not first:
+            found = [item for item in found if item.term in self._names]
+        return str(found[0].term) if found else word

@@ -1,0 +1,107 @@
+"""Answer "what is X?" from the glossary when X is one of its terms, with the lesson that teaches X.
+
+The glossary is the course's authority on its words and costs nothing to show, so a definition
+question never goes to the chat model, even when one is configured.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Final
+
+from bot.config import Language
+from bot.core.languages import LanguageRegistry
+from bot.core.router import Turn, button, rows
+from bot.core.text import fold
+from bot.course.model import Course, GlossaryTerm, Lesson
+from bot.course.vocabulary import Vocabulary, glossary_vocabulary
+from bot.features.lessons.buttons import OpenLesson
+from bot.features.menu import flows as screens
+from bot.i18n import Translator
+
+# A lesson that names a term in its title or keywords is about it; one mention there counts as
+# this many in its cards.
+NAMED_WEIGHT: Final = 5
+# Punctuation and spaces around a question: "c'est quoi un chatbot ?!" asks about "chatbot".
+ENDS: Final = ' \t\n?!.,;:…¿¡"“”«»'
+APOSTROPHES: Final = re.compile("[’`´]")
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A glossary term a learner asked about, and the lesson that teaches it, if one does."""
+
+    term: GlossaryTerm
+    lesson: Lesson | None
+
+
+class Definitions:
+    """Find the glossary definition a question asks for, in any offered language."""
+
+    def __init__(self, course: Course, languages: LanguageRegistry) -> None:
+        self.course = course
+        self.languages = languages
+        self._patterns = {
+            profile.code: tuple(
+                re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+                for pattern in profile.search.definition_questions
+            )
+            for profile in languages
+        }
+
+    @cached_property
+    def _vocabularies(self) -> dict[Language, Vocabulary]:
+        # Built on the first question, not while the tutor starts.
+        return {
+            language: glossary_vocabulary(self.course.glossary.get(language, ()))
+            for language in self.languages.codes
+        }
+
+    @cached_property
+    def _teaching(self) -> dict[str, str]:
+        """Return the id of the lesson that teaches each term, by term id, where one does."""
+        terms = {term.id: term for terms in self.course.glossary.values() for term in terms}
+        named = {term.id: term.lesson for term in terms.values() if term.lesson}
+        return {term_id: named.get(term_id) or self._most_about(term_id) for term_id in terms}
+
+    def _most_about(self, term_id: str) -> str:
+        # The lesson that names the term in its title or keywords, else the one that uses it most,
+        # counted in every language (one language alone may use a word in passing); the earliest
+        # in the course wins a tie, since later lessons build on it.
+        scores: dict[str, int] = {}
+        for language, vocabulary in self._vocabularies.items():
+            for lesson in self.course.all_lessons(language):
+                named = vocabulary.count(term_id, " · ".join((lesson.title, *lesson.keywords)))
+                used = sum(vocabulary.count(term_id, card.text) for card in lesson.cards)
+                scores[lesson.id] = scores.get(lesson.id, 0) + NAMED_WEIGHT * named + used
+        best = max(scores, key=scores.__getitem__, default="")
+        return best if scores.get(best) else ""
+
+    def find(self, text: str, language: Language) -> Definition | None:
+        """Return the definition a question asks for, or None when it asks something else."""
+        question = APOSTROPHES.sub("'", fold(text)).strip(ENDS)
+        for pattern in self._patterns.get(language, ()):
+            match = pattern.fullmatch(question)
+            term_id = match and self._vocabularies[language].whole(match["term"].strip(ENDS))
+            if term_id:
+                return self._definition(language, term_id)
+        return None
+
+    def _definition(self, language: Language, term_id: str) -> Definition:
+        term = next(term for term in self.course.glossary[language] if term.id == term_id)
+        return Definition(term, self.course.lesson(language, self._teaching.get(term_id, "")))
+
+
+def say_definition(turn: Turn, t: Translator, definition: Definition) -> None:
+    """Show a term's definition, with a button to the lesson that teaches it."""
+    lines = [f"📘 {definition.term.term}", definition.term.definition]
+    lesson = definition.lesson
+    if lesson is not None:
+        lines += [
+            "",
+            t.gettext("You learn more in the lesson “{title}”.").format(title=lesson.title),
+        ]
+    open_button = button(t.gettext("📖 Open the lesson"), OpenLesson(lesson.id)) if lesson else None
+    turn.say("\n".join(lines), rows(open_button, screens.menu_button(t)))

@@ -1,0 +1,75 @@
+"""Decide whether a question is about the course before answering it from the lessons.
+
+Both rankers always find some lesson, and everyday questions share words with the course ("a
+recipe for pancakes" and the prompt-recipes lesson), so the best lesson's similarity alone lets
+them through. The gate weighs six signals together: how close the best lesson's passages are, how
+close the question is to what all lessons have in common, how close it is to an everyday subject
+no lesson is about, how many of its words the course uses, how well the best lesson matches them
+(BM25), and whether it names a word of the course's vocabulary (glossary or lesson keywords).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from bot.adapters.search import SearchResult
+
+
+@dataclass(frozen=True)
+class GateWeights:
+    """A logistic score over the signals: on topic when it reaches its language's threshold."""
+
+    relevance: float
+    centrality: float
+    everyday: float
+    known_share: float
+    lexical: float
+    course_word: float
+    # Questions score lower in some languages (the encoder is weakest in Dutch): each language
+    # has the threshold that lets the same share of its development questions through.
+    thresholds: Mapping[str, float]
+
+
+# Fitted on the development sets by `python -m benchmarks.understanding --fit-gate` (logistic
+# regression, classes weighted equally), each language's threshold set so that 97.5 % of its
+# learner development questions pass; the similarities are the model's, so each model has its own.
+WEIGHTS: Final[dict[str, GateWeights]] = {
+    "use-multilingual-v3": GateWeights(
+        relevance=11.95,
+        centrality=17.826,
+        everyday=-15.805,
+        known_share=4.118,
+        lexical=3.024,
+        course_word=1.717,
+        thresholds={"fr": 10.87, "nl": 10.011, "en": 12.624},
+    ),
+}
+
+
+def gate_score(result: SearchResult, course_word: bool, weights: GateWeights) -> float:
+    """Return the gate's score for a search result: the higher, the more it is on topic."""
+    signals = result.signals
+    return (
+        weights.relevance * signals.relevance
+        + weights.centrality * signals.centrality
+        + weights.everyday * signals.everyday
+        + weights.known_share * signals.known_share
+        + weights.lexical * signals.lexical
+        + weights.course_word * course_word
+    )
+
+
+def on_topic(result: SearchResult, course_word: bool) -> bool:
+    """Tell whether to answer a question from the course rather than redirect the learner."""
+    if not result.hits:
+        return False
+    weights = WEIGHTS.get(result.model)
+    threshold = weights.thresholds.get(result.language) if weights else None
+    if weights is None or threshold is None:
+        # A model or a language the gate was not fitted for: the best lesson's similarity, or a
+        # course word, as before the gate.
+        return result.confident or course_word
+    return gate_score(result, course_word, weights) >= threshold

@@ -1,0 +1,100 @@
+"""What learners type, understood by the whole tutor: definitions, off-topic messages, typos."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.app import App
+from bot.course.model import GlossaryTerm
+from tests.support.chat import Chat
+
+DEFINITION_QUESTIONS = {
+    "en": "what is a chatbot",
+    "fr": "c'est quoi un chatbot ?",
+    "nl": "wat is een chatbot",
+}
+OFF_TOPIC = {
+    "en": "recipe for pancakes",
+    "fr": "recette de crêpes",
+    "nl": "recept voor pannenkoeken",
+}
+REDIRECT = "I can only help you learn about AI, so I cannot answer that."
+
+
+def glossary_term(app: App, language: str, term_id: str) -> GlossaryTerm:
+    return next(t for t in app.services.course.glossary[language] if t.id == term_id)
+
+
+async def learner(app: App, language: str) -> Chat:
+    chat = Chat(app.tutor, user=f"learner-{language}", language_code=language)
+    await chat.command("start")
+    return chat
+
+
+def opened_lessons(chat: Chat) -> list[str]:
+    return [b.data.split(":")[2] for b in chat.buttons if b.data.startswith("v2:lessons.open:")]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+async def test_what_is_a_chatbot_gets_the_glossary_definition_and_its_lesson(
+    app: App, language: str
+) -> None:
+    chat = await learner(app, language)
+    hallucinations = app.services.course.lesson(language, "chatbots/hallucinations")
+    assert hallucinations is not None
+
+    await chat.say(DEFINITION_QUESTIONS[language])
+
+    assert glossary_term(app, language, "chatbot").definition in chat.text
+    assert opened_lessons(chat) == ["chatbots/how-llms-work"]
+    assert hallucinations.title not in chat.text
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "nl"])
+async def test_a_recipe_is_refused_kindly_with_what_the_tutor_can_do(
+    app: App, language: str
+) -> None:
+    chat = await learner(app, language)
+    t = app.services.translators[language]
+
+    await chat.say(OFF_TOPIC[language])
+
+    assert t.gettext(REDIRECT) in chat.text
+    assert (
+        t.gettext(
+            "I can explain AI words, answer questions about chatbots, privacy or fake news, "
+            "and teach you short lessons with quizzes."
+        )
+        in chat.text
+    )
+    assert opened_lessons(chat) == []
+    assert chat.button_with_action("lessons.mods")
+    assert chat.button_with_action("menu.show")
+
+
+async def test_a_misspelt_word_still_finds_its_lesson(app: App) -> None:
+    chat = await learner(app, "fr")
+
+    await chat.say("un chatbot peut mentire ?")
+
+    assert opened_lessons(chat)[0] == "chatbots/hallucinations"
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "lesson_id"),
+    [
+        ("en", "how can I spot a deepfake", "verify/deepfakes"),
+        ("fr", "est-ce que je peux mettre mon CV dans ChatGPT ?", "jobs/cv"),
+        ("nl", "hoe herken ik een nepbericht op facebook", "verify/misinformation"),
+    ],
+)
+async def test_questions_about_the_course_pass_the_gate(
+    app: App, language: str, question: str, lesson_id: str
+) -> None:
+    chat = await learner(app, language)
+    t = app.services.translators[language]
+
+    await chat.say(question)
+
+    assert t.gettext(REDIRECT) not in chat.text
+    assert lesson_id in opened_lessons(chat)

@@ -1,0 +1,89 @@
+"""Questions that ask what a glossary word means, in each language, on the fixture course."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.core.languages import BUILT_IN
+from bot.course.model import Course
+from bot.features.answers.definitions import Definitions
+from tests.support.learning import fixture_course
+
+
+@pytest.fixture(scope="module")
+def definitions() -> Definitions:
+    return Definitions(fixture_course(), BUILT_IN)
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "term_id"),
+    [
+        ("en", "what is a chatbot", "chatbot"),
+        ("en", "What are chatbots?", "chatbot"),
+        ("en", "what does AI mean", "ai"),
+        ("en", "define personal data", "personal-data"),
+        ("en", "whats a chat bot exactly?", "chatbot"),
+        ("fr", "c'est quoi un chatbot", "chatbot"),
+        ("fr", "c koi l'IA ?", "ai"),
+        ("fr", "Qu’est-ce que les données personnelles ?", "personal-data"),
+        ("fr", "un chatbot, c'est quoi ?", "chatbot"),
+        ("fr", "que veut dire intelligence artificielle", "ai"),
+        ("nl", "wat is een chatbot", "chatbot"),
+        ("nl", "Wat betekent AI eigenlijk?", "ai"),
+        ("nl", "wat zijn persoonsgegevens", "personal-data"),
+        ("nl", "wat wil chatbot zeggen", "chatbot"),
+    ],
+)
+def test_a_definition_question_about_a_glossary_word_finds_its_entry(
+    definitions: Definitions, language: str, question: str, term_id: str
+) -> None:
+    found = definitions.find(question, language)
+
+    assert found is not None
+    assert found.term.id == term_id
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        ("en", "what is a chatbot good at"),
+        ("en", "what is the weather tomorrow"),
+        ("en", "chatbot"),
+        ("fr", "c'est quoi la météo demain"),
+        ("fr", "un chatbot peut-il mentir ?"),
+        ("nl", "wat is een goede chatbot voor mijn cv"),
+    ],
+)
+def test_other_questions_are_no_definition_questions(
+    definitions: Definitions, language: str, question: str
+) -> None:
+    assert definitions.find(question, language) is None
+
+
+def test_the_lesson_that_names_a_term_in_its_keywords_teaches_it(definitions: Definitions) -> None:
+    found = definitions.find("what is personal data", "en")
+
+    assert found is not None
+    assert found.lesson is not None
+    assert found.lesson.id == "safety/private-data"
+
+
+def test_a_lesson_named_in_the_glossary_teaches_its_term() -> None:
+    course = fixture_course()
+    glossary = {
+        language: tuple(
+            replace(term, lesson="basics/everyday-ai") if term.id == "personal-data" else term
+            for term in terms
+        )
+        for language, terms in course.glossary.items()
+    }
+    definitions = Definitions(Course(course.modules, course.lessons, glossary), BUILT_IN)
+
+    found = definitions.find("wat zijn persoonsgegevens", "nl")
+
+    assert found is not None
+    assert found.lesson is not None
+    assert found.lesson.id == "basics/everyday-ai"
+    assert found.lesson.language == "nl"

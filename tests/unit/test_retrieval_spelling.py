@@ -1,0 +1,56 @@
+"""Misspelt words of a question corrected against the words of the course."""
+
+from __future__ import annotations
+
+from bot.adapters.search.spelling import Speller
+from bot.core.languages import DUTCH, ENGLISH, FRENCH
+
+COURSE_FR = [
+    "Un chatbot peut mentir. Il invente des sources.",
+    "ChatGPT et Copilot sont des chatbots. Vérifiez les informations importantes.",
+]
+COURSE_EN = ["A chatbot can invent facts. ChatGPT can be wrong and still sound sure."]
+COURSE_NL = ["Een chatbot kan feiten verzinnen. Controleer het nieuws in een betrouwbare bron."]
+
+
+def test_a_misspelt_word_becomes_the_course_word_it_is_closest_to() -> None:
+    speller = Speller(COURSE_FR, FRENCH.search)
+
+    assert speller.correct("peut mentire") == "peut mentir"
+    assert speller.correct("les chatbtos ?") == "les chatbots ?"
+    assert speller.correct("vérifiez les informatoins") == "vérifiez les informations"
+
+
+def test_two_letters_may_be_wrong_in_a_long_word_and_one_in_a_shorter_one() -> None:
+    speller = Speller(COURSE_FR, FRENCH.search)
+
+    assert speller.correct("imporrtantes infomations") == "importantes informations"
+    assert speller.correct("sourcse") == "sources"
+    assert speller.correct("srouse") == "srouse"
+
+
+def test_known_words_their_other_forms_and_short_words_are_left_alone() -> None:
+    speller = Speller(COURSE_EN, ENGLISH.search)
+
+    assert speller.correct("Chatbots invented that") == "Chatbots invented that"
+    assert speller.correct("cv of an ai") == "cv of an ai"
+
+
+def test_names_are_left_alone_unless_the_course_writes_them() -> None:
+    speller = Speller(COURSE_FR, FRENCH.search)
+
+    assert speller.correct("le temps à Mentira") == "le temps à Mentira"
+    assert speller.correct("conseil de ChatPGT") == "conseil de chatgpt"
+
+
+def test_a_word_is_not_turned_into_one_that_starts_with_another_letter() -> None:
+    speller = Speller(COURSE_NL, DUTCH.search)
+
+    assert speller.correct("het laatste neiuws") == "het laatste nieuws"
+    assert speller.correct("wat is hout") == "wat is hout"
+
+
+def test_contractions_and_elisions_stay_whole() -> None:
+    speller = Speller(COURSE_EN, ENGLISH.search)
+
+    assert speller.correct("it doesn't invnet") == "it doesn't invent"
