@@ -7,6 +7,7 @@ what is queued, as `tutor run` does.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -58,6 +59,15 @@ class Bot:
                 select(ReviewNudgeRow.status, ReviewNudgeRow.not_before).order_by(ReviewNudgeRow.id)
             )
             return [tuple(row) for row in found]  # type: ignore[misc]
+
+    async def settled(self) -> list[tuple[str, datetime]]:
+        """Return the statuses once no reminder is being sent (marked after Telegram answers)."""
+        for _ in range(200):
+            statuses = await self.statuses()
+            if all(status != "sending" for status, _ in statuses):
+                return statuses
+            await asyncio.sleep(0.05)
+        return await self.statuses()
 
 
 @asynccontextmanager
@@ -198,7 +208,7 @@ async def test_a_reminder_waits_for_the_end_of_the_quiet_hours(
         assert bot.reminders() == []
         bot.clock.now = morning
         await bot.api.wait_for(lambda: bool(bot.reminders()))
-        assert await bot.statuses() == [("sent", morning)]
+        assert await bot.settled() == [("sent", morning)]
         # Still the day before's reminder: none more today.
         bot.clock.advance(hours=15)
         assert await bot.tick() == 0
