@@ -84,8 +84,8 @@ async def read_lesson(chat: Chat, language: Language) -> None:
 
 
 async def read_to_last_card(chat: Chat, language: Language) -> None:
-    """Tap Next until the last card of the lesson."""
-    while "quiz.start" not in actions(chat):
+    """Tap Next until the last card of the lesson, where the quiz takes Next's place."""
+    while action_of(chat.buttons[0].data) != "quiz.start":
         await chat.press(t(language).gettext("Next ▶"))
 
 
@@ -162,6 +162,19 @@ async def test_next_is_the_first_button_of_every_card(tutor: Tutor, language: La
         t(language).gettext("📝 Take the quiz")
     ]
     assert "quiz.ans" in action_of(chat.question.answer_data[0])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_the_first_quiz_question_is_two_taps_after_start(
+    tutor: Tutor, language: Language
+) -> None:
+    chat = Chat(tutor, language_code=language)
+    await chat.command("start")
+    await chat.press_data(chat.button_with_action("lessons.open").data)
+    await chat.press(t(language).gettext("📝 I know this: quiz now"))
+    assert "quiz.ans" in action_of(chat.question.answer_data[0])
+    item_ids = {item.id for item in lesson(language, FIRST).quiz}
+    assert chat.question.answer_data[0].split(":")[2] in item_ids
 
 
 def test_two_learners_see_some_item_in_different_orders_and_one_always_the_same() -> None:

@@ -111,4 +111,11 @@ def card_keyboard(turn: Turn, lesson: Lesson, index: int) -> Keyboard:
         else button(t.gettext("📝 Take the quiz"), StartQuiz(lesson.id))
     )
     back = button(t.gettext("◀ Back"), ShowCard(lesson.id, index - 1)) if index > 0 else None
-    return rows(forward, back, simpler_button(t, lesson, index), screens.menu_button(t))
+    # On the first card only: someone who already knows the topic goes straight to its quiz,
+    # which then tells them what to read again.
+    skip = (
+        button(t.gettext("📝 I know this: quiz now"), StartQuiz(lesson.id))
+        if index == 0 and len(lesson.cards) > 1
+        else None
+    )
+    return rows(forward, back, skip, simpler_button(t, lesson, index), screens.menu_button(t))
