@@ -19,6 +19,7 @@ from bot.config import Settings, SettingsError, load_settings
 from bot.core.languages import UnknownLanguageError
 from bot.course import cli as course_cli
 from bot.features.trainers import cli as trainers_cli
+from bot.features.voice import cli as voice_cli
 from bot.logs import configure_logging
 
 logger = logging.getLogger("bot")
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     retrieval_cli.add_commands(commands)
     telegram_cli.add_commands(commands)
     trainers_cli.add_commands(commands, _join_links)
+    voice_cli.add_commands(commands)
     return parser
 
 

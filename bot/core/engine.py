@@ -5,7 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
-from bot.core.events import ButtonPress, Command, Event, Sender, Text, Unsupported
+from bot.core.events import (
+    ButtonPress,
+    Command,
+    Event,
+    Sender,
+    Spoken,
+    Text,
+    Unheard,
+    Unsupported,
+)
 from bot.core.ports import LEARNERS, UnitOfWork, UnitsOfWork
 from bot.core.replies import Reply
 from bot.core.router import Router, Services, Turn
@@ -133,6 +142,8 @@ class Tutor:
                 await self._press(turn, data)
             case Text(text=text):
                 await self._text(turn, text)
+            case Spoken() | Unheard():
+                await self._voice_note(turn, event)
             case Unsupported(kind=kind):
                 await screens.unsupported(turn, (kind,))
 
@@ -164,6 +175,15 @@ class Tutor:
             await screens.no_free_text(turn, ())
             return
         await handler(turn, text)
+
+    async def _voice_note(self, turn: Turn, note: Spoken | Unheard) -> None:
+        hear = self.router.hearing
+        if hear is None:
+            await screens.unsupported(turn, ("voice",))
+            return
+        typed = await hear(turn, note)
+        if typed is not None:
+            await self._text(turn, typed)
 
     def _replayable(self, event: Event) -> bool:
         if not isinstance(event, ButtonPress):

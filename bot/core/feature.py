@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from bot.core.callbacks import CallbackData
+from bot.core.events import Spoken, Unheard
 from bot.core.lazy import Lazy
 from bot.core.ports import Port
 from bot.core.state import FlowState
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 Handler = Callable[["Turn", tuple[str, ...]], Awaitable[None]]
 TextHandler = Callable[["Turn", str], Awaitable[None]]
+# Answers a voice note; returns the words to handle as if typed, or None when it answered itself.
+HearingHandler = Callable[["Turn", Spoken | Unheard], Awaitable[str | None]]
 Audience = Literal["learner", "trainer"]
 C = TypeVar("C", bound=CallbackData)
 T = TypeVar("T")
@@ -86,6 +89,8 @@ class Manifest:
     commands: tuple[CommandRoute, ...] = ()
     buttons: tuple[ButtonRoute[Any], ...] = ()
     texts: tuple[TextRoute, ...] = ()
+    # What a voice note is made of (at most one feature hears them).
+    hearing: HearingHandler | None = None
     deep_links: tuple[DeepLinkRoute, ...] = ()
     states: tuple[type[FlowState], ...] = ()
     # Its repositories: a port and the adapter built on each unit of work's database session.

@@ -89,6 +89,8 @@ class LanguageProfile:
     streets: StreetWords = field(repr=False)
     # Plural and inflected endings, so that a glossary term is found in "chatbots" or "modèles".
     word_endings: tuple[str, ...] = field(repr=False)
+    # The espeak-ng voice that reads it aloud; empty: the voice named by the code itself.
+    espeak_voice: str = ""
 
     @property
     def label(self) -> str:
@@ -154,6 +156,7 @@ def _split(words: str) -> tuple[str, ...]:
 
 FRENCH: Final = LanguageProfile(
     code="fr",
+    espeak_voice="fr-be",
     name="Français",
     flag="🇫🇷",
     # Belgian formats: "23 nov. 2026" and "75 %".
@@ -225,6 +228,7 @@ FRENCH: Final = LanguageProfile(
 
 DUTCH: Final = LanguageProfile(
     code="nl",
+    espeak_voice="nl",
     name="Nederlands",
     flag="🇳🇱",
     # Belgian formats: "23 nov 2026".
@@ -285,6 +289,7 @@ DUTCH: Final = LanguageProfile(
 
 ENGLISH: Final = LanguageProfile(
     code="en",
+    espeak_voice="en-gb",
     name="English",
     flag="🇬🇧",
     babel_locale="en_BE",

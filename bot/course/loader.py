@@ -1,4 +1,4 @@
-"""Read the course from `content/`: the outline, the lessons, the modules and the glossary."""
+"""Read the course from `content/`: the outline, lessons, modules, glossary and speech lists."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from bot.course.model import (
     PracticeTask,
     QuizItem,
 )
+from bot.course.speech import SpeechList, parse_speech_list
 
 # The C loader parses the whole course several times faster than the pure-Python one.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -270,6 +271,7 @@ def load_course(content_dir: Path, languages: Iterable[Language]) -> Course:
     modules: dict[Language, tuple[Module, ...]] = {}
     lessons: dict[tuple[Language, str], Lesson] = {}
     glossary: dict[Language, tuple[GlossaryTerm, ...]] = {}
+    speech: dict[Language, SpeechList] = {}
     for language in languages:
         language_modules = []
         for outline_module in outline:
@@ -292,7 +294,10 @@ def load_course(content_dir: Path, languages: Iterable[Language]) -> Course:
         glossary_file = content_dir / "glossary" / f"{language}.yaml"
         if glossary_file.exists():
             glossary[language] = parse_glossary(glossary_file)
-    return Course(modules=modules, lessons=lessons, glossary=glossary)
+        speech_file = content_dir / "speech" / f"{language}.yaml"
+        if speech_file.exists():
+            speech[language] = parse_speech_list(speech_file)
+    return Course(modules=modules, lessons=lessons, glossary=glossary, speech=speech)
 
 
 def lesson_path(content_dir: Path, language: Language, lesson_id: str) -> Path:

@@ -22,6 +22,7 @@ async def my_data(turn: Turn, _: object = None) -> None:
     lessons = data.get("lessons", [])
     answers = data.get("quiz_answers", [])
     questions = data.get("unanswered_questions", [])
+    voice = data.get("voice", {})
     lines = [
         t.gettext("🔒 What I keep about you:"),
         t.gettext("• Name: {name}").format(name=learner.display_name or "–"),
@@ -41,8 +42,14 @@ async def my_data(turn: Turn, _: object = None) -> None:
             "• {count} questions I could not answer",
             len(questions),
         ).format(count=len(questions)),
+        t.gettext("• Every card read aloud: yes")
+        if voice.get("read_cards_aloud")
+        else t.gettext("• Every card read aloud: no"),
         "",
         t.gettext("I do not keep your other messages."),
+        t.gettext(
+            "I do not keep your voice messages: I turn them into text, then forget the sound."
+        ),
         t.gettext("The file below holds all of it. Send /forget to delete everything."),
     ]
     turn.say("\n".join(lines))
