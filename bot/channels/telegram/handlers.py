@@ -6,7 +6,6 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
-from datetime import timedelta
 from functools import partial
 from typing import Any, Final
 
@@ -132,8 +131,8 @@ class TelegramFrontEnd:
         heard are logged.
         """
         assert self.hearing is not None
-        duration = voice.duration
-        seconds = duration.total_seconds() if isinstance(duration, timedelta) else duration
+        # As sent by Telegram, in seconds (PTB's attribute is changing its type).
+        seconds = int(voice.to_dict().get("duration", 0))
         if seconds > MAX_HEARD_SECONDS or (voice.file_size or 0) > MAX_HEARD_BYTES:
             return Unheard("too_long")
         async with self.database.session() as session:
