@@ -1,4 +1,4 @@
-"""Voice on Telegram, through the real Application: listen to a lesson and its quiz, speak a question.
+"""Voice on Telegram, with the real Application: a lesson and quiz listened to, questions spoken.
 
 Cards are read aloud by espeak-ng and ffmpeg for real; voice notes are downloaded through the
 fake Bot API's `getFile` and transcribed by the fake OpenAI-compatible server.
