@@ -1,4 +1,4 @@
-"""Speech for real: espeak-ng and ffmpeg make OGG/Opus, cached; the voice store on both databases."""
+"""Speech for real: espeak-ng and ffmpeg make cached OGG/Opus; the voice store on both databases."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ async def test_espeak_reads_each_language_as_ogg_opus_once_then_from_the_cache(
     assert 4 < audio.seconds < 12
     assert first.key.engine == "espeak-ng"
     assert first.key.voice == f"{BUILT_IN.profile(language).espeak_voice}@145"
-    assert speech.cache.path(first.key).read_bytes() == first.content
+    assert await speech.cache.get(first.key) == first.content
 
     again = await speech.speak(text, language)
     assert again == first
@@ -136,7 +136,8 @@ async def test_the_voice_store_keeps_the_setting_and_answers_a_day_and_forgets_t
             voice = SqlVoice(session)
             assert await voice.reads_aloud(anna.id) is True
             answer = await voice.answer(anna.id, kept, NOW + timedelta(hours=23))
-            assert answer is not None and answer.text == "Un deepfake est une fausse vidéo."
+            assert answer is not None
+            assert answer.text == "Un deepfake est une fausse vidéo."
             # Someone else's answer, or one older than a day, cannot be read.
             assert await voice.answer(ben.id, kept, NOW) is None
             assert await voice.answer(anna.id, kept, NOW + timedelta(days=1, minutes=1)) is None

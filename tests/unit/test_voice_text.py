@@ -1,4 +1,4 @@
-"""What is read aloud and how spoken words are understood: no emoji or links, respellings, letters."""
+"""What is read aloud and how spoken words are understood: clean text, respellings, letters."""
 
 from __future__ import annotations
 
@@ -94,5 +94,5 @@ def test_an_option_is_understood_from_its_words_or_a_letter_among_those_shown() 
 def test_a_malformed_speech_list_is_refused_with_its_file(tmp_path: Path) -> None:
     path = tmp_path / "xx.yaml"
     path.write_text("say: [IA, i a]\n", encoding="utf-8")
-    with pytest.raises(SpeechListError, match="xx.yaml"):
+    with pytest.raises(SpeechListError, match=r"xx\.yaml"):
         parse_speech_list(path)
