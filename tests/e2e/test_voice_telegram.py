@@ -120,18 +120,14 @@ async def test_every_card_comes_with_its_voice_note_once_turned_on(
     await chat.tap(data("voice.auto", "on"))
     await chat.tap(data("menu.show"))
     await chat.tap(data("lessons.open", lesson.id))
-    assert [call.method for call in chat.calls if call.method.startswith("send")] == [
-        "sendMessage",
-        "sendVoice",
-    ]
+    # The first card was uploaded to another test's Bot API: refused by file_id, it is uploaded.
+    sent = [call for call in chat.calls if call.method.startswith("send")]
+    assert [call.method for call in sent if call.failure is None] == ["sendMessage", "sendVoice"]
+    assert "voice" in sent[-1].files
     # Read aloud, the next card is a new message (not an edit), its voice note under it.
     await chat.tap(data("lessons.card", lesson.id, 1))
-    assert [
-        call.method for call in chat.calls_to("sendMessage", "editMessageText", "sendVoice")
-    ] == [
-        "sendMessage",
-        "sendVoice",
-    ]
+    shown = chat.calls_to("sendMessage", "editMessageText", "sendVoice")
+    assert [call.method for call in shown if call.failure is None] == ["sendMessage", "sendVoice"]
     await chat.command("mydata")
     assert t.gettext("• Every card read aloud: yes") in chat.text
     await chat.command("listen")

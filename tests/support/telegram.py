@@ -155,6 +155,14 @@ class Failure:
         return body
 
 
+class Refused(Exception):  # noqa: N818 - how a method of the fake answers with an error
+    """Raised by a method of the fake to answer with a Bot API error."""
+
+    def __init__(self, failure: Failure) -> None:
+        super().__init__(failure.description)
+        self.failure = failure
+
+
 @dataclass(frozen=True)
 class ApiCall:
     """One Bot API call: method, decoded parameters, uploaded files, failure or result."""
@@ -264,6 +272,8 @@ class BotApi:
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
         failure = self._failure_for(method, params)
         status, body = await self._answer(method, params, files or {}, failure)
+        if failure is None and not body.get("ok", True):
+            failure = Failure(status, str(body.get("description", "")))
         self.calls.append(ApiCall(method, params, files or {}, failure, body.get("result")))
         self._notify()
         return status, body
@@ -284,7 +294,10 @@ class BotApi:
         answer = getattr(self, f"_{method}", None)
         if answer is None:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
-        return 200, {"ok": True, "result": answer(params, files)}
+        try:
+            return 200, {"ok": True, "result": answer(params, files)}
+        except Refused as refused:
+            return refused.failure.status, refused.failure.body()
 
     def _failure_for(self, method: str, params: dict[str, Any]) -> Failure | None:
         chat_id = params.get("chat_id")
@@ -411,7 +424,8 @@ class BotApi:
         else:
             file_id = str(params["voice"])
             if file_id not in self.uploaded_voices:
-                raise ValueError("unknown file_id")
+                # Another bot's file (or this bot's under another token): Telegram refuses it.
+                raise Refused(Failure.bad_request("Bad Request: wrong file identifier specified"))
             content = self.uploaded_voices[file_id]
         voice = {
             "file_id": file_id,
