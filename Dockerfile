@@ -4,6 +4,11 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 TUTOR_DATA_DIR=/data
 WORKDIR /app
 
+# espeak-ng reads the cards aloud; ffmpeg encodes them as OGG/Opus voice notes.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends espeak-ng ffmpeg \
+ && rm -rf /var/lib/apt/lists/*
+
 COPY requirements.lock ./
 # Bytecode is compiled at build time: the image never writes it, and compiling at every start
 # would delay the first answer by about two seconds.

@@ -54,6 +54,7 @@ from bot.features.smalltalk import feature as smalltalk
 from bot.features.trainers import feature as trainers
 from bot.features.usage import feature as usage
 from bot.features.usage.budget import DailyBudget
+from bot.features.voice import feature as voice
 from bot.i18n import load_translators
 from bot.language import LanguageDetector
 from bot.outbox.options import DeliveryOptions
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from bot.adapters.llm.client import ChatClient
     from bot.adapters.search import Retriever
     from bot.ops.metrics import Metrics
+    from bot.adapters.speech.speech import Speech
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +95,7 @@ FEATURES: tuple[Feature, ...] = (
     review,
     practice,
     simpler,
+    voice,
     progress,
     certificate,
     settings_feature,
@@ -154,6 +157,8 @@ class App:
     metrics: Metrics | None = None
     # The running task of each worker, while serving.
     _tasks: dict[int, asyncio.Task[None]] = field(default_factory=dict)
+    # Reads course text aloud and hears voice notes, for the front ends; None for operators.
+    speech: Speech | None = None
 
     @asynccontextmanager
     async def serving(
@@ -237,6 +242,12 @@ def _open_retriever(settings: Settings, course: Course) -> Retriever:
     return open_retriever(settings, course, progress=terminal_progress())
 
 
+def _open_speech(settings: Settings, course: Course) -> Speech:
+    from bot.adapters.speech.speech import open_speech
+
+    return open_speech(settings, course.speech)
+
+
 def _loaded_detector(languages: LanguageRegistry) -> LanguageDetector:
     detector = LanguageDetector(languages)
     detector.load()
@@ -256,18 +267,21 @@ async def open_app(
 
     The lesson index and the language detector are not opened here: they load in the background
     once the app is `serving`, or when first used. `chat_model=False` (the operator's tools,
-    which handle no learner's turn) opens no chat model either. `exporters` are the front end's
-    own parts of /mydata, shown before the features'. `metrics`, given by a front end that
-    exports them, count turns, deliveries and model calls, and get their gauges refreshed.
+    which handle no learner's turn) opens no chat model and no speech engines either.
+    `exporters` are the front end's own parts of /mydata, shown before the features'. `metrics`,
+    given by a front end that exports them, count turns, deliveries and model calls, and get
+    their gauges refreshed.
     """
     meter: Meter = metrics or NoMeter()
     languages = settings.languages
     detector = Lazy(partial(_loaded_detector, languages), name="language detector")
     chat_client: ChatClient | None = None
+    speech: Speech | None = None
     async with open_database(settings) as database:
         course = load_course(settings.content_dir, languages.codes)
         retriever = Lazy(partial(_open_retriever, settings, course), name="lesson index")
         try:
+            speech = _open_speech(settings, course) if chat_model else None
             opened_model = open_chat_model(settings, metrics) if chat_model else None
             chat_client, chains = opened_model if opened_model else (None, None)
             # Every reply of the model is checked before a learner reads it.
@@ -325,10 +339,13 @@ async def open_app(
                 channels,
                 model,
                 metrics,
+                speech=speech,
             )
         finally:
             if chat_client is not None:
                 await chat_client.aclose()
+            if speech is not None:
+                await speech.aclose()
             # An index still loading is closed once loaded, never left half-written.
             if (opened := await asyncio.to_thread(retriever.built)) is not None:
                 await opened.close()

@@ -20,6 +20,7 @@ from bot.core.languages import UnknownLanguageError
 from bot.course import cli as course_cli
 from bot.features.certificate import cli as certificate_cli
 from bot.features.trainers import cli as trainers_cli
+from bot.features.voice import cli as voice_cli
 from bot.logs import configure_logging
 from bot.waiting import Unreachable
 
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     telegram_cli.add_commands(commands)
     trainers_cli.add_commands(commands, _join_links)
     certificate_cli.add_commands(commands)
+    voice_cli.add_commands(commands)
     return parser
 
 

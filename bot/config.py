@@ -206,6 +206,21 @@ class Settings(BaseSettings):
     # Where the personal-data warning sends the learner to learn more.
     privacy_lesson_id: str = "privacy/personal-data"
 
+    # Voice: cards read aloud with espeak-ng, or with an OpenAI-compatible /audio/speech endpoint
+    # when one is set (espeak-ng then takes over when it fails); voice notes heard only when an
+    # /audio/transcriptions endpoint is set.
+    espeak_rate: int = Field(default=145, ge=80, le=260)  # words per minute: calm
+    speech_timeout_seconds: float = Field(default=20.0, gt=0)
+    tts_base_url: str | None = None
+    tts_api_key: SecretStr | None = None
+    tts_model: str = "gpt-4o-mini-tts"
+    tts_voice: str = "alloy"
+    tts_timeout_seconds: float = Field(default=15.0, gt=0)
+    stt_base_url: str | None = None
+    stt_api_key: SecretStr | None = None
+    stt_model: str = "whisper-1"
+    stt_timeout_seconds: float = Field(default=20.0, gt=0)
+
     # Trainers
     # Administrators as `channel:id`; TUTOR_ADMIN_IDS holds Telegram user ids, as it always did.
     admins: Annotated[list[tuple[str, str]], NoDecode] = Field(
@@ -378,6 +393,11 @@ class Settings(BaseSettings):
     def resolved_index_dir(self) -> Path:
         """Return where the embedded chromadb index lives, by default in the data directory."""
         return self.index_dir or self.data_dir / "index"
+
+    @property
+    def resolved_voice_dir(self) -> Path:
+        """Return where the course's audio is cached (course text only, never a learner's voice)."""
+        return self.data_dir / "voice"
 
     @property
     def llm_enabled(self) -> bool:

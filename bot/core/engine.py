@@ -6,7 +6,16 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 
-from bot.core.events import ButtonPress, Command, Event, Sender, Text, Unsupported
+from bot.core.events import (
+    ButtonPress,
+    Command,
+    Event,
+    Sender,
+    Spoken,
+    Text,
+    Unheard,
+    Unsupported,
+)
 from bot.core.meter import Meter, NoMeter
 from bot.core.ports import LEARNERS, UnitOfWork, UnitsOfWork
 from bot.core.replies import Reply
@@ -162,6 +171,8 @@ class Tutor:
                 await self._press(turn, data)
             case Text(text=text):
                 await self._text(turn, text)
+            case Spoken() | Unheard():
+                await self._voice_note(turn, event)
             case Unsupported(kind=kind):
                 await screens.unsupported(turn, (kind,))
 
@@ -197,6 +208,15 @@ class Tutor:
             await screens.no_free_text(turn, ())
             return
         await handler(turn, text)
+
+    async def _voice_note(self, turn: Turn, note: Spoken | Unheard) -> None:
+        hear = self.router.hearing
+        if hear is None:
+            await screens.unsupported(turn, ("voice",))
+            return
+        typed = await hear(turn, note)
+        if typed is not None:
+            await self._text(turn, typed)
 
     def _replayable(self, event: Event) -> bool:
         if not isinstance(event, ButtonPress):

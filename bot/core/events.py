@@ -39,10 +39,24 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Spoken:
+    """A voice note the front end transcribed: the words heard in it, not yet redacted."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Unheard:
+    """A voice note the front end could not transcribe: `too_long`, or `failed` (error, timeout)."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
 class Unsupported:
     """Something the tutor cannot read: a sticker, photo, voice note, document, location."""
 
     kind: str
 
 
-Event = Command | ButtonPress | Text | Unsupported
+Event = Command | ButtonPress | Text | Spoken | Unheard | Unsupported

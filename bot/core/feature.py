@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from bot.core.callbacks import CallbackData
+from bot.core.events import Spoken, Unheard
 from bot.core.lazy import Lazy
 from bot.core.ports import Port
 from bot.core.state import FlowState
@@ -28,6 +29,8 @@ TextHandler = Callable[["Turn", str], Awaitable[None]]
 # Reads free text before the flow's own handler and the question answerer; returns True when
 # it answered, and the text goes no further (small talk: "merci", "ok", "👍").
 TextFilter = Callable[["Turn", str], Awaitable[bool]]
+# Answers a voice note; returns the words to handle as if typed, or None when it answered itself.
+HearingHandler = Callable[["Turn", Spoken | Unheard], Awaitable[str | None]]
 Audience = Literal["learner", "trainer"]
 C = TypeVar("C", bound=CallbackData)
 T = TypeVar("T")
@@ -92,6 +95,8 @@ class Manifest:
     texts: tuple[TextRoute, ...] = ()
     # Read before any text route, in the order of the features, except in `literal_text` states.
     text_filters: tuple[TextFilter, ...] = ()
+    # What a voice note is made of (at most one feature hears them).
+    hearing: HearingHandler | None = None
     deep_links: tuple[DeepLinkRoute, ...] = ()
     states: tuple[type[FlowState], ...] = ()
     # Its repositories: a port and the adapter built on each unit of work's database session.

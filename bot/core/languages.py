@@ -111,6 +111,8 @@ class LanguageProfile:
     # other offered language lists count, so "de", "en", "is" and "me" weigh for none.
     function_words: tuple[str, ...] = field(default=(), repr=False)
     follow_ups: FollowUpWords = field(default=FollowUpWords(), repr=False)
+    # The espeak-ng voice that reads it aloud; empty: the voice named by the code itself.
+    espeak_voice: str = ""
 
     @property
     def label(self) -> str:
@@ -176,6 +178,7 @@ def _split(words: str) -> tuple[str, ...]:
 
 FRENCH: Final = LanguageProfile(
     code="fr",
+    espeak_voice="fr-be",
     name="Français",
     flag="🇫🇷",
     # Belgian formats: "23 nov. 2026" and "75 %".
@@ -273,6 +276,7 @@ FRENCH: Final = LanguageProfile(
 
 DUTCH: Final = LanguageProfile(
     code="nl",
+    espeak_voice="nl",
     name="Nederlands",
     flag="🇳🇱",
     # Belgian formats: "23 nov 2026".
@@ -355,6 +359,7 @@ DUTCH: Final = LanguageProfile(
 
 ENGLISH: Final = LanguageProfile(
     code="en",
+    espeak_voice="en-gb",
     name="English",
     flag="🇬🇧",
     babel_locale="en_BE",

@@ -95,8 +95,21 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Voice:
+    """Text to read aloud, as a voice note or an audio file, in the language it is written in.
+
+    The text is already fit for speech (no emoji, links or markup). A front end that cannot make
+    the audio shows `unavailable` instead.
+    """
+
+    text: str
+    language: str
+    unavailable: str
+
+
+@dataclass(frozen=True)
 class Forgotten:
     """Tell the front end that the learner's data was deleted, so it deletes what it keeps too."""
 
 
-Reply = Message | Document | Picture | Question | Forgotten
+Reply = Message | Document | Picture | Question | Voice | Forgotten

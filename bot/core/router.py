@@ -18,6 +18,7 @@ from bot.core.feature import (
     CommandRoute,
     Departure,
     Handler,
+    HearingHandler,
     Manifest,
     TextFilter,
     TextHandler,
@@ -160,13 +161,14 @@ class RouteCollisionError(Exception):
 
 @dataclass
 class Router:
-    """Map commands, buttons, deep links and free text (per flow) to the features' handlers."""
+    """Map commands, buttons, deep links, free text (per flow) and voice notes to handlers."""
 
     commands: dict[str, CommandRoute] = field(default_factory=dict)
     buttons: dict[str, ButtonRoute[Any]] = field(default_factory=dict)
     texts: dict[str | None, TextHandler] = field(default_factory=dict)
     text_filters: list[TextFilter] = field(default_factory=list)
     deep_links: dict[str, Handler] = field(default_factory=dict)
+    hearing: HearingHandler | None = None
     states: StateCodec = field(default_factory=lambda: StateCodec(()))
     _owners: dict[str, str] = field(default_factory=dict)
 
@@ -197,6 +199,9 @@ class Router:
             self._claim(f"text in {text.flow or 'any flow'}", manifest.name)
             self.texts[text.flow] = text.handler
         self.text_filters += manifest.text_filters
+        if manifest.hearing is not None:
+            self._claim("voice notes", manifest.name)
+            self.hearing = manifest.hearing
         for link in manifest.deep_links:
             self._claim(f"link {link.prefix}", manifest.name)
             self.deep_links[link.prefix] = link.handler

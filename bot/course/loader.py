@@ -1,4 +1,4 @@
-"""Read the course from `content/`: the outline, the lessons, the modules and the glossary."""
+"""Read the course from `content/`: the outline, lessons, modules, glossary and speech lists."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from bot.course.model import (
     PracticeTask,
     QuizItem,
 )
+from bot.course.speech import SpeechList, parse_speech_list
 
 # The C loader parses the whole course several times faster than the pure-Python one.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -310,6 +311,7 @@ def load_course(content_dir: Path, languages: Iterable[Language]) -> Course:
     lessons: dict[tuple[Language, str], Lesson] = {}
     glossary: dict[Language, tuple[GlossaryTerm, ...]] = {}
     checks: dict[Language, tuple[CheckItem, ...]] = {}
+    speech: dict[Language, SpeechList] = {}
     for language in languages:
         language_modules = []
         for outline_module in outline:
@@ -334,7 +336,12 @@ def load_course(content_dir: Path, languages: Iterable[Language]) -> Course:
             glossary[language] = parse_glossary(glossary_file)
         if (pool_file := check_pool_path(content_dir, language)).exists():
             checks[language] = parse_check_pool(pool_file)
-    return Course(modules=modules, lessons=lessons, glossary=glossary, checks=checks)
+        speech_file = content_dir / "speech" / f"{language}.yaml"
+        if speech_file.exists():
+            speech[language] = parse_speech_list(speech_file)
+    return Course(
+        modules=modules, lessons=lessons, glossary=glossary, checks=checks, speech=speech
+    )
 
 
 def lesson_path(content_dir: Path, language: Language, lesson_id: str) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.config import Language
+from bot.course.speech import SpeechList
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,12 @@ class Course:
     glossary: dict[Language, tuple[GlossaryTerm, ...]] = field(default_factory=dict)
     # The check-in/check-out pool of each language (content/checks/<lang>.yaml), in file order.
     checks: dict[Language, tuple[CheckItem, ...]] = field(default_factory=dict)
+    # How to read each language aloud, and how its quiz letters look when heard.
+    speech: dict[Language, SpeechList] = field(default_factory=dict)
+
+    def speech_list(self, language: Language) -> SpeechList:
+        """Return a language's speech list; an empty one when the course has none."""
+        return self.speech.get(language) or SpeechList()
 
     @property
     def languages(self) -> tuple[Language, ...]:

@@ -85,12 +85,16 @@ async def test_a_learner_takes_a_lesson_and_its_quiz_then_sees_and_deletes_their
         assert feedback.params["message_id"] == question.result["message_id"]
         assert ("❌" if index == 0 else "✅") in feedback.params["text"]
         assert item.options[item.correct] in feedback.params["text"]
+        listen = data("voice.feedback", item.id, choice)
         if index + 1 < len(lesson.quiz):
             assert chat.calls_to("sendMessage") == []
-            assert [b["callback_data"] for b in feedback.buttons] == [data("lessons.resume")]
+            assert [b["callback_data"] for b in feedback.buttons] == [
+                data("lessons.resume"),
+                listen,
+            ]
             await chat.tap_action("lessons.resume")
         else:
-            assert feedback.buttons == []
+            assert [b["callback_data"] for b in feedback.buttons] == [listen]
     total = len(lesson.quiz)
     assert chat.button_with_action("quiz.start")["callback_data"] == data("quiz.start", lesson_id)
 
@@ -160,6 +164,7 @@ LEARNER_COMMANDS = [
     "lessons",
     "quiz",
     "practice",
+    "listen",
     "progress",
     "certificate",
     "settings",
@@ -248,7 +253,10 @@ async def test_a_quiz_as_native_polls(
         assert sorted(shown) == sorted(item.options)
         assert poll.params["correct_option_ids"] == [shown.index(item.options[item.correct])]
         assert item.question in poll.params["question"]
-        assert [b["callback_data"] for b in poll.buttons] == [data("menu.show")]
+        assert [b["callback_data"] for b in poll.buttons] == [
+            data("voice.question", item.id),
+            data("menu.show"),
+        ]
 
         # A poll waiting for its answer is part of /mydata.
         await chat.command("mydata")

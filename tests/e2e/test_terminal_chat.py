@@ -26,6 +26,7 @@ from bot.features.trainers.pushes import SqlPushes
 from bot.features.trainers.repo import SqlCohorts
 from bot.paths import PROJECT_ROOT
 from tests.conftest import make_settings
+from tests.support.speech import needs_audio_tools, probe
 
 LESSON = "basics/what-is-ai"
 
@@ -219,3 +220,18 @@ async def test_forget_deletes_the_files_saved_for_that_user_only(
     assert saved["anna-b"].is_file()
     assert saved["../anna"].is_file()
     assert (exports / "anna-b-my-data.json").is_file()
+
+
+@needs_audio_tools
+def test_listen_writes_the_card_read_aloud_and_shows_where(tmp_path: Path) -> None:
+    lines = ["1", "3", "/listen"]  # the first lesson, its Listen button, then /listen
+    output = run_chat(tmp_path, lines, "--lang", "fr", "--user", "listener")
+    paths = re.findall(r"🔊 (\S+\.ogg)", output)
+    # Both read the same card: one file, written once, in the learner's own folder.
+    assert len(paths) == 2
+    assert paths[0] == paths[1]
+    saved = Path(paths[0])
+    assert saved.parent == user_folder(tmp_path / "exports", "listener")
+    audio = probe(saved.read_bytes())
+    assert (audio.container, audio.codec) == ("ogg", "opus")
+    assert audio.seconds > 5

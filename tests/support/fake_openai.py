@@ -1,8 +1,15 @@
-"""A fake OpenAI-compatible chat server on 127.0.0.1: real HTTP, recorded requests, bad moods."""
+"""A fake OpenAI-compatible server on 127.0.0.1: real HTTP, recorded requests, bad moods.
+
+It answers chat completions, `/audio/speech` (the audio a test sets, OGG/Opus made with ffmpeg
+by default) and `/audio/transcriptions` (multipart; the transcript a test sets).
+"""
 
 from __future__ import annotations
 
+import email.parser
+import email.policy
 import json
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -11,6 +18,34 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 Reply = str | Callable[[dict[str, Any]], str]
+
+
+def tone(seconds: float = 1.0, codec: str = "libopus", container: str = "ogg") -> bytes:
+    """Return a short tone encoded by ffmpeg: OGG/Opus by default, or e.g. WAV."""
+    codec_args = ["-c:a", codec] if codec else []
+    return subprocess.run(
+        ["ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi",
+         "-i", f"sine=frequency=440:duration={seconds}", "-ac", "1", "-ar", "48000",
+         *codec_args, "-f", container, "pipe:1"],
+        capture_output=True, check=True, timeout=60,
+    ).stdout  # fmt: skip
+
+
+def _multipart(content_type: str, body: bytes) -> dict[str, Any]:
+    """Return the fields of a multipart form; a file field as its size in bytes."""
+    message = email.parser.BytesParser(policy=email.policy.default).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + body
+    )
+    fields: dict[str, Any] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True) or b""
+        fields[str(name)] = (
+            {"filename": part.get_filename(), "size": len(payload)}
+            if part.get_filename()
+            else payload.decode()
+        )
+    return fields
 
 
 @dataclass(frozen=True)
@@ -46,6 +81,10 @@ class FakeOpenAI:
     delay: float = 0.0
     prompt_tokens: int = 42
     completion_tokens: int = 17
+    # What /audio/transcriptions hears, given the request's fields (model, language, file).
+    transcript: Reply = "What is a deepfake?"
+    # What /audio/speech sends back; None: a one-second OGG/Opus tone, made once.
+    speech_audio: bytes | None = None
     requests: list[Recorded] = field(default_factory=list)
     _release: threading.Event = field(default_factory=threading.Event)
     _server: ThreadingHTTPServer | None = None
@@ -62,6 +101,8 @@ class FakeOpenAI:
         self._release = threading.Event()
         self.reply = FakeOpenAI.reply
         self.failures, self.failure_status, self.delay = 0, 429, 0.0
+        self.transcript = FakeOpenAI.transcript
+        self.speech_audio = None
         self.requests.clear()
 
     @property
@@ -70,6 +111,22 @@ class FakeOpenAI:
 
     def answer(self, body: dict[str, Any]) -> str:
         return self.reply(body) if callable(self.reply) else self.reply
+
+    @property
+    def speeches(self) -> list[Recorded]:
+        return [r for r in self.requests if r.path.split("?")[0].endswith("/audio/speech")]
+
+    @property
+    def transcriptions(self) -> list[Recorded]:
+        return [r for r in self.requests if r.path.split("?")[0].endswith("/audio/transcriptions")]
+
+    def audio(self) -> bytes:
+        if self.speech_audio is None:
+            self.speech_audio = tone()
+        return self.speech_audio
+
+    def heard(self, fields: dict[str, Any]) -> str:
+        return self.transcript(fields) if callable(self.transcript) else self.transcript
 
     @contextmanager
     def running(self) -> Iterator[FakeOpenAI]:
@@ -81,7 +138,13 @@ class FakeOpenAI:
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", 0))
-                body = json.loads(self.rfile.read(length) or b"{}")
+                raw = self.rfile.read(length)
+                content_type = self.headers.get("content-type", "")
+                body = (
+                    _multipart(content_type, raw)
+                    if content_type.startswith("multipart/")
+                    else json.loads(raw or b"{}")
+                )
                 headers = {name.lower(): value for name, value in self.headers.items()}
                 fake.requests.append(Recorded(self.path, headers, body))
                 if fake.delay:
@@ -93,6 +156,13 @@ class FakeOpenAI:
                         {"error": {"message": "try later", "type": "server_error"}},
                         {"retry-after-ms": "5"},
                     )
+                    return
+                path = self.path.split("?")[0]
+                if path.endswith("/audio/speech"):
+                    self._send_bytes(fake.audio(), "audio/ogg")
+                    return
+                if path.endswith("/audio/transcriptions"):
+                    self._send_json(200, {"text": fake.heard(body)})
                     return
                 text = fake.answer(body)
                 if body.get("stream"):
@@ -114,6 +184,16 @@ class FakeOpenAI:
                     self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (timeout): nothing to answer
+
+            def _send_bytes(self, data: bytes, content_type: str) -> None:
+                try:
+                    self.send_response(200)
+                    self.send_header("content-type", content_type)
+                    self.send_header("content-length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
 
             def _stream(self, body: dict[str, Any], text: str) -> None:
                 try:

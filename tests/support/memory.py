@@ -33,6 +33,7 @@ from bot.features.progress.streaks import Streak, streak_export
 from bot.features.quiz.ports import ANSWERS, Answer
 from bot.features.review.memory import MEMORY, Memory
 from bot.features.review.ports import REMINDERS, REVIEWS, ReminderTime, ReviewCard
+from bot.features.voice.ports import KEEP_ANSWERS, VOICE, KeptAnswer
 
 QUESTION_MAX_CHARS = 1000  # the length of the `unanswered_questions.text` column
 
@@ -79,6 +80,8 @@ class Tables:
     # (learner id, code digest, certificate), in the order they were issued.
     certificates: list[tuple[int, str, Certificate]] = field(default_factory=list)
     forgotten_certificates: dict[str, datetime] = field(default_factory=dict)
+    read_aloud: dict[int, bool] = field(default_factory=dict)
+    kept_answers: dict[int, tuple[int, KeptAnswer]] = field(default_factory=dict)
     last_learner_id: int = 0
 
     def require_learner(self, learner_id: int) -> None:
@@ -95,6 +98,8 @@ class Tables:
         self.reviews = {k: v for k, v in self.reviews.items() if k[0] != learner_id}
         self.reminders.pop(learner_id, None)
         self.questions = [q for q in self.questions if q.learner_id != learner_id]
+        self.read_aloud.pop(learner_id, None)
+        self.kept_answers = {k: v for k, v in self.kept_answers.items() if v[0] != learner_id}
         self.streaks.pop(learner_id, None)
         self.celebrations = {k: v for k, v in self.celebrations.items() if k[0] != learner_id}
         self.certificates = [c for c in self.certificates if c[0] != learner_id]
@@ -588,6 +593,53 @@ class MemoryCertificates:
         ]
 
 
+class MemoryVoice:
+    """The read-aloud setting and answers kept to read aloud, like `SqlVoice`."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    async def reads_aloud(self, learner_id: int) -> bool:
+        """Tell whether the learner has every card read aloud."""
+        return self.tables.read_aloud.get(learner_id, False)
+
+    async def set_read_aloud(self, learner_id: int, on: bool, now: datetime) -> None:
+        """Turn reading every card aloud on or off."""
+        self.tables.require_learner(learner_id)
+        self.tables.read_aloud[learner_id] = on
+
+    async def keep_answer(
+        self, learner_id: int, language: Language, text: str, now: datetime
+    ) -> int:
+        """Keep an answer and return its id; forget the learner's answers older than a day."""
+        self.tables.require_learner(learner_id)
+        kept = self.tables.kept_answers
+        for key, (owner, answer) in list(kept.items()):
+            if owner == learner_id and answer.created_at < utc(now) - KEEP_ANSWERS:
+                del kept[key]
+        answer_id = max(kept, default=0) + 1
+        kept[answer_id] = (learner_id, KeptAnswer(answer_id, language, text, utc(now)))
+        return answer_id
+
+    async def answer(self, learner_id: int, answer_id: int, now: datetime) -> KeptAnswer | None:
+        """Return one of the learner's answers kept less than a day ago."""
+        owner, answer = self.tables.kept_answers.get(answer_id, (None, None))
+        if owner != learner_id or answer is None or answer.created_at < now - KEEP_ANSWERS:
+            return None
+        return answer
+
+    async def export(self, learner_id: int) -> dict[str, Any]:
+        """Return the learner's setting and kept answers for /mydata."""
+        answers = [a for owner, a in self.tables.kept_answers.values() if owner == learner_id]
+        return {
+            "read_cards_aloud": await self.reads_aloud(learner_id),
+            "answers_to_read_aloud": [
+                jsonable({"language": a.language, "text": a.text, "created_at": a.created_at})
+                for a in answers
+            ],
+        }
+
+
 # The store of each port, built on the tables of one unit of work.
 STORES: dict[Port[Any], Callable[[Tables], object]] = {
     LEARNERS: MemoryLearners,
@@ -598,6 +650,7 @@ STORES: dict[Port[Any], Callable[[Tables], object]] = {
     # The memory model at the default desired retention; it keeps nothing itself.
     MEMORY: lambda _: Memory(0.9),
     QUESTIONS: MemoryQuestions,
+    VOICE: MemoryVoice,
     STREAKS: MemoryStreaks,
     CELEBRATIONS: MemoryCelebrations,
     CERTIFICATES: MemoryCertificates,

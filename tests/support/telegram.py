@@ -33,7 +33,7 @@ from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import tornado.httpserver
@@ -155,6 +155,14 @@ class Failure:
         return body
 
 
+class Refused(Exception):  # noqa: N818 - how a method of the fake answers with an error
+    """Raised by a method of the fake to answer with a Bot API error."""
+
+    def __init__(self, failure: Failure) -> None:
+        super().__init__(failure.description)
+        self.failure = failure
+
+
 @dataclass(frozen=True)
 class ApiCall:
     """One Bot API call: method, decoded parameters, uploaded files, failure or result."""
@@ -200,6 +208,9 @@ class BotApi:
         self._message_ids = itertools.count(1)
         self._poll_ids = itertools.count(5_000_000_000_000_000_001)
         self._changed = asyncio.Event()
+        # Files `getFile` knows, by file_id (a learner's voice notes), and the voice notes sent.
+        self.files: dict[str, bytes] = {}
+        self.uploaded_voices: dict[str, bytes] = {}
 
     # Configuration ---------------------------------------------------------------------------
 
@@ -261,6 +272,8 @@ class BotApi:
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
         failure = self._failure_for(method, params)
         status, body = await self._answer(method, params, files or {}, failure)
+        if failure is None and not body.get("ok", True):
+            failure = Failure(status, str(body.get("description", "")))
         self.calls.append(ApiCall(method, params, files or {}, failure, body.get("result")))
         self._notify()
         return status, body
@@ -281,7 +294,10 @@ class BotApi:
         answer = getattr(self, f"_{method}", None)
         if answer is None:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
-        return 200, {"ok": True, "result": answer(params, files)}
+        try:
+            return 200, {"ok": True, "result": answer(params, files)}
+        except Refused as refused:
+            return refused.failure.status, refused.failure.body()
 
     def _failure_for(self, method: str, params: dict[str, Any]) -> Failure | None:
         chat_id = params.get("chat_id")
@@ -398,6 +414,45 @@ class BotApi:
             poll["explanation"] = params["explanation"]
         return self._message(params, poll=poll)
 
+    def _sendVoice(  # noqa: N802
+        self, params: dict[str, Any], files: dict[str, tuple[str, bytes]]
+    ) -> dict[str, Any]:
+        if "voice" in files:
+            content = files["voice"][1]
+            file_id = f"AwACAgQAAxkDAAI{next(self._message_ids)}voice"
+            self.uploaded_voices[file_id] = content
+        else:
+            file_id = str(params["voice"])
+            if file_id not in self.uploaded_voices:
+                # Another bot's file (or this bot's under another token): Telegram refuses it.
+                raise Refused(Failure.bad_request("Bad Request: wrong file identifier specified"))
+            content = self.uploaded_voices[file_id]
+        voice = {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id[-12:]}",
+            "duration": 3,
+            "mime_type": "audio/ogg",
+            "file_size": len(content),
+        }
+        return self._message(params, voice=voice, caption=params.get("caption", ""))
+
+    def _getFile(self, params: dict[str, Any], _files: object) -> dict[str, Any]:  # noqa: N802
+        file_id = str(params["file_id"])
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id[-12:]}",
+            "file_size": len(self.files.get(file_id, b"")),
+            "file_path": f"voice/{file_id}.oga",
+        }
+
+    def download(self, token: str, file_path: str) -> tuple[int, bytes]:
+        """Answer a file download (`/file/bot<token>/<path>`), as Telegram's file server does."""
+        file_id = file_path.removeprefix("voice/").removesuffix(".oga")
+        if token != self.token or file_id not in self.files:
+            return 404, b'{"ok":false,"error_code":404,"description":"Not Found"}'
+        self.calls.append(ApiCall("download", {"file_path": file_path}))
+        return 200, self.files[file_id]
+
     def _getWebhookInfo(self, _params: dict[str, Any], _files: object) -> dict[str, Any]:  # noqa: N802
         return {
             "url": self.webhook.get("url", ""),
@@ -462,6 +517,9 @@ class RecordingRequest(BaseRequest):
         connect_timeout: ODVInput[float] = DEFAULT_NONE,
         pool_timeout: ODVInput[float] = DEFAULT_NONE,
     ) -> tuple[int, bytes]:
+        if "/file/bot" in url:
+            token, _, file_path = urlsplit(url).path.split("/file/bot", 1)[1].partition("/")
+            return self.api.download(unquote(token), unquote(file_path))
         token, api_method = _split_url(url)
         params = _decode_params(request_data.json_parameters) if request_data else {}
         files = {
@@ -692,6 +750,19 @@ class Updates:
         """A sticker, photo, voice note, round video, document, location, contact or dice."""
         return self._update(message=self._message(user, user.private_chat(), **MEDIA[kind]))
 
+    def voice_note(
+        self, user: TelegramUser, file_id: str, size: int, duration: int = 4
+    ) -> dict[str, Any]:
+        """A voice note in the private chat (its audio is what `BotApi.files[file_id]` holds)."""
+        voice = {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id[-12:]}",
+            "duration": duration,
+            "mime_type": "audio/ogg",
+            "file_size": size,
+        }
+        return self._update(message=self._message(user, user.private_chat(), voice=voice))
+
     def edited(self, user: TelegramUser, text: str) -> dict[str, Any]:
         """A text message the user edited after sending it."""
         SENT.record(text)
@@ -830,6 +901,17 @@ class TelegramChat:
     async def send_media(self, kind: str) -> list[ApiCall]:
         """Send a sticker, photo, voice note... (see `MEDIA`)."""
         return await self.send(self.updates.media(self.user, kind))
+
+    async def speak(self, audio: bytes, duration: int = 4) -> list[ApiCall]:
+        """Send a voice note whose audio Telegram keeps for `getFile`."""
+        file_id = f"AwACAgQAAxkBAAI{len(self.api.files)}note{self.user.id}"
+        self.api.files[file_id] = audio
+        return await self.send(self.updates.voice_note(self.user, file_id, len(audio), duration))
+
+    @property
+    def voices(self) -> list[ApiCall]:
+        """Return the voice notes the last replies sent."""
+        return self.calls_to("sendVoice")
 
     def tap_update(self, data: str) -> dict[str, Any]:
         """Build the tap on the latest message in this chat that carries a button with `data`."""

@@ -224,7 +224,7 @@ async def test_the_shown_order_stays_for_the_attempt_and_the_explanation_follows
     assert [a.chosen for a in units.tables.answers] == [chosen]
 
 
-async def test_feedback_replaces_the_question_with_one_next_button(tutor: Tutor) -> None:
+async def test_feedback_replaces_the_question_with_next_then_listen(tutor: Tutor) -> None:
     item = lesson("en", FIRST).quiz[0]
     chat = Chat(tutor)
     await chat.command("start")
@@ -234,7 +234,8 @@ async def test_feedback_replaces_the_question_with_one_next_button(tutor: Tutor)
     [reply] = chat.replies
     assert isinstance(reply, Message)
     assert reply.replace
-    assert [[b.label for b in row] for row in reply.keyboard] == [[t("en").gettext("Next ▶")]]
+    labels = [[b.label for b in row] for row in reply.keyboard]
+    assert labels == [[t("en").gettext("Next ▶"), t("en").gettext("🔊 Listen")]]
     assert reply.text.startswith(
         f"{t('en').gettext('📝 Question {number} of {total}')}".format(
             number=1, total=len(lesson("en", FIRST).quiz)
@@ -294,7 +295,7 @@ async def test_a_second_tap_on_an_answer_shows_the_same_feedback_and_stores_it_o
     tap = chat.option_data(lesson("en", FIRST).quiz[0].correct)
     first = await chat.press_data(tap)
     assert "✅" in chat.text
-    assert actions(chat) == ["lessons.resume"]
+    assert actions(chat) == ["lessons.resume", "voice.feedback"]
     conversation = copy.deepcopy(units.tables.conversations)
 
     assert await chat.press_data(tap) == first

@@ -145,9 +145,9 @@ def build_application(
     `rate_limited=False` drops Telegram's own limits, only to measure the tutor's cost per update.
     """
     settings = app.settings
-    renderer = Renderer(app.database, settings.quiz_style, app.services.clock)
+    renderer = Renderer(app.database, settings.quiz_style, app.services.clock, app.speech)
     background = BackgroundTasks(app, renderer)
-    front_end = TelegramFrontEnd(app.tutor, renderer, app.database, app.services)
+    front_end = TelegramFrontEnd(app.tutor, renderer, app.database, app.services, app.speech)
     buckets = TokenBuckets(settings.flood_burst, settings.flood_per_second, time.monotonic)
     # By webhook, Telegram's call is answered once the turn has ended (see acks.py).
     acknowledgements = Acknowledgements() if settings.webhook_url else None

@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from telegram import Bot, CallbackQuery, Update
 from telegram import Message as TelegramMessage
+from telegram import Voice as TelegramVoice
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import (
@@ -26,11 +27,13 @@ from telegram.ext import (
 
 from bot.adapters.db.database import Database
 from bot.adapters.db.unit import in_session
+from bot.adapters.speech.audio import SpeechError
+from bot.adapters.speech.speech import MAX_HEARD_BYTES, MAX_HEARD_SECONDS, Speech
 from bot.channels.telegram import store
 from bot.channels.telegram.render import Renderer
 from bot.channels.telegram.updates import event_of, sender_of
 from bot.core.engine import Claim, Tutor
-from bot.core.events import ButtonPress, Text
+from bot.core.events import ButtonPress, Event, Sender, Spoken, Text, Unheard
 from bot.core.router import Services
 from bot.features.menu import flows as screens
 from bot.i18n import Translator
@@ -50,11 +53,14 @@ class TelegramFrontEnd:
         renderer: Renderer,
         database: Database,
         services: Services,
+        speech: Speech | None = None,
     ) -> None:
         self.tutor = tutor
         self.renderer = renderer
         self.database = database
         self.services = services
+        # Hears voice notes when a transcription endpoint is configured.
+        self.hearing = speech if speech is not None and speech.can_hear else None
 
     def register(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         """Add the handlers, duplicate membership changes stopped first, and the error handler."""
@@ -106,13 +112,42 @@ class TelegramFrontEnd:
             return
         sender = sender_of(message.from_user)
         claim = self.claim(update, context)
-        if isinstance(event, Text):
-            # An answer to free text may take a few seconds: show that the tutor is on it.
+        voice = message.voice if self.hearing is not None else None
+        if isinstance(event, Text) or voice is not None:
+            # Hearing a voice note and answering free text may take a few seconds: show that
+            # the tutor is on it.
             async with keep_typing(context.bot, message.chat_id):
+                if voice is not None:
+                    event = await self.hear(context.bot, sender, voice)
                 replies = await self.tutor.handle(sender, event, claim=claim)
         else:
             replies = await self.tutor.handle(sender, event, claim=claim)
         await self.renderer.render(context.bot, message.chat_id, replies)
+
+    async def hear(self, bot: Bot, sender: Sender, voice: TelegramVoice) -> Event:
+        """Return what was said in a voice note, in the learner's language; never keep the audio.
+
+        The audio is downloaded into memory, transcribed and dropped; neither it nor the words
+        heard are logged.
+        """
+        assert self.hearing is not None
+        # As sent by Telegram, in seconds (PTB's attribute is changing its type).
+        seconds = int(voice.to_dict().get("duration", 0))
+        if seconds > MAX_HEARD_SECONDS or (voice.file_size or 0) > MAX_HEARD_BYTES:
+            return Unheard("too_long")
+        async with self.database.session() as session:
+            chosen = await store.language_of(session, sender.external_id)
+        language = self.services.language(chosen or sender.language_code)
+        try:
+            file = await bot.get_file(voice.file_id)
+            audio = bytes(await file.download_as_bytearray())
+            if len(audio) > MAX_HEARD_BYTES:
+                return Unheard("too_long")
+            text = await self.hearing.transcribe(audio, language)
+        except (TelegramError, SpeechError) as error:
+            logger.warning("A voice note could not be heard: %s", type(error).__name__)
+            return Unheard("failed")
+        return Spoken(text)
 
     async def on_button(self, update: Update, context: Context) -> None:
         """Handle a tapped button, answering the tap first so the client stops spinning."""

@@ -1,4 +1,4 @@
-"""Show the tutor's replies in a Telegram chat: messages, questions, polls, files, pictures."""
+"""Show the tutor's replies in a Telegram chat: messages, questions, polls, files, voice notes."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from telegram.constants import MessageLimit, PollLimit
 from telegram.error import BadRequest
 
 from bot.adapters.db.database import Database
+from bot.adapters.speech.audio import SpeechError
+from bot.adapters.speech.speech import Speech, VoiceKey
 from bot.channels.telegram import store
-from bot.core.replies import Document, Keyboard, Message, Picture, Question, Reply
+from bot.core.replies import Document, Keyboard, Message, Picture, Question, Reply, Voice
 
 QuizStyle = Literal["buttons", "poll"]
 MAX_TEXT: Final = int(MessageLimit.MAX_TEXT_LENGTH)
@@ -98,11 +100,16 @@ class Renderer:
     """Send replies to a chat, editing the tapped message when a reply asks to replace it."""
 
     def __init__(
-        self, database: Database, quiz_style: QuizStyle, clock: Callable[[], datetime]
+        self,
+        database: Database,
+        quiz_style: QuizStyle,
+        clock: Callable[[], datetime],
+        speech: Speech | None = None,
     ) -> None:
         self.database = database
         self.quiz_style = quiz_style
         self.clock = clock
+        self.speech = speech
 
     async def render(
         self,
@@ -125,6 +132,8 @@ class Renderer:
                     )
                 case Picture(content=content, caption=caption):
                     await bot.send_photo(chat_id, photo=content, caption=caption or None)
+                case Voice():
+                    await self._voice(bot, chat_id, reply)
 
     async def _message(
         self,
@@ -167,6 +176,38 @@ class Renderer:
                     )
             return
         await self._message(bot, chat_id, question_text(question), question.keyboard(), None)
+
+    async def _voice(self, bot: Bot, chat_id: int, reply: Voice) -> None:
+        """Send text read aloud: the voice note uploaded before, else new audio, uploaded once."""
+        if self.speech is None:
+            await self._message(bot, chat_id, reply.unavailable, (), None)
+            return
+        key = self.speech.key(reply.text, reply.language)
+        async with self.database.session() as session:
+            file_id = await store.voice_file(session, *_fields(key))
+        if file_id is not None:
+            try:
+                await bot.send_voice(chat_id, voice=file_id)
+                return
+            except BadRequest:
+                # Telegram no longer knows the file (a new bot token): upload it again.
+                async with self.database.session() as session:
+                    await store.forget_voice_file(session, file_id)
+        try:
+            audio = await self.speech.speak(reply.text, reply.language)
+        except SpeechError:
+            await self._message(bot, chat_id, reply.unavailable, (), None)
+            return
+        sent = await bot.send_voice(chat_id, voice=audio.content, filename="tutor.ogg")
+        if sent.voice is not None:
+            async with self.database.session() as session:
+                await store.save_voice_file(
+                    session, *_fields(audio.key), sent.voice.file_id, self.clock()
+                )
+
+
+def _fields(key: VoiceKey) -> tuple[str, str, str, str]:
+    return key.text_hash, key.language, key.engine, key.voice
 
 
 async def _edit(

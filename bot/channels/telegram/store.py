@@ -1,4 +1,4 @@
-"""What the Telegram front end keeps in the database: handled updates and open quiz polls."""
+"""What the Telegram front end keeps: handled updates, open quiz polls, uploaded voice notes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.learners import SqlLearners
-from bot.channels.telegram.tables import ProcessedUpdateRow, QuizPollRow
+from bot.channels.telegram.tables import ProcessedUpdateRow, QuizPollRow, VoiceFileRow
 
 CHANNEL = "telegram"
 
@@ -84,6 +84,41 @@ async def take_poll(session: AsyncSession, poll_id: str, external_id: str) -> Qu
 async def forget_polls(session: AsyncSession, before: datetime) -> None:
     """Delete the polls sent before `before` and never answered."""
     await session.execute(delete(QuizPollRow).where(QuizPollRow.sent_at < before))
+
+
+async def voice_file(
+    session: AsyncSession, text_hash: str, language: str, engine: str, voice: str
+) -> str | None:
+    """Return the `file_id` of a text already uploaded as a voice note with this voice, if any."""
+    row = await session.get(VoiceFileRow, (text_hash, language, engine, voice))
+    return row.file_id if row else None
+
+
+async def save_voice_file(
+    session: AsyncSession,
+    text_hash: str,
+    language: str,
+    engine: str,
+    voice: str,
+    file_id: str,
+    now: datetime,
+) -> None:
+    """Remember the `file_id` of an uploaded voice note; the latest upload wins."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    values = {"file_id": file_id, "uploaded_at": now}
+    keep = (
+        dialect.insert(VoiceFileRow)
+        .values(text_hash=text_hash, language=language, engine=engine, voice=voice, **values)
+        .on_conflict_do_update(
+            index_elements=["text_hash", "language", "engine", "voice"], set_=values
+        )
+    )
+    await session.execute(keep)
+
+
+async def forget_voice_file(session: AsyncSession, file_id: str) -> None:
+    """Forget a `file_id` Telegram no longer accepts, so that the audio is uploaded again."""
+    await session.execute(delete(VoiceFileRow).where(VoiceFileRow.file_id == file_id))
 
 
 async def set_reachable(session: AsyncSession, external_id: str, *, reachable: bool) -> bool:

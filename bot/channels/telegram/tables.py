@@ -1,4 +1,4 @@
-"""Tables of the Telegram front end: updates already handled, and quiz polls awaiting answers."""
+"""Tables of the Telegram front end: updates handled, quiz polls awaiting answers, voice notes."""
 
 from __future__ import annotations
 
@@ -35,7 +35,25 @@ class QuizPollRow(Base):
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
 
 
+class VoiceFileRow(Base):
+    """A voice note already uploaded: Telegram's `file_id` for some course text read aloud.
+
+    Keyed like the audio cache, so that a card is uploaded once per voice; it holds course text
+    audio only, never a learner's voice.
+    """
+
+    __tablename__ = "telegram_voice_files"
+
+    text_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    engine: Mapped[str] = mapped_column(String(64), primary_key=True)
+    voice: Mapped[str] = mapped_column(String(64), primary_key=True)
+    file_id: Mapped[str] = mapped_column(String(255))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 TABLES: tuple[type[Base], ...] = (
     ProcessedUpdateRow,
     QuizPollRow,
+    VoiceFileRow,
 )

@@ -11,11 +11,21 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
+from bot.adapters.speech.audio import SpeechError
 from bot.app import App
 from bot.channels.terminal.channel import CHANNEL, TerminalChannel
 from bot.core.delivery import DeliveryResult, DeliveryStatus
 from bot.core.events import ButtonPress, Command, Event, Sender, Text
-from bot.core.replies import Button, Document, Forgotten, Message, Picture, Question, Reply
+from bot.core.replies import (
+    Button,
+    Document,
+    Forgotten,
+    Message,
+    Picture,
+    Question,
+    Reply,
+    Voice,
+)
 
 
 def user_folder(exports_dir: Path, external_id: str) -> Path:
@@ -77,21 +87,21 @@ class TerminalChat:
         async with self.screen:
             self.choices = []
             for reply in await self.app.tutor.handle(self.sender, event):
-                self.render(reply)
+                await self.render(reply)
             self.output.flush()
 
     async def deliver(self, external_id: str, replies: Sequence[Reply]) -> DeliveryResult:
         """Show a message nobody asked for; its buttons are numbered after those on screen."""
         async with self.screen:
             for reply in replies:
-                self.render(reply)
+                await self.render(reply)
             if self.waiting:
                 self._show_prompt()
             self.output.flush()
         return DeliveryResult(DeliveryStatus.SENT)
 
-    def render(self, reply: Reply) -> None:
-        """Print one reply."""
+    async def render(self, reply: Reply) -> None:
+        """Print one reply; a file (an export, a chart, audio) is saved and its path shown."""
         match reply:
             case Message(text=text, keyboard=keyboard):
                 self._print(text)
@@ -107,8 +117,22 @@ class TerminalChat:
             case Picture(content=content, caption=caption):
                 path = self._save("chart.png", content)
                 self._print(f"🖼 {caption}: {path}")
+            case Voice():
+                await self._voice(reply)
             case Forgotten():
                 self._delete_saved()
+
+    async def _voice(self, reply: Voice) -> None:
+        speech = self.app.speech
+        try:
+            if speech is None:
+                raise SpeechError("no speech engine")
+            audio = await speech.speak(reply.text, reply.language)
+        except SpeechError:
+            self._print(reply.unavailable)
+            return
+        path = self._save(f"listen-{audio.key.digest[:12]}.ogg", audio.content)
+        self._print(f"🔊 {path}")
 
     async def _next_line(self, lines: AsyncIterator[str]) -> str | None:
         async with self.screen:

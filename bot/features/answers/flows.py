@@ -25,6 +25,7 @@ from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.privacy.pii import Kind, Redaction, redact
 from bot.features.usage.budget import DailyBudget
+from bot.features.voice.readings import listen_answer_button
 from bot.i18n import N_, Translator
 from bot.language import LanguageDetector
 
@@ -197,7 +198,7 @@ class Answers:
         outcome = await self.budget.spend(turn, ask)
         if isinstance(outcome, GroundedAnswer):
             if outcome.covered:
-                self._model_answer(turn, t, outcome, hits)
+                await self._model_answer(turn, t, language, outcome, hits)
             else:
                 await self._unknown(turn, t, language, question, hits)
             return
@@ -208,7 +209,7 @@ class Answers:
                     "Tomorrow I can explain in my own words again."
                 )
             )
-        self._card_answer(turn, t, hits)
+        await self._card_answer(turn, t, language, hits)
 
     async def _ask_model(
         self, question: str, language: Language, hits: Sequence[LessonHit]
@@ -220,27 +221,39 @@ class Answers:
         ]
         return await self.chains.answer(question, language, passages)
 
-    def _model_answer(
-        self, turn: Turn, t: Translator, answer: GroundedAnswer, hits: Sequence[LessonHit]
+    async def _model_answer(
+        self,
+        turn: Turn,
+        t: Translator,
+        language: Language,
+        answer: GroundedAnswer,
+        hits: Sequence[LessonHit],
     ) -> None:
         used = [hits[n - 1] for n in answer.sources] or hits[:1]
         titles = _join(t, [f"“{hit.title}”" for hit in used])
         source = t.ngettext(
             "📚 From the lesson {titles}", "📚 From the lessons {titles}", len(used)
         ).format(titles=titles)
+        listen = await listen_answer_button(turn, answer.text, language)
         turn.say(
             f"{answer.text}\n\n{source}",
-            rows(*(_lesson_button(t, hit) for hit in used), screens.menu_button(t)),
+            rows(*(_lesson_button(t, hit) for hit in used), listen, screens.menu_button(t)),
         )
 
-    def _card_answer(self, turn: Turn, t: Translator, hits: Sequence[LessonHit]) -> None:
+    async def _card_answer(
+        self, turn: Turn, t: Translator, language: Language, hits: Sequence[LessonHit]
+    ) -> None:
         # The retriever gives one hit per lesson, best first.
         best, *others = hits
         passage = trim_words(best.passage, CARD_MAX_WORDS)
         source = t.gettext("This comes from the lesson “{title}”.").format(title=best.title)
         open_button = button(t.gettext("📖 Open the lesson"), OpenLesson(best.lesson_id))
         close = [_lesson_button(t, hit) for hit in others[:OTHER_LESSONS]]
-        turn.say(f"{passage}\n\n{source}", rows(open_button, *close, screens.menu_button(t)))
+        listen = await listen_answer_button(turn, passage, language)
+        turn.say(
+            f"{passage}\n\n{source}",
+            rows(open_button, *close, listen, screens.menu_button(t)),
+        )
 
     async def _unknown(
         self,

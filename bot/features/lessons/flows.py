@@ -15,6 +15,8 @@ from bot.features.progress.activity import learned
 from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.buttons import StartQuiz
 from bot.features.simpler.buttons import simpler_button
+from bot.features.voice.buttons import listen_card_button
+from bot.features.voice.readings import card_voice, reads_aloud
 
 
 @dataclass(frozen=True)
@@ -95,11 +97,16 @@ async def show_card(turn: Turn, lesson: Lesson, index: int, *, replace: bool = F
     turn.go(Reading(lesson.id, index))
     card = lesson.cards[index]
     text = f"📖 {lesson.title} · {index + 1}/{len(lesson.cards)}\n\n{card.text}"
-    turn.say(text, card_keyboard(turn, lesson, index), replace=replace)
+    # Read aloud, a card comes as a new message with its voice note under it, not as an edit
+    # of the message above the last voice note.
+    aloud = await reads_aloud(turn)
+    turn.say(text, card_keyboard(turn, lesson, index), replace=replace and not aloud)
+    if aloud:
+        turn.add(card_voice(turn, lesson, index))
 
 
 def card_keyboard(turn: Turn, lesson: Lesson, index: int) -> Keyboard:
-    """Return the buttons under a card: Next (or Quiz) always first, then Back, Simpler, Menu.
+    """Return the buttons under a card: Next (or Quiz) first, Back, Simpler and Listen, Menu.
 
     Next keeps its place on every card, so a learner who taps it without reading the labels
     (or types 1 in the terminal) always moves on, never back.
@@ -118,4 +125,5 @@ def card_keyboard(turn: Turn, lesson: Lesson, index: int) -> Keyboard:
         if index == 0 and len(lesson.cards) > 1
         else None
     )
-    return rows(forward, back, skip, simpler_button(t, lesson, index), screens.menu_button(t))
+    helpers = (simpler_button(t, lesson, index), listen_card_button(t, lesson, index))
+    return (*rows(forward, back, skip), helpers, *rows(screens.menu_button(t)))

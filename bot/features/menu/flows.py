@@ -213,7 +213,9 @@ async def unsupported(turn: Turn, args: tuple[str, ...]) -> None:
     """Answer a sticker, photo, voice note, file or location kindly, and show the way on."""
     t = turn.t
     messages = {
-        "voice": t.gettext("I cannot listen to voice messages yet. Please type your question."),
+        "voice": t.gettext(
+            "I cannot listen to voice messages yet. Please type your question, or ask your trainer."
+        ),
         "photo": t.gettext("I cannot look at pictures. Please type your question in words."),
         "document": t.gettext("I cannot open files. Please type your question in words."),
         "sticker": t.gettext("Nice sticker! I only understand text and buttons."),

@@ -33,6 +33,7 @@ async def my_data(turn: Turn, _: object = None) -> None:
     reminder = data.get("review_reminders", {})
     hour = ReminderTime(reminder.get("usual_hour"), reminder.get("chosen_hour")).hour
     check_answers = sum(len(check["answers"]) for check in data.get("checks", []))
+    voice = data.get("voice", {})
     lines = [
         t.gettext("🔒 What I keep about you:"),
         t.gettext("• Name: {name}").format(name=learner.display_name or "–"),
@@ -90,8 +91,14 @@ async def my_data(turn: Turn, _: object = None) -> None:
             "• {count} recent questions, kept for 30 minutes",
             len(recent),
         ).format(count=len(recent)),
+        t.gettext("• Every card read aloud: yes")
+        if voice.get("read_cards_aloud")
+        else t.gettext("• Every card read aloud: no"),
         "",
         t.gettext("I do not keep your other messages."),
+        t.gettext(
+            "I do not keep your voice messages: I turn them into text, then forget the sound."
+        ),
         t.gettext("The file below holds all of it. Send /forget to delete everything."),
     ]
     turn.say("\n".join(lines))

@@ -19,6 +19,7 @@ from bot.features.quiz.buttons import AnswerQuiz, StartQuiz
 from bot.features.quiz.order import option_order
 from bot.features.quiz.ports import ANSWERS, Answer
 from bot.features.review.recall import comeback_promise, remember
+from bot.features.voice.buttons import listen_feedback_button, listen_question_button
 from bot.i18n import Translator
 
 
@@ -67,6 +68,7 @@ async def ask(turn: Turn, lesson: Lesson, index: int) -> None:
             item,
             lambda option: AnswerQuiz(item.id, option).pack(),
             order,
+            listen_question_button(turn.t, item),
         )
     )
 
@@ -84,8 +86,9 @@ def question(
     item: QuizItem,
     data: Callable[[int], str],
     order: Sequence[int],
+    listen: Button | None = None,
 ) -> Question:
-    """Return a quiz item as a question showing its options in `order`.
+    """Return a quiz item as a question showing its options in `order`, then Listen and Menu.
 
     Each option answers with `data(index)`, its index in the file, so answers and their
     explanations stay tied to the option whatever order it was shown in.
@@ -97,7 +100,7 @@ def question(
         answer_data=tuple(data(index) for index in order),
         correct=list(order).index(item.correct),
         explanation=item.explanations[item.correct],
-        extra_keyboard=rows(screens.menu_button(t)),
+        extra_keyboard=rows(listen, screens.menu_button(t)),
     )
 
 
@@ -118,14 +121,19 @@ def feedback(t: Translator, header: str, item: QuizItem, option: int) -> str:
     The explanation is the one written for the chosen option: the right option's own
     explanation opens with "Correct." and would contradict a wrong answer's verdict.
     """
+    return "\n".join([header, "", item.question, "", *verdict_lines(t, item, option)])
+
+
+def verdict_lines(t: Translator, item: QuizItem, option: int) -> list[str]:
+    """Return whether an answer is right, the learner's answer, its explanation, the right one."""
     right = option == item.correct
     verdict = t.gettext("✅ Right!") if right else t.gettext("❌ Not quite.")
     chosen = t.gettext("Your answer: {option}").format(option=item.options[option])
-    lines = [header, "", item.question, "", verdict, chosen, item.explanations[option]]
+    lines = [verdict, chosen, item.explanations[option]]
     if not right:
         correct = item.options[item.correct]
         lines += ["", t.gettext("The right answer: {option}").format(option=correct)]
-    return "\n".join(lines)
+    return lines
 
 
 def continue_button(t: Translator) -> Button:
@@ -205,10 +213,11 @@ async def _say_outcome(
     text = feedback(t, quiz_header(t, lesson, item), item, option)
     if note:
         text = f"{note}\n\n{text}"
+    listen = listen_feedback_button(t, item, option)
     if lesson.item_id_at((lesson.item_position(item.id) or 0) + 1) is not None:
-        turn.say(text, rows(next_button(t)), replace=True)
+        turn.say(text, ((next_button(t), listen),), replace=True)
         return
-    turn.say(text, replace=True)
+    turn.say(text, ((listen,),), replace=True)
     score = await turn.repo(ANSWERS).attempt_score(turn.learner.id, lesson.id, attempt)
     await say_summary(turn, lesson, score)
     await offer_check_out(turn)

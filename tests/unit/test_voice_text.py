@@ -1,0 +1,98 @@
+"""What is read aloud and how spoken words are understood: clean text, respellings, letters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.course.speech import SpeechList, SpeechListError, parse_speech_list
+from bot.features.voice.hearing import spoken_option
+from bot.features.voice.speakable import speakable
+from bot.paths import PROJECT_ROOT
+
+SPEECH = PROJECT_ROOT / "content" / "speech"
+
+
+def speech_list(language: str) -> SpeechList:
+    return parse_speech_list(SPEECH / f"{language}.yaml")
+
+
+def test_emoji_links_markup_and_layout_symbols_are_not_read() -> None:
+    shown = (
+        "📖 **Why** this matters · 1/6\n\n"
+        "• See https://example.com/x and [the lesson](http://a.be) <b>now</b> 👍🏽\n"
+        "✅ Right!\n1. First step"
+    )
+    assert speakable(shown) == (
+        "Why this matters, 1/6.\nSee and the lesson now.\nRight!\nFirst step."
+    )
+
+
+def test_each_line_becomes_a_sentence_so_that_the_voice_pauses() -> None:
+    assert speakable("A heading\n\nA sentence.\nA question?") == (
+        "A heading.\nA sentence.\nA question?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "spoken"),
+    [
+        ("fr", "L'IA écrit un e-mail et des e-mails.", "L'i a écrit un i-mèl et des i-mèls."),
+        (
+            "fr",
+            "Un CV avec ChatGPT, pour les 18+.",
+            "Un cé vé avec tchatte gé pé té, pour les dix-huit ans et plus.",
+        ),
+        ("nl", "De AI schrijft.", "De a i schrijft."),
+        ("en", "For 18+ only, AI helps.", "For eighteen and over only, AI helps."),
+    ],
+)
+def test_words_espeak_reads_wrong_are_respelled_as_whole_words(
+    language: str, written: str, spoken: str
+) -> None:
+    assert speech_list(language).respell(written) == spoken
+
+
+def test_a_respelling_never_changes_part_of_a_word() -> None:
+    french = speech_list("fr")
+    assert french.respell("IAs MAIL CVthèque e-mailing") == "IAs MAIL CVthèque e-mailing"
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "letter"),
+    [
+        ("fr", "B", 1),
+        ("fr", "La réponse B.", 1),
+        ("fr", "Bé !", 1),
+        ("fr", "c'est la C", 2),
+        ("nl", "Antwoord C.", 2),
+        ("nl", "bee", 1),
+        ("en", "The answer is A.", 0),
+        ("en", "Bee.", 1),
+        ("en", "I think it is the second one", None),
+        ("en", "A and B", None),
+    ],
+)
+def test_a_letter_said_alone_or_with_filler_words_is_understood(
+    language: str, said: str, letter: int | None
+) -> None:
+    assert speech_list(language).letter(said) == letter
+
+
+def test_an_option_is_understood_from_its_words_or_a_letter_among_those_shown() -> None:
+    english = speech_list("en")
+    shown = ["Software that finds patterns in data", "A robot that feels", "A big database"]
+    assert spoken_option("software that finds patterns in data.", shown, english) == 0
+    assert spoken_option("Um, a robot that feels", shown, english) == 1
+    assert spoken_option("C", shown, english) == 2
+    # A letter beyond the options, or words close to none of them, answer nothing.
+    assert spoken_option("D", shown, english) is None
+    assert spoken_option("What is a deepfake?", shown, english) is None
+
+
+def test_a_malformed_speech_list_is_refused_with_its_file(tmp_path: Path) -> None:
+    path = tmp_path / "xx.yaml"
+    path.write_text("say: [IA, i a]\n", encoding="utf-8")
+    with pytest.raises(SpeechListError, match=r"xx\.yaml"):
+        parse_speech_list(path)
