@@ -65,8 +65,8 @@ if TYPE_CHECKING:
     from bot.adapters.llm.chains import TutorChains
     from bot.adapters.llm.client import ChatClient
     from bot.adapters.search import Retriever
-    from bot.ops.metrics import Metrics
     from bot.adapters.speech.speech import Speech
+    from bot.ops.metrics import Metrics
 
 logger = logging.getLogger(__name__)
 

@@ -339,9 +339,7 @@ def load_course(content_dir: Path, languages: Iterable[Language]) -> Course:
         speech_file = content_dir / "speech" / f"{language}.yaml"
         if speech_file.exists():
             speech[language] = parse_speech_list(speech_file)
-    return Course(
-        modules=modules, lessons=lessons, glossary=glossary, checks=checks, speech=speech
-    )
+    return Course(modules=modules, lessons=lessons, glossary=glossary, checks=checks, speech=speech)
 
 
 def lesson_path(content_dir: Path, language: Language, lesson_id: str) -> Path:
