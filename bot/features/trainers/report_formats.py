@@ -110,6 +110,9 @@ def report_text(report: Report, course: Course, t: Translator) -> str:
         )
         for line in report.inactive[:LINES_MAX]
     ] or [t.gettext("Nobody.")]
+    if len(report.inactive) > LINES_MAX:
+        more = t.gettext("… and {count} more in the CSV file.")
+        lines.append(more.format(count=len(report.inactive) - LINES_MAX))
     if report.unanswered:
         lines += ["", t.gettext("❓ Questions I could not answer (last 30 days):")]
         lines += [
