@@ -11,7 +11,7 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_skeleton, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -45,6 +45,18 @@ class Translator:
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """Translate a message with a plural form chosen by `count`."""
         return self.catalog.ngettext(singular, plural, count)
+
+    def time(self, value: datetime) -> str:
+        """Format a time of day, e.g. `07:00`, in local time."""
+        return format_time(value, format="short", tzinfo=self.timezone, locale=self.locale)
+
+    def day(self, value: datetime) -> str:
+        """Format a weekday and date without the year, e.g. `mardi 1 décembre`, in local time."""
+        return format_skeleton("MMMMEEEEd", value.astimezone(self.timezone), locale=self.locale)
+
+    def language_name(self, code: str) -> str:
+        """Name a language in this one: `Frans` for `fr` in Dutch."""
+        return Locale.parse(code).get_display_name(self.locale) or code
 
     def date(self, value: date | datetime) -> str:
         """Format a date the Belgian way, e.g. `23 nov. 2026`, in local time."""

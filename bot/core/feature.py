@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from bot.core.callbacks import CallbackData
 from bot.core.lazy import Lazy
-from bot.core.ports import Port
+from bot.core.ports import Learner, Port, UnitOfWork
 from bot.core.state import FlowState
 
 if TYPE_CHECKING:
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 
 Handler = Callable[["Turn", tuple[str, ...]], Awaitable[None]]
 TextHandler = Callable[["Turn", str], Awaitable[None]]
-Audience = Literal["learner", "trainer"]
+Audience = Literal["learner", "trainer", "admin"]
+# Which audiences beyond learners a person belongs to, asked in a unit of work.
+RoleCheck = Callable[[UnitOfWork, Learner], Awaitable[Iterable[Audience]]]
 C = TypeVar("C", bound=CallbackData)
 T = TypeVar("T")
 
@@ -94,6 +96,8 @@ class Manifest:
     departures: tuple[Departure, ...] = ()
     # Background jobs, built once the assembled services exist.
     workers: tuple[Callable[[Services], Worker], ...] = ()
+    # Who, besides learners, sees more commands in /help and the command menu.
+    roles: tuple[RoleCheck, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -174,6 +174,14 @@ class PushAt(CallbackData):
 
 
 @dataclass(frozen=True)
+class PushDue(CallbackData):
+    """Send at this moment, in minutes since 1970 (UTC): a time offered for a typed day."""
+
+    action = "trainers.pdue"
+    minute: int
+
+
+@dataclass(frozen=True)
 class ConfirmPush(CallbackData):
     """Send as summarised."""
 

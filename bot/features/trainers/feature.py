@@ -16,6 +16,7 @@ from bot.features.trainers import buttons, membership, tables
 from bot.features.trainers.access import Access
 from bot.features.trainers.cohort_flows import CohortFlows
 from bot.features.trainers.departure import TrainerDeparture
+from bot.features.trainers.menus import StaffMenus
 from bot.features.trainers.options import DeliveryOptions, TrainerOptions
 from bot.features.trainers.ports import COHORTS, DRAFTS, PUSHES
 from bot.features.trainers.push_flow import PushFlow, TypingForPush
@@ -24,6 +25,7 @@ from bot.features.trainers.repo import SqlCohorts, SqlDrafts
 from bot.features.trainers.report_flow import ReportFlow
 from bot.features.trainers.scheduler import Scheduler
 from bot.features.trainers.worker import OutboxWorker
+from bot.i18n import N_
 
 DOMAIN = "trainers"
 TABLES: tuple[type[Base], ...] = (
@@ -54,12 +56,12 @@ def manifest(context: FeatureContext) -> Manifest:
             CommandRoute("join", membership.join_command),
             CommandRoute("leave", membership.leave),
             CommandRoute("reminders", membership.reminders),
-            CommandRoute("trainer", cohorts.menu),
-            CommandRoute("cohort", cohorts.cohort_command),
-            CommandRoute("trainer_invite", cohorts.invite),
-            CommandRoute("push", push.start),
-            CommandRoute("scheduled", push.scheduled),
-            CommandRoute("report", report.choose),
+            CommandRoute("trainer", cohorts.menu, N_("The trainer menu"), "trainer"),
+            CommandRoute("cohort", cohorts.cohort_command, N_("Your groups"), "trainer"),
+            CommandRoute("push", push.start, N_("Send a lesson or a message"), "trainer"),
+            CommandRoute("scheduled", push.scheduled, N_("Planned sends"), "trainer"),
+            CommandRoute("report", report.choose, N_("A group's progress report"), "trainer"),
+            CommandRoute("trainer_invite", cohorts.invite, N_("Invite a trainer"), "admin"),
         ),
         buttons=(
             on(buttons.ConfirmLeave, membership.confirm_leave),
@@ -83,6 +85,7 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.PushLanguage, push.choose_language),
             on(buttons.PushWhen, push.ask_when),
             on(buttons.PushAt, push.choose_when),
+            on(buttons.PushDue, push.choose_due),
             on(buttons.ConfirmPush, push.confirm),
             on(buttons.CancelPush, push.cancel),
             on(buttons.ShowScheduled, push.scheduled),
@@ -99,5 +102,7 @@ def manifest(context: FeatureContext) -> Manifest:
         workers=(
             lambda services: Scheduler(database, services, options.zone),
             lambda services: OutboxWorker(database, services, delivery, options.zone),
+            lambda services: StaffMenus(database, services, access),
         ),
+        roles=(access.roles,),
     )

@@ -109,6 +109,10 @@ class CohortStore(Protocol):
         """Give someone the trainer role (once)."""
         ...
 
+    async def trainer_ids(self) -> list[int]:
+        """Return everyone with the trainer role or a cohort to lead."""
+        ...
+
     async def create_code(
         self,
         kind: CodeKind,
@@ -245,6 +249,10 @@ class PushStore(Protocol):
 
     async def upcoming(self, cohort_ids: list[int]) -> tuple[list[Push], list[Plan]]:
         """Return the scheduled pushes not yet sent and the plans of some cohorts."""
+        ...
+
+    async def waiting(self, push_id: int) -> dict[datetime, int]:
+        """Count a push's outbox rows not sent yet, by the moment they may go out."""
         ...
 
     async def cancel_push(self, push_id: int, cohort_ids: list[int]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, union, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -58,6 +58,13 @@ class SqlCohorts:
     async def is_trainer(self, learner_id: int) -> bool:
         """Tell whether someone redeemed a trainer invite."""
         return await self.session.get(TrainerRow, learner_id) is not None
+
+    async def trainer_ids(self) -> list[int]:
+        """Return everyone with the trainer role or a cohort to lead."""
+        roles = select(TrainerRow.learner_id)
+        leaders = select(CohortRow.trainer_id).where(CohortRow.trainer_id.is_not(None))
+        found = await self.session.scalars(union(roles, leaders))
+        return sorted(found)
 
     async def make_trainer(self, learner_id: int, now: datetime) -> None:
         """Give someone the trainer role (once)."""
