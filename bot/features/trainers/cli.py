@@ -70,6 +70,10 @@ def _add_trainer_and_cohort(commands: Any, join_links: JoinLinks) -> None:
     revoke = trainer_actions.add_parser("revoke", help="cancel an invitation by its number")
     revoke.add_argument("id", type=int)
     revoke.set_defaults(handler=_runner(_revoke))
+    weekly = trainer_actions.add_parser("weekly", help="switch a trainer's weekly report")
+    weekly.add_argument("trainer", metavar="CHANNEL:ID", help="e.g. telegram:123456789")
+    weekly.add_argument("state", choices=("on", "off"))
+    weekly.set_defaults(handler=_runner(_weekly))
 
     cohort = commands.add_parser("cohort", help="create and manage cohorts")
     cohort_actions = cohort.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -217,6 +221,18 @@ async def _revoke(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) ->
     if not await uow.get(COHORTS).revoke_code(args.id, now, created_by_id=None):
         raise OperatorError(f"No live invitation {args.id}.")
     print(f"Invitation {args.id} cancelled.")
+
+
+async def _weekly(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
+    try:
+        channel, external_id = parse_identity(args.trainer)
+    except ValueError as error:
+        raise OperatorError(f"{error}.") from None
+    trainer = await uow.get(LEARNERS).find(channel, external_id)
+    if trainer is None:
+        raise OperatorError(f"{channel}:{external_id} has not talked to the tutor yet.")
+    await uow.get(COHORTS).set_weekly_report(trainer.id, args.state == "on")
+    print(f"Weekly report {args.state} for {channel}:{external_id}.")
 
 
 async def _create(

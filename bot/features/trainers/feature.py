@@ -31,6 +31,7 @@ DOMAIN = "trainers"
 TABLES: tuple[type[Base], ...] = (
     tables.TrainerRow,
     tables.CohortRow,
+    tables.TrainerSettingsRow,
     tables.CohortMemberRow,
     tables.AccessCodeRow,
     tables.PushPlanRow,
@@ -61,6 +62,7 @@ def manifest(context: FeatureContext) -> Manifest:
             CommandRoute("push", push.start, N_("Send a lesson or a message"), "trainer"),
             CommandRoute("scheduled", push.scheduled, N_("Planned sends"), "trainer"),
             CommandRoute("report", report.choose, N_("A group's progress report"), "trainer"),
+            CommandRoute("weekly", cohorts.weekly, N_("The weekly report, on or off"), "trainer"),
             CommandRoute("trainer_invite", cohorts.invite, N_("Invite a trainer"), "admin"),
         ),
         buttons=(
@@ -77,6 +79,8 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.SetQuietHours, cohorts.set_quiet_hours),
             on(buttons.InviteTrainer, cohorts.invite),
             on(buttons.CancelInvite, cohorts.cancel_invite),
+            on(buttons.WeeklyStatus, cohorts.weekly),
+            on(buttons.SwitchWeekly, cohorts.switch_weekly),
             on(buttons.StartPush, push.start),
             on(buttons.PushToCohort, push.choose_cohort),
             on(buttons.PushKind, push.choose_kind),

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.tables import ConversationRow, LearnerRow
 from bot.config import Language
-from bot.features.trainers.ports import Push
+from bot.features.trainers.ports import TRAINER_KINDS, Push
 from bot.features.trainers.pushes import as_push
 from bot.features.trainers.repo import affected
 from bot.features.trainers.tables import CohortMemberRow, CohortRow, OutboxRow, PushRow
@@ -37,6 +37,7 @@ class Claimed:
     reminders_on: bool
     last_seen_at: datetime
     current_lesson_id: str | None
+    # Still in the cohort; for what goes to trainers, still the cohort's trainer.
     still_member: bool
     push: Push
     cohort_name: str
@@ -122,7 +123,9 @@ async def claim(
             reminders_on=learner.reminders_on,
             last_seen_at=learner.last_seen_at,
             current_lesson_id=lesson_id,
-            still_member=member_cohort == cohort.id,
+            still_member=cohort.trainer_id == learner.id
+            if push.kind in TRAINER_KINDS
+            else member_cohort == cohort.id,
             push=as_push(push),
             cohort_name=cohort.name,
             quiet_hours=(cohort.quiet_start, cohort.quiet_end),

@@ -28,6 +28,7 @@ from bot.features.trainers.tables import (
     PushDraftRow,
     PushRow,
     TrainerRow,
+    TrainerSettingsRow,
 )
 
 
@@ -65,6 +66,20 @@ class SqlCohorts:
         leaders = select(CohortRow.trainer_id).where(CohortRow.trainer_id.is_not(None))
         found = await self.session.scalars(union(roles, leaders))
         return sorted(found)
+
+    async def weekly_report_on(self, learner_id: int) -> bool:
+        """Tell whether a trainer wants the weekly report (yes, until they say no)."""
+        settings = await self.session.get(TrainerSettingsRow, learner_id)
+        return settings is None or settings.weekly_report
+
+    async def set_weekly_report(self, learner_id: int, on: bool) -> None:
+        """Switch a trainer's weekly report on or off."""
+        settings = await self.session.get(TrainerSettingsRow, learner_id)
+        if settings is None:
+            self.session.add(TrainerSettingsRow(learner_id=learner_id, weekly_report=on))
+        else:
+            settings.weekly_report = on
+        await self.session.flush()
 
     async def make_trainer(self, learner_id: int, now: datetime) -> None:
         """Give someone the trainer role (once)."""
@@ -272,6 +287,7 @@ class SqlCohorts:
         """Return what the trainers feature keeps about one person, for /mydata."""
         member = await self.membership(learner_id)
         trainer = await self.session.get(TrainerRow, learner_id)
+        settings = await self.session.get(TrainerSettingsRow, learner_id)
         deliveries = await self.session.execute(
             select(PushRow.kind, OutboxRow.status, OutboxRow.sent_at)
             .join(PushRow, PushRow.id == OutboxRow.push_id)
@@ -290,6 +306,7 @@ class SqlCohorts:
             "cohorts_led": [cohort.name for cohort in await self.cohorts_of(learner_id)]
             if trainer
             else [],
+            "weekly_report": settings.weekly_report if settings else None,
             "messages_from_trainers": [
                 {"kind": kind, "status": status, "sent_at": sent.isoformat() if sent else None}
                 for kind, status, sent in deliveries

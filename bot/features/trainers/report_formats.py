@@ -7,7 +7,12 @@ import io
 from typing import Final
 
 from bot.course.model import Course
-from bot.features.trainers.report import UNANSWERED_MIN_LEARNERS, LearnerLine, Report
+from bot.features.trainers.report import (
+    TOP_MISSED,
+    UNANSWERED_MIN_LEARNERS,
+    LearnerLine,
+    Report,
+)
 from bot.i18n import Translator
 
 LINES_MAX: Final = 30
@@ -83,19 +88,7 @@ def report_text(report: Report, course: Course, t: Translator) -> str:
             for score in report.scores
         ]
     if report.missed:
-        lines += ["", t.gettext("❌ Most-missed questions:")]
-        for missed in report.missed:
-            lesson = course.lesson(t.language, missed.lesson_id)
-            item = lesson.item(missed.item_id) if lesson else None
-            question = item.question if item else f"{missed.lesson_id} #{missed.item_id}"
-            lines.append(
-                t.gettext("• {question} ({lesson}): {misses} wrong out of {answers}").format(
-                    question=_shorten(question),
-                    lesson=lesson_title(course, t, missed.lesson_id),
-                    misses=missed.misses,
-                    answers=missed.answers,
-                )
-            )
+        lines += ["", t.gettext("❌ Most-missed questions:"), *missed_lines(report, course, t)]
     lines += [
         "",
         t.ngettext(
@@ -128,6 +121,26 @@ def report_text(report: Report, course: Course, t: Translator) -> str:
             ).format(count=UNANSWERED_MIN_LEARNERS),
         ]
     return "\n".join(lines)
+
+
+def missed_lines(
+    report: Report, course: Course, t: Translator, limit: int = TOP_MISSED
+) -> list[str]:
+    """List the most-missed quiz questions, each with its lesson and how often it was missed."""
+    lines = []
+    for missed in report.missed[:limit]:
+        lesson = course.lesson(t.language, missed.lesson_id)
+        item = lesson.item(missed.item_id) if lesson else None
+        question = item.question if item else f"{missed.lesson_id} #{missed.item_id}"
+        lines.append(
+            t.gettext("• {question} ({lesson}): {misses} wrong out of {answers}").format(
+                question=_shorten(question),
+                lesson=lesson_title(course, t, missed.lesson_id),
+                misses=missed.misses,
+                answers=missed.answers,
+            )
+        )
+    return lines
 
 
 def spreadsheet_cell(value: str | int) -> str | int:

@@ -18,14 +18,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.adapters.db.database import Database
 from bot.adapters.db.learners import SqlLearners
 from bot.core.delivery import Deliverer, DeliveryResult, DeliveryStatus
+from bot.core.ports import Repositories
 from bot.core.replies import Reply
 from bot.core.router import Services
+from bot.features.answers.ports import QUESTIONS
+from bot.features.answers.repo import SqlQuestions
+from bot.features.progress.ports import PROGRESS
 from bot.features.progress.repo import SqlProgress
+from bot.features.quiz.ports import ANSWERS
+from bot.features.quiz.repo import SqlAnswers
+from bot.features.review.ports import REVIEWS
 from bot.features.review.repo import SqlReviews
 from bot.features.trainers import outbox
 from bot.features.trainers.options import DeliveryOptions
 from bot.features.trainers.pacing import Pacer
+from bot.features.trainers.ports import COHORTS
 from bot.features.trainers.render import render
+from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.timing import after_quiet_hours
 
 logger = logging.getLogger(__name__)
@@ -120,7 +129,16 @@ class OutboxWorker:
                 limit=self.options.batch_size,
                 audience=audience,
             )
-            progress, reviews = SqlProgress(session), SqlReviews(session)
+            # What rendering reads: each learner's lessons and reviews; a trainer's week.
+            stores = Repositories(
+                {
+                    PROGRESS: lambda: SqlProgress(session),
+                    REVIEWS: lambda: SqlReviews(session),
+                    COHORTS: lambda: SqlCohorts(session),
+                    ANSWERS: lambda: SqlAnswers(session),
+                    QUESTIONS: lambda: SqlQuestions(session),
+                }
+            )
             if interrupted := sum(item.interrupted for item in claimed):
                 logger.warning(
                     "Sending again %s outbox rows a stopped worker was sending", interrupted
@@ -134,7 +152,7 @@ class OutboxWorker:
                     await outbox.finish(session, [item.id], token, "skipped", now)
                 elif (later := after_quiet_hours(now, self.zone, *item.quiet_hours)) > now:
                     await outbox.defer(session, item.id, token, later, give_back_try=False)
-                elif (replies := await render(progress, reviews, self.services, item, now)) is None:
+                elif (replies := await render(stores, self.services, item, now)) is None:
                     await outbox.finish(session, [item.id], token, "skipped", now)
                 else:
                     jobs.append(Job(item, replies))
