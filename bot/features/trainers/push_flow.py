@@ -54,8 +54,9 @@ MORNING: Final = 9 * 60
 # Offered when a trainer types a day without a time of day.
 DAY_TIMES: Final = (9 * 60, 13 * 60, 18 * 60)
 # Preset times by button: the first of these weekdays after today, or every one of them.
+TOMORROW_LABEL: Final = N_("Tomorrow at 9:00")
 ONCE_PRESETS: Final = {
-    "tomorrow": ("1234567", N_("Tomorrow at 9:00")),
+    "tomorrow": ("1234567", TOMORROW_LABEL),
     "monday": ("1", N_("Next Monday at 9:00")),
 }
 PLAN_PRESETS: Final = {
@@ -394,10 +395,7 @@ class PushFlow:
                 "That time is already past: it is now {now}. Please type a later one, "
                 "or tap the suggestion."
             ).format(now=t.datetime(turn.now)),
-            rows(
-                button(t.gettext(ONCE_PRESETS["tomorrow"][1]), PushAt("tomorrow")),
-                cancel_button(t),
-            ),
+            rows(button(t.gettext(TOMORROW_LABEL), PushAt("tomorrow")), cancel_button(t)),
         )
 
     async def choose_due(self, turn: Turn, chosen: PushDue) -> None:
