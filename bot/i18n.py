@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext as gettext_module
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_skeleton, format_time
+from babel.dates import format_date, format_datetime, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -20,6 +21,7 @@ from bot.config import Language
 from bot.core.languages import LanguageRegistry
 
 BRUSSELS: Final = ZoneInfo("Europe/Brussels")
+_TRAILING_YEAR: Final = re.compile(r"[\s,.]*y+[\s,.]*$")
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +54,9 @@ class Translator:
 
     def day(self, value: datetime) -> str:
         """Format a weekday and date without the year, e.g. `mardi 1 décembre`, in local time."""
-        return format_skeleton("MMMMEEEEd", value.astimezone(self.timezone), locale=self.locale)
+        # The locale's full date without its year: Babel's skeletons would abbreviate it.
+        pattern = _TRAILING_YEAR.sub("", self.locale.date_formats["full"].pattern)
+        return format_date(value.astimezone(self.timezone), pattern, locale=self.locale)
 
     def language_name(self, code: str) -> str:
         """Name a language in this one: `Frans` for `fr` in Dutch."""
