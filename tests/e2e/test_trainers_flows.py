@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app import App, open_app
-from bot.core.replies import Document, Picture
+from bot.core.replies import CommandMenu, Document, Picture
 from bot.features.trainers.repo import SqlCohorts
 from tests.conftest import Clock
 from tests.support.chat import Chat
@@ -300,6 +300,14 @@ async def test_trainers_see_their_commands_in_help_and_can_stop_the_weekly_repor
     admin = await person(app, ADMIN_ID)
     await admin.command("help")
     assert "For administrators:\n/trainer_invite – Invite a trainer" in admin.text
+
+    # A trainer's own command menu follows their language.
+    await trainer.command("language")
+    await trainer.press("Français")
+    [menu] = [reply for reply in trainer.replies if isinstance(reply, CommandMenu)]
+    assert ("push", "Envoyer une leçon ou un message") in menu.commands
+    await trainer.command("language")
+    await trainer.press("English")
 
     await trainer.command("weekly")
     assert "Every Monday at 08:00" in trainer.text

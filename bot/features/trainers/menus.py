@@ -55,6 +55,8 @@ class StaffMenus:
             menus = []
             for learner in unique.values():
                 audiences = await self.services.audiences(uow, learner)
+                if audiences == ["learner"]:
+                    continue  # leads a group without the role: a learner's menu
                 language = self.services.language(learner.language)
                 menus.append((learner, self.services.command_menu(language, audiences)))
             return menus
