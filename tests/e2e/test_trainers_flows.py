@@ -9,10 +9,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import func, select
 
 from bot.app import App, open_app
 from bot.core.replies import CommandMenu, Document, Picture
 from bot.features.trainers.repo import SqlCohorts
+from bot.features.trainers.tables import TrainerSettingsRow
 from tests.conftest import Clock
 from tests.support.chat import Chat
 from tests.support.telegram import BotApi
@@ -356,9 +358,12 @@ async def test_mydata_shows_the_cohort_and_forget_deletes_it(app: App) -> None:
     data = json.loads(export.content)
     assert data["trainers"]["cohort"]["name"] == "Group A"
     assert data["trainers"]["trainer_since"] is None
+    await trainer.command("weekly")
+    await trainer.press("No more weekly reports")
     await trainer.command("mydata")
     [export] = [r for r in trainer.replies if isinstance(r, Document)]
     assert json.loads(export.content)["trainers"]["cohorts_led"] == ["Group A"]
+    assert json.loads(export.content)["trainers"]["weekly_report"] is False
 
     await learner.command("forget")
     await learner.press("Yes, delete everything")
@@ -389,7 +394,13 @@ async def test_a_trainers_forget_hands_the_groups_to_an_administrator(app: App) 
     trainer = await new_trainer(app, 2001)
     code = await new_cohort(trainer, "Group A")
     [learner] = await learners(app, code, ["en"])
+    await trainer.command("weekly")
+    await trainer.press("No more weekly reports")
     await forget_as_trainer(trainer)
+    # Back to the menu every learner has; their choices are gone with them.
+    assert CommandMenu() in trainer.replies
+    async with app.database.session() as session:
+        assert await session.scalar(select(func.count()).select_from(TrainerSettingsRow)) == 0
 
     assert [text.startswith(HANDED_OVER) for text in await delivered_texts(app)] == [True]
     await learner.command("leave")
