@@ -92,6 +92,16 @@ async def test_the_trainer_gets_it_on_monday_morning_once_a_week(app: App, clock
     assert (await scheduler(app).tick()).weekly_reports == 1
 
 
+async def test_a_group_made_after_monday_morning_waits_for_next_week(
+    app: App, clock: Clock
+) -> None:
+    clock.now = MONDAY_MORNING + timedelta(hours=1)
+    await cohort_with_learners(app, 1)
+    assert (await scheduler(app).tick()).weekly_reports == 0
+    clock.now = MONDAY_MORNING + timedelta(days=7)
+    assert (await scheduler(app).tick()).weekly_reports == 1
+
+
 async def test_a_tutor_down_on_monday_sends_it_the_same_day_but_not_later(
     app: App, clock: Clock
 ) -> None:

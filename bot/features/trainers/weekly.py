@@ -46,6 +46,8 @@ async def queue_weekly_reports(session: AsyncSession, now: datetime, zone: ZoneI
         update(CohortRow)
         .where(
             CohortRow.trainer_id.is_not(None),
+            # A group made after Monday 08:00 has had no week yet: its first report is next week.
+            CohortRow.created_at <= slot,
             CohortRow.trainer_id.not_in(switched_off),
             CohortRow.id.in_(select(CohortMemberRow.cohort_id)),
             or_(CohortRow.weekly_report_at.is_(None), CohortRow.weekly_report_at < slot),
