@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from bot.core.callbacks import CallbackData
 from bot.core.lazy import Lazy
-from bot.core.ports import Port
+from bot.core.ports import Learner, Port, UnitOfWork
 from bot.core.state import FlowState
 
 if TYPE_CHECKING:
@@ -28,7 +28,9 @@ TextHandler = Callable[["Turn", str], Awaitable[None]]
 # Reads free text before the flow's own handler and the question answerer; returns True when
 # it answered, and the text goes no further (small talk: "merci", "ok", "👍").
 TextFilter = Callable[["Turn", str], Awaitable[bool]]
-Audience = Literal["learner", "trainer"]
+Audience = Literal["learner", "trainer", "admin"]
+# Which audiences beyond learners a person belongs to, asked in a unit of work.
+RoleCheck = Callable[[UnitOfWork, Learner], Awaitable[Iterable[Audience]]]
 C = TypeVar("C", bound=CallbackData)
 T = TypeVar("T")
 
@@ -102,6 +104,8 @@ class Manifest:
     workers: tuple[Callable[[Services], Worker], ...] = ()
     # Kinds of messages sent through the outbox, by the one worker that serves them all.
     mailboxes: Iterable[Mailbox[Any]] = ()
+    # Who, besides learners, sees more commands in /help and the command menu.
+    roles: tuple[RoleCheck, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,21 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Final, Literal
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Poll
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Poll,
+)
 from telegram import Message as TelegramMessage
 from telegram.constants import MessageLimit, PollLimit
 from telegram.error import BadRequest
 
 from bot.adapters.db.database import Database
 from bot.channels.telegram import store
-from bot.core.replies import Document, Keyboard, Message, Picture, Question, Reply
+from bot.core.replies import CommandMenu, Document, Keyboard, Message, Picture, Question, Reply
 
 QuizStyle = Literal["buttons", "poll"]
 MAX_TEXT: Final = int(MessageLimit.MAX_TEXT_LENGTH)
@@ -94,6 +101,16 @@ def poll_explanation(question: Question) -> str | None:
     return explanation if fits and explanation else None
 
 
+async def command_menu(bot: Bot, chat_id: int, commands: tuple[tuple[str, str], ...]) -> None:
+    """Give one chat its own command menu, or give it back the menu of its language."""
+    scope = BotCommandScopeChat(chat_id)
+    if commands:
+        menu = [BotCommand(name, description) for name, description in commands]
+        await bot.set_my_commands(menu, scope=scope)
+    else:
+        await bot.delete_my_commands(scope=scope)
+
+
 class Renderer:
     """Send replies to a chat, editing the tapped message when a reply asks to replace it."""
 
@@ -125,6 +142,8 @@ class Renderer:
                     )
                 case Picture(content=content, caption=caption):
                     await bot.send_photo(chat_id, photo=content, caption=caption or None)
+                case CommandMenu(commands=commands):
+                    await command_menu(bot, chat_id, commands)
 
     async def _message(
         self,

@@ -15,7 +15,16 @@ from bot.app import App
 from bot.channels.terminal.channel import CHANNEL, TerminalChannel
 from bot.core.delivery import DeliveryResult, DeliveryStatus
 from bot.core.events import ButtonPress, Command, Event, Sender, Text
-from bot.core.replies import Button, Document, Forgotten, Message, Picture, Question, Reply
+from bot.core.replies import (
+    Button,
+    CommandMenu,
+    Document,
+    Forgotten,
+    Message,
+    Picture,
+    Question,
+    Reply,
+)
 
 
 def user_folder(exports_dir: Path, external_id: str) -> Path:
@@ -109,6 +118,9 @@ class TerminalChat:
                 self._print(f"🖼 {caption}: {path}")
             case Forgotten():
                 self._delete_saved()
+            case CommandMenu():
+                # The terminal has no command menu: /help lists what this person may use.
+                pass
 
     async def _next_line(self, lines: AsyncIterator[str]) -> str | None:
         async with self.screen:
