@@ -306,6 +306,7 @@ async def open_app(
                 departures=tuple(step for manifest in manifests for step in manifest.departures),
                 commands=tuple(router.commands.values()),
                 answer_text=router.texts.get(None),
+                roles=tuple(check for manifest in manifests for check in manifest.roles),
                 identity_hasher=IdentityHasher(identity_salt(settings)),
             )
             workers = [build(services) for manifest in manifests for build in manifest.workers]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext as gettext_module
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -20,6 +21,7 @@ from bot.config import Language
 from bot.core.languages import LanguageRegistry
 
 BRUSSELS: Final = ZoneInfo("Europe/Brussels")
+_TRAILING_YEAR: Final = re.compile(r"[\s,.]*y+[\s,.]*$")
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +47,20 @@ class Translator:
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """Translate a message with a plural form chosen by `count`."""
         return self.catalog.ngettext(singular, plural, count)
+
+    def time(self, value: datetime) -> str:
+        """Format a time of day, e.g. `07:00`, in local time."""
+        return format_time(value, format="short", tzinfo=self.timezone, locale=self.locale)
+
+    def day(self, value: datetime) -> str:
+        """Format a weekday and date without the year, e.g. `mardi 1 décembre`, in local time."""
+        # The locale's full date without its year: Babel's skeletons would abbreviate it.
+        pattern = _TRAILING_YEAR.sub("", self.locale.date_formats["full"].pattern)
+        return format_date(value.astimezone(self.timezone), pattern, locale=self.locale)
+
+    def language_name(self, code: str) -> str:
+        """Name a language in this one: `Frans` for `fr` in Dutch."""
+        return Locale.parse(code).get_display_name(self.locale) or code
 
     def date(self, value: date | datetime) -> str:
         """Format a date the Belgian way, e.g. `23 nov. 2026`, in local time."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 from bot.core.callbacks import CallbackData
 from bot.core.events import Spoken, Unheard
 from bot.core.lazy import Lazy
-from bot.core.ports import Port
+from bot.core.ports import Learner, Port, UnitOfWork
 from bot.core.state import FlowState
 
 if TYPE_CHECKING:
@@ -31,7 +31,9 @@ TextHandler = Callable[["Turn", str], Awaitable[None]]
 TextFilter = Callable[["Turn", str], Awaitable[bool]]
 # Answers a voice note; returns the words to handle as if typed, or None when it answered itself.
 HearingHandler = Callable[["Turn", Spoken | Unheard], Awaitable[str | None]]
-Audience = Literal["learner", "trainer"]
+Audience = Literal["learner", "trainer", "admin"]
+# Which audiences beyond learners a person belongs to, asked in a unit of work.
+RoleCheck = Callable[[UnitOfWork, Learner], Awaitable[Iterable[Audience]]]
 C = TypeVar("C", bound=CallbackData)
 T = TypeVar("T")
 
@@ -107,6 +109,8 @@ class Manifest:
     workers: tuple[Callable[[Services], Worker], ...] = ()
     # Kinds of messages sent through the outbox, by the one worker that serves them all.
     mailboxes: Iterable[Mailbox[Any]] = ()
+    # Who, besides learners, sees more commands in /help and the command menu.
+    roles: tuple[RoleCheck, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Final
 from zoneinfo import ZoneInfo
 
+NO_QUIET_HOURS: Final = frozenset({"none", "off"})
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:hH.]?([0-5]\d)?$")
 
 
@@ -23,7 +25,9 @@ def format_clock(minutes: int) -> str:
 
 
 def parse_range(text: str) -> tuple[int, int] | None:
-    """Read quiet hours such as `21:00-08:00` as two minute counts."""
+    """Read quiet hours such as `21:00-08:00` as two minute counts; `none` is no quiet hours."""
+    if text.strip().lower() in NO_QUIET_HOURS:
+        return (0, 0)
     start, separator, end = text.replace("–", "-").partition("-")
     if not separator:
         return None

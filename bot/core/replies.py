@@ -108,8 +108,15 @@ class Voice:
 
 
 @dataclass(frozen=True)
+class CommandMenu:
+    """The commands (name, description) the channel's menu shows this person; empty: everyone's."""
+
+    commands: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Forgotten:
     """Tell the front end that the learner's data was deleted, so it deletes what it keeps too."""
 
 
-Reply = Message | Document | Picture | Question | Voice | Forgotten
+Reply = Message | Document | Picture | Question | Voice | Forgotten | CommandMenu

@@ -20,13 +20,14 @@ from bot.core.feature import (
     Handler,
     HearingHandler,
     Manifest,
+    RoleCheck,
     TextFilter,
     TextHandler,
 )
 from bot.core.languages import LanguageProfile, LanguageRegistry
 from bot.core.limits import IdentityHasher
 from bot.core.ports import Learner, Port, UnitOfWork
-from bot.core.replies import Button, Keyboard, Message, Reply
+from bot.core.replies import Button, CommandMenu, Keyboard, Message, Reply
 from bot.core.state import Conversation, FlowState, StateCodec
 from bot.course.model import Course
 from bot.i18n import Translator
@@ -53,6 +54,8 @@ class Services:
     commands: Sequence[CommandRoute] = ()
     # Free text outside any flow that reads it: a question for the course.
     answer_text: TextHandler | None = None
+    # Who sees more commands than learners do.
+    roles: Sequence[RoleCheck] = ()
     # The code the limits are kept under; the app's salt lasts across restarts, this one not.
     identity_hasher: IdentityHasher = field(
         default_factory=lambda: IdentityHasher(secrets.token_bytes(32))
@@ -61,6 +64,22 @@ class Services:
     def help_entries(self, audience: Audience) -> list[CommandRoute]:
         """Return the commands that have a help line for an audience, in feature order."""
         return [c for c in self.commands if c.help and c.audience == audience]
+
+    async def audiences(self, uow: UnitOfWork, learner: Learner) -> list[Audience]:
+        """Return the audiences whose commands a person sees: learners', then their roles'."""
+        found = {audience for check in self.roles for audience in await check(uow, learner)}
+        return ["learner", *(a for a in ("trainer", "admin") if a in found)]
+
+    def command_menu(self, language: Language, audiences: Sequence[Audience]) -> CommandMenu:
+        """Return the command menu of these audiences in a language."""
+        t = self.translators[language]
+        return CommandMenu(
+            tuple(
+                (command.name, t.gettext(command.help or ""))
+                for audience in audiences
+                for command in self.help_entries(audience)
+            )
+        )
 
     def language(self, code: str | None) -> Language:
         """Return the offered language a code names (`nl`, a client's `nl-BE`), else the default."""
@@ -143,6 +162,14 @@ class Turn:
     def add(self, reply: Reply) -> None:
         """Add any other reply (a document, a picture, a question)."""
         self.replies.append(reply)
+
+
+async def personal_menu(turn: Turn) -> CommandMenu | None:
+    """Return the command menu of someone who sees more commands than learners, else None."""
+    audiences = await turn.services.audiences(turn.uow, turn.learner)
+    if audiences == ["learner"]:
+        return None
+    return turn.services.command_menu(turn.language, audiences)
 
 
 def rows(*buttons: Button | None) -> Keyboard:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import func, select
 
 from bot.app import App, open_app
-from bot.core.replies import Document, Picture
+from bot.core.replies import CommandMenu, Document, Picture
 from bot.features.trainers.repo import SqlCohorts
+from bot.features.trainers.tables import TrainerSettingsRow
 from tests.conftest import Clock
 from tests.support.chat import Chat
 from tests.support.telegram import BotApi
@@ -29,6 +33,7 @@ from tests.support.trainers import (
 )
 
 TRAINER_ONLY = "This is for trainers only."
+BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 @pytest.fixture
@@ -106,7 +111,7 @@ async def test_a_trainer_cannot_see_or_push_to_another_trainers_cohort(app: App)
     await other.press_data("v2:trainers.unsched:plan:1")
     assert "This button is no longer active" in other.text
     await owner.command("scheduled")
-    assert "every weekday at 09:00" in owner.text
+    assert "Monday to Friday at 09:00" in owner.text
 
 
 async def test_a_taken_cohort_name_does_not_tell_that_another_trainer_has_it(app: App) -> None:
@@ -196,17 +201,19 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     await trainer.command("push")
     await trainer.press("Group A")
     await trainer.press("A short message")
-    await trainer.press("Write in Français")
+    await trainer.press("Write in French")
     await trainer.say("Demain, atelier à 10 h.")
-    await trainer.press("Add Nederlands")
+    await trainer.press("Add Dutch")
     await trainer.say("Morgen workshop om 10 uur.")
     await trainer.press("Go on")
     await trainer.press("Another date")
+    assert "It is now 23/11/26, 10:00." in trainer.text
     await trainer.say("31/11 10:00")
     assert "I did not understand that date" in trainer.text
     await trainer.say("2026-11-20 10:00")
-    assert "already past" in trainer.text
-    await trainer.say("24/11 8:30")
+    assert "That time is already past: it is now 23/11/26, 10:00." in trainer.text
+    assert trainer.button("Tomorrow at 9:00")
+    await trainer.say("morgen 8u30")
     assert "• When: 24/11/26, 08:30" in trainer.text
     assert "fr: Demain, atelier à 10 h." in trainer.text
     await trainer.press("Plan it")
@@ -219,23 +226,100 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     await trainer.press_data(trainer.buttons[0].data)
     await trainer.press_data(trainer.buttons[0].data)
     await trainer.press("Now")
+    assert "• When: now" in trainer.text
     await trainer.press("Send")
-    assert "On its way to 3 learners." in trainer.text
+    assert "✅ Sending to 3 learners now." in trainer.text
     assert await statuses(app) == {"pending": 3}
 
     await trainer.command("push")
     await trainer.press("Group A")
     await trainer.press("Each learner's next lesson")
     await trainer.press("Every weekday at 9:00")
-    assert "every weekday at 09:00" in trainer.text
+    assert "Monday to Friday at 09:00" in trainer.text
     await trainer.press("Plan it")
     assert "First time: 24/11/26, 09:00" in trainer.text
 
     await trainer.command("scheduled")
     assert "24/11/26, 08:30 · Group A · a message" in trainer.text
-    assert "every weekday at 09:00 · Group A · each learner's next lesson" in trainer.text
+    assert "Monday to Friday at 09:00 · Group A · each learner's next lesson" in trainer.text
     await trainer.press("Cancel number 1")
     assert "24/11/26, 08:30" not in trainer.text
+
+
+async def test_a_day_without_a_time_offers_times_and_late_pushes_say_when_they_go(
+    app: App, clock: Clock
+) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Group A")
+    await learners(app, code, ["fr", "nl", "en"])
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("Each learner's next lesson")
+    await trainer.press("Another date")
+    await trainer.say("jeudi")
+    assert "At what time on Thursday, 26 November?" in trainer.text
+    assert [b.label for b in trainer.buttons][:3] == [
+        "Thursday, 26 November at 09:00",
+        "Thursday, 26 November at 13:00",
+        "Thursday, 26 November at 18:00",
+    ]
+    await trainer.press("at 13:00")
+    assert "• When: 26/11/26, 13:00" in trainer.text
+
+    # 22:57 in Brussels: the default quiet hours (21:00-08:00) hold the push until morning.
+    clock.now = datetime(2026, 11, 23, 22, 57, tzinfo=BRUSSELS).astimezone(UTC)
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("Each learner's next lesson")
+    await trainer.press("Now")
+    assert "• When: now, but the group's quiet hours hold it until tomorrow at 08:00" in (
+        trainer.text
+    )
+    await trainer.press("Send")
+    assert "✅ Sending to 3 learners tomorrow at 08:00 (after the quiet hours)." in trainer.text
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("Each learner's next lesson")
+    await trainer.press("Another date")
+    await trainer.say("23h30")
+    await trainer.press("Plan it")
+    assert "Planned for 23/11/26, 23:30" in trainer.text
+    assert "The group's quiet hours hold it until tomorrow at 08:00." in trainer.text
+
+
+async def test_trainers_see_their_commands_in_help_and_can_stop_the_weekly_report(
+    app: App,
+) -> None:
+    learner = await person(app, 4001)
+    await learner.command("help")
+    assert "/push" not in learner.text
+    assert "For trainers:" not in learner.text
+    trainer = await new_trainer(app, 2001)
+    await trainer.command("help")
+    assert "For trainers:\n/trainer – The trainer menu" in trainer.text
+    assert "/weekly – The weekly report, on or off" in trainer.text
+    assert "/trainer_invite" not in trainer.text
+    admin = await person(app, ADMIN_ID)
+    await admin.command("help")
+    assert "For administrators:\n/trainer_invite – Invite a trainer" in admin.text
+
+    # A trainer's own command menu follows their language.
+    await trainer.command("language")
+    await trainer.press("Français")
+    [menu] = [reply for reply in trainer.replies if isinstance(reply, CommandMenu)]
+    assert ("push", "Envoyer une leçon ou un message") in menu.commands
+    await trainer.command("language")
+    await trainer.press("English")
+
+    await trainer.command("weekly")
+    assert "Every Monday at 08:00" in trainer.text
+    assert "It is on." in trainer.text
+    await trainer.press("No more weekly reports")
+    assert "It is off: I do not send it to you." in trainer.text
+    await trainer.press("Send me the weekly report")
+    assert "It is on." in trainer.text
+    await learner.command("weekly")
+    assert TRAINER_ONLY in learner.text
 
 
 async def test_typed_text_outside_the_wizard_goes_on_as_usual(app: App) -> None:
@@ -274,9 +358,12 @@ async def test_mydata_shows_the_cohort_and_forget_deletes_it(app: App) -> None:
     data = json.loads(export.content)
     assert data["trainers"]["cohort"]["name"] == "Group A"
     assert data["trainers"]["trainer_since"] is None
+    await trainer.command("weekly")
+    await trainer.press("No more weekly reports")
     await trainer.command("mydata")
     [export] = [r for r in trainer.replies if isinstance(r, Document)]
     assert json.loads(export.content)["trainers"]["cohorts_led"] == ["Group A"]
+    assert json.loads(export.content)["trainers"]["weekly_report"] is False
 
     await learner.command("forget")
     await learner.press("Yes, delete everything")
@@ -307,7 +394,13 @@ async def test_a_trainers_forget_hands_the_groups_to_an_administrator(app: App) 
     trainer = await new_trainer(app, 2001)
     code = await new_cohort(trainer, "Group A")
     [learner] = await learners(app, code, ["en"])
+    await trainer.command("weekly")
+    await trainer.press("No more weekly reports")
     await forget_as_trainer(trainer)
+    # Back to the menu every learner has; their choices are gone with them.
+    assert CommandMenu() in trainer.replies
+    async with app.database.session() as session:
+        assert await session.scalar(select(func.count()).select_from(TrainerSettingsRow)) == 0
 
     assert [text.startswith(HANDED_OVER) for text in await delivered_texts(app)] == [True]
     await learner.command("leave")

@@ -54,6 +54,16 @@ async def test_invite_create_join_push_and_report_on_telegram(
             trainer = TelegramChat(application, api, trainer_user, updates)
             await trainer.command("start", f"join-{invite}")
             assert "✅ Vous êtes maintenant formateur." in trainer.text
+            # Their own command menu, in their language, with the trainers' commands.
+            [menu] = [
+                call
+                for call in api.calls_to("setMyCommands")
+                if call.params.get("scope", {}).get("chat_id") == trainer_user.id
+            ]
+            commands = {c["command"]: c["description"] for c in menu.params["commands"]}
+            assert commands["push"] == "Envoyer une leçon ou un message"
+            assert "start" in commands
+            assert "trainer_invite" not in commands
             await trainer.command("cohort", "new", "Soir")
             assert f"https://t.me/{BOT_USERNAME}?start=join-" in trainer.text
             join = code_in(trainer.text).replace("-", "")
@@ -73,7 +83,7 @@ async def test_invite_create_join_push_and_report_on_telegram(
             await trainer.tap_action("trainers.plesson")
             await trainer.tap("v2:trainers.pat:now")
             await trainer.tap("v2:trainers.pgo")
-            assert "✅ En route vers 1 apprenant." in trainer.text
+            assert "✅ Envoi à 1 apprenant maintenant." in trainer.text
 
             await api.wait_for(lambda: bool(lesson_pushes(api, learner_user.id)))
             [start_button] = lesson_pushes(api, learner_user.id)

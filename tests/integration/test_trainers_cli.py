@@ -62,9 +62,10 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
         assert "Welcome to the group" in asyncio.run(start(user_id, f"join-{join}"))
 
     lesson = "basics/what-is-ai"
-    assert run(capsys, "push", "--cohort", "Bootcamp", "--lesson", lesson)[1] == (
-        "Push 1 queued for 2 learner(s); the running bot sends it.\n"
-    )
+    # Whether quiet hours hold it depends on the hour the test runs at.
+    out = run(capsys, "push", "--cohort", "Bootcamp", "--lesson", lesson)[1]
+    assert out.startswith("Push 1 queued for 2 learner(s), ")
+    assert out.endswith("; the running bot sends it.\n")
     code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "2099-12-01 09:00")
     assert (code, out) == (0, "Push 2 planned for 2099-12-01 09:00.\n")
     code, _, err = run(capsys, "push", "--cohort", "Nope", "--review")
@@ -79,12 +80,27 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     assert (code, out.split(";")[0]) == (0, "Plan 1 saved")
     code, out, _ = run(capsys, "schedule", "list")
     assert "plan 1" in out
+    assert "Monday to Friday at 09:00" in out
+    assert "lundi au vendredi à 09:00" in run(capsys, "schedule", "list", "--lang", "fr")[1]
     assert "push 2" in out
     assert run(capsys, "schedule", "cancel", "2")[1] == "Push 2 cancelled.\n"
     assert run(capsys, "schedule", "stop", "1")[1] == "Plan 1 stopped.\n"
     assert run(capsys, "outbox")[1].splitlines()[0] == "pending  4"
     assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "22:00-07:00")[0] == 0
     assert "trainer=telegram:2001 quiet=22:00-07:00" in run(capsys, "cohort", "list")[1]
+    # What the chat offers, the command line takes: no quiet hours, reminders off.
+    assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "none")[0] == 0
+    assert run(capsys, "cohort", "set", "Bootcamp", "--reminder-days", "off")[0] == 0
+    assert "quiet=none reminder_days=0" in run(capsys, "cohort", "list")[1]
+    code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "morgen 10u")
+    assert (code, out.split(" planned for ")[0]) == (0, "Push 4")
+    code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "1/1/2020 9:00")
+    assert code == 1
+    assert "is 2020-01-01 09:00, already past: it is now " in err
+    assert (
+        run(capsys, "trainer", "weekly", "2001", "off")[1]
+        == "Weekly report off for telegram:2001.\n"
+    )
 
     csv_path, png_path = tmp_path / "report.csv", tmp_path / "report.png"
     code, out, _ = run(

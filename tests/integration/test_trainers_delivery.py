@@ -19,6 +19,7 @@ from bot.channels.terminal.chat import TerminalChat
 from bot.config import Settings
 from bot.core.events import Sender
 from bot.features.trainers import outbox
+from bot.features.trainers.menus import StaffMenus
 from bot.features.trainers.ports import Cohort
 from bot.features.trainers.pushes import SqlPushes
 from bot.features.trainers.repo import SqlCohorts
@@ -302,3 +303,19 @@ async def test_a_message_falls_back_to_a_written_language_and_an_empty_review_is
     assert api.sent_texts(FIRST + 1) == ["💬 Een bericht van je trainer:\n\nWorkshop morgen."]
     assert api.sent_texts(FIRST + 2) == ["💬 A message from your trainer:\n\nAtelier demain."]
     assert await statuses(app) == {"sent": 3, "skipped": 3}
+
+
+async def test_trainers_get_their_own_command_menu_when_the_bot_starts(app: App) -> None:
+    cohort = await cohort_with_learners(app, 1)
+    async with app.database.session() as session:
+        assert cohort.trainer_id is not None
+        await SqlCohorts(session).make_trainer(cohort.trainer_id, app.services.clock())
+    [menus] = [w for w in app.workers if isinstance(w, StaffMenus)]
+    api = BotApi()
+    await menus.run(on_telegram(app, api))
+    [call] = api.calls_to("setMyCommands")
+    assert call.params["scope"] == {"type": "chat", "chat_id": 2001}
+    commands = [command["command"] for command in call.params["commands"]]
+    assert commands[0] == "start"
+    assert {"trainer", "push", "report", "weekly"} <= set(commands)
+    assert "trainer_invite" not in commands

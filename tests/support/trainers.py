@@ -96,11 +96,12 @@ async def cohort_with_learners(
     name: str = "Group A",
     quiet_hours: tuple[int, int] = (0, 0),
     first_id: int = 5000,
+    trainer_id: str = "2001",
 ) -> Cohort:
     """Create a cohort of `count` Telegram learners (languages fr, nl, en in turn), directly."""
     now = app.services.clock()
     async with app.database.session() as session:
-        trainer = await SqlLearners(session).create("telegram", "2001", now, "en", "Marie D.")
+        trainer = await SqlLearners(session).create("telegram", trainer_id, now, "en", "Marie D.")
         cohorts = SqlCohorts(session)
         cohort = await cohorts.create_cohort(
             name, trainer.id, now, quiet_hours=quiet_hours, reminder_days=3

@@ -13,7 +13,19 @@ ADAPTER_LIBRARIES = ("telegram", "sqlalchemy", "openai", "langchain", "langchain
 # A feature's adapters and wiring, which may use the database: its manifest, its SQL
 # repositories and tables, its command line and the trainers' background workers.
 ADAPTER_MODULES = frozenset(
-    {"feature", "repo", "tables", "cli", "outbox", "pushes", "reminders", "scheduler", "worker"}
+    {
+        "feature",
+        "repo",
+        "tables",
+        "cli",
+        "outbox",
+        "pushes",
+        "reminders",
+        "scheduler",
+        "worker",
+        "menus",
+        "weekly",
+    }
 )
 
 

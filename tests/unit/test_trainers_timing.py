@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.core.localtime import after_quiet_hours, in_quiet_hours, parse_clock, parse_range
-from bot.features.trainers.timing import next_occurrence, parse_local, parse_weekdays
+from bot.features.trainers.timing import next_occurrence, parse_local, parse_weekdays, read_time
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday, 10:00 in Brussels
@@ -33,8 +33,9 @@ def test_parse_clock(text: str, minutes: int | None) -> None:
         ("1/12 9:00", local(2026, 12, 1, 9, 0)),
         ("01.12.2026 9h", local(2026, 12, 1, 9, 0)),
         ("24/11/26 8:30", local(2026, 11, 24, 8, 30)),
-        # A day already gone this year means next year's.
+        # A day long gone this year means next year's; one gone lately stays past.
         ("2/1 10:00", local(2027, 1, 2, 10, 0)),
+        ("20/11 10:00", local(2026, 11, 20, 10, 0)),
         # Summer time: Brussels is UTC+2 in July.
         ("2027-07-01 09:00", datetime(2027, 7, 1, 7, 0, tzinfo=UTC)),
         ("31/11 10:00", None),
@@ -88,3 +89,73 @@ def test_next_occurrence_on_weekdays() -> None:
     friday_evening = local(2026, 11, 27, 18, 0)
     assert next_occurrence(friday_evening, BRUSSELS, weekdays, 9 * 60) == local(2026, 11, 30, 9, 0)
     assert next_occurrence(NOW, BRUSSELS, "1", 10 * 60) == local(2026, 11, 30, 10, 0)
+
+
+# Monday 30 November 2026, 22:57 in Brussels: late, in most groups' quiet hours.
+LATE = datetime(2026, 11, 30, 22, 57, tzinfo=BRUSSELS).astimezone(UTC)
+LANGUAGES = ["en", "fr", "nl"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("morgen 10u", local(2026, 12, 1, 10, 0)),
+        ("morgen om 10 uur", local(2026, 12, 1, 10, 0)),
+        ("jeudi 9h", local(2026, 12, 3, 9, 0)),
+        ("jeudi à 9 heures", local(2026, 12, 3, 9, 0)),
+        ("demain 14h30", local(2026, 12, 1, 14, 30)),
+        ("tomorrow 9am", local(2026, 12, 1, 9, 0)),
+        ("Thursday 14:30", local(2026, 12, 3, 14, 30)),
+        ("vrijdag 14u30", local(2026, 12, 4, 14, 30)),
+        ("3/12 10u", local(2026, 12, 3, 10, 0)),
+        ("3/12 à 10h", local(2026, 12, 3, 10, 0)),
+        ("1/12 9:00", local(2026, 12, 1, 9, 0)),
+        ("01.12.2026 9h", local(2026, 12, 1, 9, 0)),
+        ("2026-12-01 09:00", local(2026, 12, 1, 9, 0)),
+        # A time alone is the next one: tomorrow, this late.
+        ("9:00", local(2026, 12, 1, 9, 0)),
+        ("23h30", local(2026, 11, 30, 23, 30)),
+        # Summer time: Brussels is UTC+2 in July.
+        ("1/7/2027 9u", datetime(2027, 7, 1, 7, 0, tzinfo=UTC)),
+    ],
+)
+def test_read_time_reads_words_and_numbers_in_three_languages(
+    text: str, expected: datetime
+) -> None:
+    typed = read_time(text, BRUSSELS, LATE, LANGUAGES)
+    assert typed is not None
+    assert (typed.moment, typed.day_only) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Gone: returned as they are, for the flow to refuse (not moved a year ahead).
+        ("29/11 9:00", local(2026, 11, 29, 9, 0)),
+        ("vandaag 10u", local(2026, 11, 30, 10, 0)),
+        ("aujourd'hui 22h", local(2026, 11, 30, 22, 0)),
+    ],
+)
+def test_read_time_keeps_past_moments_in_the_past(text: str, expected: datetime) -> None:
+    typed = read_time(text, BRUSSELS, LATE, LANGUAGES)
+    assert typed is not None
+    assert typed.moment == expected
+    assert typed.moment < LATE
+
+
+@pytest.mark.parametrize(("text", "day"), [("jeudi", 3), ("morgen", 1), ("3/12", 3)])
+def test_a_day_without_a_time_is_told_apart(text: str, day: int) -> None:
+    typed = read_time(text, BRUSSELS, LATE, LANGUAGES)
+    assert typed is not None
+    assert typed.day_only
+    assert typed.moment.astimezone(BRUSSELS).date() == date(2026, 12, day)
+
+
+@pytest.mark.parametrize("text", ["31/11 10:00", "whenever", "over 2 uur", ""])
+def test_read_time_says_when_it_does_not_understand(text: str) -> None:
+    assert read_time(text, BRUSSELS, LATE, LANGUAGES) is None
+
+
+def test_quiet_hours_may_be_none() -> None:
+    assert parse_range("none") == (0, 0)
+    assert parse_range("Off") == (0, 0)

@@ -6,7 +6,14 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Final, Literal
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Poll
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Poll,
+)
 from telegram import Message as TelegramMessage
 from telegram.constants import MessageLimit, PollLimit
 from telegram.error import BadRequest
@@ -15,7 +22,16 @@ from bot.adapters.db.database import Database
 from bot.adapters.speech.audio import SpeechError
 from bot.adapters.speech.speech import Speech, VoiceKey
 from bot.channels.telegram import store
-from bot.core.replies import Document, Keyboard, Message, Picture, Question, Reply, Voice
+from bot.core.replies import (
+    CommandMenu,
+    Document,
+    Keyboard,
+    Message,
+    Picture,
+    Question,
+    Reply,
+    Voice,
+)
 
 QuizStyle = Literal["buttons", "poll"]
 MAX_TEXT: Final = int(MessageLimit.MAX_TEXT_LENGTH)
@@ -96,6 +112,16 @@ def poll_explanation(question: Question) -> str | None:
     return explanation if fits and explanation else None
 
 
+async def command_menu(bot: Bot, chat_id: int, commands: tuple[tuple[str, str], ...]) -> None:
+    """Give one chat its own command menu, or give it back the menu of its language."""
+    scope = BotCommandScopeChat(chat_id)
+    if commands:
+        menu = [BotCommand(name, description) for name, description in commands]
+        await bot.set_my_commands(menu, scope=scope)
+    else:
+        await bot.delete_my_commands(scope=scope)
+
+
 class Renderer:
     """Send replies to a chat, editing the tapped message when a reply asks to replace it."""
 
@@ -134,6 +160,8 @@ class Renderer:
                     await bot.send_photo(chat_id, photo=content, caption=caption or None)
                 case Voice():
                     await self._voice(bot, chat_id, reply)
+                case CommandMenu(commands=commands):
+                    await command_menu(bot, chat_id, commands)
 
     async def _message(
         self,

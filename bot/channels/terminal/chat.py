@@ -18,6 +18,7 @@ from bot.core.delivery import DeliveryResult, DeliveryStatus
 from bot.core.events import ButtonPress, Command, Event, Sender, Text
 from bot.core.replies import (
     Button,
+    CommandMenu,
     Document,
     Forgotten,
     Message,
@@ -121,6 +122,9 @@ class TerminalChat:
                 await self._voice(reply)
             case Forgotten():
                 self._delete_saved()
+            case CommandMenu():
+                # The terminal has no command menu: /help lists what this person may use.
+                pass
 
     async def _voice(self, reply: Voice) -> None:
         speech = self.app.speech

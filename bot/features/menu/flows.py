@@ -9,7 +9,7 @@ from bot.core.events import Sender
 from bot.core.languages import LanguageRegistry
 from bot.core.ports import LEARNERS
 from bot.core.replies import Button, Keyboard, Message
-from bot.core.router import Services, Turn, button, rows
+from bot.core.router import Services, Turn, button, personal_menu, rows
 from bot.features.gain import offer as checks
 from bot.features.lessons.buttons import OpenLesson, Resume, ShowModules
 from bot.features.menu.buttons import AskLanguage, ChooseLanguage, ShowHelp, ShowMenu
@@ -104,6 +104,9 @@ async def choose_language(turn: Turn, choice: ChooseLanguage) -> None:
         turn.say(t.gettext("Welcome! I am your AI tutor.") + "\n\n" + privacy_notice(t))
     else:
         turn.say(t.gettext("Done. I will speak English with you."), replace=True)
+    # A trainer's own command menu is in their language: it changes with it.
+    if menu := await personal_menu(turn):
+        turn.add(menu)
     await main_menu(turn)
     if first_choice:
         await checks.offer_check_in(turn)
@@ -178,16 +181,28 @@ async def show_help(turn: Turn, _: object = None) -> None:
                 t.gettext("• Each lesson has a few short cards, then a quiz."),
                 t.gettext("• Questions you miss come back later, so you remember them."),
                 t.gettext("• You can also type a question about AI."),
-                "",
-                t.gettext("Commands:"),
-                *(
-                    f"/{command.name} – {t.gettext(command.help or '')}"
-                    for command in turn.services.help_entries("learner")
-                ),
+                *await _command_lines(turn),
             ]
         ),
         rows(menu_button(t)),
     )
+
+
+async def _command_lines(turn: Turn) -> list[str]:
+    t = turn.t
+    headings = {
+        "learner": t.gettext("Commands:"),
+        "trainer": t.gettext("For trainers:"),
+        "admin": t.gettext("For administrators:"),
+    }
+    lines: list[str] = []
+    for audience in await turn.services.audiences(turn.uow, turn.learner):
+        lines += ["", headings[audience]]
+        lines += [
+            f"/{command.name} – {t.gettext(command.help or '')}"
+            for command in turn.services.help_entries(audience)
+        ]
+    return lines
 
 
 async def unknown_command(turn: Turn, _: object = None) -> None:

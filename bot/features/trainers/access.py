@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.core.callbacks import CallbackData
-from bot.core.ports import Learner
+from bot.core.feature import Audience
+from bot.core.ports import Learner, UnitOfWork
 from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
@@ -27,6 +28,12 @@ class Access:
     def is_admin(self, learner: Learner) -> bool:
         """Tell whether this person, as (channel, external id), is a configured administrator."""
         return (learner.channel, learner.external_id) in self.admins
+
+    async def roles(self, uow: UnitOfWork, learner: Learner) -> list[Audience]:
+        """Return the roles whose commands this person sees: trainer, and administrator."""
+        if self.is_admin(learner):
+            return ["trainer", "admin"]
+        return ["trainer"] if await uow.get(COHORTS).is_trainer(learner.id) else []
 
     async def is_trainer(self, turn: Turn) -> bool:
         """Tell whether the person of this turn may lead cohorts (administrators may too)."""

@@ -112,6 +112,21 @@ class SwitchReminders(CallbackData):
 
 
 @dataclass(frozen=True)
+class WeeklyStatus(CallbackData):
+    """Show whether the weekly report is on, with its switch."""
+
+    action = "trainers.weeklyask"
+
+
+@dataclass(frozen=True)
+class SwitchWeekly(CallbackData):
+    """Turn a trainer's weekly report `on` or `off`."""
+
+    action = "trainers.weekly"
+    choice: str
+
+
+@dataclass(frozen=True)
 class StartPush(CallbackData):
     """Start sending something to a cohort."""
 
@@ -171,6 +186,14 @@ class PushAt(CallbackData):
 
     action = "trainers.pat"
     choice: str
+
+
+@dataclass(frozen=True)
+class PushDue(CallbackData):
+    """Send at this moment, in minutes since 1970 (UTC): a time offered for a typed day."""
+
+    action = "trainers.pdue"
+    minute: int
 
 
 @dataclass(frozen=True)

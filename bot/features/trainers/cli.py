@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -17,14 +18,14 @@ from typing import TYPE_CHECKING, Any, cast
 from bot.adapters.db.unit import SqlUnitOfWork
 from bot.config import Settings, parse_identity
 from bot.core.languages import LanguageRegistry
-from bot.core.localtime import format_clock, parse_clock, parse_range
+from bot.core.localtime import NO_QUIET_HOURS, format_clock, parse_clock, parse_range
 from bot.core.ports import LEARNERS, Learner
 from bot.features.trainers import codes, outbox
 from bot.features.trainers.cohort_flows import clean_name
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import COHORTS, PLAN_KINDS, PUSHES, Cohort, PlanKind, PushKind
-from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS
-from bot.features.trainers.timing import parse_local, parse_weekdays
+from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS, describe_plan
+from bot.features.trainers.timing import parse_weekdays, read_time
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -63,6 +64,10 @@ def _add_trainer_and_cohort(commands: Any, join_links: JoinLinks) -> None:
     revoke = trainer_actions.add_parser("revoke", help="cancel an invitation by its number")
     revoke.add_argument("id", type=int)
     revoke.set_defaults(handler=_runner(_revoke))
+    weekly = trainer_actions.add_parser("weekly", help="switch a trainer's weekly report")
+    weekly.add_argument("trainer", metavar="CHANNEL:ID", help="e.g. telegram:123456789")
+    weekly.add_argument("state", choices=("on", "off"))
+    weekly.set_defaults(handler=_runner(_weekly))
 
     cohort = commands.add_parser("cohort", help="create and manage cohorts")
     cohort_actions = cohort.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -86,8 +91,10 @@ def _add_trainer_and_cohort(commands: Any, join_links: JoinLinks) -> None:
     stop.set_defaults(handler=_runner(_stop))
     change = cohort_actions.add_parser("set", help="change quiet hours or reminders")
     change.add_argument("name")
-    change.add_argument("--quiet", help="quiet hours, e.g. 21:00-08:00 (00:00-00:00: none)")
-    change.add_argument("--reminder-days", type=int, help="days without learning; 0: off")
+    change.add_argument("--quiet", help="quiet hours, e.g. 21:00-08:00, or none")
+    change.add_argument(
+        "--reminder-days", type=_reminder_days, help="days without learning, or off (0)"
+    )
     change.set_defaults(handler=_runner(_set))
 
 
@@ -105,7 +112,11 @@ def _add_push_and_schedule(commands: Any) -> None:
         metavar="LANG=TEXT",
         help="a short message; repeat per language",
     )
-    push.add_argument("--at", help='local time, e.g. "2026-12-01 09:00" (default: now)')
+    push.add_argument(
+        "--at",
+        help='local time in words or numbers, e.g. "tomorrow 9:00", "jeudi 9h", "morgen 10u", '
+        '"2026-12-01 09:00" (default: now)',
+    )
     push.set_defaults(handler=_runner(_push))
 
     schedule = commands.add_parser("schedule", help="recurring pushes")
@@ -118,6 +129,7 @@ def _add_push_and_schedule(commands: Any) -> None:
     add.set_defaults(handler=_runner(_schedule_add))
     plans = schedule_actions.add_parser("list", help="list plans and pushes not sent yet")
     plans.add_argument("--cohort")
+    plans.add_argument("--lang", help="language of the days (default: TUTOR_DEFAULT_LANGUAGE)")
     plans.set_defaults(handler=_runner(_schedule_list))
     stop_plan = schedule_actions.add_parser("stop", help="stop a plan by its number")
     stop_plan.add_argument("id", type=int)
@@ -125,6 +137,19 @@ def _add_push_and_schedule(commands: Any) -> None:
     cancel = schedule_actions.add_parser("cancel", help="cancel a push not sent yet")
     cancel.add_argument("id", type=int)
     cancel.set_defaults(handler=_runner(_schedule_cancel))
+
+
+def _reminder_days(text: str) -> int:
+    """Read a reminder delay as the chat offers it: a number of days, or `off`."""
+    if text.strip().lower() in NO_QUIET_HOURS:
+        return 0
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a number of days, or off") from None
+    if days < 0:
+        raise argparse.ArgumentTypeError("0 (off) or more")
+    return days
 
 
 def _runner(action: Action) -> Callable[[Settings, argparse.Namespace], int]:
@@ -192,6 +217,18 @@ async def _revoke(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) ->
     print(f"Invitation {args.id} cancelled.")
 
 
+async def _weekly(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
+    try:
+        channel, external_id = parse_identity(args.trainer)
+    except ValueError as error:
+        raise OperatorError(f"{error}.") from None
+    trainer = await uow.get(LEARNERS).find(channel, external_id)
+    if trainer is None:
+        raise OperatorError(f"{channel}:{external_id} has not talked to the tutor yet.")
+    await uow.get(COHORTS).set_weekly_report(trainer.id, args.state == "on")
+    print(f"Weekly report {args.state} for {channel}:{external_id}.")
+
+
 async def _create(
     app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any, *, join_links: JoinLinks
 ) -> None:
@@ -235,7 +272,11 @@ async def _list(app: App, uow: SqlUnitOfWork, _: TrainerOptions, __: Any) -> Non
     for cohort in await cohorts.cohorts_of(None):
         trainer = await _trainer(uow, cohort)
         who = f"{trainer.channel}:{trainer.external_id}" if trainer else "none"
-        quiet = f"{format_clock(cohort.quiet_start)}-{format_clock(cohort.quiet_end)}"
+        quiet = (
+            f"{format_clock(cohort.quiet_start)}-{format_clock(cohort.quiet_end)}"
+            if cohort.quiet_start != cohort.quiet_end
+            else "none"
+        )
         print(
             f"{cohort.name:40} learners={await cohorts.member_count(cohort.id):<5} "
             f"trainer={who} quiet={quiet} reminder_days={cohort.reminder_days}"
@@ -273,11 +314,9 @@ async def _set(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> No
     if args.quiet is not None:
         quiet = parse_range(args.quiet)
         if quiet is None:
-            raise OperatorError("Quiet hours look like 21:00-08:00.")
+            raise OperatorError("Quiet hours look like 21:00-08:00, or none.")
         values.update(quiet_start=quiet[0], quiet_end=quiet[1])
     if args.reminder_days is not None:
-        if args.reminder_days < 0:
-            raise OperatorError("--reminder-days is 0 (off) or more.")
         values["reminder_days"] = args.reminder_days
     await uow.get(COHORTS).update_cohort(cohort.id, **values)
     print(f"Cohort {cohort.name!r} updated.")
@@ -286,9 +325,7 @@ async def _set(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> No
 async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
     now = app.services.clock()
     cohort = await _cohort(uow, args.cohort)
-    due = parse_local(args.at, options.zone, now) if args.at else None
-    if args.at and (due is None or due <= now):
-        raise OperatorError('--at takes a future local time such as "2026-12-01 09:00".')
+    due = _due(app, options, args.at, now) if args.at else None
     lesson_id = args.lesson or args.quiz
     if lesson_id and app.services.course.lesson(app.services.default_language, lesson_id) is None:
         raise OperatorError(f"No lesson {lesson_id!r}. See `tutor content list`.")
@@ -312,9 +349,32 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
     )
     if push.expanded_at is None:
         print(f"Push {push.id} planned for {push.due_at.astimezone(options.zone):%Y-%m-%d %H:%M}.")
-    else:
-        queued = (await outbox.counts(uow.session, push.id))["pending"]
-        print(f"Push {push.id} queued for {queued} learner(s); the running bot sends it.")
+        return
+    waiting = await uow.get(PUSHES).waiting(push.id)
+    for moment, count in sorted(waiting.items()) or [(now, 0)]:
+        when = (
+            "to go now"
+            if moment <= now
+            else f"held by quiet hours until {moment.astimezone(options.zone):%Y-%m-%d %H:%M}"
+        )
+        print(f"Push {push.id} queued for {count} learner(s), {when}; the running bot sends it.")
+
+
+def _due(app: App, options: TrainerOptions, text: str, now: datetime) -> datetime:
+    languages = [app.services.default_language, *app.services.languages.codes]
+    typed = read_time(text, options.zone, now, languages)
+    local_now = now.astimezone(options.zone)
+    if typed is None or typed.day_only:
+        raise OperatorError(
+            '--at takes a local day and time such as "tomorrow 9:00" or "2026-12-01 09:00".'
+        )
+    if typed.moment <= now:
+        raise OperatorError(
+            f"--at {text!r} is {typed.moment.astimezone(options.zone):%Y-%m-%d %H:%M}, already "
+            f"past: it is now {local_now:%Y-%m-%d %H:%M}. Give a later time, "
+            'such as "tomorrow 9:00".'
+        )
+    return typed.moment
 
 
 def _messages(values: list[str], languages: LanguageRegistry) -> dict[str, str]:
@@ -355,11 +415,12 @@ async def _schedule_list(app: App, uow: SqlUnitOfWork, options: TrainerOptions, 
     )
     names = {cohort.id: cohort.name for cohort in cohorts}
     planned, plans = await uow.get(PUSHES).upcoming(list(names))
+    t = app.services.translator(args.lang)
     for plan in plans:
         following = plan.next_run_at.astimezone(options.zone)
         print(
-            f"plan {plan.id:<5} {names[plan.cohort_id]:30} {plan.kind:8} days={plan.weekdays} "
-            f"at={format_clock(plan.at_minute)} next={following:%Y-%m-%d %H:%M}"
+            f"plan {plan.id:<5} {names[plan.cohort_id]:30} {plan.kind:8} "
+            f"{describe_plan(t, plan.weekdays, plan.at_minute)} (next {following:%Y-%m-%d %H:%M})"
         )
     for push in planned:
         print(

@@ -27,9 +27,12 @@ from bot.features.trainers.buttons import (
     ShowScheduled,
     StartPush,
     StopJoinCodes,
+    SwitchWeekly,
+    WeeklyStatus,
 )
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import COHORTS, Cohort
+from bot.features.trainers.weekly_report import WEEKLY_MINUTE
 from bot.i18n import Translator
 
 NAME_MAX_CHARS: Final = 40
@@ -86,6 +89,7 @@ class CohortFlows:
                 button(t.gettext("📤 Send a lesson or a message"), StartPush()),
                 button(t.gettext("📅 Planned sends"), ShowScheduled()),
                 button(t.gettext("📊 Progress report"), ChooseReport()),
+                button(t.gettext("📬 Weekly report"), WeeklyStatus()),
                 invite,
                 screens.menu_button(t),
             ),
@@ -320,6 +324,42 @@ class CohortFlows:
             cohort.id, quiet_start=choice[0], quiet_end=choice[1]
         )
         await self.show_cohort(turn, ShowCohort(chosen.cohort))
+
+    async def weekly(self, turn: Turn, _: object = None) -> None:
+        """Say whether the weekly report is on, with a button to switch it."""
+        if not await self.access.trainer(turn):
+            return
+        t = turn.t
+        on = await turn.repo(COHORTS).weekly_report_on(turn.learner.id)
+        state = t.gettext("It is on.") if on else t.gettext("It is off: I do not send it to you.")
+        switch = (
+            button(t.gettext("🔕 No more weekly reports"), SwitchWeekly("off"))
+            if on
+            else button(t.gettext("📬 Send me the weekly report"), SwitchWeekly("on"))
+        )
+        turn.say(
+            "\n\n".join(
+                [
+                    t.gettext(
+                        "📬 Every Monday at {time}, I send you a short report on each of your "
+                        "groups: who is active, who may need help and why, the most-missed "
+                        "questions. Outside the quiet hours of the group."
+                    ).format(time=format_clock(WEEKLY_MINUTE)),
+                    state,
+                ]
+            ),
+            rows(switch, trainer_menu_button(turn)),
+        )
+
+    async def switch_weekly(self, turn: Turn, chosen: SwitchWeekly) -> None:
+        """Switch the trainer's weekly report on or off."""
+        if not await self.access.trainer(turn):
+            return
+        if chosen.choice not in {"on", "off"}:
+            await screens.stale_button(turn)
+            return
+        await turn.repo(COHORTS).set_weekly_report(turn.learner.id, chosen.choice == "on")
+        await self.weekly(turn)
 
     async def invite(self, turn: Turn, _: object = None) -> None:
         """Create a one-time trainer invite (administrators only)."""

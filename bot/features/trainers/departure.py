@@ -5,6 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.core.ports import LEARNERS
+from bot.core.replies import CommandMenu
 from bot.core.router import Turn
 from bot.features.trainers.access import Access
 from bot.features.trainers.ports import COHORTS, PUSHES
@@ -38,6 +39,9 @@ class TrainerDeparture:
         for cohort in await cohorts.cohorts_of(turn.learner.id):
             await turn.repo(PUSHES).create_push(cohort, "handover", now=turn.now, zone=self.zone)
         await cohorts.hand_over(turn.learner.id, await self._successor(turn))
+        if await cohorts.is_trainer(turn.learner.id) and not self.access.is_admin(turn.learner):
+            # No longer a trainer: back to the menu every learner has.
+            turn.add(CommandMenu())
 
     async def _successor(self, turn: Turn) -> int | None:
         # An administrator who uses the chat finds the groups there; without one, the groups

@@ -16,6 +16,7 @@ from bot.features.trainers import buttons, membership, tables
 from bot.features.trainers.access import Access
 from bot.features.trainers.cohort_flows import CohortFlows
 from bot.features.trainers.departure import TrainerDeparture
+from bot.features.trainers.menus import StaffMenus
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.outbox import PushMailbox
 from bot.features.trainers.ports import COHORTS, DRAFTS, PUSHES
@@ -24,11 +25,13 @@ from bot.features.trainers.pushes import SqlPushes
 from bot.features.trainers.repo import SqlCohorts, SqlDrafts
 from bot.features.trainers.report_flow import ReportFlow
 from bot.features.trainers.scheduler import Scheduler
+from bot.i18n import N_
 
 DOMAIN = "trainers"
 TABLES: tuple[type[Base], ...] = (
     tables.TrainerRow,
     tables.CohortRow,
+    tables.TrainerSettingsRow,
     tables.CohortMemberRow,
     tables.AccessCodeRow,
     tables.PushPlanRow,
@@ -53,12 +56,13 @@ def manifest(context: FeatureContext) -> Manifest:
             CommandRoute("join", membership.join_command),
             CommandRoute("leave", membership.leave),
             CommandRoute("reminders", membership.reminders),
-            CommandRoute("trainer", cohorts.menu),
-            CommandRoute("cohort", cohorts.cohort_command),
-            CommandRoute("trainer_invite", cohorts.invite),
-            CommandRoute("push", push.start),
-            CommandRoute("scheduled", push.scheduled),
-            CommandRoute("report", report.choose),
+            CommandRoute("trainer", cohorts.menu, N_("The trainer menu"), "trainer"),
+            CommandRoute("cohort", cohorts.cohort_command, N_("Your groups"), "trainer"),
+            CommandRoute("push", push.start, N_("Send a lesson or a message"), "trainer"),
+            CommandRoute("scheduled", push.scheduled, N_("Planned sends"), "trainer"),
+            CommandRoute("report", report.choose, N_("A group's progress report"), "trainer"),
+            CommandRoute("weekly", cohorts.weekly, N_("The weekly report, on or off"), "trainer"),
+            CommandRoute("trainer_invite", cohorts.invite, N_("Invite a trainer"), "admin"),
         ),
         buttons=(
             on(buttons.ConfirmLeave, membership.confirm_leave),
@@ -74,6 +78,8 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.SetQuietHours, cohorts.set_quiet_hours),
             on(buttons.InviteTrainer, cohorts.invite),
             on(buttons.CancelInvite, cohorts.cancel_invite),
+            on(buttons.WeeklyStatus, cohorts.weekly),
+            on(buttons.SwitchWeekly, cohorts.switch_weekly),
             on(buttons.StartPush, push.start),
             on(buttons.PushToCohort, push.choose_cohort),
             on(buttons.PushKind, push.choose_kind),
@@ -82,6 +88,7 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.PushLanguage, push.choose_language),
             on(buttons.PushWhen, push.ask_when),
             on(buttons.PushAt, push.choose_when),
+            on(buttons.PushDue, push.choose_due),
             on(buttons.ConfirmPush, push.confirm),
             on(buttons.CancelPush, push.cancel),
             on(buttons.ShowScheduled, push.scheduled),
@@ -95,6 +102,10 @@ def manifest(context: FeatureContext) -> Manifest:
         repositories=((COHORTS, SqlCohorts), (DRAFTS, SqlDrafts), (PUSHES, SqlPushes)),
         exporters=(("trainers", lambda uow, learner: uow.get(COHORTS).export(learner)),),
         departures=(Departure(departure.warning, departure.prepare),),
-        workers=(lambda services: Scheduler(database, services, options.zone),),
+        workers=(
+            lambda services: Scheduler(database, services, options.zone),
+            lambda services: StaffMenus(database, services, access),
+        ),
         mailboxes=(PushMailbox(options.zone),),
+        roles=(access.roles,),
     )

@@ -8,7 +8,7 @@ from typing import Final
 
 from bot.core.limits import COUNTERS, WRONG_CODES, Tally
 from bot.core.ports import LEARNERS
-from bot.core.router import Turn, button, rows
+from bot.core.router import Turn, button, personal_menu, rows
 from bot.features.menu import flows as screens
 from bot.features.trainers.access import trainer_menu_button
 from bot.features.trainers.buttons import ConfirmLeave, SwitchReminders
@@ -84,6 +84,8 @@ async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
             t.gettext("✅ You are now a trainer. You can create groups and send them lessons."),
             rows(trainer_menu_button(turn)),
         )
+        if menu := await personal_menu(turn):
+            turn.add(menu)
     elif outcome.cohort is not None:
         lines = [t.gettext("✅ Welcome to the group “{name}”!").format(name=outcome.cohort.name)]
         if outcome.previous is not None:

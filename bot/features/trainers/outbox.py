@@ -12,12 +12,22 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.adapters.db.tables import ConversationRow, LearnerRow
 from bot.config import Language
 from bot.core.localtime import after_quiet_hours
+from bot.core.ports import Repositories
 from bot.core.router import Services
+from bot.features.answers.ports import QUESTIONS
+from bot.features.answers.repo import SqlQuestions
+from bot.features.gain.ports import CHECKS
+from bot.features.gain.repo import SqlChecks
+from bot.features.progress.ports import PROGRESS
 from bot.features.progress.repo import SqlProgress
+from bot.features.quiz.ports import ANSWERS
+from bot.features.quiz.repo import SqlAnswers
+from bot.features.review.ports import REVIEWS
 from bot.features.review.repo import SqlReviews
-from bot.features.trainers.ports import Push
+from bot.features.trainers.ports import COHORTS, TRAINER_KINDS, Push
 from bot.features.trainers.pushes import as_push
 from bot.features.trainers.render import render
+from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.tables import CohortMemberRow, CohortRow, OutboxRow, PushRow
 from bot.outbox import marks
 from bot.outbox.mailbox import Prepared
@@ -37,6 +47,7 @@ class Claimed:
     reminders_on: bool
     last_seen_at: datetime
     current_lesson_id: str | None
+    # Still in the cohort; for what goes to trainers, still the cohort's trainer.
     still_member: bool
     push: Push
     cohort_name: str
@@ -77,7 +88,19 @@ class PushMailbox:
             return None
         if (later := after_quiet_hours(now, self.zone, *item.quiet_hours)) > now:
             return later
-        return await render(SqlProgress(session), SqlReviews(session), services, item, now)
+        # What rendering reads: each learner's lessons and reviews; a trainer's week (with the
+        # check-ins and check-outs its report counts).
+        stores = Repositories(
+            {
+                CHECKS: lambda: SqlChecks(session),
+                PROGRESS: lambda: SqlProgress(session),
+                REVIEWS: lambda: SqlReviews(session),
+                COHORTS: lambda: SqlCohorts(session),
+                ANSWERS: lambda: SqlAnswers(session),
+                QUESTIONS: lambda: SqlQuestions(session),
+            }
+        )
+        return await render(stores, services, item, now)
 
 
 async def claim(
@@ -128,7 +151,9 @@ async def _load(session: AsyncSession, token: str, held: dict[int, bool]) -> lis
             reminders_on=learner.reminders_on,
             last_seen_at=learner.last_seen_at,
             current_lesson_id=lesson_id,
-            still_member=member_cohort == cohort.id,
+            still_member=cohort.trainer_id == learner.id
+            if push.kind in TRAINER_KINDS
+            else member_cohort == cohort.id,
             push=as_push(push),
             cohort_name=cohort.name,
             quiet_hours=(cohort.quiet_start, cohort.quiet_end),

@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 from bot.core.ports import Port
 
 CodeKind = Literal["trainer", "cohort"]
-PushKind = Literal["lesson", "quiz", "review", "next", "message", "reminder", "handover"]
+PushKind = Literal["lesson", "quiz", "review", "next", "message", "reminder", "handover", "weekly"]
+# Pushes addressed to a cohort's trainer rather than to its learners.
+TRAINER_KINDS: Final[tuple[str, ...]] = ("weekly",)
 PlanKind = Literal["next", "review"]
 PLAN_KINDS: Final[tuple[str, ...]] = ("next", "review")
 
@@ -107,6 +109,18 @@ class CohortStore(Protocol):
 
     async def make_trainer(self, learner_id: int, now: datetime) -> None:
         """Give someone the trainer role (once)."""
+        ...
+
+    async def trainer_ids(self) -> list[int]:
+        """Return everyone with the trainer role or a cohort to lead."""
+        ...
+
+    async def weekly_report_on(self, learner_id: int) -> bool:
+        """Tell whether a trainer wants the weekly report (yes, until they say no)."""
+        ...
+
+    async def set_weekly_report(self, learner_id: int, on: bool) -> None:
+        """Switch a trainer's weekly report on or off."""
         ...
 
     async def create_code(
@@ -245,6 +259,10 @@ class PushStore(Protocol):
 
     async def upcoming(self, cohort_ids: list[int]) -> tuple[list[Push], list[Plan]]:
         """Return the scheduled pushes not yet sent and the plans of some cohorts."""
+        ...
+
+    async def waiting(self, push_id: int) -> dict[datetime, int]:
+        """Count a push's outbox rows not sent yet, by the moment they may go out."""
         ...
 
     async def cancel_push(self, push_id: int, cohort_ids: list[int]) -> bool:

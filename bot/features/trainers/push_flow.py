@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Final, cast
 
-from bot.core.localtime import format_clock
+from babel.lists import format_list
+
+from bot.core.localtime import after_quiet_hours, format_clock, to_utc
 from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
@@ -16,6 +19,7 @@ from bot.features.trainers.buttons import (
     CancelPush,
     ConfirmPush,
     PushAt,
+    PushDue,
     PushKind,
     PushLanguage,
     PushLesson,
@@ -24,6 +28,7 @@ from bot.features.trainers.buttons import (
     PushWhen,
     Unschedule,
 )
+from bot.features.trainers.moments import moment_text
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import (
     COHORTS,
@@ -35,14 +40,17 @@ from bot.features.trainers.ports import (
     Plan,
     Push,
 )
-from bot.features.trainers.timing import next_occurrence, parse_local
+from bot.features.trainers.timing import WEEKDAYS, next_occurrence, read_time
 from bot.i18n import N_, Translator
 
 MESSAGE_MAX_CHARS: Final = 500
 MORNING: Final = 9 * 60
+# Offered when a trainer types a day without a time of day.
+DAY_TIMES: Final = (9 * 60, 13 * 60, 18 * 60)
 # Preset times by button: the first of these weekdays after today, or every one of them.
+TOMORROW_LABEL: Final = N_("Tomorrow at 9:00")
 ONCE_PRESETS: Final = {
-    "tomorrow": ("1234567", N_("Tomorrow at 9:00")),
+    "tomorrow": ("1234567", TOMORROW_LABEL),
     "monday": ("1", N_("Next Monday at 9:00")),
 }
 PLAN_PRESETS: Final = {
@@ -98,14 +106,34 @@ def describe_what(turn: Turn, kind: str, lesson_id: str | None) -> str:
 
 
 def describe_plan(t: Translator, weekdays: str, at_minute: int) -> str:
-    """Say in words when a plan runs."""
+    """Say in words when a plan runs: `Monday to Friday at 09:00`, `every Monday at 09:00`."""
     clock = format_clock(at_minute)
-    if weekdays == "12345":
-        return t.gettext("every weekday at {time}").format(time=clock)
-    if weekdays == "1234567":
+    names = t.locale.days["format"]["wide"]
+    if weekdays == WEEKDAYS:
         return t.gettext("every day at {time}").format(time=clock)
-    days = ", ".join(t.locale.days["format"]["wide"][int(day) - 1] for day in weekdays)
-    return t.gettext("every {days} at {time}").format(days=days, time=clock)
+    if len(weekdays) == 1:
+        return t.gettext("every {day} at {time}").format(day=names[int(weekdays) - 1], time=clock)
+    spans = []
+    for first, last in _runs([int(day) for day in weekdays]):
+        if last - first >= 2:
+            spans.append(
+                t.gettext("{first} to {last}").format(first=names[first - 1], last=names[last - 1])
+            )
+        else:
+            spans += [names[day - 1] for day in range(first, last + 1)]
+    days = format_list(spans, locale=t.locale)
+    return t.gettext("{days} at {time}").format(days=days, time=clock)
+
+
+def _runs(days: list[int]) -> list[tuple[int, int]]:
+    """Group sorted weekday numbers into runs of consecutive days: [1,2,3,5] → (1,3), (5,5)."""
+    runs: list[tuple[int, int]] = []
+    for day in days:
+        if runs and runs[-1][1] == day - 1:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
 
 
 class PushFlow:
@@ -197,7 +225,7 @@ class PushFlow:
             button(
                 (
                     t.gettext("➕ Add {language}") if texts else t.gettext("✍ Write in {language}")
-                ).format(language=profile.name),
+                ).format(language=t.language_name(profile.code)),
                 PushLanguage(profile.code),
             )
             for profile in turn.services.languages
@@ -226,10 +254,7 @@ class PushFlow:
             turn.t.gettext(
                 "Type your message in {language}, up to {limit} characters. "
                 "Short sentences are easier to read."
-            ).format(
-                language=turn.services.languages.profile(chosen.language).name,
-                limit=MESSAGE_MAX_CHARS,
-            ),
+            ).format(language=turn.t.language_name(chosen.language), limit=MESSAGE_MAX_CHARS),
             rows(cancel_button(turn.t)),
         )
 
@@ -281,9 +306,9 @@ class PushFlow:
             await self._await_input(turn, "time")
             turn.say(
                 turn.t.gettext(
-                    "Type the date and time (Brussels time), like this: 1/12 9:00 "
-                    "or 2026-12-01 09:00"
-                ),
+                    "Type the day and time, in words or in numbers, for example: "
+                    "tomorrow 9:00, Thursday 14:30 or 3/12 10:00. It is now {now}."
+                ).format(now=turn.t.datetime(turn.now)),
                 rows(cancel_button(turn.t)),
             )
             return
@@ -303,23 +328,7 @@ class PushFlow:
             return
         t = turn.t
         if state.awaiting == "time":
-            due = parse_local(text, self.options.zone, turn.now)
-            if due is None:
-                turn.say(
-                    t.gettext(
-                        "I did not understand that date. Please type it like this: 1/12 9:00"
-                    ),
-                    rows(cancel_button(t)),
-                )
-                return
-            if due <= turn.now:
-                turn.say(
-                    t.gettext("That time is already past. Please give a later one."),
-                    rows(cancel_button(t)),
-                )
-                return
-            await self._stop_waiting(turn, when="once", due_at=due)
-            await self._summary(turn)
+            await self._typed_time(turn, text)
             return
         if len(text) > MESSAGE_MAX_CHARS:
             turn.say(
@@ -332,6 +341,69 @@ class PushFlow:
         texts = {**found.texts, state.awaiting.removeprefix("text-"): text}
         await self._stop_waiting(turn, texts=texts)
         await self._ask_language(turn, texts)
+
+    async def _typed_time(self, turn: Turn, text: str) -> None:
+        t = turn.t
+        languages = [turn.language, *turn.services.languages.codes]
+        typed = read_time(text, self.options.zone, turn.now, languages)
+        if typed is None:
+            turn.say(
+                t.gettext(
+                    "I did not understand that date. Please type it like this: "
+                    "tomorrow 9:00, Thursday 14:30 or 3/12 10:00"
+                ),
+                rows(cancel_button(t)),
+            )
+            return
+        if typed.day_only:
+            await self._offer_times(turn, typed.moment)
+            return
+        if typed.moment <= turn.now:
+            await self._refuse_past(turn)
+            return
+        await self._stop_waiting(turn, when="once", due_at=typed.moment)
+        await self._summary(turn)
+
+    async def _offer_times(self, turn: Turn, day: datetime) -> None:
+        t = turn.t
+        local_day = day.astimezone(self.options.zone).date()
+        moments = [to_utc(local_day, minutes, self.options.zone) for minutes in DAY_TIMES]
+        choices = [moment for moment in moments if moment > turn.now]
+        if not choices:
+            await self._refuse_past(turn)
+            return
+        buttons = [
+            button(moment_text(t, moment, turn.now), PushDue(_minutes(moment)))
+            for moment in choices
+        ]
+        turn.say(
+            t.gettext("At what time on {day}? Tap one, or type the day and time.").format(
+                day=t.day(day)
+            ),
+            rows(*buttons, cancel_button(t)),
+        )
+
+    async def _refuse_past(self, turn: Turn) -> None:
+        t = turn.t
+        turn.say(
+            t.gettext(
+                "That time is already past: it is now {now}. Please type a later one, "
+                "or tap the suggestion."
+            ).format(now=t.datetime(turn.now)),
+            rows(button(t.gettext(TOMORROW_LABEL), PushAt("tomorrow")), cancel_button(t)),
+        )
+
+    async def choose_due(self, turn: Turn, chosen: PushDue) -> None:
+        """Record a time offered for a typed day."""
+        found = await self._draft(turn)
+        if found is None or found.kind is None:
+            return
+        due = datetime.fromtimestamp(chosen.minute * 60, UTC)
+        if due <= turn.now:
+            await self._refuse_past(turn)
+            return
+        await self._stop_waiting(turn, when="once", due_at=due)
+        await self._summary(turn)
 
     async def _summary(self, turn: Turn) -> None:
         found = await turn.repo(DRAFTS).draft(turn.learner.id)
@@ -353,19 +425,29 @@ class PushFlow:
             t.gettext("• What: {what}").format(
                 what=describe_what(turn, found.kind, found.lesson_id)
             ),
-            t.gettext("• When: {when}").format(when=self._describe_when(t, found)),
+            t.gettext("• When: {when}").format(when=self._describe_when(turn, cohort, found)),
         ]
         if found.kind == "message":
             lines += ["", *(f"{language}: {text}" for language, text in found.texts.items())]
         go = t.gettext("✅ Send") if found.when == "now" else t.gettext("✅ Plan it")
         turn.say("\n".join(lines), rows(button(go, ConfirmPush()), cancel_button(t)))
 
-    def _describe_when(self, t: Translator, found: Draft) -> str:
+    def _describe_when(self, turn: Turn, cohort: Cohort, found: Draft) -> str:
+        t = turn.t
         if found.when == "plan" and found.weekdays and found.at_minute is not None:
             return describe_plan(t, found.weekdays, found.at_minute)
-        if found.when == "once" and found.due_at:
-            return t.datetime(found.due_at)
-        return t.gettext("now (after the quiet hours, if it is late)")
+        due = found.due_at if found.when == "once" and found.due_at else turn.now
+        said = t.datetime(due) if found.when == "once" else t.gettext("now")
+        held = self._held_until(cohort, due)
+        if held == due:
+            return said
+        return t.gettext("{when}, but the group's quiet hours hold it until {moment}").format(
+            when=said, moment=moment_text(t, held, turn.now)
+        )
+
+    def _held_until(self, cohort: Cohort, moment: datetime) -> datetime:
+        quiet = (cohort.quiet_start, cohort.quiet_end)
+        return after_quiet_hours(moment, self.options.zone, *quiet)
 
     async def confirm(self, turn: Turn, _: object = None) -> None:
         """Queue the push, or save the plan, and say what will happen."""
@@ -409,13 +491,26 @@ class PushFlow:
     async def _queued_text(self, turn: Turn, cohort: Cohort, push: Push) -> str:
         t = turn.t
         if push.expanded_at is None:
-            return t.gettext("✅ Planned for {when}. See /scheduled to cancel it.").format(
+            planned = t.gettext("✅ Planned for {when}. See /scheduled to cancel it.").format(
                 when=t.datetime(push.due_at)
             )
-        count = await turn.repo(COHORTS).member_count(cohort.id)
-        return t.ngettext(
-            "✅ On its way to {count} learner.", "✅ On its way to {count} learners.", count
-        ).format(count=count)
+            held = self._held_until(cohort, push.due_at)
+            if held == push.due_at:
+                return planned
+            later = t.gettext("The group's quiet hours hold it until {moment}.")
+            return f"{planned}\n{later.format(moment=moment_text(t, held, turn.now))}"
+        waiting = await turn.repo(PUSHES).waiting(push.id)
+        lines = [outcome_text(t, waiting, turn.now)]
+        members = await turn.repo(COHORTS).member_count(cohort.id)
+        if missing := members - sum(waiting.values()):
+            lines.append(
+                t.ngettext(
+                    "{count} learner cannot get messages: they blocked the tutor.",
+                    "{count} learners cannot get messages: they blocked the tutor.",
+                    missing,
+                ).format(count=missing)
+            )
+        return "\n".join(lines)
 
     async def cancel(self, turn: Turn, _: object = None) -> None:
         """Abandon the /push in progress."""
@@ -493,6 +588,28 @@ class PushFlow:
     async def _stop_waiting(self, turn: Turn, **values: object) -> None:
         await turn.repo(DRAFTS).update_draft(turn.learner.id, turn.now, **values)
         _stop_typing(turn)
+
+
+def outcome_text(t: Translator, waiting: dict[datetime, int], now: datetime) -> str:
+    """Say who gets a push now and who later, after the quiet hours, as the outbox holds it."""
+    if not waiting:
+        return t.gettext("Nobody in the group can get it.")
+    parts = []
+    for moment, count in sorted(waiting.items()):
+        if moment <= now:
+            part = t.ngettext("{count} learner now", "{count} learners now", count)
+        else:
+            part = t.ngettext(
+                "{count} learner {moment} (after the quiet hours)",
+                "{count} learners {moment} (after the quiet hours)",
+                count,
+            )
+        parts.append(part.format(count=count, moment=moment_text(t, moment, now)))
+    return t.gettext("✅ Sending to {who}.").format(who=", ".join(parts))
+
+
+def _minutes(moment: datetime) -> int:
+    return int(moment.timestamp()) // 60
 
 
 def _stop_typing(turn: Turn) -> None:

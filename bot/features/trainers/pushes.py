@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.database import affected
@@ -203,6 +203,15 @@ class SqlPushes:
             .order_by(PushPlanRow.id)
         )
         return [as_push(row) for row in pushes], [_plan(row) for row in plans]
+
+    async def waiting(self, push_id: int) -> dict[datetime, int]:
+        """Count a push's outbox rows not sent yet, by the moment they may go out."""
+        rows = await self.session.execute(
+            select(OutboxRow.not_before, func.count())
+            .where(OutboxRow.push_id == push_id, OutboxRow.status == "pending")
+            .group_by(OutboxRow.not_before)
+        )
+        return {not_before: int(count) for not_before, count in rows}
 
     async def cancel_push(self, push_id: int, cohort_ids: list[int]) -> bool:
         """Cancel a scheduled push of one of these cohorts before it goes out."""

@@ -7,16 +7,18 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.config import Language
+from bot.core.ports import UnitOfWork
 from bot.core.replies import Button, Message, Reply
 from bot.core.router import Services, button, rows
 from bot.features.lessons.buttons import OpenLesson, Resume
 from bot.features.menu import flows as screens
-from bot.features.progress.ports import ProgressStore
+from bot.features.progress.ports import PROGRESS, ProgressStore
 from bot.features.quiz.buttons import StartQuiz
 from bot.features.review.buttons import NextReview
 from bot.features.review.memory import end_of_day
-from bot.features.review.ports import ReviewStore
+from bot.features.review.ports import REVIEWS
 from bot.features.trainers.buttons import SwitchReminders
+from bot.features.trainers.weekly_report import weekly_message
 from bot.i18n import Translator
 
 if TYPE_CHECKING:
@@ -40,17 +42,16 @@ def message_text(
 
 
 async def render(
-    progress: ProgressStore,
-    reviews: ReviewStore,
-    services: Services,
-    item: Claimed,
-    now: datetime,
+    stores: UnitOfWork, services: Services, item: Claimed, now: datetime
 ) -> list[Reply] | None:
     """Return the replies to send, or None when there is nothing worth sending any more."""
     language = services.language(item.language)
     t = services.translators[language]
     course = services.course
     push = item.push
+    progress = stores.get(PROGRESS)
+    if push.kind == "weekly":
+        return await weekly_message(stores, services, t, item.learner_id, push.cohort_id, now)
     if push.kind in {"lesson", "quiz"}:
         lesson = course.lesson(language, push.lesson_id or "")
         if lesson is None:
@@ -65,7 +66,7 @@ async def render(
             Message(text.format(title=lesson.title), rows(action_button, screens.menu_button(t)))
         ]
     if push.kind == "review":
-        due = await reviews.count_due(item.learner_id, end_of_day(now, t.timezone))
+        due = await stores.get(REVIEWS).count_due(item.learner_id, end_of_day(now, t.timezone))
         if not due:
             return None
         text = t.ngettext(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, union, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,6 +28,7 @@ from bot.features.trainers.tables import (
     PushDraftRow,
     PushRow,
     TrainerRow,
+    TrainerSettingsRow,
 )
 
 
@@ -52,6 +53,27 @@ class SqlCohorts:
     async def is_trainer(self, learner_id: int) -> bool:
         """Tell whether someone redeemed a trainer invite."""
         return await self.session.get(TrainerRow, learner_id) is not None
+
+    async def trainer_ids(self) -> list[int]:
+        """Return everyone with the trainer role or a cohort to lead."""
+        roles = select(TrainerRow.learner_id)
+        leaders = select(CohortRow.trainer_id).where(CohortRow.trainer_id.is_not(None))
+        found = await self.session.scalars(union(roles, leaders))
+        return sorted(found)
+
+    async def weekly_report_on(self, learner_id: int) -> bool:
+        """Tell whether a trainer wants the weekly report (yes, until they say no)."""
+        settings = await self.session.get(TrainerSettingsRow, learner_id)
+        return settings is None or settings.weekly_report
+
+    async def set_weekly_report(self, learner_id: int, on: bool) -> None:
+        """Switch a trainer's weekly report on or off."""
+        settings = await self.session.get(TrainerSettingsRow, learner_id)
+        if settings is None:
+            self.session.add(TrainerSettingsRow(learner_id=learner_id, weekly_report=on))
+        else:
+            settings.weekly_report = on
+        await self.session.flush()
 
     async def make_trainer(self, learner_id: int, now: datetime) -> None:
         """Give someone the trainer role (once)."""
@@ -259,6 +281,7 @@ class SqlCohorts:
         """Return what the trainers feature keeps about one person, for /mydata."""
         member = await self.membership(learner_id)
         trainer = await self.session.get(TrainerRow, learner_id)
+        settings = await self.session.get(TrainerSettingsRow, learner_id)
         deliveries = await self.session.execute(
             select(PushRow.kind, OutboxRow.status, OutboxRow.sent_at)
             .join(PushRow, PushRow.id == OutboxRow.push_id)
@@ -277,6 +300,7 @@ class SqlCohorts:
             "cohorts_led": [cohort.name for cohort in await self.cohorts_of(learner_id)]
             if trainer
             else [],
+            "weekly_report": settings.weekly_report if settings else None,
             "messages_from_trainers": [
                 {"kind": kind, "status": status, "sent_at": sent.isoformat() if sent else None}
                 for kind, status, sent in deliveries

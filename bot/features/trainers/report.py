@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import mean
 from typing import Final
@@ -43,6 +43,8 @@ class LearnerLine:
     # check-out (only when taken after joining: before, it was not this group's learning).
     check_in: CheckResult | None = None
     check_out: CheckResult | None = None
+    # Quiz answers right and asked per module, in the latest attempt of each quiz taken.
+    answers_by_module: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ async def build_report(
     completed: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     learner_scores: dict[int, list[float]] = defaultdict(list)
     lesson_scores: dict[str, list[float]] = defaultdict(list)
+    answers: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
     for learner_id, entries in progress.items():
         for entry in entries:
             if entry.completed_at is not None and entry.lesson_id in module_of:
@@ -144,6 +147,12 @@ async def build_report(
             if entry.last_score is not None and entry.quiz_total:
                 learner_scores[learner_id].append(entry.last_score / entry.quiz_total)
                 lesson_scores[entry.lesson_id].append(entry.last_score / entry.quiz_total)
+                if entry.lesson_id in module_of:
+                    right, asked = answers[learner_id].get(module_of[entry.lesson_id], (0, 0))
+                    answers[learner_id][module_of[entry.lesson_id]] = (
+                        right + entry.last_score,
+                        asked + entry.quiz_total,
+                    )
     checks = await stores.get(CHECKS).finished_of_learners(ids)
     learners = tuple(
         LearnerLine(
@@ -158,6 +167,7 @@ async def build_report(
             else None,
             check_in=checks.get(member.learner_id, {}).get(CHECK_IN),
             check_out=_since_joining(checks.get(member.learner_id, {}).get(CHECK_OUT), member),
+            answers_by_module=answers[member.learner_id],
         )
         for member in members
     )

@@ -33,7 +33,12 @@ class ReportFlow:
         reference = turn.services.default_language
         report = await build_report(turn.uow, turn.course, reference, cohort, turn.now, days)
         turn.say(report_text(report, turn.course, t))
-        turn.add(Picture(progress_chart(report, turn.course, t), t.gettext("Progress per topic")))
+        turn.add(
+            Picture(
+                progress_chart(report, turn.course, t),
+                t.gettext("Progress: lessons, answers right, days away"),
+            )
+        )
         turn.add(
             Document(
                 f"report-{turn.now.date().isoformat()}.csv",

@@ -9,6 +9,7 @@ from typing import Final
 from bot.course.model import Course
 from bot.features.gain.ports import CheckResult
 from bot.features.trainers.report import (
+    TOP_MISSED,
     UNANSWERED_MIN_LEARNERS,
     LearnerLine,
     LearningGain,
@@ -90,19 +91,7 @@ def report_text(report: Report, course: Course, t: Translator) -> str:
             for score in report.scores
         ]
     if report.missed:
-        lines += ["", t.gettext("❌ Most-missed questions:")]
-        for missed in report.missed:
-            lesson = course.lesson(t.language, missed.lesson_id)
-            item = lesson.item(missed.item_id) if lesson else None
-            question = item.question if item else f"{missed.lesson_id} #{missed.item_id}"
-            lines.append(
-                t.gettext("• {question} ({lesson}): {misses} wrong out of {answers}").format(
-                    question=_shorten(question),
-                    lesson=lesson_title(course, t, missed.lesson_id),
-                    misses=missed.misses,
-                    answers=missed.answers,
-                )
-            )
+        lines += ["", t.gettext("❌ Most-missed questions:"), *missed_lines(report, course, t)]
     lines += [
         "",
         t.ngettext(
@@ -117,6 +106,9 @@ def report_text(report: Report, course: Course, t: Translator) -> str:
         )
         for line in report.inactive[:LINES_MAX]
     ] or [t.gettext("Nobody.")]
+    if len(report.inactive) > LINES_MAX:
+        more = t.gettext("… and {count} more in the CSV file.")
+        lines.append(more.format(count=len(report.inactive) - LINES_MAX))
     if report.unanswered:
         lines += ["", t.gettext("❓ Questions I could not answer (last 30 days):")]
         lines += [
@@ -185,6 +177,26 @@ def _gain_lines(t: Translator, gain: LearningGain) -> list[str]:
                 "• Gain: {gain} points for the {count} learners who did both",
                 gain.both,
             ).format(gain=f"+{points}" if gain.gain > 0 else points, count=gain.both)
+        )
+    return lines
+
+
+def missed_lines(
+    report: Report, course: Course, t: Translator, limit: int = TOP_MISSED
+) -> list[str]:
+    """List the most-missed quiz questions, each with its lesson and how often it was missed."""
+    lines = []
+    for missed in report.missed[:limit]:
+        lesson = course.lesson(t.language, missed.lesson_id)
+        item = lesson.item(missed.item_id) if lesson else None
+        question = item.question if item else f"{missed.lesson_id} #{missed.item_id}"
+        lines.append(
+            t.gettext("• {question} ({lesson}): {misses} wrong out of {answers}").format(
+                question=_shorten(question),
+                lesson=lesson_title(course, t, missed.lesson_id),
+                misses=missed.misses,
+                answers=missed.answers,
+            )
         )
     return lines
 

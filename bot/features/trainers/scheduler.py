@@ -14,6 +14,7 @@ from bot.core.delivery import Deliverer
 from bot.core.router import Services
 from bot.features.trainers.pushes import SqlPushes
 from bot.features.trainers.reminders import queue_reminders
+from bot.features.trainers.weekly import queue_weekly_reports
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,7 @@ class Tick:
     fanned_out: int
     plans_run: int
     reminders: int
+    weekly_reports: int = 0
 
 
 class Scheduler:
@@ -55,4 +57,5 @@ class Scheduler:
             plans_run = await pushes.run_due_plans(now, self.zone)
             fanned_out = await pushes.expand_due(now, self.zone)
             reminders = await queue_reminders(session, now, self.zone)
-        return Tick(fanned_out, plans_run, reminders)
+            weekly_reports = await queue_weekly_reports(session, now, self.zone)
+        return Tick(fanned_out, plans_run, reminders, weekly_reports)

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     ForeignKey,
     Index,
     Integer,
@@ -54,6 +55,17 @@ class CohortRow(Base):
     quiet_start: Mapped[int] = mapped_column(Integer)
     quiet_end: Mapped[int] = mapped_column(Integer)
     reminder_days: Mapped[int] = mapped_column(Integer)
+    # The Monday morning whose weekly report was last queued for the trainer (one per week).
+    weekly_report_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class TrainerSettingsRow(Base):
+    """A trainer's choices about what the tutor sends them; no row means the defaults."""
+
+    __tablename__ = "trainer_settings"
+
+    learner_id: Mapped[int] = _learner_key()
+    weekly_report: Mapped[bool] = mapped_column(Boolean)
 
 
 class CohortMemberRow(Base):

@@ -1,15 +1,25 @@
-"""Local time for trainers: typed dates and weekly plans, stored in UTC."""
+"""Local time for trainers: typed dates, quiet hours and weekly plans, stored in UTC."""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
 from bot.core.localtime import parse_clock, to_utc
 
 WEEKDAYS: Final = "1234567"
+# "10u", "9h", "14u30", "9 uur", "9 heures": Belgian ways of writing the hour, which dateparser
+# reads as durations; they become "10:00", "14:30".
+_SPOKEN_HOUR = re.compile(
+    r"(?<![\d:])([01]?\d|2[0-3])\s?(?:uur|heures?|[uh])(?:\s?([0-5]\d))?\b", re.IGNORECASE
+)
+_YEAR = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
+# A day typed without a year and further ahead than this is one already gone this year.
+FAR_AHEAD: Final = timedelta(days=183)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _BE_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
 _DAY_NAMES: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -35,11 +45,75 @@ def _parse_date(text: str, today: date) -> date | None:
             day = date(today.year, int(match.group(2)), int(match.group(1)))
             if year is not None:
                 return day.replace(year=int(year) + (2000 if len(year) == 2 else 0))
-            # Without a year, a day already gone means next year's.
-            return day if day >= today else day.replace(year=today.year + 1)
+            # Without a year, a day long gone means next year's (2/1 typed in December); one
+            # gone lately stays in the past, to be refused rather than planned a year ahead.
+            return day if today - day < FAR_AHEAD else day.replace(year=today.year + 1)
     except ValueError:
         return None
     return None
+
+
+@dataclass(frozen=True)
+class TypedTime:
+    """A moment a trainer typed, in UTC; `day_only` when they gave a day but no time of day."""
+
+    moment: datetime
+    day_only: bool = False
+
+
+def read_time(
+    text: str, zone: ZoneInfo, now: datetime, languages: Sequence[str]
+) -> TypedTime | None:
+    """Read a date and time typed in words or numbers ("morgen 10u", "jeudi 9h", "1/12 9:00").
+
+    `languages` are tried in order (the trainer's first). Numbers are read the Belgian way, day
+    before month; a time alone is the next such time; a moment in the past is returned as it is,
+    for the caller to refuse.
+    """
+    written = _SPOKEN_HOUR.sub(
+        lambda match: f"{match.group(1)}:{match.group(2) or '00'}", " ".join(text.split())
+    )
+    if (exact := parse_local(written, zone, now)) is not None:
+        return TypedTime(exact)
+    if (minutes := parse_clock(written)) is not None:
+        today = now.astimezone(zone).date()
+        moment = to_utc(today, minutes, zone)
+        return TypedTime(
+            moment if moment > now else to_utc(today + timedelta(days=1), minutes, zone)
+        )
+    return _read_words(written, zone, now, languages)
+
+
+def _read_words(
+    text: str, zone: ZoneInfo, now: datetime, languages: Sequence[str]
+) -> TypedTime | None:
+    # Imported here: dateparser takes a quarter of a second to load, and few commands need it.
+    from dateparser.data.languages_info import language_order
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(
+        languages=[code for code in languages if code in language_order] or None,
+        settings={
+            "PREFER_DATES_FROM": "future",
+            "TIMEZONE": zone.key,
+            "RETURN_AS_TIMEZONE_AWARE": True,
+            "DATE_ORDER": "DMY",
+            "RELATIVE_BASE": now.astimezone(zone).replace(tzinfo=None),
+            "RETURN_TIME_AS_PERIOD": True,
+        },
+    )
+    found = parser.get_date_data(text)
+    if found.date_obj is None:
+        return None
+    local = found.date_obj.astimezone(zone)
+    if local - now > FAR_AHEAD and not _YEAR.search(text):
+        # dateparser moves a day gone this year to next year: it is a past day, to be refused.
+        try:
+            local = local.replace(year=local.year - 1)
+        except ValueError:  # 29 February
+            return None
+    day_only = found.period != "time"
+    return TypedTime(local.astimezone(UTC), day_only)
 
 
 def parse_weekdays(text: str) -> str | None:
