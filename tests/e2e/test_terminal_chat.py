@@ -224,7 +224,8 @@ async def test_forget_deletes_the_files_saved_for_that_user_only(
 
 @needs_audio_tools
 def test_listen_writes_the_card_read_aloud_and_shows_where(tmp_path: Path) -> None:
-    lines = ["1", "3", "/listen"]  # the first lesson, its Listen button, then /listen
+    # The first lesson; on its first card: 1 Next, 2 quiz now, 3 Simpler, 4 Listen; then /listen.
+    lines = ["1", "4", "/listen"]
     output = run_chat(tmp_path, lines, "--lang", "fr", "--user", "listener")
     paths = re.findall(r"🔊 (\S+\.ogg)", output)
     # Both read the same card: one file, written once, in the learner's own folder.

@@ -19,6 +19,7 @@ from bot.course.model import Course, GlossaryTerm, Lesson
 from bot.course.vocabulary import Vocabulary, glossary_vocabulary
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
+from bot.features.voice.readings import listen_answer_button
 from bot.i18n import Translator
 
 # A lesson that names a term in its title or keywords is about it; one mention there counts as
@@ -94,8 +95,10 @@ class Definitions:
         return Definition(term, self.course.lesson(language, self._teaching.get(term_id, "")))
 
 
-def say_definition(turn: Turn, t: Translator, definition: Definition) -> None:
-    """Show a term's definition, with a button to the lesson that teaches it."""
+async def say_definition(
+    turn: Turn, t: Translator, definition: Definition, language: Language
+) -> None:
+    """Show a term's definition, with buttons to the lesson that teaches it and to listen."""
     lines = [f"📘 {definition.term.term}", definition.term.definition]
     lesson = definition.lesson
     if lesson is not None:
@@ -104,4 +107,6 @@ def say_definition(turn: Turn, t: Translator, definition: Definition) -> None:
             t.gettext("You learn more in the lesson “{title}”.").format(title=lesson.title),
         ]
     open_button = button(t.gettext("📖 Open the lesson"), OpenLesson(lesson.id)) if lesson else None
-    turn.say("\n".join(lines), rows(open_button, screens.menu_button(t)))
+    text = "\n".join(lines)
+    listen = await listen_answer_button(turn, definition.term.definition, language)
+    turn.say(text, rows(open_button, listen, screens.menu_button(t)))

@@ -182,7 +182,7 @@ class Answers:
         # The glossary answers "what is X" for its own words, with or without a chat model.
         definition = self.definitions.find(redaction.bare, language)
         if definition is not None:
-            say_definition(turn, t, definition)
+            await say_definition(turn, t, definition, language)
             return
         retriever = await self.retriever.wait()
         result = await retriever.search(redaction.bare, language, k=SEARCH_K)
