@@ -24,6 +24,7 @@ from bot.adapters.db.tables import CORE_TABLES, Base
 from bot.adapters.db.unit import SqlUnits
 from bot.channels import telegram as telegram_channel
 from bot.channels import terminal as terminal_channel
+from bot.channels import web as web_channel
 from bot.channels.telegram import tables as telegram_tables
 from bot.config import Settings
 from bot.core.delivery import Channel, Worker
@@ -40,6 +41,7 @@ from bot.course.loader import load_course
 from bot.course.model import Course
 from bot.features.answers import feature as answers
 from bot.features.certificate import feature as certificate
+from bot.features.dashboard import feature as dashboard
 from bot.features.gain import feature as gain
 from bot.features.lessons import feature as lessons
 from bot.features.menu import feature as menu
@@ -105,11 +107,16 @@ FEATURES: tuple[Feature, ...] = (
     answers,
     usage,
     trainers,
+    dashboard,
 )
 
 
 # The front ends' own messages (menus, kind refusals), by gettext domain.
-CHANNEL_CATALOGS: Final = {"telegram": telegram_channel, "tutor": terminal_channel}
+CHANNEL_CATALOGS: Final = {
+    "telegram": telegram_channel,
+    "tutor": terminal_channel,
+    "web": web_channel,
+}
 
 
 def catalog_sources() -> dict[str, list[Path]]:

@@ -15,6 +15,7 @@ from bot.channels.telegram.channel import TelegramChannel
 from bot.channels.telegram.channel import join_link as telegram_join_link
 from bot.channels.terminal.channel import TerminalChannel
 from bot.channels.terminal.channel import join_link as terminal_join_link
+from bot.channels.web import cli as web_cli
 from bot.config import Settings, SettingsError, load_settings
 from bot.core.languages import UnknownLanguageError
 from bot.course import cli as course_cli
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     trainers_cli.add_commands(commands, _join_links)
     certificate_cli.add_commands(commands)
     voice_cli.add_commands(commands)
+    web_cli.add_commands(commands, _telegram_join_link)
     return parser
 
 
@@ -57,6 +59,11 @@ def _join_links(settings: Settings) -> dict[str, Callable[[str], str | None]]:
         TelegramChannel.name: partial(telegram_join_link, settings.telegram_bot_username),
         TerminalChannel.name: terminal_join_link,
     }
+
+
+def _telegram_join_link(settings: Settings) -> Callable[[str], str | None]:
+    """Return how a learner joins with a code from the dashboard: the bot's Telegram link."""
+    return partial(telegram_join_link, settings.telegram_bot_username)
 
 
 def _chat(settings: Settings, args: argparse.Namespace) -> int:

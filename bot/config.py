@@ -175,6 +175,12 @@ class Settings(BaseSettings):
     # /healthz, /readyz and /metrics on a port of their own (they are on the webhook's port too).
     ops_port: int | None = Field(default=None, ge=1, le=65535, examples=[9100])
     ops_listen: str = "127.0.0.1"
+    # The trainers' dashboard (`tutor web`): the address trainers open, where it listens, and how
+    # long a signed-in browser may stay idle before it has to ask for a new link.
+    web_url: str | None = Field(default=None, examples=["https://tutor.example.org"])
+    web_listen: str = "127.0.0.1"
+    web_port: int = Field(default=8080, ge=1, le=65535)
+    web_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
     quiz_style: Literal["buttons", "poll"] = "buttons"
     # Each person may send a burst of messages, then this many per second; the rest are dropped
     # with one "slow down". At most `flood_queue` of their updates wait or run at a time.
@@ -316,12 +322,14 @@ class Settings(BaseSettings):
             )
         return value
 
-    @field_validator("telegram_base_url", "webhook_url", "llm_base_url", "llm_azure_endpoint")
+    @field_validator(
+        "telegram_base_url", "webhook_url", "llm_base_url", "llm_azure_endpoint", "web_url"
+    )
     @classmethod
     def _url(cls, value: str | None) -> str | None:
         return _http_url(value)
 
-    @field_validator("webhook_listen", "ops_listen")
+    @field_validator("webhook_listen", "ops_listen", "web_listen")
     @classmethod
     def _listen_address(cls, value: str) -> str:
         return _host(value)

@@ -50,6 +50,13 @@ def _index(app: App) -> str:
     return "failed to load" if app.retriever.ready() else "loading"
 
 
-async def readiness(app: App) -> Readiness:
-    """Check the database and its migrations, the lesson index and the background workers."""
-    return Readiness({**await _database(app), "index": _index(app), **app.worker_health()})
+async def readiness(app: App, *, updates: bool = True) -> Readiness:
+    """Check the database and its migrations, the lesson index and the background workers.
+
+    `updates=False` checks the database alone, for a front end that handles no learner's
+    updates and runs no background work (the dashboard).
+    """
+    checks = await _database(app)
+    if updates:
+        checks |= {"index": _index(app), **app.worker_health()}
+    return Readiness(checks)

@@ -453,7 +453,13 @@ class MemoryQuestions:
         """Keep a question the tutor could not answer, cut to the column's length."""
         self.tables.require_learner(learner_id)
         self.tables.questions.append(
-            UnansweredQuestion(learner_id, language, text[:QUESTION_MAX_CHARS], utc(now))
+            UnansweredQuestion(
+                len(self.tables.questions) + 1,
+                learner_id,
+                language,
+                text[:QUESTION_MAX_CHARS],
+                utc(now),
+            )
         )
 
     async def of_learners(

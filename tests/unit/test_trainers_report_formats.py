@@ -66,7 +66,7 @@ def test_withheld_questions_are_explained_not_shown() -> None:
 
 
 def test_questions_are_shown_without_who_asked() -> None:
-    questions = tuple(UnansweredQuestion(n, "en", f"question {n}", NOW) for n in range(1, 4))
+    questions = tuple(UnansweredQuestion(n, n, "en", f"question {n}", NOW) for n in range(1, 4))
     text = report_text(
         report(line(1, "Amina B."), unanswered=questions), fixture_course(), translators()["en"]
     )

@@ -15,10 +15,13 @@ from bot.core.ports import Port
 class UnansweredQuestion:
     """A question the course did not cover, as stored (personal data already removed)."""
 
+    id: int
     learner_id: int
     language: str
     text: str
     asked_at: datetime
+    # When a trainer marked it handled on the dashboard (answered in class, say).
+    handled_at: datetime | None = None
 
 
 class QuestionStore(Protocol):
@@ -32,6 +35,12 @@ class QuestionStore(Protocol):
         self, learner_ids: Sequence[int], since: datetime | None = None
     ) -> list[UnansweredQuestion]:
         """Return the unanswered questions of some learners, newest first."""
+        ...
+
+    async def mark_handled(
+        self, question_id: int, learner_ids: Sequence[int], now: datetime
+    ) -> bool:
+        """Mark a question of one of these learners handled; False when it is none of theirs."""
         ...
 
     async def export(self, learner_id: int) -> list[dict[str, Any]]:

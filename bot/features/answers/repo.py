@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Language
@@ -41,7 +41,24 @@ class SqlQuestions:
         if since is not None:
             query = query.where(UnansweredQuestionRow.asked_at >= since)
         rows = await self.session.scalars(query.order_by(UnansweredQuestionRow.asked_at.desc()))
-        return [UnansweredQuestion(r.learner_id, r.language, r.text, r.asked_at) for r in rows]
+        return [
+            UnansweredQuestion(r.id, r.learner_id, r.language, r.text, r.asked_at, r.handled_at)
+            for r in rows
+        ]
+
+    async def mark_handled(
+        self, question_id: int, learner_ids: Sequence[int], now: datetime
+    ) -> bool:
+        """Mark a question of one of these learners handled; False when it is none of theirs."""
+        marked = await self.session.execute(
+            update(UnansweredQuestionRow)
+            .where(
+                UnansweredQuestionRow.id == question_id,
+                UnansweredQuestionRow.learner_id.in_(learner_ids),
+            )
+            .values(handled_at=now)
+        )
+        return bool(marked.rowcount)  # type: ignore[attr-defined]
 
     async def export(self, learner_id: int) -> list[dict[str, Any]]:
         """Return the learner's unanswered questions for /mydata."""

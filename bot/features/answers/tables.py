@@ -22,6 +22,7 @@ class UnansweredQuestionRow(Base):
     language: Mapped[str] = mapped_column(String(2))
     text: Mapped[str] = mapped_column(String(1000))
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class RecentQuestionRow(Base):

@@ -63,6 +63,12 @@ class AnswerStore(Protocol):
         """Return up to `limit` quiz items these learners missed most in quizzes, reviews aside."""
         ...
 
+    async def choices(
+        self, learner_ids: Sequence[int], items: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], dict[int, int]]:
+        """Count, per quiz item, how often these learners chose each option in quizzes."""
+        ...
+
     async def export(self, learner_id: int) -> list[dict[str, Any]]:
         """Return the learner's answers for /mydata."""
         ...

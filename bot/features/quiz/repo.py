@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, case, func, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -113,6 +113,28 @@ class SqlAnswers:
             MissedItem(lesson_id, item_id, int(missed), int(answers))
             for lesson_id, item_id, missed, answers in rows
         ]
+
+    async def choices(
+        self, learner_ids: Sequence[int], items: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], dict[int, int]]:
+        """Count, per quiz item, how often these learners chose each option in quizzes."""
+        if not items:
+            return {}
+        rows = await self.session.execute(
+            select(
+                QuizAnswerRow.lesson_id, QuizAnswerRow.item_id, QuizAnswerRow.chosen, func.count()
+            )
+            .where(
+                QuizAnswerRow.learner_id.in_(learner_ids),
+                QuizAnswerRow.mode == "quiz",
+                tuple_(QuizAnswerRow.lesson_id, QuizAnswerRow.item_id).in_(items),
+            )
+            .group_by(QuizAnswerRow.lesson_id, QuizAnswerRow.item_id, QuizAnswerRow.chosen)
+        )
+        counts: dict[tuple[str, str], dict[int, int]] = {}
+        for lesson_id, item_id, chosen, count in rows:
+            counts.setdefault((lesson_id, item_id), {})[chosen] = int(count)
+        return counts
 
     async def export(self, learner_id: int) -> list[dict[str, Any]]:
         """Return the learner's answers for /mydata."""

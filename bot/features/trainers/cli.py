@@ -256,15 +256,9 @@ async def _create(
     )
     if cohort is None:
         raise OperatorError(f"A cohort named {name!r} already exists.")
-    _, code = await cohorts.create_code(
-        "cohort",
-        now=now,
-        ttl=options.join_code_ttl,
-        created_by_id=trainer.id,
-        cohort_id=cohort.id,
-    )
+    issued = await options.join_codes.issue(cohorts, cohort.id, now, trainer.id)
     print(f"Cohort {cohort.name!r} created, led by {trainer.display_name or args.trainer}.")
-    _share(code, join_links(app.settings).get(trainer.channel))
+    _share(issued.code, join_links(app.settings).get(trainer.channel))
 
 
 async def _list(app: App, uow: SqlUnitOfWork, _: TrainerOptions, __: Any) -> None:
@@ -289,17 +283,9 @@ async def _link(
     now = app.services.clock()
     cohort = await _cohort(uow, args.name)
     trainer = await _trainer(uow, cohort)
-    cohorts = uow.get(COHORTS)
-    await cohorts.revoke_cohort_codes(cohort.id, now)
-    _, code = await cohorts.create_code(
-        "cohort",
-        now=now,
-        ttl=options.join_code_ttl,
-        created_by_id=cohort.trainer_id,
-        cohort_id=cohort.id,
-    )
+    issued = await options.join_codes.issue(uow.get(COHORTS), cohort.id, now, cohort.trainer_id)
     # A cohort whose trainer left gets the code alone: no channel is theirs.
-    _share(code, join_links(app.settings).get(trainer.channel) if trainer else None)
+    _share(issued.code, join_links(app.settings).get(trainer.channel) if trainer else None)
 
 
 async def _stop(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:

@@ -215,21 +215,15 @@ class CohortFlows:
 
     async def _issue_code(self, turn: Turn, cohort: Cohort) -> None:
         t = turn.t
-        cohorts = turn.repo(COHORTS)
         # One live code per cohort: a new link stops the old one.
-        await cohorts.revoke_cohort_codes(cohort.id, turn.now)
-        _, code = await cohorts.create_code(
-            "cohort",
-            now=turn.now,
-            ttl=self.options.join_code_ttl,
-            created_by_id=turn.learner.id,
-            cohort_id=cohort.id,
+        issued = await self.options.join_codes.issue(
+            turn.repo(COHORTS), cohort.id, turn.now, turn.learner.id
         )
         until = t.gettext("It works until {date}. Older links of this group stop now.").format(
-            date=t.date(turn.now + self.options.join_code_ttl)
+            date=t.date(issued.expires_at)
         )
         turn.say(
-            "\n\n".join([*self._share_lines(turn, code), until]),
+            "\n\n".join([*self._share_lines(turn, issued.code), until]),
             rows(
                 button(t.gettext("🚫 Stop the join link"), StopJoinCodes(cohort.id)),
                 button(t.gettext("⬅ Back to the group"), ShowCohort(cohort.id)),

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 from bot.config import Settings
 from bot.core.localtime import parse_range
+from bot.features.trainers.join_codes import JoinCodes
+from bot.salt import identity_salt
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,8 @@ class TrainerOptions:
     join_code_ttl: timedelta
     quiet_hours: tuple[int, int]
     reminder_days: int
+    # Cohorts' join codes are derived from it, so that a link can be shown again.
+    code_secret: bytes
 
     @classmethod
     def from_settings(cls, settings: Settings) -> TrainerOptions:
@@ -33,4 +37,10 @@ class TrainerOptions:
             join_code_ttl=timedelta(days=settings.join_code_days),
             quiet_hours=quiet,
             reminder_days=settings.reminder_days,
+            code_secret=identity_salt(settings),
         )
+
+    @property
+    def join_codes(self) -> JoinCodes:
+        """Return the maker and finder of cohorts' join codes."""
+        return JoinCodes(self.code_secret, self.join_code_ttl)

@@ -51,6 +51,16 @@ class Member:
 
 
 @dataclass(frozen=True)
+class LiveCode:
+    """A cohort's join code that still works, as stored: its hash, not the code."""
+
+    cohort_id: int
+    code_hash: str
+    created_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
 class Redemption:
     """What a typed or linked code did: `trainer`, `cohort` or `invalid`."""
 
@@ -131,8 +141,13 @@ class CohortStore(Protocol):
         ttl: timedelta,
         created_by_id: int | None,
         cohort_id: int | None = None,
+        code: str | None = None,
     ) -> tuple[int, str]:
-        """Create a code and return its id and the code itself, which is not stored."""
+        """Create a code (`code`, else a random one); return its id and the code, not stored."""
+        ...
+
+    async def live_cohort_code(self, cohort_id: int, now: datetime) -> LiveCode | None:
+        """Return the newest join code of a cohort that still works."""
         ...
 
     async def revoke_code(self, code_id: int, now: datetime, *, created_by_id: int | None) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final, cast
+from zoneinfo import ZoneInfo
 
 from babel.lists import format_list
 
 from bot.core.localtime import after_quiet_hours, format_clock, to_utc
+from bot.core.ports import UnitOfWork
 from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
@@ -485,32 +487,8 @@ class PushFlow:
                 texts=found.texts,
                 created_by_id=turn.learner.id,
             )
-            text = await self._queued_text(turn, cohort, push)
+            text = await queued_text(turn.t, turn.uow, cohort, push, self.options.zone, turn.now)
         turn.say(text, rows(trainer_menu_button(turn)), replace=True)
-
-    async def _queued_text(self, turn: Turn, cohort: Cohort, push: Push) -> str:
-        t = turn.t
-        if push.expanded_at is None:
-            planned = t.gettext("✅ Planned for {when}. See /scheduled to cancel it.").format(
-                when=t.datetime(push.due_at)
-            )
-            held = self._held_until(cohort, push.due_at)
-            if held == push.due_at:
-                return planned
-            later = t.gettext("The group's quiet hours hold it until {moment}.")
-            return f"{planned}\n{later.format(moment=moment_text(t, held, turn.now))}"
-        waiting = await turn.repo(PUSHES).waiting(push.id)
-        lines = [outcome_text(t, waiting, turn.now)]
-        members = await turn.repo(COHORTS).member_count(cohort.id)
-        if missing := members - sum(waiting.values()):
-            lines.append(
-                t.ngettext(
-                    "{count} learner cannot get messages: they blocked the tutor.",
-                    "{count} learners cannot get messages: they blocked the tutor.",
-                    missing,
-                ).format(count=missing)
-            )
-        return "\n".join(lines)
 
     async def cancel(self, turn: Turn, _: object = None) -> None:
         """Abandon the /push in progress."""
@@ -588,6 +566,33 @@ class PushFlow:
     async def _stop_waiting(self, turn: Turn, **values: object) -> None:
         await turn.repo(DRAFTS).update_draft(turn.learner.id, turn.now, **values)
         _stop_typing(turn)
+
+
+async def queued_text(
+    t: Translator, stores: UnitOfWork, cohort: Cohort, push: Push, zone: ZoneInfo, now: datetime
+) -> str:
+    """Say truthfully what happens to a push just made: when, and to how many, it goes out."""
+    if push.expanded_at is None:
+        planned = t.gettext("✅ Planned for {when}. See /scheduled to cancel it.").format(
+            when=t.datetime(push.due_at)
+        )
+        held = after_quiet_hours(push.due_at, zone, cohort.quiet_start, cohort.quiet_end)
+        if held == push.due_at:
+            return planned
+        later = t.gettext("The group's quiet hours hold it until {moment}.")
+        return f"{planned}\n{later.format(moment=moment_text(t, held, now))}"
+    waiting = await stores.get(PUSHES).waiting(push.id)
+    lines = [outcome_text(t, waiting, now)]
+    members = await stores.get(COHORTS).member_count(cohort.id)
+    if missing := members - sum(waiting.values()):
+        lines.append(
+            t.ngettext(
+                "{count} learner cannot get messages: they blocked the tutor.",
+                "{count} learners cannot get messages: they blocked the tutor.",
+                missing,
+            ).format(count=missing)
+        )
+    return "\n".join(lines)
 
 
 def outcome_text(t: Translator, waiting: dict[datetime, int], now: datetime) -> str:

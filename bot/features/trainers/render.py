@@ -41,6 +41,27 @@ def message_text(
     return None
 
 
+def suggestion_text(t: Translator, kind: str, title: str) -> str:
+    """Say what a trainer suggests: a lesson or its quiz."""
+    if kind == "lesson":
+        return t.gettext("📚 Your trainer suggests a lesson: {title}").format(title=title)
+    return t.gettext("📝 Your trainer suggests a quiz: {title}").format(title=title)
+
+
+def review_text(t: Translator, due: int) -> str:
+    """Invite a learner to review the questions due."""
+    return t.ngettext(
+        "🔁 Time for a short review: {count} question to practise again.",
+        "🔁 Time for a short review: {count} questions to practise again.",
+        due,
+    ).format(count=due)
+
+
+def trainer_message(t: Translator, written: str) -> str:
+    """Present a message the trainer wrote."""
+    return f"{t.gettext('💬 A message from your trainer:')}\n\n{written}"
+
+
 async def render(
     stores: UnitOfWork, services: Services, item: Claimed, now: datetime
 ) -> list[Reply] | None:
@@ -57,25 +78,17 @@ async def render(
         if lesson is None:
             return None
         if push.kind == "lesson":
-            text = t.gettext("📚 Your trainer suggests a lesson: {title}")
             action_button = button(t.gettext("▶ Start the lesson"), OpenLesson(lesson.id))
         else:
-            text = t.gettext("📝 Your trainer suggests a quiz: {title}")
             action_button = button(t.gettext("📝 Take the quiz"), StartQuiz(lesson.id))
-        return [
-            Message(text.format(title=lesson.title), rows(action_button, screens.menu_button(t)))
-        ]
+        text = suggestion_text(t, push.kind, lesson.title)
+        return [Message(text, rows(action_button, screens.menu_button(t)))]
     if push.kind == "review":
         due = await stores.get(REVIEWS).count_due(item.learner_id, end_of_day(now, t.timezone))
         if not due:
             return None
-        text = t.ngettext(
-            "🔁 Time for a short review: {count} question to practise again.",
-            "🔁 Time for a short review: {count} questions to practise again.",
-            due,
-        ).format(count=due)
         action_button = button(t.gettext("🔁 Start the review"), NextReview())
-        return [Message(text, rows(action_button, screens.menu_button(t)))]
+        return [Message(review_text(t, due), rows(action_button, screens.menu_button(t)))]
     if push.kind == "next":
         upcoming = await _next_lesson(progress, services, item.learner_id, language)
         if upcoming is None:
@@ -87,8 +100,7 @@ async def render(
         written = message_text(push.texts, language, services.languages.codes)
         if written is None:
             return None
-        header = t.gettext("💬 A message from your trainer:")
-        return [Message(f"{header}\n\n{written}", rows(screens.menu_button(t)))]
+        return [Message(trainer_message(t, written), rows(screens.menu_button(t)))]
     if push.kind == "handover":
         text = t.gettext(
             "👋 Your trainer has left the tutor. You are still in the group “{name}”: "

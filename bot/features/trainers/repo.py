@@ -16,6 +16,7 @@ from bot.features.trainers.ports import (
     CodeKind,
     Cohort,
     Draft,
+    LiveCode,
     Member,
     Membership,
     Redemption,
@@ -89,9 +90,10 @@ class SqlCohorts:
         ttl: timedelta,
         created_by_id: int | None,
         cohort_id: int | None = None,
+        code: str | None = None,
     ) -> tuple[int, str]:
-        """Create a code and return its id and the code itself, which is not stored."""
-        code = codes.new_code()
+        """Create a code (`code`, else a random one); return its id and the code, not stored."""
+        code = code or codes.new_code()
         row = AccessCodeRow(
             code_hash=codes.code_hash(code),
             kind=kind,
@@ -106,6 +108,23 @@ class SqlCohorts:
         self.session.add(row)
         await self.session.flush()
         return row.id, code
+
+    async def live_cohort_code(self, cohort_id: int, now: datetime) -> LiveCode | None:
+        """Return the newest join code of a cohort that still works."""
+        row = await self.session.scalar(
+            select(AccessCodeRow)
+            .where(
+                AccessCodeRow.cohort_id == cohort_id,
+                AccessCodeRow.kind == "cohort",
+                AccessCodeRow.revoked_at.is_(None),
+                AccessCodeRow.expires_at > now,
+            )
+            .order_by(AccessCodeRow.created_at.desc(), AccessCodeRow.id.desc())
+            .limit(1)
+        )
+        if row is None:
+            return None
+        return LiveCode(cohort_id, row.code_hash, row.created_at, row.expires_at)
 
     async def revoke_code(self, code_id: int, now: datetime, *, created_by_id: int | None) -> bool:
         """Revoke one code made by this person (any code when None: the operator)."""

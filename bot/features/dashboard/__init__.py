@@ -1,0 +1,1 @@
+"""The trainers' dashboard: one-time sign-in links, browser sessions, an audit log, cohort views."""
