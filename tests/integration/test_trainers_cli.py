@@ -149,3 +149,24 @@ def test_operator_invites_a_trainer_and_stops_a_join_code(
     assert code == 0
     assert "\nLink: /start join-" in out
     assert "t.me" not in out
+
+
+@pytest.mark.usefixtures("environment")
+def test_operator_prints_a_dashboard_link_for_trainers_only(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asyncio.run(start(2001))
+    asyncio.run(start(2002))
+    code, _, err = run(capsys, "web", "link", "2001")
+    assert (code, err) == (2, "Set TUTOR_WEB_URL to the dashboard's address first.\n")
+    monkeypatch.setenv("TUTOR_WEB_URL", "https://tutor.example.org")
+    run(capsys, "cohort", "create", "Bootcamp", "--trainer", "2001")
+    code, out, _ = run(capsys, "web", "link", "2001")
+    assert code == 0
+    assert out.startswith("https://tutor.example.org/signin/")
+    code, out, err = run(capsys, "web", "link", "2002")
+    assert (code, out) == (1, "")
+    assert err == "2002 is not a trainer or an administrator.\n"
+    code, _, err = run(capsys, "web", "link", "3003")
+    assert code == 1
+    assert "has not talked to the tutor yet" in err

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.features.trainers import codes
 
@@ -29,3 +31,17 @@ def test_only_a_hash_is_kept() -> None:
     assert len(digest) == 64
     assert code not in digest
     assert codes.code_hash(code) == digest
+
+
+def test_a_derived_code_is_the_same_each_time_and_differs_per_secret_cohort_and_moment() -> None:
+    moment = datetime(2026, 12, 4, 9, 30, 12, 345678, tzinfo=UTC)
+    code = codes.derived_code(b"secret", 7, moment)
+    assert code == codes.derived_code(b"secret", 7, moment.astimezone(ZoneInfo("Europe/Brussels")))
+    assert codes.normalize(codes.pretty(code)) == code
+    others = {
+        codes.derived_code(b"other", 7, moment),
+        codes.derived_code(b"secret", 8, moment),
+        codes.derived_code(b"secret", 7, moment + timedelta(microseconds=1)),
+    }
+    assert code not in others
+    assert len(others) == 3

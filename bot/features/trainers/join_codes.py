@@ -28,6 +28,11 @@ class JoinCodes:
         self, cohorts: CohortStore, cohort_id: int, now: datetime, created_by_id: int | None
     ) -> JoinCode:
         """Replace a cohort's join code with a new one; the old one stops working."""
+        # Each code is derived from its moment: a new one made in the same instant as the one it
+        # replaces (a frozen clock, a clock behind another process's) takes the next instant.
+        previous = await cohorts.live_cohort_code(cohort_id, now - self.ttl)
+        if previous is not None and previous.created_at >= now:
+            now = previous.created_at + timedelta(microseconds=1)
         await cohorts.revoke_cohort_codes(cohort_id, now)
         code = codes.derived_code(self.secret, cohort_id, now)
         await cohorts.create_code(
