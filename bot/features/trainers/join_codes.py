@@ -30,7 +30,7 @@ class JoinCodes:
         """Replace a cohort's join code with a new one; the old one stops working."""
         # Each code is derived from its moment: a new one made in the same instant as the one it
         # replaces (a frozen clock, a clock behind another process's) takes the next instant.
-        previous = await cohorts.live_cohort_code(cohort_id, now - self.ttl)
+        previous = await cohorts.latest_cohort_code(cohort_id)
         if previous is not None and previous.created_at >= now:
             now = previous.created_at + timedelta(microseconds=1)
         await cohorts.revoke_cohort_codes(cohort_id, now)
@@ -51,8 +51,10 @@ class JoinCodes:
         A code made before codes were derived (random, stored only as a hash) cannot be shown:
         the trainer makes a new one.
         """
-        live = await cohorts.live_cohort_code(cohort_id, now)
-        if live is None:
+        latest = await cohorts.latest_cohort_code(cohort_id)
+        if latest is None or not latest.works(now):
             return None
-        code = codes.derived_code(self.secret, cohort_id, live.created_at)
-        return JoinCode(code, live.expires_at) if codes.code_hash(code) == live.code_hash else None
+        code = codes.derived_code(self.secret, cohort_id, latest.created_at)
+        if codes.code_hash(code) != latest.code_hash:
+            return None
+        return JoinCode(code, latest.expires_at)

@@ -51,13 +51,18 @@ class Member:
 
 
 @dataclass(frozen=True)
-class LiveCode:
-    """A cohort's join code that still works, as stored: its hash, not the code."""
+class CohortCode:
+    """A cohort's join code as stored: its hash, not the code."""
 
     cohort_id: int
     code_hash: str
     created_at: datetime
     expires_at: datetime
+    revoked_at: datetime | None
+
+    def works(self, now: datetime) -> bool:
+        """Tell whether the code still lets learners in."""
+        return self.revoked_at is None and self.expires_at > now
 
 
 @dataclass(frozen=True)
@@ -146,8 +151,8 @@ class CohortStore(Protocol):
         """Create a code (`code`, else a random one); return its id and the code, not stored."""
         ...
 
-    async def live_cohort_code(self, cohort_id: int, now: datetime) -> LiveCode | None:
-        """Return the newest join code of a cohort that still works."""
+    async def latest_cohort_code(self, cohort_id: int) -> CohortCode | None:
+        """Return the newest join code of a cohort, working or not."""
         ...
 
     async def revoke_code(self, code_id: int, now: datetime, *, created_by_id: int | None) -> bool:

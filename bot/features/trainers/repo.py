@@ -15,8 +15,8 @@ from bot.features.trainers import codes
 from bot.features.trainers.ports import (
     CodeKind,
     Cohort,
+    CohortCode,
     Draft,
-    LiveCode,
     Member,
     Membership,
     Redemption,
@@ -109,22 +109,17 @@ class SqlCohorts:
         await self.session.flush()
         return row.id, code
 
-    async def live_cohort_code(self, cohort_id: int, now: datetime) -> LiveCode | None:
-        """Return the newest join code of a cohort that still works."""
+    async def latest_cohort_code(self, cohort_id: int) -> CohortCode | None:
+        """Return the newest join code of a cohort, working or not."""
         row = await self.session.scalar(
             select(AccessCodeRow)
-            .where(
-                AccessCodeRow.cohort_id == cohort_id,
-                AccessCodeRow.kind == "cohort",
-                AccessCodeRow.revoked_at.is_(None),
-                AccessCodeRow.expires_at > now,
-            )
+            .where(AccessCodeRow.cohort_id == cohort_id, AccessCodeRow.kind == "cohort")
             .order_by(AccessCodeRow.created_at.desc(), AccessCodeRow.id.desc())
             .limit(1)
         )
         if row is None:
             return None
-        return LiveCode(cohort_id, row.code_hash, row.created_at, row.expires_at)
+        return CohortCode(cohort_id, row.code_hash, row.created_at, row.expires_at, row.revoked_at)
 
     async def revoke_code(self, code_id: int, now: datetime, *, created_by_id: int | None) -> bool:
         """Revoke one code made by this person (any code when None: the operator)."""
