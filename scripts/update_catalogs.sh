@@ -21,9 +21,10 @@ domains=("$@")
 [ ${#domains[@]} -gt 0 ] || domains=("${!SOURCES[@]}")
 for domain in "${domains[@]}"; do
   # shellcheck disable=SC2086
-  files=$(find ${SOURCES[$domain]} -name '*.py' 2>/dev/null | sort)
+  files=$(find ${SOURCES[$domain]} \( -name '*.py' -o -name '*.html' \) 2>/dev/null | sort)
   [ -n "$files" ] || continue
-  pybabel extract --no-wrap --no-location --omit-header --sort-output -k N_ -o "locales/$domain.pot" $files >/dev/null
+  # The mapping (scripts/babel.cfg) reads .py files as Python and .html files as Jinja2 templates.
+  pybabel extract --no-wrap --no-location --omit-header --sort-output -k N_ -F scripts/babel.cfg -o "locales/$domain.pot" $files >/dev/null
   for lang in "${languages[@]}"; do
     po="locales/$lang/LC_MESSAGES/$domain.po"
     if [ -f "$po" ]; then
