@@ -24,13 +24,13 @@ for domain in "${domains[@]}"; do
   files=$(find ${SOURCES[$domain]} \( -name '*.py' -o -name '*.html' \) 2>/dev/null | sort)
   [ -n "$files" ] || continue
   # The mapping (scripts/babel.cfg) reads .py files as Python and .html files as Jinja2 templates.
-  pybabel extract --no-wrap --no-location --omit-header --sort-output -k N_ -F scripts/babel.cfg -o "locales/$domain.pot" $files >/dev/null
+  pybabel -q extract --no-wrap --no-location --omit-header --sort-output -k N_ -F scripts/babel.cfg -o "locales/$domain.pot" $files >/dev/null
   for lang in "${languages[@]}"; do
     po="locales/$lang/LC_MESSAGES/$domain.po"
     if [ -f "$po" ]; then
-      pybabel update --no-wrap --no-fuzzy-matching --ignore-obsolete -D "$domain" -i "locales/$domain.pot" -d locales -l "$lang" >/dev/null
+      pybabel -q update --no-wrap --no-fuzzy-matching --ignore-obsolete -D "$domain" -i "locales/$domain.pot" -d locales -l "$lang" >/dev/null
     else
-      pybabel init -D "$domain" -i "locales/$domain.pot" -d locales -l "$lang" >/dev/null
+      pybabel -q init -D "$domain" -i "locales/$domain.pot" -d locales -l "$lang" >/dev/null
     fi
   done
 done

@@ -59,7 +59,8 @@ def review_text(t: Translator, due: int) -> str:
 
 def trainer_message(t: Translator, written: str) -> str:
     """Present a message the trainer wrote."""
-    return f"{t.gettext('💬 A message from your trainer:')}\n\n{written}"
+    header = t.gettext("💬 A message from your trainer:")
+    return f"{header}\n\n{written}"
 
 
 async def render(
