@@ -289,3 +289,9 @@ async def test_the_dashboard_is_ready_without_the_lesson_index(app: App) -> None
         assert ready.status_code == 200
         assert ready.json()["checks"] == {"database": "ok", "migrations": "ok"}
         assert (await browser.get("/healthz")).json() == {"status": "alive"}
+
+
+async def test_a_large_body_is_refused_unread(app: App) -> None:
+    async with client(app) as browser:
+        answer = await browser.post("/signin/anything", content=b"x" * 100_000)
+        assert answer.status_code == 413

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -69,7 +69,7 @@ class Dashboard:
         return cls(app, options, Access(options.admins), join_link, templates, secure, idle)
 
     @property
-    def now(self) -> Any:
+    def now(self) -> datetime:
         """Return the app's clock's current time."""
         return self.app.services.clock()
 
