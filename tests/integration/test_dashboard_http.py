@@ -194,6 +194,8 @@ async def test_a_push_is_previewed_in_each_language_then_queued_truthfully(app: 
         assert any("Un message de votre formateur" in bubble for bubble in bubbles)
         done = await browser.post(f"/cohorts/{cohort.id}/push", data=fields)
         assert "Sending to 3 learners now." in done.text
+        page = await browser.get(f"/cohorts/{cohort.id}")
+        assert "sent (a message)" in page.text
         past = {**fields, "at": "2020-01-01T09:00"}
         refused = await browser.post(f"/cohorts/{cohort.id}/push/preview", data=past)
         assert refused.status_code == 400

@@ -10,8 +10,10 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -19,6 +21,7 @@ from bot.channels.web.auth import CSRF_FIELD, Viewer, viewer
 from bot.config import Language
 from bot.core.ports import UnitOfWork
 from bot.features.trainers.access import Access
+from bot.features.trainers.join_codes import JoinCodes
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import Cohort
 from bot.i18n import Translator
@@ -69,6 +72,16 @@ class Dashboard:
         return cls(app, options, Access(options.admins), join_link, templates, secure, idle)
 
     @property
+    def join_codes(self) -> JoinCodes:
+        """Return the maker and finder of cohorts' join codes."""
+        return self.options.join_codes
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """Return the tutor's time zone."""
+        return self.options.zone
+
+    @property
     def now(self) -> datetime:
         """Return the app's clock's current time."""
         return self.app.services.clock()
@@ -115,11 +128,24 @@ class Dashboard:
         html = self.templates.get_template(name).render(context)
         return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
 
+    def show(
+        self,
+        request: Request,
+        visit: Visit,
+        name: str,
+        values: Mapping[str, Any],
+        *,
+        status: HTTPStatus = HTTPStatus.OK,
+    ) -> HTMLResponse:
+        """Render a template for a signed-in visit."""
+        return self.page(request, name, visit.t, values, seen=visit.viewer, status=status)
+
     @asynccontextmanager
-    async def signed_in(
-        self, request: Request
-    ) -> AsyncIterator[tuple[UnitOfWork, Viewer, Translator]]:
-        """Open the request's unit of work with its signed-in viewer; refuse anyone else."""
+    async def signed_in(self, request: Request, *, form: bool = False) -> AsyncIterator[Visit]:
+        """Open the request's unit of work with its signed-in viewer; refuse anyone else.
+
+        With `form`, the posted form is read and refused without this session's form token.
+        """
         async with self.app.tutor.units() as stores:
             seen = await viewer(request, stores, self.access, self.idle, self.now)
             if seen is None:
@@ -130,28 +156,52 @@ class Dashboard:
                         "Please sign in again: ask the tutor for a new link with /dashboard."
                     ),
                 )
-            yield stores, seen, self.translator(self.language(request, seen))
+            t = self.translator(self.language(request, seen))
+            fields = await _checked_form(request, seen, t) if form else FormData()
+            yield Visit(stores, seen, t, fields)
 
-    async def own_cohort(
-        self, request: Request, stores: UnitOfWork, seen: Viewer, t: Translator
-    ) -> Cohort:
-        """Return the cohort of the request's path; refuse one this viewer may not open."""
-        cohort = await seen.cohort(stores, request.path_params["cohort"])
-        if cohort is None:
-            # The same answer whether the cohort exists or not: ids tell nothing.
-            raise PageError(HTTPStatus.FORBIDDEN, t.gettext("This group is not one of yours."), t)
-        return cohort
+    @asynccontextmanager
+    async def in_cohort(
+        self, request: Request, *, form: bool = False
+    ) -> AsyncIterator[CohortVisit]:
+        """Open a signed-in visit to the cohort of the path; refuse one the viewer may not open."""
+        async with self.signed_in(request, form=form) as visit:
+            cohort = await visit.viewer.cohort(visit.stores, request.path_params["cohort"])
+            if cohort is None:
+                # The same answer whether the cohort exists or not: ids tell nothing.
+                t = visit.t
+                raise PageError(
+                    HTTPStatus.FORBIDDEN, t.gettext("This group is not one of yours."), t
+                )
+            yield CohortVisit(visit.stores, visit.viewer, visit.t, visit.form, cohort)
 
-    async def checked_form(self, request: Request, seen: Viewer, t: Translator) -> Any:
-        """Return a posted form, refusing one without this session's form token."""
-        form = await request.form()
-        if not seen.form_token_ok(form.get(CSRF_FIELD)):
-            raise PageError(
-                HTTPStatus.FORBIDDEN,
-                t.gettext("This form has expired. Go back, reload the page and try again."),
-                t,
-            )
-        return form
+
+@dataclass(frozen=True)
+class Visit:
+    """One request of a signed-in viewer: its unit of work, language and posted form."""
+
+    stores: UnitOfWork
+    viewer: Viewer
+    t: Translator
+    form: FormData
+
+
+@dataclass(frozen=True)
+class CohortVisit(Visit):
+    """A visit to one of the viewer's cohorts."""
+
+    cohort: Cohort
+
+
+async def _checked_form(request: Request, seen: Viewer, t: Translator) -> FormData:
+    form = await request.form()
+    if not seen.form_token_ok(form.get(CSRF_FIELD)):
+        raise PageError(
+            HTTPStatus.FORBIDDEN,
+            t.gettext("This form has expired. Go back, reload the page and try again."),
+            t,
+        )
+    return form
 
 
 # No framing (clickjacking), no sniffing, no referrer (links carry tokens), only our own files.

@@ -89,12 +89,14 @@ class Exports:
         kind = request.path_params["format"]
         if kind not in FORMATS:
             raise HTTPException(HTTPStatus.NOT_FOUND)
-        async with d.signed_in(request) as (stores, seen, t):
-            cohort = await d.own_cohort(request, stores, seen, t)
-            course = d.app.services.course
-            view = await cohort_view(stores, course, t.language, cohort, d.now, d.options.zone)
-            entry = AuditEntry(d.now, seen.learner.id, cohort.id, "export", {"format": kind})
-            await stores.get(AUDIT).record(entry)
+        course = d.app.services.course
+        async with d.in_cohort(request) as visit:
+            cohort, t = visit.cohort, visit.t
+            view = await cohort_view(visit.stores, course, t.language, cohort, d.now, d.zone)
+            entry = AuditEntry(
+                d.now, visit.viewer.learner.id, cohort.id, "export", {"format": kind}
+            )
+            await visit.stores.get(AUDIT).record(entry)
         lines = table(view.rows, course, t)
         body, media = (as_xlsx(lines), XLSX) if kind == "xlsx" else (as_csv(lines), "text/csv")
         name = f"cohort-{cohort.id}.{kind}"

@@ -31,9 +31,9 @@ class JoinPages:
     async def show(self, request: Request) -> Response:
         """Show the cohort's join link, code and QR code."""
         d = self.dashboard
-        async with d.signed_in(request) as (stores, seen, t):
-            cohort = await d.own_cohort(request, stores, seen, t)
-            current = await d.options.join_codes.current(stores.get(COHORTS), cohort.id, d.now)
+        async with d.in_cohort(request) as visit:
+            cohort = visit.cohort
+            current = await d.join_codes.current(visit.stores.get(COHORTS), cohort.id, d.now)
         values = {
             "cohort": cohort,
             "code": codes.pretty(current.code) if current else None,
@@ -41,23 +41,22 @@ class JoinPages:
             "link": d.join_link(current.code) if current else None,
             "qr": _qr_svg(self._target(current)) if current else None,
         }
-        return d.page(request, "join.html", t, values, seen=seen)
+        return d.show(request, visit, "join.html", values)
 
     async def rotate(self, request: Request) -> Response:
         """Replace the join link: the old one stops working."""
         d = self.dashboard
-        async with d.signed_in(request) as (stores, seen, t):
-            await d.checked_form(request, seen, t)
-            cohort = await d.own_cohort(request, stores, seen, t)
-            await d.options.join_codes.issue(stores.get(COHORTS), cohort.id, d.now, seen.learner.id)
-        return see_other(f"/cohorts/{cohort.id}/join")
+        async with d.in_cohort(request, form=True) as visit:
+            cohorts, cohort_id = visit.stores.get(COHORTS), visit.cohort.id
+            await d.join_codes.issue(cohorts, cohort_id, d.now, visit.viewer.learner.id)
+        return see_other(f"/cohorts/{cohort_id}/join")
 
     async def poster(self, request: Request) -> Response:
         """Return an A4 poster of the join link, in the language asked for."""
         d = self.dashboard
-        async with d.signed_in(request) as (stores, seen, t):
-            cohort = await d.own_cohort(request, stores, seen, t)
-            current = await d.options.join_codes.current(stores.get(COHORTS), cohort.id, d.now)
+        async with d.in_cohort(request) as visit:
+            cohort, t = visit.cohort, visit.t
+            current = await d.join_codes.current(visit.stores.get(COHORTS), cohort.id, d.now)
         if current is None:
             raise PageError(
                 HTTPStatus.NOT_FOUND, t.gettext("This group has no join link. Make one first."), t
@@ -66,10 +65,8 @@ class JoinPages:
         services = d.app.services
         language = services.language(asked) if asked in services.languages.codes else t.language
         pdf = poster_pdf(d.translator(language), cohort, current, d.join_link(current.code))
-        headers = {
-            **SECURITY_HEADERS,
-            "Content-Disposition": f'inline; filename="join-{cohort.id}.pdf"',
-        }
+        disposition = f'inline; filename="join-{cohort.id}.pdf"'
+        headers = {**SECURITY_HEADERS, "Content-Disposition": disposition}
         return Response(pdf, media_type="application/pdf", headers=headers)
 
     def _target(self, current: JoinCode) -> str:

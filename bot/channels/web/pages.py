@@ -24,13 +24,15 @@ from bot.features.dashboard.overview import (
     cohort_summary,
     cohort_view,
 )
-from bot.features.dashboard.ports import SIGN_INS
+from bot.features.dashboard.ports import AUDIT, SIGN_INS
 from bot.features.trainers.ports import COHORTS
 
 # Failed sign-ins from one address: a few typos are fine, a guessing machine is stopped.
 SIGN_IN_FAILURES: Final = "web_sign_in"
 SIGN_IN_FAILURES_MAX: Final = 10
 SIGN_IN_WINDOW: Final = timedelta(minutes=15)
+# The latest sends and downloads a cohort's page lists.
+AUDIT_SHOWN: Final = 10
 
 
 def see_other(path: str) -> RedirectResponse:
@@ -86,35 +88,33 @@ class Pages:
     async def sign_out(self, request: Request) -> Response:
         """Close the session and forget the cookie."""
         d = self.dashboard
-        async with d.signed_in(request) as (stores, seen, t):
-            await d.checked_form(request, seen, t)
-            await stores.get(SIGN_INS).close_session(seen.cookie_hash)
-        response = d.page(request, "signed_out.html", t, {})
+        async with d.signed_in(request, form=True) as visit:
+            await visit.stores.get(SIGN_INS).close_session(visit.viewer.cookie_hash)
+        response = d.page(request, "signed_out.html", visit.t, {})
         response.delete_cookie(COOKIE)
         return response
 
     async def choose_language(self, request: Request) -> Response:
         """Switch the dashboard's language for this session."""
         d = self.dashboard
-        async with d.signed_in(request) as (stores, seen, t):
-            form = await d.checked_form(request, seen, t)
-            language = str(form.get("language", ""))
+        async with d.signed_in(request, form=True) as visit:
+            language = str(visit.form.get("language", ""))
             if language in d.app.services.languages.codes:
-                await stores.get(SIGN_INS).set_language(seen.cookie_hash, language)
-        back = str(form.get("back", "/cohorts"))
+                await visit.stores.get(SIGN_INS).set_language(visit.viewer.cookie_hash, language)
+        back = str(visit.form.get("back", "/cohorts"))
         return see_other(back if back.startswith("/") and not back.startswith("//") else "/cohorts")
 
     async def cohorts(self, request: Request) -> Response:
         """List the viewer's cohorts with their figures."""
         d = self.dashboard
-        async with d.signed_in(request) as (stores, seen, t):
+        async with d.signed_in(request) as visit:
             summaries = [
                 await cohort_summary(
-                    stores, d.app.services.course, t.language, cohort, d.now, d.options.zone
+                    visit.stores, d.app.services.course, visit.t.language, cohort, d.now, d.zone
                 )
-                for cohort in await seen.cohorts(stores)
+                for cohort in await visit.viewer.cohorts(visit.stores)
             ]
-        return d.page(request, "cohorts.html", t, {"summaries": summaries}, seen=seen)
+        return d.show(request, visit, "cohorts.html", {"summaries": summaries})
 
     async def cohort(self, request: Request) -> Response:
         """Show one cohort: its learners (sorted, filtered), hard lessons and questions."""
@@ -123,33 +123,40 @@ class Pages:
         key = cast(SortKey, params.get("sort")) if params.get("sort") in SORT_KEYS else "stuck"
         shown = cast(Filter, params.get("show")) if params.get("show") in FILTERS else "all"
         descending = params.get("order") == "desc"
-        async with d.signed_in(request) as (stores, seen, t):
-            cohort = await d.own_cohort(request, stores, seen, t)
+        course = d.app.services.course
+        async with d.in_cohort(request) as visit:
             view = await cohort_view(
-                stores, d.app.services.course, t.language, cohort, d.now, d.options.zone
+                visit.stores, course, visit.t.language, visit.cohort, d.now, d.zone
             )
+            audit = await visit.stores.get(AUDIT).of_cohort(visit.cohort.id, AUDIT_SHOWN)
         values = {
-            "cohort": cohort,
+            "cohort": visit.cohort,
             "view": view,
             "rows": arrange(view.rows, key, descending, shown, d.now),
             "sort": key,
             "descending": descending,
             "show": shown,
             "filters": FILTERS,
-            "course": d.app.services.course,
-            "now": d.now,
+            "course": course,
+            "audit": audit,
+            "kinds": {
+                "lesson": visit.t.gettext("a lesson"),
+                "review": visit.t.gettext("a review"),
+                "message": visit.t.gettext("a message"),
+            },
         }
-        return d.page(request, "cohort.html", t, values, seen=seen)
+        return d.show(request, visit, "cohort.html", values)
 
     async def question_handled(self, request: Request) -> Response:
         """Mark one of the cohort's unanswered questions handled."""
         d = self.dashboard
-        async with d.signed_in(request) as (stores, seen, t):
-            await d.checked_form(request, seen, t)
-            cohort = await d.own_cohort(request, stores, seen, t)
-            members = [member.learner_id for member in await stores.get(COHORTS).members(cohort.id)]
+        async with d.in_cohort(request, form=True) as visit:
+            cohort = visit.cohort
+            members = await visit.stores.get(COHORTS).members(cohort.id)
             question_id = request.path_params["question"]
             # A forged number beyond the column's range is no question of theirs either.
             if question_id <= MAX_INT:
-                await stores.get(QUESTIONS).mark_handled(question_id, members, d.now)
+                await visit.stores.get(QUESTIONS).mark_handled(
+                    question_id, [member.learner_id for member in members], d.now
+                )
         return see_other(f"/cohorts/{cohort.id}#questions")

@@ -56,69 +56,63 @@ class PushPages:
 
     async def form(self, request: Request) -> Response:
         """Show the push form."""
-        d = self.dashboard
-        async with d.signed_in(request) as (stores, seen, t):
-            cohort = await d.own_cohort(request, stores, seen, t)
-        return d.page(request, "push.html", t, self._form_values(cohort, t, {}, []), seen=seen)
+        async with self.dashboard.in_cohort(request) as visit:
+            values = self._form_values(visit.cohort, visit.t, {}, [])
+        return self.dashboard.show(request, visit, "push.html", values)
 
     async def preview(self, request: Request) -> Response:
         """Show the push as each learner will read it, and when it will reach them."""
         d = self.dashboard
-        async with d.signed_in(request) as (stores, seen, t):
-            form = await d.checked_form(request, seen, t)
-            cohort = await d.own_cohort(request, stores, seen, t)
-            choice, errors = self._read(form, t)
+        async with d.in_cohort(request, form=True) as visit:
+            cohort, t = visit.cohort, visit.t
+            choice, errors = self._read(visit.form, t)
             if choice is None:
-                values = self._form_values(cohort, t, dict(form), errors)
-                return d.page(
-                    request, "push.html", t, values, seen=seen, status=HTTPStatus.BAD_REQUEST
-                )
-            languages = await _member_languages(stores, cohort, d.app.services.default_language)
+                values = self._form_values(cohort, t, dict(visit.form), errors)
+                return d.show(request, visit, "push.html", values, status=HTTPStatus.BAD_REQUEST)
+            default = d.app.services.default_language
+            languages = await _member_languages(visit.stores, cohort, default)
         previews = [
             (t.language_name(code), count, self._preview(choice, code))
             for code, count in sorted(languages.items())
         ]
         values = {
             "cohort": cohort,
-            "choice": choice,
-            "fields": choice.fields(str(form.get("at", ""))),
+            "fields": choice.fields(str(visit.form.get("at", ""))),
             "previews": previews,
             "when": self._when(choice, cohort, t),
         }
-        return d.page(request, "push_preview.html", t, values, seen=seen)
+        return d.show(request, visit, "push_preview.html", values)
 
     async def send(self, request: Request) -> Response:
         """Queue the push in the outbox, as the chat does, and say what will happen."""
         d = self.dashboard
         now = d.now
-        async with d.signed_in(request) as (stores, seen, t):
-            form = await d.checked_form(request, seen, t)
-            cohort = await d.own_cohort(request, stores, seen, t)
-            choice, errors = self._read(form, t)
+        async with d.in_cohort(request, form=True) as visit:
+            cohort, t, stores = visit.cohort, visit.t, visit.stores
+            choice, errors = self._read(visit.form, t)
             if choice is None:
                 raise PageError(HTTPStatus.BAD_REQUEST, " ".join(errors), t)
             push = await stores.get(PUSHES).create_push(
                 cohort,
                 choice.kind,
                 now=now,
-                zone=d.options.zone,
+                zone=d.zone,
                 due_at=choice.due_at,
                 lesson_id=choice.lesson_id,
                 texts=choice.texts,
-                created_by_id=seen.learner.id,
+                created_by_id=visit.viewer.learner.id,
             )
-            outcome = await queued_text(t, stores, cohort, push, d.options.zone, now)
+            outcome = await queued_text(t, stores, cohort, push, d.zone, now)
             detail = {
                 "push": push.id,
                 "kind": push.kind,
                 "lesson": push.lesson_id,
                 "due_at": push.due_at.isoformat(),
             }
-            await stores.get(AUDIT).record(
-                AuditEntry(now, seen.learner.id, cohort.id, "push", detail)
-            )
+            entry = AuditEntry(now, visit.viewer.learner.id, cohort.id, "push", detail)
+            await stores.get(AUDIT).record(entry)
         values = {"cohort": cohort, "outcome": outcome.splitlines()}
-        return d.page(request, "push_done.html", t, values, seen=seen)
+        return d.show(request, visit, "push_done.html", values)
 
     def _read(self, form: Any, t: Translator) -> tuple[PushChoice | None, list[str]]:
         services = self.dashboard.app.services

@@ -220,12 +220,19 @@ def _lessons(
     return tuple(lines)
 
 
-async def _report(
-    stores: UnitOfWork, course: Course, language: Language, cohort: Cohort, now: datetime
-) -> tuple[Report, dict[int, list[LessonProgress]]]:
+async def _learners(
+    stores: UnitOfWork,
+    course: Course,
+    language: Language,
+    cohort: Cohort,
+    now: datetime,
+    zone: ZoneInfo,
+) -> tuple[Report, dict[int, list[LessonProgress]], tuple[LearnerRow, ...]]:
     report = await build_report(stores, course, language, cohort, now, AWAY_DAYS)
     ids = [line.learner_id for line in report.learners]
-    return report, await stores.get(PROGRESS).of_learners(ids)
+    progress = await stores.get(PROGRESS).of_learners(ids)
+    today = local_day(now, zone)
+    return report, progress, await _rows(stores, course, language, report, progress, today)
 
 
 async def cohort_summary(
@@ -237,9 +244,8 @@ async def cohort_summary(
     zone: ZoneInfo,
 ) -> CohortSummary:
     """Return a cohort's figures for the list of cohorts."""
-    report, progress = await _report(stores, course, language, cohort, now)
-    today = local_day(now, zone)
-    return _summary(report, await _rows(stores, course, language, report, progress, today))
+    report, _, rows = await _learners(stores, course, language, cohort, now, zone)
+    return _summary(report, rows)
 
 
 async def cohort_view(
@@ -251,8 +257,7 @@ async def cohort_view(
     zone: ZoneInfo,
 ) -> CohortView:
     """Return everything the page of one cohort shows, in `language`."""
-    report, progress = await _report(stores, course, language, cohort, now)
-    rows = await _rows(stores, course, language, report, progress, local_day(now, zone))
+    report, progress, rows = await _learners(stores, course, language, cohort, now, zone)
     questions = sorted(
         report.unanswered, key=lambda q: (q.handled_at is not None, -q.asked_at.timestamp())
     )
