@@ -297,3 +297,19 @@ async def test_a_large_body_is_refused_unread(app: App) -> None:
     async with client(app) as browser:
         answer = await browser.post("/signin/anything", content=b"x" * 100_000)
         assert answer.status_code == 413
+
+
+async def test_changing_language_never_sends_the_browser_to_another_site(app: App) -> None:
+    cohort = await cohort_with_learners(app, 1, trainer_id=TRAINER)
+    trainer = await trainer_of(app, cohort)
+    async with signed_in(app, trainer) as browser:
+        token = form_token((await browser.get("/cohorts")).text)
+        for back in ("//evil.example", "/\\evil.example", "https://evil.example/", "cohorts"):
+            answer = await browser.post(
+                "/language", data={"csrf": token, "language": "fr", "back": back}
+            )
+            assert answer.headers["location"] == "/cohorts"
+        answer = await browser.post(
+            "/language", data={"csrf": token, "language": "fr", "back": f"/cohorts/{cohort.id}"}
+        )
+        assert answer.headers["location"] == f"/cohorts/{cohort.id}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from http import HTTPStatus
 from typing import Final, cast
+from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -38,6 +39,15 @@ AUDIT_SHOWN: Final = 10
 def see_other(path: str) -> RedirectResponse:
     """Send the browser on to another page after a form (so reloading does not post again)."""
     return RedirectResponse(path, status_code=HTTPStatus.SEE_OTHER)
+
+
+def _own_path(path: str) -> str:
+    """Return a path on this site to go back to; anything else (another site) gives the groups."""
+    parts = urlsplit(path)
+    # "//host" and "/\\host" name another site in a browser's eyes.
+    if parts.scheme or parts.netloc or not path.startswith("/") or path[1:2] in ("/", "\\"):
+        return "/cohorts"
+    return path
 
 
 class Pages:
@@ -101,8 +111,7 @@ class Pages:
             language = str(visit.form.get("language", ""))
             if language in d.app.services.languages.codes:
                 await visit.stores.get(SIGN_INS).set_language(visit.viewer.cookie_hash, language)
-        back = str(visit.form.get("back", "/cohorts"))
-        return see_other(back if back.startswith("/") and not back.startswith("//") else "/cohorts")
+        return see_other(_own_path(str(visit.form.get("back", ""))))
 
     async def cohorts(self, request: Request) -> Response:
         """List the viewer's cohorts with their figures."""
