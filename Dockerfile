@@ -9,11 +9,14 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends espeak-ng ffmpeg \
  && rm -rf /var/lib/apt/lists/*
 
-COPY requirements.lock ./
+# The image always talks to a chroma server: requirements-server.lock has chromadb's HTTP client
+# (chromadb-client) in place of chromadb, without its embedded database, kubernetes and
+# onnxruntime (docs/deploy.md, "The image"). A process started without TUTOR_CHROMA_HOST says so.
+COPY requirements-server.lock ./
 # Bytecode is compiled at build time: the image never writes it, and compiling at every start
 # would delay the first answer by about two seconds.
 RUN pip install --no-cache-dir "uv==0.13.9" \
- && uv pip install --system --no-cache --compile-bytecode -r requirements.lock
+ && uv pip install --system --no-cache --compile-bytecode -r requirements-server.lock
 
 COPY pyproject.toml README.md alembic.ini ./
 COPY scripts scripts

@@ -6,6 +6,11 @@ when missing and running as root), and N `tutor run` webhook workers; the fake B
 this process and every worker talks to it over HTTP. The migrations and the index are made once,
 by `tutor db upgrade` and `tutor ingest`, as the compose file's jobs do.
 
+As in the image, the workers and the jobs run from requirements-server.lock (chromadb's HTTP
+client, not chromadb), and the chroma server from requirements.lock: each lock is installed into
+an environment of its own under benchmarks/.venvs/, built once per lock (benchmarks/_installs.py).
+The report gives both environments' size on disk.
+
 The load generator behaves like Telegram: it posts each update with the secret token to the
 balancer and posts it again until it gets a 2xx. Learners, all at once, each go through /start,
 open a lesson, turn a card, ask for the quiz, answer it and ask a free question, one update after
@@ -51,6 +56,7 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
+from benchmarks._installs import Install, installed
 from benchmarks.push import BRUSSELS, FIRST_CHAT, enroll
 from benchmarks.turns import POSTGRES_ADMIN_URL, QUESTIONS, database, reachable
 from bot.adapters.db.database import Database
@@ -105,6 +111,7 @@ class Stack:
 
     folder: Path
     env: dict[str, str]
+    python: Path  # the server install's interpreter, which runs the workers
     balancer_port: int
     workers: list[asyncio.subprocess.Process] = field(default_factory=list)
     others: list[asyncio.subprocess.Process] = field(default_factory=list)
@@ -172,16 +179,22 @@ async def run_to_end(args: Sequence[str], env: dict[str, str], log: Path) -> Non
         raise SystemExit(f"{' '.join(args)} failed; see {log}")
 
 
-def tutor(*args: str) -> list[str]:
-    return [sys.executable, "-m", "bot", *args]
+def tutor(python: Path, *args: str) -> list[str]:
+    return [str(python), "-m", "bot", *args]
 
 
 @contextlib.asynccontextmanager
-async def chroma_server(folder: Path, env: dict[str, str]) -> AsyncIterator[int]:
-    """Run a chroma server and yield its port."""
+async def chroma_server(folder: Path, env: dict[str, str], full: Install) -> AsyncIterator[int]:
+    """Run a chroma server from the full chromadb and yield its port."""
     port = free_port()
-    chroma = str(Path(sys.executable).with_name("chroma"))
-    args = [chroma, "run", "--path", str(folder / "chroma"), "--host", "127.0.0.1"]
+    args = [
+        full.executable("chroma"),
+        "run",
+        "--path",
+        str(folder / "chroma"),
+        "--host",
+        "127.0.0.1",
+    ]
     process = await start([*args, "--port", str(port)], env, folder / "chroma.log")
     try:
         await until_listening(port, process, "chroma run")
@@ -231,7 +244,7 @@ backend workers
 @contextlib.asynccontextmanager
 async def topology(base: Stack, workers: int) -> AsyncIterator[Stack]:
     """Start `workers` webhook workers behind HAProxy; stop everything after."""
-    stack = Stack(base.folder, base.env, free_port())
+    stack = Stack(base.folder, base.env, base.python, free_port())
     ports = [free_port() for _ in range(workers)]
     try:
         for n, port in enumerate(ports):
@@ -241,7 +254,7 @@ async def topology(base: Stack, workers: int) -> AsyncIterator[Stack]:
                 "TUTOR_WEBHOOK_PORT": str(port),
             }
             log = stack.folder / f"worker-{workers}-{n}.log"
-            stack.workers.append(await start(tutor("run"), env, log))
+            stack.workers.append(await start(tutor(stack.python, "run"), env, log))
         for port, process in zip(ports, stack.workers, strict=True):
             await until_healthy(port, process)
         config = stack.folder / f"haproxy-{workers}.cfg"
@@ -483,6 +496,7 @@ async def main(learners: int, members: int, admin_url: str) -> dict[str, Any]:
     if not await reachable(admin_url):
         raise SystemExit(f"PostgreSQL does not answer at {admin_url}")
     haproxy()
+    full, server = installed("requirements.lock"), installed("requirements-server.lock")
     folder = Path(tempfile.mkdtemp(prefix="tutor-stack-"))
     api = ChatsApi()
     ids = count(FIRST_LEARNER)
@@ -499,13 +513,13 @@ async def main(learners: int, members: int, admin_url: str) -> dict[str, Any]:
             # Correctness under faults is measured here, not Telegram's sending limit.
             "TUTOR_PUSH_RATE_PER_SECOND": "0",
         }
-        async with chroma_server(folder, env) as chroma_port:
+        async with chroma_server(folder, env, full) as chroma_port:
             env |= {"TUTOR_CHROMA_HOST": "127.0.0.1", "TUTOR_CHROMA_PORT": str(chroma_port)}
             jobs = time.perf_counter()
-            await run_to_end(tutor("db", "upgrade"), env, folder / "migrate.log")
-            await run_to_end(tutor("ingest"), env, folder / "ingest.log")
+            await run_to_end(tutor(server.python, "db", "upgrade"), env, folder / "migrate.log")
+            await run_to_end(tutor(server.python, "ingest"), env, folder / "ingest.log")
             jobs_seconds = time.perf_counter() - jobs
-            base = Stack(folder, env, 0)
+            base = Stack(folder, env, server.python, 0)
             async with topology(base, 1) as one:
                 crowd, single = await load(one, api, ids, learners, lesson, kill_at=None)
             path = max((one_learner.replies() for one_learner in crowd), key=len)
@@ -519,6 +533,7 @@ async def main(learners: int, members: int, admin_url: str) -> dict[str, Any]:
             }
     return {
         "logs": str(folder),
+        "installs": {"full": full.report(), "server": server.report()},
         "jobs_seconds": round(jobs_seconds, 1),
         "path": path,
         "workers_1": single,

@@ -6,6 +6,7 @@ import ipaddress
 import json
 import os
 import re
+from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal, Self
 from urllib.parse import urlsplit
@@ -32,6 +33,13 @@ Language = str
 
 class SettingsError(Exception):
     """Raised when a setting has an invalid value; the message is one line for a person."""
+
+
+# The server image installs chromadb-client, chromadb's HTTP client alone: no embedded index.
+SERVER_ONLY_INDEX: Final = (
+    "This installation talks to a chroma server: set TUTOR_CHROMA_HOST "
+    "(the embedded index needs the full chromadb package)"
+)
 
 
 def parse_identity(text: str) -> tuple[str, str]:
@@ -436,7 +444,7 @@ def env_name(name: str) -> str:
 def load_settings(**overrides: object) -> Settings:
     """Read the settings, turning a validation error into one clear line with a right value."""
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:
         first = error.errors()[0]
         # The setting, not the item of a list: TUTOR_ADMIN_IDS, not TUTOR_ADMIN_IDS.0.
@@ -449,3 +457,20 @@ def load_settings(**overrides: object) -> Settings:
         if field_name in Settings.model_fields and (right := example(field_name)) is not None:
             line += f" (for example {variable}={right})"
         raise SettingsError(line) from None
+    check_index_setup(settings)
+    return settings
+
+
+def full_chromadb_installed() -> bool:
+    """Tell whether chromadb itself is installed, not only its HTTP client."""
+    try:
+        metadata.distribution("chromadb")
+    except metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+def check_index_setup(settings: Settings) -> None:
+    """Refuse an embedded index where only chromadb's HTTP client is installed."""
+    if settings.chroma_host is None and not full_chromadb_installed():
+        raise SettingsError(SERVER_ONLY_INDEX)

@@ -15,7 +15,7 @@ import numpy as np
 
 from bot.adapters.search.chunks import Chunk, content_hash
 from bot.adapters.search.embedders import Embedder, Vectors
-from bot.config import Language, Settings
+from bot.config import Language, Settings, check_index_setup
 from bot.waiting import Patience
 
 logger = logging.getLogger(__name__)
@@ -91,6 +91,7 @@ def open_client(settings: Settings) -> Any:
                 host=host, port=settings.chroma_port, settings=chroma_settings
             )
         )
+    check_index_setup(settings)  # the server image has chromadb's HTTP client alone
     index_dir = settings.resolved_index_dir
     index_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(index_dir), settings=chroma_settings)
