@@ -7,9 +7,9 @@ this process and every worker talks to it over HTTP. The migrations and the inde
 by `tutor db upgrade` and `tutor ingest`, as the compose file's jobs do.
 
 As in the image, the workers and the jobs run from requirements-server.lock (chromadb's HTTP
-client, not chromadb), and the chroma server from requirements.lock: each lock is installed into
-an environment of its own under benchmarks/.venvs/, built once per lock (benchmarks/_installs.py).
-The report gives both environments' size on disk.
+client, not chromadb), installed into an environment of its own under benchmarks/.venvs/, built
+once per lock (benchmarks/_installs.py). The chroma server runs from requirements.lock, installed
+the same way, whose size the report compares; `--short` runs it from this environment instead.
 
 The load generator behaves like Telegram: it posts each update with the secret token to the
 balancer and posts it again until it gets a 2xx. Learners, all at once, each go through /start,
@@ -56,7 +56,7 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
-from benchmarks._installs import Install, installed
+from benchmarks._installs import installed
 from benchmarks.push import BRUSSELS, FIRST_CHAT, enroll
 from benchmarks.turns import POSTGRES_ADMIN_URL, QUESTIONS, database, reachable
 from bot.adapters.db.database import Database
@@ -184,11 +184,11 @@ def tutor(python: Path, *args: str) -> list[str]:
 
 
 @contextlib.asynccontextmanager
-async def chroma_server(folder: Path, env: dict[str, str], full: Install) -> AsyncIterator[int]:
-    """Run a chroma server from the full chromadb and yield its port."""
+async def chroma_server(folder: Path, env: dict[str, str], chroma: str) -> AsyncIterator[int]:
+    """Run a chroma server (`chroma`, from an install with the full chromadb); yield its port."""
     port = free_port()
     args = [
-        full.executable("chroma"),
+        chroma,
         "run",
         "--path",
         str(folder / "chroma"),
@@ -491,12 +491,19 @@ async def push_outcome(url: str, api: ChatsApi, members: int) -> dict[str, int]:
     }
 
 
-async def main(learners: int, members: int, admin_url: str) -> dict[str, Any]:
-    """Run N = 1, then N = 3 with the kill and the push; return the report."""
+async def main(learners: int, members: int, admin_url: str, short: bool) -> dict[str, Any]:
+    """Run N = 1, then N = 3 with the kill and the push; return the report.
+
+    `short` runs the chroma server from this environment (it has the full chromadb) rather than
+    from an install of requirements.lock of its own, which only the size comparison needs: CI
+    spares the time and the gigabyte.
+    """
     if not await reachable(admin_url):
         raise SystemExit(f"PostgreSQL does not answer at {admin_url}")
     haproxy()
-    full, server = installed("requirements.lock"), installed("requirements-server.lock")
+    server = installed("requirements-server.lock")
+    full = None if short else installed("requirements.lock")
+    chroma = full.executable("chroma") if full else str(Path(sys.executable).with_name("chroma"))
     folder = Path(tempfile.mkdtemp(prefix="tutor-stack-"))
     api = ChatsApi()
     ids = count(FIRST_LEARNER)
@@ -513,7 +520,7 @@ async def main(learners: int, members: int, admin_url: str) -> dict[str, Any]:
             # Correctness under faults is measured here, not Telegram's sending limit.
             "TUTOR_PUSH_RATE_PER_SECOND": "0",
         }
-        async with chroma_server(folder, env, full) as chroma_port:
+        async with chroma_server(folder, env, chroma) as chroma_port:
             env |= {"TUTOR_CHROMA_HOST": "127.0.0.1", "TUTOR_CHROMA_PORT": str(chroma_port)}
             jobs = time.perf_counter()
             await run_to_end(tutor(server.python, "db", "upgrade"), env, folder / "migrate.log")
@@ -533,7 +540,7 @@ async def main(learners: int, members: int, admin_url: str) -> dict[str, Any]:
             }
     return {
         "logs": str(folder),
-        "installs": {"full": full.report(), "server": server.report()},
+        "installs": {"server": server.report()} | ({"full": full.report()} if full else {}),
         "jobs_seconds": round(jobs_seconds, 1),
         "path": path,
         "workers_1": single,
@@ -561,7 +568,7 @@ if __name__ == "__main__":
     parser.add_argument("--postgres-admin-url", default=POSTGRES_ADMIN_URL)
     args = parser.parse_args()
     learners, members = (24, 300) if args.short else (args.learners, args.members)
-    outcome = asyncio.run(main(learners, members, args.postgres_admin_url))
+    outcome = asyncio.run(main(learners, members, args.postgres_admin_url, args.short))
     if not failed(outcome):
         shutil.rmtree(outcome.pop("logs"), ignore_errors=True)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
