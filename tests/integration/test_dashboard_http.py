@@ -13,7 +13,9 @@ from pathlib import Path
 import httpx
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import text
 
+from bot.adapters.db.learners import SqlLearners
 from bot.app import App, open_app
 from bot.channels.telegram.channel import join_link
 from bot.channels.web.server import build_dashboard
@@ -43,8 +45,6 @@ async def trainer_of(app: App, cohort: Cohort) -> Chat:
     async with app.database.session() as session:
         await SqlCohorts(session).make_trainer(cohort.trainer_id, app.services.clock())
     async with app.database.session() as session:
-        from bot.adapters.db.learners import SqlLearners
-
         learner = await SqlLearners(session).get(cohort.trainer_id)
     assert learner is not None
     return Chat(app.tutor, user=learner.external_id, channel="telegram", language_code="en")
@@ -235,16 +235,13 @@ async def test_the_join_link_is_shown_again_and_replaced_on_demand(app: App) -> 
 async def test_exports_are_safe_in_a_spreadsheet_and_audited(app: App) -> None:
     cohort = await cohort_with_learners(app, 1, trainer_id=TRAINER)
     trainer = await trainer_of(app, cohort)
-    evil = Chat(app.tutor, user="5000", channel="telegram", language_code="en")
+    # A learner who named themselves like a spreadsheet formula.
     async with app.database.session() as session:
-        from sqlalchemy import text
-
         await session.execute(
             text(
                 "UPDATE learners SET display_name = '=HYPERLINK(\"x\")' WHERE external_id = '5000'"
             )
         )
-    del evil
     async with signed_in(app, trainer) as browser:
         table = await browser.get(f"/cohorts/{cohort.id}/export.csv")
         rows = list(csv.reader(io.StringIO(table.content.decode("utf-8-sig")), delimiter=";"))
@@ -257,8 +254,6 @@ async def test_exports_are_safe_in_a_spreadsheet_and_audited(app: App) -> None:
         assert cell.value == '\'=HYPERLINK("x")'
         assert (await browser.get(f"/cohorts/{cohort.id}/export.exe")).status_code == 404
     async with app.database.session() as session:
-        from sqlalchemy import text
-
         actions = (await session.execute(text("SELECT action FROM dashboard_audit"))).scalars()
         assert sorted(actions) == ["export", "export"]
 
@@ -313,3 +308,19 @@ async def test_changing_language_never_sends_the_browser_to_another_site(app: Ap
             "/language", data={"csrf": token, "language": "fr", "back": f"/cohorts/{cohort.id}"}
         )
         assert answer.headers["location"] == f"/cohorts/{cohort.id}"
+
+
+async def test_the_poster_in_the_groups_own_language_comes_first(app: App) -> None:
+    cohort = await cohort_with_learners(app, 1, trainer_id=TRAINER)
+    trainer = await trainer_of(app, cohort)
+    async with app.database.session() as session:
+        await session.execute(
+            text("UPDATE learners SET language = 'nl' WHERE external_id = '5000'")
+        )
+    async with signed_in(app, trainer) as browser:
+        page = await browser.get(f"/cohorts/{cohort.id}/join")
+        await browser.post(f"/cohorts/{cohort.id}/join", data={"csrf": form_token(page.text)})
+        shown = (await browser.get(f"/cohorts/{cohort.id}/join")).text
+    posters = re.findall(r"poster\.pdf\?lang=(\w+)", shown)
+    assert posters[0] == "nl"
+    assert sorted(posters) == sorted(app.services.languages.codes)

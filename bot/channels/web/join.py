@@ -14,6 +14,7 @@ from starlette.responses import Response
 from bot.channels.web.context import SECURITY_HEADERS, Dashboard, PageError
 from bot.channels.web.pages import see_other
 from bot.features.certificate import fonts
+from bot.features.dashboard.overview import member_languages
 from bot.features.trainers import codes
 from bot.features.trainers.join_codes import JoinCode
 from bot.features.trainers.ports import COHORTS, Cohort
@@ -34,8 +35,14 @@ class JoinPages:
         async with d.in_cohort(request) as visit:
             cohort = visit.cohort
             current = await d.join_codes.current(visit.stores.get(COHORTS), cohort.id, d.now)
+            default = d.app.services.default_language
+            spoken = await member_languages(visit.stores, cohort.id, default)
         values = {
             "cohort": cohort,
+            # The group's own language first: the poster most of its learners read.
+            "poster_languages": sorted(
+                d.app.services.languages.codes, key=lambda code: -spoken[code]
+            ),
             "code": codes.pretty(current.code) if current else None,
             "expires_at": current.expires_at if current else None,
             "link": d.join_link(current.code) if current else None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -14,10 +13,10 @@ from starlette.responses import Response
 
 from bot.channels.web.context import Dashboard, PageError
 from bot.core.localtime import after_quiet_hours
-from bot.core.ports import LEARNERS, UnitOfWork
+from bot.features.dashboard.overview import member_languages
 from bot.features.dashboard.ports import AUDIT, AuditEntry
 from bot.features.trainers.moments import moment_text
-from bot.features.trainers.ports import COHORTS, PUSHES, Cohort, PushKind
+from bot.features.trainers.ports import PUSHES, Cohort, PushKind
 from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS, queued_text
 from bot.features.trainers.render import (
     message_text,
@@ -70,7 +69,7 @@ class PushPages:
                 values = self._form_values(cohort, t, dict(visit.form), errors)
                 return d.show(request, visit, "push.html", values, status=HTTPStatus.BAD_REQUEST)
             default = d.app.services.default_language
-            languages = await _member_languages(visit.stores, cohort, default)
+            languages = await member_languages(visit.stores, cohort.id, default)
         previews = [
             (t.language_name(code), count, self._preview(choice, code))
             for code, count in sorted(languages.items())
@@ -201,13 +200,3 @@ def _due(text: str, zone: ZoneInfo) -> datetime | None:
     except ValueError:
         return None
     return local.replace(tzinfo=zone).astimezone(UTC) if local.tzinfo is None else None
-
-
-async def _member_languages(stores: UnitOfWork, cohort: Cohort, default: str) -> Counter[str]:
-    """Count a cohort's learners by the language they read the tutor in."""
-    learners = stores.get(LEARNERS)
-    languages: Counter[str] = Counter()
-    for member in await stores.get(COHORTS).members(cohort.id):
-        learner = await learners.get(member.learner_id)
-        languages[(learner.language if learner else None) or default] += 1
-    return languages
