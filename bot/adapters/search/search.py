@@ -336,9 +336,11 @@ def index_course(
         store.close()
 
 
-def open_retriever(settings: Settings, course: Course, *, progress: bool = False) -> Retriever:
+def open_retriever(
+    settings: Settings, course: Course, *, progress: bool = False, embedder: Embedder | None = None
+) -> Retriever:
     """Open the index, embed whatever lessons are new or changed, and return a retriever."""
-    embedder = make_embedder(settings)
+    embedder = embedder or make_embedder(settings)
     # The model loads while the index opens: the first answer comes about a second sooner.
     loading = threading.Thread(target=embedder.load, name="load-embedder", daemon=True)
     loading.start()
