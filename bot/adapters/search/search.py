@@ -8,7 +8,10 @@ import sys
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final, TypeVar
+
+import numpy as np
 
 from bot.adapters.search.chunks import Chunk, ChunkKind, course_chunks
 from bot.adapters.search.embedders import Embedder, Vectors, make_embedder
@@ -108,7 +111,16 @@ class Evidence:
 
     def lexical_lessons(self) -> Ranking:
         """Rank lessons by their best BM25 chunk and by BM25 over the whole lesson, together."""
-        best_chunk = _scaled(_best((c.lesson_id, s) for c, s in self.lexical.items()))
+        return self._lexical_ranking
+
+    def dense_lessons(self) -> Ranking:
+        """Rank lessons by the mean of their two closest chunks."""
+        return self._dense_ranking
+
+    # A search asks for each ranking several times (to fuse, to judge relevance): made once.
+    @cached_property
+    def _lexical_ranking(self) -> Ranking:
+        best_chunk = _scaled({key: max(cards.values()) for key, cards in self._cards.items()})
         whole = _scaled(self.lexical_by_lesson)
         return _ranking(
             {
@@ -118,8 +130,8 @@ class Evidence:
             }
         )
 
-    def dense_lessons(self) -> Ranking:
-        """Rank lessons by the mean of their two closest chunks."""
+    @cached_property
+    def _dense_ranking(self) -> Ranking:
         # One short chunk can look like a question by chance; a lesson that answers it usually
         # has two. A lesson with one chunk among the candidates takes the weakest one's score.
         floor = min((match.score for match in self.dense), default=0.0)
@@ -133,18 +145,29 @@ class Evidence:
             }
         )
 
+    @cached_property
+    def _cards(self) -> dict[str, dict[int | None, float]]:
+        """Return the best BM25 chunk of each card of each lesson (None: the lesson's others)."""
+        found: dict[str, dict[int | None, float]] = {}
+        for chunk, score in self.lexical.items():
+            cards = found.setdefault(chunk.lesson_id, {})
+            if score > cards.get(chunk.card_index, float("-inf")):
+                cards[chunk.card_index] = score
+        return found
+
     def fused_lessons(self, lexical_weight: float) -> Ranking:
         """Rank lessons by both rankers together."""
         lexical = self.lexical_lessons().scores
         return _ranking(_fuse(lexical, self.dense_lessons().scores, lexical_weight))
 
-    def best_card(self, lesson_id: str, lexical_weight: float) -> int | None:
-        """Return the card of the lesson that both rankers, together, find closest."""
-        lexical = _best(
-            (c.card_index, s)
-            for c, s in self.lexical.items()
-            if c.lesson_id == lesson_id and c.card_index is not None
-        )
+    def best_card(self, lesson_id: str, lexical_weight: float, cards: int) -> int | None:
+        """Return the card of the lesson (of `cards` cards) that both rankers find closest."""
+        # Every card is a candidate, those that share no word with the question at zero.
+        lexical = dict.fromkeys(range(cards), 0.0) | {
+            card: score
+            for card, score in self._cards.get(lesson_id, {}).items()
+            if card is not None
+        }
         dense = _best(
             (m.card_index, m.score)
             for m in self.dense
@@ -172,8 +195,11 @@ class Lexicon:
         return sum(word in self._by_chunk.stems for word in words) / len(words) if words else 0.0
 
     def chunk_scores(self, text: str) -> dict[Chunk, float]:
-        """Return the BM25 score of every chunk."""
-        return dict(zip(self.chunks, map(float, self._by_chunk.scores(text)), strict=True))
+        """Return the BM25 score of every chunk that shares a word with the question."""
+        # The others score nothing: leaving them out keeps the rankers' work to the few chunks
+        # the question's words reach, however large the course.
+        scores = self._by_chunk.scores(text)
+        return {self.chunks[row]: float(scores[row]) for row in np.flatnonzero(scores > 0)}
 
     def lesson_scores(self, text: str) -> dict[str, float]:
         """Return the BM25 score of every lesson, read as one text."""
@@ -224,6 +250,7 @@ class Retriever:
             key: tuple(chunk.id for chunk in lesson if chunk.kind is not ChunkKind.KEYWORD)
             for key, lesson in chunks.items()
         }
+        self._chunks = {chunk.id: chunk for lesson in chunks.values() for chunk in lesson}
         self._vectors = store.language_vectors(languages.codes)
         self._everyday = EverydaySubjects(embedder)
         self._spellers = {
@@ -248,7 +275,12 @@ class Retriever:
         vectors = self._vectors.get(language)
         if dense and vectors is not None:
             question = self.embedder.query(text)
-            matches = self.store.query(question, language, vectors.mean)
+            matches = [
+                DenseMatch(
+                    self._chunks[chunk_id].lesson_id, self._chunks[chunk_id].card_index, score
+                )
+                for chunk_id, score in vectors.nearest(question)
+            ]
         return Evidence(by_chunk, by_lesson, matches, question, text)
 
     def search_sync(self, text: str, language: Language, k: int = 5) -> SearchResult:
@@ -295,7 +327,9 @@ class Retriever:
         lesson = self.course.lesson(language, lesson_id)
         if lesson is None:
             return None
-        card_index = evidence.best_card(lesson_id, self._lexical_weight(language))
+        card_index = evidence.best_card(
+            lesson_id, self._lexical_weight(language), len(lesson.cards)
+        )
         if card_index is None or card_index >= len(lesson.cards):
             card_index = 0
         return LessonHit(

@@ -45,7 +45,7 @@ class DenseMatch:
 
     lesson_id: str
     card_index: int | None
-    score: float  # inner product of the chunk with the centred question
+    score: float  # inner product of the chunk with the centred question (`LanguageVectors.nearest`)
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,6 +65,20 @@ class LanguageVectors:
         """Return the best cosine between the question and the given chunks."""
         rows = [self.rows[chunk_id] for chunk_id in chunk_ids if chunk_id in self.rows]
         return float((self.vectors[rows] @ question).max()) if rows else 0.0
+
+    def nearest(self, question: Vectors, count: int = DENSE_CANDIDATES) -> list[tuple[str, float]]:
+        """Return the ids and scores of the chunks closest to the question, best first.
+
+        The score is the inner product of a chunk with the question less the mean: what the
+        question shares with every lesson counts for none. Exact, over the language's vectors
+        alone: a product of a few thousand rows costs less than an approximate search that must
+        filter by language, and it does not grow with the other languages.
+        """
+        scores = self.vectors @ (question - self.mean)
+        count = min(count, len(scores))
+        top = np.argpartition(-scores, count - 1)[:count]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.ids[row], float(scores[row])) for row in top]
 
 
 def collection_name(embedder: Embedder) -> str:
@@ -203,26 +217,6 @@ class ChunkStore:
                     tuple(stored["ids"]), vectors, vectors.mean(axis=0)
                 )
         return found
-
-    def query(self, vector: Vectors, language: Language, centre: Vectors) -> list[DenseMatch]:
-        """Return the chunks of one language closest to the question once both are centred."""
-        found = self.collection.query(
-            query_embeddings=[vector - centre],
-            n_results=DENSE_CANDIDATES,
-            where={"language": language},
-            include=["metadatas", "distances"],
-        )
-        metas = found["metadatas"][0] if found["metadatas"] else []
-        distances = found["distances"][0] if found["distances"] else []
-        # Chromadb's inner-product distance is 1 - p·(q - m).
-        return [
-            DenseMatch(
-                lesson_id=str(meta["lesson_id"]),
-                card_index=int(meta["card_index"]) if "card_index" in meta else None,
-                score=1.0 - float(distance),
-            )
-            for meta, distance in zip(metas, distances, strict=True)
-        ]
 
     def count(self) -> int:
         """Return how many chunks are stored."""
