@@ -18,7 +18,17 @@ from bot.adapters.search.embedders import Embedder, Vectors, make_embedder
 from bot.adapters.search.lexical import LexicalIndex, tokens
 from bot.adapters.search.query import topic
 from bot.adapters.search.spelling import Speller
-from bot.adapters.search.store import ChunkStore, DenseMatch, IndexReport, open_client
+from bot.adapters.search.store import (
+    ChunkStore,
+    DenseMatch,
+    IndexReport,
+    LanguageVectors,
+    course_fingerprint,
+    load_vectors,
+    open_client,
+    save_vectors,
+    vectors_file,
+)
 from bot.adapters.search.topics import EverydaySubjects, TopicSignals, centrality, lexical_signal
 from bot.config import Language, Settings
 from bot.core.languages import LanguageRegistry, SearchWords
@@ -224,13 +234,12 @@ class Retriever:
     def __init__(
         self,
         course: Course,
-        store: ChunkStore,
         embedder: Embedder,
         chunks: Mapping[tuple[Language, str], tuple[Chunk, ...]],
         languages: LanguageRegistry,
+        vectors: Mapping[Language, LanguageVectors],
     ) -> None:
         self.course = course
-        self.store = store
         self.embedder = embedder
         self.languages = languages
         self._lexicons = {
@@ -251,7 +260,7 @@ class Retriever:
             for key, lesson in chunks.items()
         }
         self._chunks = {chunk.id: chunk for lesson in chunks.values() for chunk in lesson}
-        self._vectors = store.language_vectors(languages.codes)
+        self._vectors = vectors
         self._everyday = EverydaySubjects(embedder)
         self._spellers = {
             profile.code: Speller(_words_of(course, chunks, profile.code), profile.search)
@@ -348,8 +357,7 @@ class Retriever:
         return await asyncio.to_thread(self.search_sync, text, language, k)
 
     async def close(self) -> None:
-        """Close the index."""
-        self.store.close()
+        """Release nothing: the index was closed as soon as its vectors were read."""
 
 
 def terminal_progress() -> bool:
@@ -373,18 +381,39 @@ def index_course(
 def open_retriever(
     settings: Settings, course: Course, *, progress: bool = False, embedder: Embedder | None = None
 ) -> Retriever:
-    """Open the index, embed whatever lessons are new or changed, and return a retriever."""
+    """Read the course's vectors, embedding whatever lessons are new or changed first."""
     embedder = embedder or make_embedder(settings)
-    # The model loads while the index opens: the first answer comes about a second sooner.
+    # The model loads while the vectors are read: the first answer comes about a second sooner.
     loading = threading.Thread(target=embedder.load, name="load-embedder", daemon=True)
     loading.start()
-    store = ChunkStore(open_client(settings), embedder)
     try:
         chunks = course_chunks(course)
-        store.sync(chunks, progress=progress)
-        return Retriever(course, store, embedder, chunks, settings.languages)
-    except BaseException:
-        store.close()
-        raise
+        vectors = _course_vectors(settings, embedder, chunks, progress)
+        return Retriever(course, embedder, chunks, settings.languages, vectors)
     finally:
         loading.join()
+
+
+def _course_vectors(
+    settings: Settings,
+    embedder: Embedder,
+    chunks: Mapping[tuple[Language, str], tuple[Chunk, ...]],
+    progress: bool,
+) -> dict[Language, LanguageVectors]:
+    """Return each language's vectors, from the embedded index's saved copy when it is current."""
+    # Searching needs the vectors alone: when the embedded index already holds this course, its
+    # saved copy spares the process chromadb (its import, its client, its memory).
+    codes = settings.languages.codes
+    fingerprint = course_fingerprint(chunks)
+    saved = None if settings.chroma_host else vectors_file(settings, embedder)
+    if saved is not None and (vectors := load_vectors(saved, fingerprint, codes)) is not None:
+        return vectors
+    store = ChunkStore(open_client(settings), embedder)
+    try:
+        store.sync(chunks, progress=progress)
+        vectors = store.language_vectors(codes)
+    finally:
+        store.close()
+    if saved is not None:
+        save_vectors(saved, fingerprint, vectors)
+    return vectors

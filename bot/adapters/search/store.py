@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
@@ -26,6 +27,8 @@ COURSE_HASH: Final = "course_hash"
 # How many chunks the dense search brings back before they are grouped into lessons: enough to
 # reach a dozen lessons, few enough to stay a few milliseconds.
 DENSE_CANDIDATES: Final = 60
+# In the saved copy of the vectors: the fingerprint of the course they embed.
+FINGERPRINT: Final = "course_fingerprint"
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,7 @@ class ChunkStore:
     ) -> IndexReport:
         """Embed the lessons that are new or changed and remove the ones that are gone."""
         started = time.perf_counter()
-        hashes = {key: content_hash(tuple(chunks)) for key, chunks in lessons.items()}
+        hashes = _hashes(lessons)
         fingerprint = _fingerprint(hashes)
         if (self.collection.metadata or {}).get(COURSE_HASH) == fingerprint:
             return IndexReport(len(lessons), 0, 0, 0, time.perf_counter() - started)
@@ -227,12 +230,59 @@ class ChunkStore:
         self.client.close()
 
 
+def _hashes(lessons: Mapping[tuple[Language, str], Sequence[Chunk]]) -> dict[Any, str]:
+    return {key: content_hash(tuple(chunks)) for key, chunks in lessons.items()}
+
+
+def course_fingerprint(lessons: Mapping[tuple[Language, str], Sequence[Chunk]]) -> str:
+    """Return one hash of every lesson's chunks: the index holds this course when it matches."""
+    return _fingerprint(_hashes(lessons))
+
+
 def _fingerprint(hashes: Mapping[tuple[Language, str], str]) -> str:
     """Return one hash for the whole course, to tell in one read that nothing changed."""
     lines = sorted(
         f"{language}:{lesson_id}:{digest}" for (language, lesson_id), digest in hashes.items()
     )
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+
+def vectors_file(settings: Settings, embedder: Embedder) -> Path:
+    """Return where the embedded index keeps a copy of its vectors, for this embedding model."""
+    return settings.resolved_index_dir / f"{collection_name(embedder)}.npz"
+
+
+def save_vectors(path: Path, fingerprint: str, vectors: Mapping[Language, LanguageVectors]) -> None:
+    """Write the vectors of each language, with the fingerprint of the course they embed."""
+    arrays: dict[str, Any] = {FINGERPRINT: np.asarray(fingerprint)}
+    for language, found in vectors.items():
+        arrays[f"{language}.ids"] = np.asarray(found.ids)
+        arrays[f"{language}.vectors"] = found.vectors
+    # Written aside, then renamed: a reader never sees half a file.
+    partial = path.with_suffix(".partial.npz")
+    np.savez(partial, **arrays)
+    partial.replace(path)
+
+
+def load_vectors(
+    path: Path, fingerprint: str, languages: Iterable[Language]
+) -> dict[Language, LanguageVectors] | None:
+    """Read the saved vectors when they embed this very course; None when they do not."""
+    try:
+        with np.load(path, allow_pickle=False) as saved:
+            if str(saved[FINGERPRINT]) != fingerprint:
+                return None
+            # The fingerprint covers every lesson: a language saved without vectors has none.
+            found: dict[Language, LanguageVectors] = {}
+            for language in languages:
+                if f"{language}.ids" in saved.files:
+                    ids = tuple(str(chunk_id) for chunk_id in saved[f"{language}.ids"])
+                    vectors = saved[f"{language}.vectors"]
+                    found[language] = LanguageVectors(ids, vectors, vectors.mean(axis=0))
+            return found
+    except (OSError, ValueError, KeyError):
+        # Missing, unreadable or from another version: read the index instead.
+        return None
 
 
 def _stored_lessons(stored: Any) -> dict[tuple[Language, str], tuple[str, list[str]]]:
