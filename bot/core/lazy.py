@@ -20,10 +20,11 @@ class Lazy(Generic[T]):
     prompt) meanwhile; a caller who needs it before it is ready waits for it. When the build
     fails, every caller gets its error.
 
-    `start(after=other)` lets the other value's build end first: two builds at once on a machine
-    of few cores compete for the interpreter, and one that holds it for long (lingua's models,
-    in Rust, hold it 0.6 s) stalls every update meanwhile. One after the other, the first
-    updates are answered before the stall; a caller who needs the value sooner builds it at once.
+    `start(after=other)` builds it once the other value is built, and a caller who needs it
+    meanwhile waits for both, in that order. Two builds at once compete for the interpreter, and
+    one that holds it long (lingua's models, in Rust, hold it 0.6 s) stalls every update
+    meanwhile; one after the other, the first updates are answered before that stall, both are
+    ready as soon, and their peaks of memory do not add up.
     """
 
     def __init__(self, build: Callable[[], T], *, name: str) -> None:
@@ -33,14 +34,16 @@ class Lazy(Generic[T]):
         self._started = threading.Event()
         self._value: T | None = None
         self._error: BaseException | None = None
+        self._after: Lazy[Any] | None = None
 
     def start(self, *, after: Lazy[Any] | None = None) -> None:
         """Begin building in a background thread (once `after` is built), unless begun already."""
         if self._started.is_set():
             return
+        self._after = after
         self._started.set()
         threading.Thread(
-            target=self._build_in_background, args=(after,), name=f"load-{self.name}", daemon=True
+            target=self._build_in_background, name=f"load-{self.name}", daemon=True
         ).start()
 
     def ready(self) -> bool:
@@ -54,6 +57,9 @@ class Lazy(Generic[T]):
     def get(self) -> T:
         """Return the value, building it here or waiting for the build under way."""
         self._started.set()
+        if self._after is not None and self._build is not None:
+            # Whether it was built or failed, this one is built next.
+            self._after.built()
         with self._lock:
             if self._build is not None:
                 # Only an Exception is kept; Ctrl+C leaves it unbuilt, for the next caller.
@@ -81,10 +87,7 @@ class Lazy(Generic[T]):
         except Exception:
             return None
 
-    def _build_in_background(self, after: Lazy[Any] | None) -> None:
-        if after is not None:
-            # Whether `after` was built or failed, this one is built next.
-            after.built()
+    def _build_in_background(self) -> None:
         try:
             self.get()
         except Exception:
