@@ -153,6 +153,23 @@ async def test_async_search_answers_in_every_language(
     assert len(result.hits) <= 2
 
 
+def _no_index(_settings: object) -> None:
+    raise AssertionError("the index was opened")
+
+
+def test_a_start_after_indexing_reads_the_saved_vectors_without_chromadb(
+    tmp_path: Path, course_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = retrieval_settings(tmp_path, content_dir=course_dir)
+    course = load_course(course_dir, settings.languages.codes)
+    index_course(settings, course)
+
+    monkeypatch.setattr(search, "open_client", _no_index)
+    result = open_retriever(settings, course).search_sync("why does the chatbot invent facts", "en")
+
+    assert result.hits[0].lesson_id == "chatbots/hallucinations"
+
+
 def test_a_second_start_reads_the_saved_vectors_without_chromadb(
     tmp_path: Path, course_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -160,10 +177,7 @@ def test_a_second_start_reads_the_saved_vectors_without_chromadb(
     course = load_course(course_dir, settings.languages.codes)
     first = open_retriever(settings, course)
 
-    def no_index(_settings: object) -> None:
-        raise AssertionError("the index was opened")
-
-    monkeypatch.setattr(search, "open_client", no_index)
+    monkeypatch.setattr(search, "open_client", _no_index)
     again = open_retriever(settings, course)
 
     question = "puis-je mettre mon CV dans un chatbot"

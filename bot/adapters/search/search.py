@@ -369,13 +369,9 @@ def index_course(
     settings: Settings, course: Course, *, rebuild: bool = False, progress: bool = False
 ) -> IndexReport:
     """Bring the index in step with the course (from scratch with `rebuild`), then close it."""
-    store = ChunkStore(open_client(settings), make_embedder(settings))
-    try:
-        if rebuild:
-            store.drop()
-        return store.sync(course_chunks(course), progress=progress)
-    finally:
-        store.close()
+    chunks = course_chunks(course)
+    embedder = make_embedder(settings)
+    return _synced(settings, embedder, chunks, rebuild=rebuild, progress=progress)[0]
 
 
 def open_retriever(
@@ -403,17 +399,31 @@ def _course_vectors(
     """Return each language's vectors, from the embedded index's saved copy when it is current."""
     # Searching needs the vectors alone: when the embedded index already holds this course, its
     # saved copy spares the process chromadb (its import, its client, its memory).
-    codes = settings.languages.codes
-    fingerprint = course_fingerprint(chunks)
-    saved = None if settings.chroma_host else vectors_file(settings, embedder)
-    if saved is not None and (vectors := load_vectors(saved, fingerprint, codes)) is not None:
-        return vectors
+    if settings.chroma_host is None:
+        saved = vectors_file(settings, embedder)
+        vectors = load_vectors(saved, course_fingerprint(chunks), settings.languages.codes)
+        if vectors is not None:
+            return vectors
+    return _synced(settings, embedder, chunks, progress=progress)[1]
+
+
+def _synced(
+    settings: Settings,
+    embedder: Embedder,
+    chunks: Mapping[tuple[Language, str], tuple[Chunk, ...]],
+    *,
+    rebuild: bool = False,
+    progress: bool = False,
+) -> tuple[IndexReport, dict[Language, LanguageVectors]]:
+    """Bring the index in step with the course, read its vectors, and save their copy."""
     store = ChunkStore(open_client(settings), embedder)
     try:
-        store.sync(chunks, progress=progress)
-        vectors = store.language_vectors(codes)
+        if rebuild:
+            store.drop()
+        report = store.sync(chunks, progress=progress)
+        vectors = store.language_vectors(settings.languages.codes)
     finally:
         store.close()
-    if saved is not None:
-        save_vectors(saved, fingerprint, vectors)
-    return vectors
+    if settings.chroma_host is None:
+        save_vectors(vectors_file(settings, embedder), course_fingerprint(chunks), vectors)
+    return report, vectors
