@@ -7,8 +7,8 @@
   ask free questions, so the index, the embedding model and the language detector are loaded),
   and its VmRSS then;
 - **search**: warm hybrid search (`Retriever.search_sync`) p50/p95 over the development
-  questions, on the course and on the course copied ten times (every lesson again under a new
-  id, same texts: the copies' vectors are the course's, embedded once).
+  questions, on the course and on the course copied ten times (every module and lesson again
+  under a new id, same texts: the copies' vectors are the course's, read from its index).
 
     python -m benchmarks.footprint            # 5 starts, 5 passes over the questions
     python -m benchmarks.footprint --short    # 2 starts, 2 passes
@@ -37,9 +37,14 @@ import numpy as np
 from pydantic import SecretStr
 
 from bot.adapters.search.chunks import course_chunks
-from bot.adapters.search.embedders import UniversalSentenceEncoder, Vectors
 from bot.adapters.search.evaluation import DEV_CASES, EvalCase, load_cases
 from bot.adapters.search.search import Retriever, index_course, open_retriever
+from bot.adapters.search.store import (
+    LanguageVectors,
+    course_fingerprint,
+    load_vectors,
+    vectors_file,
+)
 from bot.config import Settings
 from bot.course.loader import load_course
 from bot.course.model import Course
@@ -54,20 +59,6 @@ QUESTIONS_PER_LEARNER = 3
 # Waiting when the bot starts, after that learner's /start; its answer names the word.
 QUESTION = "c'est quoi un deepfake ?"
 WORD_OF_THE_ANSWER = "deepfake"
-
-
-class SharedEncoder(UniversalSentenceEncoder):
-    """The tutor's encoder, embedding each distinct text once: the copies repeat the course."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, Vectors] = {}
-
-    def documents(self, texts: Sequence[str]) -> Vectors:
-        """Embed the texts not seen before, and return every text's vector."""
-        missing = [text for text in dict.fromkeys(texts) if text not in self._seen]
-        if missing:
-            self._seen.update(zip(missing, super().documents(missing), strict=True))
-        return np.stack([self._seen[text] for text in texts]) if texts else super().documents([])
 
 
 def copied_course(course: Course, copies: int) -> Course:
@@ -114,27 +105,47 @@ def time_search(retriever: Retriever, cases: Sequence[EvalCase], passes: int) ->
     return summary(times)
 
 
+def copied_vectors(vectors: LanguageVectors, copies: int) -> LanguageVectors:
+    """Return the vectors of `copied_course`'s chunks: each copy's are the course's."""
+    ids = list(vectors.ids)
+    for copy in range(2, copies + 1):
+        for chunk_id in vectors.ids:
+            language, rest = chunk_id.split(":", 1)
+            lesson_id, number = rest.rsplit(":", 1)
+            ids.append(f"{language}:{lesson_id}-{copy}:{number}")
+    stacked = np.concatenate([vectors.vectors] * copies)
+    return LanguageVectors(tuple(ids), stacked, stacked.mean(axis=0))
+
+
 def measure_search(
     settings: Settings, course: Course, cases: Sequence[EvalCase], passes: int
 ) -> dict[str, Any]:
-    """Time search on the course and on its copies, each in an index of its own."""
-    encoder = SharedEncoder()
-    results: dict[str, Any] = {}
-    for name, copies in (("course", 1), (f"x{COPIES}", COPIES)):
-        index = settings.resolved_index_dir.parent / f"search-{name}"
-        started = time.perf_counter()
-        retriever = open_retriever(
-            settings.model_copy(update={"index_dir": index}),
-            copied_course(course, copies),
-            embedder=encoder,
-        )
-        opened = time.perf_counter() - started
-        results[name] = {
-            "chunks": sum(map(len, course_chunks(retriever.course).values())),
-            "opened_seconds": round(opened, 1),
-            **time_search(retriever, cases, passes),
+    """Time search on the course's index, then on the course copied with the same vectors."""
+    retriever = open_retriever(settings, course)
+    saved = load_vectors(
+        vectors_file(settings, retriever.embedder),
+        course_fingerprint(course_chunks(course)),
+        settings.languages.codes,
+    )
+    assert saved is not None, "opening the retriever saves the vectors"
+    copied = copied_course(course, COPIES)
+    retrievers = {
+        "course": retriever,
+        f"x{COPIES}": Retriever(
+            copied,
+            retriever.embedder,
+            course_chunks(copied),
+            settings.languages,
+            {language: copied_vectors(found, COPIES) for language, found in saved.items()},
+        ),
+    }
+    return {
+        name: {
+            "chunks": sum(map(len, course_chunks(searched.course).values())),
+            **time_search(searched, cases, passes),
         }
-    return results
+        for name, searched in retrievers.items()
+    }
 
 
 def _status(pid: int) -> dict[str, int]:

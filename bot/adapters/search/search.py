@@ -374,11 +374,9 @@ def index_course(
     return _synced(settings, embedder, chunks, rebuild=rebuild, progress=progress)[0]
 
 
-def open_retriever(
-    settings: Settings, course: Course, *, progress: bool = False, embedder: Embedder | None = None
-) -> Retriever:
+def open_retriever(settings: Settings, course: Course, *, progress: bool = False) -> Retriever:
     """Read the course's vectors, embedding whatever lessons are new or changed first."""
-    embedder = embedder or make_embedder(settings)
+    embedder = make_embedder(settings)
     # The model loads while the vectors are read: the first answer comes about a second sooner.
     loading = threading.Thread(target=embedder.load, name="load-embedder", daemon=True)
     loading.start()
