@@ -194,3 +194,20 @@ def test_saved_vectors_of_another_course_are_not_used(tmp_path: Path, course_dir
 
     assert load_vectors(saved, course_fingerprint(changed), settings.languages.codes) is None
     assert load_vectors(saved, course_fingerprint(course_chunks(course)), ["nl"]) is not None
+
+
+def test_a_damaged_copy_of_the_vectors_is_read_from_the_index_again(
+    tmp_path: Path, course_dir: Path
+) -> None:
+    settings = retrieval_settings(tmp_path, content_dir=course_dir)
+    course = load_course(course_dir, settings.languages.codes)
+    index_course(settings, course)
+    saved = vectors_file(settings, make_embedder(settings))
+    saved.write_bytes(saved.read_bytes()[:1000])
+    fingerprint = course_fingerprint(course_chunks(course))
+
+    assert load_vectors(saved, fingerprint, settings.languages.codes) is None
+    result = open_retriever(settings, course).search_sync("why does the chatbot invent facts", "en")
+
+    assert result.hits[0].lesson_id == "chatbots/hallucinations"
+    assert load_vectors(saved, fingerprint, settings.languages.codes) is not None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import tempfile
 import time
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -230,7 +232,9 @@ class ChunkStore:
         self.client.close()
 
 
-def _hashes(lessons: Mapping[tuple[Language, str], Sequence[Chunk]]) -> dict[Any, str]:
+def _hashes(
+    lessons: Mapping[tuple[Language, str], Sequence[Chunk]],
+) -> dict[tuple[Language, str], str]:
     return {key: content_hash(tuple(chunks)) for key, chunks in lessons.items()}
 
 
@@ -258,10 +262,11 @@ def save_vectors(path: Path, fingerprint: str, vectors: Mapping[Language, Langua
     for language, found in vectors.items():
         arrays[f"{language}.ids"] = np.asarray(found.ids)
         arrays[f"{language}.vectors"] = found.vectors
-    # Written aside, then renamed: a reader never sees half a file.
-    partial = path.with_suffix(".partial.npz")
-    np.savez(partial, **arrays)
-    partial.replace(path)
+    # Written aside under a name of its own, then renamed: a reader never sees half a file, and
+    # two writers (`tutor ingest` beside a start) never write into the same one.
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as partial:
+        np.savez(partial, **arrays)
+    Path(partial.name).replace(path)
 
 
 def load_vectors(
@@ -280,7 +285,7 @@ def load_vectors(
                     vectors = saved[f"{language}.vectors"]
                     found[language] = LanguageVectors(ids, vectors, vectors.mean(axis=0))
             return found
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
         # Missing, unreadable or from another version: read the index instead.
         return None
 
