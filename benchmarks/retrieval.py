@@ -166,7 +166,9 @@ def measure_model(
         started = time.perf_counter()
         report = store.sync(chunks)
         ingestion = time.perf_counter() - started
-        retriever = Retriever(course, store, embedder, chunks, languages)
+        retriever = Retriever(
+            course, embedder, chunks, languages, store.language_vectors(languages.codes)
+        )
         rankers = _rankers(retriever)
         for rank in rankers.values():
             evaluate(rank, cases, languages.codes)  # warm every path before timing it
@@ -239,7 +241,6 @@ def _child(index_dir: Path, cases_file: Path) -> None:
     print(json.dumps({"lesson_id": result.hits[0].lesson_id if result.hits else None}), flush=True)
     for case in load_cases(settings.languages.codes, cases_file):
         retriever.search_sync(case.question, case.language)
-    retriever.store.close()
     print(json.dumps({"peak_rss_mb": _peak_rss_mb()}))
 
 

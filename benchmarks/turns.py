@@ -18,7 +18,9 @@ and one more learner's updates count the SQL statements each kind runs.
     python -m benchmarks.turns --short    # 15 sequential learners, 1/20 at once
 
 Results go to stdout and benchmarks/results/turns.json; ratios are tutor p50 / anchor p50 of the
-same run, which the noise of a shared machine moves less than the times.
+same run, which the noise of a shared machine moves less than the times. The peak memory and the
+cold start of a real `tutor run` process, and search on a course ten times larger, are measured
+by benchmarks/footprint.py.
 """
 
 from __future__ import annotations

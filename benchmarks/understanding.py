@@ -228,10 +228,7 @@ def main() -> None:
         started = time.perf_counter()
         retriever = open_retriever(settings, course)
         opened = time.perf_counter() - started
-        try:
-            results = measure(retriever, course, short=args.short, fit=args.fit_gate)
-        finally:
-            retriever.store.close()
+        results = measure(retriever, course, short=args.short, fit=args.fit_gate)
     results["index_open_seconds"] = round(opened, 2)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")

@@ -178,7 +178,7 @@ class App:
         first screen, which their loading would otherwise slow down.
         """
         self.retriever.start()
-        self.detector.start()
+        self.detector.start(after=self.retriever)
         deliverers = {channel.name: channel.deliverer for channel in channels}
         jobs = [*self.workers, *workers]
         tasks = [asyncio.create_task(job.run(deliverers)) for job in jobs]

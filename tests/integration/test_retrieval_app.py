@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.adapters.search.chunks import course_chunks
+from bot.adapters.search import index_course
 from bot.app import App
 
 
@@ -17,7 +17,8 @@ async def test_the_app_finds_lessons_of_the_real_course(app: App) -> None:
 
 
 async def test_the_app_started_on_an_index_that_was_already_up_to_date(app: App) -> None:
-    report = app.retriever.get().store.sync(course_chunks(app.services.course))
+    await app.retriever.wait()
+    report = index_course(app.settings, app.services.course)
 
     assert report.embedded_chunks == 0
     assert report.lessons == len(app.services.course.lessons)

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bot.adapters.search import Retriever, index_course, open_retriever
+from bot.adapters.search import Retriever, index_course, open_retriever, search
+from bot.adapters.search.chunks import course_chunks
 from bot.adapters.search.embedders import make_embedder
-from bot.adapters.search.store import ChunkStore, open_client
+from bot.adapters.search.store import (
+    ChunkStore,
+    course_fingerprint,
+    load_vectors,
+    open_client,
+    vectors_file,
+)
 from bot.course.loader import load_course
 from tests.support.retrieval import LESSONS, retrieval_settings, write_course
 
@@ -22,12 +28,10 @@ def course_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def retriever(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Retriever]:
+def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
     root = tmp_path_factory.mktemp("small-course")
     settings = retrieval_settings(root, content_dir=write_course(root))
-    opened = open_retriever(settings, load_course(settings.content_dir, settings.languages.codes))
-    yield opened
-    opened.store.close()
+    return open_retriever(settings, load_course(settings.content_dir, settings.languages.codes))
 
 
 def test_first_index_embeds_every_lesson_and_the_second_nothing(
@@ -147,3 +151,63 @@ async def test_async_search_answers_in_every_language(
     assert result.confident
     assert result.hits[0].lesson_id == lesson_id
     assert len(result.hits) <= 2
+
+
+def _no_index(_settings: object) -> None:
+    raise AssertionError("the index was opened")
+
+
+def test_a_start_after_indexing_reads_the_saved_vectors_without_chromadb(
+    tmp_path: Path, course_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = retrieval_settings(tmp_path, content_dir=course_dir)
+    course = load_course(course_dir, settings.languages.codes)
+    index_course(settings, course)
+
+    monkeypatch.setattr(search, "open_client", _no_index)
+    result = open_retriever(settings, course).search_sync("why does the chatbot invent facts", "en")
+
+    assert result.hits[0].lesson_id == "chatbots/hallucinations"
+
+
+def test_a_second_start_reads_the_saved_vectors_without_chromadb(
+    tmp_path: Path, course_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = retrieval_settings(tmp_path, content_dir=course_dir)
+    course = load_course(course_dir, settings.languages.codes)
+    first = open_retriever(settings, course)
+
+    monkeypatch.setattr(search, "open_client", _no_index)
+    again = open_retriever(settings, course)
+
+    question = "puis-je mettre mon CV dans un chatbot"
+    assert again.search_sync(question, "fr") == first.search_sync(question, "fr")
+
+
+def test_saved_vectors_of_another_course_are_not_used(tmp_path: Path, course_dir: Path) -> None:
+    settings = retrieval_settings(tmp_path, content_dir=course_dir)
+    course = load_course(course_dir, settings.languages.codes)
+    open_retriever(settings, course)
+    (course_dir / "nl" / "privacy" / "passwords.md").unlink()
+    changed = course_chunks(load_course(course_dir, settings.languages.codes))
+    saved = vectors_file(settings, make_embedder(settings))
+
+    assert load_vectors(saved, course_fingerprint(changed), settings.languages.codes) is None
+    assert load_vectors(saved, course_fingerprint(course_chunks(course)), ["nl"]) is not None
+
+
+def test_a_damaged_copy_of_the_vectors_is_read_from_the_index_again(
+    tmp_path: Path, course_dir: Path
+) -> None:
+    settings = retrieval_settings(tmp_path, content_dir=course_dir)
+    course = load_course(course_dir, settings.languages.codes)
+    index_course(settings, course)
+    saved = vectors_file(settings, make_embedder(settings))
+    saved.write_bytes(saved.read_bytes()[:1000])
+    fingerprint = course_fingerprint(course_chunks(course))
+
+    assert load_vectors(saved, fingerprint, settings.languages.codes) is None
+    result = open_retriever(settings, course).search_sync("why does the chatbot invent facts", "en")
+
+    assert result.hits[0].lesson_id == "chatbots/hallucinations"
+    assert load_vectors(saved, fingerprint, settings.languages.codes) is not None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from bot.adapters.search import Retriever, open_retriever
@@ -12,12 +10,10 @@ from tests.support.retrieval import retrieval_settings, write_course
 
 
 @pytest.fixture(scope="module")
-def retriever(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Retriever]:
+def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
     root = tmp_path_factory.mktemp("small-course-typos")
     settings = retrieval_settings(root, content_dir=write_course(root))
-    opened = open_retriever(settings, load_course(settings.content_dir, settings.languages.codes))
-    yield opened
-    opened.store.close()
+    return open_retriever(settings, load_course(settings.content_dir, settings.languages.codes))
 
 
 @pytest.mark.parametrize(

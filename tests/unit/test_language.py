@@ -41,3 +41,10 @@ def test_questions_asked_while_the_models_load_in_the_background_get_answers() -
         answers = list(pool.map(detector.detect, QUESTIONS))
     warm_up.join()
     assert answers == list(QUESTIONS.values())
+
+
+def test_only_the_offered_languages_are_told_apart() -> None:
+    detector = LanguageDetector(BUILT_IN.select(["fr", "en"]))
+    detector.load()
+
+    assert set(detector.confidences("Mag ik mijn cv in ChatGPT plakken?")) == {"fr", "en"}

@@ -104,3 +104,36 @@ def test_built_waits_for_a_build_under_way_and_builds_nothing_never_asked_for() 
     threading.Timer(0.05, builder.release.set).start()
 
     assert lazy.built() == [1]
+
+
+def test_a_value_started_after_another_is_built_once_the_other_is() -> None:
+    first, second = Builder(), Builder()
+    second.release.set()
+    before = Lazy(first, name="lesson index")
+    after = Lazy(second, name="language detector")
+    before.start()
+    after.start(after=before)
+    assert first.building.wait(timeout=30)
+
+    assert not second.building.wait(timeout=0.05)
+    first.release.set()
+    assert after.built() == [1]
+    assert second.calls == 1
+
+
+def test_a_value_started_after_another_waits_for_it_when_asked_for() -> None:
+    first, second = Builder(), Builder()
+    second.release.set()
+    before = Lazy(first, name="lesson index")
+    after = Lazy(second, name="language detector")
+    before.start()
+    after.start(after=before)
+    assert first.building.wait(timeout=30)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        asked = pool.submit(after.get)
+        assert not second.building.wait(timeout=0.05)
+        first.release.set()
+        assert asked.result(timeout=30) == [1]
+    assert before.get() == [1]
+    assert second.calls == 1

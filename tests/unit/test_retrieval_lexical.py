@@ -83,3 +83,23 @@ def test_a_lesson_with_the_question_words_spread_over_its_cards_ranks_first() ->
     assert best_chunk.lesson_id != "a/privacy"
     # ...but the lesson that holds all of them comes first.
     assert evidence.lexical_lessons().lesson_ids[0] == "a/privacy"
+
+
+def test_only_the_chunks_that_share_a_word_with_the_question_are_scored() -> None:
+    lessons = {
+        "a/privacy": lesson_chunks(_lesson("a/privacy", "Privacy", "Never paste your password.")),
+        "b/forms": lesson_chunks(_lesson("b/forms", "Forms", "Fill in a form with care.")),
+    }
+    lexicon = Lexicon(lessons, EN)
+
+    scores = lexicon.chunk_scores("where do I paste it")
+
+    assert scores
+    assert {chunk.lesson_id for chunk in scores} == {"a/privacy"}
+    assert all(score > 0 for score in scores.values())
+
+
+def test_a_lesson_whose_cards_share_no_word_gives_its_first_card() -> None:
+    evidence = Evidence({}, {}, [], None)
+
+    assert evidence.best_card("a/privacy", 0.5, cards=3) == 0

@@ -8,14 +8,27 @@ import sys
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final, TypeVar
+
+import numpy as np
 
 from bot.adapters.search.chunks import Chunk, ChunkKind, course_chunks
 from bot.adapters.search.embedders import Embedder, Vectors, make_embedder
 from bot.adapters.search.lexical import LexicalIndex, tokens
 from bot.adapters.search.query import topic
 from bot.adapters.search.spelling import Speller
-from bot.adapters.search.store import ChunkStore, DenseMatch, IndexReport, open_client
+from bot.adapters.search.store import (
+    ChunkStore,
+    DenseMatch,
+    IndexReport,
+    LanguageVectors,
+    course_fingerprint,
+    load_vectors,
+    open_client,
+    save_vectors,
+    vectors_file,
+)
 from bot.adapters.search.topics import EverydaySubjects, TopicSignals, centrality, lexical_signal
 from bot.config import Language, Settings
 from bot.core.languages import LanguageRegistry, SearchWords
@@ -108,7 +121,16 @@ class Evidence:
 
     def lexical_lessons(self) -> Ranking:
         """Rank lessons by their best BM25 chunk and by BM25 over the whole lesson, together."""
-        best_chunk = _scaled(_best((c.lesson_id, s) for c, s in self.lexical.items()))
+        return self._lexical_ranking
+
+    def dense_lessons(self) -> Ranking:
+        """Rank lessons by the mean of their two closest chunks."""
+        return self._dense_ranking
+
+    # A search asks for each ranking several times (to fuse, to judge relevance): made once.
+    @cached_property
+    def _lexical_ranking(self) -> Ranking:
+        best_chunk = _scaled({key: max(cards.values()) for key, cards in self._cards.items()})
         whole = _scaled(self.lexical_by_lesson)
         return _ranking(
             {
@@ -118,8 +140,8 @@ class Evidence:
             }
         )
 
-    def dense_lessons(self) -> Ranking:
-        """Rank lessons by the mean of their two closest chunks."""
+    @cached_property
+    def _dense_ranking(self) -> Ranking:
         # One short chunk can look like a question by chance; a lesson that answers it usually
         # has two. A lesson with one chunk among the candidates takes the weakest one's score.
         floor = min((match.score for match in self.dense), default=0.0)
@@ -133,18 +155,29 @@ class Evidence:
             }
         )
 
+    @cached_property
+    def _cards(self) -> dict[str, dict[int | None, float]]:
+        """Return the best BM25 chunk of each card of each lesson (None: the lesson's others)."""
+        found: dict[str, dict[int | None, float]] = {}
+        for chunk, score in self.lexical.items():
+            cards = found.setdefault(chunk.lesson_id, {})
+            if score > cards.get(chunk.card_index, float("-inf")):
+                cards[chunk.card_index] = score
+        return found
+
     def fused_lessons(self, lexical_weight: float) -> Ranking:
         """Rank lessons by both rankers together."""
         lexical = self.lexical_lessons().scores
         return _ranking(_fuse(lexical, self.dense_lessons().scores, lexical_weight))
 
-    def best_card(self, lesson_id: str, lexical_weight: float) -> int | None:
-        """Return the card of the lesson that both rankers, together, find closest."""
-        lexical = _best(
-            (c.card_index, s)
-            for c, s in self.lexical.items()
-            if c.lesson_id == lesson_id and c.card_index is not None
-        )
+    def best_card(self, lesson_id: str, lexical_weight: float, cards: int) -> int | None:
+        """Return the card of the lesson (of `cards` cards) that both rankers find closest."""
+        # Every card is a candidate, those that share no word with the question at zero.
+        lexical = dict.fromkeys(range(cards), 0.0) | {
+            card: score
+            for card, score in self._cards.get(lesson_id, {}).items()
+            if card is not None
+        }
         dense = _best(
             (m.card_index, m.score)
             for m in self.dense
@@ -172,8 +205,11 @@ class Lexicon:
         return sum(word in self._by_chunk.stems for word in words) / len(words) if words else 0.0
 
     def chunk_scores(self, text: str) -> dict[Chunk, float]:
-        """Return the BM25 score of every chunk."""
-        return dict(zip(self.chunks, map(float, self._by_chunk.scores(text)), strict=True))
+        """Return the BM25 score of every chunk that shares a word with the question."""
+        # The others score nothing: leaving them out keeps the rankers' work to the few chunks
+        # the question's words reach, however large the course.
+        scores = self._by_chunk.scores(text)
+        return {self.chunks[row]: float(scores[row]) for row in np.flatnonzero(scores > 0)}
 
     def lesson_scores(self, text: str) -> dict[str, float]:
         """Return the BM25 score of every lesson, read as one text."""
@@ -198,13 +234,12 @@ class Retriever:
     def __init__(
         self,
         course: Course,
-        store: ChunkStore,
         embedder: Embedder,
         chunks: Mapping[tuple[Language, str], tuple[Chunk, ...]],
         languages: LanguageRegistry,
+        vectors: Mapping[Language, LanguageVectors],
     ) -> None:
         self.course = course
-        self.store = store
         self.embedder = embedder
         self.languages = languages
         self._lexicons = {
@@ -224,7 +259,8 @@ class Retriever:
             key: tuple(chunk.id for chunk in lesson if chunk.kind is not ChunkKind.KEYWORD)
             for key, lesson in chunks.items()
         }
-        self._vectors = store.language_vectors(languages.codes)
+        self._chunks = {chunk.id: chunk for lesson in chunks.values() for chunk in lesson}
+        self._vectors = vectors
         self._everyday = EverydaySubjects(embedder)
         self._spellers = {
             profile.code: Speller(_words_of(course, chunks, profile.code), profile.search)
@@ -248,7 +284,12 @@ class Retriever:
         vectors = self._vectors.get(language)
         if dense and vectors is not None:
             question = self.embedder.query(text)
-            matches = self.store.query(question, language, vectors.mean)
+            matches = [
+                DenseMatch(
+                    self._chunks[chunk_id].lesson_id, self._chunks[chunk_id].card_index, score
+                )
+                for chunk_id, score in vectors.nearest(question)
+            ]
         return Evidence(by_chunk, by_lesson, matches, question, text)
 
     def search_sync(self, text: str, language: Language, k: int = 5) -> SearchResult:
@@ -295,7 +336,9 @@ class Retriever:
         lesson = self.course.lesson(language, lesson_id)
         if lesson is None:
             return None
-        card_index = evidence.best_card(lesson_id, self._lexical_weight(language))
+        card_index = evidence.best_card(
+            lesson_id, self._lexical_weight(language), len(lesson.cards)
+        )
         if card_index is None or card_index >= len(lesson.cards):
             card_index = 0
         return LessonHit(
@@ -314,8 +357,7 @@ class Retriever:
         return await asyncio.to_thread(self.search_sync, text, language, k)
 
     async def close(self) -> None:
-        """Close the index."""
-        self.store.close()
+        """Release nothing: the index was closed as soon as its vectors were read."""
 
 
 def terminal_progress() -> bool:
@@ -327,28 +369,59 @@ def index_course(
     settings: Settings, course: Course, *, rebuild: bool = False, progress: bool = False
 ) -> IndexReport:
     """Bring the index in step with the course (from scratch with `rebuild`), then close it."""
-    store = ChunkStore(open_client(settings), make_embedder(settings))
-    try:
-        if rebuild:
-            store.drop()
-        return store.sync(course_chunks(course), progress=progress)
-    finally:
-        store.close()
+    chunks = course_chunks(course)
+    embedder = make_embedder(settings)
+    return _synced(settings, embedder, chunks, rebuild=rebuild, progress=progress)[0]
 
 
 def open_retriever(settings: Settings, course: Course, *, progress: bool = False) -> Retriever:
-    """Open the index, embed whatever lessons are new or changed, and return a retriever."""
+    """Read the course's vectors, embedding whatever lessons are new or changed first."""
     embedder = make_embedder(settings)
-    # The model loads while the index opens: the first answer comes about a second sooner.
+    # The model loads while the vectors are read: the first answer comes about a second sooner.
     loading = threading.Thread(target=embedder.load, name="load-embedder", daemon=True)
     loading.start()
-    store = ChunkStore(open_client(settings), embedder)
     try:
         chunks = course_chunks(course)
-        store.sync(chunks, progress=progress)
-        return Retriever(course, store, embedder, chunks, settings.languages)
-    except BaseException:
-        store.close()
-        raise
+        vectors = _course_vectors(settings, embedder, chunks, progress)
+        return Retriever(course, embedder, chunks, settings.languages, vectors)
     finally:
         loading.join()
+
+
+def _course_vectors(
+    settings: Settings,
+    embedder: Embedder,
+    chunks: Mapping[tuple[Language, str], tuple[Chunk, ...]],
+    progress: bool,
+) -> dict[Language, LanguageVectors]:
+    """Return each language's vectors, from the embedded index's saved copy when it is current."""
+    # Searching needs the vectors alone: when the embedded index already holds this course, its
+    # saved copy spares the process chromadb (its import, its client, its memory).
+    if settings.chroma_host is None:
+        saved = vectors_file(settings, embedder)
+        vectors = load_vectors(saved, course_fingerprint(chunks), settings.languages.codes)
+        if vectors is not None:
+            return vectors
+    return _synced(settings, embedder, chunks, progress=progress)[1]
+
+
+def _synced(
+    settings: Settings,
+    embedder: Embedder,
+    chunks: Mapping[tuple[Language, str], tuple[Chunk, ...]],
+    *,
+    rebuild: bool = False,
+    progress: bool = False,
+) -> tuple[IndexReport, dict[Language, LanguageVectors]]:
+    """Bring the index in step with the course, read its vectors, and save their copy."""
+    store = ChunkStore(open_client(settings), embedder)
+    try:
+        if rebuild:
+            store.drop()
+        report = store.sync(chunks, progress=progress)
+        vectors = store.language_vectors(settings.languages.codes)
+    finally:
+        store.close()
+    if settings.chroma_host is None:
+        save_vectors(vectors_file(settings, embedder), course_fingerprint(chunks), vectors)
+    return report, vectors

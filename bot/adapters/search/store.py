@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import tempfile
 import time
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
@@ -26,6 +29,8 @@ COURSE_HASH: Final = "course_hash"
 # How many chunks the dense search brings back before they are grouped into lessons: enough to
 # reach a dozen lessons, few enough to stay a few milliseconds.
 DENSE_CANDIDATES: Final = 60
+# In the saved copy of the vectors: the fingerprint of the course they embed.
+FINGERPRINT: Final = "course_fingerprint"
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class DenseMatch:
 
     lesson_id: str
     card_index: int | None
-    score: float  # inner product of the chunk with the centred question
+    score: float  # inner product of the chunk with the centred question (`LanguageVectors.nearest`)
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,6 +70,20 @@ class LanguageVectors:
         """Return the best cosine between the question and the given chunks."""
         rows = [self.rows[chunk_id] for chunk_id in chunk_ids if chunk_id in self.rows]
         return float((self.vectors[rows] @ question).max()) if rows else 0.0
+
+    def nearest(self, question: Vectors, count: int = DENSE_CANDIDATES) -> list[tuple[str, float]]:
+        """Return the ids and scores of the chunks closest to the question, best first.
+
+        The score is the inner product of a chunk with the question less the mean: what the
+        question shares with every lesson counts for none. Exact, over the language's vectors
+        alone: a product of a few thousand rows costs less than an approximate search that must
+        filter by language, and it does not grow with the other languages.
+        """
+        scores = self.vectors @ (question - self.mean)
+        count = min(count, len(scores))
+        top = np.argpartition(-scores, count - 1)[:count]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.ids[row], float(scores[row])) for row in top]
 
 
 def collection_name(embedder: Embedder) -> str:
@@ -131,7 +150,7 @@ class ChunkStore:
     ) -> IndexReport:
         """Embed the lessons that are new or changed and remove the ones that are gone."""
         started = time.perf_counter()
-        hashes = {key: content_hash(tuple(chunks)) for key, chunks in lessons.items()}
+        hashes = _hashes(lessons)
         fingerprint = _fingerprint(hashes)
         if (self.collection.metadata or {}).get(COURSE_HASH) == fingerprint:
             return IndexReport(len(lessons), 0, 0, 0, time.perf_counter() - started)
@@ -205,26 +224,6 @@ class ChunkStore:
                 )
         return found
 
-    def query(self, vector: Vectors, language: Language, centre: Vectors) -> list[DenseMatch]:
-        """Return the chunks of one language closest to the question once both are centred."""
-        found = self.collection.query(
-            query_embeddings=[vector - centre],
-            n_results=DENSE_CANDIDATES,
-            where={"language": language},
-            include=["metadatas", "distances"],
-        )
-        metas = found["metadatas"][0] if found["metadatas"] else []
-        distances = found["distances"][0] if found["distances"] else []
-        # Chromadb's inner-product distance is 1 - p·(q - m).
-        return [
-            DenseMatch(
-                lesson_id=str(meta["lesson_id"]),
-                card_index=int(meta["card_index"]) if "card_index" in meta else None,
-                score=1.0 - float(distance),
-            )
-            for meta, distance in zip(metas, distances, strict=True)
-        ]
-
     def count(self) -> int:
         """Return how many chunks are stored."""
         return int(self.collection.count())
@@ -234,12 +233,62 @@ class ChunkStore:
         self.client.close()
 
 
+def _hashes(
+    lessons: Mapping[tuple[Language, str], Sequence[Chunk]],
+) -> dict[tuple[Language, str], str]:
+    return {key: content_hash(tuple(chunks)) for key, chunks in lessons.items()}
+
+
+def course_fingerprint(lessons: Mapping[tuple[Language, str], Sequence[Chunk]]) -> str:
+    """Return one hash of every lesson's chunks: the index holds this course when it matches."""
+    return _fingerprint(_hashes(lessons))
+
+
 def _fingerprint(hashes: Mapping[tuple[Language, str], str]) -> str:
     """Return one hash for the whole course, to tell in one read that nothing changed."""
     lines = sorted(
         f"{language}:{lesson_id}:{digest}" for (language, lesson_id), digest in hashes.items()
     )
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+
+def vectors_file(settings: Settings, embedder: Embedder) -> Path:
+    """Return where the embedded index keeps a copy of its vectors, for this embedding model."""
+    return settings.resolved_index_dir / f"{collection_name(embedder)}.npz"
+
+
+def save_vectors(path: Path, fingerprint: str, vectors: Mapping[Language, LanguageVectors]) -> None:
+    """Write the vectors of each language, with the fingerprint of the course they embed."""
+    arrays: dict[str, Any] = {FINGERPRINT: np.asarray(fingerprint)}
+    for language, found in vectors.items():
+        arrays[f"{language}.ids"] = np.asarray(found.ids)
+        arrays[f"{language}.vectors"] = found.vectors
+    # Written aside under a name of its own, then renamed: a reader never sees half a file, and
+    # two writers (`tutor ingest` beside a start) never write into the same one.
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as partial:
+        np.savez(partial, **arrays)
+    Path(partial.name).replace(path)
+
+
+def load_vectors(
+    path: Path, fingerprint: str, languages: Iterable[Language]
+) -> dict[Language, LanguageVectors] | None:
+    """Read the saved vectors when they embed this very course; None when they do not."""
+    try:
+        with np.load(path, allow_pickle=False) as saved:
+            if str(saved[FINGERPRINT]) != fingerprint:
+                return None
+            # The fingerprint covers every lesson: a language saved without vectors has none.
+            found: dict[Language, LanguageVectors] = {}
+            for language in languages:
+                if f"{language}.ids" in saved.files:
+                    ids = tuple(str(chunk_id) for chunk_id in saved[f"{language}.ids"])
+                    vectors = saved[f"{language}.vectors"]
+                    found[language] = LanguageVectors(ids, vectors, vectors.mean(axis=0))
+            return found
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        # Missing, unreadable or from another version: read the index instead.
+        return None
 
 
 def _stored_lessons(stored: Any) -> dict[tuple[Language, str], tuple[str, list[str]]]:
