@@ -103,6 +103,8 @@ class Tutor:
         self, sender: Sender, event: Event, claim: Claim | None
     ) -> tuple[list[Reply], str]:
         """Handle the event in one unit of work; say whether it was handled, replayed or skipped."""
+        for wait in self.router.ahead:
+            await wait(event)
         try:
             async with self.units() as uow:
                 if claim is None or await claim(uow):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from bot.core.callbacks import CallbackData
-from bot.core.events import Spoken, Unheard
+from bot.core.events import Event, Spoken, Unheard
 from bot.core.lazy import Lazy
 from bot.core.ports import Learner, Port, UnitOfWork
 from bot.core.state import FlowState
@@ -29,6 +29,9 @@ TextHandler = Callable[["Turn", str], Awaitable[None]]
 # Reads free text before the flow's own handler and the question answerer; returns True when
 # it answered, and the text goes no further (small talk: "merci", "ok", "👍").
 TextFilter = Callable[["Turn", str], Awaitable[bool]]
+# Waits, before an event's transaction opens, for what its handling will need that is still
+# loading in the background (the lesson index): no turn holds the database while it waits.
+Ahead = Callable[["Event"], Awaitable[None]]
 # Answers a voice note; returns the words to handle as if typed, or None when it answered itself.
 HearingHandler = Callable[["Turn", Spoken | Unheard], Awaitable[str | None]]
 Audience = Literal["learner", "trainer", "admin"]
@@ -111,6 +114,7 @@ class Manifest:
     mailboxes: Iterable[Mailbox[Any]] = ()
     # Who, besides learners, sees more commands in /help and the command menu.
     roles: tuple[RoleCheck, ...] = ()
+    ahead: tuple[Ahead, ...] = ()
 
 
 @dataclass(frozen=True)

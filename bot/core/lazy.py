@@ -78,6 +78,11 @@ class Lazy(Generic[T]):
             return self.get()
         return await asyncio.to_thread(self.get)
 
+    async def settled(self) -> None:
+        """Wait, without blocking the event loop, for a build under way to end, however it ends."""
+        if self._started.is_set() and not self.ready():
+            await asyncio.to_thread(self.built)
+
     def built(self) -> T | None:
         """Return the value once any build under way ends; None if never asked for, or failed."""
         if not self._started.is_set():

@@ -13,6 +13,7 @@ from bot.core import callbacks
 from bot.core.callbacks import CallbackData
 from bot.core.events import Sender
 from bot.core.feature import (
+    Ahead,
     Audience,
     ButtonRoute,
     CommandRoute,
@@ -196,6 +197,7 @@ class Router:
     text_filters: list[TextFilter] = field(default_factory=list)
     deep_links: dict[str, Handler] = field(default_factory=dict)
     hearing: HearingHandler | None = None
+    ahead: list[Ahead] = field(default_factory=list)
     states: StateCodec = field(default_factory=lambda: StateCodec(()))
     _owners: dict[str, str] = field(default_factory=dict)
 
@@ -226,6 +228,7 @@ class Router:
             self._claim(f"text in {text.flow or 'any flow'}", manifest.name)
             self.texts[text.flow] = text.handler
         self.text_filters += manifest.text_filters
+        self.ahead += manifest.ahead
         if manifest.hearing is not None:
             self._claim("voice notes", manifest.name)
             self.hearing = manifest.hearing

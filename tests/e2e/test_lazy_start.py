@@ -55,3 +55,24 @@ async def test_a_question_asked_while_the_index_loads_waits_for_it_and_is_answer
             await asking
 
     assert f"This comes from the lesson “{lesson.title}”." in output.getvalue()
+
+
+async def test_a_question_waiting_for_the_index_holds_up_no_other_learner(
+    settings: Settings, clock: Clock, tmp_path: Path, index_gate: threading.Event
+) -> None:
+    async with open_app(settings, clock=clock) as app:
+        asker = TerminalChat(app, Sender("terminal", "ann", "en"), io.StringIO(), tmp_path)
+        other_output = io.StringIO()
+        other = TerminalChat(app, Sender("terminal", "bob", "en"), other_output, tmp_path)
+        await asker.send(Command("start", ("lang-en",)))
+        async with app.serving([TerminalChannel(asker)]):
+            asking = asyncio.create_task(asker.send(Text("how can I spot a deepfake")))
+            await asyncio.sleep(0.2)  # the question now waits for the index
+            # It waits outside any transaction: on SQLite a held one would keep every other
+            # learner's turn waiting for it.
+            assert app.database.engine.pool.checkedout() == 0
+            await other.send(Command("start", ("lang-en",)))
+            assert "Hello" in other_output.getvalue()
+            assert not asking.done()
+            index_gate.set()
+            await asking

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.adapters.db.tables import Base
+from bot.core.events import Event, Spoken, Text
 from bot.core.feature import FeatureContext, Manifest, TextRoute, on
 from bot.features.answers.buttons import AnswerInMyLanguage
 from bot.features.answers.definitions import Definitions
@@ -27,8 +28,17 @@ def manifest(context: FeatureContext) -> Manifest:
         context.settings.languages,
         Definitions(context.course, context.settings.languages),
     )
+
+    async def ahead(event: Event) -> None:
+        # A question asked while the index and the detector load waits for them here, before
+        # its transaction opens: on SQLite a waiting turn would hold up every other writer.
+        if isinstance(event, Text | Spoken):
+            await context.retriever.settled()
+            await context.detector.settled()
+
     return Manifest(
         name="answers",
+        ahead=(ahead,),
         buttons=(on(AnswerInMyLanguage, answers.again),),
         texts=(TextRoute(answers.answer),),
         repositories=((QUESTIONS, SqlQuestions), (RECENT_QUESTIONS, SqlRecentQuestions)),
