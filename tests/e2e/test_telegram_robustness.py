@@ -9,6 +9,7 @@ import pytest
 import pytest_asyncio
 
 from bot.app import App
+from bot.features.progress.repo import SqlProgress
 from bot.features.quiz.repo import SqlAnswers
 from tests.support.buttons import data
 from tests.support.telegram import (
@@ -209,6 +210,37 @@ async def test_a_quiz_answer_delivered_again_after_its_feedback_was_lost_shows_i
     assert learner is not None
     async with shared_app.database.session() as session:
         assert len(await SqlAnswers(session).export(learner.id)) == 1
+
+
+async def test_taking_a_quiz_delivered_again_after_its_question_was_lost_shows_it(
+    shared_app: App, api: BotApi, chat: TelegramChat
+) -> None:
+    await chat.tap_action("lessons.open")
+    quiz = data("quiz.start", "basics/what-is-ai")
+    tap = chat.tap_update(quiz)
+    # The attempt is stored, then its first question never reaches Telegram, as when the
+    # process dies between the commit and the reply.
+    api.fail("sendMessage", Failure.timeout(), chat_id=chat.user.id, times=2)
+    await chat.send(tap)
+    assert [call.failure for call in chat.calls_to("sendMessage")] == [Failure.timeout()] * 2
+
+    other = application_for(shared_app, api)
+    async with running(other):
+        other_chat = TelegramChat(other, api, chat.user, chat.updates)
+        await other_chat.send(tap)
+        [shown] = other_chat.texts
+        options = [button["callback_data"] for button in other_chat.buttons]
+        # Tapped once more, on purpose: the same question, in the same order, same attempt.
+        await other_chat.send(other_chat.tap_update(quiz))
+        assert other_chat.texts[-1] == shown
+        assert [button["callback_data"] for button in other_chat.buttons] == options
+
+    assert "Question 1 of" in shown
+    learner = await stored_learner(shared_app, chat)
+    assert learner is not None
+    async with shared_app.database.session() as session:
+        [progress] = await SqlProgress(session).export(learner.id)
+    assert progress["quiz_attempts"] == 1
 
 
 async def test_a_learner_who_blocked_the_bot_while_it_answered_is_not_retried(

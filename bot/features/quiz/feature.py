@@ -37,7 +37,10 @@ def manifest(_: FeatureContext) -> Manifest:
     """Return what the quiz handles."""
     return Manifest(
         name="quiz",
-        buttons=(on(StartQuiz, flows.start_quiz), on(AnswerQuiz, flows.answer, replayable=True)),
+        buttons=(
+            on(StartQuiz, flows.start_quiz, replayable=True),
+            on(AnswerQuiz, flows.answer, replayable=True),
+        ),
         states=(flows.Answering,),
         repositories=((ANSWERS, _sql_answers),),
         exporters=(("quiz_answers", lambda uow, learner: uow.get(ANSWERS).export(learner)),),

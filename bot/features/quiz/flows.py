@@ -48,9 +48,13 @@ async def start_quiz_of(turn: Turn, lesson_id: str) -> None:
     if lesson is None or not lesson.quiz:
         await screens.stale_button(turn)
         return
-    await turn.repo(PROGRESS).start_quiz_attempt(
-        turn.learner.id, lesson.id, len(lesson.quiz), turn.now
-    )
+    first = Answering(lesson.id, lesson.quiz[0].id)
+    # Already on its first question, unanswered (a second tap, or the same tap delivered again
+    # after a crash): the same attempt is shown again, not a new one.
+    if turn.state != first:
+        await turn.repo(PROGRESS).start_quiz_attempt(
+            turn.learner.id, lesson.id, len(lesson.quiz), turn.now
+        )
     await ask(turn, lesson, 0)
 
 
