@@ -75,7 +75,8 @@ def installed(lock: str) -> Install:
     mark = folder / MARK
     if mark.exists():
         return Install(lock, folder, json.loads(mark.read_text())["build_seconds"], reused=True)
-    for old in VENVS.glob(f"{stem}-*"):
+    # Earlier builds of this lock only: "requirements-*" would match requirements-server's too.
+    for old in VENVS.glob(f"{stem}-{'[0-9a-f]' * len(digest)}"):
         shutil.rmtree(old)
     started = time.perf_counter()
     build(lock, folder)
