@@ -77,9 +77,9 @@ class Tutor:
 
         The claim commits with the turn. If a turn is interrupted before it commits, the event
         delivered again is simply handled. If it committed but its replies were lost (a crash
-        before they were sent), the event delivered again is a tap whose route is replayable
-        (a quiz answer, a lesson card), handled again in a transaction that is rolled back, so
-        that the learner sees the stored outcome; any other event gets no reply.
+        before they were sent), the event delivered again is a tap or a command whose route is
+        replayable (a quiz answer, a lesson card, /quiz), handled again in a transaction that is
+        rolled back, so that the learner sees the stored outcome; any other event gets no reply.
         """
         started = time.perf_counter()
         outcome = "failed"
@@ -221,6 +221,9 @@ class Tutor:
             await self._text(turn, typed)
 
     def _replayable(self, event: Event) -> bool:
+        if isinstance(event, Command):
+            command = self.router.commands.get(event.name)
+            return command is not None and command.replayable
         if not isinstance(event, ButtonPress):
             return False
         found = self.router.button_for(event.data)

@@ -49,6 +49,8 @@ class CommandRoute:
     handler: Handler
     help: str | None = None  # marked with N_(), translated where the language is known
     audience: Audience = "learner"
+    # As for buttons: handled again, it shows what it first showed and changes nothing more.
+    replayable: bool = False
 
 
 @dataclass(frozen=True)

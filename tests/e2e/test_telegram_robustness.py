@@ -243,6 +243,27 @@ async def test_taking_a_quiz_delivered_again_after_its_question_was_lost_shows_i
     assert progress["quiz_attempts"] == 1
 
 
+async def test_the_quiz_command_delivered_again_after_its_question_was_lost_shows_it(
+    shared_app: App, api: BotApi, chat: TelegramChat
+) -> None:
+    await chat.tap_action("lessons.open")
+    command = chat.updates.command(chat.user, "quiz")
+    api.fail("sendMessage", Failure.timeout(), chat_id=chat.user.id, times=2)
+    await chat.send(command)
+
+    other = application_for(shared_app, api)
+    async with running(other):
+        other_chat = TelegramChat(other, api, chat.user, chat.updates)
+        await other_chat.send(command)
+        [shown] = other_chat.texts
+    assert "Question 1 of" in shown
+    learner = await stored_learner(shared_app, chat)
+    assert learner is not None
+    async with shared_app.database.session() as session:
+        [progress] = await SqlProgress(session).export(learner.id)
+    assert progress["quiz_attempts"] == 1
+
+
 async def test_a_learner_who_blocked_the_bot_while_it_answered_is_not_retried(
     shared_app: App, api: BotApi, chat: TelegramChat
 ) -> None:

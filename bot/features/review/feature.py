@@ -72,7 +72,7 @@ def manifest(context: FeatureContext) -> Manifest:
     return Manifest(
         name="review",
         commands=(
-            CommandRoute("quiz", flows.quiz_command, N_("A quiz, or your review")),
+            CommandRoute("quiz", flows.quiz_command, N_("A quiz, or your review"), replayable=True),
             CommandRoute("review", flows.next_review),
         ),
         buttons=(
