@@ -12,12 +12,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from bot.channels.web.context import Dashboard, PageError
-from bot.core.localtime import after_quiet_hours
 from bot.features.dashboard.overview import member_languages
 from bot.features.dashboard.ports import AUDIT, AuditEntry
-from bot.features.trainers.moments import moment_text
 from bot.features.trainers.ports import PUSHES, Cohort, PushKind
-from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS, queued_text
+from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS, queued_text, when_text
 from bot.features.trainers.render import (
     message_text,
     review_text,
@@ -78,7 +76,7 @@ class PushPages:
             "cohort": cohort,
             "fields": choice.fields(str(visit.form.get("at", ""))),
             "previews": previews,
-            "when": self._when(choice, cohort, t),
+            "when": when_text(t, cohort, choice.due_at, d.zone, d.now),
         }
         return d.show(request, visit, "push_preview.html", values)
 
@@ -178,19 +176,6 @@ class PushPages:
             return review_text(t, PREVIEW_REVIEWS)
         written = message_text(choice.texts, language, services.languages.codes)
         return trainer_message(t, written or "")
-
-    def _when(self, choice: PushChoice, cohort: Cohort, t: Translator) -> str:
-        now = self.dashboard.now
-        due = choice.due_at or now
-        said = t.datetime(due) if choice.due_at else t.gettext("now")
-        held = after_quiet_hours(
-            due, self.dashboard.options.zone, cohort.quiet_start, cohort.quiet_end
-        )
-        if held == due:
-            return said
-        return t.gettext("{when}, but the group's quiet hours hold it until {moment}").format(
-            when=said, moment=moment_text(t, held, now)
-        )
 
 
 def _due(text: str, zone: ZoneInfo) -> datetime | None:

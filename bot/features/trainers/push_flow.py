@@ -438,18 +438,8 @@ class PushFlow:
         t = turn.t
         if found.when == "plan" and found.weekdays and found.at_minute is not None:
             return describe_plan(t, found.weekdays, found.at_minute)
-        due = found.due_at if found.when == "once" and found.due_at else turn.now
-        said = t.datetime(due) if found.when == "once" else t.gettext("now")
-        held = self._held_until(cohort, due)
-        if held == due:
-            return said
-        return t.gettext("{when}, but the group's quiet hours hold it until {moment}").format(
-            when=said, moment=moment_text(t, held, turn.now)
-        )
-
-    def _held_until(self, cohort: Cohort, moment: datetime) -> datetime:
-        quiet = (cohort.quiet_start, cohort.quiet_end)
-        return after_quiet_hours(moment, self.options.zone, *quiet)
+        due_at = found.due_at if found.when == "once" else None
+        return when_text(t, cohort, due_at, self.options.zone, turn.now)
 
     async def confirm(self, turn: Turn, _: object = None) -> None:
         """Queue the push, or save the plan, and say what will happen."""
@@ -568,6 +558,25 @@ class PushFlow:
         _stop_typing(turn)
 
 
+def held_until(cohort: Cohort, moment: datetime, zone: ZoneInfo) -> datetime:
+    """Return when a push due at `moment` may go out, after the cohort's quiet hours."""
+    return after_quiet_hours(moment, zone, cohort.quiet_start, cohort.quiet_end)
+
+
+def when_text(
+    t: Translator, cohort: Cohort, due_at: datetime | None, zone: ZoneInfo, now: datetime
+) -> str:
+    """Say when a one-off push goes out (now when `due_at` is None), and any quiet-hours hold."""
+    due = due_at or now
+    said = t.datetime(due) if due_at else t.gettext("now")
+    held = held_until(cohort, due, zone)
+    if held == due:
+        return said
+    return t.gettext("{when}, but the group's quiet hours hold it until {moment}").format(
+        when=said, moment=moment_text(t, held, now)
+    )
+
+
 async def queued_text(
     t: Translator, stores: UnitOfWork, cohort: Cohort, push: Push, zone: ZoneInfo, now: datetime
 ) -> str:
@@ -576,7 +585,7 @@ async def queued_text(
         planned = t.gettext("✅ Planned for {when}. See /scheduled to cancel it.").format(
             when=t.datetime(push.due_at)
         )
-        held = after_quiet_hours(push.due_at, zone, cohort.quiet_start, cohort.quiet_end)
+        held = held_until(cohort, push.due_at, zone)
         if held == push.due_at:
             return planned
         later = t.gettext("The group's quiet hours hold it until {moment}.")
