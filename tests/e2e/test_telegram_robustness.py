@@ -212,6 +212,15 @@ async def test_a_quiz_answer_delivered_again_after_its_feedback_was_lost_shows_i
         assert len(await SqlAnswers(session).export(learner.id)) == 1
 
 
+async def quiz_attempts(app: App, chat: TelegramChat) -> int:
+    """Return how many attempts at its lesson's quiz the chat's learner has made."""
+    learner = await stored_learner(app, chat)
+    assert learner is not None
+    async with app.database.session() as session:
+        [progress] = await SqlProgress(session).export(learner.id)
+    return int(progress["quiz_attempts"])
+
+
 async def test_taking_a_quiz_delivered_again_after_its_question_was_lost_shows_it(
     shared_app: App, api: BotApi, chat: TelegramChat
 ) -> None:
@@ -236,11 +245,7 @@ async def test_taking_a_quiz_delivered_again_after_its_question_was_lost_shows_i
         assert [button["callback_data"] for button in other_chat.buttons] == options
 
     assert "Question 1 of" in shown
-    learner = await stored_learner(shared_app, chat)
-    assert learner is not None
-    async with shared_app.database.session() as session:
-        [progress] = await SqlProgress(session).export(learner.id)
-    assert progress["quiz_attempts"] == 1
+    assert await quiz_attempts(shared_app, chat) == 1
 
 
 async def test_the_quiz_command_delivered_again_after_its_question_was_lost_shows_it(
@@ -257,11 +262,7 @@ async def test_the_quiz_command_delivered_again_after_its_question_was_lost_show
         await other_chat.send(command)
         [shown] = other_chat.texts
     assert "Question 1 of" in shown
-    learner = await stored_learner(shared_app, chat)
-    assert learner is not None
-    async with shared_app.database.session() as session:
-        [progress] = await SqlProgress(session).export(learner.id)
-    assert progress["quiz_attempts"] == 1
+    assert await quiz_attempts(shared_app, chat) == 1
 
 
 async def test_a_learner_who_blocked_the_bot_while_it_answered_is_not_retried(
