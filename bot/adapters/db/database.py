@@ -6,6 +6,8 @@ import ast
 import asyncio
 import fcntl
 import re
+import sqlite3
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from functools import cache
@@ -86,9 +88,23 @@ def _set_up_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     # A write-ahead log without a disk sync per commit: a commit survives the process being
     # killed (only a power cut may lose the last ones), and takes a fraction of a millisecond,
     # which keeps short the window in which a push Telegram accepted is not yet marked sent.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _until_unlocked(lambda: cursor.execute("PRAGMA journal_mode=WAL"))
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _until_unlocked(statement: Callable[[], object]) -> None:
+    # Switching to the write-ahead log needs the file to itself, and SQLite fails at once rather
+    # than wait for its busy timeout while another process (starting too) migrates the database.
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    while True:
+        try:
+            statement()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.02)
 
 
 def unreachable_for_now(error: BaseException) -> bool:
