@@ -78,8 +78,9 @@ class Tutor:
         The claim commits with the turn. If a turn is interrupted before it commits, the event
         delivered again is simply handled. If it committed but its replies were lost (a crash
         before they were sent), the event delivered again is a tap or a command whose route is
-        replayable (a quiz answer, a lesson card, /quiz), handled again in a transaction that is
-        rolled back, so that the learner sees the stored outcome; any other event gets no reply.
+        replayable (a quiz answer, a lesson card, /quiz), or a question typed where questions
+        are answered, handled again in a transaction that is rolled back, so that the learner
+        sees the stored outcome or the answer again; any other event gets no reply.
         """
         started = time.perf_counter()
         outcome = "failed"
@@ -117,11 +118,13 @@ class Tutor:
                 )
                 if not replayable:
                     return [], "duplicate"
-                raise _ReadOnly(await self._handle(uow, sender, event))
+                raise _ReadOnly(await self._handle(uow, sender, event, replaying=True))
         except _ReadOnly as replay:
             return replay.replies, "replayed"
 
-    async def _handle(self, uow: UnitOfWork, sender: Sender, event: Event) -> list[Reply]:
+    async def _handle(
+        self, uow: UnitOfWork, sender: Sender, event: Event, *, replaying: bool = False
+    ) -> list[Reply]:
         learners = uow.get(LEARNERS)
         now = self.services.clock()
         # Held until the turn commits: one turn at a time per learner, in any process.
@@ -145,7 +148,7 @@ class Tutor:
             stored = await learners.conversation(learner.id)
             conversation = self.router.states.load_conversation(*stored)
             turn = Turn(sender, learner, self.services, uow, now, conversation)
-            await self._dispatch(turn, event)
+            await self._dispatch(turn, event, replaying=replaying)
         if not turn.forgotten:
             codec = self.router.states
             resume = turn.conversation.resume
@@ -158,7 +161,7 @@ class Tutor:
             )
         return turn.replies
 
-    async def _dispatch(self, turn: Turn, event: Event) -> None:
+    async def _dispatch(self, turn: Turn, event: Event, *, replaying: bool = False) -> None:
         if turn.learner.language is None and not self._is_language_choice(event):
             await screens.ask_language(turn)
             return
@@ -172,7 +175,7 @@ class Tutor:
             case ButtonPress(data=data):
                 await self._press(turn, data)
             case Text(text=text):
-                await self._text(turn, text)
+                await self._text(turn, text, replaying=replaying)
             case Spoken() | Unheard():
                 await self._voice_note(turn, event)
             case Unsupported(kind=kind):
@@ -192,7 +195,12 @@ class Tutor:
         route, value = found
         await route.handler(turn, value)
 
-    async def _text(self, turn: Turn, text: str) -> None:
+    async def _text(self, turn: Turn, text: str, *, replaying: bool = False) -> None:
+        route = self.router.text_route(turn.state)
+        if replaying and (route is None or not route.replayable):
+            # Typed in a flow that the first delivery may have left (a name for the certificate,
+            # a push): the state now is not the one the words were meant for.
+            return
         # A lone surrogate (which a client can send) cannot be stored, searched or shown.
         text = valid_unicode(text).strip()
         if not text:
@@ -205,11 +213,10 @@ class Tutor:
             for read_first in self.router.text_filters:
                 if await read_first(turn, text):
                     return
-        handler = self.router.text_handler(turn.state)
-        if handler is None:
+        if route is None:
             await screens.no_free_text(turn, ())
             return
-        await handler(turn, text)
+        await route.handler(turn, text)
 
     async def _voice_note(self, turn: Turn, note: Spoken | Unheard) -> None:
         hear = self.router.hearing
@@ -224,6 +231,8 @@ class Tutor:
         if isinstance(event, Command):
             command = self.router.commands.get(event.name)
             return command is not None and command.replayable
+        if isinstance(event, Text):
+            return True  # when its flow's text route is replayable, which the turn knows
         if not isinstance(event, ButtonPress):
             return False
         found = self.router.button_for(event.data)

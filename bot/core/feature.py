@@ -70,6 +70,9 @@ class TextRoute:
 
     handler: TextHandler
     flow: str | None = None
+    # Answering the same words again in the same flow shows what the first answer showed, so a
+    # text delivered again after its turn committed is answered again, read-only (see the engine).
+    replayable: bool = False
 
 
 @dataclass(frozen=True)

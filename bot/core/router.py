@@ -24,6 +24,7 @@ from bot.core.feature import (
     RoleCheck,
     TextFilter,
     TextHandler,
+    TextRoute,
 )
 from bot.core.languages import LanguageProfile, LanguageRegistry
 from bot.core.limits import IdentityHasher
@@ -193,7 +194,7 @@ class Router:
 
     commands: dict[str, CommandRoute] = field(default_factory=dict)
     buttons: dict[str, ButtonRoute[Any]] = field(default_factory=dict)
-    texts: dict[str | None, TextHandler] = field(default_factory=dict)
+    texts: dict[str | None, TextRoute] = field(default_factory=dict)
     text_filters: list[TextFilter] = field(default_factory=list)
     deep_links: dict[str, Handler] = field(default_factory=dict)
     hearing: HearingHandler | None = None
@@ -226,7 +227,7 @@ class Router:
             self.buttons[action] = route
         for text in manifest.texts:
             self._claim(f"text in {text.flow or 'any flow'}", manifest.name)
-            self.texts[text.flow] = text.handler
+            self.texts[text.flow] = text
         self.text_filters += manifest.text_filters
         self.ahead += manifest.ahead
         if manifest.hearing is not None:
@@ -252,6 +253,6 @@ class Router:
         value = route.data.unpack(parsed[1])
         return (route, value) if value is not None else None
 
-    def text_handler(self, state: FlowState) -> TextHandler | None:
-        """Return the handler of free text in a state: the flow's own, else the general one."""
+    def text_route(self, state: FlowState) -> TextRoute | None:
+        """Return the route of free text in a state: the flow's own, else the general one."""
         return self.texts.get(state.flow) or self.texts.get(None)

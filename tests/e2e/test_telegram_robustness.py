@@ -265,6 +265,25 @@ async def test_the_quiz_command_delivered_again_after_its_question_was_lost_show
     assert await quiz_attempts(shared_app, chat) == 1
 
 
+async def test_a_question_delivered_again_after_its_answer_was_lost_is_answered(
+    shared_app: App, api: BotApi, chat: TelegramChat
+) -> None:
+    question = chat.updates.text(chat.user, "what is a deepfake")
+    api.fail("sendMessage", Failure.timeout(), chat_id=chat.user.id, times=2)
+    await chat.send(question)
+    assert [call.failure for call in chat.calls_to("sendMessage")] == [Failure.timeout()] * 2
+
+    other = application_for(shared_app, api)
+    async with running(other):
+        other_chat = TelegramChat(other, api, chat.user, chat.updates)
+        await other_chat.send(question)
+    [answer] = other_chat.texts
+    assert "deepfake" in answer
+    assert data("lessons.open", "verify/deepfakes") in [
+        button["callback_data"] for button in other_chat.buttons
+    ]
+
+
 async def test_a_learner_who_blocked_the_bot_while_it_answered_is_not_retried(
     shared_app: App, api: BotApi, chat: TelegramChat
 ) -> None:

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from bot.app import App
+from bot.core.events import Text
 from bot.core.replies import Document, Message
 from tests.conftest import Clock
 from tests.support.buttons import action_of, data
@@ -328,3 +329,35 @@ async def test_the_menu_leaves_prompt_practice_so_the_next_text_is_a_question(ap
     await chat.press_data(data("menu.show"))
     await chat.say("what is a deepfake")
     assert data("lessons.open", "verify/deepfakes") in [b.data for b in chat.buttons]
+
+
+async def already_claimed(_uow: object) -> bool:
+    """Stand for the claim of an update some process already handled and committed."""
+    return False
+
+
+async def test_a_question_delivered_again_after_its_answer_was_lost_is_answered_again(
+    app: App,
+) -> None:
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    first = await chat.say("what is a deepfake")
+
+    again = await app.tutor.handle(chat.sender, Text("what is a deepfake"), claim=already_claimed)
+
+    assert again == first
+    assert data("lessons.open", "verify/deepfakes") in [b.data for b in chat.buttons]
+
+
+async def test_a_prompt_delivered_again_in_practice_gets_no_second_feedback(app: App) -> None:
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    await chat.command("practice")
+    await chat.press_data(chat.button_with_action("practice.mod").data)
+    await chat.press_data(chat.button_with_action("practice.task").data)
+    attempt = "Write a short cover letter for a cashier job in Namur, friendly tone, 150 words"
+    assert await chat.say(attempt)
+
+    again = await app.tutor.handle(chat.sender, Text(attempt), claim=already_claimed)
+
+    assert again == []

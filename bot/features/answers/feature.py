@@ -40,7 +40,7 @@ def manifest(context: FeatureContext) -> Manifest:
         name="answers",
         ahead=(ahead,),
         buttons=(on(AnswerInMyLanguage, answers.again),),
-        texts=(TextRoute(answers.answer),),
+        texts=(TextRoute(answers.answer, replayable=True),),
         repositories=((QUESTIONS, SqlQuestions), (RECENT_QUESTIONS, SqlRecentQuestions)),
         exporters=(
             ("unanswered_questions", lambda uow, learner: uow.get(QUESTIONS).export(learner)),

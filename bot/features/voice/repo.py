@@ -44,10 +44,20 @@ class SqlVoice:
                 KeptAnswerRow.created_at < now - KEEP_ANSWERS,
             )
         )
-        row = KeptAnswerRow(
-            learner_id=learner_id, language=language, text=text[:ANSWER_MAX_CHARS], created_at=now
+        text = text[:ANSWER_MAX_CHARS]
+        # The same answer again (the same question, or its reply shown again after a crash) is
+        # kept once, so that the Listen button of a reply shown again reads what the first kept.
+        row = await self.session.scalar(
+            select(KeptAnswerRow).where(
+                KeptAnswerRow.learner_id == learner_id,
+                KeptAnswerRow.language == language,
+                KeptAnswerRow.text == text,
+            )
         )
-        self.session.add(row)
+        if row is None:
+            row = KeptAnswerRow(learner_id=learner_id, language=language, text=text)
+            self.session.add(row)
+        row.created_at = now
         await self.session.flush()
         return row.id
 
