@@ -230,7 +230,9 @@ class Tutor:
     def _replayable(self, event: Event) -> bool:
         if isinstance(event, Command):
             command = self.router.commands.get(event.name)
-            return command is not None and command.replayable
+            # A link's `/start join-…` uses a code, which the first delivery may have used up.
+            deep_link = event.name == "start" and bool(event.args)
+            return command is not None and command.replayable and not deep_link
         if isinstance(event, Text):
             return True  # when its flow's text route is replayable, which the turn knows
         if not isinstance(event, ButtonPress):

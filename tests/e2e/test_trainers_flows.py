@@ -12,11 +12,12 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.app import App, open_app
+from bot.core.events import Command
 from bot.core.replies import CommandMenu, Document, Picture
 from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.tables import TrainerSettingsRow
 from tests.conftest import Clock
-from tests.support.chat import Chat
+from tests.support.chat import Chat, already_claimed
 from tests.support.telegram import BotApi
 from tests.support.trainers import (
     ADMIN_ID,
@@ -82,6 +83,18 @@ async def test_a_trainer_invite_works_once_and_a_trainer_cannot_invite(app: App)
     assert "This code does not work" in second.text
     await second.command("trainer")
     assert TRAINER_ONLY in second.text
+
+
+async def test_an_invite_link_delivered_again_is_not_redeemed_again(app: App) -> None:
+    admin = await person(app, ADMIN_ID)
+    await admin.command("trainer_invite")
+    link = Command("start", (f"join-{code_in(admin.text).replace('-', '')}",))
+    invited = await person(app, 2004)
+    await invited.send(link)
+    assert "You are now a trainer" in invited.text
+
+    # Shown again, the link would find its invite used and say that it does not work.
+    assert await app.tutor.handle(invited.sender, link, claim=already_claimed) == []
 
 
 async def test_a_trainer_cannot_see_or_push_to_another_trainers_cohort(app: App) -> None:

@@ -106,3 +106,8 @@ def option_data(question: Question, option: int) -> str:
         if data.rsplit(":", 1)[-1] == str(option):
             return data
     raise AssertionError(f"no option {option} among {question.answer_data}")
+
+
+async def already_claimed(_uow: object) -> bool:
+    """Stand for the claim of an update some process already handled and committed."""
+    return False

@@ -7,11 +7,11 @@ import json
 import pytest
 
 from bot.app import App
-from bot.core.events import Text
+from bot.core.events import Command, Text
 from bot.core.replies import Document, Message
 from tests.conftest import Clock
 from tests.support.buttons import action_of, data
-from tests.support.chat import Chat
+from tests.support.chat import Chat, already_claimed
 
 LANGUAGES = ["fr", "nl", "en"]
 FIRST_LESSON = "basics/what-is-ai"
@@ -331,11 +331,6 @@ async def test_the_menu_leaves_prompt_practice_so_the_next_text_is_a_question(ap
     assert data("lessons.open", "verify/deepfakes") in [b.data for b in chat.buttons]
 
 
-async def already_claimed(_uow: object) -> bool:
-    """Stand for the claim of an update some process already handled and committed."""
-    return False
-
-
 async def test_a_question_delivered_again_after_its_answer_was_lost_is_answered_again(
     app: App,
 ) -> None:
@@ -347,6 +342,14 @@ async def test_a_question_delivered_again_after_its_answer_was_lost_is_answered_
 
     assert again == first
     assert data("lessons.open", "verify/deepfakes") in [b.data for b in chat.buttons]
+
+
+async def test_start_delivered_again_after_its_menu_was_lost_shows_the_menu(app: App) -> None:
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    menu = await chat.command("start")
+
+    assert await app.tutor.handle(chat.sender, Command("start"), claim=already_claimed) == menu
 
 
 async def test_a_prompt_delivered_again_in_practice_gets_no_second_feedback(app: App) -> None:

@@ -21,7 +21,9 @@ def manifest(_: FeatureContext) -> Manifest:
     return Manifest(
         name="menu",
         commands=(
-            CommandRoute("start", flows.main_menu, N_("Start, or go back to the menu")),
+            CommandRoute(
+                "start", flows.main_menu, N_("Start, or go back to the menu"), replayable=True
+            ),
             CommandRoute("menu", flows.main_menu),
             CommandRoute("help", flows.show_help, N_("How it works")),
             CommandRoute("language", flows.ask_language, N_("Change the language")),
