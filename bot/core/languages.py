@@ -74,6 +74,8 @@ class StreetWords:
     house_marks: tuple[str, ...] = ()  # before the house number, any case: "n°", "nr."
     cues: tuple[str, ...] = ()  # an address follows, any case: "j'habite", "ik woon"
     units: tuple[str, ...] = ()  # after a number they count something else: "fois", "keer"
+    # Lowercase words that may follow an address rather than be counted by its number: "avec"
+    followers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -254,6 +256,10 @@ FRENCH: Final = LanguageProfile(
             "nous habitons", "on habite",
         ),
         units=("fois", "ans", "heures"),
+        followers=(
+            "avec", "depuis", "dès", "pour", "mais", "chez", "dans", "près", "demain", "hier",
+            "cette", "mes", "mon", "nous", "ici", "aussi", "jusqu'à", "puis", "est", "c'est",
+        ),
     ),
     word_endings=("s", "x"),
     function_words=_split(
@@ -338,6 +344,10 @@ DUTCH: Final = LanguageProfile(
         house_marks=("nr.", "nr", "nummer", "no"),
         cues=("ik woon", "wij wonen", "we wonen", "mijn adres", "adres", "woonachtig"),
         units=("keer", "jaar", "uur"),
+        followers=(
+            "met", "sinds", "vanaf", "samen", "bij", "naar", "maar", "voor", "morgen", "gisteren",
+            "sedert", "tot", "ook", "nog", "hier", "dat", "ben", "woon", "wonen", "is",
+        ),
     ),
     word_endings=("en", "n", "s"),
     function_words=_split(
@@ -424,6 +434,10 @@ ENGLISH: Final = LanguageProfile(
         house_marks=("no.", "number", "#"),
         cues=("i live", "we live", "my address", "address", "i'm living", "i stay"),
         units=("times", "years", "hours"),
+        followers=(
+            "and", "with", "since", "from", "near", "for", "but", "last", "next", "this",
+            "tomorrow", "yesterday", "now", "too", "until", "here", "is",
+        ),
     ),
     word_endings=("s", "es"),
     function_words=_split(

@@ -180,6 +180,10 @@ CONTEXTS = {
         "Mon adresse : {}",
         "Mijn adres is {}.",
         "Is het veilig om mijn adres {} te geven?",
+        "I moved to {} last month.",
+        "On habite {} avec les enfants.",
+        "Wij wonen {} samen met onze kat.",
+        "Je suis domicilié {} depuis mars.",
     ],
     **{
         kind: [

@@ -231,6 +231,10 @@ def test_redaction_removes_everything_it_finds(text: str) -> None:
         "Mijn adres is Grote Markt 1.",
         "I live at 221 Baker Street.",
         "Send it to Station Road 5, 3000 Leuven.",
+        # A lowercase street name, then words that follow an address rather than count.
+        "On habite rue royale 12 depuis mars.",
+        "Wij wonen rue haute 5 samen met onze kat.",
+        "We moved to avenue louise 54 last month.",
     ],
 )
 def test_street_addresses_are_redacted(text: str) -> None:
@@ -249,6 +253,7 @@ def test_street_addresses_are_redacted(text: str) -> None:
         "Is GPT-4o better than version 4.5?",
         "Ik heb 3 vragen over de straat.",
         "Chapter 3 of the AI Act has 12 articles.",
+        "Dans la rue centrale 2 voitures bloquent le passage.",
     ],
 )
 def test_ordinary_sentences_are_left_alone(text: str) -> None:

@@ -285,10 +285,12 @@ def _street_word_first(words: StreetWords, house: str) -> str | None:
     ]
     if words.before_any_name:
         links = rf"(?:{_word(words.name_links)}[ ]?)?" if words.name_links else ""
-        # A lowercase word after the number would make it a count: "rue avec 3 voies".
+        # A lowercase word after the number would make it a count ("rue avec 3 voies"), unless
+        # it is one that follows addresses ("rue royale 2 depuis mars").
+        followers = _any(word for street_words in _STREET_WORDS for word in street_words.followers)
         shapes.append(
             rf"{_word(words.before_any_name)}[ ]{links}{_LOWER_NAMES},?[ ]{house}{_POSTCODE}"
-            r"(?![ ][a-zà-ÿ]{3,})"
+            rf"(?![ ](?!(?i:{followers})(?!\w))[a-zà-ÿ]{{3,}})"
         )
     return "|".join(shapes)
 
