@@ -322,7 +322,8 @@ async def test_a_webhook_serves_the_operations_routes_and_logs_json_lines(
 
     assert alive.status_code == 200
     assert 'tutor_updates_total{kind="command",outcome="handled"} 1.0' in metrics
-    assert 'tutor_updates_total{kind="command",outcome="duplicate"} 1.0' in metrics
+    # /start delivered again shows the menu again, read-only.
+    assert 'tutor_updates_total{kind="command",outcome="replayed"} 1.0' in metrics
     assert 'tutor_updates_total{kind="text",outcome="handled"} 1.0' in metrics
     lines = [json.loads(line) for line in log.read_text().splitlines()]
     assert all({"time", "level", "logger", "message"} <= line.keys() for line in lines)
