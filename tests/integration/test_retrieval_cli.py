@@ -32,13 +32,23 @@ def test_ingest_then_ingest_again(course_env: Path, capsys: pytest.CaptureFixtur
 def test_search_detects_the_language_and_prints_json(
     course_env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["search", "waarom verzint de chatbot feiten", "--json", "--k", "2"]) == 0
+    question = "waarom verzint de chatbot soms feiten die niet kloppen"
+    assert main(["search", question, "--json", "--k", "2"]) == 0
 
     result = json.loads(capsys.readouterr().out)
     assert result["language"] == "nl"
     assert result["hits"][0]["lesson_id"] == "chatbots/hallucinations"
     assert result["hits"][0]["title"] == "Als chatbots dingen verzinnen"
     assert len(result["hits"]) <= 2
+
+
+def test_search_keeps_the_default_language_for_a_short_question_full_of_tool_names(
+    course_env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TUTOR_DEFAULT_LANGUAGE", "fr")
+    assert main(["search", "what is chatgpt", "--json"]) == 0
+
+    assert json.loads(capsys.readouterr().out)["language"] == "fr"
 
 
 def test_eval_indexes_first_and_reports_json(

@@ -22,7 +22,11 @@ def add_commands(commands: Any) -> None:
 
     search = commands.add_parser("search", help="find the lessons that answer a question")
     search.add_argument("text", help="the question, as a learner would type it")
-    search.add_argument("--lang", help="search in, one of TUTOR_LANGUAGES (default: detected)")
+    search.add_argument(
+        "--lang",
+        help="search in, one of TUTOR_LANGUAGES (default: as the tutor answers a learner of "
+        "TUTOR_DEFAULT_LANGUAGE: that language, unless the question is clearly in another)",
+    )
     search.add_argument("--k", type=int, default=5, help="how many lessons (default 5)")
     search.add_argument("--json", action="store_true", help="print the result as JSON")
     search.set_defaults(handler=_search)
@@ -56,13 +60,18 @@ def _ingest(settings: Settings, args: argparse.Namespace) -> int:
 
 def _search(settings: Settings, args: argparse.Namespace) -> int:
     from bot.adapters.search.search import open_retriever, terminal_progress
+    from bot.core.reply_language import ReplyLanguageRule
     from bot.language import LanguageDetector
 
     languages = settings.languages
+    # The detector alone takes a short English "what is chatgpt" for Dutch; the tutor keeps a
+    # learner's language for it, and so does this command, for a learner of the default one.
     language = (
         languages.profile(args.lang).code
         if args.lang
-        else LanguageDetector(languages).detect(args.text) or settings.default_language
+        else ReplyLanguageRule(languages)
+        .choose(args.text, settings.default_language, LanguageDetector(languages))
+        .language
     )
     retriever = open_retriever(
         settings, load_course(settings.content_dir, languages.codes), progress=terminal_progress()
