@@ -144,9 +144,15 @@ async def test_the_voice_store_keeps_the_setting_and_answers_a_day_and_forgets_t
             exported = await voice.export(anna.id)
             assert exported["read_cards_aloud"] is True
             assert len(exported["answers_to_read_aloud"]) == 1
-            # Keeping a new answer a day later deletes the old one.
-            await voice.keep_answer(anna.id, "fr", "Autre.", NOW + timedelta(days=2))
+            # The same answer again is kept once, under the same id.
+            assert (
+                await voice.keep_answer(anna.id, "fr", "Un deepfake est une fausse vidéo.", NOW)
+                == kept
+            )
             assert len((await voice.export(anna.id))["answers_to_read_aloud"]) == 1
+            # Anyone's new answer a day later deletes every expired one, Anna's too.
+            await voice.keep_answer(ben.id, "nl", "Een deepfake is nep.", NOW + timedelta(days=2))
+            assert (await voice.export(anna.id))["answers_to_read_aloud"] == []
             await SqlLearners(session).delete(anna.id)
         async with database.session() as session:
             voice = SqlVoice(session)

@@ -37,12 +37,11 @@ class SqlVoice:
     async def keep_answer(
         self, learner_id: int, language: Language, text: str, now: datetime
     ) -> int:
-        """Keep an answer to read aloud and return its id; forget the learner's older ones."""
+        """Keep an answer to read aloud and return its id; forget every expired one."""
+        # Every learner's, not only this one's: a learner who never asks again keeps nothing
+        # beyond the day either.
         await self.session.execute(
-            delete(KeptAnswerRow).where(
-                KeptAnswerRow.learner_id == learner_id,
-                KeptAnswerRow.created_at < now - KEEP_ANSWERS,
-            )
+            delete(KeptAnswerRow).where(KeptAnswerRow.created_at < now - KEEP_ANSWERS)
         )
         text = text[:ANSWER_MAX_CHARS]
         # The same answer again (the same question, or its reply shown again after a crash) is

@@ -33,4 +33,4 @@ class KeptAnswerRow(Base):
     )
     language: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(String(ANSWER_MAX_CHARS))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
