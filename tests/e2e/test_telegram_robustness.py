@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -221,28 +223,38 @@ async def quiz_attempts(app: App, chat: TelegramChat) -> int:
     return int(progress["quiz_attempts"])
 
 
+@asynccontextmanager
+async def delivered_again_after_its_replies_were_lost(
+    app: App, api: BotApi, chat: TelegramChat, update: dict[str, Any]
+) -> AsyncIterator[TelegramChat]:
+    """Handle an update whose replies never reach Telegram, then deliver it to a second process.
+
+    As when the process dies between the turn's commit and its reply: the reply and the
+    apology after it fail, and Telegram sends the update again, to a bot that is alive.
+    """
+    api.fail("sendMessage", Failure.timeout(), chat_id=chat.user.id, times=2)
+    await chat.send(update)
+    assert [call.failure for call in chat.calls_to("sendMessage")] == [Failure.timeout()] * 2
+    other = application_for(app, api)
+    async with running(other):
+        other_chat = TelegramChat(other, api, chat.user, chat.updates)
+        await other_chat.send(update)
+        yield other_chat
+
+
 async def test_taking_a_quiz_delivered_again_after_its_question_was_lost_shows_it(
     shared_app: App, api: BotApi, chat: TelegramChat
 ) -> None:
     await chat.tap_action("lessons.open")
     quiz = data("quiz.start", "basics/what-is-ai")
     tap = chat.tap_update(quiz)
-    # The attempt is stored, then its first question never reaches Telegram, as when the
-    # process dies between the commit and the reply.
-    api.fail("sendMessage", Failure.timeout(), chat_id=chat.user.id, times=2)
-    await chat.send(tap)
-    assert [call.failure for call in chat.calls_to("sendMessage")] == [Failure.timeout()] * 2
-
-    other = application_for(shared_app, api)
-    async with running(other):
-        other_chat = TelegramChat(other, api, chat.user, chat.updates)
-        await other_chat.send(tap)
-        [shown] = other_chat.texts
-        options = [button["callback_data"] for button in other_chat.buttons]
+    async with delivered_again_after_its_replies_were_lost(shared_app, api, chat, tap) as other:
+        [shown] = other.texts
+        options = [button["callback_data"] for button in other.buttons]
         # Tapped once more, on purpose: the same question, in the same order, same attempt.
-        await other_chat.send(other_chat.tap_update(quiz))
-        assert other_chat.texts[-1] == shown
-        assert [button["callback_data"] for button in other_chat.buttons] == options
+        await other.send(other.tap_update(quiz))
+        assert other.texts[-1] == shown
+        assert [button["callback_data"] for button in other.buttons] == options
 
     assert "Question 1 of" in shown
     assert await quiz_attempts(shared_app, chat) == 1
@@ -253,14 +265,8 @@ async def test_the_quiz_command_delivered_again_after_its_question_was_lost_show
 ) -> None:
     await chat.tap_action("lessons.open")
     command = chat.updates.command(chat.user, "quiz")
-    api.fail("sendMessage", Failure.timeout(), chat_id=chat.user.id, times=2)
-    await chat.send(command)
-
-    other = application_for(shared_app, api)
-    async with running(other):
-        other_chat = TelegramChat(other, api, chat.user, chat.updates)
-        await other_chat.send(command)
-        [shown] = other_chat.texts
+    async with delivered_again_after_its_replies_were_lost(shared_app, api, chat, command) as other:
+        [shown] = other.texts
     assert "Question 1 of" in shown
     assert await quiz_attempts(shared_app, chat) == 1
 
@@ -269,18 +275,13 @@ async def test_a_question_delivered_again_after_its_answer_was_lost_is_answered(
     shared_app: App, api: BotApi, chat: TelegramChat
 ) -> None:
     question = chat.updates.text(chat.user, "what is a deepfake")
-    api.fail("sendMessage", Failure.timeout(), chat_id=chat.user.id, times=2)
-    await chat.send(question)
-    assert [call.failure for call in chat.calls_to("sendMessage")] == [Failure.timeout()] * 2
-
-    other = application_for(shared_app, api)
-    async with running(other):
-        other_chat = TelegramChat(other, api, chat.user, chat.updates)
-        await other_chat.send(question)
-    [answer] = other_chat.texts
+    async with delivered_again_after_its_replies_were_lost(
+        shared_app, api, chat, question
+    ) as other:
+        [answer] = other.texts
     assert "deepfake" in answer
     assert data("lessons.open", "verify/deepfakes") in [
-        button["callback_data"] for button in other_chat.buttons
+        button["callback_data"] for button in other.buttons
     ]
 
 
