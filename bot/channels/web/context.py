@@ -20,6 +20,7 @@ from starlette.responses import HTMLResponse, Response
 from bot.channels.web.auth import CSRF_FIELD, Viewer, viewer
 from bot.config import Language
 from bot.core.ports import UnitOfWork
+from bot.features.dashboard.overview import Outlook
 from bot.features.trainers.access import Access
 from bot.features.trainers.join_codes import JoinCodes
 from bot.features.trainers.options import TrainerOptions
@@ -85,6 +86,10 @@ class Dashboard:
     def now(self) -> datetime:
         """Return the app's clock's current time."""
         return self.app.services.clock()
+
+    def outlook(self, visit: Visit) -> Outlook:
+        """Return what the visit's views are built from: the course in its language, now."""
+        return Outlook(self.app.services.course, visit.t.language, self.now, self.zone)
 
     def language(self, request: Request, seen: Viewer | None) -> Language:
         """Return the dashboard's language: chosen, the person's own, else the default."""

@@ -92,7 +92,7 @@ class Exports:
         course = d.app.services.course
         async with d.in_cohort(request) as visit:
             cohort, t = visit.cohort, visit.t
-            view = await cohort_view(visit.stores, course, t.language, cohort, d.now, d.zone)
+            view = await cohort_view(visit.stores, d.outlook(visit), cohort)
             entry = AuditEntry(
                 d.now, visit.viewer.learner.id, cohort.id, "export", {"format": kind}
             )

@@ -118,9 +118,7 @@ class Pages:
         d = self.dashboard
         async with d.signed_in(request) as visit:
             summaries = [
-                await cohort_summary(
-                    visit.stores, d.app.services.course, visit.t.language, cohort, d.now, d.zone
-                )
+                await cohort_summary(visit.stores, d.outlook(visit), cohort)
                 for cohort in await visit.viewer.cohorts(visit.stores)
             ]
         return d.show(request, visit, "cohorts.html", {"summaries": summaries})
@@ -134,9 +132,7 @@ class Pages:
         descending = params.get("order") == "desc"
         course = d.app.services.course
         async with d.in_cohort(request) as visit:
-            view = await cohort_view(
-                visit.stores, course, visit.t.language, visit.cohort, d.now, d.zone
-            )
+            view = await cohort_view(visit.stores, d.outlook(visit), visit.cohort)
             audit = await visit.stores.get(AUDIT).of_cohort(visit.cohort.id, AUDIT_SHOWN)
         values = {
             "cohort": visit.cohort,

@@ -45,6 +45,16 @@ WEEK: Final = timedelta(days=7)
 
 
 @dataclass(frozen=True)
+class Outlook:
+    """Where a view is built from: the course in the viewer's language, now, in the tutor's zone."""
+
+    course: Course
+    language: Language
+    now: datetime
+    zone: ZoneInfo
+
+
+@dataclass(frozen=True)
 class LearnerRow:
     """One learner in a cohort's table; the name is first name and initial only."""
 
@@ -221,43 +231,26 @@ def _lessons(
 
 
 async def _learners(
-    stores: UnitOfWork,
-    course: Course,
-    language: Language,
-    cohort: Cohort,
-    now: datetime,
-    zone: ZoneInfo,
+    stores: UnitOfWork, outlook: Outlook, cohort: Cohort
 ) -> tuple[Report, dict[int, list[LessonProgress]], tuple[LearnerRow, ...]]:
-    report = await build_report(stores, course, language, cohort, now, AWAY_DAYS)
+    course, language = outlook.course, outlook.language
+    report = await build_report(stores, course, language, cohort, outlook.now, AWAY_DAYS)
     ids = [line.learner_id for line in report.learners]
     progress = await stores.get(PROGRESS).of_learners(ids)
-    today = local_day(now, zone)
+    today = local_day(outlook.now, outlook.zone)
     return report, progress, await _rows(stores, course, language, report, progress, today)
 
 
-async def cohort_summary(
-    stores: UnitOfWork,
-    course: Course,
-    language: Language,
-    cohort: Cohort,
-    now: datetime,
-    zone: ZoneInfo,
-) -> CohortSummary:
+async def cohort_summary(stores: UnitOfWork, outlook: Outlook, cohort: Cohort) -> CohortSummary:
     """Return a cohort's figures for the list of cohorts."""
-    report, _, rows = await _learners(stores, course, language, cohort, now, zone)
+    report, _, rows = await _learners(stores, outlook, cohort)
     return _summary(report, rows)
 
 
-async def cohort_view(
-    stores: UnitOfWork,
-    course: Course,
-    language: Language,
-    cohort: Cohort,
-    now: datetime,
-    zone: ZoneInfo,
-) -> CohortView:
-    """Return everything the page of one cohort shows, in `language`."""
-    report, progress, rows = await _learners(stores, course, language, cohort, now, zone)
+async def cohort_view(stores: UnitOfWork, outlook: Outlook, cohort: Cohort) -> CohortView:
+    """Return everything the page of one cohort shows, in the outlook's language."""
+    course, language = outlook.course, outlook.language
+    report, progress, rows = await _learners(stores, outlook, cohort)
     questions = sorted(
         report.unanswered, key=lambda q: (q.handled_at is not None, -q.asked_at.timestamp())
     )
