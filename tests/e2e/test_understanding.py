@@ -417,4 +417,6 @@ async def test_a_reading_state_survives_every_kind_of_small_talk(plain_app: App)
         learner = await SqlLearners(session).find(chat.channel, chat.user)
         assert learner is not None
         current, _ = await SqlLearners(session).conversation(learner.id)
-    assert plain_app.router.states.load(current) == Reading(FIRST_LESSON, 2)
+    state = plain_app.router.states.load(current)
+    assert isinstance(state, Reading)
+    assert (state.lesson, state.card) == (FIRST_LESSON, 2)

@@ -141,8 +141,12 @@ async def test_a_lesson_is_read_card_by_card_and_back(
     assert cards[-1].body in chat.text
     assert "quiz.start" in actions(chat)
     [learner_id] = units.tables.learners
-    assert units.tables.conversations[learner_id].current == StoredState(
-        Reading.flow, "", {"lesson": FIRST, "card": len(cards) - 1}
+    stored = units.tables.conversations[learner_id].current
+    assert stored is not None
+    assert (stored.flow, stored.data["lesson"], stored.data["card"]) == (
+        Reading.flow,
+        FIRST,
+        len(cards) - 1,
     )
     progress = units.tables.progress[(learner_id, FIRST)]
     assert (progress.completed_at, progress.quiz_attempts) == (None, 0)

@@ -223,3 +223,18 @@ async def test_a_certificate_asks_for_the_name_and_sends_a_pdf_and_a_preview(
     first, second = (c for _, _, c in units.tables.certificates)
     assert first.revoked_at is not None
     assert (second.name, second.revoked_at) == ("Zoë", None)
+
+
+async def test_cards_of_one_lesson_read_on_two_days_count_both_days(
+    tutor: Tutor, clock: Clock
+) -> None:
+    chat = Chat(tutor)
+    await chat.command("start")
+    await chat.press_data(data("lessons.open", FIRST))
+    await chat.press(en.gettext("Next ▶"))  # the same day: already counted, already started
+    clock.advance(days=1)
+    await chat.press(en.gettext("Next ▶"))  # the next day, in the same lesson: counted again
+    await chat.command("progress")
+
+    streak = en.ngettext("Learning streak: {count} day", "Learning streak: {count} days", 2)
+    assert any(line.startswith("🔥 " + streak.format(count=2)) for line in chat.text.splitlines())
