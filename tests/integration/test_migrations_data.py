@@ -14,6 +14,7 @@ from bot.adapters.db.database import Database
 from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
 from bot.features.review.repo import SqlReviews
+from bot.features.voice.repo import SqlVoice
 from bot.paths import PROJECT_ROOT
 
 LESSON = "basics/what-is-ai"
@@ -239,3 +240,39 @@ async def test_the_checks_come_with_their_migration_go_with_their_learner_and_go
         assert await rows(database, "SELECT id FROM learners") == [(2,)]
     finally:
         await database.close()
+
+
+async def test_answers_kept_before_their_digest_stay_readable_and_the_digest_goes_back_down(
+    database_url: str,
+) -> None:
+    database = Database(database_url)
+    try:
+        await database.upgrade("0015_dashboard")
+        await execute(
+            database,
+            "INSERT INTO learners (id, channel, external_id, language, created_at, last_seen_at,"
+            " is_reachable, reminders_on) VALUES (1, 'test', 'a', 'en', :now, :now, true, true)",
+            "INSERT INTO voice_answers (id, learner_id, language, text, created_at) VALUES"
+            " (7, 1, 'en', 'Same words.', :now), (8, 1, 'en', 'Same words.', :now)",
+        )
+        await database.upgrade()
+        assert await rows(database, "SELECT id, digest FROM voice_answers ORDER BY id") == [
+            (7, "7"),
+            (8, "8"),
+        ]
+        async with database.session() as session:
+            kept = await SqlVoice(session).keep_answer(1, "en", "Same words.", NOW)
+            again = await SqlVoice(session).keep_answer(1, "en", "Same words.", NOW)
+        assert kept == again
+        assert kept not in (7, 8)
+        await database.downgrade("0015_dashboard")
+        columns = {c["name"] for c in await _columns(database, "voice_answers")}
+        assert "digest" not in columns
+        assert len(await rows(database, "SELECT id FROM voice_answers")) == 3
+    finally:
+        await database.close()
+
+
+async def _columns(database: Database, table: str) -> list[dict[str, Any]]:
+    async with database.engine.connect() as connection:
+        return await connection.run_sync(lambda sync: inspect(sync).get_columns(table))

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from sqlalchemy import String, column, event, inspect, select, table, text
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection, CursorResult, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
@@ -277,3 +279,10 @@ def affected(result: Any) -> int:
     """Return how many rows an UPDATE or DELETE changed."""
     assert isinstance(result, CursorResult)
     return result.rowcount
+
+
+def upsert(session: AsyncSession, row: type[Any]) -> postgresql.Insert | sqlite_dialect.Insert:
+    """Return an INSERT that can say ON CONFLICT, in the dialect of the session's database."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(row)
+    return sqlite_dialect.insert(row)

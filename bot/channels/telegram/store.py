@@ -8,9 +8,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.adapters.db.database import upsert
 from bot.adapters.db.learners import SqlLearners
 from bot.channels.telegram.tables import ProcessedUpdateRow, QuizPollRow, VoiceFileRow
 
@@ -29,11 +29,10 @@ class QuizPoll:
 
 async def claim_update(session: AsyncSession, bot_id: int, update_id: int, now: datetime) -> bool:
     """Record an update as handled; return False when some process already did."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     # One statement, no savepoint: a conflict inserts nothing and returns no row. A concurrent
     # claim of the same id waits for the first transaction and then conflicts.
     claim = (
-        dialect.insert(ProcessedUpdateRow)
+        upsert(session, ProcessedUpdateRow)
         .values(bot_id=bot_id, update_id=update_id, received_at=now)
         .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
         .returning(ProcessedUpdateRow.update_id)
@@ -104,10 +103,9 @@ async def save_voice_file(
     now: datetime,
 ) -> None:
     """Remember the `file_id` of an uploaded voice note; the latest upload wins."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     values = {"file_id": file_id, "uploaded_at": now}
     keep = (
-        dialect.insert(VoiceFileRow)
+        upsert(session, VoiceFileRow)
         .values(text_hash=text_hash, language=language, engine=engine, voice=voice, **values)
         .on_conflict_do_update(
             index_elements=["text_hash", "language", "engine", "voice"], set_=values

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.adapters.db.database import upsert
 from bot.config import Language
 from bot.core.ports import jsonable
 from bot.features.voice.ports import KEEP_ANSWERS, KeptAnswer
@@ -46,19 +48,18 @@ class SqlVoice:
         text = text[:ANSWER_MAX_CHARS]
         # The same answer again (the same question, or its reply shown again after a crash) is
         # kept once, so that the Listen button of a reply shown again reads what the first kept.
-        row = await self.session.scalar(
-            select(KeptAnswerRow).where(
-                KeptAnswerRow.learner_id == learner_id,
-                KeptAnswerRow.language == language,
-                KeptAnswerRow.text == text,
+        digest = hashlib.sha256(f"{language}\n{text}".encode()).hexdigest()
+        keep = (
+            upsert(self.session, KeptAnswerRow)
+            .values(
+                learner_id=learner_id, language=language, text=text, digest=digest, created_at=now
             )
+            .on_conflict_do_update(
+                index_elements=["learner_id", "digest"], set_={"created_at": now}
+            )
+            .returning(KeptAnswerRow.id)
         )
-        if row is None:
-            row = KeptAnswerRow(learner_id=learner_id, language=language, text=text)
-            self.session.add(row)
-        row.created_at = now
-        await self.session.flush()
-        return row.id
+        return int((await self.session.execute(keep)).scalar_one())
 
     async def answer(self, learner_id: int, answer_id: int, now: datetime) -> KeptAnswer | None:
         """Return one of the learner's answers kept less than a day ago."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.adapters.db.tables import Base, UTCDateTime, learner_key
@@ -26,6 +26,8 @@ class KeptAnswerRow(Base):
     """An answer the tutor wrote to a learner's free question, kept a day to be read aloud."""
 
     __tablename__ = "voice_answers"
+    # The same answer again is kept once, under its first id (see SqlVoice.keep_answer).
+    __table_args__ = (UniqueConstraint("learner_id", "digest"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     learner_id: Mapped[int] = mapped_column(
@@ -33,4 +35,5 @@ class KeptAnswerRow(Base):
     )
     language: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(String(ANSWER_MAX_CHARS))
+    digest: Mapped[str] = mapped_column(String(64))  # SHA-256 of the language and the text
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
