@@ -320,12 +320,18 @@ async def test_forget_asks_then_deletes_everything(app: App) -> None:
             assert count == 0, table
 
 
-async def test_the_menu_leaves_prompt_practice_so_the_next_text_is_a_question(app: App) -> None:
+async def practising(app: App) -> Chat:
+    """Return a new learner who started the first prompt-practice task."""
     chat = Chat(app.tutor)
     await chat.command("start")
     await chat.command("practice")
     await chat.press_data(chat.button_with_action("practice.mod").data)
     await chat.press_data(chat.button_with_action("practice.task").data)
+    return chat
+
+
+async def test_the_menu_leaves_prompt_practice_so_the_next_text_is_a_question(app: App) -> None:
+    chat = await practising(app)
     await chat.press_data(data("menu.show"))
     await chat.say("what is a deepfake")
     assert data("lessons.open", "verify/deepfakes") in [b.data for b in chat.buttons]
@@ -353,11 +359,7 @@ async def test_start_delivered_again_after_its_menu_was_lost_shows_the_menu(app:
 
 
 async def test_a_prompt_delivered_again_in_practice_gets_no_second_feedback(app: App) -> None:
-    chat = Chat(app.tutor)
-    await chat.command("start")
-    await chat.command("practice")
-    await chat.press_data(chat.button_with_action("practice.mod").data)
-    await chat.press_data(chat.button_with_action("practice.task").data)
+    chat = await practising(app)
     attempt = "Write a short cover letter for a cashier job in Namur, friendly tone, 150 words"
     assert await chat.say(attempt)
 

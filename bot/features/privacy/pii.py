@@ -248,6 +248,7 @@ _WORD = r"[\w'’\-]"
 _POSTCODE = r"(?:[ ,]+[1-9]\d{3}(?:[ ]+[A-ZÀ-Ý][\w'’\-]+)?)?"
 _STREET_WORDS = [profile.streets for profile in BUILT_IN]
 _CUES = [cue for words in _STREET_WORDS for cue in words.cues]
+_FOLLOWERS = [word for words in _STREET_WORDS for word in words.followers]
 # A capitalised name, but not a cue at the start of a sentence: "J'habite", "Adres".
 _NAME = rf"(?!(?i:{'|'.join(re.escape(cue) for cue in _CUES)})(?!\w))[A-ZÀ-Ý][\w'’\-]*"
 _NAMES = rf"{_NAME}(?:[ ]{_NAME}){{0,3}}"
@@ -287,10 +288,9 @@ def _street_word_first(words: StreetWords, house: str) -> str | None:
         links = rf"(?:{_word(words.name_links)}[ ]?)?" if words.name_links else ""
         # A lowercase word after the number would make it a count ("rue avec 3 voies"), unless
         # it is one that follows addresses ("rue royale 2 depuis mars").
-        followers = _any(word for street_words in _STREET_WORDS for word in street_words.followers)
         shapes.append(
             rf"{_word(words.before_any_name)}[ ]{links}{_LOWER_NAMES},?[ ]{house}{_POSTCODE}"
-            rf"(?![ ](?!(?i:{followers})(?!\w))[a-zà-ÿ]{{3,}})"
+            rf"(?![ ](?!(?i:{_any(_FOLLOWERS)})(?!\w))[a-zà-ÿ]{{3,}})"
         )
     return "|".join(shapes)
 

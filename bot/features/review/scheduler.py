@@ -17,11 +17,9 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, func, or_, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db.database import Database
+from bot.adapters.db.database import Database, upsert
 from bot.adapters.db.tables import LearnerRow
 from bot.config import Settings
 from bot.core.delivery import Deliverer
@@ -133,9 +131,8 @@ async def queue_nudges(session: AsyncSession, now: datetime, hours: ReminderHour
         for learner_id in learners
     ]
     # A second process ticking at the same moment finds the day's row there and adds nothing.
-    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     inserted = await session.scalars(
-        insert(ReviewNudgeRow)
+        upsert(session, ReviewNudgeRow)
         .values(values)
         .on_conflict_do_nothing(index_elements=["learner_id", "day"])
         .returning(ReviewNudgeRow.id)
