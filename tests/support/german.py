@@ -14,7 +14,6 @@ GERMAN: Final = LanguageProfile(
     name="Deutsch",
     flag="🇩🇪",
     babel_locale="de_BE",
-    detector_name="GERMAN",
     model_language="German as written in Belgium (address the reader as 'Sie')",
     and_word="und",
     search=SearchWords(

