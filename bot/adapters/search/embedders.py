@@ -64,7 +64,7 @@ _ENCODER: list[Any] = []  # the one encoder of the process, once loaded
 def _universal_sentence_encoder(folder: Path) -> Any:
     # Loaded by a background thread while the index opens, or on first use: never twice. The
     # weights (30 MB) ship inside the package, so nothing is downloaded, and one copy per process
-    # serves every retriever it opens (with the table mapped from the first one's folder).
+    # serves every retriever it opens (its table in the first one's folder).
     with _LOADING:
         if not _ENCODER:
             from bot.adapters.search.universal import load_encoder

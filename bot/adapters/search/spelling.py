@@ -18,6 +18,10 @@ MIN_LETTERS: Final = 4
 # of the course ("achats" into "chat").
 TWO_EDITS_FROM: Final = 9
 MAX_EDITS: Final = 2
+# SymSpell indexes the deletions of each word's first letters (7 by default). Five make the same
+# corrections on every development question and its typo variants (7,602 texts), in a third of
+# the memory: 7 MB instead of 21 for the three languages. Four already change a few.
+INDEXED_LETTERS: Final = 5
 APOSTROPHES: Final = "' ’"
 
 
@@ -39,7 +43,9 @@ class Speller:
         self._stems = frozenset(stems(list(counts), language))
         self._language = language
         self._stop = stop_words(language)
-        self._symspell: SymSpell = SymSpell(max_dictionary_edit_distance=MAX_EDITS)
+        self._symspell: SymSpell = SymSpell(
+            max_dictionary_edit_distance=MAX_EDITS, prefix_length=INDEXED_LETTERS
+        )
         for word, count in counts.items():
             # Words that carry no topic are no correction: "agre" is "agree", not "are".
             if len(word) >= MIN_LETTERS - 1 and word.isalpha() and word not in self._stop:
