@@ -22,7 +22,7 @@ class Lazy(Generic[T]):
 
     `start(after=other)` builds it once the other value is built, and a caller who needs it
     meanwhile waits for both, in that order. Two builds at once compete for the interpreter, and
-    one that holds it long (lingua's models, in Rust, hold it 0.6 s) stalls every update
+    one that holds it long (a model read by native code that keeps the GIL) stalls every update
     meanwhile; one after the other, the first updates are answered before that stall, both are
     ready as soon, and their peaks of memory do not add up.
     """

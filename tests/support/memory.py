@@ -289,11 +289,9 @@ class MemoryAnswers:
 
     async def record(self, answer: Answer) -> bool:
         """Store one answer; return False when this exact answer was already stored."""
+        self.tables.require_learner(answer.learner_id)
         key = _answer_key(answer)
-        # The SQL adapter turns any integrity error into False: the unknown learner's too.
-        if answer.learner_id not in self.tables.learners or any(
-            _answer_key(stored) == key for stored in self.tables.answers
-        ):
+        if any(_answer_key(stored) == key for stored in self.tables.answers):
             return False
         self.tables.answers.append(replace(answer, answered_at=utc(answer.answered_at)))
         return True

@@ -8,7 +8,7 @@ import fcntl
 import re
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from functools import cache
 from pathlib import Path
@@ -286,3 +286,15 @@ def upsert(session: AsyncSession, row: type[Any]) -> postgresql.Insert | sqlite_
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(row)
     return sqlite_dialect.insert(row)
+
+
+async def save_row(
+    session: AsyncSession, row: type[Any], values: Mapping[str, Any], keys: Sequence[str]
+) -> None:
+    """Insert a row, or update the one with the same keys, in one statement."""
+    insert = upsert(session, row).values(dict(values))
+    changed = {name: insert.excluded[name] for name in values if name not in keys}
+    statement = insert.on_conflict_do_update(index_elements=list(keys), set_=changed)
+    # Returned as the mapped row and put over the session's copy, if it holds one: a read of
+    # the row later in the same turn sees what was saved.
+    await session.execute(statement.returning(row), execution_options={"populate_existing": True})

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select, tuple_
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.adapters.db.database import upsert
 from bot.core.ports import jsonable
 from bot.features.quiz.ports import Answer, MissedItem
 from bot.features.quiz.tables import QuizAnswerRow
@@ -22,23 +22,24 @@ class SqlAnswers:
 
     async def record(self, answer: Answer) -> bool:
         """Store one answer; return False when this exact answer was already stored."""
-        try:
-            async with self.session.begin_nested():
-                self.session.add(
-                    QuizAnswerRow(
-                        learner_id=answer.learner_id,
-                        lesson_id=answer.lesson_id,
-                        item_id=answer.item_id,
-                        chosen=answer.chosen,
-                        is_correct=answer.is_correct,
-                        mode=answer.mode,
-                        attempt=answer.attempt,
-                        answered_at=answer.answered_at,
-                    )
-                )
-        except IntegrityError:
-            return False
-        return True
+        stored = await self.session.scalar(
+            upsert(self.session, QuizAnswerRow)
+            .values(
+                learner_id=answer.learner_id,
+                lesson_id=answer.lesson_id,
+                item_id=answer.item_id,
+                chosen=answer.chosen,
+                is_correct=answer.is_correct,
+                mode=answer.mode,
+                attempt=answer.attempt,
+                answered_at=answer.answered_at,
+            )
+            .on_conflict_do_nothing(
+                index_elements=["learner_id", "lesson_id", "item_id", "mode", "attempt"]
+            )
+            .returning(QuizAnswerRow.id)
+        )
+        return stored is not None
 
     async def attempt_score(self, learner_id: int, lesson_id: str, attempt: int) -> int:
         """Count the right answers of one quiz attempt."""

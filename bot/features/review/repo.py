@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.adapters.db.database import save_row
 from bot.core.ports import jsonable
 from bot.features.review.ports import ReminderTime, ReviewCard
 from bot.features.review.tables import ReviewCardRow, ReviewNudgeRow, ReviewReminderRow
@@ -39,20 +41,12 @@ class SqlReviews:
 
     async def save(self, learner_id: int, card: ReviewCard) -> None:
         """Store a card, new or reviewed."""
-        key = (learner_id, card.lesson_id, card.item_id)
-        row = await self.session.get(ReviewCardRow, key)
-        if row is None:
-            row = ReviewCardRow(
-                learner_id=learner_id, lesson_id=card.lesson_id, item_id=card.item_id
-            )
-            self.session.add(row)
-        row.due = card.due
-        row.stability = card.stability
-        row.difficulty = card.difficulty
-        row.state = card.state
-        row.step = card.step
-        row.last_review = card.last_review
-        await self.session.flush()
+        await save_row(
+            self.session,
+            ReviewCardRow,
+            {"learner_id": learner_id, **asdict(card)},
+            keys=("learner_id", "lesson_id", "item_id"),
+        )
 
     async def retire(self, learner_id: int, lesson_id: str, item_id: str) -> None:
         """Drop the card of an item the course no longer has."""
@@ -134,8 +128,8 @@ class SqlReminders:
 
     async def set_usual_hour(self, learner_id: int, hour: int) -> None:
         """Remember the hour at which the learner usually learns."""
-        (await self._row(learner_id)).usual_hour = hour
-        await self.session.flush()
+        values = {"learner_id": learner_id, "usual_hour": hour}
+        await save_row(self.session, ReviewReminderRow, values, keys=("learner_id",))
 
     async def choose_hour(self, learner_id: int, hour: int | None) -> None:
         """Set the hour the learner chose, or None to follow when they usually learn."""
