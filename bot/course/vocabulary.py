@@ -84,7 +84,10 @@ class Vocabulary:
 
     def count(self, key: str, text: str) -> int:
         """Return how many times a text uses one entry."""
-        folded = fold(text)
+        return self.count_folded(key, fold(text))
+
+    def count_folded(self, key: str, folded: str) -> int:
+        """Return how many times a text, already folded, uses one entry."""
         return sum(len(pattern.findall(folded)) for found, pattern in self.entries if found == key)
 
 

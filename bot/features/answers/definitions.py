@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Final
 
 from bot.config import Language
@@ -60,23 +60,42 @@ class Definitions:
             for language in self.languages.codes
         }
 
+    @property
+    def prepared(self) -> bool:
+        """Tell whether the lessons that teach the terms are worked out."""
+        return "teaching" in self.__dict__
+
     @cached_property
-    def _teaching(self) -> dict[str, str]:
-        """Return the id of the lesson that teaches each term, by term id, where one does."""
+    def teaching(self) -> dict[str, str]:
+        """Return the id of the lesson that teaches each term, by term id (worked out once)."""
         terms = {term.id: term for terms in self.course.glossary.values() for term in terms}
         named = {term.id: term.lesson for term in terms.values() if term.lesson}
-        return {term_id: named.get(term_id) or self._most_about(term_id) for term_id in terms}
+        # Each lesson's texts are folded once for every term, not once per term (1.5 s, then).
+        texts = {
+            language: [
+                (
+                    lesson.id,
+                    fold(" · ".join((lesson.title, *lesson.keywords))),
+                    tuple(fold(card.text) for card in lesson.cards),
+                )
+                for lesson in self.course.all_lessons(language)
+            ]
+            for language in self._vocabularies
+        }
+        return {term: named.get(term) or self._most_about(term, texts) for term in terms}
 
-    def _most_about(self, term_id: str) -> str:
+    def _most_about(
+        self, term_id: str, texts: dict[Language, list[tuple[str, str, tuple[str, ...]]]]
+    ) -> str:
         # The lesson that names the term in its title or keywords, else the one that uses it most,
         # counted in every language (one language alone may use a word in passing); the earliest
         # in the course wins a tie, since later lessons build on it.
         scores: dict[str, int] = {}
-        for language, vocabulary in self._vocabularies.items():
-            for lesson in self.course.all_lessons(language):
-                named = vocabulary.count(term_id, " · ".join((lesson.title, *lesson.keywords)))
-                used = sum(vocabulary.count(term_id, card.text) for card in lesson.cards)
-                scores[lesson.id] = scores.get(lesson.id, 0) + NAMED_WEIGHT * named + used
+        for language, lessons in texts.items():
+            count = partial(self._vocabularies[language].count_folded, term_id)
+            for lesson_id, title, cards in lessons:
+                score = NAMED_WEIGHT * count(title) + sum(map(count, cards))
+                scores[lesson_id] = scores.get(lesson_id, 0) + score
         best = max(scores, key=scores.__getitem__, default="")
         return best if scores.get(best) else ""
 
@@ -92,7 +111,7 @@ class Definitions:
 
     def _definition(self, language: Language, term_id: str) -> Definition:
         term = next(term for term in self.course.glossary[language] if term.id == term_id)
-        return Definition(term, self.course.lesson(language, self._teaching.get(term_id, "")))
+        return Definition(term, self.course.lesson(language, self.teaching.get(term_id, "")))
 
 
 async def say_definition(

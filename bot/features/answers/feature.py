@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.adapters.db.tables import Base
 from bot.core.events import Event, Spoken, Text
 from bot.core.feature import FeatureContext, Manifest, TextRoute, on
@@ -18,6 +20,7 @@ TABLES: tuple[type[Base], ...] = (UnansweredQuestionRow, RecentQuestionRow)
 
 def manifest(context: FeatureContext) -> Manifest:
     """Return what the answers feature handles."""
+    definitions = Definitions(context.course, context.settings.languages)
     answers = Answers(
         context.retriever,
         context.detector,
@@ -26,7 +29,7 @@ def manifest(context: FeatureContext) -> Manifest:
         context.course,
         context.settings.privacy_lesson_id,
         context.settings.languages,
-        Definitions(context.course, context.settings.languages),
+        definitions,
     )
 
     async def ahead(event: Event) -> None:
@@ -35,6 +38,9 @@ def manifest(context: FeatureContext) -> Manifest:
         if isinstance(event, Text | Spoken):
             await context.retriever.settled()
             await context.detector.settled()
+            if not definitions.prepared:
+                # In a thread, like the index: it would hold up every other learner's turn.
+                await asyncio.to_thread(lambda: definitions.teaching)
 
     return Manifest(
         name="answers",
