@@ -9,7 +9,7 @@ import re
 import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -124,6 +124,29 @@ async def _set_sqlite_foreign_keys(connection: AsyncConnection, *, on: bool) -> 
     await connection.commit()
 
 
+class OneAtATime:
+    """Let one task at a time through, in the order they came; the task inside may come again."""
+
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+        self._holder: asyncio.Task[Any] | None = None
+
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[None]:
+        """Wait for the tasks before this one, then hold the way until the block ends."""
+        task = asyncio.current_task()
+        if task is not None and task is self._holder:
+            # A session opened inside another one, by the same task: waiting would never end.
+            yield
+            return
+        async with self._lock:
+            self._holder = task
+            try:
+                yield
+            finally:
+                self._holder = None
+
+
 class Database:
     """Own the engine; hand out one session per unit of work."""
 
@@ -150,6 +173,10 @@ class Database:
         if sqlite:
             event.listen(self.engine.sync_engine, "connect", _set_up_sqlite_connection)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite has one writer. The process's own transactions queue here, in order, instead of
+        # polling the file's lock: SQLite's busy handler sleeps up to 100 ms between tries, so
+        # 20 learners at once were slower than one at a time. Other processes still wait in it.
+        self._writers = OneAtATime() if sqlite else None
 
     @property
     def dialect(self) -> str:
@@ -159,8 +186,11 @@ class Database:
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
         """Open a session in a transaction, committed on success and rolled back on error."""
-        async with self._sessions() as session, session.begin():
+        async with self._writer_turn(), self._sessions() as session, session.begin():
             yield session
+
+    def _writer_turn(self) -> AbstractAsyncContextManager[None]:
+        return self._writers.turn() if self._writers else nullcontext()
 
     @asynccontextmanager
     async def held_session(self) -> AsyncIterator[AsyncSession]:
