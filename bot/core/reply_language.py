@@ -2,8 +2,9 @@
 
 A learner chose a language; their messages mix it with names of tools and loanwords ("is chatgpt
 safe", "c quoi un prompt"), typos and words of the other languages of Belgium, and a detector
-reads such short texts poorly ("is chatgpt safe" scores 0.66 Dutch). So a message switches the
-reply to another offered language only when all of these hold:
+reads such short texts poorly ("wat is AI" scores 0.62 French; lingua, the detector before, put
+"is chatgpt safe" at 0.66 Dutch). So a message switches the reply to another offered language
+only when all of these hold:
 
 - without the phrases it quotes, it has more than `MAX_KEPT_WORDS` words, and at least
   `MIN_CLEAR_WORDS` of them are not names of tools or loanwords (bot/core/loanwords.txt);
@@ -37,8 +38,8 @@ MIN_CLEAR_WORDS: Final = 3
 MIN_MARGIN: Final = 0.5
 # Function words of the other language the message must hold.
 MIN_FUNCTION_WORDS: Final = 2
-# With this many, and none of the learner's language, a smaller margin is enough: the detector
-# is unsure of some plain sentences ("Do I have to pay to use ChatGPT on my phone?": 0.63).
+# With this many, and none of the learner's language, a smaller margin is enough: a detector
+# may be unsure of a plain sentence (lingua: "Do I have to pay to use ChatGPT on my phone?" 0.63).
 STRONG_FUNCTION_WORDS: Final = 4
 STRONG_MARGIN: Final = 0.25
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -71,9 +71,7 @@ def _universal_sentence_encoder(folder: Path) -> Any:
 
             # One BLAS thread: a question is a few small matrix products, and on two shared
             # cores more threads mostly wait for each other (18 ms a question instead of 70 ms).
-            encoder = load_encoder(folder, threads=1)
-            encoder.encode([""])  # the tokenizer reads its model on the first call
-            _ENCODER.append(encoder)
+            _ENCODER.append(load_encoder(folder, threads=1))
         return _ENCODER[0]
 
 
