@@ -33,7 +33,12 @@ from typing import Any
 import numpy as np
 
 from bot.adapters.search.chunks import course_chunks
-from bot.adapters.search.embedders import Embedder, UniversalSentenceEncoder, Vectors
+from bot.adapters.search.embedders import (
+    Embedder,
+    UniversalSentenceEncoder,
+    Vectors,
+    model_folder,
+)
 from bot.adapters.search.evaluation import DEV_CASES, EvalCase, EvalReport, evaluate, load_cases
 from bot.adapters.search.search import Retriever, open_retriever
 from bot.adapters.search.store import ChunkStore, open_client
@@ -101,7 +106,10 @@ class E5Small(Embedder):
         return np.asarray(_e5().query(text), dtype=np.float32)
 
 
-EMBEDDERS: dict[str, Callable[[], Embedder]] = {"use": UniversalSentenceEncoder, "e5": E5Small}
+EMBEDDERS: dict[str, Callable[[Settings], Embedder]] = {
+    "use": lambda settings: UniversalSentenceEncoder(model_folder(settings)),
+    "e5": lambda _: E5Small(),
+}
 
 
 def _rankers(retriever: Retriever) -> dict[str, Callable[[str, Language], Sequence[str]]]:
@@ -158,7 +166,7 @@ def measure_model(
     languages = settings.languages
     course = load_course(settings.content_dir, languages.codes)
     chunks = course_chunks(course)
-    embedder = EMBEDDERS[name]()
+    embedder = EMBEDDERS[name](settings)
     embedder.query("warm up")  # loading the weights is measured by the cold start, not here
     store = ChunkStore(open_client(settings), embedder)
     try:
