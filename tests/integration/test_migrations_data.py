@@ -32,6 +32,18 @@ async def execute(database: Database, *statements: str) -> None:
             await connection.execute(text(statement), {"now": NOW})
 
 
+def insert_learners(*external_ids: str) -> str:
+    """Return the INSERT of English learners with ids 1, 2, … and these external ids."""
+    values = ", ".join(
+        f"({number}, 'test', '{external_id}', 'en', :now, :now, true, true)"
+        for number, external_id in enumerate(external_ids, 1)
+    )
+    return (
+        "INSERT INTO learners (id, channel, external_id, language, created_at, last_seen_at,"
+        f" is_reachable, reminders_on) VALUES {values}"
+    )
+
+
 async def test_learners_of_the_first_edition_keep_their_place_and_history(
     database_url: str,
 ) -> None:
@@ -92,12 +104,7 @@ async def test_a_cohort_outlives_its_trainer_and_going_back_drops_the_trainerles
         await database.upgrade("0006_quiz_item_ids")
         await execute(
             database,
-            "INSERT INTO learners (id, channel, external_id, language, created_at, last_seen_at,"
-            " is_reachable, reminders_on) VALUES"
-            " (1, 'test', 'leaving', 'en', :now, :now, true, true),"
-            " (2, 'test', 'staying', 'en', :now, :now, true, true),"
-            " (3, 'test', 'learner', 'en', :now, :now, true, true),"
-            " (4, 'test', 'other', 'en', :now, :now, true, true)",
+            insert_learners("leaving", "staying", "learner", "other"),
             "INSERT INTO cohorts (id, name, trainer_id, created_at, quiet_start, quiet_end,"
             " reminder_days) VALUES (1, 'Left', 1, :now, 0, 0, 3), (2, 'Kept', 2, :now, 0, 0, 3)",
             "INSERT INTO cohort_members (learner_id, cohort_id, joined_at)"
@@ -131,8 +138,7 @@ async def test_streaks_milestones_and_certificates_come_and_go_with_their_migrat
         await database.upgrade("0010_progress_certificates")
         await execute(
             database,
-            "INSERT INTO learners (id, channel, external_id, language, created_at, last_seen_at,"
-            " is_reachable, reminders_on) VALUES (1, 'test', 'a', 'en', :now, :now, true, true)",
+            insert_learners("a"),
             "INSERT INTO learning_streaks (learner_id, days, best, last_day, frozen_day)"
             " VALUES (1, 3, 5, '2026-11-23', NULL)",
             "INSERT INTO celebrations (learner_id, milestone, reached_at)"
@@ -167,8 +173,7 @@ async def test_leitner_boxes_become_fsrs_cards_and_go_back_to_boxes(database_url
         await database.upgrade("0008_identity_counters")
         await execute(
             database,
-            "INSERT INTO learners (id, channel, external_id, language, created_at, last_seen_at,"
-            " is_reachable, reminders_on) VALUES (1, 'test', 'a', 'en', :now, :now, true, true)",
+            insert_learners("a"),
             "INSERT INTO review_items (learner_id, lesson_id, item_id, box, due_at) VALUES"
             f" (1, '{LESSON}', 'missed', 1, :now), (1, '{LESSON}', 'held', 3, :now)",
         )
@@ -210,10 +215,7 @@ async def test_the_checks_come_with_their_migration_go_with_their_learner_and_go
         await database.upgrade("0008_identity_counters")
         await execute(
             database,
-            "INSERT INTO learners (id, channel, external_id, language, created_at, last_seen_at,"
-            " is_reachable, reminders_on) VALUES"
-            " (1, 'test', 'leaving', 'en', :now, :now, true, true),"
-            " (2, 'test', 'staying', 'en', :now, :now, true, true)",
+            insert_learners("leaving", "staying"),
         )
         await database.upgrade("0012_learning_gain")
         await execute(
@@ -250,8 +252,7 @@ async def test_answers_kept_before_their_digest_stay_readable_and_the_digest_goe
         await database.upgrade("0015_dashboard")
         await execute(
             database,
-            "INSERT INTO learners (id, channel, external_id, language, created_at, last_seen_at,"
-            " is_reachable, reminders_on) VALUES (1, 'test', 'a', 'en', :now, :now, true, true)",
+            insert_learners("a"),
             "INSERT INTO voice_answers (id, learner_id, language, text, created_at) VALUES"
             " (7, 1, 'en', 'Same words.', :now), (8, 1, 'en', 'Same words.', :now)",
         )
