@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from bot.adapters.db.sqlite_trips import OneTripConnection, open_one_trip_connection
 from bot.waiting import Patience
 
 if TYPE_CHECKING:
@@ -161,14 +162,12 @@ class Database:
         # Bound values are often what learners wrote: keep them out of errors and log lines.
         # A server may drop idle connections: ping each one on checkout. A SQLite file cannot
         # drop them, and the ping would cost a round trip to its thread on every turn.
-        # SQLite has one writer: a turn waits for the others' commits, up to 30 s rather than
-        # the driver's 5, so that a burst of learners (or two processes) waits instead of failing.
         self.engine: AsyncEngine = create_async_engine(
             url,
             echo=echo,
             pool_pre_ping=not sqlite,
             hide_parameters=True,
-            connect_args={"timeout": SQLITE_BUSY_SECONDS} if sqlite else {},
+            **({"async_creator": self._connect_sqlite} if sqlite else {}),
         )
         if sqlite:
             event.listen(self.engine.sync_engine, "connect", _set_up_sqlite_connection)
@@ -177,6 +176,14 @@ class Database:
         # polling the file's lock: SQLite's busy handler sleeps up to 100 ms between tries, so
         # 20 learners at once were slower than one at a time. Other processes still wait in it.
         self._writers = OneAtATime() if sqlite else None
+
+    async def _connect_sqlite(self) -> OneTripConnection:
+        arguments, options = self.engine.dialect.create_connect_args(self.engine.url)
+        # SQLite has one writer: a turn waits for the others' commits, up to 30 s rather than
+        # the driver's 5, so that a burst of learners (or two processes) waits instead of failing.
+        return await open_one_trip_connection(
+            arguments, {**options, "timeout": SQLITE_BUSY_SECONDS}
+        )
 
     @property
     def dialect(self) -> str:
