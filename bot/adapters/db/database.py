@@ -18,7 +18,7 @@ from sqlalchemy import String, column, event, inspect, select, table, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection, CursorResult, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -41,6 +41,9 @@ VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
 # Any number, the same in every process of the tutor: PostgreSQL's advisory lock on migrations.
 MIGRATION_LOCK = 0x7475746F72  # "tutor"
 SQLITE_BUSY_SECONDS = 30
+# A server connection used this recently is taken as alive, without a ping.
+PING_AFTER_IDLE_SECONDS = 10.0
+_IDLE_SINCE = "tutor_idle_since"
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=\s*(.+)$", re.MULTILINE)
 # What PostgreSQL answers while it starts, or when it is full: worth asking again.
 _BUSY_SERVER_ERRORS = frozenset({"CannotConnectNowError", "TooManyConnectionsError"})
@@ -94,6 +97,21 @@ def _set_up_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     _until_unlocked(lambda: cursor.execute("PRAGMA journal_mode=WAL"))
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _note_idle_since(_dbapi_connection: Any, record: Any) -> None:
+    record.info[_IDLE_SINCE] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    idle_since = record.info.get(_IDLE_SINCE)
+    if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_SECONDS:
+        return
+    try:
+        dbapi_connection.ping()
+    except Exception as error:
+        # The pool then drops this connection and checks out another one, or opens one.
+        raise DisconnectionError("idle connection lost") from error
 
 
 def _until_unlocked(statement: Callable[[], object]) -> None:
@@ -160,17 +178,20 @@ class Database:
         self.safe_url = parsed.render_as_string(hide_password=True)
         sqlite = parsed.get_backend_name() == "sqlite"
         # Bound values are often what learners wrote: keep them out of errors and log lines.
-        # A server may drop idle connections: ping each one on checkout. A SQLite file cannot
-        # drop them, and the ping would cost a round trip to its thread on every turn.
         self.engine: AsyncEngine = create_async_engine(
             url,
             echo=echo,
-            pool_pre_ping=not sqlite,
             hide_parameters=True,
             **({"async_creator": self._connect_sqlite} if sqlite else {}),
         )
         if sqlite:
             event.listen(self.engine.sync_engine, "connect", _set_up_sqlite_connection)
+        else:
+            # A server may drop connections left idle (a restart, a firewall's timeout).
+            # Pinging every checkout, as SQLAlchemy's pre-ping does, cost three round trips
+            # per turn; only a connection idle for a while is pinged now.
+            event.listen(self.engine.sync_engine.pool, "checkin", _note_idle_since)
+            event.listen(self.engine.sync_engine.pool, "checkout", _ping_if_idle)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
         # SQLite has one writer. The process's own transactions queue here, in order, instead of
         # polling the file's lock: SQLite's busy handler sleeps up to 100 ms between tries, so
