@@ -67,8 +67,10 @@ async def test_on_telegram_the_model_answers_while_typing_shows(
     assert deepfakes is not None
     fake_openai.reply = "Een deepfake is een nepvideo die met AI is gemaakt.\nSOURCES: 1"
     await chat.command("start")
+    fake_openai.delay = 1.0  # a model that takes its time: "typing…" shows meanwhile
 
     await chat.say("Wat is een deepfake? Mijn gsm is 0475 12 34 56.")
+    fake_openai.delay = 0.0
 
     [typing] = chat.calls_to("sendChatAction")
     assert typing.params["action"] == "typing"

@@ -42,6 +42,9 @@ logger = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE
 TYPING_REFRESH_SECONDS: Final = 4.0
+# An answer ready sooner comes without "typing…": the learner would never see it, and each
+# chat action is one more call against the bot's share of Telegram's rate limit.
+TYPING_AFTER_SECONDS: Final = 0.5
 
 
 class TelegramFrontEnd:
@@ -259,9 +262,10 @@ async def _answer(query: CallbackQuery) -> None:
 
 @asynccontextmanager
 async def keep_typing(bot: Bot, chat_id: int) -> AsyncIterator[None]:
-    """Show "typing…" until the block ends; Telegram clears it after about five seconds."""
+    """Show "typing…" after a moment, until the block ends; Telegram clears it after 5 s."""
 
     async def refresh() -> None:
+        await asyncio.sleep(TYPING_AFTER_SECONDS)
         try:
             while True:
                 await bot.send_chat_action(chat_id, ChatAction.TYPING)
