@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.adapters.db.database import save_row
 from bot.core.ports import jsonable
 from bot.features.progress.ports import LessonProgress
 from bot.features.progress.streaks import Streak, streak_export
@@ -118,13 +119,8 @@ class SqlStreaks:
 
     async def save(self, learner_id: int, streak: Streak) -> None:
         """Store the learner's streak."""
-        row = await self.session.get(LearningStreakRow, learner_id)
-        if row is None:
-            row = LearningStreakRow(learner_id=learner_id)
-            self.session.add(row)
-        row.days, row.best = streak.days, streak.best
-        row.last_day, row.frozen_day = streak.last_day, streak.frozen_day
-        await self.session.flush()
+        values = {"learner_id": learner_id, **asdict(streak)}
+        await save_row(self.session, LearningStreakRow, values, keys=("learner_id",))
 
     async def export(self, learner_id: int) -> dict[str, Any] | None:
         """Return the learner's streak for /mydata."""
