@@ -17,6 +17,7 @@ from bot.core.replies import Document, Message
 from bot.core.state import StoredState
 from bot.course.model import Lesson
 from bot.features.lessons.flows import Reading
+from bot.features.progress.streaks import local_day
 from bot.features.quiz.flows import Answering
 from bot.features.quiz.order import option_order
 from bot.i18n import Translator
@@ -351,7 +352,7 @@ async def test_the_last_answer_tapped_again_shows_the_summary_and_changes_nothin
 
 @pytest.mark.parametrize("language", LANGUAGES)
 async def test_continue_goes_back_to_the_question_left_for_the_menu(
-    tutor: Tutor, units: MemoryUnits, language: Language
+    tutor: Tutor, units: MemoryUnits, clock: Clock, language: Language
 ) -> None:
     quiz = lesson(language, FIRST).quiz
     chat = Chat(tutor, language_code=language)
@@ -367,8 +368,10 @@ async def test_continue_goes_back_to_the_question_left_for_the_menu(
     header = t(language).gettext("📝 Question {number} of {total}")
     assert chat.question.header == header.format(number=2, total=len(quiz))
     [conversation] = units.tables.conversations.values()
+    # With the quiz's attempt and the day its answers counted, which later answers then skip.
+    today = local_day(clock.now, t(language).timezone).isoformat()
     assert conversation.current == StoredState(
-        Answering.flow, "", {"lesson": FIRST, "item": quiz[1].id}
+        Answering.flow, "", {"lesson": FIRST, "item": quiz[1].id, "attempt": 1, "counted_on": today}
     )
 
 

@@ -238,3 +238,35 @@ async def test_cards_of_one_lesson_read_on_two_days_count_both_days(
 
     streak = en.ngettext("Learning streak: {count} day", "Learning streak: {count} days", 2)
     assert any(line.startswith("🔥 " + streak.format(count=2)) for line in chat.text.splitlines())
+
+
+async def test_a_quiz_left_overnight_counts_the_new_day_when_its_next_answer_comes(
+    tutor: Tutor, units: MemoryUnits, clock: Clock
+) -> None:
+    lesson = fixture_course().lesson("en", FIRST)
+    assert lesson is not None
+    chat = Chat(tutor, language_code="en")
+    await chat.command("start")
+    await chat.press_data(data("quiz.start", FIRST))
+    await chat.answer(lesson.quiz[0].correct)
+    [learner] = units.tables.streaks
+    assert (units.tables.streaks[learner].days, units.tables.reminders[learner].usual_hour) == (
+        1,
+        10,  # 09:00 UTC is 10:00 in Brussels
+    )
+
+    # Later the same day: the day already counted, and the usual hour stays that of the day.
+    clock.advance(hours=8)
+    await chat.press(en.gettext("Next ▶"))
+    await chat.answer(lesson.quiz[1].correct)
+    assert (units.tables.streaks[learner].days, units.tables.reminders[learner].usual_hour) == (
+        1,
+        10,
+    )
+
+    # The next afternoon, the same quiz goes on and the new day counts.
+    clock.advance(hours=20)
+    await chat.press(en.gettext("Next ▶"))
+    await chat.answer(lesson.quiz[2].correct)
+    assert units.tables.streaks[learner].days == 2
+    assert units.tables.reminders[learner].usual_hour == 14  # the median of 10, 18 and 14

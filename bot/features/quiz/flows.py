@@ -12,7 +12,7 @@ from bot.course.model import Lesson, QuizItem
 from bot.features.gain.offer import offer_check_out
 from bot.features.lessons.buttons import OpenLesson, Resume
 from bot.features.menu import flows as screens
-from bot.features.progress.activity import learned
+from bot.features.progress.activity import learned, learning_day
 from bot.features.progress.milestones import lesson_end
 from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.buttons import AnswerQuiz, StartQuiz
@@ -30,6 +30,11 @@ class Answering(FlowState):
     flow = "quiz.answering"
     lesson: str
     item: str
+    # The attempt the item belongs to (-1 in a state stored before it was kept), and the day
+    # (ISO) an answer in this quiz last counted for the streak and the usual hour: the next
+    # answers of the day read neither the lesson's progress nor the streak again.
+    attempt: int = -1
+    counted_on: str = ""
 
     @property
     def lesson_id(self) -> str | None:
@@ -48,22 +53,31 @@ async def start_quiz_of(turn: Turn, lesson_id: str) -> None:
     if lesson is None or not lesson.quiz:
         await screens.stale_button(turn)
         return
-    first = Answering(lesson.id, lesson.quiz[0].id)
+    state = turn.state
     # Already on its first question, unanswered (a second tap, or the same tap delivered again
     # after a crash): the same attempt is shown again, not a new one.
-    if turn.state != first:
-        await turn.repo(PROGRESS).start_quiz_attempt(
+    again = isinstance(state, Answering) and (state.lesson, state.item) == (
+        lesson.id,
+        lesson.quiz[0].id,
+    )
+    attempt = (
+        None
+        if again
+        else await turn.repo(PROGRESS).start_quiz_attempt(
             turn.learner.id, lesson.id, len(lesson.quiz), turn.now
         )
-    await ask(turn, lesson, 0)
+    )
+    await ask(turn, lesson, 0, attempt)
 
 
-async def ask(turn: Turn, lesson: Lesson, index: int) -> None:
+async def ask(turn: Turn, lesson: Lesson, index: int, attempt: int | None = None) -> None:
     """Show the quiz item at position `index` and remember that the learner is on it."""
     item = lesson.quiz[index]
-    turn.go(Answering(lesson.id, item.id))
-    progress = await turn.repo(PROGRESS).of_lesson(turn.learner.id, lesson.id)
-    attempt = progress.quiz_attempts if progress else 0
+    state = turn.state
+    if attempt is None:
+        attempt = await current_attempt(turn, lesson.id) or 0
+    counted_on = state.counted_on if isinstance(state, Answering) else ""
+    turn.go(Answering(lesson.id, item.id, attempt, counted_on))
     order = option_order(turn.learner.id, lesson.id, item.id, attempt, len(item.options))
     turn.add(
         question(
@@ -167,17 +181,19 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     lesson, item = found
     option = chosen.option
     learner = turn.learner
-    progress = await turn.repo(PROGRESS).of_lesson(learner.id, lesson.id)
-    attempt = progress.quiz_attempts if progress else 0
+    attempt = await current_attempt(turn, lesson.id) or 0
     correct = option == item.correct
     await turn.repo(ANSWERS).record(
         Answer(learner.id, lesson.id, item.id, option, correct, "quiz", attempt, turn.now)
     )
-    await learned(turn)
-    await remember(turn, lesson.id, item.id, correct=correct)
+    today = learning_day(turn).isoformat()
+    first_today = state.counted_on != today
+    if first_today:
+        await learned(turn)
+    await remember(turn, lesson.id, item.id, correct=correct, first_today=first_today)
     following = lesson.item_id_at((lesson.item_position(item.id) or 0) + 1)
     if following is not None:
-        turn.go(Answering(lesson.id, following))
+        turn.go(Answering(lesson.id, following, attempt, today))
     else:
         score = await turn.repo(ANSWERS).attempt_score(learner.id, lesson.id, attempt)
         await turn.repo(PROGRESS).finish_quiz(learner.id, lesson.id, score, turn.now)
@@ -190,9 +206,9 @@ async def _show_stored_answer(turn: Turn, chosen: AnswerQuiz) -> bool:
     stored = await turn.repo(ANSWERS).last_quiz_answer(turn.learner.id, chosen.item)
     if stored is None:
         return False
-    progress = await turn.repo(PROGRESS).of_lesson(turn.learner.id, stored.lesson_id)
+    attempt = await current_attempt(turn, stored.lesson_id)
     found = chosen_item(turn, stored.lesson_id, stored.item_id, stored.chosen)
-    if progress is None or progress.quiz_attempts != stored.attempt or found is None:
+    if attempt != stored.attempt or found is None:
         return False
     lesson, item = found
     note = (
@@ -202,6 +218,15 @@ async def _show_stored_answer(turn: Turn, chosen: AnswerQuiz) -> bool:
     )
     await _say_outcome(turn, lesson, item, stored.chosen, stored.attempt, note)
     return True
+
+
+async def current_attempt(turn: Turn, lesson_id: str) -> int | None:
+    """Return the learner's attempt at a lesson's quiz: the state's, else the stored one."""
+    state = turn.state
+    if isinstance(state, Answering) and state.lesson == lesson_id and state.attempt >= 0:
+        return state.attempt
+    progress = await turn.repo(PROGRESS).of_lesson(turn.learner.id, lesson_id)
+    return progress.quiz_attempts if progress else None
 
 
 async def _say_outcome(

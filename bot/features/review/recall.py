@@ -16,15 +16,24 @@ from bot.features.review.ports import REMINDERS, REVIEWS, ReviewCard
 RECENT_ANSWERS: Final = 20
 
 
-async def remember(turn: Turn, lesson_id: str, item_id: str, *, correct: bool) -> ReviewCard:
-    """Rate the learner's card of an item after their answer, and note when they learn."""
+async def remember(
+    turn: Turn, lesson_id: str, item_id: str, *, correct: bool, first_today: bool = True
+) -> ReviewCard:
+    """Rate the learner's card of an item after their answer, and note when they learn.
+
+    The hour at which the learner usually learns is noted on their first answer of a day
+    only (`first_today`): a day's later answers barely move it, and each note costs two
+    statements.
+    """
     learner_id = turn.learner.id
     reviews = turn.repo(REVIEWS)
     before = await reviews.card(learner_id, lesson_id, item_id)
     card = turn.repo(MEMORY).review(before, lesson_id, item_id, correct=correct, now=turn.now)
     await reviews.save(learner_id, card)
-    answered = await reviews.recent_reviews(learner_id, RECENT_ANSWERS)
-    await turn.repo(REMINDERS).set_usual_hour(learner_id, usual_hour(answered, turn.t.timezone))
+    if first_today:
+        answered = await reviews.recent_reviews(learner_id, RECENT_ANSWERS)
+        hour = usual_hour(answered, turn.t.timezone)
+        await turn.repo(REMINDERS).set_usual_hour(learner_id, hour)
     return card
 
 

@@ -1,0 +1,54 @@
+"""A quiz's later answers of the day skip the reads and writes the first one already made."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event
+
+from bot.app import App
+from tests.support.buttons import data
+from tests.support.chat import Chat
+
+
+@contextmanager
+def statements(app: App) -> Iterator[list[str]]:
+    """Record the SQL statements the database runs inside the block."""
+    seen: list[str] = []
+
+    def record(*arguments: object) -> None:
+        seen.append(str(arguments[2]))
+
+    engine = app.database.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def tables(ran: list[str], *names: str) -> set[str]:
+    return {name for name in names for statement in ran if name in statement}
+
+
+async def test_the_second_answer_reads_neither_progress_nor_streak_nor_the_usual_hour(
+    app: App, chat: Chat
+) -> None:
+    lesson_id = app.services.course.lesson_order("en")[0]
+    lesson = app.services.course.lesson("en", lesson_id)
+    assert lesson is not None
+    skipped = ("lesson_progress", "learning_streaks", "review_reminders")
+    await chat.command("start")
+    await chat.press_data(data("quiz.start", lesson_id))
+
+    with statements(app) as first:
+        await chat.answer(lesson.quiz[0].correct)
+    await chat.press_data(chat.buttons[0].data)  # Next ▶
+    with statements(app) as second:
+        await chat.answer(lesson.quiz[1].correct)
+
+    assert tables(first, *skipped) == {"learning_streaks", "review_reminders"}
+    assert tables(second, *skipped) == set()
+    # The streak's read and its first row, the latest answers' hours and the usual hour.
+    assert len(second) == len(first) - 4
