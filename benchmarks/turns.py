@@ -6,11 +6,13 @@ In one process, through the same in-process fake Bot API and with Telegram's rat
 - `one_row`: the same, committing one row per update to the same kind of database;
 - the tutor, as `tutor run` builds it.
 
-Each learner does /start, opens the first lesson, turns a card, asks for the quiz, answers it and
-asks a free question; the anchors get the same kinds of updates. Every update is timed from the
-moment the update processor takes it to the moment its handler returned, as PTB's own fetcher
-would run it. Learners run 1 at a time and then 20 and 200 at once, on SQLite and on PostgreSQL
-(a throw-away database next to `--postgres-admin-url`, skipped when it cannot be reached).
+Each learner does /start, opens the first lesson, turns a card, asks for the quiz, answers its
+first question, taps Next and answers the second (the first answer of a day stores more: the
+streak and the usual hour), and asks a free question; the anchors get the same kinds of
+updates. Every update is timed from the moment the update processor takes it to the moment its
+handler returned, as PTB's own fetcher would run it. Learners run 1 at a time and then 20 and
+200 at once, on SQLite and on PostgreSQL (a throw-away database next to `--postgres-admin-url`,
+skipped when it cannot be reached).
 Retrieval's own p50 on the same questions is measured apart, so the free-text overhead is seen,
 and one more learner's updates count the SQL statements each kind runs.
 
@@ -63,7 +65,16 @@ from tests.support.telegram import (
 
 RESULTS = Path(__file__).parent / "results" / "turns.json"
 POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
-KINDS = ("start", "open", "next_card", "quiz", "answer", "free_text")
+KINDS = (
+    "start",
+    "open",
+    "next_card",
+    "quiz",
+    "answer",
+    "next_question",
+    "next_answer",
+    "free_text",
+)
 QUESTIONS = (
     "c'est quoi un deepfake ?",
     "est-ce que je peux mettre mon CV dans ChatGPT ?",
@@ -127,6 +138,8 @@ def tutor_steps(lesson_id: str) -> Steps:
         await learner.send("next_card", learner.tap(data("lessons.card", lesson_id, 1)))
         await learner.send("quiz", updates.command(user, "quiz"))
         await learner.send("answer", learner.tap(learner.first_button()))
+        await learner.send("next_question", learner.tap(learner.first_button()))
+        await learner.send("next_answer", learner.tap(learner.first_button()))
         await learner.send("free_text", updates.text(user, QUESTIONS[user.id % len(QUESTIONS)]))
 
     return steps
@@ -142,6 +155,8 @@ def anchor_steps() -> Steps:
         await learner.send("next_card", learner.tap(learner.first_button()))
         await learner.send("quiz", updates.command(user, "quiz"))
         await learner.send("answer", learner.tap(learner.first_button()))
+        await learner.send("next_question", learner.tap(learner.first_button()))
+        await learner.send("next_answer", learner.tap(learner.first_button()))
         await learner.send("free_text", updates.text(user, QUESTIONS[user.id % len(QUESTIONS)]))
 
     return steps
@@ -348,6 +363,9 @@ def ratios(
             sequential["next_card"]["p50_ms"] / rows["next_card"]["p50_ms"], 1
         ),
         "answer_over_one_row": round(sequential["answer"]["p50_ms"] / rows["answer"]["p50_ms"], 1),
+        "next_answer_over_one_row": round(
+            sequential["next_answer"]["p50_ms"] / rows["next_answer"]["p50_ms"], 1
+        ),
         "start_over_one_row": round(sequential["start"]["p50_ms"] / rows["start"]["p50_ms"], 1),
         "free_text_minus_retrieval_ms": round(
             sequential["free_text"]["p50_ms"] - retrieval["p50_ms"], 1
