@@ -1,4 +1,4 @@
-"""A quiz's later answers of the day skip the reads and writes the first one already made."""
+"""A quiz's or a review's later answers of the day skip what the first one already stored."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from sqlalchemy import event
 
 from bot.app import App
+from tests.conftest import Clock
 from tests.support.buttons import data
 from tests.support.chat import Chat
 
@@ -52,3 +53,31 @@ async def test_the_second_answer_reads_neither_progress_nor_streak_nor_the_usual
     assert tables(second, *skipped) == set()
     # The streak's read and its first row, the latest answers' hours and the usual hour.
     assert len(second) == len(first) - 4
+
+
+async def test_the_second_review_of_the_day_reads_its_card_once_and_skips_the_rest(
+    app: App, chat: Chat, clock: Clock
+) -> None:
+    lesson_id = app.services.course.lesson_order("en")[0]
+    lesson = app.services.course.lesson("en", lesson_id)
+    assert lesson is not None
+    await chat.command("start")
+    await chat.press_data(data("quiz.start", lesson_id))
+    for number, item in enumerate(lesson.quiz[:2]):
+        if number:
+            await chat.press_data(chat.buttons[0].data)  # Next ▶
+        await chat.answer((item.correct + 1) % len(item.options))  # missed: due tomorrow
+    clock.advance(days=1)
+    await chat.command("quiz")  # the review of what was missed
+
+    with statements(app) as first:
+        await chat.answer(0)
+    await chat.press_data(chat.buttons[0].data)  # Next ▶
+    with statements(app) as second:
+        await chat.answer(0)
+
+    skipped = ("learning_streaks", "review_reminders")
+    assert tables(first, *skipped) == set(skipped)
+    assert tables(second, *skipped) == set()
+    card_reads = [s for s in second if s.startswith("SELECT review_cards.learner_id")]
+    assert len(card_reads) == 1

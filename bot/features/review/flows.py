@@ -11,7 +11,7 @@ from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
 from bot.course.model import Lesson
 from bot.features.menu import flows as screens
-from bot.features.progress.activity import learned
+from bot.features.progress.activity import learned, learning_day
 from bot.features.quiz import flows as quiz
 from bot.features.quiz.order import option_order
 from bot.features.quiz.ports import ANSWERS, Answer
@@ -34,6 +34,9 @@ class Reviewing(FlowState):
     item: str = ""
     # Questions answered in this review so far.
     answered: int = 0
+    # The day (ISO) an answer in this review last counted for the streak and the usual hour:
+    # the next answers of the day skip both.
+    counted_on: str = ""
 
 
 async def quiz_command(turn: Turn, _: object = None) -> None:
@@ -79,7 +82,9 @@ async def _ask(turn: Turn, card: ReviewCard, answered: int) -> bool:
         await turn.repo(REVIEWS).retire(turn.learner.id, card.lesson_id, card.item_id)
         return False
     # Entered over the interrupted flow, which a review in progress already keeps.
-    turn.enter(Reviewing(lesson.id, question.id, answered))
+    state = turn.state
+    counted_on = state.counted_on if isinstance(state, Reviewing) else ""
+    turn.enter(Reviewing(lesson.id, question.id, answered, counted_on))
     count = await turn.repo(ANSWERS).review_count(turn.learner.id, lesson.id, question.id)
     order = option_order(
         turn.learner.id, lesson.id, question.id, count + 1, len(question.options), "review"
@@ -143,9 +148,12 @@ async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
     await turn.repo(ANSWERS).record(
         Answer(turn.learner.id, lesson.id, item.id, option, correct, "review", count + 1, turn.now)
     )
-    await learned(turn)
-    await remember(turn, lesson.id, item.id, correct=correct)
-    turn.enter(Reviewing(lesson.id, item.id, state.answered + 1))
+    today = learning_day(turn).isoformat()
+    first_today = state.counted_on != today
+    if first_today:
+        await learned(turn)
+    await remember(turn, lesson.id, item.id, correct=correct, first_today=first_today, before=card)
+    turn.enter(Reviewing(lesson.id, item.id, state.answered + 1, today))
     text = quiz.feedback(t, review_header(t, lesson), item, option)
     turn.say(text, rows(button(t.gettext("Next ▶"), NextReview())), replace=True)
 

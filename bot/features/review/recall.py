@@ -17,17 +17,24 @@ RECENT_ANSWERS: Final = 20
 
 
 async def remember(
-    turn: Turn, lesson_id: str, item_id: str, *, correct: bool, first_today: bool = True
+    turn: Turn,
+    lesson_id: str,
+    item_id: str,
+    *,
+    correct: bool,
+    first_today: bool = True,
+    before: ReviewCard | None = None,
 ) -> ReviewCard:
     """Rate the learner's card of an item after their answer, and note when they learn.
 
-    The hour at which the learner usually learns is noted on their first answer of a day
-    only (`first_today`): a day's later answers barely move it, and each note costs two
-    statements.
+    The card is read unless the caller read it already (`before`). The hour at which the
+    learner usually learns is noted on their first answer of a day only (`first_today`): a
+    day's later answers barely move it, and each note costs two statements.
     """
     learner_id = turn.learner.id
     reviews = turn.repo(REVIEWS)
-    before = await reviews.card(learner_id, lesson_id, item_id)
+    if before is None:
+        before = await reviews.card(learner_id, lesson_id, item_id)
     card = turn.repo(MEMORY).review(before, lesson_id, item_id, correct=correct, now=turn.now)
     await reviews.save(learner_id, card)
     if first_today:
