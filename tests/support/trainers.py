@@ -144,13 +144,19 @@ class CrashAfterAcceptingRequest(RecordingRequest):
     def __init__(self, api: BotApi, accept: int) -> None:
         super().__init__(api)
         self.accept = accept
+        self.dead = False
 
     async def do_request(
         self, url: str, method: str, *args: Any, **kwargs: Any
     ) -> tuple[int, bytes]:
+        # A dead process sends nothing more: a concurrent send that had not started yet when
+        # the crash came, and that runs before the crash cancels it, must not reach Telegram.
+        if self.dead:
+            raise SimulatedCrash
         answer = await super().do_request(url, method, *args, **kwargs)
         if url.endswith("/sendMessage"):
             if self.accept == 0:
+                self.dead = True
                 raise SimulatedCrash
             self.accept -= 1
         return answer
