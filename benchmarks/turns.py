@@ -117,7 +117,7 @@ class Learner:
             rows = message.get("reply_markup", {}).get("inline_keyboard", [])
             if any(button["callback_data"] == callback_data for row in rows for button in row):
                 return self.updates.tap(self.user, message, callback_data)
-        raise LookupError(callback_data)
+        raise LookupError(callback_data, [m.get("text", "")[:80] for m in messages][-3:])
 
     def first_button(self) -> str:
         """Return the callback data of the first button of the latest message with buttons."""
@@ -195,6 +195,13 @@ def anchor_application(
     return application
 
 
+def new_updates(ids: count[int]) -> Updates:
+    """Return a maker of updates whose ids no earlier maker of this run handed out."""
+    # Ids are taken 1 per learner of a run and 1 per run; a learner's path uses 13 update ids
+    # (a tap takes two), so 100 per id taken leaves room to grow.
+    return Updates(first_id=next(ids) * 100)
+
+
 def summary(milliseconds: Sequence[float]) -> dict[str, float]:
     """Return the median and 95th percentile, in milliseconds."""
     ordered = sorted(milliseconds)
@@ -213,7 +220,7 @@ async def run_learners(
     at_once: int,
 ) -> dict[str, Any]:
     """Let `learners` learners follow `steps`, `at_once` of them at a time; time every update."""
-    updates = Updates(first_id=next(ids) * 10)
+    updates = new_updates(ids)
     done: list[Learner] = []
     started = time.perf_counter()
     for first in range(0, learners, at_once):
@@ -315,7 +322,7 @@ async def _statements(
     engine = app.database.engine.sync_engine
     sa.event.listen(engine, "before_cursor_execute", on_execute)
     try:
-        updates = Updates(first_id=next(ids) * 10)
+        updates = new_updates(ids)
         learner = Learner(
             TelegramUser(next(ids)), updates, application, api, executed=lambda: executed[0]
         )
