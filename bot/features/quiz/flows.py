@@ -56,22 +56,20 @@ async def start_quiz_of(turn: Turn, lesson_id: str) -> None:
     state = turn.state
     # Already on its first question, unanswered (a second tap, or the same tap delivered again
     # after a crash): the same attempt is shown again, not a new one.
-    again = isinstance(state, Answering) and (state.lesson, state.item) == (
-        lesson.id,
-        lesson.quiz[0].id,
-    )
-    attempt = (
-        None
-        if again
-        else await turn.repo(PROGRESS).start_quiz_attempt(
+    first = (lesson.id, lesson.quiz[0].id)
+    attempt = None
+    if not (isinstance(state, Answering) and (state.lesson, state.item) == first):
+        attempt = await turn.repo(PROGRESS).start_quiz_attempt(
             turn.learner.id, lesson.id, len(lesson.quiz), turn.now
         )
-    )
     await ask(turn, lesson, 0, attempt)
 
 
 async def ask(turn: Turn, lesson: Lesson, index: int, attempt: int | None = None) -> None:
-    """Show the quiz item at position `index` and remember that the learner is on it."""
+    """Show the quiz item at position `index` and remember that the learner is on it.
+
+    `attempt` is that of a quiz just started; without it, the learner's current one.
+    """
     item = lesson.quiz[index]
     state = turn.state
     if attempt is None:
