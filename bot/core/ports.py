@@ -95,7 +95,10 @@ class Learners(Protocol):
         lesson_id: str | None,
         now: datetime,
     ) -> None:
-        """Store where the learner is, so that any process can go on from there."""
+        """Store where the learner is, so that any process can go on from there.
+
+        A state that did not change is not written again: `now` is when the learner last moved.
+        """
         ...
 
     async def export(self, learner_id: int) -> dict[str, Any]:

@@ -197,11 +197,14 @@ class MemoryLearners:
         lesson_id: str | None,
         now: datetime,
     ) -> None:
-        """Store where the learner is."""
+        """Store where the learner is; a state that did not change keeps its time."""
         self.tables.require_learner(learner_id)
-        self.tables.conversations[learner_id] = SavedConversation(
+        saved = SavedConversation(
             _stored_copy(current), _stored_copy(resume) if resume else None, lesson_id, utc(now)
         )
+        before = self.tables.conversations.get(learner_id)
+        if before is None or replace(before, updated_at=saved.updated_at) != saved:
+            self.tables.conversations[learner_id] = saved
 
     async def export(self, learner_id: int) -> dict[str, Any]:
         """Return what is stored about the learner themselves, as JSON-ready data."""

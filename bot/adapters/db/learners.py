@@ -141,15 +141,25 @@ class SqlLearners:
         row = self._conversations.get(learner_id) or await self.session.get(
             ConversationRow, learner_id
         )
+        values = {
+            "flow": current.flow,
+            "step": current.step,
+            "data": current.data,
+            "resume_flow": resume.flow if resume else None,
+            "resume_step": resume.step if resume else None,
+            "resume_data": resume.data if resume else None,
+            "lesson_id": lesson_id,
+        }
         if row is None:
             row = ConversationRow(learner_id=learner_id)
             self.session.add(row)
             self._conversations[learner_id] = row
-        row.flow, row.step, row.data = current.flow, current.step, current.data
-        row.resume_flow = resume.flow if resume else None
-        row.resume_step = resume.step if resume else None
-        row.resume_data = resume.data if resume else None
-        row.lesson_id = lesson_id
+        elif all(getattr(row, name) == value for name, value in values.items()):
+            # The learner is where they were (a question answered, a screen shown): `updated_at`
+            # says when they last moved, and a turn that did not move them writes nothing.
+            return
+        for name, value in values.items():
+            setattr(row, name, value)
         row.updated_at = now
         await self.session.flush()
 

@@ -1,4 +1,4 @@
-"""A quiz's or a review's later answers of the day skip what the first one already stored."""
+"""Turns skip the statements whose work an earlier turn did: answers, reviews, questions."""
 
 from __future__ import annotations
 
@@ -81,3 +81,18 @@ async def test_the_second_review_of_the_day_reads_its_card_once_and_skips_the_re
     assert tables(second, *skipped) == set()
     card_reads = [s for s in second if s.startswith("SELECT review_cards.learner_id")]
     assert len(card_reads) == 1
+
+
+async def test_a_question_that_leaves_the_learner_where_they_were_writes_no_conversation(
+    app: App, chat: Chat, clock: Clock
+) -> None:
+    await chat.command("start")
+    await chat.say("What is a deepfake?")
+    clock.advance(minutes=1)
+
+    with statements(app) as asked:
+        await chat.say("Can a chatbot make mistakes?")
+
+    assert asked
+    assert tables(asked, "conversations") == {"conversations"}  # read, not written
+    assert not [statement for statement in asked if statement.startswith("UPDATE conversations")]
