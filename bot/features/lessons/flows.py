@@ -11,7 +11,7 @@ from bot.course.model import Lesson
 from bot.features.lessons.buttons import OpenLesson, ShowCard, ShowModule, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.practice.buttons import practice_button
-from bot.features.progress.activity import learned, learning_day
+from bot.features.progress.activity import learned_once_today
 from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.buttons import StartQuiz
 from bot.features.simpler.buttons import simpler_button
@@ -95,14 +95,12 @@ async def go_to_card(turn: Turn, chosen: ShowCard) -> None:
 async def show_card(turn: Turn, lesson: Lesson, index: int, *, replace: bool = False) -> None:
     """Show one card with Back, Next (or Quiz on the last card) and Menu, and remember it."""
     index = min(max(index, 0), len(lesson.cards) - 1)
-    today = learning_day(turn).isoformat()
     reading = turn.state if isinstance(turn.state, Reading) else None
     # Only a shown card of this lesson sets Reading, in a turn that started the lesson and
     # counted the day: the state is proof enough that both are stored.
     if reading is None or reading.lesson != lesson.id:
         await turn.repo(PROGRESS).start_lesson(turn.learner.id, lesson.id, turn.now)
-    if reading is None or reading.counted_on != today:
-        await learned(turn)
+    today = await learned_once_today(turn, reading.counted_on if reading else "")
     turn.go(Reading(lesson.id, index, today))
     card = lesson.cards[index]
     text = f"📖 {lesson.title} · {index + 1}/{len(lesson.cards)}\n\n{card.text}"

@@ -18,6 +18,17 @@ async def learned(turn: Turn) -> None:
         await store.save(turn.learner.id, after)
 
 
+async def learned_once_today(turn: Turn, counted_on: str) -> str:
+    """Count today for the streak unless `counted_on`, a state's ISO day, is today; return today.
+
+    A flow's state that keeps the day its turn counted spares the day's later turns the streak.
+    """
+    today = learning_day(turn).isoformat()
+    if counted_on != today:
+        await learned(turn)
+    return today
+
+
 def learning_day(turn: Turn) -> date:
     """Return the day a turn counts for, in the tutor's time zone."""
     return local_day(turn.now, turn.t.timezone)

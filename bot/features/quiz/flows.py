@@ -12,7 +12,7 @@ from bot.course.model import Lesson, QuizItem
 from bot.features.gain.offer import offer_check_out
 from bot.features.lessons.buttons import OpenLesson, Resume
 from bot.features.menu import flows as screens
-from bot.features.progress.activity import learned, learning_day
+from bot.features.progress.activity import learned_once_today
 from bot.features.progress.milestones import lesson_end
 from bot.features.progress.ports import PROGRESS
 from bot.features.quiz.buttons import AnswerQuiz, StartQuiz
@@ -184,10 +184,8 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     await turn.repo(ANSWERS).record(
         Answer(learner.id, lesson.id, item.id, option, correct, "quiz", attempt, turn.now)
     )
-    today = learning_day(turn).isoformat()
+    today = await learned_once_today(turn, state.counted_on)
     first_today = state.counted_on != today
-    if first_today:
-        await learned(turn)
     await remember(turn, lesson.id, item.id, correct=correct, first_today=first_today)
     following = lesson.item_id_at((lesson.item_position(item.id) or 0) + 1)
     if following is not None:

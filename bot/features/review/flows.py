@@ -11,7 +11,7 @@ from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
 from bot.course.model import Lesson
 from bot.features.menu import flows as screens
-from bot.features.progress.activity import learned, learning_day
+from bot.features.progress.activity import learned_once_today
 from bot.features.quiz import flows as quiz
 from bot.features.quiz.order import option_order
 from bot.features.quiz.ports import ANSWERS, Answer
@@ -148,10 +148,8 @@ async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
     await turn.repo(ANSWERS).record(
         Answer(turn.learner.id, lesson.id, item.id, option, correct, "review", count + 1, turn.now)
     )
-    today = learning_day(turn).isoformat()
+    today = await learned_once_today(turn, state.counted_on)
     first_today = state.counted_on != today
-    if first_today:
-        await learned(turn)
     await remember(turn, lesson.id, item.id, correct=correct, first_today=first_today, before=card)
     turn.enter(Reviewing(lesson.id, item.id, state.answered + 1, today))
     text = quiz.feedback(t, review_header(t, lesson), item, option)
