@@ -52,11 +52,29 @@ class SpeechList:
         return self._pattern.sub(lambda match: spoken[match.group(0)], text)
 
     def letter(self, said: str) -> int | None:
-        """Return the position of the letter a learner said (0 for A), if that is all they said."""
-        words = [word for word in plain_words(said) if word not in self.fillers]
+        """Return the position of the letter a learner said or typed (0 for A), if that is all."""
+        words = self._without_fillers(plain_words(said))
         if len(words) != 1:
             return None
-        return next((n for n, ways in enumerate(self.letters) if words[0] in ways), None)
+        [word] = words
+        listed = next((n for n, ways in enumerate(self.letters) if word in ways), None)
+        if listed is None and len(word) == 1 and "a" <= word <= "z":
+            # A letter as typed counts in every language, with a speech list or without.
+            return ord(word) - ord("a")
+        return listed
+
+    def _without_fillers(self, words: list[str]) -> list[str]:
+        kept: list[str] = []
+        at = 0
+        while at < len(words):
+            # Two words that make a filler were one with its apostrophe left out ("c est").
+            if at + 1 < len(words) and words[at] + words[at + 1] in self.fillers:
+                at += 2
+                continue
+            if words[at] not in self.fillers:
+                kept.append(words[at])
+            at += 1
+        return kept
 
 
 def parse_speech_list(path: Path) -> SpeechList:

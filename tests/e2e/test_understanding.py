@@ -312,6 +312,44 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
     assert chat.question.question == pending
 
 
+# What a learner types under a quiz question instead of tapping, in each language: the letter
+# shown second, with the words around it that the language's speech list knows.
+TYPED_SECOND_OPTION = {
+    "fr": ["b", "B)", "la réponse B", "je pense que c'est la b"],
+    "nl": ["b", "antwoord B.", "ik denk b", "volgens mij is het b"],
+    "en": ["b", "B.", "the answer is b", "I think it's B"],
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_an_options_letter_typed_in_the_quiz_answers_it(
+    plain_app: App, language: Language
+) -> None:
+    lesson = plain_app.services.course.lesson(language, FIRST_LESSON)
+    assert lesson is not None
+    item = lesson.quiz[0]
+    for typed in TYPED_SECOND_OPTION[language]:
+        chat = await new_learner(plain_app, language)
+        await chat.press_data(data("quiz.start", FIRST_LESSON))
+        second = int(chat.question.answer_data[1].rsplit(":", 1)[-1])
+        await chat.say(typed)
+        chosen = t(plain_app, language, "Your answer: {option}").format(option=item.options[second])
+        assert chosen in chat.text, typed
+        assert item.explanations[second] in chat.text
+
+
+async def test_a_definition_asked_in_the_quiz_is_answered_and_the_question_waits(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    pending = chat.question.question
+    await chat.say("what is a deepfake?")
+    assert "📘 deepfake" in chat.text
+    await chat.press_data(data("lessons.resume"))
+    assert chat.question.question == pending
+
+
 async def test_small_talk_during_practice_keeps_the_task(plain_app: App) -> None:
     chat = await new_learner(plain_app, "fr")
     modules = plain_app.services.course.modules["fr"]

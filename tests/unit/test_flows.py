@@ -368,10 +368,19 @@ async def test_continue_goes_back_to_the_question_left_for_the_menu(
     header = t(language).gettext("📝 Question {number} of {total}")
     assert chat.question.header == header.format(number=2, total=len(quiz))
     [conversation] = units.tables.conversations.values()
-    # With the quiz's attempt and the day its answers counted, which later answers then skip.
+    # With the quiz's attempt and the day its answers counted, which later answers then skip,
+    # and the question on screen again, which a typed letter may now answer.
     today = local_day(clock.now, t(language).timezone).isoformat()
     assert conversation.current == StoredState(
-        Answering.flow, "", {"lesson": FIRST, "item": quiz[1].id, "attempt": 1, "counted_on": today}
+        Answering.flow,
+        "",
+        {
+            "lesson": FIRST,
+            "item": quiz[1].id,
+            "attempt": 1,
+            "counted_on": today,
+            "asked": True,
+        },
     )
 
 

@@ -1,4 +1,5 @@
-"""What is read aloud and how spoken words are understood: clean text, respellings, letters."""
+"""What is read aloud and how spoken words are understood: clean text, respellings, letters
+(said, or typed under a quiz question)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from bot.course.speech import SpeechList, SpeechListError, parse_speech_list
-from bot.features.voice.hearing import spoken_option
 from bot.features.voice.speakable import speakable
 from bot.paths import PROJECT_ROOT
 
@@ -71,6 +71,13 @@ def test_a_respelling_never_changes_part_of_a_word() -> None:
         ("en", "The answer is A.", 0),
         ("en", "Bee.", 1),
         ("en", "I think it is the second one", None),
+        ("en", "my answer is b", 1),
+        ("fr", "je pense que c'est la b", 1),
+        ("fr", "ma réponse est c", 2),
+        ("fr", "je pense que c est la c", 2),
+        ("fr", "c est la b", 1),
+        ("nl", "volgens mij b", 1),
+        ("nl", "ik denk c", 2),
         ("en", "A and B", None),
     ],
 )
@@ -78,17 +85,6 @@ def test_a_letter_said_alone_or_with_filler_words_is_understood(
     language: str, said: str, letter: int | None
 ) -> None:
     assert speech_list(language).letter(said) == letter
-
-
-def test_an_option_is_understood_from_its_words_or_a_letter_among_those_shown() -> None:
-    english = speech_list("en")
-    shown = ["Software that finds patterns in data", "A robot that feels", "A big database"]
-    assert spoken_option("software that finds patterns in data.", shown, english) == 0
-    assert spoken_option("Um, a robot that feels", shown, english) == 1
-    assert spoken_option("C", shown, english) == 2
-    # A letter beyond the options, or words close to none of them, answer nothing.
-    assert spoken_option("D", shown, english) is None
-    assert spoken_option("What is a deepfake?", shown, english) is None
 
 
 def test_a_malformed_speech_list_is_refused_with_its_file(tmp_path: Path) -> None:

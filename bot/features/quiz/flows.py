@@ -35,6 +35,10 @@ class Answering(FlowState):
     # answers of the day read neither the lesson's progress nor the streak again.
     attempt: int = -1
     counted_on: str = ""
+    # Whether the item's question is on screen. After an answer the state already holds the
+    # next item, shown only once the learner taps Next: words typed or said under the feedback
+    # must not answer a question not seen yet.
+    asked: bool = False
 
     @property
     def lesson_id(self) -> str | None:
@@ -75,7 +79,7 @@ async def ask(turn: Turn, lesson: Lesson, index: int, attempt: int | None = None
     if attempt is None:
         attempt = await current_attempt(turn, lesson.id) or 0
     counted_on = state.counted_on if isinstance(state, Answering) else ""
-    turn.go(Answering(lesson.id, item.id, attempt, counted_on))
+    turn.go(Answering(lesson.id, item.id, attempt, counted_on, asked=True))
     order = option_order(turn.learner.id, lesson.id, item.id, attempt, len(item.options))
     turn.add(
         question(
@@ -120,15 +124,19 @@ def question(
     )
 
 
+def item_of(turn: Turn, lesson_id: str, item_id: str) -> tuple[Lesson, QuizItem] | None:
+    """Return a lesson and one of its quiz items; None when either no longer exists."""
+    lesson = turn.course.lesson(turn.language, lesson_id)
+    item = lesson.item(item_id) if lesson else None
+    return None if lesson is None or item is None else (lesson, item)
+
+
 def chosen_item(
     turn: Turn, lesson_id: str, item_id: str, option: int
 ) -> tuple[Lesson, QuizItem] | None:
     """Return the lesson and item an answer is about; None when they no longer exist."""
-    lesson = turn.course.lesson(turn.language, lesson_id)
-    item = lesson.item(item_id) if lesson else None
-    if lesson is None or item is None or option >= len(item.options):
-        return None
-    return lesson, item
+    found = item_of(turn, lesson_id, item_id)
+    return found if found is not None and option < len(found[1].options) else None
 
 
 def feedback(t: Translator, header: str, item: QuizItem, option: int) -> str:
@@ -214,6 +222,12 @@ async def _show_stored_answer(turn: Turn, chosen: AnswerQuiz) -> bool:
     )
     await _say_outcome(turn, lesson, item, stored.chosen, stored.attempt, note)
     return True
+
+
+async def shown_order(turn: Turn, lesson: Lesson, item: QuizItem) -> tuple[int, ...]:
+    """Return the order in which the learner sees an item's options in their current attempt."""
+    attempt = await current_attempt(turn, lesson.id) or 0
+    return option_order(turn.learner.id, lesson.id, item.id, attempt, len(item.options))
 
 
 async def current_attempt(turn: Turn, lesson_id: str) -> int | None:

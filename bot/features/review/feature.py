@@ -83,6 +83,8 @@ def manifest(context: FeatureContext) -> Manifest:
             on(StopReminders, flows.stop_reminders),
         ),
         states=(flows.Reviewing,),
+        # An option's letter or words typed under a review question answer it.
+        text_filters=(flows.answer_in_words,),
         repositories=(
             (REVIEWS, _sql_reviews),
             (REMINDERS, _sql_reminders),

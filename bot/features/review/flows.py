@@ -9,10 +9,11 @@ from typing import Final
 from bot.core.ports import LEARNERS
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
-from bot.course.model import Lesson
+from bot.course.model import Lesson, QuizItem
 from bot.features.menu import flows as screens
 from bot.features.progress.activity import learned_once_today
 from bot.features.quiz import flows as quiz
+from bot.features.quiz.in_words import choose_named
 from bot.features.quiz.order import option_order
 from bot.features.quiz.ports import ANSWERS, Answer
 from bot.features.review.buttons import AnswerReview, NextReview
@@ -85,10 +86,7 @@ async def _ask(turn: Turn, card: ReviewCard, answered: int) -> bool:
     state = turn.state
     counted_on = state.counted_on if isinstance(state, Reviewing) else ""
     turn.enter(Reviewing(lesson.id, question.id, answered, counted_on))
-    count = await turn.repo(ANSWERS).review_count(turn.learner.id, lesson.id, question.id)
-    order = option_order(
-        turn.learner.id, lesson.id, question.id, count + 1, len(question.options), "review"
-    )
+    order = await _review_order(turn, lesson, question)
     answer = partial(_answer_data, question.id)
     turn.add(quiz.question(turn.t, review_header(turn.t, lesson), question, answer, order))
     return True
@@ -120,6 +118,28 @@ async def _end_review(turn: Turn, answered: int) -> None:
 def review_header(t: Translator, lesson: Lesson) -> str:
     """Return the line above a review question: the lesson it comes from."""
     return t.gettext("🔁 Review · {title}").format(title=lesson.title)
+
+
+async def _review_order(turn: Turn, lesson: Lesson, item: QuizItem) -> tuple[int, ...]:
+    """Return the order of an item's options in the review of it that is due."""
+    count = await turn.repo(ANSWERS).review_count(turn.learner.id, lesson.id, item.id)
+    return option_order(turn.learner.id, lesson.id, item.id, count + 1, len(item.options), "review")
+
+
+async def answer_in_words(turn: Turn, text: str) -> bool:
+    """Answer the review question on screen when the text names one of its options."""
+    state = turn.state
+    if (
+        not isinstance(state, Reviewing)
+        or (found := quiz.item_of(turn, state.lesson, state.item)) is None
+    ):
+        return False
+    lesson, item = found
+    order = await _review_order(turn, lesson, item)
+    # Once answered, the question is no longer due: review_answer says so, as for a second tap.
+    return await choose_named(
+        turn, text, item, order, lambda option: review_answer(turn, AnswerReview(item.id, option))
+    )
 
 
 def _answer_data(item_id: str, option: int) -> str:

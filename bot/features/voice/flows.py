@@ -8,9 +8,7 @@ from bot.course.model import Lesson, QuizItem
 from bot.features.lessons.buttons import Resume
 from bot.features.lessons.flows import Reading
 from bot.features.menu import flows as screens
-from bot.features.progress.ports import PROGRESS
-from bot.features.quiz.flows import Answering
-from bot.features.quiz.order import option_order
+from bot.features.quiz.flows import Answering, shown_order
 from bot.features.quiz.ports import ANSWERS
 from bot.features.voice.buttons import (
     ListenAnswer,
@@ -128,10 +126,3 @@ async def lesson_with_item(turn: Turn, item_id: str) -> tuple[Lesson, QuizItem] 
         if lesson is not None and (item := lesson.item(item_id)) is not None:
             return lesson, item
     return None
-
-
-async def shown_order(turn: Turn, lesson: Lesson, item: QuizItem) -> tuple[int, ...]:
-    """Return the order in which the learner sees an item's options in their current attempt."""
-    progress = await turn.repo(PROGRESS).of_lesson(turn.learner.id, lesson.id)
-    attempt = progress.quiz_attempts if progress else 0
-    return option_order(turn.learner.id, lesson.id, item.id, attempt, len(item.options))

@@ -1,30 +1,19 @@
 """Voice notes: echo what was heard, keep personal data out, answer a quiz by voice.
 
 The front end transcribes the note (never keeping the audio) and hands over the words. They are
-redacted before anything else, echoed with a "That's not what I said" button, and then either
-answer the quiz question on screen (a letter, or an option's words) or go on as typed text.
+redacted before anything else, echoed with a "That's not what I said" button, and then go on as
+typed text: a letter or an option's words said under a quiz question answer it, as typed ones do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from difflib import SequenceMatcher
-from typing import Final
-
 from bot.core.events import Spoken, Unheard
 from bot.core.router import Turn, button, rows
-from bot.course.speech import SpeechList, plain_words
 from bot.features.answers.flows import personal_data_warning
 from bot.features.menu import flows as screens
 from bot.features.privacy.pii import redact
 from bot.features.quiz import flows as quiz
-from bot.features.quiz.buttons import AnswerQuiz
 from bot.features.voice.buttons import Misheard
-from bot.features.voice.flows import shown_order
-
-# How close what was said must be to an option's words, and ahead of the next closest option.
-OPTION_LIKENESS: Final = 0.75
-OPTION_MARGIN: Final = 0.1
 
 
 class Hearing:
@@ -50,48 +39,8 @@ class Hearing:
         )
         if redaction.found:
             personal_data_warning(turn, turn.language, redaction.kinds, self.privacy_lesson_id)
-        if await answered_quiz(turn, heard):
-            return None
+        # Handled as typed: a letter or an option's words answer the question on screen there.
         return heard
-
-
-async def answered_quiz(turn: Turn, said: str) -> bool:
-    """Answer the quiz question the learner is on when they said a letter or an option."""
-    state = turn.state
-    if not isinstance(state, quiz.Answering):
-        return False
-    lesson = turn.course.lesson(turn.language, state.lesson)
-    item = lesson.item(state.item) if lesson else None
-    if lesson is None or item is None:
-        return False
-    order = await shown_order(turn, lesson, item)
-    shown = [item.options[index] for index in order]
-    position = spoken_option(said, shown, turn.course.speech_list(turn.language))
-    if position is None:
-        return False
-    await quiz.answer(turn, AnswerQuiz(item.id, order[position]))
-    return True
-
-
-def spoken_option(said: str, shown: Sequence[str], speech: SpeechList) -> int | None:
-    """Return the position of the option a learner said: its letter, or (nearly) its words."""
-    letter = speech.letter(said)
-    if letter is not None:
-        return letter if letter < len(shown) else None
-    words = " ".join(plain_words(said))
-    likeness = sorted(
-        ((_likeness(words, " ".join(plain_words(option))), n) for n, option in enumerate(shown)),
-        reverse=True,
-    )
-    (best, position), *others = likeness
-    runner_up = others[0][0] if others else 0.0
-    return position if best >= OPTION_LIKENESS and best - runner_up >= OPTION_MARGIN else None
-
-
-def _likeness(said: str, option: str) -> float:
-    if option and option in said:
-        return 1.0
-    return SequenceMatcher(None, said, option).ratio()
 
 
 def not_heard(turn: Turn, reason: str) -> None:

@@ -1,0 +1,80 @@
+"""Answer the question on screen from words: its letter, or (nearly) an option's words.
+
+Learners type "b", "B)", "la réponse B" or an option's words instead of tapping, and voice notes
+say them; both answer the question the learner sees, never one that is not on screen yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from difflib import SequenceMatcher
+from typing import Final
+
+from bot.core.router import Turn
+from bot.course.model import QuizItem
+from bot.course.speech import SpeechList, plain_words
+from bot.features.quiz.buttons import AnswerQuiz
+from bot.features.quiz.flows import Answering, answer, ask, item_of, shown_order
+
+# How close the words must be to an option's words, and ahead of the next closest option.
+OPTION_LIKENESS: Final = 0.75
+OPTION_MARGIN: Final = 0.1
+
+
+def named_option(words: str, shown: Sequence[str], speech: SpeechList) -> int | None:
+    """Return the position of the option the words name: its letter, or (nearly) its words."""
+    letter = speech.letter(words)
+    if letter is not None:
+        return letter if letter < len(shown) else None
+    plain = " ".join(plain_words(words))
+    likeness = sorted(
+        ((_likeness(plain, " ".join(plain_words(option))), n) for n, option in enumerate(shown)),
+        reverse=True,
+    )
+    (best, position), *others = likeness
+    runner_up = others[0][0] if others else 0.0
+    return position if best >= OPTION_LIKENESS and best - runner_up >= OPTION_MARGIN else None
+
+
+def _likeness(words: str, option: str) -> float:
+    if option and option in words:
+        return 1.0
+    return SequenceMatcher(None, words, option).ratio()
+
+
+async def answer_in_words(turn: Turn, text: str) -> bool:
+    """Answer the quiz question on screen when the text names one of its options."""
+    state = turn.state
+    if (
+        not isinstance(state, Answering)
+        or (found := item_of(turn, state.lesson, state.item)) is None
+    ):
+        return False
+    lesson, item = found
+    if not state.asked:
+        # Under the feedback of the last answer: a letter asks for the next question, which
+        # the learner has not seen. Show it rather than answer it blind.
+        if turn.course.speech_list(turn.language).letter(text) is None:
+            return False
+        await ask(turn, lesson, lesson.quiz.index(item))
+        return True
+    order = await shown_order(turn, lesson, item)
+    return await choose_named(
+        turn, text, item, order, lambda option: answer(turn, AnswerQuiz(item.id, option))
+    )
+
+
+async def choose_named(
+    turn: Turn,
+    text: str,
+    item: QuizItem,
+    order: Sequence[int],
+    choose: Callable[[int], Awaitable[None]],
+) -> bool:
+    """Choose the option the text names among those shown in `order`; False when it names none."""
+    shown = [item.options[index] for index in order]
+    chosen = named_option(text, shown, turn.course.speech_list(turn.language))
+    if chosen is None:
+        return False
+    await choose(order[chosen])
+    return True

@@ -1,0 +1,135 @@
+"""Options typed (or said) instead of tapped: a letter or an option's words answer the question on
+screen, in a quiz and in a review, through the whole engine on in-memory stores."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Tutor
+from bot.course.speech import SpeechList, parse_speech_list
+from bot.features.quiz.in_words import named_option
+from bot.paths import PROJECT_ROOT
+from tests.conftest import Clock
+from tests.support.buttons import data
+from tests.support.chat import Chat
+from tests.support.learning import fixture_course, learning_tutor, translators
+from tests.support.memory import MemoryUnits
+
+LESSON = "basics/what-is-ai"
+en = translators()["en"]
+
+
+def speech_list(language: str) -> SpeechList:
+    return parse_speech_list(PROJECT_ROOT / "content" / "speech" / f"{language}.yaml")
+
+
+@pytest.fixture
+def tutor(clock: Clock) -> Tutor:
+    return learning_tutor(MemoryUnits(), clock)
+
+
+def your_answer(option: str) -> str:
+    return en.gettext("Your answer: {option}").format(option=option)
+
+
+def shown_index(chat: Chat, position: int) -> int:
+    """Return the file index of the option shown at `position` (0 for A) of the last question."""
+    return int(chat.question.answer_data[position].rsplit(":", 1)[-1])
+
+
+async def quiz_chat(tutor: Tutor) -> Chat:
+    chat = Chat(tutor)
+    await chat.command("start")
+    await chat.press_data(data("quiz.start", LESSON))
+    return chat
+
+
+def test_an_option_is_named_by_its_words_or_a_letter_among_those_shown() -> None:
+    english = speech_list("en")
+    shown = ["Software that finds patterns in data", "A robot that feels", "A big database"]
+    assert named_option("software that finds patterns in data.", shown, english) == 0
+    assert named_option("Um, a robot that feels", shown, english) == 1
+    assert named_option("C", shown, english) == 2
+    assert named_option("my answer is b", shown, english) == 1
+    # A letter beyond the options, or words close to none of them, name nothing.
+    assert named_option("D", shown, english) is None
+    assert named_option("What is a deepfake?", shown, english) is None
+    assert named_option("a robot", shown, english) is None
+
+
+def test_a_typed_letter_counts_in_a_language_without_a_speech_list() -> None:
+    shown = ["Ja", "Nein", "Vielleicht"]
+    assert named_option("b", shown, SpeechList()) == 1
+    assert named_option("B)", shown, SpeechList()) == 1
+    assert named_option("bee", shown, SpeechList()) is None
+
+
+# The fixture course has no speech lists: words around the letter are tried on the real course
+# (tests/e2e/test_understanding.py).
+@pytest.mark.parametrize("typed", ["b", "B)", " B. "])
+async def test_the_letter_of_an_option_answers_the_question_as_its_button_would(
+    tutor: Tutor, typed: str
+) -> None:
+    chat = await quiz_chat(tutor)
+    item = fixture_course().lesson("en", LESSON).quiz[0]  # type: ignore[union-attr]
+    chosen = shown_index(chat, 1)
+    await chat.say(typed)
+    assert your_answer(item.options[chosen]) in chat.text
+    assert item.explanations[chosen] in chat.text
+    assert chat.button(en.gettext("Next ▶"))
+
+
+async def test_the_words_of_an_option_answer_the_question(tutor: Tutor) -> None:
+    chat = await quiz_chat(tutor)
+    item = fixture_course().lesson("en", LESSON).quiz[0]  # type: ignore[union-attr]
+    await chat.say("software that finds patterns in data")
+    assert your_answer(item.options[item.correct]) in chat.text
+    assert en.gettext("✅ Right!") in chat.text
+
+
+async def test_a_letter_under_the_feedback_shows_the_next_question_without_answering_it(
+    tutor: Tutor,
+) -> None:
+    chat = await quiz_chat(tutor)
+    first, second = fixture_course().lesson("en", LESSON).quiz[:2]  # type: ignore[union-attr]
+    shown_first = shown_index(chat, 0)
+    await chat.say("a")
+    assert your_answer(first.options[shown_first]) in chat.text
+    # The next question is not on screen yet: "c" shows it and answers nothing.
+    await chat.say("c")
+    assert chat.question.question == second.question
+    assert not any(your_answer(option) in chat.text for option in second.options)
+    # Now on screen, it takes the next letter.
+    shown_third = shown_index(chat, 2)
+    await chat.say("c")
+    assert your_answer(second.options[shown_third]) in chat.text
+
+
+async def test_a_question_typed_in_a_quiz_is_no_answer_and_the_question_waits(
+    tutor: Tutor,
+) -> None:
+    chat = await quiz_chat(tutor)
+    pending = chat.question.question
+    await chat.say("What is a deepfake?")
+    assert en.gettext("Your answer: {option}").split("{")[0] not in chat.text
+    await chat.press_data(data("lessons.resume"))
+    assert chat.question.question == pending
+
+
+async def test_a_letter_answers_a_review_question_once(tutor: Tutor, clock: Clock) -> None:
+    chat = await quiz_chat(tutor)
+    lesson = fixture_course().lesson("en", LESSON)
+    assert lesson is not None
+    for number, item in enumerate(lesson.quiz):
+        await chat.answer((item.correct + 1) % len(item.options))  # every answer wrong
+        if number + 1 < len(lesson.quiz):
+            await chat.press(en.gettext("Next ▶"))
+    clock.advance(days=1)
+    await chat.command("review")
+    asked = next(item for item in lesson.quiz if item.question == chat.question.question)
+    right = chat.question.correct
+    await chat.say("abc"[right].upper())
+    assert en.gettext("✅ Right!") in chat.text
+    assert your_answer(asked.options[asked.correct]) in chat.text
+    await chat.say("a")
+    assert en.gettext("You already answered this question.") in chat.text
