@@ -384,6 +384,15 @@ async def test_continue_goes_back_to_the_question_left_for_the_menu(
     )
 
 
+async def test_review_with_nothing_due_says_so_rather_than_review_done(tutor: Tutor) -> None:
+    en = t("en")
+    chat = Chat(tutor)
+    await chat.command("start")
+    await chat.command("review")
+    assert en.gettext("No questions to review now. Choose a lesson to take its quiz.") in chat.text
+    assert en.gettext("Review done. Nothing else to review for now.") not in chat.text
+
+
 async def test_a_missed_question_comes_back_the_next_day_and_the_lesson_resumes_after_it(
     tutor: Tutor, units: MemoryUnits, clock: Clock
 ) -> None:

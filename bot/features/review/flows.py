@@ -107,7 +107,12 @@ async def _end_review(turn: Turn, answered: int) -> None:
         more = button(t.gettext("🔁 Review more"), NextReview())
         turn.say(text, rows(more, screens.menu_button(t)))
         return
-    text = t.gettext("Review done. Nothing else to review for now.")
+    text = (
+        t.gettext("Review done. Nothing else to review for now.")
+        if answered
+        # /review with nothing due: no review was done.
+        else t.gettext("No questions to review now. Choose a lesson to take its quiz.")
+    )
     next_due = await turn.repo(REVIEWS).next_due(turn.learner.id)
     if next_due is not None:
         text += "\n" + t.gettext("Next review: {date}.").format(date=t.date(next_due))
