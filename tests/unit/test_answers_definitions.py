@@ -34,6 +34,10 @@ def definitions() -> Definitions:
         ("nl", "Wat betekent AI eigenlijk?", "ai"),
         ("nl", "wat zijn persoonsgegevens", "personal-data"),
         ("nl", "wat wil chatbot zeggen", "chatbot"),
+        # A term typed alone asks what it is.
+        ("en", "chatbot", "chatbot"),
+        ("en", "Chatbots?", "chatbot"),
+        ("nl", "persoonsgegevens", "personal-data"),
     ],
 )
 def test_a_definition_question_about_a_glossary_word_finds_its_entry(
@@ -50,7 +54,7 @@ def test_a_definition_question_about_a_glossary_word_finds_its_entry(
     [
         ("en", "what is a chatbot good at"),
         ("en", "what is the weather tomorrow"),
-        ("en", "chatbot"),
+        ("en", "chatbot tips"),
         ("fr", "c'est quoi la météo demain"),
         ("fr", "un chatbot peut-il mentir ?"),
         ("nl", "wat is een goede chatbot voor mijn cv"),

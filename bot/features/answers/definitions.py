@@ -102,12 +102,15 @@ class Definitions:
     def find(self, text: str, language: Language) -> Definition | None:
         """Return the definition a question asks for, or None when it asks something else."""
         question = APOSTROPHES.sub("'", fold(text)).strip(ENDS)
+        vocabulary = self._vocabularies[language]
+        # A term typed alone ("deepfake?", "RGPD") asks what it is, as learners search.
+        term_id = vocabulary.whole(question)
         for pattern in self._patterns.get(language, ()):
-            match = pattern.fullmatch(question)
-            term_id = match and self._vocabularies[language].whole(match["term"].strip(ENDS))
             if term_id:
-                return self._definition(language, term_id)
-        return None
+                break
+            match = pattern.fullmatch(question)
+            term_id = match and vocabulary.whole(match["term"].strip(ENDS))
+        return self._definition(language, term_id) if term_id else None
 
     def _definition(self, language: Language, term_id: str) -> Definition:
         term = next(term for term in self.course.glossary[language] if term.id == term_id)
