@@ -275,6 +275,28 @@ async def test_thanks_on_a_card_then_continue_shows_the_same_card(
     assert chat.text.startswith(card_header(plain_app, language, 1))
 
 
+CONFUSED = {"fr": "je comprends pas", "nl": "ik snap het niet", "en": "I don't get it"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_not_understanding_a_card_offers_its_simpler_words_and_keeps_the_place(
+    plain_app: App, language: Language
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(CONFUSED[language])
+    assert chat.button_with_action("simpler.card").data == data("simpler.card", FIRST_LESSON, 1)
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.text.startswith(card_header(plain_app, language, 1))
+
+
+async def test_not_understanding_elsewhere_offers_help(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.say(CONFUSED["nl"])
+    assert chat.text == t(plain_app, "nl", REPLIES[Kind.CONFUSED])
+    assert chat.button_with_action("menu.help")
+
+
 @pytest.mark.parametrize(("language", "next_word"), [("fr", "suivant"), ("nl", "volgende")])
 async def test_next_typed_on_a_card_shows_the_next_card_and_back_the_one_before(
     plain_app: App, language: Language, next_word: str

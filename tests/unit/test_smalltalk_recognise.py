@@ -51,6 +51,13 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("🎉🎉", Kind.EMOJI),
         ("?", Kind.QUESTION),
         ("??", Kind.QUESTION),
+        ("I don't understand", Kind.CONFUSED),
+        ("je comprends pas", Kind.CONFUSED),
+        ("J'ai pas compris...", Kind.CONFUSED),
+        ("c'est compliqué", Kind.CONFUSED),
+        ("ik snap het niet", Kind.CONFUSED),
+        ("Huh?", Kind.CONFUSED),
+        ("ok je comprends pas", Kind.CONFUSED),  # listed before ok
     ],
 )
 def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None:
@@ -65,6 +72,7 @@ def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None
         "merci voor de uitleg, nog een vraagje",
         "what is a deepfake?",
         "ok but what is a prompt",
+        "I don't understand what a prompt is",
         "bot",  # a filler alone says nothing
         "1",
         "",

@@ -13,11 +13,13 @@ from __future__ import annotations
 from typing import Final
 
 from bot.core.router import Turn, button, rows
+from bot.course.model import Lesson
 from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ShowHelp
 from bot.features.quiz.flows import continue_button, start_quiz_of
+from bot.features.simpler.buttons import simpler_button
 from bot.features.smalltalk.recognise import Kind, Phrasebook
 from bot.i18n import N_
 
@@ -36,7 +38,14 @@ REPLIES: Final[dict[Kind, str]] = {
         "Do you have a question? Type it in a few words, for example: “What is a deepfake?”"
     ),
     Kind.EMOJI: N_("😊 Shall we go on?"),
+    Kind.CONFUSED: N_(
+        "No problem. Type your question in a few words, or tap ❓ Help to see how I work."
+    ),
 }
+# On a card, "I don't understand" is about the card: its easier words are one tap away.
+CONFUSED_ON_A_CARD: Final = N_(
+    "No problem. Tap 🙂 Simpler, please and I say this card in easier words."
+)
 
 
 class SmallTalk:
@@ -63,8 +72,21 @@ class SmallTalk:
 
 def _reply(turn: Turn, kind: Kind) -> None:
     t = turn.t
-    help_button = button(t.gettext("❓ Help"), ShowHelp()) if kind is Kind.HELP else None
+    card = _card_on_screen(turn) if kind is Kind.CONFUSED else None
+    if card is not None:
+        turn.say(t.gettext(CONFUSED_ON_A_CARD), rows(simpler_button(t, *card), continue_button(t)))
+        return
+    wants_help = kind in (Kind.HELP, Kind.CONFUSED)
+    help_button = button(t.gettext("❓ Help"), ShowHelp()) if wants_help else None
     turn.say(t.gettext(REPLIES[kind]), rows(continue_button(t), help_button))
+
+
+def _card_on_screen(turn: Turn) -> tuple[Lesson, int] | None:
+    state = turn.state
+    if not isinstance(state, Reading):
+        return None
+    lesson = turn.course.lesson(turn.language, state.lesson)
+    return (lesson, state.card) if lesson and state.card < len(lesson.cards) else None
 
 
 async def _step(turn: Turn, step: int) -> None:

@@ -33,6 +33,7 @@ class Kind(Enum):
     """What a bit of small talk is; the order of words.yaml decides between several."""
 
     HELP = "help"
+    CONFUSED = "confused"  # "I don't understand": offer simpler words where there are some
     MENU = "menu"
     STOP = "stop"
     NEXT = "next"
