@@ -147,6 +147,40 @@ async def test_an_answer_tapped_again_counts_once_and_shows_the_same(app: App) -
     assert [a["correct"] for a in check["answers"]] == [True]
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"), [("fr", "je pense que c'est la b"), ("nl", "b"), ("en", "B.")]
+)
+async def test_a_typed_letter_answers_the_check_question_on_screen(
+    app: App, language: str, typed: str
+) -> None:
+    items = form(app, language, CHECK_IN)
+    chat = Chat(app.tutor, language_code=language)
+    await chat.command("start")
+    await chat.press_data(data("gain.start", CHECK_IN))
+    second = int(chat.question.answer_data[1].rsplit(":", 1)[-1])
+    await chat.say(typed)
+    saved = said(app, language, "✔ Answer saved: {option}")
+    assert saved.format(option=items[0].options[second]) in chat.text
+    assert chat.question.question == items[1].question
+
+
+async def test_small_talk_in_the_check_continues_it_and_the_menu_leaves_it(app: App) -> None:
+    items = form(app, "en", CHECK_IN)
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    await chat.press_data(data("gain.start", CHECK_IN))
+    await chat.say("thanks")
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.question.question == items[0].question
+    # After the menu, a letter is no answer to a question no longer on screen.
+    await chat.command("menu")
+    await chat.say("b")
+    assert said(app, "en", "✔ Answer saved: {option}").split("{")[0] not in chat.text
+    # The menu's check button goes on where the learner left it.
+    await chat.press_data(data("gain.start", CHECK_IN))
+    assert chat.question.question == items[0].question
+
+
 async def test_the_check_in_closes_once_a_lesson_is_done(app: App) -> None:
     chat = Chat(app.tutor)
     await chat.command("start")

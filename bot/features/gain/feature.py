@@ -42,6 +42,9 @@ def manifest(_: FeatureContext) -> Manifest:
             on(SkipCheck, flows.skip),
             on(AnswerCheck, flows.answer, replayable=True),
         ),
+        states=(flows.Checking,),
+        # An option's letter or words typed under a check's question answer it.
+        text_filters=(flows.answer_in_words,),
         repositories=((CHECKS, _sql_checks),),
         exporters=(("checks", lambda uow, learner: uow.get(CHECKS).export(learner)),),
     )

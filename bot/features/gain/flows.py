@@ -7,17 +7,30 @@ or delivered again, shows what the first one showed.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bot.core.router import Turn
+from bot.core.state import FlowState
 from bot.course.model import CheckItem
 from bot.features.gain import offer
 from bot.features.gain.buttons import AnswerCheck, SkipCheck, StartCheck
 from bot.features.gain.ports import CHECK_IN, CHECKS, CheckAnswer, CheckResult
 from bot.features.menu import flows as screens
 from bot.features.quiz import flows as quiz
+from bot.features.quiz.in_words import choose_named
 from bot.features.quiz.order import option_order
 from bot.i18n import Translator
+
+
+@dataclass(frozen=True)
+class Checking(FlowState):
+    """Taking the check-in or the check-out, on one of its items."""
+
+    flow = "gain.checking"
+    # Left when the learner goes to the menu, whose check button goes on where they left it.
+    captures_text = True
+    form: str = ""
+    item: str = ""
 
 
 async def start(turn: Turn, chosen: StartCheck) -> None:
@@ -81,6 +94,29 @@ async def answer(turn: Turn, chosen: AnswerCheck) -> None:
     await _go_on(turn, items, answers)
 
 
+async def go_on(turn: Turn, state: Checking) -> None:
+    """Ask the check's question again, or the next one, as its menu button would."""
+    await start(turn, StartCheck(state.form))
+
+
+async def answer_in_words(turn: Turn, text: str) -> bool:
+    """Answer the check's question on screen when the text names one of its options."""
+    state = turn.state
+    if not isinstance(state, Checking):
+        return False
+    items = turn.course.check_form(turn.language, state.form)
+    item = next((item for item in items if item.id == state.item), None)
+    if item is None:
+        return False
+    return await choose_named(
+        turn,
+        text,
+        item,
+        _order(turn, item),
+        lambda option: answer(turn, AnswerCheck(item.form, item.id, option)),
+    )
+
+
 async def _answers(turn: Turn, form: str) -> dict[str, CheckAnswer]:
     return {a.item_id: a for a in await turn.repo(CHECKS).answers(turn.learner.id, form)}
 
@@ -101,18 +137,23 @@ async def _go_on(turn: Turn, items: tuple[CheckItem, ...], answers: dict[str, Ch
 
 def _ask(turn: Turn, items: tuple[CheckItem, ...], item: CheckItem) -> None:
     """Show an item with its options shuffled for this learner, and no answer to give away."""
-    # The options' order depends on the learner, the form and the item, like a quiz attempt's.
-    order = option_order(
-        turn.learner.id, f"check-{item.form}", item.id, 1, len(item.options), "check"
-    )
+    # Entered over the learner's lesson, which the menu (or the result) goes back to.
+    turn.enter(Checking(item.form, item.id))
     shown = quiz.question(
         turn.t,
         _header(turn.t, items, item),
         item,
         lambda option: AnswerCheck(item.form, item.id, option).pack(),
-        order,
+        _order(turn, item),
     )
     turn.add(replace(shown, explanation="", graded=False))
+
+
+def _order(turn: Turn, item: CheckItem) -> tuple[int, ...]:
+    # The options' order depends on the learner, the form and the item, like a quiz attempt's.
+    return option_order(
+        turn.learner.id, f"check-{item.form}", item.id, 1, len(item.options), "check"
+    )
 
 
 def _header(t: Translator, items: tuple[CheckItem, ...], item: CheckItem) -> str:

@@ -1,8 +1,9 @@
-"""Take the learner back to exactly where they were: a card, a quiz question, a review, a task."""
+"""Take the learner back to where they were: a card, a quiz or check question, a review, a task."""
 
 from __future__ import annotations
 
 from bot.core.router import Turn
+from bot.features.gain import flows as gain
 from bot.features.lessons.flows import Reading, show_card
 from bot.features.menu import flows as screens
 from bot.features.practice import flows as practice
@@ -16,6 +17,8 @@ async def resume(turn: Turn, _: object = None) -> None:
     lesson = turn.course.lesson(turn.language, turn.lesson_id) if turn.lesson_id else None
     if isinstance(state, review.Reviewing):
         await review.next_review(turn)
+    elif isinstance(state, gain.Checking):
+        await gain.go_on(turn, state)
     elif isinstance(state, practice.Practising) and (task := practice.find_task(turn, state.task)):
         practice.show_task(turn, task)
     elif lesson is None:
