@@ -275,6 +275,20 @@ async def test_thanks_on_a_card_then_continue_shows_the_same_card(
     assert chat.text.startswith(card_header(plain_app, language, 1))
 
 
+@pytest.mark.parametrize(("language", "again"), [("fr", "encore"), ("nl", "nog eens")])
+async def test_again_shows_the_same_card_and_in_a_quiz_the_pending_question(
+    plain_app: App, language: Language, again: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 2))
+    await chat.say(again)
+    assert chat.text.startswith(card_header(plain_app, language, 2))
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    pending = chat.question.question
+    await chat.say(again)
+    assert chat.question.question == pending
+
+
 CONFUSED = {"fr": "je comprends pas", "nl": "ik snap het niet", "en": "I don't get it"}
 
 

@@ -58,6 +58,19 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("ik snap het niet", Kind.CONFUSED),
         ("Huh?", Kind.CONFUSED),
         ("ok je comprends pas", Kind.CONFUSED),  # listed before ok
+        ("volgende vraag", Kind.NEXT),
+        ("c'est parti !", Kind.NEXT),
+        ("I'm ready", Kind.NEXT),
+        ("ok next", Kind.NEXT),
+        ("encore une fois", Kind.AGAIN),
+        ("herhaal de vraag", Kind.AGAIN),
+        ("Repeat please", Kind.AGAIN),
+        ("merci bcp", Kind.THANKS),
+        ("bedankt hé", Kind.THANKS),
+        ("thnx", Kind.THANKS),
+        ("bonjour madame", Kind.GREETING),
+        ("ik ben klaar", Kind.OK),
+        ("tot de volgende keer", Kind.GOODBYE),
     ],
 )
 def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None:
@@ -73,6 +86,8 @@ def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None
         "what is a deepfake?",
         "ok but what is a prompt",
         "I don't understand what a prompt is",
+        "encore une question",
+        "start a new lesson about deepfakes",
         "bot",  # a filler alone says nothing
         "1",
         "",

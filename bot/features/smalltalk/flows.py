@@ -4,8 +4,8 @@ Greetings, thanks, "ok", emoji and the like get a short reply in the learner's l
 Continue button (the lessons' `Resume`: the card, the pending quiz question, the review or the
 practice task, else the menu). Nothing about where the learner is changes, except for the words
 of the buttons: "next" on a card shows the next card (what the Next button under it does), "back"
-the card before, and "menu" shows the menu; "next" and "back" elsewhere go straight back to where
-the learner was.
+the card before, and "menu" shows the menu; "next" and "back" elsewhere, and "again" anywhere, go
+straight back to where the learner was.
 """
 
 from __future__ import annotations
@@ -65,6 +65,8 @@ class SmallTalk:
             await _step(turn, 1)
         elif kind is Kind.BACK:
             await _step(turn, -1)
+        elif kind is Kind.AGAIN:
+            await resume(turn)
         else:
             _reply(turn, kind)
         return True

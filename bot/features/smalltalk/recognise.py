@@ -38,6 +38,7 @@ class Kind(Enum):
     STOP = "stop"
     NEXT = "next"
     BACK = "back"
+    AGAIN = "again"  # show the card or question again
     THANKS = "thanks"
     GREETING = "greeting"
     GOODBYE = "goodbye"
