@@ -304,6 +304,19 @@ async def test_not_understanding_a_card_offers_its_simpler_words_and_keeps_the_p
     assert chat.text.startswith(card_header(plain_app, language, 1))
 
 
+async def test_not_knowing_what_to_write_in_practice_offers_the_hint_not_a_score(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    task = next(task for m in plain_app.services.course.modules["fr"] for task in m.practice)
+    await chat.press_data(data("practice.task", task.id))
+    await chat.say("je sais pas quoi écrire")
+    assert chat.button_with_action("practice.hint")
+    assert "📝" not in chat.text
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert task.task in chat.text
+
+
 async def test_not_understanding_elsewhere_offers_help(plain_app: App) -> None:
     chat = await new_learner(plain_app, "nl")
     await chat.say(CONFUSED["nl"])

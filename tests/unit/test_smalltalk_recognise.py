@@ -59,6 +59,9 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("Huh?", Kind.CONFUSED),
         ("ok je comprends pas", Kind.CONFUSED),  # listed before ok
         ("volgende vraag", Kind.NEXT),
+        ("je sais pas quoi écrire", Kind.CONFUSED),
+        ("geen idee", Kind.CONFUSED),
+        ("I don't know", Kind.CONFUSED),
         ("c'est parti !", Kind.NEXT),
         ("I'm ready", Kind.NEXT),
         ("ok next", Kind.NEXT),

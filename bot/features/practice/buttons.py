@@ -41,6 +41,11 @@ class StopPractice(CallbackData):
     action = "practice.stop"
 
 
+def hint_button(t: Translator) -> Button:
+    """Return the button that shows the current task's hint."""
+    return button(t.gettext("💡 Show a hint"), ShowHint())
+
+
 def practice_button(t: Translator, module: Module) -> Button | None:
     """Return the button to a module's practice tasks, when it has some."""
     if not module.practice:

@@ -14,7 +14,13 @@ from bot.course.model import PracticeTask
 from bot.features.answers.flows import personal_data_warning
 from bot.features.lessons.buttons import ShowModule
 from bot.features.menu import flows as screens
-from bot.features.practice.buttons import ModuleTasks, ShowHint, StartTask, StopPractice
+from bot.features.practice.buttons import (
+    ModuleTasks,
+    ShowHint,
+    StartTask,
+    StopPractice,
+    hint_button,
+)
 from bot.features.practice.ports import ATTEMPTS
 from bot.features.practice.rubric import Criterion, Verdict, check, for_task, is_attempt
 from bot.features.privacy.pii import redact
@@ -69,10 +75,7 @@ def find_task(turn: Turn, task_id: str) -> PracticeTask | None:
 
 
 def _practice_keyboard(t: Translator) -> Keyboard:
-    return rows(
-        button(t.gettext("💡 Show a hint"), ShowHint()),
-        button(t.gettext("⬅ Stop practising"), StopPractice()),
-    )
+    return rows(hint_button(t), button(t.gettext("⬅ Stop practising"), StopPractice()))
 
 
 def _merge(rules: Verdict, coaching: Coaching) -> Verdict:

@@ -13,11 +13,12 @@ from __future__ import annotations
 from typing import Final
 
 from bot.core.router import Turn, button, rows
-from bot.course.model import Lesson
 from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ShowHelp
+from bot.features.practice.buttons import hint_button
+from bot.features.practice.flows import Practising
 from bot.features.quiz.flows import continue_button, start_quiz_of
 from bot.features.simpler.buttons import simpler_button
 from bot.features.smalltalk.recognise import Kind, Phrasebook
@@ -42,10 +43,12 @@ REPLIES: Final[dict[Kind, str]] = {
         "No problem. Type your question in a few words, or tap ❓ Help to see how I work."
     ),
 }
-# On a card, "I don't understand" is about the card: its easier words are one tap away.
+# On a card, "I don't understand" is about the card: its easier words are one tap away; in
+# prompt practice, about the task: its hint is.
 CONFUSED_ON_A_CARD: Final = N_(
     "No problem. Tap 🙂 Simpler, please and I say this card in easier words."
 )
+CONFUSED_IN_PRACTICE: Final = N_("No problem. Tap 💡 Show a hint and I help you with this task.")
 
 
 class SmallTalk:
@@ -73,22 +76,27 @@ class SmallTalk:
 
 
 def _reply(turn: Turn, kind: Kind) -> None:
-    t = turn.t
-    card = _card_on_screen(turn) if kind is Kind.CONFUSED else None
-    if card is not None:
-        turn.say(t.gettext(CONFUSED_ON_A_CARD), rows(simpler_button(t, *card), continue_button(t)))
+    if kind is Kind.CONFUSED:
+        _confused(turn)
         return
-    wants_help = kind in (Kind.HELP, Kind.CONFUSED)
-    help_button = button(t.gettext("❓ Help"), ShowHelp()) if wants_help else None
+    t = turn.t
+    help_button = button(t.gettext("❓ Help"), ShowHelp()) if kind is Kind.HELP else None
     turn.say(t.gettext(REPLIES[kind]), rows(continue_button(t), help_button))
 
 
-def _card_on_screen(turn: Turn) -> tuple[Lesson, int] | None:
+def _confused(turn: Turn) -> None:
+    """Offer what helps where the learner is: a card's simpler words, a task's hint, else help."""
+    t = turn.t
     state = turn.state
-    if not isinstance(state, Reading):
-        return None
-    lesson = turn.course.lesson(turn.language, state.lesson)
-    return (lesson, state.card) if lesson and state.card < len(lesson.cards) else None
+    lesson = turn.course.lesson(turn.language, state.lesson) if isinstance(state, Reading) else None
+    if isinstance(state, Reading) and lesson is not None and state.card < len(lesson.cards):
+        simpler = simpler_button(t, lesson, state.card)
+        turn.say(t.gettext(CONFUSED_ON_A_CARD), rows(simpler, continue_button(t)))
+    elif isinstance(state, Practising):
+        turn.say(t.gettext(CONFUSED_IN_PRACTICE), rows(hint_button(t), continue_button(t)))
+    else:
+        help_button = button(t.gettext("❓ Help"), ShowHelp())
+        turn.say(t.gettext(REPLIES[Kind.CONFUSED]), rows(continue_button(t), help_button))
 
 
 async def _step(turn: Turn, step: int) -> None:
