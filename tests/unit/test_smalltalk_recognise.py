@@ -58,6 +58,8 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("ik snap het niet", Kind.CONFUSED),
         ("Huh?", Kind.CONFUSED),
         ("ok je comprends pas", Kind.CONFUSED),  # listed before ok
+        ("merci hein", Kind.THANKS),  # the longer phrase, not "merci" and "hein"
+        ("hein ?", Kind.CONFUSED),
         ("volgende vraag", Kind.NEXT),
         ("je sais pas quoi écrire", Kind.CONFUSED),
         ("geen idee", Kind.CONFUSED),
