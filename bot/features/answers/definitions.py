@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, partial
+from itertools import chain
 from typing import Final
 
 from bot.config import Language
@@ -103,13 +104,11 @@ class Definitions:
         """Return the definition a question asks for, or None when it asks something else."""
         question = APOSTROPHES.sub("'", fold(text)).strip(ENDS)
         vocabulary = self._vocabularies[language]
-        # A term typed alone ("deepfake?", "RGPD") asks what it is, as learners search.
-        term_id = vocabulary.whole(question)
-        for pattern in self._patterns.get(language, ()):
-            if term_id:
-                break
-            match = pattern.fullmatch(question)
-            term_id = match and vocabulary.whole(match["term"].strip(ENDS))
+        # The question itself, as a term typed alone ("deepfake?", "RGPD") asks what it is, then
+        # the term of each pattern that frames the whole question.
+        matches = (pattern.fullmatch(question) for pattern in self._patterns.get(language, ()))
+        terms = chain((question,), (match["term"].strip(ENDS) for match in matches if match))
+        term_id = next((found for term in terms if (found := vocabulary.whole(term))), None)
         return self._definition(language, term_id) if term_id else None
 
     def _definition(self, language: Language, term_id: str) -> Definition:

@@ -67,7 +67,7 @@ async def skip(turn: Turn, chosen: SkipCheck) -> None:
 async def answer(turn: Turn, chosen: AnswerCheck) -> None:
     """Keep the first answer to an item, acknowledge it, and ask the next one or sum up."""
     items = turn.course.check_form(turn.language, chosen.form)
-    item = next((i for i in items if i.id == chosen.item), None)
+    item = _item(items, chosen.item)
     if item is None or chosen.option >= len(item.options):
         await screens.stale_button(turn)
         return
@@ -104,8 +104,7 @@ async def answer_in_words(turn: Turn, text: str) -> bool:
     state = turn.state
     if not isinstance(state, Checking):
         return False
-    items = turn.course.check_form(turn.language, state.form)
-    item = next((item for item in items if item.id == state.item), None)
+    item = _item(turn.course.check_form(turn.language, state.form), state.item)
     if item is None:
         return False
     return await choose_named(
@@ -115,6 +114,10 @@ async def answer_in_words(turn: Turn, text: str) -> bool:
         _order(turn, item),
         lambda option: answer(turn, AnswerCheck(item.form, item.id, option)),
     )
+
+
+def _item(items: tuple[CheckItem, ...], item_id: str) -> CheckItem | None:
+    return next((item for item in items if item.id == item_id), None)
 
 
 async def _answers(turn: Turn, form: str) -> dict[str, CheckAnswer]:

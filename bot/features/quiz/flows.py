@@ -80,7 +80,8 @@ async def ask(turn: Turn, lesson: Lesson, index: int, attempt: int | None = None
         attempt = await current_attempt(turn, lesson.id) or 0
     counted_on = state.counted_on if isinstance(state, Answering) else ""
     turn.go(Answering(lesson.id, item.id, attempt, counted_on, asked=True))
-    order = option_order(turn.learner.id, lesson.id, item.id, attempt, len(item.options))
+    # Read from the state just set: no statement.
+    order = await shown_order(turn, lesson, item)
     turn.add(
         question(
             turn.t,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from bot.core.router import Turn, button, rows
+from bot.course.model import Lesson
 from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
 from bot.features.menu import flows as screens
@@ -87,12 +88,11 @@ def _reply(turn: Turn, kind: Kind) -> None:
 def _confused(turn: Turn) -> None:
     """Offer what helps where the learner is: a card's simpler words, a task's hint, else help."""
     t = turn.t
-    state = turn.state
-    lesson = turn.course.lesson(turn.language, state.lesson) if isinstance(state, Reading) else None
-    if isinstance(state, Reading) and lesson is not None and state.card < len(lesson.cards):
-        simpler = simpler_button(t, lesson, state.card)
+    reading = _reading(turn)
+    if reading is not None and reading[0].card < len(reading[1].cards):
+        simpler = simpler_button(t, reading[1], reading[0].card)
         turn.say(t.gettext(CONFUSED_ON_A_CARD), rows(simpler, continue_button(t)))
-    elif isinstance(state, Practising):
+    elif isinstance(turn.state, Practising):
         turn.say(t.gettext(CONFUSED_IN_PRACTICE), rows(hint_button(t), continue_button(t)))
     else:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
@@ -101,12 +101,20 @@ def _confused(turn: Turn) -> None:
 
 async def _step(turn: Turn, step: int) -> None:
     """Move one card on or back, as the buttons under a card do; elsewhere, continue."""
-    state = turn.state
-    lesson = turn.course.lesson(turn.language, state.lesson) if isinstance(state, Reading) else None
-    if lesson is None or not isinstance(state, Reading):
+    reading = _reading(turn)
+    if reading is None:
         await resume(turn)
-    elif state.card + step >= len(lesson.cards):
+        return
+    state, lesson = reading
+    if state.card + step >= len(lesson.cards):
         # Past the last card, Next is the quiz.
         await start_quiz_of(turn, lesson.id)
     else:
         await show_card(turn, lesson, state.card + step)
+
+
+def _reading(turn: Turn) -> tuple[Reading, Lesson] | None:
+    """Return the learner's reading state and its lesson, when they are reading one."""
+    state = turn.state
+    lesson = turn.course.lesson(turn.language, state.lesson) if isinstance(state, Reading) else None
+    return (state, lesson) if isinstance(state, Reading) and lesson is not None else None
