@@ -163,8 +163,13 @@ class Tutor:
 
     async def _dispatch(self, turn: Turn, event: Event, *, replaying: bool = False) -> None:
         if turn.learner.language is None and not self._is_language_choice(event):
-            await screens.ask_language(turn)
-            return
+            if not isinstance(event, Text):
+                await screens.ask_language(turn)
+                return
+            # Many newcomers type rather than tap: a language's name, a greeting, a question.
+            typed = await screens.take_typed_language(turn, event.text)
+            if typed is None or not typed.question:
+                return
         match event:
             case Command(name="start", args=(payload, *_)):
                 await self._deep_link(turn, payload)

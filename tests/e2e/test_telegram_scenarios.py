@@ -156,6 +156,22 @@ async def test_a_learner_whose_client_speaks_another_language_chooses_one(
     assert french.gettext("What would you like to do?") in chat.texts
 
 
+async def test_a_newcomer_who_types_a_greeting_instead_of_tapping_gets_that_language(
+    shared_app: App, new_chat: Callable[[str | None], TelegramChat]
+) -> None:
+    chat = new_chat("tr")
+    await chat.command("start")
+
+    await chat.say("Bonjour !")
+    french = shared_app.services.translators["fr"]
+    said = "\n".join(chat.texts)
+    assert french.gettext("Welcome! I am your AI tutor.") in said
+    assert french.gettext("What would you like to do?") in said
+    stored = await stored_learner(shared_app, chat)
+    assert stored is not None
+    assert stored.language == "fr"
+
+
 # Every learner command with a help line, in the order of the features that bring them.
 LEARNER_COMMANDS = [
     "start",

@@ -114,7 +114,7 @@ async def test_an_unknown_client_language_is_asked_until_chosen(
         assert t(language).gettext("Which language do you want?") in chat.text
     [learner] = units.tables.learners.values()
     assert learner.language is None
-    await chat.say("hallo")
+    await chat.say("Guten Tag")
     assert actions(chat) == ["menu.lang"] * 3
     await chat.press("Nederlands")
     assert t("nl").gettext("Welcome! I am your AI tutor.") in chat.text

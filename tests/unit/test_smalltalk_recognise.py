@@ -110,3 +110,21 @@ def test_a_language_not_offered_brings_no_words() -> None:
     dutch_only = phrasebook(["nl"])
     assert dutch_only.kind("dank je") is Kind.THANKS
     assert dutch_only.kind("thank you") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("bonjour", {"fr"}),
+        ("Goeiemorgen!", {"nl"}),
+        ("hi there", {"en"}),
+        ("merci", {"fr", "nl"}),  # Flemish learners say it too
+        ("hello merci", {"fr"}),  # the languages that list every phrase
+        ("ok", {"fr", "nl", "en"}),
+        ("bonjour bot", {"fr"}),  # a filler says nothing about the language
+        ("bonjour, c'est quoi un chatbot", set()),  # more than small talk
+        ("👍", set()),
+    ],
+)
+def test_small_talk_tells_which_languages_list_its_phrases(text: str, languages: set[str]) -> None:
+    assert BOOK.languages(text) == languages

@@ -52,10 +52,68 @@ async def test_unknown_client_language_is_asked_in_all_three_languages(app: App)
     for language in LANGUAGES:
         assert translated(app, language, "Which language do you want?") in chat.text
     # Any other event before a choice brings the question back, and nothing breaks.
-    await chat.say("hallo")
+    await chat.say("مرحبا")
     assert actions(chat) == ["menu.lang", "menu.lang", "menu.lang"]
+    for language in LANGUAGES:
+        assert translated(app, language, "Tap one of the buttons below.") in chat.text
+    await chat.command("help")
+    assert actions(chat) == ["menu.lang", "menu.lang", "menu.lang"]
+    assert translated(app, "en", "Tap one of the buttons below.") not in chat.text
     await chat.press_data(data("menu.lang", "nl"))
     assert translated(app, "nl", "What would you like to do?") in chat.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("Nederlands", "nl"),
+        ("🇫🇷 Français", "fr"),
+        ("en français svp", "fr"),
+        ("English please", "en"),
+        ("vlaams", "nl"),
+        ("NL", "nl"),
+        ("bonjour", "fr"),
+        ("hallo", "nl"),
+        ("hi", "en"),
+        ("ik wil Nederlands leren", "nl"),
+    ],
+)
+async def test_a_newcomer_who_types_a_language_or_a_greeting_gets_that_language(
+    app: App, typed: str, language: str
+) -> None:
+    chat = Chat(app.tutor, language_code="ar")
+    await chat.command("start")
+    await chat.say(typed)
+    assert translated(app, language, "Welcome! I am your AI tutor.") in chat.text
+    change = "I will speak English with you. To change that, tap 🌐 Language in the menu."
+    assert translated(app, language, change) in chat.text
+    assert translated(app, language, "What would you like to do?") in chat.text
+    assert "menu.langs" in actions(chat)
+    # Only the choice is answered: a name or a greeting asks nothing more.
+    assert translated(app, language, "Hello! 👋 Nice to see you.") not in chat.text
+    await chat.command("help")
+    assert translated(app, language, "How it works:") in chat.text
+
+
+async def test_a_newcomers_first_question_sets_the_language_and_is_answered(app: App) -> None:
+    chat = Chat(app.tutor, language_code=None)
+    await chat.command("start")
+    await chat.say("c'est quoi un chatbot ?")
+    assert translated(app, "fr", "Welcome! I am your AI tutor.") in chat.text
+    assert translated(app, "fr", "What would you like to do?") in chat.text
+    chatbot = next(t for t in app.services.course.glossary["fr"] if t.term == "chatbot")
+    assert chatbot.definition in chat.text
+
+
+@pytest.mark.parametrize("typed", ["hello", "merci", "Dutch or French?", "ok", "chatgpt", "👍"])
+async def test_a_newcomers_words_that_fit_several_languages_bring_the_buttons_back(
+    app: App, typed: str
+) -> None:
+    chat = Chat(app.tutor, language_code="tr")
+    await chat.command("start")
+    await chat.say(typed)
+    assert actions(chat) == ["menu.lang", "menu.lang", "menu.lang"]
+    assert translated(app, "nl", "Tap one of the buttons below.") in chat.text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -13,6 +13,7 @@ from bot.core.router import Services, Turn, button, personal_menu, rows
 from bot.features.gain import offer as checks
 from bot.features.lessons.buttons import OpenLesson, Resume, ShowModules
 from bot.features.menu.buttons import AskLanguage, ChooseLanguage, ShowHelp, ShowMenu
+from bot.features.menu.typed_language import TypedLanguage, language_reader
 from bot.features.progress.buttons import ShowProgress
 from bot.features.progress.ports import PROGRESS
 from bot.features.review.buttons import NextReview
@@ -83,12 +84,17 @@ async def first_contact(turn: Turn) -> None:
 
 async def ask_language(turn: Turn, _: object = None) -> None:
     """Ask for the language in every language, since we do not know which one they read."""
+    _ask_language(turn, again=False)
+
+
+def _ask_language(turn: Turn, *, again: bool) -> None:
     services = turn.services
-    greetings = [
-        services.translators[lang].gettext("Which language do you want?")
-        for lang in services.languages.codes
-    ]
-    turn.say("\n".join(greetings), language_keyboard(services.languages, turn.learner.language))
+    lines = []
+    for lang in services.languages.codes:
+        t = services.translators[lang]
+        line = t.gettext("Which language do you want?")
+        lines.append(line + " " + t.gettext("Tap one of the buttons below.") if again else line)
+    turn.say("\n".join(lines), language_keyboard(services.languages, turn.learner.language))
 
 
 async def choose_language(turn: Turn, choice: ChooseLanguage) -> None:
@@ -97,11 +103,31 @@ async def choose_language(turn: Turn, choice: ChooseLanguage) -> None:
     if language is None:
         await stale_button(turn)
         return
+    await _choose(turn, language, typed=False)
+
+
+async def take_typed_language(turn: Turn, text: str) -> TypedLanguage | None:
+    """Set a newcomer's language from the words they typed, or ask again with the buttons."""
+    typed = language_reader(turn.services.languages).read(text)
+    if typed is None:
+        _ask_language(turn, again=True)
+    else:
+        await _choose(turn, typed.language, typed=True)
+    return typed
+
+
+async def _choose(turn: Turn, language: Language, *, typed: bool) -> None:
     first_choice = turn.learner.language is None
     await _switch(turn, language)
     t = turn.t
     if first_choice:
-        turn.say(t.gettext("Welcome! I am your AI tutor.") + "\n\n" + privacy_notice(t))
+        welcome = t.gettext("Welcome! I am your AI tutor.")
+        if typed:
+            # Read from their words, the choice may be wrong: say how to change it.
+            welcome += " " + t.gettext(
+                "I will speak English with you. To change that, tap 🌐 Language in the menu."
+            )
+        turn.say(welcome + "\n\n" + privacy_notice(t))
     else:
         turn.say(t.gettext("Done. I will speak English with you."), replace=True)
     # A trainer's own command menu is in their language: it changes with it.

@@ -66,24 +66,28 @@ class Phrasebook:
     fillers: frozenset[tuple[str, ...]]
     emoji: Mapping[str, Kind]
     order: tuple[Kind, ...]
+    # The languages that list each phrase ("hallo" Dutch alone, "merci" French and Dutch).
+    speakers: Mapping[tuple[str, ...], frozenset[str]]
 
     @classmethod
     def of(cls, data: Mapping[str, Any], languages: Iterable[str]) -> Phrasebook:
         """Build the phrasebook of some languages from words.yaml's data."""
         wanted = set(languages)
         phrases: dict[tuple[str, ...], Kind] = {}
+        speakers: dict[tuple[str, ...], frozenset[str]] = {}
         order = []
         for name, by_language in data["kinds"].items():
             kind = Kind(name)
             order.append(kind)
             for language, listed in by_language.items():
                 if language in wanted:
-                    for phrase in listed:
+                    for phrase in map(normalise, map(str, listed)):
                         # The first kind to list a phrase keeps it ("merci" is thanks, not ok).
-                        phrases.setdefault(normalise(str(phrase)), kind)
+                        phrases.setdefault(phrase, kind)
+                        speakers[phrase] = speakers.get(phrase, frozenset()) | {language}
         fillers = frozenset(normalise(str(filler)) for filler in data["fillers"])
         emoji = {char: Kind(name) for name, chars in data["emoji"].items() for char in chars}
-        return cls(phrases, fillers, emoji, tuple(order))
+        return cls(phrases, fillers, emoji, tuple(order), speakers)
 
     def kind(self, text: str) -> Kind | None:
         """Return the kind of small talk a message is, or None when it is anything else."""
@@ -92,7 +96,14 @@ class Phrasebook:
         found = self._cover(normalise(text))
         if not found:
             return None
-        return min(found, key=self.order.index)
+        return min((self.phrases[phrase] for phrase in found), key=self.order.index)
+
+    def languages(self, text: str) -> frozenset[str]:
+        """Return the languages that list every phrase of a small-talk message; none otherwise."""
+        found = self._cover(normalise(text))
+        if not found:
+            return frozenset()
+        return frozenset.intersection(*(self.speakers[phrase] for phrase in found))
 
     def _symbols(self, text: str) -> Kind | None:
         meaning = [self.emoji[char] for char in text if char in self.emoji]
@@ -102,21 +113,21 @@ class Phrasebook:
             return Kind.QUESTION
         return Kind.EMOJI if text.strip() else None
 
-    def _cover(self, words: tuple[str, ...]) -> list[Kind]:
-        """Return the kinds of the phrases that make up all of `words`; none if they do not."""
-        kinds: list[Kind] = []
+    def _cover(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """Return the phrases (not fillers) that make up all of `words`; none if they do not."""
+        found: list[tuple[str, ...]] = []
         at = 0
         while at < len(words):
             for size in range(min(LONGEST_PHRASE, len(words) - at), 0, -1):
                 piece = words[at : at + size]
                 if piece in self.phrases or piece in self.fillers:
                     if piece in self.phrases:
-                        kinds.append(self.phrases[piece])
+                        found.append(piece)
                     at += size
                     break
             else:
                 return []
-        return kinds
+        return found
 
 
 @cache

@@ -1,0 +1,93 @@
+"""Read which language a newcomer's typed message picks, before they have tapped one.
+
+A learner whose Telegram is in none of the offered languages is asked to choose one. Many type
+instead of tapping: the language's name ("Nederlands", "en français svp"), a greeting
+("bonjour", "hallo") or straight away a question ("c'est quoi un chatbot ?"). In that order:
+
+- a short message (at most `MAX_NAMING_WORDS` words) that names exactly one offered language,
+  in any offered language or English (CLDR's names through babel, Flemish included), or is its
+  code alone ("nl"); naming two, it picks none;
+- a greeting, thanks or other small talk that only one offered language's phrases cover
+  ("hallo" is Dutch; "merci" is French and Dutch, so it picks none);
+- a message with function words of one offered language and of no other ("wat is een chatbot"):
+  it asks something too, so it is answered once the language is set, unless it names that same
+  language and nothing else ("ik wil Nederlands leren");
+- a longer message that names exactly one offered language ("je voudrais apprendre en
+  français", whose words are all shared or unlisted).
+
+Anything else picks nothing, and the learner is asked again, with a word on the buttons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Final
+
+from babel import Locale
+
+from bot.config import Language
+from bot.core.languages import LanguageRegistry
+from bot.core.reply_language import ReplyLanguageRule, words
+from bot.features.smalltalk.recognise import Phrasebook, phrasebook
+
+# "English please", "en français svp", "ik spreek Nederlands": longer, a named language is more
+# likely the subject of a question ("is ChatGPT good in French?") than a choice.
+MAX_NAMING_WORDS: Final = 4
+
+
+@dataclass(frozen=True)
+class TypedLanguage:
+    """The language a message picks, and whether it asks something beyond picking it."""
+
+    language: Language
+    question: bool
+
+
+class LanguageReader:
+    """Tell the language a newcomer's message names or is written in, if it is clear."""
+
+    def __init__(self, languages: LanguageRegistry, phrases: Phrasebook) -> None:
+        self.languages = languages
+        self.phrases = phrases
+        self.function_words = ReplyLanguageRule(languages)
+        self.names = {
+            tuple(words(name)): code
+            for code in languages.codes
+            for locale in {*languages.codes, "en"}
+            for variant, name in Locale.parse(locale).languages.items()
+            if variant.split("_")[0] == code
+        }
+
+    def read(self, text: str) -> TypedLanguage | None:
+        """Return the language a message names or is written in; None when that is not clear."""
+        found = words(text)
+        if len(found) == 1 and (code := self.languages.from_code(found[0])):
+            return TypedLanguage(code, question=False)
+        named = self._named(found)
+        if named and len(found) <= MAX_NAMING_WORDS:
+            # Two names ("Dutch or French?") are a learner hesitating: the buttons decide.
+            return TypedLanguage(named.pop(), question=False) if len(named) == 1 else None
+        if len(spoken := self.phrases.languages(text)) == 1:
+            return TypedLanguage(next(iter(spoken)), question=False)
+        evidence = self.function_words.evidence(found)
+        if len(marked := [code for code, count in evidence.items() if count]) == 1:
+            # "ik wil Nederlands leren" names the language it is written in: a choice.
+            return TypedLanguage(marked[0], question=named != {marked[0]})
+        # "je voudrais apprendre en français": no word of one language alone, one name.
+        return TypedLanguage(named.pop(), question=False) if len(named) == 1 else None
+
+    def _named(self, found: list[str]) -> set[Language]:
+        """Return the languages whose names stand among the words."""
+        return {
+            code
+            for name, code in self.names.items()
+            for start in range(len(found) - len(name) + 1)
+            if tuple(found[start : start + len(name)]) == name
+        }
+
+
+@cache
+def language_reader(languages: LanguageRegistry) -> LanguageReader:
+    """Return the reader of the offered languages, built once per set of languages."""
+    return LanguageReader(languages, phrasebook(languages.codes))
