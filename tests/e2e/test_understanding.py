@@ -23,7 +23,7 @@ from bot.features.lessons.flows import Reading
 from bot.features.smalltalk.flows import REPLIES
 from bot.features.smalltalk.recognise import Kind
 from tests.conftest import Clock, make_settings
-from tests.support.buttons import data
+from tests.support.buttons import action_of, data
 from tests.support.chat import Chat
 from tests.support.fake_openai import FakeOpenAI
 from tests.support.telegram import shared_index_dir
@@ -315,6 +315,33 @@ async def test_not_knowing_what_to_write_in_practice_offers_the_hint_not_a_score
     assert "📝" not in chat.text
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert task.task in chat.text
+
+
+@pytest.mark.parametrize(("typed", "language"), [("Nederlands", "nl"), ("in English please", "en")])
+async def test_a_language_named_alone_brings_the_language_buttons(
+    plain_app: App, typed: str, language: Language
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(typed)
+    assert [action_of(b.data) for b in chat.buttons] == ["menu.lang"] * 3  # type: ignore[union-attr]
+    assert "🇫🇷 Français ✓" in chat.button_with_action("menu.lang").label
+    await chat.press_data(data("menu.lang", language))
+    assert t(plain_app, language, "What would you like to do?") in chat.text
+    lesson = plain_app.services.course.lesson(language, FIRST_LESSON)
+    assert lesson is not None
+    assert lesson.title in chat.button_with_action("lessons.resume").label
+
+
+async def test_a_language_named_in_a_practice_prompt_is_part_of_the_prompt(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    task = next(task for m in plain_app.services.course.modules["fr"] for task in m.practice)
+    await chat.press_data(data("practice.task", task.id))
+    await chat.say("Traduis en anglais")
+    assert "📝" in chat.text
+    assert "menu.lang" not in [action_of(b.data) for b in chat.buttons]  # type: ignore[union-attr]
 
 
 async def test_not_understanding_elsewhere_offers_help(plain_app: App) -> None:

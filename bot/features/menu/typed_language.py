@@ -62,8 +62,6 @@ class LanguageReader:
     def read(self, text: str) -> TypedLanguage | None:
         """Return the language a message names or is written in; None when that is not clear."""
         found = words(text)
-        if len(found) == 1 and (code := self.languages.from_code(found[0])):
-            return TypedLanguage(code, question=False)
         named = self._named(found)
         if named and len(found) <= MAX_NAMING_WORDS:
             # Two names ("Dutch or French?") are a learner hesitating: the buttons decide.
@@ -77,8 +75,16 @@ class LanguageReader:
         # "je voudrais apprendre en français": no word of one language alone, one name.
         return TypedLanguage(named.pop(), question=False) if len(named) == 1 else None
 
+    def named(self, text: str) -> Language | None:
+        """Return the one language a short message names ("Nederlands", "English please")."""
+        found = words(text)
+        named = self._named(found) if len(found) <= MAX_NAMING_WORDS else set()
+        return named.pop() if len(named) == 1 else None
+
     def _named(self, found: list[str]) -> set[Language]:
-        """Return the languages whose names stand among the words."""
+        """Return the languages whose names stand among the words, or whose code is all of them."""
+        if len(found) == 1 and (code := self.languages.from_code(found[0])):
+            return {code}
         return {
             code
             for name, code in self.names.items()

@@ -5,7 +5,8 @@ Continue button (the lessons' `Resume`: the card, the pending quiz question, the
 practice task, else the menu). Nothing about where the learner is changes, except for the words
 of the buttons: "next" on a card shows the next card (what the Next button under it does), "back"
 the card before, and "menu" shows the menu; "next" and "back" elsewhere, and "again" anywhere, go
-straight back to where the learner was.
+straight back to where the learner was. A message that only names a language ("Nederlands") shows
+the language buttons.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ShowHelp
+from bot.features.menu.typed_language import language_reader
 from bot.features.practice.buttons import hint_button
 from bot.features.practice.flows import Practising
 from bot.features.quiz.flows import continue_button, start_quiz_of
@@ -62,7 +64,7 @@ class SmallTalk:
         """Answer small talk and return True; return False for anything else."""
         kind = self.phrasebook.kind(text)
         if kind is None:
-            return False
+            return await self._language_asked(turn, text)
         if kind is Kind.MENU:
             await screens.main_menu(turn)
         elif kind is Kind.NEXT:
@@ -73,6 +75,18 @@ class SmallTalk:
             await resume(turn)
         else:
             _reply(turn, kind)
+        return True
+
+
+    async def _language_asked(self, turn: Turn, text: str) -> bool:
+        """Show the language buttons for a message that only names a language ("Nederlands")."""
+        # Typed text a flow reads (a practice prompt: "translate it into Dutch") is its own.
+        if turn.state.captures_text:
+            return False
+        if language_reader(turn.services.languages).named(text) is None:
+            return False
+        # One tap away rather than switched: "ChatGPT in English" may be a question after all.
+        await screens.ask_language(turn)
         return True
 
 
