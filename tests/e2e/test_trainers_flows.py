@@ -206,6 +206,29 @@ async def test_wrong_codes_are_slowed_down(app: App, clock: Clock) -> None:
     assert "Welcome to the group" in guesser.text
 
 
+async def test_push_wizard_takes_typed_words_for_now_and_next_weekday(app: App) -> None:
+    trainer = await new_trainer(app, 2011)
+    code = await new_cohort(trainer, "Group N")
+    await learners(app, code, ["nl"])
+
+    await trainer.command("push")
+    await trainer.press("Group N")
+    await trainer.press("Each learner's next lesson")
+    await trainer.press("Another date")
+    await trainer.say("volgende woensdag om 14u")  # 23/11/26 is a Monday
+    assert "• When: 25/11/26, 14:00" in trainer.text
+    await trainer.press("Cancel")
+
+    await trainer.command("push")
+    await trainer.press("Group N")
+    await trainer.press("Each learner's next lesson")
+    await trainer.press("Another date")
+    await trainer.say("maintenant")
+    assert "• When: now" in trainer.text
+    await trainer.press("Send")
+    assert "✅ Sending to 1 learner now." in trainer.text
+
+
 async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -> None:
     trainer = await new_trainer(app, 2001)
     code = await new_cohort(trainer, "Group A")

@@ -97,6 +97,9 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "1/1/2020 9:00")
     assert code == 1
     assert "is 2020-01-01 09:00, already past: it is now " in err
+    # "now" in words is now, as without --at, never "already past".
+    code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "maintenant")
+    assert (code, out.split(" queued for ")[0]) == (0, "Push 5")
     assert (
         run(capsys, "trainer", "weekly", "2001", "off")[1]
         == "Weekly report off for telegram:2001.\n"

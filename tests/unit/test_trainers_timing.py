@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.core.localtime import after_quiet_hours, in_quiet_hours, parse_clock, parse_range
-from bot.features.trainers.timing import next_occurrence, parse_local, parse_weekdays, read_time
+from bot.features.trainers.timing import (
+    TypedTime,
+    next_occurrence,
+    parse_local,
+    parse_weekdays,
+    read_time,
+)
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday, 10:00 in Brussels
@@ -117,6 +123,24 @@ LANGUAGES = ["en", "fr", "nl"]
         ("23h30", local(2026, 11, 30, 23, 30)),
         # Summer time: Brussels is UTC+2 in July.
         ("1/7/2027 9u", datetime(2027, 7, 1, 7, 0, tzinfo=UTC)),
+        # "next" before or after a weekday is the coming one.
+        ("volgende donderdag 10u", local(2026, 12, 3, 10, 0)),
+        ("komende vrijdag om 14u", local(2026, 12, 4, 14, 0)),
+        ("jeudi prochain à 9h", local(2026, 12, 3, 9, 0)),
+        ("next Thursday at 10", local(2026, 12, 3, 10, 0)),
+        # A bare number after "at", "om", "à" is an hour, not a day of the month.
+        ("tomorrow at 9", local(2026, 12, 1, 9, 0)),
+        ("demain à 9", local(2026, 12, 1, 9, 0)),
+        ("à 10h", local(2026, 12, 1, 10, 0)),
+        ("om 23u", local(2026, 11, 30, 23, 0)),  # still to come today
+        # Parts of today.
+        ("ce soir 23h30", local(2026, 11, 30, 23, 30)),
+        ("vanavond om 23u", local(2026, 11, 30, 23, 0)),
+        # Durations, which the Belgian hours ("2 heures", "2 uur") must not turn into clocks.
+        ("dans 2 heures", LATE + timedelta(hours=2)),
+        ("over 2 uur", LATE + timedelta(hours=2)),
+        ("in 2 hours", LATE + timedelta(hours=2)),
+        ("over 3 dagen om 10u", local(2026, 12, 3, 10, 0)),
     ],
 )
 def test_read_time_reads_words_and_numbers_in_three_languages(
@@ -151,7 +175,12 @@ def test_a_day_without_a_time_is_told_apart(text: str, day: int) -> None:
     assert typed.moment.astimezone(BRUSSELS).date() == date(2026, 12, day)
 
 
-@pytest.mark.parametrize("text", ["31/11 10:00", "whenever", "over 2 uur", ""])
+@pytest.mark.parametrize("text", ["maintenant", "Now", "nu", "tout de suite", "meteen"])
+def test_words_for_now_are_now_and_never_already_past(text: str) -> None:
+    assert read_time(text, BRUSSELS, LATE, LANGUAGES) == TypedTime(LATE, immediate=True)
+
+
+@pytest.mark.parametrize("text", ["31/11 10:00", "whenever", "over 2 dinges", ""])
 def test_read_time_says_when_it_does_not_understand(text: str) -> None:
     assert read_time(text, BRUSSELS, LATE, LANGUAGES) is None
 

@@ -77,7 +77,6 @@ class SmallTalk:
             _reply(turn, kind)
         return True
 
-
     async def _language_asked(self, turn: Turn, text: str) -> bool:
         """Show the language buttons for a message that only names a language ("Nederlands")."""
         # Typed text a flow reads (a practice prompt: "translate it into Dutch") is its own.

@@ -346,9 +346,11 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
         print(f"Push {push.id} queued for {count} learner(s), {when}; the running bot sends it.")
 
 
-def _due(app: App, options: TrainerOptions, text: str, now: datetime) -> datetime:
+def _due(app: App, options: TrainerOptions, text: str, now: datetime) -> datetime | None:
     languages = [app.services.default_language, *app.services.languages.codes]
     typed = read_time(text, options.zone, now, languages)
+    if typed is not None and typed.immediate:
+        return None  # as without --at
     local_now = now.astimezone(options.zone)
     if typed is None or typed.day_only:
         raise OperatorError(

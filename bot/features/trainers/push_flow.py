@@ -357,6 +357,10 @@ class PushFlow:
                 rows(cancel_button(t)),
             )
             return
+        if typed.immediate:
+            await self._stop_waiting(turn, when="now")
+            await self._summary(turn)
+            return
         if typed.day_only:
             await self._offer_times(turn, typed.moment)
             return

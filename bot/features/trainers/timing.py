@@ -10,12 +10,52 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from bot.core.localtime import parse_clock, to_utc
+from bot.core.text import fold
 
 WEEKDAYS: Final = "1234567"
 # "10u", "9h", "14u30", "9 uur", "9 heures": Belgian ways of writing the hour, which dateparser
-# reads as durations; they become "10:00", "14:30".
+# reads as durations; they become "10:00", "14:30". After "dans", "over", "in" or "binnen" they
+# are durations ("dans 2 heures", "over 2 uur"), left for dateparser.
 _SPOKEN_HOUR = re.compile(
-    r"(?<![\d:])([01]?\d|2[0-3])\s?(?:uur|heures?|[uh])(?:\s?([0-5]\d))?\b", re.IGNORECASE
+    r"(?<![\d:])(?<!\bdans )(?<!\bover )(?<!\bin )(?<!\bbinnen )"
+    r"([01]?\d|2[0-3])\s?(?:uur|heures?|[uh])(?:\s?([0-5]\d))?\b",
+    re.IGNORECASE,
+)
+# "at 10", "om 9", "à 14": a bare number after these is an hour, which dateparser takes for a day.
+_AT_HOUR = re.compile(r"\b(at|om|à|a)\s+([01]?\d|2[0-3])\b(?![:/.,]\d)", re.IGNORECASE)
+# "à 10h", "om 23u", "vers 9h": a time alone, whatever the word before it.
+_BEFORE_TIME = re.compile(r"^(?:at|om|à|a|vers|rond|tegen|around)\s+", re.IGNORECASE)
+_WEEKDAY = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
+    "vendredi|samedi|dimanche|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+)
+# "next Monday", "volgende maandag", "lundi prochain": the coming one, which the weekday alone
+# already means here (days ahead are preferred); dateparser reads none of the Dutch or French.
+_NEXT_WEEKDAY = re.compile(
+    rf"\b(?:next|volgende|komende|prochaine?)\s+({_WEEKDAY})\b|\b({_WEEKDAY})\s+prochaine?\b",
+    re.IGNORECASE,
+)
+# Parts of today, which dateparser does not read: "ce soir 19h" is today at 19:00.
+_TODAY_PART = re.compile(
+    r"\b(?:ce soir|cet apr[eè]s-midi|ce matin|vanavond|vanmiddag|vanochtend|vanmorgen|"
+    r"tonight|this evening|this afternoon|this morning)\b(?:\s+(?:om|à|a|at|vers|rond)\b)?",
+    re.IGNORECASE,
+)
+# Words for "now", compared without case or accents.
+_NOW: Final = frozenset(
+    {
+        "now",
+        "right now",
+        "immediately",
+        "maintenant",
+        "tout de suite",
+        "immediatement",
+        "nu",
+        "meteen",
+        "direct",
+        "onmiddellijk",
+        "nu meteen",
+    }
 )
 _YEAR = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
 # A day typed without a year and further ahead than this is one already gone this year.
@@ -59,6 +99,7 @@ class TypedTime:
 
     moment: datetime
     day_only: bool = False
+    immediate: bool = False  # "now", "maintenant", "meteen": send at once, never "already past"
 
 
 def read_time(
@@ -70,12 +111,18 @@ def read_time(
     before month; a time alone is the next such time; a moment in the past is returned as it is,
     for the caller to refuse.
     """
+    if " ".join(fold(text).casefold().split()) in _NOW:
+        return TypedTime(now, immediate=True)
     written = _SPOKEN_HOUR.sub(
         lambda match: f"{match.group(1)}:{match.group(2) or '00'}", " ".join(text.split())
     )
+    written = _AT_HOUR.sub(lambda match: f"{match.group(1)} {match.group(2)}:00", written)
+    written = _TODAY_PART.sub(
+        "today", _NEXT_WEEKDAY.sub(lambda match: match[1] or match[2], written)
+    )
     if (exact := parse_local(written, zone, now)) is not None:
         return TypedTime(exact)
-    if (minutes := parse_clock(written)) is not None:
+    if (minutes := parse_clock(_BEFORE_TIME.sub("", written))) is not None:
         today = now.astimezone(zone).date()
         moment = to_utc(today, minutes, zone)
         return TypedTime(
