@@ -17,7 +17,7 @@ from bot.adapters.db.learners import SqlLearners
 from bot.adapters.search import Retriever
 from bot.app import App, open_app
 from bot.config import Language, Settings
-from bot.core.replies import Document
+from bot.core.replies import Document, Picture
 from bot.features.answers.tables import RecentQuestionRow
 from bot.features.lessons.flows import Reading
 from bot.features.smalltalk.flows import REPLIES
@@ -287,6 +287,58 @@ async def test_again_shows_the_same_card_and_in_a_quiz_the_pending_question(
     pending = chat.question.question
     await chat.say(again)
     assert chat.question.question == pending
+
+
+BREAK = {"fr": "je suis fatigué", "nl": "wacht even", "en": "too long"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_break_asked_in_words_keeps_the_card(plain_app: App, language: Language) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(BREAK[language])
+    assert chat.text == t(plain_app, language, REPLIES[Kind.STOP])
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.text.startswith(card_header(plain_app, language, 1))
+
+
+@pytest.mark.parametrize(
+    ("language", "asked"),
+    [("fr", "tu es un robot ?"), ("nl", "wie ben jij?"), ("en", "Are you a real person?")],
+)
+async def test_asked_what_it_is_the_tutor_says_it_is_a_program_and_how_many_lessons(
+    plain_app: App, language: Language, asked: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(asked)
+    count = len(plain_app.services.course.lesson_order(language))
+    about = plain_app.services.translators[language].ngettext(
+        "I am an AI tutor: a computer program, not a person. I teach the basics of AI in "
+        "{count} short lesson with quizzes. Tap the buttons to move on, or type a question "
+        "about AI.",
+        "I am an AI tutor: a computer program, not a person. I teach the basics of AI in "
+        "{count} short lessons with quizzes. Tap the buttons to move on, or type a question "
+        "about AI.",
+        count,
+    )
+    assert chat.text == about.format(count=count)
+    assert f" {count} " in chat.text
+    assert chat.button_with_action("lessons.resume")
+
+
+async def test_the_words_of_a_command_do_what_the_command_does(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say("une autre leçon svp")
+    assert t(plain_app, "fr", "Choose a topic:") in chat.text
+    await chat.say("changer de langue")
+    assert [action_of(b.data) for b in chat.buttons] == ["menu.lang"] * 3  # type: ignore[union-attr]
+    await chat.say("je veux un quiz")
+    lesson = plain_app.services.course.lesson("fr", FIRST_LESSON)
+    assert lesson is not None
+    assert chat.question.question in {item.question for item in lesson.quiz}
+    await chat.say("mes progrès")
+    assert any(isinstance(reply, Picture) for reply in chat.replies)
 
 
 CONFUSED = {"fr": "je comprends pas", "nl": "ik snap het niet", "en": "I don't get it"}

@@ -76,6 +76,24 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("bonjour madame", Kind.GREETING),
         ("ik ben klaar", Kind.OK),
         ("tot de volgende keer", Kind.GOODBYE),
+        # Saying it is clear, or that one needs a break.
+        ("ok merci c'est clair", Kind.THANKS),
+        ("j'ai compris", Kind.OK),
+        ("duidelijk!", Kind.OK),
+        ("makes sense", Kind.OK),
+        ("je suis fatiguée", Kind.STOP),
+        ("wacht even", Kind.STOP),
+        ("brb", Kind.STOP),
+        ("c'est trop long", Kind.STOP),
+        # Asking what the tutor is.
+        ("t'es qui ?", Kind.ABOUT),
+        ("Tu es un robot ?", Kind.ABOUT),
+        ("ben jij een echte persoon?", Kind.ABOUT),
+        ("are you human?", Kind.ABOUT),
+        ("hoeveel lessen zijn er", Kind.ABOUT),
+        # "next lesson" is what the menu's first button gives.
+        ("la leçon suivante", Kind.MENU),
+        ("volgende les", Kind.MENU),
     ],
 )
 def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None:
@@ -128,3 +146,36 @@ def test_a_language_not_offered_brings_no_words() -> None:
 )
 def test_small_talk_tells_which_languages_list_its_phrases(text: str, languages: set[str]) -> None:
     assert BOOK.languages(text) == languages
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("mes progrès", "progress"),
+        ("ok, mes progrès svp", "progress"),
+        ("mijn vooruitgang", "progress"),
+        ("je veux un quiz", "quiz"),
+        ("review", "quiz"),
+        ("une autre leçon", "lessons"),
+        ("alle lessen", "lessons"),
+        ("mon certificat", "certificate"),
+        ("change language", "language"),
+        ("taal veranderen", "language"),
+        ("instellingen", "settings"),
+    ],
+)
+def test_the_words_of_a_command_name_it(text: str, command: str) -> None:
+    assert BOOK.kind(text) is Kind.COMMAND
+    assert BOOK.command(text) == command
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quiz progress",  # two commands: neither
+        "how do I review my cv with chatgpt",  # a question that uses a command's word
+        "merci",
+    ],
+)
+def test_anything_else_names_no_command(text: str) -> None:
+    assert BOOK.command(text) is None

@@ -65,7 +65,9 @@ class SmallTalk:
         kind = self.phrasebook.kind(text)
         if kind is None:
             return await self._language_asked(turn, text)
-        if kind is Kind.MENU:
+        if kind is Kind.COMMAND:
+            await _command(turn, self.phrasebook.command(text))
+        elif kind is Kind.MENU:
             await screens.main_menu(turn)
         elif kind is Kind.NEXT:
             await _step(turn, 1)
@@ -89,9 +91,21 @@ class SmallTalk:
         return True
 
 
+async def _command(turn: Turn, name: str | None) -> None:
+    """Do what the named learner command does; the menu when there is no such command."""
+    for route in turn.services.commands:
+        if route.name == name and route.audience == "learner":
+            await route.handler(turn, ())
+            return
+    await screens.main_menu(turn)
+
+
 def _reply(turn: Turn, kind: Kind) -> None:
     if kind is Kind.CONFUSED:
         _confused(turn)
+        return
+    if kind is Kind.ABOUT:
+        _about(turn)
         return
     t = turn.t
     help_button = button(t.gettext("❓ Help"), ShowHelp()) if kind is Kind.HELP else None
@@ -110,6 +124,22 @@ def _confused(turn: Turn) -> None:
     else:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
         turn.say(t.gettext(REPLIES[Kind.CONFUSED]), rows(continue_button(t), help_button))
+
+
+def _about(turn: Turn) -> None:
+    """Say plainly what the tutor is: a chatbot should never leave in doubt that it is one."""
+    t = turn.t
+    count = len(turn.course.lesson_order(turn.language))
+    about = t.ngettext(
+        "I am an AI tutor: a computer program, not a person. I teach the basics of AI in "
+        "{count} short lesson with quizzes. Tap the buttons to move on, or type a question "
+        "about AI.",
+        "I am an AI tutor: a computer program, not a person. I teach the basics of AI in "
+        "{count} short lessons with quizzes. Tap the buttons to move on, or type a question "
+        "about AI.",
+        count,
+    ).format(count=count)
+    turn.say(about, rows(continue_button(t), button(t.gettext("❓ Help"), ShowHelp())))
 
 
 async def _step(turn: Turn, step: int) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -32,8 +32,10 @@ LONGEST_PHRASE: Final = 8  # words
 class Kind(Enum):
     """What a bit of small talk is; the order of words.yaml decides between several."""
 
+    COMMAND = "command"  # the words of a command ("mes progrès"): the command answers
     HELP = "help"
     CONFUSED = "confused"  # "I don't understand": offer simpler words where there are some
+    ABOUT = "about"  # "who are you?", "are you a robot?": what the tutor is
     MENU = "menu"
     STOP = "stop"
     NEXT = "next"
@@ -68,6 +70,7 @@ class Phrasebook:
     order: tuple[Kind, ...]
     # The languages that list each phrase ("hallo" Dutch alone, "merci" French and Dutch).
     speakers: Mapping[tuple[str, ...], frozenset[str]]
+    commands: Mapping[tuple[str, ...], str]  # the command each command phrase names
 
     @classmethod
     def of(cls, data: Mapping[str, Any], languages: Iterable[str]) -> Phrasebook:
@@ -75,19 +78,28 @@ class Phrasebook:
         wanted = set(languages)
         phrases: dict[tuple[str, ...], Kind] = {}
         speakers: dict[tuple[str, ...], frozenset[str]] = {}
-        order = []
-        for name, by_language in data["kinds"].items():
-            kind = Kind(name)
-            order.append(kind)
-            for language, listed in by_language.items():
+        commands: dict[tuple[str, ...], str] = {}
+
+        def listed(by_language: Mapping[str, Iterable[Any]]) -> Iterator[tuple[str, ...]]:
+            for language, texts in by_language.items():
                 if language in wanted:
-                    for phrase in map(normalise, map(str, listed)):
-                        # The first kind to list a phrase keeps it ("merci" is thanks, not ok).
-                        phrases.setdefault(phrase, kind)
+                    for phrase in map(normalise, map(str, texts)):
                         speakers[phrase] = speakers.get(phrase, frozenset()) | {language}
+                        yield phrase
+
+        for name, by_language in data["commands"].items():
+            for phrase in listed(by_language):
+                commands.setdefault(phrase, name)
+                phrases.setdefault(phrase, Kind.COMMAND)
+        order = [Kind.COMMAND]
+        for name, by_language in data["kinds"].items():
+            order.append(Kind(name))
+            for phrase in listed(by_language):
+                # The first kind to list a phrase keeps it ("merci" is thanks, not ok).
+                phrases.setdefault(phrase, Kind(name))
         fillers = frozenset(normalise(str(filler)) for filler in data["fillers"])
         emoji = {char: Kind(name) for name, chars in data["emoji"].items() for char in chars}
-        return cls(phrases, fillers, emoji, tuple(order), speakers)
+        return cls(phrases, fillers, emoji, tuple(order), speakers, commands)
 
     def kind(self, text: str) -> Kind | None:
         """Return the kind of small talk a message is, or None when it is anything else."""
@@ -97,6 +109,11 @@ class Phrasebook:
         if not found:
             return None
         return min((self.phrases[phrase] for phrase in found), key=self.order.index)
+
+    def command(self, text: str) -> str | None:
+        """Return the command whose words a message is made of ("mes progrès": progress)."""
+        found = {self.commands[p] for p in self._cover(normalise(text)) if p in self.commands}
+        return found.pop() if len(found) == 1 else None
 
     def languages(self, text: str) -> frozenset[str]:
         """Return the languages that list every phrase of a small-talk message; none otherwise."""
