@@ -339,6 +339,11 @@ async def test_the_words_of_a_command_do_what_the_command_does(plain_app: App) -
     assert chat.question.question in {item.question for item in lesson.quiz}
     await chat.say("mes progrès")
     assert any(isinstance(reply, Picture) for reply in chat.replies)
+    # Deleting is asked, never done on words alone: the confirmation buttons decide.
+    await chat.say("supprime mes données")
+    assert {action_of(b.data) for b in chat.buttons} == {"privacy.forget"}  # type: ignore[union-attr]
+    await chat.say("mes progrès")
+    assert any(isinstance(reply, Picture) for reply in chat.replies)
 
 
 CONFUSED = {"fr": "je comprends pas", "nl": "ik snap het niet", "en": "I don't get it"}
