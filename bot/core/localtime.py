@@ -19,6 +19,27 @@ def parse_clock(text: str) -> int | None:
     return int(match.group(1)) * 60 + int(match.group(2) or 0)
 
 
+# "19u", "à 19h", "om 7 uur", "7 pm", "19:30": a time of day as learners type it.
+_TYPED_CLOCK = re.compile(
+    r"^(?:(?:at|om|à|a|vers|rond|tegen|around|by)\s+)?(?P<hour>[01]?\d|2[0-3])"
+    r"(?:\s*(?:[:h.u]|uur|heures?|o'clock)\s*(?P<minutes>[0-5]\d)?)?"
+    r"\s*(?P<half>am|pm|a\.m\.?|p\.m\.?)?$"
+)
+
+
+def read_clock(text: str) -> int | None:
+    """Read a time of day typed as people do ("19u", "à 19h", "7 pm") as minutes after midnight."""
+    match = _TYPED_CLOCK.match(" ".join(text.casefold().split()).rstrip(" .!"))
+    if match is None:
+        return None
+    hour, minutes, half = int(match["hour"]), int(match["minutes"] or 0), match["half"]
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half.startswith("p") else 0)
+    return hour * 60 + minutes
+
+
 def format_clock(minutes: int) -> str:
     """Write minutes after midnight as `09:00`."""
     return f"{minutes // 60:02d}:{minutes % 60:02d}"

@@ -7,7 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core.localtime import after_quiet_hours, in_quiet_hours, parse_clock, parse_range
+from bot.core.localtime import (
+    after_quiet_hours,
+    in_quiet_hours,
+    parse_clock,
+    parse_range,
+    read_clock,
+)
 from bot.features.trainers.timing import (
     TypedTime,
     next_occurrence,
@@ -188,3 +194,24 @@ def test_read_time_says_when_it_does_not_understand(text: str) -> None:
 def test_quiet_hours_may_be_none() -> None:
     assert parse_range("none") == (0, 0)
     assert parse_range("Off") == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("19u", 19 * 60),
+        ("à 19h", 19 * 60),
+        ("om 7 uur", 7 * 60),
+        ("19h30", 19 * 60 + 30),
+        ("7 pm", 19 * 60),
+        ("7.30 p.m.", 19 * 60 + 30),
+        ("12am", 0),
+        ("vers 20h.", 20 * 60),
+        ("13pm", None),
+        ("25h", None),
+        ("demain", None),
+        ("19u of 20u", None),
+    ],
+)
+def test_read_clock_reads_a_time_of_day_as_learners_type_it(text: str, minutes: int | None) -> None:
+    assert read_clock(text) == minutes

@@ -424,3 +424,34 @@ async def test_a_prompt_delivered_again_in_practice_gets_no_second_feedback(app:
     again = await app.tutor.handle(chat.sender, Text(attempt), claim=already_claimed)
 
     assert again == []
+
+
+async def test_an_hour_typed_under_the_reminder_hours_is_the_one_tapped(app: App) -> None:
+    chat = Chat(app.tutor, user="hours", language_code="nl")
+    await chat.command("start")
+    await chat.command("settings")
+    reminders_at = translated(app, "nl", "🔔 Review reminders: on, at about {time}.")
+    await chat.press_data(data("settings.hours"))
+    await chat.say("om 19u")
+    assert reminders_at.format(time="19:00") in chat.text
+
+    await chat.press_data(data("settings.hours"))
+    await chat.say("23h")  # in the quiet hours
+    refused = translated(
+        app,
+        "nl",
+        "I do not send reminders at {time}: it is too late or too early. "
+        "Please choose another hour.",
+    )
+    assert refused.format(time="23:00") in chat.text
+    assert "settings.hour" in actions(chat)
+    await chat.say("7 pm")
+    assert reminders_at.format(time="19:00") in chat.text
+
+    # Anything else is a question, and leaves the hours: a later "8u" is no hour.
+    await chat.press_data(data("settings.hours"))
+    await chat.say("wat is een chatbot")
+    chatbot = next(t for t in app.services.course.glossary["nl"] if t.term == "chatbot")
+    assert chatbot.definition in chat.text
+    await chat.say("8u")
+    assert reminders_at.format(time="08:00") not in chat.text

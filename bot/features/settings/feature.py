@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.feature import CommandRoute, FeatureContext, Manifest, on
+from bot.core.feature import CommandRoute, FeatureContext, Manifest, TextRoute, on
 from bot.core.localtime import parse_range
 from bot.features.settings.buttons import AskHour, ChooseHour, ShowSettings, SwitchReminders
-from bot.features.settings.flows import SettingsFlows
+from bot.features.settings.flows import ChoosingHour, SettingsFlows
 from bot.i18n import N_
 
 if TYPE_CHECKING:
@@ -31,4 +31,6 @@ def manifest(context: FeatureContext) -> Manifest:
             on(AskHour, flows.ask_hour),
             on(ChooseHour, flows.choose_hour),
         ),
+        texts=(TextRoute(flows.hour_typed, ChoosingHour.flow),),
+        states=(ChoosingHour,),
     )

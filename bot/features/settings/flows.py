@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from bot.core.localtime import format_clock, is_quiet_minute
+from bot.core.localtime import format_clock, is_quiet_minute, read_clock
 from bot.core.ports import LEARNERS
 from bot.core.router import Turn, button, rows
+from bot.core.state import FlowState
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import AskLanguage
 from bot.features.review.ports import REMINDERS
 from bot.features.settings.buttons import AskHour, ChooseHour, ShowSettings, SwitchReminders
 
 HOURS_PER_ROW = 4
+
+
+@dataclass(frozen=True)
+class ChoosingHour(FlowState):
+    """Looking at the reminder hours: an hour typed ("19u", "7 pm") is one tapped."""
+
+    flow = "settings.hour"
+    captures_text = True
 
 
 class SettingsFlows:
@@ -24,6 +33,8 @@ class SettingsFlows:
     async def show(self, turn: Turn, _: object = None, *, again: bool = False) -> None:
         """Show the settings, each with the button that changes it."""
         t = turn.t
+        if isinstance(turn.state, ChoosingHour):  # ◀ Back from the hours
+            turn.leave()
         on = turn.learner.reminders_on
         if on:
             time = await turn.repo(REMINDERS).time(turn.learner.id)
@@ -66,9 +77,11 @@ class SettingsFlows:
         turn.learner = replace(turn.learner, reminders_on=on)
         await self.show(turn, again=True)
 
-    async def ask_hour(self, turn: Turn, _: object = None) -> None:
+    async def ask_hour(self, turn: Turn, _: object = None, *, note: str = "") -> None:
         """Offer the hours a reminder may come at, and the hour the learner usually learns."""
         t = turn.t
+        if not isinstance(turn.state, ChoosingHour):
+            turn.enter(ChoosingHour())
         hours = [button(format_clock(h * 60), ChooseHour(h)) for h in self.hours]
         keyboard = (
             *(tuple(hours[i : i + HOURS_PER_ROW]) for i in range(0, len(hours), HOURS_PER_ROW)),
@@ -77,7 +90,26 @@ class SettingsFlows:
                 button(t.gettext("◀ Back"), ShowSettings()),
             ),
         )
-        turn.say(t.gettext("At what time should I send your reminders?"), keyboard, replace=True)
+        question = t.gettext("At what time should I send your reminders?")
+        turn.say(f"{note}\n\n{question}" if note else question, keyboard, replace=not note)
+
+    async def hour_typed(self, turn: Turn, text: str) -> None:
+        """Take an hour typed under the hours as the one tapped; anything else is a question."""
+        minutes = read_clock(text)
+        if minutes is None:
+            turn.leave()
+            if turn.services.answer_text is not None:
+                await turn.services.answer_text(turn, text)
+            return
+        hour = minutes // 60
+        if hour not in self.hours:
+            note = turn.t.gettext(
+                "I do not send reminders at {time}: it is too late or too early. "
+                "Please choose another hour."
+            ).format(time=format_clock(hour * 60))
+            await self.ask_hour(turn, note=note)
+            return
+        await self.choose_hour(turn, ChooseHour(hour))
 
     async def choose_hour(self, turn: Turn, chosen: ChooseHour) -> None:
         """Set the reminders' hour, then show the settings again."""
@@ -87,4 +119,6 @@ class SettingsFlows:
             return
         hour = None if automatic else chosen.hour
         await turn.repo(REMINDERS).choose_hour(turn.learner.id, hour)
+        if isinstance(turn.state, ChoosingHour):
+            turn.leave()
         await self.show(turn, again=True)
