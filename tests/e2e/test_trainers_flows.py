@@ -206,24 +206,25 @@ async def test_wrong_codes_are_slowed_down(app: App, clock: Clock) -> None:
     assert "Welcome to the group" in guesser.text
 
 
+async def next_lesson_at(trainer: Chat, group: str, typed: str) -> None:
+    """Start pushing each learner's next lesson to a group, at a typed time."""
+    await trainer.command("push")
+    await trainer.press(group)
+    await trainer.press("Each learner's next lesson")
+    await trainer.press("Another date")
+    await trainer.say(typed)
+
+
 async def test_push_wizard_takes_typed_words_for_now_and_next_weekday(app: App) -> None:
     trainer = await new_trainer(app, 2011)
     code = await new_cohort(trainer, "Group N")
     await learners(app, code, ["nl"])
 
-    await trainer.command("push")
-    await trainer.press("Group N")
-    await trainer.press("Each learner's next lesson")
-    await trainer.press("Another date")
-    await trainer.say("volgende woensdag om 14u")  # 23/11/26 is a Monday
+    await next_lesson_at(trainer, "Group N", "volgende woensdag om 14u")  # 23/11/26 is a Monday
     assert "• When: 25/11/26, 14:00" in trainer.text
     await trainer.press("Cancel")
 
-    await trainer.command("push")
-    await trainer.press("Group N")
-    await trainer.press("Each learner's next lesson")
-    await trainer.press("Another date")
-    await trainer.say("maintenant")
+    await next_lesson_at(trainer, "Group N", "maintenant")
     assert "• When: now" in trainer.text
     await trainer.press("Send")
     assert "✅ Sending to 1 learner now." in trainer.text
@@ -313,11 +314,7 @@ async def test_a_day_without_a_time_offers_times_and_late_pushes_say_when_they_g
     )
     await trainer.press("Send")
     assert "✅ Sending to 3 learners tomorrow at 08:00 (after the quiet hours)." in trainer.text
-    await trainer.command("push")
-    await trainer.press("Group A")
-    await trainer.press("Each learner's next lesson")
-    await trainer.press("Another date")
-    await trainer.say("23h30")
+    await next_lesson_at(trainer, "Group A", "23h30")
     await trainer.press("Plan it")
     assert "Planned for 23/11/26, 23:30" in trainer.text
     assert "The group's quiet hours hold it until tomorrow at 08:00." in trainer.text
