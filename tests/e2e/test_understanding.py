@@ -400,6 +400,13 @@ async def test_a_language_named_in_a_practice_prompt_is_part_of_the_prompt(
     assert "menu.lang" not in [action_of(b.data) for b in chat.buttons]  # type: ignore[union-attr]
 
 
+async def test_why_alone_on_a_card_offers_its_simpler_words(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say("pourquoi ?")
+    assert chat.button_with_action("simpler.card").data == data("simpler.card", FIRST_LESSON, 1)
+
+
 async def test_not_understanding_elsewhere_offers_help(plain_app: App) -> None:
     chat = await new_learner(plain_app, "nl")
     await chat.say(CONFUSED["nl"])
@@ -590,3 +597,13 @@ async def test_a_reading_state_survives_every_kind_of_small_talk(plain_app: App)
     state = plain_app.router.states.load(current)
     assert isinstance(state, Reading)
     assert (state.lesson, state.card) == (FIRST_LESSON, 2)
+
+
+async def test_why_with_no_question_before_costs_no_model_call(
+    model_app: App, fake_openai: FakeOpenAI
+) -> None:
+    fake_openai.reply = model_reply
+    chat = await new_learner(model_app, "en")
+    await chat.say("why?")
+    assert chat.text == t(model_app, "en", REPLIES[Kind.CONFUSED])
+    assert fake_openai.completions == []

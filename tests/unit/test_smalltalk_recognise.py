@@ -85,6 +85,11 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("wacht even", Kind.STOP),
         ("brb", Kind.STOP),
         ("c'est trop long", Kind.STOP),
+        # "why?" alone, which follows a question or a card.
+        ("pourquoi ?", Kind.WHY),
+        ("Waarom?", Kind.WHY),
+        ("how come", Kind.WHY),
+        ("comment ça marche ?", Kind.HELP),  # the longer phrase
         # Asking what the tutor is.
         ("t'es qui ?", Kind.ABOUT),
         ("Tu es un robot ?", Kind.ABOUT),

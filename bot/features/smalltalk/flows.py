@@ -15,6 +15,7 @@ from typing import Final
 
 from bot.core.router import Turn, button, rows
 from bot.course.model import Lesson
+from bot.features.answers.follow_up import recent_questions
 from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
 from bot.features.menu import flows as screens
@@ -65,6 +66,11 @@ class SmallTalk:
         kind = self.phrasebook.kind(text)
         if kind is None:
             return await self._language_asked(turn, text)
+        if kind is Kind.WHY:
+            # After a question, with a chat model, the answers read "why?" as a follow-up to it.
+            if await recent_questions(turn):
+                return False
+            kind = Kind.CONFUSED
         if kind is Kind.COMMAND:
             await _command(turn, self.phrasebook.command(text))
         elif kind is Kind.MENU:

@@ -35,6 +35,8 @@ class Kind(Enum):
     COMMAND = "command"  # the words of a command ("mes progrès"): the command answers
     HELP = "help"
     CONFUSED = "confused"  # "I don't understand": offer simpler words where there are some
+    # "why?" alone: not understanding, unless it follows a question the model can answer
+    WHY = "why"
     ABOUT = "about"  # "who are you?", "are you a robot?": what the tutor is
     MENU = "menu"
     STOP = "stop"
