@@ -2,8 +2,9 @@
 
 `say` respells, as whole words and in their exact case, what espeak-ng reads wrong in that
 language ("IA" → "i a"); check a spelling with `espeak-ng -x -v fr-be "..."`. `letters` lists how
-a transcription may write a quiz letter said aloud ("B", "bé", "bee"), and `fillers` the words a
-learner may say around it ("la réponse B"), so that saying the letter answers.
+a transcription may write a quiz letter said aloud ("B", "bé", "bee"), `ranks` the words for the
+first, second… and last option ("la deuxième", "de laatste"), and `fillers` the words a learner
+may say around them ("la réponse B"), so that saying or typing the letter answers.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any, Final
 
 import yaml
+
+LAST: Final = -1  # the position `SpeechList.position` gives for "the last one"
 
 
 class SpeechListError(ValueError):
@@ -35,6 +39,9 @@ class SpeechList:
     say: tuple[tuple[str, str], ...] = ()
     letters: tuple[frozenset[str], ...] = ()
     fillers: frozenset[str] = field(default_factory=frozenset)
+    # Words for the first, second… option ("la deuxième", "de derde") and for the last one.
+    ranks: tuple[frozenset[str], ...] = ()
+    last: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -51,17 +58,27 @@ class SpeechList:
         spoken = dict(self.say)
         return self._pattern.sub(lambda match: spoken[match.group(0)], text)
 
-    def letter(self, said: str) -> int | None:
-        """Return the position of the letter a learner said or typed (0 for A), if that is all."""
+    def position(self, said: str) -> int | None:
+        """Return the position of the option a learner said or typed, if that is all they said.
+
+        By its letter ("b", "bé": 1), its number ("2": 1) or its rank ("la deuxième": 1), with
+        the language's fillers around it; `LAST` for the last one ("la dernière").
+        """
         words = self._without_fillers(plain_words(said))
         if len(words) != 1:
             return None
         [word] = words
-        listed = next((n for n, ways in enumerate(self.letters) if word in ways), None)
-        if listed is None and len(word) == 1 and "a" <= word <= "z":
-            # A letter as typed counts in every language, with a speech list or without.
+        for ways in (self.letters, self.ranks):
+            if (listed := next((n for n, w in enumerate(ways) if word in w), None)) is not None:
+                return listed
+        if word in self.last:
+            return LAST
+        # A letter or a number as typed counts in every language, with a speech list or without.
+        if len(word) == 1 and "a" <= word <= "z":
             return ord(word) - ord("a")
-        return listed
+        if len(word) == 1 and "1" <= word <= "9":
+            return int(word) - 1
+        return None
 
     def _without_fillers(self, words: list[str]) -> list[str]:
         kept: list[str] = []
@@ -86,23 +103,33 @@ def parse_speech_list(path: Path) -> SpeechList:
     say = data.get("say") or {}
     letters = data.get("letters") or {}
     fillers = data.get("fillers") or []
+    ranks = data.get("ranks") or {}
     valid = (
         isinstance(say, dict)
         and all(isinstance(k, str) and isinstance(v, str) for k, v in say.items())
         and isinstance(letters, dict)
         and all(isinstance(ways, list) for ways in letters.values())
         and isinstance(fillers, list)
+        and isinstance(ranks, dict)
+        and all(isinstance(rank, int) or rank == "last" for rank in ranks)
+        and all(isinstance(ways, list) for ways in ranks.values())
     )
+    # The first, second… option: 1 to n, each once (and `last`).
+    numbered = sorted(rank for rank in ranks if rank != "last") if valid else []
+    valid = valid and numbered == list(range(1, len(numbered) + 1))
     if not valid:
         raise SpeechListError(
-            f"{path}: expected `say` (word: spoken), `letters` (letter: [ways]) and `fillers`"
+            f"{path}: expected `say` (word: spoken), `letters` (letter: [ways]), `fillers` and "
+            "`ranks` (1, 2… or last: [ways])"
         )
-    ordered = sorted(letters.items())
     return SpeechList(
         say=tuple(say.items()),
-        letters=tuple(
-            frozenset(word for way in [letter, *ways] for word in plain_words(str(way)))
-            for letter, ways in ordered
-        ),
-        fillers=frozenset(word for filler in fillers for word in plain_words(str(filler))),
+        letters=tuple(_words([letter, *ways]) for letter, ways in sorted(letters.items())),
+        fillers=_words(fillers),
+        ranks=tuple(_words(ranks[rank]) for rank in numbered),
+        last=_words(ranks.get("last", [])),
     )
+
+
+def _words(ways: list[Any]) -> frozenset[str]:
+    return frozenset(word for way in ways for word in plain_words(str(way)))

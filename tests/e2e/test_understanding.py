@@ -454,14 +454,14 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
 # What a learner types under a quiz question instead of tapping, in each language: the letter
 # shown second, with the words around it that the language's speech list knows.
 TYPED_SECOND_OPTION = {
-    "fr": ["b", "B)", "la réponse B", "je pense que c'est la b"],
-    "nl": ["b", "antwoord B.", "ik denk b", "volgens mij is het b"],
-    "en": ["b", "B.", "the answer is b", "I think it's B"],
+    "fr": ["b", "B)", "la réponse B", "je pense que c'est la b", "2", "la deuxième", "numéro 2"],
+    "nl": ["b", "antwoord B.", "ik denk b", "volgens mij is het b", "2", "de tweede"],
+    "en": ["b", "B.", "the answer is b", "I think it's B", "2", "the second one", "number 2"],
 }
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-async def test_an_options_letter_typed_in_the_quiz_answers_it(
+async def test_an_options_letter_number_or_rank_typed_in_the_quiz_answers_it(
     plain_app: App, language: Language
 ) -> None:
     lesson = plain_app.services.course.lesson(language, FIRST_LESSON)

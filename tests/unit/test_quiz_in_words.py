@@ -51,7 +51,12 @@ def test_an_option_is_named_by_its_words_or_a_letter_among_those_shown() -> None
     assert named_option("Um, a robot that feels", shown, english) == 1
     assert named_option("C", shown, english) == 2
     assert named_option("my answer is b", shown, english) == 1
+    assert named_option("2", shown, english) == 1
+    assert named_option("the last one", shown, english) == 2
+    # An option that is the very number typed wins over the number as a position.
+    assert named_option("2", ["1", "3", "2"], english) == 2
     # A letter beyond the options, or words close to none of them, name nothing.
+    assert named_option("4", shown, english) is None
     assert named_option("D", shown, english) is None
     assert named_option("What is a deepfake?", shown, english) is None
     assert named_option("a robot", shown, english) is None
@@ -66,8 +71,8 @@ def test_a_typed_letter_counts_in_a_language_without_a_speech_list() -> None:
 
 # The fixture course has no speech lists: words around the letter are tried on the real course
 # (tests/e2e/test_understanding.py).
-@pytest.mark.parametrize("typed", ["b", "B)", " B. "])
-async def test_the_letter_of_an_option_answers_the_question_as_its_button_would(
+@pytest.mark.parametrize("typed", ["b", "B)", " B. ", "2", "2)"])
+async def test_the_letter_or_number_of_an_option_answers_the_question_as_its_button_would(
     tutor: Tutor, typed: str
 ) -> None:
     chat = await quiz_chat(tutor)

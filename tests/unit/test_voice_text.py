@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.course.speech import SpeechList, SpeechListError, parse_speech_list
+from bot.course.speech import LAST, SpeechList, SpeechListError, parse_speech_list
 from bot.features.voice.speakable import speakable
 from bot.paths import PROJECT_ROOT
 
@@ -70,7 +70,16 @@ def test_a_respelling_never_changes_part_of_a_word() -> None:
         ("nl", "bee", 1),
         ("en", "The answer is A.", 0),
         ("en", "Bee.", 1),
-        ("en", "I think it is the second one", None),
+        ("en", "I think it is the second one", 1),
+        ("fr", "la deuxième", 1),
+        ("fr", "numéro 3", 2),
+        ("fr", "la dernière", LAST),
+        ("nl", "de eerste", 0),
+        ("nl", "nummer 2", 1),
+        ("nl", "de laatste", LAST),
+        ("en", "2", 1),
+        ("en", "the last one", LAST),
+        ("en", "2 and 3", None),
         ("en", "my answer is b", 1),
         ("fr", "je pense que c'est la b", 1),
         ("fr", "ma réponse est c", 2),
@@ -81,14 +90,21 @@ def test_a_respelling_never_changes_part_of_a_word() -> None:
         ("en", "A and B", None),
     ],
 )
-def test_a_letter_said_alone_or_with_filler_words_is_understood(
+def test_an_option_said_by_its_letter_number_or_rank_with_filler_words_is_understood(
     language: str, said: str, letter: int | None
 ) -> None:
-    assert speech_list(language).letter(said) == letter
+    assert speech_list(language).position(said) == letter
 
 
 def test_a_malformed_speech_list_is_refused_with_its_file(tmp_path: Path) -> None:
     path = tmp_path / "xx.yaml"
     path.write_text("say: [IA, i a]\n", encoding="utf-8")
+    with pytest.raises(SpeechListError, match=r"xx\.yaml"):
+        parse_speech_list(path)
+
+
+def test_ranks_must_run_from_one_without_a_gap(tmp_path: Path) -> None:
+    path = tmp_path / "xx.yaml"
+    path.write_text("ranks:\n  1: [first]\n  3: [third]\n", encoding="utf-8")
     with pytest.raises(SpeechListError, match=r"xx\.yaml"):
         parse_speech_list(path)

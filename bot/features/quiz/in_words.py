@@ -1,7 +1,8 @@
 """Answer the question on screen from words: its letter, or (nearly) an option's words.
 
-Learners type "b", "B)", "la réponse B" or an option's words instead of tapping, and voice notes
-say them; both answer the question the learner sees, never one that is not on screen yet.
+Learners type "b", "B)", "la réponse B", "2", "la deuxième" or an option's words instead of
+tapping, and voice notes say them; both answer the question the learner sees, never one that is
+not on screen yet.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Final
 
 from bot.core.router import Turn
 from bot.course.model import QuizItem
-from bot.course.speech import SpeechList, plain_words
+from bot.course.speech import LAST, SpeechList, plain_words
 from bot.features.quiz.buttons import AnswerQuiz
 from bot.features.quiz.flows import Answering, answer, ask, item_of, shown_order
 
@@ -22,11 +23,17 @@ OPTION_MARGIN: Final = 0.1
 
 
 def named_option(words: str, shown: Sequence[str], speech: SpeechList) -> int | None:
-    """Return the position of the option the words name: its letter, or (nearly) its words."""
-    letter = speech.letter(words)
-    if letter is not None:
-        return letter if letter < len(shown) else None
+    """Return the position of the option the words name: its letter, rank or (nearly) words."""
     plain = " ".join(plain_words(words))
+    # An option that is these very words ("18", "2 ans") wins over the number as a position.
+    exact = [n for n, option in enumerate(shown) if " ".join(plain_words(option)) == plain]
+    if len(exact) == 1:
+        return exact[0]
+    position = speech.position(words)
+    if position == LAST:
+        return len(shown) - 1
+    if position is not None:
+        return position if position < len(shown) else None
     likeness = sorted(
         ((_likeness(plain, " ".join(plain_words(option))), n) for n, option in enumerate(shown)),
         reverse=True,
@@ -54,7 +61,7 @@ async def answer_in_words(turn: Turn, text: str) -> bool:
     if not state.asked:
         # Under the feedback of the last answer: a letter asks for the next question, which
         # the learner has not seen. Show it rather than answer it blind.
-        if turn.course.speech_list(turn.language).letter(text) is None:
+        if turn.course.speech_list(turn.language).position(text) is None:
             return False
         await ask(turn, lesson, lesson.quiz.index(item))
         return True
