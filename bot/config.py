@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError, PydanticUndefined
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.core.languages import BUILT_IN, LanguageRegistry, UnknownLanguageError
+from bot.core.localtime import format_clock, read_clock
 from bot.paths import PROJECT_ROOT
 
 # A language code such as "fr": one of `Settings.languages`, checked where a code comes in.
@@ -83,13 +84,28 @@ def _language_error(error: Exception) -> PydanticCustomError:
 
 # Both with the asynchronous driver the tutor uses.
 _DATABASE_URL: Final = re.compile(r"^(sqlite\+aiosqlite:///.+|postgresql\+asyncpg://.+)$")
+# URLs as hosting services and other tools write them: the tutor chooses the async driver.
+_DRIVERLESS: Final = {
+    "postgres://": "postgresql+asyncpg://",
+    "postgresql://": "postgresql+asyncpg://",
+    "sqlite:///": "sqlite+aiosqlite:///",
+}
+
+
+def _with_driver(url: str) -> str:
+    """Name the tutor's driver in a URL that names none; asyncpg calls libpq's sslmode ssl."""
+    for scheme, driver in _DRIVERLESS.items():
+        if url.startswith(scheme):
+            url = driver + url.removeprefix(scheme)
+            if driver.startswith("postgresql"):
+                url = re.sub(r"([?&])sslmode=", r"\1ssl=", url)
+    return url
 # What Telegram accepts as a webhook's secret token.
 _WEBHOOK_SECRET: Final = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _BOT_USERNAME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
 _HOST_NAME: Final = re.compile(
     r"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$"
 )
-_QUIET_HOURS: Final = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$")
 
 
 def _http_url(value: str | None) -> str | None:
@@ -279,7 +295,7 @@ class Settings(BaseSettings):
         if not isinstance(codes, list):
             return codes
         try:
-            return BUILT_IN.select([str(code).strip() for code in codes])
+            return BUILT_IN.select([str(code).strip().lower() for code in codes])
         except (UnknownLanguageError, ValueError) as error:
             raise _language_error(error) from None
 
@@ -291,7 +307,7 @@ class Settings(BaseSettings):
         if languages is None:
             return value
         try:
-            return languages.profile(value).code
+            return languages.profile(value.strip().lower()).code
         except UnknownLanguageError as error:
             raise _language_error(error) from None
 
@@ -323,7 +339,7 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _database_url(cls, value: str) -> str:
-        value = value.strip()
+        value = _with_driver(value.strip())
         if value and not _DATABASE_URL.match(value):
             raise _invalid(
                 "use postgresql+asyncpg://... or sqlite+aiosqlite:///... (or leave it unset)"
@@ -381,9 +397,12 @@ class Settings(BaseSettings):
     @field_validator("quiet_hours")
     @classmethod
     def _quiet_hours(cls, value: str) -> str:
-        if not _QUIET_HOURS.match(value.strip()):
+        # "22h-7h", "22:00 - 07:00": written as Belgians do, stored as HH:MM-HH:MM.
+        start, separator, end = value.replace("–", "-").partition("-")
+        first, last = read_clock(start), read_clock(end)
+        if not separator or first is None or last is None:
             raise _invalid(f"{value!r} is not two times as HH:MM-HH:MM")
-        return value.strip()
+        return f"{format_clock(first)}-{format_clock(last)}"
 
     @model_validator(mode="after")
     def _default_among_languages(self) -> Self:

@@ -134,8 +134,8 @@ def a_file(tmp_path: Path) -> str:
         ),
         (
             "TUTOR_QUIET_HOURS",
-            "21h-8h",
-            "Invalid setting TUTOR_QUIET_HOURS: '21h-8h' is not two times as HH:MM-HH:MM"
+            "21h-25h",
+            "Invalid setting TUTOR_QUIET_HOURS: '21h-25h' is not two times as HH:MM-HH:MM"
             " (for example TUTOR_QUIET_HOURS=21:00-08:00)",
         ),
         (
@@ -287,3 +287,49 @@ def test_the_documented_comma_form_works_from_the_command_line(tmp_path: Path) -
     result = run_tutor(tmp_path, "cohort", "list")
 
     assert (result.returncode, result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "read"),
+    [
+        ("TUTOR_QUIET_HOURS", "22h-7h", "22:00-07:00"),
+        ("TUTOR_QUIET_HOURS", "22:00 - 07:00", "22:00-07:00"),
+        (
+            "TUTOR_DATABASE_URL",
+            "postgresql://tutor@db:5432/tutor",
+            "postgresql+asyncpg://tutor@db:5432/tutor",
+        ),
+        ("TUTOR_DATABASE_URL", "sqlite:///tutor.db", "sqlite+aiosqlite:///tutor.db"),
+        (
+            "TUTOR_DATABASE_URL",
+            "postgres://tutor@db/tutor?sslmode=require&application_name=x",
+            "postgresql+asyncpg://tutor@db/tutor?ssl=require&application_name=x",
+        ),
+    ],
+)
+def test_settings_written_the_usual_other_ways_are_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, given: str, read: str
+) -> None:
+    monkeypatch.setenv("TUTOR_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv(name, given)
+    settings = load_settings(_env_file=None)
+    assert getattr(settings, name.removeprefix("TUTOR_").lower()) == read
+
+
+def test_language_codes_in_capitals_are_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("TUTOR_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("TUTOR_LANGUAGES", "NL, FR")
+    monkeypatch.setenv("TUTOR_DEFAULT_LANGUAGE", "FR")
+    settings = load_settings(_env_file=None)
+    assert (settings.languages.codes, settings.default_language) == (("nl", "fr"), "fr")
+
+
+@pytest.mark.postgres
+def test_a_postgres_url_without_a_driver_and_with_sslmode_connects(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    plain = postgres_url.replace("postgresql+asyncpg://", "postgres://") + "?sslmode=disable"
+    result = run_tutor(tmp_path, "db", "upgrade", TUTOR_DATABASE_URL=plain)
+    assert result.returncode == 0, result.stderr
