@@ -100,6 +100,8 @@ def _with_driver(url: str) -> str:
             if driver.startswith("postgresql"):
                 url = re.sub(r"([?&])sslmode=", r"\1ssl=", url)
     return url
+
+
 # What Telegram accepts as a webhook's secret token.
 _WEBHOOK_SECRET: Final = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _BOT_USERNAME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")

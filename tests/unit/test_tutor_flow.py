@@ -455,3 +455,14 @@ async def test_an_hour_typed_under_the_reminder_hours_is_the_one_tapped(app: App
     assert chatbot.definition in chat.text
     await chat.say("8u")
     assert reminders_at.format(time="08:00") not in chat.text
+
+
+async def test_continue_from_the_reminder_hours_goes_back_to_the_card_being_read(app: App) -> None:
+    chat = Chat(app.tutor, user="hours-continue", language_code="en")
+    await chat.command("start")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 2))
+    await chat.command("settings")
+    await chat.press_data(data("settings.hours"))
+    await chat.say("thanks")
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert "3/" in chat.text

@@ -14,6 +14,11 @@ from bot.features.review import flows as review
 async def resume(turn: Turn, _: object = None) -> None:
     """Continue the learner's flow, or their current lesson, or show the menu."""
     state = turn.state
+    if state.captures_text and not isinstance(state, (practice.Practising, gain.Checking)):
+        # A screen that waits for typed words (the reminder hours, a certificate's name)
+        # interrupted the learner: going on is going back to what it interrupted.
+        turn.leave()
+        state = turn.state
     lesson = turn.course.lesson(turn.language, turn.lesson_id) if turn.lesson_id else None
     if isinstance(state, review.Reviewing):
         await review.next_review(turn)
