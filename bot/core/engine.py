@@ -27,7 +27,6 @@ from bot.logs import update_context
 
 logger = logging.getLogger(__name__)
 
-MAX_TEXT_CHARS = 1000
 # Commands that work before a learner has chosen a language.
 LANGUAGE_FREE_COMMANDS = frozenset({"start", "language", "mydata", "forget"})
 NAME_MAX_CHARS = 32
@@ -211,7 +210,7 @@ class Tutor:
         if not text:
             await screens.main_menu(turn, ())
             return
-        if len(text) > MAX_TEXT_CHARS:
+        if len(text) > turn.state.max_text_chars:
             await screens.too_long(turn, ())
             return
         if not turn.state.literal_text:

@@ -28,6 +28,8 @@ class FlowState:
     # What is typed in this state is taken as it is (a message a trainer sends to learners):
     # nothing reads it first, so "Merci !" is sent, not answered as small talk.
     literal_text: ClassVar[bool] = False
+    # Longer typed text gets "please ask one short question": a question is a sentence or two.
+    max_text_chars: ClassVar[int] = 1000
 
     @property
     def step(self) -> str:

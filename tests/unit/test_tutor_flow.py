@@ -301,6 +301,19 @@ async def test_very_long_text_asks_for_a_short_question(app: App) -> None:
     )
 
 
+async def test_a_practice_prompt_may_carry_a_pasted_job_offer(app: App) -> None:
+    chat = Chat(app.tutor, user="pasted-offer")
+    await chat.command("start")
+    await chat.press_data(data("practice.task", "jobs-explain-offer"))
+    offer = "Warehouse worker in Liège. You prepare orders and load trucks. " * 25
+    prompt = "Explain this job offer in simple words and list the skills it asks for. " + offer
+    assert 1000 < len(prompt) < 4096
+    await chat.say(prompt)
+    assert "📝" in chat.text
+    too_long = "That is a long message. Please ask one short question, in one or two sentences."
+    assert english(app, too_long) not in chat.text
+
+
 async def test_lone_surrogates_a_client_sends_are_dropped(app: App) -> None:
     chat = Chat(app.tutor, first_name="Am\udc00ina")
     await chat.command("start")

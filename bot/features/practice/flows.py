@@ -35,6 +35,8 @@ class Practising(FlowState):
 
     flow = "practice.writing"
     captures_text = True
+    # Tasks ask to paste a job offer or a letter into the prompt; Telegram stops at 4,096.
+    max_text_chars = 4096
     task: str
 
 
