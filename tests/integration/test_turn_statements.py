@@ -81,6 +81,8 @@ async def test_the_second_review_of_the_day_reads_its_card_once_and_skips_the_re
     assert tables(second, *skipped) == set()
     card_reads = [s for s in second if s.startswith("SELECT review_cards.learner_id")]
     assert len(card_reads) == 1
+    # Which review of the item this is was counted when the question was asked.
+    assert not [s for s in first + second if s.startswith("SELECT count(") and "quiz_answers" in s]
 
 
 async def test_a_question_that_leaves_the_learner_where_they_were_writes_no_conversation(

@@ -38,6 +38,9 @@ class Reviewing(FlowState):
     # The day (ISO) an answer in this review last counted for the streak and the usual hour:
     # the next answers of the day skip both.
     counted_on: str = ""
+    # Which review of the question on screen this is (1 for the first), read when it was asked;
+    # 0 in states stored before it was kept: read again when needed.
+    attempt: int = 0
 
 
 async def quiz_command(turn: Turn, _: object = None) -> None:
@@ -85,8 +88,9 @@ async def _ask(turn: Turn, card: ReviewCard, answered: int) -> bool:
     # Entered over the interrupted flow, which a review in progress already keeps.
     state = turn.state
     counted_on = state.counted_on if isinstance(state, Reviewing) else ""
-    turn.enter(Reviewing(lesson.id, question.id, answered, counted_on))
-    order = await _review_order(turn, lesson, question)
+    attempt = await _next_attempt(turn, lesson, question)
+    turn.enter(Reviewing(lesson.id, question.id, answered, counted_on, attempt))
+    order = _review_order(turn, lesson, question, attempt)
     answer = partial(_answer_data, question.id)
     turn.add(quiz.question(turn.t, review_header(turn.t, lesson), question, answer, order))
     return True
@@ -125,10 +129,19 @@ def review_header(t: Translator, lesson: Lesson) -> str:
     return t.gettext("🔁 Review · {title}").format(title=lesson.title)
 
 
-async def _review_order(turn: Turn, lesson: Lesson, item: QuizItem) -> tuple[int, ...]:
-    """Return the order of an item's options in the review of it that is due."""
-    count = await turn.repo(ANSWERS).review_count(turn.learner.id, lesson.id, item.id)
-    return option_order(turn.learner.id, lesson.id, item.id, count + 1, len(item.options), "review")
+async def _next_attempt(turn: Turn, lesson: Lesson, item: QuizItem) -> int:
+    """Return which review of an item the one due is: 1 for the first."""
+    return await turn.repo(ANSWERS).review_count(turn.learner.id, lesson.id, item.id) + 1
+
+
+def _review_order(turn: Turn, lesson: Lesson, item: QuizItem, attempt: int) -> tuple[int, ...]:
+    """Return the order of an item's options in one review of it."""
+    return option_order(turn.learner.id, lesson.id, item.id, attempt, len(item.options), "review")
+
+
+async def _attempt(turn: Turn, state: Reviewing, lesson: Lesson, item: QuizItem) -> int:
+    """Return the review of the question on screen, kept when it was asked."""
+    return state.attempt or await _next_attempt(turn, lesson, item)
 
 
 async def answer_in_words(turn: Turn, text: str) -> bool:
@@ -140,7 +153,7 @@ async def answer_in_words(turn: Turn, text: str) -> bool:
     ):
         return False
     lesson, item = found
-    order = await _review_order(turn, lesson, item)
+    order = _review_order(turn, lesson, item, await _attempt(turn, state, lesson, item))
     # Once answered, the question is no longer due: review_answer says so, as for a second tap.
     return await choose_named(
         turn, text, item, order, lambda option: review_answer(turn, AnswerReview(item.id, option))
@@ -169,14 +182,14 @@ async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
         return
     option = chosen.option
     correct = option == item.correct
-    count = await turn.repo(ANSWERS).review_count(turn.learner.id, lesson.id, item.id)
+    attempt = await _attempt(turn, state, lesson, item)
     await turn.repo(ANSWERS).record(
-        Answer(turn.learner.id, lesson.id, item.id, option, correct, "review", count + 1, turn.now)
+        Answer(turn.learner.id, lesson.id, item.id, option, correct, "review", attempt, turn.now)
     )
     today = await learned_once_today(turn, state.counted_on)
     first_today = state.counted_on != today
     await remember(turn, lesson.id, item.id, correct=correct, first_today=first_today, before=card)
-    turn.enter(Reviewing(lesson.id, item.id, state.answered + 1, today))
+    turn.enter(Reviewing(lesson.id, item.id, state.answered + 1, today, attempt))
     text = quiz.feedback(t, review_header(t, lesson), item, option)
     turn.say(text, rows(button(t.gettext("Next ▶"), NextReview())), replace=True)
 
