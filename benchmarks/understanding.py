@@ -6,6 +6,8 @@ Measures, per language, on a course index built from scratch (or `--index-dir`):
   with the gate and with the rule before it (the best lesson's similarity, or a course word);
 - retrieval (hit@1, hit@3, MRR@5, search p50/p95 warm) on the learner questions (development
   and held-out), the older sets, and a typo variant of each (benchmarks/_typos.py);
+- small talk: the share of stray messages (eval/smalltalk/messages.yaml) read as what they ask
+  for, and the learner questions taken for small talk (there should be none);
 - with `--fit-gate`, the gate's weights fitted again on the development sets (printed, not
   applied: they are copied into bot/features/answers/gate.py by hand).
 
@@ -43,6 +45,8 @@ from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
 from bot.features.answers.gate import WEIGHTS, GateWeights, on_topic
+from bot.features.menu.typed_language import language_reader
+from bot.features.smalltalk.recognise import Kind, phrasebook
 from bot.paths import PROJECT_ROOT
 
 RESULTS: Final = PROJECT_ROOT / "benchmarks" / "results" / "understanding.json"
@@ -214,6 +218,43 @@ def retrieval(retriever: Retriever, cases: Sequence[EvalCase]) -> dict[str, Any]
     }
 
 
+def small_talk(course: Any, learner_questions: Sequence[EvalCase]) -> dict[str, Any]:
+    """Measure how stray messages are read, and that no course question is taken for one."""
+    terms = [n for found in course.glossary.values() for t in found for n in (t.term, *t.aliases)]
+    book = phrasebook(LANGUAGES, terms)
+    names = language_reader(BUILT_IN)
+
+    def read(text: str) -> str | None:
+        kind = book.kind(text)
+        if kind is Kind.COMMAND:
+            return f"command:{book.command(text)}"
+        if kind is not None:
+            return kind.value
+        return "language" if names.named(text) else None
+
+    data = yaml.safe_load((EVAL / "smalltalk" / "messages.yaml").read_text(encoding="utf-8"))
+    results: dict[str, Any] = {}
+    for split, by_language in data.items():
+        for language, cases in by_language.items():
+            wanted = [(c["text"], c["expect"]) for c in cases]
+            missed = [
+                text
+                for text, expect in wanted
+                if read(text) not in (expect if isinstance(expect, list) else [expect])
+            ]
+            results.setdefault(split, {})[language] = {
+                "messages": len(wanted),
+                "read_right": round(1 - len(missed) / len(wanted), 4),
+                "missed": missed,
+            }
+    taken = [case.question for case in learner_questions if book.kind(case.question)]
+    results["course_questions_taken_for_small_talk"] = {
+        "questions": len(learner_questions),
+        "taken": taken,
+    }
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--short", action="store_true", help="CI mode: the learner sets only")
@@ -259,10 +300,12 @@ def measure(retriever: Retriever, course: Any, *, short: bool, fit: bool) -> dic
                 "eval/retrieval-syllabus.yaml",
                 "eval/off-topic-dev.yaml",
                 f"eval/off-topic/*.yaml, first {TUNING_PER_TOPIC} of each topic",
+                "eval/smalltalk/messages.yaml, dev",
             ],
             "held_out": [
                 "eval/learners/holdout-*.yaml",
                 f"eval/off-topic/*.yaml, after the first {TUNING_PER_TOPIC} of each topic",
+                "eval/smalltalk/messages.yaml, holdout",
             ],
             "typo_seed": SEED,
         },
@@ -278,6 +321,7 @@ def measure(retriever: Retriever, course: Any, *, short: bool, fit: bool) -> dic
             name: retrieval(retriever, cases) for name, cases in {**learners, **older}.items()
         },
         "retrieval_before_hit_at_1_and_3": RETRIEVAL_BEFORE,
+        "small_talk": small_talk(course, [*learners["dev"], *learners["holdout"]]),
     }
     if fit:
         course_probes = as_probes(

@@ -607,3 +607,21 @@ async def test_why_with_no_question_before_costs_no_model_call(
     await chat.say("why?")
     assert chat.text == t(model_app, "en", REPLIES[Kind.CONFUSED])
     assert fake_openai.completions == []
+
+
+async def test_requests_worded_freely_are_understood_and_glossary_words_still_defined(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.say("toon mijn resultaten aub")
+    assert any(isinstance(reply, Picture) for reply in chat.replies)
+    await chat.say("ik ben doodmoe")
+    assert chat.text == t(plain_app, "nl", REPLIES[Kind.STOP])
+    # "persoonsgegevens" alone is a glossary term: its definition, not /mydata.
+    await chat.say("persoonsgegevens?")
+    term = next(
+        term
+        for term in plain_app.services.course.glossary["nl"]
+        if "persoonsgegevens" in (term.term, *term.aliases)
+    )
+    assert term.definition in chat.text

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Iterator
+from importlib.resources import files
 
+import pytest
+import yaml
+
+from bot.adapters.search.evaluation import load_cases
 from bot.core.languages import BUILT_IN
-from bot.features.smalltalk.recognise import Kind, normalise, phrasebook
+from bot.course.loader import load_course
+from bot.features.smalltalk.recognise import Kind, phrasebook
+from bot.features.smalltalk.text import normalise
+from bot.paths import PROJECT_ROOT
 
 BOOK = phrasebook(BUILT_IN.codes)
 
@@ -171,7 +179,7 @@ def test_small_talk_tells_which_languages_list_its_phrases(text: str, languages:
         ("mon certificat", "certificate"),
         ("change language", "language"),
         ("taal veranderen", "language"),
-        ("instellingen", "settings"),
+        ("mijn instellingen", "settings"),
     ],
 )
 def test_the_words_of_a_command_name_it(text: str, command: str) -> None:
@@ -189,3 +197,87 @@ def test_the_words_of_a_command_name_it(text: str, command: str) -> None:
 )
 def test_anything_else_names_no_command(text: str) -> None:
     assert BOOK.command(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "command"),
+    [
+        # Requests no listed phrase covers: the words around them set aside.
+        ("montre moi mes résultats", Kind.COMMAND, "progress"),
+        ("toon mijn resultaten", Kind.COMMAND, "progress"),
+        ("i want to see my progress", Kind.COMMAND, "progress"),
+        ("je veux changer la langue", Kind.COMMAND, "language"),
+        ("nog een quiz", Kind.COMMAND, "quiz"),
+        ("un petit test", Kind.COMMAND, "quiz"),
+        ("verwijder mijn account", Kind.COMMAND, "forget"),
+        ("delete my data", Kind.COMMAND, "forget"),  # the word both intents share
+        ("show me my data", Kind.COMMAND, "mydata"),  # the intent listed first
+        ("j'aimerais m'entraîner", Kind.COMMAND, "practice"),
+        ("ik ben doodmoe", Kind.STOP, None),
+        ("je dois partir", Kind.STOP, None),
+        ("shall we take a break?", Kind.STOP, None),
+        ("ok noted thanks", Kind.OK, None),
+        ("bien reçu", Kind.OK, None),
+        ("are you a machine?", Kind.ABOUT, None),
+        ("ben jij een mens?", Kind.ABOUT, None),
+    ],
+)
+def test_short_requests_are_read_from_their_words(
+    text: str, kind: Kind, command: str | None
+) -> None:
+    assert BOOK.kind(text) is kind
+    assert BOOK.command(text) == command
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c'est vrai ?",  # about a card, not about the tutor: it does not speak to the tutor
+        "is it real?",
+        "what is a robot",  # question words are never set aside
+        "c'est quoi un test",
+        "quel quiz pour les deepfakes",
+        "is chatgpt good",
+        "delete my data from chatgpt",
+        "show progress and quiz",  # two intents
+    ],
+)
+def test_questions_and_mixed_requests_are_no_requests(text: str) -> None:
+    assert BOOK.kind(text) is None
+
+
+def test_a_glossary_term_alone_asks_what_it_means() -> None:
+    book = phrasebook(BUILT_IN.codes, ["données personnelles", "personal data"])
+    assert book.kind("Données personnelles ?") is None
+    assert book.kind("personal data") is None
+    assert book.command("mes données personnelles") == "mydata"
+
+
+def test_every_listed_word_is_text() -> None:
+    # YAML reads an unquoted on, off, yes or no as a boolean, which would never match.
+    data = yaml.safe_load(files("bot.features.smalltalk").joinpath("words.yaml").read_text("utf-8"))
+
+    def strings(node: object) -> Iterator[object]:
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        elif isinstance(node, list):
+            yield from node
+
+    assert all(isinstance(word, str) for word in strings(data))
+
+
+def test_no_course_question_of_the_evaluation_sets_is_small_talk() -> None:
+    course = load_course(PROJECT_ROOT / "content", BUILT_IN.codes)
+    terms = [n for ts in course.glossary.values() for t in ts for n in (t.term, *t.aliases)]
+    book = phrasebook(BUILT_IN.codes, terms)
+    questions = [
+        case.question
+        for path in [
+            *(PROJECT_ROOT / "eval").glob("retrieval-*.yaml"),
+            *(PROJECT_ROOT / "eval" / "learners").glob("*.yaml"),
+        ]
+        for case in load_cases(BUILT_IN.codes, path)
+    ]
+    assert len(questions) > 1200
+    assert [q for q in questions if book.kind(q) is not None] == []

@@ -17,5 +17,7 @@ TABLES: tuple[type[Base], ...] = ()
 
 def manifest(context: FeatureContext) -> Manifest:
     """Return what small talk handles: free text, read before any flow's own handler."""
-    small_talk = SmallTalk(phrasebook(context.settings.languages.codes))
+    glossary = context.course.glossary.values()
+    terms = (name for terms in glossary for term in terms for name in (term.term, *term.aliases))
+    small_talk = SmallTalk(phrasebook(context.settings.languages.codes, terms))
     return Manifest(name="smalltalk", text_filters=(small_talk.read,))

@@ -7,7 +7,6 @@ phrase that is not a filler. Both sides are normalised the same way first.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -18,14 +17,13 @@ from typing import Any, Final
 
 import yaml
 
-from bot.core.text import fold
+from bot.features.smalltalk.requests import Request, Requests
+from bot.features.smalltalk.text import normalise
 
 # Symbols (emoji), their modifiers, joiners and variation selectors, punctuation and spaces.
 _NOISE_CATEGORIES: Final = frozenset(
     {"So", "Sk", "Sm", "Mn", "Me", "Cf", "Zs", "Po", "Pd", "Ps", "Pe"}
 )
-_REPEATED = re.compile(r"(.)\1+")
-_WORD_CHARS = re.compile(r"[^\W_]+")
 LONGEST_PHRASE: Final = 8  # words
 
 
@@ -52,12 +50,6 @@ class Kind(Enum):
     EMOJI = "emoji"  # only emoji that say nothing in particular
 
 
-def normalise(text: str) -> tuple[str, ...]:
-    """Return the words of a text: lower case, no accents, each run of one letter as one."""
-    folded = fold(text).casefold().replace("'", " ").replace("’", " ")
-    return tuple(_REPEATED.sub(r"\1", word) for word in _WORD_CHARS.findall(folded))
-
-
 def _only_symbols(text: str) -> bool:
     return all(unicodedata.category(char) in _NOISE_CATEGORIES for char in text)
 
@@ -73,10 +65,13 @@ class Phrasebook:
     # The languages that list each phrase ("hallo" Dutch alone, "merci" French and Dutch).
     speakers: Mapping[tuple[str, ...], frozenset[str]]
     commands: Mapping[tuple[str, ...], str]  # the command each command phrase names
+    requests: Requests  # what short messages no phrase covers ask for
 
     @classmethod
-    def of(cls, data: Mapping[str, Any], languages: Iterable[str]) -> Phrasebook:
-        """Build the phrasebook of some languages from words.yaml's data."""
+    def of(
+        cls, data: Mapping[str, Any], languages: Iterable[str], terms: Iterable[str] = ()
+    ) -> Phrasebook:
+        """Build the phrasebook of some languages from words.yaml's data, minding the terms."""
         wanted = set(languages)
         phrases: dict[tuple[str, ...], Kind] = {}
         speakers: dict[tuple[str, ...], frozenset[str]] = {}
@@ -101,7 +96,8 @@ class Phrasebook:
                 phrases.setdefault(phrase, Kind(name))
         fillers = frozenset(normalise(str(filler)) for filler in data["fillers"])
         emoji = {char: Kind(name) for name, chars in data["emoji"].items() for char in chars}
-        return cls(phrases, fillers, emoji, tuple(order), speakers, commands)
+        requests = Requests.of(data["requests"], wanted, terms)
+        return cls(phrases, fillers, emoji, tuple(order), speakers, commands, requests)
 
     def kind(self, text: str) -> Kind | None:
         """Return the kind of small talk a message is, or None when it is anything else."""
@@ -109,13 +105,17 @@ class Phrasebook:
             return self._symbols(text)
         found = self._cover(normalise(text))
         if not found:
-            return None
+            request = self.requests.read(text)
+            return Kind(request.kind) if request else None
         return min((self.phrases[phrase] for phrase in found), key=self.order.index)
 
     def command(self, text: str) -> str | None:
-        """Return the command whose words a message is made of ("mes progrès": progress)."""
-        found = {self.commands[p] for p in self._cover(normalise(text)) if p in self.commands}
-        return found.pop() if len(found) == 1 else None
+        """Return the command a message asks for ("mes progrès", "toon mijn resultaten")."""
+        if covered := self._cover(normalise(text)):
+            found = {self.commands[p] for p in covered if p in self.commands}
+            return found.pop() if len(found) == 1 else None
+        request: Request | None = self.requests.read(text)
+        return request.command if request else None
 
     def languages(self, text: str) -> frozenset[str]:
         """Return the languages that list every phrase of a small-talk message; none otherwise."""
@@ -156,6 +156,6 @@ def _words_file() -> dict[str, Any]:
     return data
 
 
-def phrasebook(languages: Iterable[str]) -> Phrasebook:
-    """Return the phrasebook of the offered languages."""
-    return Phrasebook.of(_words_file(), languages)
+def phrasebook(languages: Iterable[str], terms: Iterable[str] = ()) -> Phrasebook:
+    """Return the phrasebook of the offered languages; the glossary's `terms` are no requests."""
+    return Phrasebook.of(_words_file(), languages, terms)

@@ -1,0 +1,93 @@
+"""Read short requests that no listed phrase covers: "montre moi mes résultats", "ik ben doodmoe".
+
+The phrases of words.yaml cover a message whole; people word the same requests in many more ways.
+So, per language, the words people wrap around a request are set aside first (`around`: "je
+veux", "show me", "mijn"); what is left must be one to `MOST_LEFT` words that all belong to one
+intent of that language (`requests`): a command ("résultats": /progress), a break ("doodmoe"),
+"ok" ("noted"), or a question about the tutor ("are you a machine?", which must speak to it:
+`you`, so that "c'est vrai ?" after a card is no such question). A word of several intents
+counts for those they share ("delete my data": forget; "my data": /mydata, listed first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from bot.features.smalltalk.text import normalise
+
+# "je veux voir mes résultats svp" leaves one word; a question about a topic leaves more.
+MOST_LEFT: Final = 3
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a short request asks for: a kind of small talk, or a command by its name."""
+
+    kind: str  # a `Kind` value: "command", "stop", "ok", "about"
+    command: str | None = None
+
+
+@dataclass(frozen=True)
+class Requests:
+    """Each language's words around requests, and the intents its other words belong to."""
+
+    around: Mapping[str, frozenset[str]]
+    intents: Mapping[str, Mapping[str, tuple[Request, ...]]]  # language → word → its intents
+    you: Mapping[str, frozenset[str]]  # words that speak to the tutor: "tu", "jij", "you"
+    # The course's glossary terms: typed alone ("données personnelles ?") they ask what the term
+    # means, which the answers say; "mes données" is still a request.
+    terms: frozenset[tuple[str, ...]] = frozenset()
+
+    @classmethod
+    def of(
+        cls, data: Mapping[str, Any], languages: Iterable[str], terms: Iterable[str] = ()
+    ) -> Requests:
+        """Build the requests of some languages from words.yaml's `requests` section."""
+        wanted = set(languages)
+
+        def words(listed: Iterable[Any]) -> list[str]:
+            return [word for text in listed for word in normalise(str(text), runs=False)]
+
+        def by_language(section: Mapping[str, Iterable[Any]]) -> dict[str, frozenset[str]]:
+            return {lang: frozenset(words(listed)) for lang, listed in section.items()}
+
+        intents: dict[str, dict[str, tuple[Request, ...]]] = {}
+        for name, listed_by_language in data["intents"].items():
+            kind, _, command = name.partition(":")
+            request = Request(kind, command or None)
+            for language, listed in listed_by_language.items():
+                found = intents.setdefault(language, {})
+                for word in words(listed):
+                    found[word] = (*found.get(word, ()), request)
+        return cls(
+            by_language(data["around"]),
+            {lang: found for lang, found in intents.items() if lang in wanted},
+            by_language(data["you"]),
+            frozenset(normalise(term, runs=False) for term in terms),
+        )
+
+    def read(self, text: str) -> Request | None:
+        """Return what a message asks for, if every language that reads its words agrees."""
+        # Letters typed twice count: Dutch "lees" (read) and "les" (lesson) are two words.
+        words = normalise(text, runs=False)
+        if words in self.terms:
+            return None
+        meant: set[Request] = set()
+        for language, intents in self.intents.items():
+            around = self.around.get(language, frozenset())
+            left = [word for word in words if word not in around]
+            if not 1 <= len(left) <= MOST_LEFT:
+                continue
+            shared = _shared([intents.get(word, ()) for word in left])
+            you = self.you.get(language, frozenset())
+            if shared and (shared.kind != "about" or any(word in you for word in words)):
+                meant.add(shared)
+        return meant.pop() if len(meant) == 1 else None
+
+
+def _shared(options: list[tuple[Request, ...]]) -> Request | None:
+    """Return the first intent every word belongs to, if any."""
+    first, *others = options
+    return next((request for request in first if all(request in o for o in others)), None)
