@@ -46,7 +46,8 @@ from bot.course.loader import load_course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
 from bot.features.answers.gate import WEIGHTS, GateWeights, on_topic
 from bot.features.menu.typed_language import language_reader
-from bot.features.smalltalk.recognise import Kind, phrasebook
+from bot.features.smalltalk.kinds import Kind
+from bot.features.smalltalk.recognise import phrasebook
 from bot.paths import PROJECT_ROOT
 
 RESULTS: Final = PROJECT_ROOT / "benchmarks" / "results" / "understanding.json"

@@ -22,7 +22,7 @@ from bot.course.model import PracticeTask
 from bot.features.answers.tables import RecentQuestionRow
 from bot.features.lessons.flows import Reading
 from bot.features.smalltalk.flows import REPLIES
-from bot.features.smalltalk.recognise import Kind
+from bot.features.smalltalk.kinds import Kind
 from tests.conftest import Clock, make_settings
 from tests.support.buttons import action_of, data
 from tests.support.chat import Chat

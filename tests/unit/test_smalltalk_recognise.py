@@ -11,7 +11,8 @@ import yaml
 from bot.adapters.search.evaluation import load_cases
 from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
-from bot.features.smalltalk.recognise import Kind, phrasebook
+from bot.features.smalltalk.kinds import Kind
+from bot.features.smalltalk.recognise import phrasebook
 from bot.features.smalltalk.text import normalise
 from bot.paths import PROJECT_ROOT
 

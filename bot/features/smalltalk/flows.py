@@ -25,7 +25,8 @@ from bot.features.practice.buttons import hint_button
 from bot.features.practice.flows import Practising
 from bot.features.quiz.flows import continue_button, start_quiz_of
 from bot.features.simpler.buttons import simpler_button
-from bot.features.smalltalk.recognise import Kind, Phrasebook
+from bot.features.smalltalk.kinds import Kind
+from bot.features.smalltalk.recognise import Phrasebook
 from bot.i18n import N_
 
 REPLIES: Final[dict[Kind, str]] = {

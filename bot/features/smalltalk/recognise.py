@@ -2,7 +2,8 @@
 
 The phrases are data (words.yaml), per kind and language; a message is small talk when it is
 covered, word by word, by phrases of any language (and fillers such as "bot"), with at least one
-phrase that is not a filler. Both sides are normalised the same way first.
+phrase that is not a filler. Both sides are normalised the same way first. A message no phrase
+covers may still be a short request worded freely (requests.py).
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from enum import Enum
 from functools import cache
 from importlib.resources import files
 from typing import Any, Final
 
 import yaml
 
+from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.requests import Request, Requests
 from bot.features.smalltalk.text import normalise
 
@@ -25,29 +26,6 @@ _NOISE_CATEGORIES: Final = frozenset(
     {"So", "Sk", "Sm", "Mn", "Me", "Cf", "Zs", "Po", "Pd", "Ps", "Pe"}
 )
 LONGEST_PHRASE: Final = 8  # words
-
-
-class Kind(Enum):
-    """What a bit of small talk is; the order of words.yaml decides between several."""
-
-    COMMAND = "command"  # the words of a command ("mes progrès"): the command answers
-    HELP = "help"
-    CONFUSED = "confused"  # "I don't understand": offer simpler words where there are some
-    # "why?" alone: not understanding, unless it follows a question the model can answer
-    WHY = "why"
-    ABOUT = "about"  # "who are you?", "are you a robot?": what the tutor is
-    MENU = "menu"
-    STOP = "stop"
-    NEXT = "next"
-    BACK = "back"
-    AGAIN = "again"  # show the card or question again
-    THANKS = "thanks"
-    GREETING = "greeting"
-    GOODBYE = "goodbye"
-    NO = "no"
-    OK = "ok"
-    QUESTION = "question"  # only "?"
-    EMOJI = "emoji"  # only emoji that say nothing in particular
 
 
 def _only_symbols(text: str) -> bool:
@@ -106,7 +84,7 @@ class Phrasebook:
         found = self._cover(normalise(text))
         if not found:
             request = self.requests.read(text)
-            return Kind(request.kind) if request else None
+            return request.kind if request else None
         return min((self.phrases[phrase] for phrase in found), key=self.order.index)
 
     def command(self, text: str) -> str | None:

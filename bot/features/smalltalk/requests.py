@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.text import normalise
 
 # "je veux voir mes résultats svp" leaves one word; a question about a topic leaves more.
@@ -25,7 +26,7 @@ MOST_LEFT: Final = 3
 class Request:
     """What a short request asks for: a kind of small talk, or a command by its name."""
 
-    kind: str  # a `Kind` value: "command", "stop", "ok", "about"
+    kind: Kind  # COMMAND, STOP, OK or ABOUT
     command: str | None = None
 
 
@@ -56,7 +57,7 @@ class Requests:
         intents: dict[str, dict[str, tuple[Request, ...]]] = {}
         for name, listed_by_language in data["intents"].items():
             kind, _, command = name.partition(":")
-            request = Request(kind, command or None)
+            request = Request(Kind(kind), command or None)
             for language, listed in listed_by_language.items():
                 found = intents.setdefault(language, {})
                 for word in words(listed):
@@ -82,7 +83,7 @@ class Requests:
                 continue
             shared = _shared([intents.get(word, ()) for word in left])
             you = self.you.get(language, frozenset())
-            if shared and (shared.kind != "about" or any(word in you for word in words)):
+            if shared and (shared.kind is not Kind.ABOUT or any(word in you for word in words)):
                 meant.add(shared)
         return meant.pop() if len(meant) == 1 else None
 

@@ -1,0 +1,28 @@
+"""The kinds of small talk a message can be, and of the requests read from its words."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Kind(Enum):
+    """What a bit of small talk is; the order of words.yaml decides between several."""
+
+    COMMAND = "command"  # the words of a command ("mes progrès"): the command answers
+    HELP = "help"
+    CONFUSED = "confused"  # "I don't understand": offer simpler words where there are some
+    # "why?" alone: not understanding, unless it follows a question the model can answer
+    WHY = "why"
+    ABOUT = "about"  # "who are you?", "are you a robot?": what the tutor is
+    MENU = "menu"
+    STOP = "stop"
+    NEXT = "next"
+    BACK = "back"
+    AGAIN = "again"  # show the card or question again
+    THANKS = "thanks"
+    GREETING = "greeting"
+    GOODBYE = "goodbye"
+    NO = "no"
+    OK = "ok"
+    QUESTION = "question"  # only "?"
+    EMOJI = "emoji"  # only emoji that say nothing in particular
