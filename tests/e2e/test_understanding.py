@@ -391,6 +391,25 @@ async def test_a_language_named_alone_brings_the_language_buttons(
     assert lesson.title in chat.button_with_action("lessons.resume").label
 
 
+async def test_a_language_typed_under_the_language_buttons_is_the_one_tapped(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.command("language")
+    await chat.say("in het Nederlands aub")
+    assert t(plain_app, "nl", "Done. I will speak English with you.") in chat.text
+    lesson = plain_app.services.course.lesson("nl", FIRST_LESSON)
+    assert lesson is not None
+    assert lesson.title in chat.button_with_action("lessons.resume").label
+    # Anything else under the buttons is a question, and leaves them.
+    await chat.command("language")
+    await chat.say("wat is een deepfake")
+    assert "📘" in chat.text
+    await chat.say("English")  # no longer under the buttons: they come back, nothing switches
+    assert [action_of(b.data) for b in chat.buttons] == ["menu.lang"] * 3  # type: ignore[union-attr]
+
+
 async def test_a_language_named_in_a_practice_prompt_is_part_of_the_prompt(
     plain_app: App,
 ) -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.feature import CommandRoute, DeepLinkRoute, FeatureContext, Manifest, on
+from bot.core.feature import (
+    CommandRoute,
+    DeepLinkRoute,
+    FeatureContext,
+    Manifest,
+    TextRoute,
+    on,
+)
 from bot.features.menu import flows
 from bot.features.menu.buttons import AskLanguage, ChooseLanguage, ShowHelp, ShowMenu
 from bot.i18n import N_
@@ -35,4 +42,6 @@ def manifest(_: FeatureContext) -> Manifest:
             on(ChooseLanguage, flows.choose_language),
         ),
         deep_links=(DeepLinkRoute("lang", flows.language_link),),
+        texts=(TextRoute(flows.language_typed, flows.ChoosingLanguage.flow),),
+        states=(flows.ChoosingLanguage,),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bot.config import Language
 from bot.core.events import Sender
@@ -10,6 +10,7 @@ from bot.core.languages import LanguageRegistry
 from bot.core.ports import LEARNERS
 from bot.core.replies import Button, Keyboard, Message
 from bot.core.router import Services, Turn, button, personal_menu, rows
+from bot.core.state import FlowState
 from bot.features.gain import offer as checks
 from bot.features.lessons.buttons import OpenLesson, Resume, ShowModules
 from bot.features.menu.buttons import AskLanguage, ChooseLanguage, ShowHelp, ShowMenu
@@ -82,9 +83,35 @@ async def first_contact(turn: Turn) -> None:
     await checks.offer_check_in(turn)
 
 
+@dataclass(frozen=True)
+class ChoosingLanguage(FlowState):
+    """Looking at the language buttons: a language typed ("Nederlands") is one tapped."""
+
+    flow = "menu.language"
+    captures_text = True
+
+
 async def ask_language(turn: Turn, _: object = None) -> None:
     """Ask for the language in every language, since we do not know which one they read."""
+    if turn.learner.language is not None and not isinstance(turn.state, ChoosingLanguage):
+        turn.enter(ChoosingLanguage())
     _ask_language(turn, again=False)
+
+
+async def language_typed(turn: Turn, text: str) -> None:
+    """Take a language named under the language buttons; anything else is a question."""
+    typed = language_reader(turn.services.languages).read(text)
+    if typed is None or typed.question:
+        await as_question(turn, text)
+        return
+    await _choose(turn, typed.language, typed=False)
+
+
+async def as_question(turn: Turn, text: str) -> None:
+    """Leave a screen that waits for typed words, and answer them as a question instead."""
+    turn.leave()
+    if turn.services.answer_text is not None:
+        await turn.services.answer_text(turn, text)
 
 
 def _ask_language(turn: Turn, *, again: bool) -> None:

@@ -97,9 +97,7 @@ class SettingsFlows:
         """Take an hour typed under the hours as the one tapped; anything else is a question."""
         minutes = read_clock(text)
         if minutes is None:
-            turn.leave()
-            if turn.services.answer_text is not None:
-                await turn.services.answer_text(turn, text)
+            await screens.as_question(turn, text)
             return
         hour = minutes // 60
         if hour not in self.hours:
