@@ -20,7 +20,7 @@ from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ShowHelp
-from bot.features.menu.typed_language import language_reader
+from bot.features.menu.typed_language import LanguageReader
 from bot.features.practice.buttons import hint_button
 from bot.features.practice.flows import Practising
 from bot.features.quiz.flows import continue_button, start_quiz_of
@@ -59,8 +59,9 @@ CONFUSED_IN_PRACTICE: Final = N_("No problem. Tap 💡 Show a hint and I help yo
 class SmallTalk:
     """Read free text first: answer small talk, let everything else through."""
 
-    def __init__(self, phrasebook: Phrasebook) -> None:
+    def __init__(self, phrasebook: Phrasebook, languages: LanguageReader) -> None:
         self.phrasebook = phrasebook
+        self.languages = languages
 
     async def read(self, turn: Turn, text: str) -> bool:
         """Answer small talk and return True; return False for anything else."""
@@ -91,7 +92,7 @@ class SmallTalk:
         # Typed text a flow reads (a practice prompt: "translate it into Dutch") is its own.
         if turn.state.captures_text:
             return False
-        if language_reader(turn.services.languages).named(text) is None:
+        if self.languages.named(text) is None:
             return False
         # One tap away rather than switched: "ChatGPT in English" may be a question after all.
         await screens.ask_language(turn)
