@@ -5,8 +5,8 @@ instead of tapping: the language's name ("Nederlands", "en français svp"), a gr
 ("bonjour", "hallo") or straight away a question ("c'est quoi un chatbot ?"). In that order:
 
 - a short message (at most `MAX_NAMING_WORDS` words) that names exactly one offered language,
-  in any offered language or English (CLDR's names through babel, Flemish included), or is its
-  code alone ("nl"); naming two, it picks none;
+  in any offered language (CLDR's names through babel, Flemish included), or is its code alone
+  ("nl"); naming two, it picks none;
 - a greeting, thanks or other small talk that only one offered language's phrases cover
   ("hallo" is Dutch; "merci" is French and Dutch, so it picks none);
 - a message with function words of one offered language and of no other ("wat is een chatbot"):
@@ -51,11 +51,12 @@ class LanguageReader:
         self.languages = languages
         self.phrases = phrases
         self.function_words = ReplyLanguageRule(languages)
+        # The locales of the offered languages' formats ("fr_BE"): loaded for dates anyway.
         self.names = {
             tuple(words(name)): code
             for code in languages.codes
-            for locale in {*languages.codes, "en"}
-            for variant, name in Locale.parse(locale).languages.items()
+            for profile in languages
+            for variant, name in Locale.parse(profile.babel_locale).languages.items()
             if variant.split("_")[0] == code
         }
 
