@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from bot.core.localtime import parse_clock, to_utc
+from bot.core.localtime import parse_clock, read_clock, to_utc
 from bot.core.text import fold
 
 WEEKDAYS: Final = "1234567"
@@ -23,8 +23,6 @@ _SPOKEN_HOUR = re.compile(
 )
 # "at 10", "om 9", "à 14": a bare number after these is an hour, which dateparser takes for a day.
 _AT_HOUR = re.compile(r"\b(at|om|à|a)\s+([01]?\d|2[0-3])\b(?![:/.,]\d)", re.IGNORECASE)
-# "à 10h", "om 23u", "vers 9h": a time alone, whatever the word before it.
-_BEFORE_TIME = re.compile(r"^(?:at|om|à|a|vers|rond|tegen|around)\s+", re.IGNORECASE)
 _WEEKDAY = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
     "vendredi|samedi|dimanche|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
@@ -122,7 +120,7 @@ def read_time(
     )
     if (exact := parse_local(written, zone, now)) is not None:
         return TypedTime(exact)
-    if (minutes := parse_clock(_BEFORE_TIME.sub("", written))) is not None:
+    if (minutes := read_clock(written)) is not None:
         today = now.astimezone(zone).date()
         moment = to_utc(today, minutes, zone)
         return TypedTime(
