@@ -54,10 +54,9 @@ class LanguageReader:
         # The locales of the offered languages' formats ("fr_BE"): loaded for dates anyway.
         self.names = {
             tuple(words(name)): code
-            for code in languages.codes
             for profile in languages
             for variant, name in Locale.parse(profile.babel_locale).languages.items()
-            if variant.split("_")[0] == code
+            if (code := variant.split("_")[0]) in languages
         }
 
     def read(self, text: str) -> TypedLanguage | None:
