@@ -43,7 +43,7 @@ from bot.adapters.search.search import Retriever, SearchResult, open_retriever
 from bot.config import Language, Settings
 from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
-from bot.course.vocabulary import Vocabulary, ai_vocabulary
+from bot.course.vocabulary import Vocabulary, ai_vocabulary, glossary_phrases
 from bot.features.answers.gate import WEIGHTS, GateWeights, on_topic
 from bot.features.menu.typed_language import language_reader
 from bot.features.smalltalk.kinds import Kind
@@ -221,16 +221,13 @@ def retrieval(retriever: Retriever, cases: Sequence[EvalCase]) -> dict[str, Any]
 
 def small_talk(course: Any, learner_questions: Sequence[EvalCase]) -> dict[str, Any]:
     """Measure how stray messages are read, and that no course question is taken for one."""
-    terms = [n for found in course.glossary.values() for t in found for n in (t.term, *t.aliases)]
-    book = phrasebook(LANGUAGES, terms)
+    book = phrasebook(LANGUAGES, glossary_phrases(course))
     names = language_reader(BUILT_IN)
 
     def read(text: str) -> str | None:
-        kind = book.kind(text)
-        if kind is Kind.COMMAND:
-            return f"command:{book.command(text)}"
-        if kind is not None:
-            return kind.value
+        found = book.read(text)
+        if found is not None:
+            return f"command:{found.command}" if found.kind is Kind.COMMAND else found.kind.value
         return "language" if names.named(text) else None
 
     data = yaml.safe_load((EVAL / "smalltalk" / "messages.yaml").read_text(encoding="utf-8"))

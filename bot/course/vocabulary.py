@@ -55,6 +55,13 @@ def term_phrases(term: GlossaryTerm) -> tuple[str, ...]:
     return (bare, *short, *term.aliases)
 
 
+def glossary_phrases(course: Course) -> list[str]:
+    """Return every way the course's glossary writes a term, in every language."""
+    return [
+        phrase for terms in course.glossary.values() for t in terms for phrase in term_phrases(t)
+    ]
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """A list of entries, each found by any of its phrases, case- and accent-insensitively."""

@@ -11,6 +11,7 @@ import yaml
 from bot.adapters.search.evaluation import load_cases
 from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
+from bot.course.vocabulary import glossary_phrases
 from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.recognise import phrasebook
 from bot.features.smalltalk.text import normalise
@@ -270,8 +271,7 @@ def test_every_listed_word_is_text() -> None:
 
 def test_no_course_question_of_the_evaluation_sets_is_small_talk() -> None:
     course = load_course(PROJECT_ROOT / "content", BUILT_IN.codes)
-    terms = [n for ts in course.glossary.values() for t in ts for n in (t.term, *t.aliases)]
-    book = phrasebook(BUILT_IN.codes, terms)
+    book = phrasebook(BUILT_IN.codes, glossary_phrases(course))
     questions = [
         case.question
         for path in [

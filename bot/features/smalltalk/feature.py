@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.feature import FeatureContext, Manifest
+from bot.course.vocabulary import glossary_phrases
 from bot.features.menu.typed_language import language_reader
 from bot.features.smalltalk.flows import SmallTalk
 from bot.features.smalltalk.recognise import phrasebook
@@ -18,8 +19,7 @@ TABLES: tuple[type[Base], ...] = ()
 
 def manifest(context: FeatureContext) -> Manifest:
     """Return what small talk handles: free text, read before any flow's own handler."""
-    glossary = context.course.glossary.values()
-    terms = (name for terms in glossary for term in terms for name in (term.term, *term.aliases))
     languages = context.settings.languages
+    terms = glossary_phrases(context.course)
     small_talk = SmallTalk(phrasebook(languages.codes, terms), language_reader(languages))
     return Manifest(name="smalltalk", text_filters=(small_talk.read,))
