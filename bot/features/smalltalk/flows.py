@@ -65,16 +65,17 @@ class SmallTalk:
 
     async def read(self, turn: Turn, text: str) -> bool:
         """Answer small talk and return True; return False for anything else."""
-        kind = self.phrasebook.kind(text)
-        if kind is None:
+        found = self.phrasebook.read(text)
+        if found is None:
             return await self._language_asked(turn, text)
+        kind = found.kind
         if kind is Kind.WHY:
             # After a question, with a chat model, the answers read "why?" as a follow-up to it.
             if await recent_questions(turn):
                 return False
             kind = Kind.CONFUSED
         if kind is Kind.COMMAND:
-            await _command(turn, self.phrasebook.command(text))
+            await _command(turn, found.command)
         elif kind is Kind.MENU:
             await screens.main_menu(turn)
         elif kind is Kind.NEXT:

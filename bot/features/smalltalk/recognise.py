@@ -77,23 +77,27 @@ class Phrasebook:
         requests = Requests.of(data["requests"], wanted, terms)
         return cls(phrases, fillers, emoji, tuple(order), speakers, commands, requests)
 
-    def kind(self, text: str) -> Kind | None:
-        """Return the kind of small talk a message is, or None when it is anything else."""
+    def read(self, text: str) -> Request | None:
+        """Return what a message is: its kind of small talk, and the command it names if any."""
         if _only_symbols(text):
-            return self._symbols(text)
+            kind = self._symbols(text)
+            return Request(kind) if kind else None
         found = self._cover(normalise(text))
         if not found:
-            request = self.requests.read(text)
-            return request.kind if request else None
-        return min((self.phrases[phrase] for phrase in found), key=self.order.index)
+            return self.requests.read(text)
+        named = {self.commands[phrase] for phrase in found if phrase in self.commands}
+        kind = min((self.phrases[phrase] for phrase in found), key=self.order.index)
+        return Request(kind, named.pop() if len(named) == 1 else None)
+
+    def kind(self, text: str) -> Kind | None:
+        """Return the kind of small talk a message is, or None when it is anything else."""
+        found = self.read(text)
+        return found.kind if found else None
 
     def command(self, text: str) -> str | None:
         """Return the command a message asks for ("mes progrès", "toon mijn resultaten")."""
-        if covered := self._cover(normalise(text)):
-            found = {self.commands[p] for p in covered if p in self.commands}
-            return found.pop() if len(found) == 1 else None
-        request: Request | None = self.requests.read(text)
-        return request.command if request else None
+        found = self.read(text)
+        return found.command if found else None
 
     def languages(self, text: str) -> frozenset[str]:
         """Return the languages that list every phrase of a small-talk message; none otherwise."""

@@ -24,10 +24,10 @@ MOST_LEFT: Final = 3
 
 @dataclass(frozen=True)
 class Request:
-    """What a short request asks for: a kind of small talk, or a command by its name."""
+    """What a message asks for: a kind of small talk, and the command it names, if any."""
 
-    kind: Kind  # COMMAND, STOP, OK or ABOUT
-    command: str | None = None
+    kind: Kind
+    command: str | None = None  # with COMMAND
 
 
 @dataclass(frozen=True)
