@@ -20,6 +20,7 @@ from sqlalchemy import MetaData
 from bot.adapters.db.counters import SqlCounters
 from bot.adapters.db.database import Database, open_database
 from bot.adapters.db.learners import SqlLearners
+from bot.adapters.db.sweeper import Sweeper
 from bot.adapters.db.tables import CORE_TABLES, Base
 from bot.adapters.db.unit import SqlUnits
 from bot.channels import telegram as telegram_channel
@@ -64,6 +65,8 @@ from bot.outbox.worker import OutboxWorker
 from bot.salt import identity_salt
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
     from bot.adapters.llm.chains import TutorChains
     from bot.adapters.llm.client import ChatClient
     from bot.adapters.search import Retriever
@@ -218,6 +221,10 @@ class App:
         return health
 
 
+async def _forget_ended_counters(session: AsyncSession, now: datetime) -> None:
+    await SqlCounters(session).forget_ended(now)
+
+
 def _report_crash(task: asyncio.Task[None]) -> None:
     if not task.cancelled() and (error := task.exception()) is not None:
         logger.error("A background task stopped", exc_info=error)
@@ -317,6 +324,8 @@ async def open_app(
                 identity_hasher=IdentityHasher(identity_salt(settings)),
             )
             workers = [build(services) for manifest in manifests for build in manifest.workers]
+            sweeps = [sweep for manifest in manifests for sweep in manifest.sweeps]
+            workers.append(Sweeper(database, clock, [*sweeps, _forget_ended_counters]))
             mailboxes = [box for manifest in manifests for box in manifest.mailboxes]
             if mailboxes:
                 options = DeliveryOptions.from_settings(settings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from bot.core.callbacks import CallbackData
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from bot.outbox.mailbox import Mailbox
 
 Handler = Callable[["Turn", tuple[str, ...]], Awaitable[None]]
+# Deletes, given a database session and the time now, every learner's rows whose time is up.
+Sweep = Callable[[Any, datetime], Awaitable[None]]
 TextHandler = Callable[["Turn", str], Awaitable[None]]
 # Reads free text before the flow's own handler and the question answerer; returns True when
 # it answered, and the text goes no further (small talk: "merci", "ok", "👍").
@@ -113,6 +116,8 @@ class Manifest:
     repositories: tuple[tuple[Port[Any], Callable[[Any], Any]], ...] = ()
     exporters: tuple[tuple[str, Exporter], ...] = ()
     departures: tuple[Departure, ...] = ()
+    # What it keeps for a short time only: one background job deletes it once its time is up.
+    sweeps: tuple[Sweep, ...] = ()
     # Background jobs, built once the assembled services exist.
     workers: tuple[Callable[[Services], Worker], ...] = ()
     # Kinds of messages sent through the outbox, by the one worker that serves them all.

@@ -15,6 +15,7 @@ from tests.conftest import Clock
 from tests.support.chat import Chat
 from tests.support.fake_openai import FakeOpenAI
 from tests.support.trainers import person, trainer_settings
+from tests.support.workers import sweeper
 
 QUESTION = "How can I spot a deepfake?"
 WRONG_CODE = "AAAA-BBBB-CCCC-DDDD"
@@ -80,6 +81,7 @@ async def test_counters_are_deleted_once_their_window_has_ended(app: App, clock:
 
     clock.advance(days=1)
     await (await person(app, 5003)).command("join", WRONG_CODE)
+    await sweeper(app).sweep()
 
     async with app.database.session() as session:
         assert await session.scalar(select(func.count()).select_from(CounterRow)) == 1

@@ -16,6 +16,7 @@ from bot.adapters.speech.speech import AudioCache, Speech
 from bot.config import Language
 from bot.core.languages import BUILT_IN
 from bot.course.speech import parse_speech_list
+from bot.features.voice.ports import KEEP_ANSWERS
 from bot.features.voice.repo import SqlVoice
 from bot.paths import PROJECT_ROOT
 from tests.support.speech import needs_audio_tools, probe
@@ -150,9 +151,11 @@ async def test_the_voice_store_keeps_the_setting_and_answers_a_day_and_forgets_t
                 == kept
             )
             assert len((await voice.export(anna.id))["answers_to_read_aloud"]) == 1
-            # Anyone's new answer a day later deletes every expired one, Anna's too.
+            # The sweep deletes every learner's answers kept more than a day ago.
             await voice.keep_answer(ben.id, "nl", "Een deepfake is nep.", NOW + timedelta(days=2))
+            await voice.forget_before(NOW + timedelta(days=2) - KEEP_ANSWERS)
             assert (await voice.export(anna.id))["answers_to_read_aloud"] == []
+            assert len((await voice.export(ben.id))["answers_to_read_aloud"]) == 1
             await SqlLearners(session).delete(anna.id)
         async with database.session() as session:
             voice = SqlVoice(session)

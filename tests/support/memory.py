@@ -618,12 +618,9 @@ class MemoryVoice:
     async def keep_answer(
         self, learner_id: int, language: Language, text: str, now: datetime
     ) -> int:
-        """Keep an answer and return its id; forget the learner's answers older than a day."""
+        """Keep an answer and return its id."""
         self.tables.require_learner(learner_id)
         kept = self.tables.kept_answers
-        for key, (owner, answer) in list(kept.items()):
-            if owner == learner_id and answer.created_at < utc(now) - KEEP_ANSWERS:
-                del kept[key]
         answer_id = max(kept, default=0) + 1
         kept[answer_id] = (learner_id, KeptAnswer(answer_id, language, text, utc(now)))
         return answer_id

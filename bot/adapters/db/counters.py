@@ -18,6 +18,10 @@ class SqlCounters:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
+    async def forget_ended(self, now: datetime) -> None:
+        """Delete every counter whose window has ended."""
+        await self.session.execute(delete(CounterRow).where(CounterRow.expires_at <= now))
+
     async def tally(self, identity: str, name: str, now: datetime) -> Tally:
         """Return a counter (zero once its window has ended)."""
         row = await self.session.get(CounterRow, (identity, name))
@@ -26,8 +30,7 @@ class SqlCounters:
         return Tally(row.count, row.last_at)
 
     async def add(self, identity: str, name: str, now: datetime, keep_until: datetime) -> None:
-        """Count one more, and keep the counter until `keep_until`; drop ended windows."""
-        await self.session.execute(delete(CounterRow).where(CounterRow.expires_at <= now))
+        """Count one more, and keep the counter until `keep_until`."""
         increment = (
             update(CounterRow)
             .where(CounterRow.identity == identity, CounterRow.name == name)

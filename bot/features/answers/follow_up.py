@@ -47,7 +47,7 @@ async def recent_questions(turn: Turn) -> list[RecentQuestion]:
 
 
 async def remember(turn: Turn, language: Language, question: str) -> int:
-    """Keep a (redacted) question among the learner's last ones; forget every expired one."""
-    store = turn.repo(RECENT_QUESTIONS)
-    await store.forget_before(turn.now - RECENT_FOR)
-    return await store.add(turn.learner.id, language, question, turn.now, keep=RECENT_KEPT)
+    """Keep a (redacted) question among the learner's last ones (the sweep deletes old ones)."""
+    return await turn.repo(RECENT_QUESTIONS).add(
+        turn.learner.id, language, question, turn.now, keep=RECENT_KEPT
+    )

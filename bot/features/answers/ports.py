@@ -74,10 +74,6 @@ class RecentQuestionStore(Protocol):
         """Return the learner's questions asked since a time, oldest first."""
         ...
 
-    async def forget_before(self, before: datetime) -> None:
-        """Delete every learner's questions asked before a time."""
-        ...
-
     async def export(self, learner_id: int) -> list[dict[str, Any]]:
         """Return the learner's recent questions for /mydata."""
         ...

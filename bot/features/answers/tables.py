@@ -36,5 +36,5 @@ class RecentQuestionRow(Base):
     )
     language: Mapped[str] = mapped_column(String(2))
     text: Mapped[str] = mapped_column(String(1000))
-    # Indexed: every new question deletes the rows of any learner that have expired.
+    # Indexed: the sweep deletes every learner's expired rows each minute.
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -15,10 +15,12 @@ from bot.features.voice.buttons import (
     ReadAloud,
 )
 from bot.features.voice.hearing import Hearing, misheard
-from bot.features.voice.ports import VOICE, VoiceStore
+from bot.features.voice.ports import KEEP_ANSWERS, VOICE, VoiceStore
 from bot.i18n import N_
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from sqlalchemy.ext.asyncio import AsyncSession
 
     from bot.adapters.db.tables import Base
@@ -42,6 +44,12 @@ def _sql_voice(session: AsyncSession) -> VoiceStore:
     return SqlVoice(session)
 
 
+async def _forget_expired(session: AsyncSession, now: datetime) -> None:
+    from bot.features.voice.repo import SqlVoice
+
+    await SqlVoice(session).forget_before(now - KEEP_ANSWERS)
+
+
 def manifest(context: FeatureContext) -> Manifest:
     """Return what the voice feature handles."""
     hearing = Hearing(context.settings.privacy_lesson_id)
@@ -59,5 +67,6 @@ def manifest(context: FeatureContext) -> Manifest:
         ),
         hearing=hearing.hear,
         repositories=((VOICE, _sql_voice),),
+        sweeps=(_forget_expired,),
         exporters=(("voice", lambda uow, learner: uow.get(VOICE).export(learner)),),
     )

@@ -37,7 +37,7 @@ class VoiceStore(Protocol):
     async def keep_answer(
         self, learner_id: int, language: Language, text: str, now: datetime
     ) -> int:
-        """Keep an answer to read aloud and return its id; forget the learner's older ones."""
+        """Keep an answer to read aloud and return its id."""
         ...
 
     async def answer(self, learner_id: int, answer_id: int, now: datetime) -> KeptAnswer | None:

@@ -39,12 +39,7 @@ class SqlVoice:
     async def keep_answer(
         self, learner_id: int, language: Language, text: str, now: datetime
     ) -> int:
-        """Keep an answer to read aloud and return its id; forget every expired one."""
-        # Every learner's, not only this one's: a learner who never asks again keeps nothing
-        # beyond the day either.
-        await self.session.execute(
-            delete(KeptAnswerRow).where(KeptAnswerRow.created_at < now - KEEP_ANSWERS)
-        )
+        """Keep an answer to read aloud and return its id (the sweep deletes it a day later)."""
         text = text[:ANSWER_MAX_CHARS]
         # The same answer again (the same question, or its reply shown again after a crash) is
         # kept once, so that the Listen button of a reply shown again reads what the first kept.
@@ -67,6 +62,10 @@ class SqlVoice:
         if row is None or row.learner_id != learner_id or row.created_at < now - KEEP_ANSWERS:
             return None
         return KeptAnswer(row.id, row.language, row.text, row.created_at)
+
+    async def forget_before(self, before: datetime) -> None:
+        """Delete every learner's answers kept since before a time."""
+        await self.session.execute(delete(KeptAnswerRow).where(KeptAnswerRow.created_at < before))
 
     async def export(self, learner_id: int) -> dict[str, Any]:
         """Return the learner's setting and kept answers for /mydata."""
