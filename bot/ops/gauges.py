@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, time, timedelta
@@ -12,6 +11,7 @@ from zoneinfo import ZoneInfo
 from bot.adapters.db.database import Database
 from bot.adapters.db.learners import count_seen_since
 from bot.core.delivery import Deliverer
+from bot.core.periodic import repeat
 from bot.ops.metrics import Metrics
 from bot.outbox import marks
 from bot.outbox.columns import OutboxColumns
@@ -59,10 +59,10 @@ class GaugeWorker:
 
     async def run(self, _deliverers: Mapping[str, Deliverer]) -> None:
         """Refresh now and every half minute, until cancelled."""
-        while True:
-            try:
-                await self.refresh()
-            except Exception:
-                # A database hiccup leaves the last values, and the next pass tries again.
-                logger.exception("Refreshing the metrics failed; trying again later")
-            await asyncio.sleep(REFRESH_SECONDS)
+        # A database hiccup leaves the last values, and the next pass tries again.
+        await repeat(
+            self.refresh,
+            REFRESH_SECONDS,
+            logger,
+            "Refreshing the metrics failed; trying again later",
+        )

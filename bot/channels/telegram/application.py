@@ -31,6 +31,7 @@ from bot.channels.telegram.render import Renderer
 from bot.config import Settings
 from bot.core.delivery import Deliverer
 from bot.core.flood import TokenBuckets
+from bot.core.periodic import repeat
 from bot.ops.http import configure_webhook_server, ops_routes, serving_ops
 from bot.ops.metrics import Metrics
 
@@ -97,16 +98,19 @@ class Housekeeping:
 
     async def run(self, _deliverers: Mapping[str, Deliverer]) -> None:
         """Clean up now and every hour after, until cancelled."""
-        while True:
-            now = self.app.services.clock()
-            try:
-                async with self.app.database.session() as session:
-                    await store.forget_updates(session, now - KEEP_UPDATE_IDS)
-                    await store.forget_polls(session, now - KEEP_UNANSWERED_POLLS)
-            except Exception:
-                # A database hiccup must not end the housekeeping for the life of the process.
-                logger.exception("Housekeeping failed; trying again later")
-            await asyncio.sleep(HOUSEKEEPING_INTERVAL.total_seconds())
+        await repeat(
+            self.clean,
+            HOUSEKEEPING_INTERVAL.total_seconds(),
+            logger,
+            "Housekeeping failed; trying again later",
+        )
+
+    async def clean(self) -> None:
+        """Forget the update ids and polls old enough, in one transaction."""
+        now = self.app.services.clock()
+        async with self.app.database.session() as session:
+            await store.forget_updates(session, now - KEEP_UPDATE_IDS)
+            await store.forget_polls(session, now - KEEP_UNANSWERED_POLLS)
 
 
 def bot_token(settings: Settings) -> str:

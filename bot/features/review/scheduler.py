@@ -8,7 +8,6 @@ outbox.py), outside the quiet hours.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from bot.adapters.db.tables import LearnerRow
 from bot.config import Settings
 from bot.core.delivery import Deliverer
 from bot.core.localtime import after_quiet_hours, parse_range
+from bot.core.periodic import repeat
 from bot.core.router import Services
 from bot.features.review.memory import end_of_day
 from bot.features.review.ports import DEFAULT_HOUR
@@ -63,13 +63,7 @@ class NudgeScheduler:
 
     async def run(self, deliverers: Mapping[str, Deliverer]) -> None:
         """Tick every minute until cancelled; the outbox worker does the sending."""
-        while True:
-            try:
-                await self.tick()
-            except Exception:
-                # A failed tick is retried at the next one; nothing it did half-way was kept.
-                logger.exception("Review reminder tick failed")
-            await asyncio.sleep(TICK_SECONDS)
+        await repeat(self.tick, TICK_SECONDS, logger, "Review reminder tick failed")
 
     async def tick(self) -> int:
         """Queue the reminders due now, in one transaction; return how many were queued."""

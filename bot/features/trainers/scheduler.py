@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.adapters.db.database import Database
 from bot.core.delivery import Deliverer
+from bot.core.periodic import repeat
 from bot.core.router import Services
 from bot.features.trainers.pushes import SqlPushes
 from bot.features.trainers.reminders import queue_reminders
@@ -41,13 +41,7 @@ class Scheduler:
 
     async def run(self, deliverers: Mapping[str, Deliverer]) -> None:
         """Tick every minute until cancelled; the outbox worker does the sending."""
-        while True:
-            try:
-                await self.tick()
-            except Exception:
-                # A failed tick is retried at the next one; nothing it did half-way was kept.
-                logger.exception("Scheduler tick failed")
-            await asyncio.sleep(TICK_SECONDS)
+        await repeat(self.tick, TICK_SECONDS, logger, "Scheduler tick failed")
 
     async def tick(self) -> Tick:
         """Do whatever is due now, in one transaction."""
