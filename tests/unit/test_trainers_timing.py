@@ -160,6 +160,28 @@ def test_read_time_reads_words_and_numbers_in_three_languages(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # An hour after "tonight" or "this afternoon" is after noon, unless it says otherwise.
+        ("tonight at 7", local(2026, 11, 23, 19, 0)),
+        ("ce soir à 7h", local(2026, 11, 23, 19, 0)),
+        ("ce soir 7h30", local(2026, 11, 23, 19, 30)),
+        ("vanavond om 7u", local(2026, 11, 23, 19, 0)),
+        ("this evening at 8", local(2026, 11, 23, 20, 0)),
+        ("this afternoon at 2", local(2026, 11, 23, 14, 0)),
+        ("vanmiddag om 3u", local(2026, 11, 23, 15, 0)),
+        ("tonight at 7pm", local(2026, 11, 23, 19, 0)),
+        ("ce soir 19h", local(2026, 11, 23, 19, 0)),
+        ("ce matin à 11h", local(2026, 11, 23, 11, 0)),
+    ],
+)
+def test_read_time_reads_the_hours_of_tonight_after_noon(text: str, expected: datetime) -> None:
+    typed = read_time(text, BRUSSELS, NOW, LANGUAGES)
+    assert typed is not None
+    assert (typed.moment, typed.day_only) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # Gone: returned as they are, for the flow to refuse (not moved a year ahead).
         ("29/11 9:00", local(2026, 11, 29, 9, 0)),
         ("vandaag 10u", local(2026, 11, 30, 10, 0)),

@@ -39,6 +39,13 @@ _TODAY_PART = re.compile(
     r"tonight|this evening|this afternoon|this morning)\b(?:\s+(?:om|à|a|at|vers|rond)\b)?",
     re.IGNORECASE,
 )
+# Parts of today after noon: an hour typed after them is in the afternoon ("ce soir à 7h" is
+# 19:00), unless it says so itself ("tonight at 7pm").
+_AFTERNOON = re.compile(
+    r"\b(?:ce soir|cet apr[eè]s-midi|vanavond|vanmiddag|tonight|this evening|this afternoon)\b",
+    re.IGNORECASE,
+)
+_MORNING_HOUR = re.compile(r"(?<![\d:])(0?[1-9]|1[01])(:[0-5]\d)(?!\s*[ap]\.?m\b)", re.IGNORECASE)
 # Words for "now", compared without case or accents.
 _NOW: Final = frozenset(
     {
@@ -115,6 +122,8 @@ def read_time(
         lambda match: f"{match.group(1)}:{match.group(2) or '00'}", " ".join(text.split())
     )
     written = _AT_HOUR.sub(lambda match: f"{match.group(1)} {match.group(2)}:00", written)
+    if _AFTERNOON.search(written):
+        written = _MORNING_HOUR.sub(lambda match: f"{int(match[1]) + 12}{match[2]}", written)
     written = _TODAY_PART.sub(
         "today", _NEXT_WEEKDAY.sub(lambda match: match[1] or match[2], written)
     )
