@@ -132,6 +132,7 @@ def test_operator_invites_a_trainer_and_stops_a_join_code(
     asyncio.run(start(2001))
     code, out, _ = run(capsys, "trainer", "invite")
     assert code == 0
+    assert "(the new trainer sends /join " in out
     invite = out.split("join-")[1].split()[0]
     assert f"Link on telegram: https://t.me/{BOT_USERNAME}?start=join-{invite}\n" in out
     assert f"Link on terminal: /start join-{invite}\n" in out
@@ -173,3 +174,52 @@ def test_operator_prints_a_dashboard_link_for_trainers_only(
     code, _, err = run(capsys, "web", "link", "3003")
     assert code == 1
     assert "has not talked to the tutor yet" in err
+
+
+@pytest.mark.usefixtures("environment")
+def test_operator_mistakes_get_one_clear_line_and_change_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    asyncio.run(start(2001))
+    assert run(capsys, "cohort", "create", "Bootcamp", "--trainer", "2001")[0] == 0
+    assert run(capsys, "cohort", "set", "Bootcamp") == (
+        1,
+        "",
+        "Nothing to change: give --quiet, --reminder-days or both.\n",
+    )
+    missing = tmp_path / "no-such-folder" / "report.csv"
+    code, out, err = run(capsys, "report", "--cohort", "Bootcamp", "--csv", str(missing))
+    assert (code, out) == (1, "")
+    assert err == f"Cannot write {missing}: give a file in an existing folder.\n"
+    code, _, err = run(capsys, "report", "--cohort", "Bootcamp", "--png", str(tmp_path))
+    assert (code, err) == (1, f"Cannot write {tmp_path}: give a file in an existing folder.\n")
+    with pytest.raises(SystemExit):
+        run(capsys, "report", "--cohort", "Bootcamp", "--inactive-days", "0")
+    assert "--inactive-days: 1 or more" in capsys.readouterr().err
+    # An empty --at (an unset shell variable) is no "now".
+    code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "")
+    assert code == 1
+    assert err.startswith("--at '' is not a day and time this tool reads: give a local day")
+    assert "It is now " in err
+    code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "jeudi")
+    assert (code, err.split(":")[0]) == (1, "--at 'jeudi' has no time of day")
+    assert "planned" not in run(capsys, "schedule", "list")[1]
+
+
+@pytest.mark.usefixtures("environment")
+def test_a_planned_push_says_when_quiet_hours_hold_it(capsys: pytest.CaptureFixture[str]) -> None:
+    asyncio.run(start(2001))
+    assert run(capsys, "cohort", "create", "Evening", "--trainer", "2001")[0] == 0
+    assert run(capsys, "cohort", "set", "Evening", "--quiet", "21:00-08:00")[0] == 0
+    code, out, _ = run(capsys, "push", "--cohort", "Evening", "--next", "--at", "2099-12-01 23:00")
+    assert (code, out) == (
+        0,
+        "Push 1 planned for 2099-12-01 23:00, held by quiet hours until 2099-12-02 08:00.\n",
+    )
+    code, out, _ = run(
+        capsys, "schedule", "add", "--cohort", "Evening", "--days", "daily", "--at", "22:00"
+    )
+    assert code == 0
+    assert out.startswith("Plan 1 saved; first run ")
+    assert " 22:00, held by quiet hours until " in out
+    assert out.endswith(" 08:00.\n")

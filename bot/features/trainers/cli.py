@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
+from zoneinfo import ZoneInfo
 
 from bot.adapters.db.unit import SqlUnitOfWork
 from bot.config import Settings, parse_identity
@@ -24,7 +25,7 @@ from bot.features.trainers import codes, outbox
 from bot.features.trainers.cohort_flows import clean_name
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import COHORTS, PLAN_KINDS, PUSHES, Cohort, PlanKind, PushKind
-from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS, describe_plan
+from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS, describe_plan, held_until
 from bot.features.trainers.timing import parse_weekdays, read_time
 
 if TYPE_CHECKING:
@@ -50,7 +51,9 @@ def add_commands(commands: Any, join_links: JoinLinks) -> None:
     report.add_argument("--csv", type=Path, help="also write one row per learner to this file")
     report.add_argument("--png", type=Path, help="also draw the progress chart to this file")
     report.add_argument("--lang", help="the report's language (default: TUTOR_DEFAULT_LANGUAGE)")
-    report.add_argument("--inactive-days", type=int, help="default: the cohort's reminder delay")
+    report.add_argument(
+        "--inactive-days", type=_days, help="1 or more; default: the cohort's reminder delay"
+    )
     report.set_defaults(handler=_runner(_report))
     status = commands.add_parser("outbox", help="count outbox rows by status")
     status.set_defaults(handler=_runner(_outbox))
@@ -152,6 +155,17 @@ def _reminder_days(text: str) -> int:
     return days
 
 
+def _days(text: str) -> int:
+    """Read a number of days, 1 or more."""
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a number of days, 1 or more") from None
+    if days < 1:
+        raise argparse.ArgumentTypeError("1 or more")
+    return days
+
+
 def _runner(action: Action) -> Callable[[Settings, argparse.Namespace], int]:
     def handler(settings: Settings, args: argparse.Namespace) -> int:
         from bot.app import open_app
@@ -174,13 +188,14 @@ def _runner(action: Action) -> Callable[[Settings, argparse.Namespace], int]:
 
 
 def _share(code: str, join_link: JoinLink | None) -> None:
+    """Print a cohort's join link and code."""
     if join_link and (link := join_link(code)):
         print(f"Link: {link}")
-    _print_code(code)
+    _print_code(code, "learners send")
 
 
-def _print_code(code: str) -> None:
-    print(f"Code: {codes.pretty(code)}  (learners send /join {codes.pretty(code)})")
+def _print_code(code: str, who: str) -> None:
+    print(f"Code: {codes.pretty(code)}  ({who} /join {codes.pretty(code)})")
 
 
 async def _cohort(uow: SqlUnitOfWork, name: str) -> Cohort:
@@ -201,13 +216,13 @@ async def _invite(
     code_id, code = await uow.get(COHORTS).create_code(
         "trainer", now=now, ttl=options.invite_ttl, created_by_id=None
     )
-    until = (now + options.invite_ttl).astimezone(options.zone)
-    print(f"Trainer invitation {code_id}, for one person, until {until:%Y-%m-%d %H:%M}.")
+    until = _local(now + options.invite_ttl, options.zone)
+    print(f"Trainer invitation {code_id}, for one person, until {until}.")
     # Whoever gets it may be on any channel.
     for channel, join_link in join_links(app.settings).items():
         if link := join_link(code):
             print(f"Link on {channel}: {link}")
-    _print_code(code)
+    _print_code(code, "the new trainer sends")
 
 
 async def _revoke(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
@@ -304,6 +319,8 @@ async def _set(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> No
         values.update(quiet_start=quiet[0], quiet_end=quiet[1])
     if args.reminder_days is not None:
         values["reminder_days"] = args.reminder_days
+    if not values:
+        raise OperatorError("Nothing to change: give --quiet, --reminder-days or both.")
     await uow.get(COHORTS).update_cohort(cohort.id, **values)
     print(f"Cohort {cohort.name!r} updated.")
 
@@ -311,7 +328,7 @@ async def _set(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> No
 async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
     now = app.services.clock()
     cohort = await _cohort(uow, args.cohort)
-    due = _due(app, options, args.at, now) if args.at else None
+    due = _due(app, options, args.at, now) if args.at is not None else None
     lesson_id = args.lesson or args.quiz
     if lesson_id and app.services.course.lesson(app.services.default_language, lesson_id) is None:
         raise OperatorError(f"No lesson {lesson_id!r}. See `tutor content list`.")
@@ -333,17 +350,21 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
         lesson_id=lesson_id,
         texts=texts,
     )
+    zone = options.zone
     if push.expanded_at is None:
-        print(f"Push {push.id} planned for {push.due_at.astimezone(options.zone):%Y-%m-%d %H:%M}.")
+        held = held_until(cohort, push.due_at, zone)
+        hold = f", held by quiet hours until {_local(held, zone)}" if held > push.due_at else ""
+        print(f"Push {push.id} planned for {_local(push.due_at, zone)}{hold}.")
         return
     waiting = await uow.get(PUSHES).waiting(push.id)
     for moment, count in sorted(waiting.items()) or [(now, 0)]:
-        when = (
-            "to go now"
-            if moment <= now
-            else f"held by quiet hours until {moment.astimezone(options.zone):%Y-%m-%d %H:%M}"
-        )
+        when = "to go now" if moment <= now else f"held by quiet hours until {_local(moment, zone)}"
         print(f"Push {push.id} queued for {count} learner(s), {when}; the running bot sends it.")
+
+
+def _local(moment: datetime, zone: ZoneInfo) -> str:
+    """Write a moment as the local date and time an operator reads."""
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"
 
 
 def _due(app: App, options: TrainerOptions, text: str, now: datetime) -> datetime | None:
@@ -351,15 +372,16 @@ def _due(app: App, options: TrainerOptions, text: str, now: datetime) -> datetim
     typed = read_time(text, options.zone, now, languages)
     if typed is not None and typed.immediate:
         return None  # as without --at
-    local_now = now.astimezone(options.zone)
     if typed is None or typed.day_only:
+        missing = "has no time of day" if typed else "is not a day and time this tool reads"
         raise OperatorError(
-            '--at takes a local day and time such as "tomorrow 9:00" or "2026-12-01 09:00".'
+            f'--at {text!r} {missing}: give a local day and time such as "tomorrow 9:00" or '
+            f'"2026-12-01 09:00". It is now {_local(now, options.zone)}.'
         )
     if typed.moment <= now:
         raise OperatorError(
-            f"--at {text!r} is {typed.moment.astimezone(options.zone):%Y-%m-%d %H:%M}, already "
-            f"past: it is now {local_now:%Y-%m-%d %H:%M}. Give a later time, "
+            f"--at {text!r} is {_local(typed.moment, options.zone)}, already "
+            f"past: it is now {_local(now, options.zone)}. Give a later time, "
             'such as "tomorrow 9:00".'
         )
     return typed.moment
@@ -391,8 +413,13 @@ async def _schedule_add(app: App, uow: SqlUnitOfWork, options: TrainerOptions, a
         now=app.services.clock(),
         zone=options.zone,
     )
-    first = plan.next_run_at.astimezone(options.zone)
-    print(f"Plan {plan.id} saved; first run {first:%Y-%m-%d %H:%M}.")
+    held = held_until(cohort, plan.next_run_at, options.zone)
+    hold = (
+        f", held by quiet hours until {_local(held, options.zone)}"
+        if held > plan.next_run_at
+        else ""
+    )
+    print(f"Plan {plan.id} saved; first run {_local(plan.next_run_at, options.zone)}{hold}.")
 
 
 async def _schedule_list(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
@@ -446,13 +473,23 @@ async def _report(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: A
     course = services.course
     reference = services.default_language
     report = await build_report(uow, course, reference, cohort, services.clock(), days)
+    # Checked first, so that a mistyped folder does not come after the whole report.
+    for path in (args.csv, args.png):
+        if path is not None and (path.is_dir() or not path.parent.is_dir()):
+            raise OperatorError(f"Cannot write {path}: give a file in an existing folder.")
     print(report_text(report, course, t))
     if args.csv:
-        args.csv.write_bytes(report_csv(report, course, t))
-        print(f"CSV written to {args.csv}")
+        _write(args.csv, "CSV", report_csv(report, course, t))
     if args.png:
-        args.png.write_bytes(progress_chart(report, course, t))
-        print(f"Chart written to {args.png}")
+        _write(args.png, "Chart", progress_chart(report, course, t))
+
+
+def _write(path: Path, what: str, content: bytes) -> None:
+    try:
+        path.write_bytes(content)
+    except OSError as error:
+        raise OperatorError(f"Cannot write {path}: {error.strerror}.") from None
+    print(f"{what} written to {path}")
 
 
 async def _outbox(app: App, uow: SqlUnitOfWork, _: TrainerOptions, __: Any) -> None:
