@@ -9,9 +9,15 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.features.answers.ports import UnansweredQuestion
+from bot.features.quiz.ports import MissedItem
 from bot.features.trainers.ports import Cohort
 from bot.features.trainers.report import LearnerLine, Report
-from bot.features.trainers.report_formats import report_csv, report_text, spreadsheet_cell
+from bot.features.trainers.report_formats import (
+    missed_lines,
+    report_csv,
+    report_text,
+    spreadsheet_cell,
+)
 from tests.support.learning import fixture_course, translators
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -26,9 +32,10 @@ def report(
     *learners: LearnerLine,
     unanswered: tuple[UnansweredQuestion, ...] = (),
     withheld: bool = False,
+    missed: tuple[MissedItem, ...] = (),
 ) -> Report:
     cohort = Cohort(1, "=Group", 2, NOW, 0, 0, 3)
-    return Report(cohort, NOW, 3, learners, (), (), (), unanswered, withheld)
+    return Report(cohort, NOW, 3, learners, (), (), missed, unanswered, withheld)
 
 
 def csv_rows(content: bytes) -> list[list[str]]:
@@ -73,3 +80,12 @@ def test_questions_are_shown_without_who_asked() -> None:
     assert "❓ Questions I could not answer (last 30 days):" in text
     assert "question 3" in text
     assert "I do not show the questions" not in text
+
+
+def test_missed_questions_count_their_misses_with_plural_forms() -> None:
+    missed = (
+        MissedItem("basics/what-is-ai", "best-description", 1, 2),
+        MissedItem("basics/what-is-ai", "cannot-feel", 3, 4),
+    )
+    lines = missed_lines(report(missed=missed), fixture_course(), translators()["fr"])
+    assert [text.rsplit(" : ", 1)[1] for text in lines] == ["1 erreur sur 2", "3 erreurs sur 4"]

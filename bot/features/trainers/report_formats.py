@@ -191,7 +191,11 @@ def missed_lines(
         item = lesson.item(missed.item_id) if lesson else None
         question = item.question if item else f"{missed.lesson_id} #{missed.item_id}"
         lines.append(
-            t.gettext("• {question} ({lesson}): {misses} wrong out of {answers}").format(
+            t.ngettext(
+                "• {question} ({lesson}): {misses} wrong out of {answers}",
+                "• {question} ({lesson}): {misses} wrong out of {answers}",
+                missed.misses,
+            ).format(
                 question=_shorten(question),
                 lesson=lesson_title(course, t, missed.lesson_id),
                 misses=missed.misses,
