@@ -181,6 +181,18 @@ def test_operator_mistakes_get_one_clear_line_and_change_nothing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     asyncio.run(start(2001))
+    assert run(capsys, "cohort", "create", "Forem Liège", "--trainer", "2001")[0] == 0
+    # Names that read the same cannot be told apart in a list: they are taken, and find it.
+    decomposed = "Forem Lie\u0300ge"
+    for alike in ("forem liège", "Forem Liège.", decomposed):
+        assert run(capsys, "cohort", "create", alike, "--trainer", "2001")[1:] == (
+            "",
+            "A cohort named 'Forem Liège' already exists.\n",
+        )
+    assert run(capsys, "cohort", "list")[1].count("Forem Liège") == 1
+    assert run(capsys, "cohort", "set", "forem liège", "--reminder-days", "5")[1] == (
+        "Cohort 'Forem Liège' updated.\n"
+    )
     assert run(capsys, "cohort", "create", "Bootcamp", "--trainer", "2001")[0] == 0
     assert run(capsys, "cohort", "set", "Bootcamp") == (
         1,

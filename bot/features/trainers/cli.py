@@ -270,7 +270,9 @@ async def _create(
         reminder_days=options.reminder_days,
     )
     if cohort is None:
-        raise OperatorError(f"A cohort named {name!r} already exists.")
+        # "bootcamp." is taken by "Bootcamp": the one that exists is named.
+        taken = await cohorts.cohort_named(name)
+        raise OperatorError(f"A cohort named {taken.name if taken else name!r} already exists.")
     issued = await options.join_codes.issue(cohorts, cohort.id, now, trainer.id)
     print(f"Cohort {cohort.name!r} created, led by {trainer.display_name or args.trainer}.")
     _share(issued.code, join_links(app.settings).get(trainer.channel))

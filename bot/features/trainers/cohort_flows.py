@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Final
 
@@ -58,7 +59,8 @@ def reminder_label(t: Translator, days: int) -> str:
 
 def clean_name(words: tuple[str, ...]) -> str | None:
     """Return a cohort name from the words typed, or None when it is empty or too long."""
-    name = " ".join(" ".join(words).split())
+    # Composed accents: "è" typed as e and a combining grave accent is stored as one "è".
+    name = unicodedata.normalize("NFC", " ".join(" ".join(words).split()))
     return name if 0 < len(name) <= NAME_MAX_CHARS else None
 
 

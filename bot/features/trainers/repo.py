@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -31,6 +33,11 @@ from bot.features.trainers.tables import (
     TrainerRow,
     TrainerSettingsRow,
 )
+
+
+def name_key(name: str) -> str:
+    """Return what a cohort's name says, whatever its case, accents' encoding or punctuation."""
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", name).casefold()))
 
 
 def _cohort(row: CohortRow) -> Cohort:
@@ -182,7 +189,10 @@ class SqlCohorts:
         quiet_hours: tuple[int, int],
         reminder_days: int,
     ) -> Cohort | None:
-        """Create a cohort; None when the name is taken."""
+        """Create a cohort; None when the name, or one that reads the same, is taken."""
+        # "forem liège" or "Forem Liège." beside "Forem Liège" could not be told apart in a list.
+        if await self._named_alike(name):
+            return None
         row = CohortRow(
             name=name,
             trainer_id=trainer_id,
@@ -209,9 +219,19 @@ class SqlCohorts:
         return cohort if cohort is not None and cohort.trainer_id == trainer_id else None
 
     async def cohort_named(self, name: str) -> Cohort | None:
-        """Return the cohort with this name."""
+        """Return the cohort with this name, else the only one whose name reads the same."""
         row = await self.session.scalar(select(CohortRow).where(CohortRow.name == name))
-        return _cohort(row) if row else None
+        alike = [row] if row else await self._named_alike(name)
+        return _cohort(alike[0]) if len(alike) == 1 else None
+
+    async def _named_alike(self, name: str) -> list[CohortRow]:
+        # Cohorts are few (one per group of learners): reading their names costs nothing.
+        key = name_key(name)
+        return [
+            row
+            for row in await self.session.scalars(select(CohortRow))
+            if name_key(row.name) == key
+        ]
 
     async def cohorts_of(self, trainer_id: int | None) -> list[Cohort]:
         """Return a trainer's cohorts (every cohort when None: the operator), by name."""
