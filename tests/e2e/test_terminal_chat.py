@@ -95,6 +95,15 @@ def test_the_chat_exits_cleanly_at_end_of_input_and_on_quit(tmp_path: Path) -> N
     assert "What would you like to do?" in output
 
 
+def test_an_empty_line_keeps_the_place(tmp_path: Path) -> None:
+    lesson = load_course(PROJECT_ROOT / "content", BUILT_IN.codes).lesson("en", LESSON)
+    assert lesson is not None
+    # Start the first lesson, press Enter twice by mistake, then Next.
+    output = run_chat(tmp_path, ["1", "", "  ", "1"], "--lang", "en")
+    assert output.count("What would you like to do?") == 1
+    assert lesson.cards[1].body.splitlines()[0] in output
+
+
 def test_an_invalid_setting_gives_one_clear_line(tmp_path: Path) -> None:
     env = dict(os.environ, TUTOR_QUIZ_STYLE="carousel", TUTOR_DATA_DIR=str(tmp_path))
     result = subprocess.run(

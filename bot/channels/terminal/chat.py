@@ -71,7 +71,10 @@ class TerminalChat:
                 self.output.write(f"> {line}\n")
             if line.strip() in {"/quit", "/exit"}:
                 break
-            await self.send(self.to_event(line))
+            # Enter pressed by mistake, where Telegram would send nothing: the place is kept
+            # (a push being written, a question half-answered), and the prompt shown again.
+            if line.strip():
+                await self.send(self.to_event(line))
 
     def to_event(self, line: str) -> Event:
         """Read a number as a button choice, `/name args` as a command, anything else as text."""
