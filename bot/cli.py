@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
+from pathlib import Path
 
 from bot.adapters.search import cli as retrieval_cli
 from bot.channels.telegram import cli as telegram_cli
@@ -98,6 +99,14 @@ def _db(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _in_data_folder(error: OSError, settings: Settings) -> bool:
+    """Tell whether an error is about the data folder, or a file or folder in it."""
+    if not isinstance(error.filename, str):
+        return False
+    folder, failed = settings.data_dir.absolute(), Path(error.filename).absolute()
+    return failed == folder or folder in failed.parents or failed in folder.parents
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `tutor` command and return its exit code."""
     args = build_parser().parse_args(argv)
@@ -111,6 +120,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(settings, args))
     except (UnknownLanguageError, Unreachable) as error:
         sys.stderr.write(f"{error}\n")
+        return 2
+    except OSError as error:
+        # A data folder that cannot be made (under /proc, on a read-only disk) is a setting.
+        if not _in_data_folder(error, settings):
+            raise
+        sys.stderr.write(
+            f"Invalid setting TUTOR_DATA_DIR: cannot use {error.filename!r}: {error.strerror}\n"
+        )
         return 2
     except KeyboardInterrupt:
         return 130

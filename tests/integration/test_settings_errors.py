@@ -173,6 +173,16 @@ def test_a_data_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
     )
 
 
+def test_a_data_folder_the_system_refuses_is_one_line(tmp_path: Path) -> None:
+    # A folder that passes the checks of the settings, but that nobody can make: /proc's.
+    result = run_tutor(tmp_path, "cohort", "list", TUTOR_DATA_DIR="/proc/tutor-data")
+
+    assert result.returncode == 2
+    assert result.stderr == (
+        "Invalid setting TUTOR_DATA_DIR: cannot use '/proc/tutor-data': No such file or directory\n"
+    )
+
+
 def test_a_closed_database_port_is_retried_then_one_line_without_the_password(
     tmp_path: Path,
 ) -> None:
