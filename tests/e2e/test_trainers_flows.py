@@ -97,6 +97,17 @@ async def test_an_invite_link_delivered_again_is_not_redeemed_again(app: App) ->
     assert await app.tutor.handle(invited.sender, link, claim=already_claimed) == []
 
 
+async def test_only_a_new_link_says_that_older_links_stop(app: App) -> None:
+    owner = await new_trainer(app, 2001)
+    await owner.command("cohort", "new", "Evening", "class")
+    assert "It works until " in owner.text
+    assert "Older links" not in owner.text
+    await owner.command("cohort", "link")
+    assert "Please add the group's name, like this: /cohort link Bootcamp March" in owner.text
+    await owner.command("cohort", "link", "Evening", "class")
+    assert "Older links of this group stop now." in owner.text
+
+
 async def test_a_trainer_cannot_see_or_push_to_another_trainers_cohort(app: App) -> None:
     owner = await new_trainer(app, 2001)
     await new_cohort(owner, "Owner group")

@@ -108,13 +108,20 @@ class CohortFlows:
         if action in {"link", "stop"}:
             name = clean_name(tuple(words))
             cohort = await turn.repo(COHORTS).cohort_named(name) if name else None
-            if cohort is None or cohort.trainer_id != turn.learner.id:
+            if name is None:
+                turn.say(
+                    turn.t.gettext(
+                        "Please add the group's name, like this: /cohort {action} Bootcamp March"
+                    ).format(action=action),
+                    rows(button(turn.t.gettext("👥 My groups"), MyCohorts())),
+                )
+            elif cohort is None or cohort.trainer_id != turn.learner.id:
                 turn.say(
                     turn.t.gettext("You have no group with that name."),
                     rows(button(turn.t.gettext("👥 My groups"), MyCohorts())),
                 )
             elif action == "link":
-                await self._issue_code(turn, cohort)
+                await self._issue_code(turn, cohort, replacing=True)
             else:
                 await self._stop(turn, cohort)
             return
@@ -142,7 +149,7 @@ class CohortFlows:
             await self._name_taken(turn, name)
             return
         turn.say(t.gettext("✅ The group “{name}” is ready.").format(name=cohort.name))
-        await self._issue_code(turn, cohort)
+        await self._issue_code(turn, cohort, replacing=False)
 
     async def _name_taken(self, turn: Turn, name: str) -> None:
         t = turn.t
@@ -213,17 +220,19 @@ class CohortFlows:
         if await self.access.trainer(turn) and (
             cohort := await self.access.own_cohort(turn, chosen.cohort)
         ):
-            await self._issue_code(turn, cohort)
+            await self._issue_code(turn, cohort, replacing=True)
 
-    async def _issue_code(self, turn: Turn, cohort: Cohort) -> None:
+    async def _issue_code(self, turn: Turn, cohort: Cohort, *, replacing: bool) -> None:
         t = turn.t
         # One live code per cohort: a new link stops the old one.
         issued = await self.options.join_codes.issue(
             turn.repo(COHORTS), cohort.id, turn.now, turn.learner.id
         )
-        until = t.gettext("It works until {date}. Older links of this group stop now.").format(
-            date=t.date(issued.expires_at)
-        )
+        until = (
+            t.gettext("It works until {date}. Older links of this group stop now.")
+            if replacing
+            else t.gettext("It works until {date}.")
+        ).format(date=t.date(issued.expires_at))
         turn.say(
             "\n\n".join([*self._share_lines(turn, issued.code), until]),
             rows(
