@@ -138,6 +138,10 @@ LANGUAGES = ["en", "fr", "nl"]
         ("tomorrow at 9", local(2026, 12, 1, 9, 0)),
         ("demain à 9", local(2026, 12, 1, 9, 0)),
         ("à 10h", local(2026, 12, 1, 10, 0)),
+        # So is a bare number ending the text after tomorrow or today.
+        ("tomorrow 9", local(2026, 12, 1, 9, 0)),
+        ("demain 14", local(2026, 12, 1, 14, 0)),
+        ("morgen 9", local(2026, 12, 1, 9, 0)),
         ("om 23u", local(2026, 11, 30, 23, 0)),  # still to come today
         # Parts of today.
         ("ce soir 23h30", local(2026, 11, 30, 23, 30)),

@@ -23,6 +23,13 @@ _SPOKEN_HOUR = re.compile(
 )
 # "at 10", "om 9", "à 14": a bare number after these is an hour, which dateparser takes for a day.
 _AT_HOUR = re.compile(r"\b(at|om|à|a)\s+([01]?\d|2[0-3])\b(?![:/.,]\d)", re.IGNORECASE)
+# "tomorrow 9", "demain 9": a bare number after a day named by its distance from today, and
+# ending the text, is an hour (after a weekday it may be a date: "jeudi 3").
+_DAY_AND_HOUR = re.compile(
+    r"\b(tomorrow|today|demain|apr[eè]s-demain|aujourd'hui|morgen|overmorgen|vandaag)"
+    r"\s+([01]?\d|2[0-3])$",
+    re.IGNORECASE,
+)
 _WEEKDAY = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
     "vendredi|samedi|dimanche|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
@@ -122,6 +129,7 @@ def read_time(
         lambda match: f"{match.group(1)}:{match.group(2) or '00'}", " ".join(text.split())
     )
     written = _AT_HOUR.sub(lambda match: f"{match.group(1)} {match.group(2)}:00", written)
+    written = _DAY_AND_HOUR.sub(lambda match: f"{match.group(1)} {match.group(2)}:00", written)
     if _AFTERNOON.search(written):
         written = _MORNING_HOUR.sub(lambda match: f"{int(match[1]) + 12}{match[2]}", written)
     written = _TODAY_PART.sub(
