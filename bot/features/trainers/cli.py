@@ -432,6 +432,9 @@ async def _schedule_list(app: App, uow: SqlUnitOfWork, options: TrainerOptions, 
     )
     names = {cohort.id: cohort.name for cohort in cohorts}
     planned, plans = await uow.get(PUSHES).upcoming(list(names))
+    if not planned and not plans:
+        print("Nothing planned.")
+        return
     t = app.services.translator(args.lang)
     for plan in plans:
         following = plan.next_run_at.astimezone(options.zone)
