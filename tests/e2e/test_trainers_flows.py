@@ -97,6 +97,55 @@ async def test_an_invite_link_delivered_again_is_not_redeemed_again(app: App) ->
     assert await app.tutor.handle(invited.sender, link, claim=already_claimed) == []
 
 
+async def test_a_trainer_takes_a_learner_out_of_the_group(app: App) -> None:
+    owner = await new_trainer(app, 2001)
+    code = await new_cohort(owner, "Evening class")
+    first, second = await learners(app, code, ["en", "en"])
+    await owner.command("cohort")
+    await owner.press("Evening class")
+    await owner.press("Learners in the group")
+    assert [b.label.split(" · ")[0] for b in owner.buttons][:2] == ["L0 B.", "L1 B."]
+    take_out = owner.button("L1 B.").data.removesuffix(":0") + ":1"
+    await owner.press("L1 B.")
+    assert "Take L1 B. out of “Evening class”?" in owner.text
+    await owner.press("No")
+    assert owner.button("L1 B.")
+
+    # Another trainer's confirmation takes no one out.
+    other = await new_trainer(app, 2002)
+    await other.press_data(take_out)
+    assert "This button is no longer active" in other.text
+    await second.command("leave")
+    assert "Do you want to leave the group “Evening class”?" in second.text
+
+    await owner.press("L1 B.")
+    await owner.press("Yes, take them out")
+    assert "Done: L1 B. is no longer in “Evening class”." in owner.text
+    assert owner.button("New join link")
+    await second.command("leave")
+    assert "You are not in a group." in second.text
+    await first.command("leave")
+    assert "Do you want to leave the group “Evening class”?" in first.text
+    # The same confirmation again finds them gone.
+    await owner.press_data(take_out)
+    assert "This learner is no longer in the group." in owner.text
+
+
+async def test_a_large_group_lists_its_learners_ten_at_a_time(app: App) -> None:
+    owner = await new_trainer(app, 2001)
+    await learners(app, await new_cohort(owner, "Big"), ["en"] * 12)
+    await owner.command("cohort")
+    await owner.press("Big")
+    await owner.press("Learners in the group")
+    assert len([b for b in owner.buttons if " · " in b.label]) == 10
+    await owner.press("More learners")
+    assert [b.label.split(" · ")[0] for b in owner.buttons if " · " in b.label] == [
+        "L8 B.",
+        "L9 B.",
+    ]
+    assert "More learners ▶" not in [b.label for b in owner.buttons]
+
+
 async def test_only_a_new_link_says_that_older_links_stop(app: App) -> None:
     owner = await new_trainer(app, 2001)
     await owner.command("cohort", "new", "Evening", "class")

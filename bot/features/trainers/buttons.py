@@ -239,3 +239,22 @@ class CohortReport(CallbackData):
 
     action = "trainers.rcohort"
     cohort: int
+
+
+@dataclass(frozen=True)
+class CohortMembers(CallbackData):
+    """List a cohort's learners, a page at a time, to take one out of it."""
+
+    action = "trainers.members"
+    cohort: int
+    page: int
+
+
+@dataclass(frozen=True)
+class RemoveMember(CallbackData):
+    """Ask whether to take a learner out of a cohort (confirmed 0), or do it (1)."""
+
+    action = "trainers.unjoin"
+    cohort: int
+    learner: int
+    confirmed: int

@@ -17,6 +17,7 @@ from bot.features.trainers.buttons import (
     AskReminders,
     CancelInvite,
     ChooseReport,
+    CohortMembers,
     CohortReport,
     InviteTrainer,
     MyCohorts,
@@ -207,6 +208,7 @@ class CohortFlows:
             rows(
                 button(t.gettext("📤 Send a lesson or a message"), PushToCohort(cohort.id)),
                 button(t.gettext("📊 Progress report"), CohortReport(cohort.id)),
+                button(t.gettext("👤 Learners in the group"), CohortMembers(cohort.id, 0)),
                 button(t.gettext("🔗 New join link"), NewJoinCode(cohort.id)),
                 button(t.gettext("🚫 Stop the join link"), StopJoinCodes(cohort.id)),
                 button(t.gettext("🔔 Reminders"), AskReminders(cohort.id)),

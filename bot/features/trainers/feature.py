@@ -16,6 +16,7 @@ from bot.features.trainers import buttons, membership, tables
 from bot.features.trainers.access import Access
 from bot.features.trainers.cohort_flows import CohortFlows
 from bot.features.trainers.departure import TrainerDeparture
+from bot.features.trainers.members import MemberFlows
 from bot.features.trainers.menus import StaffMenus
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.outbox import PushMailbox
@@ -46,6 +47,7 @@ def manifest(context: FeatureContext) -> Manifest:
     options = TrainerOptions.from_settings(context.settings)
     access = Access(options.admins)
     cohorts = CohortFlows(options, access, context.channels)
+    members = MemberFlows(access)
     push = PushFlow(options, access)
     report = ReportFlow(access)
     departure = TrainerDeparture(access, options.zone)
@@ -70,6 +72,8 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.TrainerMenu, cohorts.menu),
             on(buttons.MyCohorts, cohorts.list_cohorts),
             on(buttons.ShowCohort, cohorts.show_cohort),
+            on(buttons.CohortMembers, members.members),
+            on(buttons.RemoveMember, members.remove),
             on(buttons.NewJoinCode, cohorts.new_code),
             on(buttons.StopJoinCodes, cohorts.stop_codes),
             on(buttons.AskReminders, cohorts.ask_reminders),

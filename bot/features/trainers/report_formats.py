@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Final
+from typing import Final, Protocol
 
 from bot.course.model import Course
 from bot.features.gain.ports import CheckResult
@@ -23,9 +23,23 @@ QUESTION_MAX_CHARS: Final = 140
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
-def learner_name(t: Translator, line: LearnerLine) -> str:
+class Named(Protocol):
+    """A learner as a trainer may see them: a number, and a first name and initial if given."""
+
+    @property
+    def learner_id(self) -> int:
+        """Return the learner's number."""
+        ...
+
+    @property
+    def name(self) -> str | None:
+        """Return the learner's first name and initial, if they gave one."""
+        ...
+
+
+def learner_name(t: Translator, learner: Named) -> str:
     """Return how a learner appears to the trainer: first name and initial, or a number."""
-    return line.name or t.gettext("Learner {number}").format(number=line.learner_id)
+    return learner.name or t.gettext("Learner {number}").format(number=learner.learner_id)
 
 
 def module_title(course: Course, t: Translator, module_id: str) -> str:
