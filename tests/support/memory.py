@@ -309,12 +309,15 @@ class MemoryAnswers:
             and a.is_correct
         )
 
-    async def last_quiz_answer(self, learner_id: int, item_id: str) -> Answer | None:
-        """Return the learner's latest quiz answer (not review) to one item, if any."""
+    async def last_quiz_answer(
+        self, learner_id: int, item_id: str, lesson_id: str | None = None
+    ) -> Answer | None:
+        """Return the learner's latest quiz answer (not review) to an item, in a lesson if given."""
         given = [
             a
             for a in self.tables.answers
             if (a.learner_id, a.item_id, a.mode) == (learner_id, item_id, "quiz")
+            and lesson_id in (None, a.lesson_id)
         ]
         return max(given, key=lambda a: a.attempt, default=None)
 

@@ -208,7 +208,12 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
 
 async def _show_stored_answer(turn: Turn, chosen: AnswerQuiz) -> bool:
     """Show the outcome of an item answered in the current attempt; False when it is not."""
-    stored = await turn.repo(ANSWERS).last_quiz_answer(turn.learner.id, chosen.item)
+    # The lesson whose quiz the learner is taking: another lesson may have an item of that id.
+    state = turn.state
+    lesson_id = state.lesson if isinstance(state, Answering) else turn.lesson_id
+    if lesson_id is None:
+        return False
+    stored = await turn.repo(ANSWERS).last_quiz_answer(turn.learner.id, chosen.item, lesson_id)
     if stored is None:
         return False
     attempt = await current_attempt(turn, stored.lesson_id)

@@ -47,8 +47,13 @@ class AnswerStore(Protocol):
         """Count the right answers of one quiz attempt."""
         ...
 
-    async def last_quiz_answer(self, learner_id: int, item_id: str) -> Answer | None:
-        """Return the learner's latest quiz answer (not review) to one item, if any."""
+    async def last_quiz_answer(
+        self, learner_id: int, item_id: str, lesson_id: str | None = None
+    ) -> Answer | None:
+        """Return the learner's latest quiz answer (not review) to one item, in one lesson if given.
+
+        Item ids are unique within a lesson only: two lessons may have an item of the same id.
+        """
         ...
 
     async def review_count(self, learner_id: int, lesson_id: str, item_id: str) -> int:

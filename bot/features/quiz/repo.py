@@ -51,14 +51,18 @@ class SqlAnswers:
             QuizAnswerRow.is_correct.is_(True),
         )
 
-    async def last_quiz_answer(self, learner_id: int, item_id: str) -> Answer | None:
-        """Return the learner's latest quiz answer (not review) to one item, if any."""
+    async def last_quiz_answer(
+        self, learner_id: int, item_id: str, lesson_id: str | None = None
+    ) -> Answer | None:
+        """Return the learner's latest quiz answer (not review) to an item, in a lesson if given."""
+        lessons = () if lesson_id is None else (QuizAnswerRow.lesson_id == lesson_id,)
         row = await self.session.scalar(
             select(QuizAnswerRow)
             .where(
                 QuizAnswerRow.learner_id == learner_id,
                 QuizAnswerRow.item_id == item_id,
                 QuizAnswerRow.mode == "quiz",
+                *lessons,
             )
             .order_by(QuizAnswerRow.attempt.desc(), QuizAnswerRow.id.desc())
             .limit(1)
