@@ -208,11 +208,13 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
 
 async def _show_stored_answer(turn: Turn, chosen: AnswerQuiz) -> bool:
     """Show the outcome of an item answered in the current attempt; False when it is not."""
-    # The lesson whose quiz the learner is taking: another lesson may have an item of that id.
+    # An item of the quiz the learner is taking is that quiz's, though another lesson may have an
+    # item of the same id; a button left on screen from another quiz is that item's latest answer.
     state = turn.state
-    lesson_id = state.lesson if isinstance(state, Answering) else turn.lesson_id
-    if lesson_id is None:
-        return False
+    taking = (
+        turn.course.lesson(turn.language, state.lesson) if isinstance(state, Answering) else None
+    )
+    lesson_id = taking.id if taking and taking.item(chosen.item) else None
     stored = await turn.repo(ANSWERS).last_quiz_answer(turn.learner.id, chosen.item, lesson_id)
     if stored is None:
         return False
