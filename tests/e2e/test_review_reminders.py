@@ -161,9 +161,11 @@ async def test_stop_reminders_stops_them_and_settings_turn_them_back_on(
         await bot.learner.command("menu")
         await bot.learner.tap(data("settings.show"))
         assert "🔕 Review reminders: off." in bot.learner.text
+        assert "one short message a day" not in bot.learner.text
         await bot.learner.tap(data("settings.rem", "on"))
         # The quiz was taken at 10:00 in Brussels: that is when they usually learn.
         assert "at about 10:00 (when you usually learn)" in bot.learner.text
+        assert "When questions are due, I send you one short message a day." in bot.learner.text
         await bot.learner.tap(data("settings.hours"))
         hours = [b["text"] for b in bot.learner.buttons]
         # Only hours outside the quiet hours (21:00-08:00) are offered.

@@ -50,14 +50,20 @@ class SettingsFlows:
         else:
             reminders = t.gettext("🔕 Review reminders: off.")
             switch = button(t.gettext("🔔 Turn reminders on"), SwitchReminders("on"))
+        # What reminders do is said only while they are on: off, it read as a promise.
+        how = (
+            t.gettext("When questions are due, I send you one short message a day.") if on else None
+        )
         text = "\n".join(
-            [
+            line
+            for line in (
                 t.gettext("⚙️ Your settings"),
                 "",
                 reminders,
-                t.gettext("When questions are due, I send you one short message a day."),
+                how,
                 t.gettext("🌐 Language: {language}").format(language=turn.profile.label),
-            ]
+            )
+            if line is not None
         )
         keyboard = rows(
             switch,
