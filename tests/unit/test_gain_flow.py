@@ -265,7 +265,12 @@ async def test_a_skipped_check_out_stays_in_progress_and_forget_deletes_the_chec
     await finish_last_quiz(app, chat, "en")
     await chat.press_data(data("gain.skip", CHECK_OUT))
     assert (
-        said(app, "en", "No problem. You find it in /progress if you change your mind.")
+        said(
+            app,
+            "en",
+            "No problem. You can answer these questions later from /progress if you change "
+            "your mind.",
+        )
         in chat.text
     )
     await chat.command("progress")

@@ -117,10 +117,10 @@ class TerminalChat:
                 self._print_buttons([b for row in reply.keyboard() for b in row])
             case Document(filename=filename, content=content, caption=caption):
                 path = self._save(filename, content)
-                self._print(f"📎 {caption}: {path}")
+                self._print(f"📎 {caption}\n{path}")
             case Picture(content=content, caption=caption):
                 path = self._save("chart.png", content)
-                self._print(f"🖼 {caption}: {path}")
+                self._print(f"🖼 {caption}\n{path}")
             case Voice():
                 await self._voice(reply)
             case Forgotten():

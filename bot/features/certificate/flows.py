@@ -34,9 +34,9 @@ async def get_certificate(turn: Turn, _: object = None) -> None:
     if not standing.certificate_ready:
         lines = [
             t.gettext(
-                "You get a certificate when you have finished every lesson "
-                "and mastered at least {percent} of them ({percent} right in their quiz "
-                "or reviews)."
+                "You get a certificate when you have finished every lesson and mastered at least "
+                "{percent} of them. You master a lesson when you get {percent} of its questions "
+                "right, in its quiz or in your reviews."
             ).format(percent=t.percent(MASTERY_SHARE)),
             t.ngettext(
                 "Now: {done} of {total} lesson done, {mastered} mastered.",

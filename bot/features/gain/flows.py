@@ -56,9 +56,15 @@ async def skip(turn: Turn, chosen: SkipCheck) -> None:
     await turn.repo(CHECKS).skip(turn.learner.id, chosen.form, turn.now)
     t = turn.t
     text = (
-        t.gettext("No problem. Until you finish your first lesson, you find it in the menu.")
+        t.gettext(
+            "No problem. You can answer these questions later from the menu, until you finish "
+            "your first lesson."
+        )
         if chosen.form == CHECK_IN
-        else t.gettext("No problem. You find it in /progress if you change your mind.")
+        else t.gettext(
+            "No problem. You can answer these questions later from /progress if you change "
+            "your mind."
+        )
     )
     turn.say(text, replace=True)
     await screens.main_menu(turn)

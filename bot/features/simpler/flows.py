@@ -96,5 +96,11 @@ class Simpler:
         ]
         if terms:
             lines += ["", t.gettext("📘 Words on this card:")]
-            lines += [f"• {term.term}: {term.definition}" for term in terms]
+            # French puts a space before the colon: the pattern is each language's.
+            lines += [
+                t.gettext("• {term}: {definition}").format(
+                    term=term.term, definition=term.definition
+                )
+                for term in terms
+            ]
         return "\n".join(lines)
