@@ -470,6 +470,30 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
     assert chat.question.question == pending
 
 
+DONT_KNOW = {"fr": ["jsp", "je sais pas"], "nl": ["weet ik niet", "geen idee"], "en": ["idk"]}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_not_knowing_the_answer_in_the_quiz_is_told_to_guess_and_the_question_waits(
+    plain_app: App, language: Language
+) -> None:
+    lesson = plain_app.services.course.lesson(language, FIRST_LESSON)
+    assert lesson is not None
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    for typed in DONT_KNOW[language]:
+        await chat.say(typed)
+        guess = t(
+            plain_app,
+            language,
+            "No problem. Choose the answer that seems most likely to you. Right after, I tell "
+            "you which one is right, and why.",
+        )
+        assert chat.text == guess, typed
+        await chat.press_data(chat.button_with_action("lessons.resume").data)
+        assert chat.question.question == lesson.quiz[0].question
+
+
 # What a learner types under a quiz question instead of tapping, in each language: the letter
 # shown second, with the words around it that the language's speech list knows.
 TYPED_SECOND_OPTION = {

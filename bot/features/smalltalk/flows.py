@@ -16,6 +16,7 @@ from typing import Final
 from bot.core.router import Turn, button, rows
 from bot.course.model import Lesson
 from bot.features.answers.follow_up import recent_questions
+from bot.features.gain.flows import Checking
 from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
 from bot.features.menu import flows as screens
@@ -23,7 +24,8 @@ from bot.features.menu.buttons import ShowHelp
 from bot.features.menu.typed_language import LanguageReader
 from bot.features.practice.buttons import hint_button
 from bot.features.practice.flows import Practising
-from bot.features.quiz.flows import continue_button, start_quiz_of
+from bot.features.quiz.flows import Answering, continue_button, start_quiz_of
+from bot.features.review.flows import Reviewing
 from bot.features.simpler.buttons import simpler_button
 from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.recognise import Phrasebook
@@ -54,6 +56,11 @@ CONFUSED_ON_A_CARD: Final = N_(
     "No problem. Tap 🙂 Simpler, please and I say this card in easier words."
 )
 CONFUSED_IN_PRACTICE: Final = N_("No problem. Tap 💡 Show a hint and I help you with this task.")
+# Under a question, "I don't know" is not a question to answer: a guess is how the quiz teaches.
+CONFUSED_IN_A_QUIZ: Final = N_(
+    "No problem. Choose the answer that seems most likely to you. Right after, I tell you which "
+    "one is right, and why."
+)
 
 
 class SmallTalk:
@@ -130,6 +137,8 @@ def _confused(turn: Turn) -> None:
         turn.say(t.gettext(CONFUSED_ON_A_CARD), rows(simpler, continue_button(t)))
     elif isinstance(turn.state, Practising):
         turn.say(t.gettext(CONFUSED_IN_PRACTICE), rows(hint_button(t), continue_button(t)))
+    elif isinstance(turn.state, Answering | Reviewing | Checking):
+        turn.say(t.gettext(CONFUSED_IN_A_QUIZ), rows(continue_button(t)))
     else:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
         turn.say(t.gettext(REPLIES[Kind.CONFUSED]), rows(continue_button(t), help_button))
