@@ -19,7 +19,7 @@ from bot.app import App, open_app
 from bot.config import Language, Settings
 from bot.core.replies import Document, Picture
 from bot.course.model import PracticeTask
-from bot.features.answers.tables import RecentQuestionRow
+from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
 from bot.features.lessons.flows import Reading
 from bot.features.smalltalk.flows import REPLIES
 from bot.features.smalltalk.kinds import Kind
@@ -468,6 +468,22 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
     assert chat.question.question == pending
     await chat.say("volgende")
     assert chat.question.question == pending
+
+
+async def test_a_number_that_no_button_has_gets_a_word_on_the_buttons_not_a_refusal(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("lessons.open", FIRST_LESSON))
+    for typed in ("7", "0", "2026"):
+        await chat.say(typed)
+        assert chat.text == t(
+            plain_app, "fr", "I see no words there. Tap a button, or write your question in words."
+        ), typed
+        await chat.press_data(chat.button_with_action("lessons.resume").data)
+        assert "· 1/" in chat.text
+    async with plain_app.database.session() as session:
+        assert await session.scalar(select(func.count()).select_from(UnansweredQuestionRow)) == 0
 
 
 DONT_KNOW = {"fr": ["jsp", "je sais pas"], "nl": ["weet ik niet", "geen idee"], "en": ["idk"]}

@@ -24,6 +24,7 @@ from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.privacy.pii import Kind, Redaction, redact
+from bot.features.quiz.flows import continue_button
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
 from bot.i18n import N_, Translator
@@ -130,6 +131,14 @@ class Answers:
         language = reply.language
         if redaction.found:
             personal_data_warning(turn, language, redaction.kinds, self.privacy_lesson_id)
+        if not any(character.isalpha() for character in redaction.bare):
+            # "7" where no button has that number, a date, a sum: nothing the lessons answer.
+            t = turn.t
+            turn.say(
+                t.gettext("I see no words there. Tap a button, or write your question in words."),
+                rows(continue_button(t), screens.menu_button(t)),
+            )
+            return
         question = await self._standalone(turn, redaction, language)
         # Kept only for what needs it: a follow-up (with a model) or the keep-language button.
         if self.chains is not None or reply.switched:
