@@ -207,11 +207,11 @@ FRENCH: Final = LanguageProfile(
         definition_questions=(
             r"""(?:c'?\s?est|c|cest|ca\s+veut\s+dire|ca\s+signifie)\s+(?:quoi|koi)
                 (?:\s+(?:exactement|vraiment|au\s+juste))?
-                \s+(?:(?:une|un|les|le|la|des|du|de\s+l')\s+|l')?(?P<term>.+?)""",
+                \s+(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)""",
             r"""(?:qu'?\s?est[\s-]ce\s+qu[e']|que\s+(?:veut\s+dire|signifie)|definition\s+d[eu']
                 |definis(?:sez)?(?:-moi)?|explique[sz]?(?:-moi)?\s+ce\s+qu'est)
-                \s*(?:(?:une|un|les|le|la|des|du|de\s+l')\s+|l')?(?P<term>.+?)""",
-            r"""(?:(?:une|un|les|le|la|des)\s+|l')?(?P<term>.+?),?\s+(?:c'?\s?est|cest)
+                \s*(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)""",
+            r"""(?:(?:une|un|les|le|la|des)\s+|l'|l\s+)?(?P<term>.+?),?\s+(?:c'?\s?est|cest)
                 \s+(?:quoi|koi)""",
         ),
     ),

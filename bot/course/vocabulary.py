@@ -87,7 +87,15 @@ class Vocabulary:
     def whole(self, text: str) -> str | None:
         """Return the key of the entry the whole text names ("chatbots", "the LLM"), if any."""
         folded = fold(text.strip())
-        return next((key for key, pattern in self.entries if pattern.fullmatch(folded)), None)
+        # Named alone, an acronym typed in small letters ("ia", "llm") can mean nothing else.
+        return next(
+            (
+                key
+                for key, pattern in self.entries
+                if pattern.fullmatch(folded) or pattern.fullmatch(folded.upper())
+            ),
+            None,
+        )
 
     def count(self, key: str, text: str) -> int:
         """Return how many times a text uses one entry."""

@@ -27,6 +27,11 @@ def definitions() -> Definitions:
         ("en", "whats a chat bot exactly?", "chatbot"),
         ("fr", "c'est quoi un chatbot", "chatbot"),
         ("fr", "c koi l'IA ?", "ai"),
+        # Without apostrophes or capitals, as typed on a phone.
+        ("fr", "c est quoi l ia", "ai"),
+        ("fr", "qu est ce que l ia", "ai"),
+        ("fr", "l ia c est quoi", "ai"),
+        ("en", "what is ai", "ai"),
         ("fr", "Qu’est-ce que les données personnelles ?", "personal-data"),
         ("fr", "un chatbot, c'est quoi ?", "chatbot"),
         ("fr", "que veut dire intelligence artificielle", "ai"),
@@ -57,6 +62,7 @@ def test_a_definition_question_about_a_glossary_word_finds_its_entry(
         ("en", "chatbot tips"),
         ("fr", "c'est quoi la météo demain"),
         ("fr", "un chatbot peut-il mentir ?"),
+        ("fr", "j'ai une question"),
         ("nl", "wat is een goede chatbot voor mijn cv"),
     ],
 )
