@@ -276,6 +276,11 @@ GOOD_PROMPTS = {
     "Ik ben een beginner met mijn gsm.",
     "en": "List three apps that use AI, with one line on each. I am a beginner with my phone.",
 }
+APPS_WITHOUT_AI = {
+    "fr": "Donne-moi trois applis pour mon GSM, en liste.",
+    "nl": "Geef me drie apps voor mijn gsm, in een lijstje.",
+    "en": "Give me three apps for my phone, in a list.",
+}
 OFF_TASK_PROMPTS = {
     "fr": "Écris un e-mail poli à ma commune pour un rendez-vous. Je suis libre le mardi. "
     "Cinq lignes maximum.",
@@ -313,6 +318,9 @@ async def test_prompt_practice_with_the_rubric_rules(plain_app: App, language: L
     assert t.gettext("📝 Score: {score} out of {total}").format(score=1, total=4) in chat.text
     words = ", ".join(group[0] for group in task.topics)
     assert t.gettext(OFF_TASK_TIP).format(words=words) in chat.text
+    # Apps without AI: the tip names only the words still missing.
+    await chat.say(APPS_WITHOUT_AI[language])
+    assert t.gettext(OFF_TASK_TIP).format(words=task.topics[1][0]) in chat.text
 
     await chat.say(GOOD_PROMPTS[language])
     assert t.gettext("📝 Score: {score} out of {total}").format(score=4, total=4) in chat.text
@@ -326,7 +334,7 @@ async def test_prompt_practice_with_the_rubric_rules(plain_app: App, language: L
         "step": "",
         "data": {"task": task.id},
     }
-    assert [a["score"] for a in export["prompt_practice"]["attempts"]] == [0, 1, 4]
+    assert [a["score"] for a in export["prompt_practice"]["attempts"]] == [0, 1, 1, 4]
     assert not any(a["by_model"] for a in export["prompt_practice"]["attempts"])
     assert PHONE not in document.content.decode()
     assert "rendez-vous" not in document.content.decode()

@@ -22,7 +22,14 @@ from bot.features.practice.buttons import (
     hint_button,
 )
 from bot.features.practice.ports import ATTEMPTS
-from bot.features.practice.rubric import Criterion, Verdict, check, for_task, is_attempt
+from bot.features.practice.rubric import (
+    Criterion,
+    Verdict,
+    check,
+    for_task,
+    is_attempt,
+    missing_topics,
+)
 from bot.features.privacy.pii import redact
 from bot.features.progress.activity import learned
 from bot.features.usage.budget import DailyBudget
@@ -92,7 +99,7 @@ def _merge(rules: Verdict, coaching: Coaching) -> Verdict:
     return merged if merged.on_task else merged.off_task()
 
 
-def rule_feedback(t: Translator, verdict: Verdict, task: PracticeTask) -> str:
+def rule_feedback(t: Translator, verdict: Verdict, task: PracticeTask, prompt: str) -> str:
     """Give the rubric checker's feedback: praise, or the one improvement that matters most."""
     gap = verdict.first_gap
     if gap is None:
@@ -101,8 +108,10 @@ def rule_feedback(t: Translator, verdict: Verdict, task: PracticeTask) -> str:
             "Try it in a chatbot you use."
         )
     if not verdict.on_task and gap is not Criterion.NO_PERSONAL_DATA:
-        # The first word of each topic group is a whole word, fit to show.
-        tip = t.gettext(OFF_TASK_TIP).format(words=", ".join(g[0] for g in task.topics))
+        # The groups the prompt misses ("applis" is an app already), each by its first word: a
+        # whole word, fit to show. All of them when the model found it off the task anyway.
+        groups = missing_topics(prompt, task.topics) or task.topics
+        tip = t.gettext(OFF_TASK_TIP).format(words=", ".join(group[0] for group in groups))
     else:
         tip = t.gettext(IMPROVEMENTS[gap])
     return "\n".join([t.gettext("One tip to make it better:"), tip])
@@ -222,7 +231,7 @@ class Practice:
             verdict = _merge(verdict, outcome)
             feedback = outcome.feedback
         else:
-            feedback = rule_feedback(t, verdict, task)
+            feedback = rule_feedback(t, verdict, task, redaction.bare)
         await turn.repo(ATTEMPTS).record(
             turn.learner.id, task.id, turn.language, verdict, by_model=by_model, now=turn.now
         )

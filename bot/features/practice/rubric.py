@@ -129,6 +129,11 @@ def topics_addressed(prompt: str, topics: Sequence[Sequence[str]]) -> int:
     return sum(any(_addresses(words, topic) for topic in group) for group in topics)
 
 
+def missing_topics(prompt: str, topics: Sequence[Sequence[str]]) -> list[Sequence[str]]:
+    """Return the topic groups a prompt does not address yet."""
+    return [group for group in topics if not topics_addressed(prompt, [group])]
+
+
 def is_on_task(prompt: str, topics: Sequence[Sequence[str]]) -> bool:
     """Tell whether a prompt addresses two of its task's topic groups, or all if fewer."""
     return topics_addressed(prompt, topics) >= min(len(topics), MIN_TOPICS_ADDRESSED)
