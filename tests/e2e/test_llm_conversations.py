@@ -325,6 +325,8 @@ async def test_prompt_practice_with_the_rubric_rules(plain_app: App, language: L
     await chat.say(GOOD_PROMPTS[language])
     assert t.gettext("📝 Score: {score} out of {total}").format(score=4, total=4) in chat.text
     assert "❌" not in chat.text
+    assert t.gettext("Write another prompt to practise more, or stop here.") in chat.text
+    assert t.gettext("Write a better version, or stop here.") not in chat.text
 
     await chat.command("mydata")
     document = next(r for r in chat.replies if isinstance(r, Document))

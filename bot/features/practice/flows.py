@@ -258,5 +258,10 @@ class Practice:
         ]
         if outcome is Unavailable.DAILY_LIMIT:
             lines += ["", t.gettext("You practised a lot today, so these tips come from my rules.")]
-        lines += ["", feedback, "", t.gettext("Write a better version, or stop here.")]
+        after = (
+            t.gettext("Write another prompt to practise more, or stop here.")
+            if verdict.first_gap is None
+            else t.gettext("Write a better version, or stop here.")
+        )
+        lines += ["", feedback, "", after]
         turn.say("\n".join(lines), _practice_keyboard(t))
