@@ -175,7 +175,10 @@ class Tutor:
                 await screens.main_menu(turn, ())
             case Command(name=name, args=args):
                 route = self.router.commands.get(name)
-                await (route.handler if route else screens.unknown_command)(turn, args)
+                if route is None:
+                    await screens.unknown_command(turn, name)
+                else:
+                    await route.handler(turn, args)
             case ButtonPress(data=data):
                 await self._press(turn, data)
             case Text(text=text):

@@ -244,6 +244,16 @@ async def test_unknown_command_gets_help(app: App) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "meant"), [("progres", "progress"), ("certificat", "certificate")]
+)
+async def test_a_command_a_letter_off_gets_the_one_meant(app: App, typed: str, meant: str) -> None:
+    chat = Chat(app.tutor, language_code="fr")
+    await chat.command("start")
+    await chat.command(typed)
+    assert chat.text == f"Je ne connais pas /{typed}. Vouliez-vous dire /{meant} ?"
+
+
+@pytest.mark.parametrize(
     "data",
     [
         "v0:card:basics/what-is-ai:1",  # old version

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, replace
+from typing import Final
 
 from bot.config import Language
 from bot.core.events import Sender
@@ -22,6 +24,10 @@ from bot.features.review.ports import REVIEWS
 from bot.features.review.recall import due_before
 from bot.features.settings.buttons import ShowSettings
 from bot.i18n import Translator
+
+# How alike a typed command and a known one must be (difflib's ratio) to suggest it: "progres"
+# and "progress" are 0.93, "certificat" and "certificate" 0.95, "quiz" and "quit" 0.75.
+COMMAND_LIKENESS: Final = 0.8
 
 
 def menu_button(t: Translator) -> Button:
@@ -258,9 +264,22 @@ async def _command_lines(turn: Turn) -> list[str]:
     return lines
 
 
-async def unknown_command(turn: Turn, _: object = None) -> None:
-    """Answer a command the tutor does not know."""
-    turn.say(turn.t.gettext("I do not know that command. Here is what I can do."))
+async def unknown_command(turn: Turn, name: str) -> None:
+    """Answer a command the tutor does not know: the one meant, when a letter or two is off."""
+    t = turn.t
+    audiences = await turn.services.audiences(turn.uow, turn.learner)
+    known = [command.name for a in audiences for command in turn.services.help_entries(a)]
+    # "/progres", "/certificat": the command in another language's spelling, or mistyped.
+    meant = difflib.get_close_matches(name, known, n=1, cutoff=COMMAND_LIKENESS)
+    if meant:
+        turn.say(
+            t.gettext("I do not know /{typed}. Did you mean /{command}?").format(
+                typed=name, command=meant[0]
+            ),
+            rows(menu_button(t)),
+        )
+        return
+    turn.say(t.gettext("I do not know that command. Here is what I can do."))
     await show_help(turn)
 
 
