@@ -601,3 +601,22 @@ def test_the_flows_run_without_the_database_the_index_or_the_language_models() -
         check=True,
     )
     assert json.loads(result.stdout) == {"loaded": [], "answers": 1}
+
+
+async def test_a_quiz_under_half_right_offers_to_read_the_cards_again(tutor: Tutor) -> None:
+    chat = Chat(tutor)
+    await chat.command("start")
+    await read_lesson(chat, "en")
+    await chat.press_data(chat.button_with_action("quiz.start").data)
+    quiz = lesson("en", FIRST).quiz
+    for number, item in enumerate(quiz):
+        await chat.answer(wrong(item.correct))
+        if number + 1 < len(quiz):
+            await chat.press(t("en").gettext("Next ▶"))
+    assert t("en").gettext("Keep going! Read the cards again, then try once more.") in chat.text
+    summary = chat.replies[-1]
+    assert isinstance(summary, Message)
+    assert summary.keyboard[0][0].label == t("en").gettext("📖 Read the cards again")
+
+    await chat.press(t("en").gettext("📖 Read the cards again"))
+    assert lesson("en", FIRST).cards[0].body.splitlines()[0] in chat.text

@@ -10,7 +10,7 @@ from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson, QuizItem
 from bot.features.gain.offer import offer_check_out
-from bot.features.lessons.buttons import OpenLesson, Resume
+from bot.features.lessons.buttons import OpenLesson, Resume, ShowCard
 from bot.features.menu import flows as screens
 from bot.features.progress.activity import learned_once_today
 from bot.features.progress.milestones import lesson_end
@@ -286,6 +286,8 @@ async def say_summary(turn: Turn, lesson: Lesson, score: int) -> None:
             total,
         ).format(score=score, total=total)
     ]
+    # Under half right, the advice is to read the cards again: its button comes first.
+    reread = None
     if score == total:
         lines.append(t.gettext("Perfect! Well done."))
     elif score * 2 >= total:
@@ -295,11 +297,13 @@ async def say_summary(turn: Turn, lesson: Lesson, score: int) -> None:
             t.gettext("Keep going! Read the cards again, then try once more."),
             comeback_promise(turn),
         ]
+        reread = button(t.gettext("📖 Read the cards again"), ShowCard(lesson.id, 0))
     end = await lesson_end(turn, lesson.id)
     lines += end.lines
     next_id = turn.course.next_lesson_id(turn.language, lesson.id)
     next_lesson = turn.course.lesson(turn.language, next_id) if next_id else None
     buttons = [
+        reread,
         *end.buttons,
         button(
             t.gettext("▶ Next lesson: {title}").format(title=next_lesson.title),
