@@ -215,6 +215,20 @@ def test_operator_mistakes_get_one_clear_line_and_change_nothing(
     assert "It is now " in err
     code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "jeudi")
     assert (code, err.split(":")[0]) == (1, "--at 'jeudi' has no time of day")
+    assert run(capsys, "push", "--cohort", "Bootcamp", "--message", "fr=")[1:] == (
+        "",
+        "--message fr= has no text.\n",
+    )
+    twice = ("--message", "fr=Bonjour", "--message", "fr=Salut")
+    assert run(capsys, "push", "--cohort", "Bootcamp", *twice)[2] == (
+        "--message fr= is given twice: give each language once.\n"
+    )
+    # Nobody joined Bootcamp yet.
+    assert run(capsys, "push", "--cohort", "Bootcamp", "--next") == (
+        0,
+        "Push 1: the group has no learner who can get it yet.\n",
+        "",
+    )
     assert run(capsys, "schedule", "list")[1] == "Nothing planned.\n"
 
 

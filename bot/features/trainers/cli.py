@@ -359,7 +359,10 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
         print(f"Push {push.id} planned for {_local(push.due_at, zone)}{hold}.")
         return
     waiting = await uow.get(PUSHES).waiting(push.id)
-    for moment, count in sorted(waiting.items()) or [(now, 0)]:
+    if not waiting:
+        print(f"Push {push.id}: the group has no learner who can get it yet.")
+        return
+    for moment, count in sorted(waiting.items()):
         when = "to go now" if moment <= now else f"held by quiet hours until {_local(moment, zone)}"
         print(f"Push {push.id} queued for {count} learner(s), {when}; the running bot sends it.")
 
@@ -393,9 +396,13 @@ def _messages(values: list[str], languages: LanguageRegistry) -> dict[str, str]:
     texts: dict[str, str] = {}
     for value in values:
         language, separator, text = value.partition("=")
-        if not separator or language not in languages or not text.strip():
+        if not separator or language not in languages:
             offered = ", ".join(languages.codes)
             raise OperatorError(f"--message takes LANG=TEXT, with LANG one of {offered}.")
+        if not text.strip():
+            raise OperatorError(f"--message {language}= has no text.")
+        if language in texts:
+            raise OperatorError(f"--message {language}= is given twice: give each language once.")
         if len(text) > MESSAGE_MAX_CHARS:
             raise OperatorError(f"A message has {MESSAGE_MAX_CHARS} characters at most.")
         texts[language] = text.strip()
