@@ -49,25 +49,27 @@ def language_keyboard(languages: LanguageRegistry, current: Language | None) -> 
 
 
 def privacy_notice(t: Translator) -> str:
-    """Return the short privacy notice shown at first contact."""
-    return (
-        t.gettext(
-            "Your privacy: I keep only your first name, your language and your progress. "
-            "I do not keep your messages, except questions I cannot answer, "
-            "without personal details, to improve the course. "
-            "Send /mydata to see your data and /forget to delete it."
-        )
-        + " "
-        + t.gettext(
-            "I keep your last three questions for 30 minutes, without personal details, "
-            "to understand a follow-up question or to answer again in your language."
-        )
-        + " "
-        + t.gettext(
-            "To stop misuse, I also count your questions to the AI model and the wrong group codes "
-            "you type, under a code nobody can read. I keep these counts for one day only, "
-            "even after /forget."
-        )
+    """Return the short privacy notice shown at first contact, one point per line."""
+    # Short lines, one fact each: many learners read with effort, and these facts matter to them.
+    return "\n".join(
+        [
+            t.gettext("🔒 Your privacy:"),
+            t.gettext("• I keep only your first name, your language and your progress."),
+            t.gettext(
+                "• I do not keep your messages. I keep only the questions I cannot answer, "
+                "without personal details, to improve the course."
+            ),
+            t.gettext(
+                "• Sometimes I keep your last questions for 30 minutes, without personal details, "
+                "to understand your next question."
+            ),
+            t.gettext(
+                "• To stop misuse, I count your questions to the AI model and the wrong group "
+                "codes you type, for one day. The counts do not say who you are, and /forget "
+                "leaves them."
+            ),
+            t.gettext("Send /mydata to see your data, and /forget to delete it."),
+        ]
     )
 
 
