@@ -207,7 +207,7 @@ def test_operator_mistakes_get_one_clear_line_and_change_nothing(
     assert (code, err) == (1, f"Cannot write {tmp_path}: give a file in an existing folder.\n")
     with pytest.raises(SystemExit):
         run(capsys, "report", "--cohort", "Bootcamp", "--inactive-days", "0")
-    assert "--inactive-days: 1 or more" in capsys.readouterr().err
+    assert "--inactive-days: a number of days, 1 or more" in capsys.readouterr().err
     # An empty --at (an unset shell variable) is no "now".
     code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "")
     assert code == 1

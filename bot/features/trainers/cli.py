@@ -143,26 +143,23 @@ def _add_push_and_schedule(commands: Any) -> None:
 
 
 def _reminder_days(text: str) -> int:
-    """Read a reminder delay as the chat offers it: a number of days, or `off`."""
-    if text.strip().lower() in NO_QUIET_HOURS:
-        return 0
-    try:
-        days = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("a number of days, or off") from None
-    if days < 0:
-        raise argparse.ArgumentTypeError("0 (off) or more")
-    return days
+    """Read a reminder delay as the chat offers it: a number of days, or `off` (0)."""
+    return 0 if text.strip().lower() in NO_QUIET_HOURS else _at_least(text, 0, "or off")
 
 
 def _days(text: str) -> int:
     """Read a number of days, 1 or more."""
+    return _at_least(text, 1)
+
+
+def _at_least(text: str, least: int, other: str = "") -> int:
+    """Read a whole number of days no smaller than `least`, for argparse."""
     try:
         days = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError("a number of days, 1 or more") from None
-    if days < 1:
-        raise argparse.ArgumentTypeError("1 or more")
+        days = least - 1
+    if days < least:
+        raise argparse.ArgumentTypeError(f"a number of days, {least} or more {other}".strip())
     return days
 
 
