@@ -221,6 +221,9 @@ async def test_language_switch_at_any_time(app: App) -> None:
     assert actions(chat) == ["menu.lang", "menu.lang", "menu.lang"]
     await chat.press_data(data("menu.lang", "fr"))
     assert translated(app, "fr", "What would you like to do?") in chat.text
+    assert translated(app, "fr", "Done. I will speak English with you.") in chat.text
+    await chat.press_data(data("menu.lang", "fr"))
+    assert translated(app, "fr", "I already speak English with you.") in chat.text
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     french = app.services.course.lesson("fr", FIRST_LESSON)
     assert french is not None

@@ -153,6 +153,7 @@ async def take_typed_language(turn: Turn, text: str) -> TypedLanguage | None:
 
 async def _choose(turn: Turn, language: Language, *, typed: bool) -> None:
     first_choice = turn.learner.language is None
+    unchanged = turn.learner.language == language
     await _switch(turn, language)
     t = turn.t
     if first_choice:
@@ -163,6 +164,8 @@ async def _choose(turn: Turn, language: Language, *, typed: bool) -> None:
                 "I will speak English with you. To change that, tap 🌐 Language in the menu."
             )
         turn.say(welcome + "\n\n" + privacy_notice(t))
+    elif unchanged:
+        turn.say(t.gettext("I already speak English with you."), replace=True)
     else:
         turn.say(t.gettext("Done. I will speak English with you."), replace=True)
     # A trainer's own command menu is in their language: it changes with it.
