@@ -255,8 +255,10 @@ async def test_simpler_please_shows_the_key_idea_and_its_words(
     assert key_idea == what_is_ai.simple[0]
     glossary = {term.term: term.definition for term in plain_app.services.course.glossary[language]}
     explained = [line for line in chat.text.splitlines() if line.startswith("• ")]
+    assert explained
     for line in explained:
-        term, definition = line[2:].split(": ", 1)
+        # French puts a space before the colon.
+        term, definition = line[2:].split(" : " if language == "fr" else ": ", 1)
         assert glossary[term] == definition
 
     await chat.press(t.gettext("↩ Back to the card"))
