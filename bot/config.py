@@ -283,7 +283,11 @@ class Settings(BaseSettings):
         entries = list_items(value)
         if not isinstance(entries, list):
             return entries
-        return [parse_identity(entry) if isinstance(entry, str) else entry for entry in entries]
+        try:
+            return [parse_identity(entry) if isinstance(entry, str) else entry for entry in entries]
+        except ValueError as error:
+            # Said as the operator's mistake, without the validation library's "Value error,".
+            raise _invalid(str(error)) from None
 
     @field_validator("admin_ids", mode="before")
     @classmethod

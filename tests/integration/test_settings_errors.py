@@ -128,6 +128,12 @@ def a_file(tmp_path: Path) -> str:
         ),
         (
             "TUTOR_ADMINS",
+            "telegram:1,anna",
+            "Invalid setting TUTOR_ADMINS: 'anna' is not channel:id, such as telegram:123456 or"
+            " terminal:anna (for example TUTOR_ADMINS=telegram:123456789,terminal:anna)",
+        ),
+        (
+            "TUTOR_ADMINS",
             '["telegram:1",',
             "Invalid setting TUTOR_ADMINS: '[\"telegram:1\",' is neither a JSON list nor"
             " comma-separated values (for example TUTOR_ADMINS=telegram:123456789,terminal:anna)",
