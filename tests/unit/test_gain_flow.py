@@ -122,6 +122,11 @@ async def test_the_check_in_asks_ten_questions_without_feedback_then_gives_the_s
         10,
     )
     assert score.format(score=right, total=10) in chat.text
+    thanks = (
+        "Thank you! After the last lesson, 10 similar questions show you how much you learned. "
+        "Let's learn together."
+    )
+    assert said(app, language, thanks) in chat.text
     assert said(app, language, "What would you like to do?") in chat.text
     # Done: the menu no longer offers it, and its button shows the result again.
     assert "gain.start" not in actions(chat)

@@ -184,7 +184,14 @@ async def _say_result(turn: Turn, result: CheckResult) -> None:
         result.total or 0,
     ).format(score=result.score, total=result.total)
     if result.form == CHECK_IN:
-        lines = [score, t.gettext("Thank you! Now we know where you start. Let's learn together.")]
+        # Nothing changes with the score: the promise is the comparison at the end, not a path.
+        lines = [
+            score,
+            t.gettext(
+                "Thank you! After the last lesson, 10 similar questions show you how much you "
+                "learned. Let's learn together."
+            ),
+        ]
     else:
         before = await turn.repo(CHECKS).result(turn.learner.id, CHECK_IN)
         lines = _progress_lines(t, score, before, result)
