@@ -415,6 +415,12 @@ async def test_a_missed_question_comes_back_the_next_day_and_the_lesson_resumes_
     assert "✅" in chat.text
     await chat.press(en.gettext("Next ▶"))
     assert en.gettext("Review done. Nothing else to review for now.") in chat.text
+    score = en.ngettext(
+        "Score: {right} of {answered} question right.",
+        "Score: {right} of {answered} questions right.",
+        1,
+    )
+    assert score.format(right=1, answered=1) in chat.text
     # Known again after a miss: back in a few days, later than the first time.
     reviewed = units.tables.reviews[(1, FIRST, missed.id)]
     assert reviewed.due - clock.now > timedelta(days=1)

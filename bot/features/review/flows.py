@@ -41,6 +41,8 @@ class Reviewing(FlowState):
     # Which review of the question on screen this is (1 for the first), read when it was asked;
     # 0 in states stored before it was kept: read again when needed.
     attempt: int = 0
+    # Questions answered right in this review so far, for its score at the end.
+    right: int = 0
 
 
 async def quiz_command(turn: Turn, _: object = None) -> None:
@@ -67,6 +69,7 @@ async def next_review(turn: Turn, _: object = None) -> None:
     """Ask the next question due, until none is left or the review has had its questions."""
     state = turn.state
     answered = state.answered if isinstance(state, Reviewing) else 0
+    right = state.right if isinstance(state, Reviewing) else 0
     previous = state.lesson if isinstance(state, Reviewing) else ""
     if answered < SESSION_SIZE:
         due = await turn.repo(REVIEWS).due(turn.learner.id, due_before(turn), SESSION_SIZE)
@@ -75,7 +78,7 @@ async def next_review(turn: Turn, _: object = None) -> None:
         for card in due:
             if await _ask(turn, card, answered):
                 return
-    await _end_review(turn, answered)
+    await _end_review(turn, answered, right)
 
 
 async def _ask(turn: Turn, card: ReviewCard, answered: int) -> bool:
@@ -88,22 +91,33 @@ async def _ask(turn: Turn, card: ReviewCard, answered: int) -> bool:
     # Entered over the interrupted flow, which a review in progress already keeps.
     state = turn.state
     counted_on = state.counted_on if isinstance(state, Reviewing) else ""
+    right = state.right if isinstance(state, Reviewing) else 0
     attempt = await _next_attempt(turn, lesson, question)
-    turn.enter(Reviewing(lesson.id, question.id, answered, counted_on, attempt))
+    turn.enter(Reviewing(lesson.id, question.id, answered, counted_on, attempt, right))
     order = _review_order(turn, lesson, question, attempt)
     answer = partial(_answer_data, question.id)
     turn.add(quiz.question(turn.t, review_header(turn.t, lesson), question, answer, order))
     return True
 
 
-async def _end_review(turn: Turn, answered: int) -> None:
-    """Close the review: say what is left, and offer more when more is due."""
+async def _end_review(turn: Turn, answered: int, right: int) -> None:
+    """Close the review: its score, what is left, and more when more is due."""
     t = turn.t
     if isinstance(turn.state, Reviewing):
         turn.leave()
+    score = (
+        t.ngettext(
+            "Score: {right} of {answered} question right.",
+            "Score: {right} of {answered} questions right.",
+            answered,
+        ).format(right=right, answered=answered)
+        + "\n"
+        if answered
+        else ""
+    )
     waiting = await turn.repo(REVIEWS).count_due(turn.learner.id, due_before(turn))
     if waiting:
-        text = t.ngettext(
+        text = score + t.ngettext(
             "Well done: {answered} questions reviewed. {count} more is waiting.",
             "Well done: {answered} questions reviewed. {count} more are waiting.",
             waiting,
@@ -111,7 +125,7 @@ async def _end_review(turn: Turn, answered: int) -> None:
         more = button(t.gettext("🔁 Review more"), NextReview())
         turn.say(text, rows(more, screens.menu_button(t)))
         return
-    text = (
+    text = score + (
         t.gettext("Review done. Nothing else to review for now.")
         if answered
         # /review with nothing due: no review was done.
@@ -189,7 +203,11 @@ async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
     today = await learned_once_today(turn, state.counted_on)
     first_today = state.counted_on != today
     await remember(turn, lesson.id, item.id, correct=correct, first_today=first_today, before=card)
-    turn.enter(Reviewing(lesson.id, item.id, state.answered + 1, today, attempt))
+    turn.enter(
+        Reviewing(
+            lesson.id, item.id, state.answered + 1, today, attempt, state.right + int(correct)
+        )
+    )
     text = quiz.feedback(t, review_header(t, lesson), item, option)
     turn.say(text, rows(button(t.gettext("Next ▶"), NextReview())), replace=True)
 
