@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Final
 
@@ -67,21 +67,19 @@ async def review_now(turn: Turn, _: object = None) -> None:
 
 async def next_review(turn: Turn, _: object = None) -> None:
     """Ask the next question due, until none is left or the review has had its questions."""
-    state = turn.state
-    answered = state.answered if isinstance(state, Reviewing) else 0
-    right = state.right if isinstance(state, Reviewing) else 0
-    previous = state.lesson if isinstance(state, Reviewing) else ""
-    if answered < SESSION_SIZE:
+    # The review so far (its counts, the day it last counted), or a new one.
+    review = turn.state if isinstance(turn.state, Reviewing) else Reviewing()
+    if review.answered < SESSION_SIZE:
         due = await turn.repo(REVIEWS).due(turn.learner.id, due_before(turn), SESSION_SIZE)
         # Alternate lessons where the due questions allow it: mixed practice sticks better.
-        due.sort(key=lambda card: card.lesson_id == previous)
+        due.sort(key=lambda card: card.lesson_id == review.lesson)
         for card in due:
-            if await _ask(turn, card, answered):
+            if await _ask(turn, card, review):
                 return
-    await _end_review(turn, answered, right)
+    await _end_review(turn, review)
 
 
-async def _ask(turn: Turn, card: ReviewCard, answered: int) -> bool:
+async def _ask(turn: Turn, card: ReviewCard, review: Reviewing) -> bool:
     """Show the question of a card; False (and the card dropped) when the course lost it."""
     lesson = turn.course.lesson(turn.language, card.lesson_id)
     question = lesson.item(card.item_id) if lesson else None
@@ -89,22 +87,20 @@ async def _ask(turn: Turn, card: ReviewCard, answered: int) -> bool:
         await turn.repo(REVIEWS).retire(turn.learner.id, card.lesson_id, card.item_id)
         return False
     # Entered over the interrupted flow, which a review in progress already keeps.
-    state = turn.state
-    counted_on = state.counted_on if isinstance(state, Reviewing) else ""
-    right = state.right if isinstance(state, Reviewing) else 0
     attempt = await _next_attempt(turn, lesson, question)
-    turn.enter(Reviewing(lesson.id, question.id, answered, counted_on, attempt, right))
+    turn.enter(replace(review, lesson=lesson.id, item=question.id, attempt=attempt))
     order = _review_order(turn, lesson, question, attempt)
     answer = partial(_answer_data, question.id)
     turn.add(quiz.question(turn.t, review_header(turn.t, lesson), question, answer, order))
     return True
 
 
-async def _end_review(turn: Turn, answered: int, right: int) -> None:
+async def _end_review(turn: Turn, review: Reviewing) -> None:
     """Close the review: its score, what is left, and more when more is due."""
     t = turn.t
     if isinstance(turn.state, Reviewing):
         turn.leave()
+    answered, right = review.answered, review.right
     score = (
         t.ngettext(
             "Score: {right} of {answered} question right.",
@@ -204,8 +200,12 @@ async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
     first_today = state.counted_on != today
     await remember(turn, lesson.id, item.id, correct=correct, first_today=first_today, before=card)
     turn.enter(
-        Reviewing(
-            lesson.id, item.id, state.answered + 1, today, attempt, state.right + int(correct)
+        replace(
+            state,
+            answered=state.answered + 1,
+            counted_on=today,
+            attempt=attempt,
+            right=state.right + int(correct),
         )
     )
     text = quiz.feedback(t, review_header(t, lesson), item, option)
