@@ -10,6 +10,7 @@ from typing import Any, Final
 
 from bot.config import Language
 from bot.core.languages import LanguageRegistry
+from bot.core.text import has_letters
 
 # Below this share of the detector's belief, together, a text is in none of the offered languages
 # (Chinese, say): scaling such crumbs up to one would make a confident guess of nothing.
@@ -51,7 +52,7 @@ class LanguageDetector:
         if len(codes) == 1:
             # Alone, a language has nothing to be told apart from: every text is in it.
             return dict.fromkeys(codes, 1.0)
-        if not any(character.isalpha() for character in text):
+        if not has_letters(text):
             return dict.fromkeys(codes, 0.0)
         # One line (fastText reads up to a line break), in lower case: a message in capitals is
         # in the same language.

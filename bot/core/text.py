@@ -34,6 +34,11 @@ def sentences(text: str) -> list[str]:
     return [part for part in parts if part]
 
 
+def has_letters(text: str) -> bool:
+    """Tell whether a text has a letter of any script: "7", "2026" and "🙂" have none."""
+    return any(character.isalpha() for character in text)
+
+
 def word_count(text: str) -> int:
     """Count the words of a text."""
     return len(text.split())

@@ -13,7 +13,7 @@ from bot.core.model import GroundedAnswer, Passage, Standalone, TutorModel, Unav
 from bot.core.replies import Button
 from bot.core.reply_language import ReplyLanguage, ReplyLanguageRule, can_switch
 from bot.core.router import Turn, button, rows
-from bot.core.text import trim_words
+from bot.core.text import has_letters, trim_words
 from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
 from bot.features.answers.buttons import AnswerInMyLanguage
@@ -131,7 +131,7 @@ class Answers:
         language = reply.language
         if redaction.found:
             personal_data_warning(turn, language, redaction.kinds, self.privacy_lesson_id)
-        if not any(character.isalpha() for character in redaction.bare):
+        if not has_letters(redaction.bare):
             # "7" where no button has that number, a date, a sum: nothing the lessons answer.
             t = turn.t
             turn.say(
