@@ -88,11 +88,12 @@ class Vocabulary:
         """Return the key of the entry the whole text names ("chatbots", "the LLM"), if any."""
         folded = fold(text.strip())
         # Named alone, an acronym typed in small letters ("ia", "llm") can mean nothing else.
+        shouted = folded.upper()
         return next(
             (
                 key
                 for key, pattern in self.entries
-                if pattern.fullmatch(folded) or pattern.fullmatch(folded.upper())
+                if pattern.fullmatch(folded) or pattern.fullmatch(shouted)
             ),
             None,
         )

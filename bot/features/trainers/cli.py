@@ -441,15 +441,15 @@ async def _schedule_list(app: App, uow: SqlUnitOfWork, options: TrainerOptions, 
         return
     t = app.services.translator(args.lang)
     for plan in plans:
-        following = plan.next_run_at.astimezone(options.zone)
+        following = _local(plan.next_run_at, options.zone)
         print(
             f"plan {plan.id:<5} {names[plan.cohort_id]:30} {plan.kind:8} "
-            f"{describe_plan(t, plan.weekdays, plan.at_minute)} (next {following:%Y-%m-%d %H:%M})"
+            f"{describe_plan(t, plan.weekdays, plan.at_minute)} (next {following})"
         )
     for push in planned:
         print(
             f"push {push.id:<5} {names[push.cohort_id]:30} {push.kind:8} "
-            f"at={push.due_at.astimezone(options.zone):%Y-%m-%d %H:%M}"
+            f"at={_local(push.due_at, options.zone)}"
         )
 
 
