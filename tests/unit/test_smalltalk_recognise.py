@@ -13,7 +13,7 @@ from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
 from bot.course.vocabulary import glossary_phrases
 from bot.features.smalltalk.kinds import Kind
-from bot.features.smalltalk.recognise import phrasebook
+from bot.features.smalltalk.recognise import Phrasebook, phrasebook
 from bot.features.smalltalk.text import normalise
 from bot.paths import PROJECT_ROOT
 
@@ -163,6 +163,12 @@ def test_small_talk_tells_which_languages_list_its_phrases(text: str, languages:
     assert BOOK.languages(text) == languages
 
 
+def named_command(book: Phrasebook, text: str) -> str | None:
+    """Return the command a message asks for ("mes progrès", "toon mijn resultaten")."""
+    found = book.read(text)
+    return found.command if found else None
+
+
 @pytest.mark.parametrize(
     ("text", "command"),
     [
@@ -186,7 +192,7 @@ def test_small_talk_tells_which_languages_list_its_phrases(text: str, languages:
 )
 def test_the_words_of_a_command_name_it(text: str, command: str) -> None:
     assert BOOK.kind(text) is Kind.COMMAND
-    assert BOOK.command(text) == command
+    assert named_command(BOOK, text) == command
 
 
 @pytest.mark.parametrize(
@@ -198,7 +204,7 @@ def test_the_words_of_a_command_name_it(text: str, command: str) -> None:
     ],
 )
 def test_anything_else_names_no_command(text: str) -> None:
-    assert BOOK.command(text) is None
+    assert named_command(BOOK, text) is None
 
 
 @pytest.mark.parametrize(
@@ -228,7 +234,7 @@ def test_short_requests_are_read_from_their_words(
     text: str, kind: Kind, command: str | None
 ) -> None:
     assert BOOK.kind(text) is kind
-    assert BOOK.command(text) == command
+    assert named_command(BOOK, text) == command
 
 
 @pytest.mark.parametrize(
@@ -252,7 +258,7 @@ def test_a_glossary_term_alone_asks_what_it_means() -> None:
     book = phrasebook(BUILT_IN.codes, ["données personnelles", "personal data"])
     assert book.kind("Données personnelles ?") is None
     assert book.kind("personal data") is None
-    assert book.command("mes données personnelles") == "mydata"
+    assert named_command(book, "mes données personnelles") == "mydata"
 
 
 def test_every_listed_word_is_text() -> None:

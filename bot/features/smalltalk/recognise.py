@@ -94,11 +94,6 @@ class Phrasebook:
         found = self.read(text)
         return found.kind if found else None
 
-    def command(self, text: str) -> str | None:
-        """Return the command a message asks for ("mes progrès", "toon mijn resultaten")."""
-        found = self.read(text)
-        return found.command if found else None
-
     def languages(self, text: str) -> frozenset[str]:
         """Return the languages that list every phrase of a small-talk message; none otherwise."""
         found = self._cover(normalise(text))
