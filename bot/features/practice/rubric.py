@@ -123,15 +123,15 @@ def _addresses(words: Sequence[str], topic: str) -> bool:
     return all(any(_word_matches(word, part) for word in words) for part in _words_of(topic))
 
 
+def missing_topics(prompt: str, topics: Sequence[Sequence[str]]) -> list[Sequence[str]]:
+    """Return the topic groups a prompt addresses with none of a group's words."""
+    words = _words_of(prompt)
+    return [group for group in topics if not any(_addresses(words, topic) for topic in group)]
+
+
 def topics_addressed(prompt: str, topics: Sequence[Sequence[str]]) -> int:
     """Count the topic groups a prompt addresses with any of a group's words."""
-    words = _words_of(prompt)
-    return sum(any(_addresses(words, topic) for topic in group) for group in topics)
-
-
-def missing_topics(prompt: str, topics: Sequence[Sequence[str]]) -> list[Sequence[str]]:
-    """Return the topic groups a prompt does not address yet."""
-    return [group for group in topics if not topics_addressed(prompt, [group])]
+    return len(topics) - len(missing_topics(prompt, topics))
 
 
 def is_on_task(prompt: str, topics: Sequence[Sequence[str]]) -> bool:
