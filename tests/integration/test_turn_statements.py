@@ -55,6 +55,32 @@ async def test_the_second_answer_reads_neither_progress_nor_streak_nor_the_usual
     assert len(second) == len(first) - 4
 
 
+async def test_an_answer_is_stored_without_being_looked_for_first(app: App, chat: Chat) -> None:
+    lesson_id = app.services.course.lesson_order("en")[0]
+    lesson = app.services.course.lesson("en", lesson_id)
+    assert lesson is not None
+    await chat.command("start")
+    await chat.press_data(data("quiz.start", lesson_id))
+
+    with statements(app) as answering:
+        await chat.answer(lesson.quiz[0].correct)
+
+    assert not [s for s in answering if s.startswith("SELECT") and "FROM quiz_answers" in s]
+    assert [s for s in answering if s.startswith("INSERT INTO quiz_answers")]
+
+
+async def test_a_quiz_starts_with_one_read_of_the_lessons_progress(app: App, chat: Chat) -> None:
+    lesson_id = app.services.course.lesson_order("en")[0]
+    await chat.command("start")
+    await chat.press_data(data("lessons.open", lesson_id))
+
+    with statements(app) as starting:
+        await chat.press_data(data("quiz.start", lesson_id))
+
+    assert len([s for s in starting if s.startswith("SELECT lesson_progress.")]) == 1
+    assert chat.text.startswith("📝 Question 1 of")
+
+
 async def test_the_second_review_of_the_day_reads_its_card_once_and_skips_the_rest(
     app: App, chat: Chat, clock: Clock
 ) -> None:

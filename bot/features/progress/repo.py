@@ -64,29 +64,34 @@ class SqlProgress:
 
     async def start_lesson(self, learner_id: int, lesson_id: str, now: datetime) -> None:
         """Note that a learner opened a lesson (once; later openings keep the first date)."""
-        if await self.session.get(LessonProgressRow, (learner_id, lesson_id)) is None:
-            self.session.add(
-                LessonProgressRow(
-                    learner_id=learner_id,
-                    lesson_id=lesson_id,
-                    started_at=now,
-                    quiz_attempts=0,
-                    quiz_total=0,
-                )
-            )
-            await self.session.flush()
+        await self._row(learner_id, lesson_id, now)
+        await self.session.flush()
 
     async def start_quiz_attempt(
         self, learner_id: int, lesson_id: str, total: int, now: datetime
     ) -> int:
         """Begin a new quiz attempt on a lesson and return its number."""
-        await self.start_lesson(learner_id, lesson_id, now)
-        row = await self.session.get(LessonProgressRow, (learner_id, lesson_id))
-        assert row is not None
+        row = await self._row(learner_id, lesson_id, now)
         row.quiz_attempts += 1
         row.quiz_total = total
         await self.session.flush()
         return row.quiz_attempts
+
+    async def _row(self, learner_id: int, lesson_id: str, now: datetime) -> LessonProgressRow:
+        """Return the learner's row for a lesson, added (started now) when there is none yet."""
+        # Held here rather than read twice: the session's identity map keeps rows weakly, so a
+        # second get() of a row nobody holds any more reads it again.
+        row = await self.session.get(LessonProgressRow, (learner_id, lesson_id))
+        if row is None:
+            row = LessonProgressRow(
+                learner_id=learner_id,
+                lesson_id=lesson_id,
+                started_at=now,
+                quiz_attempts=0,
+                quiz_total=0,
+            )
+            self.session.add(row)
+        return row
 
     async def finish_quiz(
         self, learner_id: int, lesson_id: str, score: int, now: datetime

@@ -174,12 +174,9 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     crash after the answer was stored), so a second tap, or the same tap delivered again,
     must show it rather than refuse. The first answer counts, whichever option is tapped.
     """
-    t = turn.t
     state = turn.state
-    if await _show_stored_answer(turn, chosen):
-        return
-    if not isinstance(state, Answering) or state.item != chosen.item:
-        turn.say(t.gettext("You already answered this question."), rows(continue_button(t)))
+    if not (isinstance(state, Answering) and state.item == chosen.item):
+        await _answered_already(turn, chosen)
         return
     found = chosen_item(turn, state.lesson, chosen.item, chosen.option)
     if found is None:
@@ -190,9 +187,13 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     learner = turn.learner
     attempt = await current_attempt(turn, lesson.id) or 0
     correct = option == item.correct
-    await turn.repo(ANSWERS).record(
-        Answer(learner.id, lesson.id, item.id, option, correct, "quiz", attempt, turn.now)
-    )
+    # Stored first and looked up only when it was there already: the state moves past an item
+    # in the same unit of work that stores its answer, so that is rare, and the usual answer
+    # is spared a statement.
+    given = Answer(learner.id, lesson.id, item.id, option, correct, "quiz", attempt, turn.now)
+    if not await turn.repo(ANSWERS).record(given):
+        await _answered_already(turn, chosen)
+        return
     today = await learned_once_today(turn, state.counted_on)
     first_today = state.counted_on != today
     await remember(turn, lesson.id, item.id, correct=correct, first_today=first_today)
@@ -204,6 +205,13 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
         await turn.repo(PROGRESS).finish_quiz(learner.id, lesson.id, score, turn.now)
         turn.go(Idle(turn.course.next_lesson_id(turn.language, lesson.id)))
     await _say_outcome(turn, lesson, item, option, attempt)
+
+
+async def _answered_already(turn: Turn, chosen: AnswerQuiz) -> None:
+    """Show the stored outcome of an item answered in the current attempt, else say it is done."""
+    if not await _show_stored_answer(turn, chosen):
+        t = turn.t
+        turn.say(t.gettext("You already answered this question."), rows(continue_button(t)))
 
 
 async def _show_stored_answer(turn: Turn, chosen: AnswerQuiz) -> bool:
