@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+import pytest
 from sqlalchemy import event
 
 from bot.app import App
-from tests.conftest import Clock
+from bot.config import Settings
+from tests.conftest import Clock, make_settings
 from tests.support.buttons import data
 from tests.support.chat import Chat
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str, course_index_dir: Path) -> Settings:
+    """Run each test once on SQLite and once on PostgreSQL."""
+    return make_settings(tmp_path, database_url, index_dir=course_index_dir)
 
 
 @contextmanager
@@ -124,3 +133,30 @@ async def test_a_question_that_leaves_the_learner_where_they_were_writes_no_conv
     assert asked
     assert tables(asked, "conversations") == {"conversations"}  # read, not written
     assert not [statement for statement in asked if statement.startswith("UPDATE conversations")]
+
+
+async def test_a_tap_reads_the_learner_and_where_they_are_in_one_statement(
+    app: App, chat: Chat
+) -> None:
+    lesson_id = app.services.course.lesson_order("en")[0]
+    await chat.command("start")
+    await chat.press_data(data("lessons.open", lesson_id))
+
+    with statements(app) as tapping:
+        await chat.press_data(data("lessons.card", lesson_id, 1))
+
+    assert tapping[0].startswith("UPDATE learners")
+    assert "FROM conversations" in tapping[0]
+    assert not [s for s in tapping[1:] if s.startswith("SELECT") and "conversations" in s]
+    assert [s for s in tapping if s.startswith("UPDATE conversations")]
+    assert "2/" in chat.text
+
+
+async def test_a_newcomer_has_no_place_to_read_before_their_first_one_is_written(
+    app: App, chat: Chat
+) -> None:
+    with statements(app) as arriving:
+        await chat.command("start")
+
+    assert not [s for s in arriving if s.startswith("SELECT") and "FROM conversations" in s]
+    assert [s for s in arriving if s.startswith("INSERT INTO conversations")]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ScalarSelect, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import QueryableAttribute
 
 from bot.adapters.db.tables import ConversationRow, LearnerRow
 from bot.config import Language
@@ -29,6 +31,49 @@ def _learner(row: LearnerRow) -> Learner:
     )
 
 
+# Where the learner is, column by column, as a turn reads and writes it.
+PLACE = (
+    ConversationRow.flow,
+    ConversationRow.step,
+    ConversationRow.data,
+    ConversationRow.resume_flow,
+    ConversationRow.resume_step,
+    ConversationRow.resume_data,
+    ConversationRow.lesson_id,
+)
+# A learner's place as stored: the columns by name, or None before their first turn ends.
+Place = dict[str, Any] | None
+
+
+def _place_of_arriving(column: QueryableAttribute[Any]) -> ScalarSelect[Any]:
+    """Select one column of the arriving learner's conversation, inside the arrival itself."""
+    return select(column).where(ConversationRow.learner_id == LearnerRow.id).scalar_subquery()
+
+
+# One UPDATE finds, stamps and locks the learner's row: on PostgreSQL a second process handling
+# the same learner waits here until this turn commits, so two replicas never answer one quiz
+# item twice (SQLite has one writer). Their place in the conversation comes back with the row.
+# Built once, with its values bound at each turn: building it cost more than running it.
+ARRIVAL = (
+    update(LearnerRow)
+    .where(
+        LearnerRow.channel == bindparam("arriving_channel"),
+        LearnerRow.external_id == bindparam("arriving_id"),
+    )
+    .values(last_seen_at=bindparam("arriving_at"), is_reachable=True)
+    .returning(LearnerRow, *(_place_of_arriving(column) for column in PLACE))
+)
+
+
+def _place(values: Sequence[Any]) -> Place:
+    """Return a place read column by column; None when there was no conversation row."""
+    return (
+        {column.key: value for column, value in zip(PLACE, values, strict=True)}
+        if values[0]
+        else None
+    )
+
+
 async def count_seen_since(session: AsyncSession, since: datetime) -> int:
     """Count the learners who did something since a moment, on any channel."""
     query = select(func.count()).select_from(LearnerRow).where(LearnerRow.last_seen_at >= since)
@@ -40,9 +85,9 @@ class SqlLearners:
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-        # The session keeps loaded rows only while something refers to them: holding the
-        # conversation row spares the turn a second SELECT when it saves where the learner is.
-        self._conversations: dict[int, ConversationRow] = {}
+        # Each learner's place as last read or written in this unit of work: the turn compares
+        # against it and writes nothing when the learner did not move.
+        self._places: dict[int, Place] = {}
 
     async def find(self, channel: str, external_id: str) -> Learner | None:
         """Return the learner with this identity."""
@@ -55,17 +100,13 @@ class SqlLearners:
 
     async def arrive(self, channel: str, external_id: str, now: datetime) -> Learner | None:
         """Return the learner with this identity, noted as seen and held until the turn ends."""
-        # One UPDATE finds, stamps and locks the row: on PostgreSQL a second process handling
-        # the same learner waits here until this turn commits, so two replicas never answer one
-        # quiz item twice. SQLite has one writer.
-        arrival = (
-            update(LearnerRow)
-            .where(LearnerRow.channel == channel, LearnerRow.external_id == external_id)
-            .values(last_seen_at=now, is_reachable=True)
-            .returning(LearnerRow)
-        )
-        row = (await self.session.execute(arrival)).scalar_one_or_none()
-        return _learner(row) if row else None
+        arriving = {"arriving_channel": channel, "arriving_id": external_id, "arriving_at": now}
+        found = (await self.session.execute(ARRIVAL, arriving)).one_or_none()
+        if found is None:
+            return None
+        row, *place = found
+        self._places[row.id] = _place(place)
+        return _learner(row)
 
     async def get(self, learner_id: int) -> Learner | None:
         """Return a learner by id."""
@@ -93,6 +134,7 @@ class SqlLearners:
         )
         self.session.add(row)
         await self.session.flush()
+        self._places[row.id] = None
         return _learner(row)
 
     async def set_language(self, learner_id: int, language: Language) -> None:
@@ -118,16 +160,17 @@ class SqlLearners:
 
     async def conversation(self, learner_id: int) -> tuple[StoredState | None, StoredState | None]:
         """Return the learner's stored state and the state it interrupts."""
-        row = await self.session.get(ConversationRow, learner_id)
-        if row is None:
+        place = await self._place_of(learner_id)
+        if place is None:
             return None, None
-        self._conversations[learner_id] = row
         resume = (
-            StoredState(row.resume_flow, row.resume_step or "", row.resume_data or {})
-            if row.resume_flow
+            StoredState(
+                place["resume_flow"], place["resume_step"] or "", place["resume_data"] or {}
+            )
+            if place["resume_flow"]
             else None
         )
-        return StoredState(row.flow, row.step, row.data), resume
+        return StoredState(place["flow"], place["step"], place["data"]), resume
 
     async def save_conversation(
         self,
@@ -138,10 +181,8 @@ class SqlLearners:
         now: datetime,
     ) -> None:
         """Store where the learner is, so that any process can go on from there."""
-        row = self._conversations.get(learner_id) or await self.session.get(
-            ConversationRow, learner_id
-        )
-        values = {
+        stored = await self._place_of(learner_id)
+        place = {
             "flow": current.flow,
             "step": current.step,
             "data": current.data,
@@ -150,18 +191,32 @@ class SqlLearners:
             "resume_data": resume.data if resume else None,
             "lesson_id": lesson_id,
         }
-        if row is None:
-            row = ConversationRow(learner_id=learner_id)
-            self.session.add(row)
-            self._conversations[learner_id] = row
-        elif all(getattr(row, name) == value for name, value in values.items()):
+        if place == stored:
             # The learner is where they were (a question answered, a screen shown): `updated_at`
             # says when they last moved, and a turn that did not move them writes nothing.
             return
-        for name, value in values.items():
-            setattr(row, name, value)
-        row.updated_at = now
-        await self.session.flush()
+        if stored is None:
+            await self.session.execute(
+                insert(ConversationRow).values(learner_id=learner_id, updated_at=now, **place)
+            )
+        else:
+            await self.session.execute(
+                update(ConversationRow)
+                .where(ConversationRow.learner_id == learner_id)
+                .values(updated_at=now, **place)
+            )
+        self._places[learner_id] = place
+
+    async def _place_of(self, learner_id: int) -> Place:
+        """Return the learner's place as this unit of work last saw it, read if it has not."""
+        if learner_id not in self._places:
+            found = (
+                await self.session.execute(
+                    select(*PLACE).where(ConversationRow.learner_id == learner_id)
+                )
+            ).one_or_none()
+            self._places[learner_id] = _place(found) if found else None
+        return self._places[learner_id]
 
     async def export(self, learner_id: int) -> dict[str, Any]:
         """Return what is stored about the learner themselves, as JSON-ready data."""
