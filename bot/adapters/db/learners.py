@@ -62,6 +62,19 @@ ARRIVAL = (
     )
     .values(last_seen_at=bindparam("arriving_at"), is_reachable=True)
     .returning(LearnerRow, *(_place_of_arriving(column) for column in PLACE))
+    # No loaded object needs the new values: the row returned is the learner.
+    .execution_options(synchronize_session=False)
+)
+
+
+# Where a learner moved to, written over where they were; built once, as the arrival is.
+MOVE = (
+    update(ConversationRow)
+    .where(ConversationRow.learner_id == bindparam("mover"))
+    .values(
+        {column: bindparam(f"new_{column.key}") for column in (*PLACE, ConversationRow.updated_at)}
+    )
+    .execution_options(synchronize_session=False)
 )
 
 
@@ -200,11 +213,8 @@ class SqlLearners:
                 insert(ConversationRow).values(learner_id=learner_id, updated_at=now, **place)
             )
         else:
-            await self.session.execute(
-                update(ConversationRow)
-                .where(ConversationRow.learner_id == learner_id)
-                .values(updated_at=now, **place)
-            )
+            moved = {f"new_{name}": value for name, value in place.items()}
+            await self.session.execute(MOVE, {"mover": learner_id, "new_updated_at": now, **moved})
         self._places[learner_id] = place
 
     async def _place_of(self, learner_id: int) -> Place:
