@@ -156,6 +156,27 @@ def test_operator_invites_a_trainer_and_stops_a_join_code(
 
 
 @pytest.mark.usefixtures("environment")
+def test_revoking_cancels_an_unused_invitation_and_never_a_groups_join_code(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    asyncio.run(start(2001))
+    run(capsys, "cohort", "create", "Evening", "--trainer", "2001")
+    join = run(capsys, "cohort", "link", "Evening")[1].split("join-")[1].split()[0]
+    out = run(capsys, "trainer", "invite")[1]
+    number = int(out.split("Trainer invitation ")[1].split(",")[0])
+    invite = out.split("join-")[1].split()[0]
+
+    # The group's join code has a number of the same series, just before the invitation's.
+    for other in (number - 1, number + 1):
+        code, _, err = run(capsys, "trainer", "revoke", str(other))
+        assert (code, err.split(" that ")[0]) == (1, f"No trainer invitation {other}")
+    assert "Welcome to the group" in asyncio.run(start(5000, f"join-{join}"))
+    assert run(capsys, "trainer", "revoke", str(number))[1] == f"Invitation {number} cancelled.\n"
+    assert run(capsys, "trainer", "revoke", str(number))[0] == 1
+    assert "This code does not work" in asyncio.run(start(6000, f"join-{invite}"))
+
+
+@pytest.mark.usefixtures("environment")
 def test_operator_prints_a_dashboard_link_for_trainers_only(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -224,8 +224,11 @@ async def _invite(
 
 async def _revoke(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
     now = app.services.clock()
-    if not await uow.get(COHORTS).revoke_code(args.id, now, created_by_id=None):
-        raise OperatorError(f"No live invitation {args.id}.")
+    if not await uow.get(COHORTS).revoke_invitation(args.id, now, created_by_id=None):
+        raise OperatorError(
+            f"No trainer invitation {args.id} that still works (used, out of date, cancelled, "
+            "or the number of a group's join code: stop those with 'tutor cohort stop NAME')."
+        )
     print(f"Invitation {args.id} cancelled.")
 
 

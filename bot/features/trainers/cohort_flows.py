@@ -395,7 +395,7 @@ class CohortFlows:
         if not self.access.admin(turn):
             return
         t = turn.t
-        done = await turn.repo(COHORTS).revoke_code(
+        done = await turn.repo(COHORTS).revoke_invitation(
             chosen.code, turn.now, created_by_id=turn.learner.id
         )
         if not done:

@@ -155,8 +155,10 @@ class CohortStore(Protocol):
         """Return the newest join code of a cohort, working or not."""
         ...
 
-    async def revoke_code(self, code_id: int, now: datetime, *, created_by_id: int | None) -> bool:
-        """Revoke one code made by this person (any code when None: the operator)."""
+    async def revoke_invitation(
+        self, code_id: int, now: datetime, *, created_by_id: int | None
+    ) -> bool:
+        """Revoke a trainer invitation still usable, made by this person (anyone's when None)."""
         ...
 
     async def revoke_cohort_codes(self, cohort_id: int, now: datetime) -> int:

@@ -7,7 +7,7 @@ import unicodedata
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, union, update
+from sqlalchemy import delete, func, or_, select, union, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -128,10 +128,17 @@ class SqlCohorts:
             return None
         return CohortCode(cohort_id, row.code_hash, row.created_at, row.expires_at, row.revoked_at)
 
-    async def revoke_code(self, code_id: int, now: datetime, *, created_by_id: int | None) -> bool:
-        """Revoke one code made by this person (any code when None: the operator)."""
+    async def revoke_invitation(
+        self, code_id: int, now: datetime, *, created_by_id: int | None
+    ) -> bool:
+        """Revoke a trainer invitation still usable, made by this person (anyone's when None)."""
+        # A cohort's join codes share the numbering: only an invitation is ever cancelled here.
         query = update(AccessCodeRow).where(
-            AccessCodeRow.id == code_id, AccessCodeRow.revoked_at.is_(None)
+            AccessCodeRow.id == code_id,
+            AccessCodeRow.kind == "trainer",
+            AccessCodeRow.revoked_at.is_(None),
+            AccessCodeRow.expires_at > now,
+            or_(AccessCodeRow.max_uses.is_(None), AccessCodeRow.uses < AccessCodeRow.max_uses),
         )
         if created_by_id is not None:
             query = query.where(AccessCodeRow.created_by_id == created_by_id)
