@@ -307,6 +307,10 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     assert "It is now 23/11/26, 10:00." in trainer.text
     await trainer.say("31/11 10:00")
     assert "I did not understand that date" in trainer.text
+    await trainer.say("12/31 10:00")  # month first: not the 12th of 2031
+    assert "I did not understand that date" in trainer.text
+    await trainer.say("1/12/2028 10:00")
+    assert "That is more than a year away." in trainer.text
     await trainer.say("2026-11-20 10:00")
     assert "That time is already past: it is now 23/11/26, 10:00." in trainer.text
     assert trainer.button("Tomorrow at 9:00")

@@ -200,6 +200,10 @@ async def test_a_push_is_previewed_in_each_language_then_queued_truthfully(app: 
         refused = await browser.post(f"/cohorts/{cohort.id}/push/preview", data=past)
         assert refused.status_code == 400
         assert "already passed" in refused.text
+        far = {**fields, "at": "9999-12-31T23:59"}
+        refused = await browser.post(f"/cohorts/{cohort.id}/push/preview", data=far)
+        assert refused.status_code == 400
+        assert "more than a year away" in refused.text
 
 
 async def test_the_join_link_is_shown_again_and_replaced_on_demand(app: App) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ from bot.cli import main
 from bot.config import load_settings
 from tests.support.chat import Chat
 from tests.support.trainers import BOT_USERNAME, person
+
+
+# A day to plan for whenever the tests run: a push is planned at most a year ahead.
+IN_A_MONTH = date.today() + timedelta(days=30)
 
 
 @pytest.fixture
@@ -66,8 +71,9 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     out = run(capsys, "push", "--cohort", "Bootcamp", "--lesson", lesson)[1]
     assert out.startswith("Push 1 queued for 2 learner(s), ")
     assert out.endswith("; the running bot sends it.\n")
-    code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "2099-12-01 09:00")
-    assert (code, out) == (0, "Push 2 planned for 2099-12-01 09:00.\n")
+    at = f"{IN_A_MONTH} 09:00"
+    code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", at)
+    assert (code, out) == (0, f"Push 2 planned for {at}.\n")
     code, _, err = run(capsys, "push", "--cohort", "Nope", "--review")
     assert (code, err) == (1, "No cohort named 'Nope'. See `tutor cohort list`.\n")
     code, out, _ = run(
@@ -97,6 +103,12 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "1/1/2020 9:00")
     assert code == 1
     assert "is 2020-01-01 09:00, already past: it is now " in err
+    far = f"{IN_A_MONTH + timedelta(days=400)} 09:00"
+    code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", far)
+    assert (code, err.split(", ")[1]) == (1, "more than a year away. Give a day within the year")
+    code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "12/31 10:00")
+    assert code == 1
+    assert err.startswith("--at '12/31 10:00' is not a day and time this tool reads: ")
     # "now" in words is now, as without --at, never "already past".
     code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "maintenant")
     assert (code, out.split(" queued for ")[0]) == (0, "Push 5")
@@ -258,11 +270,10 @@ def test_a_planned_push_says_when_quiet_hours_hold_it(capsys: pytest.CaptureFixt
     asyncio.run(start(2001))
     assert run(capsys, "cohort", "create", "Evening", "--trainer", "2001")[0] == 0
     assert run(capsys, "cohort", "set", "Evening", "--quiet", "21:00-08:00")[0] == 0
-    code, out, _ = run(capsys, "push", "--cohort", "Evening", "--next", "--at", "2099-12-01 23:00")
-    assert (code, out) == (
-        0,
-        "Push 1 planned for 2099-12-01 23:00, held by quiet hours until 2099-12-02 08:00.\n",
-    )
+    at = f"{IN_A_MONTH} 23:00"
+    code, out, _ = run(capsys, "push", "--cohort", "Evening", "--next", "--at", at)
+    held = f"{IN_A_MONTH + timedelta(days=1)} 08:00"
+    assert (code, out) == (0, f"Push 1 planned for {at}, held by quiet hours until {held}.\n")
     code, out, _ = run(
         capsys, "schedule", "add", "--cohort", "Evening", "--days", "daily", "--at", "22:00"
     )

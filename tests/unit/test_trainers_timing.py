@@ -16,6 +16,7 @@ from bot.core.localtime import (
 )
 from bot.features.trainers.timing import (
     TypedTime,
+    beyond_horizon,
     next_occurrence,
     parse_local,
     parse_weekdays,
@@ -215,6 +216,27 @@ def test_words_for_now_are_now_and_never_already_past(text: str) -> None:
 @pytest.mark.parametrize("text", ["31/11 10:00", "whenever", "over 2 dinges", ""])
 def test_read_time_says_when_it_does_not_understand(text: str) -> None:
     assert read_time(text, BRUSSELS, LATE, LANGUAGES) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12/31 10:00", "12-25 10:00", "1/13 9:00", "13/13 10u", "2026-13-01 09:00", "demain 12/31"],
+)
+def test_a_date_in_digits_that_names_no_day_is_not_read_as_some_year(text: str) -> None:
+    # Month before day, or no such month: dateparser made 2030-12-12 or 2112 of them.
+    assert read_time(text, BRUSSELS, NOW, LANGUAGES) is None
+
+
+@pytest.mark.parametrize(("text", "day"), [("24.12 10u", 24), ("3/12 9h", 3), ("1-12 9:00", 1)])
+def test_a_date_in_digits_is_read_day_first(text: str, day: int) -> None:
+    typed = read_time(text, BRUSSELS, NOW, LANGUAGES)
+    assert typed is not None
+    assert typed.moment.astimezone(BRUSSELS).day == day
+
+
+def test_a_moment_more_than_a_year_ahead_is_beyond_the_horizon() -> None:
+    assert not beyond_horizon(NOW + timedelta(days=300), NOW)
+    assert beyond_horizon(NOW + timedelta(days=400), NOW)
 
 
 def test_quiet_hours_may_be_none() -> None:

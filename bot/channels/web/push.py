@@ -22,6 +22,7 @@ from bot.features.trainers.render import (
     suggestion_text,
     trainer_message,
 )
+from bot.features.trainers.timing import beyond_horizon
 from bot.i18n import Translator
 
 KINDS: Final = ("lesson", "review", "message")
@@ -138,6 +139,8 @@ class PushPages:
         due_at = _due(str(form.get("at", "")), self.dashboard.options.zone)
         if due_at is not None and due_at <= self.dashboard.now:
             errors.append(t.gettext("That time has already passed: choose a later one."))
+        if due_at is not None and beyond_horizon(due_at, self.dashboard.now):
+            errors.append(t.gettext("That time is more than a year away: choose an earlier one."))
         if form.get("at") and due_at is None:
             errors.append(t.gettext("Give the date and time like this: 2026-12-24 09:00."))
         if errors:

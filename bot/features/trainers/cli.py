@@ -26,7 +26,7 @@ from bot.features.trainers.cohort_flows import clean_name
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import COHORTS, PLAN_KINDS, PUSHES, Cohort, PlanKind, PushKind
 from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS, describe_plan, held_until
-from bot.features.trainers.timing import parse_weekdays, read_time
+from bot.features.trainers.timing import beyond_horizon, parse_weekdays, read_time
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -388,6 +388,11 @@ def _due(app: App, options: TrainerOptions, text: str, now: datetime) -> datetim
             f"--at {text!r} is {_local(typed.moment, options.zone)}, already "
             f"past: it is now {_local(now, options.zone)}. Give a later time, "
             'such as "tomorrow 9:00".'
+        )
+    if beyond_horizon(typed.moment, now):
+        raise OperatorError(
+            f"--at {text!r} is {_local(typed.moment, options.zone)}, more than a year away. "
+            'Give a day within the year, day before month, such as "24/12 9:00".'
         )
     return typed.moment
 

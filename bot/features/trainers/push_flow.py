@@ -42,7 +42,7 @@ from bot.features.trainers.ports import (
     Plan,
     Push,
 )
-from bot.features.trainers.timing import WEEKDAYS, next_occurrence, read_time
+from bot.features.trainers.timing import WEEKDAYS, beyond_horizon, next_occurrence, read_time
 from bot.i18n import N_, Translator
 
 MESSAGE_MAX_CHARS: Final = 500
@@ -366,6 +366,15 @@ class PushFlow:
             return
         if typed.moment <= turn.now:
             await self._refuse_past(turn)
+            return
+        if beyond_horizon(typed.moment, turn.now):
+            turn.say(
+                t.gettext(
+                    "That is more than a year away. Please type a day within the year, "
+                    "day before month, like this: 24/12 9:00"
+                ),
+                rows(cancel_button(t)),
+            )
             return
         await self._stop_waiting(turn, when="once", due_at=typed.moment)
         await self._summary(turn)

@@ -72,8 +72,13 @@ _NOW: Final = frozenset(
 _YEAR = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
 # A day typed without a year and further ahead than this is one already gone this year.
 FAR_AHEAD: Final = timedelta(days=183)
+# The furthest a push can be planned: further is a typing slip (12/31 read as a year), or a date
+# so far that the group will have ended.
+HORIZON: Final = timedelta(days=366)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _BE_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
+# A date in digits, which dateparser would read as it can (12/31 as the 12th of 2031).
+_DIGIT_DATE = re.compile(r"^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?$")
 _DAY_NAMES: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -103,6 +108,13 @@ def _parse_date(text: str, today: date) -> date | None:
     except ValueError:
         return None
     return None
+
+
+def _unreadable_date(word: str, today: date) -> bool:
+    """Tell whether a word is a date in digits that names no day (31/13), read day first."""
+    return (
+        bool(_DIGIT_DATE.match(word)) and parse_clock(word) is None and not _parse_date(word, today)
+    )
 
 
 @dataclass(frozen=True)
@@ -137,8 +149,10 @@ def read_time(
     )
     if (exact := parse_local(written, zone, now)) is not None:
         return TypedTime(exact)
+    today = now.astimezone(zone).date()
+    if any(_unreadable_date(word, today) for word in written.split()):
+        return None  # no such day (31/13, 2026-13-01), or month before day
     if (minutes := read_clock(written)) is not None:
-        today = now.astimezone(zone).date()
         moment = to_utc(today, minutes, zone)
         return TypedTime(
             moment if moment > now else to_utc(today + timedelta(days=1), minutes, zone)
@@ -176,6 +190,11 @@ def _read_words(
             return None
     day_only = found.period != "time"
     return TypedTime(local.astimezone(UTC), day_only)
+
+
+def beyond_horizon(moment: datetime, now: datetime) -> bool:
+    """Tell whether a moment is further ahead than any push is planned."""
+    return moment - now > HORIZON
 
 
 def parse_weekdays(text: str) -> str | None:
