@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -14,9 +15,8 @@ from bot.config import load_settings
 from tests.support.chat import Chat
 from tests.support.trainers import BOT_USERNAME, person
 
-
 # A day to plan for whenever the tests run: a push is planned at most a year ahead.
-IN_A_MONTH = date.today() + timedelta(days=30)
+IN_A_MONTH = datetime.now(ZoneInfo("Europe/Brussels")).date() + timedelta(days=30)
 
 
 @pytest.fixture
