@@ -20,6 +20,7 @@ from bot.config import Language, Settings
 from bot.core.replies import Document, Picture
 from bot.course.model import PracticeTask
 from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
+from bot.features.gain.ports import CHECK_IN
 from bot.features.lessons.flows import Reading
 from bot.features.smalltalk.flows import REPLIES
 from bot.features.smalltalk.kinds import Kind
@@ -508,6 +509,26 @@ async def test_not_knowing_the_answer_in_the_quiz_is_told_to_guess_and_the_quest
         assert chat.text == guess, typed
         await chat.press_data(chat.button_with_action("lessons.resume").data)
         assert chat.question.question == lesson.quiz[0].question
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_not_knowing_an_answer_in_a_check_is_told_a_guess_is_fine_not_the_right_answer(
+    plain_app: App, language: Language
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("gain.start", CHECK_IN))
+    asked = chat.question.question
+    await chat.say(DONT_KNOW[language][0])
+
+    guess = t(
+        plain_app,
+        language,
+        "No problem. Choose the answer that seems most likely to you: these questions only show "
+        "what you know now, and a guess is fine.",
+    )
+    assert chat.text == guess
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.question.question == asked
 
 
 # What a learner types under a quiz question instead of tapping, in each language: the letter

@@ -61,6 +61,11 @@ CONFUSED_IN_A_QUIZ: Final = N_(
     "No problem. Choose the answer that seems most likely to you. Right after, I tell you which "
     "one is right, and why."
 )
+# A check only notes where the learner stands: it tells nothing after each answer.
+CONFUSED_IN_A_CHECK: Final = N_(
+    "No problem. Choose the answer that seems most likely to you: these questions only show "
+    "what you know now, and a guess is fine."
+)
 
 
 class SmallTalk:
@@ -137,8 +142,10 @@ def _confused(turn: Turn) -> None:
         turn.say(t.gettext(CONFUSED_ON_A_CARD), rows(simpler, continue_button(t)))
     elif isinstance(turn.state, Practising):
         turn.say(t.gettext(CONFUSED_IN_PRACTICE), rows(hint_button(t), continue_button(t)))
-    elif isinstance(turn.state, Answering | Reviewing | Checking):
+    elif isinstance(turn.state, Answering | Reviewing):
         turn.say(t.gettext(CONFUSED_IN_A_QUIZ), rows(continue_button(t)))
+    elif isinstance(turn.state, Checking):
+        turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(continue_button(t)))
     else:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
         turn.say(t.gettext(REPLIES[Kind.CONFUSED]), rows(continue_button(t), help_button))
