@@ -76,6 +76,8 @@ async def test_a_learner_gets_a_certificate_that_verifies_until_they_forget(
             await chat.say("Zoë 😀")
             assert not chat.calls_to("sendDocument")
             await chat.say(NAME)
+            assert not chat.calls_to("sendDocument")
+            await chat.tap_action("certificate.ok")
             [photo] = chat.calls_to("sendPhoto")
             [document] = chat.calls_to("sendDocument")
             code = re.findall(r"\b[2-9A-Z]{5}-[2-9A-Z]{5}\b", chat.text)[0]

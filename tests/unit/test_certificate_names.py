@@ -6,7 +6,7 @@ import pytest
 
 from bot.core.limits import IdentityHasher
 from bot.features.certificate import codes
-from bot.features.certificate.names import NameProblem, clean_name
+from bot.features.certificate.names import NameProblem, capitalised, clean_name, name_in
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,32 @@ def test_codes_are_long_unambiguous_read_back_and_stored_as_a_keyed_hash() -> No
     assert codes.digest(one, code) == codes.digest(one, code)
     assert codes.digest(one, code) != codes.digest(other, code)
     assert code not in codes.digest(one, code)
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("ik heet Kim De Smet", "Kim De Smet"),
+        ("Je m’appelle Marie-Claire D'Hondt", "Marie-Claire D'Hondt"),
+        ("my name is Anna Peeters", "Anna Peeters"),
+        ("Naam: Jan Peeters", "Jan Peeters"),
+        ("Nomvula Dlamini", "Nomvula Dlamini"),  # a name that begins like "nom"
+        ("Ikram Benali", "Ikram Benali"),
+        ("ik ben", "ik ben"),  # nothing after the words: left as typed, for the learner to see
+    ],
+)
+def test_the_words_before_a_name_are_left_out(typed: str, name: str) -> None:
+    assert name_in(typed) == name
+
+
+@pytest.mark.parametrize(
+    ("name", "printed"),
+    [
+        ("kim de smet", "Kim De Smet"),
+        ("marie-claire d'hondt", "Marie-Claire D'Hondt"),
+        ("Zoë Van den Broeck", "Zoë Van den Broeck"),  # capitals typed are kept
+        ("Kim DE SMET", "Kim DE SMET"),
+    ],
+)
+def test_a_name_typed_in_small_letters_gets_capitals(name: str, printed: str) -> None:
+    assert capitalised(name) == printed

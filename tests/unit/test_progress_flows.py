@@ -184,7 +184,12 @@ async def test_a_certificate_asks_for_the_name_and_sends_a_pdf_and_a_preview(
         )
         in chat.text
     )
+    await chat.say("je m'appelle zoë van den broeck")
+    assert "\n\nZoë Van Den Broeck\n\n" in chat.text
+    assert not units.tables.certificates  # not before the learner says the name is right
     await chat.say("Zoë Van den Broeck")
+    assert "\n\nZoë Van den Broeck\n\n" in chat.text
+    await chat.press_data(chat.button_with_action("certificate.ok").data)
     assert [type(reply) for reply in chat.replies[1:3]] == [Picture, Document]
     assert (
         en.gettext("🎓 Here is your certificate, {name}. Congratulations!").format(

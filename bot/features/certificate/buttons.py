@@ -19,3 +19,10 @@ class UseFirstName(CallbackData):
     """Put the learner's first name, as their chat app gives it, on the certificate."""
 
     action = "certificate.first"
+
+
+@dataclass(frozen=True)
+class ConfirmName(CallbackData):
+    """Make the certificate with the name the learner typed and saw again."""
+
+    action = "certificate.ok"

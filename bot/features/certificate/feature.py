@@ -15,7 +15,7 @@ from bot.core.feature import (
 )
 from bot.core.router import Turn
 from bot.features.certificate import flows
-from bot.features.certificate.buttons import GetCertificate, UseFirstName
+from bot.features.certificate.buttons import ConfirmName, GetCertificate, UseFirstName
 from bot.features.certificate.ports import CERTIFICATES, CertificateStore
 from bot.i18n import N_
 
@@ -63,7 +63,11 @@ def manifest(_: FeatureContext) -> Manifest:
     return Manifest(
         name="certificate",
         commands=(CommandRoute("certificate", flows.get_certificate, N_("Your certificate")),),
-        buttons=(on(GetCertificate, flows.get_certificate), on(UseFirstName, flows.use_first_name)),
+        buttons=(
+            on(GetCertificate, flows.get_certificate),
+            on(UseFirstName, flows.use_first_name),
+            on(ConfirmName, flows.confirm_name),
+        ),
         texts=(TextRoute(flows.name_typed, flows.NamingCertificate.flow),),
         states=(flows.NamingCertificate,),
         repositories=((CERTIFICATES, _sql_certificates),),

@@ -10,8 +10,8 @@ from bot.core.replies import Document, Picture
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
 from bot.features.certificate import codes, render
-from bot.features.certificate.buttons import UseFirstName
-from bot.features.certificate.names import NameProblem, clean_name
+from bot.features.certificate.buttons import ConfirmName, UseFirstName
+from bot.features.certificate.names import NameProblem, capitalised, clean_name, name_in
 from bot.features.certificate.ports import CERTIFICATES, Certificate
 from bot.features.menu import flows as screens
 from bot.features.progress.milestones import load_standing
@@ -25,6 +25,9 @@ class NamingCertificate(FlowState):
 
     flow = "certificate.naming"
     captures_text = True
+    # The name typed, shown back for a yes before it goes on the certificate: a typing slip
+    # would otherwise be printed, and a second certificate revokes the first one's code.
+    name: str = ""
 
 
 async def get_certificate(turn: Turn, _: object = None) -> None:
@@ -77,12 +80,32 @@ def _first_name(turn: Turn) -> str | None:
 
 
 async def name_typed(turn: Turn, text: str) -> None:
-    """Make the certificate with the typed name, or explain kindly what to change."""
-    name = clean_name(text)
+    """Show the typed name as it will be printed and ask for a yes, or explain what to change."""
+    t = turn.t
+    name = clean_name(name_in(text))
     if isinstance(name, NameProblem):
-        turn.say(_problem(turn.t, name), rows(screens.menu_button(turn.t)))
+        turn.say(_problem(t, name), rows(screens.menu_button(t)))
         return
-    await _issue(turn, name)
+    name = capitalised(name)
+    turn.enter(NamingCertificate(name))  # in place of the one without a name: same way back
+    turn.say(
+        t.gettext(
+            "Your certificate will show this name:\n\n{name}\n\nIs it right? If not, type it "
+            "again as it should be written."
+        ).format(name=name),
+        rows(
+            button(t.gettext("✅ Yes, make my certificate"), ConfirmName()), screens.menu_button(t)
+        ),
+    )
+
+
+async def confirm_name(turn: Turn, _: ConfirmName) -> None:
+    """Make the certificate with the name the learner saw and agreed to."""
+    state = turn.state
+    if not isinstance(state, NamingCertificate) or not state.name:
+        await screens.stale_button(turn)
+        return
+    await _issue(turn, state.name)
 
 
 async def use_first_name(turn: Turn, _: UseFirstName) -> None:
