@@ -197,6 +197,9 @@ async def test_a_taken_cohort_name_does_not_tell_that_another_trainer_has_it(app
     await other.command("cohort", "new", "Bootcamp", "March")
     assert other.text.startswith("This name is not available. Please choose another one")
     assert "exists" not in other.text
+    # Signs alone are no name: such names would all read alike.
+    await other.command("cohort", "new", "🎓🎓")
+    assert other.text.startswith("Please give the group a name of up to 40 characters")
 
 
 async def test_learners_join_by_link_or_command_and_leave(app: App) -> None:

@@ -69,11 +69,11 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     lesson = "basics/what-is-ai"
     # Whether quiet hours hold it depends on the hour the test runs at.
     out = run(capsys, "push", "--cohort", "Bootcamp", "--lesson", lesson)[1]
-    assert out.startswith("Push 1 queued for 2 learner(s), ")
+    assert out.startswith("Push 1 to 'Bootcamp' queued for 2 learner(s), ")
     assert out.endswith("; the running bot sends it.\n")
     at = f"{IN_A_MONTH} 09:00"
     code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", at)
-    assert (code, out) == (0, f"Push 2 planned for {at}.\n")
+    assert (code, out) == (0, f"Push 2 to 'Bootcamp' planned for {at}.\n")
     code, _, err = run(capsys, "push", "--cohort", "Nope", "--review")
     assert (code, err) == (1, "No cohort named 'Nope'. See `tutor cohort list`.\n")
     code, out, _ = run(
@@ -99,7 +99,7 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     assert run(capsys, "cohort", "set", "Bootcamp", "--reminder-days", "off")[0] == 0
     assert "quiet=none reminder_days=0" in run(capsys, "cohort", "list")[1]
     code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "morgen 10u")
-    assert (code, out.split(" planned for ")[0]) == (0, "Push 4")
+    assert (code, out.split(" planned for ")[0]) == (0, "Push 4 to 'Bootcamp'")
     code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "1/1/2020 9:00")
     assert code == 1
     assert "is 2020-01-01 09:00, already past: it is now " in err
@@ -111,7 +111,7 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     assert err.startswith("--at '12/31 10:00' is not a day and time this tool reads: ")
     # "now" in words is now, as without --at, never "already past".
     code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "maintenant")
-    assert (code, out.split(" queued for ")[0]) == (0, "Push 5")
+    assert (code, out.split(" queued for ")[0]) == (0, "Push 5 to 'Bootcamp'")
     assert (
         run(capsys, "trainer", "weekly", "2001", "off")[1]
         == "Weekly report off for telegram:2001.\n"
@@ -149,6 +149,10 @@ def test_operator_invites_a_trainer_and_stops_a_join_code(
     assert f"Link on telegram: https://t.me/{BOT_USERNAME}?start=join-{invite}\n" in out
     assert f"Link on terminal: /start join-{invite}\n" in out
     assert run(capsys, "cohort", "create", "Evening", "--trainer", "999")[0] == 1
+    # Signs alone name nothing, and would all read alike.
+    assert run(capsys, "cohort", "create", "!!!", "--trainer", "2001")[2] == (
+        "A cohort name has 1 to 40 characters, with at least a letter or digit.\n"
+    )
     assert run(capsys, "cohort", "create", "Evening", "--trainer", "anna")[2] == (
         "--trainer: 'anna' is not channel:id, such as telegram:123456 or terminal:anna.\n"
     )
@@ -259,7 +263,7 @@ def test_operator_mistakes_get_one_clear_line_and_change_nothing(
     # Nobody joined Bootcamp yet.
     assert run(capsys, "push", "--cohort", "Bootcamp", "--next") == (
         0,
-        "Push 1: the group has no learner who can get it yet.\n",
+        "Push 1: 'Bootcamp' has no learner who can get it yet.\n",
         "",
     )
     assert run(capsys, "schedule", "list")[1] == "Nothing planned.\n"
@@ -273,7 +277,10 @@ def test_a_planned_push_says_when_quiet_hours_hold_it(capsys: pytest.CaptureFixt
     at = f"{IN_A_MONTH} 23:00"
     code, out, _ = run(capsys, "push", "--cohort", "Evening", "--next", "--at", at)
     held = f"{IN_A_MONTH + timedelta(days=1)} 08:00"
-    assert (code, out) == (0, f"Push 1 planned for {at}, held by quiet hours until {held}.\n")
+    assert (code, out) == (
+        0,
+        f"Push 1 to 'Evening' planned for {at}, held by quiet hours until {held}.\n",
+    )
     code, out, _ = run(
         capsys, "schedule", "add", "--cohort", "Evening", "--days", "daily", "--at", "22:00"
     )

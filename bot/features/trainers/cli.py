@@ -255,7 +255,9 @@ async def _create(
         raise OperatorError(f"--trainer: {error}.") from None
     trainer = await uow.get(LEARNERS).find(channel, external_id)
     if name is None:
-        raise OperatorError("A cohort name has 1 to 40 characters.")
+        raise OperatorError(
+            "A cohort name has 1 to 40 characters, with at least a letter or digit."
+        )
     if trainer is None:
         raise OperatorError(
             f"{channel}:{external_id} has not talked to the tutor yet: ask them to send /start."
@@ -356,15 +358,18 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
     if push.expanded_at is None:
         held = held_until(cohort, push.due_at, zone)
         hold = f", held by quiet hours until {_local(held, zone)}" if held > push.due_at else ""
-        print(f"Push {push.id} planned for {_local(push.due_at, zone)}{hold}.")
+        print(f"Push {push.id} to {cohort.name!r} planned for {_local(push.due_at, zone)}{hold}.")
         return
     waiting = await uow.get(PUSHES).waiting(push.id)
     if not waiting:
-        print(f"Push {push.id}: the group has no learner who can get it yet.")
+        print(f"Push {push.id}: {cohort.name!r} has no learner who can get it yet.")
         return
     for moment, count in sorted(waiting.items()):
         when = "to go now" if moment <= now else f"held by quiet hours until {_local(moment, zone)}"
-        print(f"Push {push.id} queued for {count} learner(s), {when}; the running bot sends it.")
+        print(
+            f"Push {push.id} to {cohort.name!r} queued for {count} learner(s), {when}; "
+            "the running bot sends it."
+        )
 
 
 def _local(moment: datetime, zone: ZoneInfo) -> str:

@@ -62,7 +62,8 @@ def clean_name(words: tuple[str, ...]) -> str | None:
     """Return a cohort name from the words typed, or None when it is empty or too long."""
     # Composed accents: "è" typed as e and a combining grave accent is stored as one "è".
     name = unicodedata.normalize("NFC", " ".join(" ".join(words).split()))
-    return name if 0 < len(name) <= NAME_MAX_CHARS else None
+    # A name of signs alone ("!!!", "🎓🎓") says nothing, and all such names would read alike.
+    return name if len(name) <= NAME_MAX_CHARS and any(c.isalnum() for c in name) else None
 
 
 class CohortFlows:
