@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -121,6 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UnknownLanguageError, Unreachable) as error:
         sys.stderr.write(f"{error}\n")
         return 2
+    except BrokenPipeError:
+        # The reader stopped early (`tutor cohort list | head -1`): nothing more to say, and
+        # Python's own flush at exit must not fail on the closed pipe again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OSError as error:
         # A data folder that cannot be made (under /proc, on a read-only disk) is a setting.
         if not _in_data_folder(error, settings):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -288,3 +291,19 @@ def test_a_planned_push_says_when_quiet_hours_hold_it(capsys: pytest.CaptureFixt
     assert out.startswith("Plan 1 saved; first run ")
     assert " 22:00, held by quiet hours until " in out
     assert out.endswith(" 08:00.\n")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path, sqlite_url: str) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TUTOR_", "TELEGRAM_"))}
+    env |= {"TUTOR_DATA_DIR": str(tmp_path / "data"), "TUTOR_DATABASE_URL": sqlite_url}
+    listing = subprocess.Popen(
+        [sys.executable, "-m", "bot", "cohort", "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert listing.stdout is not None
+    listing.stdout.close()  # as `| head -0` does, long before the list is written
+    _, err = listing.communicate(timeout=300)
+    assert (listing.returncode, err) == (1, b"")

@@ -282,7 +282,10 @@ async def _create(
 
 async def _list(app: App, uow: SqlUnitOfWork, _: TrainerOptions, __: Any) -> None:
     cohorts = uow.get(COHORTS)
-    for cohort in await cohorts.cohorts_of(None):
+    every = await cohorts.cohorts_of(None)
+    if not every:
+        print("No cohorts yet. Create one: tutor cohort create NAME --trainer CHANNEL:ID")
+    for cohort in every:
         trainer = await _trainer(uow, cohort)
         who = f"{trainer.channel}:{trainer.external_id}" if trainer else "none"
         quiet = (
