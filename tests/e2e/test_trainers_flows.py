@@ -386,6 +386,14 @@ async def test_a_day_without_a_time_offers_times_and_late_pushes_say_when_they_g
     assert "Planned for 23/11/26, 23:30" in trainer.text
     assert "The group's quiet hours hold it until tomorrow at 08:00." in trainer.text
 
+    # The send held until morning is listed with the planned one, and can still be stopped.
+    await trainer.command("scheduled")
+    held = "23/11/26, 22:57, but the group's quiet hours hold it until tomorrow at 08:00"
+    assert f"1. {held}" in trainer.text
+    await trainer.press("Cancel number 1")
+    assert held not in trainer.text
+    assert await statuses(app) == {}
+
 
 async def test_trainers_see_their_commands_in_help_and_can_stop_the_weekly_report(
     app: App,

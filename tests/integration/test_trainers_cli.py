@@ -307,3 +307,27 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path, sqlite_url:
     listing.stdout.close()  # as `| head -0` does, long before the list is written
     _, err = listing.communicate(timeout=300)
     assert (listing.returncode, err) == (1, b"")
+
+
+@pytest.mark.usefixtures("environment")
+def test_a_push_held_by_quiet_hours_is_listed_and_can_be_cancelled(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    asyncio.run(start(2001))
+    run(capsys, "cohort", "create", "Night", "--trainer", "2001")
+    join = run(capsys, "cohort", "link", "Night")[1].split("join-")[1].split()[0]
+    asyncio.run(start(5000, f"join-{join}"))
+    hour = datetime.now(ZoneInfo("Europe/Brussels")).hour
+    quiet = f"{hour:02}:00-{(hour + 2) % 24:02}:00"  # quiet hours that hold a push sent now
+    assert run(capsys, "cohort", "set", "Night", "--quiet", quiet)[0] == 0
+    out = run(capsys, "push", "--cohort", "Night", "--message", "en=Helo")[1]
+    assert out.startswith("Push 1 to 'Night' queued for 1 learner(s), held by quiet hours until ")
+
+    listed = run(capsys, "schedule", "list")[1]
+    assert listed.startswith("push 1     Night")
+    assert " held until " in listed
+    assert run(capsys, "schedule", "cancel", "1")[1] == "Push 1 cancelled.\n"
+    assert run(capsys, "outbox")[1].startswith("pending  0\n")  # no row left to send
+    assert run(capsys, "schedule", "cancel", "1")[2] == (
+        "No push 1 still to send (already sent, or unknown).\n"
+    )

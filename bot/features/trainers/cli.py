@@ -450,8 +450,8 @@ async def _schedule_list(app: App, uow: SqlUnitOfWork, options: TrainerOptions, 
         if args.cohort
         else await uow.get(COHORTS).cohorts_of(None)
     )
-    names = {cohort.id: cohort.name for cohort in cohorts}
-    planned, plans = await uow.get(PUSHES).upcoming(list(names))
+    by_id = {cohort.id: cohort for cohort in cohorts}
+    planned, plans = await uow.get(PUSHES).upcoming(list(by_id), app.services.clock())
     if not planned and not plans:
         print("Nothing planned.")
         return
@@ -459,13 +459,16 @@ async def _schedule_list(app: App, uow: SqlUnitOfWork, options: TrainerOptions, 
     for plan in plans:
         following = _local(plan.next_run_at, options.zone)
         print(
-            f"plan {plan.id:<5} {names[plan.cohort_id]:30} {plan.kind:8} "
+            f"plan {plan.id:<5} {by_id[plan.cohort_id].name:30} {plan.kind:8} "
             f"{describe_plan(t, plan.weekdays, plan.at_minute)} (next {following})"
         )
     for push in planned:
+        cohort = by_id[push.cohort_id]
+        held = held_until(cohort, push.due_at, options.zone)
+        hold = f" held until {_local(held, options.zone)}" if held > push.due_at else ""
         print(
-            f"push {push.id:<5} {names[push.cohort_id]:30} {push.kind:8} "
-            f"at={_local(push.due_at, options.zone)}"
+            f"push {push.id:<5} {cohort.name:30} {push.kind:8} "
+            f"at={_local(push.due_at, options.zone)}{hold}"
         )
 
 
@@ -479,7 +482,7 @@ async def _schedule_stop(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: 
 async def _schedule_cancel(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
     every = [cohort.id for cohort in await uow.get(COHORTS).cohorts_of(None)]
     if not await uow.get(PUSHES).cancel_push(args.id, every):
-        raise OperatorError(f"No planned push {args.id} (already sent, or unknown).")
+        raise OperatorError(f"No push {args.id} still to send (already sent, or unknown).")
     print(f"Push {args.id} cancelled.")
 
 

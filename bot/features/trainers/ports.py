@@ -279,8 +279,8 @@ class PushStore(Protocol):
         """Create a recurring push; its first run is the next matching day and time."""
         ...
 
-    async def upcoming(self, cohort_ids: list[int]) -> tuple[list[Push], list[Plan]]:
-        """Return the scheduled pushes not yet sent and the plans of some cohorts."""
+    async def upcoming(self, cohort_ids: list[int], now: datetime) -> tuple[list[Push], list[Plan]]:
+        """Return the pushes of some cohorts still to come (planned, or held), and their plans."""
         ...
 
     async def waiting(self, push_id: int) -> dict[datetime, int]:

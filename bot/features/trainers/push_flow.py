@@ -506,7 +506,7 @@ class PushFlow:
             return
         t = turn.t
         cohorts = {c.id: c for c in await turn.repo(COHORTS).cohorts_of(turn.learner.id)}
-        planned, plans = await turn.repo(PUSHES).upcoming(list(cohorts))
+        planned, plans = await turn.repo(PUSHES).upcoming(list(cohorts), turn.now)
         if not planned and not plans:
             turn.say(t.gettext("Nothing is planned."), rows(trainer_menu_button(turn)))
             return
@@ -529,7 +529,8 @@ class PushFlow:
             when = describe_plan(t, item.weekdays, item.at_minute)
         else:
             what = describe_what(turn, item.kind, item.lesson_id)
-            when = t.datetime(item.due_at)
+            # A push held by quiet hours is listed too: when it really goes is what matters.
+            when = when_text(t, cohorts[item.cohort_id], item.due_at, self.options.zone, turn.now)
         return f"{when} · {name} · {what}"
 
     async def unschedule(self, turn: Turn, chosen: Unschedule) -> None:

@@ -190,11 +190,17 @@ class SqlPushes:
             made += 1
         return made
 
-    async def upcoming(self, cohort_ids: list[int]) -> tuple[list[Push], list[Plan]]:
-        """Return the scheduled pushes not yet sent and the plans of some cohorts."""
+    async def upcoming(self, cohort_ids: list[int], now: datetime) -> tuple[list[Push], list[Plan]]:
+        """Return the pushes of some cohorts still to come (planned, or held), and their plans."""
+        held = select(OutboxRow.push_id).where(
+            OutboxRow.status == "pending", OutboxRow.not_before > now
+        )
         pushes = await self.session.scalars(
             select(PushRow)
-            .where(PushRow.cohort_id.in_(cohort_ids), PushRow.expanded_at.is_(None))
+            .where(
+                PushRow.cohort_id.in_(cohort_ids),
+                PushRow.expanded_at.is_(None) | PushRow.id.in_(held),
+            )
             .order_by(PushRow.due_at)
         )
         plans = await self.session.scalars(
@@ -214,15 +220,22 @@ class SqlPushes:
         return {not_before: int(count) for not_before, count in rows}
 
     async def cancel_push(self, push_id: int, cohort_ids: list[int]) -> bool:
-        """Cancel a scheduled push of one of these cohorts before it goes out."""
-        result = await self.session.execute(
-            delete(PushRow).where(
-                PushRow.id == push_id,
-                PushRow.cohort_id.in_(cohort_ids),
-                PushRow.expanded_at.is_(None),
-            )
+        """Cancel a push of one of these cohorts, for every learner it has not reached yet."""
+        push = await self.session.scalar(
+            select(PushRow).where(PushRow.id == push_id, PushRow.cohort_id.in_(cohort_ids))
         )
-        return affected(result) > 0
+        if push is None:
+            return False
+        if push.expanded_at is None:
+            await self.session.delete(push)
+            await self.session.flush()
+            return True
+        # Already queued, held by quiet hours or waiting its turn: the rows the outbox worker has
+        # not taken yet go, those it is sending or sent stay.
+        unsent = await self.session.execute(
+            delete(OutboxRow).where(OutboxRow.push_id == push_id, OutboxRow.status == "pending")
+        )
+        return affected(unsent) > 0
 
     async def stop_plan(self, plan_id: int, cohort_ids: list[int]) -> bool:
         """Stop a plan of one of these cohorts."""
