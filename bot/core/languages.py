@@ -112,6 +112,10 @@ class LanguageProfile:
     # other offered language lists count, so "de", "en", "is" and "me" weigh for none.
     function_words: tuple[str, ...] = field(default=(), repr=False)
     follow_ups: FollowUpWords = field(default=FollowUpWords(), repr=False)
+    # Words a person's name follows ("ma fille", "ik heet", "my colleague"), any case: a
+    # capitalised name after them is redacted like a phone number. Not "called" or "heet": apps
+    # are called something too ("een app die ChatGPT heet").
+    people: tuple[str, ...] = field(default=(), repr=False)
     # The espeak-ng voice that reads it aloud; empty: the voice named by the code itself.
     espeak_voice: str = ""
 
@@ -276,6 +280,14 @@ FRENCH: Final = LanguageProfile(
         ),
         pronouns=("ca", "cela", "ceci", "il", "elle", "ils", "elles"),
     ),
+    people=(
+        "je m'appelle", "je m’appelle", "mon nom est", "mon fils", "ma fille", "ma femme",
+        "mon mari", "mon ami", "mon amie",
+        "mon compagnon", "ma compagne", "mon collègue", "ma collègue", "mon patron",
+        "ma patronne", "mon chef", "ma cheffe", "mon voisin", "ma voisine", "ma mère", "mon père",
+        "mon frère", "ma sœur", "ma soeur", "mon enfant", "mon conseiller", "ma conseillère",
+        "mon formateur", "ma formatrice", "mon petit-fils", "ma petite-fille",
+    ),
 )  # fmt: skip
 
 DUTCH: Final = LanguageProfile(
@@ -361,6 +373,13 @@ DUTCH: Final = LanguageProfile(
             "en", "maar", "ook", "en voor", "en als", "en met", "en op", "wat met", "bijvoorbeeld",
         ),
         pronouns=("dat", "dit", "ze", "zij", "hij", "daar", "ervan", "erover", "da"),
+    ),
+    people=(
+        "ik heet", "mijn naam is", "mijn zoon", "mijn dochter", "mijn vrouw",
+        "mijn man", "mijn partner", "mijn vriend", "mijn vriendin", "mijn collega", "mijn baas",
+        "mijn chef", "mijn buurman", "mijn buurvrouw", "mijn moeder", "mijn mama", "mijn vader",
+        "mijn papa", "mijn broer", "mijn zus", "mijn kind", "mijn begeleider",
+        "mijn begeleidster", "mijn consulent", "mijn kleinzoon", "mijn kleindochter",
     ),
 )  # fmt: skip
 
@@ -450,6 +469,13 @@ ENGLISH: Final = LanguageProfile(
             "for example",
         ),
         pronouns=("it", "that", "this", "they", "them", "those", "these", "there", "its"),
+    ),
+    people=(
+        "my name is", "my name's", "my son", "my daughter", "my wife",
+        "my husband", "my partner", "my friend", "my colleague", "my boss", "my manager",
+        "my neighbour", "my neighbor", "my mother", "my mum", "my mom", "my father", "my dad",
+        "my brother", "my sister", "my child", "my coach", "my adviser", "my advisor",
+        "my grandson", "my granddaughter",
     ),
 )  # fmt: skip
 

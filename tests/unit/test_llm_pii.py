@@ -244,6 +244,35 @@ def test_street_addresses_are_redacted(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("mijn dochter Lisa Janssens zegt dat AI slecht is", "mijn dochter [NAME] zegt dat AI"),
+        ("Je m'appelle Karim, est-ce que ChatGPT garde tout ?", "Je m'appelle [NAME], est-ce"),
+        ("My boss Mr Peeters wants me to use Copilot", "My boss [NAME] wants me"),
+        ("ma collègue Anne-Sophie Dubois utilise l'IA", "ma collègue [NAME] utilise"),
+        ("Ik heet Jan De Smet en ik zoek werk", "Ik heet [NAME] en ik zoek"),
+    ],
+)
+def test_a_name_after_words_that_announce_a_person_is_redacted(text: str, redacted: str) -> None:
+    redaction = redact(text)
+    assert redaction.text.startswith(redacted)
+    assert redaction.kinds == (Kind.NAME,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend ChatGPT helps me write",  # a tool, which the question is about
+        "mon patron veut que j'utilise Copilot",  # no name after the words
+        "een app die Gemini heet",
+        "mijn baas zegt: gebruik het niet",
+    ],
+)
+def test_tools_and_sentences_without_a_name_keep_their_words(text: str) -> None:
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "J'ai une place pour 2 personnes.",

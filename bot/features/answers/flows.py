@@ -46,6 +46,7 @@ KIND_NAMES: Final[dict[Kind, str]] = {
     Kind.PHONE: N_("a phone number"),
     Kind.EMAIL: N_("an e-mail address"),
     Kind.ADDRESS: N_("a home address"),
+    Kind.NAME: N_("someone's name"),
 }
 
 

@@ -20,6 +20,7 @@ from stdnum import iban, luhn
 from stdnum.be import bis, nn
 
 from bot.core.languages import BUILT_IN, StreetWords
+from bot.core.reply_language import loanwords
 from bot.features.privacy.normalise import fold
 
 
@@ -32,6 +33,7 @@ class Kind(Enum):
     PHONE = "[PHONE]"
     EMAIL = "[EMAIL]"
     ADDRESS = "[ADDRESS]"
+    NAME = "[NAME]"
 
     @property
     def placeholder(self) -> str:
@@ -348,6 +350,21 @@ def _unmarked_streets(languages: Sequence[StreetWords], streets: Sequence[str]) 
     return re.compile(rf"(?P<known>{known})|{after_cue}")
 
 
+# "mijn dochter Lisa Janssens", "je m'appelle Karim": one to three capitalised names after words
+# that announce a person. Names alone are not looked for: "Lisa zegt" reads like "Copilot zegt".
+_PERSON = re.compile(
+    rf"(?<!\w)(?i:{_any(cue for profile in BUILT_IN for cue in profile.people)})[ ,:]+"
+    rf"(?P<person>{_NAME}(?:[ ]{_NAME}){{0,2}})"
+)
+
+
+def _person_spans(text: str) -> Iterator[Span]:
+    for match in _PERSON.finditer(text):
+        # "My friend ChatGPT" names a tool, which the question is about.
+        if match["person"].split()[0].casefold() not in loanwords():
+            yield match.span("person")
+
+
 _ADDRESSES = _addresses(_STREET_WORDS)
 _UNMARKED_STREETS = _unmarked_streets(_STREET_WORDS, _known_streets())
 
@@ -372,6 +389,7 @@ _DETECTORS: tuple[tuple[Kind, Detector], ...] = (
     (Kind.PHONE, _phone_spans),
     *((Kind.ADDRESS, _regex_spans(pattern)) for pattern in _ADDRESSES),
     (Kind.ADDRESS, _regex_spans(_UNMARKED_STREETS)),
+    (Kind.NAME, _person_spans),
 )
 
 
