@@ -565,8 +565,26 @@ async def test_a_definition_asked_in_the_quiz_is_answered_and_the_question_waits
     pending = chat.question.question
     await chat.say("what is a deepfake?")
     assert "📘 deepfake" in chat.text
-    await chat.press_data(data("lessons.resume"))
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert chat.question.question == pending
+
+
+async def test_a_question_asked_on_a_card_offers_the_way_back_to_that_card(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    lesson = plain_app.services.course.lesson("fr", FIRST_LESSON)
+    assert lesson is not None
+    await chat.press_data(data("lessons.open", FIRST_LESSON))
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 2))
+    await chat.say("est-ce que je peux mettre mon CV dans ChatGPT ?")
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert lesson.cards[2].text in chat.text
+
+    # With no card or question to go back to, the answer has no ▶ Continue.
+    idle = await new_learner(plain_app, "fr")
+    await idle.say("est-ce que je peux mettre mon CV dans ChatGPT ?")
+    assert all(b.data != data("lessons.resume") for b in idle.buttons)
 
 
 async def test_small_talk_during_practice_keeps_the_task(plain_app: App) -> None:

@@ -20,6 +20,7 @@ from bot.course.model import Course, GlossaryTerm, Lesson
 from bot.course.vocabulary import Vocabulary, glossary_vocabulary
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
+from bot.features.quiz.flows import way_back
 from bot.features.voice.readings import listen_answer_button
 from bot.i18n import Translator
 
@@ -130,4 +131,4 @@ async def say_definition(
     open_button = button(t.gettext("📖 Open the lesson"), OpenLesson(lesson.id)) if lesson else None
     text = "\n".join(lines)
     listen = await listen_answer_button(turn, definition.term.definition, language)
-    turn.say(text, rows(open_button, listen, screens.menu_button(t)))
+    turn.say(text, rows(way_back(turn, t), open_button, listen, screens.menu_button(t)))

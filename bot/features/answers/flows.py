@@ -24,7 +24,7 @@ from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.privacy.pii import Kind, Redaction, redact
-from bot.features.quiz.flows import continue_button
+from bot.features.quiz.flows import continue_button, way_back
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
 from bot.i18n import N_, Translator
@@ -247,7 +247,12 @@ class Answers:
         listen = await listen_answer_button(turn, answer.text, language)
         turn.say(
             f"{answer.text}\n\n{source}",
-            rows(*(_lesson_button(t, hit) for hit in used), listen, screens.menu_button(t)),
+            rows(
+                way_back(turn, t),
+                *(_lesson_button(t, hit) for hit in used),
+                listen,
+                screens.menu_button(t),
+            ),
         )
 
     async def _card_answer(
@@ -262,7 +267,7 @@ class Answers:
         listen = await listen_answer_button(turn, passage, language)
         turn.say(
             f"{passage}\n\n{source}",
-            rows(open_button, *close, listen, screens.menu_button(t)),
+            rows(way_back(turn, t), open_button, *close, listen, screens.menu_button(t)),
         )
 
     async def _unknown(
@@ -284,7 +289,12 @@ class Answers:
         all_lessons = button(t.gettext("📚 All lessons"), ShowModules())
         turn.say(
             "\n".join(lines),
-            rows(*(_lesson_button(t, hit) for hit in closest), all_lessons, screens.menu_button(t)),
+            rows(
+                way_back(turn, t),
+                *(_lesson_button(t, hit) for hit in closest),
+                all_lessons,
+                screens.menu_button(t),
+            ),
         )
 
     def _redirect(self, turn: Turn, t: Translator) -> None:
@@ -301,4 +311,4 @@ class Answers:
             ]
         )
         all_lessons = button(t.gettext("📚 All lessons"), ShowModules())
-        turn.say(text, rows(all_lessons, screens.menu_button(t)))
+        turn.say(text, rows(way_back(turn, t), all_lessons, screens.menu_button(t)))

@@ -166,6 +166,11 @@ def continue_button(t: Translator) -> Button:
     return button(t.gettext("▶ Continue"), Resume())
 
 
+def way_back(turn: Turn, t: Translator) -> Button | None:
+    """Return ▶ Continue when the learner was somewhere to go back to: a card, a question."""
+    return None if isinstance(turn.state, Idle) else continue_button(t)
+
+
 async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     """Record a quiz answer, explain it, and move on (or close the quiz).
 
