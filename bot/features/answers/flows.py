@@ -135,10 +135,14 @@ class Answers:
         if not has_letters(redaction.bare):
             # "7" where no button has that number, a date, a sum: nothing the lessons answer.
             t = turn.t
-            turn.say(
-                t.gettext("I see no words there. Tap a button, or write your question in words."),
-                rows(continue_button(t), screens.menu_button(t)),
+            said = (
+                t.gettext("No button here has that number. Tap a button, or write your question.")
+                if any(char.isdigit() for char in redaction.bare)
+                else t.gettext(
+                    "I see no words there. Tap a button, or write your question in words."
+                )
             )
+            turn.say(said, rows(continue_button(t), screens.menu_button(t)))
             return
         question = await self._standalone(turn, redaction, language)
         # Kept only for what needs it: a follow-up (with a model) or the keep-language button.
