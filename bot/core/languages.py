@@ -39,6 +39,11 @@ class SearchWords:
     # case-insensitive verbose regular expressions that match a whole question, accents removed,
     # and capture the word as `term`. When the word is in the glossary, its definition answers.
     definition_questions: tuple[str, ...] = ()
+    # What a learner may put before a question and that says nothing about it ("bonjour",
+    # "ik heb een vraag:", "quick question"), as a case-insensitive verbose regular expression.
+    # Left in, it kept "bonjour c'est quoi un chatbot" from reading as a definition question, and
+    # pulled the search towards lessons that greet.
+    openers: str = ""
 
 
 @dataclass(frozen=True)
@@ -218,6 +223,10 @@ FRENCH: Final = LanguageProfile(
             r"""(?:(?:une|un|les|le|la|des)\s+|l'|l\s+)?(?P<term>.+?),?\s+(?:c'?\s?est|cest)
                 \s+(?:quoi|koi)""",
         ),
+        openers=r"""bonjour|bonsoir|salut|coucou|hello|bjr|slt|re
+            | j['’\s]?ai\s+une\s+(?:petite\s+)?question | une\s+(?:petite\s+)?question | question
+            | dis[\s-]moi | dites[\s-]moi | excusez[\s-]moi | svp | stp
+            | s['’\s]il\s+(?:vous|te)\s+pla[iî]t""",
     ),
     rubric=RubricWords(
         task=(
@@ -322,6 +331,11 @@ DUTCH: Final = LanguageProfile(
                 \s+(?:(?:een|de|het|'n)\s+)?(?P<term>.+?)(?:\s+(?:eigenlijk|precies|is|zijn))?""",
             r"""wat\s+wil\s+(?:(?:een|de|het)\s+)?(?P<term>.+?)\s+zeggen""",
         ),
+        openers=r"""hallo|hoi|dag|goeiedag|goedendag|goeiemorgen|goedemorgen|goeiemiddag
+            | goedemiddag|goedenavond|goeienavond|hey|salut
+            | ik\s+heb\s+een\s+(?:korte\s+)?vraag(?:je)? | een\s+(?:korte\s+)?vraag(?:je)?
+            | vraag(?:je)?
+            | mag\s+ik\s+iets\s+vragen | zeg | alstublieft | alsjeblieft | aub | a\.u\.b\.?""",
     ),
     rubric=RubricWords(
         task=(
@@ -418,6 +432,9 @@ ENGLISH: Final = LanguageProfile(
                 \s+(?:(?:an|a|the)\s+)?(?P<term>.+?)(?:\s+(?:is|are|exactly))?""",
             r"""what\s+(?:does|do)\s+(?:(?:an|a|the)\s+)?(?P<term>.+?)\s+mean""",
         ),
+        openers=r"""(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening)
+            | i\s+have\s+a\s+(?:quick\s+)?question | (?:a\s+)?quick\s+question | a\s+question
+            | question | please | excuse\s+me""",
     ),
     rubric=RubricWords(
         task=(

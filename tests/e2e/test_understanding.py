@@ -563,6 +563,25 @@ async def test_an_options_letter_number_or_rank_typed_in_the_quiz_answers_it(
         assert item.explanations[second] in chat.text
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "plain"),
+    [
+        ("fr", "bonjour c'est quoi un deepfake", "c'est quoi un deepfake"),
+        ("nl", "Goeiemorgen, ik heb een vraag: wat is een deepfake?", "wat is een deepfake?"),
+        ("en", "Hi there! Quick question - what is a deepfake?", "what is a deepfake?"),
+    ],
+)
+async def test_a_greeting_or_lead_in_before_a_question_changes_nothing_to_its_answer(
+    plain_app: App, language: Language, typed: str, plain: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(plain)
+    answered = chat.text
+    assert "📘" in answered
+    await chat.say(typed)
+    assert chat.text == answered
+
+
 async def test_a_definition_asked_in_the_quiz_is_answered_and_the_question_waits(
     plain_app: App,
 ) -> None:

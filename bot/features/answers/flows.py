@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Final
@@ -48,6 +49,13 @@ KIND_NAMES: Final[dict[Kind, str]] = {
     Kind.ADDRESS: N_("a home address"),
     Kind.NAME: N_("someone's name"),
 }
+
+
+def openers(languages: LanguageRegistry) -> re.Pattern[str]:
+    """Return the words any offered language may put before a question, with what follows them."""
+    # Every language's: Flemish learners greet with "salut", French ones with "hello".
+    words = "|".join(f"(?:{p.search.openers})" for p in languages if p.search.openers)
+    return re.compile(rf"^(?:(?:{words})(?![\w'’])[\s,:;.!?-]*)+" if words else "^$", re.I | re.X)
 
 
 def _join(t: Translator, items: Sequence[str]) -> str:
@@ -111,6 +119,7 @@ class Answers:
         self.reply_language = ReplyLanguageRule(languages)
         self.definitions = definitions
         self._ai_words: dict[Language, Vocabulary] = {}
+        self._openers = openers(languages)
 
     async def _language(self, turn: Turn, text: str) -> ReplyLanguage:
         if not can_switch(text):
@@ -127,7 +136,7 @@ class Answers:
 
     async def answer(self, turn: Turn, text: str) -> None:
         """Answer one question: personal data first, then its language, the course, the model."""
-        redaction = redact(text)
+        redaction = redact(self._openers.sub("", text) or text)
         reply = await self._language(turn, redaction.bare)
         language = reply.language
         if redaction.found:
