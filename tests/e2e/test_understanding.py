@@ -582,6 +582,32 @@ async def test_a_greeting_or_lead_in_before_a_question_changes_nothing_to_its_an
     assert chat.text == answered
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [("fr", "arrête les rappels"), ("fr", "réglages"), ("nl", "geen herinneringen meer aub")],
+)
+async def test_reminders_and_settings_asked_in_words_open_the_settings(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert t(plain_app, language, "🔔 Review reminders: on, at about {time}.").split("{")[0] in (
+        chat.text
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"), [("nl", "Eenvoudiger, graag"), ("fr", "plus simple svp")]
+)
+async def test_the_simpler_buttons_words_typed_on_a_card_offer_that_button(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.open", FIRST_LESSON))
+    await chat.say(typed)
+    assert chat.button_with_action("simpler.card").data == data("simpler.card", FIRST_LESSON, 0)
+
+
 async def test_a_definition_asked_in_the_quiz_is_answered_and_the_question_waits(
     plain_app: App,
 ) -> None:
