@@ -342,6 +342,13 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     assert "Monday to Friday at 09:00" in trainer.text
     await trainer.press("Plan it")
     assert "First time: 24/11/26, 09:00" in trainer.text
+    # The same plan again is not a second one: each learner would get every lesson twice.
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("Each learner's next lesson")
+    await trainer.press("Every weekday at 9:00")
+    await trainer.press("Plan it")
+    assert "This plan already exists: Monday to Friday at 09:00." in trainer.text
 
     await trainer.command("scheduled")
     assert "24/11/26, 08:30 · Group A · a message" in trainer.text

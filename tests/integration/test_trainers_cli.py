@@ -87,6 +87,14 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
         capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", "mon-fri", "--at", "9:00"
     )
     assert (code, out.split(";")[0]) == (0, "Plan 1 saved")
+    # The same plan again would send everything twice.
+    code, _, err = run(
+        capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", "mon-fri", "--at", "09:00"
+    )
+    assert (code, err) == (
+        1,
+        "Plan 1 already sends that to 'Bootcamp' at that time: see 'tutor schedule list'.\n",
+    )
     code, out, _ = run(capsys, "schedule", "list")
     assert "plan 1" in out
     assert "Monday to Friday at 09:00" in out

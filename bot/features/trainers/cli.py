@@ -427,9 +427,15 @@ async def _schedule_add(app: App, uow: SqlUnitOfWork, options: TrainerOptions, a
     weekdays, minutes = parse_weekdays(args.days), parse_clock(args.at)
     if weekdays is None or minutes is None:
         raise OperatorError("Use --days like mon-fri or mon,wed and --at like 09:00.")
+    kind = cast(PlanKind, args.what)
+    if same := await uow.get(PUSHES).same_plan(cohort.id, kind, weekdays, minutes):
+        raise OperatorError(
+            f"Plan {same.id} already sends that to {cohort.name!r} at that time: "
+            "see 'tutor schedule list'."
+        )
     plan = await uow.get(PUSHES).create_plan(
         cohort,
-        cast(PlanKind, args.what),
+        kind,
         weekdays=weekdays,
         at_minute=minutes,
         now=app.services.clock(),

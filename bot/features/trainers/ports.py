@@ -279,6 +279,12 @@ class PushStore(Protocol):
         """Create a recurring push; its first run is the next matching day and time."""
         ...
 
+    async def same_plan(
+        self, cohort_id: int, kind: PlanKind, weekdays: str, at_minute: int
+    ) -> Plan | None:
+        """Return a cohort's plan that already sends this on these days at this time."""
+        ...
+
     async def upcoming(self, cohort_ids: list[int], now: datetime) -> tuple[list[Push], list[Plan]]:
         """Return the pushes of some cohorts still to come (planned, or held), and their plans."""
         ...

@@ -466,16 +466,25 @@ class PushFlow:
         t = turn.t
         await turn.repo(DRAFTS).delete_draft(turn.learner.id)
         if found.when == "plan" and found.weekdays and found.at_minute is not None:
-            plan = await turn.repo(PUSHES).create_plan(
+            kind = cast(ports.PlanKind, found.kind)
+            pushes = turn.repo(PUSHES)
+            same = await pushes.same_plan(cohort.id, kind, found.weekdays, found.at_minute)
+            # Saved twice, every learner would get each send twice.
+            plan = same or await pushes.create_plan(
                 cohort,
-                cast(ports.PlanKind, found.kind),
+                kind,
                 weekdays=found.weekdays,
                 at_minute=found.at_minute,
                 now=turn.now,
                 zone=self.options.zone,
                 created_by_id=turn.learner.id,
             )
-            text = t.gettext("✅ Plan saved: {when}. First time: {first}.").format(
+            saved = (
+                t.gettext("This plan already exists: {when}. Next time: {first}.")
+                if same
+                else t.gettext("✅ Plan saved: {when}. First time: {first}.")
+            )
+            text = saved.format(
                 when=describe_plan(t, plan.weekdays, plan.at_minute),
                 first=t.datetime(plan.next_run_at),
             )

@@ -159,6 +159,20 @@ class SqlPushes:
         await self.session.flush()
         return _plan(row)
 
+    async def same_plan(
+        self, cohort_id: int, kind: PlanKind, weekdays: str, at_minute: int
+    ) -> Plan | None:
+        """Return a cohort's plan that already sends this on these days at this time."""
+        row = await self.session.scalar(
+            select(PushPlanRow).where(
+                PushPlanRow.cohort_id == cohort_id,
+                PushPlanRow.kind == kind,
+                PushPlanRow.weekdays == weekdays,
+                PushPlanRow.at_minute == at_minute,
+            )
+        )
+        return _plan(row) if row else None
+
     async def run_due_plans(self, now: datetime, zone: ZoneInfo) -> int:
         """Turn each plan whose time has come into a push; return how many pushes were made."""
         plans = list(
