@@ -28,6 +28,7 @@ class SettingsFlows:
     """The settings screens; reminders are only offered at hours outside the quiet hours."""
 
     def __init__(self, quiet_hours: tuple[int, int]) -> None:
+        self.quiet_hours = quiet_hours
         self.hours = tuple(h for h in range(24) if not is_quiet_minute(h * 60, *quiet_hours))
 
     async def show(self, turn: Turn, _: object = None, *, again: bool = False) -> None:
@@ -38,10 +39,13 @@ class SettingsFlows:
         on = turn.learner.reminders_on
         if on:
             time = await turn.repo(REMINDERS).time(turn.learner.id)
-            clock = format_clock(time.hour * 60)
+            # An hour someone usually learns at may fall in the quiet hours (a night owl): the
+            # reminder then comes when they end, and that is the hour to tell.
+            held = is_quiet_minute(time.hour * 60, *self.quiet_hours)
+            clock = format_clock(self.quiet_hours[1] if held else time.hour * 60)
             reminders = (
                 t.gettext("🔔 Review reminders: on, at about {time}.").format(time=clock)
-                if time.chosen_hour is not None
+                if time.chosen_hour is not None or held
                 else t.gettext(
                     "🔔 Review reminders: on, at about {time} (when you usually learn)."
                 ).format(time=clock)
