@@ -304,11 +304,11 @@ async def say_summary(turn: Turn, lesson: Lesson, score: int) -> None:
     if score == total:
         lines.append(t.gettext("Perfect! Well done."))
     elif score * 2 >= total:
-        lines += [t.gettext("Good work!"), comeback_promise(turn)]
+        lines += [t.gettext("Good work!"), comeback_promise(turn, total - score)]
     else:
         lines += [
             t.gettext("Keep going! Read the cards again, then try once more."),
-            comeback_promise(turn),
+            comeback_promise(turn, total - score),
         ]
         reread = button(t.gettext("📖 Read the cards again"), ShowCard(lesson.id, 0))
     end = await lesson_end(turn, lesson.id)

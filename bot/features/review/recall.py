@@ -54,9 +54,17 @@ def usual_hour(answered: Sequence[datetime], zone: ZoneInfo) -> int:
     return int(statistics.median_low(moment.astimezone(zone).hour for moment in answered))
 
 
-def comeback_promise(turn: Turn) -> str:
-    """Say when missed questions come back, as the reminders will really bring them."""
+def comeback_promise(turn: Turn, missed: int) -> str:
+    """Say when the missed questions come back, as the reminders will really bring them."""
     t = turn.t
     if turn.learner.reminders_on:
-        return t.gettext("The questions you missed come back tomorrow: I will send you a reminder.")
-    return t.gettext("The questions you missed come back tomorrow, under 🔁 Review in the menu.")
+        return t.ngettext(
+            "The question you missed comes back tomorrow: I will send you a reminder.",
+            "The questions you missed come back tomorrow: I will send you a reminder.",
+            missed,
+        )
+    return t.ngettext(
+        "The question you missed comes back tomorrow, under 🔁 Review in the menu.",
+        "The questions you missed come back tomorrow, under 🔁 Review in the menu.",
+        missed,
+    )
