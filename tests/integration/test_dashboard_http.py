@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import re
@@ -22,9 +23,9 @@ from bot.channels.web.server import build_dashboard
 from bot.features.trainers import codes
 from bot.features.trainers.ports import Cohort
 from bot.features.trainers.repo import SqlCohorts
-from tests.conftest import Clock
+from tests.conftest import Clock, make_settings
 from tests.support.chat import Chat
-from tests.support.trainers import BOT_USERNAME, cohort_with_learners, trainer_settings
+from tests.support.trainers import BOT_USERNAME, cohort_with_learners, statuses, trainer_settings
 
 WEB_URL = "https://tutor.example.org"
 TRAINER = "2001"
@@ -192,8 +193,13 @@ async def test_a_push_is_previewed_in_each_language_then_queued_truthfully(app: 
         bubbles = re.findall(r'class="bubble">([^<]*)', preview.text)
         assert len(bubbles) == 3
         assert any("Un message de votre formateur" in bubble for bubble in bubbles)
-        done = await browser.post(f"/cohorts/{cohort.id}/push", data=fields)
+        once = re.findall(r'name="once" value="([^"]+)"', preview.text)
+        done = await browser.post(f"/cohorts/{cohort.id}/push", data={**fields, "once": once[0]})
         assert "Sending to 3 learners now." in done.text
+        # The same form again (a double click, the browser sending it again) is not sent twice.
+        again = await browser.post(f"/cohorts/{cohort.id}/push", data={**fields, "once": once[0]})
+        assert "This was already sent: each learner gets it once." in again.text
+        assert await statuses(app) == {"pending": 3}
         page = await browser.get(f"/cohorts/{cohort.id}")
         assert "sent (a message)" in page.text
         past = {**fields, "at": "2020-01-01T09:00"}
@@ -328,3 +334,30 @@ async def test_the_poster_in_the_groups_own_language_comes_first(app: App) -> No
     posters = re.findall(r"poster\.pdf\?lang=(\w+)", shown)
     assert posters[0] == "nl"
     assert sorted(posters) == sorted(app.services.languages.codes)
+
+
+async def test_a_held_cohort_makes_a_second_sender_wait_for_the_first_to_finish(
+    database_url: str, tmp_path: Path, clock: Clock
+) -> None:
+    """Two sends of one cohort at once (a double click): the second sees what the first did."""
+    async with open_app(make_settings(tmp_path, database_url), clock=clock) as app:
+        cohort = await cohort_with_learners(app, 0)
+        order: list[str] = []
+        first_holds = asyncio.Event()
+
+        async def first() -> None:
+            async with app.database.session() as session:
+                await SqlCohorts(session).hold(cohort.id)
+                order.append("first holds")
+                first_holds.set()
+                await asyncio.sleep(0.2)  # the second would go on meanwhile, were it not held
+                order.append("first ends")
+
+        async def second() -> None:
+            await first_holds.wait()
+            async with app.database.session() as session:
+                await SqlCohorts(session).hold(cohort.id)
+                order.append("second holds")
+
+        await asyncio.gather(first(), second())
+    assert order == ["first holds", "first ends", "second holds"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -12,9 +13,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from bot.channels.web.context import Dashboard, PageError
+from bot.core.ports import UnitOfWork
 from bot.features.dashboard.overview import member_languages
 from bot.features.dashboard.ports import AUDIT, AuditEntry
-from bot.features.trainers.ports import PUSHES, Cohort, PushKind
+from bot.features.trainers.ports import COHORTS, PUSHES, Cohort, PushKind
 from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS, queued_text, when_text
 from bot.features.trainers.render import (
     message_text,
@@ -28,6 +30,10 @@ from bot.i18n import Translator
 KINDS: Final = ("lesson", "review", "message")
 # The review preview shows a typical number: each learner's own is counted when it goes out.
 PREVIEW_REVIEWS: Final = 3
+# The form field of a send's key, and how many of a cohort's latest log entries are searched
+# for it: a second click comes seconds after the first, with few entries in between.
+ONCE: Final = "once"
+RECENT_ENTRIES: Final = 50
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,14 @@ class PushChoice:
 
     def fields(self, local_due: str) -> dict[str, str]:
         """Return the form fields that carry this choice to the confirmation."""
-        fields = {"kind": self.kind, "lesson": self.lesson_id or "", "at": local_due}
+        # A key of this one send: the same form sent twice (a double click, the browser's
+        # "send again") is made once.
+        fields = {
+            "kind": self.kind,
+            "lesson": self.lesson_id or "",
+            "at": local_due,
+            ONCE: secrets.token_urlsafe(12),
+        }
         fields.update({f"text_{code}": text for code, text in self.texts.items()})
         return fields
 
@@ -90,6 +103,12 @@ class PushPages:
             choice, errors = self._read(visit.form, t)
             if choice is None:
                 raise PageError(HTTPStatus.BAD_REQUEST, " ".join(errors), t)
+            key = str(visit.form.get(ONCE, ""))
+            # One send of a cohort at a time, so that the same form twice finds the first one.
+            await stores.get(COHORTS).hold(cohort.id)
+            if key and await _sent_before(stores, cohort.id, key):
+                done = [t.gettext("✅ This was already sent: each learner gets it once.")]
+                return d.show(request, visit, "push_done.html", {"cohort": cohort, "outcome": done})
             push = await stores.get(PUSHES).create_push(
                 cohort,
                 choice.kind,
@@ -106,6 +125,7 @@ class PushPages:
                 "kind": push.kind,
                 "lesson": push.lesson_id,
                 "due_at": push.due_at.isoformat(),
+                ONCE: key,
             }
             entry = AuditEntry(now, visit.viewer.learner.id, cohort.id, "push", detail)
             await stores.get(AUDIT).record(entry)
@@ -179,6 +199,12 @@ class PushPages:
             return review_text(t, PREVIEW_REVIEWS)
         written = message_text(choice.texts, language, services.languages.codes)
         return trainer_message(t, written or "")
+
+
+async def _sent_before(stores: UnitOfWork, cohort_id: int, key: str) -> bool:
+    """Tell whether a send with this key was made already, among the cohort's latest entries."""
+    entries = await stores.get(AUDIT).of_cohort(cohort_id, RECENT_ENTRIES)
+    return any(entry.action == "push" and entry.detail.get(ONCE) == key for entry in entries)
 
 
 def _due(text: str, zone: ZoneInfo) -> datetime | None:

@@ -185,6 +185,10 @@ class CohortStore(Protocol):
         """Return a cohort only if this trainer leads it."""
         ...
 
+    async def hold(self, cohort_id: int) -> None:
+        """Wait for, then hold, a cohort's row until the unit of work ends (on PostgreSQL)."""
+        ...
+
     async def cohort_named(self, name: str) -> Cohort | None:
         """Return the cohort with this name."""
         ...

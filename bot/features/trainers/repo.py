@@ -225,6 +225,13 @@ class SqlCohorts:
         cohort = await self.get_cohort(cohort_id)
         return cohort if cohort is not None and cohort.trainer_id == trainer_id else None
 
+    async def hold(self, cohort_id: int) -> None:
+        """Wait for, then hold, a cohort's row until the unit of work ends (on PostgreSQL)."""
+        # SQLite has one writer already: FOR UPDATE is left out there.
+        await self.session.execute(
+            select(CohortRow.id).where(CohortRow.id == cohort_id).with_for_update()
+        )
+
     async def cohort_named(self, name: str) -> Cohort | None:
         """Return the cohort with this name, else the only one whose name reads the same."""
         row = await self.session.scalar(select(CohortRow).where(CohortRow.name == name))
