@@ -108,6 +108,13 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     # What the chat offers, the command line takes: no quiet hours, reminders off.
     assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "none")[0] == 0
     assert run(capsys, "cohort", "set", "Bootcamp", "--reminder-days", "off")[0] == 0
+    # More than a month, or quiet hours that end as they start, are slips: refused, said why.
+    with pytest.raises(SystemExit):
+        run(capsys, "cohort", "set", "Bootcamp", "--reminder-days", "1000")
+    assert "--reminder-days: a number of days, 1 to 30 or off" in capsys.readouterr().err
+    assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "08:00-08:00")[2] == (
+        "--quiet 08:00-08:00 ends as it starts: for none, say none.\n"
+    )
     assert "quiet=none reminder_days=0" in run(capsys, "cohort", "list")[1]
     code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "morgen 10u")
     assert (code, out.split(" planned for ")[0]) == (0, "Push 4 to 'Bootcamp'")
@@ -239,7 +246,7 @@ def test_operator_mistakes_get_one_clear_line_and_change_nothing(
         )
     assert run(capsys, "cohort", "list")[1].count("Forem Liège") == 1
     assert run(capsys, "cohort", "set", "forem liège", "--reminder-days", "5")[1] == (
-        "Cohort 'Forem Liège' updated.\n"
+        "Cohort 'Forem Liège' updated: quiet=21:00-08:00 reminder_days=5.\n"
     )
     assert run(capsys, "cohort", "create", "Bootcamp", "--trainer", "2001")[0] == 0
     assert run(capsys, "cohort", "set", "Bootcamp") == (

@@ -10,10 +10,11 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 from zoneinfo import ZoneInfo
 
 from bot.adapters.db.unit import SqlUnitOfWork
@@ -30,6 +31,10 @@ from bot.features.trainers.timing import beyond_horizon, parse_weekdays, read_ti
 
 if TYPE_CHECKING:
     from bot.app import App
+
+
+# The longest wait before a learner who stopped gets a nudge: beyond a month, they have left.
+REMINDER_DAYS_MOST: Final = 30
 
 
 class OperatorError(Exception):
@@ -144,22 +149,25 @@ def _add_push_and_schedule(commands: Any) -> None:
 
 def _reminder_days(text: str) -> int:
     """Read a reminder delay as the chat offers it: a number of days, or `off` (0)."""
-    return 0 if text.strip().lower() in NO_QUIET_HOURS else _at_least(text, 0, "or off")
+    if text.strip().lower() in NO_QUIET_HOURS:
+        return 0
+    return _whole_days(text, 1, "or off", most=REMINDER_DAYS_MOST)
 
 
 def _days(text: str) -> int:
     """Read a number of days, 1 or more."""
-    return _at_least(text, 1)
+    return _whole_days(text, 1)
 
 
-def _at_least(text: str, least: int, other: str = "") -> int:
-    """Read a whole number of days no smaller than `least`, for argparse."""
+def _whole_days(text: str, least: int, other: str = "", *, most: int | None = None) -> int:
+    """Read a whole number of days from `least` (to `most`, if given), for argparse."""
     try:
         days = int(text)
     except ValueError:
         days = least - 1
-    if days < least:
-        raise argparse.ArgumentTypeError(f"a number of days, {least} or more {other}".strip())
+    if days < least or (most is not None and days > most):
+        upto = f"to {most}" if most is not None else "or more"
+        raise argparse.ArgumentTypeError(f"a number of days, {least} {upto} {other}".strip())
     return days
 
 
@@ -288,14 +296,9 @@ async def _list(app: App, uow: SqlUnitOfWork, _: TrainerOptions, __: Any) -> Non
     for cohort in every:
         trainer = await _trainer(uow, cohort)
         who = f"{trainer.channel}:{trainer.external_id}" if trainer else "none"
-        quiet = (
-            f"{format_clock(cohort.quiet_start)}-{format_clock(cohort.quiet_end)}"
-            if cohort.quiet_start != cohort.quiet_end
-            else "none"
-        )
         print(
             f"{cohort.name:40} learners={await cohorts.member_count(cohort.id):<5} "
-            f"trainer={who} quiet={quiet} reminder_days={cohort.reminder_days}"
+            f"trainer={who} {_delivery(cohort)}"
         )
 
 
@@ -316,6 +319,16 @@ async def _stop(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> N
     print(f"Stopped {count} join code(s) of {cohort.name!r}.")
 
 
+def _delivery(cohort: Cohort) -> str:
+    """Write a cohort's delivery settings as `quiet=21:00-08:00 reminder_days=3`."""
+    quiet = (
+        f"{format_clock(cohort.quiet_start)}-{format_clock(cohort.quiet_end)}"
+        if cohort.quiet_start != cohort.quiet_end
+        else "none"
+    )
+    return f"quiet={quiet} reminder_days={cohort.reminder_days}"
+
+
 async def _set(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
     cohort = await _cohort(uow, args.name)
     values: dict[str, int] = {}
@@ -323,13 +336,21 @@ async def _set(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> No
         quiet = parse_range(args.quiet)
         if quiet is None:
             raise OperatorError("Quiet hours look like 21:00-08:00, or none.")
+        if quiet[0] == quiet[1] and args.quiet.strip().lower() not in NO_QUIET_HOURS:
+            raise OperatorError(f"--quiet {args.quiet} ends as it starts: for none, say none.")
         values.update(quiet_start=quiet[0], quiet_end=quiet[1])
     if args.reminder_days is not None:
         values["reminder_days"] = args.reminder_days
     if not values:
         raise OperatorError("Nothing to change: give --quiet, --reminder-days or both.")
     await uow.get(COHORTS).update_cohort(cohort.id, **values)
-    print(f"Cohort {cohort.name!r} updated.")
+    now_set = replace(
+        cohort,
+        quiet_start=values.get("quiet_start", cohort.quiet_start),
+        quiet_end=values.get("quiet_end", cohort.quiet_end),
+        reminder_days=values.get("reminder_days", cohort.reminder_days),
+    )
+    print(f"Cohort {cohort.name!r} updated: {_delivery(now_set)}.")
 
 
 async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
