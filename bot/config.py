@@ -49,8 +49,10 @@ def parse_identity(text: str) -> tuple[str, str]:
     if text.isdigit():
         return "telegram", text
     channel, _, external_id = (part.strip() for part in text.partition(":"))
-    if not channel or not external_id:
+    if not channel or not external_id or any(char.isspace() for char in external_id):
         raise ValueError(f"{text!r} is not channel:id, such as telegram:123456 or terminal:anna")
+    if channel == "telegram" and not external_id.isdigit():
+        raise ValueError(f"{text!r}: a Telegram id is a number, such as telegram:123456")
     return channel, external_id
 
 

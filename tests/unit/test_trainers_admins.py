@@ -39,3 +39,7 @@ def test_an_administrator_without_a_channel_is_one_clear_line(
 def test_an_identity_is_read_with_spaces_trimmed_and_a_bare_number_is_telegram() -> None:
     assert parse_identity(" terminal : anna ") == ("terminal", "anna")
     assert parse_identity("4242") == ("telegram", "4242")
+    with pytest.raises(ValueError, match="a Telegram id is a number"):
+        parse_identity("telegram:abc")
+    with pytest.raises(ValueError, match="is not channel:id"):
+        parse_identity("telegram:12 34")
