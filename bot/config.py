@@ -239,6 +239,8 @@ class Settings(BaseSettings):
     llm_streaming: bool = False
     # Where the personal-data warning sends the learner to learn more.
     privacy_lesson_id: str = "privacy/personal-data"
+    # Where a message with a link is sent to learn how to check what it shows.
+    checking_lesson_id: str = "verify/fact-checking"
 
     # Voice: cards read aloud with espeak-ng, or with an OpenAI-compatible /audio/speech endpoint
     # when one is set (espeak-ng then takes over when it fails); voice notes heard only when an

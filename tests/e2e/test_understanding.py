@@ -608,6 +608,27 @@ async def test_the_simpler_buttons_words_typed_on_a_card_offer_that_button(
     assert chat.button_with_action("simpler.card").data == data("simpler.card", FIRST_LESSON, 0)
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("nl", "is dit echt? https://www.facebook.com/share/v/abc123"),
+        ("fr", "regarde ça www.exemple.be/video c'est vrai ?"),
+    ],
+)
+async def test_a_link_is_not_opened_and_the_lesson_on_checking_is_offered(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    said = "I do not open links. To know whether what you saw online is real, check it yourself"
+    assert chat.text.startswith(t(plain_app, language, f"{said}: this lesson shows you how."))
+    assert chat.button_with_action("lessons.open").data == data(
+        "lessons.open", "verify/fact-checking"
+    )
+    async with plain_app.database.session() as session:
+        assert await session.scalar(select(func.count()).select_from(UnansweredQuestionRow)) == 0
+
+
 async def test_a_definition_asked_in_the_quiz_is_answered_and_the_question_waits(
     plain_app: App,
 ) -> None:

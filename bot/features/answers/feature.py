@@ -29,6 +29,7 @@ def manifest(context: FeatureContext) -> Manifest:
         context.budget,
         context.course,
         context.settings.privacy_lesson_id,
+        context.settings.checking_lesson_id,
         context.settings.languages,
         definitions,
     )

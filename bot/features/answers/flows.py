@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from bot.adapters.search import LessonHit, Retriever
 
 SEARCH_K: Final = 5
+# A web address in a message: "https://…", or "www.…" typed without it.
+LINK: Final = re.compile(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
 MODEL_PASSAGES: Final = 4
 CARD_MAX_WORDS: Final = 90
 OTHER_LESSONS: Final = 2
@@ -107,6 +109,7 @@ class Answers:
         budget: DailyBudget,
         course: Course,
         privacy_lesson_id: str,
+        checking_lesson_id: str,
         languages: LanguageRegistry,
         definitions: Definitions,
     ) -> None:
@@ -115,6 +118,7 @@ class Answers:
         self.chains = chains
         self.budget = budget
         self.privacy_lesson_id = privacy_lesson_id
+        self.checking_lesson_id = checking_lesson_id
         self.course = course
         self.reply_language = ReplyLanguageRule(languages)
         self.definitions = definitions
@@ -141,6 +145,9 @@ class Answers:
         language = reply.language
         if redaction.found:
             personal_data_warning(turn, language, redaction.kinds, self.privacy_lesson_id)
+        if LINK.search(redaction.bare):
+            self._link(turn)
+            return
         if not has_letters(redaction.bare):
             # "7" where no button has that number, a date, a sum: nothing the lessons answer.
             t = turn.t
@@ -160,6 +167,26 @@ class Answers:
             if reply.switched:
                 self._switch_notice(turn, language, kept)
         await self._respond(turn, language, question)
+
+    def _link(self, turn: Turn) -> None:
+        """Say that links stay unopened, and where the course teaches to check what they show."""
+        # A link is neither opened nor kept: what is behind it is unknown, and may be personal.
+        t = turn.t
+        lesson = turn.course.lesson(turn.language, self.checking_lesson_id)
+        lesson_button = (
+            button(
+                t.gettext("🔍 Lesson: {title}").format(title=lesson.title), OpenLesson(lesson.id)
+            )
+            if lesson
+            else None
+        )
+        turn.say(
+            t.gettext(
+                "I do not open links. To know whether what you saw online is real, check it "
+                "yourself: this lesson shows you how."
+            ),
+            rows(way_back(turn, t), lesson_button, screens.menu_button(t)),
+        )
 
     async def again(self, turn: Turn, chosen: AnswerInMyLanguage) -> None:
         """Answer a kept question again, in the learner's own language."""
