@@ -629,6 +629,24 @@ async def test_a_link_is_not_opened_and_the_lesson_on_checking_is_offered(
         assert await session.scalar(select(func.count()).select_from(UnansweredQuestionRow)) == 0
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [("nl", "en op het werk?"), ("fr", "et au travail ?"), ("en", "and is it safe?")],
+)
+async def test_a_follow_up_without_a_model_asks_for_the_whole_question_not_a_refusal(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say("wat is chatgpt" if language == "nl" else "what is chatgpt")
+    await chat.say(typed)
+    assert chat.text == t(
+        plain_app,
+        language,
+        "I do not know what this question is about. Please write the whole question, "
+        "for example: “Can I use ChatGPT at work?”",
+    )
+
+
 async def test_a_definition_asked_in_the_quiz_is_answered_and_the_question_waits(
     plain_app: App,
 ) -> None:

@@ -19,7 +19,13 @@ from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
 from bot.features.answers.buttons import AnswerInMyLanguage
 from bot.features.answers.definitions import Definitions, say_definition
-from bot.features.answers.follow_up import looks_like_follow_up, recent_questions, remember
+from bot.features.answers.follow_up import (
+    looks_like_follow_up,
+    opens_as_follow_up,
+    recent_questions,
+    refers_back,
+    remember,
+)
 from bot.features.answers.gate import on_topic
 from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
@@ -237,8 +243,16 @@ class Answers:
         retriever = await self.retriever.wait()
         result = await retriever.search(redaction.bare, language, k=SEARCH_K)
         hits = result.hits
-        if not on_topic(result, bool(self._vocabulary(language).find(redaction.bare))):
-            self._redirect(turn, t)
+        names_a_topic = bool(self._vocabulary(language).find(redaction.bare))
+        if not on_topic(result, names_a_topic):
+            # "And at work?", "is it safe?": a question that leans on one before it, which the
+            # search cannot read alone, gets a request for the whole question, not a refusal.
+            follow_ups = turn.services.languages.profile(language).follow_ups
+            bare = redaction.bare
+            if opens_as_follow_up(bare, follow_ups) or refers_back(bare, follow_ups):
+                self._ask_whole_question(turn, t)
+            else:
+                self._redirect(turn, t)
             return
         if not result.confident:
             # About AI, but no lesson comes close enough: say so, and keep it for the trainers.
@@ -335,6 +349,15 @@ class Answers:
                 all_lessons,
                 screens.menu_button(t),
             ),
+        )
+
+    def _ask_whole_question(self, turn: Turn, t: Translator) -> None:
+        turn.say(
+            t.gettext(
+                "I do not know what this question is about. Please write the whole question, "
+                "for example: “Can I use ChatGPT at work?”"
+            ),
+            rows(way_back(turn, t), screens.menu_button(t)),
         )
 
     def _redirect(self, turn: Turn, t: Translator) -> None:

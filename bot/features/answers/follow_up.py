@@ -30,15 +30,26 @@ SHORT_WORDS: Final = 4
 
 def looks_like_follow_up(text: str, follow_ups: FollowUpWords, names_a_topic: bool) -> bool:
     """Tell whether a question seems to lean on the ones before it."""
-    found = words(text)
-    if not found:
+    if not words(text):
         return False
-    opening = " ".join(found)
-    if any(opening == opener or opening.startswith(f"{opener} ") for opener in follow_ups.openers):
+    if opens_as_follow_up(text, follow_ups):
         return True
     if names_a_topic:
         return False
-    return word_count(text) <= SHORT_WORDS or any(w in follow_ups.pronouns for w in found)
+    return word_count(text) <= SHORT_WORDS or refers_back(text, follow_ups)
+
+
+def opens_as_follow_up(text: str, follow_ups: FollowUpWords) -> bool:
+    """Tell whether a question starts as one that goes on from another ("and at work?")."""
+    opening = " ".join(words(text))
+    return bool(opening) and any(
+        opening == opener or opening.startswith(f"{opener} ") for opener in follow_ups.openers
+    )
+
+
+def refers_back(text: str, follow_ups: FollowUpWords) -> bool:
+    """Tell whether a question holds a word standing for something said before ("is it safe")."""
+    return any(word in follow_ups.pronouns for word in words(text))
 
 
 async def recent_questions(turn: Turn) -> list[RecentQuestion]:
