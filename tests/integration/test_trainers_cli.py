@@ -134,6 +134,11 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
         run(capsys, "trainer", "weekly", "2001", "off")[1]
         == "Weekly report off for telegram:2001.\n"
     )
+    # A learner of the group gets no weekly report to turn on or off.
+    assert run(capsys, "trainer", "weekly", "5000", "on")[1:] == (
+        "",
+        "telegram:5000 is a learner, not a trainer: only trainers get the report.\n",
+    )
 
     csv_path, png_path = tmp_path / "report.csv", tmp_path / "report.png"
     code, out, _ = run(

@@ -36,7 +36,10 @@ def _handler(action: Action) -> Callable[[Settings, argparse.Namespace], int]:
     def handler(settings: Settings, args: argparse.Namespace) -> int:
         code = codes.normalize(args.code)
         if code is None:
-            print("unknown: this is not a certificate code (10 letters and digits)")
+            print(
+                "unknown: this is not a certificate code "
+                "(10 letters and digits, never 0, 1, I, L or O)"
+            )
             return 1
         line, ok = asyncio.run(_run(settings, action, code))
         print(line)
@@ -80,6 +83,10 @@ async def _verify(
 async def _revoke(
     store: CertificateStore, digest: str, now: datetime, zone: ZoneInfo
 ) -> tuple[str, bool]:
+    before = await store.verify(digest)
     if await store.revoke(digest, now):
-        return describe(await store.verify(digest), zone), True
-    return f"not revoked: {describe(await store.verify(digest), zone)}", False
+        # Whose certificate was withdrawn, so the operator sees it was the one meant.
+        return f"revoked now: {describe(before, zone).removeprefix('valid: ')}", True
+    if before.status == "revoked":
+        return f"already {describe(before, zone)}", False
+    return describe(before, zone), False

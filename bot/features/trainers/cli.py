@@ -248,6 +248,11 @@ async def _weekly(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) ->
     trainer = await uow.get(LEARNERS).find(channel, external_id)
     if trainer is None:
         raise OperatorError(f"{channel}:{external_id} has not talked to the tutor yet.")
+    is_admin = (channel, external_id) in app.settings.admin_identities
+    if not (is_admin or await uow.get(COHORTS).is_trainer(trainer.id)):
+        raise OperatorError(
+            f"{channel}:{external_id} is a learner, not a trainer: only trainers get the report."
+        )
     await uow.get(COHORTS).set_weekly_report(trainer.id, args.state == "on")
     print(f"Weekly report {args.state} for {channel}:{external_id}.")
 
