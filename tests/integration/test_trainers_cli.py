@@ -87,6 +87,20 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
         capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", "mon-fri", "--at", "9:00"
     )
     assert (code, out.split(";")[0]) == (0, "Plan 1 saved")
+    # Days and times are told apart when one of them is not read; times as the chat reads them.
+    code, _, err = run(
+        capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", "lundi-vendredi"
+    )
+    assert (code, err.split(" is not")[0]) == (1, "--days 'lundi-vendredi'")
+    code, _, err = run(
+        capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", "mon", "--at", "25u"
+    )
+    assert (code, err) == (1, "--at '25u' is not a time of day: use 09:00, 9h or 14u30.\n")
+    code, out, _ = run(
+        capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", "wed", "--at", "14u30"
+    )
+    assert (code, out.split(";")[0]) == (0, "Plan 2 saved")
+    assert run(capsys, "schedule", "stop", "2")[0] == 0
     # The same plan again would send everything twice.
     code, _, err = run(
         capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", "mon-fri", "--at", "09:00"

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from bot.adapters.db.unit import SqlUnitOfWork
 from bot.config import Settings, parse_identity
 from bot.core.languages import LanguageRegistry
-from bot.core.localtime import NO_QUIET_HOURS, format_clock, parse_clock, parse_range
+from bot.core.localtime import NO_QUIET_HOURS, format_clock, parse_range, read_clock
 from bot.core.ports import LEARNERS, Learner
 from bot.features.trainers import codes, outbox
 from bot.features.trainers.cohort_flows import clean_name
@@ -450,9 +450,15 @@ def _messages(values: list[str], languages: LanguageRegistry) -> dict[str, str]:
 
 async def _schedule_add(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
     cohort = await _cohort(uow, args.cohort)
-    weekdays, minutes = parse_weekdays(args.days), parse_clock(args.at)
-    if weekdays is None or minutes is None:
-        raise OperatorError("Use --days like mon-fri or mon,wed and --at like 09:00.")
+    # The time as the chat and `push --at` read it: 9:00, 9h, 14u30.
+    weekdays, minutes = parse_weekdays(args.days), read_clock(args.at)
+    if weekdays is None:
+        raise OperatorError(
+            f"--days {args.days!r} is not days this tool reads: use mon-fri, mon,wed,fri, "
+            "weekdays or daily (English day names, three letters)."
+        )
+    if minutes is None:
+        raise OperatorError(f"--at {args.at!r} is not a time of day: use 09:00, 9h or 14u30.")
     kind = cast(PlanKind, args.what)
     if same := await uow.get(PUSHES).same_plan(cohort.id, kind, weekdays, minutes):
         raise OperatorError(
