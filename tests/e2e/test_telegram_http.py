@@ -169,6 +169,9 @@ async def test_long_polling_answers_learners_and_a_restart_handles_nothing_twice
     assert polls[0].params["allowed_updates"] == ALLOWED_UPDATES
     assert len(api.calls_to("answerCallbackQuery")) == 1
     logs = log.read_text()
+    # What it is doing while Telegram does not answer yet, and what it cannot do without its name.
+    assert "Connecting to Telegram…" in logs
+    assert "TUTOR_TELEGRAM_BOT_USERNAME is not set: join links" in logs
     assert BOT_TOKEN.split(":")[1] not in logs
     assert SECRET_QUESTION not in logs
     assert "Amina" not in logs

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from sqlalchemy import text
 
 from bot.adapters.db.learners import SqlLearners
@@ -59,14 +60,16 @@ async def link_of(trainer: Chat) -> str:
     return found.group(1)
 
 
-def client(app: App) -> httpx.AsyncClient:
-    web = build_dashboard(app, partial(join_link, BOT_USERNAME))
+def client(app: App, *, bot_named: bool = True) -> httpx.AsyncClient:
+    web = build_dashboard(app, partial(join_link, BOT_USERNAME if bot_named else None))
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=web), base_url=WEB_URL)
 
 
 @asynccontextmanager
-async def signed_in(app: App, trainer: Chat) -> AsyncIterator[httpx.AsyncClient]:
-    async with client(app) as browser:
+async def signed_in(
+    app: App, trainer: Chat, *, bot_named: bool = True
+) -> AsyncIterator[httpx.AsyncClient]:
+    async with client(app, bot_named=bot_named) as browser:
         answer = await browser.post(await link_of(trainer))
         assert answer.status_code == 303
         yield browser
@@ -318,6 +321,26 @@ async def test_changing_language_never_sends_the_browser_to_another_site(app: Ap
             "/language", data={"csrf": token, "language": "fr", "back": f"/cohorts/{cohort.id}"}
         )
         assert answer.headers["location"] == f"/cohorts/{cohort.id}"
+
+
+async def test_without_the_bots_name_the_join_page_and_poster_give_the_code_and_no_qr_code(
+    app: App,
+) -> None:
+    """A QR code of "/join CODE" opens nothing on a phone: the code to type is given instead."""
+    cohort = await cohort_with_learners(app, 1, trainer_id=TRAINER)
+    trainer = await trainer_of(app, cohort)
+    async with signed_in(app, trainer, bot_named=False) as browser:
+        first = await browser.get(f"/cohorts/{cohort.id}/join")
+        await browser.post(f"/cohorts/{cohort.id}/join", data={"csrf": form_token(first.text)})
+        shown = (await browser.get(f"/cohorts/{cohort.id}/join")).text
+        poster = await browser.get(f"/cohorts/{cohort.id}/poster.pdf?lang=en")
+    code = re.search(r"/join ([0-9A-Z-]{19})", shown)
+    assert code
+    assert "<svg" not in shown
+    text = PdfReader(io.BytesIO(poster.content)).pages[0].extract_text()
+    assert "Send this to the tutor:" in text
+    assert code.group(0) in text
+    assert "Scan" not in text
 
 
 async def test_the_poster_in_the_groups_own_language_comes_first(app: App) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from typing import Any
 
@@ -11,6 +12,11 @@ from bot.config import Settings
 HELP_WHEN_MISSING = (
     "TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather on Telegram, "
     "then put its token in .env: TELEGRAM_BOT_TOKEN=123456:ABC...\n"
+)
+logger = logging.getLogger(__name__)
+NO_BOT_NAME = (
+    "TUTOR_TELEGRAM_BOT_USERNAME is not set: join links and their QR codes cannot be made, so "
+    "trainers give learners the code to type (/join CODE). Set it to the bot's @name, without @."
 )
 HELP_WHEN_REFUSED = (
     "Telegram refused TELEGRAM_BOT_TOKEN. Copy it again from @BotFather (/mybots, API Token); "
@@ -36,6 +42,11 @@ def _run(settings: Settings, _args: argparse.Namespace) -> int:
 
     from bot.channels.telegram.application import run
 
+    if not settings.telegram_bot_username:
+        logger.warning(NO_BOT_NAME)
+    # Telegram is tried until it answers: without this line, a server that cannot reach it
+    # would look as if it did nothing.
+    logger.info("Connecting to Telegram…")
     try:
         run(settings)
     except InvalidToken:

@@ -37,6 +37,7 @@ class JoinPages:
             current = await d.join_codes.current(visit.stores.get(COHORTS), cohort.id, d.now)
             default = d.app.services.default_language
             spoken = await member_languages(visit.stores, cohort.id, default)
+        link = d.join_link(current.code) if current else None
         values = {
             "cohort": cohort,
             # The group's own language first: the poster most of its learners read.
@@ -45,8 +46,10 @@ class JoinPages:
             ),
             "code": codes.pretty(current.code) if current else None,
             "expires_at": current.expires_at if current else None,
-            "link": d.join_link(current.code) if current else None,
-            "qr": _qr_svg(self._target(current)) if current else None,
+            "link": link,
+            # A QR code only holds a link a phone can open: without the bot's name (no link),
+            # learners type the code instead.
+            "qr": _qr_svg(link) if link else None,
         }
         return d.show(request, visit, "join.html", values)
 
@@ -76,10 +79,6 @@ class JoinPages:
         headers = {**SECURITY_HEADERS, "Content-Disposition": disposition}
         return Response(pdf, media_type="application/pdf", headers=headers)
 
-    def _target(self, current: JoinCode) -> str:
-        # Without a link (no bot name configured), the QR code holds what to send.
-        return self.dashboard.join_link(current.code) or f"/join {codes.pretty(current.code)}"
-
 
 def _qr_svg(target: str) -> str:
     """Return a QR code as inline SVG markup."""
@@ -101,20 +100,30 @@ def poster_pdf(t: Translator, cohort: Cohort, current: JoinCode, link: str | Non
     pdf.set_y(25)
     _centred(pdf, 28, 14, t.gettext("Learn about AI on your phone"), "B")
     _centred(pdf, 18, 10, t.gettext("Join the group “{name}”").format(name=cohort.name))
-    image = io.BytesIO()
     pretty = codes.pretty(current.code)
-    segno.make(link or f"/join {pretty}", error="m").save(image, kind="png", scale=20, border=2)
-    image.seek(0)
-    size = 120
-    pdf.image(image, x=(pdf.w - size) / 2, y=75, w=size, h=size)
-    pdf.set_y(205)
-    _centred(pdf, 14, 9, t.gettext("1. Scan the code with your phone's camera."))
     if link:
+        image = io.BytesIO()
+        segno.make(link, error="m").save(image, kind="png", scale=20, border=2)
+        image.seek(0)
+        size = 120
+        pdf.image(image, x=(pdf.w - size) / 2, y=75, w=size, h=size)
+        pdf.set_y(205)
+        _centred(pdf, 14, 9, t.gettext("1. Scan the code with your phone's camera."))
         _centred(pdf, 14, 9, t.gettext("2. Open it in Telegram and press Start."))
-    _centred(pdf, 14, 9, t.gettext("Or send this to the tutor: /join {code}").format(code=pretty))
-    if link:
+        _centred(
+            pdf, 14, 9, t.gettext("Or send this to the tutor: /join {code}").format(code=pretty)
+        )
         _centred(pdf, 11, 8, link)
+    else:
+        # No link to open (the bot's name is not set): the code to type, large.
+        pdf.set_y(110)
+        _centred(pdf, 18, 10, t.gettext("Send this to the tutor:"))
+        _centred(pdf, 28, 16, f"/join {pretty}", "B")
     pdf.set_y(278)
-    until = t.gettext("This link works until {date}.").format(date=t.date(current.expires_at))
+    until = (
+        t.gettext("This link works until {date}.")
+        if link
+        else t.gettext("This code works until {date}.")
+    ).format(date=t.date(current.expires_at))
     _centred(pdf, 10, 6, until)
     return bytes(pdf.output())
