@@ -236,6 +236,7 @@ def test_a_closed_chroma_port_stops_the_bot_after_retrying(tmp_path: Path) -> No
         tmp_path,
         "run",
         TELEGRAM_BOT_TOKEN="7000000001:never-used-since-the-index-server-is-missing",
+        TUTOR_TELEGRAM_BOT_USERNAME="ai_tutor_bot",  # else a warning says links need it
         TUTOR_CHROMA_HOST="127.0.0.1",
         TUTOR_CHROMA_PORT=str(port),
         TUTOR_STARTUP_WAIT_SECONDS="1",

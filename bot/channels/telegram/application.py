@@ -208,6 +208,9 @@ def run(settings: Settings) -> None:
         opening = open_app(settings, exporters=EXPORTERS, metrics=metrics)
         app = loop.run_until_complete(resources.enter_async_context(opening))
         application = build_application(app)
+        # PTB tries Telegram until it answers: without this line, a server that cannot reach
+        # it would seem to do nothing.
+        logger.info("Connecting to Telegram…")
         # PTB drives the loop: on a stop signal it finishes the updates in hand, runs
         # post_stop and shuts the bot down; the database and stores close after that.
         if settings.webhook_url:

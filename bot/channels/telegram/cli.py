@@ -44,9 +44,6 @@ def _run(settings: Settings, _args: argparse.Namespace) -> int:
 
     if not settings.telegram_bot_username:
         logger.warning(NO_BOT_NAME)
-    # Telegram is tried until it answers: without this line, a server that cannot reach it
-    # would look as if it did nothing.
-    logger.info("Connecting to Telegram…")
     try:
         run(settings)
     except InvalidToken:
