@@ -321,6 +321,13 @@ async def test_changing_language_never_sends_the_browser_to_another_site(app: Ap
             "/language", data={"csrf": token, "language": "fr", "back": f"/cohorts/{cohort.id}"}
         )
         assert answer.headers["location"] == f"/cohorts/{cohort.id}"
+        # From a send's preview, which only a posted form shows, back to that form's page.
+        preview = f"/cohorts/{cohort.id}/push/preview"
+        answer = await browser.post(
+            "/language", data={"csrf": token, "language": "fr", "back": preview}
+        )
+        assert answer.headers["location"] == f"/cohorts/{cohort.id}/push"
+        assert (await browser.get(answer.headers["location"])).status_code == 200
 
 
 async def test_without_the_bots_name_the_join_page_and_poster_give_the_code_and_no_qr_code(

@@ -47,7 +47,8 @@ def _own_path(path: str) -> str:
     # "//host" and "/\\host" name another site in a browser's eyes.
     if parts.scheme or parts.netloc or not path.startswith("/") or path[1:2] in ("/", "\\"):
         return "/cohorts"
-    return path
+    # A preview answers a posted form and cannot be fetched again: its form can.
+    return path.removesuffix("/preview")
 
 
 class Pages:
