@@ -73,8 +73,9 @@ class Translator:
         return format_datetime(value, format="short", tzinfo=self.timezone, locale=self.locale)
 
     def number(self, value: float) -> str:
-        """Format a number with the locale's decimal separator."""
-        return format_decimal(value, locale=self.locale)
+        """Format a number with the locale's separators and at most one decimal (2,5; 3)."""
+        # Averages of lessons and scores: a second decimal says nothing a trainer can use.
+        return format_decimal(value, format="#,##0.#", locale=self.locale)
 
     def percent(self, ratio: float) -> str:
         """Format a ratio as a percentage, e.g. `75 %` in French."""
