@@ -465,6 +465,8 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
     pending = chat.question.question
     assert pending == lesson.quiz[1].question
     await chat.say("ok")
+    # Not "👍 Good!", which would read as "your answer is right".
+    assert chat.text == t(plain_app, "nl", "👍 OK. Tap the answer you choose.")
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert chat.question.question == pending
     await chat.say("volgende")

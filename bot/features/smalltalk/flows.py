@@ -61,6 +61,7 @@ CONFUSED_IN_A_QUIZ: Final = N_(
     "No problem. Choose the answer that seems most likely to you. Right after, I tell you which "
     "one is right, and why."
 )
+OK_UNDER_A_QUESTION: Final = N_("👍 OK. Tap the answer you choose.")
 # A check only notes where the learner stands: it tells nothing after each answer.
 CONFUSED_IN_A_CHECK: Final = N_(
     "No problem. Choose the answer that seems most likely to you: these questions only show "
@@ -130,7 +131,14 @@ def _reply(turn: Turn, kind: Kind) -> None:
         return
     t = turn.t
     help_button = button(t.gettext("❓ Help"), ShowHelp()) if kind is Kind.HELP else None
-    turn.say(t.gettext(REPLIES[kind]), rows(continue_button(t), help_button))
+    said = t.gettext(REPLIES[kind])
+    state = turn.state
+    if kind is Kind.OK and (
+        isinstance(state, Checking) or (isinstance(state, Answering) and state.asked)
+    ):
+        # Under a question, "👍 Good!" would read as "your answer is right".
+        said = t.gettext(OK_UNDER_A_QUESTION)
+    turn.say(said, rows(continue_button(t), help_button))
 
 
 def _confused(turn: Turn) -> None:
