@@ -104,6 +104,25 @@ async def test_a_module_is_celebrated_once_and_the_course_when_every_lesson_is_d
     assert chat.button_with_action("certificate.get")
 
 
+async def test_every_lesson_done_but_too_few_mastered_offers_the_closest_quizzes_again(
+    tutor: Tutor,
+) -> None:
+    chat = Chat(tutor)
+    await chat.command("start")
+    await take_quiz(chat, SECOND, right=0)
+    await take_quiz(chat, FIRST, right=1)
+    await take_quiz(chat, LAST)
+    # Done, all three; mastered, one: the closest first, the mastered one not offered.
+    assert COURSE_DONE in chat.text
+    closest = [
+        (f"📝 {title(lesson_id)}", data("quiz.start", lesson_id)) for lesson_id in (FIRST, SECOND)
+    ]
+    assert [(b.label, b.data) for b in chat.buttons if b.label.startswith("📝 ")] == closest
+    await chat.command("certificate")
+    assert en.gettext("These lessons are nearly mastered: take their quiz again.") in chat.text
+    assert [(b.label, b.data) for b in chat.buttons][:2] == closest
+
+
 async def test_a_miss_put_right_in_a_review_masters_the_lesson(tutor: Tutor, clock: Clock) -> None:
     chat = Chat(tutor)
     await chat.command("start")

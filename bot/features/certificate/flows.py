@@ -14,7 +14,7 @@ from bot.features.certificate.buttons import ConfirmName, UseFirstName
 from bot.features.certificate.names import NameProblem, capitalised, clean_name, name_in
 from bot.features.certificate.ports import CERTIFICATES, Certificate
 from bot.features.menu import flows as screens
-from bot.features.progress.milestones import load_standing
+from bot.features.progress.milestones import closest_quizzes, load_standing
 from bot.features.progress.standing import MASTERY_SHARE
 from bot.i18n import Translator
 
@@ -47,7 +47,10 @@ async def get_certificate(turn: Turn, _: object = None) -> None:
                 standing.total,
             ).format(done=standing.done, total=standing.total, mastered=standing.mastered),
         ]
-        turn.say("\n".join(lines), rows(screens.menu_button(t)))
+        quizzes = closest_quizzes(turn, standing) if standing.finished else []
+        if quizzes:
+            lines.append(t.gettext("These lessons are nearly mastered: take their quiz again."))
+        turn.say("\n".join(lines), rows(*quizzes, screens.menu_button(t)))
         return
     turn.enter(NamingCertificate())
     lines = [

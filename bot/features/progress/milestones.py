@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
 
 from bot.core.replies import Button
 from bot.core.router import Turn, button
@@ -11,9 +12,12 @@ from bot.features.certificate.ports import CERTIFICATES
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.progress.ports import CELEBRATIONS, PROGRESS
 from bot.features.progress.standing import MASTERY_SHARE, CourseStanding, standing_of
+from bot.features.quiz.buttons import StartQuiz
 from bot.features.quiz.ports import ANSWERS
 
 COURSE_MILESTONE = "course"
+# Lessons offered to master next, when every lesson is done but too few are mastered.
+QUIZZES_OFFERED: Final = 3
 
 
 def module_milestone(module_id: str) -> str:
@@ -75,10 +79,20 @@ async def lesson_end(turn: Turn, lesson_id: str) -> LessonEnd:
                     needed,
                 ).format(count=needed, percent=t.percent(MASTERY_SHARE))
             )
+            end.buttons.extend(closest_quizzes(turn, standing))
     if standing.certificate_ready and not await turn.repo(CERTIFICATES).valid_of(turn.learner.id):
         end.lines.append(t.gettext("You can now get your certificate."))
         end.buttons.append(certificate_button(turn))
     return end
+
+
+def closest_quizzes(turn: Turn, standing: CourseStanding) -> list[Button]:
+    """Return the quizzes of the lessons done that are closest to mastered, to take again."""
+    t = turn.t
+    return [
+        button(t.gettext("📝 {title}").format(title=lesson.title), StartQuiz(lesson.lesson_id))
+        for lesson in standing.closest_to_mastery(QUIZZES_OFFERED)
+    ]
 
 
 def certificate_button(turn: Turn) -> Button:

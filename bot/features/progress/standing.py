@@ -110,6 +110,13 @@ class CourseStanding:
         needed = -(-self.total * numerator // denominator)
         return max(needed - self.mastered, 0)
 
+    def closest_to_mastery(self, limit: int) -> list[LessonStanding]:
+        """Return up to `limit` lessons done but not mastered, those with most right first."""
+        waiting = [lesson for lesson in self.lessons if lesson.done and not lesson.mastered]
+        # The share right, not the count: 3 of 4 is closer than 3 of 6.
+        waiting.sort(key=lambda lesson: -lesson.right / max(lesson.items, 1))
+        return waiting[:limit]
+
     def module_of(self, lesson_id: str) -> ModuleStanding | None:
         """Return the module a lesson belongs to."""
         return next(
