@@ -269,6 +269,16 @@ async def test_wrong_codes_are_slowed_down(app: App, clock: Clock) -> None:
     assert "Welcome to the group" in guesser.text
 
 
+async def next_lesson_every_weekday(trainer: Chat, group: str) -> None:
+    """Plan each learner's next lesson to a group, Monday to Friday at 9:00."""
+    await trainer.command("push")
+    await trainer.press(group)
+    await trainer.press("Each learner's next lesson")
+    await trainer.press("Every weekday at 9:00")
+    assert "Monday to Friday at 09:00" in trainer.text
+    await trainer.press("Plan it")
+
+
 async def next_lesson_at(trainer: Chat, group: str, typed: str) -> None:
     """Start pushing each learner's next lesson to a group, at a typed time."""
     await trainer.command("push")
@@ -335,19 +345,10 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     assert "✅ Sending to 3 learners now." in trainer.text
     assert await statuses(app) == {"pending": 3}
 
-    await trainer.command("push")
-    await trainer.press("Group A")
-    await trainer.press("Each learner's next lesson")
-    await trainer.press("Every weekday at 9:00")
-    assert "Monday to Friday at 09:00" in trainer.text
-    await trainer.press("Plan it")
+    await next_lesson_every_weekday(trainer, "Group A")
     assert "First time: 24/11/26, 09:00" in trainer.text
     # The same plan again is not a second one: each learner would get every lesson twice.
-    await trainer.command("push")
-    await trainer.press("Group A")
-    await trainer.press("Each learner's next lesson")
-    await trainer.press("Every weekday at 9:00")
-    await trainer.press("Plan it")
+    await next_lesson_every_weekday(trainer, "Group A")
     assert "This plan already exists: Monday to Friday at 09:00." in trainer.text
 
     await trainer.command("scheduled")

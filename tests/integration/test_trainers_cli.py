@@ -57,6 +57,13 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def new_group(capsys: pytest.CaptureFixture[str], name: str) -> str:
+    """Have trainer 2001 start the tutor, create a group for them and return its join code."""
+    asyncio.run(start(2001))
+    run(capsys, "cohort", "create", name, "--trainer", "2001")
+    return run(capsys, "cohort", "link", name)[1].split("join-")[1].split()[0]
+
+
 @pytest.mark.usefixtures("environment")
 def test_operator_creates_a_cohort_pushes_plans_and_reports(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -212,9 +219,7 @@ def test_operator_invites_a_trainer_and_stops_a_join_code(
 def test_revoking_cancels_an_unused_invitation_and_never_a_groups_join_code(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    asyncio.run(start(2001))
-    run(capsys, "cohort", "create", "Evening", "--trainer", "2001")
-    join = run(capsys, "cohort", "link", "Evening")[1].split("join-")[1].split()[0]
+    join = new_group(capsys, "Evening")
     out = run(capsys, "trainer", "invite")[1]
     number = int(out.split("Trainer invitation ")[1].split(",")[0])
     invite = out.split("join-")[1].split()[0]
@@ -347,9 +352,7 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path, sqlite_url:
 def test_a_push_held_by_quiet_hours_is_listed_and_can_be_cancelled(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    asyncio.run(start(2001))
-    run(capsys, "cohort", "create", "Night", "--trainer", "2001")
-    join = run(capsys, "cohort", "link", "Night")[1].split("join-")[1].split()[0]
+    join = new_group(capsys, "Night")
     asyncio.run(start(5000, f"join-{join}"))
     hour = datetime.now(ZoneInfo("Europe/Brussels")).hour
     quiet = f"{hour:02}:00-{(hour + 2) % 24:02}:00"  # quiet hours that hold a push sent now
