@@ -244,9 +244,10 @@ def test_operator_prints_a_dashboard_link_for_trainers_only(
     assert (code, err) == (2, "Set TUTOR_WEB_URL to the dashboard's address first.\n")
     monkeypatch.setenv("TUTOR_WEB_URL", "https://tutor.example.org")
     run(capsys, "cohort", "create", "Bootcamp", "--trainer", "2001")
-    code, out, _ = run(capsys, "web", "link", "2001")
+    code, out, err = run(capsys, "web", "link", "2001")
     assert code == 0
     assert out.startswith("https://tutor.example.org/signin/")
+    assert err == "It signs in once, within 15 minutes.\n"
     code, out, err = run(capsys, "web", "link", "2002")
     assert (code, out) == (1, "")
     assert err == "2002 is not a trainer or an administrator.\n"

@@ -389,7 +389,10 @@ async def test_forget_asks_then_deletes_everything(app: App) -> None:
     yes = data("privacy.forget", "yes")
     await chat.press_data(yes)
     assert (
-        english(app, "Done. I deleted all your data. Send /start if you want to begin again.")
+        english(
+            app,
+            "Done. I deleted all your data. If you write to me again, we start from the beginning.",
+        )
         in chat.text
     )
     # The old confirmation button does not recreate the learner.

@@ -54,7 +54,7 @@ def _serve(settings: Settings, join_link: JoinLink) -> int:
 def _link(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import open_app
     from bot.core.ports import LEARNERS
-    from bot.features.dashboard.links import issue_link, sign_in_url
+    from bot.features.dashboard.links import LINK_TTL, issue_link, sign_in_url
     from bot.features.dashboard.ports import SIGN_INS
     from bot.features.trainers.access import Access
     from bot.features.trainers.ports import COHORTS
@@ -80,6 +80,9 @@ def _link(settings: Settings, args: argparse.Namespace) -> int:
             if token is None:
                 return "Too many links for this person in 15 minutes: use the last one, or wait."
             print(sign_in_url(settings.web_url or "", token))
+            # On stderr, so that the address alone can be piped on.
+            minutes = int(LINK_TTL.total_seconds() // 60)
+            sys.stderr.write(f"It signs in once, within {minutes} minutes.\n")
             return None
 
     problem = asyncio.run(run())

@@ -145,7 +145,10 @@ async def confirm_forget(turn: Turn, answer: ConfirmForget) -> None:
         await turn.repo(LEARNERS).delete(turn.learner.id)
         turn.forgotten = True
         turn.say(
-            t.gettext("Done. I deleted all your data. Send /start if you want to begin again."),
+            t.gettext(
+                "Done. I deleted all your data. If you write to me again, we start from the "
+                "beginning."
+            ),
             replace=True,
         )
         turn.add(Forgotten())
