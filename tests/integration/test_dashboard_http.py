@@ -271,6 +271,27 @@ async def test_exports_are_safe_in_a_spreadsheet_and_audited(app: App) -> None:
         assert sorted(actions) == ["export", "export"]
 
 
+async def test_a_learner_without_a_name_has_the_reports_number_on_the_page_and_in_exports(
+    app: App,
+) -> None:
+    cohort = await cohort_with_learners(app, 1, trainer_id=TRAINER)
+    trainer = await trainer_of(app, cohort)
+    async with app.database.session() as session:
+        await session.execute(
+            text("UPDATE learners SET display_name = NULL WHERE external_id = '5000'")
+        )
+        number = (
+            await session.execute(text("SELECT id FROM learners WHERE external_id = '5000'"))
+        ).scalar_one()
+    # The chat's reports call them "Learner 12": the dashboard and its files say the same.
+    async with signed_in(app, trainer) as browser:
+        page = (await browser.get(f"/cohorts/{cohort.id}")).text
+        table = await browser.get(f"/cohorts/{cohort.id}/export.csv")
+    rows = list(csv.reader(io.StringIO(table.content.decode("utf-8-sig")), delimiter=";"))
+    assert f"Learner {number}" in page
+    assert rows[1][0] == f"Learner {number}"
+
+
 async def test_signing_out_ends_the_session(app: App) -> None:
     cohort = await cohort_with_learners(app, 1, trainer_id=TRAINER)
     trainer = await trainer_of(app, cohort)

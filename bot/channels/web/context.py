@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from http import HTTPStatus
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -25,6 +26,7 @@ from bot.features.trainers.access import Access
 from bot.features.trainers.join_codes import JoinCodes
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import Cohort
+from bot.features.trainers.report_formats import learner_name
 from bot.i18n import Translator
 
 if TYPE_CHECKING:
@@ -122,6 +124,8 @@ class Dashboard:
             "_": t.gettext,
             "ngettext": t.ngettext,
             "t": t,
+            # The name a learner has in the chat's reports too ("Learner 12" when they gave none).
+            "learner_name": partial(learner_name, t),
             "request": request,
             "viewer": seen,
             "csrf_field": CSRF_FIELD,

@@ -17,7 +17,7 @@ from bot.channels.web.context import SECURITY_HEADERS, Dashboard
 from bot.course.model import Course
 from bot.features.dashboard.overview import LearnerRow, cohort_view
 from bot.features.dashboard.ports import AUDIT, AuditEntry
-from bot.features.trainers.report_formats import lesson_title, spreadsheet_cell
+from bot.features.trainers.report_formats import learner_name, lesson_title, spreadsheet_cell
 from bot.i18n import Translator
 
 FORMATS: Final = ("csv", "xlsx")
@@ -41,7 +41,7 @@ def table(rows: Sequence[LearnerRow], course: Course, t: Translator) -> list[lis
     for row in rows:
         lines.append(
             [
-                spreadsheet_cell(row.name or t.gettext("(no name)")),
+                spreadsheet_cell(learner_name(t, row)),
                 spreadsheet_cell(lesson_title(course, t, row.lesson_id) if row.lesson_id else ""),
                 row.done,
                 row.mastered,
