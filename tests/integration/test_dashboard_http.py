@@ -265,6 +265,7 @@ async def test_exports_are_safe_in_a_spreadsheet_and_audited(app: App) -> None:
         cell = sheet["A2"]
         assert cell.data_type == "s"
         assert cell.value == '\'=HYPERLINK("x")'
+        assert sheet["E2"].is_date
         assert (await browser.get(f"/cohorts/{cohort.id}/export.exe")).status_code == 404
     async with app.database.session() as session:
         actions = (await session.execute(text("SELECT action FROM dashboard_audit"))).scalars()
@@ -290,6 +291,8 @@ async def test_a_learner_without_a_name_has_the_reports_number_on_the_page_and_i
     rows = list(csv.reader(io.StringIO(table.content.decode("utf-8-sig")), delimiter=";"))
     assert f"Learner {number}" in page
     assert rows[1][0] == f"Learner {number}"
+    # The day last seen as a date a spreadsheet sorts, not as words.
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", rows[1][4])
 
 
 async def test_signing_out_ends_the_session(app: App) -> None:

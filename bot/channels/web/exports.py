@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from datetime import date
 from http import HTTPStatus
 from typing import Final
 
@@ -22,7 +23,8 @@ from bot.i18n import Translator
 
 FORMATS: Final = ("csv", "xlsx")
 XLSX: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-Cell = str | int
+# A date stays a date: a spreadsheet sorts it, where "25 nov. 2026" as text sorts by day name.
+Cell = str | int | date
 
 
 def table(rows: Sequence[LearnerRow], course: Course, t: Translator) -> list[list[Cell]]:
@@ -45,7 +47,7 @@ def table(rows: Sequence[LearnerRow], course: Course, t: Translator) -> list[lis
                 spreadsheet_cell(lesson_title(course, t, row.lesson_id) if row.lesson_id else ""),
                 row.done,
                 row.mastered,
-                t.date(row.last_seen_at),
+                row.last_seen_at.astimezone(t.timezone).date(),
                 row.streak,
                 row.reviews_due,
                 t.gettext("yes") if row.stuck else "",
