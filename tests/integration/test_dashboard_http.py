@@ -203,6 +203,10 @@ async def test_a_push_is_previewed_in_each_language_then_queued_truthfully(app: 
         again = await browser.post(f"/cohorts/{cohort.id}/push", data={**fields, "once": once[0]})
         assert "This was already sent: each learner gets it once." in again.text
         assert await statuses(app) == {"pending": 3}
+        review = await browser.post(
+            f"/cohorts/{cohort.id}/push", data={"csrf": token, "kind": "review", "at": ""}
+        )
+        assert "Learners with nothing to review by then get no message." in review.text
         page = await browser.get(f"/cohorts/{cohort.id}")
         assert "sent (a message)" in page.text
         past = {**fields, "at": "2020-01-01T09:00"}

@@ -369,3 +369,6 @@ def test_a_push_held_by_quiet_hours_is_listed_and_can_be_cancelled(
     assert run(capsys, "schedule", "cancel", "1")[2] == (
         "No push 1 still to send (already sent, or unknown).\n"
     )
+    # A review goes only to those with something to review when it goes out: said so.
+    out = run(capsys, "push", "--cohort", "Night", "--review")[1]
+    assert out.endswith("\nLearners with nothing to review by then get no message.\n")

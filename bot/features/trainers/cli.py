@@ -399,6 +399,8 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
             f"Push {push.id} to {cohort.name!r} queued for {count} learner(s), {when}; "
             "the running bot sends it."
         )
+    if push.kind == "review":
+        print("Learners with nothing to review by then get no message.")
 
 
 def _local(moment: datetime, zone: ZoneInfo) -> str:

@@ -615,6 +615,9 @@ async def queued_text(
         return f"{planned}\n{later.format(moment=moment_text(t, held, now))}"
     waiting = await stores.get(PUSHES).waiting(push.id)
     lines = [outcome_text(t, waiting, now)]
+    if push.kind == "review" and waiting:
+        # Each learner's reviews are counted when it goes out: the count above is who may get it.
+        lines.append(t.gettext("Learners with nothing to review by then get no message."))
     members = await stores.get(COHORTS).member_count(cohort.id)
     if missing := members - sum(waiting.values()):
         lines.append(
