@@ -53,7 +53,8 @@ def _place_of_arriving(column: QueryableAttribute[Any]) -> ScalarSelect[Any]:
 # One UPDATE finds, stamps and locks the learner's row: on PostgreSQL a second process handling
 # the same learner waits here until this turn commits, so two replicas never answer one quiz
 # item twice (SQLite has one writer). Their place in the conversation comes back with the row.
-# Built once, with its values bound at each turn: building it cost more than running it.
+# Built once, with its values bound at each turn: building its seven subqueries again for every
+# turn took about 0.3 ms (measured under the profiler).
 ARRIVAL = (
     update(LearnerRow)
     .where(
