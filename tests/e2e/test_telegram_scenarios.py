@@ -119,7 +119,10 @@ async def test_a_learner_takes_a_lesson_and_its_quiz_then_sees_and_deletes_their
     )
     await chat.tap(data("privacy.forget", "yes"))
     [done] = chat.calls_to("editMessageText")
-    assert "/start" in done.params["text"]
+    goodbye = (
+        "Done. I deleted all your data. If you write to me again, we start from the beginning."
+    )
+    assert done.params["text"] == t.gettext(goodbye)
     assert await stored_learner(shared_app, chat) is None
 
     # An old button after that: answered, and nothing is stored again.
