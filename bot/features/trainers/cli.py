@@ -23,6 +23,7 @@ from bot.core.languages import LanguageRegistry
 from bot.core.localtime import NO_QUIET_HOURS, format_clock, parse_range, read_clock
 from bot.core.ports import LEARNERS, Learner
 from bot.features.trainers import codes, outbox
+from bot.features.trainers.access import Access
 from bot.features.trainers.cohort_flows import clean_name
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import COHORTS, PLAN_KINDS, PUSHES, Cohort, PlanKind, PushKind
@@ -248,8 +249,7 @@ async def _weekly(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) ->
     trainer = await uow.get(LEARNERS).find(channel, external_id)
     if trainer is None:
         raise OperatorError(f"{channel}:{external_id} has not talked to the tutor yet.")
-    is_admin = (channel, external_id) in app.settings.admin_identities
-    if not (is_admin or await uow.get(COHORTS).is_trainer(trainer.id)):
+    if not await Access(app.settings.admin_identities).roles(uow, trainer):
         raise OperatorError(
             f"{channel}:{external_id} is a learner, not a trainer: only trainers get the report."
         )
