@@ -64,6 +64,8 @@ FACTS_REGISTER = "facts.yaml"
 MAX_SIMPLE_WORDS = 30
 MAX_SIMPLE_SENTENCES = 2
 TOPIC_GROUPS_RANGE = (2, 4)
+LEARNER_QUESTIONS_RANGE = (8, 16)
+MAX_LEARNER_QUESTION_WORDS = 30
 
 
 @dataclass(frozen=True)
@@ -138,13 +140,13 @@ def check_content(
                     continue
                 lessons[(language, outline_lesson.id)] = lesson
                 problems += _check_lesson(lesson, outline_lesson.id, language_of)
-                problems += _check_simple_lines(lesson)
-                warnings += _unexplained_simple_terms(lesson, glossary)
+                problems += _check_simple_lines(lesson) + _check_learner_questions(lesson)
+                warnings += _unexplained_simple_terms(lesson, glossary) + _unlisted(lesson)
             problems += _check_module_file(content_dir, language, module)
             problems += _check_practice_topics(content_dir, language, module)
     problems += _check_unknown_files(content_dir, languages, outline)
     problems += _check_parity(lessons, reference)
-    problems += _check_duplicate_cards(lessons)
+    problems += _check_duplicate_cards(lessons) + _check_shared_learner_questions(lessons)
     problems += _check_glossary(content_dir, languages, reference, outline)
     glossaries = _glossary_passages(content_dir, languages)
     pools, pool_problems = _load_pools(content_dir, languages)
@@ -525,6 +527,50 @@ def _quiz_parity(lesson: Lesson, reference: Lesson) -> Iterator[Problem]:
                 "(number of options or correct index)"
             )
             yield Problem(lesson.path, item.line, message)
+
+
+def _unlisted(lesson: Lesson) -> list[Problem]:
+    """Warn when a lesson lists no learner questions: search finds it less often."""
+    # Only a warning: a new language can go live before its questions are written.
+    if lesson.learner_questions:
+        return []
+    return [Problem(lesson.path, 2, "no `learner_questions`: search finds this lesson less often")]
+
+
+def _check_learner_questions(lesson: Lesson) -> list[Problem]:
+    """Check the questions learners type: enough of them, short, none listed twice."""
+    path, asked = lesson.path, lesson.learner_questions
+    low, high = LEARNER_QUESTIONS_RANGE
+    if not asked:
+        return []
+    problems = []
+    if not low <= len(asked) <= high:
+        message = f"{len(asked)} learner questions, expected {low} to {high}"
+        problems.append(Problem(path, 2, message))
+    seen: set[tuple[str, ...]] = set()
+    for question in asked:
+        if len(words(question)) > MAX_LEARNER_QUESTION_WORDS:
+            message = f"learner question over {MAX_LEARNER_QUESTION_WORDS} words: {question!r}"
+            problems.append(Problem(path, 2, message))
+        if _same_words(question) in seen:
+            problems.append(Problem(path, 2, f"learner question listed twice: {question!r}"))
+        seen.add(_same_words(question))
+    return problems
+
+
+def _check_shared_learner_questions(
+    lessons: dict[tuple[Language, str], Lesson],
+) -> list[Problem]:
+    """Find a learner question listed under two lessons: search could not tell them apart."""
+    seen: dict[tuple[Language, tuple[str, ...]], str] = {}
+    problems = []
+    for (language, lesson_id), lesson in lessons.items():
+        for question in lesson.learner_questions:
+            key = (language, _same_words(question))
+            if seen.setdefault(key, lesson_id) != lesson_id:
+                message = f"learner question {question!r} is also listed under {seen[key]}"
+                problems.append(Problem(lesson.path, 2, message))
+    return problems
 
 
 def _check_duplicate_cards(lessons: dict[tuple[Language, str], Lesson]) -> list[Problem]:

@@ -132,6 +132,7 @@ def parse_lesson(path: Path, language: Language) -> Lesson:
         quiz=_parse_quiz(meta.get("quiz") or [], _quiz_item_lines(meta_node), path),
         path=str(path),
         simple=_string_list(meta.get("simple"), "simple", path),
+        learner_questions=_string_list(meta.get("learner_questions"), "learner_questions", path),
     )
 
 

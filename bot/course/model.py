@@ -47,6 +47,9 @@ class Lesson:
     path: str = ""
     # One plain key idea per card, in card order (front matter `simple:`).
     simple: tuple[str, ...] = ()
+    # Questions learners would type that the lesson answers, in their own words (front matter
+    # `learner_questions:`): searched, never shown.
+    learner_questions: tuple[str, ...] = ()
 
     @property
     def module(self) -> str:

@@ -31,6 +31,9 @@ class ChunkKind(StrEnum):
     KEYWORD = "keyword"
     CARD = "card"
     QUIZ = "quiz"  # a question with its right answer and explanation
+    # A question a learner would type, in everyday words: learners rarely use the lesson's terms,
+    # and a question is closest to another question.
+    QUESTION = "question"
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ def lesson_chunks(lesson: Lesson) -> tuple[Chunk, ...]:
         if 0 <= item.correct < min(len(item.options), len(item.explanations)):
             answer = f"{item.options[item.correct]}. {item.explanations[item.correct]}"
             texts.append((ChunkKind.QUIZ, None, f"{item.question} {answer}"))
+    texts += [(ChunkKind.QUESTION, None, question) for question in lesson.learner_questions]
     return tuple(
         Chunk(
             id=f"{lesson.language}:{lesson.id}:{number}",

@@ -65,7 +65,7 @@ class LexicalIndex:
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         # An empty list or empty texts would make bm25s fail: index a placeholder token.
         corpus = [tokens(text, language) or ["\x00"] for text in texts] or [["\x00"]]
-        self.stems = frozenset(stem for document in corpus for stem in document)
+        self.documents = tuple(corpus[: self.size])  # each text's stems, in order
         self._bm25.index(corpus, show_progress=False)
 
     def scores(self, text: str) -> Vectors:

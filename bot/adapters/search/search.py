@@ -41,6 +41,8 @@ WHOLE_LESSON_SHARE: Final = 0.5
 # Added to the best lesson's similarity when both rankers put it first: two independent signals
 # agreeing make an answer more likely to be on topic.
 AGREEMENT_BONUS: Final = 0.05
+# Chunks that only help to find a lesson; the learner reads the others.
+SEARCH_AIDS: Final = frozenset({ChunkKind.KEYWORD, ChunkKind.QUESTION})
 
 
 K = TypeVar("K", str, int)
@@ -198,11 +200,18 @@ class Lexicon:
             [" ".join(chunk.text for chunk in lesson) for lesson in lessons.values()], language
         )
         self.language = language
+        # The words the course itself uses: learner questions bring everyday words and typos.
+        self._known = frozenset(
+            stem
+            for chunk, document in zip(self.chunks, self._by_chunk.documents, strict=True)
+            if chunk.kind is not ChunkKind.QUESTION
+            for stem in document
+        )
 
     def known_share(self, text: str) -> float:
         """Return the share of the question's topic words that the course uses."""
         words = tokens(text, self.language)
-        return sum(word in self._by_chunk.stems for word in words) / len(words) if words else 0.0
+        return sum(word in self._known for word in words) / len(words) if words else 0.0
 
     def chunk_scores(self, text: str) -> dict[Chunk, float]:
         """Return the BM25 score of every chunk that shares a word with the question."""
@@ -220,8 +229,13 @@ def _words_of(
     course: Course, chunks: Mapping[tuple[Language, str], tuple[Chunk, ...]], language: Language
 ) -> list[str]:
     """Return the texts whose words make a language's vocabulary: its chunks and its glossary."""
+    # Learner questions are left out: their typos would pass for words of the course.
     texts = [
-        chunk.text for (lang, _), lesson in chunks.items() if lang == language for chunk in lesson
+        chunk.text
+        for (lang, _), lesson in chunks.items()
+        if lang == language
+        for chunk in lesson
+        if chunk.kind is not ChunkKind.QUESTION
     ]
     for term in course.glossary.get(language, ()):
         texts += [term.term, *term.aliases, term.definition]
@@ -253,10 +267,11 @@ class Retriever:
             )
             for profile in languages
         }
-        # Keywords alone are too short to say whether a question is on topic: two short texts
-        # often look alike. The passages a learner would read decide it.
+        # Keywords and learner questions are too short to say whether a question is on topic:
+        # two short texts often look alike ("what colour is the ChatGPT logo?" and "can I put a
+        # club's logo on my flyer?"). The passages a learner would read decide it.
         self._passages = {
-            key: tuple(chunk.id for chunk in lesson if chunk.kind is not ChunkKind.KEYWORD)
+            key: tuple(chunk.id for chunk in lesson if chunk.kind not in SEARCH_AIDS)
             for key, lesson in chunks.items()
         }
         self._chunks = {chunk.id: chunk for lesson in chunks.values() for chunk in lesson}
