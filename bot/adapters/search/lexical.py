@@ -55,7 +55,10 @@ def tokens(text: str, language: SearchWords) -> list[str]:
 class LexicalIndex:
     """BM25 scores of a question against every text of one language (chunks, or whole lessons)."""
 
-    def __init__(self, texts: Sequence[str], language: SearchWords) -> None:
+    def __init__(
+        self, texts: Sequence[str], language: SearchWords, known: Sequence[bool] | None = None
+    ) -> None:
+        """Index the texts; `known` marks those whose stems are the words it knows (default all)."""
         import bm25s
 
         # bm25s turns its own logger to DEBUG when imported; its lines are noise in ours.
@@ -65,7 +68,12 @@ class LexicalIndex:
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         # An empty list or empty texts would make bm25s fail: index a placeholder token.
         corpus = [tokens(text, language) or ["\x00"] for text in texts] or [["\x00"]]
-        self.documents = tuple(corpus[: self.size])  # each text's stems, in order
+        self.stems = frozenset(
+            stem
+            for document, counted in zip(corpus, known or [True] * len(corpus), strict=False)
+            if counted
+            for stem in document
+        )
         self._bm25.index(corpus, show_progress=False)
 
     def scores(self, text: str) -> Vectors:

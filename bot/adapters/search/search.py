@@ -195,23 +195,21 @@ class Lexicon:
     def __init__(self, lessons: Mapping[str, Sequence[Chunk]], language: SearchWords) -> None:
         self.chunks = tuple(chunk for lesson in lessons.values() for chunk in lesson)
         self.lesson_ids = tuple(lessons)
-        self._by_chunk = LexicalIndex([chunk.text for chunk in self.chunks], language)
+        # The words the course itself uses: learner questions bring everyday words and typos.
+        self._by_chunk = LexicalIndex(
+            [chunk.text for chunk in self.chunks],
+            language,
+            known=[chunk.kind is not ChunkKind.QUESTION for chunk in self.chunks],
+        )
         self._by_lesson = LexicalIndex(
             [" ".join(chunk.text for chunk in lesson) for lesson in lessons.values()], language
         )
         self.language = language
-        # The words the course itself uses: learner questions bring everyday words and typos.
-        self._known = frozenset(
-            stem
-            for chunk, document in zip(self.chunks, self._by_chunk.documents, strict=True)
-            if chunk.kind is not ChunkKind.QUESTION
-            for stem in document
-        )
 
     def known_share(self, text: str) -> float:
         """Return the share of the question's topic words that the course uses."""
         words = tokens(text, self.language)
-        return sum(word in self._known for word in words) / len(words) if words else 0.0
+        return sum(word in self._by_chunk.stems for word in words) / len(words) if words else 0.0
 
     def chunk_scores(self, text: str) -> dict[Chunk, float]:
         """Return the BM25 score of every chunk that shares a word with the question."""
