@@ -37,7 +37,9 @@ from bot.course.model import Course
 # The share of the lexical ranker in the fused score is each language's `lexical_weight`.
 # Within the lexical ranker, the share of BM25 over whole lessons; the best chunk has the rest.
 # A question's words are often spread over several cards of the lesson that answers it.
-WHOLE_LESSON_SHARE: Final = 0.5
+WHOLE_LESSON_SHARE: Final = 0.7
+# A lesson's dense score is the mean of its closest chunks, this many.
+CLOSEST_CHUNKS: Final = 3
 # Added to the best lesson's similarity when both rankers put it first: two independent signals
 # agreeing make an answer more likely to be on topic.
 AGREEMENT_BONUS: Final = 0.05
@@ -145,14 +147,18 @@ class Evidence:
     @cached_property
     def _dense_ranking(self) -> Ranking:
         # One short chunk can look like a question by chance; a lesson that answers it usually
-        # has two. A lesson with one chunk among the candidates takes the weakest one's score.
+        # has several. A lesson with fewer chunks among the candidates takes the weakest
+        # candidate's score for each one missing.
         floor = min((match.score for match in self.dense), default=0.0)
         by_lesson: dict[str, list[float]] = {}
         for match in self.dense:
             by_lesson.setdefault(match.lesson_id, []).append(match.score)
         return _ranking(
             {
-                lesson_id: sum(sorted([*scores, floor], reverse=True)[:2]) / 2
+                lesson_id: sum(
+                    sorted([*scores, *[floor] * CLOSEST_CHUNKS], reverse=True)[:CLOSEST_CHUNKS]
+                )
+                / CLOSEST_CHUNKS
                 for lesson_id, scores in by_lesson.items()
             }
         )
