@@ -2,55 +2,25 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot.adapters.search.chunks import ChunkKind, lesson_chunks
-from bot.core.languages import BUILT_IN
-from bot.course.checks import LEARNER_QUESTIONS_RANGE, check_content
+from bot.course.checks import LEARNER_QUESTIONS_RANGE
 from bot.course.loader import ContentError, load_course, parse_lesson
-from tests.support.fairness import UNLIMITED
+from tests.support.content_check import findings, set_front_matter
 from tests.support.learning import FIXTURE_COURSE_DIR
-from tests.unit.test_fixture_course import SHORT_QUIZ
 
 LESSON = "basics/what-is-ai"
 
 
-@pytest.fixture
-def course(tmp_path: Path) -> Path:
-    """A copy of the fixture course, to break at will."""
-    target = tmp_path / "course"
-    shutil.copytree(FIXTURE_COURSE_DIR, target)
-    return target
-
-
-def findings(content: Path) -> tuple[list[str], list[str]]:
-    """Return the problems (but the fixture's short quizzes) and the warnings of the check."""
-    report = check_content(
-        content, BUILT_IN.codes, "en", content / "syllabus.yaml", fairness_limits=UNLIMITED
-    )
-    problems = [str(p) for p in report.problems if not SHORT_QUIZ.fullmatch(p.message)]
-    return problems, [str(w) for w in report.warnings]
-
-
-def set_questions(path: Path, questions: object) -> None:
-    """Replace the lesson's `learner_questions:` (None: remove the key)."""
-    _, front, body = path.read_text().split("---\n", 2)
-    meta = yaml.safe_load(front)
-    if questions is None:
-        del meta["learner_questions"]
-    else:
-        meta["learner_questions"] = questions
-    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + body)
-
-
 def test_the_questions_are_read_with_their_spaces_tidied(course: Path) -> None:
     path = course / "en" / f"{LESSON}.md"
-    set_questions(path, ["is  ai a\nrobot", *(f"question {n}" for n in range(7))])
+    set_front_matter(
+        path, "learner_questions", ["is  ai a\nrobot", *(f"question {n}" for n in range(7))]
+    )
 
     lesson = parse_lesson(path, "en")
 
@@ -60,7 +30,7 @@ def test_the_questions_are_read_with_their_spaces_tidied(course: Path) -> None:
 
 def test_questions_that_are_not_a_list_of_texts_are_refused(course: Path) -> None:
     path = course / "en" / f"{LESSON}.md"
-    set_questions(path, "is ai a robot")
+    set_front_matter(path, "learner_questions", "is ai a robot")
 
     with pytest.raises(ContentError, match="`learner_questions` must be a list"):
         parse_lesson(path, "en")
@@ -81,12 +51,8 @@ def test_each_question_is_a_chunk_after_the_lessons_own_text() -> None:
     assert [chunk.id for chunk in bare] == [chunk.id for chunk in chunks[: len(bare)]]
 
 
-def test_the_fixture_course_passes_with_its_questions() -> None:
-    assert findings(FIXTURE_COURSE_DIR) == ([], [])
-
-
 def test_a_lesson_without_questions_is_only_a_warning(course: Path) -> None:
-    set_questions(course / "nl" / f"{LESSON}.md", None)
+    set_front_matter(course / "nl" / f"{LESSON}.md", "learner_questions", None)
 
     problems, warnings = findings(course)
 
@@ -101,7 +67,7 @@ def test_too_few_long_or_repeated_questions_fail(course: Path) -> None:
     low, high = LEARNER_QUESTIONS_RANGE
     path = course / "fr" / f"{LESSON}.md"
     long_one = " ".join(["mot"] * 31)
-    set_questions(path, ["l'ia pense ?", "L'IA pense ?", long_one])
+    set_front_matter(path, "learner_questions", ["l'ia pense ?", "L'IA pense ?", long_one])
 
     problems, _ = findings(course)
 
@@ -117,7 +83,9 @@ def test_a_question_listed_under_two_lessons_fails(course: Path) -> None:
     assert other is not None
     path = course / "en" / f"{LESSON}.md"
     questions = list(parse_lesson(path, "en").learner_questions)
-    set_questions(path, [*questions[1:], other.learner_questions[0].upper()])
+    set_front_matter(
+        path, "learner_questions", [*questions[1:], other.learner_questions[0].upper()]
+    )
 
     problems, _ = findings(course)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,41 +10,11 @@ import yaml
 
 from bot.cli import main
 from bot.core.languages import BUILT_IN
-from bot.course.checks import check_content
 from bot.course.loader import load_course
-from tests.support.fairness import UNLIMITED
+from tests.support.content_check import findings, set_front_matter
 from tests.support.learning import FIXTURE_COURSE_DIR
-from tests.unit.test_fixture_course import SHORT_QUIZ
 
 LESSON = "basics/what-is-ai"
-
-
-@pytest.fixture
-def course(tmp_path: Path) -> Path:
-    """A copy of the fixture course, to break at will."""
-    target = tmp_path / "course"
-    shutil.copytree(FIXTURE_COURSE_DIR, target)
-    return target
-
-
-def findings(content: Path) -> tuple[list[str], list[str]]:
-    """Return the problems (but the fixture's short quizzes) and the warnings of the check."""
-    report = check_content(
-        content, BUILT_IN.codes, "en", content / "syllabus.yaml", fairness_limits=UNLIMITED
-    )
-    problems = [str(p) for p in report.problems if not SHORT_QUIZ.fullmatch(p.message)]
-    return problems, [str(w) for w in report.warnings]
-
-
-def set_simple(path: Path, lines: list[str] | None) -> None:
-    """Replace the lesson's `simple:` lines (None: remove the key)."""
-    _, front, body = path.read_text().split("---\n", 2)
-    meta = yaml.safe_load(front)
-    if lines is None:
-        del meta["simple"]
-    else:
-        meta["simple"] = lines
-    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + body)
 
 
 def test_the_fixture_course_has_one_key_idea_per_card() -> None:
@@ -60,13 +29,13 @@ def test_the_fixture_course_has_one_key_idea_per_card() -> None:
 
 def test_a_lesson_without_key_ideas_fails(course: Path) -> None:
     path = course / "nl" / f"{LESSON}.md"
-    set_simple(path, None)
+    set_front_matter(path, "simple", None)
     assert findings(course)[0] == [f"{path}:2: no `simple:` key ideas (one plain line per card)"]
 
 
 def test_one_key_idea_too_few_fails(course: Path) -> None:
     path = course / "fr" / f"{LESSON}.md"
-    set_simple(path, ["Une idée.", "Une autre idée."])
+    set_front_matter(path, "simple", ["Une idée.", "Une autre idée."])
     assert findings(course)[0] == [f"{path}:2: 2 `simple:` lines for 3 cards"]
 
 
@@ -75,7 +44,7 @@ def test_a_long_key_idea_fails_at_its_card(course: Path) -> None:
     lesson = load_course(course, BUILT_IN.codes).lesson("en", LESSON)
     assert lesson is not None
     long_line = " ".join(["word"] * 31) + "."
-    set_simple(path, [lesson.simple[0], long_line, lesson.simple[2]])
+    set_front_matter(path, "simple", [lesson.simple[0], long_line, lesson.simple[2]])
     problems, _ = findings(course)
     card = load_course(course, BUILT_IN.codes).lesson("en", LESSON)
     assert card is not None
@@ -87,7 +56,7 @@ def test_three_sentences_or_a_copied_sentence_fail(course: Path) -> None:
     lesson = load_course(course, BUILT_IN.codes).lesson("en", LESSON)
     assert lesson is not None
     copied = "It has no feelings."  # a sentence of the second card, word for word
-    set_simple(path, ["One. Two. Three.", copied, lesson.simple[2]])
+    set_front_matter(path, "simple", ["One. Two. Three.", copied, lesson.simple[2]])
     problems, _ = findings(course)
     assert [p.split(": ", 1)[1] for p in problems] == [
         "simple line 1 has more than 2 sentences",
@@ -110,7 +79,7 @@ def test_more_glossary_words_than_the_screen_explains_is_a_warning(course: Path)
     lesson = load_course(course, BUILT_IN.codes).lesson("en", LESSON)
     assert lesson is not None
     crowded = "A chatbot uses AI: a model that reads your prompt."
-    set_simple(path, [crowded, *lesson.simple[1:]])
+    set_front_matter(path, "simple", [crowded, *lesson.simple[1:]])
     problems, warnings = findings(course)
     assert problems == []
     (warning,) = warnings

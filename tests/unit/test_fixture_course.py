@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.core.languages import BUILT_IN
-from bot.course.checks import MIN_QUIZ_ITEMS, check_content
+from bot.course.checks import check_content
+from tests.support.content_check import SHORT_QUIZ
 from tests.support.fairness import UNLIMITED
 from tests.support.learning import FIXTURE_COURSE_DIR, fixture_course
-
-SHORT_QUIZ = re.compile(rf"[23] quiz items, at least {MIN_QUIZ_ITEMS}")
 
 
 def test_the_fixture_course_loads_in_every_language() -> None:
