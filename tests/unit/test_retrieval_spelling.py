@@ -54,3 +54,23 @@ def test_contractions_and_elisions_stay_whole() -> None:
     speller = Speller(COURSE_EN, ENGLISH.search)
 
     assert speller.correct("it doesn't invnet") == "it doesn't invent"
+
+
+def test_an_acronym_typed_in_lower_case_is_written_as_the_course_writes_it() -> None:
+    prose = ["AI finds patterns. The GDPR gives you rights. Ask the CPAS.", "AI can be wrong."]
+    speller = Speller(COURSE_EN, ENGLISH.search, prose=prose)
+
+    assert speller.correct("is a robot vacuum ai, gdpr and cpas?") == (
+        "is a robot vacuum AI, GDPR and CPAS?"
+    )
+
+
+def test_a_word_the_prose_also_writes_in_lower_case_or_a_function_word_is_no_acronym() -> None:
+    prose = ["L'IA et l'AI Act. Ask IT or it. AI, IA, IT."]
+
+    french = Speller(COURSE_FR, FRENCH.search, prose=[*prose, "J'ai une idée."])
+    english = Speller(COURSE_EN, ENGLISH.search, prose=prose)
+
+    # French "ai" is "j'ai" (a function word); English "it" is written both ways.
+    assert french.correct("j ai une question sur l ia") == "j ai une question sur l IA"
+    assert english.correct("ask it") == "ask it"

@@ -6,7 +6,7 @@ import asyncio
 import os
 import sys
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Final, TypeVar
@@ -246,6 +246,15 @@ def _words_of(
     return texts
 
 
+def _prose_of(
+    chunks: Mapping[tuple[Language, str], tuple[Chunk, ...]], language: Language
+) -> Iterator[str]:
+    """Yield the sentences a language's lessons write: their cards and quiz answers."""
+    for (lang, _), lesson in chunks.items():
+        if lang == language:
+            yield from (c.text for c in lesson if c.kind in (ChunkKind.CARD, ChunkKind.QUIZ))
+
+
 class Retriever:
     """Find the lessons that answer a question, in the learner's language."""
 
@@ -282,7 +291,11 @@ class Retriever:
         self._vectors = vectors
         self._everyday = EverydaySubjects(embedder)
         self._spellers = {
-            profile.code: Speller(_words_of(course, chunks, profile.code), profile.search)
+            profile.code: Speller(
+                _words_of(course, chunks, profile.code),
+                profile.search,
+                prose=_prose_of(chunks, profile.code),
+            )
             for profile in languages
         }
 

@@ -23,12 +23,34 @@ MAX_EDITS: Final = 2
 # the memory: 7 MB instead of 21 for the three languages. Four already change a few.
 INDEXED_LETTERS: Final = 5
 APOSTROPHES: Final = "' ’"
+# A word is the course's acronym when at least this share of its uses are in capitals.
+ACRONYM_SHARE: Final = 0.8
+
+
+def _acronyms(prose: Iterable[str]) -> dict[str, str]:
+    """Return the words the course's prose writes in capitals nearly always ("AI", "GDPR")."""
+    # Learners type them in lower case, which the encoder reads as another word: "is a robot
+    # vacuum ai" was far from every lesson, "is a robot vacuum AI" close to "What AI is".
+    forms: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    for text in prose:
+        words = WORD.findall(text)
+        forms.update(words)
+        counts.update(fold(word) for word in words)
+    return {
+        fold(form): form
+        for form, count in forms.items()
+        if len(form) > 1 and form.isupper() and count >= ACRONYM_SHARE * counts[fold(form)]
+    }
 
 
 class Speller:
     """Correct words the course never uses into the closest word it does, in one language."""
 
-    def __init__(self, texts: Iterable[str], language: SearchWords) -> None:
+    def __init__(
+        self, texts: Iterable[str], language: SearchWords, prose: Iterable[str] = ()
+    ) -> None:
+        """Learn the words of `texts`, and the course's acronyms from its `prose` (cards, quiz)."""
         from symspellpy import SymSpell
 
         counts: Counter[str] = Counter()
@@ -38,11 +60,15 @@ class Speller:
             counts.update(fold(word) for word in words)
             capitals.update(fold(word) for word in words if word[0].isupper())
         self._known = frozenset(counts)
+        self._stop = stop_words(language)
+        # Not a word of the language's own: French "ai" is "j'ai", whatever the prose says.
+        self._acronyms = {
+            folded: form for folded, form in _acronyms(prose).items() if folded not in self._stop
+        }
         # Names the course writes with a capital ("ChatGPT", "Copilot"): a misspelt one is found.
         self._names = frozenset(capitals)
         self._stems = frozenset(stems(list(counts), language))
         self._language = language
-        self._stop = stop_words(language)
         self._symspell: SymSpell = SymSpell(
             max_dictionary_edit_distance=MAX_EDITS, prefix_length=INDEXED_LETTERS
         )
@@ -66,6 +92,8 @@ class Speller:
 
     def _word(self, word: str, *, first: bool) -> str:
         folded = fold(word)
+        if folded in self._acronyms:
+            return self._acronyms[folded]
         if len(folded) < MIN_LETTERS or not folded.isalpha():
             return word
         if folded in self._known or folded in self._stop:
