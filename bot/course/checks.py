@@ -141,7 +141,7 @@ def check_content(
                 lessons[(language, outline_lesson.id)] = lesson
                 problems += _check_lesson(lesson, outline_lesson.id, language_of)
                 problems += _check_simple_lines(lesson) + _check_learner_questions(lesson)
-                warnings += _unexplained_simple_terms(lesson, glossary) + _unlisted(lesson)
+                warnings += _unexplained_simple_terms(lesson, glossary) + _questions_missing(lesson)
             problems += _check_module_file(content_dir, language, module)
             problems += _check_practice_topics(content_dir, language, module)
     problems += _check_unknown_files(content_dir, languages, outline)
@@ -529,7 +529,7 @@ def _quiz_parity(lesson: Lesson, reference: Lesson) -> Iterator[Problem]:
             yield Problem(lesson.path, item.line, message)
 
 
-def _unlisted(lesson: Lesson) -> list[Problem]:
+def _questions_missing(lesson: Lesson) -> list[Problem]:
     """Warn when a lesson lists no learner questions: search finds it less often."""
     # Only a warning: a new language can go live before its questions are written.
     if lesson.learner_questions:
