@@ -6,6 +6,8 @@ Measures, per language, on a course index built from scratch (or `--index-dir`):
   with the gate and with the rule before it (the best lesson's similarity, or a course word);
 - retrieval (hit@1, hit@3, MRR@5, search p50/p95 warm) on the learner questions (development
   and held-out), the older sets, and a typo variant of each (benchmarks/_typos.py);
+- answer cards: the share of questions of eval/cards answered with the card readers chose from
+  the right lesson;
 - small talk: the share of stray messages (eval/smalltalk/messages.yaml) read as what they ask
   for, and the learner questions taken for small talk (there should be none);
 - with `--fit-gate`, the gate's weights fitted again on the development sets (printed, not
@@ -16,7 +18,9 @@ Which sets were used for what (also in the JSON, under "sets"):
   (ranking and the gate were tuned on them);
 - eval/learners/holdout-*.yaml: never tuned on, reported only;
 - eval/off-topic/<lang>.yaml: the first six probes of each topic tuned the gate, the last three
-  of each topic are held out; eval/off-topic-dev.yaml: development probes.
+  of each topic are held out; eval/off-topic-dev.yaml: development probes;
+- eval/cards/<lang>.yaml: the tuning split chose how a lesson's card is picked, the other is
+  held out.
 
     .venv/bin/python -m benchmarks.understanding [--short] [--index-dir DIR] [--fit-gate]
 
@@ -43,6 +47,7 @@ from bot.adapters.search.search import Retriever, SearchResult, open_retriever
 from bot.config import Language, Settings
 from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
+from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary, glossary_phrases
 from bot.features.answers.gate import WEIGHTS, GateWeights, on_topic
 from bot.features.menu.typed_language import language_reader
@@ -78,6 +83,13 @@ RETRIEVAL_BEFORE: Final = {
         "clean": {"fr": (0.896, 0.979), "nl": (0.833, 0.979), "en": (0.875, 0.896)},
         "typos": {"fr": (0.771, 0.917), "nl": (0.729, 0.896), "en": (0.729, 0.875)},
     },
+}
+
+# The share of eval/cards questions answered with a card readers chose, when any card of the
+# lesson could answer (main at e3243d8).
+CARDS_BEFORE: Final = {
+    "tuning": {"fr": 0.5455, "nl": 0.5682, "en": 0.5909},
+    "held_out": {"fr": 0.5455, "nl": 0.5, "en": 0.4545},
 }
 
 
@@ -219,6 +231,34 @@ def retrieval(retriever: Retriever, cases: Sequence[EvalCase]) -> dict[str, Any]
     }
 
 
+def answer_cards(retriever: Retriever, course: Course) -> dict[str, Any]:
+    """Return, per split and language, the share of questions answered with a card readers chose."""
+    results: dict[str, Any] = {}
+    for language in LANGUAGES:
+        data = yaml.safe_load((EVAL / "cards" / f"{language}.yaml").read_text(encoding="utf-8"))
+        for split, cases in data.items():
+            right = sum(
+                _card_shown(retriever, course, language, case) in case["cards"] for case in cases
+            )
+            results.setdefault(split, {})[language] = {
+                "questions": len(cases),
+                "right_card": round(right / len(cases), 4),
+                "before": CARDS_BEFORE[split][language],
+            }
+    return results
+
+
+def _card_shown(
+    retriever: Retriever, course: Course, language: Language, case: dict[str, Any]
+) -> str:
+    """Return the heading of the card the search picks from the case's lesson."""
+    lesson = course.lesson(language, case["lesson"])
+    assert lesson is not None, case["lesson"]
+    weight = retriever.languages.profile(language).search.lexical_weight
+    card = retriever.evidence(case["q"], language).best_card(lesson.id, weight, len(lesson.cards))
+    return lesson.cards[card or 0].heading
+
+
 def small_talk(course: Any, learner_questions: Sequence[EvalCase]) -> dict[str, Any]:
     """Measure how stray messages are read, and that no course question is taken for one."""
     book = phrasebook(LANGUAGES, glossary_phrases(course))
@@ -274,7 +314,7 @@ def main() -> None:
     print(json.dumps(results, indent=2, ensure_ascii=False))
 
 
-def measure(retriever: Retriever, course: Any, *, short: bool, fit: bool) -> dict[str, Any]:
+def measure(retriever: Retriever, course: Course, *, short: bool, fit: bool) -> dict[str, Any]:
     """Measure the gate and retrieval on every set."""
     vocabularies = {language: ai_vocabulary(course, language) for language in LANGUAGES}
     judge = Judge(retriever, vocabularies)
@@ -299,11 +339,13 @@ def measure(retriever: Retriever, course: Any, *, short: bool, fit: bool) -> dic
                 "eval/off-topic-dev.yaml",
                 f"eval/off-topic/*.yaml, first {TUNING_PER_TOPIC} of each topic",
                 "eval/smalltalk/messages.yaml, dev",
+                "eval/cards/*.yaml, tuning",
             ],
             "held_out": [
                 "eval/learners/holdout-*.yaml",
                 f"eval/off-topic/*.yaml, after the first {TUNING_PER_TOPIC} of each topic",
                 "eval/smalltalk/messages.yaml, holdout",
+                "eval/cards/*.yaml, held_out",
             ],
             "typo_seed": SEED,
         },
@@ -319,6 +361,7 @@ def measure(retriever: Retriever, course: Any, *, short: bool, fit: bool) -> dic
             name: retrieval(retriever, cases) for name, cases in {**learners, **older}.items()
         },
         "retrieval_before_hit_at_1_and_3": RETRIEVAL_BEFORE,
+        "answer_cards": answer_cards(retriever, course),
         "small_talk": small_talk(course, [*learners["dev"], *learners["holdout"]]),
     }
     if fit:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from bot.adapters.search.chunks import lesson_chunks
+from bot.adapters.search.chunks import Chunk, ChunkKind, lesson_chunks
 from bot.adapters.search.lexical import LexicalIndex, fold, tokens
 from bot.adapters.search.search import Evidence, Lexicon
+from bot.adapters.search.store import DenseMatch
 from bot.core.languages import DUTCH, ENGLISH, FRENCH
 from bot.course.model import Card, Lesson
 
@@ -99,7 +100,30 @@ def test_only_the_chunks_that_share_a_word_with_the_question_are_scored() -> Non
     assert all(score > 0 for score in scores.values())
 
 
-def test_a_lesson_whose_cards_share_no_word_gives_its_first_card() -> None:
+def test_a_lesson_whose_cards_share_no_word_gives_its_first_teaching_card() -> None:
     evidence = Evidence({}, {}, [], None)
 
-    assert evidence.best_card("a/privacy", 0.5, cards=3) == 0
+    assert evidence.best_card("a/privacy", 0.5, cards=4) == 1
+
+
+def _card_evidence(lexical: dict[int, float], dense: dict[int, float]) -> Evidence:
+    chunks = {
+        Chunk(f"a/privacy:{card}", "a/privacy", "en", ChunkKind.CARD, card, "text"): score
+        for card, score in lexical.items()
+    }
+    matches = [DenseMatch("a/privacy", card, score) for card, score in dense.items()]
+    return Evidence(chunks, {"a/privacy": 1.0}, matches, None)
+
+
+def test_an_answer_comes_from_the_cards_between_the_why_and_the_summary() -> None:
+    # The first card (why it matters) and the last (in short) name the lesson's whole topic,
+    # so they come close to many questions that another card answers.
+    evidence = _card_evidence({0: 9.0, 2: 1.0, 4: 9.0}, {0: 0.9, 1: 0.4, 2: 0.5, 4: 0.9})
+
+    assert evidence.best_card("a/privacy", 0.5, cards=5) == 2
+
+
+def test_a_lesson_of_two_cards_answers_from_either() -> None:
+    evidence = _card_evidence({0: 9.0, 1: 1.0}, {0: 0.9, 1: 0.2})
+
+    assert evidence.best_card("a/privacy", 0.5, cards=2) == 0
