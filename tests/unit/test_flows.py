@@ -527,6 +527,27 @@ async def test_forget_asks_then_deletes_every_row_of_the_learner_and_no_other(
     assert list(units.tables.learners) == [staying_id]
 
 
+async def test_words_typed_under_the_forget_question_ask_for_a_tap_and_delete_nothing(
+    tutor: Tutor, units: MemoryUnits
+) -> None:
+    en = t("en")
+    chat = Chat(tutor)
+    await chat.command("start")
+    await read_lesson(chat, "en")
+    kept = copy.deepcopy(units.tables)
+    await chat.command("forget")
+
+    for typed in ("yes", "ok", "Yes, delete everything", "thanks"):
+        await chat.say(typed)
+        assert "Please tap your answer" in chat.text
+        assert en.gettext("👍 Good!") not in chat.text
+        assert chat.button(en.gettext("Yes, delete everything"))
+    assert units.tables.learners == kept.learners
+    await chat.press(en.gettext("No, keep my data"))
+    await chat.say("what is a deepfake")
+    assert "Please tap your answer" not in chat.text
+
+
 async def test_a_failing_turn_leaves_every_store_as_it_was(
     tutor: Tutor, units: MemoryUnits, monkeypatch: pytest.MonkeyPatch
 ) -> None:

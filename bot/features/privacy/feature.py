@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.core.feature import CommandRoute, FeatureContext, Manifest, on
+from bot.core.feature import CommandRoute, FeatureContext, Manifest, TextRoute, on
 from bot.features.privacy import flows
 from bot.features.privacy.buttons import ConfirmForget
 from bot.i18n import N_
@@ -25,4 +25,6 @@ def manifest(_: FeatureContext) -> Manifest:
             CommandRoute("forget", flows.forget, N_("Delete all your data")),
         ),
         buttons=(on(ConfirmForget, flows.confirm_forget),),
+        states=(flows.ConfirmingForget,),
+        texts=(TextRoute(flows.forget_typed, flows.ConfirmingForget.flow),),
     )

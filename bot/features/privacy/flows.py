@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
 from bot.core.localtime import format_clock
 from bot.core.ports import LEARNERS
-from bot.core.replies import Document, Forgotten
+from bot.core.replies import Document, Forgotten, Keyboard
 from bot.core.router import Turn, button, rows
+from bot.core.state import FlowState
 from bot.features.menu import flows as screens
 from bot.features.privacy.buttons import ConfirmForget
 from bot.features.review.ports import ReminderTime
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 
 
 async def my_data(turn: Turn, _: object = None) -> None:
@@ -120,6 +122,20 @@ def _certificate_line(t: Translator, certificate: dict[str, Any]) -> str:
     )
 
 
+YES: Final = N_("Yes, delete everything")
+NO: Final = N_("No, keep my data")
+
+
+@dataclass(frozen=True)
+class ConfirmingForget(FlowState):
+    """Asked whether to delete everything: only a tap on an answer deletes or keeps the data."""
+
+    flow = "privacy.forget"
+    captures_text = True
+    # A typed "ja" would otherwise be small talk, answered "👍 Good!" with nothing deleted.
+    literal_text = True
+
+
 async def forget(turn: Turn, _: object = None) -> None:
     """Ask the learner to confirm before deleting everything."""
     t = turn.t
@@ -127,18 +143,34 @@ async def forget(turn: Turn, _: object = None) -> None:
         "Do you want me to delete all your data? Your progress will be lost. This cannot be undone."
     )
     warnings = [await departure.warning(turn) for departure in turn.services.departures]
+    turn.enter(ConfirmingForget())
+    turn.say("\n\n".join([question, *(warning for warning in warnings if warning)]), _answers(t))
+
+
+async def forget_typed(turn: Turn, _text: str) -> None:
+    """Ask for a tap: deleting everything on typed words would be one misreading away."""
+    t = turn.t
+    yes, no = t.gettext(YES), t.gettext(NO)
     turn.say(
-        "\n\n".join([question, *(warning for warning in warnings if warning)]),
-        rows(
-            button(t.gettext("Yes, delete everything"), ConfirmForget("yes")),
-            button(t.gettext("No, keep my data"), ConfirmForget("no")),
+        t.gettext("Please tap your answer: “{yes}” deletes all your data, “{no}” keeps it.").format(
+            yes=yes, no=no
         ),
+        _answers(t),
+    )
+
+
+def _answers(t: Translator) -> Keyboard:
+    return rows(
+        button(t.gettext(YES), ConfirmForget("yes")),
+        button(t.gettext(NO), ConfirmForget("no")),
     )
 
 
 async def confirm_forget(turn: Turn, answer: ConfirmForget) -> None:
     """Delete the learner's data after a yes; keep it after a no."""
     t = turn.t
+    if isinstance(turn.state, ConfirmingForget):
+        turn.leave()
     if answer.choice == "yes":
         for departure in turn.services.departures:
             await departure.prepare(turn)
