@@ -67,7 +67,7 @@ async def test_unknown_client_language_is_asked_in_all_three_languages(app: App)
     ("typed", "language"),
     [
         ("Nederlands", "nl"),
-        ("🇫🇷 Français", "fr"),
+        ("🇧🇪 Français", "fr"),
         ("en français svp", "fr"),
         ("English please", "en"),
         ("vlaams", "nl"),
@@ -453,6 +453,18 @@ async def test_a_prompt_delivered_again_in_practice_gets_no_second_feedback(app:
     again = await app.tutor.handle(chat.sender, Text(attempt), claim=already_claimed)
 
     assert again == []
+
+
+async def test_a_newcomer_is_not_told_the_default_hour_is_when_they_usually_learn(
+    app: App,
+) -> None:
+    chat = Chat(app.tutor, user="newcomer")
+    await chat.command("start")
+
+    await chat.command("settings")
+
+    assert "🔔 Review reminders: on, at about 18:00." in chat.text
+    assert "usually learn" not in chat.text
 
 
 async def test_an_hour_typed_under_the_reminder_hours_is_the_one_tapped(app: App) -> None:

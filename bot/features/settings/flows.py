@@ -45,7 +45,8 @@ class SettingsFlows:
             clock = format_clock(self.quiet_hours[1] if held else time.hour * 60)
             reminders = (
                 t.gettext("🔔 Review reminders: on, at about {time}.").format(time=clock)
-                if time.chosen_hour is not None or held
+                # Before the first answers there is no habit yet: the hour is the default one.
+                if time.chosen_hour is not None or time.usual_hour is None or held
                 else t.gettext(
                     "🔔 Review reminders: on, at about {time} (when you usually learn)."
                 ).format(time=clock)
