@@ -190,7 +190,9 @@ FRENCH: Final = LanguageProfile(
     code="fr",
     espeak_voice="fr-be",
     name="Français",
-    flag="🇫🇷",
+    # Belgium's: the course is written for Belgium, where a learner reads 🇫🇷 or 🇳🇱 as France or
+    # the Netherlands.
+    flag="🇧🇪",
     # Belgian formats: "23 nov. 2026" and "75 %".
     babel_locale="fr_BE",
     model_language="French as written in Belgium (address the reader as 'vous')",
@@ -303,7 +305,7 @@ DUTCH: Final = LanguageProfile(
     code="nl",
     espeak_voice="nl",
     name="Nederlands",
-    flag="🇳🇱",
+    flag="🇧🇪",
     # Belgian formats: "23 nov 2026".
     babel_locale="nl_BE",
     model_language="Dutch as written in Flanders (address the reader as 'je')",

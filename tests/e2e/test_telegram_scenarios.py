@@ -143,7 +143,7 @@ async def test_a_learner_whose_client_speaks_another_language_chooses_one(
         data("menu.lang", "nl"),
         data("menu.lang", "en"),
     ]
-    assert [b["text"][:2] for b in chat.buttons] == ["🇫🇷", "🇳🇱", "🇬🇧"]
+    assert [b["text"][:2] for b in chat.buttons] == ["🇧🇪", "🇧🇪", "🇬🇧"]
 
     await chat.tap(data("menu.lang", "nl"))
     dutch = shared_app.services.translators["nl"]

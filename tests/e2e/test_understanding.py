@@ -384,7 +384,7 @@ async def test_a_language_named_alone_brings_the_language_buttons(
     await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
     await chat.say(typed)
     assert [action_of(b.data) for b in chat.buttons] == ["menu.lang"] * 3  # type: ignore[union-attr]
-    assert "🇫🇷 Français ✓" in chat.button_with_action("menu.lang").label
+    assert "🇧🇪 Français ✓" in chat.button_with_action("menu.lang").label
     await chat.press_data(data("menu.lang", language))
     assert t(plain_app, language, "What would you like to do?") in chat.text
     lesson = plain_app.services.course.lesson(language, FIRST_LESSON)

@@ -84,7 +84,7 @@ def test_a_client_code_of_a_language_left_out_names_none() -> None:
 
 def test_a_registry_shows_its_codes_only() -> None:
     assert repr(BUILT_IN.select(["nl", "en"])) == "LanguageRegistry(nl, en)"
-    assert FRENCH.label == "🇫🇷 Français"
+    assert FRENCH.label == "🇧🇪 Français"
 
 
 @pytest.fixture
