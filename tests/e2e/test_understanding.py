@@ -446,6 +446,20 @@ async def test_next_typed_on_a_card_shows_the_next_card_and_back_the_one_before(
     assert chat.text.startswith(card_header(plain_app, language, 1))
 
 
+async def test_next_typed_after_an_aside_goes_back_to_the_card_not_past_it(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    for aside in ("merci", "wat is een deepfake", "help"):
+        await chat.say(aside)
+        assert not chat.text.startswith(card_header(plain_app, "nl", 1)), aside
+        await chat.say("verder")  # as the ▶ Verder under the reply does
+        assert chat.text.startswith(card_header(plain_app, "nl", 1)), aside
+    await chat.say("verder")  # the card is on screen again: on to the next one
+    assert chat.text.startswith(card_header(plain_app, "nl", 2))
+
+
 async def test_next_typed_on_the_last_card_starts_the_quiz(plain_app: App) -> None:
     lesson = plain_app.services.course.lesson("en", FIRST_LESSON)
     assert lesson is not None

@@ -29,6 +29,9 @@ class Reading(FlowState):
     # The day (ISO) this lesson's reading last counted for the streak: the next card of the
     # same day skips that count and the lesson's start, which saves a tap two statements.
     counted_on: str = ""
+    # Something typed was answered since the card was shown (a question, "merci"): the card is
+    # no longer on screen, so a typed "verder" goes back to it rather than past it.
+    aside: bool = False
 
     @property
     def lesson_id(self) -> str | None:

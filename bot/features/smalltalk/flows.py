@@ -11,6 +11,7 @@ the language buttons.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Final
 
 from bot.core.router import Turn, button, rows
@@ -69,6 +70,10 @@ CONFUSED_IN_A_CHECK: Final = N_(
 )
 
 
+# Words that move through a lesson's cards, or show the card again: nothing else is answered.
+MOVES: Final = frozenset({Kind.NEXT, Kind.BACK, Kind.AGAIN})
+
+
 class SmallTalk:
     """Read free text first: answer small talk, let everything else through."""
 
@@ -79,6 +84,14 @@ class SmallTalk:
     async def read(self, turn: Turn, text: str) -> bool:
         """Answer small talk and return True; return False for anything else."""
         found = self.phrasebook.read(text)
+        kind = found.kind if found is not None else None
+        reading = _reading(turn)
+        if reading is not None and kind not in MOVES:
+            turn.go(replace(reading[0], aside=True))
+        elif reading is not None and kind is Kind.NEXT and reading[0].aside:
+            # As the ▶ Continue under the answer does: moving on would skip the card unread.
+            await resume(turn)
+            return True
         if found is None:
             return await self._language_asked(turn, text)
         kind = found.kind
