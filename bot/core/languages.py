@@ -121,6 +121,9 @@ class LanguageProfile:
     # capitalised name after them is redacted like a phone number. Not "called" or "heet": apps
     # are called something too ("een app die ChatGPT heet").
     people: tuple[str, ...] = field(default=(), repr=False)
+    # Words a password or a PIN code follows ("wachtwoord", "mot de passe", "PIN"), any case:
+    # the first word after them that holds a digit is redacted ("... is Antwerpen123").
+    secrets: tuple[str, ...] = field(default=(), repr=False)
     # The espeak-ng voice that reads it aloud; empty: the voice named by the code itself.
     espeak_voice: str = ""
 
@@ -292,13 +295,16 @@ FRENCH: Final = LanguageProfile(
         pronouns=("ca", "cela", "ceci", "il", "elle", "ils", "elles"),
     ),
     people=(
-        "je m'appelle", "je m’appelle", "mon nom est", "mon fils", "ma fille", "ma femme",
+        "je m'appelle", "je m’appelle", "je m appelle", "mon nom est", "mon fils", "ma fille", "ma femme",
         "mon mari", "mon ami", "mon amie",
         "mon compagnon", "ma compagne", "mon collègue", "ma collègue", "mon patron",
         "ma patronne", "mon chef", "ma cheffe", "mon voisin", "ma voisine", "ma mère", "mon père",
         "mon frère", "ma sœur", "ma soeur", "mon enfant", "mon conseiller", "ma conseillère",
         "mon formateur", "ma formatrice", "mon petit-fils", "ma petite-fille",
+        # Titles: a pasted letter or file names people this way.
+        "madame", "monsieur", "mme", "mme.", "mlle", "docteur", "dr", "dr.",
     ),
+    secrets=("mot de passe", "mot-de-passe", "mdp", "code pin", "code secret", "pin", "pincode"),
 )  # fmt: skip
 
 DUTCH: Final = LanguageProfile(
@@ -396,7 +402,10 @@ DUTCH: Final = LanguageProfile(
         "mijn chef", "mijn buurman", "mijn buurvrouw", "mijn moeder", "mijn mama", "mijn vader",
         "mijn papa", "mijn broer", "mijn zus", "mijn kind", "mijn begeleider",
         "mijn begeleidster", "mijn consulent", "mijn kleinzoon", "mijn kleindochter",
+        # Titles: a pasted letter or file names people this way.
+        "mevrouw", "meneer", "mevr.", "dhr.", "de heer", "dokter", "dr", "dr.",
     ),
+    secrets=("wachtwoord", "paswoord", "pincode", "pin code", "pin", "geheime code"),
 )  # fmt: skip
 
 ENGLISH: Final = LanguageProfile(
@@ -495,7 +504,10 @@ ENGLISH: Final = LanguageProfile(
         "my neighbour", "my neighbor", "my mother", "my mum", "my mom", "my father", "my dad",
         "my brother", "my sister", "my child", "my coach", "my adviser", "my advisor",
         "my grandson", "my granddaughter",
+        # Titles: a pasted letter or file names people this way.
+        "mrs", "mrs.", "mr", "mr.", "ms", "ms.", "mister", "dr", "dr.", "doctor",
     ),
+    secrets=("password", "passcode", "pass word", "pin code", "pin"),
 )  # fmt: skip
 
 # Every language the tutor knows, in the order it offers them.

@@ -152,6 +152,16 @@ def test_national_number_examples(number: str, valid: bool) -> None:
     assert (kinds(f"nr {number}.") == [Kind.NATIONAL_NUMBER]) == valid
 
 
+@pytest.mark.parametrize(
+    ("written", "found"), [("85.07.30-033.61", True), ("85.13.30-033.61", False)]
+)
+def test_a_number_written_as_the_card_writes_it_is_one_whatever_its_check_digits(
+    written: str, found: bool
+) -> None:
+    # A typing slip, or a number made up for the question, is still not a number to keep.
+    assert (kinds(f"Mijn rijksregisternummer is {written}.") == [Kind.NATIONAL_NUMBER]) == found
+
+
 @given(ibans, st.booleans(), st.booleans(), filler, filler)
 def test_every_valid_iban_is_redacted(
     value: str, spaced: bool, lower: bool, before: str, after: str
@@ -251,6 +261,14 @@ def test_street_addresses_are_redacted(text: str) -> None:
         ("My boss Mr Peeters wants me to use Copilot", "My boss [NAME] wants me"),
         ("ma collègue Anne-Sophie Dubois utilise l'IA", "ma collègue [NAME] utilise"),
         ("Ik heet Jan De Smet en ik zoek werk", "Ik heet [NAME] en ik zoek"),
+        ("je m appelle Marc Lejeune, l'IA est-elle dangereuse ?", "je m appelle [NAME], l'IA"),
+        # Titles, as a pasted letter or file names people.
+        (
+            "May I paste the file of Mrs Fatima El Amrani into ChatGPT?",
+            "May I paste the file of Mrs [NAME] into",
+        ),
+        ("Le dossier de Madame Fatima El Amrani", "Le dossier de Madame [NAME]"),
+        ("het dossier van meneer Jan Peeters, mag dat?", "het dossier van meneer [NAME], mag"),
     ],
 )
 def test_a_name_after_words_that_announce_a_person_is_redacted(text: str, redacted: str) -> None:
@@ -269,6 +287,42 @@ def test_a_name_after_words_that_announce_a_person_is_redacted(text: str, redact
     ],
 )
 def test_tools_and_sentences_without_a_name_keep_their_words(text: str) -> None:
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        (
+            "my login is olena.k and password Brussel2024!",
+            "my login is olena.k and password [SECRET]!",
+        ),
+        ("My PIN is 4821, ok to tell ChatGPT?", "My PIN is [SECRET], ok to tell ChatGPT?"),
+        (
+            "Mijn wachtwoord voor de gemeente website is Antwerpen123 en mijn pincode is 4821.",
+            "Mijn wachtwoord voor de gemeente website is [SECRET] en mijn pincode is [SECRET].",
+        ),
+        ("mon code PIN: 1234", "mon code PIN: [SECRET]"),
+    ],
+)
+def test_a_password_or_pin_with_a_digit_after_the_word_that_announces_it_is_redacted(
+    text: str, redacted: str
+) -> None:
+    redaction = redact(text)
+    assert redaction.text == redacted
+    assert redaction.kinds == (Kind.SECRET,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is my password safe?",
+        "how long should a password be, 12 characters?",
+        "is a 4 digit pin ok?",
+        "le mot de passe est trop court",
+    ],
+)
+def test_questions_about_passwords_keep_their_words(text: str) -> None:
     assert redact(text).text == text
 
 

@@ -49,13 +49,14 @@ CARD_MAX_WORDS: Final = 90
 OTHER_LESSONS: Final = 2
 
 KIND_NAMES: Final[dict[Kind, str]] = {
-    Kind.NATIONAL_NUMBER: N_("your national register number"),
+    Kind.NATIONAL_NUMBER: N_("a national register number"),
     Kind.IBAN: N_("a bank account number (IBAN)"),
     Kind.CARD: N_("a bank card number"),
     Kind.PHONE: N_("a phone number"),
     Kind.EMAIL: N_("an e-mail address"),
     Kind.ADDRESS: N_("a home address"),
     Kind.NAME: N_("someone's name"),
+    Kind.SECRET: N_("a password or a PIN code"),
 }
 
 

@@ -34,6 +34,7 @@ class Kind(Enum):
     EMAIL = "[EMAIL]"
     ADDRESS = "[ADDRESS]"
     NAME = "[NAME]"
+    SECRET = "[SECRET]"
 
     @property
     def placeholder(self) -> str:
@@ -134,7 +135,12 @@ def _is_national_number(groups: Sequence[_Group]) -> bool:
     parts_apart = not splits or (6 in splits and splits <= {2, 4, 6, 9})
     if len(digits) != 11 or not parts_apart:
         return False
-    return bool(nn.is_valid(digits) or bis.is_valid(digits))
+    if nn.is_valid(digits) or bis.is_valid(digits):
+        return True
+    # Written as the card writes it ("85.07.30-033.61"), a wrong check digit is a typing slip
+    # or a number made up for the question: either way, not a number to keep.
+    month, day = int(digits[2:4]), int(digits[4:6])
+    return splits == {2, 4, 6, 9} and 1 <= month <= 12 and 1 <= day <= 31
 
 
 _CARD_SEPARATORS = frozenset({" ", ".", "-", " - ", "/"})
@@ -365,6 +371,15 @@ def _person_spans(text: str) -> Iterator[Span]:
             yield match.span("person")
 
 
+# "my PIN is 4821", "wachtwoord voor de gemeente is Antwerpen123": the first word of four
+# characters or more with a digit (a full stop after it left out), within five words of one that
+# announces a secret. A password of letters alone is not told apart from "mot de passe est
+# trop court".
+_SECRET = re.compile(
+    rf"(?<!\w)(?i:{_any(word for profile in BUILT_IN for word in profile.secrets)})(?!\w)"
+    r"(?:[ ,:=]+[^\s\d]+){0,5}?[ ,:=]+(?P<secret>(?=[^\s,;]*\d)[^\s,;]{3,}[^\s,;.!?:)])"
+)
+
 _ADDRESSES = _addresses(_STREET_WORDS)
 _UNMARKED_STREETS = _unmarked_streets(_STREET_WORDS, _known_streets())
 
@@ -389,6 +404,7 @@ _DETECTORS: tuple[tuple[Kind, Detector], ...] = (
     (Kind.PHONE, _phone_spans),
     *((Kind.ADDRESS, _regex_spans(pattern)) for pattern in _ADDRESSES),
     (Kind.ADDRESS, _regex_spans(_UNMARKED_STREETS)),
+    (Kind.SECRET, _regex_spans(_SECRET)),
     (Kind.NAME, _person_spans),
 )
 
