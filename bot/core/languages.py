@@ -295,8 +295,8 @@ FRENCH: Final = LanguageProfile(
         pronouns=("ca", "cela", "ceci", "il", "elle", "ils", "elles"),
     ),
     people=(
-        "je m'appelle", "je m’appelle", "je m appelle", "mon nom est", "mon fils", "ma fille", "ma femme",
-        "mon mari", "mon ami", "mon amie",
+        "je m'appelle", "je m’appelle", "je m appelle", "mon nom est", "mon fils", "ma fille",
+        "ma femme", "mon mari", "mon ami", "mon amie",
         "mon compagnon", "ma compagne", "mon collègue", "ma collègue", "mon patron",
         "ma patronne", "mon chef", "ma cheffe", "mon voisin", "ma voisine", "ma mère", "mon père",
         "mon frère", "ma sœur", "ma soeur", "mon enfant", "mon conseiller", "ma conseillère",

@@ -34,7 +34,7 @@ class Kind(Enum):
     EMAIL = "[EMAIL]"
     ADDRESS = "[ADDRESS]"
     NAME = "[NAME]"
-    SECRET = "[SECRET]"
+    SECRET = "[SECRET]"  # noqa: S105 - the placeholder of a password, not one
 
     @property
     def placeholder(self) -> str:
