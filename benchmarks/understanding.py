@@ -145,7 +145,9 @@ class Judge:
         key = (probe.language, probe.text)
         if key not in self._cache:
             result = self.retriever.search_sync(probe.text, probe.language)
-            word = bool(self.vocabularies[probe.language].find(probe.text))
+            vocabulary = self.vocabularies[probe.language]
+            # As the answers flow reads it: the words typed, or as the search read them.
+            word = bool(vocabulary.find(probe.text) or vocabulary.find(result.read_as))
             self._cache[key] = (result, word)
         return self._cache[key]
 

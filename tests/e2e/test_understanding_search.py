@@ -98,3 +98,17 @@ async def test_questions_about_the_course_pass_the_gate(
 
     assert t.gettext(REDIRECT) not in chat.text
     assert lesson_id in opened_lessons(chat)
+
+
+@pytest.mark.parametrize("typed", ["est ce que l ia est dangereuse", "l'ia peut se tromper ?"])
+async def test_ai_typed_in_small_letters_is_the_course_s_word_not_off_topic(
+    app: App, typed: str
+) -> None:
+    # "IA" in capitals names the course's topic; typed "ia", as many learners do, it did not,
+    # and such questions were refused as not about AI.
+    chat = await learner(app, "fr")
+    t = app.services.translators["fr"]
+
+    await chat.say(typed)
+
+    assert t.gettext(REDIRECT) not in chat.text

@@ -70,6 +70,9 @@ class SearchResult:
     confident: bool  # the best hit clears the confidence threshold
     signals: TopicSignals  # whether the question is about the course at all
     model: str  # the embedding model, whose similarities the signals are
+    # The question as the rankers read it: its topic, spelling corrected, acronyms in capitals
+    # ("l'ia" as "l'IA"), which is how the course writes its words.
+    read_as: str = ""
 
 
 @dataclass(frozen=True)
@@ -345,7 +348,9 @@ class Retriever:
         relevance = self.relevance(evidence, language, hits[0].lesson_id) if hits else 0.0
         confident = bool(hits) and relevance >= self.embedder.min_similarity
         signals = self.signals(evidence, language, relevance)
-        return SearchResult(language, hits, confident, signals, self.embedder.model)
+        return SearchResult(
+            language, hits, confident, signals, self.embedder.model, read_as=evidence.text
+        )
 
     def signals(self, evidence: Evidence, language: Language, relevance: float) -> TopicSignals:
         """Return what both rankers say about whether the question is about the course."""

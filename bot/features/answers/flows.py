@@ -244,7 +244,9 @@ class Answers:
         retriever = await self.retriever.wait()
         result = await retriever.search(redaction.bare, language, k=SEARCH_K)
         hits = result.hits
-        names_a_topic = bool(self._vocabulary(language).find(redaction.bare))
+        vocabulary = self._vocabulary(language)
+        # As the search read it too: an acronym typed in small letters ("l'ia") is the course's.
+        names_a_topic = bool(vocabulary.find(redaction.bare) or vocabulary.find(result.read_as))
         if not on_topic(result, names_a_topic):
             # "And at work?", "is it safe?": a question that leans on one before it, which the
             # search cannot read alone, gets a request for the whole question, not a refusal.
