@@ -36,6 +36,10 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("ok!!", Kind.OK),
         ("oké", Kind.OK),
         ("OUI", Kind.OK),
+        ("c bon", Kind.OK),
+        ("daccord", Kind.OK),
+        ("je comprend pas", Kind.CONFUSED),  # as typed, without the "s"
+        ("cest trop dur", Kind.CONFUSED),
         ("ja", Kind.OK),
         ("yes", Kind.OK),
         ("no", Kind.NO),
