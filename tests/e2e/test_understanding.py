@@ -149,6 +149,35 @@ async def test_a_long_french_message_from_an_english_learner_is_answered_in_fren
     assert t(plain_app, "fr", NOTICE) not in chat.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        LONG_FRENCH,
+        "Est-ce que je peux utiliser ChatGPT pour mon CV?",
+        "Comment est-ce que je protège mes données personnelles avec ChatGPT ?",
+    ],
+)
+async def test_answer_in_my_language_shows_the_same_card_in_the_learners_language(
+    plain_app: App, question: str
+) -> None:
+    course = plain_app.services.course
+    chat = await new_learner(plain_app, "en")
+    await chat.say(question)
+    opened = chat.button_with_action("lessons.open").data
+    lesson_id = opened.split(":")[2]
+    french = course.lesson("fr", lesson_id)
+    assert french is not None
+    [card] = [i for i, c in enumerate(french.cards) if c.body[:60] in chat.text]
+
+    await chat.press_data(chat.button_with_action("answers.mine").data)
+
+    english = course.lesson("en", lesson_id)
+    assert english is not None
+    assert english.cards[card].heading in chat.text
+    assert english.title in chat.text
+    assert chat.button_with_action("lessons.open").data == opened
+
+
 async def test_the_switch_does_not_change_the_learners_language(plain_app: App) -> None:
     chat = await new_learner(plain_app, "en")
     await chat.say(LONG_FRENCH)

@@ -112,6 +112,13 @@ class Definitions:
         term_id = next((found for term in terms if (found := vocabulary.whole(term))), None)
         return self._definition(language, term_id) if term_id else None
 
+    def of(self, definition: Definition, language: Language) -> Definition:
+        """Return the same term's definition in a language (the glossaries share their ids)."""
+        terms = self.course.glossary.get(language, ())
+        if not any(term.id == definition.term.id for term in terms):
+            return definition
+        return self._definition(language, definition.term.id)
+
     def _definition(self, language: Language, term_id: str) -> Definition:
         term = next(term for term in self.course.glossary[language] if term.id == term_id)
         return Definition(term, self.course.lesson(language, self.teaching.get(term_id, "")))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
@@ -208,7 +209,9 @@ class Answers:
                 rows(screens.menu_button(t)),
             )
             return
-        await self._respond(turn, turn.language, redact(kept.text))
+        # Searched in the language it was written in, which the lessons share with the learner's:
+        # searched in the learner's, a French question found no English lesson and was refused.
+        await self._respond(turn, turn.language, redact(kept.text), asked_in=kept.language)
 
     def _switch_notice(self, turn: Turn, language: Language, question_id: int) -> None:
         # In the message's language (each catalog names its own), the button in the learner's.
@@ -232,19 +235,31 @@ class Answers:
         # The model only saw redacted text; what it wrote is checked all the same.
         return redact(outcome.question) if isinstance(outcome, Standalone) else redaction
 
-    async def _respond(self, turn: Turn, language: Language, redaction: Redaction) -> None:
-        """Answer a redacted question in a language: from the course, then the model."""
+    async def _respond(
+        self,
+        turn: Turn,
+        language: Language,
+        redaction: Redaction,
+        *,
+        asked_in: Language | None = None,
+    ) -> None:
+        """Answer a redacted question in a language: from the course, then the model.
+
+        A question written in another language (`asked_in`) is read in that language and
+        answered with the same glossary term or lesson cards in `language`.
+        """
         question = redaction.text
         t = turn.services.translators[language]
+        read_in = asked_in or language
         # The glossary answers "what is X" for its own words, with or without a chat model.
-        definition = self.definitions.find(redaction.bare, language)
+        definition = self.definitions.find(redaction.bare, read_in)
         if definition is not None:
-            await say_definition(turn, t, definition, language)
+            await say_definition(turn, t, self.definitions.of(definition, language), language)
             return
         retriever = await self.retriever.wait()
-        result = await retriever.search(redaction.bare, language, k=SEARCH_K)
-        hits = result.hits
-        vocabulary = self._vocabulary(language)
+        result = await retriever.search(redaction.bare, read_in, k=SEARCH_K)
+        hits = self._hits_in(language, result.hits)
+        vocabulary = self._vocabulary(read_in)
         # As the search read it too: an acronym typed in small letters ("l'ia") is the course's.
         names_a_topic = bool(vocabulary.find(redaction.bare) or vocabulary.find(result.read_as))
         if not on_topic(result, names_a_topic):
@@ -277,6 +292,18 @@ class Answers:
                 )
             )
         await self._card_answer(turn, t, language, hits)
+
+    def _hits_in(self, language: Language, hits: Sequence[LessonHit]) -> tuple[LessonHit, ...]:
+        """Return the same lessons and cards in a language (the course's are parallel)."""
+        found = []
+        for hit in hits:
+            lesson = self.course.lesson(language, hit.lesson_id)
+            if lesson is None:
+                continue
+            card = hit.card_index if hit.card_index is not None else 0
+            passage = lesson.cards[min(card, len(lesson.cards) - 1)].text
+            found.append(replace(hit, title=lesson.title, passage=passage))
+        return tuple(found)
 
     async def _ask_model(
         self, question: str, language: Language, hits: Sequence[LessonHit]
