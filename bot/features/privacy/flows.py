@@ -131,9 +131,8 @@ class ConfirmingForget(FlowState):
     """Asked whether to delete everything: only a tap on an answer deletes or keeps the data."""
 
     flow = "privacy.forget"
+    # What is typed here, but a command in words ("mes progrès"), asks for a tap on an answer.
     captures_text = True
-    # A typed "ja" would otherwise be small talk, answered "👍 Good!" with nothing deleted.
-    literal_text = True
 
 
 async def forget(turn: Turn, _: object = None) -> None:

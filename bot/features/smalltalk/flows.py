@@ -25,6 +25,7 @@ from bot.features.menu.buttons import ShowHelp
 from bot.features.menu.typed_language import LanguageReader
 from bot.features.practice.buttons import hint_button
 from bot.features.practice.flows import Practising
+from bot.features.privacy.flows import ConfirmingForget, forget_typed
 from bot.features.quiz.flows import Answering, continue_button, start_quiz_of
 from bot.features.review.flows import Reviewing
 from bot.features.simpler.buttons import simpler_button
@@ -77,9 +78,14 @@ MOVES: Final = frozenset({Kind.NEXT, Kind.BACK, Kind.AGAIN})
 class SmallTalk:
     """Read free text first: answer small talk, let everything else through."""
 
-    def __init__(self, phrasebook: Phrasebook, languages: LanguageReader) -> None:
+    def __init__(
+        self, phrasebook: Phrasebook, languages: LanguageReader, *, model: bool = False
+    ) -> None:
         self.phrasebook = phrasebook
         self.languages = languages
+        # A chat model reads "why?" after a question as a follow-up to it; without one, "why?"
+        # alone finds nothing, and the help for where the learner is serves them better.
+        self.model = model
 
     async def read(self, turn: Turn, text: str) -> bool:
         """Answer small talk and return True; return False for anything else."""
@@ -95,9 +101,13 @@ class SmallTalk:
         if found is None:
             return await self._language_asked(turn, text)
         kind = found.kind
+        if kind in (Kind.OK, Kind.NO) and isinstance(turn.state, ConfirmingForget):
+            # "👍 Good!" to a typed "ja" read as if everything was deleted, and nothing was.
+            await forget_typed(turn, text)
+            return True
         if kind is Kind.WHY:
             # After a question, with a chat model, the answers read "why?" as a follow-up to it.
-            if await recent_questions(turn):
+            if self.model and await recent_questions(turn):
                 return False
             kind = Kind.CONFUSED
         if kind is Kind.COMMAND:
