@@ -292,7 +292,12 @@ FRENCH: Final = LanguageProfile(
             "et", "mais", "alors", "aussi", "et pour", "et si", "et avec", "et au", "et a",
             "et en", "et les", "et la", "et le", "par exemple", "pourquoi ca",
         ),
-        pronouns=("ca", "cela", "ceci", "il", "elle", "ils", "elles"),
+        pronouns=(
+            "ca", "cela", "ceci", "il", "elle", "ils", "elles",
+            # "comment je le reconnais": "le", "la", "les" alone are also articles.
+            "je le", "je la", "je les", "on le", "on la", "on les", "tu le", "tu la", "vous le",
+            "vous la",
+        ),
     ),
     people=(
         "je m'appelle", "je m’appelle", "je m appelle", "mon nom est", "mon fils", "ma fille",

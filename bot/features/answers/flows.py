@@ -40,12 +40,15 @@ from bot.language import LanguageDetector
 
 if TYPE_CHECKING:
     # Only for types: the flows load without the search index.
-    from bot.adapters.search import LessonHit, Retriever
+    from bot.adapters.search import LessonHit, Retriever, SearchResult
 
 SEARCH_K: Final = 5
 # A web address in a message: "https://…", or "www.…" typed without it.
 LINK: Final = re.compile(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
 MODEL_PASSAGES: Final = 4
+# A follow-up read after the question before it, without a model, keeps this many last words:
+# a chain of follow-ups would otherwise grow with each one.
+CONTEXT_WORDS: Final = 40
 CARD_MAX_WORDS: Final = 90
 OTHER_LESSONS: Final = 2
 
@@ -169,11 +172,10 @@ class Answers:
             turn.say(said, rows(continue_button(t), screens.menu_button(t)))
             return
         question = await self._standalone(turn, redaction, language)
-        # Kept only for what needs it: a follow-up (with a model) or the keep-language button.
-        if self.chains is not None or reply.switched:
-            kept = await remember(turn, language, question.text)
-            if reply.switched:
-                self._switch_notice(turn, language, kept)
+        # Kept for the next question, which may lean on it, and for the keep-language button.
+        kept = await remember(turn, language, question.text)
+        if reply.switched:
+            self._switch_notice(turn, language, kept)
         await self._respond(turn, language, question)
 
     def _link(self, turn: Turn) -> None:
@@ -224,7 +226,7 @@ class Answers:
     async def _standalone(self, turn: Turn, redaction: Redaction, language: Language) -> Redaction:
         """Rewrite a follow-up with the model, from the learner's last questions."""
         if self.chains is None:
-            return redaction
+            return await self._with_last_question(turn, redaction, language)
         earlier = await recent_questions(turn)
         names_a_topic = bool(self._vocabulary(language).find(redaction.bare))
         follow_ups = turn.services.languages.profile(language).follow_ups
@@ -234,6 +236,40 @@ class Answers:
         outcome = await self.budget.spend(turn, call)
         # The model only saw redacted text; what it wrote is checked all the same.
         return redact(outcome.question) if isinstance(outcome, Standalone) else redaction
+
+    async def _with_last_question(
+        self, turn: Turn, redaction: Redaction, language: Language
+    ) -> Redaction:
+        """Read a follow-up after the learner's last question, when it cannot stand alone.
+
+        Without a model to rewrite it, "comment je le reconnais ?" after "c'est quoi un
+        deepfake ?" is searched as both together. Only a question that starts as a follow-up or
+        holds a pronoun, and that the course does not answer on its own, is read so: "what is
+        the weather?" after a question on deepfakes stays off topic.
+        """
+        follow_ups = turn.services.languages.profile(language).follow_ups
+        bare = redaction.bare
+        if not (opens_as_follow_up(bare, follow_ups) or refers_back(bare, follow_ups)):
+            return redaction
+        earlier = await recent_questions(turn)
+        if not earlier:
+            return redaction
+        retriever = await self.retriever.wait()
+        alone = await retriever.search(bare, language, k=SEARCH_K)
+        if alone.confident and on_topic(alone, self._names_a_topic(language, bare, alone)):
+            return redaction
+        last = earlier[-1].text
+        # After "what is a deepfake?", the term is the context: "what is" would pull the
+        # follow-up back to the card that defines it.
+        asked_about = self.definitions.find(last, language)
+        context = asked_about.term.term if asked_about else last
+        together = " ".join(f"{context} {redaction.text}".split()[-CONTEXT_WORDS:])
+        return Redaction(together, redaction.kinds)
+
+    def _names_a_topic(self, language: Language, text: str, result: SearchResult) -> bool:
+        vocabulary = self._vocabulary(language)
+        # As the search read it too: an acronym typed in small letters ("l'ia") is the course's.
+        return bool(vocabulary.find(text) or vocabulary.find(result.read_as))
 
     async def _respond(
         self,
@@ -259,9 +295,7 @@ class Answers:
         retriever = await self.retriever.wait()
         result = await retriever.search(redaction.bare, read_in, k=SEARCH_K)
         hits = self._hits_in(language, result.hits)
-        vocabulary = self._vocabulary(read_in)
-        # As the search read it too: an acronym typed in small letters ("l'ia") is the course's.
-        names_a_topic = bool(vocabulary.find(redaction.bare) or vocabulary.find(result.read_as))
+        names_a_topic = self._names_a_topic(read_in, redaction.bare, result)
         if not on_topic(result, names_a_topic):
             # "And at work?", "is it safe?": a question that leans on one before it, which the
             # search cannot read alone, gets a request for the whole question, not a refusal.

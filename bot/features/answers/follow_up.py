@@ -49,7 +49,9 @@ def opens_as_follow_up(text: str, follow_ups: FollowUpWords) -> bool:
 
 def refers_back(text: str, follow_ups: FollowUpWords) -> bool:
     """Tell whether a question holds a word standing for something said before ("is it safe")."""
-    return any(word in follow_ups.pronouns for word in words(text))
+    # A pronoun of two words ("je le") is looked for as a phrase: "le" alone is also an article.
+    said = f" {' '.join(words(text))} "
+    return any(f" {pronoun} " in said for pronoun in follow_ups.pronouns)
 
 
 async def recent_questions(turn: Turn) -> list[RecentQuestion]:

@@ -60,7 +60,7 @@ def privacy_notice(t: Translator) -> str:
                 "without personal details, to improve the course."
             ),
             t.gettext(
-                "• Sometimes I keep your last questions for 30 minutes, without personal details, "
+                "• I keep your last questions for 30 minutes, without personal details, "
                 "to understand your next question."
             ),
             t.gettext(

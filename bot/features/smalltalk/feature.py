@@ -21,5 +21,9 @@ def manifest(context: FeatureContext) -> Manifest:
     """Return what small talk handles: free text, read before any flow's own handler."""
     languages = context.settings.languages
     terms = glossary_phrases(context.course)
-    small_talk = SmallTalk(phrasebook(languages.codes, terms), language_reader(languages))
+    small_talk = SmallTalk(
+        phrasebook(languages.codes, terms),
+        language_reader(languages),
+        model=context.chains is not None,
+    )
     return Manifest(name="smalltalk", text_filters=(small_talk.read,))
