@@ -15,7 +15,8 @@ from typing import Final, Literal
 # sent to the chat model, SQLite's statements with their values.
 TEXT_LOGGING_LIBRARIES: Final = ("telegram", "openai", "aiosqlite")
 # These log every step at INFO; the tutor's own INFO lines matter more.
-NOISY_LIBRARIES: Final = ("alembic", "httpx", "httpcore", "chromadb")
+# fontTools logs each step of cutting a certificate's font down to its letters (about 75 lines).
+NOISY_LIBRARIES: Final = ("alembic", "httpx", "httpcore", "chromadb", "fontTools")
 TEXT_FORMAT: Final = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 LogFormat = Literal["text", "json"]

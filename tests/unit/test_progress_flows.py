@@ -182,6 +182,19 @@ async def test_progress_sends_a_picture_and_the_right_numbers(tutor: Tutor, cloc
     assert f"🔥 {over.format(count=0)} · {best}" in chat.text
 
 
+async def test_a_name_ending_in_a_full_stop_gets_one_full_stop_after_it(tutor: Tutor) -> None:
+    chat = Chat(tutor)
+    await chat.command("start")
+    for lesson_id in (FIRST, SECOND, LAST):
+        await take_quiz(chat, lesson_id)
+    await chat.command("certificate")
+    await chat.say("Olena K.")
+    await chat.press_data(chat.button_with_action("certificate.ok").data)
+
+    assert "Olena K. " in chat.text
+    assert "Olena K.." not in chat.text
+
+
 async def test_a_certificate_asks_for_the_name_and_sends_a_pdf_and_a_preview(
     tutor: Tutor, units: MemoryUnits
 ) -> None:

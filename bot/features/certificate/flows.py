@@ -76,6 +76,12 @@ async def get_certificate(turn: Turn, _: object = None) -> None:
     turn.say("\n\n".join(lines), rows(use_first, screens.menu_button(t)))
 
 
+def _one_full_stop(sentence: str, name: str) -> str:
+    """Fill in the name; one that ends in a full stop ("Olena K.") ends the sentence with it."""
+    said = sentence.format(name=name)
+    return said.replace(f"{name}.", name) if name.endswith(".") else said
+
+
 def _first_name(turn: Turn) -> str | None:
     """Return the first name the chat app gives, when it can go on a certificate as it is."""
     name = clean_name(turn.sender.first_name or "")
@@ -156,8 +162,8 @@ async def _issue(turn: Turn, name: str) -> None:
     turn.say(
         "\n".join(
             [
-                t.gettext("🎓 Here is your certificate, {name}. Congratulations!").format(
-                    name=name
+                _one_full_stop(
+                    t.gettext("🎓 Here is your certificate, {name}. Congratulations!"), name
                 ),
                 t.gettext("Its verification code is {code}.").format(code=codes.pretty(code)),
                 t.gettext(
