@@ -240,6 +240,10 @@ FRENCH: Final = LanguageProfile(
             "amélior", "raccourci", "simplifi", "peux-tu", "pouvez-vous", "pourrais-tu",
             "pourriez-vous", "je veux", "je voudrais", "j'aimerais", "j’aimerais", "s'il te pla",
             "s'il vous pla", "svp", "stp", "dis-moi", "dites-moi",
+            # More verbs a task starts with ("Cite trois applis…"): "cite" leaves "citoyen" out.
+            "cite", "énumèr", "enumer", "indiqu", "présente", "reformul", "montre-moi",
+            "montrez", "imagin", "suggèr", "sugger", "conseill", "organis", "planifi", "analys",
+            "calcul", "génèr", "gener", "transform", "choisi",
         ),
         context=(
             "je suis", "j'ai", "j’ai", "mon ", "ma ", "mes ", "pour mon", "pour ma", "pour un",
@@ -357,6 +361,11 @@ DUTCH: Final = LanguageProfile(
             "bereid", "verkort", "vereenvoudig", "plan", "kun je", "kan je", "kunt u", "wil je",
             "zou je", "ik wil", "ik zou graag", "ik heb nodig", "alsjeblieft", "alstublieft",
             "graag",
+            # Flemish asks with "ge" and "gij": "kunt ge", "kunde gij".
+            "kunt ge", "kunt gij", "kunde", "kun jij", "kan jij", "wilt ge", "wilde", "wil jij",
+            # More verbs a task starts with.
+            "noem", "som ", "bedenk", "formuleer", "toon", "herformuleer", "organiseer",
+            "bereken", "analyseer", "kies", "zet ",
         ),
         context=(
             "ik ben", "ik heb", "mijn ", "voor mijn", "voor een", "omdat", "want ", "ik werk",
@@ -459,6 +468,9 @@ ENGLISH: Final = LanguageProfile(
             "describe", "prepare", "propose", "answer", "improve", "shorten", "simplif", "plan",
             "can you", "could you", "would you", "please", "i want", "i would like", "i'd like",
             "i need",
+            # More verbs a task starts with.
+            "show me", "recommend", "rephrase", "reword", "organi", "calculat", "analy",
+            "choose", "generat", "outline", "sum up",
         ),
         context=(
             "i am", "i'm", "my ", "for my", "for a ", "because", "i have", "i work", "i live",

@@ -40,6 +40,13 @@ from bot.paths import PROJECT_ROOT
         ),
         # Learners often type without accents and with curly apostrophes.
         ("fr", "ecris une lettre courte pour mon proprietaire, j’ai un probleme de chauffage"),
+        # Other verbs a task starts with, and the Flemish "ge".
+        ("fr", "Cite trois applis sur mon GSM qui utilisent l'IA, une ligne pour chacune."),
+        (
+            "nl",
+            "Kunt ge een korte mail schrijven naar mijn gemeente voor een afspraak? "
+            "Maximaal vijf zinnen.",
+        ),
     ],
 )
 def test_a_complete_prompt_meets_every_criterion(language: Language, prompt: str) -> None:
@@ -84,6 +91,14 @@ def test_the_first_gap_is_the_one_to_fix(language: Language, prompt: str, gap: C
     verdict = check(prompt, BUILT_IN.profile(language).rubric)
     assert verdict.first_gap == gap
     assert not verdict.met(gap)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("fr", "Le citoyen a une question pour la commune"), ("en", "my name is Olena")],
+)
+def test_words_that_only_start_like_a_task_are_no_task(language: Language, text: str) -> None:
+    assert not check(text, BUILT_IN.profile(language).rubric).clear_task
 
 
 def test_personal_data_comes_before_everything_else() -> None:
