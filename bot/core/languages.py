@@ -342,10 +342,12 @@ DUTCH: Final = LanguageProfile(
         # The dense ranker is weakest in Dutch, so it counts for less here.
         lexical_weight=0.7,
         definition_questions=(
-            r"""(?:wat\s+(?:is|zijn|betekent|betekenen)|wat\s+bedoelt?\s+(?:men|ze|je)\s+met
+            # Flemish too: "wa is nen prompt", "wa bedoelt ge met".
+            r"""(?:wat?\s+(?:is|zijn|betekent|betekenen)|wat?\s+bedoelt?\s+(?:men|ze|je|ge)\s+met
                 |definitie\s+van|definieer|leg\s+uit\s+wat)
                 (?:\s+(?:eigenlijk|precies|nu))?
-                \s+(?:(?:een|de|het|'n)\s+)?(?P<term>.+?)(?:\s+(?:eigenlijk|precies|is|zijn))?""",
+                \s+(?:(?:een|de|het|'n|nen|ne|den)\s+)?(?P<term>.+?)
+                (?:\s+(?:eigenlijk|precies|is|zijn))?""",
             r"""wat\s+wil\s+(?:(?:een|de|het)\s+)?(?P<term>.+?)\s+zeggen""",
         ),
         openers=r"""hallo|hoi|dag|goeiedag|goedendag|goeiemorgen|goedemorgen|goeiemiddag

@@ -36,6 +36,7 @@ def definitions() -> Definitions:
         ("fr", "un chatbot, c'est quoi ?", "chatbot"),
         ("fr", "que veut dire intelligence artificielle", "ai"),
         ("nl", "wat is een chatbot", "chatbot"),
+        ("nl", "wa is nen chatbot", "chatbot"),  # Flemish
         ("nl", "Wat betekent AI eigenlijk?", "ai"),
         ("nl", "wat zijn persoonsgegevens", "personal-data"),
         ("nl", "wat wil chatbot zeggen", "chatbot"),

@@ -75,6 +75,8 @@ def test_a_respelling_never_changes_part_of_a_word() -> None:
         ("fr", "numéro 3", 2),
         ("fr", "la dernière", LAST),
         ("nl", "de eerste", 0),
+        ("nl", "den eerste", 0),  # Flemish
+        ("nl", "da is de b", 1),
         ("nl", "nummer 2", 1),
         ("nl", "de laatste", LAST),
         ("en", "2", 1),
