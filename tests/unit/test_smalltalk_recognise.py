@@ -108,6 +108,9 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("t'es qui ?", Kind.ABOUT),
         ("Tu es un robot ?", Kind.ABOUT),
         ("ben jij een echte persoon?", Kind.ABOUT),
+        ("Are you a robot or a person?", Kind.ABOUT),
+        ("est-ce que tu es un robot ou une personne ?", Kind.ABOUT),
+        ("ben je een robot of een mens?", Kind.ABOUT),
         ("are you human?", Kind.ABOUT),
         ("hoeveel lessen zijn er", Kind.ABOUT),
         # "next lesson" is what the menu's first button gives.
