@@ -59,7 +59,7 @@ KIND_NAMES: Final[dict[Kind, str]] = {
     Kind.PHONE: N_("a phone number"),
     Kind.EMAIL: N_("an e-mail address"),
     Kind.ADDRESS: N_("a home address"),
-    Kind.NAME: N_("someone's name"),
+    Kind.NAME: N_("a name"),  # the learner's own, often: not "someone's"
     Kind.SECRET: N_("a password or a PIN code"),
 }
 
