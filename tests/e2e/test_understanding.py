@@ -863,3 +863,29 @@ async def test_requests_worded_freely_are_understood_and_glossary_words_still_de
         if "persoonsgegevens" in (term.term, *term.aliases)
     )
     assert term.definition in chat.text
+
+
+async def test_mydata_counts_the_practice_scores_and_the_answers_kept_for_listen(
+    plain_app: App,
+) -> None:
+    chat, _ = await practising(plain_app)
+    await chat.say("Écris un e-mail poli à ma commune pour un rendez-vous. Cinq lignes maximum.")
+    assert "📝" in chat.text
+    await chat.press_data(data("menu.show"))
+    await chat.say("est-ce que je peux mettre mon CV dans ChatGPT ?")  # kept for its 🔊 button
+
+    await chat.command("mydata")
+
+    fr = plain_app.services.translators["fr"]
+    scores = fr.ngettext(
+        "• {count} score of a practice prompt (not the prompt)",
+        "• {count} scores of practice prompts (not the prompts)",
+        1,
+    )
+    kept = fr.ngettext(
+        "• {count} answer kept for 🔊 Listen, for a day",
+        "• {count} answers kept for 🔊 Listen, for a day",
+        1,
+    )
+    assert scores.format(count=1) in chat.text
+    assert kept.format(count=1) in chat.text

@@ -36,6 +36,8 @@ async def my_data(turn: Turn, _: object = None) -> None:
     hour = ReminderTime(reminder.get("usual_hour"), reminder.get("chosen_hour")).hour
     check_answers = sum(len(check["answers"]) for check in data.get("checks", []))
     voice = data.get("voice", {})
+    prompts = len(data.get("prompt_practice", {}).get("attempts", []))
+    readings = len(voice.get("answers_to_read_aloud", []))
     lines = [
         t.gettext("🔒 What I keep about you:"),
         t.gettext("• Name: {name}").format(name=learner.display_name or "–"),
@@ -93,6 +95,16 @@ async def my_data(turn: Turn, _: object = None) -> None:
             "• {count} recent questions, kept for 30 minutes",
             len(recent),
         ).format(count=len(recent)),
+        t.ngettext(
+            "• {count} score of a practice prompt (not the prompt)",
+            "• {count} scores of practice prompts (not the prompts)",
+            prompts,
+        ).format(count=prompts),
+        t.ngettext(
+            "• {count} answer kept for 🔊 Listen, for a day",
+            "• {count} answers kept for 🔊 Listen, for a day",
+            readings,
+        ).format(count=readings),
         t.gettext("• Every card read aloud: yes")
         if voice.get("read_cards_aloud")
         else t.gettext("• Every card read aloud: no"),
