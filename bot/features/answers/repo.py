@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Language
@@ -78,24 +78,25 @@ class SqlRecentQuestions:
         self, learner_id: int, language: Language, text: str, now: datetime, *, keep: int
     ) -> int:
         """Keep a (redacted) question and return its id; keep only the learner's `keep` last."""
-        row = RecentQuestionRow(
-            learner_id=learner_id, language=language, text=text[:MAX_CHARS], asked_at=now
+        # Two statements: every free question is kept, so it costs every question's turn.
+        added = await self.session.execute(
+            insert(RecentQuestionRow)
+            .values(learner_id=learner_id, language=language, text=text[:MAX_CHARS], asked_at=now)
+            .returning(RecentQuestionRow.id)
         )
-        self.session.add(row)
-        await self.session.flush()
+        question_id: int = added.scalar_one()
         newest = (
             select(RecentQuestionRow.id)
             .where(RecentQuestionRow.learner_id == learner_id)
             .order_by(RecentQuestionRow.id.desc())
             .limit(keep)
         )
-        kept = list(await self.session.scalars(newest))
         await self.session.execute(
             delete(RecentQuestionRow).where(
-                RecentQuestionRow.learner_id == learner_id, RecentQuestionRow.id.not_in(kept)
+                RecentQuestionRow.learner_id == learner_id, RecentQuestionRow.id.not_in(newest)
             )
         )
-        return row.id
+        return question_id
 
     async def since(self, learner_id: int, since: datetime) -> list[RecentQuestion]:
         """Return the learner's questions asked since a time, oldest first."""
