@@ -227,6 +227,20 @@ async def test_without_a_model_a_follow_up_is_read_after_the_question_before_it(
     assert chat.button_with_action("lessons.open").data == data("lessons.open", "verify/deepfakes")
 
 
+@pytest.mark.parametrize(
+    "asked", ["will it rain tomorrow?", "and a recipe for pancakes?", "what time is it?"]
+)
+async def test_a_question_about_something_else_is_not_read_after_the_question_before_it(
+    plain_app: App, asked: str
+) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.say("What is the AI Act?")
+
+    await chat.say(asked)
+
+    assert all(action_of(b.data) != "lessons.open" for b in chat.buttons)  # type: ignore[union-attr]
+
+
 # Small talk ------------------------------------------------------------------------------------
 
 GREETINGS = {"fr": "Bonjour !", "nl": "hallo", "en": "Hello"}

@@ -47,6 +47,14 @@ def opens_as_follow_up(text: str, follow_ups: FollowUpWords) -> bool:
     )
 
 
+def refers_back_plainly(text: str, follow_ups: FollowUpWords) -> bool:
+    """Tell whether a question holds a pronoun of two words ("je le"), which leans on no topic."""
+    # A pronoun of one word ("it", "il", "dat") also fills questions about anything:
+    # "will it rain tomorrow?", "quel temps fera-t-il ?".
+    said = f" {' '.join(words(text))} "
+    return any(" " in pronoun and f" {pronoun} " in said for pronoun in follow_ups.pronouns)
+
+
 def refers_back(text: str, follow_ups: FollowUpWords) -> bool:
     """Tell whether a question holds a word standing for something said before ("is it safe")."""
     # A pronoun of two words ("je le") is looked for as a phrase: "le" alone is also an article.

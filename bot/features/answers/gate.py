@@ -62,6 +62,15 @@ def gate_score(result: SearchResult, course_word: bool, weights: GateWeights) ->
     )
 
 
+def gate_margin(result: SearchResult, course_word: bool) -> float | None:
+    """Return how far the gate's score is above its threshold (below: negative), if fitted."""
+    weights = WEIGHTS.get(result.model)
+    threshold = weights.thresholds.get(result.language) if weights else None
+    if weights is None or threshold is None or not result.hits:
+        return None
+    return gate_score(result, course_word, weights) - threshold
+
+
 def on_topic(result: SearchResult, course_word: bool) -> bool:
     """Tell whether to answer a question from the course rather than redirect the learner."""
     if not result.hits:
