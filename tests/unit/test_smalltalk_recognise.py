@@ -40,6 +40,8 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("daccord", Kind.OK),
         ("je comprend pas", Kind.CONFUSED),  # as typed, without the "s"
         ("cest trop dur", Kind.CONFUSED),
+        ("this is too hard", Kind.CONFUSED),
+        ("het is te moeilijk", Kind.CONFUSED),
         ("ja", Kind.OK),
         ("yes", Kind.OK),
         ("no", Kind.NO),

@@ -101,8 +101,9 @@ class SmallTalk:
         if found is None:
             return await self._language_asked(turn, text)
         kind = found.kind
-        if kind in (Kind.OK, Kind.NO) and isinstance(turn.state, ConfirmingForget):
-            # "👍 Good!" to a typed "ja" read as if everything was deleted, and nothing was.
+        if kind in (Kind.OK, Kind.NO, Kind.NEXT) and isinstance(turn.state, ConfirmingForget):
+            # "👍 Good!" to a typed "ja" read as if everything was deleted, and nothing was;
+            # "vas-y" went on with the lesson, leaving the question unanswered.
             await forget_typed(turn, text)
             return True
         if kind is Kind.WHY:
