@@ -311,7 +311,7 @@ FRENCH: Final = LanguageProfile(
         "mon frère", "ma sœur", "ma soeur", "mon enfant", "mon conseiller", "ma conseillère",
         "mon formateur", "ma formatrice", "mon petit-fils", "ma petite-fille",
         # Titles: a pasted letter or file names people this way.
-        "madame", "monsieur", "mme", "mme.", "mlle", "docteur", "dr", "dr.",
+        "madame", "monsieur", "mme", "mme.", "mlle", "mademoiselle", "docteur", "dr", "dr.",
     ),
     secrets=("mot de passe", "mot-de-passe", "mdp", "code pin", "code secret", "pin", "pincode"),
 )  # fmt: skip
@@ -419,7 +419,8 @@ DUTCH: Final = LanguageProfile(
         "mijn papa", "mijn broer", "mijn zus", "mijn kind", "mijn begeleider",
         "mijn begeleidster", "mijn consulent", "mijn kleinzoon", "mijn kleindochter",
         # Titles: a pasted letter or file names people this way.
-        "mevrouw", "meneer", "mevr.", "dhr.", "de heer", "dokter", "dr", "dr.",
+        "mevrouw", "meneer", "mijnheer", "juffrouw", "mevr.", "dhr.", "de heer", "dokter", "dr",
+        "dr.",
     ),
     secrets=("wachtwoord", "paswoord", "pincode", "pin code", "pin", "geheime code"),
 )  # fmt: skip

@@ -358,9 +358,13 @@ def _unmarked_streets(languages: Sequence[StreetWords], streets: Sequence[str]) 
 
 # "mijn dochter Lisa Janssens", "je m'appelle Karim": one to three capitalised names after words
 # that announce a person. Names alone are not looked for: "Lisa zegt" reads like "Copilot zegt".
+# Surnames often hold small words in small letters ("Van den Broeck", "Jan van Damme",
+# "d'Hondt", "El Amrani"), which go with the names around them.
+_PARTICLE = r"(?:van|de|der|den|du|des|la|le|von|ten|ter|el|al|ben|da|di|dos|'t)"
+_SURNAME = rf"(?:d['’])?{_NAME}"
 _PERSON = re.compile(
     rf"(?<!\w)(?i:{_any(cue for profile in BUILT_IN for cue in profile.people)})[ ,:]+"
-    rf"(?P<person>{_NAME}(?:[ ]{_NAME}){{0,2}})"
+    rf"(?P<person>{_SURNAME}(?:[ ](?:{_PARTICLE}[ ])*{_SURNAME}){{0,2}})"
 )
 
 
