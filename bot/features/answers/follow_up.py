@@ -47,19 +47,23 @@ def opens_as_follow_up(text: str, follow_ups: FollowUpWords) -> bool:
     )
 
 
+def _pronouns_in(text: str, follow_ups: FollowUpWords) -> list[str]:
+    """Return the pronouns a question holds, those of two words ("je le") as phrases."""
+    # "le" alone is also an article: only the phrase stands for something said before.
+    said = f" {' '.join(words(text))} "
+    return [pronoun for pronoun in follow_ups.pronouns if f" {pronoun} " in said]
+
+
 def refers_back_plainly(text: str, follow_ups: FollowUpWords) -> bool:
     """Tell whether a question holds a pronoun of two words ("je le"), which leans on no topic."""
     # A pronoun of one word ("it", "il", "dat") also fills questions about anything:
     # "will it rain tomorrow?", "quel temps fera-t-il ?".
-    said = f" {' '.join(words(text))} "
-    return any(" " in pronoun and f" {pronoun} " in said for pronoun in follow_ups.pronouns)
+    return any(" " in pronoun for pronoun in _pronouns_in(text, follow_ups))
 
 
 def refers_back(text: str, follow_ups: FollowUpWords) -> bool:
     """Tell whether a question holds a word standing for something said before ("is it safe")."""
-    # A pronoun of two words ("je le") is looked for as a phrase: "le" alone is also an article.
-    said = f" {' '.join(words(text))} "
-    return any(f" {pronoun} " in said for pronoun in follow_ups.pronouns)
+    return bool(_pronouns_in(text, follow_ups))
 
 
 async def recent_questions(turn: Turn) -> list[RecentQuestion]:

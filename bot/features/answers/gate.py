@@ -75,10 +75,9 @@ def on_topic(result: SearchResult, course_word: bool) -> bool:
     """Tell whether to answer a question from the course rather than redirect the learner."""
     if not result.hits:
         return False
-    weights = WEIGHTS.get(result.model)
-    threshold = weights.thresholds.get(result.language) if weights else None
-    if weights is None or threshold is None:
+    margin = gate_margin(result, course_word)
+    if margin is None:
         # A model or a language the gate was not fitted for: the best lesson's similarity, or a
         # course word, as before the gate.
         return result.confident or course_word
-    return gate_score(result, course_word, weights) >= threshold
+    return margin >= 0
