@@ -307,7 +307,7 @@ class Answers:
             return True
         retriever = await self.retriever.wait()
         result = await retriever.search(redaction.bare, read_in, k=SEARCH_K)
-        hits = self._hits_in(language, result.hits)
+        hits = result.hits if read_in == language else self._hits_in(language, result.hits)
         names_a_topic = self._names_a_topic(read_in, redaction.bare, result)
         if not on_topic(result, names_a_topic):
             # "And at work?", "is it safe?": a question that leans on one before it, which the

@@ -78,7 +78,7 @@ class SqlRecentQuestions:
         self, learner_id: int, language: Language, text: str, now: datetime, *, keep: int
     ) -> int:
         """Keep a (redacted) question and return its id; keep only the learner's `keep` last."""
-        # Two statements: every free question is kept, so it costs every question's turn.
+        # Two statements: every question about the course is kept, so this is on their turns.
         added = await self.session.execute(
             insert(RecentQuestionRow)
             .values(learner_id=learner_id, language=language, text=text[:MAX_CHARS], asked_at=now)
