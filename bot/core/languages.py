@@ -117,10 +117,14 @@ class LanguageProfile:
     # other offered language lists count, so "de", "en", "is" and "me" weigh for none.
     function_words: tuple[str, ...] = field(default=(), repr=False)
     follow_ups: FollowUpWords = field(default=FollowUpWords(), repr=False)
-    # Words a person's name follows ("ma fille", "ik heet", "my colleague"), any case: a
-    # capitalised name after them is redacted like a phone number. Not "called" or "heet": apps
-    # are called something too ("een app die ChatGPT heet").
+    # Words a person's name follows ("ma fille", "my colleague"), any case: a capitalised name
+    # after them is redacted like a phone number. Not "called" or "heet" alone: apps are called
+    # something too ("een app die ChatGPT heet").
     people: tuple[str, ...] = field(default=(), repr=False)
+    # Words a learner gives their own name after ("je m'appelle", "ik heet", "my name is"), any
+    # case: the name after them is redacted in small letters too ("my name is fatima"), as many
+    # type it so on a phone.
+    introductions: tuple[str, ...] = field(default=(), repr=False)
     # Words a password or a PIN code follows ("wachtwoord", "mot de passe", "PIN"), any case:
     # the first word after them that holds a digit is redacted ("... is Antwerpen123").
     secrets: tuple[str, ...] = field(default=(), repr=False)
@@ -304,7 +308,7 @@ FRENCH: Final = LanguageProfile(
         ),
     ),
     people=(
-        "je m'appelle", "je m’appelle", "je m appelle", "mon nom est", "mon fils", "ma fille",
+        "mon fils", "ma fille",
         "ma femme", "mon mari", "mon ami", "mon amie",
         "mon compagnon", "ma compagne", "mon collègue", "ma collègue", "mon patron",
         "ma patronne", "mon chef", "ma cheffe", "mon voisin", "ma voisine", "ma mère", "mon père",
@@ -312,6 +316,10 @@ FRENCH: Final = LanguageProfile(
         "mon formateur", "ma formatrice", "mon petit-fils", "ma petite-fille",
         # Titles: a pasted letter or file names people this way.
         "madame", "monsieur", "mme", "mme.", "mlle", "mademoiselle", "docteur", "dr", "dr.",
+    ),
+    introductions=(
+        "je m'appelle", "je m’appelle", "je m appelle", "j'm'appelle", "jm'appelle", "mon nom est",
+        "moi c'est", "moi c’est", "moi cest",
     ),
     secrets=("mot de passe", "mot-de-passe", "mdp", "code pin", "code secret", "pin", "pincode"),
 )  # fmt: skip
@@ -413,7 +421,7 @@ DUTCH: Final = LanguageProfile(
         pronouns=("dat", "dit", "ze", "zij", "hij", "daar", "ervan", "erover", "da"),
     ),
     people=(
-        "ik heet", "mijn naam is", "mijn zoon", "mijn dochter", "mijn vrouw",
+        "mijn zoon", "mijn dochter", "mijn vrouw",
         "mijn man", "mijn partner", "mijn vriend", "mijn vriendin", "mijn collega", "mijn baas",
         "mijn chef", "mijn buurman", "mijn buurvrouw", "mijn moeder", "mijn mama", "mijn vader",
         "mijn papa", "mijn broer", "mijn zus", "mijn kind", "mijn begeleider",
@@ -422,6 +430,7 @@ DUTCH: Final = LanguageProfile(
         "mevrouw", "meneer", "mijnheer", "juffrouw", "mevr.", "dhr.", "de heer", "dokter", "dr",
         "dr.",
     ),
+    introductions=("ik heet", "mijn naam is", "mijne naam is", "ik noem", "kheet"),
     secrets=("wachtwoord", "paswoord", "pincode", "pin code", "pin", "geheime code"),
 )  # fmt: skip
 
@@ -519,7 +528,7 @@ ENGLISH: Final = LanguageProfile(
         pronouns=("it", "that", "this", "they", "them", "those", "these", "there", "its"),
     ),
     people=(
-        "my name is", "my name's", "my son", "my daughter", "my wife",
+        "my son", "my daughter", "my wife",
         "my husband", "my partner", "my friend", "my colleague", "my boss", "my manager",
         "my neighbour", "my neighbor", "my mother", "my mum", "my mom", "my father", "my dad",
         "my brother", "my sister", "my child", "my coach", "my adviser", "my advisor",
@@ -527,6 +536,7 @@ ENGLISH: Final = LanguageProfile(
         # Titles: a pasted letter or file names people this way.
         "mrs", "mrs.", "mr", "mr.", "ms", "ms.", "mister", "dr", "dr.", "doctor",
     ),
+    introductions=("my name is", "my name's", "my name’s", "i am called", "i'm called"),
     secrets=("password", "passcode", "pass word", "pin code", "pin"),
 )  # fmt: skip
 

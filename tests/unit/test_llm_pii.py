@@ -282,6 +282,11 @@ def test_street_addresses_are_redacted(text: str) -> None:
         ("ik heet Jan Van den Broeck en ik zoek werk", "ik heet [NAME] en ik zoek werk"),
         ("mijn collega Jan van Damme zegt", "mijn collega [NAME] zegt"),
         ("ma collègue Anne d'Hondt utilise l'IA", "ma collègue [NAME] utilise"),
+        # One's own name, typed in small letters on a phone, up to the sentence's small words.
+        ("je m'appelle fatima benali et je cherche du travail", "je m'appelle [NAME] et je"),
+        ("moi c'est karim, chatgpt c'est gratuit ?", "moi c'est [NAME], chatgpt"),
+        ("ik heet jan peeters en ik zoek werk", "ik heet [NAME] en ik zoek werk"),
+        ("my name is anne-sophie van den broeck and I need a job", "my name is [NAME] and I"),
     ],
 )
 def test_a_name_after_words_that_announce_a_person_is_redacted(text: str, redacted: str) -> None:
@@ -297,6 +302,10 @@ def test_a_name_after_words_that_announce_a_person_is_redacted(text: str, redact
         "mon patron veut que j'utilise Copilot",  # no name after the words
         "een app die Gemini heet",
         "mijn baas zegt: gebruik het niet",
+        # After an introduction, words of the sentence and tools are no name.
+        "my name is not important, is ChatGPT safe?",
+        "moi c'est la même chose avec Copilot",
+        "mijn naam is chatgpt zei de bot",
     ],
 )
 def test_tools_and_sentences_without_a_name_keep_their_words(text: str) -> None:

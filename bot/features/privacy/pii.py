@@ -21,6 +21,7 @@ from stdnum.be import bis, nn
 
 from bot.core.languages import BUILT_IN, StreetWords
 from bot.core.reply_language import loanwords
+from bot.core.text import fold as plain
 from bot.features.privacy.normalise import fold
 
 
@@ -361,9 +362,11 @@ def _unmarked_streets(languages: Sequence[StreetWords], streets: Sequence[str]) 
 # Surnames often hold small words in small letters ("Van den Broeck", "Jan van Damme",
 # "d'Hondt", "El Amrani"), which go with the names around them.
 _PARTICLE = r"(?:van|de|der|den|du|des|la|le|von|ten|ter|el|al|ben|da|di|dos|'t)"
+_IS_PARTICLE = re.compile(_PARTICLE, re.IGNORECASE)
 _SURNAME = rf"(?:d['’])?{_NAME}"
+_PEOPLE_CUES = [cue for profile in BUILT_IN for cue in (*profile.people, *profile.introductions)]
 _PERSON = re.compile(
-    rf"(?<!\w)(?i:{_any(cue for profile in BUILT_IN for cue in profile.people)})[ ,:]+"
+    rf"(?<!\w)(?i:{_any(_PEOPLE_CUES)})[ ,:]+"
     rf"(?P<person>{_SURNAME}(?:[ ](?:{_PARTICLE}[ ])*{_SURNAME}){{0,2}})"
 )
 
@@ -373,6 +376,51 @@ def _person_spans(text: str) -> Iterator[Span]:
         # "My friend ChatGPT" names a tool, which the question is about.
         if match["person"].split()[0].casefold() not in loanwords():
             yield match.span("person")
+
+
+# "je m'appelle fatima benali et je cherche", "ik heet jan": after a learner's own introduction,
+# the name is the words up to the first short word of a sentence ("et", "en", "and") or a word
+# with a digit, small letters or not. A small word of a surname ("de", "van") goes with the name
+# when a name follows it.
+_LETTERS = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"  # "fatima", "anne-sophie", "d'hondt"
+_INTRODUCTION = re.compile(
+    rf"(?<!\w)(?i:{_any(cue for profile in BUILT_IN for cue in profile.introductions)})[ ,:]+"
+    rf"(?P<person>{_LETTERS}(?:[ ]{_LETTERS}){{0,4}})"
+)
+# The short words of a sentence in any language, where a name typed in small letters ends.
+_SENTENCE_WORDS = frozenset(
+    plain(word).casefold()
+    for profile in BUILT_IN
+    for words in (profile.function_words, profile.search.question_words, profile.follow_ups.openers)
+    for word in words
+)
+
+
+def _introduced_name(words: Sequence[re.Match[str]]) -> Span | None:
+    """Return the span of up to three names at the start of `words`, with the particles between."""
+
+    def is_name(word: str) -> bool:
+        folded = plain(word).casefold()
+        return folded not in _SENTENCE_WORDS and folded not in loanwords()
+
+    end, names, position = None, 0, 0
+    while names < 3 and position < len(words):
+        # "van den" before a name goes with it; not before the first name, nor at the end.
+        while names and position < len(words) and _IS_PARTICLE.fullmatch(words[position][0]):
+            position += 1
+        if position == len(words) or not is_name(words[position][0]):
+            break
+        end, names, position = words[position].end(), names + 1, position + 1
+    return None if end is None else (words[0].start(), end)
+
+
+def _introduction_spans(text: str) -> Iterator[Span]:
+    for match in _INTRODUCTION.finditer(text):
+        words = list(re.finditer(_LETTERS, match["person"]))
+        span = _introduced_name(words)
+        if span is not None:
+            offset = match.start("person")
+            yield offset + span[0], offset + span[1]
 
 
 # "my PIN is 4821", "wachtwoord voor de gemeente is Antwerpen123": the first word of four
@@ -410,6 +458,7 @@ _DETECTORS: tuple[tuple[Kind, Detector], ...] = (
     (Kind.ADDRESS, _regex_spans(_UNMARKED_STREETS)),
     (Kind.SECRET, _regex_spans(_SECRET)),
     (Kind.NAME, _person_spans),
+    (Kind.NAME, _introduction_spans),
 )
 
 
