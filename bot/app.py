@@ -58,6 +58,7 @@ from bot.features.trainers import feature as trainers
 from bot.features.usage import feature as usage
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice import feature as voice
+from bot.features.wellbeing import feature as wellbeing
 from bot.i18n import load_translators
 from bot.language import LanguageDetector
 from bot.outbox.options import DeliveryOptions
@@ -92,8 +93,10 @@ class Feature(Protocol):
         ...
 
 
-# The one list of features; their order is the order of /help and of the command menus.
+# The one list of features; their order is the order of /help and of the command menus, and of
+# the filters that read free text first: distress before a quiz reads an answer into it.
 FEATURES: tuple[Feature, ...] = (
+    wellbeing,
     menu,
     lessons,
     quiz,

@@ -103,6 +103,12 @@ async def kept_questions(app: App) -> int:
         return int(await session.scalar(select(func.count()).select_from(RecentQuestionRow)) or 0)
 
 
+async def unanswered(app: App) -> int:
+    async with app.database.session() as session:
+        rows = select(func.count()).select_from(UnansweredQuestionRow)
+        return int(await session.scalar(rows) or 0)
+
+
 # The reply's language -------------------------------------------------------------------------
 
 
@@ -532,6 +538,32 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert chat.question.question == pending
     await chat.say("volgende")
+    assert chat.question.question == pending
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "line"),
+    [
+        ("nl", "kzien het ni meer zitten", "Zelfmoordlijn 1813"),
+        ("fr", "je veux en finir, j'ai des idées noires", "Centre de Prévention du Suicide"),
+        ("en", "I want to end my life", "call 112"),
+    ],
+)
+async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_waits(
+    plain_app: App, language: Language, text: str, line: str
+) -> None:
+    lesson = plain_app.services.course.lesson(language, FIRST_LESSON)
+    assert lesson is not None
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    pending = chat.question.question
+    kept_before = (await kept_questions(plain_app), await unanswered(plain_app))
+    await chat.say(text)
+    # Not read as an answer, a question or small talk: the people who can help come first.
+    assert chat.text.startswith("💛")
+    assert line in chat.text
+    assert (await kept_questions(plain_app), await unanswered(plain_app)) == kept_before
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert chat.question.question == pending
 
 

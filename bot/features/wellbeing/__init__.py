@@ -1,0 +1,1 @@
+"""Words of distress: the people who can help, before anything else is read."""
