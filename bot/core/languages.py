@@ -125,6 +125,13 @@ class LanguageProfile:
     # case: the name after them is redacted in small letters too ("my name is fatima"), as many
     # type it so on a phone.
     introductions: tuple[str, ...] = field(default=(), repr=False)
+    # Words a learner may give their full name after, as they may give anything else ("I am",
+    # "je suis"), any case: two capitalised names or more after them are redacted ("I am Youssef
+    # El Amrani"), one is not ("I am Belgian", "ik ben Vlaming").
+    self_descriptions: tuple[str, ...] = field(default=(), repr=False)
+    # Words a national register number follows ("rijksregisternummer", "numéro national"), any
+    # case: eleven digits after them are redacted even when their check digits are wrong.
+    id_numbers: tuple[str, ...] = field(default=(), repr=False)
     # Words a password or a PIN code follows ("wachtwoord", "mot de passe", "PIN"), any case:
     # the first word after them that holds a digit is redacted ("... is Antwerpen123").
     secrets: tuple[str, ...] = field(default=(), repr=False)
@@ -321,7 +328,15 @@ FRENCH: Final = LanguageProfile(
         "je m'appelle", "je m’appelle", "je m appelle", "j'm'appelle", "jm'appelle", "mon nom est",
         "moi c'est", "moi c’est", "moi cest",
     ),
-    secrets=("mot de passe", "mot-de-passe", "mdp", "code pin", "code secret", "pin", "pincode"),
+    self_descriptions=("je suis", "moi je suis"),
+    id_numbers=(
+        "numéro national", "numero national", "registre national", "niss", "nn",
+        "numéro de registre", "numero de registre",
+    ),
+    secrets=(
+        "mot de passe", "mot-de-passe", "mdp", "code pin", "code secret", "pin", "pincode",
+        "code itsme",
+    ),
 )  # fmt: skip
 
 DUTCH: Final = LanguageProfile(
@@ -431,7 +446,12 @@ DUTCH: Final = LanguageProfile(
         "dr.",
     ),
     introductions=("ik heet", "mijn naam is", "mijne naam is", "ik noem", "kheet"),
-    secrets=("wachtwoord", "paswoord", "pincode", "pin code", "pin", "geheime code"),
+    self_descriptions=("ik ben",),
+    id_numbers=("rijksregisternummer", "rijksregister", "insz", "insz-nummer", "nationaal nummer"),
+    secrets=(
+        "wachtwoord", "paswoord", "pincode", "pin code", "pin", "geheime code", "itsme code",
+        "itsme-code",
+    ),
 )  # fmt: skip
 
 ENGLISH: Final = LanguageProfile(
@@ -537,7 +557,14 @@ ENGLISH: Final = LanguageProfile(
         "mrs", "mrs.", "mr", "mr.", "ms", "ms.", "mister", "dr", "dr.", "doctor",
     ),
     introductions=("my name is", "my name's", "my name’s", "i am called", "i'm called"),
-    secrets=("password", "passcode", "pass word", "pin code", "pin"),
+    self_descriptions=("i am", "i'm", "im"),
+    id_numbers=(
+        "national number", "national register number", "national registry number",
+        "number national", "national id", "nn",
+    ),
+    secrets=(
+        "password", "passcode", "pass word", "pass", "pin code", "pin", "itsme code",
+    ),
 )  # fmt: skip
 
 # Every language the tutor knows, in the order it offers them.

@@ -155,13 +155,33 @@ def test_national_number_examples(number: str, valid: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "my number national 85073003361 and born in 1985",
+        "my nn is 850730 033 61, ok to give VDAB website?",
+        "Mijn rijksregisternummer is 85073003362.",
+        "mon numéro national: 85.07.30.033.62",
+    ],
+)
+def test_eleven_digits_after_the_words_that_name_a_national_number_are_one(text: str) -> None:
+    # However wrong their check digits: a typing slip, or a number made up for the question.
+    assert kinds(text) == [Kind.NATIONAL_NUMBER]
+
+
+def test_the_words_of_a_national_number_without_its_digits_keep_their_words() -> None:
+    text = "my national number has 11 digits, is that ok?"
+    assert redact(text).text == text
+
+
+@pytest.mark.parametrize(
     ("written", "found"), [("85.07.30-033.61", True), ("85.13.30-033.61", False)]
 )
 def test_a_number_written_as_the_card_writes_it_is_one_whatever_its_check_digits(
     written: str, found: bool
 ) -> None:
     # A typing slip, or a number made up for the question, is still not a number to keep.
-    assert (kinds(f"Mijn rijksregisternummer is {written}.") == [Kind.NATIONAL_NUMBER]) == found
+    # Without words that name the number, an impossible date makes it another number.
+    assert (kinds(f"Is {written} juist geschreven?") == [Kind.NATIONAL_NUMBER]) == found
 
 
 @given(ibans, st.booleans(), st.booleans(), filler, filler)
@@ -287,6 +307,9 @@ def test_street_addresses_are_redacted(text: str) -> None:
         ("moi c'est karim, chatgpt c'est gratuit ?", "moi c'est [NAME], chatgpt"),
         ("ik heet jan peeters en ik zoek werk", "ik heet [NAME] en ik zoek werk"),
         ("my name is anne-sophie van den broeck and I need a job", "my name is [NAME] and I"),
+        # A full name after words that may also say what the learner is.
+        ("I am Youssef El Amrani. chatgpt can find me job?", "I am [NAME]. chatgpt"),
+        ("Ik ben Jan Peeters en ik zoek werk", "Ik ben [NAME] en ik zoek werk"),
     ],
 )
 def test_a_name_after_words_that_announce_a_person_is_redacted(text: str, redacted: str) -> None:
@@ -306,6 +329,8 @@ def test_a_name_after_words_that_announce_a_person_is_redacted(text: str, redact
         "my name is not important, is ChatGPT safe?",
         "moi c'est la même chose avec Copilot",
         "mijn naam is chatgpt zei de bot",
+        "I am Belgian, can I use ChatGPT?",  # one capitalised word says what one is
+        "I am ChatGPT Plus user",
     ],
 )
 def test_tools_and_sentences_without_a_name_keep_their_words(text: str) -> None:
@@ -325,6 +350,14 @@ def test_tools_and_sentences_without_a_name_keep_their_words(text: str) -> None:
             "Mijn wachtwoord voor de gemeente website is [SECRET] en mijn pincode is [SECRET].",
         ),
         ("mon code PIN: 1234", "mon code PIN: [SECRET]"),
+        (
+            "my itsme code is 48213, bank man ask on phone, i give?",
+            "my itsme code is [SECRET], bank man ask on phone, i give?",
+        ),
+        (
+            "the pass Bxl2024, chatgpt can fill my tax?",
+            "the pass [SECRET], chatgpt can fill my tax?",
+        ),
     ],
 )
 def test_a_password_or_pin_with_a_digit_after_the_word_that_announces_it_is_redacted(

@@ -370,9 +370,16 @@ _PERSON = re.compile(
     rf"(?P<person>{_SURNAME}(?:[ ](?:{_PARTICLE}[ ])*{_SURNAME}){{0,2}})"
 )
 
+# "I am Youssef El Amrani": a full name, two names or more, after words that may also say what
+# the learner is ("I am Belgian"), which keeps its one capitalised word.
+_FULL_NAME = re.compile(
+    rf"(?<!\w)(?i:{_any(cue for profile in BUILT_IN for cue in profile.self_descriptions)})[ ,:]+"
+    rf"(?P<person>{_SURNAME}(?:[ ](?:{_PARTICLE}[ ])*{_SURNAME}){{1,2}})"
+)
+
 
 def _person_spans(text: str) -> Iterator[Span]:
-    for match in _PERSON.finditer(text):
+    for match in (*_PERSON.finditer(text), *_FULL_NAME.finditer(text)):
         # "My friend ChatGPT" names a tool, which the question is about.
         if match["person"].split()[0].casefold() not in loanwords():
             yield match.span("person")
@@ -432,6 +439,14 @@ _SECRET = re.compile(
     r"(?:[ ,:=]+[^\s\d]+){0,5}?[ ,:=]+(?P<secret>(?=[^\s,;]*\d)[^\s,;]{3,}[^\s,;.!?:)])"
 )
 
+# "my national number is 85073003361": eleven digits, however grouped, within five words of the
+# words that name the number. Without them a wrong check digit means another number; with them,
+# a typing slip or a made-up number is still not one to keep.
+_NAMED_NATIONAL_NUMBER = re.compile(
+    rf"(?<!\w)(?i:{_any(word for profile in BUILT_IN for word in profile.id_numbers)})(?!\w)"
+    r"(?:[ ,:=]+[^\s\d]+){0,5}?[ ,:=]+(?P<number>(?<!\d)\d(?:[ .\-/]{0,3}\d){10})(?!\d)"
+)
+
 _ADDRESSES = _addresses(_STREET_WORDS)
 _UNMARKED_STREETS = _unmarked_streets(_STREET_WORDS, _known_streets())
 
@@ -452,6 +467,7 @@ _DETECTORS: tuple[tuple[Kind, Detector], ...] = (
     (Kind.IBAN, _iban_spans),
     (Kind.PHONE, _international_phone_spans),
     (Kind.NATIONAL_NUMBER, _number_spans(_is_national_number, longest=11)),
+    (Kind.NATIONAL_NUMBER, _regex_spans(_NAMED_NATIONAL_NUMBER)),
     (Kind.CARD, _number_spans(_is_card_number, longest=19)),
     (Kind.PHONE, _phone_spans),
     *((Kind.ADDRESS, _regex_spans(pattern)) for pattern in _ADDRESSES),
