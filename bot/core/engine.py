@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 
 # Commands that work before a learner has chosen a language.
 LANGUAGE_FREE_COMMANDS = frozenset({"start", "language", "mydata", "forget"})
+# Asked by someone the tutor holds nothing about (after /forget, say), these are answered so
+# without storing anything: showing or deleting their data should not begin a record.
+DATA_COMMANDS = frozenset({"mydata", "forget"})
 NAME_MAX_CHARS = 32
 # Records, in the turn's transaction, that an event was handled; False when a committed turn
 # already recorded it (the channel delivered the same event again).
@@ -132,6 +135,8 @@ class Tutor:
             if isinstance(event, ButtonPress):
                 # A button from before /forget (or forged): answer without storing anything.
                 return [screens.unknown_sender_button(self.services, sender)]
+            if isinstance(event, Command) and event.name in DATA_COMMANDS:
+                return [screens.nothing_kept(self.services, sender)]
             learner = await learners.create(
                 sender.channel,
                 sender.external_id,

@@ -22,6 +22,7 @@ from bot.course.model import PracticeTask
 from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
 from bot.features.gain.ports import CHECK_IN
 from bot.features.lessons.flows import Reading
+from bot.features.progress.tables import LessonProgressRow
 from bot.features.smalltalk.flows import REPLIES
 from bot.features.smalltalk.kinds import Kind
 from tests.conftest import Clock, make_settings
@@ -101,6 +102,11 @@ def source_line(app: App, language: Language) -> str:
 async def kept_questions(app: App) -> int:
     async with app.database.session() as session:
         return int(await session.scalar(select(func.count()).select_from(RecentQuestionRow)) or 0)
+
+
+async def lessons_started(app: App) -> int:
+    async with app.database.session() as session:
+        return int(await session.scalar(select(func.count()).select_from(LessonProgressRow)) or 0)
 
 
 async def unanswered(app: App) -> int:
@@ -565,6 +571,22 @@ async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_
     assert (await kept_questions(plain_app), await unanswered(plain_app)) == kept_before
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert chat.question.question == pending
+
+
+@pytest.mark.parametrize(("language", "typed"), [("en", "no"), ("fr", "non"), ("nl", "nee")])
+async def test_a_no_typed_under_the_forget_question_keeps_the_data_without_a_tap(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.open", FIRST_LESSON))
+    started = await lessons_started(plain_app)
+    await chat.command("forget")
+    await chat.say(typed)
+    assert t(plain_app, language, "OK, I keep your data. Nothing was deleted.") in chat.text
+    assert await lessons_started(plain_app) == started
+    # No longer under the question: "ok" is small talk again, with nothing to tap for.
+    await chat.say("ok")
+    assert "privacy.forget" not in [action_of(b.data) for b in chat.buttons]
 
 
 async def test_a_number_that_no_button_has_gets_a_word_on_the_buttons_not_a_refusal(

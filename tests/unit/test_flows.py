@@ -548,6 +548,20 @@ async def test_words_typed_under_the_forget_question_ask_for_a_tap_and_delete_no
     assert "Please tap your answer" not in chat.text
 
 
+@pytest.mark.parametrize("command", ["mydata", "forget"])
+async def test_data_commands_from_someone_unknown_store_nothing(
+    tutor: Tutor, units: MemoryUnits, command: str
+) -> None:
+    chat = Chat(tutor)
+    await chat.command("start")
+    await chat.command("forget")
+    await chat.press_data(chat.button_with_action("privacy.forget").data)  # yes, first
+    assert not units.tables.learners
+    await chat.command(command)
+    assert chat.text == t("en").gettext("I keep no data about you. Send /start to begin.")
+    assert not units.tables.learners
+
+
 async def test_a_failing_turn_leaves_every_store_as_it_was(
     tutor: Tutor, units: MemoryUnits, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -301,6 +301,12 @@ def unknown_sender_button(services: Services, sender: Sender) -> Message:
     return Message(t.gettext("This button is no longer active. Send /start to begin."))
 
 
+def nothing_kept(services: Services, sender: Sender) -> Message:
+    """Answer /mydata or /forget from someone we hold no data about."""
+    t = services.translator(sender.language_code)
+    return Message(t.gettext("I keep no data about you. Send /start to begin."))
+
+
 async def unsupported(turn: Turn, args: tuple[str, ...]) -> None:
     """Answer a sticker, photo, voice note, file or location kindly, and show the way on."""
     t = turn.t

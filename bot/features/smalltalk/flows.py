@@ -25,7 +25,8 @@ from bot.features.menu.buttons import ShowHelp
 from bot.features.menu.typed_language import LanguageReader
 from bot.features.practice.buttons import hint_button
 from bot.features.practice.flows import Practising
-from bot.features.privacy.flows import ConfirmingForget, forget_typed
+from bot.features.privacy.buttons import ConfirmForget
+from bot.features.privacy.flows import ConfirmingForget, confirm_forget, forget_typed
 from bot.features.quiz.flows import Answering, continue_button, start_quiz_of
 from bot.features.review.flows import Reviewing
 from bot.features.simpler.buttons import simpler_button
@@ -101,7 +102,11 @@ class SmallTalk:
         if found is None:
             return await self._language_asked(turn, text)
         kind = found.kind
-        if kind in (Kind.OK, Kind.NO, Kind.NEXT) and isinstance(turn.state, ConfirmingForget):
+        if kind is Kind.NO and isinstance(turn.state, ConfirmingForget):
+            # Keeping the data is what happens anyway if nothing is tapped: no risk in a word.
+            await confirm_forget(turn, ConfirmForget("no"))
+            return True
+        if kind in (Kind.OK, Kind.NEXT) and isinstance(turn.state, ConfirmingForget):
             # "👍 Good!" to a typed "ja" read as if everything was deleted, and nothing was;
             # "vas-y" went on with the lesson, leaving the question unanswered.
             await forget_typed(turn, text)
