@@ -658,10 +658,19 @@ async def test_not_knowing_an_answer_in_a_check_is_told_a_guess_is_fine_not_the_
 # What a learner types under a quiz question instead of tapping, in each language: the letter
 # shown second, with the words around it that the language's speech list knows.
 TYPED_SECOND_OPTION = {
-    "fr": ["b", "B)", "la réponse B", "je pense que c'est la b", "2", "la deuxième", "numéro 2"],
-    "nl": ["b", "antwoord B.", "ik denk b", "volgens mij is het b", "2", "de tweede"],
-    "en": ["b", "B.", "the answer is b", "I think it's B", "2", "the second one", "number 2"],
-}
+    "fr": [
+        "b", "B)", "la réponse B", "je pense que c'est la b", "2", "la deuxième", "numéro 2",
+        "je dirais b", "bah la b", "je prends la b",
+    ],
+    "nl": [
+        "b", "antwoord B.", "ik denk b", "volgens mij is het b", "2", "de tweede", "kga voor b",
+        "ik zou b zeggen", "da zal b zijn", "allez, B dan",
+    ],
+    "en": [
+        "b", "B.", "the answer is b", "I think it's B", "2", "the second one", "number 2",
+        "I'll go with b", "I would say b", "probably b",
+    ],
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
