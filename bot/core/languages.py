@@ -44,6 +44,10 @@ class SearchWords:
     # Left in, it kept "bonjour c'est quoi un chatbot" from reading as a definition question, and
     # pulled the search towards lessons that greet.
     openers: str = ""
+    # Words that lose their vowel before another ("l'", "j'", "qu'"), lower case, without the
+    # apostrophe: typed on a phone without it, "lia" is "l'IA" and "lapplication"
+    # "l'application".
+    elisions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -243,6 +247,7 @@ FRENCH: Final = LanguageProfile(
             | j['’\s]?ai\s+une\s+(?:petite\s+)?question | une\s+(?:petite\s+)?question | question
             | dis[\s-]moi | dites[\s-]moi | excusez[\s-]moi | svp | stp
             | s['’\s]il\s+(?:vous|te)\s+pla[iî]t""",
+        elisions=("l", "d", "j", "qu", "c", "s", "n", "m", "t"),
     ),
     rubric=RubricWords(
         task=(

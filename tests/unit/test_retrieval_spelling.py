@@ -74,3 +74,17 @@ def test_a_word_the_prose_also_writes_in_lower_case_or_a_function_word_is_no_acr
     # French "ai" is "j'ai" (a function word); English "it" is written both ways.
     assert french.correct("j ai une question sur l ia") == "j ai une question sur l IA"
     assert english.correct("ask it") == "ask it"
+
+
+def test_a_french_elision_typed_without_its_apostrophe_is_read_with_it() -> None:
+    prose = ["L'IA peut mentir. Vérifiez l'application et les sources dont il parle."]
+    speller = Speller([*prose, "c'est qu'il"], FRENCH.search, prose)
+
+    # Before an acronym, a stop word, or a course word when nothing is closer.
+    assert speller.correct("cest quoi lia") == "c'est quoi l'IA"
+    assert speller.correct("quil peut mentir") == "qu'il peut mentir"
+    assert speller.correct("lapplication ment") == "l'application ment"
+    # A word of the course that starts like one is left whole ("d" and "ont"); elisions go
+    # before a vowel or an h only.
+    assert speller.correct("dont il parle") == "dont il parle"
+    assert speller.correct("lsources") == "lsources"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Final
 
 from bot.adapters.search.lexical import WORD, fold, stems, stop_words
@@ -23,6 +23,7 @@ MAX_EDITS: Final = 2
 # the memory: 7 MB instead of 21 for the three languages. Four already change a few.
 INDEXED_LETTERS: Final = 5
 APOSTROPHES: Final = "' ’"
+_BEFORE_ELISION: Final = frozenset("aeiouyh")
 # A word is the course's acronym when at least this share of its uses are in capitals.
 ACRONYM_SHARE: Final = 0.8
 
@@ -94,6 +95,9 @@ class Speller:
         folded = fold(word)
         if folded in self._acronyms:
             return self._acronyms[folded]
+        # "lia" is "l'IA", though too short for a correction.
+        if (unglued := self._unglued(folded, self._acronyms.get)) is not None:
+            return unglued
         if len(folded) < MIN_LETTERS or not folded.isalpha():
             return word
         if folded in self._known or folded in self._stop:
@@ -101,6 +105,9 @@ class Speller:
         # Another form of a word the course uses ("chatting", "courriers") is no typo.
         if stems([folded], self._language)[0] in self._stems:
             return word
+        # "cest", "quil": no typo of "cet" or "quel", but a word whose apostrophe was left out.
+        if (unglued := self._unglued(folded, self._stop_word)) is not None:
+            return unglued
         from symspellpy import Verbosity
 
         edits = 1 if len(folded) < TWO_EDITS_FROM else MAX_EDITS
@@ -111,4 +118,27 @@ class Speller:
         # ("ChatPGT"), others are left as they are ("Liège", "Netflix").
         if word[0].isupper() and not first:
             found = [item for item in found if item.term in self._names]
-        return str(found[0].term) if found else word
+        if found:
+            return str(found[0].term)
+        # A course word after an elision only when nothing was found closer, and of four letters
+        # or more: a word that starts like an elision ("legal") is not cut.
+        return self._unglued(folded, self._course_word) or word
+
+    def _stop_word(self, word: str) -> str | None:
+        return word if word in self._stop else None
+
+    def _course_word(self, word: str) -> str | None:
+        return word if len(word) >= MIN_LETTERS and word in self._known else None
+
+    def _unglued(self, folded: str, written: Callable[[str], str | None]) -> str | None:
+        """Return "l'IA" for "lia": an elision typed without its apostrophe, before a word.
+
+        `written` gives how the word after the elision is written ("IA" for "ia"), or None when
+        it is not one of the words looked for.
+        """
+        for elision in self._language.elisions:
+            rest = folded.removeprefix(elision)
+            # An elision is made before a vowel or an h only.
+            if rest != folded and rest[:1] in _BEFORE_ELISION and (form := written(rest)):
+                return f"{elision}'{form}"
+        return None

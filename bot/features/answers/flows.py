@@ -307,6 +307,12 @@ class Answers:
             return True
         retriever = await self.retriever.wait()
         result = await retriever.search(redaction.bare, read_in, k=SEARCH_K)
+        # "cest quoi lia": a definition question once its words are spelt as the course does.
+        if result.read_as != redaction.bare and (
+            definition := self.definitions.find(result.read_as, read_in)
+        ):
+            await say_definition(turn, t, self.definitions.of(definition, language), language)
+            return True
         hits = result.hits if read_in == language else self._hits_in(language, result.hits)
         names_a_topic = self._names_a_topic(read_in, redaction.bare, result)
         if not on_topic(result, names_a_topic):
