@@ -112,3 +112,16 @@ async def test_ai_typed_in_small_letters_is_the_course_s_word_not_off_topic(
     await chat.say(typed)
 
     assert t.gettext(REDIRECT) not in chat.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "term_id"), [("cest quoi lia", "ai"), ("c koi une donnee", "data")]
+)
+async def test_a_french_definition_typed_without_apostrophes_or_accents_gets_its_definition(
+    app: App, typed: str, term_id: str
+) -> None:
+    chat = await learner(app, "fr")
+
+    await chat.say(typed)
+
+    assert glossary_term(app, "fr", term_id).definition in chat.text
