@@ -19,11 +19,29 @@ def parse_clock(text: str) -> int | None:
     return int(match.group(1)) * 60 + int(match.group(2) or 0)
 
 
-# "19u", "à 19h", "om 7 uur", "7 pm", "19:30": a time of day as learners type it.
+# Parts of the day around an hour ("8 in the evening", "7h du matin", "'s avonds om 8"): the
+# afternoon and evening ones put an hour up to 11 after noon.
+_LATER_PARTS = (
+    r"(?:in\s+the\s+|this\s+)?(?:evening|afternoon|night)|tonight"
+    r"|(?:du|de\s+l['’]?|ce)\s*(?:soir|apr[eè]s[-\s]midi)|le\s+soir|ce\s+soir"
+    r"|['’]?s\s*avonds|['’]?s\s*namiddags|vanavond|namiddag|avond"
+)
+_EARLY_PARTS = (
+    r"(?:in\s+the\s+|this\s+)?morning|du\s+matin|le\s+matin|ce\s+matin|matin"
+    r"|['’]?s\s*(?:ochtends|morgens)|ochtend"
+)
+
+
+def _part_of_day(later: str) -> str:
+    """Return a pattern of a part of the day; group `later` holds an afternoon or evening one."""
+    return rf"(?:(?P<{later}>{_LATER_PARTS})|{_EARLY_PARTS})"
+
+
+# "19u", "à 19h", "om 7 uur", "7 pm", "19:30", "8h du soir": a time of day as learners type it.
 _TYPED_CLOCK = re.compile(
-    r"^(?:(?:at|om|à|a|vers|rond|tegen|around|by)\s+)?(?P<hour>[01]?\d|2[0-3])"
-    r"(?:\s*(?:[:h.u]|uur|heures?|o'clock)\s*(?P<minutes>[0-5]\d)?)?"
-    r"\s*(?P<half>am|pm|a\.m\.?|p\.m\.?)?$"
+    rf"^(?:{_part_of_day('later')}\s+)?(?:(?:at|om|à|a|vers|rond|tegen|around|by)\s+)?"
+    r"(?P<hour>[01]?\d|2[0-3])(?:\s*(?:[:h.u]|uur|heures?|o'clock)\s*(?P<minutes>[0-5]\d)?)?"
+    rf"\s*(?:(?P<half>am|pm|a\.m\.?|p\.m\.?)|{_part_of_day('later_after')})?$"
 )
 
 
@@ -37,6 +55,8 @@ def read_clock(text: str) -> int | None:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if half.startswith("p") else 0)
+    elif (match["later"] or match["later_after"]) and hour <= 11:
+        hour += 12
     return hour * 60 + minutes
 
 

@@ -259,6 +259,13 @@ def test_quiet_hours_may_be_none() -> None:
         ("25h", None),
         ("demain", None),
         ("19u of 20u", None),
+        # A part of the day puts an hour up to 11 after noon, or keeps it in the morning.
+        ("8 in the evening", 20 * 60),
+        ("8h du soir", 20 * 60),
+        ("'s avonds om 8", 20 * 60),
+        ("7h du matin", 7 * 60),
+        ("7 uur 's ochtends", 7 * 60),
+        ("20 in the evening", 20 * 60),
     ],
 )
 def test_read_clock_reads_a_time_of_day_as_learners_type_it(text: str, minutes: int | None) -> None:

@@ -482,12 +482,29 @@ async def test_an_hour_typed_under_the_reminder_hours_is_the_one_tapped(app: App
         app,
         "nl",
         "I do not send reminders at {time}: it is too late or too early. "
-        "Please choose another hour.",
+        "Please choose an hour from {first} to {last}.",
     )
-    assert refused.format(time="23:00") in chat.text
+    assert refused.format(time="23:00", first="08:00", last="20:00") in chat.text
     assert "settings.hour" in actions(chat)
     await chat.say("7 pm")
     assert reminders_at.format(time="19:00") in chat.text
+
+    # A part of the day counts; minutes are said to be left out, not silently.
+    await chat.press_data(data("settings.hours"))
+    await chat.say("8 uur 's avonds")
+    assert reminders_at.format(time="20:00") in chat.text
+    await chat.press_data(data("settings.hours"))
+    await chat.say("20u30")
+    on_the_hour = translated(app, "nl", "Reminders come on the hour: I chose {time}.")
+    assert on_the_hour.format(time="20:00") in chat.text
+    assert reminders_at.format(time="20:00") in chat.text
+
+    # A time that cannot be read keeps the hours, with a word on how to type one.
+    await chat.press_data(data("settings.hours"))
+    await chat.say("25h")
+    unread = "I did not understand that time. Tap an hour, or type it like 19:00."
+    assert translated(app, "nl", unread) in chat.text
+    assert "settings.hour" in actions(chat)
 
     # Anything else is a question, and leaves the hours: a later "8u" is no hour.
     await chat.press_data(data("settings.hours"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from bot.core.localtime import format_clock, is_quiet_minute, read_clock
@@ -14,6 +15,19 @@ from bot.features.review.ports import REMINDERS
 from bot.features.settings.buttons import AskHour, ChooseHour, ShowSettings, SwitchReminders
 
 HOURS_PER_ROW = 4
+MINUTES_PER_DAY = 24 * 60
+# What a time typed under the hours holds when it was meant as one: a digit, or a word of the
+# time of day (an unreadable one gets a word on how to type it, not the answer to a question).
+_TIME_WORDS = re.compile(
+    r"\d|\b(?:half|quarter|o'clock|evening|morning|noon|midnight|heures?|soir|matin|midi|minuit"
+    r"|uur|avond|avonds|ochtend|ochtends|middag|namiddag)\b",
+    re.IGNORECASE,
+)
+SHORT_TIME_WORDS = 5
+
+
+def _looks_like_a_time(text: str) -> bool:
+    return len(text.split()) <= SHORT_TIME_WORDS and _TIME_WORDS.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -31,8 +45,10 @@ class SettingsFlows:
         self.quiet_hours = quiet_hours
         self.hours = tuple(h for h in range(24) if not is_quiet_minute(h * 60, *quiet_hours))
 
-    async def show(self, turn: Turn, _: object = None, *, again: bool = False) -> None:
-        """Show the settings, each with the button that changes it."""
+    async def show(
+        self, turn: Turn, _: object = None, *, again: bool = False, note: str = ""
+    ) -> None:
+        """Show the settings, each with the button that changes it, after a note if any."""
         t = turn.t
         if isinstance(turn.state, ChoosingHour):  # ◀ Back from the hours
             turn.leave()
@@ -62,6 +78,7 @@ class SettingsFlows:
         text = "\n".join(
             line
             for line in (
+                *((note, "") if note else ()),
                 t.gettext("⚙️ Your settings"),
                 "",
                 reminders,
@@ -76,7 +93,7 @@ class SettingsFlows:
             button(t.gettext("🌐 Language"), AskLanguage()),
             screens.menu_button(t),
         )
-        turn.say(text, keyboard, replace=again)
+        turn.say(text, keyboard, replace=again and not note)
 
     async def switch_reminders(self, turn: Turn, chosen: SwitchReminders) -> None:
         """Turn reminders on or off, then show the settings again."""
@@ -106,22 +123,43 @@ class SettingsFlows:
 
     async def hour_typed(self, turn: Turn, text: str) -> None:
         """Take an hour typed under the hours as the one tapped; anything else is a question."""
+        t = turn.t
         minutes = read_clock(text)
+        if minutes is None and _looks_like_a_time(text):
+            # "25h", "half past eight": a time meant, not a question to answer elsewhere.
+            note = t.gettext("I did not understand that time. Tap an hour, or type it like 19:00.")
+            await self.ask_hour(turn, note=note)
+            return
         if minutes is None:
             await screens.as_question(turn, text)
             return
         hour = minutes // 60
         if hour not in self.hours:
-            note = turn.t.gettext(
+            first, last = self._day()
+            note = t.gettext(
                 "I do not send reminders at {time}: it is too late or too early. "
-                "Please choose another hour."
-            ).format(time=format_clock(hour * 60))
+                "Please choose an hour from {first} to {last}."
+            ).format(time=format_clock(hour * 60), first=first, last=last)
             await self.ask_hour(turn, note=note)
             return
-        await self.choose_hour(turn, ChooseHour(hour))
+        # Reminders come on the hour: 20:30 is said to be 20:00, not silently made so.
+        note = (
+            t.gettext("Reminders come on the hour: I chose {time}.").format(
+                time=format_clock(hour * 60)
+            )
+            if minutes % 60
+            else ""
+        )
+        await self.choose_hour(turn, ChooseHour(hour), note=note)
 
-    async def choose_hour(self, turn: Turn, chosen: ChooseHour) -> None:
-        """Set the reminders' hour, then show the settings again."""
+    def _day(self) -> tuple[str, str]:
+        """Return the first and the last hour a reminder may come at, from the quiet hours' end."""
+        end = self.quiet_hours[1]
+        ordered = sorted(self.hours, key=lambda hour: (hour * 60 - end) % MINUTES_PER_DAY)
+        return format_clock(ordered[0] * 60), format_clock(ordered[-1] * 60)
+
+    async def choose_hour(self, turn: Turn, chosen: ChooseHour, *, note: str = "") -> None:
+        """Set the reminders' hour, then show the settings again, after a note if there is one."""
         automatic = chosen.hour == ChooseHour.AUTOMATIC
         if not automatic and chosen.hour not in self.hours:
             await screens.stale_button(turn)
@@ -130,4 +168,4 @@ class SettingsFlows:
         await turn.repo(REMINDERS).choose_hour(turn.learner.id, hour)
         if isinstance(turn.state, ChoosingHour):
             turn.leave()
-        await self.show(turn, again=True)
+        await self.show(turn, again=True, note=note)
