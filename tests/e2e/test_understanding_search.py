@@ -125,3 +125,13 @@ async def test_a_french_definition_typed_without_apostrophes_or_accents_gets_its
     await chat.say(typed)
 
     assert glossary_term(app, "fr", term_id).definition in chat.text
+
+
+async def test_a_definition_asked_in_another_language_gets_it_in_the_learners_language(
+    app: App,
+) -> None:
+    chat = await learner(app, "nl")
+
+    await chat.say("what is a chatbot?")  # too short to switch the reply's language
+
+    assert glossary_term(app, "nl", "chatbot").definition in chat.text

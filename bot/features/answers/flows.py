@@ -19,7 +19,7 @@ from bot.core.text import has_letters, trim_words
 from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
 from bot.features.answers.buttons import AnswerInMyLanguage
-from bot.features.answers.definitions import Definitions, say_definition
+from bot.features.answers.definitions import Definition, Definitions, say_definition
 from bot.features.answers.follow_up import (
     looks_like_follow_up,
     opens_as_follow_up,
@@ -278,6 +278,16 @@ class Answers:
         together = " ".join(f"{context} {redaction.text}".split()[-CONTEXT_WORDS:])
         return Redaction(together, redaction.kinds)
 
+    def _definition_asked(
+        self, text: str, language: Language, languages: Sequence[Language]
+    ) -> Definition | None:
+        """Return the definition a question asks for, read in its language, then in the others."""
+        others = (other for other in languages if other != language)
+        for reading in (language, *others):
+            if (definition := self.definitions.find(text, reading)) is not None:
+                return definition
+        return None
+
     def _names_a_topic(self, language: Language, text: str, result: SearchResult) -> bool:
         vocabulary = self._vocabulary(language)
         # As the search read it too: an acronym typed in small letters ("l'ia") is the course's.
@@ -300,8 +310,10 @@ class Answers:
         question = redaction.text
         t = turn.services.translators[language]
         read_in = asked_in or language
-        # The glossary answers "what is X" for its own words, with or without a chat model.
-        definition = self.definitions.find(redaction.bare, read_in)
+        # The glossary answers "what is X" for its own words, with or without a chat model; asked
+        # in words of another language ("what is a chatbot?" from a Dutch learner) too short to
+        # switch the reply's language, it is still the same question.
+        definition = self._definition_asked(redaction.bare, read_in, turn.services.languages.codes)
         if definition is not None:
             await say_definition(turn, t, self.definitions.of(definition, language), language)
             return True
