@@ -33,7 +33,7 @@ import argparse
 import json
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -49,6 +49,8 @@ from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
 from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary, glossary_phrases
+from bot.features.answers.definitions import Definitions
+from bot.features.answers.follow_up import read_after
 from bot.features.answers.gate import WEIGHTS, GateWeights, on_topic
 from bot.features.menu.typed_language import language_reader
 from bot.features.smalltalk.kinds import Kind
@@ -60,6 +62,8 @@ EVAL: Final = PROJECT_ROOT / "eval"
 LANGUAGES: Final = BUILT_IN.codes
 # Of each topic's probes in eval/off-topic/<lang>.yaml, the first ones tune, the rest are held out.
 TUNING_PER_TOPIC: Final = 6
+# The first follow-up pairs of each language's file are development, the others held out.
+DEV_FOLLOW_UPS: Final = 40
 # The gate lets this share of the learner development questions through.
 ANSWERED_TARGET: Final = 0.975
 SIGNALS: Final = ("relevance", "centrality", "everyday", "known_share", "lexical", "course_word")
@@ -316,6 +320,81 @@ def main() -> None:
     print(json.dumps(results, indent=2, ensure_ascii=False))
 
 
+@dataclass(frozen=True)
+class FollowUp:
+    """A course question, a follow-up that leans on it, and the lessons that answer both."""
+
+    language: Language
+    first: str
+    follow: str
+    expect: tuple[str, ...]  # empty: the follow-up is outside the course
+
+
+def follow_up_cases() -> dict[str, list[FollowUp]]:
+    """Return the follow-up pairs of every language, by split (the first 40 are development)."""
+    splits: dict[str, list[FollowUp]] = {"dev": [], "held_out": []}
+    for language in LANGUAGES:
+        data = yaml.safe_load((EVAL / "follow-ups" / f"{language}.yaml").read_text("utf-8"))
+        for number, case in enumerate(data["cases"]):
+            expect = () if case["expect"] == "off" else tuple(case["expect"])
+            pair = FollowUp(language, case["first"], case["follow"], expect)
+            splits["dev" if number < DEV_FOLLOW_UPS else "held_out"].append(pair)
+    return splits
+
+
+def follow_ups(judge: Judge, definitions: Definitions) -> dict[str, Any]:
+    """Measure follow-ups without a model, as the answers flow reads them after the question.
+
+    Per language: of the follow-ups the course answers, the share answered (the gate lets the
+    question through, alone or read after the first) and answered with a right lesson first or in
+    the top 3; of those outside the course, the share not answered.
+    """
+    results: dict[str, Any] = {}
+    for split, cases in follow_up_cases().items():
+        results[split] = {}
+        for language in LANGUAGES:
+            mine = [case for case in cases if case.language == language]
+            outcomes = [_follow_up(judge, definitions, case) for case in mine]
+            course = [o for case, o in zip(mine, outcomes, strict=True) if case.expect]
+            off = [o for case, o in zip(mine, outcomes, strict=True) if not case.expect]
+            results[split][language] = {
+                "course_follow_ups": len(course),
+                "answered": _share(o.answered for o in course),
+                "right_first": _share(o.rank == 1 for o in course),
+                "right_in_3": _share(o.rank is not None and o.rank <= 3 for o in course),
+                "off_follow_ups": len(off),
+                "off_not_answered": _share(not o.answered for o in off),
+                "read_after_first": _share(o.read_after for o in outcomes),
+            }
+    return results
+
+
+@dataclass(frozen=True)
+class _FollowUpOutcome:
+    read_after: bool
+    answered: bool
+    rank: int | None  # of the first right lesson among those shown, when answered
+
+
+def _follow_up(judge: Judge, definitions: Definitions, case: FollowUp) -> _FollowUpOutcome:
+    alone, names_a_topic = judge.look(Probe(case.language, case.follow, bool(case.expect)))
+    asked_about = definitions.find(case.first, case.language)
+    context = asked_about.term.term if asked_about else case.first
+    follow_ups = BUILT_IN.profile(case.language).follow_ups
+    together = read_after(case.follow, context, alone, names_a_topic, follow_ups)
+    read = together or case.follow
+    result, word = judge.look(Probe(case.language, read, bool(case.expect)))
+    answered = on_topic(result, word)
+    lessons = [hit.lesson_id for hit in result.hits]
+    rank = next((n for n, lesson in enumerate(lessons, 1) if lesson in case.expect), None)
+    return _FollowUpOutcome(together is not None, answered, rank if answered else None)
+
+
+def _share(flags: Iterable[bool]) -> float:
+    values = list(flags)
+    return round(sum(values) / len(values), 4) if values else 0.0
+
+
 def measure(retriever: Retriever, course: Course, *, short: bool, fit: bool) -> dict[str, Any]:
     """Measure the gate and retrieval on every set."""
     vocabularies = {language: ai_vocabulary(course, language) for language in LANGUAGES}
@@ -342,12 +421,14 @@ def measure(retriever: Retriever, course: Course, *, short: bool, fit: bool) -> 
                 f"eval/off-topic/*.yaml, first {TUNING_PER_TOPIC} of each topic",
                 "eval/smalltalk/messages.yaml, dev",
                 "eval/cards/*.yaml, tuning",
+                f"eval/follow-ups/*.yaml, first {DEV_FOLLOW_UPS}",
             ],
             "held_out": [
                 "eval/learners/holdout-*.yaml",
                 f"eval/off-topic/*.yaml, after the first {TUNING_PER_TOPIC} of each topic",
                 "eval/smalltalk/messages.yaml, holdout",
                 "eval/cards/*.yaml, held_out",
+                f"eval/follow-ups/*.yaml, after the first {DEV_FOLLOW_UPS}",
             ],
             "typo_seed": SEED,
         },
@@ -365,6 +446,7 @@ def measure(retriever: Retriever, course: Course, *, short: bool, fit: bool) -> 
         "retrieval_before_hit_at_1_and_3": RETRIEVAL_BEFORE,
         "answer_cards": answer_cards(retriever, course),
         "small_talk": small_talk(course, [*learners["dev"], *learners["holdout"]]),
+        "follow_ups": follow_ups(judge, Definitions(course, BUILT_IN)),
     }
     if fit:
         course_probes = as_probes(

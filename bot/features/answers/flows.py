@@ -22,13 +22,14 @@ from bot.features.answers.buttons import AnswerInMyLanguage
 from bot.features.answers.definitions import Definition, Definitions, say_definition
 from bot.features.answers.follow_up import (
     looks_like_follow_up,
+    may_follow,
     opens_as_follow_up,
+    read_after,
     recent_questions,
     refers_back,
-    refers_back_plainly,
     remember,
 )
-from bot.features.answers.gate import gate_margin, on_topic
+from bot.features.answers.gate import on_topic
 from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
@@ -47,13 +48,6 @@ SEARCH_K: Final = 5
 # A web address in a message: "https://…", or "www.…" typed without it.
 LINK: Final = re.compile(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
 MODEL_PASSAGES: Final = 4
-# A follow-up read after the question before it, without a model, keeps this many last words:
-# a chain of follow-ups would otherwise grow with each one.
-CONTEXT_WORDS: Final = 40
-# How far below the topic gate's threshold a follow-up alone may score and still be read after
-# the question before it. Every learner development question the gate refuses scores within
-# it; of the off-topic development probes it refuses, 30 % do (14 % within 2).
-FOLLOW_UP_MARGIN: Final = 2.5
 CARD_MAX_WORDS: Final = 90
 OTHER_LESSONS: Final = 2
 
@@ -246,37 +240,24 @@ class Answers:
     async def _with_last_question(
         self, turn: Turn, redaction: Redaction, language: Language
     ) -> Redaction:
-        """Read a follow-up after the learner's last question, when it cannot stand alone.
-
-        Without a model to rewrite it, "comment je le reconnais ?" after "c'est quoi un
-        deepfake ?" is searched as both together. Only a question that starts as a follow-up
-        ("and", "et", "en") or holds a pronoun of two words ("je le"), that the course does not
-        answer on its own, and that the topic gate finds close to the course (within
-        `FOLLOW_UP_MARGIN` of its threshold) is read so: "will it rain tomorrow?" or "and a
-        recipe for pancakes?" after a question on the AI Act stay off topic.
-        """
+        """Read a follow-up after the learner's last question, when it cannot stand alone."""
         follow_ups = turn.services.languages.profile(language).follow_ups
         bare = redaction.bare
-        if not (opens_as_follow_up(bare, follow_ups) or refers_back_plainly(bare, follow_ups)):
+        if not may_follow(bare, follow_ups):
             return redaction
         earlier = await recent_questions(turn)
         if not earlier:
             return redaction
         retriever = await self.retriever.wait()
         alone = await retriever.search(bare, language, k=SEARCH_K)
-        names_a_topic = self._names_a_topic(language, bare, alone)
-        if alone.confident and on_topic(alone, names_a_topic):
-            return redaction
-        margin = gate_margin(alone, names_a_topic)
-        if margin is not None and margin < -FOLLOW_UP_MARGIN:
-            return redaction
         last = earlier[-1].text
         # After "what is a deepfake?", the term is the context: "what is" would pull the
         # follow-up back to the card that defines it.
         asked_about = self.definitions.find(last, language)
         context = asked_about.term.term if asked_about else last
-        together = " ".join(f"{context} {redaction.text}".split()[-CONTEXT_WORDS:])
-        return Redaction(together, redaction.kinds)
+        names_a_topic = self._names_a_topic(language, bare, alone)
+        together = read_after(redaction.text, context, alone, names_a_topic, follow_ups)
+        return redaction if together is None else Redaction(together, redaction.kinds)
 
     def _definition_asked(
         self, text: str, language: Language, languages: Sequence[Language]

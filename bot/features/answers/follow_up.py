@@ -12,20 +12,31 @@ I use my phone"). Everything else is searched as it is, without a model call.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from bot.config import Language
 from bot.core.languages import FollowUpWords
 from bot.core.reply_language import words
 from bot.core.router import Turn
 from bot.core.text import word_count
+from bot.features.answers.gate import gate_margin, on_topic
 from bot.features.answers.ports import RECENT_QUESTIONS, RecentQuestion
+
+if TYPE_CHECKING:
+    from bot.adapters.search import SearchResult
 
 # How many of a learner's last questions are kept, and for how long; the privacy notice and
 # /mydata (bot/features/menu/flows.py, bot/features/privacy/flows.py) say so in words.
 RECENT_KEPT: Final = 3
 RECENT_FOR: Final = timedelta(minutes=30)
 SHORT_WORDS: Final = 4
+# A follow-up read after the question before it, without a model, keeps this many last words:
+# a chain of follow-ups would otherwise grow with each one.
+CONTEXT_WORDS: Final = 40
+# How far below the topic gate's threshold a follow-up alone may score and still be read after
+# the question before it. Every learner development question the gate refuses scores within
+# it; of the off-topic development probes it refuses, 30 % do (14 % within 2).
+FOLLOW_UP_MARGIN: Final = 2.5
 
 
 def looks_like_follow_up(text: str, follow_ups: FollowUpWords, names_a_topic: bool) -> bool:
@@ -54,16 +65,36 @@ def _pronouns_in(text: str, follow_ups: FollowUpWords) -> list[str]:
     return [pronoun for pronoun in follow_ups.pronouns if f" {pronoun} " in said]
 
 
-def refers_back_plainly(text: str, follow_ups: FollowUpWords) -> bool:
-    """Tell whether a question holds a pronoun of two words ("je le"), which leans on no topic."""
-    # A pronoun of one word ("it", "il", "dat") also fills questions about anything:
-    # "will it rain tomorrow?", "quel temps fera-t-il ?".
-    return any(" " in pronoun for pronoun in _pronouns_in(text, follow_ups))
-
-
 def refers_back(text: str, follow_ups: FollowUpWords) -> bool:
     """Tell whether a question holds a word standing for something said before ("is it safe")."""
     return bool(_pronouns_in(text, follow_ups))
+
+
+def may_follow(question: str, follow_ups: FollowUpWords) -> bool:
+    """Tell whether, without a model, a question may be read after the one before it."""
+    return opens_as_follow_up(question, follow_ups) or refers_back(question, follow_ups)
+
+
+def read_after(
+    question: str, context: str, alone: SearchResult, names_a_topic: bool, follow_ups: FollowUpWords
+) -> str | None:
+    """Return a question read after what the learner asked before, or None to read it alone.
+
+    Without a model to rewrite it, "comment je le reconnais ?" after "c'est quoi un deepfake ?"
+    is searched as both together. Only a question that `may_follow` (an opener or a pronoun),
+    that the course does not answer on its own (`alone` is its search), and that the topic gate
+    finds close to the course (within `FOLLOW_UP_MARGIN` of its threshold) is read so: "will it
+    rain tomorrow?" or "and a recipe for pancakes?" after a question on the AI Act stay off
+    topic. Measured on eval/follow-ups (benchmarks/understanding.py, `follow_ups`).
+    """
+    if not may_follow(question, follow_ups):
+        return None
+    if alone.confident and on_topic(alone, names_a_topic):
+        return None
+    margin = gate_margin(alone, names_a_topic)
+    if margin is not None and margin < -FOLLOW_UP_MARGIN:
+        return None
+    return " ".join(f"{context} {question}".split()[-CONTEXT_WORDS:])
 
 
 async def recent_questions(turn: Turn) -> list[RecentQuestion]:
