@@ -317,6 +317,32 @@ async def test_typing_menu_shows_the_menu_with_the_lesson_to_continue(plain_app:
     assert "2/" in chat.text.splitlines()[0]
 
 
+@pytest.mark.parametrize(("language", "typed"), [("fr", "commencer"), ("en", "start")])
+async def test_start_typed_with_nothing_in_progress_opens_the_first_lesson(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert card_header(plain_app, language, 0) in chat.text
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "command_text"),
+    [
+        ("fr", "Désactiver les rappels", "⚙️ Your settings"),
+        ("fr", "jveux plus de rappels", "⚙️ Your settings"),
+        ("en", "turn off reminders", "⚙️ Your settings"),
+        ("nl", "herhalen", "No questions to review now. Choose a lesson to take its quiz."),
+    ],
+)
+async def test_a_request_typed_in_words_does_what_its_button_does(
+    plain_app: App, language: Language, typed: str, command_text: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert t(plain_app, language, command_text) in chat.text
+
+
 def card_header(app: App, language: Language, card: int) -> str:
     lesson = app.services.course.lesson(language, FIRST_LESSON)
     assert lesson is not None

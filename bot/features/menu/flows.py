@@ -13,6 +13,7 @@ from bot.core.ports import LEARNERS
 from bot.core.replies import Button, Keyboard, Message
 from bot.core.router import Services, Turn, button, personal_menu, rows
 from bot.core.state import FlowState
+from bot.course.model import Lesson
 from bot.features.gain import offer as checks
 from bot.features.lessons.buttons import OpenLesson, Resume, ShowModules
 from bot.features.menu.buttons import AskLanguage, ChooseLanguage, ShowHelp, ShowMenu
@@ -188,6 +189,15 @@ async def _switch(turn: Turn, language: Language) -> None:
     turn.learner = replace(turn.learner, language=language)
 
 
+async def upcoming_lesson(turn: Turn) -> Lesson | None:
+    """Return the first lesson of the course the learner has not completed, if any."""
+    progress = await turn.repo(PROGRESS).all(turn.learner.id)
+    done = {p.lesson_id for p in progress if p.completed_at}
+    order = turn.course.lesson_order(turn.language)
+    upcoming = next((lesson_id for lesson_id in order if lesson_id not in done), None)
+    return turn.course.lesson(turn.language, upcoming) if upcoming else None
+
+
 async def main_menu(turn: Turn, _: object = None) -> None:
     """Show the main menu: continue, lessons, review, progress, language, help."""
     t = turn.t
@@ -199,14 +209,9 @@ async def main_menu(turn: Turn, _: object = None) -> None:
     if turn.lesson_id and (lesson := course.lesson(turn.language, turn.lesson_id)):
         label = t.gettext("▶ Continue: {title}").format(title=lesson.title)
         continue_button = button(label, Resume())
-    else:
-        done = {p.lesson_id for p in await turn.repo(PROGRESS).all(learner.id) if p.completed_at}
-        upcoming = next(
-            (lid for lid in course.lesson_order(turn.language) if lid not in done), None
-        )
-        if upcoming and (lesson := course.lesson(turn.language, upcoming)):
-            label = t.gettext("▶ Start: {title}").format(title=lesson.title)
-            continue_button = button(label, OpenLesson(lesson.id))
+    elif lesson := await upcoming_lesson(turn):
+        label = t.gettext("▶ Start: {title}").format(title=lesson.title)
+        continue_button = button(label, OpenLesson(lesson.id))
     due = await turn.repo(REVIEWS).count_due(learner.id, due_before(turn))
     review_button = (
         button(

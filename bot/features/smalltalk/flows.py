@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Final
 
 from bot.core.router import Turn, button, rows
+from bot.core.state import Idle
 from bot.course.model import Lesson
 from bot.features.answers.follow_up import recent_questions
 from bot.features.gain.flows import Checking
@@ -207,6 +208,12 @@ def _about(turn: Turn) -> None:
 async def _step(turn: Turn, step: int) -> None:
     """Move one card on or back, as the buttons under a card do; elsewhere, continue."""
     reading = _reading(turn)
+    if reading is None and step > 0 and isinstance(turn.state, Idle) and not turn.lesson_id:
+        # "start", "commencer" with nothing in progress: what the menu's ▶ Start does.
+        upcoming = await screens.upcoming_lesson(turn)
+        if upcoming is not None:
+            await show_card(turn, upcoming, 0)
+            return
     if reading is None:
         await resume(turn)
         return
