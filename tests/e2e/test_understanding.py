@@ -836,7 +836,7 @@ async def test_small_talk_during_practice_keeps_the_task(plain_app: App) -> None
     task = next(task for module in modules for task in module.practice)
     await chat.press_data(data("practice.task", task.id))
     await chat.say("Bonjour, ça va ?")
-    assert chat.text == t(plain_app, "fr", REPLIES[Kind.GREETING])
+    assert chat.text == t(plain_app, "fr", REPLIES[Kind.HOW_ARE_YOU])
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert task.task in chat.text
     assert chat.button_with_action("practice.hint")

@@ -24,7 +24,7 @@ BOOK = phrasebook(BUILT_IN.codes)
     ("text", "kind"),
     [
         ("hello", Kind.GREETING),
-        ("Bonjour, ça va ?", Kind.GREETING),
+        ("Bonjour, ça va ?", Kind.HOW_ARE_YOU),
         ("goeiemorgen", Kind.GREETING),
         ("Hellooo!!", Kind.GREETING),
         ("thanks", Kind.THANKS),

@@ -37,6 +37,7 @@ from bot.i18n import N_
 
 REPLIES: Final[dict[Kind, str]] = {
     Kind.GREETING: N_("Hello! 👋 Nice to see you."),
+    Kind.HOW_ARE_YOU: N_("I am fine, thank you! 😊 I hope you are too. Shall we go on?"),
     Kind.THANKS: N_("You are welcome! 😊"),
     Kind.GOODBYE: N_("See you soon! 👋 I keep your place for next time."),
     Kind.OK: N_("👍 Good!"),

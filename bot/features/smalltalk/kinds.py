@@ -20,6 +20,7 @@ class Kind(Enum):
     BACK = "back"
     AGAIN = "again"  # show the card or question again
     THANKS = "thanks"
+    HOW_ARE_YOU = "how_are_you"  # "ça va ?": a question to the tutor, which a hello leaves open
     GREETING = "greeting"
     GOODBYE = "goodbye"
     NO = "no"
