@@ -800,6 +800,22 @@ async def test_a_follow_up_without_a_model_asks_for_the_whole_question_not_a_ref
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("fr", "quel temps fait il a liege demain"),
+        ("en", "will it be sunny in Brussels this weekend"),
+    ],
+)
+async def test_a_whole_question_outside_the_course_with_a_pronoun_is_refused_kindly(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    refusal = "I can only help you learn about AI, so I cannot answer that."
+    assert t(plain_app, language, refusal) in chat.text
+
+
 async def test_a_definition_asked_in_the_quiz_is_answered_and_the_question_waits(
     plain_app: App,
 ) -> None:

@@ -15,12 +15,13 @@ from bot.core.model import GroundedAnswer, Passage, Standalone, TutorModel, Unav
 from bot.core.replies import Button
 from bot.core.reply_language import ReplyLanguage, ReplyLanguageRule, can_switch
 from bot.core.router import Turn, button, rows
-from bot.core.text import has_letters, trim_words
+from bot.core.text import has_letters, trim_words, word_count
 from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
 from bot.features.answers.buttons import AnswerInMyLanguage
 from bot.features.answers.definitions import Definition, Definitions, say_definition
 from bot.features.answers.follow_up import (
+    SHORT_WORDS,
     looks_like_follow_up,
     may_follow,
     opens_as_follow_up,
@@ -310,10 +311,13 @@ class Answers:
         names_a_topic = self._names_a_topic(read_in, redaction.bare, result)
         if not on_topic(result, names_a_topic):
             # "And at work?", "is it safe?": a question that leans on one before it, which the
-            # search cannot read alone, gets a request for the whole question, not a refusal.
+            # search cannot read alone, gets a request for the whole question, not a refusal. A
+            # longer one with a pronoun stands alone: "quel temps fait-il à Liège ?" is refused.
             follow_ups = turn.services.languages.profile(language).follow_ups
             bare = redaction.bare
-            if opens_as_follow_up(bare, follow_ups) or refers_back(bare, follow_ups):
+            if opens_as_follow_up(bare, follow_ups) or (
+                refers_back(bare, follow_ups) and word_count(bare) <= SHORT_WORDS
+            ):
                 self._ask_whole_question(turn, t)
             else:
                 self._redirect(turn, t)
