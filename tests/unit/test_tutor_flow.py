@@ -340,8 +340,12 @@ async def test_missed_questions_come_back_for_review_the_next_day(app: App, cloc
     await chat.command("start")
     await finish_quiz(chat, app, "en", FIRST_LESSON, all_right=False)
     await chat.command("quiz")
-    # Nothing is due yet: the quiz command offers the current lesson's quiz instead.
+    # Nothing is due yet, and the next lesson is not opened yet: no quiz on unread cards.
     assert "review.next" not in actions(chat)
+    assert english(app, "No questions to review now. Choose a lesson to take its quiz.") in (
+        chat.text
+    )
+    assert "📝" not in chat.text
     clock.advance(days=1, minutes=1)
     await chat.command("start")
     lesson = app.services.course.lesson("en", FIRST_LESSON)

@@ -12,6 +12,7 @@ from bot.core.state import FlowState
 from bot.course.model import Lesson, QuizItem
 from bot.features.menu import flows as screens
 from bot.features.progress.activity import learned_once_today
+from bot.features.progress.ports import PROGRESS
 from bot.features.quiz import flows as quiz
 from bot.features.quiz.in_words import choose_named
 from bot.features.quiz.order import option_order
@@ -46,16 +47,25 @@ class Reviewing(FlowState):
 
 
 async def quiz_command(turn: Turn, _: object = None) -> None:
-    """Start the review when questions are due, else the quiz of the current lesson."""
+    """Start the review when questions are due, else the quiz of the lesson being read."""
     due = await turn.repo(REVIEWS).count_due(turn.learner.id, due_before(turn))
     lesson_id = turn.lesson_id
     if due:
         await next_review(turn)
-    elif lesson_id and turn.course.lesson(turn.language, lesson_id):
+    elif (
+        lesson_id
+        and turn.course.lesson(turn.language, lesson_id)
+        and await _opened(turn, lesson_id)
+    ):
         await quiz.start_quiz_of(turn, lesson_id)
     else:
         turn.say(turn.t.gettext("No questions to review now. Choose a lesson to take its quiz."))
         await screens.main_menu(turn)
+
+
+async def _opened(turn: Turn, lesson_id: str) -> bool:
+    """Tell whether the learner opened a lesson: after a quiz, the next one is only proposed."""
+    return any(p.lesson_id == lesson_id for p in await turn.repo(PROGRESS).all(turn.learner.id))
 
 
 async def review_now(turn: Turn, _: object = None) -> None:
