@@ -272,6 +272,8 @@ def small_talk(course: Any, learner_questions: Sequence[EvalCase]) -> dict[str, 
 
     def read(text: str) -> str | None:
         found = book.read(text)
+        if found is not None and found.command == "language" and names.named(text):
+            return "language"  # /language shows the same buttons as a language named alone
         if found is not None:
             return f"command:{found.command}" if found.kind is Kind.COMMAND else found.kind.value
         return "language" if names.named(text) else None
