@@ -44,6 +44,9 @@ def definitions() -> Definitions:
         ("en", "chatbot", "chatbot"),
         ("en", "Chatbots?", "chatbot"),
         ("nl", "persoonsgegevens", "personal-data"),
+        # The last clause of a message asks it.
+        ("en", "my name is [NAME], what is chatbot?", "chatbot"),
+        ("fr", "Je connais ChatGPT. C'est quoi un chatbot ?", "chatbot"),
     ],
 )
 def test_a_definition_question_about_a_glossary_word_finds_its_entry(
@@ -65,6 +68,7 @@ def test_a_definition_question_about_a_glossary_word_finds_its_entry(
         ("fr", "un chatbot peut-il mentir ?"),
         ("fr", "j'ai une question"),
         ("nl", "wat is een goede chatbot voor mijn cv"),
+        ("en", "what is a chatbot, and is it good at maths?"),  # the last clause asks more
     ],
 )
 def test_other_questions_are_no_definition_questions(

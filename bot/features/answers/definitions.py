@@ -30,6 +30,8 @@ NAMED_WEIGHT: Final = 5
 # Punctuation and spaces around a question: "c'est quoi un chatbot ?!" asks about "chatbot".
 ENDS: Final = ' \t\n?!.,;:…¿¡"“”«»'
 APOSTROPHES: Final = re.compile("[’`´]")
+# Where one clause of a message ends and another begins: a mark, then a space.
+_CLAUSES: Final = re.compile(r"(?<=[,.;:!?])\s+")
 
 
 @dataclass(frozen=True)
@@ -106,8 +108,12 @@ class Definitions:
         question = APOSTROPHES.sub("'", fold(text)).strip(ENDS)
         vocabulary = self._vocabularies[language]
         # The question itself, as a term typed alone ("deepfake?", "RGPD") asks what it is, then
-        # the term of each pattern that frames the whole question.
-        matches = (pattern.fullmatch(question) for pattern in self._patterns.get(language, ()))
+        # the term of each pattern that frames the whole question, or its last clause: "my name
+        # is [NAME], what is chatbot?" asks what a chatbot is.
+        clauses = [clause for clause in _CLAUSES.split(question) if clause.strip(ENDS)]
+        framed = (question, clauses[-1].strip(ENDS)) if len(clauses) > 1 else (question,)
+        patterns = self._patterns.get(language, ())
+        matches = (pattern.fullmatch(part) for part in framed for pattern in patterns)
         terms = chain((question,), (match["term"].strip(ENDS) for match in matches if match))
         term_id = next((found for term in terms if (found := vocabulary.whole(term))), None)
         return self._definition(language, term_id) if term_id else None
