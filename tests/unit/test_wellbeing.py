@@ -24,6 +24,8 @@ from bot.paths import PROJECT_ROOT
         "i dont want to live anymore",
         "I can't go on like this!!",
         "He hits me when he is drunk",
+        "je me sens seule depuis que mon mari est mort",
+        "ik voel me zo eenzaam",
     ],
 )
 def test_words_of_distress_are_found_in_a_message(text: str) -> None:
