@@ -579,6 +579,8 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
         ("nl", "kzien het ni meer zitten", "Zelfmoordlijn 1813"),
         ("fr", "je veux en finir, j'ai des idées noires", "Centre de Prévention du Suicide"),
         ("en", "I want to end my life", "call 112"),
+        ("fr", "je me sens tellement seule depuis que mon mari est mort", "Télé-Accueil 107"),
+        ("nl", "mijn collega pest mij elke dag", "Tele-Onthaal 106"),
     ],
 )
 async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_waits(

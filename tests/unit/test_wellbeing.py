@@ -11,25 +11,27 @@ from bot.paths import PROJECT_ROOT
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "level"),
     [
-        "ik wil er een einde aan maken",
-        "kzien het ni meer zitten",
-        "ik voel me echt slecht, ik zie het niet meer zitten",
-        "mijn collega pest mij elke dag",
-        "Je veux mourir.",
-        "j'en peux plus, j'ai des idées noires",
-        "jpense au suicide",
-        "I want to kill myself",
-        "i dont want to live anymore",
-        "I can't go on like this!!",
-        "He hits me when he is drunk",
-        "je me sens seule depuis que mon mari est mort",
-        "ik voel me zo eenzaam",
+        ("ik wil er een einde aan maken", "crisis"),
+        ("kzien het ni meer zitten", "crisis"),
+        ("ik voel me echt slecht, ik zie het niet meer zitten", "crisis"),
+        ("Je veux mourir.", "crisis"),
+        ("j'en peux plus, j'ai des idées noires", "crisis"),
+        ("jpense au suicide", "crisis"),
+        ("I want to kill myself", "crisis"),
+        ("i dont want to live anymore", "crisis"),
+        ("I can't go on like this!!", "crisis"),
+        ("He hits me when he is drunk", "crisis"),
+        ("mijn collega pest mij elke dag", "sadness"),
+        ("je me sens tellement seule depuis que mon mari est mort", "sadness"),
+        ("je suis triste", "sadness"),
+        ("ik voel me zo eenzaam", "sadness"),
+        ("I feel really sad today", "sadness"),
     ],
 )
-def test_words_of_distress_are_found_in_a_message(text: str) -> None:
-    assert distress().found_in(text)
+def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, level: str) -> None:
+    assert distress().level_of(text) == level
 
 
 @pytest.mark.parametrize(
@@ -41,10 +43,12 @@ def test_words_of_distress_are_found_in_a_message(text: str) -> None:
         "is het gevaarlijk om mijn naam te geven",
         "I can't go on to the next lesson",
         "Une IA peut-elle être harcelante ?",
+        "ik ben alleen maar benieuwd hoe ChatGPT werkt",  # "alleen" is also "only"
+        "I feel bad about using ChatGPT for my letter",
     ],
 )
 def test_ordinary_messages_hold_no_distress(text: str) -> None:
-    assert not distress().found_in(text)
+    assert distress().level_of(text) is None
 
 
 def test_the_lines_given_are_those_of_the_facts_register() -> None:

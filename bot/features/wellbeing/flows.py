@@ -1,13 +1,14 @@
 """Answer words of distress with the people who can help, before anything else reads them.
 
 A learner who writes that they think of suicide, are in danger or cannot go on gets, in any
-state and in their language, the Belgian lines that listen day and night, and the way back to
-where they were. Nothing of the message is stored, searched or sent to a model.
+state and in their language, the Belgian crisis lines; one who writes that they are sad, lonely
+or bullied, the lines that listen day and night. Both get the way back to where they were.
+Nothing of the message is stored, searched or sent to a model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -31,49 +32,73 @@ HELPLINES: Final = {
 }
 EMERGENCY: Final = "112"  # Europe's emergency number
 
-REPLY: Final = N_(
-    "💛 I am sorry things are so hard for you right now. I am a computer program, but people "
-    "can listen to you and help, day and night, for free and without your name:\n"
-    "• To talk: Tele-Onthaal {tele_onthaal} (in Dutch) or Télé-Accueil {tele_accueil} "
-    "(in French).\n"
-    "• If you think about suicide: Zelfmoordlijn {zelfmoordlijn} (in Dutch) or Centre de "
-    "Prévention du Suicide {prevention_suicide} (in French).\n"
-    "• In danger right now: call {emergency}.\n"
-    "You can also talk to your doctor or to someone you trust."
-)
+# By level: the lines to call for thoughts of suicide, danger or violence; the lines that
+# listen for sadness, loneliness and bullying.
+REPLIES: Final = {
+    "crisis": N_(
+        "💛 I am sorry things are so hard for you right now. I am a computer program, but people "
+        "can listen to you and help, day and night, for free and without your name:\n"
+        "• To talk: Tele-Onthaal {tele_onthaal} (in Dutch) or Télé-Accueil {tele_accueil} "
+        "(in French).\n"
+        "• If you think about suicide: Zelfmoordlijn {zelfmoordlijn} (in Dutch) or Centre de "
+        "Prévention du Suicide {prevention_suicide} (in French).\n"
+        "• In danger right now: call {emergency}.\n"
+        "You can also talk to your doctor or to someone you trust."
+    ),
+    "sadness": N_(
+        "💛 I am sorry you feel this way. Talking to someone helps: Tele-Onthaal {tele_onthaal} "
+        "(in Dutch) and Télé-Accueil {tele_accueil} (in French) listen day and night, for free "
+        "and without your name. In danger: call {emergency}.\n"
+        "I am a computer program, but I am here to learn with you whenever you like."
+    ),
+}
 
 
 @dataclass(frozen=True)
 class Distress:
-    """The phrases of distress of every language, normalised as small talk is."""
+    """The phrases of distress of every language by level, normalised as small talk is."""
 
-    phrases: frozenset[tuple[str, ...]]
+    levels: Mapping[str, frozenset[tuple[str, ...]]]
+    intensifiers: frozenset[str]
 
     @classmethod
-    def of(cls, by_language: Mapping[str, Iterable[str]]) -> Distress:
-        """Build the phrases from words.yaml's lists, whatever the languages offered."""
-        return cls(
-            frozenset(normalise(phrase) for texts in by_language.values() for phrase in texts)
-        )
+    def of(cls, data: Mapping[str, Any]) -> Distress:
+        """Build the phrases from words.yaml, whatever the languages offered."""
+        intensifiers = frozenset(word for text in data["intensifiers"] for word in normalise(text))
+        levels = {
+            level: frozenset(
+                _words(phrase, intensifiers) for texts in data[level].values() for phrase in texts
+            )
+            for level in REPLIES
+        }
+        return cls(levels, intensifiers)
 
-    def found_in(self, text: str) -> bool:
-        """Return whether a message holds a phrase of distress, as a run of whole words."""
-        words = normalise(text)
-        longest = max(map(len, self.phrases), default=0)
-        return any(
-            words[start : start + size] in self.phrases
-            for size in range(1, longest + 1)
-            for start in range(len(words) - size + 1)
-        )
+    def level_of(self, text: str) -> str | None:
+        """Return the level of the first phrase of distress a message holds, crisis first."""
+        words = _words(text, self.intensifiers)
+        for level, phrases in self.levels.items():
+            longest = max(map(len, phrases), default=0)
+            if any(
+                words[start : start + size] in phrases
+                for size in range(1, longest + 1)
+                for start in range(len(words) - size + 1)
+            ):
+                return level
+        return None
 
     async def read(self, turn: Turn, text: str) -> bool:
-        """Answer distress with the lines that listen and return True; False for anything else."""
-        if not self.found_in(text):
+        """Answer distress with the lines that help and return True; False for anything else."""
+        level = self.level_of(text)
+        if level is None:
             return False
         t = turn.t
-        said = t.gettext(REPLY).format(**HELPLINES, emergency=EMERGENCY)
+        said = t.gettext(REPLIES[level]).format(**HELPLINES, emergency=EMERGENCY)
         turn.say(said, rows(way_back(turn, t), screens.menu_button(t)))
         return True
+
+
+def _words(text: str, intensifiers: frozenset[str]) -> tuple[str, ...]:
+    return tuple(word for word in normalise(text) if word not in intensifiers)
 
 
 @cache
@@ -82,4 +107,4 @@ def distress() -> Distress:
     data: dict[str, Any] = yaml.safe_load(
         files("bot.features.wellbeing").joinpath("words.yaml").read_text("utf-8")
     )
-    return Distress.of(data["phrases"])
+    return Distress.of(data)
