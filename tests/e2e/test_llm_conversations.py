@@ -223,6 +223,25 @@ async def test_personal_data_is_pointed_out_with_the_privacy_lesson(
     assert "jan.peeters" not in chat.text
 
 
+async def test_a_learner_giving_their_name_is_told_it_is_left_out_not_warned(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    t = plain_app.services.translators["fr"]
+
+    await chat.say("Bonjour, je m'appelle Monique. C'est quoi un chatbot ?")
+
+    notice = message_with(chat, "🔒")
+    assert notice.text == t.gettext("🔒 I do not keep names, so I left it out.")
+    assert not notice.keyboard
+    assert "Monique" not in chat.text
+    # With other data beside the name, the whole warning and its lesson.
+    await chat.say("je m'appelle Monique, mon numéro est 0475 12 34 56, c'est grave ?")
+    warning = message_with(chat, "🔒")
+    assert t.gettext(KIND_NAMES[Kind.PHONE]) in warning.text
+    assert warning.keyboard
+
+
 @pytest.mark.parametrize(
     ("language", "kind", "shown"),
     [(LANGUAGES[n % 3], kind, shown) for n, (kind, shown) in enumerate(MISSED_FORMATS)],

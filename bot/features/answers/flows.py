@@ -154,7 +154,11 @@ class Answers:
         redaction = redact(self._openers.sub("", text) or text)
         reply = await self._language(turn, redaction.bare)
         language = reply.language
-        if redaction.found:
+        if redaction.kinds == (Kind.NAME,):
+            # "je m'appelle Monique": a learner introducing themselves is told, not warned.
+            t = turn.services.translators[language]
+            turn.say(t.gettext("🔒 I do not keep names, so I left it out."))
+        elif redaction.found:
             personal_data_warning(turn, language, redaction.kinds, self.privacy_lesson_id)
         if LINK.search(redaction.bare):
             self._link(turn)
