@@ -23,7 +23,7 @@ from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
 from bot.features.gain.ports import CHECK_IN
 from bot.features.lessons.flows import Reading
 from bot.features.progress.tables import LessonProgressRow
-from bot.features.smalltalk.flows import REPLIES
+from bot.features.smalltalk.flows import REPLIES, WHY_ALONE
 from bot.features.smalltalk.kinds import Kind
 from tests.conftest import Clock, make_settings
 from tests.support.buttons import action_of, data
@@ -510,6 +510,7 @@ async def test_why_alone_on_a_card_offers_its_simpler_words(plain_app: App) -> N
     chat = await new_learner(plain_app, "fr")
     await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
     await chat.say("pourquoi ?")
+    assert chat.text == t(plain_app, "fr", WHY_ALONE)
     assert chat.button_with_action("simpler.card").data == data("simpler.card", FIRST_LESSON, 1)
 
 
@@ -964,7 +965,7 @@ async def test_why_with_no_question_before_costs_no_model_call(
     fake_openai.reply = model_reply
     chat = await new_learner(model_app, "en")
     await chat.say("why?")
-    assert chat.text == t(model_app, "en", REPLIES[Kind.CONFUSED])
+    assert chat.text == t(model_app, "en", WHY_ALONE)
     assert fake_openai.completions == []
 
 

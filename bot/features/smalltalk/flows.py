@@ -67,6 +67,11 @@ CONFUSED_IN_A_QUIZ: Final = N_(
     "one is right, and why."
 )
 OK_UNDER_A_QUESTION: Final = N_("👍 OK. Tap the answer you choose.")
+# Without a model, "why?" alone finds nothing in the lessons: the whole question does.
+WHY_ALONE: Final = N_(
+    "Good question! Write it in full, for example: “Why can a chatbot make mistakes?”, and I look "
+    "in the lessons."
+)
 # A check only notes where the learner stands: it tells nothing after each answer.
 CONFUSED_IN_A_CHECK: Final = N_(
     "No problem. Choose the answer that seems most likely to you: these questions only show "
@@ -113,11 +118,9 @@ class SmallTalk:
             # "vas-y" went on with the lesson, leaving the question unanswered.
             await forget_typed(turn, text)
             return True
-        if kind is Kind.WHY:
+        if kind is Kind.WHY and self.model and await recent_questions(turn):
             # After a question, with a chat model, the answers read "why?" as a follow-up to it.
-            if self.model and await recent_questions(turn):
-                return False
-            kind = Kind.CONFUSED
+            return False
         if kind is Kind.COMMAND:
             await _command(turn, found.command)
         elif kind is Kind.MENU:
@@ -157,6 +160,9 @@ def _reply(turn: Turn, kind: Kind) -> None:
     if kind is Kind.CONFUSED:
         _confused(turn)
         return
+    if kind is Kind.WHY:
+        _why(turn)
+        return
     if kind is Kind.ABOUT:
         _about(turn)
         return
@@ -188,6 +194,19 @@ def _confused(turn: Turn) -> None:
     else:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
         turn.say(t.gettext(REPLIES[Kind.CONFUSED]), rows(continue_button(t), help_button))
+
+
+def _why(turn: Turn) -> None:
+    """Ask for the whole question, which "why?" alone is not; on a card, offer its simpler words."""
+    t = turn.t
+    said = t.gettext(WHY_ALONE)
+    reading = _reading(turn)
+    simpler = (
+        simpler_button(t, reading[1], reading[0].card)
+        if reading is not None and reading[0].card < len(reading[1].cards)
+        else None
+    )
+    turn.say(said, rows(simpler, continue_button(t)))
 
 
 def _about(turn: Turn) -> None:
