@@ -787,7 +787,13 @@ async def test_a_link_is_not_opened_and_the_lesson_on_checking_is_offered(
 
 @pytest.mark.parametrize(
     ("language", "typed"),
-    [("nl", "en op het werk?"), ("fr", "et au travail ?"), ("en", "and is it safe?")],
+    [
+        ("nl", "en op het werk?"),
+        ("fr", "et au travail ?"),
+        ("en", "and is it safe?"),
+        ("en", "since when?"),
+        ("fr", "depuis quand ?"),
+    ],
 )
 async def test_a_follow_up_without_a_model_asks_for_the_whole_question_not_a_refusal(
     plain_app: App, language: Language, typed: str

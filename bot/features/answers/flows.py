@@ -49,6 +49,11 @@ SEARCH_K: Final = 5
 # A web address in a message: "https://…", or "www.…" typed without it.
 LINK: Final = re.compile(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
 MODEL_PASSAGES: Final = 4
+# A question of this many words or fewer, outside the course, is too short to tell what it is
+# about unless it is this close to an everyday subject (cosine): "since when?" scores 0.09,
+# "pizza recipe" 0.47; of the 24 short off-topic development probes, 5 score under it.
+VERY_SHORT_WORDS: Final = 3
+EVERYDAY_CLOSE: Final = 0.25
 CARD_MAX_WORDS: Final = 90
 OTHER_LESSONS: Final = 2
 
@@ -314,13 +319,17 @@ class Answers:
         hits = result.hits if read_in == language else self._hits_in(language, result.hits)
         names_a_topic = self._names_a_topic(read_in, redaction.bare, result)
         if not on_topic(result, names_a_topic):
-            # "And at work?", "is it safe?": a question that leans on one before it, which the
-            # search cannot read alone, gets a request for the whole question, not a refusal. A
-            # longer one with a pronoun stands alone: "quel temps fait-il à Liège ?" is refused.
+            # "And at work?", "is it safe?", "since when?": a question that leans on one before
+            # it, which the search cannot read alone, gets a request for the whole question, not
+            # a refusal. A longer one with a pronoun stands alone ("quel temps fait-il à Liège
+            # demain ?"), and so does a short one close to an everyday subject ("météo demain").
             follow_ups = turn.services.languages.profile(language).follow_ups
             bare = redaction.bare
-            if opens_as_follow_up(bare, follow_ups) or (
-                refers_back(bare, follow_ups) and word_count(bare) <= SHORT_WORDS
+            words = word_count(bare)
+            if (
+                opens_as_follow_up(bare, follow_ups)
+                or (refers_back(bare, follow_ups) and words <= SHORT_WORDS)
+                or (words <= VERY_SHORT_WORDS and result.signals.everyday < EVERYDAY_CLOSE)
             ):
                 self._ask_whole_question(turn, t)
             else:
