@@ -180,10 +180,13 @@ class Tutor:
                 await screens.main_menu(turn, ())
             case Command(name=name, args=args):
                 route = self.router.commands.get(name)
-                if route is None:
-                    await screens.unknown_command(turn, name)
-                else:
+                if route is not None:
                     await route.handler(turn, args)
+                elif turn.state.literal_text or not await self._read_first(
+                    turn, name.replace("_", " ")
+                ):
+                    # Unless read as words: "/langue", "/aide", "/progres" in another language.
+                    await screens.unknown_command(turn, name)
             case ButtonPress(data=data):
                 await self._press(turn, data)
             case Text(text=text):
@@ -221,14 +224,19 @@ class Tutor:
         if len(text) > turn.state.max_text_chars:
             await screens.too_long(turn, ())
             return
-        if not turn.state.literal_text:
-            for read_first in self.router.text_filters:
-                if await read_first(turn, text):
-                    return
+        if not turn.state.literal_text and await self._read_first(turn, text):
+            return
         if route is None:
             await screens.no_free_text(turn, ())
             return
         await route.handler(turn, text)
+
+    async def _read_first(self, turn: Turn, text: str) -> bool:
+        """Let the filters that read free text first answer it; False when none did."""
+        for read_first in self.router.text_filters:
+            if await read_first(turn, text):
+                return True
+        return False
 
     async def _voice_note(self, turn: Turn, note: Spoken | Unheard) -> None:
         hear = self.router.hearing

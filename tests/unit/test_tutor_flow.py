@@ -247,13 +247,30 @@ async def test_unknown_command_gets_help(app: App) -> None:
 
 
 @pytest.mark.parametrize(
-    ("typed", "meant"), [("progres", "progress"), ("certificat", "certificate")]
+    ("typed", "meant"), [("progess", "progress"), ("certficate", "certificate")]
 )
 async def test_a_command_a_letter_off_gets_the_one_meant(app: App, typed: str, meant: str) -> None:
     chat = Chat(app.tutor, language_code="fr")
     await chat.command("start")
     await chat.command(typed)
     assert chat.text == f"Je ne connais pas /{typed}. Vouliez-vous dire /{meant} ?"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("progres", "📊 Your progress"),
+        ("langue", "Which language do you want?"),
+        ("lessen", "Choose a topic:"),
+    ],
+)
+async def test_a_command_in_the_words_of_another_language_does_what_it_says(
+    app: App, typed: str, shown: str
+) -> None:
+    chat = Chat(app.tutor, language_code="fr")
+    await chat.command("start")
+    await chat.command(typed)
+    assert translated(app, "fr", shown) in chat.text
 
 
 @pytest.mark.parametrize(
