@@ -42,7 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     database = commands.add_parser("db", help="database migrations")
     database.add_argument("action", choices=["upgrade", "downgrade"])
-    database.add_argument("--revision", default=None)
+    database.add_argument(
+        "--revision",
+        default=None,
+        help="upgrade: up to this one (default: the latest); downgrade: required, as -1 for one "
+        "step back or base, which deletes every table and all data",
+    )
     database.set_defaults(handler=_db)
 
     course_cli.add_commands(commands)
@@ -83,20 +88,36 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> int:
+    from alembic.util import CommandError
+
     from bot.adapters.db.database import Database
 
-    async def run() -> None:
+    if args.action == "downgrade" and args.revision is None:
+        # Going down deletes data: "base" empties the database, so it is never a default.
+        sys.stderr.write(
+            "tutor db downgrade needs --revision: -1 for one step back, or base to delete every "
+            "table and all data.\n"
+        )
+        return 2
+
+    async def run() -> set[str]:
         database = Database(settings.resolved_database_url)
         try:
             await database.wait_until_reachable(settings.startup_wait_seconds)
             if args.action == "upgrade":
                 await database.upgrade(args.revision or "head")
             else:
-                await database.downgrade(args.revision or "base")
+                await database.downgrade(args.revision)
+            return await database.revisions()
         finally:
             await database.close()
 
-    asyncio.run(run())
+    try:
+        revisions = asyncio.run(run())
+    except CommandError as error:
+        sys.stderr.write(f"Cannot {args.action} the database: {error}\n")
+        return 2
+    print(f"The database is at revision {', '.join(sorted(revisions)) or 'base (no tables)'}.")
     return 0
 
 

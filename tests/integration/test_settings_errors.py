@@ -350,3 +350,23 @@ def test_a_postgres_url_without_a_driver_and_with_sslmode_connects(
     plain = postgres_url.replace("postgresql+asyncpg://", "postgres://") + "?sslmode=disable"
     result = run_tutor(tmp_path, "db", "upgrade", TUTOR_DATABASE_URL=plain)
     assert result.returncode == 0, result.stderr
+
+
+def test_db_commands_say_where_the_database_stands_and_never_empty_it_by_default(
+    tmp_path: Path,
+) -> None:
+    upgraded = run_tutor(tmp_path, "db", "upgrade")
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert upgraded.stdout.startswith("The database is at revision ")
+
+    unsaid = run_tutor(tmp_path, "db", "downgrade")
+    assert unsaid.returncode == 2
+    assert unsaid.stderr.count("\n") == 1
+    assert "needs --revision" in unsaid.stderr
+    assert run_tutor(tmp_path, "db", "upgrade").stdout == upgraded.stdout  # nothing was undone
+
+    unknown = run_tutor(tmp_path, "db", "upgrade", "--revision", "nonsense")
+    assert unknown.returncode == 2
+    assert unknown.stderr == (
+        "Cannot upgrade the database: Can't locate revision identified by 'nonsense'\n"
+    )

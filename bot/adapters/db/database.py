@@ -254,6 +254,11 @@ class Database:
 
         await self._migrate(lambda sync: command.downgrade(alembic_config(sync), revision))
 
+    async def revisions(self) -> set[str]:
+        """Return the revisions the database stands at (none before the first migration)."""
+        async with self.engine.connect() as connection:
+            return await connection.run_sync(_stored_revisions)
+
     async def at_head(self) -> bool:
         """Tell whether the database stands at the latest migration, by its version table."""
         head = head_revision()
