@@ -287,7 +287,20 @@ def test_operator_mistakes_get_one_clear_line_and_change_nothing(
     assert (code, err) == (1, f"Cannot write {tmp_path}: give a file in an existing folder.\n")
     with pytest.raises(SystemExit):
         run(capsys, "report", "--cohort", "Bootcamp", "--inactive-days", "0")
-    assert "--inactive-days: a number of days, 1 or more" in capsys.readouterr().err
+    assert "--inactive-days: a number of days, 1 to 3650" in capsys.readouterr().err
+    with pytest.raises(SystemExit):  # a date before the year 1 is no date
+        run(capsys, "report", "--cohort", "Bootcamp", "--inactive-days", "1000000")
+    assert "--inactive-days: a number of days, 1 to 3650" in capsys.readouterr().err
+    for numbered in (("trainer", "revoke"), ("schedule", "stop"), ("schedule", "cancel")):
+        with pytest.raises(SystemExit):  # beyond what a database holds: no overflow
+            run(capsys, *numbered, "99999999999999999999999")
+        assert "a number as the list shows it (1 or more)" in capsys.readouterr().err
+    for empty in ("--lesson", "--quiz"):
+        assert run(capsys, "push", "--cohort", "Bootcamp", empty, "") == (
+            1,
+            "",
+            "No lesson ''. See `tutor content list`.\n",
+        )
     # An empty --at (an unset shell variable) is no "now".
     code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "")
     assert code == 1

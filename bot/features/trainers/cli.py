@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 # The longest wait before a learner who stopped gets a nudge: beyond a month, they have left.
 REMINDER_DAYS_MOST: Final = 30
+INACTIVE_DAYS_MOST: Final = 3650
+ROW_ID_MOST: Final = 2**63 - 1  # the largest id a SQL BIGINT holds
 
 
 class OperatorError(Exception):
@@ -71,7 +73,7 @@ def _add_trainer_and_cohort(commands: Any, join_links: JoinLinks) -> None:
     invite = trainer_actions.add_parser("invite", help="make a one-time trainer invitation")
     invite.set_defaults(handler=_runner(partial(_invite, join_links=join_links)))
     revoke = trainer_actions.add_parser("revoke", help="cancel an invitation by its number")
-    revoke.add_argument("id", type=int)
+    revoke.add_argument("id", type=_row_id)
     revoke.set_defaults(handler=_runner(_revoke))
     weekly = trainer_actions.add_parser("weekly", help="switch a trainer's weekly report")
     weekly.add_argument("trainer", metavar="CHANNEL:ID", help="e.g. telegram:123456789")
@@ -141,10 +143,10 @@ def _add_push_and_schedule(commands: Any) -> None:
     plans.add_argument("--lang", help="language of the days (default: TUTOR_DEFAULT_LANGUAGE)")
     plans.set_defaults(handler=_runner(_schedule_list))
     stop_plan = schedule_actions.add_parser("stop", help="stop a plan by its number")
-    stop_plan.add_argument("id", type=int)
+    stop_plan.add_argument("id", type=_row_id)
     stop_plan.set_defaults(handler=_runner(_schedule_stop))
     cancel = schedule_actions.add_parser("cancel", help="cancel a push not sent yet")
-    cancel.add_argument("id", type=int)
+    cancel.add_argument("id", type=_row_id)
     cancel.set_defaults(handler=_runner(_schedule_cancel))
 
 
@@ -156,8 +158,20 @@ def _reminder_days(text: str) -> int:
 
 
 def _days(text: str) -> int:
-    """Read a number of days, 1 or more."""
-    return _whole_days(text, 1)
+    """Read a number of days, 1 to about ten years (a date further back is no date)."""
+    return _whole_days(text, 1, most=INACTIVE_DAYS_MOST)
+
+
+def _row_id(text: str) -> int:
+    """Read the number of a row as `list` shows it, for argparse."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    # Beyond 64 bits, no database holds it: "no such …" is the true answer, not an overflow.
+    if not 1 <= number <= ROW_ID_MOST:
+        raise argparse.ArgumentTypeError("a number as the list shows it (1 or more)")
+    return number
 
 
 def _whole_days(text: str, least: int, other: str = "", *, most: int | None = None) -> int:
@@ -362,8 +376,10 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
     now = app.services.clock()
     cohort = await _cohort(uow, args.cohort)
     due = _due(app, options, args.at, now) if args.at is not None else None
-    lesson_id = args.lesson or args.quiz
-    if lesson_id and app.services.course.lesson(app.services.default_language, lesson_id) is None:
+    # An empty id ("--lesson ''") is a lesson that does not exist, not no lesson.
+    lesson_id = args.lesson if args.lesson is not None else args.quiz
+    course = app.services.course
+    if lesson_id is not None and course.lesson(app.services.default_language, lesson_id) is None:
         raise OperatorError(f"No lesson {lesson_id!r}. See `tutor content list`.")
     texts = _messages(args.message or [], app.services.languages)
     chosen = {
