@@ -39,13 +39,25 @@ def test_a_cases_file_takes_one_id_or_a_list(tmp_path: Path) -> None:
         "cases:\n  - {lang: de, q: hallo, expect: a/b}\n",
         "cases:\n  - {lang: en, q: hello}\n",
         "cases: [unclosed\n",
+        "- a list\n- of words\n",
+        "just a sentence\n",
+        "cases: 5\n",
     ],
 )
 def test_a_bad_cases_file_is_one_clear_error(tmp_path: Path, text: str) -> None:
     path = tmp_path / "cases.yaml"
     path.write_text(text, encoding="utf-8")
 
-    with pytest.raises(CasesError, match=str(path)):
+    with pytest.raises(CasesError, match=str(path)) as error:
+        load_cases(BUILT_IN.codes, path)
+    assert "\n" not in str(error.value)
+
+
+def test_a_cases_file_that_is_no_text_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "chart.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")
+
+    with pytest.raises(CasesError, match="it is not a text file"):
         load_cases(BUILT_IN.codes, path)
 
 

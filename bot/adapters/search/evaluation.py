@@ -109,10 +109,20 @@ def load_cases(languages: Collection[Language], path: Path = DEV_CASES) -> tuple
     """Read a cases file: `cases: [{lang, q, expect: id | [ids]}]`, each lang one of `languages`."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise CasesError(f"Cannot read {path}: {error}") from None
+    except OSError as error:
+        raise CasesError(f"Cannot read {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise CasesError(f"Cannot read {path}: it is not a text file") from None
+    except yaml.MarkedYAMLError as error:
+        where = f" on line {error.problem_mark.line + 1}" if error.problem_mark else ""
+        raise CasesError(f"Cannot read {path}: invalid YAML{where}: {error.problem}") from None
+    except yaml.YAMLError:
+        raise CasesError(f"Cannot read {path}: invalid YAML") from None
+    listed = data.get("cases") if isinstance(data, dict) else None
+    if not isinstance(listed, list):
+        raise CasesError(f"{path}: expected `cases:`, a list of {{lang, q, expect}}")
     cases = []
-    for number, item in enumerate(data.get("cases") or (), 1):
+    for number, item in enumerate(listed, 1):
         if not isinstance(item, dict) or item.get("lang") not in languages or not item.get("q"):
             codes = ", ".join(languages)
             raise CasesError(f"{path}: case {number} needs lang (one of {codes}), q and expect")
