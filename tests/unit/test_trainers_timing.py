@@ -152,6 +152,13 @@ LANGUAGES = ["en", "fr", "nl"]
         ("over 2 uur", LATE + timedelta(hours=2)),
         ("in 2 hours", LATE + timedelta(hours=2)),
         ("over 3 dagen om 10u", local(2026, 12, 3, 10, 0)),
+        # Minutes after a full stop, and weekdays in short before a time.
+        ("morgen 9.30u", local(2026, 12, 1, 9, 30)),
+        ("morgen 9.30", local(2026, 12, 1, 9, 30)),
+        ("do 9u", local(2026, 12, 3, 9, 0)),
+        ("vr. 14u", local(2026, 12, 4, 14, 0)),
+        ("mar 9h", local(2026, 12, 1, 9, 0)),  # mardi, not March
+        ("thu 9am", local(2026, 12, 3, 9, 0)),
     ],
 )
 def test_read_time_reads_words_and_numbers_in_three_languages(
@@ -160,6 +167,24 @@ def test_read_time_reads_words_and_numbers_in_three_languages(
     typed = read_time(text, BRUSSELS, LATE, LANGUAGES)
     assert typed is not None
     assert (typed.moment, typed.day_only) == (expected, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("monday 14:00", local(2026, 11, 23, 14, 0)),  # later today, a Monday
+        ("maandag 14u", local(2026, 11, 23, 14, 0)),
+        ("lun 14h", local(2026, 11, 23, 14, 0)),
+        ("monday 9:00", local(2026, 11, 30, 9, 0)),  # gone today: next week
+        ("next monday 14:00", local(2026, 11, 30, 14, 0)),
+    ],
+)
+def test_read_time_reads_todays_weekday_as_today_while_the_time_is_to_come(
+    text: str, expected: datetime
+) -> None:
+    typed = read_time(text, BRUSSELS, NOW, LANGUAGES)
+    assert typed is not None
+    assert typed.moment == expected
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -21,19 +21,37 @@ _SPOKEN_HOUR = re.compile(
     r"([01]?\d|2[0-3])\s?(?:uur|heures?|[uh])(?:\s?([0-5]\d))?\b",
     re.IGNORECASE,
 )
+# "9.30u", "14.15h": an hour with its minutes after a full stop, then the hour's letter; and
+# "morgen 9.30": after a day named by its distance from today, the full stop is a time's.
+_DOTTED_HOUR = re.compile(r"(?<![\d.:/])([01]?\d|2[0-3])\.([0-5]\d)\s?(?:uur|u|h)\b", re.I)
+# Weekdays in short, before a time: "ma 9u", "di. 14u", "mar 9h" (not March), "Sat 14:00".
+_SHORT_WEEKDAYS: Final = {
+    "ma": "maandag", "di": "dinsdag", "wo": "woensdag", "do": "donderdag", "vr": "vrijdag",
+    "za": "zaterdag", "zo": "zondag", "lun": "lundi", "mar": "mardi", "mer": "mercredi",
+    "jeu": "jeudi", "ven": "vendredi", "sam": "samedi", "dim": "dimanche", "mon": "monday",
+    "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
+    "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday", "sun": "sunday",
+}  # fmt: skip
+_SHORT_WEEKDAY = re.compile(
+    rf"\b({'|'.join(_SHORT_WEEKDAYS)})\.?\s+(?=(?:om\s+|à\s+|a\s+|at\s+)?\d)", re.IGNORECASE
+)
 # "at 10", "om 9", "à 14": a bare number after these is an hour, which dateparser takes for a day.
 _AT_HOUR = re.compile(r"\b(at|om|à|a)\s+([01]?\d|2[0-3])\b(?![:/.,]\d)", re.IGNORECASE)
 # "tomorrow 9", "demain 9": a bare number after a day named by its distance from today, and
 # ending the text, is an hour (after a weekday it may be a date: "jeudi 3").
 _DAY_AND_HOUR = re.compile(
     r"\b(tomorrow|today|demain|apr[eè]s-demain|aujourd'hui|morgen|overmorgen|vandaag)"
-    r"\s+([01]?\d|2[0-3])$",
+    r"\s+([01]?\d|2[0-3])(?:[.]([0-5]\d))?$",
     re.IGNORECASE,
 )
 _WEEKDAY = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
     "vendredi|samedi|dimanche|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 )
+# Each weekday's number (Monday 0), in the three languages; and the names in a text.
+_WEEKDAY_NUMBERS: Final = {name: n % 7 for n, name in enumerate(_WEEKDAY.split("|"))}
+_WEEKDAY_NAMED = re.compile(rf"\b({_WEEKDAY})\b", re.IGNORECASE)
+DAYS_PER_WEEK: Final = 7
 # "next Monday", "volgende maandag", "lundi prochain": the coming one, which the weekday alone
 # already means here (days ahead are preferred); dateparser reads none of the Dutch or French.
 _NEXT_WEEKDAY = re.compile(
@@ -137,11 +155,11 @@ def read_time(
     """
     if " ".join(fold(text).casefold().split()) in _NOW:
         return TypedTime(now, immediate=True)
-    written = _SPOKEN_HOUR.sub(
-        lambda match: f"{match.group(1)}:{match.group(2) or '00'}", " ".join(text.split())
-    )
+    written = _DOTTED_HOUR.sub(lambda match: f"{match[1]}:{match[2]}", " ".join(text.split()))
+    written = _SHORT_WEEKDAY.sub(lambda match: f"{_SHORT_WEEKDAYS[match[1].lower()]} ", written)
+    written = _SPOKEN_HOUR.sub(lambda match: f"{match.group(1)}:{match.group(2) or '00'}", written)
     written = _AT_HOUR.sub(lambda match: f"{match.group(1)} {match.group(2)}:00", written)
-    written = _DAY_AND_HOUR.sub(lambda match: f"{match.group(1)} {match.group(2)}:00", written)
+    written = _DAY_AND_HOUR.sub(lambda match: f"{match[1]} {match[2]}:{match[3] or '00'}", written)
     if _AFTERNOON.search(written):
         written = _MORNING_HOUR.sub(lambda match: f"{int(match[1]) + 12}{match[2]}", written)
     written = _TODAY_PART.sub(
@@ -157,7 +175,22 @@ def read_time(
         return TypedTime(
             moment if moment > now else to_utc(today + timedelta(days=1), minutes, zone)
         )
-    return _read_words(written, zone, now, languages)
+    typed = _read_words(written, zone, now, languages)
+    # "next Saturday" on a Saturday is a week later; "Saturday 14:00" that morning is today.
+    if typed is None or _NEXT_WEEKDAY.search(text):
+        return typed
+    return _today_if_named(typed, written, zone, now)
+
+
+def _today_if_named(typed: TypedTime, written: str, zone: ZoneInfo, now: datetime) -> TypedTime:
+    """Return "Saturday 14:00" typed on a Saturday morning as today, not a week later."""
+    today = now.astimezone(zone)
+    named = {_WEEKDAY_NUMBERS[name.lower()] for name in _WEEKDAY_NAMED.findall(written)}
+    local = typed.moment.astimezone(zone)
+    if named != {today.weekday()} or (local.date() - today.date()).days != DAYS_PER_WEEK:
+        return typed
+    earlier = to_utc(today.date(), local.hour * 60 + local.minute, zone)
+    return replace(typed, moment=earlier) if earlier > now else typed
 
 
 def _read_words(
