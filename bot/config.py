@@ -331,6 +331,17 @@ class Settings(BaseSettings):
     def _lower_case_format(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
 
+    @field_validator(
+        "data_dir", "index_dir", "content_dir", "locales_dir", "prompts_dir", mode="before"
+    )
+    @classmethod
+    def _not_empty(cls, value: object) -> object:
+        # Path("") is the current folder: an empty variable would write the data where the
+        # command happens to run.
+        if isinstance(value, str) and not value.strip():
+            raise _invalid("it is empty: give a folder, or leave it unset for the default")
+        return value
+
     @field_validator("data_dir")
     @classmethod
     def _data_dir_writable(cls, value: Path) -> Path:

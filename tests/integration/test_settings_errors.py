@@ -151,6 +151,12 @@ def a_file(tmp_path: Path) -> str:
             " _ and - (for example TUTOR_WEBHOOK_SECRET=a-long-random-token_123)",
         ),
         (
+            "TUTOR_DATA_DIR",
+            "",
+            "Invalid setting TUTOR_DATA_DIR: it is empty: give a folder, or leave it unset for"
+            " the default (for example TUTOR_DATA_DIR=data)",
+        ),
+        (
             "TUTOR_LOG_FORMAT",
             "xml",
             "Invalid setting TUTOR_LOG_FORMAT: Input should be 'text' or 'json'"
