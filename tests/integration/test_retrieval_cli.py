@@ -85,3 +85,14 @@ def test_eval_refuses_a_bad_cases_file(
 
     assert main(["eval", "retrieval", "--cases", str(bad)]) == 2
     assert "case 1 needs lang" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("count", ["-3", "0", "21", "five"])
+def test_search_refuses_a_count_of_lessons_it_cannot_show(
+    course_env: Path, capsys: pytest.CaptureFixture[str], count: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["search", "chatbot", "--k", count])
+
+    assert stopped.value.code == 2
+    assert "--k: a number of lessons, 1 to 20" in capsys.readouterr().err

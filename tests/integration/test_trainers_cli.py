@@ -285,6 +285,12 @@ def test_operator_mistakes_get_one_clear_line_and_change_nothing(
     assert err == f"Cannot write {missing}: give a file in an existing folder.\n"
     code, _, err = run(capsys, "report", "--cohort", "Bootcamp", "--png", str(tmp_path))
     assert (code, err) == (1, f"Cannot write {tmp_path}: give a file in an existing folder.\n")
+    same = tmp_path / "report"
+    code, out, err = run(
+        capsys, "report", "--cohort", "Bootcamp", "--csv", str(same), "--png", str(same)
+    )
+    assert (code, out, err) == (1, "", f"--csv and --png are both {same}: give two files.\n")
+    assert not same.exists()
     with pytest.raises(SystemExit):
         run(capsys, "report", "--cohort", "Bootcamp", "--inactive-days", "0")
     assert "--inactive-days: a number of days, 1 to 3650" in capsys.readouterr().err

@@ -7,11 +7,14 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from bot.adapters.search.evaluation import DEV_CASES, CasesError, evaluate, load_cases
 from bot.config import Settings
 from bot.course.loader import load_course
+
+# `tutor search --k`: more lessons than a screen shows say nothing more.
+MOST_SHOWN: Final = 20
 
 
 def add_commands(commands: Any) -> None:
@@ -27,7 +30,9 @@ def add_commands(commands: Any) -> None:
         help="search in, one of TUTOR_LANGUAGES (default: as the tutor answers a learner of "
         "TUTOR_DEFAULT_LANGUAGE: that language, unless the question is clearly in another)",
     )
-    search.add_argument("--k", type=int, default=5, help="how many lessons (default 5)")
+    search.add_argument(
+        "--k", type=_lesson_count, default=5, help="how many lessons, 1 to 20 (default 5)"
+    )
     search.add_argument("--json", action="store_true", help="print the result as JSON")
     search.set_defaults(handler=_search)
 
@@ -140,3 +145,14 @@ def _eval_retrieval(settings: Settings, args: argparse.Namespace) -> int:
     else:
         print(report.as_text())
     return 0
+
+
+def _lesson_count(text: str) -> int:
+    """Read how many lessons to show, 1 to `MOST_SHOWN`, for argparse."""
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if not 1 <= count <= MOST_SHOWN:
+        raise argparse.ArgumentTypeError(f"a number of lessons, 1 to {MOST_SHOWN}")
+    return count

@@ -561,6 +561,8 @@ async def _report(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: A
     for path in (args.csv, args.png):
         if path is not None and (path.is_dir() or not path.parent.is_dir()):
             raise OperatorError(f"Cannot write {path}: give a file in an existing folder.")
+    if args.csv and args.png and args.csv.absolute() == args.png.absolute():
+        raise OperatorError(f"--csv and --png are both {args.csv}: give two files.")
     print(report_text(report, course, t))
     if args.csv:
         _write(args.csv, "CSV", report_csv(report, course, t))
