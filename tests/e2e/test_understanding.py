@@ -501,9 +501,10 @@ async def test_a_language_named_in_a_practice_prompt_is_part_of_the_prompt(
     plain_app: App,
 ) -> None:
     chat, _ = await practising(plain_app)
-    await chat.say("Traduis en anglais")
-    assert "📝" in chat.text
-    assert "menu.lang" not in [action_of(b.data) for b in chat.buttons]  # type: ignore[union-attr]
+    for prompt in ("Traduis en anglais", "en anglais svp"):
+        await chat.say(prompt)
+        assert "📝" in chat.text
+        assert "menu.lang" not in [action_of(b.data) for b in chat.buttons]  # type: ignore[union-attr]
 
 
 async def test_why_alone_on_a_card_offers_its_simpler_words(plain_app: App) -> None:

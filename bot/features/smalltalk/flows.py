@@ -121,6 +121,10 @@ class SmallTalk:
         if kind is Kind.WHY and self.model and await recent_questions(turn):
             # After a question, with a chat model, the answers read "why?" as a follow-up to it.
             return False
+        if kind is Kind.COMMAND and found.command == "language" and turn.state.captures_text:
+            # "in het Nederlands aub": under the language buttons, the choice the flow reads; in
+            # a practice prompt, part of the prompt.
+            return False
         if kind is Kind.COMMAND:
             await _command(turn, found.command)
         elif kind is Kind.MENU:
