@@ -41,7 +41,8 @@ def _part_of_day(later: str) -> str:
 _TYPED_CLOCK = re.compile(
     rf"^(?:{_part_of_day('later')}\s+)?(?:(?:at|om|à|a|vers|rond|tegen|around|by)\s+)?"
     r"(?P<hour>[01]?\d|2[0-3])(?:\s*(?:[:h.u]|uur|heures?|o'clock)\s*(?P<minutes>[0-5]\d)?)?"
-    rf"\s*(?:(?P<half>am|pm|a\.m\.?|p\.m\.?)|{_part_of_day('later_after')})?$"
+    rf"\s*(?:(?P<half>am|pm|a\.m\.?|p\.m\.?)|{_part_of_day('later_after')})?"
+    r"(?:\s+(?:svp|stp|s'il vous pla[iî]t|aub|alstublieft|please|pls))?$"
 )
 
 

@@ -576,17 +576,17 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
 
 
 @pytest.mark.parametrize(
-    ("language", "text", "line"),
+    ("language", "text", "line", "sad"),
     [
-        ("nl", "kzien het ni meer zitten", "Zelfmoordlijn 1813"),
-        ("fr", "je veux en finir, j'ai des idées noires", "Centre de Prévention du Suicide"),
-        ("en", "I want to end my life", "call 112"),
-        ("fr", "je me sens tellement seule depuis que mon mari est mort", "Télé-Accueil 107"),
-        ("nl", "mijn collega pest mij elke dag", "Tele-Onthaal 106"),
+        ("nl", "kzien het ni meer zitten", "Zelfmoordlijn 1813", False),
+        ("fr", "je veux en finir, j'ai des idées noires", "Centre de Prévention du Suicide", False),
+        ("en", "I want to end my life", "call 112", False),
+        ("fr", "je me sens tellement seule depuis que mon mari est mort", "Télé-Accueil 107", True),
+        ("nl", "mijn collega pest mij elke dag", "Tele-Onthaal 106", True),
     ],
 )
 async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_waits(
-    plain_app: App, language: Language, text: str, line: str
+    plain_app: App, language: Language, text: str, line: str, sad: bool
 ) -> None:
     lesson = plain_app.services.course.lesson(language, FIRST_LESSON)
     assert lesson is not None
@@ -599,6 +599,9 @@ async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_
     assert chat.text.startswith("💛")
     assert line in chat.text
     assert (await kept_questions(plain_app), await unanswered(plain_app)) == kept_before
+    # Sadness and loneliness also get the lesson on what a chatbot can and cannot be.
+    lessons = [b.data for b in chat.buttons if action_of(b.data) == "lessons.open"]
+    assert lessons == ([data("lessons.open", "ethics/chatbots-and-feelings")] if sad else [])
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert chat.question.question == pending
 

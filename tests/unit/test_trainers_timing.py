@@ -291,6 +291,8 @@ def test_quiet_hours_may_be_none() -> None:
         ("7h du matin", 7 * 60),
         ("7 uur 's ochtends", 7 * 60),
         ("20 in the evening", 20 * 60),
+        ("à 19h30 svp", 19 * 60 + 30),
+        ("20u aub", 20 * 60),
     ],
 )
 def test_read_clock_reads_a_time_of_day_as_learners_type_it(text: str, minutes: int | None) -> None:

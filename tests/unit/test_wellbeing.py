@@ -28,6 +28,9 @@ from bot.paths import PROJECT_ROOT
         ("je suis triste", "sadness"),
         ("ik voel me zo eenzaam", "sadness"),
         ("I feel really sad today", "sadness"),
+        ("je ne veux plus vivre", "crisis"),
+        ("niemand zou me missen", "crisis"),
+        ("mon collègue me harcèle", "sadness"),
     ],
 )
 def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, level: str) -> None:
@@ -45,6 +48,8 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "Une IA peut-elle être harcelante ?",
         "ik ben alleen maar benieuwd hoe ChatGPT werkt",  # "alleen" is also "only"
         "I feel bad about using ChatGPT for my letter",
+        "ça va me tuer ce quiz lol",
+        "je suis seul responsable de mon CV ?",
     ],
 )
 def test_ordinary_messages_hold_no_distress(text: str) -> None:

@@ -28,7 +28,7 @@ from bot.features.practice.buttons import hint_button
 from bot.features.practice.flows import Practising
 from bot.features.privacy.buttons import ConfirmForget
 from bot.features.privacy.flows import ConfirmingForget, confirm_forget, forget_typed
-from bot.features.quiz.flows import Answering, continue_button, start_quiz_of
+from bot.features.quiz.flows import Answering, continue_button, start_quiz_of, way_back
 from bot.features.review.flows import Reviewing
 from bot.features.simpler.buttons import simpler_button
 from bot.features.smalltalk.kinds import Kind
@@ -69,8 +69,8 @@ CONFUSED_IN_A_QUIZ: Final = N_(
 OK_UNDER_A_QUESTION: Final = N_("👍 OK. Tap the answer you choose.")
 # Without a model, "why?" alone finds nothing in the lessons: the whole question does.
 WHY_ALONE: Final = N_(
-    "Good question! Write it in full, for example: “Why can a chatbot make mistakes?”, and I look "
-    "in the lessons."
+    "Good question! Please write the whole question, for example: “Why can a chatbot make "
+    "mistakes?” Then I look for the answer in the lessons."
 )
 # A check only notes where the learner stands: it tells nothing after each answer.
 CONFUSED_IN_A_CHECK: Final = N_(
@@ -210,7 +210,7 @@ def _why(turn: Turn) -> None:
         if reading is not None and reading[0].card < len(reading[1].cards)
         else None
     )
-    turn.say(said, rows(simpler, continue_button(t)))
+    turn.say(said, rows(simpler, way_back(turn, t)))
 
 
 def _about(turn: Turn) -> None:

@@ -16,7 +16,8 @@ from typing import Any, Final
 
 import yaml
 
-from bot.core.router import Turn, rows
+from bot.core.router import Turn, button, rows
+from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
 from bot.features.quiz.flows import way_back
 from bot.features.smalltalk.text import normalise
@@ -31,6 +32,8 @@ HELPLINES: Final = {
     "prevention_suicide": "0800 32 123",
 }
 EMERGENCY: Final = "112"  # Europe's emergency number
+# Offered after sadness or loneliness, when the course has it: what a chatbot can and cannot be.
+FEELINGS_LESSON: Final = "ethics/chatbots-and-feelings"
 
 # By level: the lines to call for thoughts of suicide, danger or violence; the lines that
 # listen for sadness, loneliness and bullying.
@@ -93,7 +96,14 @@ class Distress:
             return False
         t = turn.t
         said = t.gettext(REPLIES[level]).format(**HELPLINES, emergency=EMERGENCY)
-        turn.say(said, rows(way_back(turn, t), screens.menu_button(t)))
+        lesson = turn.course.lesson(turn.language, FEELINGS_LESSON) if level == "sadness" else None
+        # "I feel alone, so I talk to ChatGPT every night": the lesson on chatbots as friends.
+        read = (
+            button(t.gettext("📖 {title}").format(title=lesson.title), OpenLesson(lesson.id))
+            if lesson is not None
+            else None
+        )
+        turn.say(said, rows(way_back(turn, t), read, screens.menu_button(t)))
         return True
 
 
