@@ -69,6 +69,12 @@ KIND_NAMES: Final[dict[Kind, str]] = {
 }
 
 
+def introductions(languages: LanguageRegistry) -> re.Pattern[str]:
+    """Return a pattern of the words a learner gives their own name after, in every language."""
+    cues = sorted((re.escape(cue) for p in languages for cue in p.introductions), key=len)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(reversed(cues))})(?!\w)", re.IGNORECASE)
+
+
 def openers(languages: LanguageRegistry) -> re.Pattern[str]:
     """Return the words any offered language may put before a question, with what follows them."""
     # Every language's: Flemish learners greet with "salut", French ones with "hello".
@@ -140,6 +146,7 @@ class Answers:
         self.definitions = definitions
         self._ai_words: dict[Language, Vocabulary] = {}
         self._openers = openers(languages)
+        self._introductions = introductions(languages)
 
     async def _language(self, turn: Turn, text: str) -> ReplyLanguage:
         if not can_switch(text):
@@ -162,6 +169,14 @@ class Answers:
         if redaction.kinds == (Kind.NAME,):
             # "je m'appelle Monique": a learner introducing themselves is told, not warned.
             t = turn.services.translators[language]
+            if not has_letters(self._introductions.sub("", redaction.bare)):
+                # Nothing but the introduction: greeted, not read as a question.
+                said = t.gettext(
+                    "Nice to meet you! 👋 I do not keep names, so I left yours out. Ask me a "
+                    "question about AI, or tap a button."
+                )
+                turn.say(said, rows(way_back(turn, t), screens.menu_button(t)))
+                return
             turn.say(t.gettext("🔒 I do not keep names, so I left it out."))
         elif redaction.found:
             personal_data_warning(turn, language, redaction.kinds, self.privacy_lesson_id)
