@@ -31,6 +31,7 @@ from bot.paths import PROJECT_ROOT
         ("je ne veux plus vivre", "crisis"),
         ("niemand zou me missen", "crisis"),
         ("mon collègue me harcèle", "sadness"),
+        ("je me sens très mal", "sadness"),
     ],
 )
 def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, level: str) -> None:
@@ -50,6 +51,7 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "I feel bad about using ChatGPT for my letter",
         "ça va me tuer ce quiz lol",
         "je suis seul responsable de mon CV ?",
+        "je me sens mal à l'aise avec ChatGPT",  # unease
     ],
 )
 def test_ordinary_messages_hold_no_distress(text: str) -> None:

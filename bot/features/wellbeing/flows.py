@@ -8,7 +8,7 @@ Nothing of the message is stored, searched or sent to a model.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -63,6 +63,7 @@ class Distress:
 
     levels: Mapping[str, frozenset[tuple[str, ...]]]
     intensifiers: frozenset[str]
+    ignored: tuple[tuple[str, ...], ...]
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> Distress:
@@ -74,11 +75,11 @@ class Distress:
             )
             for level in REPLIES
         }
-        return cls(levels, intensifiers)
+        return cls(levels, intensifiers, tuple(normalise(text) for text in data["ignored"]))
 
     def level_of(self, text: str) -> str | None:
         """Return the level of the first phrase of distress a message holds, crisis first."""
-        words = _words(text, self.intensifiers)
+        words = _without(_words(text, self.intensifiers), self.ignored)
         for level, phrases in self.levels.items():
             longest = max(map(len, phrases), default=0)
             if any(
@@ -109,6 +110,18 @@ class Distress:
 
 def _words(text: str, intensifiers: frozenset[str]) -> tuple[str, ...]:
     return tuple(word for word in normalise(text) if word not in intensifiers)
+
+
+def _without(words: tuple[str, ...], runs: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+    """Return the words with every occurrence of the given runs taken out."""
+    kept: list[str] = []
+    at = 0
+    while at < len(words):
+        run = next((run for run in runs if words[at : at + len(run)] == run), None)
+        if run is None:
+            kept.append(words[at])
+        at += len(run) if run else 1
+    return tuple(kept)
 
 
 @cache
