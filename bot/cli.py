@@ -88,9 +88,7 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> int:
-    from alembic.util import CommandError
-
-    from bot.adapters.db.database import Database
+    from bot.adapters.db.database import Database, MigrationError
 
     if args.action == "downgrade" and args.revision is None:
         # Going down deletes data: "base" empties the database, so it is never a default.
@@ -114,7 +112,7 @@ def _db(settings: Settings, args: argparse.Namespace) -> int:
 
     try:
         revisions = asyncio.run(run())
-    except CommandError as error:
+    except MigrationError as error:
         sys.stderr.write(f"Cannot {args.action} the database: {error}\n")
         return 2
     print(f"The database is at revision {', '.join(sorted(revisions)) or 'base (no tables)'}.")

@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 
     from bot.config import Settings
 
+class MigrationError(Exception):
+    """Raised when a migration command cannot run, such as for a revision that does not exist."""
+
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 VERSION_TABLE = "alembic_version"  # Alembic's default, which env.py keeps
 # `revision = '0006_…'` and `down_revision = '0005_…'` (or None, or a tuple for a merge).
@@ -246,13 +250,22 @@ class Database:
             return
         from alembic import command
 
-        await self._migrate(lambda sync: command.upgrade(alembic_config(sync), revision))
+        await self._migrate_to(command.upgrade, revision)
 
     async def downgrade(self, revision: str = "base") -> None:
         """Run the Alembic migrations down to `revision`."""
         from alembic import command
 
-        await self._migrate(lambda sync: command.downgrade(alembic_config(sync), revision))
+        await self._migrate_to(command.downgrade, revision)
+
+    async def _migrate_to(self, move: Callable[[Config, str], None], revision: str) -> None:
+        """Run one Alembic command to a revision; raise `MigrationError` for one it cannot find."""
+        from alembic.util import CommandError
+
+        try:
+            await self._migrate(lambda sync: move(alembic_config(sync), revision))
+        except CommandError as error:
+            raise MigrationError(str(error)) from None
 
     async def revisions(self) -> set[str]:
         """Return the revisions the database stands at (none before the first migration)."""
