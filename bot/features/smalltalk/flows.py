@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Final
 
+from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.core.state import Idle
 from bot.course.model import Lesson
@@ -185,9 +186,8 @@ def _reply(turn: Turn, kind: Kind) -> None:
 def _confused(turn: Turn) -> None:
     """Offer what helps where the learner is: a card's simpler words, a task's hint, else help."""
     t = turn.t
-    reading = _reading(turn)
-    if reading is not None and reading[0].card < len(reading[1].cards):
-        simpler = simpler_button(t, reading[1], reading[0].card)
+    simpler = _simpler_here(turn)
+    if simpler is not None:
         turn.say(t.gettext(CONFUSED_ON_A_CARD), rows(simpler, continue_button(t)))
     elif isinstance(turn.state, Practising):
         turn.say(t.gettext(CONFUSED_IN_PRACTICE), rows(hint_button(t), continue_button(t)))
@@ -203,14 +203,15 @@ def _confused(turn: Turn) -> None:
 def _why(turn: Turn) -> None:
     """Ask for the whole question, which "why?" alone is not; on a card, offer its simpler words."""
     t = turn.t
-    said = t.gettext(WHY_ALONE)
+    turn.say(t.gettext(WHY_ALONE), rows(_simpler_here(turn), way_back(turn, t)))
+
+
+def _simpler_here(turn: Turn) -> Button | None:
+    """Return the 🙂 Simpler, please of the card the learner is reading, if they are on one."""
     reading = _reading(turn)
-    simpler = (
-        simpler_button(t, reading[1], reading[0].card)
-        if reading is not None and reading[0].card < len(reading[1].cards)
-        else None
-    )
-    turn.say(said, rows(simpler, way_back(turn, t)))
+    if reading is None or reading[0].card >= len(reading[1].cards):
+        return None
+    return simpler_button(turn.t, reading[1], reading[0].card)
 
 
 def _about(turn: Turn) -> None:
