@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from bot.config import Settings
 
+
 class MigrationError(Exception):
     """Raised when a migration command cannot run, such as for a revision that does not exist."""
 
