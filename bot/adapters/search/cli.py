@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from bot.adapters.search.evaluation import DEV_CASES, CasesError, evaluate, load_cases
+from bot.cli_args import whole_number
 from bot.config import Settings
 from bot.course.loader import load_course
 
@@ -149,10 +150,4 @@ def _eval_retrieval(settings: Settings, args: argparse.Namespace) -> int:
 
 def _lesson_count(text: str) -> int:
     """Read how many lessons to show, 1 to `MOST_SHOWN`, for argparse."""
-    try:
-        count = int(text)
-    except ValueError:
-        count = 0
-    if not 1 <= count <= MOST_SHOWN:
-        raise argparse.ArgumentTypeError(f"a number of lessons, 1 to {MOST_SHOWN}")
-    return count
+    return whole_number(text, 1, MOST_SHOWN, f"a number of lessons, 1 to {MOST_SHOWN}")

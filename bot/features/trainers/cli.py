@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 from zoneinfo import ZoneInfo
 
 from bot.adapters.db.unit import SqlUnitOfWork
+from bot.cli_args import whole_number
 from bot.config import Settings, parse_identity
 from bot.core.languages import LanguageRegistry
 from bot.core.localtime import NO_QUIET_HOURS, format_clock, parse_range, read_clock
@@ -164,26 +165,14 @@ def _days(text: str) -> int:
 
 def _row_id(text: str) -> int:
     """Read the number of a row as `list` shows it, for argparse."""
-    try:
-        number = int(text)
-    except ValueError:
-        number = 0
     # Beyond 64 bits, no database holds it: "no such …" is the true answer, not an overflow.
-    if not 1 <= number <= ROW_ID_MOST:
-        raise argparse.ArgumentTypeError("a number as the list shows it (1 or more)")
-    return number
+    return whole_number(text, 1, ROW_ID_MOST, "a number as the list shows it (1 or more)")
 
 
 def _whole_days(text: str, least: int, other: str = "", *, most: int | None = None) -> int:
     """Read a whole number of days from `least` (to `most`, if given), for argparse."""
-    try:
-        days = int(text)
-    except ValueError:
-        days = least - 1
-    if days < least or (most is not None and days > most):
-        upto = f"to {most}" if most is not None else "or more"
-        raise argparse.ArgumentTypeError(f"a number of days, {least} {upto} {other}".strip())
-    return days
+    upto = f"to {most}" if most is not None else "or more"
+    return whole_number(text, least, most, f"a number of days, {least} {upto} {other}".strip())
 
 
 def _runner(action: Action) -> Callable[[Settings, argparse.Namespace], int]:

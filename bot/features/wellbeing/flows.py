@@ -64,6 +64,7 @@ class Distress:
     levels: Mapping[str, frozenset[tuple[str, ...]]]
     intensifiers: frozenset[str]
     ignored: tuple[tuple[str, ...], ...]
+    longest: int  # words in the longest phrase: no longer run of a message is looked up
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> Distress:
@@ -75,16 +76,17 @@ class Distress:
             )
             for level in REPLIES
         }
-        return cls(levels, intensifiers, tuple(normalise(text) for text in data["ignored"]))
+        ignored = tuple(normalise(text) for text in data["ignored"])
+        longest = max((len(phrase) for phrases in levels.values() for phrase in phrases), default=0)
+        return cls(levels, intensifiers, ignored, longest)
 
     def level_of(self, text: str) -> str | None:
         """Return the level of the first phrase of distress a message holds, crisis first."""
         words = _without(_words(text, self.intensifiers), self.ignored)
         for level, phrases in self.levels.items():
-            longest = max(map(len, phrases), default=0)
             if any(
                 words[start : start + size] in phrases
-                for size in range(1, longest + 1)
+                for size in range(1, self.longest + 1)
                 for start in range(len(words) - size + 1)
             ):
                 return level
