@@ -18,7 +18,13 @@ from bot.channels.telegram.channel import join_link as telegram_join_link
 from bot.channels.terminal.channel import TerminalChannel
 from bot.channels.terminal.channel import join_link as terminal_join_link
 from bot.channels.web import cli as web_cli
-from bot.config import Settings, SettingsError, load_settings
+from bot.config import (
+    Settings,
+    SettingsError,
+    given_variables,
+    load_settings,
+    misspelt_settings,
+)
 from bot.core.languages import UnknownLanguageError
 from bot.course import cli as course_cli
 from bot.features.certificate import cli as certificate_cli
@@ -135,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         sys.stderr.write(f"{error}\n")
         return 2
+    for warning in misspelt_settings(given_variables()):
+        sys.stderr.write(f"{warning}\n")
     configure_logging(settings.log_level, settings.log_format)
     try:
         return int(args.handler(settings, args))

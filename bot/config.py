@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import json
 import os
 import re
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal, Self
@@ -27,6 +29,10 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.core.languages import BUILT_IN, LanguageRegistry, UnknownLanguageError
 from bot.core.localtime import format_clock, read_clock
 from bot.paths import PROJECT_ROOT
+
+# How close a TUTOR_ variable must come to a setting's name to be taken for it, misspelt
+# (difflib's ratio): TUTOR_TELEGRAM_TOKN for TUTOR_TELEGRAM_BOT_TOKEN, not TUTOR_DOMAIN for any.
+SPELLING_CUTOFF: Final = 0.8
 
 # A language code such as "fr": one of `Settings.languages`, checked where a code comes in.
 Language = str
@@ -479,6 +485,38 @@ def env_name(name: str) -> str:
     if isinstance(alias, AliasChoices):
         return str(alias.choices[0])
     return name if name.isupper() else f"TUTOR_{name.upper()}"
+
+
+def setting_variables() -> frozenset[str]:
+    """Return every environment variable a setting is read from, in capitals."""
+    names: set[str] = set()
+    for name, field in Settings.model_fields.items():
+        alias = field.validation_alias
+        choices = alias.choices if isinstance(alias, AliasChoices) else [env_name(name)]
+        names.update(str(choice).upper() for choice in choices)
+    return frozenset(names)
+
+
+def given_variables(env_file: Path = Path(".env")) -> list[str]:
+    """Return the names of the environment's variables and of those the `.env` file sets."""
+    from dotenv import dotenv_values
+
+    return [*os.environ, *(dotenv_values(env_file) if env_file.is_file() else {})]
+
+
+def misspelt_settings(variables: Iterable[str]) -> list[str]:
+    """Return a warning for each TUTOR_ variable that is no setting but looks like one."""
+    # Only near misses: the deployment keeps other TUTOR_ variables (TUTOR_DOMAIN for compose),
+    # and a setting typed wrong is otherwise ignored without a word.
+    known = setting_variables()
+    warnings = []
+    for variable in sorted(set(variables)):
+        name = variable.upper()  # as pydantic-settings reads them
+        if not name.startswith("TUTOR_") or name in known:
+            continue
+        if close := difflib.get_close_matches(name, known, n=1, cutoff=SPELLING_CUTOFF):
+            warnings.append(f"Ignored {variable}: no such setting. Did you mean {close[0]}?")
+    return warnings
 
 
 def load_settings(**overrides: object) -> Settings:

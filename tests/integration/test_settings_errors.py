@@ -376,3 +376,18 @@ def test_db_commands_say_where_the_database_stands_and_never_empty_it_by_default
     assert unknown.stderr == (
         "Cannot upgrade the database: Can't locate revision identified by 'nonsense'\n"
     )
+
+
+def test_a_misspelt_setting_is_named_with_the_right_one_and_the_rest_runs(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".env").write_text(
+        "TUTOR_TIMEZON=Europe/Brussels\nTUTOR_DOMAIN=tutor.example.org\n"
+    )
+    result = run_tutor(tmp_path, "outbox", TUTOR_TELEGRAM_TOKN="123:abc", TUTOR_REPLICAS="3")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "Ignored TUTOR_TELEGRAM_TOKN: no such setting. Did you mean TUTOR_TELEGRAM_BOT_TOKEN?",
+        "Ignored TUTOR_TIMEZON: no such setting. Did you mean TUTOR_TIMEZONE?",
+    ]
+    assert "pending" in result.stdout
