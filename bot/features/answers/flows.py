@@ -34,7 +34,7 @@ from bot.features.answers.gate import on_topic
 from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
-from bot.features.privacy.pii import Kind, Redaction, redact
+from bot.features.privacy.pii import Kind, Redaction, any_word, redact
 from bot.features.quiz.flows import continue_button, way_back
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
@@ -71,8 +71,7 @@ KIND_NAMES: Final[dict[Kind, str]] = {
 
 def introductions(languages: LanguageRegistry) -> re.Pattern[str]:
     """Return a pattern of the words a learner gives their own name after, in every language."""
-    cues = sorted((re.escape(cue) for p in languages for cue in p.introductions), key=len)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(reversed(cues))})(?!\w)", re.IGNORECASE)
+    return re.compile(any_word(cue for profile in languages for cue in profile.introductions))
 
 
 def openers(languages: LanguageRegistry) -> re.Pattern[str]:

@@ -269,7 +269,7 @@ def _any(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-def _word(words: Iterable[str]) -> str:
+def any_word(words: Iterable[str]) -> str:
     """Return a pattern of any of these words, in any case, standing on its own."""
     return rf"(?<!\w)(?i:{_any(words)})(?!\w)"
 
@@ -277,28 +277,28 @@ def _word(words: Iterable[str]) -> str:
 def _house_number(languages: Sequence[StreetWords]) -> str:
     units = "|".join([*_UNITS, *(re.escape(u) for words in languages for u in words.units)])
     marks = [mark for words in languages for mark in words.house_marks]
-    mark = rf"(?:{_word(marks)}[ ]?)?" if marks else ""
+    mark = rf"(?:{any_word(marks)}[ ]?)?" if marks else ""
     number = rf"{mark}\d{{1,4}}(?!\d)(?:[ ]?[a-zA-Z](?!\w))?(?![ ]?(?:{units})\b)"
     boxes = [box for words in languages for box in words.letterbox]
-    return rf"{number}(?:[ ,]+{_word(boxes)}[ ]?\d{{1,4}})?" if boxes else number
+    return rf"{number}(?:[ ,]+{any_word(boxes)}[ ]?\d{{1,4}})?" if boxes else number
 
 
 def _street_word_first(words: StreetWords, house: str) -> str | None:
     # "rue de la Loi 16", "16, rue Haute"; after a clear street word "rue royale 12"
     if not words.before_name:
         return None
-    linked = rf"{_word(words.name_links)}[ ]?{_WORD}+|" if words.name_links else ""
-    street = rf"{_word(words.before_name)}[ ](?:{linked}{_NAME})"
+    linked = rf"{any_word(words.name_links)}[ ]?{_WORD}+|" if words.name_links else ""
+    street = rf"{any_word(words.before_name)}[ ](?:{linked}{_NAME})"
     shapes = [
         rf"{street}(?:[ ]{_WORD}+){{0,3}}?,?[ ]{house}{_POSTCODE}",
         rf"\b{house},?[ ]{street}",
     ]
     if words.before_any_name:
-        links = rf"(?:{_word(words.name_links)}[ ]?)?" if words.name_links else ""
+        links = rf"(?:{any_word(words.name_links)}[ ]?)?" if words.name_links else ""
         # A lowercase word after the number would make it a count ("rue avec 3 voies"), unless
         # it is one that follows addresses ("rue royale 2 depuis mars").
         shapes.append(
-            rf"{_word(words.before_any_name)}[ ]{links}{_LOWER_NAMES},?[ ]{house}{_POSTCODE}"
+            rf"{any_word(words.before_any_name)}[ ]{links}{_LOWER_NAMES},?[ ]{house}{_POSTCODE}"
             rf"(?![ ](?!(?i:{_any(_FOLLOWERS)})(?!\w))[a-zà-ÿ]{{3,}})"
         )
     return "|".join(shapes)
@@ -349,7 +349,7 @@ def _unmarked_streets(languages: Sequence[StreetWords], streets: Sequence[str]) 
     """Return a pattern of streets without a street word: a known one, or a name after a cue."""
     house = _house_number(languages)
     known = rf"\b(?:{_any(streets)})[ ,]+{house}{_POSTCODE}"
-    cues = _word(cue for words in languages for cue in words.cues)
+    cues = any_word(cue for words in languages for cue in words.cues)
     # "J'habite à la Meir 50", "Mijn adres is Wapper 3": lowercase words between cue and name.
     after_cue = (
         rf"{cues}(?:[ :,]+[a-zà-ÿ'’]+){{0,3}}[ :,]+(?P<street>{_NAMES}[ ,]+{house}{_POSTCODE})"
