@@ -233,6 +233,15 @@ def test_anything_else_names_no_command(text: str) -> None:
         ("ik ben doodmoe", Kind.STOP, None),
         ("je dois partir", Kind.STOP, None),
         ("shall we take a break?", Kind.STOP, None),
+        # Tired of the lessons is tired: a break, not a question outside the course.
+        ("je suis fatigué de ces leçons", Kind.STOP, None),
+        ("j'en ai marre", Kind.STOP, None),
+        ("ik ben die lessen beu", Kind.STOP, None),
+        ("kheb er genoeg van", Kind.STOP, None),
+        ("I am tired of these lessons", Kind.STOP, None),
+        ("I have had enough of this course", Kind.STOP, None),
+        ("les leçons", Kind.COMMAND, "lessons"),  # the lessons alone are still the list
+        ("list of lessons", Kind.COMMAND, "lessons"),
         ("ok noted thanks", Kind.OK, None),
         ("bien reçu", Kind.OK, None),
         ("are you a machine?", Kind.ABOUT, None),
