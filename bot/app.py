@@ -323,6 +323,7 @@ async def open_app(
                 departures=tuple(step for manifest in manifests for step in manifest.departures),
                 commands=tuple(router.commands.values()),
                 answer_text=general.handler if (general := router.texts.get(None)) else None,
+                buttons=router.buttons,
                 roles=tuple(check for manifest in manifests for check in manifest.roles),
                 identity_hasher=IdentityHasher(identity_salt(settings)),
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
@@ -56,6 +56,8 @@ class Services:
     commands: Sequence[CommandRoute] = ()
     # Free text outside any flow that reads it: a question for the course.
     answer_text: TextHandler | None = None
+    # Every feature's buttons by action, for words typed that ask for what a button does.
+    buttons: Mapping[str, ButtonRoute[Any]] = field(default_factory=dict)
     # Who sees more commands than learners do.
     roles: Sequence[RoleCheck] = ()
     # The code the limits are kept under; the app's salt lasts across restarts, this one not.
@@ -172,6 +174,15 @@ async def personal_menu(turn: Turn) -> CommandMenu | None:
     if audiences == ["learner"]:
         return None
     return turn.services.command_menu(turn.language, audiences)
+
+
+async def press(turn: Turn, data: CallbackData) -> bool:
+    """Do what tapping a button with this data does; False when no feature handles it."""
+    route = turn.services.buttons.get(data.action)
+    if route is None:
+        return False
+    await route.handler(turn, data)
+    return True
 
 
 def rows(*buttons: Button | None) -> Keyboard:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Final
 
 from bot.core.replies import Button
-from bot.core.router import Turn, button, rows
+from bot.core.router import Turn, button, press, rows
 from bot.core.state import Idle
 from bot.course.model import Lesson
 from bot.features.answers.follow_up import recent_questions
@@ -25,13 +25,13 @@ from bot.features.lessons.resume import resume
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ShowHelp
 from bot.features.menu.typed_language import LanguageReader
-from bot.features.practice.buttons import hint_button
+from bot.features.practice.buttons import ShowHint
 from bot.features.practice.flows import Practising
 from bot.features.privacy.buttons import ConfirmForget
 from bot.features.privacy.flows import ConfirmingForget, confirm_forget, forget_typed
 from bot.features.quiz.flows import Answering, continue_button, start_quiz_of, way_back
 from bot.features.review.flows import Reviewing
-from bot.features.simpler.buttons import simpler_button
+from bot.features.simpler.buttons import Simplify, simpler_button
 from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.recognise import Phrasebook
 from bot.i18n import N_
@@ -56,12 +56,6 @@ REPLIES: Final[dict[Kind, str]] = {
         "No problem. Type your question in a few words, or tap ❓ Help to see how I work."
     ),
 }
-# On a card, "I don't understand" is about the card: its easier words are one tap away; in
-# prompt practice, about the task: its hint is.
-CONFUSED_ON_A_CARD: Final = N_(
-    "No problem. Tap 🙂 Simpler, please and I say this card in easier words."
-)
-CONFUSED_IN_PRACTICE: Final = N_("No problem. Tap 💡 Show a hint and I help you with this task.")
 # Under a question, "I don't know" is not a question to answer: a guess is how the quiz teaches.
 CONFUSED_IN_A_QUIZ: Final = N_(
     "No problem. Choose the answer that seems most likely to you. Right after, I tell you which "
@@ -137,7 +131,7 @@ class SmallTalk:
         elif kind is Kind.AGAIN:
             await resume(turn)
         else:
-            _reply(turn, kind)
+            await _reply(turn, kind)
         return True
 
     async def _language_asked(self, turn: Turn, text: str) -> bool:
@@ -161,9 +155,9 @@ async def _command(turn: Turn, name: str | None) -> None:
     await screens.main_menu(turn)
 
 
-def _reply(turn: Turn, kind: Kind) -> None:
+async def _reply(turn: Turn, kind: Kind) -> None:
     if kind is Kind.CONFUSED:
-        _confused(turn)
+        await _confused(turn)
         return
     if kind is Kind.WHY:
         _why(turn)
@@ -183,15 +177,19 @@ def _reply(turn: Turn, kind: Kind) -> None:
     turn.say(said, rows(continue_button(t), help_button))
 
 
-def _confused(turn: Turn) -> None:
-    """Offer what helps where the learner is: a card's simpler words, a task's hint, else help."""
+async def _confused(turn: Turn) -> None:
+    """Do what helps where the learner is: the card in simpler words, the task's hint, or say so."""
     t = turn.t
-    simpler = _simpler_here(turn)
-    if simpler is not None:
-        turn.say(t.gettext(CONFUSED_ON_A_CARD), rows(simpler, continue_button(t)))
-    elif isinstance(turn.state, Practising):
-        turn.say(t.gettext(CONFUSED_IN_PRACTICE), rows(hint_button(t), continue_button(t)))
-    elif isinstance(turn.state, Answering | Reviewing):
+    here = _reading(turn)
+    # Typed rather than tapped, "plus simple" asks for what the button does: no tap more.
+    card = (
+        Simplify(here[1].id, here[0].card) if here and here[0].card < len(here[1].cards) else None
+    )
+    if card is not None and await press(turn, card):
+        return
+    if isinstance(turn.state, Practising) and await press(turn, ShowHint()):
+        return
+    if isinstance(turn.state, Answering | Reviewing):
         turn.say(t.gettext(CONFUSED_IN_A_QUIZ), rows(continue_button(t)))
     elif isinstance(turn.state, Checking):
         turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(continue_button(t)))
