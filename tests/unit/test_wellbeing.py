@@ -32,6 +32,13 @@ from bot.paths import PROJECT_ROOT
         ("niemand zou me missen", "crisis"),
         ("mon collègue me harcèle", "sadness"),
         ("je me sens très mal", "sadness"),
+        # Chat spellings, read as the words they stand for.
+        ("i dont wanna live anymore", "crisis"),
+        ("ik wil er nie meer zijn", "crisis"),
+        ("ik kan ni meer, ik wil stoppen met leven", "crisis"),
+        ("jveu pu vivre", "crisis"),
+        ("kwil dood", "crisis"),
+        ("im so sad", "sadness"),
     ],
 )
 def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, level: str) -> None:
@@ -52,6 +59,10 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "ça va me tuer ce quiz lol",
         "je suis seul responsable de mon CV ?",
         "je me sens mal à l'aise avec ChatGPT",  # unease
+        "i dont wanna do this quiz now",
+        "ik kan ni meer inloggen",
+        "je veux plus de quiz",
+        "ni oui ni non",
     ],
 )
 def test_ordinary_messages_hold_no_distress(text: str) -> None:

@@ -58,31 +58,51 @@ REPLIES: Final = {
 
 
 @dataclass(frozen=True)
+class Wording:
+    """How a message's words are read before phrases are looked for in them."""
+
+    intensifiers: frozenset[str]  # left out: "je me sens tellement seule" is "je me sens seule"
+    spellings: Mapping[str, tuple[str, ...]]  # chat spellings: "wanna" is "want to"
+
+    def read(self, text: str) -> tuple[str, ...]:
+        """Return a text's words, normalised, spelt out, without intensifiers."""
+        words = (spelt for word in normalise(text) for spelt in self.spellings.get(word, (word,)))
+        return tuple(word for word in words if word not in self.intensifiers)
+
+
+@dataclass(frozen=True)
 class Distress:
     """The phrases of distress of every language by level, normalised as small talk is."""
 
     levels: Mapping[str, frozenset[tuple[str, ...]]]
-    intensifiers: frozenset[str]
+    words: Wording
     ignored: tuple[tuple[str, ...], ...]
     longest: int  # words in the longest phrase: no longer run of a message is looked up
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> Distress:
         """Build the phrases from words.yaml, whatever the languages offered."""
-        intensifiers = frozenset(word for text in data["intensifiers"] for word in normalise(text))
+        wording = Wording(
+            frozenset(word for text in data["intensifiers"] for word in normalise(text)),
+            # Keys normalised too: "wanna", a letter typed twice, is looked up as "wana".
+            {
+                " ".join(normalise(word)): normalise(meant)
+                for word, meant in data["spellings"].items()
+            },
+        )
         levels = {
             level: frozenset(
-                _words(phrase, intensifiers) for texts in data[level].values() for phrase in texts
+                wording.read(phrase) for texts in data[level].values() for phrase in texts
             )
             for level in REPLIES
         }
-        ignored = tuple(normalise(text) for text in data["ignored"])
+        ignored = tuple(wording.read(text) for text in data["ignored"])
         longest = max((len(phrase) for phrases in levels.values() for phrase in phrases), default=0)
-        return cls(levels, intensifiers, ignored, longest)
+        return cls(levels, wording, ignored, longest)
 
     def level_of(self, text: str) -> str | None:
         """Return the level of the first phrase of distress a message holds, crisis first."""
-        words = _without(_words(text, self.intensifiers), self.ignored)
+        words = _without(self.words.read(text), self.ignored)
         for level, phrases in self.levels.items():
             if any(
                 words[start : start + size] in phrases
@@ -108,10 +128,6 @@ class Distress:
         )
         turn.say(said, rows(way_back(turn, t), read, screens.menu_button(t)))
         return True
-
-
-def _words(text: str, intensifiers: frozenset[str]) -> tuple[str, ...]:
-    return tuple(word for word in normalise(text) if word not in intensifiers)
 
 
 def _without(words: tuple[str, ...], runs: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
