@@ -282,7 +282,6 @@ async def test_greetings_and_thanks_get_a_friendly_reply_in_each_language(
         ("🎉", Kind.EMOJI),
         ("?", Kind.QUESTION),
         ("bye", Kind.GOODBYE),
-        ("help", Kind.HELP),
     ],
 )
 async def test_each_kind_of_small_talk_gets_its_reply(
@@ -294,11 +293,30 @@ async def test_each_kind_of_small_talk_gets_its_reply(
     chat.button_with_action("lessons.resume")
 
 
-async def test_help_also_offers_the_help_screen(plain_app: App) -> None:
-    chat = await new_learner(plain_app, "fr")
-    await chat.say("aide")
-    await chat.press_data(chat.button_with_action("menu.help").data)
-    assert t(plain_app, "fr", "How it works:") in chat.text
+@pytest.mark.parametrize(("language", "typed"), [("fr", "aide"), ("nl", "hulp"), ("fr", "/aide")])
+async def test_help_typed_shows_the_help_and_keeps_the_place(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(typed)
+    assert t(plain_app, language, "How it works:") in chat.text
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.text.startswith(card_header(plain_app, language, 1))
+
+
+@pytest.mark.parametrize(("language", "typed"), [("nl", "volgende les"), ("fr", "leçon suivante")])
+async def test_next_lesson_typed_opens_the_lesson_after_the_current_one(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    course = plain_app.services.course
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)  # nothing begun: the first lesson
+    assert chat.text.startswith(card_header(plain_app, language, 0))
+    await chat.say(typed)
+    following = course.lesson(language, course.next_lesson_id(language, FIRST_LESSON) or "")
+    assert following is not None
+    assert chat.text.startswith(f"📖 {following.title} · 1/")
 
 
 async def test_continue_with_nothing_in_progress_shows_the_menu(plain_app: App) -> None:
@@ -441,7 +459,8 @@ async def test_not_understanding_a_card_shows_its_simpler_words_and_keeps_the_pl
     lesson = plain_app.services.course.lesson(language, FIRST_LESSON)
     assert lesson is not None
     key_idea = lesson.simple_line(1)
-    assert key_idea and key_idea in chat.text  # what 🙂 Simpler, please shows, without the tap
+    assert key_idea
+    assert key_idea in chat.text  # what 🙂 Simpler, please shows, without the tap
     await chat.press_data(chat.button_with_action("lessons.card").data)
     assert chat.text.startswith(card_header(plain_app, language, 1))
 

@@ -115,9 +115,11 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("ben je een robot of een mens?", Kind.ABOUT),
         ("are you human?", Kind.ABOUT),
         ("hoeveel lessen zijn er", Kind.ABOUT),
-        # "next lesson" is what the menu's first button gives.
-        ("la leçon suivante", Kind.MENU),
-        ("volgende les", Kind.MENU),
+        # "next lesson" is what the ▶ Next lesson button gives.
+        ("la leçon suivante", Kind.NEXT_LESSON),
+        ("volgende les", Kind.NEXT_LESSON),
+        ("a new lesson", Kind.NEXT_LESSON),
+        ("another lesson", Kind.COMMAND),  # the list of lessons, to choose one
     ],
 )
 def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None:

@@ -241,19 +241,21 @@ async def main_menu(turn: Turn, _: object = None) -> None:
 
 async def show_help(turn: Turn, _: object = None) -> None:
     """Explain in a few lines how to use the tutor."""
+    turn.say(await help_text(turn), rows(menu_button(turn.t)))
+
+
+async def help_text(turn: Turn) -> str:
+    """Return how to use the tutor, with the commands the learner may use."""
     t = turn.t
-    turn.say(
-        "\n".join(
-            [
-                t.gettext("How it works:"),
-                t.gettext("• Tap the buttons to move on. You do not need to type."),
-                t.gettext("• Each lesson has a few short cards, then a quiz."),
-                t.gettext("• Questions you miss come back later, so you remember them."),
-                t.gettext("• You can also type a question about AI."),
-                *await _command_lines(turn),
-            ]
-        ),
-        rows(menu_button(t)),
+    return "\n".join(
+        [
+            t.gettext("How it works:"),
+            t.gettext("• Tap the buttons to move on. You do not need to type."),
+            t.gettext("• Each lesson has a few short cards, then a quiz."),
+            t.gettext("• Questions you miss come back later, so you remember them."),
+            t.gettext("• You can also type a question about AI."),
+            *await _command_lines(turn),
+        ]
     )
 
 

@@ -20,6 +20,7 @@ from bot.core.state import Idle
 from bot.course.model import Lesson
 from bot.features.answers.follow_up import recent_questions
 from bot.features.gain.flows import Checking
+from bot.features.lessons.buttons import OpenLesson
 from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
 from bot.features.menu import flows as screens
@@ -44,10 +45,6 @@ REPLIES: Final[dict[Kind, str]] = {
     Kind.OK: N_("👍 Good!"),
     Kind.NO: N_("No problem."),
     Kind.STOP: N_("OK, let us take a break. I keep your place: come back when you like."),
-    Kind.HELP: N_(
-        "I am your AI tutor. Tap the buttons to move on, or type a question about AI "
-        "in a few words."
-    ),
     Kind.QUESTION: N_(
         "Do you have a question? Type it in a few words, for example: “What is a deepfake?”"
     ),
@@ -75,7 +72,7 @@ CONFUSED_IN_A_CHECK: Final = N_(
 
 
 # Words that move through a lesson's cards, or show the card again: nothing else is answered.
-MOVES: Final = frozenset({Kind.NEXT, Kind.BACK, Kind.AGAIN})
+MOVES: Final = frozenset({Kind.NEXT, Kind.BACK, Kind.AGAIN, Kind.NEXT_LESSON})
 
 
 class SmallTalk:
@@ -122,6 +119,8 @@ class SmallTalk:
             return False
         if kind is Kind.COMMAND:
             await _command(turn, found.command)
+        elif kind is Kind.NEXT_LESSON:
+            await _next_lesson(turn)
         elif kind is Kind.MENU:
             await screens.main_menu(turn)
         elif kind is Kind.NEXT:
@@ -166,7 +165,10 @@ async def _reply(turn: Turn, kind: Kind) -> None:
         _about(turn)
         return
     t = turn.t
-    help_button = button(t.gettext("❓ Help"), ShowHelp()) if kind is Kind.HELP else None
+    if kind is Kind.HELP:
+        # Typed, "help" asks for what ❓ Help shows; ▶ Continue keeps the place it was asked from.
+        turn.say(await screens.help_text(turn), rows(continue_button(t), screens.menu_button(t)))
+        return
     said = t.gettext(REPLIES[kind])
     state = turn.state
     if kind is Kind.OK and (
@@ -174,7 +176,7 @@ async def _reply(turn: Turn, kind: Kind) -> None:
     ):
         # Under a question, "👍 Good!" would read as "your answer is right".
         said = t.gettext(OK_UNDER_A_QUESTION)
-    turn.say(said, rows(continue_button(t), help_button))
+    turn.say(said, rows(continue_button(t)))
 
 
 async def _confused(turn: Turn) -> None:
@@ -226,6 +228,20 @@ def _about(turn: Turn) -> None:
         count,
     ).format(count=count)
     turn.say(about, rows(continue_button(t), button(t.gettext("❓ Help"), ShowHelp())))
+
+
+async def _next_lesson(turn: Turn) -> None:
+    """Open the lesson after the current one, as ▶ Next lesson does; else the first not done."""
+    course = turn.course
+    current = turn.lesson_id
+    following = course.next_lesson_id(turn.language, current) if current else None
+    lesson = (
+        course.lesson(turn.language, following)
+        if following
+        else await screens.upcoming_lesson(turn)
+    )
+    if lesson is None or not await press(turn, OpenLesson(lesson.id)):
+        await screens.main_menu(turn)
 
 
 async def _step(turn: Turn, step: int) -> None:

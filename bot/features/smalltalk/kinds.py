@@ -14,6 +14,7 @@ class Kind(Enum):
     # "why?" alone: not understanding, unless it follows a question the model can answer
     WHY = "why"
     ABOUT = "about"  # "who are you?", "are you a robot?": what the tutor is
+    NEXT_LESSON = "next_lesson"  # what ▶ Next lesson does: the lesson after the current one
     MENU = "menu"
     STOP = "stop"
     NEXT = "next"
