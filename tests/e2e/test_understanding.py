@@ -142,6 +142,23 @@ async def test_what_is_chatgpt_gets_the_english_definition(plain_app: App) -> No
     assert t(plain_app, "nl", NOTICE) not in chat.text
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "term_id"),
+    [
+        ("en", "whats a LLM lol", "large-language-model"),
+        ("fr", "c quoi un deepfake mdr", "deepfake"),
+        ("nl", "haha wat is een chatbot", "chatbot"),
+    ],
+)
+async def test_laughter_around_a_question_is_not_part_of_it(
+    plain_app: App, language: Language, typed: str, term_id: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    term = next(term for term in plain_app.services.course.glossary[language] if term.id == term_id)
+    assert term.definition in chat.text
+
+
 async def test_a_long_french_message_from_an_english_learner_is_answered_in_french(
     plain_app: App,
 ) -> None:

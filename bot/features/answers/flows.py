@@ -81,6 +81,15 @@ def openers(languages: LanguageRegistry) -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{words})(?![\w'’])[\s,:;.!?-]*)+" if words else "^$", re.I | re.X)
 
 
+# Laughter and its emoji at either end of a question, in any language ("whats a LLM lol", "mdr",
+# "haha"): left in, they are words no lesson has, and the question was refused.
+LAUGHTER: Final = re.compile(
+    r"^(?:(?:lol|mdr|ptdr|xd|lmao|(?:ha|hi|he|hu){2,}h?|😂|🤣|😅|😆)(?![\w'’])[\s,.!?-]*)+"
+    r"|(?<![\w'’])(?:[\s,.!?-]*(?:lol|mdr|ptdr|xd|lmao|(?:ha|hi|he|hu){2,}h?|😂|🤣|😅|😆))+[\s!?.]*$",
+    re.IGNORECASE,
+)
+
+
 def _join(t: Translator, items: Sequence[str]) -> str:
     if len(items) == 1:
         return items[0]
@@ -162,7 +171,8 @@ class Answers:
 
     async def answer(self, turn: Turn, text: str) -> None:
         """Answer one question: personal data first, then its language, the course, the model."""
-        redaction = redact(self._openers.sub("", text) or text)
+        question = LAUGHTER.sub("", text).strip() or text
+        redaction = redact(self._openers.sub("", question) or question)
         reply = await self._language(turn, redaction.bare)
         language = reply.language
         if redaction.kinds == (Kind.NAME,):
