@@ -299,6 +299,7 @@ async def test_greetings_and_thanks_get_a_friendly_reply_in_each_language(
         ("🎉", Kind.EMOJI),
         ("?", Kind.QUESTION),
         ("bye", Kind.GOODBYE),
+        ("this is stupid", Kind.FRUSTRATED),
     ],
 )
 async def test_each_kind_of_small_talk_gets_its_reply(

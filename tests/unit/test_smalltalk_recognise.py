@@ -98,6 +98,15 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("duidelijk!", Kind.OK),
         ("makes sense", Kind.OK),
         ("je suis fatiguée", Kind.STOP),
+        # Flemish and chat ways of not knowing, stopping, being fed up with the tutor.
+        ("ik weet het ni", Kind.CONFUSED),
+        ("weet ik veel", Kind.CONFUSED),
+        ("pff dit is veel te moeilijk", Kind.CONFUSED),
+        ("kga nu stoppen, salut", Kind.STOP),
+        ("im so tired", Kind.STOP),
+        ("ga weg stomme bot", Kind.FRUSTRATED),
+        ("you are useless", Kind.FRUSTRATED),
+        ("ça marche pas", Kind.FRUSTRATED),
         ("wacht even", Kind.STOP),
         ("brb", Kind.STOP),
         ("c'est trop long", Kind.STOP),
@@ -255,6 +264,26 @@ def test_short_requests_are_read_from_their_words(
 ) -> None:
     assert BOOK.kind(text) is kind
     assert named_command(BOOK, text) == command
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("netx", Kind.NEXT),  # two letters swapped
+        ("nxt", Kind.NEXT),  # one missing
+        ("strat", Kind.NEXT),
+        ("meun", Kind.MENU),
+        ("thnaks", Kind.THANKS),
+        ("next pls", Kind.NEXT),
+    ],
+)
+def test_a_button_word_with_one_slip_is_that_word(text: str, kind: Kind) -> None:
+    assert BOOK.kind(text) is kind
+
+
+@pytest.mark.parametrize("text", ["bias", "prompt", "token", "deepfake", "vie", "bot", "ia"])
+def test_course_words_are_no_slip_of_a_button_word(text: str) -> None:
+    assert BOOK.kind(text) is None
 
 
 @pytest.mark.parametrize(

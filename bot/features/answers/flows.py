@@ -171,8 +171,8 @@ class Answers:
 
     async def answer(self, turn: Turn, text: str) -> None:
         """Answer one question: personal data first, then its language, the course, the model."""
-        question = LAUGHTER.sub("", text).strip() or text
-        redaction = redact(self._openers.sub("", question) or question)
+        text = LAUGHTER.sub("", text).strip() or text
+        redaction = redact(self._openers.sub("", text) or text)
         reply = await self._language(turn, redaction.bare)
         language = reply.language
         if redaction.kinds == (Kind.NAME,):

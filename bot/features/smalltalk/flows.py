@@ -52,6 +52,10 @@ REPLIES: Final[dict[Kind, str]] = {
     Kind.CONFUSED: N_(
         "No problem. Type your question in a few words, or tap ❓ Help to see how I work."
     ),
+    Kind.FRUSTRATED: N_(
+        "I am sorry this is not going well. 🙏 Tap ▶ Continue to go back, or ❓ Help to see how I "
+        "work. You can also type what you are looking for in a few words."
+    ),
 }
 # Under a question, "I don't know" is not a question to answer: a guess is how the quiz teaches.
 CONFUSED_IN_A_QUIZ: Final = N_(
@@ -168,6 +172,10 @@ async def _reply(turn: Turn, kind: Kind) -> None:
     if kind is Kind.HELP:
         # Typed, "help" asks for what ❓ Help shows; ▶ Continue keeps the place it was asked from.
         turn.say(await screens.help_text(turn), rows(continue_button(t), screens.menu_button(t)))
+        return
+    if kind is Kind.FRUSTRATED:
+        help_button = button(t.gettext("❓ Help"), ShowHelp())
+        turn.say(t.gettext(REPLIES[kind]), rows(continue_button(t), help_button))
         return
     said = t.gettext(REPLIES[kind])
     state = turn.state

@@ -10,6 +10,7 @@ class Kind(Enum):
 
     COMMAND = "command"  # the words of a command ("mes progrès"): the command answers
     HELP = "help"
+    FRUSTRATED = "frustrated"  # "c'est nul", "dit werkt niet": sorry, and the ways on
     CONFUSED = "confused"  # "I don't understand": offer simpler words where there are some
     # "why?" alone: not understanding, unless it follows a question the model can answer
     WHY = "why"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import yaml
 
@@ -21,11 +21,17 @@ from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.requests import Request, Requests
 from bot.features.smalltalk.text import normalise
 
+if TYPE_CHECKING:
+    from symspellpy.editdistance import EditDistance
+
 # Symbols (emoji), their modifiers, joiners and variation selectors, punctuation and spaces.
 _NOISE_CATEGORIES: Final = frozenset(
     {"So", "Sk", "Sm", "Mn", "Me", "Cf", "Zs", "Po", "Pd", "Ps", "Pe"}
 )
 LONGEST_PHRASE: Final = 8  # words
+# A single word this long, or one letter shorter, is read as the phrase one slip away from it: a
+# letter missing, added, changed or two swapped ("nxt", "netx", "strat").
+MISSPELT_LETTERS: Final = 4
 
 
 def _only_symbols(text: str) -> bool:
@@ -82,12 +88,42 @@ class Phrasebook:
         if _only_symbols(text):
             kind = self._symbols(text)
             return Request(kind) if kind else None
-        found = self._cover(normalise(text))
+        words = normalise(text)
+        found = self._cover(words)
         if not found:
-            return self.requests.read(text)
+            return self.requests.read(text) or self._misspelt(words)
         named = {self.commands[phrase] for phrase in found if phrase in self.commands}
         kind = min((self.phrases[phrase] for phrase in found), key=self.order.index)
         return Request(kind, named.pop() if len(named) == 1 else None)
+
+    def _misspelt(self, words: tuple[str, ...]) -> Request | None:
+        """Return what one word means when it is a button's word with one slip ("netx", "strat")."""
+        # Only words of four letters or more, once one is dropped: shorter ones are a slip away
+        # from too many others ("ok", "no", "oui").
+        if len(words) != 1 or len(words[0]) < MISSPELT_LETTERS - 1 or words in self.requests.terms:
+            return None
+        meant = {
+            Request(self.phrases[phrase], self.commands.get(phrase))
+            for phrase in self._single_words
+            if abs(len(phrase[0]) - len(words[0])) <= 1
+            and self._slips.compare(words[0], phrase[0], 1) == 1
+        }
+        return meant.pop() if len(meant) == 1 else None
+
+    @cached_property
+    def _slips(self) -> EditDistance:
+        # Imported on the first word not found: the search loads symspellpy later anyway.
+        from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+
+        return EditDistance(DistanceAlgorithm.DAMERAU_OSA)
+
+    @cached_property
+    def _single_words(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(
+            phrase
+            for phrase in self.phrases
+            if len(phrase) == 1 and len(phrase[0]) >= MISSPELT_LETTERS
+        )
 
     def kind(self, text: str) -> Kind | None:
         """Return the kind of small talk a message is, or None when it is anything else."""
