@@ -870,6 +870,34 @@ async def test_a_whole_question_outside_the_course_with_a_pronoun_is_refused_kin
     assert t(plain_app, language, refusal) in chat.text
 
 
+async def test_a_hello_and_a_few_words_about_oneself_are_welcomed_not_refused(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.say("Bonjour, je suis Josée, j'ai 78 ans et mon petit-fils m'a installé ça")
+    assert chat.text.startswith(t(plain_app, "fr", "Hello! 👋 I am your AI tutor."))
+    refusal = "I can only help you learn about AI, so I cannot answer that."
+    assert t(plain_app, "fr", refusal) not in chat.text
+    await chat.say("Bonjour, quel temps fera-t-il demain à Liège ?")  # a question is still one
+    assert t(plain_app, "fr", refusal) in chat.text
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("en", "Hello. I am not good with computers. What do I do?"),
+        ("fr", "je comprends rien a l informatique"),
+        ("nl", "waar moet ik op drukken"),
+    ],
+)
+async def test_a_beginner_asking_what_to_do_gets_the_help(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert t(plain_app, language, "How it works:") in chat.text
+
+
 async def test_a_definition_asked_in_the_quiz_is_answered_and_the_question_waits(
     plain_app: App,
 ) -> None:

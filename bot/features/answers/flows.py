@@ -172,7 +172,8 @@ class Answers:
     async def answer(self, turn: Turn, text: str) -> None:
         """Answer one question: personal data first, then its language, the course, the model."""
         text = LAUGHTER.sub("", text).strip() or text
-        redaction = redact(self._openers.sub("", text) or text)
+        after_greeting = self._openers.sub("", text)
+        redaction = redact(after_greeting or text)
         reply = await self._language(turn, redaction.bare)
         language = reply.language
         if redaction.kinds == (Kind.NAME,):
@@ -209,7 +210,9 @@ class Answers:
         # when it is about the course ("will it rain tomorrow?" is no question to lean on).
         if reply.switched:
             self._switch_notice(turn, language, await remember(turn, language, question.text))
-        if await self._respond(turn, language, question) and not reply.switched:
+        # "Bonjour, je suis Josée, j'ai 78 ans": a hello and a few words about oneself, no question.
+        greeting = after_greeting != text and "?" not in text
+        if await self._respond(turn, language, question, greeting=greeting) and not reply.switched:
             await remember(turn, language, question.text)
 
     def _link(self, turn: Turn) -> None:
@@ -315,6 +318,7 @@ class Answers:
         redaction: Redaction,
         *,
         asked_in: Language | None = None,
+        greeting: bool = False,
     ) -> bool:
         """Answer a redacted question in a language: from the course, then the model.
 
@@ -357,7 +361,7 @@ class Answers:
             ):
                 self._ask_whole_question(turn, t)
             else:
-                self._redirect(turn, t)
+                self._redirect(turn, t, greeting=greeting)
             return False
         if not result.confident:
             # About AI, but no lesson comes close enough: say so, and keep it for the trainers.
@@ -482,10 +486,13 @@ class Answers:
             rows(way_back(turn, t), screens.menu_button(t)),
         )
 
-    def _redirect(self, turn: Turn, t: Translator) -> None:
+    def _redirect(self, turn: Turn, t: Translator, *, greeting: bool = False) -> None:
+        """Say kindly what the tutor is for: after a hello without a question, as a welcome."""
         text = "\n".join(
             [
-                t.gettext("I can only help you learn about AI, so I cannot answer that."),
+                t.gettext("Hello! 👋 I am your AI tutor.")
+                if greeting
+                else t.gettext("I can only help you learn about AI, so I cannot answer that."),
                 t.gettext(
                     "I can explain AI words, answer questions about chatbots, privacy or fake "
                     "news, and teach you short lessons with quizzes."
