@@ -139,6 +139,9 @@ class LanguageProfile:
     # Words a password or a PIN code follows ("wachtwoord", "mot de passe", "PIN"), any case:
     # the first word after them that holds a digit is redacted ("... is Antwerpen123").
     secrets: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words that ask for a reminder ("rappel", "herinner"), lower case without
+    # accents: a message the topic gate refuses that holds one is shown the reminder settings.
+    reminders: tuple[str, ...] = field(default=(), repr=False)
     # The espeak-ng voice that reads it aloud; empty: the voice named by the code itself.
     espeak_voice: str = ""
 
@@ -342,6 +345,7 @@ FRENCH: Final = LanguageProfile(
         "mot de passe", "mot-de-passe", "mdp", "code pin", "code secret", "pin", "pincode",
         "code itsme",
     ),
+    reminders=("rappel",),
 )  # fmt: skip
 
 DUTCH: Final = LanguageProfile(
@@ -457,6 +461,7 @@ DUTCH: Final = LanguageProfile(
         "wachtwoord", "paswoord", "pincode", "pin code", "pin", "geheime code", "itsme code",
         "itsme-code",
     ),
+    reminders=("herinner",),
 )  # fmt: skip
 
 ENGLISH: Final = LanguageProfile(
@@ -570,6 +575,7 @@ ENGLISH: Final = LanguageProfile(
     secrets=(
         "password", "passcode", "pass word", "pass", "pin code", "pin", "itsme code",
     ),
+    reminders=("remind",),
 )  # fmt: skip
 
 # Every language the tutor knows, in the order it offers them.

@@ -185,6 +185,15 @@ async def press(turn: Turn, data: CallbackData) -> bool:
     return True
 
 
+async def run_command(turn: Turn, name: str | None) -> bool:
+    """Do what a learner's command does; False when there is no such command."""
+    for route in turn.services.commands:
+        if route.name == name and route.audience == "learner":
+            await route.handler(turn, ())
+            return True
+    return False
+
+
 def rows(*buttons: Button | None) -> Keyboard:
     """Lay buttons out one per row, skipping missing ones."""
     return tuple((button,) for button in buttons if button is not None)

@@ -898,6 +898,22 @@ async def test_a_beginner_asking_what_to_do_gets_the_help(
     assert t(plain_app, language, "How it works:") in chat.text
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("fr", "rappelle-moi demain à 18h"),
+        ("nl", "kunde mij morgen herinneren?"),
+        ("en", "remind me tomorrow"),
+    ],
+)
+async def test_a_reminder_asked_in_words_shows_the_reminder_settings(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert chat.button_with_action("settings.rem")  # the switch of the reminders
+
+
 async def test_a_definition_asked_in_the_quiz_is_answered_and_the_question_waits(
     plain_app: App,
 ) -> None:

@@ -14,8 +14,8 @@ from bot.core.lazy import Lazy
 from bot.core.model import GroundedAnswer, Passage, Standalone, TutorModel, Unavailable
 from bot.core.replies import Button
 from bot.core.reply_language import ReplyLanguage, ReplyLanguageRule, can_switch
-from bot.core.router import Turn, button, rows
-from bot.core.text import has_letters, trim_words, word_count
+from bot.core.router import Turn, button, rows, run_command
+from bot.core.text import fold, has_letters, trim_words, word_count
 from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
 from bot.features.answers.buttons import AnswerInMyLanguage
@@ -155,6 +155,7 @@ class Answers:
         self._ai_words: dict[Language, Vocabulary] = {}
         self._openers = openers(languages)
         self._introductions = introductions(languages)
+        self._reminder_words = tuple(word for profile in languages for word in profile.reminders)
 
     async def _language(self, turn: Turn, text: str) -> ReplyLanguage:
         if not can_switch(text):
@@ -347,21 +348,7 @@ class Answers:
         hits = result.hits if read_in == language else self._hits_in(language, result.hits)
         names_a_topic = self._names_a_topic(read_in, redaction.bare, result)
         if not on_topic(result, names_a_topic):
-            # "And at work?", "is it safe?", "since when?": a question that leans on one before
-            # it, which the search cannot read alone, gets a request for the whole question, not
-            # a refusal. A longer one with a pronoun stands alone ("quel temps fait-il à Liège
-            # demain ?"), and so does a short one close to an everyday subject ("météo demain").
-            follow_ups = turn.services.languages.profile(language).follow_ups
-            bare = redaction.bare
-            words = word_count(bare)
-            if (
-                opens_as_follow_up(bare, follow_ups)
-                or (refers_back(bare, follow_ups) and words <= SHORT_WORDS)
-                or (words <= VERY_SHORT_WORDS and result.signals.everyday < EVERYDAY_CLOSE)
-            ):
-                self._ask_whole_question(turn, t)
-            else:
-                self._redirect(turn, t, greeting=greeting)
+            await self._off_topic(turn, t, language, redaction.bare, result, greeting=greeting)
             return False
         if not result.confident:
             # About AI, but no lesson comes close enough: say so, and keep it for the trainers.
@@ -485,6 +472,39 @@ class Answers:
             ),
             rows(way_back(turn, t), screens.menu_button(t)),
         )
+
+    async def _off_topic(
+        self,
+        turn: Turn,
+        t: Translator,
+        language: Language,
+        bare: str,
+        result: SearchResult,
+        *,
+        greeting: bool,
+    ) -> None:
+        """Answer a message the topic gate finds outside the course, as kindly as it allows."""
+        if self._asks_for_reminders(bare) and await run_command(turn, "settings"):
+            return  # "rappelle-moi demain à 18h": the reminders are in the settings, a tap away
+        # "And at work?", "is it safe?", "since when?": a question that leans on one before it,
+        # which the search cannot read alone, gets a request for the whole question, not a
+        # refusal. A longer one with a pronoun stands alone ("quel temps fait-il à Liège
+        # demain ?"), and so does a short one close to an everyday subject ("météo demain").
+        follow_ups = turn.services.languages.profile(language).follow_ups
+        words = word_count(bare)
+        if (
+            opens_as_follow_up(bare, follow_ups)
+            or (refers_back(bare, follow_ups) and words <= SHORT_WORDS)
+            or (words <= VERY_SHORT_WORDS and result.signals.everyday < EVERYDAY_CLOSE)
+        ):
+            self._ask_whole_question(turn, t)
+        else:
+            self._redirect(turn, t, greeting=greeting)
+
+    def _asks_for_reminders(self, text: str) -> bool:
+        """Tell whether a message speaks of reminders ("rappelle-moi demain à 18h")."""
+        words = re.findall(r"\w+", fold(text).casefold())
+        return any(word.startswith(self._reminder_words) for word in words)
 
     def _redirect(self, turn: Turn, t: Translator, *, greeting: bool = False) -> None:
         """Say kindly what the tutor is for: after a hello without a question, as a welcome."""

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Final
 
 from bot.core.replies import Button
-from bot.core.router import Turn, button, press, rows
+from bot.core.router import Turn, button, press, rows, run_command
 from bot.core.state import Idle
 from bot.course.model import Lesson
 from bot.features.answers.follow_up import recent_questions
@@ -151,11 +151,8 @@ class SmallTalk:
 
 async def _command(turn: Turn, name: str | None) -> None:
     """Do what the named learner command does; the menu when there is no such command."""
-    for route in turn.services.commands:
-        if route.name == name and route.audience == "learner":
-            await route.handler(turn, ())
-            return
-    await screens.main_menu(turn)
+    if not await run_command(turn, name):
+        await screens.main_menu(turn)
 
 
 async def _reply(turn: Turn, kind: Kind) -> None:
