@@ -320,6 +320,8 @@ FRENCH: Final = LanguageProfile(
             # "comment je le reconnais": "le", "la", "les" alone are also articles.
             "je le", "je la", "je les", "on le", "on la", "on les", "tu le", "tu la", "vous le",
             "vous la",
+            # "je peux l'utiliser", apostrophe or not: "l" alone is also the article ("l'IA").
+            "je l", "on l", "tu l", "vous l", "peux l", "peut l", "pouvez l",
         ),
     ),
     people=(

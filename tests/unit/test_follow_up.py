@@ -20,6 +20,8 @@ from bot.features.answers.follow_up import looks_like_follow_up
         ("et au travail ?", FRENCH),
         ("Et pour un deepfake, c'est pareil ?", FRENCH),
         ("c'est grave ?", FRENCH),
+        ("est-ce que je peux l utiliser pour mes devoirs au lycée", FRENCH),  # "l'" typed "l "
+        ("on l'utilise comment pour écrire un courrier à la commune", FRENCH),
         ("en op het werk?", DUTCH),
         ("mag dat wel op mijn werk van mijn baas", DUTCH),
     ],
@@ -35,6 +37,7 @@ def test_follow_ups(text: str, profile: LanguageProfile) -> None:
         ("Is it safe to give my bank details to a chatbot?", ENGLISH, True),
         ("Can I put my address in a prompt for a letter?", ENGLISH, True),
         ("Comment écrire une lettre de motivation avec l'IA ?", FRENCH, True),
+        ("est-ce que l'IA peut écrire une lettre de motivation pour moi", FRENCH, False),
         ("Hoe herken ik een valse foto die met AI gemaakt is?", DUTCH, True),
         ("", ENGLISH, False),
     ],
