@@ -48,7 +48,7 @@ async def offer_check_out(turn: Turn) -> None:
 def _start_or_skip(t: Translator, form: str) -> tuple[tuple[Button, ...], ...]:
     return (
         (
-            button(t.gettext("▶ Start"), StartCheck(form)),
+            button(t.gettext("📝 Answer the 10 questions"), StartCheck(form)),
             button(t.gettext("Skip"), SkipCheck(form)),
         ),
     )
