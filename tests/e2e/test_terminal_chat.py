@@ -245,3 +245,12 @@ def test_listen_writes_the_card_read_aloud_and_shows_where(tmp_path: Path) -> No
     audio = probe(saved.read_bytes())
     assert (audio.container, audio.codec) == ("ogg", "opus")
     assert audio.seconds > 5
+
+
+@needs_audio_tools
+def test_the_cards_buttons_keep_their_numbers_after_listen(tmp_path: Path) -> None:
+    # On the first card: 4 is Listen; its audio carries no buttons, so 1 is still Next.
+    output = run_chat(tmp_path, ["1", "4", "1"], "--lang", "en", "--user", "listener")
+    assert "No button here has that number" not in output
+    after_audio = output.split(".ogg", 1)[1]
+    assert "· 2/" in after_audio  # Next, tapped after the audio, showed the second card

@@ -89,8 +89,12 @@ class TerminalChat:
     async def send(self, event: Event) -> None:
         """Send one event to the tutor and print what it answers."""
         async with self.screen:
-            self.choices = []
-            for reply in await self.app.tutor.handle(self.sender, event):
+            replies = await self.app.tutor.handle(self.sender, event)
+            # As in Telegram, where a card keeps its buttons under a voice message sent after
+            # it, replies without buttons (🔊 Listen's audio) leave those on screen numbered.
+            if any(_has_buttons(reply) for reply in replies):
+                self.choices = []
+            for reply in replies:
                 await self.render(reply)
             self.output.flush()
 
@@ -179,6 +183,10 @@ class TerminalChat:
         self.choices += [b.data for b in buttons]
         labels = [f"[{start + i + 1}] {b.label}" for i, b in enumerate(buttons)]
         self.output.write("  ".join(labels) + "\n")
+
+
+def _has_buttons(reply: Reply) -> bool:
+    return isinstance(reply, Question) or (isinstance(reply, Message) and bool(reply.keyboard))
 
 
 async def chat(app: App, user: str, language: str | None, stdin: TextIO = sys.stdin) -> None:
