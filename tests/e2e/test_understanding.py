@@ -914,17 +914,6 @@ async def test_a_reminder_asked_in_words_shows_the_reminder_settings(
     assert chat.button_with_action("settings.rem")  # the switch of the reminders
 
 
-async def test_a_question_naming_the_first_lessons_keyword_is_answered_from_it(
-    plain_app: App,
-) -> None:
-    # The encoder reads "nepnieuws" poorly: far from every passage, yet its lesson comes first.
-    chat = await new_learner(plain_app, "nl")
-    await chat.say("hoe herken ik nepnieuws")
-    lesson = plain_app.services.course.lesson("nl", "verify/misinformation")
-    assert lesson is not None
-    assert t(plain_app, "nl", FROM_THE_LESSON).format(title=lesson.title) in chat.text
-
-
 async def test_a_definition_asked_in_the_quiz_is_answered_and_the_question_waits(
     plain_app: App,
 ) -> None:

@@ -307,16 +307,6 @@ class Answers:
                 return definition
         return None
 
-    def _names_its_lesson(self, language: Language, text: str, result: SearchResult) -> bool:
-        """Tell whether a question names a keyword of the lesson found first ("nepnieuws")."""
-        # The encoder reads some words poorly (Dutch compounds): "hoe herken ik nepnieuws" is
-        # far from every passage, yet the lesson that lists that word comes first.
-        if not result.hits:
-            return False
-        vocabulary = self._vocabulary(language)
-        named = {*vocabulary.find(text), *vocabulary.find(result.read_as)}
-        return result.hits[0].lesson_id in named
-
     def _names_a_topic(self, language: Language, text: str, result: SearchResult) -> bool:
         vocabulary = self._vocabulary(language)
         # As the search read it too: an acronym typed in small letters ("l'ia") is the course's.
@@ -360,7 +350,7 @@ class Answers:
         if not on_topic(result, names_a_topic):
             await self._off_topic(turn, t, language, redaction.bare, result, greeting=greeting)
             return False
-        if not (result.confident or self._names_its_lesson(read_in, redaction.bare, result)):
+        if not result.confident:
             # About AI, but no lesson comes close enough: say so, and keep it for the trainers.
             await self._unknown(turn, t, language, question, hits, keep=asked_in is None)
             return True
