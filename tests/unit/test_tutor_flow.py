@@ -247,13 +247,23 @@ async def test_unknown_command_gets_help(app: App) -> None:
 
 
 @pytest.mark.parametrize(
-    ("typed", "meant"), [("progess", "progress"), ("certficate", "certificate")]
+    ("typed", "meant"), [("certifcaet", "certificate"), ("sttngs", "settings")]
 )
-async def test_a_command_a_letter_off_gets_the_one_meant(app: App, typed: str, meant: str) -> None:
+async def test_a_command_mistyped_twice_gets_the_one_meant(
+    app: App, typed: str, meant: str
+) -> None:
     chat = Chat(app.tutor, language_code="fr")
     await chat.command("start")
     await chat.command(typed)
     assert chat.text == f"Je ne connais pas /{typed}. Vouliez-vous dire /{meant} ?"
+
+
+async def test_a_command_whose_word_has_one_slip_is_that_word(app: App) -> None:
+    # "/progess" is read as its word, one letter off "progress": what a learner typing it wants.
+    chat = Chat(app.tutor, language_code="fr")
+    await chat.command("start")
+    await chat.command("progess")
+    assert chat.text.startswith("📊 Vos progrès")
 
 
 @pytest.mark.parametrize(
