@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="upgrade: up to this one (default: the latest); downgrade: required, as -1 for one "
         "step back or base, which deletes every table and all data",
     )
+    database.add_argument(
+        "--yes",
+        action="store_true",
+        help="downgrade: go on, knowing that the data of the revisions undone is deleted",
+    )
     database.set_defaults(handler=_db)
 
     course_cli.add_commands(commands)
@@ -101,6 +106,13 @@ def _db(settings: Settings, args: argparse.Namespace) -> int:
         sys.stderr.write(
             "tutor db downgrade needs --revision: -1 for one step back, or base to delete every "
             "table and all data.\n"
+        )
+        return 2
+    if args.action == "downgrade" and not args.yes:
+        # A second chance: what goes down is deleted, all of it at base.
+        sys.stderr.write(
+            f"tutor db downgrade --revision {args.revision} deletes the data of every revision "
+            "it undoes (base: all data). Make a dump first, then add --yes to go on.\n"
         )
         return 2
 

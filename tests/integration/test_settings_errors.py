@@ -371,6 +371,16 @@ def test_db_commands_say_where_the_database_stands_and_never_empty_it_by_default
     assert "needs --revision" in unsaid.stderr
     assert run_tutor(tmp_path, "db", "upgrade").stdout == upgraded.stdout  # nothing was undone
 
+    unconfirmed = run_tutor(tmp_path, "db", "downgrade", "--revision", "base")
+    assert unconfirmed.returncode == 2
+    assert unconfirmed.stderr.count("\n") == 1
+    assert "add --yes" in unconfirmed.stderr
+    assert run_tutor(tmp_path, "db", "upgrade").stdout == upgraded.stdout
+
+    down = run_tutor(tmp_path, "db", "downgrade", "--revision", "-1", "--yes")
+    assert down.returncode == 0, down.stderr
+    assert down.stdout != upgraded.stdout  # one revision lower
+
     unknown = run_tutor(tmp_path, "db", "upgrade", "--revision", "nonsense")
     assert unknown.returncode == 2
     assert unknown.stderr == (
