@@ -108,14 +108,16 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     )
     assert (code, out.split(";")[0]) == (0, "Plan 2 saved")
     assert run(capsys, "schedule", "stop", "2")[0] == 0
-    # The same plan again would send everything twice.
-    code, _, err = run(
-        capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", "mon-fri", "--at", "09:00"
-    )
-    assert (code, err) == (
-        1,
-        "Plan 1 already sends that to 'Bootcamp' at that time: see 'tutor schedule list'.\n",
-    )
+    # The same plan again, or one on some of its days, would send everything twice.
+    for days in ("mon-fri", "mon,wed,fri", "daily"):
+        code, _, err = run(
+            capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", days, "--at", "09:00"
+        )
+        assert (code, err) == (
+            1,
+            "Plan 1 already sends that to 'Bootcamp' at that time on some of these days: "
+            "see 'tutor schedule list'.\n",
+        )
     code, out, _ = run(capsys, "schedule", "list")
     assert "plan 1" in out
     assert "Monday to Friday at 09:00" in out
@@ -151,6 +153,13 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     # "now" in words is now, as without --at, never "already past".
     code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "maintenant")
     assert (code, out.split(" queued for ")[0]) == (0, "Push 5 to 'Bootcamp'")
+    # The same push again within the hour is the command typed twice: refused, unless meant.
+    code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "nu")
+    assert code == 1
+    assert err.startswith("Push 5 already sends that to 'Bootcamp' (")
+    assert err.endswith("). To send it once more, add --again.\n")
+    code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--again")
+    assert (code, out.split(" queued for ")[0]) == (0, "Push 6 to 'Bootcamp'")
     assert (
         run(capsys, "trainer", "weekly", "2001", "off")[1]
         == "Weekly report off for telegram:2001.\n"

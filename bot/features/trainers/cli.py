@@ -129,6 +129,11 @@ def _add_push_and_schedule(commands: Any) -> None:
         help='local time in words or numbers, e.g. "tomorrow 9:00", "jeudi 9h", "morgen 10u", '
         '"2026-12-01 09:00" (default: now)',
     )
+    push.add_argument(
+        "--again",
+        action="store_true",
+        help="send it even though a push of the same to the cohort goes within an hour",
+    )
     push.set_defaults(handler=_runner(_push))
 
     schedule = commands.add_parser("schedule", help="recurring pushes")
@@ -378,10 +383,16 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
         "next": args.next,
         "message": args.message,
     }
-    kind = next(name for name, value in chosen.items() if value)
+    kind = cast(PushKind, next(name for name, value in chosen.items() if value))
+    same = await uow.get(PUSHES).same_push(cohort.id, kind, lesson_id, texts, due or now)
+    if same is not None and not args.again:
+        raise OperatorError(
+            f"Push {same.id} already sends that to {cohort.name!r} "
+            f"({_local(same.due_at, options.zone)}). To send it once more, add --again."
+        )
     push = await uow.get(PUSHES).create_push(
         cohort,
-        cast(PushKind, kind),
+        kind,
         now=now,
         zone=options.zone,
         due_at=due,
@@ -469,8 +480,8 @@ async def _schedule_add(app: App, uow: SqlUnitOfWork, options: TrainerOptions, a
     kind = cast(PlanKind, args.what)
     if same := await uow.get(PUSHES).same_plan(cohort.id, kind, weekdays, minutes):
         raise OperatorError(
-            f"Plan {same.id} already sends that to {cohort.name!r} at that time: "
-            "see 'tutor schedule list'."
+            f"Plan {same.id} already sends that to {cohort.name!r} at that time on some of "
+            "these days: see 'tutor schedule list'."
         )
     plan = await uow.get(PUSHES).create_plan(
         cohort,
