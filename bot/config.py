@@ -34,6 +34,9 @@ from bot.paths import PROJECT_ROOT
 # (difflib's ratio): TUTOR_TELEGRAM_TOKN for TUTOR_TELEGRAM_BOT_TOKEN, not TUTOR_DOMAIN for any.
 SPELLING_CUTOFF: Final = 0.8
 
+# The channels people are known on, as `channel:id` (the CHANNEL of each channel's package).
+CHANNELS: Final = ("telegram", "terminal")
+
 # A language code such as "fr": one of `Settings.languages`, checked where a code comes in.
 Language = str
 
@@ -55,15 +58,19 @@ def parse_identity(text: str) -> tuple[str, str]:
     if text.isdigit():
         return "telegram", text
     channel, _, external_id = (part.strip() for part in text.partition(":"))
+    channel = channel.lower()  # "Terminal:anna" matched nobody
     if not channel or not external_id or any(char.isspace() for char in external_id):
         raise ValueError(f"{text!r} is not channel:id, such as telegram:123456 or terminal:anna")
+    if channel not in CHANNELS:
+        raise ValueError(f"{text!r}: the channel is one of {', '.join(CHANNELS)}")
     if channel == "telegram" and not external_id.isdigit():
         raise ValueError(f"{text!r}: a Telegram id is a number, such as telegram:123456")
     return channel, external_id
 
 
 def _split_commas(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
+    # A semicolon too: spreadsheets in Belgium separate lists with it.
+    return [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
 
 
 def _invalid(reason: str) -> PydanticCustomError:
