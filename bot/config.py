@@ -27,7 +27,7 @@ from pydantic_core import PydanticCustomError, PydanticUndefined
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.core.languages import BUILT_IN, LanguageRegistry, UnknownLanguageError
-from bot.core.localtime import format_clock, read_clock
+from bot.core.localtime import format_clock, parse_range, quiet_by_day
 from bot.paths import PROJECT_ROOT
 
 # How close a TUTOR_ variable must come to a setting's name to be taken for it, misspelt
@@ -284,7 +284,7 @@ class Settings(BaseSettings):
     trainer_invite_hours: int = Field(default=72, ge=1)
     join_code_days: int = Field(default=90, ge=1)
     quiet_hours: str = "21:00-08:00"
-    reminder_days: int = Field(default=3, ge=0)
+    reminder_days: int = Field(default=3, ge=0, le=30)  # as `tutor cohort set` takes
     # Reviews: the share of quiz items a learner should still recall when they come back.
     review_retention: float = Field(default=0.9, ge=0.7, le=0.97)
     # Telegram's limits for messages nobody asked for; 0 lifts the overall limit.
@@ -432,11 +432,13 @@ class Settings(BaseSettings):
     @classmethod
     def _quiet_hours(cls, value: str) -> str:
         # "22h-7h", "22:00 - 07:00": written as Belgians do, stored as HH:MM-HH:MM.
-        start, separator, end = value.replace("–", "-").partition("-")
-        first, last = read_clock(start), read_clock(end)
-        if not separator or first is None or last is None:
+        hours = parse_range(value)
+        if hours is None:
             raise _invalid(f"{value!r} is not two times as HH:MM-HH:MM")
-        return f"{format_clock(first)}-{format_clock(last)}"
+        first, last = (format_clock(minutes) for minutes in hours)
+        if quiet_by_day(*hours):
+            raise _invalid(f"{value!r} is most of the day: for the night, {last}-{first}")
+        return f"{first}-{last}"
 
     @model_validator(mode="after")
     def _default_among_languages(self) -> Self:

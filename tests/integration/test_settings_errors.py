@@ -145,6 +145,12 @@ def a_file(tmp_path: Path) -> str:
             " (for example TUTOR_QUIET_HOURS=21:00-08:00)",
         ),
         (
+            "TUTOR_QUIET_HOURS",
+            "8:00-21:00",
+            "Invalid setting TUTOR_QUIET_HOURS: '8:00-21:00' is most of the day: for the night,"
+            " 21:00-08:00 (for example TUTOR_QUIET_HOURS=21:00-08:00)",
+        ),
+        (
             "TUTOR_WEBHOOK_SECRET",
             "not secret enough",
             "Invalid setting TUTOR_WEBHOOK_SECRET: use 1 to 256 characters among A-Z, a-z, 0-9,"

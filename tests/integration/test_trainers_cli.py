@@ -138,6 +138,12 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "08:00-08:00")[2] == (
         "--quiet 08:00-08:00 ends as it starts: for none, say none.\n"
     )
+    assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "8u-21u")[2] == (
+        "--quiet 8u-21u holds every message from 08:00 to 21:00, most of the day: for the "
+        "night, say 21:00-08:00.\n"
+    )
+    assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "22u-7u")[0] == 0  # Dutch hours
+    assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "none")[0] == 0
     assert "quiet=none reminder_days=0" in run(capsys, "cohort", "list")[1]
     code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "morgen 10u")
     assert (code, out.split(" planned for ")[0]) == (0, "Push 4 to 'Bootcamp'")

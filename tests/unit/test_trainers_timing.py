@@ -12,6 +12,7 @@ from bot.core.localtime import (
     in_quiet_hours,
     parse_clock,
     parse_range,
+    quiet_by_day,
     read_clock,
 )
 from bot.features.trainers.timing import (
@@ -87,6 +88,13 @@ def test_parse_range_and_weekdays() -> None:
     assert parse_range("21:00-08:00") == (1260, 480)
     assert parse_range("21:00–08:00") == (1260, 480)
     assert parse_range("21:00") is None
+    assert parse_range("22u-7u") == parse_range("22h-7h") == (1320, 420)
+    # The night's hours the wrong way round, not a break in the day.
+    assert quiet_by_day(*(parse_range("08:00-21:00") or (0, 0)))
+    assert quiet_by_day(*(parse_range("00:00-23:59") or (0, 0)))
+    assert not quiet_by_day(*(parse_range("21:00-08:00") or (0, 0)))
+    assert not quiet_by_day(*(parse_range("12:00-13:30") or (0, 0)))
+    assert not quiet_by_day(0, 0)
     assert parse_weekdays("mon-fri") == "12345"
     assert parse_weekdays("Monday,wed,FRI") == "135"
     assert parse_weekdays("weekdays") == "12345"

@@ -21,7 +21,13 @@ from bot.adapters.db.unit import SqlUnitOfWork
 from bot.cli_args import whole_number
 from bot.config import Settings, parse_identity
 from bot.core.languages import LanguageRegistry
-from bot.core.localtime import NO_QUIET_HOURS, format_clock, parse_range, read_clock
+from bot.core.localtime import (
+    NO_QUIET_HOURS,
+    format_clock,
+    parse_range,
+    quiet_by_day,
+    read_clock,
+)
 from bot.core.ports import LEARNERS, Learner
 from bot.features.trainers import codes, outbox
 from bot.features.trainers.access import Access
@@ -351,6 +357,12 @@ async def _set(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> No
             raise OperatorError("Quiet hours look like 21:00-08:00, or none.")
         if quiet[0] == quiet[1] and args.quiet.strip().lower() not in NO_QUIET_HOURS:
             raise OperatorError(f"--quiet {args.quiet} ends as it starts: for none, say none.")
+        if quiet_by_day(*quiet):
+            raise OperatorError(
+                f"--quiet {args.quiet} holds every message from {format_clock(quiet[0])} to "
+                f"{format_clock(quiet[1])}, most of the day: for the night, say "
+                f"{format_clock(quiet[1])}-{format_clock(quiet[0])}."
+            )
         values.update(quiet_start=quiet[0], quiet_end=quiet[1])
     if args.reminder_days is not None:
         values["reminder_days"] = args.reminder_days
