@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import Final
 
 from bot.adapters.search import cli as retrieval_cli
 from bot.channels.telegram import cli as telegram_cli
@@ -34,6 +35,10 @@ from bot.logs import configure_logging
 from bot.waiting import Unreachable
 
 logger = logging.getLogger("bot")
+
+
+# Files rw------- and folders rwx------.
+PRIVATE_UMASK: Final = 0o077
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,6 +148,14 @@ def _in_data_folder(error: OSError, settings: Settings) -> bool:
         return False
     folder, failed = settings.data_dir.absolute(), Path(error.filename).absolute()
     return failed == folder or folder in failed.parents or failed in folder.parents
+
+
+def run() -> int:
+    """Run the `tutor` command as a program: what it writes, only its user may read."""
+    # The database, the exports, the reports and the audio cache hold learners' data; under the
+    # usual umask they were readable by every account of the machine.
+    os.umask(PRIVATE_UMASK)
+    return main()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

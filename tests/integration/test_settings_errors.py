@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -407,3 +408,11 @@ def test_a_misspelt_setting_is_named_with_the_right_one_and_the_rest_runs(
         "Ignored TUTOR_TIMEZON: no such setting. Did you mean TUTOR_TIMEZONE?",
     ]
     assert "pending" in result.stdout
+
+
+def test_what_the_tutor_writes_only_its_user_may_read(tmp_path: Path) -> None:
+    result = run_tutor(tmp_path, "db", "upgrade")
+    assert result.returncode == 0, result.stderr
+    data = tmp_path / "data"
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert stat.S_IMODE((data / "tutor.db").stat().st_mode) == 0o600
