@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import Final
 
 from bot.adapters.search import cli as retrieval_cli
 from bot.channels.telegram import cli as telegram_cli
@@ -36,6 +37,10 @@ from bot.waiting import Unreachable
 logger = logging.getLogger("bot")
 
 
+# Files rw------- and folders rwx------.
+PRIVATE_UMASK: Final = 0o077
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="tutor", description="The AI-literacy tutor.")
@@ -53,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="upgrade: up to this one (default: the latest); downgrade: required, as -1 for one "
         "step back or base, which deletes every table and all data",
+    )
+    database.add_argument(
+        "--yes",
+        action="store_true",
+        help="downgrade: go on, knowing that the data of the revisions undone is deleted",
     )
     database.set_defaults(handler=_db)
 
@@ -103,6 +113,13 @@ def _db(settings: Settings, args: argparse.Namespace) -> int:
             "table and all data.\n"
         )
         return 2
+    if args.action == "downgrade" and not args.yes:
+        # A second chance: what goes down is deleted, all of it at base.
+        sys.stderr.write(
+            f"tutor db downgrade --revision {args.revision} deletes the data of every revision "
+            "it undoes (base: all data). Make a dump first, then add --yes to go on.\n"
+        )
+        return 2
 
     async def run() -> set[str]:
         database = Database(settings.resolved_database_url)
@@ -131,6 +148,14 @@ def _in_data_folder(error: OSError, settings: Settings) -> bool:
         return False
     folder, failed = settings.data_dir.absolute(), Path(error.filename).absolute()
     return failed == folder or folder in failed.parents or failed in folder.parents
+
+
+def run() -> int:
+    """Run the `tutor` command as a program: what it writes, only its user may read."""
+    # The database, the exports, the reports and the audio cache hold learners' data; under the
+    # usual umask they were readable by every account of the machine.
+    os.umask(PRIVATE_UMASK)
+    return main()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

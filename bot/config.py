@@ -27,12 +27,15 @@ from pydantic_core import PydanticCustomError, PydanticUndefined
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.core.languages import BUILT_IN, LanguageRegistry, UnknownLanguageError
-from bot.core.localtime import format_clock, read_clock
+from bot.core.localtime import format_clock, parse_range, quiet_by_day
 from bot.paths import PROJECT_ROOT
 
 # How close a TUTOR_ variable must come to a setting's name to be taken for it, misspelt
 # (difflib's ratio): TUTOR_TELEGRAM_TOKN for TUTOR_TELEGRAM_BOT_TOKEN, not TUTOR_DOMAIN for any.
 SPELLING_CUTOFF: Final = 0.8
+
+# The channels people are known on, as `channel:id` (the CHANNEL of each channel's package).
+CHANNELS: Final = ("telegram", "terminal")
 
 # A language code such as "fr": one of `Settings.languages`, checked where a code comes in.
 Language = str
@@ -55,15 +58,19 @@ def parse_identity(text: str) -> tuple[str, str]:
     if text.isdigit():
         return "telegram", text
     channel, _, external_id = (part.strip() for part in text.partition(":"))
+    channel = channel.lower()  # "Terminal:anna" matched nobody
     if not channel or not external_id or any(char.isspace() for char in external_id):
         raise ValueError(f"{text!r} is not channel:id, such as telegram:123456 or terminal:anna")
+    if channel not in CHANNELS:
+        raise ValueError(f"{text!r}: the channel is one of {', '.join(CHANNELS)}")
     if channel == "telegram" and not external_id.isdigit():
         raise ValueError(f"{text!r}: a Telegram id is a number, such as telegram:123456")
     return channel, external_id
 
 
 def _split_commas(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
+    # A semicolon too: spreadsheets in Belgium separate lists with it.
+    return [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
 
 
 def _invalid(reason: str) -> PydanticCustomError:
@@ -277,7 +284,7 @@ class Settings(BaseSettings):
     trainer_invite_hours: int = Field(default=72, ge=1)
     join_code_days: int = Field(default=90, ge=1)
     quiet_hours: str = "21:00-08:00"
-    reminder_days: int = Field(default=3, ge=0)
+    reminder_days: int = Field(default=3, ge=0, le=30)  # as `tutor cohort set` takes
     # Reviews: the share of quiz items a learner should still recall when they come back.
     review_retention: float = Field(default=0.9, ge=0.7, le=0.97)
     # Telegram's limits for messages nobody asked for; 0 lifts the overall limit.
@@ -425,11 +432,13 @@ class Settings(BaseSettings):
     @classmethod
     def _quiet_hours(cls, value: str) -> str:
         # "22h-7h", "22:00 - 07:00": written as Belgians do, stored as HH:MM-HH:MM.
-        start, separator, end = value.replace("–", "-").partition("-")
-        first, last = read_clock(start), read_clock(end)
-        if not separator or first is None or last is None:
+        hours = parse_range(value)
+        if hours is None:
             raise _invalid(f"{value!r} is not two times as HH:MM-HH:MM")
-        return f"{format_clock(first)}-{format_clock(last)}"
+        first, last = (format_clock(minutes) for minutes in hours)
+        if quiet_by_day(*hours):
+            raise _invalid(f"{value!r} is most of the day: for the night, {last}-{first}")
+        return f"{first}-{last}"
 
     @model_validator(mode="after")
     def _default_among_languages(self) -> Self:

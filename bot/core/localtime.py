@@ -8,6 +8,9 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 NO_QUIET_HOURS: Final = frozenset({"none", "off"})
+# Quiet hours within one day (not across midnight) longer than this, in minutes, are taken for
+# a slip: the night's hours typed the wrong way round.
+LONGEST_DAYTIME_QUIET: Final = 12 * 60
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:hH.]?([0-5]\d)?$")
 
 
@@ -67,14 +70,21 @@ def format_clock(minutes: int) -> str:
 
 
 def parse_range(text: str) -> tuple[int, int] | None:
-    """Read quiet hours such as `21:00-08:00` as two minute counts; `none` is no quiet hours."""
+    """Read quiet hours such as `21:00-08:00`, `22u-7u` as two minute counts; `none` is none."""
     if text.strip().lower() in NO_QUIET_HOURS:
         return (0, 0)
     start, separator, end = text.replace("–", "-").partition("-")
     if not separator:
         return None
-    first, last = parse_clock(start), parse_clock(end)
+    first, last = read_clock(start), read_clock(end)
     return None if first is None or last is None else (first, last)
+
+
+def quiet_by_day(start: int, end: int) -> bool:
+    """Tell whether quiet hours look written the wrong way round: most of the day, not the night."""
+    # "08:00-21:00" held every message all day and sent them at night; quiet hours that do not
+    # cross midnight are a short break at most ("12:00-13:30").
+    return start < end and end - start > LONGEST_DAYTIME_QUIET
 
 
 def to_utc(day: date, minutes: int, zone: ZoneInfo) -> datetime:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -143,6 +144,12 @@ def a_file(tmp_path: Path) -> str:
             "21h-25h",
             "Invalid setting TUTOR_QUIET_HOURS: '21h-25h' is not two times as HH:MM-HH:MM"
             " (for example TUTOR_QUIET_HOURS=21:00-08:00)",
+        ),
+        (
+            "TUTOR_QUIET_HOURS",
+            "8:00-21:00",
+            "Invalid setting TUTOR_QUIET_HOURS: '8:00-21:00' is most of the day: for the night,"
+            " 21:00-08:00 (for example TUTOR_QUIET_HOURS=21:00-08:00)",
         ),
         (
             "TUTOR_WEBHOOK_SECRET",
@@ -371,6 +378,16 @@ def test_db_commands_say_where_the_database_stands_and_never_empty_it_by_default
     assert "needs --revision" in unsaid.stderr
     assert run_tutor(tmp_path, "db", "upgrade").stdout == upgraded.stdout  # nothing was undone
 
+    unconfirmed = run_tutor(tmp_path, "db", "downgrade", "--revision", "base")
+    assert unconfirmed.returncode == 2
+    assert unconfirmed.stderr.count("\n") == 1
+    assert "add --yes" in unconfirmed.stderr
+    assert run_tutor(tmp_path, "db", "upgrade").stdout == upgraded.stdout
+
+    down = run_tutor(tmp_path, "db", "downgrade", "--revision", "-1", "--yes")
+    assert down.returncode == 0, down.stderr
+    assert down.stdout != upgraded.stdout  # one revision lower
+
     unknown = run_tutor(tmp_path, "db", "upgrade", "--revision", "nonsense")
     assert unknown.returncode == 2
     assert unknown.stderr == (
@@ -391,3 +408,11 @@ def test_a_misspelt_setting_is_named_with_the_right_one_and_the_rest_runs(
         "Ignored TUTOR_TIMEZON: no such setting. Did you mean TUTOR_TIMEZONE?",
     ]
     assert "pending" in result.stdout
+
+
+def test_what_the_tutor_writes_only_its_user_may_read(tmp_path: Path) -> None:
+    result = run_tutor(tmp_path, "db", "upgrade")
+    assert result.returncode == 0, result.stderr
+    data = tmp_path / "data"
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert stat.S_IMODE((data / "tutor.db").stat().st_mode) == 0o600

@@ -108,14 +108,16 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     )
     assert (code, out.split(";")[0]) == (0, "Plan 2 saved")
     assert run(capsys, "schedule", "stop", "2")[0] == 0
-    # The same plan again would send everything twice.
-    code, _, err = run(
-        capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", "mon-fri", "--at", "09:00"
-    )
-    assert (code, err) == (
-        1,
-        "Plan 1 already sends that to 'Bootcamp' at that time: see 'tutor schedule list'.\n",
-    )
+    # The same plan again, or one on some of its days, would send everything twice.
+    for days in ("mon-fri", "mon,wed,fri", "daily"):
+        code, _, err = run(
+            capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", days, "--at", "09:00"
+        )
+        assert (code, err) == (
+            1,
+            "Plan 1 already sends that to 'Bootcamp' at that time on some of these days: "
+            "see 'tutor schedule list'.\n",
+        )
     code, out, _ = run(capsys, "schedule", "list")
     assert "plan 1" in out
     assert "Monday to Friday at 09:00" in out
@@ -136,6 +138,12 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "08:00-08:00")[2] == (
         "--quiet 08:00-08:00 ends as it starts: for none, say none.\n"
     )
+    assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "8u-21u")[2] == (
+        "--quiet 8u-21u holds every message from 08:00 to 21:00, most of the day: for the "
+        "night, say 21:00-08:00.\n"
+    )
+    assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "22u-7u")[0] == 0  # Dutch hours
+    assert run(capsys, "cohort", "set", "Bootcamp", "--quiet", "none")[0] == 0
     assert "quiet=none reminder_days=0" in run(capsys, "cohort", "list")[1]
     code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "morgen 10u")
     assert (code, out.split(" planned for ")[0]) == (0, "Push 4 to 'Bootcamp'")
@@ -151,6 +159,13 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     # "now" in words is now, as without --at, never "already past".
     code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "maintenant")
     assert (code, out.split(" queued for ")[0]) == (0, "Push 5 to 'Bootcamp'")
+    # The same push again within the hour is the command typed twice: refused, unless meant.
+    code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "nu")
+    assert code == 1
+    assert err.startswith("Push 5 already sends that to 'Bootcamp' (")
+    assert err.endswith("). To send it once more, add --again.\n")
+    code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--again")
+    assert (code, out.split(" queued for ")[0]) == (0, "Push 6 to 'Bootcamp'")
     assert (
         run(capsys, "trainer", "weekly", "2001", "off")[1]
         == "Weekly report off for telegram:2001.\n"
@@ -264,13 +279,13 @@ def test_operator_mistakes_get_one_clear_line_and_change_nothing(
     assert run(capsys, "cohort", "create", "Forem Liège", "--trainer", "2001")[0] == 0
     # Names that read the same cannot be told apart in a list: they are taken, and find it.
     decomposed = "Forem Lie\u0300ge"
-    for alike in ("forem liège", "Forem Liège.", decomposed):
+    for alike in ("forem liège", "Forem Liège.", decomposed, "forem liege.", "Forem Li\u200bège"):
         assert run(capsys, "cohort", "create", alike, "--trainer", "2001")[1:] == (
             "",
             "A cohort named 'Forem Liège' already exists.\n",
         )
     assert run(capsys, "cohort", "list")[1].count("Forem Liège") == 1
-    assert run(capsys, "cohort", "set", "forem liège", "--reminder-days", "5")[1] == (
+    assert run(capsys, "cohort", "set", "Forem Liege", "--reminder-days", "5")[1] == (
         "Cohort 'Forem Liège' updated: quiet=21:00-08:00 reminder_days=5.\n"
     )
     assert run(capsys, "cohort", "create", "Bootcamp", "--trainer", "2001")[0] == 0

@@ -12,6 +12,7 @@ from bot.core.localtime import (
     in_quiet_hours,
     parse_clock,
     parse_range,
+    quiet_by_day,
     read_clock,
 )
 from bot.features.trainers.timing import (
@@ -87,6 +88,13 @@ def test_parse_range_and_weekdays() -> None:
     assert parse_range("21:00-08:00") == (1260, 480)
     assert parse_range("21:00–08:00") == (1260, 480)
     assert parse_range("21:00") is None
+    assert parse_range("22u-7u") == parse_range("22h-7h") == (1320, 420)
+    # The night's hours the wrong way round, not a break in the day.
+    assert quiet_by_day(*(parse_range("08:00-21:00") or (0, 0)))
+    assert quiet_by_day(*(parse_range("00:00-23:59") or (0, 0)))
+    assert not quiet_by_day(*(parse_range("21:00-08:00") or (0, 0)))
+    assert not quiet_by_day(*(parse_range("12:00-13:30") or (0, 0)))
+    assert not quiet_by_day(0, 0)
     assert parse_weekdays("mon-fri") == "12345"
     assert parse_weekdays("Monday,wed,FRI") == "135"
     assert parse_weekdays("weekdays") == "12345"
@@ -159,6 +167,20 @@ LANGUAGES = ["en", "fr", "nl"]
         ("vr. 14u", local(2026, 12, 4, 14, 0)),
         ("mar 9h", local(2026, 12, 1, 9, 0)),  # mardi, not March
         ("thu 9am", local(2026, 12, 3, 9, 0)),
+        # A range of hours is its start (the twelve of "9h-12h" was read as 22:00).
+        ("jeudi 9h-12h", local(2026, 12, 3, 9, 0)),
+        ("morgen 9u-12u", local(2026, 12, 1, 9, 0)),
+        ("demain de 9h à 12h", local(2026, 12, 1, 9, 0)),
+        ("morgen van 9u tot 12u", local(2026, 12, 1, 9, 0)),
+        ("tomorrow 9:00-12:00", local(2026, 12, 1, 9, 0)),
+        # The day after tomorrow with or without its hyphen, minutes after a comma.
+        ("après demain 9h", local(2026, 12, 2, 9, 0)),
+        ("apres demain 9h", local(2026, 12, 2, 9, 0)),
+        ("morgen 9,30u", local(2026, 12, 1, 9, 30)),
+        ("demain 14,30h", local(2026, 12, 1, 14, 30)),
+        # A weekday and the date it falls on.
+        ("jeudi 3 décembre 9h", local(2026, 12, 3, 9, 0)),
+        ("over 30 uur", LATE + timedelta(hours=30)),
     ],
 )
 def test_read_time_reads_words_and_numbers_in_three_languages(
@@ -238,7 +260,18 @@ def test_words_for_now_are_now_and_never_already_past(text: str) -> None:
     assert read_time(text, BRUSSELS, LATE, LANGUAGES) == TypedTime(LATE, immediate=True)
 
 
-@pytest.mark.parametrize("text", ["31/11 10:00", "whenever", "over 2 dinges", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31/11 10:00",
+        "whenever",
+        "over 2 dinges",
+        "",
+        "demain 24h",  # no hour of a day: it was read as 24 hours from now
+        "morgen 25u",
+        "mardi 3 décembre 9h",  # the 3rd is a Thursday: which one is the slip?
+    ],
+)
 def test_read_time_says_when_it_does_not_understand(text: str) -> None:
     assert read_time(text, BRUSSELS, LATE, LANGUAGES) is None
 

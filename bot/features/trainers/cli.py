@@ -21,7 +21,13 @@ from bot.adapters.db.unit import SqlUnitOfWork
 from bot.cli_args import whole_number
 from bot.config import Settings, parse_identity
 from bot.core.languages import LanguageRegistry
-from bot.core.localtime import NO_QUIET_HOURS, format_clock, parse_range, read_clock
+from bot.core.localtime import (
+    NO_QUIET_HOURS,
+    format_clock,
+    parse_range,
+    quiet_by_day,
+    read_clock,
+)
 from bot.core.ports import LEARNERS, Learner
 from bot.features.trainers import codes, outbox
 from bot.features.trainers.access import Access
@@ -128,6 +134,11 @@ def _add_push_and_schedule(commands: Any) -> None:
         "--at",
         help='local time in words or numbers, e.g. "tomorrow 9:00", "jeudi 9h", "morgen 10u", '
         '"2026-12-01 09:00" (default: now)',
+    )
+    push.add_argument(
+        "--again",
+        action="store_true",
+        help="send it even though a push of the same to the cohort goes within an hour",
     )
     push.set_defaults(handler=_runner(_push))
 
@@ -346,6 +357,12 @@ async def _set(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> No
             raise OperatorError("Quiet hours look like 21:00-08:00, or none.")
         if quiet[0] == quiet[1] and args.quiet.strip().lower() not in NO_QUIET_HOURS:
             raise OperatorError(f"--quiet {args.quiet} ends as it starts: for none, say none.")
+        if quiet_by_day(*quiet):
+            raise OperatorError(
+                f"--quiet {args.quiet} holds every message from {format_clock(quiet[0])} to "
+                f"{format_clock(quiet[1])}, most of the day: for the night, say "
+                f"{format_clock(quiet[1])}-{format_clock(quiet[0])}."
+            )
         values.update(quiet_start=quiet[0], quiet_end=quiet[1])
     if args.reminder_days is not None:
         values["reminder_days"] = args.reminder_days
@@ -378,10 +395,16 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
         "next": args.next,
         "message": args.message,
     }
-    kind = next(name for name, value in chosen.items() if value)
+    kind = cast(PushKind, next(name for name, value in chosen.items() if value))
+    same = await uow.get(PUSHES).same_push(cohort.id, kind, lesson_id, texts, due or now)
+    if same is not None and not args.again:
+        raise OperatorError(
+            f"Push {same.id} already sends that to {cohort.name!r} "
+            f"({_local(same.due_at, options.zone)}). To send it once more, add --again."
+        )
     push = await uow.get(PUSHES).create_push(
         cohort,
-        cast(PushKind, kind),
+        kind,
         now=now,
         zone=options.zone,
         due_at=due,
@@ -469,8 +492,8 @@ async def _schedule_add(app: App, uow: SqlUnitOfWork, options: TrainerOptions, a
     kind = cast(PlanKind, args.what)
     if same := await uow.get(PUSHES).same_plan(cohort.id, kind, weekdays, minutes):
         raise OperatorError(
-            f"Plan {same.id} already sends that to {cohort.name!r} at that time: "
-            "see 'tutor schedule list'."
+            f"Plan {same.id} already sends that to {cohort.name!r} at that time on some of "
+            "these days: see 'tutor schedule list'."
         )
     plan = await uow.get(PUSHES).create_plan(
         cohort,

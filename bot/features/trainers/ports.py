@@ -286,7 +286,18 @@ class PushStore(Protocol):
     async def same_plan(
         self, cohort_id: int, kind: PlanKind, weekdays: str, at_minute: int
     ) -> Plan | None:
-        """Return a cohort's plan that already sends this on these days at this time."""
+        """Return a cohort's plan that already sends this at this time on one of these days."""
+        ...
+
+    async def same_push(
+        self,
+        cohort_id: int,
+        kind: PushKind,
+        lesson_id: str | None,
+        texts: dict[str, str] | None,
+        due_at: datetime,
+    ) -> Push | None:
+        """Return a push of a cohort that sends the same close to that time, if any."""
         ...
 
     async def upcoming(self, cohort_ids: list[int], now: datetime) -> tuple[list[Push], list[Plan]]:

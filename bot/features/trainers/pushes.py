@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,9 @@ from bot.features.trainers.tables import CohortMemberRow, CohortRow, OutboxRow, 
 from bot.features.trainers.timing import next_occurrence
 
 EXPAND_BATCH: Final = 20
+# The same push to the same cohort this close to another is taken for the same command typed
+# twice: learners would get it twice.
+SAME_PUSH_WITHIN: Final = timedelta(hours=1)
 
 
 def as_push(row: PushRow) -> Push:
@@ -162,16 +165,47 @@ class SqlPushes:
     async def same_plan(
         self, cohort_id: int, kind: PlanKind, weekdays: str, at_minute: int
     ) -> Plan | None:
-        """Return a cohort's plan that already sends this on these days at this time."""
-        row = await self.session.scalar(
-            select(PushPlanRow).where(
+        """Return a cohort's plan that already sends this at this time on one of these days."""
+        # "mon,wed,fri" beside "mon-fri" at the same hour: learners would get it twice.
+        rows = await self.session.scalars(
+            select(PushPlanRow)
+            .where(
                 PushPlanRow.cohort_id == cohort_id,
                 PushPlanRow.kind == kind,
-                PushPlanRow.weekdays == weekdays,
                 PushPlanRow.at_minute == at_minute,
             )
+            .order_by(PushPlanRow.id)
         )
-        return _plan(row) if row else None
+        return next((_plan(row) for row in rows if set(row.weekdays) & set(weekdays)), None)
+
+    async def same_push(
+        self,
+        cohort_id: int,
+        kind: PushKind,
+        lesson_id: str | None,
+        texts: dict[str, str] | None,
+        due_at: datetime,
+    ) -> Push | None:
+        """Return a push of a cohort that sends the same within `SAME_PUSH_WITHIN` of that time."""
+        rows = await self.session.scalars(
+            select(PushRow)
+            .where(
+                PushRow.cohort_id == cohort_id,
+                PushRow.plan_id.is_(None),
+                PushRow.kind == kind,
+                PushRow.due_at >= due_at - SAME_PUSH_WITHIN,
+                PushRow.due_at <= due_at + SAME_PUSH_WITHIN,
+            )
+            .order_by(PushRow.id)
+        )
+        return next(
+            (
+                as_push(row)
+                for row in rows
+                if row.lesson_id == lesson_id and (row.texts or {}) == (texts or {})
+            ),
+            None,
+        )
 
     async def run_due_plans(self, now: datetime, zone: ZoneInfo) -> int:
         """Turn each plan whose time has come into a push; return how many pushes were made."""

@@ -36,8 +36,12 @@ from bot.features.trainers.tables import (
 
 
 def name_key(name: str) -> str:
-    """Return what a cohort's name says, whatever its case, accents' encoding or punctuation."""
-    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", name).casefold()))
+    """Return what a cohort's name says, whatever its case, accents, punctuation or hidden marks."""
+    # "Forem Liège" and "forem liege." look alike in a list; so do a name and the same with a
+    # zero-width space inside (a format character, like the accents, is dropped).
+    letters = unicodedata.normalize("NFKD", name)
+    kept = "".join(char for char in letters if unicodedata.category(char) not in {"Mn", "Cf"})
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", kept).casefold()))
 
 
 def _cohort(row: CohortRow) -> Cohort:

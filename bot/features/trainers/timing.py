@@ -21,9 +21,29 @@ _SPOKEN_HOUR = re.compile(
     r"([01]?\d|2[0-3])\s?(?:uur|heures?|[uh])(?:\s?([0-5]\d))?\b",
     re.IGNORECASE,
 )
-# "9.30u", "14.15h": an hour with its minutes after a full stop, then the hour's letter; and
-# "morgen 9.30": after a day named by its distance from today, the full stop is a time's.
-_DOTTED_HOUR = re.compile(r"(?<![\d.:/])([01]?\d|2[0-3])\.([0-5]\d)\s?(?:uur|u|h)\b", re.I)
+# "9.30u", "14,15h": an hour with its minutes after a full stop or a comma, then the hour's
+# letter; and "morgen 9.30": after a day named by its distance from today, the full stop is a
+# time's.
+_DOTTED_HOUR = re.compile(r"(?<![\d.,:/])([01]?\d|2[0-3])[.,]([0-5]\d)\s?(?:uur|u|h)\b", re.I)
+# "24h", "25u": no hour of a day (dateparser read them as durations, a day or more from now).
+_NO_SUCH_HOUR = re.compile(
+    r"(?<![\d:.,])(?<!\bdans )(?<!\bover )(?<!\bin )(?<!\bbinnen )"
+    r"(?:2[4-9]|[3-9]\d)\s?(?:uur|heures?|[uh])\b",
+    re.IGNORECASE,
+)
+# An hour with its letter, or with minutes: one end of a range of hours.
+_HOUR_END = r"(?:[01]?\d|2[0-3])(?:[:.,][0-5]\d|\s?(?:uur|heures?|[uh])(?:[0-5]\d)?)"
+# "9h-12h", "9u tot 12u", "de 9h à 12h", "9:00-12:00": a range of hours, of which a push takes
+# the start (it was read as 22:00, from the twelve). Marked as hours on both ends: "9-12" alone
+# is also a date, the 9th of December.
+_HOUR_RANGE = re.compile(
+    r"(?:\b(?:de|van|from|entre|tussen)\s+)?"
+    rf"(?<![\d:.,/])({_HOUR_END})\s*(?:[-–]|\b(?:à|a|et|en|and|tot|to|until|till|jusqu'à)\b)\s*{_HOUR_END}"
+    r"(?![\d:.,])",
+    re.IGNORECASE,
+)
+# "après demain", "apres demain": the day dateparser reads only with its hyphen.
+_AFTER_TOMORROW = re.compile(r"\bapr[eè]s\s+demain\b", re.IGNORECASE)
 # Weekdays in short, before a time: "ma 9u", "di. 14u", "mar 9h" (not March), "Sat 14:00".
 _SHORT_WEEKDAYS: Final = {
     "ma": "maandag", "di": "dinsdag", "wo": "woensdag", "do": "donderdag", "vr": "vrijdag",
@@ -155,7 +175,11 @@ def read_time(
     """
     if " ".join(fold(text).casefold().split()) in _NOW:
         return TypedTime(now, immediate=True)
-    written = _DOTTED_HOUR.sub(lambda match: f"{match[1]}:{match[2]}", " ".join(text.split()))
+    if _NO_SUCH_HOUR.search(text):
+        return None
+    written = _HOUR_RANGE.sub(lambda match: match[1], " ".join(text.split()))
+    written = _AFTER_TOMORROW.sub("après-demain", written)
+    written = _DOTTED_HOUR.sub(lambda match: f"{match[1]}:{match[2]}", written)
     written = _SHORT_WEEKDAY.sub(lambda match: f"{_SHORT_WEEKDAYS[match[1].lower()]} ", written)
     written = _SPOKEN_HOUR.sub(lambda match: f"{match.group(1)}:{match.group(2) or '00'}", written)
     written = _AT_HOUR.sub(lambda match: f"{match.group(1)} {match.group(2)}:00", written)
@@ -177,9 +201,17 @@ def read_time(
         )
     typed = _read_words(written, zone, now, languages)
     # "next Saturday" on a Saturday is a week later; "Saturday 14:00" that morning is today.
-    if typed is None or _NEXT_WEEKDAY.search(text):
-        return typed
-    return _today_if_named(typed, written, zone, now)
+    if typed is not None and not _NEXT_WEEKDAY.search(text):
+        typed = _today_if_named(typed, written, zone, now)
+    return typed if typed is None or _on_the_day_named(typed, written, zone) else None
+
+
+def _on_the_day_named(typed: TypedTime, written: str, zone: ZoneInfo) -> bool:
+    """Tell whether a moment falls on the weekday the text names, if it names one."""
+    # "mardi 9 décembre" when the 9th is a Wednesday: one of the two is a slip, and which one
+    # is not for the tutor to guess.
+    named = {_WEEKDAY_NUMBERS[name.lower()] for name in _WEEKDAY_NAMED.findall(written)}
+    return not named or typed.moment.astimezone(zone).weekday() in named
 
 
 def _today_if_named(typed: TypedTime, written: str, zone: ZoneInfo, now: datetime) -> TypedTime:
