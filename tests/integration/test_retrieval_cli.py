@@ -96,3 +96,14 @@ def test_search_refuses_a_count_of_lessons_it_cannot_show(
 
     assert stopped.value.code == 2
     assert "--k: a number of lessons, 1 to 20" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_search_refuses_an_empty_question(
+    course_env: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["search", text])
+
+    assert stopped.value.code == 2
+    assert "give a question, as a learner would type it" in capsys.readouterr().err

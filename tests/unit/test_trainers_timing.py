@@ -101,6 +101,14 @@ def test_parse_range_and_weekdays() -> None:
     assert parse_weekdays("daily") == "1234567"
     assert parse_weekdays("fri-mon") is None
     assert parse_weekdays("someday") is None
+    # French and Dutch, whole or short, and ranges in words, as the --at times are read.
+    assert parse_weekdays("lundi au vendredi") == "12345"
+    assert parse_weekdays("ma-vr") == "12345"
+    assert parse_weekdays("maandag tot vrijdag") == "12345"
+    assert parse_weekdays("lun,mer,ven") == "135"
+    assert parse_weekdays("dinsdag en donderdag") == "24"
+    assert parse_weekdays("tous les jours") == "1234567"
+    assert parse_weekdays("vendredi-lundi") is None
 
 
 def test_next_occurrence_on_weekdays() -> None:

@@ -25,7 +25,7 @@ def add_commands(commands: Any) -> None:
     ingest.set_defaults(handler=_ingest)
 
     search = commands.add_parser("search", help="find the lessons that answer a question")
-    search.add_argument("text", help="the question, as a learner would type it")
+    search.add_argument("text", type=_question, help="the question, as a learner would type it")
     search.add_argument(
         "--lang",
         help="search in, one of TUTOR_LANGUAGES (default: as the tutor answers a learner of "
@@ -62,6 +62,13 @@ def _ingest(settings: Settings, args: argparse.Namespace) -> int:
         f"{report.seconds:.1f} s."
     )
     return 0
+
+
+def _question(text: str) -> str:
+    """Read the question to search for: some words, not an empty string."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a question, as a learner would type it")
+    return text
 
 
 def _search(settings: Settings, args: argparse.Namespace) -> int:

@@ -84,7 +84,7 @@ def _add_trainer_and_cohort(commands: Any, join_links: JoinLinks) -> None:
     revoke.set_defaults(handler=_runner(_revoke))
     weekly = trainer_actions.add_parser("weekly", help="switch a trainer's weekly report")
     weekly.add_argument("trainer", metavar="CHANNEL:ID", help="e.g. telegram:123456789")
-    weekly.add_argument("state", choices=("on", "off"))
+    weekly.add_argument("state", choices=("on", "off"), type=str.lower)
     weekly.set_defaults(handler=_runner(_weekly))
 
     cohort = commands.add_parser("cohort", help="create and manage cohorts")
@@ -164,7 +164,7 @@ def _add_push_and_schedule(commands: Any) -> None:
 
 def _reminder_days(text: str) -> int:
     """Read a reminder delay as the chat offers it: a number of days, or `off` (0)."""
-    if text.strip().lower() in NO_QUIET_HOURS:
+    if text.strip().lower() in {*NO_QUIET_HOURS, "0"}:
         return 0
     return _whole_days(text, 1, "or off", most=REMINDER_DAYS_MOST)
 
@@ -413,8 +413,7 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
     )
     zone = options.zone
     if push.expanded_at is None:
-        held = held_until(cohort, push.due_at, zone)
-        hold = f", held by quiet hours until {_local(held, zone)}" if held > push.due_at else ""
+        hold = _held(cohort, push.due_at, zone)
         print(f"Push {push.id} to {cohort.name!r} planned for {_local(push.due_at, zone)}{hold}.")
         return
     waiting = await uow.get(PUSHES).waiting(push.id)
@@ -484,8 +483,8 @@ async def _schedule_add(app: App, uow: SqlUnitOfWork, options: TrainerOptions, a
     weekdays, minutes = parse_weekdays(args.days), read_clock(args.at)
     if weekdays is None:
         raise OperatorError(
-            f"--days {args.days!r} is not days this tool reads: use mon-fri, mon,wed,fri, "
-            "weekdays or daily (English day names, three letters)."
+            f"--days {args.days!r} is not days this tool reads: use mon-fri, lundi-vendredi, "
+            "ma-vr, mon,wed,fri, weekdays or daily."
         )
     if minutes is None:
         raise OperatorError(f"--at {args.at!r} is not a time of day: use 09:00, 9h or 14u30.")
@@ -503,12 +502,7 @@ async def _schedule_add(app: App, uow: SqlUnitOfWork, options: TrainerOptions, a
         now=app.services.clock(),
         zone=options.zone,
     )
-    held = held_until(cohort, plan.next_run_at, options.zone)
-    hold = (
-        f", held by quiet hours until {_local(held, options.zone)}"
-        if held > plan.next_run_at
-        else ""
-    )
+    hold = _held(cohort, plan.next_run_at, options.zone)
     print(f"Plan {plan.id} saved; first run {_local(plan.next_run_at, options.zone)}{hold}.")
 
 
@@ -523,21 +517,29 @@ async def _schedule_list(app: App, uow: SqlUnitOfWork, options: TrainerOptions, 
     if not planned and not plans:
         print("Nothing planned.")
         return
-    t = app.services.translator(args.lang)
+    # A language the tutor does not offer is one line, as for `tutor report --lang`.
+    services = app.services
+    t = services.translator(services.languages.profile(args.lang).code if args.lang else None)
     for plan in plans:
-        following = _local(plan.next_run_at, options.zone)
+        cohort = by_id[plan.cohort_id]
         print(
-            f"plan {plan.id:<5} {by_id[plan.cohort_id].name:30} {plan.kind:8} "
-            f"{describe_plan(t, plan.weekdays, plan.at_minute)} (next {following})"
+            f"plan {plan.id:<5} {cohort.name:30} {plan.kind:8} "
+            f"{describe_plan(t, plan.weekdays, plan.at_minute)} "
+            f"(next {_local(plan.next_run_at, options.zone)}"
+            f"{_held(cohort, plan.next_run_at, options.zone)})"
         )
     for push in planned:
         cohort = by_id[push.cohort_id]
-        held = held_until(cohort, push.due_at, options.zone)
-        hold = f" held until {_local(held, options.zone)}" if held > push.due_at else ""
         print(
             f"push {push.id:<5} {cohort.name:30} {push.kind:8} "
-            f"at={_local(push.due_at, options.zone)}{hold}"
+            f"at={_local(push.due_at, options.zone)}{_held(cohort, push.due_at, options.zone)}"
         )
+
+
+def _held(cohort: Cohort, moment: datetime, zone: ZoneInfo) -> str:
+    """Say until when a cohort's quiet hours hold what is due at a moment; nothing if they don't."""
+    held = held_until(cohort, moment, zone)
+    return f", held by quiet hours until {_local(held, zone)}" if held > moment else ""
 
 
 async def _schedule_stop(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:

@@ -118,6 +118,14 @@ _BE_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
 # A date in digits, which dateparser would read as it can (12/31 as the 12th of 2031).
 _DIGIT_DATE = re.compile(r"^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?$")
 _DAY_NAMES: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_ABBREVIATIONS: Final = {"me": 3, "je": 4, "ve": 5, "sa": 6}  # French, in two letters
+_WORKDAYS: Final = frozenset(
+    {"weekdays", "workdays", "semaine", "en semaine", "jours ouvrables", "werkdagen", "weekdagen"}
+)
+_EVERY_DAY: Final = frozenset(
+    {"daily", "every day", "all", "tous les jours", "chaque jour", "elke dag", "dagelijks"}
+)
+_DAY_RANGE_WORDS = re.compile(r"\s+(?:au|a|jusqu'au|tot|t/m|tem|to|through|till|until)\s+")
 
 
 def parse_local(text: str, zone: ZoneInfo, now: datetime) -> datetime | None:
@@ -263,23 +271,33 @@ def beyond_horizon(moment: datetime, now: datetime) -> bool:
 
 
 def parse_weekdays(text: str) -> str | None:
-    """Read days such as `mon-fri`, `mon,wed` or `weekdays` as ISO digits (`12345`)."""
-    text = text.strip().lower()
-    if text in {"weekdays", "workdays"}:
+    """Read days such as `mon-fri`, `lundi,mercredi`, `ma-vr` or `weekdays` as ISO digits."""
+    text = " ".join(fold(text).lower().split())
+    if text in _WORKDAYS:
         return "12345"
-    if text in {"daily", "every day", "all"}:
+    if text in _EVERY_DAY:
         return WEEKDAYS
     days: set[int] = set()
-    for part in text.split(","):
+    # "lundi au vendredi", "maandag tot vrijdag", "monday to friday": a range in words.
+    for part in re.split(r"\s*[,;/]\s*|\s+(?:et|en|and)\s+", _DAY_RANGE_WORDS.sub("-", text)):
         first, _, last = part.strip().partition("-")
-        if first[:3] not in _DAY_NAMES or (last and last[:3] not in _DAY_NAMES):
-            return None
-        low = _DAY_NAMES.index(first[:3]) + 1
-        high = _DAY_NAMES.index(last[:3]) + 1 if last else low
-        if high < low:
+        low, high = _day_number(first), _day_number(last) if last else _day_number(first)
+        if low is None or high is None or high < low:
             return None
         days.update(range(low, high + 1))
     return "".join(str(day) for day in sorted(days)) or None
+
+
+def _day_number(name: str) -> int | None:
+    """Return the ISO number of a weekday named in English, French or Dutch, whole or short."""
+    name = name.strip().rstrip(".")
+    if name in _DAY_ABBREVIATIONS:
+        return _DAY_ABBREVIATIONS[name]
+    whole = _SHORT_WEEKDAYS.get(name, name)
+    if whole in _WEEKDAY_NUMBERS:
+        return _WEEKDAY_NUMBERS[whole] + 1
+    # English in three letters or more, as the option always read: "mon", "tues", "thurs".
+    return next((n + 1 for n, day in enumerate(_DAY_NAMES) if name[:3] == day), None)
 
 
 def next_occurrence(after: datetime, zone: ZoneInfo, weekdays: str, minutes: int) -> datetime:
