@@ -95,9 +95,7 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     )
     assert (code, out.split(";")[0]) == (0, "Plan 1 saved")
     # Days and times are told apart when one of them is not read; times as the chat reads them.
-    code, _, err = run(
-        capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", "lundi-someday"
-    )
+    code, _, err = run(capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", "lundi-someday")
     assert (code, err.split(" is not")[0]) == (1, "--days 'lundi-someday'")
     code, _, err = run(
         capsys, "schedule", "add", "--cohort", "Bootcamp", "--days", "mon", "--at", "25u"
@@ -293,7 +291,7 @@ def test_operator_mistakes_get_one_clear_line_and_change_nothing(
     assert run(capsys, "cohort", "set", "Bootcamp") == (
         1,
         "",
-        "Nothing to change: give --quiet, --reminder-days or both.\n",
+        "Nothing to change: give --quiet, --reminder-days, --trainer or --rename.\n",
     )
     missing = tmp_path / "no-such-folder" / "report.csv"
     code, out, err = run(capsys, "report", "--cohort", "Bootcamp", "--csv", str(missing))
@@ -407,3 +405,27 @@ def test_a_push_held_by_quiet_hours_is_listed_and_can_be_cancelled(
     # A review goes only to those with something to review when it goes out: said so.
     out = run(capsys, "push", "--cohort", "Night", "--review")[1]
     assert out.endswith("\nLearners with nothing to review by then get no message.\n")
+
+
+@pytest.mark.usefixtures("environment")
+def test_a_cohort_is_renamed_and_handed_to_another_trainer(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    new_group(capsys, "Forem Liège")
+    run(capsys, "cohort", "create", "Bootcamp", "--trainer", "2001")
+    asyncio.run(start(2002))
+    code, out, _ = run(
+        capsys, "cohort", "set", "forem liege", "--rename", "Forem Liège mardi", "--trainer", "2002"
+    )
+    assert code == 0
+    assert out.splitlines()[1:] == ["Renamed from 'Forem Liège'.", "Led by telegram:2002."]
+    assert "Forem Liège mardi" in run(capsys, "cohort", "list")[1]
+    assert "trainer=telegram:2002" in run(capsys, "cohort", "list")[1]
+    # A name another cohort reads the same as is taken; someone the tutor does not know leads none.
+    assert run(capsys, "cohort", "set", "Forem Liège mardi", "--rename", "bootcamp.")[1:] == (
+        "",
+        "A cohort named 'Bootcamp' already exists.\n",
+    )
+    assert run(capsys, "cohort", "set", "Bootcamp", "--trainer", "9999")[2] == (
+        "telegram:9999 has not talked to the tutor yet: ask them to send /start.\n"
+    )

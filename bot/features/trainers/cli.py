@@ -107,9 +107,17 @@ def _add_trainer_and_cohort(commands: Any, join_links: JoinLinks) -> None:
     stop = cohort_actions.add_parser("stop", help="stop the cohort's join code")
     stop.add_argument("name")
     stop.set_defaults(handler=_runner(_stop))
-    change = cohort_actions.add_parser("set", help="change quiet hours or reminders")
+    change = cohort_actions.add_parser(
+        "set", help="change quiet hours, reminders, its trainer or its name"
+    )
     change.add_argument("name")
     change.add_argument("--quiet", help="quiet hours, e.g. 21:00-08:00, or none")
+    change.add_argument(
+        "--trainer",
+        metavar="CHANNEL:ID",
+        help="hand the cohort to this trainer (they must have sent /start)",
+    )
+    change.add_argument("--rename", metavar="NAME", help="a new name for the cohort")
     change.add_argument(
         "--reminder-days", type=_reminder_days, help="days without learning, or off (0)"
     )
@@ -275,22 +283,9 @@ async def _create(
     app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any, *, join_links: JoinLinks
 ) -> None:
     now = app.services.clock()
-    name = clean_name((args.name,))
-    try:
-        channel, external_id = parse_identity(args.trainer)
-    except ValueError as error:
-        raise OperatorError(f"--trainer: {error}.") from None
-    trainer = await uow.get(LEARNERS).find(channel, external_id)
-    if name is None:
-        raise OperatorError(
-            "A cohort name has 1 to 40 characters, with at least a letter or digit."
-        )
-    if trainer is None:
-        raise OperatorError(
-            f"{channel}:{external_id} has not talked to the tutor yet: ask them to send /start."
-        )
+    name = _name(args.name)
+    trainer = await _leader(uow, args.trainer, now)
     cohorts = uow.get(COHORTS)
-    await cohorts.make_trainer(trainer.id, now)
     cohort = await cohorts.create_cohort(
         name,
         trainer.id,
@@ -305,6 +300,31 @@ async def _create(
     issued = await options.join_codes.issue(cohorts, cohort.id, now, trainer.id)
     print(f"Cohort {cohort.name!r} created, led by {trainer.display_name or args.trainer}.")
     _share(issued.code, join_links(app.settings).get(trainer.channel))
+
+
+def _name(typed: str) -> str:
+    """Return a cohort name as typed, cleaned, or stop with what a name may be."""
+    name = clean_name((typed,))
+    if name is None:
+        raise OperatorError(
+            "A cohort name has 1 to 40 characters, with at least a letter or digit."
+        )
+    return name
+
+
+async def _leader(uow: SqlUnitOfWork, typed: str, now: datetime) -> Learner:
+    """Return the person `--trainer` names, made a trainer; stop when the tutor knows nobody so."""
+    try:
+        channel, external_id = parse_identity(typed)
+    except ValueError as error:
+        raise OperatorError(f"--trainer: {error}.") from None
+    trainer = await uow.get(LEARNERS).find(channel, external_id)
+    if trainer is None:
+        raise OperatorError(
+            f"{channel}:{external_id} has not talked to the tutor yet: ask them to send /start."
+        )
+    await uow.get(COHORTS).make_trainer(trainer.id, now)
+    return trainer
 
 
 async def _list(app: App, uow: SqlUnitOfWork, _: TrainerOptions, __: Any) -> None:
@@ -366,16 +386,31 @@ async def _set(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> No
         values.update(quiet_start=quiet[0], quiet_end=quiet[1])
     if args.reminder_days is not None:
         values["reminder_days"] = args.reminder_days
-    if not values:
-        raise OperatorError("Nothing to change: give --quiet, --reminder-days or both.")
-    await uow.get(COHORTS).update_cohort(cohort.id, **values)
-    now_set = replace(
-        cohort,
-        quiet_start=values.get("quiet_start", cohort.quiet_start),
-        quiet_end=values.get("quiet_end", cohort.quiet_end),
-        reminder_days=values.get("reminder_days", cohort.reminder_days),
-    )
-    print(f"Cohort {cohort.name!r} updated: {_delivery(now_set)}.")
+    changes: dict[str, Any] = dict(values)
+    if args.rename is not None:
+        changes["name"] = await _free_name(uow, _name(args.rename), cohort)
+    if args.trainer is not None:
+        # A cohort whose trainer left (/forget) waits for one: handed over, it is theirs.
+        changes["trainer_id"] = (await _leader(uow, args.trainer, app.services.clock())).id
+    if not changes:
+        raise OperatorError(
+            "Nothing to change: give --quiet, --reminder-days, --trainer or --rename."
+        )
+    await uow.get(COHORTS).update_cohort(cohort.id, **changes)
+    now_set = replace(cohort, **changes)
+    print(f"Cohort {now_set.name!r} updated: {_delivery(now_set)}.")
+    if "name" in changes:
+        print(f"Renamed from {cohort.name!r}.")
+    if (leader := await _trainer(uow, now_set)) is not None and "trainer_id" in changes:
+        print(f"Led by {leader.channel}:{leader.external_id}.")
+
+
+async def _free_name(uow: SqlUnitOfWork, name: str, cohort: Cohort) -> str:
+    """Return a new name for a cohort, unless another cohort's name reads the same."""
+    taken = await uow.get(COHORTS).cohort_named(name)
+    if taken is not None and taken.id != cohort.id:
+        raise OperatorError(f"A cohort named {taken.name!r} already exists.")
+    return name
 
 
 async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:

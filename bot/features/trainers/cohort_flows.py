@@ -61,7 +61,9 @@ def reminder_label(t: Translator, days: int) -> str:
 def clean_name(words: tuple[str, ...]) -> str | None:
     """Return a cohort name from the words typed, or None when it is empty or too long."""
     # Composed accents: "è" typed as e and a combining grave accent is stored as one "è".
-    name = unicodedata.normalize("NFC", " ".join(" ".join(words).split()))
+    typed = "".join(char for char in " ".join(words) if unicodedata.category(char) != "Cf")
+    # Hidden marks (a zero-width space) are left out: they made a name no one could type again.
+    name = unicodedata.normalize("NFC", " ".join(typed.split()))
     # A name of signs alone ("!!!", "🎓🎓") says nothing, and all such names would read alike.
     return name if len(name) <= NAME_MAX_CHARS and any(c.isalnum() for c in name) else None
 
