@@ -206,6 +206,10 @@ def test_operator_invites_a_trainer_and_stops_a_join_code(
     invite = out.split("join-")[1].split()[0]
     assert f"Link on telegram: https://t.me/{BOT_USERNAME}?start=join-{invite}\n" in out
     assert f"Link on terminal: /start join-{invite}\n" in out
+    number = out.split("Trainer invitation ")[1].split(",")[0]
+    listed = run(capsys, "trainer", "list")[1]
+    assert listed.startswith(f"invitation {number} ")
+    assert " by the command line, works until " in listed
     assert run(capsys, "cohort", "create", "Evening", "--trainer", "999")[0] == 1
     # Signs alone name nothing, and would all read alike.
     assert run(capsys, "cohort", "create", "!!!", "--trainer", "2001")[2] == (
@@ -220,6 +224,9 @@ def test_operator_invites_a_trainer_and_stops_a_join_code(
     assert run(capsys, "cohort", "stop", "Evening")[1] == "Stopped 1 join code(s) of 'Evening'.\n"
     assert "This code does not work" in asyncio.run(start(6000, f"join-{join}"))
     assert "You are now a trainer" in asyncio.run(start(6000, f"join-{invite}"))
+    assert run(capsys, "trainer", "list")[1] == (
+        "No trainer invitation works now. Make one: tutor trainer invite\n"
+    )
 
     # A trainer in the terminal is given what to type there.
     asyncio.run(start_in_terminal("anna"))

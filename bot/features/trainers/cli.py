@@ -79,6 +79,8 @@ def _add_trainer_and_cohort(commands: Any, join_links: JoinLinks) -> None:
     trainer_actions = trainer.add_subparsers(dest="action", required=True, metavar="ACTION")
     invite = trainer_actions.add_parser("invite", help="make a one-time trainer invitation")
     invite.set_defaults(handler=_runner(partial(_invite, join_links=join_links)))
+    invitations = trainer_actions.add_parser("list", help="the invitations that still work")
+    invitations.set_defaults(handler=_runner(_invitations))
     revoke = trainer_actions.add_parser("revoke", help="cancel an invitation by its number")
     revoke.add_argument("id", type=_row_id)
     revoke.set_defaults(handler=_runner(_revoke))
@@ -251,6 +253,23 @@ async def _invite(
         if link := join_link(code):
             print(f"Link on {channel}: {link}")
     _print_code(code, "the new trainer sends")
+
+
+async def _invitations(app: App, uow: SqlUnitOfWork, options: TrainerOptions, _: Any) -> None:
+    open_ones = await uow.get(COHORTS).open_invitations(app.services.clock())
+    if not open_ones:
+        print("No trainer invitation works now. Make one: tutor trainer invite")
+    for invitation in open_ones:
+        author = (
+            await uow.get(LEARNERS).get(invitation.created_by_id)
+            if invitation.created_by_id is not None
+            else None
+        )
+        by = f"{author.channel}:{author.external_id}" if author else "the command line"
+        print(
+            f"invitation {invitation.id:<5} made {_local(invitation.created_at, options.zone)} "
+            f"by {by}, works until {_local(invitation.expires_at, options.zone)}"
+        )
 
 
 async def _revoke(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:

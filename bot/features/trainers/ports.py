@@ -32,6 +32,16 @@ class Cohort:
 
 
 @dataclass(frozen=True)
+class Invitation:
+    """A trainer invitation that still works (its code is kept only as a hash)."""
+
+    id: int
+    created_by_id: int | None  # None: made on the command line
+    created_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
 class Membership:
     """The cohort a learner belongs to."""
 
@@ -159,6 +169,10 @@ class CohortStore(Protocol):
         self, code_id: int, now: datetime, *, created_by_id: int | None
     ) -> bool:
         """Revoke a trainer invitation still usable, made by this person (anyone's when None)."""
+        ...
+
+    async def open_invitations(self, now: datetime) -> list[Invitation]:
+        """Return the trainer invitations still usable, oldest first."""
         ...
 
     async def revoke_cohort_codes(self, cohort_id: int, now: datetime) -> int:

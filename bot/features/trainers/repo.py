@@ -7,7 +7,7 @@ import unicodedata
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, union, update
+from sqlalchemy import ColumnElement, delete, func, or_, select, union, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,6 +19,7 @@ from bot.features.trainers.ports import (
     Cohort,
     CohortCode,
     Draft,
+    Invitation,
     Member,
     Membership,
     Redemption,
@@ -42,6 +43,16 @@ def name_key(name: str) -> str:
     letters = unicodedata.normalize("NFKD", name)
     kept = "".join(char for char in letters if unicodedata.category(char) not in {"Mn", "Cf"})
     return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", kept).casefold()))
+
+
+def _usable_invitation(now: datetime) -> tuple[ColumnElement[bool], ...]:
+    """Return the conditions of a trainer invitation that still works."""
+    return (
+        AccessCodeRow.kind == "trainer",
+        AccessCodeRow.revoked_at.is_(None),
+        AccessCodeRow.expires_at > now,
+        or_(AccessCodeRow.max_uses.is_(None), AccessCodeRow.uses < AccessCodeRow.max_uses),
+    )
 
 
 def _cohort(row: CohortRow) -> Cohort:
@@ -137,16 +148,19 @@ class SqlCohorts:
     ) -> bool:
         """Revoke a trainer invitation still usable, made by this person (anyone's when None)."""
         # A cohort's join codes share the numbering: only an invitation is ever cancelled here.
-        query = update(AccessCodeRow).where(
-            AccessCodeRow.id == code_id,
-            AccessCodeRow.kind == "trainer",
-            AccessCodeRow.revoked_at.is_(None),
-            AccessCodeRow.expires_at > now,
-            or_(AccessCodeRow.max_uses.is_(None), AccessCodeRow.uses < AccessCodeRow.max_uses),
-        )
+        query = update(AccessCodeRow).where(AccessCodeRow.id == code_id, *_usable_invitation(now))
         if created_by_id is not None:
             query = query.where(AccessCodeRow.created_by_id == created_by_id)
         return affected(await self.session.execute(query.values(revoked_at=now))) > 0
+
+    async def open_invitations(self, now: datetime) -> list[Invitation]:
+        """Return the trainer invitations still usable, oldest first."""
+        rows = await self.session.scalars(
+            select(AccessCodeRow).where(*_usable_invitation(now)).order_by(AccessCodeRow.id)
+        )
+        return [
+            Invitation(row.id, row.created_by_id, row.created_at, row.expires_at) for row in rows
+        ]
 
     async def revoke_cohort_codes(self, cohort_id: int, now: datetime) -> int:
         """Revoke every live code of a cohort; return how many."""
