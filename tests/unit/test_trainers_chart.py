@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import warnings
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -130,3 +132,13 @@ def test_the_chart_and_the_message_say_who_is_left_out(monkeypatch: pytest.Monke
 def test_a_chart_with_nobody_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     shown = [text.get_text() for text in drawn_texts(monkeypatch, 0)]
     assert "Nobody has joined yet." in shown
+
+
+def test_characters_the_font_lacks_are_left_out_without_a_warning() -> None:
+    cohort = Cohort(1, "👩\u200d💻 Code 🎓", 2, NOW, 0, 0, 3)
+    emoji_report = replace(report(2), cohort=cohort)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph missing from font(s)" fails the test
+        png = progress_chart(emoji_report, fixture_course(), translators()["fr"])
+    assert png.startswith(b"\x89PNG")
+    assert chart.drawable("👩\u200d💻 Code 🎓 Liège") == "Code Liège"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 from typing import TYPE_CHECKING, Final
 
 from bot.course.model import Course
@@ -55,6 +57,23 @@ def _fit(line: str, max_chars: int) -> str:
     kept = " ".join(words)
     # Only a single word longer than the column is cut, and the ellipsis says so.
     return kept[: max_chars - 1] + "…" if len(kept) + 1 > max_chars else kept + "…"
+
+
+def drawable(text: str) -> str:
+    """Return a text without the characters the chart's font cannot draw (emoji, mostly)."""
+    # Drawn, they were boxes of other symbols, and matplotlib warned on the operator's terminal;
+    # "👩‍💻 Code" is "Code".
+    known = _font_characters()
+    kept = (c for c in text if ord(c) in known and unicodedata.category(c) != "Cf")
+    return " ".join("".join(kept).split())
+
+
+@cache
+def _font_characters() -> frozenset[int]:
+    from matplotlib.font_manager import FontProperties, findfont
+    from matplotlib.ft2font import FT2Font
+
+    return frozenset(FT2Font(findfont(FontProperties())).get_charmap())
 
 
 def _chars(width_in: float, points: float = LABEL_PT) -> int:
@@ -170,7 +189,7 @@ class _Canvas:
         if self.axes is not None:
             for number, line in enumerate(lines):
                 y = self.y + (number + 0.5) * step
-                self.axes.text(x, y, line, {"va": "center", "fontsize": size, **style})
+                self.axes.text(x, y, drawable(line), {"va": "center", "fontsize": size, **style})
         return len(lines) * step
 
     def cell(self, x: float, width: float, height: float, cell: Cell) -> None:
@@ -190,7 +209,7 @@ class _Canvas:
         self.axes.text(
             x + width / 2,
             self.y + height / 2,
-            cell.text,
+            drawable(cell.text),
             ha="center",
             va="center",
             fontsize=LABEL_PT,
