@@ -346,7 +346,8 @@ def test_operator_mistakes_get_one_clear_line_and_change_nothing(
     # Nobody joined Bootcamp yet.
     assert run(capsys, "push", "--cohort", "Bootcamp", "--next") == (
         0,
-        "Push 1: 'Bootcamp' has no learner who can get it yet.\n",
+        "Push 1: 'Bootcamp' has no learner who can get it now, so nothing was sent; learners "
+        "who join later do not get it.\n",
         "",
     )
     assert run(capsys, "schedule", "list")[1] == "Nothing planned.\n"

@@ -472,7 +472,10 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
         return
     waiting = await uow.get(PUSHES).waiting(push.id)
     if not waiting:
-        print(f"Push {push.id}: {cohort.name!r} has no learner who can get it yet.")
+        print(
+            f"Push {push.id}: {cohort.name!r} has no learner who can get it now, so nothing was "
+            "sent; learners who join later do not get it."
+        )
         return
     for moment, count in sorted(waiting.items()):
         when = "to go now" if moment <= now else f"held by quiet hours until {_local(moment, zone)}"
