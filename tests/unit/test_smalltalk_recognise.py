@@ -107,6 +107,8 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("ga weg stomme bot", Kind.FRUSTRATED),
         ("you are useless", Kind.FRUSTRATED),
         ("ça marche pas", Kind.FRUSTRATED),
+        ("nog simpeler aub", Kind.CONFUSED),  # on a card: the card in simpler words
+        ("encore plus simple", Kind.CONFUSED),
         ("wacht even", Kind.STOP),
         ("brb", Kind.STOP),
         ("c'est trop long", Kind.STOP),
