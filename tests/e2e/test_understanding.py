@@ -257,6 +257,24 @@ async def test_without_a_model_a_follow_up_is_read_after_the_question_before_it(
 
 
 @pytest.mark.parametrize(
+    ("language", "first", "then"),
+    [
+        ("en", "What is the AI Act?", "and since when?"),
+        ("fr", "c'est quoi l'AI Act", "et depuis quand ?"),
+    ],
+)
+async def test_an_opener_and_a_word_or_two_are_read_after_the_question_before_them(
+    plain_app: App, language: Language, first: str, then: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(first)
+
+    await chat.say(then)
+
+    assert chat.button_with_action("lessons.open").data == data("lessons.open", "rules/eu-ai-act")
+
+
+@pytest.mark.parametrize(
     "asked", ["will it rain tomorrow?", "and a recipe for pancakes?", "what time is it?"]
 )
 async def test_a_question_about_something_else_is_not_read_after_the_question_before_it(

@@ -37,6 +37,10 @@ CONTEXT_WORDS: Final = 40
 # the question before it. Every learner development question the gate refuses scores within
 # it; of the off-topic development probes it refuses, 30 % do (14 % within 2).
 FOLLOW_UP_MARGIN: Final = 2.5
+# A follow-up of this many words or fewer that starts with an opener is read after the question
+# before it whatever the gate says of it alone: on the development pairs, one more French course
+# follow-up answered with a right lesson, no off-topic one more answered.
+OPENER_AND_WORDS: Final = 3
 
 
 def looks_like_follow_up(text: str, follow_ups: FollowUpWords, names_a_topic: bool) -> bool:
@@ -89,12 +93,17 @@ def read_after(
     """
     if not may_follow(question, follow_ups):
         return None
+    together = " ".join(f"{context} {question}".split()[-CONTEXT_WORDS:])
+    # "and since when?", "et pour les enfants ?": an opener and a word or two say nothing alone,
+    # neither what the search finds for them nor how far they are from the course.
+    if opens_as_follow_up(question, follow_ups) and len(words(question)) <= OPENER_AND_WORDS:
+        return together
     if alone.confident and on_topic(alone, names_a_topic):
         return None
     margin = gate_margin(alone, names_a_topic)
     if margin is not None and margin < -FOLLOW_UP_MARGIN:
         return None
-    return " ".join(f"{context} {question}".split()[-CONTEXT_WORDS:])
+    return together
 
 
 async def recent_questions(turn: Turn) -> list[RecentQuestion]:
