@@ -751,15 +751,15 @@ async def test_not_knowing_an_answer_in_a_check_is_told_a_guess_is_fine_not_the_
 TYPED_SECOND_OPTION = {
     "fr": [
         "b", "B)", "la réponse B", "je pense que c'est la b", "2", "la deuxième", "numéro 2",
-        "je dirais b", "bah la b", "je prends la b",
+        "je dirais b", "bah la b", "je prends la b", "b svp",
     ],
     "nl": [
         "b", "antwoord B.", "ik denk b", "volgens mij is het b", "2", "de tweede", "kga voor b",
-        "ik zou b zeggen", "da zal b zijn", "allez, B dan",
+        "ik zou b zeggen", "da zal b zijn", "allez, B dan", "antwoord b aub",
     ],
     "en": [
         "b", "B.", "the answer is b", "I think it's B", "2", "the second one", "number 2",
-        "I'll go with b", "I would say b", "probably b",
+        "I'll go with b", "I would say b", "probably b", "answer b pls",
     ],
 }  # fmt: skip
 
