@@ -39,6 +39,20 @@ from bot.paths import PROJECT_ROOT
         ("jveu pu vivre", "crisis"),
         ("kwil dood", "crisis"),
         ("im so sad", "sadness"),
+        # Despair and grief in everyday words.
+        ("i dont see the point of living anymore", "crisis"),
+        ("ik zie het nut van leven niet meer", "crisis"),
+        ("je suis au chomage depuis 2 ans, je n'y arrive plus", "sadness"),
+        ("mijn man is vorige maand gestorven en ik praat elke avond met een chatbot", "sadness"),
+        ("I feel too sad", "sadness"),
+        # A body in danger: 112.
+        ("i have chest pain what should i do", "emergency"),
+        ("j'ai mal à la poitrine", "emergency"),
+        ("ik krijg geen adem", "emergency"),
+        # Sexual pictures made or shared without consent, fake ones too.
+        ("someone made a fake nude picture of my daughter with ai", "images"),
+        ("mon ex a fait circuler une fausse vidéo porno de moi", "images"),
+        ("iemand heeft met ai een naaktfoto van mij gemaakt", "images"),
     ],
 )
 def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, level: str) -> None:
@@ -63,6 +77,10 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "ik kan ni meer inloggen",
         "je veux plus de quiz",
         "ni oui ni non",
+        "apps that make fake nude photos, are they banned now?",  # the AI Act's ban: the course
+        "can AI detect a heart attack?",
+        "je ne vois plus l'intérêt de ce quiz",
+        "Een chatbot vragen, want die kent de openingsuren van winkels",  # "want to die" once
     ],
 )
 def test_ordinary_messages_hold_no_distress(text: str) -> None:

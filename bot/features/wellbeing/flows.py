@@ -35,8 +35,10 @@ EMERGENCY: Final = "112"  # Europe's emergency number
 # Offered after sadness or loneliness, when the course has it: what a chatbot can and cannot be.
 FEELINGS_LESSON: Final = "ethics/chatbots-and-feelings"
 
-# By level: the lines to call for thoughts of suicide, danger or violence; the lines that
-# listen for sadness, loneliness and bullying.
+# By level, the first found wins: the lines to call for thoughts of suicide, danger or
+# violence; 112 for a body in danger (chest pain); what to do about sexual pictures made or
+# shared without consent (a fake nude); the lines that listen for sadness, loneliness, grief
+# and bullying.
 REPLIES: Final = {
     "crisis": N_(
         "💛 I am sorry things are so hard for you right now. I am a computer program, but people "
@@ -47,6 +49,20 @@ REPLIES: Final = {
         "Prévention du Suicide {prevention_suicide} (in French).\n"
         "• In danger right now: call {emergency}.\n"
         "You can also talk to your doctor or to someone you trust."
+    ),
+    "emergency": N_(
+        "🚑 If this is an emergency, call {emergency} now: it is free, day and night. If it "
+        "is not urgent, call your doctor. I am a computer program and cannot give medical "
+        "advice."
+    ),
+    "images": N_(
+        "💛 This is not your fault. Sharing sexual pictures or videos of someone without their "
+        "consent is against the law in Belgium, fake ones made with AI too.\n"
+        "• Do not share it further, do not pay and do not answer threats.\n"
+        "• Keep proof: screenshots, links, names.\n"
+        "• Report it on the app or website, and to the police (in any police station; in "
+        "danger: {emergency}).\n"
+        "• If it is about someone under 18, Child Focus helps too, for free."
     ),
     "sadness": N_(
         "💛 I am sorry you feel this way. Talking to someone helps: Tele-Onthaal {tele_onthaal} "
