@@ -139,6 +139,11 @@ class LanguageProfile:
     # Words a password or a PIN code follows ("wachtwoord", "mot de passe", "PIN"), any case:
     # the first word after them that holds a digit is redacted ("... is Antwerpen123").
     secrets: tuple[str, ...] = field(default=(), repr=False)
+    # Words a learner says their own health after ("I have", "je suis", "ik neem"), any case, and
+    # the conditions and treatments that are then health data ("diabetes", "enceinte",
+    # "antidepressiva"): GDPR's special data, redacted like a phone number.
+    health_cues: tuple[str, ...] = field(default=(), repr=False)
+    conditions: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words that ask for a reminder ("rappel", "herinner"), lower case without
     # accents: a message the topic gate refuses that holds one is shown the reminder settings.
     reminders: tuple[str, ...] = field(default=(), repr=False)
@@ -348,6 +353,21 @@ FRENCH: Final = LanguageProfile(
         "code itsme",
     ),
     reminders=("rappel",),
+    health_cues=(
+        "j'ai", "j’ai", "jai", "je suis", "je souffre de", "je souffre d'", "je prends",
+        "je suis atteint de", "je suis atteinte de", "je suis atteint d'", "je suis atteinte d'",
+        "on m'a diagnostiqué", "on m'a diagnostique",
+    ),
+    conditions=(
+        "diabète", "diabete", "diabétique", "diabetique", "dépression", "depression",
+        "dépressive", "depressive", "cancer", "séropositif", "seropositif", "séropositive",
+        "seropositive", "sida", "vih", "épilepsie", "epilepsie", "épileptique", "epileptique",
+        "asthme", "asthmatique", "enceinte", "autiste", "autisme", "tdah", "bipolaire",
+        "schizophrène", "schizophrene", "schizophrénie", "schizophrenie", "alzheimer",
+        "parkinson", "sclérose en plaques", "sclerose en plaques", "handicapé", "handicapee",
+        "handicapée", "handicape", "handicap", "antidépresseurs", "antidepresseurs", "insuline",
+        "chimiothérapie", "chimiotherapie", "chimio", "burn-out", "burnout",
+    ),
 )  # fmt: skip
 
 DUTCH: Final = LanguageProfile(
@@ -464,6 +484,13 @@ DUTCH: Final = LanguageProfile(
         "itsme-code",
     ),
     reminders=("herinner",),
+    health_cues=("ik heb", "ik ben", "ik lijd aan", "ik neem", "ik kreeg", "kheb", "kben"),
+    conditions=(
+        "diabetes", "suikerziekte", "depressie", "depressief", "kanker", "hiv", "hiv-positief",
+        "aids", "epilepsie", "astma", "zwanger", "autisme", "autistisch", "adhd", "bipolair",
+        "schizofrenie", "dementie", "alzheimer", "parkinson", "handicap", "gehandicapt",
+        "antidepressiva", "insuline", "chemo", "chemotherapie", "burn-out", "burnout",
+    ),
 )  # fmt: skip
 
 ENGLISH: Final = LanguageProfile(
@@ -578,6 +605,17 @@ ENGLISH: Final = LanguageProfile(
         "password", "passcode", "pass word", "pass", "pin code", "pin", "itsme code",
     ),
     reminders=("remind",),
+    health_cues=(
+        "i have", "i've got", "i've", "ive", "i got", "i suffer from", "i am", "i'm", "im",
+        "i take", "i was diagnosed with", "i've been diagnosed with",
+    ),
+    conditions=(
+        "diabetes", "diabetic", "depression", "cancer", "hiv", "hiv positive", "hiv-positive",
+        "aids", "epilepsy", "epileptic", "asthma", "pregnant", "autism", "autistic", "adhd",
+        "bipolar", "schizophrenia", "dementia", "alzheimer's", "alzheimers", "parkinson's",
+        "parkinsons", "multiple sclerosis", "disabled", "a disability", "antidepressants",
+        "insulin", "chemotherapy", "chemo", "burnout", "burn-out",
+    ),
 )  # fmt: skip
 
 # Every language the tutor knows, in the order it offers them.

@@ -520,6 +520,18 @@ async def test_not_knowing_what_to_write_in_practice_shows_the_hint_not_a_score(
     assert "📝" in chat.text  # the task still reads the next prompt
 
 
+async def test_a_prompt_that_tells_ones_health_is_not_praised_for_keeping_data_out(
+    plain_app: App,
+) -> None:
+    chat, _ = await practising(plain_app)
+    await chat.say(
+        "Écris un e-mail court et poli à ma commune pour un rendez-vous. Je suis séropositif et "
+        "enceinte, donc plutôt le matin. 5 phrases maximum."
+    )
+    assert t(plain_app, "fr", "a detail about your health") in chat.text
+    assert f"❌ {t(plain_app, 'fr', 'No personal data')}" in chat.text
+
+
 @pytest.mark.parametrize(("typed", "language"), [("Nederlands", "nl"), ("in English please", "en")])
 async def test_a_language_named_alone_brings_the_language_buttons(
     plain_app: App, typed: str, language: Language

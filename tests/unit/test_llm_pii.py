@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from stdnum import luhn
 
 from bot.core.languages import BUILT_IN
-from bot.features.privacy.pii import Kind, find_personal_data, redact
+from bot.features.privacy.pii import Kind, Redaction, find_personal_data, redact
 from tests.support.personal_data import CONTEXTS, GENERATORS, MISSED_FORMATS
 
 # Words around the data: letters, spaces and punctuation that never make a number.
@@ -488,3 +488,34 @@ def test_an_international_phone_number_in_brackets_is_found(number: str) -> None
     # Found on the benchmark's held-out messages: a bracket before the "+" hid the number.
     redaction = redact(f"Puis-je donner ({number}) à une IA ?")
     assert redaction.text == "Puis-je donner ([PHONE]) à une IA ?"
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        (
+            "Écris un e-mail à ma commune. Je suis séropositif et enceinte, donc le matin.",
+            "Écris un e-mail à ma commune. Je suis [HEALTH], donc le matin.",
+        ),
+        ("Ik heb diabetes en epilepsie, schrijf een mail", "Ik heb [HEALTH], schrijf een mail"),
+        ("I have depression and take antidepressants", "I have [HEALTH]"),
+        ("I have type 2 diabetes, write to my boss", "I have type 2 [HEALTH], write to my boss"),
+        ("ik ben al jaren depressief", "ik ben al jaren [HEALTH]"),
+    ],
+)
+def test_a_condition_said_of_oneself_is_health_data(text: str, redacted: str) -> None:
+    assert redact(text) == Redaction(redacted, (Kind.HEALTH,))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can AI find cancer?",
+        "I have a question about cancer screening",
+        "Is ChatGPT good for people with diabetes?",
+        "je suis Belge et je cherche du travail",
+        "I am worried about cancer",
+    ],
+)
+def test_health_words_that_say_nothing_of_the_learner_are_kept(text: str) -> None:
+    assert redact(text).text == text

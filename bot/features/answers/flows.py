@@ -66,6 +66,7 @@ KIND_NAMES: Final[dict[Kind, str]] = {
     Kind.ADDRESS: N_("a home address"),
     Kind.NAME: N_("a name"),  # the learner's own, often: not "someone's"
     Kind.SECRET: N_("a password or a PIN code"),
+    Kind.HEALTH: N_("a detail about your health"),
 }
 
 

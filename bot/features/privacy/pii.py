@@ -36,6 +36,7 @@ class Kind(Enum):
     ADDRESS = "[ADDRESS]"
     NAME = "[NAME]"
     SECRET = "[SECRET]"  # noqa: S105 - the placeholder of a password, not one
+    HEALTH = "[HEALTH]"
 
     @property
     def placeholder(self) -> str:
@@ -439,6 +440,21 @@ _SECRET = re.compile(
     r"(?:[ ,:=]+[^\s\d]+){0,5}?[ ,:=]+(?P<secret>(?=[^\s,;]*\d)[^\s,;]{3,}[^\s,;.!?:)])"
 )
 
+# "I have type 2 diabetes", "je suis séropositif et enceinte", "ik neem antidepressiva": a
+# condition or treatment said of oneself, with a few small words between ("a", "type 2", "al
+# jaren"), and the conditions that follow it joined by "and". Not the word alone: "can AI find
+# cancer?" is a question; nor after other words: "I have a question about cancer" is one too.
+_BETWEEN = (
+    r"(?:(?:a|an|some|type\s*\d|had|been|got|also|chronic|severe|mild|un|une|du|de|d['’]|des|le|"
+    r"la|l['’]|forme|al|jaren|lang|ook|een|chronische|ernstige|lichte|zware|take|prends|neem)\s*)"
+)
+_CONDITION = rf"(?i:{_any(word for profile in BUILT_IN for word in profile.conditions)})(?!\w)"
+_HEALTH = re.compile(
+    rf"(?<!\w)(?i:{_any(cue for profile in BUILT_IN for cue in profile.health_cues)})\s+"
+    rf"{_BETWEEN}{{0,3}}(?P<health>{_CONDITION}(?:\s*(?:,|et|and|en|&)\s*{_BETWEEN}{{0,2}}"
+    rf"{_CONDITION})*)"
+)
+
 # "my national number is 85073003361": eleven digits, however grouped, within five words of the
 # words that name the number. Without them a wrong check digit means another number; with them,
 # a typing slip or a made-up number is still not one to keep.
@@ -473,6 +489,7 @@ _DETECTORS: tuple[tuple[Kind, Detector], ...] = (
     *((Kind.ADDRESS, _regex_spans(pattern)) for pattern in _ADDRESSES),
     (Kind.ADDRESS, _regex_spans(_UNMARKED_STREETS)),
     (Kind.SECRET, _regex_spans(_SECRET)),
+    (Kind.HEALTH, _regex_spans(_HEALTH)),
     (Kind.NAME, _person_spans),
     (Kind.NAME, _introduction_spans),
 )
