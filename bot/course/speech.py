@@ -64,7 +64,7 @@ class SpeechList:
         By its letter ("b", "bé": 1), its number ("2": 1) or its rank ("la deuxième": 1), with
         the language's fillers around it; `LAST` for the last one ("la dernière").
         """
-        words = self._without_fillers(plain_words(said))
+        words = self.without_fillers(plain_words(said))
         if len(words) != 1:
             return None
         [word] = words
@@ -80,7 +80,8 @@ class SpeechList:
             return int(word) - 1
         return None
 
-    def _without_fillers(self, words: list[str]) -> list[str]:
+    def without_fillers(self, words: list[str]) -> list[str]:
+        """Return the words said, without the language's fillers ("la", "answer", "denk")."""
         kept: list[str] = []
         at = 0
         while at < len(words):

@@ -795,6 +795,21 @@ async def test_an_options_letter_number_or_rank_typed_in_the_quiz_answers_it(
         assert item.explanations[second] in chat.text
 
 
+@pytest.mark.parametrize(("language", "typed"), [("en", "a or b"), ("fr", "celle du milieu")])
+async def test_a_short_answer_the_options_do_not_read_asks_for_a_letter_and_the_question_waits(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    pending = chat.question.question
+    await chat.say(typed)
+    assert chat.text == t(
+        plain_app, language, "To answer, tap the letter you choose, or type it: “b”."
+    )
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.question.question == pending
+
+
 @pytest.mark.parametrize(
     ("language", "typed", "plain"),
     [

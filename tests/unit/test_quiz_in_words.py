@@ -59,7 +59,13 @@ def test_an_option_is_named_by_its_words_or_a_letter_among_those_shown() -> None
     assert named_option("4", shown, english) is None
     assert named_option("D", shown, english) is None
     assert named_option("What is a deepfake?", shown, english) is None
-    assert named_option("a robot", shown, english) is None
+    assert named_option("a robot", shown, english) is None  # A, or the robot (B)?
+    # A word of one option alone names it ("software", "the robot one"), unless a letter typed
+    # with it names another.
+    assert named_option("software", shown, english) == 0
+    assert named_option("the robot one", shown, english) == 1
+    assert named_option("database", shown, english) == 2
+    assert named_option("what is a robot", shown, english) is None
 
 
 def test_a_typed_letter_counts_in_a_language_without_a_speech_list() -> None:

@@ -35,7 +35,7 @@ from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.privacy.pii import Kind, Redaction, any_word, redact
-from bot.features.quiz.flows import continue_button, way_back
+from bot.features.quiz.flows import Answering, continue_button, way_back
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
 from bot.i18n import N_, Translator
@@ -487,6 +487,15 @@ class Answers:
         """Answer a message the topic gate finds outside the course, as kindly as it allows."""
         if self._asks_for_reminders(bare) and await run_command(turn, "settings"):
             return  # "rappelle-moi demain à 18h": the reminders are in the settings, a tap away
+        state = turn.state
+        if isinstance(state, Answering) and state.asked and word_count(bare) <= SHORT_WORDS:
+            # "a or b", "not a", "celle du milieu" under a quiz question: an answer the options
+            # did not read, not a question to write whole.
+            turn.say(
+                t.gettext("To answer, tap the letter you choose, or type it: “b”."),
+                rows(continue_button(t)),
+            )
+            return
         # "And at work?", "is it safe?", "since when?": a question that leans on one before it,
         # which the search cannot read alone, gets a request for the whole question, not a
         # refusal. A longer one with a pronoun stands alone ("quel temps fait-il à Liège

@@ -20,6 +20,8 @@ from bot.features.quiz.flows import Answering, answer, ask, item_of, shown_order
 # How close the words must be to an option's words, and ahead of the next closest option.
 OPTION_LIKENESS: Final = 0.75
 OPTION_MARGIN: Final = 0.1
+# A word typed under a question names the one option that holds it, from this many letters.
+KEY_WORD_LETTERS: Final = 3
 
 
 def named_option(words: str, shown: Sequence[str], speech: SpeechList) -> int | None:
@@ -40,7 +42,23 @@ def named_option(words: str, shown: Sequence[str], speech: SpeechList) -> int | 
     )
     (best, position), *others = likeness
     runner_up = others[0][0] if others else 0.0
-    return position if best >= OPTION_LIKENESS and best - runner_up >= OPTION_MARGIN else None
+    if best >= OPTION_LIKENESS and best - runner_up >= OPTION_MARGIN:
+        return position
+    return _only_option_with(plain_words(words), shown, speech)
+
+
+def _only_option_with(said: list[str], shown: Sequence[str], speech: SpeechList) -> int | None:
+    """Return the one option holding every word said but fillers ("software", "un robot")."""
+    # Words of three letters or more: "a", "la", "de" name no option.
+    words = {word for word in speech.without_fillers(said) if len(word) >= KEY_WORD_LETTERS}
+    if not words:
+        return None
+    holding = [n for n, option in enumerate(shown) if words <= set(plain_words(option))]
+    if len(holding) != 1:
+        return None
+    # "a robot" when the robot is B: the article is also the letter of another option.
+    letters = {speech.position(word) for word in said if len(word) == 1}
+    return holding[0] if letters <= {None, holding[0]} else None
 
 
 def _likeness(words: str, option: str) -> float:
