@@ -254,3 +254,12 @@ def test_the_cards_buttons_keep_their_numbers_after_listen(tmp_path: Path) -> No
     assert "No button here has that number" not in output
     after_audio = output.split(".ogg", 1)[1]
     assert "· 2/" in after_audio  # Next, tapped after the audio, showed the second card
+
+
+@needs_audio_tools
+def test_listen_typed_on_a_card_offers_the_way_back_to_it(tmp_path: Path) -> None:
+    # The second card, then /listen: its reply's first button is ▶ Continue, back to that card.
+    output = run_chat(tmp_path, ["1", "1", "/listen", "1"], "--lang", "en", "--user", "listener")
+    after_audio = output.split(".ogg", 1)[1]
+    assert "[1] ▶ Continue" in after_audio
+    assert "· 2/" in after_audio.split("[1] ▶ Continue", 1)[1]

@@ -8,7 +8,7 @@ from bot.course.model import Lesson, QuizItem
 from bot.features.lessons.buttons import Resume
 from bot.features.lessons.flows import Reading
 from bot.features.menu import flows as screens
-from bot.features.quiz.flows import Answering, shown_order
+from bot.features.quiz.flows import Answering, shown_order, way_back
 from bot.features.quiz.ports import ANSWERS
 from bot.features.voice.buttons import (
     ListenAnswer,
@@ -88,7 +88,10 @@ async def listen(turn: Turn, _: object = None) -> None:
         if on
         else t.gettext("I can also read every card to you as it comes.")
     )
-    turn.say(state_line, rows(read_aloud_button(t, on=on), screens.menu_button(t)))
+    # The card's own buttons are above the audio: ▶ Continue goes on from where the learner is.
+    turn.say(
+        state_line, rows(way_back(turn, t), read_aloud_button(t, on=on), screens.menu_button(t))
+    )
 
 
 async def switch_read_aloud(turn: Turn, chosen: ReadAloud) -> None:
