@@ -183,9 +183,10 @@ class Tutor:
                 if route is not None:
                     await route.handler(turn, args)
                 elif turn.state.literal_text or not await self._read_first(
-                    turn, name.replace("_", " ")
+                    turn, f"/{name.replace('_', ' ')}"
                 ):
                     # Unless read as words: "/langue", "/aide", "/progres" in another language.
+                    # With its slash: a command, never the words a flow waits for.
                     await screens.unknown_command(turn, name)
             case ButtonPress(data=data):
                 await self._press(turn, data)

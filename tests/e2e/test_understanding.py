@@ -740,6 +740,17 @@ async def test_not_knowing_the_answer_in_the_quiz_is_told_to_guess_and_the_quest
         assert chat.question.question == lesson.quiz[0].question
 
 
+@pytest.mark.parametrize(("language", "command"), [("nl", "taal"), ("fr", "langue")])
+async def test_the_language_command_in_the_learners_words_works_in_the_check(
+    plain_app: App, language: Language, command: str
+) -> None:
+    # The check reads typed language names as its own; a command is never the flow's words.
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("gain.start", CHECK_IN))
+    await chat.command(command)
+    assert chat.button_with_action("menu.lang")
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 async def test_not_knowing_an_answer_in_a_check_is_told_a_guess_is_fine_not_the_right_answer(
     plain_app: App, language: Language

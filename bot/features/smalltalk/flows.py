@@ -117,7 +117,7 @@ class SmallTalk:
         if kind is Kind.WHY and self.model and await recent_questions(turn):
             # After a question, with a chat model, the answers read "why?" as a follow-up to it.
             return False
-        if kind is Kind.COMMAND and found.command == "language" and turn.state.captures_text:
+        if kind is Kind.COMMAND and found.command == "language" and _flows_text(turn, text):
             # "in het Nederlands aub": under the language buttons, the choice the flow reads; in
             # a practice prompt, part of the prompt.
             return False
@@ -140,13 +140,18 @@ class SmallTalk:
     async def _language_asked(self, turn: Turn, text: str) -> bool:
         """Show the language buttons for a message that only names a language ("Nederlands")."""
         # Typed text a flow reads (a practice prompt: "translate it into Dutch") is its own.
-        if turn.state.captures_text:
+        if _flows_text(turn, text):
             return False
         if self.languages.named(text) is None:
             return False
         # One tap away rather than switched: "ChatGPT in English" may be a question after all.
         await screens.ask_language(turn)
         return True
+
+
+def _flows_text(turn: Turn, text: str) -> bool:
+    """Tell whether typed text is the flow's: not a command ("/langue" under the check)."""
+    return turn.state.captures_text and not text.startswith("/")
 
 
 async def _command(turn: Turn, name: str | None) -> None:
