@@ -68,7 +68,7 @@ def parse_identity(text: str) -> tuple[str, str]:
     return channel, external_id
 
 
-def _split_commas(text: str) -> list[str]:
+def _split_items(text: str) -> list[str]:
     # A semicolon too: spreadsheets in Belgium separate lists with it.
     return [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
 
@@ -86,7 +86,7 @@ def list_items(value: object) -> object:
         return value
     text = value.strip()
     if not text.startswith("["):
-        return _split_commas(text)
+        return _split_items(text)
     try:
         return json.loads(text)
     except json.JSONDecodeError:

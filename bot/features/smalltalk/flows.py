@@ -192,12 +192,9 @@ async def _reply(turn: Turn, kind: Kind) -> None:
 async def _confused(turn: Turn) -> None:
     """Do what helps where the learner is: the card in simpler words, the task's hint, or say so."""
     t = turn.t
-    here = _reading(turn)
+    here = _card_here(turn)
     # Typed rather than tapped, "plus simple" asks for what the button does: no tap more.
-    card = (
-        Simplify(here[1].id, here[0].card) if here and here[0].card < len(here[1].cards) else None
-    )
-    if card is not None and await press(turn, card):
+    if here is not None and await press(turn, Simplify(here[0].id, here[1])):
         return
     if isinstance(turn.state, Practising) and await press(turn, ShowHint()):
         return
@@ -218,10 +215,16 @@ def _why(turn: Turn) -> None:
 
 def _simpler_here(turn: Turn) -> Button | None:
     """Return the 🙂 Simpler, please of the card the learner is reading, if they are on one."""
+    here = _card_here(turn)
+    return simpler_button(turn.t, *here) if here is not None else None
+
+
+def _card_here(turn: Turn) -> tuple[Lesson, int] | None:
+    """Return the lesson and the card the learner is reading, if they are on one."""
     reading = _reading(turn)
     if reading is None or reading[0].card >= len(reading[1].cards):
         return None
-    return simpler_button(turn.t, reading[1], reading[0].card)
+    return reading[1], reading[0].card
 
 
 def _about(turn: Turn) -> None:

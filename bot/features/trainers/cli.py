@@ -389,28 +389,19 @@ def _delivery(cohort: Cohort) -> str:
 
 async def _set(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
     cohort = await _cohort(uow, args.name)
-    values: dict[str, int] = {}
+    changes: dict[str, Any] = {}
     if args.quiet is not None:
-        quiet = parse_range(args.quiet)
-        if quiet is None:
-            raise OperatorError("Quiet hours look like 21:00-08:00, or none.")
-        if quiet[0] == quiet[1] and args.quiet.strip().lower() not in NO_QUIET_HOURS:
-            raise OperatorError(f"--quiet {args.quiet} ends as it starts: for none, say none.")
-        if quiet_by_day(*quiet):
-            raise OperatorError(
-                f"--quiet {args.quiet} holds every message from {format_clock(quiet[0])} to "
-                f"{format_clock(quiet[1])}, most of the day: for the night, say "
-                f"{format_clock(quiet[1])}-{format_clock(quiet[0])}."
-            )
-        values.update(quiet_start=quiet[0], quiet_end=quiet[1])
+        changes["quiet_start"], changes["quiet_end"] = _quiet_hours(args.quiet)
     if args.reminder_days is not None:
-        values["reminder_days"] = args.reminder_days
-    changes: dict[str, Any] = dict(values)
+        changes["reminder_days"] = args.reminder_days
     if args.rename is not None:
         changes["name"] = await _free_name(uow, _name(args.rename), cohort)
-    if args.trainer is not None:
-        # A cohort whose trainer left (/forget) waits for one: handed over, it is theirs.
-        changes["trainer_id"] = (await _leader(uow, args.trainer, app.services.clock())).id
+    # A cohort whose trainer left (/forget) waits for one: handed over, it is theirs.
+    leader = (
+        await _leader(uow, args.trainer, app.services.clock()) if args.trainer is not None else None
+    )
+    if leader is not None:
+        changes["trainer_id"] = leader.id
     if not changes:
         raise OperatorError(
             "Nothing to change: give --quiet, --reminder-days, --trainer or --rename."
@@ -420,8 +411,24 @@ async def _set(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> No
     print(f"Cohort {now_set.name!r} updated: {_delivery(now_set)}.")
     if "name" in changes:
         print(f"Renamed from {cohort.name!r}.")
-    if (leader := await _trainer(uow, now_set)) is not None and "trainer_id" in changes:
+    if leader is not None:
         print(f"Led by {leader.channel}:{leader.external_id}.")
+
+
+def _quiet_hours(typed: str) -> tuple[int, int]:
+    """Read `--quiet` as the start and end minutes, or stop with what quiet hours look like."""
+    quiet = parse_range(typed)
+    if quiet is None:
+        raise OperatorError("Quiet hours look like 21:00-08:00, or none.")
+    if quiet[0] == quiet[1] and typed.strip().lower() not in NO_QUIET_HOURS:
+        raise OperatorError(f"--quiet {typed} ends as it starts: for none, say none.")
+    if quiet_by_day(*quiet):
+        start, end = (format_clock(minutes) for minutes in quiet)
+        raise OperatorError(
+            f"--quiet {typed} holds every message from {start} to {end}, most of the day: for "
+            f"the night, say {end}-{start}."
+        )
+    return quiet
 
 
 async def _free_name(uow: SqlUnitOfWork, name: str, cohort: Cohort) -> str:

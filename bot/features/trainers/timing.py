@@ -209,23 +209,27 @@ def read_time(
         )
     typed = _read_words(written, zone, now, languages)
     # "next Saturday" on a Saturday is a week later; "Saturday 14:00" that morning is today.
+    named = _weekdays_named(written)
     if typed is not None and not _NEXT_WEEKDAY.search(text):
-        typed = _today_if_named(typed, written, zone, now)
-    return typed if typed is None or _on_the_day_named(typed, written, zone) else None
+        typed = _today_if_named(typed, named, zone, now)
+    return typed if typed is None or _on_the_day_named(typed, named, zone) else None
 
 
-def _on_the_day_named(typed: TypedTime, written: str, zone: ZoneInfo) -> bool:
+def _weekdays_named(written: str) -> set[int]:
+    """Return the weekdays a text names (Monday 0), in any of the three languages."""
+    return {_WEEKDAY_NUMBERS[name.lower()] for name in _WEEKDAY_NAMED.findall(written)}
+
+
+def _on_the_day_named(typed: TypedTime, named: set[int], zone: ZoneInfo) -> bool:
     """Tell whether a moment falls on the weekday the text names, if it names one."""
     # "mardi 9 décembre" when the 9th is a Wednesday: one of the two is a slip, and which one
     # is not for the tutor to guess.
-    named = {_WEEKDAY_NUMBERS[name.lower()] for name in _WEEKDAY_NAMED.findall(written)}
     return not named or typed.moment.astimezone(zone).weekday() in named
 
 
-def _today_if_named(typed: TypedTime, written: str, zone: ZoneInfo, now: datetime) -> TypedTime:
+def _today_if_named(typed: TypedTime, named: set[int], zone: ZoneInfo, now: datetime) -> TypedTime:
     """Return "Saturday 14:00" typed on a Saturday morning as today, not a week later."""
     today = now.astimezone(zone)
-    named = {_WEEKDAY_NUMBERS[name.lower()] for name in _WEEKDAY_NAMED.findall(written)}
     local = typed.moment.astimezone(zone)
     if named != {today.weekday()} or (local.date() - today.date()).days != DAYS_PER_WEEK:
         return typed
