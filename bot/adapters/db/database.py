@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import String, column, event, inspect, select, table, text
+from sqlalchemy import String, Table, column, event, inspect, select, table, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection, CursorResult, make_url
@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from bot.adapters.db.sqlite_trips import OneTripConnection, open_one_trip_connection
+from bot.adapters.db.tables import Base, table_of
 from bot.waiting import Patience
 
 if TYPE_CHECKING:
@@ -358,20 +359,26 @@ def affected(result: Any) -> int:
     return result.rowcount
 
 
-def upsert(session: AsyncSession, row: type[Any]) -> postgresql.Insert | sqlite_dialect.Insert:
+def upsert(
+    session: AsyncSession, row: type[Any] | Table
+) -> postgresql.Insert | sqlite_dialect.Insert:
     """Return an INSERT that can say ON CONFLICT, in the dialect of the session's database."""
-    if session.get_bind().dialect.name == "postgresql":
+    return insert_for(session.get_bind().dialect.name, row)
+
+
+def insert_for(dialect: str, row: type[Any] | Table) -> postgresql.Insert | sqlite_dialect.Insert:
+    """Return an INSERT that can say ON CONFLICT, in this dialect (`postgresql` or `sqlite`)."""
+    if dialect == "postgresql":
         return postgresql.insert(row)
     return sqlite_dialect.insert(row)
 
 
 async def save_row(
-    session: AsyncSession, row: type[Any], values: Mapping[str, Any], keys: Sequence[str]
+    session: AsyncSession, row: type[Base], values: Mapping[str, Any], keys: Sequence[str]
 ) -> None:
     """Insert a row, or update the one with the same keys, in one statement."""
-    insert = upsert(session, row).values(dict(values))
+    # On the table, without mapped objects: the repositories that save rows this way read them
+    # on the table too, so no mapped copy held by the session can be older than the row.
+    insert = upsert(session, table_of(row)).values(dict(values))
     changed = {name: insert.excluded[name] for name in values if name not in keys}
-    statement = insert.on_conflict_do_update(index_elements=list(keys), set_=changed)
-    # Returned as the mapped row and put over the session's copy, if it holds one: a read of
-    # the row later in the same turn sees what was saved.
-    await session.execute(statement.returning(row), execution_options={"populate_existing": True})
+    await session.execute(insert.on_conflict_do_update(index_elements=list(keys), set_=changed))

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Executable, bindparam, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db.database import upsert
+from bot.adapters.db.database import insert_for, upsert
 from bot.adapters.db.learners import SqlLearners
+from bot.adapters.db.tables import table_of
 from bot.channels.telegram.tables import ProcessedUpdateRow, QuizPollRow, VoiceFileRow
 
 CHANNEL = "telegram"
@@ -29,15 +31,23 @@ class QuizPoll:
 
 async def claim_update(session: AsyncSession, bot_id: int, update_id: int, now: datetime) -> bool:
     """Record an update as handled; return False when some process already did."""
+    claim = _claim(session.get_bind().dialect.name)
+    values = {"bot_id": bot_id, "update_id": update_id, "received_at": now}
+    return (await session.execute(claim, values)).first() is not None
+
+
+@cache
+def _claim(dialect: str) -> Executable:
+    """Build the claim of an update once per dialect, its values bound at each update."""
     # One statement, no savepoint: a conflict inserts nothing and returns no row. A concurrent
     # claim of the same id waits for the first transaction and then conflicts.
-    claim = (
-        upsert(session, ProcessedUpdateRow)
-        .values(bot_id=bot_id, update_id=update_id, received_at=now)
+    updates = table_of(ProcessedUpdateRow)
+    return (
+        insert_for(dialect, updates)
+        .values({name: bindparam(name) for name in ("bot_id", "update_id", "received_at")})
         .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
-        .returning(ProcessedUpdateRow.update_id)
+        .returning(updates.c.update_id)
     )
-    return (await session.execute(claim)).first() is not None
 
 
 async def forget_updates(session: AsyncSession, before: datetime) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.adapters.db.tables import table_of
 from bot.config import Language
 from bot.core.ports import jsonable
 from bot.features.answers.ports import RecentQuestion, UnansweredQuestion
@@ -79,22 +80,21 @@ class SqlRecentQuestions:
     ) -> int:
         """Keep a (redacted) question and return its id; keep only the learner's `keep` last."""
         # Two statements: every question about the course is kept, so this is on their turns.
+        recent = table_of(RecentQuestionRow)
         added = await self.session.execute(
-            insert(RecentQuestionRow)
+            insert(recent)
             .values(learner_id=learner_id, language=language, text=text[:MAX_CHARS], asked_at=now)
-            .returning(RecentQuestionRow.id)
+            .returning(recent.c.id)
         )
         question_id: int = added.scalar_one()
         newest = (
-            select(RecentQuestionRow.id)
-            .where(RecentQuestionRow.learner_id == learner_id)
-            .order_by(RecentQuestionRow.id.desc())
+            select(recent.c.id)
+            .where(recent.c.learner_id == learner_id)
+            .order_by(recent.c.id.desc())
             .limit(keep)
         )
         await self.session.execute(
-            delete(RecentQuestionRow).where(
-                RecentQuestionRow.learner_id == learner_id, RecentQuestionRow.id.not_in(newest)
-            )
+            delete(recent).where(recent.c.learner_id == learner_id, recent.c.id.not_in(newest))
         )
         return question_id
 

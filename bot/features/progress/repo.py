@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.database import save_row
+from bot.adapters.db.tables import table_of
 from bot.core.ports import jsonable
 from bot.features.progress.ports import LessonProgress
 from bot.features.progress.streaks import Streak, streak_export
@@ -119,7 +120,10 @@ class SqlStreaks:
 
     async def of(self, learner_id: int) -> Streak | None:
         """Return the learner's streak, if they ever learnt."""
-        row = await self.session.get(LearningStreakRow, learner_id)
+        streaks = table_of(LearningStreakRow)
+        row = (
+            await self.session.execute(select(streaks).where(streaks.c.learner_id == learner_id))
+        ).one_or_none()
         return Streak(row.days, row.best, row.last_day, row.frozen_day) if row else None
 
     async def save(self, learner_id: int, streak: Streak) -> None:

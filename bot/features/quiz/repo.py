@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, case, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.database import upsert
+from bot.adapters.db.tables import table_of
 from bot.core.ports import jsonable
 from bot.features.quiz.ports import Answer, MissedItem
 from bot.features.quiz.tables import QuizAnswerRow
@@ -22,8 +23,9 @@ class SqlAnswers:
 
     async def record(self, answer: Answer) -> bool:
         """Store one answer; return False when this exact answer was already stored."""
+        answers = table_of(QuizAnswerRow)
         stored = await self.session.scalar(
-            upsert(self.session, QuizAnswerRow)
+            upsert(self.session, answers)
             .values(
                 learner_id=answer.learner_id,
                 lesson_id=answer.lesson_id,
@@ -37,7 +39,7 @@ class SqlAnswers:
             .on_conflict_do_nothing(
                 index_elements=["learner_id", "lesson_id", "item_id", "mode", "attempt"]
             )
-            .returning(QuizAnswerRow.id)
+            .returning(answers.c.id)
         )
         return stored is not None
 

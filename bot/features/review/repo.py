@@ -10,12 +10,16 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.database import save_row
+from bot.adapters.db.tables import table_of
 from bot.core.ports import jsonable
 from bot.features.review.ports import ReminderTime, ReviewCard
 from bot.features.review.tables import ReviewCardRow, ReviewNudgeRow, ReviewReminderRow
 
+CARDS = table_of(ReviewCardRow)
+REMINDERS = table_of(ReviewReminderRow)
 
-def _card(row: ReviewCardRow) -> ReviewCard:
+
+def _card(row: Any) -> ReviewCard:
     return ReviewCard(
         lesson_id=row.lesson_id,
         item_id=row.item_id,
@@ -36,7 +40,15 @@ class SqlReviews:
 
     async def card(self, learner_id: int, lesson_id: str, item_id: str) -> ReviewCard | None:
         """Return the learner's card of one item, if they have answered it."""
-        row = await self.session.get(ReviewCardRow, (learner_id, lesson_id, item_id))
+        row = (
+            await self.session.execute(
+                select(CARDS).where(
+                    CARDS.c.learner_id == learner_id,
+                    CARDS.c.lesson_id == lesson_id,
+                    CARDS.c.item_id == item_id,
+                )
+            )
+        ).one_or_none()
         return _card(row) if row else None
 
     async def save(self, learner_id: int, card: ReviewCard) -> None:
@@ -51,19 +63,19 @@ class SqlReviews:
     async def retire(self, learner_id: int, lesson_id: str, item_id: str) -> None:
         """Drop the card of an item the course no longer has."""
         await self.session.execute(
-            delete(ReviewCardRow).where(
-                ReviewCardRow.learner_id == learner_id,
-                ReviewCardRow.lesson_id == lesson_id,
-                ReviewCardRow.item_id == item_id,
+            delete(CARDS).where(
+                CARDS.c.learner_id == learner_id,
+                CARDS.c.lesson_id == lesson_id,
+                CARDS.c.item_id == item_id,
             )
         )
 
     async def due(self, learner_id: int, before: datetime, limit: int) -> list[ReviewCard]:
         """Return up to `limit` cards due before a time, the longest due first."""
-        rows = await self.session.scalars(
-            select(ReviewCardRow)
-            .where(ReviewCardRow.learner_id == learner_id, ReviewCardRow.due < before)
-            .order_by(ReviewCardRow.due, ReviewCardRow.lesson_id, ReviewCardRow.item_id)
+        rows = await self.session.execute(
+            select(CARDS)
+            .where(CARDS.c.learner_id == learner_id, CARDS.c.due < before)
+            .order_by(CARDS.c.due, CARDS.c.lesson_id, CARDS.c.item_id)
             .limit(limit)
         )
         return [_card(row) for row in rows]
@@ -72,33 +84,34 @@ class SqlReviews:
         """Count the cards due before a time."""
         count = await self.session.scalar(
             select(func.count())
-            .select_from(ReviewCardRow)
-            .where(ReviewCardRow.learner_id == learner_id, ReviewCardRow.due < before)
+            .select_from(CARDS)
+            .where(CARDS.c.learner_id == learner_id, CARDS.c.due < before)
         )
         return int(count or 0)
 
     async def next_due(self, learner_id: int) -> datetime | None:
         """Return when the next card falls due, if the learner has any."""
-        return await self.session.scalar(
-            select(func.min(ReviewCardRow.due)).where(ReviewCardRow.learner_id == learner_id)
+        due: datetime | None = await self.session.scalar(
+            select(func.min(CARDS.c.due)).where(CARDS.c.learner_id == learner_id)
         )
+        return due
 
     async def recent_reviews(self, learner_id: int, limit: int) -> list[datetime]:
         """Return when the learner last answered their most recently answered items."""
         found = await self.session.scalars(
-            select(ReviewCardRow.last_review)
-            .where(ReviewCardRow.learner_id == learner_id)
-            .order_by(ReviewCardRow.last_review.desc())
+            select(CARDS.c.last_review)
+            .where(CARDS.c.learner_id == learner_id)
+            .order_by(CARDS.c.last_review.desc())
             .limit(limit)
         )
         return list(found)
 
     async def export(self, learner_id: int) -> list[dict[str, Any]]:
         """Return the learner's cards for /mydata."""
-        rows = await self.session.scalars(
-            select(ReviewCardRow)
-            .where(ReviewCardRow.learner_id == learner_id)
-            .order_by(ReviewCardRow.due, ReviewCardRow.lesson_id, ReviewCardRow.item_id)
+        rows = await self.session.execute(
+            select(CARDS)
+            .where(CARDS.c.learner_id == learner_id)
+            .order_by(CARDS.c.due, CARDS.c.lesson_id, CARDS.c.item_id)
         )
         return [
             jsonable(
@@ -123,7 +136,13 @@ class SqlReminders:
 
     async def time(self, learner_id: int) -> ReminderTime:
         """Return the hours the learner's reminder is based on."""
-        row = await self.session.get(ReviewReminderRow, learner_id)
+        row = (
+            await self.session.execute(
+                select(REMINDERS.c.usual_hour, REMINDERS.c.chosen_hour).where(
+                    REMINDERS.c.learner_id == learner_id
+                )
+            )
+        ).one_or_none()
         return ReminderTime(row.usual_hour, row.chosen_hour) if row else ReminderTime()
 
     async def set_usual_hour(self, learner_id: int, hour: int) -> None:

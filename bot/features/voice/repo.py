@@ -10,6 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.database import upsert
+from bot.adapters.db.tables import table_of
 from bot.config import Language
 from bot.core.ports import jsonable
 from bot.features.voice.ports import KEEP_ANSWERS, KeptAnswer
@@ -24,8 +25,12 @@ class SqlVoice:
 
     async def reads_aloud(self, learner_id: int) -> bool:
         """Tell whether the learner has every card read aloud (off unless they turned it on)."""
-        row = await self.session.get(VoiceSettingRow, learner_id)
-        return row is not None and row.read_aloud
+        settings = table_of(VoiceSettingRow)
+        return bool(
+            await self.session.scalar(
+                select(settings.c.read_aloud).where(settings.c.learner_id == learner_id)
+            )
+        )
 
     async def set_read_aloud(self, learner_id: int, on: bool, now: datetime) -> None:
         """Turn reading every card aloud on or off."""
@@ -44,15 +49,16 @@ class SqlVoice:
         # The same answer again (the same question, or its reply shown again after a crash) is
         # kept once, so that the Listen button of a reply shown again reads what the first kept.
         digest = hashlib.sha256(f"{language}\n{text}".encode()).hexdigest()
+        kept = table_of(KeptAnswerRow)
         keep = (
-            upsert(self.session, KeptAnswerRow)
+            upsert(self.session, kept)
             .values(
                 learner_id=learner_id, language=language, text=text, digest=digest, created_at=now
             )
             .on_conflict_do_update(
                 index_elements=["learner_id", "digest"], set_={"created_at": now}
             )
-            .returning(KeptAnswerRow.id)
+            .returning(kept.c.id)
         )
         return int((await self.session.execute(keep)).scalar_one())
 
