@@ -49,15 +49,21 @@ def write_table(weights: Path, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Workers starting together may all write it: each writes its own file, then one wins.
     partial = path.with_name(f"{path.stem}.{uuid.uuid4().hex}.partial")
+    shape = (BLOCKS * ROWS_PER_BLOCK, WIDTH)
     try:
-        table = np.lib.format.open_memmap(
-            partial, mode="w+", dtype=np.uint8, shape=(BLOCKS * ROWS_PER_BLOCK, WIDTH)
-        )
-        with np.load(weights, allow_pickle=False) as blocks:
-            for block in range(BLOCKS):
-                table[block::BLOCKS] = blocks[f"q{block + 1}"]
-        table.flush()
-        del table
+        with partial.open("wb") as file:
+            np.lib.format.write_array_header_1_0(
+                file, {"descr": "|u1", "fortran_order": False, "shape": shape}
+            )
+            start = file.tell()
+            file.truncate(start + shape[0] * WIDTH)
+            # Row by row, not through a mapping of the file: every page a mapping writes counts
+            # in the process's memory, and the 65 MB written were its peak on a first start.
+            with np.load(weights, allow_pickle=False) as blocks:
+                for block in range(BLOCKS):
+                    for index, row in enumerate(blocks[f"q{block + 1}"]):
+                        at = start + (index * BLOCKS + block) * WIDTH
+                        os.pwrite(file.fileno(), row.tobytes(), at)
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
