@@ -48,6 +48,12 @@ class SearchWords:
     # apostrophe: typed on a phone without it, "lia" is "l'IA" and "lapplication"
     # "l'application".
     elisions: tuple[str, ...] = ()
+    # The course's subject spelled out ("intelligence artificielle"), as a case-insensitive
+    # verbose regular expression, and the short form the lessons write instead ("IA"). Read as the
+    # short form: the lessons use it everywhere, so BM25 weighs it as nothing, while the words
+    # spelled out are mostly where the first lesson defines them, which drew questions about fake
+    # photos or jobs to that lesson.
+    subject: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -256,6 +262,7 @@ FRENCH: Final = LanguageProfile(
             | dis[\s-]moi | dites[\s-]moi | excusez[\s-]moi | svp | stp
             | s['’\s]il\s+(?:vous|te)\s+pla[iî]t""",
         elisions=("l", "d", "j", "qu", "c", "s", "n", "m", "t"),
+        subject=(r"\b intel+ig[ea]n\w* \s+ artifi\w*", "IA"),
     ),
     rubric=RubricWords(
         task=(
@@ -409,6 +416,7 @@ DUTCH: Final = LanguageProfile(
             | ik\s+heb\s+een\s+(?:korte\s+)?vraag(?:je)? | een\s+(?:korte\s+)?vraag(?:je)?
             | vraag(?:je)?
             | mag\s+ik\s+iets\s+vragen | zeg | alstublieft | alsjeblieft | aub | a\.u\.b\.?""",
+        subject=(r"\b (?:kunstmatige|artifici\w*) \s+ intel+ig[ea]n\w*", "AI"),
     ),
     rubric=RubricWords(
         task=(
@@ -531,6 +539,7 @@ ENGLISH: Final = LanguageProfile(
         openers=r"""(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening)
             | i\s+have\s+a\s+(?:quick\s+)?question | (?:a\s+)?quick\s+question | a\s+question
             | question | please | excuse\s+me""",
+        subject=(r"\b artifi\w* \s+ intel+ig[ea]n\w*", "AI"),
     ),
     rubric=RubricWords(
         task=(

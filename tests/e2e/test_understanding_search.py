@@ -100,6 +100,44 @@ async def test_questions_about_the_course_pass_the_gate(
     assert lesson_id in opened_lessons(chat)
 
 
+@pytest.mark.parametrize(
+    ("language", "question", "lesson_id"),
+    [
+        (
+            "en",
+            "How can I tell if a photo was made by artificial intelligence?",
+            "verify/deepfakes",
+        ),
+        (
+            "fr",
+            "Comment reconnaître une fausse photo faite par une intelligence artificielle ?",
+            "verify/deepfakes",
+        ),
+        (
+            "fr",
+            "est-ce que l'intelligence artificielle peut remplacer mon travail ?",
+            "work/jobs-change",
+        ),
+        (
+            "nl",
+            "Hoe zie ik of een foto door kunstmatige intelligentie gemaakt is?",
+            "verify/deepfakes",
+        ),
+    ],
+)
+async def test_the_subject_spelled_out_does_not_draw_a_question_to_the_first_lesson(
+    app: App, language: str, question: str, lesson_id: str
+) -> None:
+    # The words "intelligence artificielle" are mostly where the first lesson defines them:
+    # these questions were answered with its card "Software that finds patterns".
+    chat = await learner(app, language)
+
+    await chat.say(question)
+
+    assert lesson_id in opened_lessons(chat)[:3]
+    assert opened_lessons(chat)[0] != "basics/what-is-ai"
+
+
 @pytest.mark.parametrize("typed", ["est ce que l ia est dangereuse", "l'ia peut se tromper ?"])
 async def test_ai_typed_in_small_letters_is_the_course_s_word_not_off_topic(
     app: App, typed: str

@@ -39,3 +39,30 @@ def test_a_request_for_simple_words_is_not_the_topic(
 )
 def test_other_questions_are_searched_as_typed(language: Language, question: str) -> None:
     assert topic(question, BUILT_IN.profile(language).search) == question
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "expected"),
+    [
+        ("en", "can artificial intelligence lie?", "can AI lie?"),
+        ("en", "is artifical inteligence dangerous", "is AI dangerous"),
+        (
+            "fr",
+            "l'Intelligence Artificielle va remplacer mon travail ?",
+            "l'IA va remplacer mon travail ?",
+        ),
+        ("fr", "une inteligence artificiel peut mentir", "une IA peut mentir"),
+        ("nl", "kan kunstmatige intelligentie liegen?", "kan AI liegen?"),
+        ("nl", "wat doet artificiële intelligentie", "wat doet AI"),
+    ],
+)
+def test_the_subject_spelled_out_is_read_as_the_lessons_write_it(
+    language: Language, question: str, expected: str
+) -> None:
+    assert topic(question, BUILT_IN.profile(language).search) == expected
+
+
+def test_words_that_only_begin_like_the_subject_stay() -> None:
+    question = "an artificial flower in an intelligent home"
+
+    assert topic(question, BUILT_IN.profile("en").search) == question

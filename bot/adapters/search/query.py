@@ -18,4 +18,7 @@ def topic(text: str, language: SearchWords) -> str:
     # "What is AI, in simple words?" asks about AI, not about simple words; how to answer is the
     # tutor's job (short sentences already, and the "Simpler, please" button).
     stripped = " ".join(_answer_style(language.answer_style).sub(" ", text).split())
+    if language.subject is not None:
+        spelled_out, short = language.subject
+        stripped = _answer_style(spelled_out).sub(short, stripped)
     return stripped if any(character.isalnum() for character in stripped) else text
