@@ -54,6 +54,10 @@ class SearchWords:
     # spelled out are mostly where the first lesson defines them, which drew questions about fake
     # photos or jobs to that lesson.
     subject: tuple[str, str] | None = None
+    # Words learners clip ("info", "pic") and the whole word the lessons write: rare in the
+    # lessons, a clipped word weighs a lot in BM25 and drew questions to the few short passages
+    # that happen to hold it.
+    clippings: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -417,6 +421,7 @@ DUTCH: Final = LanguageProfile(
             | vraag(?:je)?
             | mag\s+ik\s+iets\s+vragen | zeg | alstublieft | alsjeblieft | aub | a\.u\.b\.?""",
         subject=(r"\b (?:kunstmatige|artifici\w*) \s+ intel+ig[ea]n\w*", "AI"),
+        clippings=(("info", "informatie"),),
     ),
     rubric=RubricWords(
         task=(
@@ -540,6 +545,14 @@ ENGLISH: Final = LanguageProfile(
             | i\s+have\s+a\s+(?:quick\s+)?question | (?:a\s+)?quick\s+question | a\s+question
             | question | please | excuse\s+me""",
         subject=(r"\b artifi\w* \s+ intel+ig[ea]n\w*", "AI"),
+        clippings=(
+            ("info", "information"),
+            ("infos", "information"),
+            ("msg", "message"),
+            ("pic", "picture"),
+            ("pics", "pictures"),
+            ("convo", "conversation"),
+        ),
     ),
     rubric=RubricWords(
         task=(

@@ -66,3 +66,23 @@ def test_words_that_only_begin_like_the_subject_stay() -> None:
     question = "an artificial flower in an intelligent home"
 
     assert topic(question, BUILT_IN.profile("en").search) == question
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "expected"),
+    [
+        (
+            "en",
+            "What personal info should I never give?",
+            "What personal information should I never give?",
+        ),
+        ("en", "Info about my pics", "information about my pictures"),
+        ("nl", "waar vind ik meer info", "waar vind ik meer informatie"),
+        # The French lessons say "infos" themselves.
+        ("fr", "d'où viennent ses infos", "d'où viennent ses infos"),
+    ],
+)
+def test_clipped_words_are_read_as_the_whole_words_of_the_lessons(
+    language: Language, question: str, expected: str
+) -> None:
+    assert topic(question, BUILT_IN.profile(language).search) == expected

@@ -7,6 +7,8 @@ from functools import cache
 
 from bot.core.languages import SearchWords
 
+_WORD = re.compile(r"\w+")
+
 
 @cache
 def _answer_style(pattern: str) -> re.Pattern[str]:
@@ -21,4 +23,7 @@ def topic(text: str, language: SearchWords) -> str:
     if language.subject is not None:
         spelled_out, short = language.subject
         stripped = _answer_style(spelled_out).sub(short, stripped)
+    if language.clippings:
+        whole = dict(language.clippings)
+        stripped = _WORD.sub(lambda word: whole.get(word[0].lower(), word[0]), stripped)
     return stripped if any(character.isalnum() for character in stripped) else text
