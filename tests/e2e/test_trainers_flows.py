@@ -358,6 +358,63 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     assert "24/11/26, 08:30" not in trainer.text
 
 
+async def test_a_trainer_deletes_a_group_and_its_learners_keep_their_progress(app: App) -> None:
+    owner = await new_trainer(app, 2001)
+    code = await new_cohort(owner, "Spring course")
+    (learner,) = await learners(app, code, ["en"])
+    await learner.press("Start")
+    await next_lesson_every_weekday(owner, "Spring course")
+    await owner.command("push")
+    await owner.press("Spring course")
+    await owner.press("A quiz on a lesson")
+    await owner.press_data(owner.buttons[0].data)
+    await owner.press_data(owner.buttons[0].data)
+    await owner.press("Now")
+    await owner.press("Send")
+    assert await statuses(app) == {"pending": 1}
+    await owner.command("cohort")
+    await owner.press("Spring course")
+    delete = owner.button("Delete the group").data.replace("askdelete", "delete")
+
+    # Another trainer's button deletes nothing.
+    other = await new_trainer(app, 2002)
+    await other.press_data(delete)
+    assert "This button is no longer active" in other.text
+
+    await owner.press("Delete the group")
+    assert "Delete the group “Spring course”? Its 1 learner keeps their lessons" in owner.text
+    await owner.press("No, keep it")
+    assert "👥 Spring course" in owner.text
+    await owner.press("Delete the group")
+    await owner.press("Yes, delete it")
+    assert "The group “Spring course” is deleted." in owner.text
+    await owner.press_data(delete)
+    assert "This button is no longer active" in owner.text
+    await owner.command("scheduled")
+    assert "Nothing is planned." in owner.text
+    assert await statuses(app) == {}
+    await owner.command("cohort", "new", "Spring", "course")
+    assert "The group “Spring course” is ready." in owner.text
+
+    await learner.command("leave")
+    assert "You are not in a group." in learner.text
+    await learner.command("progress")
+    assert "What AI is, and what it is not" in learner.text
+
+
+async def test_a_group_is_deleted_by_its_name_only_by_its_trainer(app: App) -> None:
+    owner = await new_trainer(app, 2001)
+    await new_cohort(owner, "Evening class")
+    other = await new_trainer(app, 2002)
+    await other.command("cohort", "delete", "Evening", "class")
+    assert "You have no group with that name." in other.text
+
+    await owner.command("cohort", "delete", "Evening", "class")
+    assert "No learner has joined it yet." in owner.text
+    await owner.press("Yes, delete it")
+    assert "The group “Evening class” is deleted." in owner.text
+
+
 async def test_a_day_without_a_time_offers_times_and_late_pushes_say_when_they_go(
     app: App, clock: Clock
 ) -> None:

@@ -437,3 +437,27 @@ def test_a_cohort_is_renamed_and_handed_to_another_trainer(
     assert run(capsys, "cohort", "set", "Bootcamp", "--trainer", "9999")[2] == (
         "telegram:9999 has not talked to the tutor yet: ask them to send /start.\n"
     )
+
+
+@pytest.mark.usefixtures("environment")
+def test_operator_deletes_a_cohort_only_when_told_yes(capsys: pytest.CaptureFixture[str]) -> None:
+    join = new_group(capsys, "Autumn")
+    assert "Welcome to the group" in asyncio.run(start(5000, f"join-{join}"))
+
+    code, out, err = run(capsys, "cohort", "delete", "Autumn")
+    assert code == 1
+    assert out == ""
+    assert err == (
+        "Deleting 'Autumn' removes its 1 member(s) from it (they keep their progress), its join "
+        "codes and its sends not made yet; it cannot be undone. Add --yes to go on.\n"
+    )
+    assert "Autumn" in run(capsys, "cohort", "list")[1]
+
+    code, out, _ = run(capsys, "cohort", "delete", "Autumn", "--yes")
+    assert code == 0
+    assert out == "Deleted 'Autumn'; its 1 learner(s) keep their progress.\n"
+    assert "Autumn" not in run(capsys, "cohort", "list")[1]
+    assert "This code does not work" in asyncio.run(start(6000, f"join-{join}"))
+    assert run(capsys, "cohort", "delete", "Autumn", "--yes")[2] == (
+        "No cohort named 'Autumn'. See `tutor cohort list`.\n"
+    )

@@ -46,6 +46,22 @@ class StopJoinCodes(CallbackData):
 
 
 @dataclass(frozen=True)
+class AskDeleteCohort(CallbackData):
+    """Ask whether to delete a cohort."""
+
+    action = "trainers.askdelete"
+    cohort: int
+
+
+@dataclass(frozen=True)
+class DeleteCohort(CallbackData):
+    """Delete a cohort, once the trainer confirmed."""
+
+    action = "trainers.delete"
+    cohort: int
+
+
+@dataclass(frozen=True)
 class AskReminders(CallbackData):
     """Ask how often a cohort is reminded."""
 

@@ -109,6 +109,12 @@ def _add_trainer_and_cohort(commands: Any, join_links: JoinLinks) -> None:
     stop = cohort_actions.add_parser("stop", help="stop the cohort's join code")
     stop.add_argument("name")
     stop.set_defaults(handler=_runner(_stop))
+    remove = cohort_actions.add_parser(
+        "delete", help="delete a cohort: its codes, members and sends (learners stay)"
+    )
+    remove.add_argument("name")
+    remove.add_argument("--yes", action="store_true", help="confirm: it cannot be undone")
+    remove.set_defaults(handler=_runner(_delete))
     change = cohort_actions.add_parser(
         "set", help="change quiet hours, reminders, its trainer or its name"
     )
@@ -375,6 +381,19 @@ async def _stop(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> N
     cohort = await _cohort(uow, args.name)
     count = await uow.get(COHORTS).revoke_cohort_codes(cohort.id, app.services.clock())
     print(f"Stopped {count} join code(s) of {cohort.name!r}.")
+
+
+async def _delete(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
+    cohort = await _cohort(uow, args.name)
+    members = await uow.get(COHORTS).member_count(cohort.id)
+    if not args.yes:
+        raise OperatorError(
+            f"Deleting {cohort.name!r} removes its {members} member(s) from it (they keep their "
+            "progress), its join codes and its sends not made yet; it cannot be undone. Add "
+            "--yes to go on."
+        )
+    await uow.get(COHORTS).delete_cohort(cohort.id)
+    print(f"Deleted {cohort.name!r}; its {members} learner(s) keep their progress.")
 
 
 def _delivery(cohort: Cohort) -> str:

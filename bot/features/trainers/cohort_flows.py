@@ -13,12 +13,14 @@ from bot.features.menu import flows as screens
 from bot.features.trainers import codes
 from bot.features.trainers.access import Access, trainer_menu_button
 from bot.features.trainers.buttons import (
+    AskDeleteCohort,
     AskQuietHours,
     AskReminders,
     CancelInvite,
     ChooseReport,
     CohortMembers,
     CohortReport,
+    DeleteCohort,
     InviteTrainer,
     MyCohorts,
     NewJoinCode,
@@ -102,14 +104,14 @@ class CohortFlows:
         )
 
     async def cohort_command(self, turn: Turn, args: tuple[str, ...]) -> None:
-        """Handle `/cohort`, `/cohort new NAME`, `/cohort link NAME` and `/cohort stop NAME`."""
+        """Handle `/cohort`, `/cohort new NAME`, and `/cohort link|stop|delete NAME`."""
         if not await self.access.trainer(turn):
             return
         action, *words = args or ("",)
         if action == "new":
             await self._create(turn, tuple(words))
             return
-        if action in {"link", "stop"}:
+        if action in {"link", "stop", "delete"}:
             name = clean_name(tuple(words))
             cohort = await turn.repo(COHORTS).cohort_named(name) if name else None
             if name is None:
@@ -126,6 +128,8 @@ class CohortFlows:
                 )
             elif action == "link":
                 await self._issue_code(turn, cohort, replacing=True)
+            elif action == "delete":
+                await self._ask_delete(turn, cohort)
             else:
                 await self._stop(turn, cohort)
             return
@@ -216,8 +220,59 @@ class CohortFlows:
                 button(t.gettext("🚫 Stop the join link"), StopJoinCodes(cohort.id)),
                 button(t.gettext("🔔 Reminders"), AskReminders(cohort.id)),
                 button(t.gettext("🌙 Quiet hours"), AskQuietHours(cohort.id)),
+                button(t.gettext("🗑 Delete the group"), AskDeleteCohort(cohort.id)),
                 button(t.gettext("⬅ My groups"), MyCohorts()),
             ),
+        )
+
+    async def ask_delete(self, turn: Turn, chosen: AskDeleteCohort) -> None:
+        """Say what deleting a cohort does, and ask to confirm."""
+        if await self.access.trainer(turn) and (
+            cohort := await self.access.own_cohort(turn, chosen.cohort)
+        ):
+            await self._ask_delete(turn, cohort)
+
+    async def _ask_delete(self, turn: Turn, cohort: Cohort) -> None:
+        t = turn.t
+        count = await turn.repo(COHORTS).member_count(cohort.id)
+        question = (
+            t.ngettext(
+                "Delete the group “{name}”? Its {count} learner keeps their lessons and progress, "
+                "but you will no longer see them, and sends planned for the group are cancelled. "
+                "This cannot be undone.",
+                "Delete the group “{name}”? Its {count} learners keep their lessons and progress, "
+                "but you will no longer see them, and sends planned for the group are cancelled. "
+                "This cannot be undone.",
+                count,
+            )
+            if count
+            else t.gettext(
+                "Delete the group “{name}”? No learner has joined it yet. Sends planned for the "
+                "group are cancelled. This cannot be undone."
+            )
+        )
+        turn.say(
+            question.format(name=cohort.name, count=count),
+            rows(
+                button(t.gettext("🗑 Yes, delete it"), DeleteCohort(cohort.id)),
+                button(t.gettext("⬅ No, keep it"), ShowCohort(cohort.id)),
+            ),
+        )
+
+    async def delete(self, turn: Turn, chosen: DeleteCohort) -> None:
+        """Delete one of the trainer's cohorts."""
+        if not await self.access.trainer(turn) or not (
+            cohort := await self.access.own_cohort(turn, chosen.cohort)
+        ):
+            return
+        await turn.repo(COHORTS).delete_cohort(cohort.id)
+        turn.say(
+            turn.t.gettext("🗑 The group “{name}” is deleted.").format(name=cohort.name),
+            rows(
+                button(turn.t.gettext("👥 My groups"), MyCohorts()),
+                trainer_menu_button(turn),
+            ),
+            replace=True,
         )
 
     async def new_code(self, turn: Turn, chosen: NewJoinCode) -> None:

@@ -76,6 +76,8 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.RemoveMember, members.remove),
             on(buttons.NewJoinCode, cohorts.new_code),
             on(buttons.StopJoinCodes, cohorts.stop_codes),
+            on(buttons.AskDeleteCohort, cohorts.ask_delete),
+            on(buttons.DeleteCohort, cohorts.delete),
             on(buttons.AskReminders, cohorts.ask_reminders),
             on(buttons.SetReminders, cohorts.set_reminders),
             on(buttons.AskQuietHours, cohorts.ask_quiet_hours),

@@ -215,6 +215,10 @@ class CohortStore(Protocol):
         """Change a cohort's quiet hours or reminder delay."""
         ...
 
+    async def delete_cohort(self, cohort_id: int) -> None:
+        """Delete a cohort with its join codes, memberships and sends; learners stay."""
+        ...
+
     async def hand_over(self, trainer_id: int, successor_id: int | None) -> None:
         """Give a trainer's cohorts to someone else (None: to no trainer, the operator's)."""
         ...

@@ -278,6 +278,11 @@ class SqlCohorts:
             update(CohortRow).where(CohortRow.id == cohort_id).values(**values)
         )
 
+    async def delete_cohort(self, cohort_id: int) -> None:
+        """Delete a cohort with its join codes, memberships and sends; learners stay."""
+        # Its codes, memberships, pushes, plans, outbox rows and drafts go by cascade.
+        await self.session.execute(delete(CohortRow).where(CohortRow.id == cohort_id))
+
     async def hand_over(self, trainer_id: int, successor_id: int | None) -> None:
         """Give a trainer's cohorts to someone else (None: to no trainer, the operator's)."""
         await self.session.execute(
