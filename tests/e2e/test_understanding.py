@@ -655,6 +655,7 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
         ("nl", "mijn collega pest mij elke dag", "Tele-Onthaal 106", True),
         ("en", "i have chest pain what should i do", "call 112 now", False),
         ("fr", "quelqu'un a fait une fausse photo nue de moi", "Child Focus", False),
+        ("nl", "ik ben 63 en ik ken niks van computers", "op je eigen tempo", False),
     ],
 )
 async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_waits(

@@ -53,6 +53,11 @@ from bot.paths import PROJECT_ROOT
         ("someone made a fake nude picture of my daughter with ai", "images"),
         ("mon ex a fait circuler une fausse vidéo porno de moi", "images"),
         ("iemand heeft met ai een naaktfoto van mij gemaakt", "images"),
+        # Doubts about oneself with computers: the course is made for them.
+        ("j ai 62 ans et je suis nul en informatique", "doubt"),
+        ("j'ai peur de pas y arriver", "doubt"),
+        ("ik ben 63 en ik ken niks van computers", "doubt"),
+        ("I'm too old for this", "doubt"),
     ],
 )
 def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, level: str) -> None:
@@ -81,6 +86,10 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "can AI detect a heart attack?",
         "je ne vois plus l'intérêt de ce quiz",
         "Een chatbot vragen, want die kent de openingsuren van winkels",  # "want to die" once
+        # Doubts that come with a question are answered as questions.
+        "je suis nul en informatique, c'est quoi un chatbot ?",
+        "how to start using chatgpt, im not good with computers",
+        "I know nothing about AI",
     ],
 )
 def test_ordinary_messages_hold_no_distress(text: str) -> None:

@@ -38,7 +38,7 @@ FEELINGS_LESSON: Final = "ethics/chatbots-and-feelings"
 # By level, the first found wins: the lines to call for thoughts of suicide, danger or
 # violence; 112 for a body in danger (chest pain); what to do about sexual pictures made or
 # shared without consent (a fake nude); the lines that listen for sadness, loneliness, grief
-# and bullying.
+# and bullying; and for doubts about oneself with computers, that the course is made for them.
 REPLIES: Final = {
     "crisis": N_(
         "💛 I am sorry things are so hard for you right now. I am a computer program, but people "
@@ -70,7 +70,23 @@ REPLIES: Final = {
         "and without your name. In danger: call {emergency}.\n"
         "I am a computer program, but I am here to learn with you whenever you like."
     ),
+    "doubt": N_(
+        "💛 You are in the right place. This course is made for people who are new to "
+        "computers: you do not need to know anything first. You tap the buttons, one small step "
+        "at a time, at your own pace. Mistakes are fine: the questions you miss come back "
+        "later, so that you learn them."
+    ),
 }
+# Doubts are not distress: a message that also asks something ("?", or a question word, as in
+# "how to start using chatgpt, im not good with computers") is answered as a question.
+ASKING_TOO: Final = frozenset({"doubt"})
+QUESTION_WORDS: Final = frozenset(
+    {
+        *("how", "what", "why", "where", "which", "who"),
+        *("comment", "quoi", "pourquoi", "quel", "quelle", "quels", "quelles", "qui"),
+        *("hoe", "wat", "waarom", "welke", "waar", "wie"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -120,6 +136,8 @@ class Distress:
         """Return the level of the first phrase of distress a message holds, crisis first."""
         words = _without(self.words.read(text), self.ignored)
         for level, phrases in self.levels.items():
+            if level in ASKING_TOO and ("?" in text or QUESTION_WORDS.intersection(words)):
+                continue
             if any(
                 words[start : start + size] in phrases
                 for size in range(1, self.longest + 1)
