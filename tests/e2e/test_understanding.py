@@ -856,7 +856,17 @@ async def test_reminders_and_settings_asked_in_words_open_the_settings(
 
 
 @pytest.mark.parametrize(
-    ("language", "typed"), [("nl", "Eenvoudiger, graag"), ("fr", "plus simple svp")]
+    ("language", "typed"),
+    [
+        ("nl", "Eenvoudiger, graag"),
+        ("fr", "plus simple svp"),
+        # Not understanding, in words no list holds whole.
+        ("nl", "kheb da ni begrepen"),
+        ("nl", "is te moeilijk"),
+        ("fr", "jai pas compri"),
+        ("fr", "c'est trop compliqué pour moi"),
+        ("en", "I didn't understand that"),
+    ],
 )
 async def test_the_simpler_buttons_words_typed_on_a_card_do_what_it_does(
     plain_app: App, language: Language, typed: str

@@ -259,6 +259,15 @@ def test_anything_else_names_no_command(text: str) -> None:
         ("bien reçu", Kind.OK, None),
         ("are you a machine?", Kind.ABOUT, None),
         ("ben jij een mens?", Kind.ABOUT, None),
+        # Understood, or not with a word of negation; difficulty.
+        ("ik heb dat niet begrepen", Kind.CONFUSED, None),
+        ("kheb da ni begrepen", Kind.CONFUSED, None),
+        ("jai pas compri", Kind.CONFUSED, None),
+        ("I didn't understand that", Kind.CONFUSED, None),
+        ("c'est trop compliqué pour moi", Kind.CONFUSED, None),
+        ("is te moeilijk", Kind.CONFUSED, None),
+        ("ik begrijp het", Kind.OK, None),
+        ("dat is duidelijk dank je", Kind.OK, None),
     ],
 )
 def test_short_requests_are_read_from_their_words(
@@ -299,6 +308,11 @@ def test_course_words_are_no_slip_of_a_button_word(text: str) -> None:
         "is chatgpt good",
         "delete my data from chatgpt",
         "show progress and quiz",  # two intents
+        # Not ok: no "👍" for them.
+        "je vais pas bien",
+        "niet goed",
+        "merci pour rien",
+        "what is hard about AI",
     ],
 )
 def test_questions_and_mixed_requests_are_no_requests(text: str) -> None:

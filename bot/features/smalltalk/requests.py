@@ -7,6 +7,7 @@ intent of that language (`requests`): a command ("résultats": /progress), a bre
 "ok" ("noted"), or a question about the tutor ("are you a machine?", which must speak to it:
 `you`, so that "c'est vrai ?" after a card is no such question). A word of several intents
 counts for those they share ("delete my data": forget; "my data": /mydata, listed first).
+Words that say one understood are ok, or confusion with a word of `not` ("kheb da ni begrepen").
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class Requests:
     around: Mapping[str, frozenset[str]]
     intents: Mapping[str, Mapping[str, tuple[Request, ...]]]  # language → word → its intents
     you: Mapping[str, frozenset[str]]  # words that speak to the tutor: "tu", "jij", "you"
+    understood: Mapping[str, frozenset[str]]  # "compris", "begrepen": ok, or confused if not
+    negations: Mapping[str, frozenset[str]]  # "pas", "niet", "don't"
     # The course's glossary terms: typed alone ("données personnelles ?") they ask what the term
     # means, which the answers say; "mes données" is still a request.
     terms: frozenset[tuple[str, ...]] = frozenset()
@@ -66,6 +69,8 @@ class Requests:
             by_language(data["around"]),
             {lang: found for lang, found in intents.items() if lang in wanted},
             by_language(data["you"]),
+            by_language(data["understood"]),
+            by_language(data["not"]),
             frozenset(normalise(term, runs=False) for term in terms),
         )
 
@@ -81,7 +86,14 @@ class Requests:
             left = [word for word in words if word not in around]
             if not 1 <= len(left) <= MOST_LEFT:
                 continue
+            negated = any(word in self.negations.get(language, ()) for word in words)
+            if all(word in self.understood.get(language, ()) for word in left):
+                meant.add(Request(Kind.CONFUSED if negated else Kind.OK))
+                continue
             shared = _shared([intents.get(word, ()) for word in left])
+            if shared and shared.kind is Kind.OK and negated:
+                # "je vais pas bien", "niet goed": not ok, and not for "👍" either.
+                continue
             you = self.you.get(language, frozenset())
             if shared and (shared.kind is not Kind.ABOUT or any(word in you for word in words)):
                 meant.add(shared)
