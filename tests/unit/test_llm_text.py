@@ -14,6 +14,7 @@ from bot.core.text import inert, sentences, trim_words, word_count
 from bot.course.loader import load_course
 from bot.course.model import Course, GlossaryTerm
 from bot.course.vocabulary import Vocabulary, ai_vocabulary, glossary_vocabulary, key_sentence
+from bot.features.answers.flows import CARD_MAX_WORDS
 from bot.paths import PROJECT_ROOT
 
 TERMS = (
@@ -39,6 +40,23 @@ def test_trimming_keeps_whole_sentences() -> None:
     assert trim_words(text, 7) == "One two three. Four five six."
     assert trim_words(text, 9) == text
     assert trim_words("A very long first sentence indeed", 3) == "A very long …"
+
+
+def test_signs_set_apart_by_a_space_are_not_words() -> None:
+    assert word_count("Depuis le 2 février 2025 : la notation sociale ! Et ? « oui »") == 10
+
+
+def test_every_card_of_the_course_fits_whole_in_an_answer(course: Course) -> None:
+    # A French card of 90 words lost its last sentence (a ban since 2 December 2026) when the
+    # spaces before its colons made it longer.
+    cut = [
+        (language, lesson.id, number)
+        for language in BUILT_IN.codes
+        for lesson in course.all_lessons(language)
+        for number, card in enumerate(lesson.cards)
+        if trim_words(card.text, CARD_MAX_WORDS) != card.text.strip()
+    ]
+    assert cut == []
 
 
 def test_sentences_split_on_ends_and_list_items() -> None:
