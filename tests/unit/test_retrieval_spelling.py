@@ -88,3 +88,17 @@ def test_a_french_elision_typed_without_its_apostrophe_is_read_with_it() -> None
     # before a vowel or an h only.
     assert speller.correct("dont il parle") == "dont il parle"
     assert speller.correct("lsources") == "lsources"
+
+
+def test_a_word_typed_without_accents_gets_those_the_course_writes() -> None:
+    course = [
+        "L'IA repère des régularités dans les données. Une régularité revient souvent.",
+        "Le marché du travail change. Il marche vite. La marche est longue.",
+    ]
+    speller = Speller(course, FRENCH.search)
+
+    assert speller.correct("c est quoi une regularite") == "c est quoi une régularité"
+    assert speller.correct("mes donnes") == "mes données"  # corrected, then accented
+    # Typed with accents, or a word the course writes both ways: as typed.
+    assert speller.correct("les régularités") == "les régularités"
+    assert speller.correct("le marche") == "le marche"

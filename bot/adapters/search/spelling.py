@@ -26,6 +26,8 @@ APOSTROPHES: Final = "' ’"
 _BEFORE_ELISION: Final = frozenset("aeiouyh")
 # A word is the course's acronym when at least this share of its uses are in capitals.
 ACRONYM_SHARE: Final = 0.8
+# A word typed without accents gets the course's accents when this share of its uses has them so.
+ACCENTED_SHARE: Final = 0.8
 
 
 def _acronyms(prose: Iterable[str]) -> dict[str, str]:
@@ -45,6 +47,22 @@ def _acronyms(prose: Iterable[str]) -> dict[str, str]:
     }
 
 
+def _accented(words: Iterable[str]) -> dict[str, str]:
+    """Return, by word without accents, the accented form the course nearly always writes."""
+    # The encoder reads "regularite" as another word than "régularité": "c est quoi une
+    # regularite" was far from every lesson, and refused as outside the course.
+    forms: Counter[str] = Counter(word.lower() for word in words)
+    by_folded: dict[str, list[tuple[int, str]]] = {}
+    for form, count in forms.items():
+        by_folded.setdefault(fold(form), []).append((count, form))
+    accented: dict[str, str] = {}
+    for folded, counted in by_folded.items():
+        count, form = max(counted)
+        if form != folded and count >= ACCENTED_SHARE * sum(n for n, _ in counted):
+            accented[folded] = form
+    return accented
+
+
 class Speller:
     """Correct words the course never uses into the closest word it does, in one language."""
 
@@ -56,11 +74,14 @@ class Speller:
 
         counts: Counter[str] = Counter()
         capitals: set[str] = set()
+        written: list[str] = []
         for text in texts:
             words = WORD.findall(text)
             counts.update(fold(word) for word in words)
             capitals.update(fold(word) for word in words if word[0].isupper())
+            written += words
         self._known = frozenset(counts)
+        self._accents = _accented(written)
         self._stop = stop_words(language)
         # Not a word of the language's own: French "ai" is "j'ai", whatever the prose says.
         self._acronyms = {
@@ -101,7 +122,7 @@ class Speller:
         if len(folded) < MIN_LETTERS or not folded.isalpha():
             return word
         if folded in self._known or folded in self._stop:
-            return word
+            return self._with_accents(word, folded)
         # Another form of a word the course uses ("chatting", "courriers") is no typo.
         if stems([folded], self._language)[0] in self._stems:
             return word
@@ -119,10 +140,15 @@ class Speller:
         if word[0].isupper() and not first:
             found = [item for item in found if item.term in self._names]
         if found:
-            return str(found[0].term)
+            term = str(found[0].term)
+            return self._accents.get(term, term)
         # A course word after an elision only when nothing was found closer, and of four letters
         # or more: a word that starts like an elision ("legal") is not cut.
         return self._unglued(folded, self._course_word) or word
+
+    def _with_accents(self, word: str, folded: str) -> str:
+        """Return a word typed without accents with the course's, as typed otherwise."""
+        return self._accents.get(folded, word) if word.lower() == folded else word
 
     def _stop_word(self, word: str) -> str | None:
         return word if word in self._stop else None
