@@ -618,6 +618,24 @@ async def test_next_typed_after_an_aside_goes_back_to_the_card_not_past_it(
     assert chat.text.startswith(card_header(plain_app, "nl", 2))
 
 
+@pytest.mark.parametrize(
+    ("language", "aside", "back"),
+    [
+        ("nl", "wie wint de match vanavond?", "ok terug naar de les"),
+        ("fr", "il fait beau à Liège ?", "bon on reprend"),
+        ("en", "what's the weather tomorrow", "back to the lesson"),
+    ],
+)
+async def test_back_to_the_lesson_in_words_shows_the_card_again(
+    plain_app: App, language: Language, aside: str, back: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(aside)
+    await chat.say(back)
+    assert chat.text.startswith(card_header(plain_app, language, 1))
+
+
 async def test_next_typed_on_the_last_card_starts_the_quiz(plain_app: App) -> None:
     lesson = plain_app.services.course.lesson("en", FIRST_LESSON)
     assert lesson is not None
