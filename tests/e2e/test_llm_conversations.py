@@ -232,14 +232,14 @@ async def test_a_learner_giving_their_name_is_told_it_is_left_out_not_warned(
     await chat.say("Bonjour, je m'appelle Monique. C'est quoi un chatbot ?")
 
     notice = message_with(chat, "🔒")
-    assert notice.text == t.gettext("🔒 I do not keep names, so I left it out.")
+    assert notice.text == t.gettext("🔒 I do not keep the names you write, so I left it out.")
     assert not notice.keyboard
     assert "Monique" not in chat.text
     # An introduction and nothing else is greeted, not read as a question.
     await chat.say("bonjour, moi c'est Fatima")
     greeting = t.gettext(
-        "Nice to meet you! 👋 I do not keep names, so I left yours out. Ask me a question about "
-        "AI, or tap a button."
+        "Nice to meet you! 👋 I do not keep the names you write, so I left yours out. Ask me a "
+        "question about AI, or tap a button."
     )
     assert chat.text == greeting
     assert "Fatima" not in chat.text

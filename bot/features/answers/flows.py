@@ -184,12 +184,12 @@ class Answers:
             if not has_letters(self._introductions.sub("", redaction.bare)):
                 # Nothing but the introduction: greeted, not read as a question.
                 said = t.gettext(
-                    "Nice to meet you! 👋 I do not keep names, so I left yours out. Ask me a "
-                    "question about AI, or tap a button."
+                    "Nice to meet you! 👋 I do not keep the names you write, so I left yours "
+                    "out. Ask me a question about AI, or tap a button."
                 )
                 turn.say(said, rows(way_back(turn, t), screens.menu_button(t)))
                 return
-            turn.say(t.gettext("🔒 I do not keep names, so I left it out."))
+            turn.say(t.gettext("🔒 I do not keep the names you write, so I left it out."))
         elif redaction.found:
             personal_data_warning(turn, language, redaction.kinds, self.privacy_lesson_id)
         if LINK.search(redaction.bare):

@@ -55,7 +55,9 @@ def privacy_notice(t: Translator) -> str:
     return "\n".join(
         [
             t.gettext("🔒 Your privacy:"),
-            t.gettext("• I keep only your first name, your language and your progress."),
+            t.gettext(
+                "• I keep only the first name of your profile, your language and your progress."
+            ),
             t.gettext(
                 "• I do not keep your messages. I keep only the questions I cannot answer, "
                 "without personal details, to improve the course."
