@@ -66,6 +66,11 @@ def test_an_option_is_named_by_its_words_or_a_letter_among_those_shown() -> None
     assert named_option("the robot one", shown, english) == 1
     assert named_option("database", shown, english) == 2
     assert named_option("what is a robot", shown, english) is None
+    # Its letter first, then some of its words, whatever single letters follow.
+    french = speech_list("fr")
+    options = ["Une personne qui lit vos paiements", "Une IA qui a appris un modèle", "Une règle"]
+    assert named_option("b une IA qui a appris", options, french) == 1
+    assert named_option("a appris", options, french) is None  # A, or what B says?
 
 
 def test_a_typed_letter_counts_in_a_language_without_a_speech_list() -> None:

@@ -56,6 +56,9 @@ def _only_option_with(said: list[str], shown: Sequence[str], speech: SpeechList)
     holding = [n for n, option in enumerate(shown) if words <= set(plain_words(option))]
     if len(holding) != 1:
         return None
+    # Its letter first, then its words: "b une IA qui a appris", whose "a" is a verb.
+    if len(said[0]) == 1 and speech.position(said[0]) == holding[0]:
+        return holding[0]
     # "a robot" when the robot is B: the article is also the letter of another option.
     letters = {speech.position(word) for word in said if len(word) == 1}
     return holding[0] if letters <= {None, holding[0]} else None
