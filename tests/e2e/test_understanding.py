@@ -697,6 +697,26 @@ async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_
     assert chat.question.question == pending
 
 
+@pytest.mark.parametrize("language", ["en", "nl"])
+async def test_a_right_answer_that_names_a_suicide_line_is_an_answer_not_a_crisis(
+    plain_app: App, language: Language
+) -> None:
+    lesson = plain_app.services.course.lesson(language, "ethics/chatbots-and-feelings")
+    assert lesson is not None
+    item = next(i for i in lesson.quiz if i.id == "help-a-friend-in-crisis")
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("quiz.start", lesson.id))
+    while chat.question.question != item.question:
+        shown = next(i for i in lesson.quiz if i.question == chat.question.question)
+        await chat.answer(shown.correct)
+        await chat.press(t(plain_app, language, "Next ▶"))
+
+    await chat.say(item.options[item.correct])
+
+    assert not chat.text.startswith("💛")
+    assert item.explanations[item.correct] in chat.text
+
+
 @pytest.mark.parametrize(("language", "typed"), [("en", "no"), ("fr", "non"), ("nl", "nee")])
 async def test_a_no_typed_under_the_forget_question_keeps_the_data_without_a_tap(
     plain_app: App, language: Language, typed: str

@@ -77,6 +77,8 @@ REPLIES: Final = {
         "later, so that you learn them."
     ),
 }
+# A message of this many words or more that a quiz option of the course holds is an answer.
+OPTION_RUN_WORDS: Final = 3
 # Doubts are not distress: a message that also asks something ("?", or a question word, as in
 # "how to start using chatgpt, im not good with computers") is answered as a question.
 ASKING_TOO: Final = frozenset({"doubt"})
@@ -146,10 +148,24 @@ class Distress:
                 return level
         return None
 
+    def _an_option_of_the_course(self, turn: Turn, text: str) -> bool:
+        """Tell whether a message is a quiz option's words, or three or more of them in a row."""
+        # "Call a suicide prevention line together, such as 1813" is the right answer to a
+        # question of the lesson on chatbots and feelings, typed rather than tapped.
+        said = self.words.read(text)
+        if len(said) < OPTION_RUN_WORDS:
+            return False
+        return any(
+            _run_in(said, self.words.read(option))
+            for lesson in turn.course.all_lessons(turn.language)
+            for item in lesson.quiz
+            for option in item.options
+        )
+
     async def read(self, turn: Turn, text: str) -> bool:
         """Answer distress with the lines that help and return True; False for anything else."""
         level = self.level_of(text)
-        if level is None:
+        if level is None or self._an_option_of_the_course(turn, text):
             return False
         t = turn.t
         said = t.gettext(REPLIES[level]).format(**HELPLINES, emergency=EMERGENCY)
@@ -162,6 +178,11 @@ class Distress:
         )
         turn.say(said, rows(way_back(turn, t), read, screens.menu_button(t)))
         return True
+
+
+def _run_in(run: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Tell whether `run` is a run of consecutive `words`."""
+    return any(words[at : at + len(run)] == run for at in range(len(words) - len(run) + 1))
 
 
 def _without(words: tuple[str, ...], runs: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
