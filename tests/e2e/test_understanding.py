@@ -636,6 +636,23 @@ async def test_back_to_the_lesson_in_words_shows_the_card_again(
     assert chat.text.startswith(card_header(plain_app, language, 1))
 
 
+async def test_quiz_typed_in_the_middle_of_a_quiz_goes_on_with_it(plain_app: App) -> None:
+    lesson = plain_app.services.course.lesson("en", FIRST_LESSON)
+    assert lesson is not None
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    await chat.answer(lesson.quiz[0].correct)
+    await chat.press(t(plain_app, "en", "Next ▶"))
+    await chat.say("thanks")
+
+    await chat.command("quiz")
+
+    # Not started again, which lost the answer given.
+    assert chat.question.question == lesson.quiz[1].question
+    await chat.answer(lesson.quiz[1].correct)
+    assert "Question 2 of" in chat.text
+
+
 async def test_next_typed_on_the_last_card_starts_the_quiz(plain_app: App) -> None:
     lesson = plain_app.services.course.lesson("en", FIRST_LESSON)
     assert lesson is not None

@@ -47,16 +47,21 @@ class Reviewing(FlowState):
 
 
 async def quiz_command(turn: Turn, _: object = None) -> None:
-    """Start the review when questions are due, else the quiz of the lesson being read."""
+    """Go on with the quiz in progress; else review the questions due, or quiz the lesson read."""
+    state, lesson_id = turn.state, turn.lesson_id
+    lesson = turn.course.lesson(turn.language, lesson_id) if lesson_id else None
+    if (
+        isinstance(state, quiz.Answering)
+        and lesson is not None
+        and (at := lesson.item_position(state.item)) is not None
+    ):
+        # Started again, the quiz lost the answers given so far in it.
+        await quiz.ask(turn, lesson, at)
+        return
     due = await turn.repo(REVIEWS).count_due(turn.learner.id, due_before(turn))
-    lesson_id = turn.lesson_id
     if due:
         await next_review(turn)
-    elif (
-        lesson_id
-        and turn.course.lesson(turn.language, lesson_id)
-        and await _opened(turn, lesson_id)
-    ):
+    elif lesson_id and lesson is not None and await _opened(turn, lesson_id):
         await quiz.start_quiz_of(turn, lesson_id)
     else:
         turn.say(turn.t.gettext("No questions to review now. Choose a lesson to take its quiz."))
