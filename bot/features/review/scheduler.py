@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -34,6 +34,9 @@ logger = logging.getLogger(__name__)
 TICK_SECONDS: Final = 60.0
 # Reminders left unanswered in a row after which the tutor stops sending them.
 MAX_UNANSWERED: Final = 3
+# A learner who did something this recently is learning: the reminder waits until they stop.
+# One came under the first question of a review the learner had just started.
+ACTIVE_RECENTLY: Final = timedelta(minutes=30)
 # What a review question takes, reading and answering, for the time a reminder announces.
 SECONDS_PER_QUESTION: Final = 40
 
@@ -102,6 +105,7 @@ async def queue_nudges(session: AsyncSession, now: datetime, hours: ReminderHour
             .where(
                 LearnerRow.reminders_on.is_(True),
                 LearnerRow.is_reachable.is_(True),
+                LearnerRow.last_seen_at <= now - ACTIVE_RECENTLY,
                 hour <= local.hour,
                 due_today,
                 ~reminded_today,
