@@ -75,6 +75,9 @@ async def test_a_learner_gets_a_certificate_that_verifies_until_they_forget(
             assert chat.button_with_action("certificate.first")["text"] == "Utiliser « Zoë »"
             await chat.say("Zoë 😀")
             assert not chat.calls_to("sendDocument")
+            # Signs alone are no small talk here: the name is asked for again.
+            await chat.say("...")
+            assert fr.gettext("Please type your name, with at least two letters.") in chat.text
             await chat.say(NAME)
             assert not chat.calls_to("sendDocument")
             await chat.tap_action("certificate.ok")

@@ -117,6 +117,10 @@ class SmallTalk:
         if kind is Kind.WHY and self.model and await recent_questions(turn):
             # After a question, with a chat model, the answers read "why?" as a follow-up to it.
             return False
+        if kind in (Kind.EMOJI, Kind.QUESTION) and _flows_text(turn, text):
+            # "..." or "?" where a flow waits for words (a certificate's name): the flow asks
+            # for them again; "Shall we go on?" led back to the lesson, the name step lost.
+            return False
         if kind is Kind.COMMAND and found.command == "language" and _flows_text(turn, text):
             # "in het Nederlands aub": under the language buttons, the choice the flow reads; in
             # a practice prompt, part of the prompt.
