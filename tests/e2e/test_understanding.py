@@ -691,6 +691,7 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
         ("en", "i have chest pain what should i do", "call 112 now", False),
         ("fr", "quelqu'un a fait une fausse photo nue de moi", "Child Focus", False),
         ("nl", "ik ben 63 en ik ken niks van computers", "op je eigen tempo", False),
+        ("fr", "je comprends rien a l informatique", "à votre rythme", False),
     ],
 )
 async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_waits(
@@ -1010,7 +1011,7 @@ async def test_a_hello_and_a_few_words_about_oneself_are_welcomed_not_refused(
     ("language", "typed"),
     [
         ("en", "Hello. I am not good with computers. What do I do?"),
-        ("fr", "je comprends rien a l informatique"),
+        ("fr", "j'appuie sur quoi"),
         ("nl", "waar moet ik op drukken"),
     ],
 )

@@ -58,6 +58,7 @@ from bot.paths import PROJECT_ROOT
         ("j'ai peur de pas y arriver", "doubt"),
         ("ik ben 63 en ik ken niks van computers", "doubt"),
         ("I'm too old for this", "doubt"),
+        ("I feel stupid, I do not understand computers", "doubt"),
     ],
 )
 def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, level: str) -> None:

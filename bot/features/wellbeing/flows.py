@@ -19,6 +19,7 @@ import yaml
 from bot.core.router import Turn, button, rows
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
+from bot.features.menu.buttons import ShowHelp
 from bot.features.quiz.flows import way_back
 from bot.features.smalltalk.text import normalise
 from bot.i18n import N_
@@ -176,7 +177,9 @@ class Distress:
             if lesson is not None
             else None
         )
-        turn.say(said, rows(way_back(turn, t), read, screens.menu_button(t)))
+        # Doubts about computers: how the tutor works is one tap away.
+        how = button(t.gettext("❓ Help"), ShowHelp()) if level == "doubt" else None
+        turn.say(said, rows(way_back(turn, t), read, how, screens.menu_button(t)))
         return True
 
 
