@@ -653,6 +653,27 @@ async def test_quiz_typed_in_the_middle_of_a_quiz_goes_on_with_it(plain_app: App
     assert "Question 2 of" in chat.text
 
 
+async def test_the_next_lesson_after_a_quiz_is_one_not_done_yet(plain_app: App) -> None:
+    course = plain_app.services.course
+    first, second, third = course.lesson_order("en")[:3]
+    chat = await new_learner(plain_app, "en")
+    for lesson_id in (second, first):
+        lesson = course.lesson("en", lesson_id)
+        assert lesson is not None
+        await chat.press_data(data("quiz.start", lesson_id))
+        for number, item in enumerate(lesson.quiz):
+            await chat.answer(item.correct)
+            if number + 1 < len(lesson.quiz):
+                await chat.press(t(plain_app, "en", "Next ▶"))
+
+    # The second lesson is done: the first one's quiz leads to the third.
+    opened = [b.data for b in chat.buttons if action_of(b.data) == "lessons.open"]
+    assert data("lessons.open", third) in opened
+    assert data("lessons.open", second) not in opened
+    await chat.command("menu")
+    assert course.lesson("en", third).title in chat.buttons[0].label  # type: ignore[union-attr]
+
+
 async def test_next_typed_on_the_last_card_starts_the_quiz(plain_app: App) -> None:
     lesson = plain_app.services.course.lesson("en", FIRST_LESSON)
     assert lesson is not None

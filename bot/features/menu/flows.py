@@ -191,12 +191,17 @@ async def _switch(turn: Turn, language: Language) -> None:
     turn.learner = replace(turn.learner, language=language)
 
 
-async def upcoming_lesson(turn: Turn) -> Lesson | None:
-    """Return the first lesson of the course the learner has not completed, if any."""
+async def upcoming_lesson(turn: Turn, after: str | None = None) -> Lesson | None:
+    """Return the first lesson the learner has not completed (after `after` first), if any."""
     progress = await turn.repo(PROGRESS).all(turn.learner.id)
     done = {p.lesson_id for p in progress if p.completed_at}
     order = turn.course.lesson_order(turn.language)
-    upcoming = next((lesson_id for lesson_id in order if lesson_id not in done), None)
+    # After a lesson, those that follow it come first, then the ones skipped before it.
+    start = order.index(after) + 1 if after in order else 0
+    upcoming = next(
+        (lesson_id for lesson_id in (*order[start:], *order[:start]) if lesson_id not in done),
+        None,
+    )
     return turn.course.lesson(turn.language, upcoming) if upcoming else None
 
 

@@ -208,7 +208,8 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     else:
         score = await turn.repo(ANSWERS).attempt_score(learner.id, lesson.id, attempt)
         await turn.repo(PROGRESS).finish_quiz(learner.id, lesson.id, score, turn.now)
-        turn.go(Idle(turn.course.next_lesson_id(turn.language, lesson.id)))
+        upcoming = await screens.upcoming_lesson(turn, after=lesson.id)
+        turn.go(Idle(upcoming.id if upcoming else None))
     await _say_outcome(turn, lesson, item, option, attempt)
 
 
@@ -313,8 +314,8 @@ async def say_summary(turn: Turn, lesson: Lesson, score: int) -> None:
         reread = button(t.gettext("📖 Read the cards again"), ShowCard(lesson.id, 0))
     end = await lesson_end(turn, lesson.id)
     lines += end.lines
-    next_id = turn.course.next_lesson_id(turn.language, lesson.id)
-    next_lesson = turn.course.lesson(turn.language, next_id) if next_id else None
+    # The next lesson not done yet: after a quiz taken again, the one that follows may be done.
+    next_lesson = await screens.upcoming_lesson(turn, after=lesson.id)
     buttons = [
         reread,
         *end.buttons,
