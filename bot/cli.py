@@ -94,6 +94,9 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.channels.terminal.chat import chat
 
     language = settings.languages.profile(args.lang).code if args.lang else None
+    if "log_level" not in settings.model_fields_set:
+        # The log shares the learner's screen: "Index updated…" came between two replies.
+        logging.getLogger().setLevel(logging.WARNING)
 
     async def run() -> None:
         async with open_app(settings) as app:

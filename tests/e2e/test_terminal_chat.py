@@ -6,6 +6,7 @@ import asyncio
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -263,3 +264,37 @@ def test_listen_typed_on_a_card_offers_the_way_back_to_it(tmp_path: Path) -> Non
     after_audio = output.split(".ogg", 1)[1]
     assert "[1] ▶ Continue" in after_audio
     assert "· 2/" in after_audio.split("[1] ▶ Continue", 1)[1]
+
+
+@pytest.mark.parametrize(("level", "shown"), [(None, False), ("INFO", True)])
+def test_the_logs_information_stays_off_the_learners_screen_unless_asked_for(
+    tmp_path: Path, course_index_dir: Path, level: str | None, shown: bool
+) -> None:
+    # A lesson changed since the index was built: the chat embeds it again and says so, at INFO.
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT_ROOT / "content", content)
+    lesson = content / "en" / "basics" / "what-is-ai.md"
+    head, separator, body = lesson.read_text().partition("\n---\n")
+    lesson.write_text(f'{head}\n  - "is AI a kind of robot"{separator}{body}')
+    shutil.copytree(course_index_dir, tmp_path / "index")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TUTOR_", "TELEGRAM_"))}
+    env |= {
+        "TUTOR_DATA_DIR": str(tmp_path),
+        "TUTOR_INDEX_DIR": str(tmp_path / "index"),
+        "TUTOR_CONTENT_DIR": str(content),
+    }
+    if level:
+        env["TUTOR_LOG_LEVEL"] = level
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--lang", "en"],
+        input="what is a chatbot\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+        check=True,
+    )
+
+    assert ("Index updated" in result.stderr) is shown
