@@ -213,6 +213,8 @@ def named_command(book: Phrasebook, text: str) -> str | None:
         ("mon certificat", "certificate"),
         ("change language", "language"),
         ("taal veranderen", "language"),
+        ("kunnen we in het nederlands praten?", "language"),
+        ("on peut parler en français ?", "language"),
         ("mijn instellingen", "settings"),
     ],
 )
