@@ -39,20 +39,26 @@ def _shared_index(course_index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def run_chat(data_dir: Path, lines: list[str], *args: str) -> str:
+    return chat_process(data_dir, lines, *args).stdout
+
+
+def chat_process(
+    data_dir: Path, lines: list[str], *args: str, settings: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `tutor chat` on these lines, with the shared index unless `settings` say otherwise."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TUTOR_", "TELEGRAM_"))}
     env["TUTOR_DATA_DIR"] = str(data_dir)
     env["TUTOR_INDEX_DIR"] = os.environ["TUTOR_INDEX_DIR"]
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "bot", "chat", *args],
         input="\n".join(lines) + "\n",
         capture_output=True,
         text=True,
-        env=env,
+        env=env | (settings or {}),
         cwd=data_dir,
         timeout=300,
         check=True,
     )
-    return result.stdout
 
 
 @pytest.mark.parametrize("language", ["nl", "fr", "en"])
@@ -277,24 +283,10 @@ def test_the_logs_information_stays_off_the_learners_screen_unless_asked_for(
     head, separator, body = lesson.read_text().partition("\n---\n")
     lesson.write_text(f'{head}\n  - "is AI a kind of robot"{separator}{body}')
     shutil.copytree(course_index_dir, tmp_path / "index")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TUTOR_", "TELEGRAM_"))}
-    env |= {
-        "TUTOR_DATA_DIR": str(tmp_path),
-        "TUTOR_INDEX_DIR": str(tmp_path / "index"),
-        "TUTOR_CONTENT_DIR": str(content),
-    }
+    settings = {"TUTOR_INDEX_DIR": str(tmp_path / "index"), "TUTOR_CONTENT_DIR": str(content)}
     if level:
-        env["TUTOR_LOG_LEVEL"] = level
+        settings["TUTOR_LOG_LEVEL"] = level
 
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--lang", "en"],
-        input="what is a chatbot\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=300,
-        check=True,
-    )
+    result = chat_process(tmp_path, ["what is a chatbot"], "--lang", "en", settings=settings)
 
     assert ("Index updated" in result.stderr) is shown
