@@ -7,19 +7,22 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, case, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.adapters.db.database import save_row
+from bot.adapters.db.database import save_row, upsert
 from bot.adapters.db.tables import table_of
 from bot.core.ports import jsonable
 from bot.features.progress.ports import LessonProgress
 from bot.features.progress.streaks import Streak, streak_export
 from bot.features.progress.tables import CelebrationRow, LearningStreakRow, LessonProgressRow
 
+LESSON_PROGRESS = table_of(LessonProgressRow)
 
-def _progress(row: LessonProgressRow) -> LessonProgress:
+
+def _progress(row: Any) -> LessonProgress:
     return LessonProgress(
         lesson_id=row.lesson_id,
         started_at=row.started_at,
@@ -32,31 +35,33 @@ def _progress(row: LessonProgressRow) -> LessonProgress:
 
 
 class SqlProgress:
-    """Lesson progress in the `lesson_progress` table."""
+    """Lesson progress in the `lesson_progress` table, read and written on the table itself."""
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
     async def of_lesson(self, learner_id: int, lesson_id: str) -> LessonProgress | None:
         """Return the learner's progress in one lesson."""
-        row = await self.session.get(LessonProgressRow, (learner_id, lesson_id))
+        row = (
+            await self.session.execute(select(LESSON_PROGRESS).where(_one(learner_id, lesson_id)))
+        ).one_or_none()
         return _progress(row) if row else None
 
     async def all(self, learner_id: int) -> list[LessonProgress]:
         """Return the learner's progress in every lesson they started, oldest first."""
-        rows = await self.session.scalars(
-            select(LessonProgressRow)
-            .where(LessonProgressRow.learner_id == learner_id)
-            .order_by(LessonProgressRow.started_at)
+        rows = await self.session.execute(
+            select(LESSON_PROGRESS)
+            .where(LESSON_PROGRESS.c.learner_id == learner_id)
+            .order_by(LESSON_PROGRESS.c.started_at)
         )
         return [_progress(row) for row in rows]
 
     async def of_learners(self, learner_ids: Sequence[int]) -> dict[int, list[LessonProgress]]:
         """Return the progress of several learners in the lessons they started, by learner."""
-        rows = await self.session.scalars(
-            select(LessonProgressRow)
-            .where(LessonProgressRow.learner_id.in_(learner_ids))
-            .order_by(LessonProgressRow.learner_id, LessonProgressRow.started_at)
+        rows = await self.session.execute(
+            select(LESSON_PROGRESS)
+            .where(LESSON_PROGRESS.c.learner_id.in_(learner_ids))
+            .order_by(LESSON_PROGRESS.c.learner_id, LESSON_PROGRESS.c.started_at)
         )
         found: dict[int, list[LessonProgress]] = {}
         for row in rows:
@@ -65,51 +70,68 @@ class SqlProgress:
 
     async def start_lesson(self, learner_id: int, lesson_id: str, now: datetime) -> None:
         """Note that a learner opened a lesson (once; later openings keep the first date)."""
-        await self._row(learner_id, lesson_id, now)
-        await self.session.flush()
+        await self.session.execute(
+            self._started(learner_id, lesson_id, now, attempts=0, total=0).on_conflict_do_nothing(
+                index_elements=["learner_id", "lesson_id"]
+            )
+        )
 
     async def start_quiz_attempt(
         self, learner_id: int, lesson_id: str, total: int, now: datetime
     ) -> int:
-        """Begin a new quiz attempt on a lesson and return its number."""
-        row = await self._row(learner_id, lesson_id, now)
-        row.quiz_attempts += 1
-        row.quiz_total = total
-        await self.session.flush()
-        return row.quiz_attempts
+        """Begin a new attempt at a lesson's quiz and return its number."""
+        # One statement, the lesson started now if it was not: reading the row first and
+        # writing it after cost two round trips.
+        started = self._started(learner_id, lesson_id, now, attempts=1, total=total)
+        attempts = await self.session.scalar(
+            started.on_conflict_do_update(
+                index_elements=["learner_id", "lesson_id"],
+                set_={
+                    "quiz_attempts": LESSON_PROGRESS.c.quiz_attempts + 1,
+                    "quiz_total": started.excluded.quiz_total,
+                },
+            ).returning(LESSON_PROGRESS.c.quiz_attempts)
+        )
+        return int(attempts or 0)
 
-    async def _row(self, learner_id: int, lesson_id: str, now: datetime) -> LessonProgressRow:
-        """Return the learner's row for a lesson, added (started now) when there is none yet."""
-        # Held here rather than read twice: the session's identity map keeps rows weakly, so a
-        # second get() of a row nobody holds any more reads it again.
-        row = await self.session.get(LessonProgressRow, (learner_id, lesson_id))
-        if row is None:
-            row = LessonProgressRow(
-                learner_id=learner_id,
-                lesson_id=lesson_id,
-                started_at=now,
-                quiz_attempts=0,
-                quiz_total=0,
-            )
-            self.session.add(row)
-        return row
+    def _started(
+        self, learner_id: int, lesson_id: str, now: datetime, *, attempts: int, total: int
+    ) -> postgresql.Insert | sqlite.Insert:
+        return upsert(self.session, LESSON_PROGRESS).values(
+            learner_id=learner_id,
+            lesson_id=lesson_id,
+            started_at=now,
+            quiz_attempts=attempts,
+            quiz_total=total,
+        )
 
     async def finish_quiz(
         self, learner_id: int, lesson_id: str, score: int, now: datetime
     ) -> LessonProgress:
         """Record a finished quiz: last and best score, and the lesson as completed."""
-        row = await self.session.get(LessonProgressRow, (learner_id, lesson_id))
-        assert row is not None
-        row.last_score = score
-        row.best_score = max(score, row.best_score or 0)
-        if row.completed_at is None:
-            row.completed_at = now
-        await self.session.flush()
+        best = LESSON_PROGRESS.c.best_score
+        row = (
+            await self.session.execute(
+                update(LESSON_PROGRESS)
+                .where(_one(learner_id, lesson_id))
+                .values(
+                    last_score=score,
+                    best_score=case((best.is_(None) | (best < score), score), else_=best),
+                    completed_at=func.coalesce(LESSON_PROGRESS.c.completed_at, now),
+                )
+                .returning(*LESSON_PROGRESS.c)
+            )
+        ).one()
         return _progress(row)
 
     async def export(self, learner_id: int) -> list[dict[str, Any]]:
         """Return the learner's progress for /mydata."""
         return [jsonable(asdict(progress)) for progress in await self.all(learner_id)]
+
+
+def _one(learner_id: int, lesson_id: str) -> ColumnElement[bool]:
+    """Select a learner's row of one lesson."""
+    return (LESSON_PROGRESS.c.learner_id == learner_id) & (LESSON_PROGRESS.c.lesson_id == lesson_id)
 
 
 class SqlStreaks:

@@ -47,20 +47,19 @@ class Reviewing(FlowState):
 
 
 async def quiz_command(turn: Turn, _: object = None) -> None:
-    """Go on with the quiz in progress; else review the questions due, or quiz the lesson read."""
+    """Review the questions due; else go on with the quiz in progress, or quiz the lesson read."""
     state, lesson_id = turn.state, turn.lesson_id
     lesson = turn.course.lesson(turn.language, lesson_id) if lesson_id else None
-    if (
+    due = await turn.repo(REVIEWS).count_due(turn.learner.id, due_before(turn))
+    if due:
+        await next_review(turn)
+    elif (
         isinstance(state, quiz.Answering)
         and lesson is not None
         and (at := lesson.item_position(state.item)) is not None
     ):
         # Started again, the quiz lost the answers given so far in it.
         await quiz.ask(turn, lesson, at)
-        return
-    due = await turn.repo(REVIEWS).count_due(turn.learner.id, due_before(turn))
-    if due:
-        await next_review(turn)
     elif lesson_id and lesson is not None and await _opened(turn, lesson_id):
         await quiz.start_quiz_of(turn, lesson_id)
     else:
