@@ -736,9 +736,11 @@ async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_
     assert chat.question.question == pending
 
 
-@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize(
+    ("language", "few_words"), [("en", "suicide prevention line"), ("nl", "zelfmoordlijn")]
+)
 async def test_a_right_answer_that_names_a_suicide_line_is_an_answer_not_a_crisis(
-    plain_app: App, language: Language
+    plain_app: App, language: Language, few_words: str
 ) -> None:
     lesson = plain_app.services.course.lesson(language, "ethics/chatbots-and-feelings")
     assert lesson is not None
@@ -749,6 +751,11 @@ async def test_a_right_answer_that_names_a_suicide_line_is_an_answer_not_a_crisi
         shown = next(i for i in lesson.quiz if i.question == chat.question.question)
         await chat.answer(shown.correct)
         await chat.press(t(plain_app, language, "Next ▶"))
+
+    # A few of its words are no answer: the lines come first, and the question waits.
+    await chat.say(few_words)
+    assert chat.text.startswith("💛")
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
 
     await chat.say(item.options[item.correct])
 

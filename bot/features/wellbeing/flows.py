@@ -78,7 +78,8 @@ REPLIES: Final = {
         "later, so that you learn them."
     ),
 }
-# A message of this many words or more that a quiz option of the course holds is an answer.
+# A message of this many words or more, and half of a quiz option of the course or more, that
+# the option holds in a row is an answer to it.
 OPTION_RUN_WORDS: Final = 3
 # Doubts are not distress: a message that also asks something ("?", or a question word, as in
 # "how to start using chatgpt, im not good with computers") is answered as a question.
@@ -150,18 +151,20 @@ class Distress:
         return None
 
     def _an_option_of_the_course(self, turn: Turn, text: str) -> bool:
-        """Tell whether a message is a quiz option's words, or three or more of them in a row."""
+        """Tell whether a message is most of a quiz option's words, in a row."""
         # "Call a suicide prevention line together, such as 1813" is the right answer to a
-        # question of the lesson on chatbots and feelings, typed rather than tapped.
+        # question of the lesson on chatbots and feelings, typed rather than tapped; "suicide
+        # prevention line" alone, a few of its words, still gets the lines.
         said = self.words.read(text)
         if len(said) < OPTION_RUN_WORDS:
             return False
-        return any(
-            _run_in(said, self.words.read(option))
+        options = (
+            self.words.read(option)
             for lesson in turn.course.all_lessons(turn.language)
             for item in lesson.quiz
             for option in item.options
         )
+        return any(2 * len(said) >= len(words) and _run_in(said, words) for words in options)
 
     async def read(self, turn: Turn, text: str) -> bool:
         """Answer distress with the lines that help and return True; False for anything else."""
