@@ -16,6 +16,7 @@ from bot.features.answers.ports import RecentQuestion, UnansweredQuestion
 from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
 
 MAX_CHARS = 1000
+RECENT = table_of(RecentQuestionRow)
 
 
 class SqlQuestions:
@@ -80,21 +81,20 @@ class SqlRecentQuestions:
     ) -> int:
         """Keep a (redacted) question and return its id; keep only the learner's `keep` last."""
         # Two statements: every question about the course is kept, so this is on their turns.
-        recent = table_of(RecentQuestionRow)
         added = await self.session.execute(
-            insert(recent)
+            insert(RECENT)
             .values(learner_id=learner_id, language=language, text=text[:MAX_CHARS], asked_at=now)
-            .returning(recent.c.id)
+            .returning(RECENT.c.id)
         )
         question_id: int = added.scalar_one()
         newest = (
-            select(recent.c.id)
-            .where(recent.c.learner_id == learner_id)
-            .order_by(recent.c.id.desc())
+            select(RECENT.c.id)
+            .where(RECENT.c.learner_id == learner_id)
+            .order_by(RECENT.c.id.desc())
             .limit(keep)
         )
         await self.session.execute(
-            delete(recent).where(recent.c.learner_id == learner_id, recent.c.id.not_in(newest))
+            delete(RECENT).where(RECENT.c.learner_id == learner_id, RECENT.c.id.not_in(newest))
         )
         return question_id
 

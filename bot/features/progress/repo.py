@@ -20,6 +20,7 @@ from bot.features.progress.streaks import Streak, streak_export
 from bot.features.progress.tables import CelebrationRow, LearningStreakRow, LessonProgressRow
 
 LESSON_PROGRESS = table_of(LessonProgressRow)
+STREAKS = table_of(LearningStreakRow)
 
 
 def _progress(row: Any) -> LessonProgress:
@@ -142,9 +143,8 @@ class SqlStreaks:
 
     async def of(self, learner_id: int) -> Streak | None:
         """Return the learner's streak, if they ever learnt."""
-        streaks = table_of(LearningStreakRow)
         row = (
-            await self.session.execute(select(streaks).where(streaks.c.learner_id == learner_id))
+            await self.session.execute(select(STREAKS).where(STREAKS.c.learner_id == learner_id))
         ).one_or_none()
         return Streak(row.days, row.best, row.last_day, row.frozen_day) if row else None
 

@@ -14,6 +14,8 @@ from bot.core.ports import jsonable
 from bot.features.quiz.ports import Answer, MissedItem
 from bot.features.quiz.tables import QuizAnswerRow
 
+QUIZ_ANSWERS = table_of(QuizAnswerRow)
+
 
 class SqlAnswers:
     """Quiz answers in the `quiz_answers` table."""
@@ -23,9 +25,8 @@ class SqlAnswers:
 
     async def record(self, answer: Answer) -> bool:
         """Store one answer; return False when this exact answer was already stored."""
-        answers = table_of(QuizAnswerRow)
         stored = await self.session.scalar(
-            upsert(self.session, answers)
+            upsert(self.session, QUIZ_ANSWERS)
             .values(
                 learner_id=answer.learner_id,
                 lesson_id=answer.lesson_id,
@@ -39,7 +40,7 @@ class SqlAnswers:
             .on_conflict_do_nothing(
                 index_elements=["learner_id", "lesson_id", "item_id", "mode", "attempt"]
             )
-            .returning(answers.c.id)
+            .returning(QUIZ_ANSWERS.c.id)
         )
         return stored is not None
 

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.database import save_row
@@ -32,6 +32,15 @@ def _card(row: Any) -> ReviewCard:
     )
 
 
+def _card_of(learner_id: int, lesson_id: str, item_id: str) -> ColumnElement[bool]:
+    """Select a learner's card of one item."""
+    return (
+        (CARDS.c.learner_id == learner_id)
+        & (CARDS.c.lesson_id == lesson_id)
+        & (CARDS.c.item_id == item_id)
+    )
+
+
 class SqlReviews:
     """The learners' cards in the `review_cards` table."""
 
@@ -40,15 +49,10 @@ class SqlReviews:
 
     async def card(self, learner_id: int, lesson_id: str, item_id: str) -> ReviewCard | None:
         """Return the learner's card of one item, if they have answered it."""
-        row = (
-            await self.session.execute(
-                select(CARDS).where(
-                    CARDS.c.learner_id == learner_id,
-                    CARDS.c.lesson_id == lesson_id,
-                    CARDS.c.item_id == item_id,
-                )
-            )
-        ).one_or_none()
+        found = await self.session.execute(
+            select(CARDS).where(_card_of(learner_id, lesson_id, item_id))
+        )
+        row = found.one_or_none()
         return _card(row) if row else None
 
     async def save(self, learner_id: int, card: ReviewCard) -> None:
@@ -62,13 +66,7 @@ class SqlReviews:
 
     async def retire(self, learner_id: int, lesson_id: str, item_id: str) -> None:
         """Drop the card of an item the course no longer has."""
-        await self.session.execute(
-            delete(CARDS).where(
-                CARDS.c.learner_id == learner_id,
-                CARDS.c.lesson_id == lesson_id,
-                CARDS.c.item_id == item_id,
-            )
-        )
+        await self.session.execute(delete(CARDS).where(_card_of(learner_id, lesson_id, item_id)))
 
     async def due(self, learner_id: int, before: datetime, limit: int) -> list[ReviewCard]:
         """Return up to `limit` cards due before a time, the longest due first."""

@@ -16,6 +16,9 @@ from bot.core.ports import jsonable
 from bot.features.voice.ports import KEEP_ANSWERS, KeptAnswer
 from bot.features.voice.tables import ANSWER_MAX_CHARS, KeptAnswerRow, VoiceSettingRow
 
+SETTINGS = table_of(VoiceSettingRow)
+KEPT_ANSWERS = table_of(KeptAnswerRow)
+
 
 class SqlVoice:
     """The read-aloud setting in `voice_settings`, kept answers in `voice_answers`."""
@@ -25,10 +28,9 @@ class SqlVoice:
 
     async def reads_aloud(self, learner_id: int) -> bool:
         """Tell whether the learner has every card read aloud (off unless they turned it on)."""
-        settings = table_of(VoiceSettingRow)
         return bool(
             await self.session.scalar(
-                select(settings.c.read_aloud).where(settings.c.learner_id == learner_id)
+                select(SETTINGS.c.read_aloud).where(SETTINGS.c.learner_id == learner_id)
             )
         )
 
@@ -49,16 +51,15 @@ class SqlVoice:
         # The same answer again (the same question, or its reply shown again after a crash) is
         # kept once, so that the Listen button of a reply shown again reads what the first kept.
         digest = hashlib.sha256(f"{language}\n{text}".encode()).hexdigest()
-        kept = table_of(KeptAnswerRow)
         keep = (
-            upsert(self.session, kept)
+            upsert(self.session, KEPT_ANSWERS)
             .values(
                 learner_id=learner_id, language=language, text=text, digest=digest, created_at=now
             )
             .on_conflict_do_update(
                 index_elements=["learner_id", "digest"], set_={"created_at": now}
             )
-            .returning(kept.c.id)
+            .returning(KEPT_ANSWERS.c.id)
         )
         return int((await self.session.execute(keep)).scalar_one())
 
