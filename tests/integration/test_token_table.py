@@ -96,64 +96,62 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == [broken]
 
 
+# Read by the measuring processes below: a field of /proc/self/status, in MB. VmHWM rather than
+# getrusage for a peak: a child started by a large process inherits its parent's maximum.
+STATUS = """
+def status_mb(field):
+    fields = dict(line.split(":", 1) for line in open("/proc/self/status"))
+    return int(fields[field].split()[0]) / 1024
+"""
+
 MEASURE = """
 import sys
 from pathlib import Path
 import yaml
 from bot.adapters.search.universal import load_encoder
 
-def resident_mb():
-    fields = dict(line.split(":", 1) for line in open("/proc/self/status"))
-    return int(fields["VmRSS"].split()[0]) / 1024
-
 encoder = load_encoder(Path(sys.argv[1]), threads=1)
 encoder.encode(["c'est quoi un deepfake ?"])  # the first question's buffers
-before = resident_mb()
+before = status_mb("VmRSS")
 for path in Path("eval/learners").glob("*.yaml"):
     encoder.encode([case["q"] for case in yaml.safe_load(path.read_text())["cases"]])
-print(resident_mb() - before)
+print(status_mb("VmRSS") - before)
 """
-
-
-def test_a_thousand_questions_leave_the_table_on_disk(tmp_path: Path) -> None:
-    load_encoder(tmp_path, threads=1)  # written here, so that the process below only reads it
-
-    result = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(tmp_path)],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-
-    # The 1,032 questions read thousands of rows: held in memory, they would be most of 65 MB.
-    assert float(result.stdout) < 8
-
 
 WRITE = """
 import sys
 from pathlib import Path
 from bot.adapters.search.universal import package_resources, write_table
 
-def peak_mb():
-    # VmHWM, not getrusage: a child started by a large process inherits its parent's maximum.
-    fields = dict(line.split(":", 1) for line in open("/proc/self/status"))
-    return int(fields["VmHWM"].split()[0]) / 1024
-
-before = peak_mb()
+before = status_mb("VmHWM")
 write_table(package_resources() / "weights.npz", Path(sys.argv[1]) / "table.npy")
-print(peak_mb() - before)
+print(status_mb("VmHWM") - before)
 """
 
 
-def test_writing_the_table_does_not_hold_it_in_memory(tmp_path: Path) -> None:
+def megabytes_in_a_process(script: str, folder: Path) -> float:
+    """Run a measuring script in a process of its own, on a folder; return the MB it printed."""
     result = subprocess.run(
-        [sys.executable, "-c", WRITE, str(tmp_path)],
+        [sys.executable, "-c", STATUS + script, str(folder)],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
         check=True,
     )
+    return float(result.stdout)
+
+
+def test_a_thousand_questions_leave_the_table_on_disk(tmp_path: Path) -> None:
+    load_encoder(tmp_path, threads=1)  # written here, so that the process below only reads it
+
+    grown = megabytes_in_a_process(MEASURE, tmp_path)
+
+    # The 1,032 questions read thousands of rows: held in memory, they would be most of 65 MB.
+    assert grown < 8
+
+
+def test_writing_the_table_does_not_hold_it_in_memory(tmp_path: Path) -> None:
+    peak = megabytes_in_a_process(WRITE, tmp_path)
 
     # Written through a mapping, the 65 MB table raised the first start's peak by as much.
-    assert float(result.stdout) < 24
+    assert peak < 24
