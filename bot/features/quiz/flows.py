@@ -205,12 +205,13 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     following = lesson.item_id_at((lesson.item_position(item.id) or 0) + 1)
     if following is not None:
         turn.go(Answering(lesson.id, following, attempt, today))
-    else:
-        score = await turn.repo(ANSWERS).attempt_score(learner.id, lesson.id, attempt)
-        await turn.repo(PROGRESS).finish_quiz(learner.id, lesson.id, score, turn.now)
-        upcoming = await screens.upcoming_lesson(turn, after=lesson.id)
-        turn.go(Idle(upcoming.id if upcoming else None))
-    await _say_outcome(turn, lesson, item, option, attempt)
+        await _say_outcome(turn, lesson, item, option, attempt)
+        return
+    score = await turn.repo(ANSWERS).attempt_score(learner.id, lesson.id, attempt)
+    await turn.repo(PROGRESS).finish_quiz(learner.id, lesson.id, score, turn.now)
+    # The lesson the summary offers next is where the menu's ▶ Continue goes too.
+    offered = await _say_outcome(turn, lesson, item, option, attempt)
+    turn.go(Idle(offered.id if offered else None))
 
 
 async def _answered_already(turn: Turn, chosen: AnswerQuiz) -> None:
@@ -268,8 +269,8 @@ async def _say_outcome(
     option: int,
     attempt: int,
     note: str | None = None,
-) -> None:
-    """Explain an answer in place of its question, then offer the next one or sum up the quiz."""
+) -> Lesson | None:
+    """Explain an answer, then offer the next question or sum up the quiz (its next lesson)."""
     t = turn.t
     text = feedback(t, quiz_header(t, lesson, item), item, option)
     if note:
@@ -277,11 +278,12 @@ async def _say_outcome(
     listen = listen_feedback_button(t, item, option)
     if lesson.item_id_at((lesson.item_position(item.id) or 0) + 1) is not None:
         turn.say(text, ((next_button(t), listen),), replace=True)
-        return
+        return None
     turn.say(text, ((listen,),), replace=True)
     score = await turn.repo(ANSWERS).attempt_score(turn.learner.id, lesson.id, attempt)
-    await say_summary(turn, lesson, score)
+    offered = await say_summary(turn, lesson, score)
     await offer_check_out(turn)
+    return offered
 
 
 def next_button(t: Translator) -> Button:
@@ -289,8 +291,8 @@ def next_button(t: Translator) -> Button:
     return button(t.gettext("Next ▶"), Resume())
 
 
-async def say_summary(turn: Turn, lesson: Lesson, score: int) -> None:
-    """Say how the quiz went and what it means for the course, with the ways on."""
+async def say_summary(turn: Turn, lesson: Lesson, score: int) -> Lesson | None:
+    """Say how the quiz went, with the ways on; return the next lesson it offers, if any."""
     t = turn.t
     total = len(lesson.quiz)
     lines = [
@@ -329,3 +331,4 @@ async def say_summary(turn: Turn, lesson: Lesson, score: int) -> None:
         screens.menu_button(t),
     ]
     turn.say("\n".join(lines), rows(*buttons))
+    return next_lesson
