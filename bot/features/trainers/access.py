@@ -84,6 +84,10 @@ class Access:
             buttons = [button(cohort.name, choice(cohort.id)) for cohort in cohorts]
             turn.say(question, rows(*buttons, last))
 
+    async def led_cohort(self, turn: Turn, cohort_id: int) -> Cohort | None:
+        """Return a cohort from a button when a trainer leads it; else say why and return None."""
+        return await self.own_cohort(turn, cohort_id) if await self.trainer(turn) else None
+
     async def own_cohort(self, turn: Turn, cohort_id: int) -> Cohort | None:
         """Return the trainer's own cohort from a button; anything else is a stale button."""
         cohort = await turn.repo(COHORTS).owned_cohort(turn.learner.id, cohort_id)

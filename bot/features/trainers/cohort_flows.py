@@ -196,9 +196,8 @@ class CohortFlows:
 
     async def show_cohort(self, turn: Turn, chosen: ShowCohort) -> None:
         """Show one cohort with its settings and what can be done with it."""
-        if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, chosen.cohort)
-        ):
+        cohort = await self.access.led_cohort(turn, chosen.cohort)
+        if cohort is None:
             return
         t = turn.t
         count = await turn.repo(COHORTS).member_count(cohort.id)
@@ -227,9 +226,7 @@ class CohortFlows:
 
     async def ask_delete(self, turn: Turn, chosen: AskDeleteCohort) -> None:
         """Say what deleting a cohort does, and ask to confirm."""
-        if await self.access.trainer(turn) and (
-            cohort := await self.access.own_cohort(turn, chosen.cohort)
-        ):
+        if (cohort := await self.access.led_cohort(turn, chosen.cohort)) is not None:
             await self._ask_delete(turn, cohort)
 
     async def _ask_delete(self, turn: Turn, cohort: Cohort) -> None:
@@ -261,9 +258,8 @@ class CohortFlows:
 
     async def delete(self, turn: Turn, chosen: DeleteCohort) -> None:
         """Delete one of the trainer's cohorts."""
-        if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, chosen.cohort)
-        ):
+        cohort = await self.access.led_cohort(turn, chosen.cohort)
+        if cohort is None:
             return
         await turn.repo(COHORTS).delete_cohort(cohort.id)
         turn.say(
@@ -277,9 +273,7 @@ class CohortFlows:
 
     async def new_code(self, turn: Turn, chosen: NewJoinCode) -> None:
         """Replace a cohort's join link with a new one."""
-        if await self.access.trainer(turn) and (
-            cohort := await self.access.own_cohort(turn, chosen.cohort)
-        ):
+        if (cohort := await self.access.led_cohort(turn, chosen.cohort)) is not None:
             await self._issue_code(turn, cohort, replacing=True)
 
     async def _issue_code(self, turn: Turn, cohort: Cohort, *, replacing: bool) -> None:
@@ -311,9 +305,7 @@ class CohortFlows:
 
     async def stop_codes(self, turn: Turn, chosen: StopJoinCodes) -> None:
         """Stop a cohort's join link (learners already in stay in)."""
-        if await self.access.trainer(turn) and (
-            cohort := await self.access.own_cohort(turn, chosen.cohort)
-        ):
+        if (cohort := await self.access.led_cohort(turn, chosen.cohort)) is not None:
             await self._stop(turn, cohort)
 
     async def _stop(self, turn: Turn, cohort: Cohort) -> None:
@@ -331,9 +323,8 @@ class CohortFlows:
 
     async def ask_reminders(self, turn: Turn, chosen: AskReminders) -> None:
         """Offer the reminder delays."""
-        if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, chosen.cohort)
-        ):
+        cohort = await self.access.led_cohort(turn, chosen.cohort)
+        if cohort is None:
             return
         t = turn.t
         turn.say(
@@ -348,9 +339,8 @@ class CohortFlows:
 
     async def set_reminders(self, turn: Turn, chosen: SetReminders) -> None:
         """Set a cohort's reminder delay."""
-        if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, chosen.cohort)
-        ):
+        cohort = await self.access.led_cohort(turn, chosen.cohort)
+        if cohort is None:
             return
         if chosen.days not in REMINDER_CHOICES:
             await screens.stale_button(turn)
@@ -360,9 +350,8 @@ class CohortFlows:
 
     async def ask_quiet_hours(self, turn: Turn, chosen: AskQuietHours) -> None:
         """Offer the quiet hours."""
-        if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, chosen.cohort)
-        ):
+        cohort = await self.access.led_cohort(turn, chosen.cohort)
+        if cohort is None:
             return
         t = turn.t
         turn.say(
@@ -377,9 +366,8 @@ class CohortFlows:
 
     async def set_quiet_hours(self, turn: Turn, chosen: SetQuietHours) -> None:
         """Set a cohort's quiet hours."""
-        if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, chosen.cohort)
-        ):
+        cohort = await self.access.led_cohort(turn, chosen.cohort)
+        if cohort is None:
             return
         choice = (chosen.start, chosen.end)
         if choice not in QUIET_CHOICES:

@@ -12,7 +12,7 @@ from typing import Final
 from bot.core.router import Turn, button, rows
 from bot.features.trainers.access import Access
 from bot.features.trainers.buttons import CohortMembers, NewJoinCode, RemoveMember, ShowCohort
-from bot.features.trainers.ports import COHORTS, Cohort
+from bot.features.trainers.ports import COHORTS
 from bot.features.trainers.report_formats import learner_name
 
 # Buttons per page: a phone shows about this many without scrolling far.
@@ -27,7 +27,7 @@ class MemberFlows:
 
     async def members(self, turn: Turn, chosen: CohortMembers) -> None:
         """Show a page of the cohort's learners, each a button that offers to take them out."""
-        if not (cohort := await self._own(turn, chosen.cohort)):
+        if not (cohort := await self.access.led_cohort(turn, chosen.cohort)):
             return
         t = turn.t
         members = await turn.repo(COHORTS).members(cohort.id)
@@ -62,7 +62,7 @@ class MemberFlows:
 
     async def remove(self, turn: Turn, chosen: RemoveMember) -> None:
         """Ask first; once confirmed, take the learner out of the cohort."""
-        if not (cohort := await self._own(turn, chosen.cohort)):
+        if not (cohort := await self.access.led_cohort(turn, chosen.cohort)):
             return
         t = turn.t
         members = await turn.repo(COHORTS).members(cohort.id)
@@ -96,8 +96,3 @@ class MemberFlows:
             rows(button(t.gettext("🔗 New join link"), NewJoinCode(cohort.id)), back),
             replace=True,
         )
-
-    async def _own(self, turn: Turn, cohort_id: int) -> Cohort | None:
-        if not await self.access.trainer(turn):
-            return None
-        return await self.access.own_cohort(turn, cohort_id)

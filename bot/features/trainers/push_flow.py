@@ -155,9 +155,8 @@ class PushFlow:
 
     async def choose_cohort(self, turn: Turn, chosen: PushToCohort) -> None:
         """Start a draft for the chosen cohort and ask what to send."""
-        if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, chosen.cohort)
-        ):
+        cohort = await self.access.led_cohort(turn, chosen.cohort)
+        if cohort is None:
             return
         _stop_typing(turn)
         await turn.repo(DRAFTS).start_draft(turn.learner.id, cohort.id, turn.now)

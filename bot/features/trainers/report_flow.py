@@ -24,9 +24,8 @@ class ReportFlow:
 
     async def show(self, turn: Turn, chosen: CohortReport) -> None:
         """Send the report of one cohort: text, chart and CSV."""
-        if not await self.access.trainer(turn) or not (
-            cohort := await self.access.own_cohort(turn, chosen.cohort)
-        ):
+        cohort = await self.access.led_cohort(turn, chosen.cohort)
+        if cohort is None:
             return
         t = turn.t
         days = cohort.reminder_days or DEFAULT_INACTIVE_DAYS
