@@ -701,6 +701,26 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
     assert chat.question.question == pending
 
 
+async def test_ok_under_a_review_question_is_no_praise_and_under_its_feedback_is(
+    plain_app: App, clock: Clock
+) -> None:
+    lesson = plain_app.services.course.lesson("fr", FIRST_LESSON)
+    assert lesson is not None
+    missed = lesson.quiz[0]
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    await chat.answer((missed.correct + 1) % len(missed.options))
+    clock.advance(days=2)
+    await chat.command("review")
+    assert chat.question.question == missed.question
+    await chat.say("ok")
+    assert chat.text == t(plain_app, "fr", "👍 OK. Tap the answer you choose.")
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    await chat.answer(missed.correct)
+    await chat.say("ok")
+    assert chat.text == t(plain_app, "fr", REPLIES[Kind.OK])
+
+
 @pytest.mark.parametrize(
     ("language", "text", "line", "sad"),
     [

@@ -44,6 +44,9 @@ class Reviewing(FlowState):
     attempt: int = 0
     # Questions answered right in this review so far, for its score at the end.
     right: int = 0
+    # Whether the question is on screen rather than its feedback: "ok" under a question is no
+    # sign that the answer was right.
+    asked: bool = False
 
 
 async def quiz_command(turn: Turn, _: object = None) -> None:
@@ -102,7 +105,7 @@ async def _ask(turn: Turn, card: ReviewCard, review: Reviewing) -> bool:
         return False
     # Entered over the interrupted flow, which a review in progress already keeps.
     attempt = await _next_attempt(turn, lesson, question)
-    turn.enter(replace(review, lesson=lesson.id, item=question.id, attempt=attempt))
+    turn.enter(replace(review, lesson=lesson.id, item=question.id, attempt=attempt, asked=True))
     order = _review_order(turn, lesson, question, attempt)
     answer = partial(_answer_data, question.id)
     turn.add(quiz.question(turn.t, review_header(turn.t, lesson), question, answer, order))
@@ -220,6 +223,7 @@ async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
             counted_on=today,
             attempt=attempt,
             right=state.right + int(correct),
+            asked=False,
         )
     )
     text = quiz.feedback(t, review_header(t, lesson), item, option)

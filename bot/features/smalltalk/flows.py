@@ -186,7 +186,7 @@ async def _reply(turn: Turn, kind: Kind) -> None:
     said = t.gettext(REPLIES[kind])
     state = turn.state
     if kind is Kind.OK and (
-        isinstance(state, Checking) or (isinstance(state, Answering) and state.asked)
+        isinstance(state, Checking) or (isinstance(state, Answering | Reviewing) and state.asked)
     ):
         # Under a question, "👍 Good!" would read as "your answer is right".
         said = t.gettext(OK_UNDER_A_QUESTION)
