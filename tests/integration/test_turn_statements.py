@@ -78,6 +78,24 @@ async def test_an_answer_is_stored_without_being_looked_for_first(app: App, chat
     assert [s for s in answering if s.startswith("INSERT INTO quiz_answers")]
 
 
+async def test_the_answer_that_ends_a_quiz_counts_its_score_once(app: App, chat: Chat) -> None:
+    lesson_id = app.services.course.lesson_order("en")[0]
+    lesson = app.services.course.lesson("en", lesson_id)
+    assert lesson is not None
+    await chat.command("start")
+    await chat.press_data(data("quiz.start", lesson_id))
+    for item in lesson.quiz[:-1]:
+        await chat.answer(item.correct)
+        await chat.press_data(chat.buttons[0].data)  # Next ▶
+
+    with statements(app) as ending:
+        await chat.answer(lesson.quiz[-1].correct)
+
+    counts = [s for s in ending if s.startswith("SELECT count(") and "quiz_answers" in s]
+    assert len(counts) == 1
+    assert str(len(lesson.quiz)) in chat.text
+
+
 async def test_a_quiz_starts_with_one_statement_on_the_lessons_progress(
     app: App, chat: Chat
 ) -> None:

@@ -210,7 +210,7 @@ async def answer(turn: Turn, chosen: AnswerQuiz) -> None:
     score = await turn.repo(ANSWERS).attempt_score(learner.id, lesson.id, attempt)
     await turn.repo(PROGRESS).finish_quiz(learner.id, lesson.id, score, turn.now)
     # The lesson the summary offers next is where the menu's ▶ Continue goes too.
-    offered = await _say_outcome(turn, lesson, item, option, attempt)
+    offered = await _say_outcome(turn, lesson, item, option, attempt, score=score)
     turn.go(Idle(offered.id if offered else None))
 
 
@@ -269,6 +269,7 @@ async def _say_outcome(
     option: int,
     attempt: int,
     note: str | None = None,
+    score: int | None = None,
 ) -> Lesson | None:
     """Explain an answer, then offer the next question or sum up the quiz (its next lesson)."""
     t = turn.t
@@ -280,7 +281,9 @@ async def _say_outcome(
         turn.say(text, ((next_button(t), listen),), replace=True)
         return None
     turn.say(text, ((listen,),), replace=True)
-    score = await turn.repo(ANSWERS).attempt_score(turn.learner.id, lesson.id, attempt)
+    # The answer that ends the quiz counted its score already; a tap on an old button did not.
+    if score is None:
+        score = await turn.repo(ANSWERS).attempt_score(turn.learner.id, lesson.id, attempt)
     offered = await say_summary(turn, lesson, score)
     await offer_check_out(turn)
     return offered
