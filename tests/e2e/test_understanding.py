@@ -275,7 +275,41 @@ async def test_an_opener_and_a_word_or_two_are_read_after_the_question_before_th
 
 
 @pytest.mark.parametrize(
-    "asked", ["will it rain tomorrow?", "and a recipe for pancakes?", "what time is it?"]
+    ("language", "first", "then", "lesson_id"),
+    [
+        (
+            "nl",
+            "chatgpt gaf mij een boek dat niet bestaat",
+            "hoe kan dat nu?",
+            "chatbots/hallucinations",
+        ),
+        ("en", "what is bias in AI?", "why does it happen?", "ethics/bias"),
+        (
+            "fr",
+            "j'ai vu une photo du pape en doudoune, c'est vrai ?",
+            "comment on voit ça ?",
+            "verify/deepfakes",
+        ),
+    ],
+)
+async def test_a_follow_up_that_says_nothing_on_its_own_is_read_after_the_question_before_it(
+    plain_app: App, language: Language, first: str, then: str, lesson_id: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(first)
+
+    await chat.say(then)
+
+    assert chat.button_with_action("lessons.open").data == data("lessons.open", lesson_id)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "will it rain tomorrow?",
+        "and a recipe for pancakes?",
+        "and which party should I vote for?",
+    ],
 )
 async def test_a_question_about_something_else_is_not_read_after_the_question_before_it(
     plain_app: App, asked: str

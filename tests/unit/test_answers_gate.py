@@ -9,9 +9,11 @@ from bot.features.answers.gate import WEIGHTS, gate_score, on_topic
 MODEL = "use-multilingual-v3"
 HIT = LessonHit("chatbots/hallucinations", "When chatbots make things up", "…", 0, 0.9)
 # Signals as the local model gives them for a course question and for an everyday one.
-COURSE = TopicSignals(relevance=0.52, centrality=0.28, everyday=0.2, known_share=1.0, lexical=1.5)
+COURSE = TopicSignals(
+    relevance=0.52, centrality=0.28, everyday=0.2, known_share=1.0, lexical=1.5, topic_words=3
+)
 EVERYDAY = TopicSignals(
-    relevance=0.35, centrality=0.05, everyday=0.55, known_share=0.5, lexical=1.1
+    relevance=0.35, centrality=0.05, everyday=0.55, known_share=0.5, lexical=1.1, topic_words=3
 )
 
 
@@ -30,9 +32,9 @@ def test_each_signal_pulls_the_way_it_should() -> None:
     base = gate_score(result(COURSE), False, weights)
 
     assert gate_score(result(COURSE), True, weights) > base
-    closer_to_everyday = TopicSignals(0.52, 0.28, 0.6, 1.0, 1.5)
+    closer_to_everyday = TopicSignals(0.52, 0.28, 0.6, 1.0, 1.5, 3)
     assert gate_score(result(closer_to_everyday), False, weights) < base
-    fewer_known_words = TopicSignals(0.52, 0.28, 0.2, 0.5, 1.5)
+    fewer_known_words = TopicSignals(0.52, 0.28, 0.2, 0.5, 1.5, 3)
     assert gate_score(result(fewer_known_words), False, weights) < base
 
 

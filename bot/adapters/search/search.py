@@ -224,9 +224,12 @@ class Lexicon:
         )
         self.language = language
 
-    def known_share(self, text: str) -> float:
-        """Return the share of the question's topic words that the course uses."""
-        words = tokens(text, self.language)
+    def topic_words(self, text: str) -> list[str]:
+        """Return the stems of the question's topic words: stop and question words left out."""
+        return tokens(text, self.language)
+
+    def known_share(self, words: Sequence[str]) -> float:
+        """Return the share of the question's topic words (stems) that the course uses."""
         return sum(word in self._by_chunk.stems for word in words) / len(words) if words else 0.0
 
     def chunk_scores(self, text: str) -> dict[Chunk, float]:
@@ -356,14 +359,17 @@ class Retriever:
         """Return what both rankers say about whether the question is about the course."""
         vectors = self._vectors.get(language)
         question = evidence.question
+        lexicon = self._lexicons[language]
+        words = lexicon.topic_words(evidence.text)
         return TopicSignals(
             relevance=relevance,
             centrality=centrality(question, vectors.mean)
             if question is not None and vectors is not None
             else 0.0,
             everyday=self._everyday.closeness(question) if question is not None else 0.0,
-            known_share=self._lexicons[language].known_share(evidence.text),
+            known_share=lexicon.known_share(words),
             lexical=lexical_signal(max(evidence.lexical_by_lesson.values(), default=0.0)),
+            topic_words=len(words),
         )
 
     def relevance(self, evidence: Evidence, language: Language, lesson_id: str) -> float:

@@ -47,6 +47,7 @@ class TopicSignals:
     everyday: float  # best cosine with an everyday subject no lesson is about
     known_share: float  # share of the question's topic words that the course uses
     lexical: float  # BM25 of the best whole lesson, log(1 + score)
+    topic_words: int  # words of the question that are neither stop nor question words
 
 
 class EverydaySubjects:

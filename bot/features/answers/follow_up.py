@@ -41,6 +41,11 @@ FOLLOW_UP_MARGIN: Final = 2.5
 # before it whatever the gate says of it alone: on the development pairs, one more French course
 # follow-up answered with a right lesson, no off-topic one more answered.
 OPENER_AND_WORDS: Final = 3
+# A follow-up with this many topic words or fewer (neither stop nor question words: "hoe kan dat
+# nu?", "why it happens?", "is that bad?") says nothing on its own, so how far the gate finds it
+# from the course says nothing either: it is read after the question before it. Everyday
+# follow-ups name their subject ("and which party should I vote?": two words).
+SAYS_NOTHING_WORDS: Final = 1
 
 
 def looks_like_follow_up(text: str, follow_ups: FollowUpWords, names_a_topic: bool) -> bool:
@@ -85,11 +90,12 @@ def read_after(
     """Return a question read after what the learner asked before, or None to read it alone.
 
     Without a model to rewrite it, "comment je le reconnais ?" after "c'est quoi un deepfake ?"
-    is searched as both together. Only a question that `may_follow` (an opener or a pronoun),
-    that the course does not answer on its own (`alone` is its search), and that the topic gate
-    finds close to the course (within `FOLLOW_UP_MARGIN` of its threshold) is read so: "will it
-    rain tomorrow?" or "and a recipe for pancakes?" after a question on the AI Act stay off
-    topic. Measured on eval/follow-ups (benchmarks/understanding.py, `follow_ups`).
+    is searched as both together. Only a question that `may_follow` (an opener or a pronoun) is
+    read so, when it says nothing on its own (`SAYS_NOTHING_WORDS`), or when the course does not
+    answer it on its own (`alone` is its search) and the topic gate finds it close to the course
+    (within `FOLLOW_UP_MARGIN` of its threshold): "will it rain tomorrow?" or "and a recipe for
+    pancakes?" after a question on the AI Act stay off topic. Measured on eval/follow-ups
+    (benchmarks/understanding.py, `follow_ups`).
     """
     if not may_follow(question, follow_ups):
         return None
@@ -97,6 +103,8 @@ def read_after(
     # "and since when?", "et pour les enfants ?": an opener and a word or two say nothing alone,
     # neither what the search finds for them nor how far they are from the course.
     if opens_as_follow_up(question, follow_ups) and len(words(question)) <= OPENER_AND_WORDS:
+        return together
+    if alone.signals.topic_words <= SAYS_NOTHING_WORDS:
         return together
     if alone.confident and on_topic(alone, names_a_topic):
         return None
