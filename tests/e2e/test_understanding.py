@@ -643,12 +643,24 @@ async def test_next_typed_after_an_aside_goes_back_to_the_card_not_past_it(
 ) -> None:
     chat = await new_learner(plain_app, "nl")
     await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
-    for aside in ("merci", "wat is een deepfake", "help"):
+    for aside in ("wat is een deepfake", "help"):
         await chat.say(aside)
         assert not chat.text.startswith(card_header(plain_app, "nl", 1)), aside
         await chat.say("verder")  # as the ▶ Verder under the reply does
         assert chat.text.startswith(card_header(plain_app, "nl", 1)), aside
     await chat.say("verder")  # the card is on screen again: on to the next one
+    assert chat.text.startswith(card_header(plain_app, "nl", 2))
+
+
+@pytest.mark.parametrize("in_passing", ["merci", "ok", "👍", "hallo"])
+async def test_next_typed_after_a_word_in_passing_goes_on_to_the_next_card(
+    plain_app: App, in_passing: str
+) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(in_passing)
+    assert chat.button_with_action("lessons.resume")
+    await chat.say("volgende")  # the card is still in view, just above the short reply
     assert chat.text.startswith(card_header(plain_app, "nl", 2))
 
 

@@ -77,6 +77,9 @@ CONFUSED_IN_A_CHECK: Final = N_(
 
 # Words that move through a lesson's cards, or show the card again: nothing else is answered.
 MOVES: Final = frozenset({Kind.NEXT, Kind.BACK, Kind.AGAIN, Kind.NEXT_LESSON})
+# Small talk whose reply is one short line: the card stays in view just above it, so a typed
+# "next" after "merci" or "👍" goes on to the next card (learners had to type it twice).
+IN_PASSING: Final = frozenset({Kind.OK, Kind.THANKS, Kind.EMOJI, Kind.GREETING})
 
 
 class SmallTalk:
@@ -96,7 +99,7 @@ class SmallTalk:
         found = self.phrasebook.read(text)
         kind = found.kind if found is not None else None
         reading = _reading(turn)
-        if reading is not None and kind not in MOVES:
+        if reading is not None and kind not in MOVES | IN_PASSING:
             turn.go(replace(reading[0], aside=True))
         elif reading is not None and kind is Kind.NEXT and reading[0].aside:
             # As the ▶ Continue under the answer does: moving on would skip the card unread.
