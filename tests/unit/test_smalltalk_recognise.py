@@ -42,6 +42,11 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("cest trop dur", Kind.CONFUSED),
         ("this is too hard", Kind.CONFUSED),
         ("het is te moeilijk", Kind.CONFUSED),
+        # Too much to read: the card in simpler words.
+        ("amai da is veel tekst", Kind.CONFUSED),
+        ("ça fait beaucoup de texte", Kind.CONFUSED),
+        ("too much text", Kind.CONFUSED),
+        ("ik versta het ni", Kind.CONFUSED),
         ("ja", Kind.OK),
         ("yes", Kind.OK),
         ("no", Kind.NO),

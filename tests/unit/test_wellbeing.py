@@ -58,6 +58,13 @@ from bot.paths import PROJECT_ROOT
         ("j'ai peur de pas y arriver", "doubt"),
         ("ik ben 63 en ik ken niks van computers", "doubt"),
         ("I'm too old for this", "doubt"),
+        ("j ai tout faux je suis nul", "doubt"),
+        ("je me sens bête", "doubt"),
+        ("je suis nulle avec les ordis", "doubt"),
+        ("ik snap er niks van van al die computers", "doubt"),
+        ("ik voel me zo dom", "doubt"),
+        ("i feel stupid", "doubt"),
+        ("I got everything wrong again", "doubt"),
         ("I feel stupid, I do not understand computers", "doubt"),
     ],
 )
