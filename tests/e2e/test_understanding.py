@@ -767,22 +767,39 @@ async def test_ok_under_a_review_question_is_no_praise_and_under_its_feedback_is
     assert chat.text == t(plain_app, "fr", REPLIES[Kind.OK])
 
 
+FEELINGS = "ethics/chatbots-and-feelings"
+SCAMS = "privacy/scams"
+
+
 @pytest.mark.parametrize(
-    ("language", "text", "line", "sad"),
+    ("language", "text", "line", "lesson_id"),
     [
-        ("nl", "kzien het ni meer zitten", "Zelfmoordlijn 1813", False),
-        ("fr", "je veux en finir, j'ai des idées noires", "Centre de Prévention du Suicide", False),
-        ("en", "I want to end my life", "call 112", False),
-        ("fr", "je me sens tellement seule depuis que mon mari est mort", "Télé-Accueil 107", True),
-        ("nl", "mijn collega pest mij elke dag", "Tele-Onthaal 106", True),
-        ("en", "i have chest pain what should i do", "call 112 now", False),
-        ("fr", "quelqu'un a fait une fausse photo nue de moi", "Child Focus", False),
-        ("nl", "ik ben 63 en ik ken niks van computers", "op je eigen tempo", False),
-        ("fr", "je comprends rien a l informatique", "à votre rythme", False),
+        ("nl", "kzien het ni meer zitten", "Zelfmoordlijn 1813", None),
+        ("fr", "je veux en finir, j'ai des idées noires", "Centre de Prévention du Suicide", None),
+        ("en", "I want to end my life", "call 112", None),
+        (
+            "fr",
+            "je me sens tellement seule depuis que mon mari est mort",
+            "Télé-Accueil 107",
+            FEELINGS,
+        ),
+        ("nl", "mijn collega pest mij elke dag", "Tele-Onthaal 106", FEELINGS),
+        ("en", "i have chest pain what should i do", "call 112 now", None),
+        ("fr", "quelqu'un a fait une fausse photo nue de moi", "Child Focus", None),
+        ("nl", "ik ben 63 en ik ken niks van computers", "op je eigen tempo", None),
+        ("fr", "je comprends rien a l informatique", "à votre rythme", None),
+        (
+            "nl",
+            "ik heb op de link geklikt en mijn kaartcode ingegeven wat nu??",
+            "Card Stop op 078 170 170",
+            SCAMS,
+        ),
+        ("fr", "je me suis fait arnaquer, on a vidé mon compte", "Card Stop", SCAMS),
+        ("en", "I clicked the link and typed my card code", "suspect@safeonweb.be", SCAMS),
     ],
 )
 async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_waits(
-    plain_app: App, language: Language, text: str, line: str, sad: bool
+    plain_app: App, language: Language, text: str, line: str, lesson_id: str | None
 ) -> None:
     lesson = plain_app.services.course.lesson(language, FIRST_LESSON)
     assert lesson is not None
@@ -792,12 +809,13 @@ async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_
     kept_before = (await kept_questions(plain_app), await unanswered(plain_app))
     await chat.say(text)
     # Not read as an answer, a question or small talk: the people who can help come first.
-    assert chat.text.startswith(("💛", "🚑"))
+    assert chat.text.startswith(("💛", "🚑", "🚨"))
     assert line in chat.text
     assert (await kept_questions(plain_app), await unanswered(plain_app)) == kept_before
-    # Sadness and loneliness also get the lesson on what a chatbot can and cannot be.
+    # Sadness and loneliness also get the lesson on what a chatbot can and cannot be; a scam,
+    # the lesson on how to spot the next one.
     lessons = [b.data for b in chat.buttons if action_of(b.data) == "lessons.open"]
-    assert lessons == ([data("lessons.open", "ethics/chatbots-and-feelings")] if sad else [])
+    assert lessons == ([data("lessons.open", lesson_id)] if lesson_id else [])
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert chat.question.question == pending
 

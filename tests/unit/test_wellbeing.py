@@ -53,6 +53,11 @@ from bot.paths import PROJECT_ROOT
         ("someone made a fake nude picture of my daughter with ai", "images"),
         ("mon ex a fait circuler une fausse vidéo porno de moi", "images"),
         ("iemand heeft met ai een naaktfoto van mij gemaakt", "images"),
+        # A scam that already happened: what to do right away.
+        ("ik heb op de link geklikt en mijn kaartcode ingegeven wat nu??", "scammed"),
+        ("ik ben opgelicht", "scammed"),
+        ("je crois que je me suis fait arnaquer, j'ai donné mon code", "scammed"),
+        ("I clicked on the link in the SMS, what do I do now?", "scammed"),
         # Doubts about oneself with computers: the course is made for them.
         ("j ai 62 ans et je suis nul en informatique", "doubt"),
         ("j'ai peur de pas y arriver", "doubt"),
@@ -98,6 +103,10 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "je suis nul en informatique, c'est quoi un chatbot ?",
         "how to start using chatgpt, im not good with computers",
         "I know nothing about AI",
+        # How to spot a scam is a question on the course; a scam that happened is not.
+        "how do I know if a link in an SMS is a scam?",
+        "comment reconnaître une arnaque par SMS ?",
+        "wat moet ik doen als ik een phishingmail krijg?",
     ],
 )
 def test_ordinary_messages_hold_no_distress(text: str) -> None:
@@ -113,5 +122,7 @@ def test_the_lines_given_are_those_of_the_facts_register() -> None:
         "tele_accueil": values["tele-accueil"],
         "zelfmoordlijn": values["zelfmoordlijn"],
         "prevention_suicide": values["centre-prevention-suicide"],
+        "card_stop": values["card-stop"],
+        "safeonweb": values["safeonweb-report"],
     }
     assert {name: (number,) for name, number in HELPLINES.items()} == registered

@@ -2,7 +2,8 @@
 
 A learner who writes that they think of suicide, are in danger or cannot go on gets, in any
 state and in their language, the Belgian crisis lines; one who writes that they are sad, lonely
-or bullied, the lines that listen day and night. Both get the way back to where they were.
+or bullied, the lines that listen day and night; one who was just scammed, what to do right
+away. All get the way back to where they were.
 Nothing of the message is stored, searched or sent to a model.
 """
 
@@ -24,22 +25,26 @@ from bot.features.quiz.flows import way_back
 from bot.features.smalltalk.text import normalise
 from bot.i18n import N_
 
-# The lines as content/facts.yaml registers them (tests/unit/test_wellbeing.py checks that they
-# agree): when one changes, the register and this change together.
+# The lines and addresses as content/facts.yaml registers them (tests/unit/test_wellbeing.py
+# checks that they agree): when one changes, the register and this change together.
 HELPLINES: Final = {
     "tele_onthaal": "106",
     "tele_accueil": "107",
     "zelfmoordlijn": "1813",
     "prevention_suicide": "0800 32 123",
+    "card_stop": "078 170 170",
+    "safeonweb": "suspect@safeonweb.be",
 }
 EMERGENCY: Final = "112"  # Europe's emergency number
-# Offered after sadness or loneliness, when the course has it: what a chatbot can and cannot be.
-FEELINGS_LESSON: Final = "ethics/chatbots-and-feelings"
+# The lesson offered with a reply, when the course has it: after sadness or loneliness, what a
+# chatbot can and cannot be; after a scam, how to spot the next one.
+LESSONS: Final = {"sadness": "ethics/chatbots-and-feelings", "scammed": "privacy/scams"}
 
 # By level, the first found wins: the lines to call for thoughts of suicide, danger or
 # violence; 112 for a body in danger (chest pain); what to do about sexual pictures made or
-# shared without consent (a fake nude); the lines that listen for sadness, loneliness, grief
-# and bullying; and for doubts about oneself with computers, that the course is made for them.
+# shared without consent (a fake nude); what to do right away after a scam (a code given, money
+# gone: every hour counts); the lines that listen for sadness, loneliness, grief and bullying;
+# and for doubts about oneself with computers, that the course is made for them.
 REPLIES: Final = {
     "crisis": N_(
         "💛 I am sorry things are so hard for you right now. I am a computer program, but people "
@@ -64,6 +69,14 @@ REPLIES: Final = {
         "• Report it on the app or website, and to the police (in any police station; in "
         "danger: {emergency}).\n"
         "• If it is about someone under 18, Child Focus helps too, for free."
+    ),
+    "scammed": N_(
+        "🚨 Act now, it is not too late. It is not your fault: scammers are very good at this.\n"
+        "• Card number or codes given? Call Card Stop {card_stop} now (day and night) to block "
+        "your card, then call your bank.\n"
+        "• Money gone? Tell your bank today, and file a complaint with the police.\n"
+        "• Typed a password on the fake page? Change it now, and everywhere you use it.\n"
+        "• Forward the scam message to {safeonweb}, then delete it."
     ),
     "sadness": N_(
         "💛 I am sorry you feel this way. Talking to someone helps: Tele-Onthaal {tele_onthaal} "
@@ -173,7 +186,8 @@ class Distress:
             return False
         t = turn.t
         said = t.gettext(REPLIES[level]).format(**HELPLINES, emergency=EMERGENCY)
-        lesson = turn.course.lesson(turn.language, FEELINGS_LESSON) if level == "sadness" else None
+        lesson_id = LESSONS.get(level)
+        lesson = turn.course.lesson(turn.language, lesson_id) if lesson_id else None
         # "I feel alone, so I talk to ChatGPT every night": the lesson on chatbots as friends.
         read = (
             button(t.gettext("📖 {title}").format(title=lesson.title), OpenLesson(lesson.id))
