@@ -47,6 +47,10 @@ def definitions() -> Definitions:
         # The last clause of a message asks it.
         ("en", "my name is [NAME], what is chatbot?", "chatbot"),
         ("fr", "Je connais ChatGPT. C'est quoi un chatbot ?", "chatbot"),
+        # A term typed with a typo: one edit, two from nine letters, never the first letter.
+        ("en", "what is a chatbto", "chatbot"),
+        ("fr", "c'est quoi les donnés personelles", "personal-data"),
+        ("nl", "wat zijn persoongegevens", "personal-data"),
     ],
 )
 def test_a_definition_question_about_a_glossary_word_finds_its_entry(
@@ -69,6 +73,8 @@ def test_a_definition_question_about_a_glossary_word_finds_its_entry(
         ("fr", "j'ai une question"),
         ("nl", "wat is een goede chatbot voor mijn cv"),
         ("en", "what is a chatbot, and is it good at maths?"),  # the last clause asks more
+        ("en", "what is a hatbot"),  # the first letter differs: another word
+        ("en", "what is a chatbotting tool"),  # more than a typo away
     ],
 )
 def test_other_questions_are_no_definition_questions(

@@ -8,16 +8,11 @@ from typing import TYPE_CHECKING, Final
 
 from bot.adapters.search.lexical import WORD, fold, stems, stop_words
 from bot.core.languages import SearchWords
+from bot.core.typos import MAX_EDITS, MIN_LETTERS, edits_allowed
 
 if TYPE_CHECKING:
     from symspellpy import SymSpell
 
-# Words shorter than this are left alone: one changed letter in "ia" or "cv" makes another word.
-MIN_LETTERS: Final = 4
-# Shorter words get one edit, longer ones two: two edits turn most short words into another word
-# of the course ("achats" into "chat").
-TWO_EDITS_FROM: Final = 9
-MAX_EDITS: Final = 2
 # SymSpell indexes the deletions of each word's first letters (7 by default). Five make the same
 # corrections on every development question and its typo variants (7,602 texts), in a third of
 # the memory: 7 MB instead of 21 for the three languages. Four already change a few.
@@ -131,7 +126,7 @@ class Speller:
             return unglued
         from symspellpy import Verbosity
 
-        edits = 1 if len(folded) < TWO_EDITS_FROM else MAX_EDITS
+        edits = edits_allowed(folded)
         found = self._symspell.lookup(folded, Verbosity.CLOSEST, max_edit_distance=edits)
         # People seldom miss the first letter; a word that differs there is another word.
         found = [item for item in found if item.term[0] == folded[0]]

@@ -16,8 +16,9 @@ from bot.config import Language
 from bot.core.languages import LanguageRegistry
 from bot.core.router import Turn, button, rows
 from bot.core.text import fold
+from bot.core.typos import CloseWords
 from bot.course.model import Course, GlossaryTerm, Lesson
-from bot.course.vocabulary import Vocabulary, glossary_vocabulary
+from bot.course.vocabulary import Vocabulary, glossary_vocabulary, term_phrases
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
 from bot.features.quiz.flows import way_back
@@ -32,6 +33,7 @@ ENDS: Final = ' \t\n?!.,;:…¿¡"“”«»'
 APOSTROPHES: Final = re.compile("[’`´]")
 # Where one clause of a message ends and another begins: a mark, then a space.
 _CLAUSES: Final = re.compile(r"(?<=[,.;:!?])\s+")
+_WORD: Final = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,19 @@ class Definitions:
         # Built on the first question, not while the tutor starts.
         return {
             language: glossary_vocabulary(self.course.glossary.get(language, ()))
+            for language in self.languages.codes
+        }
+
+    @cached_property
+    def _close_words(self) -> dict[Language, CloseWords]:
+        # The words of each glossary's terms, for a term typed with a typo ("halucination").
+        return {
+            language: CloseWords(
+                word
+                for term in self.course.glossary.get(language, ())
+                for phrase in term_phrases(term)
+                for word in _WORD.findall(fold(phrase))
+            )
             for language in self.languages.codes
         }
 
@@ -114,9 +129,19 @@ class Definitions:
         framed = (question, clauses[-1].strip(ENDS)) if len(clauses) > 1 else (question,)
         patterns = self._patterns.get(language, ())
         matches = (pattern.fullmatch(part) for part in framed for pattern in patterns)
-        terms = chain((question,), (match["term"].strip(ENDS) for match in matches if match))
-        term_id = next((found for term in terms if (found := vocabulary.whole(term))), None)
+        terms = [question, *(match["term"].strip(ENDS) for match in matches if match)]
+        # As typed first, then with the words of the glossary's terms spelt right: "c'est quoi
+        # une halucination" asks for "hallucination", which the lessons' keywords also misspell,
+        # so the search leaves it as typed.
+        respelt = (self._respelt(term, language) for term in terms)
+        found = (vocabulary.whole(term) for term in chain(terms, respelt))
+        term_id = next((term_id for term_id in found if term_id), None)
         return self._definition(language, term_id) if term_id else None
+
+    def _respelt(self, text: str, language: Language) -> str:
+        """Return a folded text with each word that is a typo of a glossary word spelt right."""
+        close = self._close_words[language]
+        return _WORD.sub(lambda word: close.closest(word.group()) or word.group(), text)
 
     def of(self, definition: Definition, language: Language) -> Definition:
         """Return the same term's definition in a language (the glossaries share their ids)."""

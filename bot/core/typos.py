@@ -1,0 +1,46 @@
+"""How far a misspelt word may be from the word meant: one rule for every correction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from bot.core.text import fold
+
+# Words shorter than this are left alone: one changed letter in "ia" or "cv" makes another word.
+MIN_LETTERS: Final = 4
+# Shorter words get one edit, longer ones two: two edits turn most short words into another word
+# of the course ("achats" into "chat").
+TWO_EDITS_FROM: Final = 9
+MAX_EDITS: Final = 2
+
+
+def edits_allowed(word: str) -> int:
+    """Return how many edits a word may be from the word meant: none for a short word."""
+    if len(word) < MIN_LETTERS:
+        return 0
+    return 1 if len(word) < TWO_EDITS_FROM else MAX_EDITS
+
+
+class CloseWords:
+    """Find the closest of a few known words (a glossary's) to a misspelt one."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        from symspellpy import SymSpell
+
+        self._known = frozenset(fold(word) for word in words)
+        self._symspell = SymSpell(max_dictionary_edit_distance=MAX_EDITS)
+        for word in self._known:
+            if len(word) >= MIN_LETTERS - 1:
+                self._symspell.create_dictionary_entry(word, 1)
+
+    def closest(self, word: str) -> str | None:
+        """Return the known word a folded word is a typo of, or None when it is none's."""
+        edits = edits_allowed(word)
+        if not edits or word in self._known or not word.isalpha():
+            return None
+        from symspellpy import Verbosity
+
+        found = self._symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=edits)
+        # People seldom miss the first letter; a word that differs there is another word.
+        return next((str(item.term) for item in found if item.term[0] == word[0]), None)
