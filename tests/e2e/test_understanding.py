@@ -23,7 +23,7 @@ from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
 from bot.features.gain.ports import CHECK_IN
 from bot.features.lessons.flows import Reading
 from bot.features.progress.tables import LessonProgressRow
-from bot.features.smalltalk.flows import REPLIES, WHY_ALONE
+from bot.features.smalltalk.flows import REPLIES, SKIP_UNDER_A_QUESTION, WHY_ALONE
 from bot.features.smalltalk.kinds import Kind
 from tests.conftest import Clock, make_settings
 from tests.support.buttons import action_of, data
@@ -745,6 +745,23 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
     assert chat.question.question == pending
     await chat.say("volgende")
     assert chat.question.question == pending
+
+
+@pytest.mark.parametrize(("language", "skip"), [("en", "skip"), ("fr", "je passe")])
+async def test_skip_under_a_quiz_question_says_a_guess_is_fine_and_on_a_card_moves_on(
+    plain_app: App, language: Language, skip: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    pending = chat.question.question
+    await chat.say(skip)
+    assert chat.text == t(plain_app, language, SKIP_UNDER_A_QUESTION)
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.question.question == pending
+
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(skip)
+    assert chat.text.startswith(card_header(plain_app, language, 2))
 
 
 async def test_ok_under_a_review_question_is_no_praise_and_under_its_feedback_is(

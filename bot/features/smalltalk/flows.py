@@ -63,6 +63,10 @@ CONFUSED_IN_A_QUIZ: Final = N_(
     "one is right, and why."
 )
 OK_UNDER_A_QUESTION: Final = N_("👍 OK. Tap the answer you choose.")
+SKIP_UNDER_A_QUESTION: Final = N_(
+    "A question cannot be skipped, but a guess is fine: tap the answer that seems most likely to "
+    "you. Right after, I tell you which one is right, and why."
+)
 # Without a model, "why?" alone finds nothing in the lessons: the whole question does.
 WHY_ALONE: Final = N_(
     "Good question! Please write the whole question, for example: “Why can a chatbot make "
@@ -76,7 +80,7 @@ CONFUSED_IN_A_CHECK: Final = N_(
 
 
 # Words that move through a lesson's cards, or show the card again: nothing else is answered.
-MOVES: Final = frozenset({Kind.NEXT, Kind.BACK, Kind.AGAIN, Kind.NEXT_LESSON})
+MOVES: Final = frozenset({Kind.NEXT, Kind.SKIP, Kind.BACK, Kind.AGAIN, Kind.NEXT_LESSON})
 # Small talk whose reply is one short line: the card stays in view just above it, so a typed
 # "next" after "merci" or "👍" goes on to the next card (learners had to type it twice).
 IN_PASSING: Final = frozenset({Kind.OK, Kind.THANKS, Kind.EMOJI, Kind.GREETING})
@@ -136,6 +140,8 @@ class SmallTalk:
             await screens.main_menu(turn)
         elif kind is Kind.NEXT:
             await _step(turn, 1)
+        elif kind is Kind.SKIP:
+            await _skip(turn)
         elif kind is Kind.BACK:
             await _step(turn, -1)
         elif kind is Kind.AGAIN:
@@ -262,6 +268,17 @@ async def _next_lesson(turn: Turn) -> None:
     )
     if lesson is None or not await press(turn, OpenLesson(lesson.id)):
         await screens.main_menu(turn)
+
+
+async def _skip(turn: Turn) -> None:
+    """Say under a question that a guess is fine; elsewhere, move on as "next" does."""
+    t, state = turn.t, turn.state
+    if isinstance(state, Answering | Reviewing) and state.asked:
+        turn.say(t.gettext(SKIP_UNDER_A_QUESTION), rows(continue_button(t)))
+    elif isinstance(state, Checking):
+        turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(continue_button(t)))
+    else:
+        await _step(turn, 1)
 
 
 async def _step(turn: Turn, step: int) -> None:

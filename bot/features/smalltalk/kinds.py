@@ -19,6 +19,8 @@ class Kind(Enum):
     MENU = "menu"
     STOP = "stop"
     NEXT = "next"
+    # "skip", "je passe": the next card on a card; under a question, that a guess is fine
+    SKIP = "skip"
     BACK = "back"
     AGAIN = "again"  # show the card or question again
     THANKS = "thanks"
