@@ -71,6 +71,12 @@ def test_an_option_is_named_by_its_words_or_a_letter_among_those_shown() -> None
     options = ["Une personne qui lit vos paiements", "Une IA qui a appris un modèle", "Une règle"]
     assert named_option("b une IA qui a appris", options, french) == 1
     assert named_option("a appris", options, french) is None  # A, or what B says?
+    # A word of one option among others that are not its own names nothing: "weet ik ni" is
+    # "I don't know", though one option holds "weet".
+    dutch = speech_list("nl")
+    options = ["Het bedrag gewoon gebruiken", "De chatbot vragen of hij het bedrag goed weet"]
+    assert named_option("weet ik ni", options, dutch) is None
+    assert named_option("de chatbot vragen", options, dutch) == 1
 
 
 def test_a_typed_letter_counts_in_a_language_without_a_speech_list() -> None:

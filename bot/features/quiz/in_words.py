@@ -49,12 +49,17 @@ def named_option(words: str, shown: Sequence[str], speech: SpeechList) -> int | 
 
 def _only_option_with(said: list[str], shown: Sequence[str], speech: SpeechList) -> int | None:
     """Return the one option holding every word said but fillers ("software", "un robot")."""
+    kept = speech.without_fillers(said)
     # Words of three letters or more: "a", "la", "de" name no option.
-    words = {word for word in speech.without_fillers(said) if len(word) >= KEY_WORD_LETTERS}
+    words = {word for word in kept if len(word) >= KEY_WORD_LETTERS}
     if not words:
         return None
     holding = [n for n, option in enumerate(shown) if words <= set(plain_words(option))]
     if len(holding) != 1:
+        return None
+    # Every other word said, but letters, is that option's too: "weet ik ni" ("I don't know")
+    # names no option, though one holds "weet".
+    if {word for word in kept if len(word) > 1} - set(plain_words(shown[holding[0]])):
         return None
     # Its letter first, then its words: "b une IA qui a appris", whose "a" is a verb.
     if len(said[0]) == 1 and speech.position(said[0]) == holding[0]:
