@@ -129,6 +129,9 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("t'es qui ?", Kind.ABOUT),
         ("Tu es un robot ?", Kind.ABOUT),
         ("ben jij een echte persoon?", Kind.ABOUT),
+        ("zijt ge een mens of een robot?", Kind.ABOUT),  # Flemish
+        ("who are u? are you chatgpt?", Kind.ABOUT),
+        ("vous êtes un humain ou un robot ?", Kind.ABOUT),
         ("Are you a robot or a person?", Kind.ABOUT),
         ("est-ce que tu es un robot ou une personne ?", Kind.ABOUT),
         ("ben je een robot of een mens?", Kind.ABOUT),
