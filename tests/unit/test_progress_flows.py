@@ -78,6 +78,8 @@ async def test_the_last_lesson_with_one_right_answer_does_not_finish_the_course(
     )
     first = chat.button(en.gettext("▶ Not finished: {title}").format(title=title(FIRST)))
     assert first.data == data("lessons.open", FIRST)
+    # Once only: not again as the next lesson.
+    assert [b.data for b in chat.buttons].count(data("lessons.open", FIRST)) == 1
     assert "certificate.get" not in [b.data.split(":")[1] for b in chat.buttons]
 
 

@@ -321,14 +321,16 @@ async def say_summary(turn: Turn, lesson: Lesson, score: int) -> Lesson | None:
     lines += end.lines
     # The next lesson not done yet: after a quiz taken again, the one that follows may be done.
     next_lesson = await screens.upcoming_lesson(turn, after=lesson.id)
+    opens_next = next_lesson and OpenLesson(next_lesson.id).pack()
     buttons = [
         reread,
         *end.buttons,
+        # After the last lesson, the end of the course already points to the first not done.
         button(
             t.gettext("▶ Next lesson: {title}").format(title=next_lesson.title),
             OpenLesson(next_lesson.id),
         )
-        if next_lesson
+        if next_lesson and all(b.data != opens_next for b in end.buttons)
         else None,
         button(t.gettext("🔁 Try the quiz again"), StartQuiz(lesson.id)),
         screens.menu_button(t),
