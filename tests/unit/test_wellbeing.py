@@ -122,6 +122,7 @@ def test_the_lines_given_are_those_of_the_facts_register() -> None:
         "tele_accueil": values["tele-accueil"],
         "zelfmoordlijn": values["zelfmoordlijn"],
         "prevention_suicide": values["centre-prevention-suicide"],
+        "community_help": values["community-help-service"],
         "card_stop": values["card-stop"],
         "safeonweb": values["safeonweb-report"],
     }

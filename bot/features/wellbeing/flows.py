@@ -32,6 +32,7 @@ HELPLINES: Final = {
     "tele_accueil": "107",
     "zelfmoordlijn": "1813",
     "prevention_suicide": "0800 32 123",
+    "community_help": "02 648 40 14",
     "card_stop": "078 170 170",
     "safeonweb": "suspect@safeonweb.be",
 }
@@ -54,7 +55,8 @@ REPLIES: Final = {
         "• If you think about suicide: Zelfmoordlijn {zelfmoordlijn} (in Dutch) or Centre de "
         "Prévention du Suicide {prevention_suicide} (in French).\n"
         "• In danger right now: call {emergency}.\n"
-        "You can also talk to your doctor or to someone you trust."
+        "You can also talk to your doctor or to someone you trust. In English: Community Help "
+        "Service, {community_help}."
     ),
     "emergency": N_(
         "🚑 If this is an emergency, call {emergency} now: it is free, day and night. If it "
@@ -81,7 +83,8 @@ REPLIES: Final = {
     "sadness": N_(
         "💛 I am sorry you feel this way. Talking to someone helps: Tele-Onthaal {tele_onthaal} "
         "(in Dutch) and Télé-Accueil {tele_accueil} (in French) listen day and night, for free "
-        "and without your name. In danger: call {emergency}.\n"
+        "and without your name. In English: Community Help Service, {community_help}. In danger: "
+        "call {emergency}.\n"
         "I am a computer program, but I am here to learn with you whenever you like."
     ),
     "doubt": N_(
