@@ -153,10 +153,15 @@ class GuardedModel:
         return replace(rewrite, text=text)
 
     async def coach(
-        self, task: str, topics: Sequence[str], attempt: str, language: Language
+        self,
+        task: str,
+        topics: Sequence[str],
+        attempt: str,
+        language: Language,
+        covered: Sequence[str] = (),
     ) -> Coaching:
         """Coach a prompt; refuse feedback with a link or number neither the task nor it holds."""
-        coaching = await self.model.coach(task, topics, attempt, language)
+        coaching = await self.model.coach(task, topics, attempt, language, covered)
         material = [task, *topics, attempt]
         text = await self._checked(coaching.feedback, language, material, coaching.usage)
         return replace(coaching, feedback=text)

@@ -98,9 +98,18 @@ class TutorModel(Protocol):
         ...
 
     async def coach(
-        self, task: str, topics: Sequence[str], attempt: str, language: Language
+        self,
+        task: str,
+        topics: Sequence[str],
+        attempt: str,
+        language: Language,
+        covered: Sequence[str] = (),
     ) -> Coaching:
-        """Judge a (redacted) practice prompt against the rubric and suggest one improvement."""
+        """Judge a (redacted) practice prompt against the rubric and suggest one improvement.
+
+        `covered` names the topics the learner's earlier prompts for the task addressed: a
+        follow-up ("now make it shorter") goes on from them.
+        """
         ...
 
     async def standalone(

@@ -23,7 +23,7 @@ from bot.core.replies import Document, Message
 from bot.course.model import Lesson, PracticeTask
 from bot.features.answers.flows import KIND_NAMES
 from bot.features.answers.repo import SqlQuestions
-from bot.features.practice.flows import IMPROVEMENTS, OFF_TASK_TIP
+from bot.features.practice.flows import CRITERION_NAMES, IMPROVEMENTS, OFF_TASK_TIP
 from bot.features.practice.rubric import Criterion
 from bot.features.practice.tables import PracticeAttemptRow
 from bot.features.privacy.pii import Kind
@@ -320,6 +320,41 @@ OFF_TASK_PROMPTS = {
 }
 
 
+# The two-step task: a first prompt, then the follow-up its own hint suggests.
+FIRST_STEP = {
+    "fr": "Explique-moi ce qu'est un contrat intérimaire. Je cherche du travail comme magasinier.",
+    "nl": "Leg uit wat een interimcontract is. Ik zoek werk als magazijnier.",
+    "en": "Explain what a temporary agency contract is. I am looking for work in a warehouse.",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_the_follow_up_a_two_step_task_asks_for_goes_on_from_the_prompt_before(
+    plain_app: App, language: Language
+) -> None:
+    chat = await new_learner(plain_app, language)
+    t = plain_app.services.translators[language]
+    task = next(
+        task
+        for module in plain_app.services.course.modules[language]
+        for task in module.practice
+        if task.id == "prompting-improve-answer"
+    )
+    follow_up = task.hint.split(":", 1)[1].strip(" '\"«»“”")
+    # The follow-up alone names one of the task's topics, which is no prompt on the task.
+    await chat.press_data(data("practice.task", task.id))
+    await chat.say(follow_up)
+    assert t.gettext(OFF_TASK_TIP).split("{")[0] in chat.text
+
+    await chat.press_data(data("practice.task", task.id))
+    await chat.say(FIRST_STEP[language])
+    await chat.say(follow_up)
+    # After the first step: on the task, its context still holding.
+    assert t.gettext(OFF_TASK_TIP).split("{")[0] not in chat.text
+    assert f"✅ {t.gettext(CRITERION_NAMES[Criterion.CONTEXT])}" in chat.text
+    assert f"✅ {t.gettext(CRITERION_NAMES[Criterion.FORMAT])}" in chat.text
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 async def test_prompt_practice_with_the_rubric_rules(plain_app: App, language: Language) -> None:
     chat = await new_learner(plain_app, language)
@@ -360,10 +395,12 @@ async def test_prompt_practice_with_the_rubric_rules(plain_app: App, language: L
     await chat.command("mydata")
     document = next(r for r in chat.replies if isinstance(r, Document))
     export = json.loads(document.content)
+    # No prompt is kept in the state: only which of the task's two topic groups the prompts on
+    # the task addressed (one bit each), and whether one gave context, for a follow-up.
     assert export["conversation"]["where"] == {
         "flow": "practice.writing",
         "step": "",
-        "data": {"task": task.id},
+        "data": {"task": task.id, "topics_before": 0b11, "context_before": True},
     }
     assert [a["score"] for a in export["prompt_practice"]["attempts"]] == [0, 1, 1, 4]
     assert not any(a["by_model"] for a in export["prompt_practice"]["attempts"])

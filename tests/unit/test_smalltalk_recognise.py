@@ -47,6 +47,7 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("ça fait beaucoup de texte", Kind.CONFUSED),
         ("too much text", Kind.CONFUSED),
         ("ik versta het ni", Kind.CONFUSED),
+        ("ik weet niet wat ik moet typen", Kind.CONFUSED),  # in practice: the task's hint
         ("ja", Kind.OK),
         ("yes", Kind.OK),
         ("no", Kind.NO),

@@ -35,7 +35,7 @@ NOT_COVERED: Final = "NOT_COVERED"
 PROMPT_VARIABLES: Final[dict[str, frozenset[str]]] = {
     "answer": frozenset({"language", "level", "max_words", "passages", "question"}),
     "simplify": frozenset({"language", "level", "max_words", "title", "card", "key_idea"}),
-    "coach": frozenset({"language", "level", "task", "topics", "attempt"}),
+    "coach": frozenset({"language", "level", "task", "topics", "attempt", "covered"}),
     "follow_up": frozenset({"language", "earlier", "question"}),
 }
 # The model may join the passage numbers with "and" in any language the tutor knows.
@@ -152,7 +152,12 @@ class TutorChains:
         return Rewrite(trim_words(raw, SIMPLE_MAX_WORDS), usage)
 
     async def coach(
-        self, task: str, topics: Sequence[str], attempt: str, language: Language
+        self,
+        task: str,
+        topics: Sequence[str],
+        attempt: str,
+        language: Language,
+        covered: Sequence[str] = (),
     ) -> Coaching:
         """Judge a (redacted) practice prompt against the rubric and suggest one improvement."""
         raw, usage = await self._run(
@@ -163,6 +168,7 @@ class TutorChains:
                 "task": inert(task),
                 "topics": inert("; ".join(topics)),
                 "attempt": inert(attempt),
+                "covered": inert("; ".join(covered)) or "none",
             },
         )
         verdicts, feedback = parse_coaching(raw)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Final
 
@@ -24,6 +24,7 @@ from bot.features.practice.buttons import (
 from bot.features.practice.ports import ATTEMPTS
 from bot.features.practice.rubric import (
     Criterion,
+    Earlier,
     Verdict,
     check,
     for_task,
@@ -45,6 +46,10 @@ class Practising(FlowState):
     # Tasks ask to paste a job offer or a letter into the prompt; Telegram stops at 4,096.
     max_text_chars = 4096
     task: str
+    # What the learner's earlier prompts for the task gave (`Earlier`): a follow-up such as
+    # "now make it shorter" goes on from them, as the two-step tasks ask.
+    topics_before: int = 0
+    context_before: bool = False
 
 
 CRITERION_NAMES: Final[dict[Criterion, str]] = {
@@ -206,8 +211,7 @@ class Practice:
     async def attempt(self, turn: Turn, text: str) -> None:
         """Give feedback on one prompt against the rubric, record the score, offer another try."""
         state = turn.state
-        task = find_task(turn, state.task) if isinstance(state, Practising) else None
-        if task is None:
+        if not isinstance(state, Practising) or (task := find_task(turn, state.task)) is None:
             await self.stop(turn, ())
             return
         t = turn.t
@@ -215,13 +219,15 @@ class Practice:
         if redaction.found:
             personal_data_warning(turn, turn.language, redaction.kinds, self.privacy_lesson_id)
         writing = check(text, turn.profile.rubric)
-        verdict = for_task(writing, redaction.bare, task.topics)
+        earlier = Earlier(state.topics_before, state.context_before)
+        verdict = for_task(writing, redaction.bare, task.topics, earlier)
         # Judged on its writing alone: a prompt about something else is still a prompt, and the
         # model tells the learner it misses the task.
         attempt = is_attempt(redaction.bare, writing)
         topics = [" / ".join(group) for group in task.topics]
+        covered = [group[0] for n, group in enumerate(task.topics) if earlier.topics >> n & 1]
         call = (
-            partial(self.chains.coach, task.task, topics, redaction.text, turn.language)
+            partial(self.chains.coach, task.task, topics, redaction.text, turn.language, covered)
             if self.chains and attempt
             else None
         )
@@ -235,6 +241,8 @@ class Practice:
         await turn.repo(ATTEMPTS).record(
             turn.learner.id, task.id, turn.language, verdict, by_model=by_model, now=turn.now
         )
+        gave = earlier.after(redaction.bare, task.topics, verdict)
+        turn.go(replace(state, topics_before=gave.topics, context_before=gave.context))
         await learned(turn)
         # Greetings and questions to the tutor get a nudge and the rules' tips, not the model's.
         lines = (

@@ -129,14 +129,30 @@ def missing_topics(prompt: str, topics: Sequence[Sequence[str]]) -> list[Sequenc
     return [group for group in topics if not any(_addresses(words, topic) for topic in group)]
 
 
+def addressed_groups(prompt: str, topics: Sequence[Sequence[str]]) -> int:
+    """Return the topic groups a prompt addresses, one bit per group (bit 0 for the first)."""
+    words = _words_of(prompt)
+    return sum(
+        1 << number
+        for number, group in enumerate(topics)
+        if any(_addresses(words, topic) for topic in group)
+    )
+
+
 def topics_addressed(prompt: str, topics: Sequence[Sequence[str]]) -> int:
     """Count the topic groups a prompt addresses with any of a group's words."""
-    return len(topics) - len(missing_topics(prompt, topics))
+    return addressed_groups(prompt, topics).bit_count()
 
 
-def is_on_task(prompt: str, topics: Sequence[Sequence[str]]) -> bool:
-    """Tell whether a prompt addresses two of its task's topic groups, or all if fewer."""
-    return topics_addressed(prompt, topics) >= min(len(topics), MIN_TOPICS_ADDRESSED)
+def is_on_task(prompt: str, topics: Sequence[Sequence[str]], earlier: int = 0) -> bool:
+    """Tell whether a prompt addresses two of its task's topic groups, or all if fewer.
+
+    `earlier` holds the groups the learner's earlier prompts for the task addressed (one bit
+    each): a follow-up ("now make it shorter") counts them, as long as it addresses one itself.
+    """
+    own = addressed_groups(prompt, topics)
+    needed = min(len(topics), MIN_TOPICS_ADDRESSED)
+    return (own | earlier).bit_count() >= needed and bool(own or not needed)
 
 
 def check(prompt: str, language: RubricWords, topics: Sequence[Sequence[str]] = ()) -> Verdict:
@@ -157,11 +173,31 @@ def check(prompt: str, language: RubricWords, topics: Sequence[Sequence[str]] = 
     return for_task(verdict, redaction.bare, topics)
 
 
-def for_task(writing: Verdict, prompt: str, topics: Sequence[Sequence[str]]) -> Verdict:
+def for_task(
+    writing: Verdict, prompt: str, topics: Sequence[Sequence[str]], earlier: Earlier | None = None
+) -> Verdict:
     """Return the verdict on a prompt's writing, with no credit when it ignores its task."""
     # Keywords alone praised "Please my email is nice today and my cat is list.": the writing
     # counts only when the prompt is about the exercise.
-    return writing if is_on_task(prompt, topics) else writing.off_task()
+    earlier = earlier or Earlier()
+    if not is_on_task(prompt, topics, earlier.topics):
+        return writing.off_task()
+    # A follow-up goes on from the prompt before it: the context given there still holds.
+    return replace(writing, context=writing.context or earlier.context)
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What the learner's earlier prompts for a task, on the task, already gave."""
+
+    topics: int = 0  # the task's topic groups they addressed, one bit each
+    context: bool = False  # one of them gave the context
+
+    def after(self, prompt: str, topics: Sequence[Sequence[str]], verdict: Verdict) -> Earlier:
+        """Return what the earlier prompts and this one gave, if this one was on the task."""
+        if not verdict.on_task:
+            return self
+        return Earlier(self.topics | addressed_groups(prompt, topics), verdict.context)
 
 
 def is_attempt(prompt: str, verdict: Verdict) -> bool:
