@@ -219,6 +219,10 @@ def named_command(book: Phrasebook, text: str) -> str | None:
         ("wis alles over mij", "forget"),
         ("efface tout ce que tu sais sur moi", "forget"),
         ("wis al mijn gegevens aub", "forget"),
+        # Questions about what the tutor keeps: what /mydata shows.
+        ("vous gardez mes messages ?", "mydata"),
+        ("wat doe je met mijn gegevens?", "mydata"),
+        ("do you save what I type?", "mydata"),
         ("ik wil da ge alles vergeet van mij", "forget"),
         ("oubliez-moi", "forget"),
         ("welke gegevens heb je over mij?", "mydata"),
