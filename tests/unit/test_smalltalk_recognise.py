@@ -48,6 +48,9 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("too much text", Kind.CONFUSED),
         ("ik versta het ni", Kind.CONFUSED),
         ("ik weet niet wat ik moet typen", Kind.CONFUSED),  # in practice: the task's hint
+        ("kunde da nekeer uitleggen", Kind.CONFUSED),  # Flemish
+        ("kan da simpeler", Kind.CONFUSED),
+        ("tis goe", Kind.OK),
         ("ja", Kind.OK),
         ("yes", Kind.OK),
         ("no", Kind.NO),
