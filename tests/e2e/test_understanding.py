@@ -23,7 +23,12 @@ from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
 from bot.features.gain.ports import CHECK_IN
 from bot.features.lessons.flows import Reading
 from bot.features.progress.tables import LessonProgressRow
-from bot.features.smalltalk.flows import REPLIES, SKIP_UNDER_A_QUESTION, WHY_ALONE
+from bot.features.smalltalk.flows import (
+    CONFUSED_IN_A_QUIZ,
+    REPLIES,
+    SKIP_UNDER_A_QUESTION,
+    WHY_ALONE,
+)
 from bot.features.smalltalk.kinds import Kind
 from tests.conftest import Clock, make_settings
 from tests.support.buttons import action_of, data
@@ -762,6 +767,23 @@ async def test_skip_under_a_quiz_question_says_a_guess_is_fine_and_on_a_card_mov
     await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
     await chat.say(skip)
     assert chat.text.startswith(card_header(plain_app, language, 2))
+
+
+async def test_i_dont_know_says_a_guess_is_fine_under_a_question_not_under_its_feedback(
+    plain_app: App,
+) -> None:
+    lesson = plain_app.services.course.lesson("en", FIRST_LESSON)
+    assert lesson is not None
+    guess = t(plain_app, "en", CONFUSED_IN_A_QUIZ)
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    await chat.say("idk")
+    assert chat.text == guess
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    await chat.answer(lesson.quiz[0].correct)
+    await chat.say("idk")  # the feedback is on screen: no question waits for a guess
+    assert chat.text != guess
+    assert chat.button_with_action("lessons.resume")
 
 
 async def test_ok_under_a_review_question_is_no_praise_and_under_its_feedback_is(

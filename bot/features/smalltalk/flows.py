@@ -211,9 +211,11 @@ async def _confused(turn: Turn) -> None:
         return
     if isinstance(turn.state, Practising) and await press(turn, ShowHint()):
         return
-    if isinstance(turn.state, Answering | Reviewing):
+    state = turn.state
+    if isinstance(state, Answering | Reviewing) and state.asked:
+        # Under the feedback, no question is waiting for a guess.
         turn.say(t.gettext(CONFUSED_IN_A_QUIZ), rows(continue_button(t)))
-    elif isinstance(turn.state, Checking):
+    elif isinstance(state, Checking):
         turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(continue_button(t)))
     else:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
