@@ -212,6 +212,20 @@ async def test_answer_in_my_language_shows_the_same_card_in_the_learners_languag
     assert chat.button_with_action("lessons.open").data == opened
 
 
+async def test_a_learner_who_chose_a_language_by_mistake_takes_the_messages_in_one_tap(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.say(LONG_FRENCH)
+    always = chat.button_with_action("menu.lang")
+    assert always.label == t(plain_app, "fr", "{flag} Always answer in English").format(flag="🇧🇪")
+    assert always.data == data("menu.lang", "fr")
+
+    await chat.press_data(always.data)
+    await chat.say("hello")
+    assert t(plain_app, "fr", REPLIES[Kind.GREETING]) in chat.text
+
+
 async def test_the_switch_does_not_change_the_learners_language(plain_app: App) -> None:
     chat = await new_learner(plain_app, "en")
     await chat.say(LONG_FRENCH)

@@ -34,6 +34,7 @@ from bot.features.answers.gate import on_topic
 from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
+from bot.features.menu.buttons import ChooseLanguage
 from bot.features.privacy.pii import Kind, Redaction, any_word, redact
 from bot.features.quiz.flows import Answering, continue_button, way_back
 from bot.features.usage.budget import DailyBudget
@@ -255,12 +256,22 @@ class Answers:
         await self._respond(turn, turn.language, redact(kept.text), asked_in=kept.language)
 
     def _switch_notice(self, turn: Turn, language: Language, question_id: int) -> None:
-        # In the message's language (each catalog names its own), the button in the learner's.
-        said = turn.services.translators[language].gettext(
-            "🌐 You wrote in English, so I answer in English."
-        )
+        # In the message's language (each catalog names its own), the button to keep the
+        # learner's language in theirs. A learner who chose a language by mistake ("je comprends
+        # rien c'est en néerlandais") can take the message's for good in one tap.
+        written = turn.services.translators[language]
+        said = written.gettext("🌐 You wrote in English, so I answer in English.")
         mine = turn.t.gettext("{flag} Answer in my language").format(flag=turn.profile.flag)
-        turn.say(said, rows(button(mine, AnswerInMyLanguage(question_id))))
+        always = written.gettext("{flag} Always answer in English").format(
+            flag=turn.services.languages.profile(language).flag
+        )
+        turn.say(
+            said,
+            rows(
+                button(mine, AnswerInMyLanguage(question_id)),
+                button(always, ChooseLanguage(language)),
+            ),
+        )
 
     async def _standalone(self, turn: Turn, redaction: Redaction, language: Language) -> Redaction:
         """Rewrite a follow-up with the model, from the learner's last questions."""
