@@ -371,6 +371,38 @@ def follow_ups(judge: Judge, definitions: Definitions) -> dict[str, Any]:
     return results
 
 
+def reading(judge: Judge, questions: Sequence[EvalCase], off: Sequence[Probe]) -> dict[str, Any]:
+    """Measure the gate on questions asked in a lesson, as the answers flow reads them there.
+
+    Per language: the course questions answered, asked anywhere and asked in the lesson that
+    answers them; and the share of off-topic probes answered if asked in the lesson they find
+    first, the worst case (asked in another lesson, nothing changes for them).
+    """
+    results: dict[str, Any] = {}
+    for language in LANGUAGES:
+        mine = [case for case in questions if case.language == language]
+        looks = [judge.look(Probe(language, case.question, True)) for case in mine]
+        in_lesson = [
+            on_topic(result, word, next((e for e in case.expect if e == _first(result)), None))
+            for case, (result, word) in zip(mine, looks, strict=True)
+        ]
+        probes = [judge.look(probe) for probe in off if probe.language == language]
+        results[language] = {
+            "course_questions": len(mine),
+            "answered_anywhere": _share(on_topic(*look) for look in looks),
+            "answered_in_their_lesson": _share(in_lesson),
+            "off_topic_probes": len(probes),
+            "off_answered_in_their_first_lesson": _share(
+                on_topic(result, word, _first(result)) for result, word in probes
+            ),
+        }
+    return results
+
+
+def _first(result: SearchResult) -> str | None:
+    return result.hits[0].lesson_id if result.hits else None
+
+
 @dataclass(frozen=True)
 class _FollowUpOutcome:
     read_after: bool
@@ -449,6 +481,7 @@ def measure(retriever: Retriever, course: Course, *, short: bool, fit: bool) -> 
         "answer_cards": answer_cards(retriever, course),
         "small_talk": small_talk(course, [*learners["dev"], *learners["holdout"]]),
         "follow_ups": follow_ups(judge, Definitions(course, BUILT_IN)),
+        "reading": reading(judge, learners["dev"], [*probes["tuning"], *probes["dev"]]),
     }
     if fit:
         course_probes = as_probes(

@@ -294,6 +294,21 @@ async def test_an_opener_and_a_word_or_two_are_read_after_the_question_before_th
 
 
 @pytest.mark.parametrize(
+    ("language", "question"),
+    [("fr", "C'est quoi un risque inacceptable ?"), ("nl", "wat betekent verboden praktijken")],
+)
+async def test_a_question_on_the_lesson_being_read_is_answered_from_it(
+    plain_app: App, language: Language, question: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", "rules/eu-ai-act", 2))
+
+    await chat.say(question)
+
+    assert chat.button_with_action("lessons.open").data == data("lessons.open", "rules/eu-ai-act")
+
+
+@pytest.mark.parametrize(
     ("language", "first", "then", "lesson_id"),
     [
         (

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 from bot.adapters.search.search import LessonHit, SearchResult
 from bot.adapters.search.topics import TopicSignals
-from bot.features.answers.gate import WEIGHTS, gate_score, on_topic
+from bot.features.answers.gate import (
+    READING_MARGIN,
+    WEIGHTS,
+    gate_margin,
+    gate_score,
+    on_topic,
+)
 
 MODEL = "use-multilingual-v3"
 HIT = LessonHit("chatbots/hallucinations", "When chatbots make things up", "…", 0, 0.9)
@@ -57,3 +65,25 @@ def test_a_language_without_a_threshold_keeps_the_rule_before_it() -> None:
 
     assert not on_topic(german, course_word=False)
     assert on_topic(german, course_word=True)
+
+
+def test_a_question_just_under_the_threshold_passes_in_the_lesson_it_finds_first() -> None:
+    # Signals between an everyday question's and a course question's, just under the threshold.
+    blends = (
+        TopicSignals(
+            *(
+                e + (c - e) * share
+                for e, c in zip(astuple(EVERYDAY)[:5], astuple(COURSE)[:5], strict=True)
+            ),
+            topic_words=3,
+        )
+        for share in (n / 100 for n in range(101))
+    )
+    near = next(
+        signals
+        for signals in blends
+        if -READING_MARGIN < (gate_margin(result(signals), False) or 0.0) < 0
+    )
+    assert not on_topic(result(near), course_word=False)
+    assert on_topic(result(near), course_word=False, reading=HIT.lesson_id)
+    assert not on_topic(result(near), course_word=False, reading="basics/what-is-ai")

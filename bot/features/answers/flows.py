@@ -15,6 +15,7 @@ from bot.core.model import GroundedAnswer, Passage, Standalone, TutorModel, Unav
 from bot.core.replies import Button
 from bot.core.reply_language import ReplyLanguage, ReplyLanguageRule, can_switch
 from bot.core.router import Turn, button, rows, run_command
+from bot.core.state import Idle
 from bot.core.text import fold, has_letters, trim_words, word_count
 from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary
@@ -359,7 +360,9 @@ class Answers:
             return True
         hits = result.hits if read_in == language else self._hits_in(language, result.hits)
         names_a_topic = self._names_a_topic(read_in, redaction.bare, result)
-        if not on_topic(result, names_a_topic):
+        # The lesson on screen (a card, its quiz), not one only offered next after a quiz.
+        reading = None if isinstance(turn.state, Idle) else turn.state.lesson_id
+        if not on_topic(result, names_a_topic, reading):
             await self._off_topic(turn, t, language, redaction.bare, result, greeting=greeting)
             return False
         if not result.confident:
