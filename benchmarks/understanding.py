@@ -367,6 +367,7 @@ def follow_ups(judge: Judge, definitions: Definitions) -> dict[str, Any]:
                 "off_follow_ups": len(off),
                 "off_not_answered": _share(not o.answered for o in off),
                 "read_after_first": _share(o.read_after for o in outcomes),
+                "same_card_again": _share(o.repeated for o in course if o.repeated is not None),
             }
     return results
 
@@ -408,6 +409,8 @@ class _FollowUpOutcome:
     read_after: bool
     answered: bool
     rank: int | None  # of the first right lesson among those shown, when answered
+    # Read after the first question and answered with a card: the first question's card again
+    repeated: bool | None = None
 
 
 def _follow_up(judge: Judge, definitions: Definitions, case: FollowUp) -> _FollowUpOutcome:
@@ -421,7 +424,14 @@ def _follow_up(judge: Judge, definitions: Definitions, case: FollowUp) -> _Follo
     answered = on_topic(result, word)
     lessons = [hit.lesson_id for hit in result.hits]
     rank = next((n for n, lesson in enumerate(lessons, 1) if lesson in case.expect), None)
-    return _FollowUpOutcome(together is not None, answered, rank if answered else None)
+    repeated = None
+    if together is not None and answered and not asked_about:
+        # As the answers flow does: the card shown for the first question is not shown again.
+        first = judge.retriever.search_sync(case.first, case.language).hits[0]
+        shown = (first.lesson_id, first.card_index or 0)
+        then = judge.retriever.search_sync(read, case.language, shown=shown).hits[0]
+        repeated = (then.lesson_id, then.card_index or 0) == shown
+    return _FollowUpOutcome(together is not None, answered, rank if answered else None, repeated)
 
 
 def _share(flags: Iterable[bool]) -> float:

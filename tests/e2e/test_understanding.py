@@ -338,6 +338,27 @@ async def test_a_follow_up_that_says_nothing_on_its_own_is_read_after_the_questi
 
 
 @pytest.mark.parametrize(
+    ("language", "first", "then"),
+    [
+        ("nl", "chatgpt gaf mij een boek dat niet bestaat", "hoe kan dat nu?"),
+        ("en", "does chatgpt keep my conversations?", "how do I delete them?"),
+    ],
+)
+async def test_a_follow_up_answered_from_the_same_lesson_shows_another_card(
+    plain_app: App, language: Language, first: str, then: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(first)
+    lesson = chat.button_with_action("lessons.open").data
+    card = chat.replies[0].text.split("\n")[0]  # type: ignore[union-attr]
+
+    await chat.say(then)
+
+    assert chat.button_with_action("lessons.open").data == lesson
+    assert chat.replies[0].text.split("\n")[0] != card  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
     "asked",
     [
         "will it rain tomorrow?",
@@ -1280,9 +1301,9 @@ class Searches:
         self.search = retriever.search
         self.queries: list[str] = []
 
-    async def __call__(self, query: str, language: Language, k: int = 5) -> Any:
+    async def __call__(self, query: str, language: Language, k: int = 5, shown: Any = None) -> Any:
         self.queries.append(query)
-        return await self.search(query, language, k=k)
+        return await self.search(query, language, k=k, shown=shown)
 
 
 async def test_a_follow_up_is_rewritten_from_the_redacted_question_before_it(

@@ -48,6 +48,8 @@ SEARCH_AIDS: Final = frozenset({ChunkKind.KEYWORD, ChunkKind.QUESTION})
 
 
 K = TypeVar("K", str, int)
+# A lesson's card the learner was just shown as an answer: its lesson id and card index.
+Shown = tuple[str, int]
 
 
 @dataclass(frozen=True)
@@ -189,9 +191,14 @@ class Evidence:
         lexical = self.lexical_lessons().scores
         return _ranking(_fuse(lexical, self.dense_lessons().scores, lexical_weight))
 
-    def best_card(self, lesson_id: str, lexical_weight: float, cards: int) -> int | None:
-        """Return the teaching card of the lesson (of `cards` cards) both rankers find closest."""
-        candidates = _teaching_cards(cards)
+    def best_card(
+        self, lesson_id: str, lexical_weight: float, cards: int, shown: int | None = None
+    ) -> int | None:
+        """Return the teaching card of the lesson (of `cards` cards) both rankers find closest.
+
+        `shown` is a card the learner was just shown for the question before: another is chosen.
+        """
+        candidates = [card for card in _teaching_cards(cards) if card != shown] or [shown or 0]
         # Every candidate counts, those that share no word with the question at zero.
         lexical = dict.fromkeys(candidates, 0.0) | {
             card: score
@@ -339,14 +346,20 @@ class Retriever:
             ]
         return Evidence(by_chunk, by_lesson, matches, question, text)
 
-    def search_sync(self, text: str, language: Language, k: int = 5) -> SearchResult:
-        """Return the k lessons closest to the question, best first, in one language."""
+    def search_sync(
+        self, text: str, language: Language, k: int = 5, shown: Shown | None = None
+    ) -> SearchResult:
+        """Return the k lessons closest to the question, best first, in one language.
+
+        `shown` is the card the learner was just shown, for the question this one follows up:
+        its lesson answers with another card, since the learner has read that one.
+        """
         evidence = self.evidence(text, language)
         fused = evidence.fused_lessons(self._lexical_weight(language))
         hits = tuple(
             hit
             for lesson_id in fused.lesson_ids[:k]
-            if (hit := self._hit(evidence, language, lesson_id, fused.scores[lesson_id]))
+            if (hit := self._hit(evidence, language, lesson_id, fused.scores[lesson_id], shown))
         )
         relevance = self.relevance(evidence, language, hits[0].lesson_id) if hits else 0.0
         confident = bool(hits) and relevance >= self.embedder.min_similarity
@@ -383,13 +396,21 @@ class Retriever:
         return similarity + (AGREEMENT_BONUS if agree else 0.0)
 
     def _hit(
-        self, evidence: Evidence, language: Language, lesson_id: str, score: float
+        self,
+        evidence: Evidence,
+        language: Language,
+        lesson_id: str,
+        score: float,
+        shown: Shown | None = None,
     ) -> LessonHit | None:
         lesson = self.course.lesson(language, lesson_id)
         if lesson is None:
             return None
         card_index = evidence.best_card(
-            lesson_id, self._lexical_weight(language), len(lesson.cards)
+            lesson_id,
+            self._lexical_weight(language),
+            len(lesson.cards),
+            shown[1] if shown is not None and shown[0] == lesson_id else None,
         )
         if card_index is None or card_index >= len(lesson.cards):
             card_index = 0
@@ -404,9 +425,11 @@ class Retriever:
     def _lexical_weight(self, language: Language) -> float:
         return self.languages.profile(language).search.lexical_weight
 
-    async def search(self, text: str, language: Language, k: int = 5) -> SearchResult:
+    async def search(
+        self, text: str, language: Language, k: int = 5, shown: Shown | None = None
+    ) -> SearchResult:
         """Search without blocking the event loop: embedding and ranking run in a thread."""
-        return await asyncio.to_thread(self.search_sync, text, language, k)
+        return await asyncio.to_thread(self.search_sync, text, language, k, shown)
 
     async def close(self) -> None:
         """Release nothing: the index was closed as soon as its vectors were read."""
