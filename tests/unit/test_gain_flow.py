@@ -249,6 +249,12 @@ async def test_the_check_out_after_the_last_lesson_shows_before_and_after(
     went = said(app, language, "You went from {before}/{total_before} to {after}/{total}.")
     assert went.format(before=4, total_before=10, after=8, total=10) in chat.text
     assert said(app, language, "You know more than when you started. Well done!") in chat.text
+    # The two questions missed, the last two of the form: a button to each of their topics.
+    missed = dict.fromkeys(item.module for item in form(app, language, CHECK_OUT)[8:])
+    topics = [b.data for b in chat.buttons if action_of(b.data) == "lessons.mod"]
+    assert topics == [data("lessons.mod", module) for module in missed]
+    await chat.press_data(data("gain.start", CHECK_OUT))  # shown again, with the same topics
+    assert [b.data for b in chat.buttons if b.data in topics] == topics
     await chat.command("progress")
     assert (
         said(app, language, "🧭 At the start: {score}/{total}").format(score=4, total=10)

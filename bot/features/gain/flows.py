@@ -8,18 +8,24 @@ or delivered again, shows what the first one showed.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
+from typing import Final
 
-from bot.core.router import Turn
+from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
 from bot.course.model import CheckItem
 from bot.features.gain import offer
 from bot.features.gain.buttons import AnswerCheck, SkipCheck, StartCheck
 from bot.features.gain.ports import CHECK_IN, CHECKS, CheckAnswer, CheckResult
+from bot.features.lessons.buttons import ShowModule
 from bot.features.menu import flows as screens
 from bot.features.quiz import flows as quiz
 from bot.features.quiz.in_words import choose_named
 from bot.features.quiz.order import option_order
 from bot.i18n import Translator
+
+# After the final check, at most this many topics of missed questions are offered to go over.
+TOPICS_TO_GO_OVER: Final = 3
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,7 @@ async def start(turn: Turn, chosen: StartCheck) -> None:
         return
     result = await turn.repo(CHECKS).result(turn.learner.id, chosen.form)
     if result is not None and result.finished:
-        await _say_result(turn, result)
+        await _say_result(turn, result, _missed(items, await _answers(turn, chosen.form)))
     elif await _is_open(turn, chosen.form):
         await _go_on(turn, items, await _answers(turn, chosen.form))
     else:
@@ -141,7 +147,15 @@ async def _go_on(turn: Turn, items: tuple[CheckItem, ...], answers: dict[str, Ch
     score = sum(1 for a in answers.values() if a.item_id in ids and a.is_correct)
     form = items[0].form
     result = await turn.repo(CHECKS).finish(turn.learner.id, form, score, len(items), turn.now)
-    await _say_result(turn, result)
+    await _say_result(turn, result, _missed(items, answers))
+
+
+def _missed(items: tuple[CheckItem, ...], answers: dict[str, CheckAnswer]) -> tuple[str, ...]:
+    """Return the modules of the items answered wrong, in the check's order, each once."""
+    wrong = (
+        item.module for item in items if item.id in answers and not answers[item.id].is_correct
+    )
+    return tuple(dict.fromkeys(wrong))
 
 
 def _ask(turn: Turn, items: tuple[CheckItem, ...], item: CheckItem) -> None:
@@ -175,8 +189,8 @@ def _header(t: Translator, items: tuple[CheckItem, ...], item: CheckItem) -> str
     return header.format(number=number, total=len(items))
 
 
-async def _say_result(turn: Turn, result: CheckResult) -> None:
-    """Say the score; after the check-out, next to the check-in's; then the menu."""
+async def _say_result(turn: Turn, result: CheckResult, missed: tuple[str, ...] = ()) -> None:
+    """Say the score; after the check-out, next to the check-in's and what to go over; the menu."""
     t = turn.t
     score = t.ngettext(
         "You got {score} of {total} question right.",
@@ -192,11 +206,22 @@ async def _say_result(turn: Turn, result: CheckResult) -> None:
                 "learned. Let's learn together."
             ),
         ]
+        turn.say("\n".join(lines))
     else:
         before = await turn.repo(CHECKS).result(turn.learner.id, CHECK_IN)
         lines = _progress_lines(t, score, before, result)
-    turn.say("\n".join(lines))
+        _go_over(turn, lines, missed)
     await screens.main_menu(turn)
+
+
+def _go_over(turn: Turn, lines: list[str], missed: tuple[str, ...]) -> None:
+    """Say the result with a button to each topic of the questions missed (the first few)."""
+    t = turn.t
+    modules = [m for m in map(partial(turn.course.module, turn.language), missed) if m]
+    if modules:
+        lines.append(t.gettext("To go over again, the topics of the questions you missed:"))
+    topics = (button(f"📖 {m.title}", ShowModule(m.id)) for m in modules[:TOPICS_TO_GO_OVER])
+    turn.say("\n".join(lines), rows(*topics))
 
 
 def _progress_lines(
