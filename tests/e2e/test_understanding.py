@@ -586,8 +586,20 @@ async def test_not_understanding_a_card_shows_its_simpler_words_and_keeps_the_pl
     key_idea = lesson.simple_line(1)
     assert key_idea
     assert key_idea in chat.text  # what 🙂 Simpler, please shows, without the tap
-    await chat.press_data(chat.button_with_action("lessons.card").data)
+    await chat.press(t(plain_app, language, "↩ Back to the card"))
     assert chat.text.startswith(card_header(plain_app, language, 1))
+
+
+async def test_next_typed_after_a_card_in_simpler_words_goes_on_to_the_next_card(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(CONFUSED["fr"])
+    # Read in simpler words, the card may be left: Next comes first, as under the card.
+    assert chat.buttons[0].data == data("lessons.card", FIRST_LESSON, 2)
+    await chat.say("suivant")
+    assert chat.text.startswith(card_header(plain_app, "fr", 2))
 
 
 async def practising(app: App) -> tuple[Chat, PracticeTask]:
@@ -1131,7 +1143,8 @@ async def test_the_simpler_buttons_words_typed_on_a_card_do_what_it_does(
     chat = await new_learner(plain_app, language)
     await chat.press_data(data("lessons.open", FIRST_LESSON))
     await chat.say(typed)
-    assert chat.button_with_action("lessons.card").data == data("lessons.card", FIRST_LESSON, 0)
+    back = chat.button(t(plain_app, language, "↩ Back to the card"))
+    assert back.data == data("lessons.card", FIRST_LESSON, 0)
     assert "simpler.card" not in {action_of(b.data) for b in chat.buttons}  # type: ignore[union-attr]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.core.replies import Keyboard
+from bot.core.replies import Button, Keyboard
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
 from bot.course.model import Lesson
@@ -17,6 +17,7 @@ from bot.features.quiz.buttons import StartQuiz
 from bot.features.simpler.buttons import simpler_button
 from bot.features.voice.buttons import listen_card_button
 from bot.features.voice.readings import card_voice, reads_aloud
+from bot.i18n import Translator
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,13 @@ async def show_card(turn: Turn, lesson: Lesson, index: int, *, replace: bool = F
         turn.add(card_voice(turn, lesson, index))
 
 
+def forward_button(t: Translator, lesson: Lesson, index: int) -> Button:
+    """Return the button on from a card: the next card, or the quiz after the last one."""
+    if index + 1 < len(lesson.cards):
+        return button(t.gettext("Next ▶"), ShowCard(lesson.id, index + 1))
+    return button(t.gettext("📝 Take the quiz"), StartQuiz(lesson.id))
+
+
 def card_keyboard(turn: Turn, lesson: Lesson, index: int) -> Keyboard:
     """Return the buttons under a card: Next (or Quiz) first, Back, Simpler and Listen, Menu.
 
@@ -122,11 +130,7 @@ def card_keyboard(turn: Turn, lesson: Lesson, index: int) -> Keyboard:
     (or types 1 in the terminal) always moves on, never back.
     """
     t = turn.t
-    forward = (
-        button(t.gettext("Next ▶"), ShowCard(lesson.id, index + 1))
-        if index + 1 < len(lesson.cards)
-        else button(t.gettext("📝 Take the quiz"), StartQuiz(lesson.id))
-    )
+    forward = forward_button(t, lesson, index)
     back = button(t.gettext("◀ Back"), ShowCard(lesson.id, index - 1)) if index > 0 else None
     # On the first card only: someone who already knows the topic goes straight to its quiz,
     # which then tells them what to read again.

@@ -15,6 +15,7 @@ from bot.course.vocabulary import (
     terms_to_explain,
 )
 from bot.features.lessons.buttons import ShowCard
+from bot.features.lessons.flows import forward_button
 from bot.features.menu import flows as screens
 from bot.features.simpler.buttons import Simplify
 from bot.features.simpler.key_idea import says_key_idea
@@ -55,7 +56,8 @@ class Simpler:
         else:
             text = "\n\n".join([t.gettext("🙂 In simpler words:"), text])
         back = button(t.gettext("↩ Back to the card"), ShowCard(lesson.id, index))
-        turn.say(text, rows(back, screens.menu_button(t)))
+        # Read in simpler words, the card may be left for the next one straight away.
+        turn.say(text, rows(forward_button(t, lesson, index), back, screens.menu_button(t)))
 
     def _key_idea(self, language: Language, lesson: Lesson, index: int) -> str:
         """Return the card's hand-written key idea, or else its sentence with the most AI words."""

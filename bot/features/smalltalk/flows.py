@@ -81,9 +81,10 @@ CONFUSED_IN_A_CHECK: Final = N_(
 
 # Words that move through a lesson's cards, or show the card again: nothing else is answered.
 MOVES: Final = frozenset({Kind.NEXT, Kind.SKIP, Kind.BACK, Kind.AGAIN, Kind.NEXT_LESSON})
-# Small talk whose reply is one short line: the card stays in view just above it, so a typed
-# "next" after "merci" or "👍" goes on to the next card (learners had to type it twice).
-IN_PASSING: Final = frozenset({Kind.OK, Kind.THANKS, Kind.EMOJI, Kind.GREETING})
+# Small talk after which the learner still has the card read: a reply of one short line, with
+# the card in view just above it, or the card itself in simpler words ("je comprends pas"). A
+# typed "next" then goes on to the next card (learners had to type it twice).
+CARD_STILL_READ: Final = frozenset({Kind.OK, Kind.THANKS, Kind.EMOJI, Kind.GREETING, Kind.CONFUSED})
 
 
 class SmallTalk:
@@ -103,7 +104,7 @@ class SmallTalk:
         found = self.phrasebook.read(text)
         kind = found.kind if found is not None else None
         reading = _reading(turn)
-        if reading is not None and kind not in MOVES | IN_PASSING:
+        if reading is not None and kind not in MOVES | CARD_STILL_READ:
             turn.go(replace(reading[0], aside=True))
         elif reading is not None and kind is Kind.NEXT and reading[0].aside:
             # As the ▶ Continue under the answer does: moving on would skip the card unread.
