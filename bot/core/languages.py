@@ -368,6 +368,11 @@ FRENCH: Final = LanguageProfile(
         "j'ai", "j’ai", "jai", "je suis", "je souffre de", "je souffre d'", "je prends",
         "je suis atteint de", "je suis atteinte de", "je suis atteint d'", "je suis atteinte d'",
         "on m'a diagnostiqué", "on m'a diagnostique",
+        # Said of someone close: the data is theirs, as personal.
+        "il a", "elle a", "il est", "elle est", "est atteint de", "est atteinte de", "souffre de",
+        "mon fils a", "ma fille a", "mon enfant a", "mon mari a", "ma femme a", "ma mère a",
+        "ma mere a", "mon père a", "mon pere a", "mon fils est", "ma fille est", "mon mari est",
+        "ma femme est",
     ),
     conditions=(
         "diabète", "diabete", "diabétique", "diabetique", "dépression", "depression",
@@ -497,7 +502,11 @@ DUTCH: Final = LanguageProfile(
         "itsme-code",
     ),
     reminders=("herinner",),
-    health_cues=("ik heb", "ik ben", "ik lijd aan", "ik neem", "ik kreeg", "kheb", "kben"),
+    health_cues=(
+        "ik heb", "ik ben", "ik lijd aan", "ik neem", "ik kreeg", "kheb", "kben",
+        # Said of someone close: "mijn zoon heeft autisme", "mijn moeder lijdt aan alzheimer".
+        "heeft", "lijdt aan", "hij is", "zij is", "ze is",
+    ),
     conditions=(
         "diabetes", "suikerziekte", "depressie", "depressief", "kanker", "hiv", "hiv-positief",
         "aids", "epilepsie", "astma", "zwanger", "autisme", "autistisch", "adhd", "bipolair",
@@ -630,6 +639,8 @@ ENGLISH: Final = LanguageProfile(
     health_cues=(
         "i have", "i've got", "i've", "ive", "i got", "i suffer from", "i am", "i'm", "im",
         "i take", "i was diagnosed with", "i've been diagnosed with",
+        # Said of someone close: "my son has autism", "my mother suffers from dementia".
+        "has", "suffers from", "he is", "she is", "was diagnosed with",
     ),
     conditions=(
         "diabetes", "diabetic", "depression", "cancer", "hiv", "hiv positive", "hiv-positive",

@@ -210,6 +210,8 @@ async def test_learners_join_by_link_or_command_and_leave(app: App) -> None:
     by_command = await person(app, 5100)
     await by_command.command("join", code.lower().replace("-", " "))
     assert "Welcome to the group “Bootcamp March”!" in by_command.text
+    # Told before anything is asked: the trainer reads the questions the tutor could not answer.
+    assert "Your trainer can also read the questions I could not answer" in by_command.text
     await trainer.command("cohort")
     assert trainer.button("Bootcamp March").label == "Bootcamp March · 2 learners"
 

@@ -501,6 +501,13 @@ def test_an_international_phone_number_in_brackets_is_found(number: str) -> None
         ("I have depression and take antidepressants", "I have [HEALTH]"),
         ("I have type 2 diabetes, write to my boss", "I have type 2 [HEALTH], write to my boss"),
         ("ik ben al jaren depressief", "ik ben al jaren [HEALTH]"),
+        # Said of someone close, whose data it is.
+        ("my mother has dementia, can AI help?", "my mother has [HEALTH], can AI help?"),
+        (
+            "mon fils a un TDAH, chatgpt peut aider ?",
+            "mon fils a un [HEALTH], chatgpt peut aider ?",
+        ),
+        ("mijn moeder lijdt aan alzheimer", "mijn moeder lijdt aan [HEALTH]"),
     ],
 )
 def test_a_condition_said_of_oneself_is_health_data(text: str, redacted: str) -> None:
@@ -515,6 +522,8 @@ def test_a_condition_said_of_oneself_is_health_data(text: str, redacted: str) ->
         "Is ChatGPT good for people with diabetes?",
         "je suis Belge et je cherche du travail",
         "I am worried about cancer",
+        "AI has changed cancer research, how?",
+        "wat heeft AI met kanker te maken?",
     ],
 )
 def test_health_words_that_say_nothing_of_the_learner_are_kept(text: str) -> None:

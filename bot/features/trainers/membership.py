@@ -97,6 +97,12 @@ async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
                 "Your trainer can send you lessons. Your trainer sees your first name, "
                 "the lessons you did, your quiz scores and when you last learnt."
             ),
+            # The report shows them, names and numbers taken out, from three learners on; what
+            # the learner writes about themselves (a town, an employer) may still say who it is.
+            t.gettext(
+                "Your trainer can also read the questions I could not answer, without your name. "
+                "Do not write private things in them."
+            ),
             t.gettext("To leave the group, send /leave."),
         ]
         turn.say("\n\n".join(lines), rows(screens.menu_button(t)))
