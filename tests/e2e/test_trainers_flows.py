@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -603,6 +603,25 @@ async def test_without_an_administrator_the_groups_stay_without_a_trainer(app: A
         assert left is not None
         assert left.trainer_id is None
         assert await SqlCohorts(session).member_count(cohort.id) == 2
+
+
+async def test_a_group_left_without_a_trainer_takes_no_one_new(app: App) -> None:
+    cohort = await cohort_with_learners(app, 1)
+    async with app.database.session() as session:
+        _, code = await SqlCohorts(session).create_code(
+            "cohort",
+            now=app.services.clock(),
+            ttl=timedelta(days=30),
+            created_by_id=None,
+            cohort_id=cohort.id,
+        )
+    trainer = Chat(app.tutor, user="2001", language_code="en", channel="telegram")
+    await forget_as_trainer(trainer)
+
+    newcomer = await person(app, 5200)
+    await newcomer.command("join", code)
+    # Nobody would see them: the operator names a trainer, then makes a new link.
+    assert "Welcome to the group" not in newcomer.text
 
 
 async def test_a_learners_forget_tells_nothing_about_groups(app: App) -> None:

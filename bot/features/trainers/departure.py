@@ -36,9 +36,14 @@ class TrainerDeparture:
     async def prepare(self, turn: Turn) -> None:
         """Tell the learners of each of the trainer's groups, then hand the groups over."""
         cohorts = turn.repo(COHORTS)
+        successor = await self._successor(turn)
         for cohort in await cohorts.cohorts_of(turn.learner.id):
             await turn.repo(PUSHES).create_push(cohort, "handover", now=turn.now, zone=self.zone)
-        await cohorts.hand_over(turn.learner.id, await self._successor(turn))
+            if successor is None:
+                # Nobody leads the group until the operator names a trainer: nobody joins it
+                # either, told that a trainer sees them. The operator makes a new link then.
+                await cohorts.revoke_cohort_codes(cohort.id, turn.now)
+        await cohorts.hand_over(turn.learner.id, successor)
         if await cohorts.is_trainer(turn.learner.id) and not self.access.is_admin(turn.learner):
             # No longer a trainer: back to the menu every learner has.
             turn.add(CommandMenu())
