@@ -187,6 +187,21 @@ async def test_a_trainer_cannot_see_or_push_to_another_trainers_cohort(app: App)
     assert "Monday to Friday at 09:00" in owner.text
 
 
+async def test_cohort_commands_take_french_and_dutch_words_and_say_when_a_word_is_unknown(
+    app: App,
+) -> None:
+    trainer = await new_trainer(app, 2001, "fr")
+    await trainer.command("cohort", "nouveau", "Groupe", "B")
+    assert "Groupe B" in trainer.text
+    assert code_in(trainer.text)
+    await trainer.command("cohort", "Verwijderen", "Groupe", "B")
+    assert trainer.button("Oui")
+    await trainer.command("cohort", "créé", "Groupe", "C")
+    assert "Groupe C" in trainer.text
+    await trainer.command("cohort", "ajouter", "Groupe", "D")
+    assert trainer.text.startswith("Je ne connais pas « ajouter ».")
+
+
 async def test_a_taken_cohort_name_does_not_tell_that_another_trainer_has_it(app: App) -> None:
     owner = await new_trainer(app, 2001)
     await new_cohort(owner, "Bootcamp March")

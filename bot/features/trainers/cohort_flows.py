@@ -9,6 +9,7 @@ from typing import Final
 from bot.core.delivery import Channel
 from bot.core.localtime import format_clock
 from bot.core.router import Turn, button, rows
+from bot.core.text import fold
 from bot.features.menu import flows as screens
 from bot.features.trainers import codes
 from bot.features.trainers.access import Access, trainer_menu_button
@@ -42,6 +43,16 @@ from bot.i18n import Translator
 NAME_MAX_CHARS: Final = 40
 REMINDER_CHOICES: Final = (0, 2, 3, 5, 7)
 QUIET_CHOICES: Final = ((21 * 60, 8 * 60), (20 * 60, 9 * 60), (22 * 60, 7 * 60), (0, 0))
+# The words of `/cohort new|link|stop|delete` as French- and Dutch-speaking trainers type them
+# (accents removed): "/cohort nouveau Groupe B" created nothing.
+_ACTIONS: Final = {
+    **dict.fromkeys(("nouveau", "nouvelle", "creer", "cree", "nieuw", "nieuwe", "maak"), "new"),
+    **dict.fromkeys(("lien", "koppeling"), "link"),
+    **dict.fromkeys(("arreter", "arrete", "stoppen", "stopzetten"), "stop"),
+    **dict.fromkeys(
+        ("supprimer", "supprime", "effacer", "verwijder", "verwijderen", "wis", "wissen"), "delete"
+    ),
+}
 
 
 def quiet_label(t: Translator, start: int, end: int) -> str:
@@ -107,7 +118,8 @@ class CohortFlows:
         """Handle `/cohort`, `/cohort new NAME`, and `/cohort link|stop|delete NAME`."""
         if not await self.access.trainer(turn):
             return
-        action, *words = args or ("",)
+        typed, *words = args or ("",)
+        action = _ACTIONS.get(key := fold(typed).lower(), key)
         if action == "new":
             await self._create(turn, tuple(words))
             return
@@ -133,6 +145,13 @@ class CohortFlows:
             else:
                 await self._stop(turn, cohort)
             return
+        if typed:
+            # "/cohort nouveau Groupe B" only showed the list, with nothing created and no word why.
+            turn.say(
+                turn.t.gettext(
+                    "I do not know “{word}”. To create a group: /cohort new Bootcamp March"
+                ).format(word=typed)
+            )
         await self.list_cohorts(turn)
 
     async def _create(self, turn: Turn, words: tuple[str, ...]) -> None:
