@@ -189,6 +189,8 @@ LEARNER_COMMANDS = [
     "settings",
     "mydata",
     "forget",
+    "join",
+    "leave",
 ]
 
 
@@ -201,9 +203,11 @@ async def test_commands_are_registered_for_each_language_at_start(
     assert set(menus) == {None, "fr", "nl", "en"}
     for language in (None, "fr", "nl", "en"):
         assert [c["command"] for c in menus[language]] == LEARNER_COMMANDS
-    assert menus["fr"][-1]["description"] == "Effacer toutes vos données"
-    assert menus["nl"][-1]["description"] == "Al je gegevens wissen"
-    assert menus["en"][-1]["description"] == "Delete all your data"
+    forget = LEARNER_COMMANDS.index("forget")
+    assert menus["fr"][forget]["description"] == "Effacer toutes vos données"
+    assert menus["nl"][forget]["description"] == "Al je gegevens wissen"
+    assert menus["en"][forget]["description"] == "Delete all your data"
+    assert menus["fr"][-1]["description"] == "Quitter votre groupe"
 
 
 class Push:

@@ -55,8 +55,11 @@ def manifest(context: FeatureContext) -> Manifest:
     return Manifest(
         name="trainers",
         commands=(
-            CommandRoute("join", membership.join_command),
-            CommandRoute("leave", membership.leave),
+            # Listed for every learner: a trainer hands out a code, and /leave is the way out.
+            CommandRoute(
+                "join", membership.join_command, N_("Join a group with your trainer's code")
+            ),
+            CommandRoute("leave", membership.leave, N_("Leave your group")),
             CommandRoute("reminders", membership.reminders),
             CommandRoute("trainer", cohorts.menu, N_("The trainer menu"), "trainer"),
             CommandRoute("cohort", cohorts.cohort_command, N_("Your groups"), "trainer"),
