@@ -268,6 +268,21 @@ async def test_expired_and_revoked_codes_fail(app: App, clock: Clock) -> None:
     assert "This code does not work" in would_be.text
 
 
+async def test_a_code_typed_wrong_in_shape_or_the_example_copied_costs_no_try(app: App) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Group A")
+    learner = await person(app, 5001)
+    await learner.command("join")
+    example = "ABCD-EFGH-JKMN-PQRS"
+    assert example in learner.text
+    for typed in ("1234", example, "ABCD-EFGH-JKMN-PQR", example.lower()):
+        await learner.command("join", typed)
+        assert learner.text.startswith("A group code has 16 letters and digits")
+    # Four slips, no lockout: the learner's own code still lets them in.
+    await learner.command("join", code)
+    assert "Welcome to the group" in learner.text
+
+
 async def test_wrong_codes_are_slowed_down(app: App, clock: Clock) -> None:
     trainer = await new_trainer(app, 2001)
     code = await new_cohort(trainer, "Group A")

@@ -10,12 +10,15 @@ from bot.core.limits import COUNTERS, WRONG_CODES, Tally
 from bot.core.ports import LEARNERS
 from bot.core.router import Turn, button, personal_menu, rows
 from bot.features.menu import flows as screens
+from bot.features.trainers import codes
 from bot.features.trainers.access import trainer_menu_button
 from bot.features.trainers.buttons import ConfirmLeave, SwitchReminders
 from bot.features.trainers.ports import COHORTS
 
 # Three free tries, then a wait that doubles from one minute up to an hour.
 FREE_TRIES: Final = 3
+# The code shown as an example, which is refused as one: a learner may copy it.
+EXAMPLE_CODE: Final = "ABCDEFGHJKMNPQRS"
 MAX_WAIT: Final = timedelta(hours=1)
 # Wrong codes are forgotten a day after the last one.
 WRONG_CODES_KEPT: Final = timedelta(days=1)
@@ -28,8 +31,8 @@ async def join_command(turn: Turn, args: tuple[str, ...]) -> None:
         turn.say(
             t.gettext(
                 "Please tap the link your trainer gave you. "
-                "Or send the code after /join, like this: /join ABCD-EFGH-JKMN-PQRS"
-            ),
+                "Or send the code after /join, like this: /join {example}"
+            ).format(example=codes.pretty(EXAMPLE_CODE)),
             rows(screens.menu_button(t)),
         )
         return
@@ -66,6 +69,18 @@ async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
     until = locked_until(await counters.tally(turn.identity, WRONG_CODES, turn.now))
     if until is not None and until > turn.now:
         ask_to_wait(turn, until)
+        return
+    typed = codes.normalize(args[0])
+    if typed is None or typed == EXAMPLE_CODE:
+        # No code could ever be these: a slip or the example copied, not a guess, so no try
+        # is counted against the learner.
+        turn.say(
+            t.gettext(
+                "A group code has 16 letters and digits, like this: {example}. Please send "
+                "the one your trainer gave you, or tap their link."
+            ).format(example=codes.pretty(EXAMPLE_CODE)),
+            rows(screens.menu_button(t)),
+        )
         return
     outcome = await turn.repo(COHORTS).redeem(turn.learner.id, args[0], turn.now)
     if outcome.outcome == "invalid":
