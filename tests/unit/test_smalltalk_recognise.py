@@ -51,6 +51,8 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("kunde da nekeer uitleggen", Kind.CONFUSED),  # Flemish
         ("kan da simpeler", Kind.CONFUSED),
         ("tis goe", Kind.OK),
+        ("😢", Kind.CONFUSED),  # a sad face: what helps, not "shall we go on?"
+        ("i dont understand nothing", Kind.CONFUSED),
         ("ja", Kind.OK),
         ("yes", Kind.OK),
         ("no", Kind.NO),
@@ -234,6 +236,7 @@ def named_command(book: Phrasebook, text: str) -> str | None:
         ("alle lessen", "lessons"),
         ("mon certificat", "certificate"),
         ("change language", "language"),
+        ("my english bad", "language"),  # another language may be easier: the buttons
         ("taal veranderen", "language"),
         ("kunnen we in het nederlands praten?", "language"),
         ("on peut parler en français ?", "language"),

@@ -70,6 +70,8 @@ from bot.paths import PROJECT_ROOT
         ("ik voel me zo dom", "doubt"),
         ("i feel stupid", "doubt"),
         ("I got everything wrong again", "doubt"),
+        ("c trop dur pour moi je suis trop vieille", "doubt"),
+        ("j ai peur de faire une bêtise", "doubt"),
         ("I feel stupid, I do not understand computers", "doubt"),
     ],
 )
