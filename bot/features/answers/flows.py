@@ -387,8 +387,12 @@ class Answers:
             await self._off_topic(turn, t, language, redaction.bare, result, greeting=greeting)
             return False
         if not result.confident:
-            # About AI, but no lesson comes close enough: say so, and keep it for the trainers.
-            await self._unknown(turn, t, language, question, hits, keep=asked_in is None)
+            # About AI, but no lesson comes close enough: say so, show the closest card all the
+            # same (on the learner development questions, the right lesson for 30 of 40), and
+            # keep the question for the trainers.
+            if asked_in is None:
+                await self._keep_for_trainers(turn, language, question)
+            await self._card_answer(turn, t, language, hits, unsure=True, kept=asked_in is None)
             return True
         ask = partial(self._ask_model, question, language, hits) if self.chains else None
         outcome = await self.budget.spend(turn, ask)
@@ -455,19 +459,40 @@ class Answers:
         )
 
     async def _card_answer(
-        self, turn: Turn, t: Translator, language: Language, hits: Sequence[LessonHit]
+        self,
+        turn: Turn,
+        t: Translator,
+        language: Language,
+        hits: Sequence[LessonHit],
+        *,
+        unsure: bool = False,
+        kept: bool = False,
     ) -> None:
+        """Answer with the best lesson's card; `unsure` when no lesson comes close enough."""
         # The retriever gives one hit per lesson, best first.
         best, *others = hits
         passage = trim_words(best.passage, CARD_MAX_WORDS)
         source = t.gettext("This comes from the lesson “{title}”.").format(title=best.title)
+        parts = [passage, source]
+        if unsure:
+            parts.insert(
+                0, t.gettext("🤔 I am not sure my lessons answer that. The closest I have:")
+            )
+        if kept:
+            parts.append(
+                t.gettext("I saved your question, without personal details, for the trainers.")
+            )
         open_button = button(t.gettext("📖 Open the lesson"), OpenLesson(best.lesson_id))
         close = [_lesson_button(t, hit) for hit in others[:OTHER_LESSONS]]
         listen = await listen_answer_button(turn, passage, language)
         turn.say(
-            f"{passage}\n\n{source}",
+            "\n\n".join(parts),
             rows(way_back(turn, t), open_button, *close, listen, screens.menu_button(t)),
         )
+
+    async def _keep_for_trainers(self, turn: Turn, language: Language, question: str) -> None:
+        """Keep a (redacted) question the lessons may not answer, for the trainers."""
+        await turn.repo(QUESTIONS).record(turn.learner.id, language, question, turn.now)
 
     async def _unknown(
         self,
@@ -482,7 +507,7 @@ class Answers:
         """Say the lessons do not answer; keep the question for the trainers unless told not to."""
         lines = [t.gettext("I am sorry, my lessons do not answer that question.")]
         if keep:
-            await turn.repo(QUESTIONS).record(turn.learner.id, language, question, turn.now)
+            await self._keep_for_trainers(turn, language, question)
             lines.append(
                 t.gettext("I saved your question, without personal details, for the trainers.")
             )
