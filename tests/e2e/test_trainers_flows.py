@@ -343,6 +343,7 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     await trainer.command("push")
     await trainer.press("Group A")
     await trainer.press("A short message")
+    assert trainer.buttons[0].label == "✍ Write in English"  # the trainer's own language first
     await trainer.press("Write in French")
     await trainer.say("Demain, atelier à 10 h.")
     await trainer.press("Add Dutch")
@@ -361,7 +362,7 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     assert trainer.button("Tomorrow at 9:00")
     await trainer.say("morgen 8u30")
     assert "• When: 24/11/26, 08:30" in trainer.text
-    assert "fr: Demain, atelier à 10 h." in trainer.text
+    assert "French: Demain, atelier à 10 h." in trainer.text
     await trainer.press("Plan it")
     assert "Planned for 24/11/26, 08:30" in trainer.text
     assert await statuses(app) == {}

@@ -229,7 +229,9 @@ class PushFlow:
                 ).format(language=t.language_name(profile.code)),
                 PushLanguage(profile.code),
             )
-            for profile in turn.services.languages
+            # The trainer's own language first: a Dutch-speaking coach tapped the first button
+            # and wrote Dutch, filed as French.
+            for profile in sorted(turn.services.languages, key=lambda p: p.code != turn.language)
             if profile.code not in texts
         ]
         if texts:
@@ -442,7 +444,12 @@ class PushFlow:
             t.gettext("• When: {when}").format(when=self._describe_when(turn, cohort, found)),
         ]
         if found.kind == "message":
-            lines += ["", *(f"{language}: {text}" for language, text in found.texts.items())]
+            # Each text under its language's name, as the trainer chose it ("Nederlands"), not
+            # its code.
+            lines += [
+                "",
+                *(f"{t.language_name(code)}: {text}" for code, text in found.texts.items()),
+            ]
         go = t.gettext("✅ Send") if found.when == "now" else t.gettext("✅ Plan it")
         turn.say("\n".join(lines), rows(button(go, ConfirmPush()), cancel_button(t)))
 
