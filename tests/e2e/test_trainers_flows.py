@@ -493,6 +493,29 @@ async def test_a_day_without_a_time_offers_times_and_late_pushes_say_when_they_g
     assert await statuses(app) == {}
 
 
+async def test_sends_held_by_quiet_hours_go_when_the_quiet_hours_are_turned_off(
+    app: App, clock: Clock
+) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Group A")
+    await learners(app, code, ["fr", "nl"])
+    # 22:57 in Brussels: the default quiet hours (21:00-08:00) hold the push until morning.
+    clock.now = datetime(2026, 11, 23, 22, 57, tzinfo=BRUSSELS).astimezone(UTC)
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("Each learner's next lesson")
+    await trainer.press("Now")
+    await trainer.press("Send")
+    assert await delivered_texts(app) == []
+
+    async with app.database.session() as session:
+        cohort = await SqlCohorts(session).cohort_named("Group A")
+    assert cohort is not None
+    await trainer.press_data(f"v2:trainers.quiet:{cohort.id}:0:0")
+
+    assert len(await delivered_texts(app)) == 2
+
+
 async def test_trainers_see_their_commands_in_help_and_can_stop_the_weekly_report(
     app: App,
 ) -> None:

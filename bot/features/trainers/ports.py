@@ -326,6 +326,10 @@ class PushStore(Protocol):
         """Count a push's outbox rows not sent yet, by the moment they may go out."""
         ...
 
+    async def move_held(self, cohort_id: int, held_until: datetime, release_at: datetime) -> int:
+        """Move a cohort's rows held until `held_until` (its quiet hours' end) to `release_at`."""
+        ...
+
     async def cancel_push(self, push_id: int, cohort_ids: list[int]) -> bool:
         """Cancel a scheduled push of one of these cohorts before it goes out."""
         ...

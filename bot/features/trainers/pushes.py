@@ -267,6 +267,22 @@ class SqlPushes:
         )
         return {not_before: int(count) for not_before, count in rows}
 
+    async def move_held(self, cohort_id: int, held_until: datetime, release_at: datetime) -> int:
+        """Move a cohort's rows held until `held_until` (its quiet hours' end) to `release_at`."""
+        # Only rows held by the quiet hours wait for exactly their end; a rate-limited retry
+        # waits a few seconds, and keeps its own time.
+        result = await self.session.execute(
+            update(OutboxRow)
+            .where(
+                OutboxRow.status == "pending",
+                OutboxRow.not_before == held_until,
+                OutboxRow.push_id.in_(select(PushRow.id).where(PushRow.cohort_id == cohort_id)),
+            )
+            .values(not_before=release_at)
+            .execution_options(synchronize_session=False)
+        )
+        return affected(result)
+
     async def cancel_push(self, push_id: int, cohort_ids: list[int]) -> bool:
         """Cancel a push of one of these cohorts, for every learner it has not reached yet."""
         push = await self.session.scalar(
