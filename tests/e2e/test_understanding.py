@@ -897,6 +897,7 @@ SCAMS = "privacy/scams"
         ),
         ("fr", "je me suis fait arnaquer, on a vidé mon compte", "Card Stop", SCAMS),
         ("en", "I clicked the link and typed my card code", "suspect@safeonweb.be", SCAMS),
+        ("fr", "ma fille m'envoie un vocal, elle demande 500 euros", "Rappelez la personne", SCAMS),
     ],
 )
 async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_waits(
@@ -910,7 +911,7 @@ async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_
     kept_before = (await kept_questions(plain_app), await unanswered(plain_app))
     await chat.say(text)
     # Not read as an answer, a question or small talk: the people who can help come first.
-    assert chat.text.startswith(("💛", "🚑", "🚨"))
+    assert chat.text.startswith(("💛", "🚑", "🚨", "⚠️"))
     assert line in chat.text
     assert (await kept_questions(plain_app), await unanswered(plain_app)) == kept_before
     # Sadness and loneliness also get the lesson on what a chatbot can and cannot be; a scam,

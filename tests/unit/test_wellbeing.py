@@ -58,6 +58,13 @@ from bot.paths import PROJECT_ROOT
         ("ik ben opgelicht", "scammed"),
         ("je crois que je me suis fait arnaquer, j'ai donné mon code", "scammed"),
         ("I clicked on the link in the SMS, what do I do now?", "scammed"),
+        # Money or a code asked for now, often in a relative's name: before paying.
+        (
+            "mon petit fils m a envoyé un message vocal il demande 500 euros c bizarre",
+            "scam_warning",
+        ),
+        ("mijn dochter stuurt een bericht van een nieuw nummer en vraagt geld", "scam_warning"),
+        ("my son sent a whatsapp from a new number, he asks for money", "scam_warning"),
         # Doubts about oneself with computers: the course is made for them.
         ("j ai 62 ans et je suis nul en informatique", "doubt"),
         ("j'ai peur de pas y arriver", "doubt"),
@@ -109,6 +116,7 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "how do I know if a link in an SMS is a scam?",
         "comment reconnaître une arnaque par SMS ?",
         "wat moet ik doen als ik een phishingmail krijg?",
+        "combien coûte ChatGPT Plus en euros ?",
     ],
 )
 def test_ordinary_messages_hold_no_distress(text: str) -> None:

@@ -39,12 +39,17 @@ HELPLINES: Final = {
 EMERGENCY: Final = "112"  # Europe's emergency number
 # The lesson offered with a reply, when the course has it: after sadness or loneliness, what a
 # chatbot can and cannot be; after a scam, how to spot the next one.
-LESSONS: Final = {"sadness": "ethics/chatbots-and-feelings", "scammed": "privacy/scams"}
+LESSONS: Final = {
+    "sadness": "ethics/chatbots-and-feelings",
+    "scammed": "privacy/scams",
+    "scam_warning": "privacy/scams",
+}
 
 # By level, the first found wins: the lines to call for thoughts of suicide, danger or
 # violence; 112 for a body in danger (chest pain); what to do about sexual pictures made or
 # shared without consent (a fake nude); what to do right away after a scam (a code given, money
-# gone: every hour counts); the lines that listen for sadness, loneliness, grief and bullying;
+# gone: every hour counts); what to do before paying when money or a code is asked for; the
+# lines that listen for sadness, loneliness, grief and bullying;
 # and for doubts about oneself with computers, that the course is made for them.
 REPLIES: Final = {
     "crisis": N_(
@@ -79,6 +84,13 @@ REPLIES: Final = {
         "• Money gone? Tell your bank today, and file a complaint with the police.\n"
         "• Typed a password on the fake page? Change it now, and everywhere you use it.\n"
         "• Forward the scam message to {safeonweb}, then delete it."
+    ),
+    "scam_warning": N_(
+        "⚠️ Careful: a message or a call that asks for money or a code quickly, even in the name "
+        "of someone you know, is a common scam. AI can copy a voice.\n"
+        "• Do not pay, do not click and do not give any code.\n"
+        "• Call the person back on the number you always use, or ask something only they know.\n"
+        "• Codes already given? Call Card Stop {card_stop} now (day and night)."
     ),
     "sadness": N_(
         "💛 I am sorry you feel this way. Talking to someone helps: Tele-Onthaal {tele_onthaal} "
@@ -117,9 +129,10 @@ class Wording:
     spellings: Mapping[str, tuple[str, ...]]  # chat spellings: "wanna" is "want to"
 
     def read(self, text: str) -> tuple[str, ...]:
-        """Return a text's words, normalised, spelt out, without intensifiers."""
+        """Return a text's words, normalised, spelt out, without intensifiers nor numbers."""
         words = (spelt for word in normalise(text) for spelt in self.spellings.get(word, (word,)))
-        return tuple(word for word in words if word not in self.intensifiers)
+        # Amounts say nothing of distress: "il demande 500 euros" reads "il demande euros".
+        return tuple(word for word in words if word not in self.intensifiers and not word.isdigit())
 
 
 @dataclass(frozen=True)
