@@ -226,6 +226,16 @@ async def test_a_learner_who_chose_a_language_by_mistake_takes_the_messages_in_o
     assert t(plain_app, "fr", REPLIES[Kind.GREETING]) in chat.text
 
 
+async def test_asking_in_another_language_for_that_language_shows_the_language_buttons(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.say("oups je me suis trompée, je veux le français")
+    # Not the refusal of what is outside the course: the language buttons, one tap from French.
+    assert {data("menu.lang", code) for code in LANGUAGES} <= {b.data for b in chat.buttons}
+    assert "lessons.mods" not in {action_of(b.data) for b in chat.buttons}
+
+
 async def test_the_switch_does_not_change_the_learners_language(plain_app: App) -> None:
     chat = await new_learner(plain_app, "en")
     await chat.say(LONG_FRENCH)

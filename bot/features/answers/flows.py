@@ -36,6 +36,7 @@ from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ChooseLanguage
+from bot.features.menu.typed_language import language_reader
 from bot.features.privacy.pii import Kind, Redaction, any_word, redact
 from bot.features.quiz.flows import Answering, continue_button, way_back
 from bot.features.usage.budget import DailyBudget
@@ -338,6 +339,11 @@ class Answers:
                 return definition
         return None
 
+    def _picks_its_language(self, turn: Turn, text: str, language: Language) -> bool:
+        """Tell whether a message in a language names that language and asks nothing more."""
+        typed = language_reader(turn.services.languages).read(text)
+        return typed is not None and typed.language == language and not typed.question
+
     def _names_a_topic(self, language: Language, text: str, result: SearchResult) -> bool:
         vocabulary = self._vocabulary(language)
         # As the search read it too: an acronym typed in small letters ("l'ia") is the course's.
@@ -547,6 +553,11 @@ class Answers:
         """Answer a message the topic gate finds outside the course, as kindly as it allows."""
         if self._asks_for_reminders(bare) and await run_command(turn, "settings"):
             return  # "rappelle-moi demain à 18h": the reminders are in the settings, a tap away
+        if language != turn.language and self._picks_its_language(turn, bare, language):
+            # "oups je me suis trompée, je veux le français" from a learner set to Dutch: the
+            # language buttons, one tap from the language they ask for, not a refusal.
+            await screens.ask_language(turn)
+            return
         state = turn.state
         if isinstance(state, Answering) and state.asked and word_count(bare) <= SHORT_WORDS:
             # "a or b", "not a", "celle du milieu" under a quiz question: an answer the options
