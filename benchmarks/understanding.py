@@ -425,9 +425,10 @@ def _follow_up(judge: Judge, definitions: Definitions, case: FollowUp) -> _Follo
     lessons = [hit.lesson_id for hit in result.hits]
     rank = next((n for n, lesson in enumerate(lessons, 1) if lesson in case.expect), None)
     repeated = None
-    if together is not None and answered and not asked_about:
-        # As the answers flow does: the card shown for the first question is not shown again.
-        first = judge.retriever.search_sync(case.first, case.language).hits[0]
+    if together is not None and answered:
+        # As the answers flow does: the card shown for the first question (after a definition,
+        # the term's own card) is not shown again.
+        first = judge.retriever.search_sync(context, case.language).hits[0]
         shown = (first.lesson_id, first.card_index or 0)
         then = judge.retriever.search_sync(read, case.language, shown=shown).hits[0]
         repeated = (then.lesson_id, then.card_index or 0) == shown

@@ -324,8 +324,9 @@ class Answers:
         together = read_after(redaction.text, context, alone, names_a_topic, follow_ups)
         if together is None:
             return redaction, None
-        # A definition answered the last question, not a card; else the card its search shows.
-        answered = None if asked_about else (await retriever.search(last, language, k=1)).hits
+        # The card the last question's search shows; after a definition, the card the term alone
+        # finds, which says what the definition said ("C'est quoi, un deepfake ?").
+        answered = (await retriever.search(context, language, k=1)).hits
         shown = (answered[0].lesson_id, answered[0].card_index or 0) if answered else None
         return Redaction(together, redaction.kinds), shown
 
