@@ -202,6 +202,31 @@ async def test_cohort_commands_take_french_and_dutch_words_and_say_when_a_word_i
     assert trainer.text.startswith("Je ne connais pas « ajouter ».")
 
 
+async def test_a_link_to_another_group_asks_before_moving_the_learner(app: App) -> None:
+    first = await new_trainer(app, 2001)
+    [learner] = await learners(app, await new_cohort(first, "Forem A"), ["en"])
+    second = await new_trainer(app, 2002)
+    other_code = await new_cohort(second, "VDAB B")
+
+    await learner.command("join", other_code)
+    assert "You are in the group “Forem A”. Do you want to leave it for the group “VDAB B”?" in (
+        learner.text
+    )
+    await learner.press("No, stay")
+    await first.command("cohort")
+    assert first.button("Forem A").label == "Forem A · 1 learner"
+
+    await learner.command("join", other_code)
+    await learner.press("Yes, change group")
+    assert "Welcome to the group “VDAB B”!" in learner.text
+    assert "You left the group “Forem A”." in learner.text
+    await second.command("cohort")
+    assert second.button("VDAB B").label == "VDAB B · 1 learner"
+    # The answer stands once: the button again changes nothing.
+    await learner.press_data("v2:trainers.move:yes")
+    assert "Welcome" not in learner.text
+
+
 async def test_a_taken_cohort_name_does_not_tell_that_another_trainer_has_it(app: App) -> None:
     owner = await new_trainer(app, 2001)
     await new_cohort(owner, "Bootcamp March")

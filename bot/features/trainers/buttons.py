@@ -120,6 +120,14 @@ class ConfirmLeave(CallbackData):
 
 
 @dataclass(frozen=True)
+class ConfirmMove(CallbackData):
+    """Answer whether to leave one's group for the one a code names: `yes` or `no`."""
+
+    action = "trainers.move"
+    choice: str
+
+
+@dataclass(frozen=True)
 class SwitchReminders(CallbackData):
     """Turn a learner's reminders `on` or `off`."""
 

@@ -71,6 +71,7 @@ def manifest(context: FeatureContext) -> Manifest:
         ),
         buttons=(
             on(buttons.ConfirmLeave, membership.confirm_leave),
+            on(buttons.ConfirmMove, membership.confirm_move),
             on(buttons.SwitchReminders, membership.switch_reminders),
             on(buttons.TrainerMenu, cohorts.menu),
             on(buttons.MyCohorts, cohorts.list_cohorts),
@@ -107,7 +108,7 @@ def manifest(context: FeatureContext) -> Manifest:
         ),
         texts=(TextRoute(push.typed, TypingForPush.flow),),
         deep_links=(DeepLinkRoute("join", membership.redeem),),
-        states=(TypingForPush,),
+        states=(TypingForPush, membership.Moving),
         repositories=((COHORTS, SqlCohorts), (DRAFTS, SqlDrafts), (PUSHES, SqlPushes)),
         exporters=(("trainers", lambda uow, learner: uow.get(COHORTS).export(learner)),),
         departures=(Departure(departure.warning, departure.prepare),),

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
 
 from bot.core.limits import COUNTERS, WRONG_CODES, Tally
 from bot.core.ports import LEARNERS
 from bot.core.router import Turn, button, personal_menu, rows
+from bot.core.state import FlowState
 from bot.features.menu import flows as screens
 from bot.features.trainers import codes
 from bot.features.trainers.access import trainer_menu_button
-from bot.features.trainers.buttons import ConfirmLeave, SwitchReminders
-from bot.features.trainers.ports import COHORTS
+from bot.features.trainers.buttons import ConfirmLeave, ConfirmMove, SwitchReminders
+from bot.features.trainers.ports import COHORTS, Cohort
+
+
+@dataclass(frozen=True)
+class Moving(FlowState):
+    """Asked whether to leave one's group for the one a code named."""
+
+    flow = "trainers.moving"
+    cohort: int = 0  # the group the code named, kept here rather than in a button's data
+
 
 # Three free tries, then a wait that doubles from one minute up to an hour.
 FREE_TRIES: Final = 3
@@ -82,7 +93,9 @@ async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
             rows(screens.menu_button(t)),
         )
         return
-    outcome = await turn.repo(COHORTS).redeem(turn.learner.id, args[0], turn.now)
+    # A learner in a group is asked before a link moves them out of it: one shared too widely,
+    # or tapped by mistake, took them from their own trainer without a word.
+    outcome = await turn.repo(COHORTS).redeem(turn.learner.id, args[0], turn.now, ask_to_move=True)
     if outcome.outcome == "invalid":
         await counters.add(turn.identity, WRONG_CODES, turn.now, turn.now + WRONG_CODES_KEPT)
         turn.say(
@@ -101,26 +114,57 @@ async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
         )
         if menu := await personal_menu(turn):
             turn.add(menu)
+    elif outcome.outcome == "move" and outcome.cohort and outcome.previous:
+        turn.enter(Moving(outcome.cohort.id))
+        turn.say(
+            t.gettext(
+                "You are in the group “{current}”. Do you want to leave it for the group "
+                "“{new}”? Your trainer in “{current}” will no longer see your progress."
+            ).format(current=outcome.previous.name, new=outcome.cohort.name),
+            rows(
+                button(t.gettext("Yes, change group"), ConfirmMove("yes")),
+                button(t.gettext("No, stay"), ConfirmMove("no")),
+            ),
+        )
     elif outcome.cohort is not None:
-        lines = [t.gettext("✅ Welcome to the group “{name}”!").format(name=outcome.cohort.name)]
-        if outcome.previous is not None:
-            lines.append(
-                t.gettext("You left the group “{name}”.").format(name=outcome.previous.name)
-            )
-        lines += [
-            t.gettext(
-                "Your trainer can send you lessons. Your trainer sees your first name, "
-                "the lessons you did, your quiz scores and when you last learnt."
-            ),
-            # The report shows them, names and numbers taken out, from three learners on; what
-            # the learner writes about themselves (a town, an employer) may still say who it is.
-            t.gettext(
-                "Your trainer can also read the questions I could not answer, without your name. "
-                "Do not write private things in them."
-            ),
-            t.gettext("To leave the group, send /leave."),
-        ]
-        turn.say("\n\n".join(lines), rows(screens.menu_button(t)))
+        _welcome(turn, outcome.cohort, outcome.previous)
+
+
+async def confirm_move(turn: Turn, chosen: ConfirmMove) -> None:
+    """Move to the group a code named after a yes; stay after a no."""
+    state = turn.state
+    if not isinstance(state, Moving) or chosen.choice not in ("yes", "no"):
+        await screens.stale_button(turn)
+        return
+    turn.leave()
+    cohorts = turn.repo(COHORTS)
+    if chosen.choice == "yes" and (cohort := await cohorts.get_cohort(state.cohort)) is not None:
+        _welcome(turn, cohort, await cohorts.join_cohort(turn.learner.id, cohort.id, turn.now))
+        return
+    turn.say(turn.t.gettext("OK, you stay in the group."), replace=True)
+    await screens.main_menu(turn)
+
+
+def _welcome(turn: Turn, cohort: Cohort, previous: Cohort | None) -> None:
+    """Welcome a learner to a group: what the trainer sees, and how to leave."""
+    t = turn.t
+    lines = [t.gettext("✅ Welcome to the group “{name}”!").format(name=cohort.name)]
+    if previous is not None:
+        lines.append(t.gettext("You left the group “{name}”.").format(name=previous.name))
+    lines += [
+        t.gettext(
+            "Your trainer can send you lessons. Your trainer sees your first name, "
+            "the lessons you did, your quiz scores and when you last learnt."
+        ),
+        # The report shows them, names and numbers taken out, from three learners on; what
+        # the learner writes about themselves (a town, an employer) may still say who it is.
+        t.gettext(
+            "Your trainer can also read the questions I could not answer, without your name. "
+            "Do not write private things in them."
+        ),
+        t.gettext("To leave the group, send /leave."),
+    ]
+    turn.say("\n\n".join(lines), rows(screens.menu_button(t)))
 
 
 async def leave(turn: Turn, _: object = None) -> None:

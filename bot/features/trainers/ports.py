@@ -77,9 +77,9 @@ class CohortCode:
 
 @dataclass(frozen=True)
 class Redemption:
-    """What a typed or linked code did: `trainer`, `cohort` or `invalid`."""
+    """What a typed or linked code did: `trainer`, `cohort`, `move` (asked first) or `invalid`."""
 
-    outcome: Literal["trainer", "cohort", "invalid"]
+    outcome: Literal["trainer", "cohort", "move", "invalid"]
     cohort: Cohort | None = None
     previous: Cohort | None = None
 
@@ -179,8 +179,14 @@ class CohortStore(Protocol):
         """Revoke every live code of a cohort; return how many."""
         ...
 
-    async def redeem(self, learner_id: int, text: str, now: datetime) -> Redemption:
-        """Use a code for this learner; `invalid` when it is unknown, used up, old or revoked."""
+    async def redeem(
+        self, learner_id: int, text: str, now: datetime, *, ask_to_move: bool = False
+    ) -> Redemption:
+        """Use a code for this learner; `invalid` when it is unknown, used up, old or revoked.
+
+        With `ask_to_move`, a cohort code of another cohort than the learner's own joins
+        nothing: `move`, with both cohorts, for the learner to confirm.
+        """
         ...
 
     async def create_cohort(
@@ -201,6 +207,10 @@ class CohortStore(Protocol):
 
     async def hold(self, cohort_id: int) -> None:
         """Wait for, then hold, a cohort's row until the unit of work ends (on PostgreSQL)."""
+        ...
+
+    async def get_cohort(self, cohort_id: int) -> Cohort | None:
+        """Return a cohort by id."""
         ...
 
     async def cohort_named(self, name: str) -> Cohort | None:

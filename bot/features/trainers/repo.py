@@ -171,7 +171,9 @@ class SqlCohorts:
         )
         return affected(result)
 
-    async def redeem(self, learner_id: int, text: str, now: datetime) -> Redemption:
+    async def redeem(
+        self, learner_id: int, text: str, now: datetime, *, ask_to_move: bool = False
+    ) -> Redemption:
         """Use a code for this learner; `invalid` when it is unknown, used up, old or revoked."""
         code = codes.normalize(text)
         row = (
@@ -201,8 +203,11 @@ class SqlCohorts:
             await self.make_trainer(learner_id, now)
             return Redemption("trainer")
         assert row.cohort_id is not None
-        previous = await self.join_cohort(learner_id, row.cohort_id, now)
         cohort = await self.get_cohort(row.cohort_id)
+        member = await self.membership(learner_id) if ask_to_move else None
+        if member is not None and member.cohort.id != row.cohort_id:
+            return Redemption("move", cohort=cohort, previous=member.cohort)
+        previous = await self.join_cohort(learner_id, row.cohort_id, now)
         return Redemption("cohort", cohort=cohort, previous=previous)
 
     async def create_cohort(
