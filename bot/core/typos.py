@@ -28,14 +28,16 @@ class CloseWords:
     def __init__(self, words: Iterable[str]) -> None:
         from symspellpy import SymSpell
 
-        self._known = frozenset(fold(word) for word in words)
+        # Compared in small letters: "Halucination" at the start of a question is a typo too.
+        self._known = frozenset(fold(word).lower() for word in words)
         self._symspell = SymSpell(max_dictionary_edit_distance=MAX_EDITS)
         for word in self._known:
             if len(word) >= MIN_LETTERS - 1:
                 self._symspell.create_dictionary_entry(word, 1)
 
     def closest(self, word: str) -> str | None:
-        """Return the known word a folded word is a typo of, or None when it is none's."""
+        """Return the known word (in small letters) a folded word is a typo of, if it is one."""
+        word = word.lower()
         edits = edits_allowed(word)
         if not edits or word in self._known or not word.isalpha():
             return None

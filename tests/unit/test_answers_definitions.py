@@ -49,6 +49,7 @@ def definitions() -> Definitions:
         ("fr", "Je connais ChatGPT. C'est quoi un chatbot ?", "chatbot"),
         # A term typed with a typo: one edit, two from nine letters, never the first letter.
         ("en", "what is a chatbto", "chatbot"),
+        ("en", "Chatbto?", "chatbot"),  # a capital at the start of the question
         ("fr", "c'est quoi les donnés personelles", "personal-data"),
         ("nl", "wat zijn persoongegevens", "personal-data"),
     ],
