@@ -16,7 +16,7 @@ from typing import Final
 
 from bot.core.replies import Button
 from bot.core.router import Turn, button, press, rows, run_command
-from bot.core.state import Idle
+from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson
 from bot.features.answers.follow_up import recent_questions
 from bot.features.gain.flows import Checking
@@ -195,9 +195,7 @@ async def _reply(turn: Turn, kind: Kind) -> None:
         return
     said = t.gettext(REPLIES[kind])
     state = turn.state
-    if kind is Kind.OK and (
-        isinstance(state, Checking) or (isinstance(state, Answering | Reviewing) and state.asked)
-    ):
+    if kind is Kind.OK and (isinstance(state, Checking) or _quiz_question_on_screen(state)):
         # Under a question, "👍 Good!" would read as "your answer is right".
         said = t.gettext(OK_UNDER_A_QUESTION)
     turn.say(said, rows(continue_button(t)))
@@ -213,8 +211,7 @@ async def _confused(turn: Turn) -> None:
     if isinstance(turn.state, Practising) and await press(turn, ShowHint()):
         return
     state = turn.state
-    if isinstance(state, Answering | Reviewing) and state.asked:
-        # Under the feedback, no question is waiting for a guess.
+    if _quiz_question_on_screen(state):
         turn.say(t.gettext(CONFUSED_IN_A_QUIZ), rows(continue_button(t)))
     elif isinstance(state, Checking):
         turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(continue_button(t)))
@@ -273,10 +270,15 @@ async def _next_lesson(turn: Turn) -> None:
         await screens.main_menu(turn)
 
 
+def _quiz_question_on_screen(state: FlowState) -> bool:
+    """Tell whether a quiz or review question waits for an answer, not its feedback."""
+    return isinstance(state, Answering | Reviewing) and state.asked
+
+
 async def _skip(turn: Turn) -> None:
     """Say under a question that a guess is fine; elsewhere, move on as "next" does."""
     t, state = turn.t, turn.state
-    if isinstance(state, Answering | Reviewing) and state.asked:
+    if _quiz_question_on_screen(state):
         turn.say(t.gettext(SKIP_UNDER_A_QUESTION), rows(continue_button(t)))
     elif isinstance(state, Checking):
         turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(continue_button(t)))
