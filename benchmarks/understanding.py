@@ -428,10 +428,9 @@ def _follow_up(judge: Judge, definitions: Definitions, case: FollowUp) -> _Follo
     if together is not None and answered:
         # As the answers flow does: the card shown for the first question (after a definition,
         # the term's own card) is not shown again.
-        first = judge.retriever.search_sync(context, case.language).hits[0]
-        shown = (first.lesson_id, first.card_index or 0)
+        shown = judge.retriever.search_sync(context, case.language).hits[0].shown
         then = judge.retriever.search_sync(read, case.language, shown=shown).hits[0]
-        repeated = (then.lesson_id, then.card_index or 0) == shown
+        repeated = then.shown == shown
     return _FollowUpOutcome(together is not None, answered, rank if answered else None, repeated)
 
 

@@ -62,6 +62,11 @@ class LessonHit:
     card_index: int | None  # the card the passage comes from, if any
     score: float  # fused score, higher is better
 
+    @property
+    def shown(self) -> Shown:
+        """Return the lesson and card a learner reads when this hit answers them."""
+        return self.lesson_id, self.card_index or 0
+
 
 @dataclass(frozen=True)
 class SearchResult:

@@ -327,8 +327,7 @@ class Answers:
         # The card the last question's search shows; after a definition, the card the term alone
         # finds, which says what the definition said ("C'est quoi, un deepfake ?").
         answered = (await retriever.search(context, language, k=1)).hits
-        shown = (answered[0].lesson_id, answered[0].card_index or 0) if answered else None
-        return Redaction(together, redaction.kinds), shown
+        return Redaction(together, redaction.kinds), answered[0].shown if answered else None
 
     def _definition_asked(
         self, text: str, language: Language, languages: Sequence[Language]
