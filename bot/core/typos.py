@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from bot.core.text import fold
+
+if TYPE_CHECKING:
+    from symspellpy import SymSpell
 
 # Words shorter than this are left alone: one changed letter in "ia" or "cv" makes another word.
 MIN_LETTERS: Final = 4
@@ -20,6 +23,16 @@ def edits_allowed(word: str) -> int:
     if len(word) < MIN_LETTERS:
         return 0
     return 1 if len(word) < TWO_EDITS_FROM else MAX_EDITS
+
+
+def close_terms(symspell: SymSpell, word: str) -> list[str]:
+    """Return the dictionary's words a folded word may be a typo of, closest first."""
+    from symspellpy import Verbosity
+
+    edits = edits_allowed(word)
+    found = symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=edits) if edits else []
+    # People seldom miss the first letter; a word that differs there is another word.
+    return [str(item.term) for item in found if item.term[0] == word[0]]
 
 
 class CloseWords:
@@ -38,11 +51,6 @@ class CloseWords:
     def closest(self, word: str) -> str | None:
         """Return the known word (in small letters) a folded word is a typo of, if it is one."""
         word = word.lower()
-        edits = edits_allowed(word)
-        if not edits or word in self._known or not word.isalpha():
+        if word in self._known or not word.isalpha():
             return None
-        from symspellpy import Verbosity
-
-        found = self._symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=edits)
-        # People seldom miss the first letter; a word that differs there is another word.
-        return next((str(item.term) for item in found if item.term[0] == word[0]), None)
+        return next(iter(close_terms(self._symspell, word)), None)

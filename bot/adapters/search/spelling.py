@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Final
 
 from bot.adapters.search.lexical import WORD, fold, stems, stop_words
 from bot.core.languages import SearchWords
-from bot.core.typos import MAX_EDITS, MIN_LETTERS, edits_allowed
+from bot.core.typos import MAX_EDITS, MIN_LETTERS, close_terms
 
 if TYPE_CHECKING:
     from symspellpy import SymSpell
@@ -124,19 +124,13 @@ class Speller:
         # "cest", "quil": no typo of "cet" or "quel", but a word whose apostrophe was left out.
         if (unglued := self._unglued(folded, self._stop_word)) is not None:
             return unglued
-        from symspellpy import Verbosity
-
-        edits = edits_allowed(folded)
-        found = self._symspell.lookup(folded, Verbosity.CLOSEST, max_edit_distance=edits)
-        # People seldom miss the first letter; a word that differs there is another word.
-        found = [item for item in found if item.term[0] == folded[0]]
+        found = close_terms(self._symspell, folded)
         # A capital inside a sentence marks a name: only the course's own names are corrected
         # ("ChatPGT"), others are left as they are ("Liège", "Netflix").
         if word[0].isupper() and not first:
-            found = [item for item in found if item.term in self._names]
+            found = [term for term in found if term in self._names]
         if found:
-            term = str(found[0].term)
-            return self._accents.get(term, term)
+            return self._accents.get(found[0], found[0])
         # A course word after an elision only when nothing was found closer, and of four letters
         # or more: a word that starts like an elision ("legal") is not cut.
         return self._unglued(folded, self._course_word) or word
