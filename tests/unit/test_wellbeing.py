@@ -58,6 +58,11 @@ from bot.paths import PROJECT_ROOT
         ("ik ben opgelicht", "scammed"),
         ("je crois que je me suis fait arnaquer, j'ai donné mon code", "scammed"),
         ("I clicked on the link in the SMS, what do I do now?", "scammed"),
+        # Typed without the apostrophe, with "already" in the middle.
+        ("jai deja donne mon code itsme hier", "scammed"),
+        ("jai clique sur un lien bpost", "scammed"),
+        ("ik heb al mijn code gegeven", "scammed"),
+        ("I already gave my code", "scammed"),
         # Money or a code asked for now, often in a relative's name: before paying.
         (
             "mon petit fils m a envoyé un message vocal il demande 500 euros c bizarre",
@@ -80,6 +85,8 @@ from bot.paths import PROJECT_ROOT
         ("c trop dur pour moi je suis trop vieille", "doubt"),
         ("j ai peur de faire une bêtise", "doubt"),
         ("I feel stupid, I do not understand computers", "doubt"),
+        ("jai 58 ans c trop tard pour moi", "doubt"),
+        ("jai honte je sais pas me servir dun ordi", "doubt"),
     ],
 )
 def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, level: str) -> None:
@@ -117,6 +124,8 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "comment reconnaître une arnaque par SMS ?",
         "wat moet ik doen als ik een phishingmail krijg?",
         "combien coûte ChatGPT Plus en euros ?",
+        "c'est trop tard pour refuser les cookies ?",
+        "ik heb al mijn gegevens gewist",
     ],
 )
 def test_ordinary_messages_hold_no_distress(text: str) -> None:
