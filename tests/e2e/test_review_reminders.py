@@ -207,6 +207,9 @@ async def test_a_reminder_waits_for_the_end_of_the_quiet_hours(
         # The settings tell when the reminder really comes, not the quiet hour it was learnt at.
         await bot.learner.command("settings")
         assert "🔔 Review reminders: on, at about 08:00." in bot.learner.text
+        # /mydata tells the same hour.
+        await bot.learner.command("mydata")
+        assert "• Reminders: on, at about 08:00" in bot.learner.text
         bot.clock.advance(days=1)
         assert await bot.tick() == 1
         morning = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # 08:00 in Brussels

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.feature import CommandRoute, FeatureContext, Manifest, TextRoute, on
+from bot.core.localtime import parse_range
 from bot.features.privacy import flows
 from bot.features.privacy.buttons import ConfirmForget
 from bot.i18n import N_
@@ -16,12 +17,14 @@ DOMAIN = "tutor"
 TABLES: tuple[type[Base], ...] = ()
 
 
-def manifest(_: FeatureContext) -> Manifest:
+def manifest(context: FeatureContext) -> Manifest:
     """Return what the privacy feature handles."""
+    quiet = parse_range(context.settings.quiet_hours)
+    assert quiet is not None, "validated by Settings"
     return Manifest(
         name="privacy",
         commands=(
-            CommandRoute("mydata", flows.my_data, N_("See the data I keep about you")),
+            CommandRoute("mydata", flows.MyData(quiet), N_("See the data I keep about you")),
             CommandRoute("forget", flows.forget, N_("Delete all your data")),
         ),
         buttons=(on(ConfirmForget, flows.confirm_forget),),

@@ -18,8 +18,18 @@ from bot.features.review.ports import ReminderTime
 from bot.i18n import N_, Translator
 
 
-async def my_data(turn: Turn, _: object = None) -> None:
-    """Send a readable summary of the learner's data and the full export as a JSON file."""
+@dataclass(frozen=True)
+class MyData:
+    """The /mydata command, with the quiet hours that hold a reminder until they end."""
+
+    quiet_hours: tuple[int, int]
+
+    async def __call__(self, turn: Turn, _: object = None) -> None:
+        """Send a readable summary of the learner's data and the full export as a JSON file."""
+        await _send_my_data(turn, self.quiet_hours)
+
+
+async def _send_my_data(turn: Turn, quiet_hours: tuple[int, int]) -> None:
     t = turn.t
     data = await turn.repo(LEARNERS).export(turn.learner.id)
     for name, exporter in turn.services.exporters:
@@ -33,7 +43,9 @@ async def my_data(turn: Turn, _: object = None) -> None:
     streak = data.get("streak")
     cards = data.get("review_cards", [])
     reminder = data.get("review_reminders", {})
-    hour = ReminderTime(reminder.get("usual_hour"), reminder.get("chosen_hour")).hour
+    reminder_at = ReminderTime(reminder.get("usual_hour"), reminder.get("chosen_hour")).minute(
+        quiet_hours
+    )
     check_answers = sum(len(check["answers"]) for check in data.get("checks", []))
     voice = data.get("voice", {})
     prompts = len(data.get("prompt_practice", {}).get("attempts", []))
@@ -81,7 +93,7 @@ async def my_data(turn: Turn, _: object = None) -> None:
             check_answers,
         ).format(count=check_answers),
         t.gettext("• Reminders: {state}").format(
-            state=t.gettext("on, at about {time}").format(time=format_clock(hour * 60))
+            state=t.gettext("on, at about {time}").format(time=format_clock(reminder_at))
             if learner.reminders_on
             else t.gettext("off")
         ),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final, Protocol
 
+from bot.core.localtime import is_quiet_minute
 from bot.core.ports import Port
 
 # The hour of the reminder of a learner who has not answered anything yet, in the tutor's zone.
@@ -39,6 +40,15 @@ class ReminderTime:
         if self.chosen_hour is not None:
             return self.chosen_hour
         return DEFAULT_HOUR if self.usual_hour is None else self.usual_hour
+
+    def held(self, quiet_hours: tuple[int, int]) -> bool:
+        """Tell whether the hour falls in the quiet hours, which hold the reminder back."""
+        return is_quiet_minute(self.hour * 60, *quiet_hours)
+
+    def minute(self, quiet_hours: tuple[int, int]) -> int:
+        """Return the minute of the day the reminder really comes, after any quiet hours."""
+        # An hour someone usually learns at may fall in the quiet hours (a night owl).
+        return quiet_hours[1] if self.held(quiet_hours) else self.hour * 60
 
 
 class ReviewStore(Protocol):

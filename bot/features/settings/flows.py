@@ -55,10 +55,8 @@ class SettingsFlows:
         on = turn.learner.reminders_on
         if on:
             time = await turn.repo(REMINDERS).time(turn.learner.id)
-            # An hour someone usually learns at may fall in the quiet hours (a night owl): the
-            # reminder then comes when they end, and that is the hour to tell.
-            held = is_quiet_minute(time.hour * 60, *self.quiet_hours)
-            clock = format_clock(self.quiet_hours[1] if held else time.hour * 60)
+            held = time.held(self.quiet_hours)
+            clock = format_clock(time.minute(self.quiet_hours))
             reminders = (
                 t.gettext("🔔 Review reminders: on, at about {time}.").format(time=clock)
                 # Before the first answers there is no habit yet: the hour is the default one.
