@@ -54,7 +54,9 @@ from bot.features.answers.follow_up import read_after
 from bot.features.answers.gate import WEIGHTS, GateWeights, on_topic
 from bot.features.menu.typed_language import language_reader
 from bot.features.smalltalk.kinds import Kind
-from bot.features.smalltalk.recognise import phrasebook
+from bot.features.smalltalk.recognise import phrasebook, words_file
+from bot.features.smalltalk.requests import Request
+from bot.features.smalltalk.stray import Phrases, StrayMessages
 from bot.paths import PROJECT_ROOT
 
 RESULTS: Final = PROJECT_ROOT / "benchmarks" / "results" / "understanding.json"
@@ -265,40 +267,69 @@ def _card_shown(
     return lesson.cards[card or 0].heading
 
 
-def small_talk(course: Any, learner_questions: Sequence[EvalCase]) -> dict[str, Any]:
-    """Measure how stray messages are read, and that no course question is taken for one."""
+def small_talk(course: Any, learner_questions: Sequence[EvalCase], judge: Judge) -> dict[str, Any]:
+    """Measure how stray messages are read, and that no course question is taken for one.
+
+    A message no phrase covers goes to the question answerer, which reads it as small talk
+    worded freely when the topic gate finds it outside the course and a phrase comes close in
+    meaning (`bot/features/smalltalk/stray.py`): `read_right` counts both, `by_phrases` the
+    phrases alone.
+    """
     book = phrasebook(LANGUAGES, glossary_phrases(course))
     names = language_reader(BUILT_IN)
+    stray = StrayMessages.usable(Phrases.of(words_file(), LANGUAGES), judge.retriever.embedder)
 
-    def read(text: str) -> str | None:
-        found = book.read(text)
+    def named(found: Request | None, text: str) -> str | None:
         if found is not None and found.command == "language" and names.named(text):
             return "language"  # /language shows the same buttons as a language named alone
         if found is not None:
             return f"command:{found.command}" if found.kind is Kind.COMMAND else found.kind.value
         return "language" if names.named(text) else None
 
+    def freely(text: str, language: Language) -> Request | None:
+        if stray is None or on_topic(*judge.look(Probe(language, text, on_topic=False))):
+            return None
+        return stray.read(text)
+
+    def read(text: str, language: Language) -> tuple[str | None, str | None]:
+        found = book.read(text)
+        by_phrases = named(found, text)
+        if by_phrases is not None:
+            return by_phrases, by_phrases
+        return by_phrases, named(freely(text, language), text)
+
     data = yaml.safe_load((EVAL / "smalltalk" / "messages.yaml").read_text(encoding="utf-8"))
     results: dict[str, Any] = {}
     for split, by_language in data.items():
         for language, cases in by_language.items():
-            wanted = [(c["text"], c["expect"]) for c in cases]
-            missed = [
-                text
-                for text, expect in wanted
-                if read(text) not in (expect if isinstance(expect, list) else [expect])
-            ]
+            wanted = [(c["text"], _expected(c["expect"])) for c in cases]
+            readings = [(text, expect, read(text, language)) for text, expect in wanted]
+            missed = [text for text, expect, (_, both) in readings if both not in expect]
+            by_phrases = sum(phrases in expect for _, expect, (phrases, _) in readings)
             results.setdefault(split, {})[language] = {
                 "messages": len(wanted),
                 "read_right": round(1 - len(missed) / len(wanted), 4),
+                "by_phrases": round(by_phrases / len(wanted), 4),
                 "missed": missed,
             }
-    taken = [case.question for case in learner_questions if book.kind(case.question)]
+    taken = [
+        case.question
+        for case in learner_questions
+        if book.kind(case.question) or freely(case.question, case.language)
+    ]
     results["course_questions_taken_for_small_talk"] = {
         "questions": len(learner_questions),
         "taken": taken,
     }
     return results
+
+
+def _expected(expect: str | list[str]) -> list[str]:
+    """Return the readings that count as right: the language buttons, however they come."""
+    found = expect if isinstance(expect, list) else [expect]
+    if "language" in found or "command:language" in found:
+        return [*found, "language", "command:language"]
+    return found
 
 
 def main() -> None:
@@ -489,7 +520,7 @@ def measure(retriever: Retriever, course: Course, *, short: bool, fit: bool) -> 
         },
         "retrieval_before_hit_at_1_and_3": RETRIEVAL_BEFORE,
         "answer_cards": answer_cards(retriever, course),
-        "small_talk": small_talk(course, [*learners["dev"], *learners["holdout"]]),
+        "small_talk": small_talk(course, [*learners["dev"], *learners["holdout"]], judge),
         "follow_ups": follow_ups(judge, Definitions(course, BUILT_IN)),
         "reading": reading(judge, learners["dev"], [*probes["tuning"], *probes["dev"]]),
     }

@@ -324,6 +324,9 @@ async def open_app(
                 commands=tuple(router.commands.values()),
                 answer_text=general.handler if (general := router.texts.get(None)) else None,
                 buttons=router.buttons,
+                stray_readers=tuple(
+                    read for manifest in manifests for read in manifest.stray_readers
+                ),
                 roles=tuple(check for manifest in manifests for check in manifest.roles),
                 identity_hasher=IdentityHasher(identity_salt(settings)),
             )

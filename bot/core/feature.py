@@ -32,6 +32,9 @@ TextHandler = Callable[["Turn", str], Awaitable[None]]
 # Reads free text before the flow's own handler and the question answerer; returns True when
 # it answered, and the text goes no further (small talk: "merci", "ok", "👍").
 TextFilter = Callable[["Turn", str], Awaitable[bool]]
+# Reads free text the topic gate finds outside the course, before the tutor refuses it; returns
+# True when it answered ("c'est quoi mon score": progress, worded as no listed phrase is).
+StrayReader = Callable[["Turn", str], Awaitable[bool]]
 # Waits, before an event's transaction opens, for what its handling will need that is still
 # loading in the background (the lesson index): no turn holds the database while it waits.
 Ahead = Callable[["Event"], Awaitable[None]]
@@ -108,6 +111,8 @@ class Manifest:
     texts: tuple[TextRoute, ...] = ()
     # Read before any text route, in the order of the features, except in `literal_text` states.
     text_filters: tuple[TextFilter, ...] = ()
+    # Read by the question answerer, for text the topic gate finds outside the course.
+    stray_readers: tuple[StrayReader, ...] = ()
     # What a voice note is made of (at most one feature hears them).
     hearing: HearingHandler | None = None
     deep_links: tuple[DeepLinkRoute, ...] = ()

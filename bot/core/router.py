@@ -22,6 +22,7 @@ from bot.core.feature import (
     HearingHandler,
     Manifest,
     RoleCheck,
+    StrayReader,
     TextFilter,
     TextHandler,
     TextRoute,
@@ -56,6 +57,8 @@ class Services:
     commands: Sequence[CommandRoute] = ()
     # Free text outside any flow that reads it: a question for the course.
     answer_text: TextHandler | None = None
+    # Read before the tutor refuses a free text outside the course.
+    stray_readers: Sequence[StrayReader] = ()
     # Every feature's buttons by action, for words typed that ask for what a button does.
     buttons: Mapping[str, ButtonRoute[Any]] = field(default_factory=dict)
     # Who sees more commands than learners do.
@@ -190,6 +193,14 @@ async def run_command(turn: Turn, name: str | None) -> bool:
     for route in turn.services.commands:
         if route.name == name and route.audience == "learner":
             await route.handler(turn, ())
+            return True
+    return False
+
+
+async def read_as_stray(turn: Turn, text: str) -> bool:
+    """Let the features read a text outside the course before it is refused; True if one did."""
+    for read in turn.services.stray_readers:
+        if await read(turn, text):
             return True
     return False
 

@@ -428,6 +428,38 @@ async def test_each_kind_of_small_talk_gets_its_reply(
     chat.button_with_action("lessons.resume")
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [
+        ("fr", "tu peux me dire mon score stp", "📊"),
+        ("nl", "ik ben echt doodop, tot morgen", REPLIES[Kind.STOP]),
+        ("en", "gotta go, talk tomorrow", REPLIES[Kind.GOODBYE]),
+    ],
+)
+async def test_small_talk_worded_freely_is_read_by_its_meaning(
+    plain_app: App, language: Language, typed: str, expected: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(typed)
+    assert t(plain_app, language, expected) in chat.text
+    refusal = "I can only help you learn about AI, so I cannot answer that."
+    assert t(plain_app, language, refusal) not in chat.text
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [("fr", "quel temps fera-t-il demain à Liège ?"), ("en", "recipe for pancakes")],
+)
+async def test_everyday_questions_are_still_refused_kindly(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    refusal = "I can only help you learn about AI, so I cannot answer that."
+    assert chat.text.startswith(t(plain_app, language, refusal))
+
+
 @pytest.mark.parametrize(("language", "typed"), [("fr", "aide"), ("nl", "hulp"), ("fr", "/aide")])
 async def test_help_typed_shows_the_help_and_keeps_the_place(
     plain_app: App, language: Language, typed: str

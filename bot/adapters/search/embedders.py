@@ -31,6 +31,9 @@ class Embedder(Embeddings):
     # The cosine a passage needs with a question before the tutor trusts it; each model spreads
     # its similarities differently, so the bar belongs to the model.
     min_similarity: float
+    # How close a message outside the course must come to a phrase of small talk to mean the
+    # same (the cosine); None: never compared.
+    close_phrase: float | None = None
 
     @property
     def config(self) -> dict[str, str]:
@@ -83,6 +86,9 @@ class UniversalSentenceEncoder(Embedder):
     # Measured (benchmarks/retrieval.py): every development question scores 0.29 or more with
     # its best lesson, everyday questions off the topic 0.22 or less, puns aside ("recipe").
     min_similarity = 0.28
+    # Measured on the development messages of eval/smalltalk (benchmarks/understanding.py):
+    # a lower bar took everyday questions for small talk ("résultats du foot": /progress).
+    close_phrase = 0.6
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder  # where the table of token vectors is kept (universal.py)

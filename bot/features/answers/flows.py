@@ -14,7 +14,7 @@ from bot.core.lazy import Lazy
 from bot.core.model import GroundedAnswer, Passage, Standalone, TutorModel, Unavailable
 from bot.core.replies import Button
 from bot.core.reply_language import ReplyLanguage, ReplyLanguageRule, can_switch
-from bot.core.router import Turn, button, rows, run_command
+from bot.core.router import Turn, button, read_as_stray, rows, run_command
 from bot.core.state import Idle
 from bot.core.text import fold, has_letters, trim_words, word_count
 from bot.course.model import Course
@@ -567,6 +567,8 @@ class Answers:
                 rows(continue_button(t)),
             )
             return
+        if await read_as_stray(turn, bare):
+            return  # "c'est quoi mon score", "kunde da herhalen?": small talk worded freely
         # "And at work?", "is it safe?", "since when?": a question that leans on one before it,
         # which the search cannot read alone, gets a request for the whole question, not a
         # refusal. A longer one with a pronoun stands alone ("quel temps fait-il à Liège

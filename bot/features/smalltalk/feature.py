@@ -2,28 +2,61 @@
 
 from __future__ import annotations
 
+import logging
+from functools import partial
 from typing import TYPE_CHECKING
 
+from bot.core.events import Event, Spoken, Text
 from bot.core.feature import FeatureContext, Manifest
+from bot.core.lazy import Lazy
 from bot.course.vocabulary import glossary_phrases
 from bot.features.menu.typed_language import language_reader
 from bot.features.smalltalk.flows import SmallTalk
-from bot.features.smalltalk.recognise import phrasebook
+from bot.features.smalltalk.recognise import phrasebook, words_file
+from bot.features.smalltalk.stray import Phrases, StrayMessages
 
 if TYPE_CHECKING:
     from bot.adapters.db.tables import Base
+    from bot.adapters.search import Retriever
+
+logger = logging.getLogger(__name__)
 
 DOMAIN = "smalltalk"
 TABLES: tuple[type[Base], ...] = ()
+
+
+def _stray_messages(phrases: Phrases, retriever: Lazy[Retriever]) -> StrayMessages | None:
+    return StrayMessages.usable(phrases, retriever.get().embedder)
 
 
 def manifest(context: FeatureContext) -> Manifest:
     """Return what small talk handles: free text, read before any flow's own handler."""
     languages = context.settings.languages
     terms = glossary_phrases(context.course)
+    stray = Lazy(
+        partial(_stray_messages, Phrases.of(words_file(), languages.codes), context.retriever),
+        name="small talk phrases",
+    )
     small_talk = SmallTalk(
         phrasebook(languages.codes, terms),
         language_reader(languages),
         model=context.chains is not None,
+        stray=stray,
     )
-    return Manifest(name="smalltalk", text_filters=(small_talk.read,))
+
+    async def ahead(event: Event) -> None:
+        # The phrases are embedded with the index's encoder, once, before the first text's
+        # transaction opens (half a second, after the index), in the threads searches run in:
+        # a thread of its own held 10 MB more at the peak.
+        if isinstance(event, Text | Spoken) and not stray.ready():
+            try:
+                await stray.wait()
+            except Exception:
+                logger.exception("Embedding the phrases of small talk failed: they are read alone")
+
+    return Manifest(
+        name="smalltalk",
+        text_filters=(small_talk.read,),
+        stray_readers=(small_talk.read_stray,),
+        ahead=(ahead,),
+    )

@@ -11,9 +11,11 @@ the language buttons.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from typing import Final
 
+from bot.core.lazy import Lazy
 from bot.core.replies import Button
 from bot.core.router import Turn, button, press, rows, run_command
 from bot.core.state import FlowState, Idle
@@ -35,6 +37,8 @@ from bot.features.review.flows import Reviewing
 from bot.features.simpler.buttons import Simplify, simpler_button
 from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.recognise import Phrasebook
+from bot.features.smalltalk.requests import Request
+from bot.features.smalltalk.stray import StrayMessages
 from bot.i18n import N_
 
 REPLIES: Final[dict[Kind, str]] = {
@@ -91,13 +95,19 @@ class SmallTalk:
     """Read free text first: answer small talk, let everything else through."""
 
     def __init__(
-        self, phrasebook: Phrasebook, languages: LanguageReader, *, model: bool = False
+        self,
+        phrasebook: Phrasebook,
+        languages: LanguageReader,
+        *,
+        model: bool = False,
+        stray: Lazy[StrayMessages | None] | None = None,
     ) -> None:
         self.phrasebook = phrasebook
         self.languages = languages
         # A chat model reads "why?" after a question as a follow-up to it; without one, "why?"
         # alone finds nothing, and the help for where the learner is serves them better.
         self.model = model
+        self.stray = stray
 
     async def read(self, turn: Turn, text: str) -> bool:
         """Answer small talk and return True; return False for anything else."""
@@ -112,6 +122,20 @@ class SmallTalk:
             return True
         if found is None:
             return await self._language_asked(turn, text)
+        return await self._answer(turn, found, text)
+
+    async def read_stray(self, turn: Turn, text: str) -> bool:
+        """Answer a message outside the course that is close in meaning to small talk."""
+        # Built ahead of the turn once the index is open; None without it, or with an encoder
+        # whose closeness was never measured.
+        stray = self.stray.built() if self.stray is not None else None
+        if stray is None or _flows_text(turn, text):
+            return False
+        found = await asyncio.to_thread(stray.read, text)
+        return found is not None and await self._answer(turn, found, text)
+
+    async def _answer(self, turn: Turn, found: Request, text: str) -> bool:
+        """Do what a message of small talk asks; False to let the question answerer have it."""
         kind = found.kind
         if kind is Kind.NO and isinstance(turn.state, ConfirmingForget):
             # Keeping the data is what happens anyway if nothing is tapped: no risk in a word.

@@ -163,7 +163,8 @@ class Phrasebook:
 
 
 @cache
-def _words_file() -> dict[str, Any]:
+def words_file() -> dict[str, Any]:
+    """Return the data of words.yaml, read once."""
     text = files("bot.features.smalltalk").joinpath("words.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
@@ -171,4 +172,4 @@ def _words_file() -> dict[str, Any]:
 
 def phrasebook(languages: Iterable[str], terms: Iterable[str] = ()) -> Phrasebook:
     """Return the phrasebook of the offered languages; the glossary's `terms` are no requests."""
-    return Phrasebook.of(_words_file(), languages, terms)
+    return Phrasebook.of(words_file(), languages, terms)

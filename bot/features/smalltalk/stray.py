@@ -1,0 +1,90 @@
+"""Read small talk worded freely: a message close in meaning to a phrase of words.yaml.
+
+The phrases cover a message word by word; people say the same things in many more ways ("c'est
+quoi mon score", "kunde da herhalen?", "gotta go, talk tomorrow"). When the topic gate finds a
+short message outside the course, the encoder of the lesson index compares it with every phrase,
+and the closest phrase's meaning answers it if it is close enough, rather than a refusal. A
+message the gate finds about the course is answered from the course: the encoder reads brands
+first, and "chatgpt ment ?" came as close to "t'es chatgpt ?" as small talk does to its phrases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+
+from bot.features.smalltalk.kinds import Kind
+from bot.features.smalltalk.requests import Request
+from bot.features.smalltalk.text import normalise
+
+if TYPE_CHECKING:
+    from bot.adapters.search.embedders import Embedder, Vectors
+
+# Longer messages are questions or stories, which the course or the refusal answer better.
+MOST_WORDS: Final = 12
+# Phrases embedded at a time: a batch of 128 left 4 MB more in the process than one of 16.
+BATCH: Final = 16
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """The phrases of words.yaml as texts to embed, each with what it asks for."""
+
+    texts: tuple[str, ...]
+    requests: tuple[Request, ...]
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any], languages: Iterable[str]) -> Phrases:
+        """Take every command and kind phrase of the offered languages, once each."""
+        wanted = set(languages)
+        found: dict[str, Request] = {}
+        sections = (
+            *((Request(Kind.COMMAND, name), by) for name, by in data["commands"].items()),
+            *((Request(Kind(name)), by) for name, by in data["kinds"].items()),
+        )
+        for request, by_language in sections:
+            for language, texts in by_language.items():
+                if language in wanted:
+                    for text in map(str, texts):
+                        # The first to list a phrase keeps it, as in the phrasebook.
+                        found.setdefault(_as_read(text), request)
+        return cls(tuple(found), tuple(found.values()))
+
+
+def _as_read(text: str) -> str:
+    """Return a text as both sides are embedded: lower case, no accents nor punctuation."""
+    return " ".join(normalise(text, runs=False))
+
+
+class StrayMessages:
+    """Find the phrase closest to a message, with the encoder of the lesson index."""
+
+    def __init__(self, phrases: Phrases, embedder: Embedder) -> None:
+        """Embed the phrases now (about half a second for three languages)."""
+        self._phrases = phrases
+        self._embedder = embedder
+        texts = phrases.texts
+        self._vectors: Vectors = np.concatenate(
+            [embedder.documents(texts[at : at + BATCH]) for at in range(0, len(texts), BATCH)]
+        )
+
+    @classmethod
+    def usable(cls, phrases: Phrases, embedder: Embedder) -> StrayMessages | None:
+        """Return the reader, or None for an encoder whose closeness was never measured."""
+        if embedder.close_phrase is None:
+            return None
+        return cls(phrases, embedder)
+
+    def read(self, text: str) -> Request | None:
+        """Return what the closest phrase asks for, if it is close enough; None otherwise."""
+        words = _as_read(text)
+        if not words or len(words.split()) > MOST_WORDS:
+            return None
+        scores = self._vectors @ self._embedder.query(words)
+        best = int(np.argmax(scores))
+        bar = self._embedder.close_phrase
+        assert bar is not None, "checked by usable()"
+        return self._phrases.requests[best] if scores[best] >= bar else None
