@@ -6,15 +6,17 @@ import asyncio
 import os
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import func, select
 
 from bot.app import open_app
 from bot.cli import main
 from bot.config import load_settings
+from bot.features.trainers.tables import OutboxRow
 from tests.support.chat import Chat
 from tests.support.trainers import BOT_USERNAME, person
 
@@ -413,6 +415,34 @@ def test_a_push_held_by_quiet_hours_is_listed_and_can_be_cancelled(
     # A review goes only to those with something to review when it goes out: said so.
     out = run(capsys, "push", "--cohort", "Night", "--review")[1]
     assert out.endswith("\nLearners with nothing to review by then get no message.\n")
+
+
+@pytest.mark.usefixtures("environment")
+def test_sends_held_by_quiet_hours_go_once_the_command_line_turns_them_off(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    join = new_group(capsys, "Late")
+    asyncio.run(start(5001, f"join-{join}"))
+    hour = datetime.now(ZoneInfo("Europe/Brussels")).hour
+    quiet = f"{hour:02}:00-{(hour + 2) % 24:02}:00"
+    assert run(capsys, "cohort", "set", "Late", "--quiet", quiet)[0] == 0
+    out = run(capsys, "push", "--cohort", "Late", "--message", "en=Hello")[1]
+    assert ", held by quiet hours until " in out
+    assert run(capsys, "cohort", "set", "Late", "--quiet", "none")[0] == 0
+    # Listed as going now, and it does: the outbox row waits no more.
+    assert ", held by quiet hours until " not in run(capsys, "schedule", "list")[1]
+    assert asyncio.run(_held_rows()) == 0
+
+
+async def _held_rows() -> int:
+    """Count the outbox rows that wait for a time still to come."""
+    async with open_app(load_settings()) as app, app.database.engine.connect() as connection:
+        held = await connection.scalar(
+            select(func.count())
+            .select_from(OutboxRow)
+            .where(OutboxRow.not_before > datetime.now(UTC))
+        )
+    return int(held or 0)
 
 
 @pytest.mark.usefixtures("environment")

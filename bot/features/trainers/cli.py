@@ -33,7 +33,15 @@ from bot.features.trainers import codes, outbox
 from bot.features.trainers.access import Access
 from bot.features.trainers.cohort_flows import clean_name
 from bot.features.trainers.options import TrainerOptions
-from bot.features.trainers.ports import COHORTS, PLAN_KINDS, PUSHES, Cohort, PlanKind, PushKind
+from bot.features.trainers.ports import (
+    COHORTS,
+    PLAN_KINDS,
+    PUSHES,
+    Cohort,
+    PlanKind,
+    PushKind,
+    change_quiet_hours,
+)
 from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS, describe_plan, held_until
 from bot.features.trainers.timing import beyond_horizon, parse_weekdays, read_time
 
@@ -406,11 +414,16 @@ def _delivery(cohort: Cohort) -> str:
     return f"quiet={quiet} reminder_days={cohort.reminder_days}"
 
 
-async def _set(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
+async def _set(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
     cohort = await _cohort(uow, args.name)
     changes: dict[str, Any] = {}
     if args.quiet is not None:
-        changes["quiet_start"], changes["quiet_end"] = _quiet_hours(args.quiet)
+        quiet = _quiet_hours(args.quiet)
+        # As in the chat: sends held by the old quiet hours go when the new ones allow.
+        await change_quiet_hours(
+            uow.get(COHORTS), uow.get(PUSHES), cohort, quiet, app.services.clock(), options.zone
+        )
+        changes["quiet_start"], changes["quiet_end"] = quiet
     if args.reminder_days is not None:
         changes["reminder_days"] = args.reminder_days
     if args.rename is not None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from bot.core.delivery import Channel
-from bot.core.localtime import after_quiet_hours, format_clock
+from bot.core.localtime import format_clock
 from bot.core.router import Turn, button, rows
 from bot.core.text import fold
 from bot.features.menu import flows as screens
@@ -36,7 +36,7 @@ from bot.features.trainers.buttons import (
     WeeklyStatus,
 )
 from bot.features.trainers.options import TrainerOptions
-from bot.features.trainers.ports import COHORTS, PUSHES, Cohort
+from bot.features.trainers.ports import COHORTS, PUSHES, Cohort, change_quiet_hours
 from bot.features.trainers.weekly_report import WEEKLY_MINUTE
 from bot.i18n import Translator
 
@@ -392,15 +392,9 @@ class CohortFlows:
         if choice not in QUIET_CHOICES:
             await screens.stale_button(turn)
             return
-        await turn.repo(COHORTS).update_cohort(
-            cohort.id, quiet_start=choice[0], quiet_end=choice[1]
+        await change_quiet_hours(
+            turn.repo(COHORTS), turn.repo(PUSHES), cohort, choice, turn.now, self.options.zone
         )
-        # Sends held by the old quiet hours go when the new ones allow: with none, now.
-        zone = self.options.zone
-        held_until = after_quiet_hours(turn.now, zone, cohort.quiet_start, cohort.quiet_end)
-        release_at = after_quiet_hours(turn.now, zone, *choice)
-        if release_at < held_until:
-            await turn.repo(PUSHES).move_held(cohort.id, held_until, release_at)
         await self.show_cohort(turn, ShowCohort(chosen.cohort))
 
     async def weekly(self, turn: Turn, _: object = None) -> None:

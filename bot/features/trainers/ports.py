@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any, Final, Literal, Protocol
 from zoneinfo import ZoneInfo
 
+from bot.core.localtime import after_quiet_hours
 from bot.core.ports import Port
 
 CodeKind = Literal["trainer", "cohort"]
@@ -352,3 +353,19 @@ class PushStore(Protocol):
 COHORTS: Port[CohortStore] = Port("cohorts")
 DRAFTS: Port[DraftStore] = Port("drafts")
 PUSHES: Port[PushStore] = Port("pushes")
+
+
+async def change_quiet_hours(
+    cohorts: CohortStore,
+    pushes: PushStore,
+    cohort: Cohort,
+    quiet: tuple[int, int],
+    now: datetime,
+    zone: ZoneInfo,
+) -> None:
+    """Set a cohort's quiet hours; sends held by the old ones go when the new ones allow."""
+    await cohorts.update_cohort(cohort.id, quiet_start=quiet[0], quiet_end=quiet[1])
+    held_until = after_quiet_hours(now, zone, cohort.quiet_start, cohort.quiet_end)
+    release_at = after_quiet_hours(now, zone, *quiet)
+    if release_at < held_until:
+        await pushes.move_held(cohort.id, held_until, release_at)
