@@ -264,6 +264,27 @@ async def test_learners_join_by_link_or_command_and_leave(app: App) -> None:
     assert trainer.button("Bootcamp March").label == "Bootcamp March · 1 learner"
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["{code}", "join {code}", "my code is {code}!", "voici le code : {spaced}"],
+)
+async def test_a_code_typed_without_join_is_redeemed(app: App, typed: str) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Evening")
+    learner = await person(app, 5200)
+    await learner.command("join")  # the code comes on the next line
+    await learner.say(typed.format(code=code, spaced=code.replace("-", " ")))
+    assert "Welcome to the group “Evening”!" in learner.text
+
+
+async def test_a_question_with_a_code_shaped_word_is_still_a_question(app: App) -> None:
+    learner = await person(app, 5201)
+    await learner.command("start")
+    await learner.say("is ABCDEFGHJKMNPQRT a good password for my chatgpt account, or too short?")
+    assert "This code does not work" not in learner.text
+    assert "group" not in learner.text
+
+
 async def test_expired_and_revoked_codes_fail(app: App, clock: Clock) -> None:
     trainer = await new_trainer(app, 2001)
     code = await new_cohort(trainer, "Group A")

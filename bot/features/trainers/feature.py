@@ -107,6 +107,8 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.CohortReport, report.show),
         ),
         texts=(TextRoute(push.typed, TypingForPush.flow),),
+        # Learners paste the code alone, or on the line after /join.
+        text_filters=(membership.typed_code,),
         deep_links=(DeepLinkRoute("join", membership.redeem),),
         states=(TypingForPush, membership.Moving),
         repositories=((COHORTS, SqlCohorts), (DRAFTS, SqlDrafts), (PUSHES, SqlPushes)),

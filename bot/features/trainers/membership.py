@@ -33,6 +33,9 @@ EXAMPLE_CODE: Final = "ABCDEFGHJKMNPQRS"
 MAX_WAIT: Final = timedelta(hours=1)
 # Wrong codes are forgotten a day after the last one.
 WRONG_CODES_KEPT: Final = timedelta(days=1)
+# Words that may come with a code typed without /join: "join", "my code is", "voici le code :".
+WORDS_WITH_A_CODE: Final = 4
+_EDGES: Final = ".,;:!?\"'()«»“”"
 
 
 async def join_command(turn: Turn, args: tuple[str, ...]) -> None:
@@ -48,6 +51,27 @@ async def join_command(turn: Turn, args: tuple[str, ...]) -> None:
         )
         return
     await redeem(turn, ("".join(args),))
+
+
+def code_in(text: str) -> str | None:
+    """Return the code a short message holds, whole or in its groups of four; None otherwise."""
+    tokens = [token.strip(_EDGES) for token in text.split()]
+    for size in range(1, codes.LENGTH // codes.GROUP + 1):
+        for start in range(len(tokens) - size + 1):
+            code = codes.normalize("".join(tokens[start : start + size]))
+            if code is not None and len(tokens) - size <= WORDS_WITH_A_CODE:
+                return code
+    return None
+
+
+async def typed_code(turn: Turn, text: str) -> bool:
+    """Redeem a code typed without /join ("BWU6-MW46-MAHK-QTKS", "join BWU6…"); False otherwise."""
+    # A flow that reads typed text (a practice prompt, a certificate's name) keeps it.
+    code = None if turn.state.captures_text else code_in(text)
+    if code is None:
+        return False
+    await redeem(turn, (code,))
+    return True
 
 
 def locked_until(wrong: Tally) -> datetime | None:
