@@ -423,6 +423,19 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     await trainer.press("Send")
     assert "✅ Sending to 3 learners now." in trainer.text
     assert await statuses(app) == {"pending": 3}
+    # The same quiz again, the wizard run twice: asked first, as the command line's --again.
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("A quiz on a lesson")
+    await trainer.press_data(trainer.buttons[0].data)
+    await trainer.press_data(trainer.buttons[0].data)
+    await trainer.press("Now")
+    await trainer.press("Send")
+    assert "The same send to “Group A” was already made or planned for today at" in trainer.text
+    assert await statuses(app) == {"pending": 3}
+    await trainer.press("Send it again")
+    assert "✅ Sending to 3 learners now." in trainer.text
+    assert await statuses(app) == {"pending": 6}
 
     await next_lesson_every_weekday(trainer, "Group A")
     assert "First time: 24/11/26, 09:00" in trainer.text
@@ -527,6 +540,9 @@ async def test_a_day_without_a_time_offers_times_and_late_pushes_say_when_they_g
     assert "✅ Sending to 3 learners tomorrow at 08:00 (after the quiet hours)." in trainer.text
     await next_lesson_at(trainer, "Group A", "23h30")
     await trainer.press("Plan it")
+    # Both would reach the learners at 08:00: asked first.
+    assert "was already made or planned for today at 22:57" in trainer.text
+    await trainer.press("Send it again")
     assert "Planned for 23/11/26, 23:30" in trainer.text
     assert "The group's quiet hours hold it until tomorrow at 08:00." in trainer.text
 

@@ -228,6 +228,13 @@ class ConfirmPush(CallbackData):
 
 
 @dataclass(frozen=True)
+class ConfirmPushAgain(CallbackData):
+    """Send as summarised, once told the same send was made or planned already."""
+
+    action = "trainers.pagain"
+
+
+@dataclass(frozen=True)
 class CancelPush(CallbackData):
     """Abandon the send in progress."""
 

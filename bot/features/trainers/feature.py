@@ -100,6 +100,7 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.PushAt, push.choose_when),
             on(buttons.PushDue, push.choose_due),
             on(buttons.ConfirmPush, push.confirm),
+            on(buttons.ConfirmPushAgain, push.confirm),
             on(buttons.CancelPush, push.cancel),
             on(buttons.ShowScheduled, push.scheduled),
             on(buttons.Unschedule, push.unschedule),

@@ -20,6 +20,7 @@ from bot.features.trainers.access import Access, trainer_menu_button
 from bot.features.trainers.buttons import (
     CancelPush,
     ConfirmPush,
+    ConfirmPushAgain,
     PushAt,
     PushDue,
     PushKind,
@@ -460,7 +461,7 @@ class PushFlow:
         due_at = found.due_at if found.when == "once" else None
         return when_text(t, cohort, due_at, self.options.zone, turn.now)
 
-    async def confirm(self, turn: Turn, _: object = None) -> None:
+    async def confirm(self, turn: Turn, chosen: ConfirmPush | ConfirmPushAgain) -> None:
         """Queue the push, or save the plan, and say what will happen."""
         found = await self._draft(turn)
         if found is None:
@@ -470,6 +471,8 @@ class PushFlow:
             await screens.stale_button(turn)
             return
         t = turn.t
+        if isinstance(chosen, ConfirmPush) and await self._sent_already(turn, cohort, found):
+            return
         await turn.repo(DRAFTS).delete_draft(turn.learner.id)
         if found.when == "plan" and found.weekdays and found.at_minute is not None:
             kind = cast(ports.PlanKind, found.kind)
@@ -507,6 +510,31 @@ class PushFlow:
             )
             text = await queued_text(turn.t, turn.uow, cohort, push, self.options.zone, turn.now)
         turn.say(text, rows(trainer_menu_button(turn)), replace=True)
+
+    async def _sent_already(self, turn: Turn, cohort: Cohort, found: Draft) -> bool:
+        """Ask before sending again what the cohort got or will get close to that time."""
+        if found.when == "plan" or found.kind is None:
+            return False  # a plan the same as one saved is said so, and not saved twice
+        due_at = found.due_at if found.when == "once" else None
+        same = await turn.repo(PUSHES).same_push(
+            cohort.id,
+            cast(ports.PushKind, found.kind),
+            found.lesson_id,
+            found.texts,
+            due_at or turn.now,
+        )
+        if same is None:
+            return False
+        t = turn.t
+        # The wizard run twice (the CLI asks for --again): every learner would get it twice.
+        turn.say(
+            t.gettext(
+                "The same send to “{name}” was already made or planned for {when}. "
+                "Send it once more?"
+            ).format(name=cohort.name, when=moment_text(t, same.due_at, turn.now)),
+            rows(button(t.gettext("✅ Send it again"), ConfirmPushAgain()), cancel_button(t)),
+        )
+        return True
 
     async def cancel(self, turn: Turn, _: object = None) -> None:
         """Abandon the /push in progress."""
