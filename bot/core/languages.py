@@ -58,6 +58,10 @@ class SearchWords:
     # lessons, a clipped word weighs a lot in BM25 and drew questions to the few short passages
     # that happen to hold it.
     clippings: tuple[tuple[str, str], ...] = ()
+    # A pronoun glued to its verb in chat ("kzou", "kheb", "jsuis") and the two words it stands
+    # for: read glued, the word is known to no lesson and drew the topic gate's share of course
+    # words down ("kzou graag iets leren over privacy" was refused).
+    contractions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -267,6 +271,16 @@ FRENCH: Final = LanguageProfile(
             | s['’\s]il\s+(?:vous|te)\s+pla[iî]t""",
         elisions=("l", "d", "j", "qu", "c", "s", "n", "m", "t"),
         subject=(r"\b intel+ig[ea]n\w* \s+ artifi\w*", "IA"),
+        contractions=(
+            ("chuis", "je suis"),
+            *(
+                (f"j{verb}", f"je {verb}")
+                for verb in (
+                    "suis", "veux", "peux", "sais", "vais", "fais", "dois", "me", "te", "comprends",
+                    "comprend", "voudrais", "pense", "crois", "trouve", "cherche", "travaille",
+                )
+            ),
+        ),
     ),
     rubric=RubricWords(
         task=(
@@ -427,6 +441,14 @@ DUTCH: Final = LanguageProfile(
             | mag\s+ik\s+iets\s+vragen | zeg | alstublieft | alsjeblieft | aub | a\.u\.b\.?""",
         subject=(r"\b (?:kunstmatige|artifici\w*) \s+ intel+ig[ea]n\w*", "AI"),
         clippings=(("info", "informatie"),),
+        contractions=tuple(
+            (f"k{verb}", f"ik {verb}")
+            for verb in (
+                "ben", "heb", "ga", "wil", "zou", "weet", "moet", "doe", "zie", "vind", "zal",
+                "denk", "wou", "kan", "mag", "krijg", "gebruik", "snap", "begrijp", "werk",
+                "zoek", "las", "lees", "hoor", "kreeg", "had", "was",
+            )
+        ),
     ),
     rubric=RubricWords(
         task=(

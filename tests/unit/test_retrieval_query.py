@@ -86,3 +86,20 @@ def test_clipped_words_are_read_as_the_whole_words_of_the_lessons(
     language: Language, question: str, expected: str
 ) -> None:
     assert topic(question, BUILT_IN.profile(language).search) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "expected"),
+    [
+        ("nl", "kzou graag iets leren over privacy", "ik zou graag iets leren over privacy"),
+        ("nl", "Kheb een vraag over copilot", "ik heb een vraag over copilot"),
+        ("fr", "jsuis perdue avec chatgpt", "je suis perdue avec chatgpt"),
+        ("fr", "chuis au chômage, l'IA peut m'aider ?", "je suis au chômage, l'IA peut m'aider ?"),
+        # Words that only start like one are left alone.
+        ("nl", "kwaliteit van een antwoord", "kwaliteit van een antwoord"),
+    ],
+)
+def test_a_pronoun_glued_to_its_verb_is_read_as_two_words(
+    language: Language, question: str, expected: str
+) -> None:
+    assert topic(question, BUILT_IN.profile(language).search) == expected
