@@ -277,6 +277,17 @@ async def test_a_code_typed_without_join_is_redeemed(app: App, typed: str) -> No
     assert "Welcome to the group “Evening”!" in learner.text
 
 
+async def test_a_trainer_does_not_join_their_own_group(app: App) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Evening")
+    await trainer.command("join", code)
+    assert "You lead the group “Evening”: this is the code your learners join it with." in (
+        trainer.text
+    )
+    await trainer.command("cohort")
+    assert trainer.button("Evening").label == "Evening · 0 learners"
+
+
 async def test_a_question_with_a_code_shaped_word_is_still_a_question(app: App) -> None:
     learner = await person(app, 5201)
     await learner.command("start")

@@ -138,6 +138,14 @@ async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
         )
         if menu := await personal_menu(turn):
             turn.add(menu)
+    elif outcome.outcome == "own" and outcome.cohort:
+        turn.say(
+            t.gettext(
+                "You lead the group “{name}”: this is the code your learners join it with. "
+                "You see them under /cohort."
+            ).format(name=outcome.cohort.name),
+            rows(trainer_menu_button(turn)),
+        )
     elif outcome.outcome == "move" and outcome.cohort and outcome.previous:
         turn.enter(Moving(outcome.cohort.id))
         turn.say(

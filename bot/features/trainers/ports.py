@@ -80,7 +80,7 @@ class CohortCode:
 class Redemption:
     """What a typed or linked code did: `trainer`, `cohort`, `move` (asked first) or `invalid`."""
 
-    outcome: Literal["trainer", "cohort", "move", "invalid"]
+    outcome: Literal["trainer", "cohort", "move", "own", "invalid"]
     cohort: Cohort | None = None
     previous: Cohort | None = None
 

@@ -204,6 +204,10 @@ class SqlCohorts:
             return Redemption("trainer")
         assert row.cohort_id is not None
         cohort = await self.get_cohort(row.cohort_id)
+        if cohort is not None and cohort.trainer_id == learner_id:
+            # A trainer in their own group would count among its learners, and their questions
+            # would unlock the others' in the report.
+            return Redemption("own", cohort=cohort)
         member = await self.membership(learner_id) if ask_to_move else None
         if member is not None and member.cohort.id != row.cohort_id:
             return Redemption("move", cohort=cohort, previous=member.cohort)
