@@ -679,8 +679,8 @@ HANDED_OVER = "👋 Your trainer has left the tutor. You are still in the group 
 async def forget_as_trainer(trainer: Chat) -> None:
     await trainer.command("forget")
     assert (
-        "You lead 1 group: Group A. I do not delete it: an administrator of the tutor takes it "
-        "over, and I tell its learners." in trainer.text
+        "You lead 1 group: Group A. I do not delete it: the people who run the tutor look "
+        "after it, and I tell its learners." in trainer.text
     )
     await trainer.press("Yes, delete everything")
     assert "I deleted all your data" in trainer.text

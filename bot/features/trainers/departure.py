@@ -20,15 +20,17 @@ class TrainerDeparture:
 
     async def warning(self, turn: Turn) -> str | None:
         """Explain, to a trainer with groups, that the groups and their learners stay."""
+        # "The people who run the tutor": an administrator in the chat, if one was named, else
+        # the operator on the command line; "an administrator takes it over" was untrue without.
         cohorts = await turn.repo(COHORTS).cohorts_of(turn.learner.id)
         if not cohorts:
             return None
         return turn.t.ngettext(
-            "You lead {count} group: {names}. I do not delete it: an administrator of the tutor "
-            "takes it over, and I tell its learners. They stay in the group and keep their "
+            "You lead {count} group: {names}. I do not delete it: the people who run the tutor "
+            "look after it, and I tell its learners. They stay in the group and keep their "
             "progress.",
-            "You lead {count} groups: {names}. I do not delete them: an administrator of the "
-            "tutor takes them over, and I tell their learners. They stay in their group and "
+            "You lead {count} groups: {names}. I do not delete them: the people who run the "
+            "tutor look after them, and I tell their learners. They stay in their group and "
             "keep their progress.",
             len(cohorts),
         ).format(count=len(cohorts), names=", ".join(cohort.name for cohort in cohorts))

@@ -105,7 +105,7 @@ async def render(
     if push.kind == "handover":
         text = t.gettext(
             "👋 Your trainer has left the tutor. You are still in the group “{name}”: "
-            "an administrator of the tutor looks after it now, and sees your progress as your "
+            "the people who run the tutor look after it now, and see your progress as your "
             "trainer did. To leave the group, send /leave."
         ).format(name=item.cohort_name)
         return [Message(text, rows(screens.menu_button(t)))]
