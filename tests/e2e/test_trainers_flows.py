@@ -409,7 +409,10 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     await trainer.press("Another date")
     assert "It is now 23/11/26, 10:00." in trainer.text
     await trainer.say("31/11 10:00")
+    assert "There is no day “31/11”: a date is the day first, then the month." in trainer.text
     assert "I did not understand that date" in trainer.text
+    await trainer.say("Wednesday 26/11 10:00")  # the 26th is a Thursday
+    assert "That day is not a Wednesday: it is Thursday, 26 November." in trainer.text
     await trainer.say("12/31 10:00")  # month first: not the 12th of 2031
     assert "I did not understand that date" in trainer.text
     await trainer.say("1/12/2028 10:00")

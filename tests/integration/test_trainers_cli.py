@@ -156,7 +156,9 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     assert (code, err.split(", ")[1]) == (1, "more than a year away. Give a day within the year")
     code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "12/31 10:00")
     assert code == 1
-    assert err.startswith("--at '12/31 10:00' is not a day and time this tool reads: ")
+    assert err.startswith(
+        "--at '12/31 10:00' names no day (12/31: a date is the day first, then the month): "
+    )
     # "now" in words is now, as without --at, never "already past".
     code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "maintenant")
     assert (code, out.split(" queued for ")[0]) == (0, "Push 5 to 'Bootcamp'")

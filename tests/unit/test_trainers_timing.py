@@ -16,12 +16,15 @@ from bot.core.localtime import (
     read_clock,
 )
 from bot.features.trainers.timing import (
+    NoSuchDay,
+    NotThatWeekday,
     TypedTime,
     beyond_horizon,
     next_occurrence,
     parse_local,
     parse_weekdays,
     read_time,
+    why_unread,
 )
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -338,3 +341,26 @@ def test_quiet_hours_may_be_none() -> None:
 )
 def test_read_clock_reads_a_time_of_day_as_learners_type_it(text: str, minutes: int | None) -> None:
     assert read_clock(text) == minutes
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("31/02", NoSuchDay("31/02")),
+        ("31/04 10h", NoSuchDay("31/04")),
+        ("12/31 10:00", NoSuchDay("12/31")),  # month first
+        (
+            "mercredi 17/12 10h",  # the 17th is a Thursday
+            NotThatWeekday(datetime(2026, 12, 17, 9, 0, tzinfo=UTC), named=2),
+        ),
+        (
+            "woensdag 17 december 10u",
+            NotThatWeekday(datetime(2026, 12, 17, 9, 0, tzinfo=UTC), named=2),
+        ),
+        ("blabla", None),  # nothing to say but that it was not read
+    ],
+)
+def test_a_date_not_read_says_why_where_it_can(typed: str, why: object) -> None:
+    now = datetime(2026, 12, 5, 22, 0, tzinfo=UTC)
+    assert read_time(typed, BRUSSELS, now, ["fr", "nl", "en"]) is None
+    assert why_unread(typed, BRUSSELS, now, ["fr", "nl", "en"]) == why

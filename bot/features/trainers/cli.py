@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import calendar
 import sys
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
@@ -43,7 +44,14 @@ from bot.features.trainers.ports import (
     change_quiet_hours,
 )
 from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS, describe_plan, held_until
-from bot.features.trainers.timing import beyond_horizon, parse_weekdays, read_time
+from bot.features.trainers.timing import (
+    NoSuchDay,
+    NotThatWeekday,
+    beyond_horizon,
+    parse_weekdays,
+    read_time,
+    why_unread,
+)
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -447,6 +455,18 @@ async def _set(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any)
         print(f"Led by {leader.channel}:{leader.external_id}.")
 
 
+def _unread(text: str, options: TrainerOptions, now: datetime, languages: list[str]) -> str:
+    """Say why `--at` was not read, where the reader can tell."""
+    why = why_unread(text, options.zone, now, languages)
+    if isinstance(why, NoSuchDay):
+        return f"names no day ({why.typed}: a date is the day first, then the month)"
+    if isinstance(why, NotThatWeekday):
+        day = why.moment.astimezone(options.zone)
+        actual, named = calendar.day_name[day.weekday()], calendar.day_name[why.named]
+        return f"names two days: {day:%d/%m} is a {actual}, not a {named}"
+    return "is not a day and time this tool reads"
+
+
 def _quiet_hours(typed: str) -> tuple[int, int]:
     """Read `--quiet` as the start and end minutes, or stop with what quiet hours look like."""
     quiet = parse_range(typed)
@@ -537,7 +557,7 @@ def _due(app: App, options: TrainerOptions, text: str, now: datetime) -> datetim
     if typed is not None and typed.immediate:
         return None  # as without --at
     if typed is None or typed.day_only:
-        missing = "has no time of day" if typed else "is not a day and time this tool reads"
+        missing = "has no time of day" if typed else _unread(text, options, now, languages)
         raise OperatorError(
             f'--at {text!r} {missing}: give a local day and time such as "tomorrow 9:00" or '
             f'"2026-12-01 09:00". It is now {_local(now, options.zone)}.'

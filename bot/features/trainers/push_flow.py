@@ -43,7 +43,15 @@ from bot.features.trainers.ports import (
     Plan,
     Push,
 )
-from bot.features.trainers.timing import WEEKDAYS, beyond_horizon, next_occurrence, read_time
+from bot.features.trainers.timing import (
+    WEEKDAYS,
+    NoSuchDay,
+    NotThatWeekday,
+    beyond_horizon,
+    next_occurrence,
+    read_time,
+    why_unread,
+)
 from bot.i18n import N_, Translator
 
 MESSAGE_MAX_CHARS: Final = 500
@@ -106,6 +114,20 @@ def describe_what(turn: Turn, kind: str, lesson_id: str | None) -> str:
         case "reminder":
             return t.gettext("a reminder")
     return t.gettext("a message")
+
+
+def unread_text(t: Translator, why: NoSuchDay | NotThatWeekday | None) -> str | None:
+    """Say why a typed date was not read ("31/02", a weekday the date does not fall on)."""
+    if isinstance(why, NoSuchDay):
+        return t.gettext(
+            "There is no day “{typed}”: a date is the day first, then the month."
+        ).format(typed=why.typed)
+    if isinstance(why, NotThatWeekday):
+        named = t.locale.days["format"]["wide"][why.named]
+        return t.gettext("That day is not a {weekday}: it is {day}.").format(
+            weekday=named, day=t.day(why.moment)
+        )
+    return None
 
 
 def describe_plan(t: Translator, weekdays: str, at_minute: int) -> str:
@@ -351,13 +373,12 @@ class PushFlow:
         languages = [turn.language, *turn.services.languages.codes]
         typed = read_time(text, self.options.zone, turn.now, languages)
         if typed is None:
-            turn.say(
-                t.gettext(
-                    "I did not understand that date. Please type it like this: "
-                    "tomorrow 9:00, Thursday 14:30 or 3/12 10:00"
-                ),
-                rows(cancel_button(t)),
+            why = unread_text(t, why_unread(text, self.options.zone, turn.now, languages))
+            again = t.gettext(
+                "I did not understand that date. Please type it like this: "
+                "tomorrow 9:00, Thursday 14:30 or 3/12 10:00"
             )
+            turn.say("\n".join(line for line in (why, again) if line), rows(cancel_button(t)))
             return
         if typed.immediate:
             await self._stop_waiting(turn, when="now")

@@ -215,6 +215,38 @@ def read_time(
     return typed if typed is None or _on_the_day_named(typed, named, zone) else None
 
 
+@dataclass(frozen=True)
+class NoSuchDay:
+    """A date in digits that names no day, read day first: 31/02, 31/04, 12/31."""
+
+    typed: str
+
+
+@dataclass(frozen=True)
+class NotThatWeekday:
+    """A day and a weekday that disagree: "mercredi 17/12" when the 17th is a Thursday."""
+
+    moment: datetime  # the moment the date says, weekday left out
+    named: int  # the weekday typed, Monday 0
+
+
+def why_unread(
+    text: str, zone: ZoneInfo, now: datetime, languages: Sequence[str]
+) -> NoSuchDay | NotThatWeekday | None:
+    """Say why `read_time` read no moment in a text, where it can tell; None otherwise."""
+    today = now.astimezone(zone).date()
+    for word in text.split():
+        if _unreadable_date(word.strip(".,;"), today):
+            return NoSuchDay(word.strip(".,;"))
+    named = _weekdays_named(text)
+    if len(named) == 1:
+        without = " ".join(_WEEKDAY_NAMED.sub(" ", text).split())
+        typed = read_time(without, zone, now, languages) if without else None
+        if typed is not None and typed.moment.astimezone(zone).weekday() not in named:
+            return NotThatWeekday(typed.moment, named.pop())
+    return None
+
+
 def _weekdays_named(written: str) -> set[int]:
     """Return the weekdays a text names (Monday 0), in any of the three languages."""
     return {_WEEKDAY_NUMBERS[name.lower()] for name in _WEEKDAY_NAMED.findall(written)}
