@@ -321,6 +321,13 @@ def small_talk(course: Any, learner_questions: Sequence[EvalCase], judge: Judge)
         "questions": len(learner_questions),
         "taken": taken,
     }
+    # Everyday questions the gate refuses, answered as small talk instead: "weer morgen
+    # antwerpen" as a goodbye is worse than the refusal.
+    probes = [probe for found in off_topic_probes().values() for probe in found]
+    results["off_topic_taken_for_small_talk"] = {
+        "probes": len(probes),
+        "taken": [probe.text for probe in probes if freely(probe.text, probe.language)],
+    }
     return results
 
 

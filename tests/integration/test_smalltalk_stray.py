@@ -43,7 +43,12 @@ def test_a_message_no_phrase_covers_is_read_by_the_closest_phrase(
 
 @pytest.mark.parametrize(
     "text",
-    ["quel temps fera-t-il demain à Liège ?", "recette de crêpes", "wie wint de match vanavond?"],
+    [
+        "quel temps fera-t-il demain à Liège ?",
+        "recette de crêpes",
+        "wie wint de match vanavond?",
+        "what's the weather tomorrow",  # close to "see you tomorrow", but it asks something
+    ],
 )
 def test_everyday_questions_come_close_to_no_phrase(stray: StrayMessages, text: str) -> None:
     assert stray.read(text) is None

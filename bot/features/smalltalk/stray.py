@@ -25,6 +25,16 @@ if TYPE_CHECKING:
 
 # Longer messages are questions or stories, which the course or the refusal answer better.
 MOST_WORDS: Final = 12
+# A message that asks something is no greeting, thanks, "ok" or goodbye, however close it comes:
+# "what's the weather tomorrow?" came close to "see you tomorrow".
+ASKING_WORDS: Final = frozenset(
+    {
+        *("how", "what", "whats", "why", "where", "which", "who", "when"),
+        *("comment", "quoi", "pourquoi", "quel", "quelle", "quels", "quelles", "qui", "quand"),
+        *("hoe", "wat", "wa", "waarom", "welke", "waar", "wie", "wanneer"),
+    }
+)
+SAID_NOT_ASKED: Final = frozenset({Kind.GREETING, Kind.GOODBYE, Kind.THANKS, Kind.OK, Kind.NO})
 # Phrases embedded at a time: a batch of 128 left 4 MB more in the process than one of 16.
 BATCH: Final = 16
 
@@ -87,4 +97,8 @@ class StrayMessages:
         best = int(np.argmax(scores))
         bar = self._embedder.close_phrase
         assert bar is not None, "checked by usable()"
-        return self._phrases.requests[best] if scores[best] >= bar else None
+        found = self._phrases.requests[best]
+        asks = "?" in text or words.split()[0] in ASKING_WORDS
+        if scores[best] < bar or (asks and found.kind in SAID_NOT_ASKED):
+            return None
+        return found
