@@ -46,11 +46,13 @@ from bot.adapters.search.evaluation import EvalCase, EvalReport, evaluate, load_
 from bot.adapters.search.search import Retriever, SearchResult, open_retriever
 from bot.config import Language, Settings
 from bot.core.languages import BUILT_IN
+from bot.core.text import word_count
 from bot.course.loader import load_course
 from bot.course.model import Course
 from bot.course.vocabulary import Vocabulary, ai_vocabulary, glossary_phrases
 from bot.features.answers.definitions import Definitions
-from bot.features.answers.follow_up import read_after
+from bot.features.answers.flows import SHORT_WORDS
+from bot.features.answers.follow_up import opens_as_follow_up, read_after, refers_back
 from bot.features.answers.gate import WEIGHTS, GateWeights, on_topic
 from bot.features.menu.typed_language import language_reader
 from bot.features.smalltalk.kinds import Kind
@@ -287,7 +289,14 @@ def small_talk(course: Any, learner_questions: Sequence[EvalCase], judge: Judge)
         return "language" if names.named(text) else None
 
     def freely(text: str, language: Language) -> Request | None:
-        if stray is None or on_topic(*judge.look(Probe(language, text, on_topic=False))):
+        # As the answers flow reads it: a follow-up gets a request for the whole question.
+        follow_ups = BUILT_IN.profile(language).follow_ups
+        leans_back = opens_as_follow_up(text, follow_ups) or (
+            refers_back(text, follow_ups) and word_count(text) <= SHORT_WORDS
+        )
+        if stray is None or leans_back:
+            return None
+        if on_topic(*judge.look(Probe(language, text, on_topic=False))):
             return None
         return stray.read(text)
 

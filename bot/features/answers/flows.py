@@ -567,19 +567,19 @@ class Answers:
                 rows(continue_button(t)),
             )
             return
-        if await read_as_stray(turn, bare):
-            return  # "c'est quoi mon score", "kunde da herhalen?": small talk worded freely
         # "And at work?", "is it safe?", "since when?": a question that leans on one before it,
         # which the search cannot read alone, gets a request for the whole question, not a
         # refusal. A longer one with a pronoun stands alone ("quel temps fait-il à Liège
         # demain ?"), and so does a short one close to an everyday subject ("météo demain").
         follow_ups = turn.services.languages.profile(language).follow_ups
         words = word_count(bare)
-        if (
-            opens_as_follow_up(bare, follow_ups)
-            or (refers_back(bare, follow_ups) and words <= SHORT_WORDS)
-            or (words <= VERY_SHORT_WORDS and result.signals.everyday < EVERYDAY_CLOSE)
+        if opens_as_follow_up(bare, follow_ups) or (
+            refers_back(bare, follow_ups) and words <= SHORT_WORDS
         ):
+            self._ask_whole_question(turn, t)
+        elif await read_as_stray(turn, bare):
+            return  # "c'est quoi mon score", "kunde da herhalen?": small talk worded freely
+        elif words <= VERY_SHORT_WORDS and result.signals.everyday < EVERYDAY_CLOSE:
             self._ask_whole_question(turn, t)
         else:
             self._redirect(turn, t, greeting=greeting)

@@ -10,6 +10,7 @@ first, and "chatgpt ment ?" came as close to "t'es chatgpt ?" as small talk does
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
 
 # Longer messages are questions or stories, which the course or the refusal answer better.
 MOST_WORDS: Final = 12
-# A message that asks something is no greeting, thanks, "ok" or goodbye, however close it comes:
-# "what's the weather tomorrow?" came close to "see you tomorrow".
+# A message that asks something is no greeting, thanks, "ok", goodbye or break, however close it
+# comes: "what's the weather tomorrow?" came close to "see you tomorrow", "since when?" to "later".
 ASKING_WORDS: Final = frozenset(
     {
         *("how", "what", "whats", "why", "where", "which", "who", "when"),
@@ -34,7 +35,9 @@ ASKING_WORDS: Final = frozenset(
         *("hoe", "wat", "wa", "waarom", "welke", "waar", "wie", "wanneer"),
     }
 )
-SAID_NOT_ASKED: Final = frozenset({Kind.GREETING, Kind.GOODBYE, Kind.THANKS, Kind.OK, Kind.NO})
+SAID_NOT_ASKED: Final = frozenset(
+    {Kind.GREETING, Kind.GOODBYE, Kind.THANKS, Kind.OK, Kind.NO, Kind.STOP}
+)
 # Phrases embedded at a time: a batch of 128 left 4 MB more in the process than one of 16.
 BATCH: Final = 16
 
@@ -64,6 +67,21 @@ class Phrases:
         return cls(tuple(found), tuple(found.values()))
 
 
+_EMBEDDED: dict[tuple[str, str, tuple[str, ...]], Vectors] = {}
+_EMBEDDING = threading.Lock()
+
+
+def _embedded(embedder: Embedder, texts: tuple[str, ...]) -> Vectors:
+    """Embed texts once per process and encoder, as the encoder itself is loaded once."""
+    key = (embedder.backend, embedder.model, texts)
+    with _EMBEDDING:
+        if key not in _EMBEDDED:
+            _EMBEDDED[key] = np.concatenate(
+                [embedder.documents(texts[at : at + BATCH]) for at in range(0, len(texts), BATCH)]
+            )
+        return _EMBEDDED[key]
+
+
 def _as_read(text: str) -> str:
     """Return a text as both sides are embedded: lower case, no accents nor punctuation."""
     return " ".join(normalise(text, runs=False))
@@ -73,13 +91,10 @@ class StrayMessages:
     """Find the phrase closest to a message, with the encoder of the lesson index."""
 
     def __init__(self, phrases: Phrases, embedder: Embedder) -> None:
-        """Embed the phrases now (about half a second for three languages)."""
+        """Embed the phrases now (0.7 s for three languages), or take them embedded already."""
         self._phrases = phrases
         self._embedder = embedder
-        texts = phrases.texts
-        self._vectors: Vectors = np.concatenate(
-            [embedder.documents(texts[at : at + BATCH]) for at in range(0, len(texts), BATCH)]
-        )
+        self._vectors = _embedded(embedder, phrases.texts)
 
     @classmethod
     def usable(cls, phrases: Phrases, embedder: Embedder) -> StrayMessages | None:
