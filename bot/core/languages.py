@@ -360,7 +360,8 @@ FRENCH: Final = LanguageProfile(
         "mon compagnon", "ma compagne", "mon collègue", "ma collègue", "mon patron",
         "ma patronne", "mon chef", "ma cheffe", "mon voisin", "ma voisine", "ma mère", "mon père",
         "mon frère", "ma sœur", "ma soeur", "mon enfant", "mon conseiller", "ma conseillère",
-        "mon formateur", "ma formatrice", "mon petit-fils", "ma petite-fille",
+        "mon formateur", "ma formatrice", "mon petit-fils", "ma petite-fille", "mon responsable",
+        "ma responsable", "mon directeur", "ma directrice", "mon manager",
         # Titles: a pasted letter or file names people this way.
         "madame", "monsieur", "mme", "mme.", "mlle", "mademoiselle", "docteur", "dr", "dr.",
     ),
@@ -512,6 +513,7 @@ DUTCH: Final = LanguageProfile(
         "mijn chef", "mijn buurman", "mijn buurvrouw", "mijn moeder", "mijn mama", "mijn vader",
         "mijn papa", "mijn broer", "mijn zus", "mijn kind", "mijn begeleider",
         "mijn begeleidster", "mijn consulent", "mijn kleinzoon", "mijn kleindochter",
+        "mijn leidinggevende", "mijn teamleider", "mijn directeur", "mijn diensthoofd",
         # Titles: a pasted letter or file names people this way.
         "mevrouw", "meneer", "mijnheer", "juffrouw", "mevr.", "dhr.", "de heer", "dokter", "dr",
         "dr.",
@@ -644,7 +646,7 @@ ENGLISH: Final = LanguageProfile(
         "my husband", "my partner", "my friend", "my colleague", "my boss", "my manager",
         "my neighbour", "my neighbor", "my mother", "my mum", "my mom", "my father", "my dad",
         "my brother", "my sister", "my child", "my coach", "my adviser", "my advisor",
-        "my grandson", "my granddaughter",
+        "my grandson", "my granddaughter", "my supervisor", "my team leader", "my director",
         # Titles: a pasted letter or file names people this way.
         "mrs", "mrs.", "mr", "mr.", "ms", "ms.", "mister", "dr", "dr.", "doctor",
     ),

@@ -302,6 +302,9 @@ def test_street_addresses_are_redacted(text: str) -> None:
         ("ik heet Jan Van den Broeck en ik zoek werk", "ik heet [NAME] en ik zoek werk"),
         ("mijn collega Jan van Damme zegt", "mijn collega [NAME] zegt"),
         ("ma collègue Anne d'Hondt utilise l'IA", "ma collègue [NAME] utilise"),
+        ("mijn leidinggevende Els zegt dat het mag", "mijn leidinggevende [NAME] zegt"),
+        ("mon responsable Marc dit non", "mon responsable [NAME] dit"),
+        ("my supervisor Anna says yes", "my supervisor [NAME] says"),
         # One's own name, typed in small letters on a phone, up to the sentence's small words.
         ("je m'appelle fatima benali et je cherche du travail", "je m'appelle [NAME] et je"),
         ("moi c'est karim, chatgpt c'est gratuit ?", "moi c'est [NAME], chatgpt"),
