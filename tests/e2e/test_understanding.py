@@ -1119,8 +1119,16 @@ async def test_an_options_letter_number_or_rank_typed_in_the_quiz_answers_it(
         assert item.explanations[second] in chat.text
 
 
-@pytest.mark.parametrize(("language", "typed"), [("en", "a or b"), ("fr", "celle du milieu")])
-async def test_a_short_answer_the_options_do_not_read_asks_for_a_letter_and_the_question_waits(
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("en", "a or b"),
+        ("fr", "celle du milieu"),
+        # Longer, in the learner's own words: no question outside the course to refuse.
+        ("fr", "enlever mon nom et mon adresse de la feuille avant"),
+    ],
+)
+async def test_an_answer_the_options_do_not_read_asks_for_a_letter_and_the_question_waits(
     plain_app: App, language: Language, typed: str
 ) -> None:
     chat = await new_learner(plain_app, language)

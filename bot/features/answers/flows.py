@@ -559,13 +559,11 @@ class Answers:
             await screens.ask_language(turn)
             return
         state = turn.state
-        if isinstance(state, Answering) and state.asked and word_count(bare) <= SHORT_WORDS:
+        answering = isinstance(state, Answering) and bool(state.asked)
+        if answering and word_count(bare) <= SHORT_WORDS:
             # "a or b", "not a", "celle du milieu" under a quiz question: an answer the options
             # did not read, not a question to write whole.
-            turn.say(
-                t.gettext("To answer, tap the letter you choose, or type it: “b”."),
-                rows(continue_button(t)),
-            )
+            self._tap_to_answer(turn, t)
             return
         # "And at work?", "is it safe?", "since when?": a question that leans on one before it,
         # which the search cannot read alone, gets a request for the whole question, not a
@@ -581,8 +579,18 @@ class Answers:
             return  # "c'est quoi mon score", "kunde da herhalen?": small talk worded freely
         elif words <= VERY_SHORT_WORDS and result.signals.everyday < EVERYDAY_CLOSE:
             self._ask_whole_question(turn, t)
+        elif answering:
+            # "enlever mon nom et adresse": an answer in the learner's own words, not a question
+            # outside the course to refuse.
+            self._tap_to_answer(turn, t)
         else:
             self._redirect(turn, t, greeting=greeting)
+
+    def _tap_to_answer(self, turn: Turn, t: Translator) -> None:
+        turn.say(
+            t.gettext("To answer, tap the letter you choose, or type it: “b”."),
+            rows(continue_button(t)),
+        )
 
     def _asks_for_reminders(self, text: str) -> bool:
         """Tell whether a message speaks of reminders ("rappelle-moi demain à 18h")."""
