@@ -458,10 +458,14 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     assert "This plan already exists: Monday to Friday at 09:00." in trainer.text
 
     await trainer.command("scheduled")
-    assert "24/11/26, 08:30 · Group A · a message" in trainer.text
+    # A message is listed with its first words: two on one morning read alike without them.
+    assert "24/11/26, 08:30 · Group A · a message: “Demain, atelier à 10 h.”" in trainer.text
     assert "Monday to Friday at 09:00 · Group A · each learner's next lesson" in trainer.text
     await trainer.press("Cancel number 1")
-    assert "24/11/26, 08:30" not in trainer.text
+    # Said what was cancelled, before the list numbered again.
+    cancelled = "✖ Cancelled: 24/11/26, 08:30 · Group A · a message: “Demain, atelier à 10 h.”."
+    assert trainer.text.startswith(cancelled)
+    assert "24/11/26, 08:30" not in trainer.text.removeprefix(cancelled)
 
 
 async def test_a_trainer_deletes_a_group_and_its_learners_keep_their_progress(app: App) -> None:

@@ -116,6 +116,16 @@ def describe_what(turn: Turn, kind: str, lesson_id: str | None) -> str:
     return t.gettext("a message")
 
 
+# Words of a planned message shown in the list of planned sends.
+OPENING_WORDS: Final = 8
+
+
+def _opening(text: str) -> str:
+    """Return a message's first words, with "…" when there are more."""
+    words = text.split()
+    return " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
+
+
 def unread_text(t: Translator, why: NoSuchDay | NotThatWeekday | None) -> str | None:
     """Say why a typed date was not read ("31/02", a weekday the date does not fall on)."""
     if isinstance(why, NoSuchDay):
@@ -593,6 +603,10 @@ class PushFlow:
             when = describe_plan(t, item.weekdays, item.at_minute)
         else:
             what = describe_what(turn, item.kind, item.lesson_id)
+            if item.kind == "message" and item.texts:
+                # Two messages on the same morning read alike without their words.
+                text = item.texts.get(turn.language) or next(iter(item.texts.values()))
+                what = f"{what}: “{_opening(text)}”"
             # A push held by quiet hours is listed too: when it really goes is what matters.
             when = when_text(t, cohorts[item.cohort_id], item.due_at, self.options.zone, turn.now)
         return f"{when} · {name} · {what}"
@@ -602,8 +616,20 @@ class PushFlow:
         if not await self.access.trainer(turn):
             return
         kind, item_id = chosen.kind, chosen.item
-        owned = [c.id for c in await turn.repo(COHORTS).cohorts_of(turn.learner.id)]
+        cohorts = {c.id: c for c in await turn.repo(COHORTS).cohorts_of(turn.learner.id)}
+        owned = list(cohorts)
         pushes = turn.repo(PUSHES)
+        # Said once cancelled: the list is numbered again after, so the number says nothing.
+        planned, plans = await pushes.upcoming(owned, turn.now)
+        items: list[Push | Plan] = [*planned, *plans]
+        what = next(
+            (
+                self._describe_item(turn.t, turn, item, cohorts)
+                for item in items
+                if item.id == item_id and (kind == "plan") == isinstance(item, Plan)
+            ),
+            None,
+        )
         done = (
             await pushes.cancel_push(item_id, owned)
             if kind == "push"
@@ -612,7 +638,13 @@ class PushFlow:
         if not done:
             await screens.stale_button(turn)
             return
-        turn.say(turn.t.gettext("✖ Cancelled."), replace=True)
+        t = turn.t
+        said = (
+            t.gettext("✖ Cancelled: {what}.").format(what=what)
+            if what
+            else t.gettext("✖ Cancelled.")
+        )
+        turn.say(said, replace=True)
         await self.scheduled(turn)
 
     async def _draft(self, turn: Turn) -> Draft | None:
