@@ -285,6 +285,24 @@ async def test_without_a_model_a_follow_up_is_read_after_the_question_before_it(
     assert chat.button_with_action("lessons.open").data == data("lessons.open", "verify/deepfakes")
 
 
+async def test_a_follow_up_kept_for_the_trainers_is_kept_as_the_learner_wrote_it(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.say("wat is een deepfake")
+    typed = "en voor mijn oma van 90 die alleen woont en geen gsm heeft?"
+    await chat.say(typed)  # searched after the question before it, and not answered surely
+    assert "Ik weet niet zeker of mijn lessen daarop antwoorden." in chat.text
+    async with plain_app.database.session() as session:
+        learner = await SqlLearners(session).find(chat.channel, chat.user)
+        assert learner is not None
+        kept = await session.scalars(
+            select(UnansweredQuestionRow.text).where(UnansweredQuestionRow.learner_id == learner.id)
+        )
+        # Not "wat is een deepfake en voor mijn oma…": the trainers read what was written.
+        assert list(kept) == [typed]
+
+
 @pytest.mark.parametrize(
     ("language", "first", "then"),
     [

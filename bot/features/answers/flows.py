@@ -218,7 +218,9 @@ class Answers:
             self._switch_notice(turn, language, await remember(turn, language, question.text))
         # "Bonjour, je suis Josée, j'ai 78 ans": a hello and a few words about oneself, no question.
         greeting = after_greeting != text and "?" not in text
-        answered = await self._respond(turn, language, question, greeting=greeting, shown=shown)
+        answered = await self._respond(
+            turn, language, question, greeting=greeting, shown=shown, typed=redaction.text
+        )
         if answered and not reply.switched:
             await remember(turn, language, question.text)
 
@@ -358,16 +360,19 @@ class Answers:
         asked_in: Language | None = None,
         greeting: bool = False,
         shown: Shown | None = None,
+        typed: str | None = None,
     ) -> bool:
         """Answer a redacted question in a language: from the course, then the model.
 
         A question written in another language (`asked_in`) is read in that language and
         answered with the same glossary term or lesson cards in `language`; it was kept for the
         trainers, if need be, when first asked. `shown` is the card that answered the question
-        this one follows up: its lesson answers with another. Return whether the question is
-        about the course.
+        this one follows up: its lesson answers with another. `typed` is what the learner wrote,
+        which the trainers read: a follow-up is searched read after the question before it, and
+        kept as written. Return whether the question is about the course.
         """
         question = redaction.text
+        kept = typed or question
         t = turn.services.translators[language]
         read_in = asked_in or language
         # The glossary answers "what is X" for its own words, with or without a chat model; asked
@@ -397,7 +402,7 @@ class Answers:
             # same (on the learner development questions, the right lesson for 30 of 40), and
             # keep the question for the trainers.
             if asked_in is None:
-                await self._keep_for_trainers(turn, language, question)
+                await self._keep_for_trainers(turn, language, kept)
             await self._card_answer(turn, t, language, hits, unsure=True, kept=asked_in is None)
             return True
         ask = partial(self._ask_model, question, language, hits) if self.chains else None
@@ -406,7 +411,7 @@ class Answers:
             if outcome.covered:
                 await self._model_answer(turn, t, language, outcome, hits)
             else:
-                await self._unknown(turn, t, language, question, hits, keep=asked_in is None)
+                await self._unknown(turn, t, language, kept, hits, keep=asked_in is None)
             return True
         if outcome is Unavailable.DAILY_LIMIT:
             turn.say(
