@@ -67,9 +67,9 @@ def privacy_notice(t: Translator) -> str:
                 "to understand your next question."
             ),
             t.gettext(
-                "• To stop misuse, I count your questions to the AI model and the wrong group "
-                "codes you type, for one day. The counts do not say who you are, and /forget "
-                "leaves them."
+                "• To stop misuse, I count for one day how many of your questions go to the AI "
+                "model, and how many wrong group codes you type. I keep only these numbers, not "
+                "your words or your name. /forget does not delete them."
             ),
             t.gettext("Send /mydata to see your data, and /forget to delete it."),
         ]
