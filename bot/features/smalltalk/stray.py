@@ -15,8 +15,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-import numpy as np
-
 from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.requests import Request
 from bot.features.smalltalk.text import normalise
@@ -73,6 +71,8 @@ _EMBEDDING = threading.Lock()
 
 def _embedded(embedder: Embedder, texts: tuple[str, ...]) -> Vectors:
     """Embed texts once per process and encoder, as the encoder itself is loaded once."""
+    import numpy as np  # with the encoder, never while the tutor starts
+
     key = (embedder.backend, embedder.model, texts)
     with _EMBEDDING:
         if key not in _EMBEDDED:
@@ -109,7 +109,7 @@ class StrayMessages:
         if not words or len(words.split()) > MOST_WORDS:
             return None
         scores = self._vectors @ self._embedder.query(words)
-        best = int(np.argmax(scores))
+        best = int(scores.argmax())
         bar = self._embedder.close_phrase
         assert bar is not None, "checked by usable()"
         found = self._phrases.requests[best]
