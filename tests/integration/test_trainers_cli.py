@@ -394,16 +394,21 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path, sqlite_url:
     assert (listing.returncode, err) == (1, b"")
 
 
+def held_message(capsys: pytest.CaptureFixture[str], name: str, learner: int) -> str:
+    """Push a message to a new group of one learner, in quiet hours that hold it; say its line."""
+    join = new_group(capsys, name)
+    asyncio.run(start(learner, f"join-{join}"))
+    hour = datetime.now(ZoneInfo("Europe/Brussels")).hour
+    quiet = f"{hour:02}:00-{(hour + 2) % 24:02}:00"  # quiet hours that hold a push sent now
+    assert run(capsys, "cohort", "set", name, "--quiet", quiet)[0] == 0
+    return run(capsys, "push", "--cohort", name, "--message", "en=Hello")[1]
+
+
 @pytest.mark.usefixtures("environment")
 def test_a_push_held_by_quiet_hours_is_listed_and_can_be_cancelled(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    join = new_group(capsys, "Night")
-    asyncio.run(start(5000, f"join-{join}"))
-    hour = datetime.now(ZoneInfo("Europe/Brussels")).hour
-    quiet = f"{hour:02}:00-{(hour + 2) % 24:02}:00"  # quiet hours that hold a push sent now
-    assert run(capsys, "cohort", "set", "Night", "--quiet", quiet)[0] == 0
-    out = run(capsys, "push", "--cohort", "Night", "--message", "en=Helo")[1]
+    out = held_message(capsys, "Night", 5000)
     assert out.startswith("Push 1 to 'Night' queued for 1 learner(s), held by quiet hours until ")
 
     listed = run(capsys, "schedule", "list")[1]
@@ -423,13 +428,7 @@ def test_a_push_held_by_quiet_hours_is_listed_and_can_be_cancelled(
 def test_sends_held_by_quiet_hours_go_once_the_command_line_turns_them_off(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    join = new_group(capsys, "Late")
-    asyncio.run(start(5001, f"join-{join}"))
-    hour = datetime.now(ZoneInfo("Europe/Brussels")).hour
-    quiet = f"{hour:02}:00-{(hour + 2) % 24:02}:00"
-    assert run(capsys, "cohort", "set", "Late", "--quiet", quiet)[0] == 0
-    out = run(capsys, "push", "--cohort", "Late", "--message", "en=Hello")[1]
-    assert ", held by quiet hours until " in out
+    assert ", held by quiet hours until " in held_message(capsys, "Late", 5001)
     assert run(capsys, "cohort", "set", "Late", "--quiet", "none")[0] == 0
     # Listed as going now, and it does: the outbox row waits no more.
     assert ", held by quiet hours until " not in run(capsys, "schedule", "list")[1]
