@@ -120,6 +120,17 @@ async def unanswered(app: App) -> int:
         return int(await session.scalar(rows) or 0)
 
 
+async def kept_for_trainers(app: App, chat: Chat) -> list[str]:
+    """Return the questions kept for the trainers from one learner (the app is shared)."""
+    async with app.database.session() as session:
+        learner = await SqlLearners(session).find(chat.channel, chat.user)
+        assert learner is not None
+        kept = await session.scalars(
+            select(UnansweredQuestionRow.text).where(UnansweredQuestionRow.learner_id == learner.id)
+        )
+        return list(kept)
+
+
 # The reply's language -------------------------------------------------------------------------
 
 
@@ -293,14 +304,8 @@ async def test_a_follow_up_kept_for_the_trainers_is_kept_as_the_learner_wrote_it
     typed = "en voor mijn oma van 90 die alleen woont en geen gsm heeft?"
     await chat.say(typed)  # searched after the question before it, and not answered surely
     assert "Ik weet niet zeker of mijn lessen daarop antwoorden." in chat.text
-    async with plain_app.database.session() as session:
-        learner = await SqlLearners(session).find(chat.channel, chat.user)
-        assert learner is not None
-        kept = await session.scalars(
-            select(UnansweredQuestionRow.text).where(UnansweredQuestionRow.learner_id == learner.id)
-        )
-        # Not "wat is een deepfake en voor mijn oma…": the trainers read what was written.
-        assert list(kept) == [typed]
+    # Not "wat is een deepfake en voor mijn oma…": the trainers read what was written.
+    assert await kept_for_trainers(plain_app, chat) == [typed]
 
 
 @pytest.mark.parametrize(
@@ -1043,8 +1048,7 @@ async def test_a_number_that_no_button_has_gets_a_word_on_the_buttons_not_a_refu
         assert chat.text.endswith(t(plain_app, "fr", said)), typed
         await chat.press_data(chat.button_with_action("lessons.resume").data)
         assert "· 1/" in chat.text
-    async with plain_app.database.session() as session:
-        assert await session.scalar(select(func.count()).select_from(UnansweredQuestionRow)) == 0
+    assert await kept_for_trainers(plain_app, chat) == []
 
 
 DONT_KNOW = {"fr": ["jsp", "je sais pas"], "nl": ["weet ik niet", "geen idee"], "en": ["idk"]}
@@ -1234,8 +1238,7 @@ async def test_a_link_is_not_opened_and_the_lesson_on_checking_is_offered(
     assert chat.button_with_action("lessons.open").data == data(
         "lessons.open", "verify/fact-checking"
     )
-    async with plain_app.database.session() as session:
-        assert await session.scalar(select(func.count()).select_from(UnansweredQuestionRow)) == 0
+    assert await kept_for_trainers(plain_app, chat) == []
 
 
 @pytest.mark.parametrize(
