@@ -569,7 +569,8 @@ async def test_a_day_without_a_time_offers_times_and_late_pushes_say_when_they_g
     held = "23/11/26, 22:57, but the group's quiet hours hold it until tomorrow at 08:00"
     assert f"1. {held}" in trainer.text
     await trainer.press("Cancel number 1")
-    assert held not in trainer.text
+    assert trainer.text.startswith(f"✖ Cancelled: {held}")
+    assert f"1. {held}" not in trainer.text
     assert await statuses(app) == {}
 
 
