@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Final
 
 
@@ -62,6 +63,11 @@ class SearchWords:
     # for: read glued, the word is known to no lesson and drew the topic gate's share of course
     # words down ("kzou graag iets leren over privacy" was refused).
     contractions: tuple[tuple[str, str], ...] = ()
+
+    @cached_property
+    def spelled_out(self) -> dict[str, str]:
+        """Return the clipped and glued words, each with the words the lessons write for it."""
+        return dict(self.clippings) | dict(self.contractions)
 
 
 @dataclass(frozen=True)

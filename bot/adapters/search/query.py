@@ -24,7 +24,6 @@ def topic(text: str, language: SearchWords) -> str:
     if language.subject is not None:
         spelled_out, short = language.subject
         stripped = _pattern(spelled_out).sub(short, stripped)
-    if language.clippings or language.contractions:
-        whole = dict(language.clippings) | dict(language.contractions)
+    if whole := language.spelled_out:
         stripped = _WORD.sub(lambda word: whole.get(word[0].lower(), word[0]), stripped)
     return stripped if any(character.isalnum() for character in stripped) else text

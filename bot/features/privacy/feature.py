@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from bot.core.feature import CommandRoute, FeatureContext, Manifest, TextRoute, on
@@ -24,7 +25,11 @@ def manifest(context: FeatureContext) -> Manifest:
     return Manifest(
         name="privacy",
         commands=(
-            CommandRoute("mydata", flows.MyData(quiet), N_("See the data I keep about you")),
+            CommandRoute(
+                "mydata",
+                partial(flows.my_data, quiet_hours=quiet),
+                N_("See the data I keep about you"),
+            ),
             CommandRoute("forget", flows.forget, N_("Delete all your data")),
         ),
         buttons=(on(ConfirmForget, flows.confirm_forget),),

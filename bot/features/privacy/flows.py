@@ -18,18 +18,11 @@ from bot.features.review.ports import ReminderTime
 from bot.i18n import N_, Translator
 
 
-@dataclass(frozen=True)
-class MyData:
-    """The /mydata command, with the quiet hours that hold a reminder until they end."""
+async def my_data(turn: Turn, _: object = None, *, quiet_hours: tuple[int, int]) -> None:
+    """Send a readable summary of the learner's data and the full export as a JSON file.
 
-    quiet_hours: tuple[int, int]
-
-    async def __call__(self, turn: Turn, _: object = None) -> None:
-        """Send a readable summary of the learner's data and the full export as a JSON file."""
-        await _send_my_data(turn, self.quiet_hours)
-
-
-async def _send_my_data(turn: Turn, quiet_hours: tuple[int, int]) -> None:
+    `quiet_hours` hold a reminder until they end: the hour said is the one it comes at.
+    """
     t = turn.t
     data = await turn.repo(LEARNERS).export(turn.learner.id)
     for name, exporter in turn.services.exporters:

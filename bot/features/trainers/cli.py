@@ -41,7 +41,7 @@ from bot.features.trainers.ports import (
     Cohort,
     PlanKind,
     PushKind,
-    change_quiet_hours,
+    release_held,
 )
 from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS, describe_plan, held_until
 from bot.features.trainers.timing import (
@@ -428,9 +428,7 @@ async def _set(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any)
     if args.quiet is not None:
         quiet = _quiet_hours(args.quiet)
         # As in the chat: sends held by the old quiet hours go when the new ones allow.
-        await change_quiet_hours(
-            uow.get(COHORTS), uow.get(PUSHES), cohort, quiet, app.services.clock(), options.zone
-        )
+        await release_held(uow.get(PUSHES), cohort, quiet, app.services.clock(), options.zone)
         changes["quiet_start"], changes["quiet_end"] = quiet
     if args.reminder_days is not None:
         changes["reminder_days"] = args.reminder_days

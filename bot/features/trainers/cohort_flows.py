@@ -36,7 +36,7 @@ from bot.features.trainers.buttons import (
     WeeklyStatus,
 )
 from bot.features.trainers.options import TrainerOptions
-from bot.features.trainers.ports import COHORTS, PUSHES, Cohort, change_quiet_hours
+from bot.features.trainers.ports import COHORTS, PUSHES, Cohort, release_held
 from bot.features.trainers.weekly_report import WEEKLY_MINUTE
 from bot.i18n import Translator
 
@@ -392,9 +392,10 @@ class CohortFlows:
         if choice not in QUIET_CHOICES:
             await screens.stale_button(turn)
             return
-        await change_quiet_hours(
-            turn.repo(COHORTS), turn.repo(PUSHES), cohort, choice, turn.now, self.options.zone
+        await turn.repo(COHORTS).update_cohort(
+            cohort.id, quiet_start=choice[0], quiet_end=choice[1]
         )
+        await release_held(turn.repo(PUSHES), cohort, choice, turn.now, self.options.zone)
         await self.show_cohort(turn, ShowCohort(chosen.cohort))
 
     async def weekly(self, turn: Turn, _: object = None) -> None:

@@ -78,7 +78,11 @@ class CohortCode:
 
 @dataclass(frozen=True)
 class Redemption:
-    """What a typed or linked code did: `trainer`, `cohort`, `move` (asked first) or `invalid`."""
+    """What a typed or linked code did: `trainer`, `cohort`, `move`, `own` or `invalid`.
+
+    `move`: a code of another cohort than the learner's, asked about first; `own`: the code of a
+    cohort the learner leads, which they do not join.
+    """
 
     outcome: Literal["trainer", "cohort", "move", "own", "invalid"]
     cohort: Cohort | None = None
@@ -355,16 +359,10 @@ DRAFTS: Port[DraftStore] = Port("drafts")
 PUSHES: Port[PushStore] = Port("pushes")
 
 
-async def change_quiet_hours(
-    cohorts: CohortStore,
-    pushes: PushStore,
-    cohort: Cohort,
-    quiet: tuple[int, int],
-    now: datetime,
-    zone: ZoneInfo,
+async def release_held(
+    pushes: PushStore, cohort: Cohort, quiet: tuple[int, int], now: datetime, zone: ZoneInfo
 ) -> None:
-    """Set a cohort's quiet hours; sends held by the old ones go when the new ones allow."""
-    await cohorts.update_cohort(cohort.id, quiet_start=quiet[0], quiet_end=quiet[1])
+    """Let sends held by a cohort's quiet hours go when the new quiet hours allow."""
     held_until = after_quiet_hours(now, zone, cohort.quiet_start, cohort.quiet_end)
     release_at = after_quiet_hours(now, zone, *quiet)
     if release_at < held_until:

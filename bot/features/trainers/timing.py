@@ -235,9 +235,9 @@ def why_unread(
 ) -> NoSuchDay | NotThatWeekday | None:
     """Say why `read_time` read no moment in a text, where it can tell; None otherwise."""
     today = now.astimezone(zone).date()
-    for word in text.split():
-        if _unreadable_date(word.strip(".,;"), today):
-            return NoSuchDay(word.strip(".,;"))
+    for word in (word.strip(".,;") for word in text.split()):
+        if _unreadable_date(word, today):
+            return NoSuchDay(word)
     named = _weekdays_named(text)
     if len(named) == 1:
         without = " ".join(_WEEKDAY_NAMED.sub(" ", text).split())
