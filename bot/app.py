@@ -327,6 +327,9 @@ async def open_app(
                 stray_readers=tuple(
                     read for manifest in manifests for read in manifest.stray_readers
                 ),
+                question_readers=tuple(
+                    readers for manifest in manifests for readers in manifest.question_readers
+                ),
                 roles=tuple(check for manifest in manifests for check in manifest.roles),
                 identity_hasher=IdentityHasher(identity_salt(settings)),
             )

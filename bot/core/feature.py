@@ -40,6 +40,9 @@ StrayReader = Callable[["Turn", str], Awaitable[bool]]
 Ahead = Callable[["Event"], Awaitable[None]]
 # Answers a voice note; returns the words to handle as if typed, or None when it answered itself.
 HearingHandler = Callable[["Turn", Spoken | Unheard], Awaitable[str | None]]
+# Tells whether someone reads a learner's questions the lessons did not answer (their trainer):
+# with no reader, such a question is not kept.
+QuestionReaders = Callable[[UnitOfWork, Learner], Awaitable[bool]]
 Audience = Literal["learner", "trainer", "admin"]
 # Which audiences beyond learners a person belongs to, asked in a unit of work.
 RoleCheck = Callable[[UnitOfWork, Learner], Awaitable[Iterable[Audience]]]
@@ -113,6 +116,7 @@ class Manifest:
     text_filters: tuple[TextFilter, ...] = ()
     # Read by the question answerer, for text the topic gate finds outside the course.
     stray_readers: tuple[StrayReader, ...] = ()
+    question_readers: tuple[QuestionReaders, ...] = ()
     # What a voice note is made of (at most one feature hears them).
     hearing: HearingHandler | None = None
     deep_links: tuple[DeepLinkRoute, ...] = ()

@@ -21,6 +21,7 @@ from bot.core.feature import (
     Handler,
     HearingHandler,
     Manifest,
+    QuestionReaders,
     RoleCheck,
     StrayReader,
     TextFilter,
@@ -59,6 +60,8 @@ class Services:
     answer_text: TextHandler | None = None
     # Read before the tutor refuses a free text outside the course.
     stray_readers: Sequence[StrayReader] = ()
+    # Who reads a learner's questions the lessons did not answer.
+    question_readers: Sequence[QuestionReaders] = ()
     # Every feature's buttons by action, for words typed that ask for what a button does.
     buttons: Mapping[str, ButtonRoute[Any]] = field(default_factory=dict)
     # Who sees more commands than learners do.
@@ -76,6 +79,13 @@ class Services:
         """Return the audiences whose commands a person sees: learners', then their roles'."""
         found = {audience for check in self.roles for audience in await check(uow, learner)}
         return ["learner", *(a for a in ("trainer", "admin") if a in found)]
+
+    async def questions_read(self, uow: UnitOfWork, learner: Learner) -> bool:
+        """Tell whether someone reads this learner's questions the lessons did not answer."""
+        for readers in self.question_readers:
+            if await readers(uow, learner):
+                return True
+        return False
 
     def command_menu(self, language: Language, audiences: Sequence[Audience]) -> CommandMenu:
         """Return the command menu of these audiences in a language."""

@@ -34,6 +34,7 @@ from tests.support.chat import Chat
 from tests.support.fake_openai import FakeOpenAI
 from tests.support.personal_data import MISSED_FORMATS
 from tests.support.telegram import shared_index_dir
+from tests.support.trainers import in_a_group
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -116,6 +117,13 @@ async def new_learner(app: App, language: Language) -> Chat:
     return chat
 
 
+async def new_member(app: App, language: Language) -> Chat:
+    """Return a new learner in a group, whose trainer reads the questions the lessons miss."""
+    chat = await new_learner(app, language)
+    await in_a_group(app, chat)
+    return chat
+
+
 async def learner_id(app: App, chat: Chat) -> int:
     async with app.database.session() as session:
         learner = await SqlLearners(session).find(chat.channel, chat.user)
@@ -177,7 +185,7 @@ async def test_a_covered_question_gets_the_best_passage_as_a_card(
 async def test_an_uncovered_question_is_answered_honestly_and_kept_for_trainers(
     plain_app: App, language: Language
 ) -> None:
-    chat = await new_learner(plain_app, language)
+    chat = await new_member(plain_app, language)
     t = plain_app.services.translators[language]
 
     await chat.say(f"{NOT_COVERED[language]} {PHONE}")
@@ -190,6 +198,22 @@ async def test_an_uncovered_question_is_answered_honestly_and_kept_for_trainers(
     # Kept for the trainers without the phone number, which the learner is told about.
     assert await unanswered(plain_app, chat) == [f"{NOT_COVERED[language]} [PHONE]"]
     assert t.gettext("a phone number") in chat.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_an_uncovered_question_of_a_learner_in_no_group_is_not_kept(
+    plain_app: App, language: Language
+) -> None:
+    chat = await new_learner(plain_app, language)
+    t = plain_app.services.translators[language]
+
+    await chat.say(NOT_COVERED[language])
+
+    # No trainer would read it: it is not stored, and the learner is not told it was.
+    assert t.gettext("🤔 I am not sure my lessons answer that. The closest I have:") in chat.text
+    saved = "I saved your question, without personal details, for the trainers."
+    assert t.gettext(saved) not in chat.text
+    assert await unanswered(plain_app, chat) == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -259,7 +283,7 @@ async def test_a_learner_giving_their_name_is_told_it_is_left_out_not_warned(
 async def test_personal_data_in_any_format_is_kept_away_from_trainers_and_pointed_out(
     plain_app: App, language: Language, kind: Kind, shown: str
 ) -> None:
-    chat = await new_learner(plain_app, language)
+    chat = await new_member(plain_app, language)
     t = plain_app.services.translators[language]
 
     await chat.say(f"{NOT_COVERED[language]} {shown}")
@@ -494,7 +518,7 @@ async def test_a_question_in_another_language_is_answered_in_that_language(
 async def test_when_the_passages_do_not_cover_it_the_model_says_so(
     model_app: App, fake_openai: FakeOpenAI
 ) -> None:
-    chat = await new_learner(model_app, "fr")
+    chat = await new_member(model_app, "fr")
     t = model_app.services.translators["fr"]
     fake_openai.reply = "NOT_COVERED"
 

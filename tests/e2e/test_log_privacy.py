@@ -12,6 +12,7 @@ from bot.app import open_app
 from tests.conftest import Clock, make_settings
 from tests.support.chat import Chat
 from tests.support.logs import LearnerTexts, watching_logs
+from tests.support.trainers import in_a_group
 
 # About AI, but not in the course: the tutor keeps it for the trainers, as a bound parameter.
 NOT_COVERED = "What colour is the ChatGPT logo?"
@@ -47,6 +48,7 @@ async def test_a_failing_database_logs_no_learner_text(
     async with open_app(settings, clock=Clock()) as app:
         chat = Chat(app.tutor, language_code="en")
         await chat.command("start")
+        await in_a_group(app, chat)
         async with app.database.session() as session:
             # The question the tutor keeps for the trainers now fails as it is stored.
             await session.execute(text("DROP TABLE unanswered_questions"))

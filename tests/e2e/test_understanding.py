@@ -35,6 +35,7 @@ from tests.support.buttons import action_of, data
 from tests.support.chat import Chat
 from tests.support.fake_openai import FakeOpenAI
 from tests.support.telegram import shared_index_dir
+from tests.support.trainers import in_a_group
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -300,6 +301,7 @@ async def test_a_follow_up_kept_for_the_trainers_is_kept_as_the_learner_wrote_it
     plain_app: App,
 ) -> None:
     chat = await new_learner(plain_app, "nl")
+    await in_a_group(plain_app, chat)
     await chat.say("wat is een deepfake")
     typed = "en voor mijn oma van 90 die alleen woont en geen gsm heeft?"
     await chat.say(typed)  # searched after the question before it, and not answered surely

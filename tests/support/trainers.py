@@ -117,6 +117,22 @@ async def cohort_with_learners(
     return cohort
 
 
+async def in_a_group(app: App, chat: Chat) -> None:
+    """Put a learner who started the tutor in a group of their own, with a trainer, directly."""
+    now = app.services.clock()
+    async with app.database.session() as session:
+        learners = SqlLearners(session)
+        learner = await learners.find(chat.channel, chat.user)
+        assert learner is not None
+        trainer = await learners.create("telegram", f"trainer-{chat.user}", now, "en", "Marie D.")
+        cohorts = SqlCohorts(session)
+        cohort = await cohorts.create_cohort(
+            f"Group of {chat.user}", trainer.id, now, quiet_hours=(0, 0), reminder_days=3
+        )
+        assert cohort is not None
+        await cohorts.join_cohort(learner.id, cohort.id, now)
+
+
 class SimulatedCrash(BaseException):
     """The process dies: nothing in the tutor catches this, and no clean-up runs."""
 

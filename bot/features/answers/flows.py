@@ -401,9 +401,8 @@ class Answers:
             # About AI, but no lesson comes close enough: say so, show the closest card all the
             # same (on the learner development questions, the right lesson for 30 of 40), and
             # keep the question for the trainers.
-            if asked_in is None:
-                await self._keep_for_trainers(turn, language, kept)
-            await self._card_answer(turn, t, language, hits, unsure=True, kept=asked_in is None)
+            saved = asked_in is None and await self._keep_for_trainers(turn, language, kept)
+            await self._card_answer(turn, t, language, hits, unsure=True, kept=saved)
             return True
         ask = partial(self._ask_model, question, language, hits) if self.chains else None
         outcome = await self.budget.spend(turn, ask)
@@ -501,9 +500,16 @@ class Answers:
             rows(way_back(turn, t), open_button, *close, listen, screens.menu_button(t)),
         )
 
-    async def _keep_for_trainers(self, turn: Turn, language: Language, question: str) -> None:
-        """Keep a (redacted) question the lessons may not answer, for the trainers."""
+    async def _keep_for_trainers(self, turn: Turn, language: Language, question: str) -> bool:
+        """Keep a (redacted) question the lessons may not answer for the trainers, if any.
+
+        Return whether it was kept: a learner in no group has no trainer to read it, and what
+        no one reads is not stored.
+        """
+        if not await turn.services.questions_read(turn.uow, turn.learner):
+            return False
         await turn.repo(QUESTIONS).record(turn.learner.id, language, question, turn.now)
+        return True
 
     async def _unknown(
         self,
@@ -517,8 +523,7 @@ class Answers:
     ) -> None:
         """Say the lessons do not answer; keep the question for the trainers unless told not to."""
         lines = [t.gettext("I am sorry, my lessons do not answer that question.")]
-        if keep:
-            await self._keep_for_trainers(turn, language, question)
+        if keep and await self._keep_for_trainers(turn, language, question):
             lines.append(
                 t.gettext("I saved your question, without personal details, for the trainers.")
             )

@@ -121,4 +121,5 @@ def manifest(context: FeatureContext) -> Manifest:
         ),
         mailboxes=(PushMailbox(options.zone),),
         roles=(access.roles,),
+        question_readers=(membership.has_trainers,),
     )

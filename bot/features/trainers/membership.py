@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from bot.core.limits import COUNTERS, WRONG_CODES, Tally
-from bot.core.ports import LEARNERS
+from bot.core.ports import LEARNERS, Learner, UnitOfWork
 from bot.core.router import Turn, button, personal_menu, rows
 from bot.core.state import FlowState
 from bot.features.menu import flows as screens
@@ -36,6 +36,11 @@ WRONG_CODES_KEPT: Final = timedelta(days=1)
 # Words that may come with a code typed without /join: "join", "my code is", "voici le code :".
 WORDS_WITH_A_CODE: Final = 4
 _EDGES: Final = ".,;:!?\"'()«»“”"
+
+
+async def has_trainers(uow: UnitOfWork, learner: Learner) -> bool:
+    """Tell whether the learner is in a group, whose trainer reads their unanswered questions."""
+    return await uow.get(COHORTS).membership(learner.id) is not None
 
 
 async def join_command(turn: Turn, args: tuple[str, ...]) -> None:
