@@ -20,7 +20,7 @@ from bot.core.meter import Meter, NoMeter
 from bot.core.ports import LEARNERS, UnitOfWork, UnitsOfWork
 from bot.core.replies import Reply
 from bot.core.router import Router, Services, Turn
-from bot.core.text import valid_unicode
+from bot.core.text import unshouted, valid_unicode
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ChooseLanguage
 from bot.logs import update_context
@@ -225,8 +225,11 @@ class Tutor:
         if len(text) > turn.state.max_text_chars:
             await screens.too_long(turn, ())
             return
-        if not turn.state.literal_text and await self._read_first(turn, text):
-            return
+        if not turn.state.literal_text:
+            # What is copied as typed (a trainer's message, a name) keeps its capitals.
+            text = unshouted(text)
+            if await self._read_first(turn, text):
+                return
         if route is None:
             await screens.no_free_text(turn, ())
             return

@@ -27,6 +27,22 @@ def valid_unicode(text: str) -> str:
     return _INVALID.sub("", text)
 
 
+# Words of two letters or more; a message in capitals has at least two of them, so that an
+# acronym typed alone ("RGPD", "AI?") stays as it is.
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def unshouted(text: str) -> str:
+    """Return a message typed all in capitals in small letters; any other message as it is."""
+    # People at ease with phones rarely do it, beginners often do ("EST-CE QUE L'IA ECOUTE MON
+    # TELEPHONE ?"): read in capitals, every word looked like a name, and "BONJOUR …" like a bare
+    # greeting. The readers already take acronyms in small letters ("c'est quoi l'ia").
+    words = _WORD.findall(text)
+    if len(words) < 2 or any(not word.isupper() for word in words):
+        return text
+    return text.lower()
+
+
 def sentences(text: str) -> list[str]:
     """Split a text into sentences and list items, without their list marks."""
     lines = (_LIST_MARK.sub("", line) for line in text.splitlines())
