@@ -3,8 +3,9 @@
 `say` respells, as whole words and in their exact case, what espeak-ng reads wrong in that
 language ("IA" → "i a"); check a spelling with `espeak-ng -x -v fr-be "..."`. `letters` lists how
 a transcription may write a quiz letter said aloud ("B", "bé", "bee"), `ranks` the words for the
-first, second… and last option ("la deuxième", "de laatste"), and `fillers` the words a learner
-may say around them ("la réponse B"), so that saying or typing the letter answers.
+first, second… and last option ("la deuxième", "de laatste"), `fillers` the words a learner
+may say around them ("la réponse B"), and `hedges` the phrases ("mais je ne suis pas sûr", "s'il
+vous plaît"), so that saying or typing the letter answers.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ class SpeechList:
     # Words for the first, second… option ("la deuxième", "de derde") and for the last one.
     ranks: tuple[frozenset[str], ...] = ()
     last: frozenset[str] = field(default_factory=frozenset)
+    # Phrases said around an answer that name no option ("mais je ne suis pas sûr", "please"),
+    # as plain words, longest first.
+    hedges: tuple[tuple[str, ...], ...] = ()
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -82,6 +86,7 @@ class SpeechList:
 
     def without_fillers(self, words: list[str]) -> list[str]:
         """Return the words said, without the language's fillers ("la", "answer", "denk")."""
+        words = self._without_hedges(words)
         kept: list[str] = []
         at = 0
         while at < len(words):
@@ -94,6 +99,18 @@ class SpeechList:
             at += 1
         return kept
 
+    def _without_hedges(self, words: list[str]) -> list[str]:
+        """Return the words without the hedge phrases among them."""
+        for hedge in self.hedges:
+            size = len(hedge)
+            at = 0
+            while at + size <= len(words):
+                if tuple(words[at : at + size]) == hedge:
+                    words = words[:at] + words[at + size :]
+                else:
+                    at += 1
+        return words
+
 
 def parse_speech_list(path: Path) -> SpeechList:
     """Read a speech list; raise SpeechListError with the file's name when it is malformed."""
@@ -104,6 +121,7 @@ def parse_speech_list(path: Path) -> SpeechList:
     say = data.get("say") or {}
     letters = data.get("letters") or {}
     fillers = data.get("fillers") or []
+    hedges = data.get("hedges") or []
     ranks = data.get("ranks") or {}
     valid = (
         isinstance(say, dict)
@@ -111,6 +129,7 @@ def parse_speech_list(path: Path) -> SpeechList:
         and isinstance(letters, dict)
         and all(isinstance(ways, list) for ways in letters.values())
         and isinstance(fillers, list)
+        and isinstance(hedges, list)
         and isinstance(ranks, dict)
         and all(isinstance(rank, int) or rank == "last" for rank in ranks)
         and all(isinstance(ways, list) for ways in ranks.values())
@@ -120,8 +139,8 @@ def parse_speech_list(path: Path) -> SpeechList:
     valid = valid and numbered == list(range(1, len(numbered) + 1))
     if not valid:
         raise SpeechListError(
-            f"{path}: expected `say` (word: spoken), `letters` (letter: [ways]), `fillers` and "
-            "`ranks` (1, 2… or last: [ways])"
+            f"{path}: expected `say` (word: spoken), `letters` (letter: [ways]), `fillers`, "
+            "`hedges` (phrases) and `ranks` (1, 2… or last: [ways])"
         )
     return SpeechList(
         say=tuple(say.items()),
@@ -129,6 +148,13 @@ def parse_speech_list(path: Path) -> SpeechList:
         fillers=_words(fillers),
         ranks=tuple(_words(ranks[rank]) for rank in numbered),
         last=_words(ranks.get("last", [])),
+        hedges=tuple(
+            sorted(
+                {tuple(words) for hedge in hedges if (words := plain_words(str(hedge)))},
+                key=len,
+                reverse=True,
+            )
+        ),
     )
 
 

@@ -176,6 +176,23 @@ async def test_laughter_around_a_question_is_not_part_of_it(
     assert term.definition in chat.text
 
 
+@pytest.mark.parametrize(
+    ("language", "shouted", "lesson_id"),
+    [
+        ("fr", "EST-CE QU'UN CHATBOT PEUT INVENTER DES CHOSES ?", "chatbots/hallucinations"),
+        ("nl", "MAG IK MIJN RIJKSREGISTERNUMMER AAN CHATGPT GEVEN", "privacy/personal-data"),
+    ],
+)
+async def test_a_question_typed_in_capitals_is_answered_as_in_small_letters(
+    plain_app: App, language: Language, shouted: str, lesson_id: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(shouted)
+    # Each word in capitals looked like a name: "I do not keep the names you write".
+    assert "🔒" not in chat.text
+    assert chat.button_with_action("lessons.open").data == data("lessons.open", lesson_id)
+
+
 async def test_a_long_french_message_from_an_english_learner_is_answered_in_french(
     plain_app: App,
 ) -> None:

@@ -79,6 +79,32 @@ def test_an_option_is_named_by_its_words_or_a_letter_among_those_shown() -> None
     assert named_option("de chatbot vragen", options, dutch) == 1
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "position"),
+    [
+        ("fr", "je pense que c'est la reponse A mais je ne suis pas sur", 0),
+        ("fr", "la reponse b s'il vous plait", 1),
+        ("fr", "peut-être la C", 2),
+        ("en", "I think answer C but I'm not sure", 2),
+        ("en", "b please, thanks", 1),
+        ("nl", "ik denk b maar kben ni zeker", 1),
+        ("nl", "c denk ik", 2),
+    ],
+)
+def test_a_letter_wrapped_in_doubts_and_courtesy_still_names_its_option(
+    language: str, typed: str, position: int
+) -> None:
+    shown = ["One", "Two", "Three"]
+    assert named_option(typed, shown, speech_list(language)) == position
+
+
+def test_a_hedge_takes_away_no_word_that_changes_the_answer() -> None:
+    french = speech_list("fr")
+    # "pas" alone is no hedge: "pas b" is not B.
+    assert french.position("pas b") is None
+    assert french.position("pas sûr, b") == 1
+
+
 def test_a_typed_letter_counts_in_a_language_without_a_speech_list() -> None:
     shown = ["Ja", "Nein", "Vielleicht"]
     assert named_option("b", shown, SpeechList()) == 1
