@@ -555,3 +555,24 @@ async def test_continue_from_the_reminder_hours_goes_back_to_the_card_being_read
     await chat.say("thanks")
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert "3/" in chat.text
+
+
+@pytest.mark.parametrize("leave", ["practice.stop", "menu.show"])
+async def test_practice_after_a_prompt_leads_back_to_the_card_being_read(
+    app: App, leave: str
+) -> None:
+    chat = Chat(app.tutor, user=f"practice-{leave}", language_code="nl")
+    await chat.command("start")
+    await chat.press_data(data("lessons.card", "jobs/cover-letter", 2))
+    await chat.command("practice")
+    await chat.press_data(chat.button_with_action("practice.task").data)
+    await chat.say("Schrijf een korte sollicitatiebrief voor een job als kok, in vijf zinnen.")
+    await chat.press_data(data(leave))
+
+    await chat.command("menu")
+    title = app.services.course.lesson("nl", "jobs/cover-letter").title  # type: ignore[union-attr]
+    assert title in chat.button_with_action("lessons.resume").label
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert f"{title} · 3/" in chat.text
+    await chat.press_data(data("lessons.open", "jobs/cover-letter"))
+    assert f"{title} · 3/" in chat.text

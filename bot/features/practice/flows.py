@@ -242,7 +242,9 @@ class Practice:
             turn.learner.id, task.id, turn.language, verdict, by_model=by_model, now=turn.now
         )
         gave = earlier.after(redaction.bare, task.topics, verdict)
-        turn.go(replace(state, topics_before=gave.topics, context_before=gave.context))
+        # Entered again rather than gone to: going would end the interruption and forget the
+        # lesson card under it, which Stop and the menu's ▶ Continue lead back to.
+        turn.enter(replace(state, topics_before=gave.topics, context_before=gave.context))
         await learned(turn)
         # Greetings and questions to the tutor get a nudge and the rules' tips, not the model's.
         lines = (
