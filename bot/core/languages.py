@@ -63,11 +63,15 @@ class SearchWords:
     # for: read glued, the word is known to no lesson and drew the topic gate's share of course
     # words down ("kzou graag iets leren over privacy" was refused).
     contractions: tuple[tuple[str, str], ...] = ()
+    # Words of the spoken language typed in chat ("wa", "da", "ni", "ge" in Flanders) and the
+    # standard words the lessons write: read as typed, they are known to no lesson, and "wa
+    # bedoelt ge met patronen" was refused where "wat bedoel je met patronen" was answered.
+    spoken: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def spelled_out(self) -> dict[str, str]:
-        """Return the clipped and glued words, each with the words the lessons write for it."""
-        return dict(self.clippings) | dict(self.contractions)
+        """Return the clipped, glued and spoken words, each with the words the lessons write."""
+        return dict(self.clippings) | dict(self.contractions) | dict(self.spoken)
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,9 @@ class FollowUpWords:
     openers: tuple[str, ...] = ()  # at the start: "and", "what about"
     # Standing for something said before: "it", "that" (not articles such as "la" or "het")
     pronouns: tuple[str, ...] = ()
+    # Anywhere: "in that case", which says the question goes on from the one before ("what
+    # should I do then?"); alone, "what should I do" asks how the tutor works.
+    then: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -359,6 +366,7 @@ FRENCH: Final = LanguageProfile(
             # "je peux l'utiliser", apostrophe or not: "l" alone is also the article ("l'IA").
             "je l", "on l", "tu l", "vous l", "peux l", "peut l", "pouvez l",
         ),
+        then=("alors", "dans ce cas", "dans ce cas la", "du coup", "a ce moment la"),
     ),
     people=(
         "mon fils", "ma fille",
@@ -456,6 +464,12 @@ DUTCH: Final = LanguageProfile(
                 "zoek", "las", "lees", "hoor", "kreeg", "had", "was",
             )
         ),
+        spoken=(
+            ("wa", "wat"), ("da", "dat"), ("ni", "niet"), ("nie", "niet"), ("goe", "goed"),
+            ("ge", "je"), ("gij", "jij"), ("as", "als"), ("ne", "een"), ("nen", "een"),
+            ("mijne", "mijn"), ("wadde", "wat je"), ("kunde", "kun je"), ("zijde", "ben je"),
+            ("hedde", "heb je"), ("moete", "moet je"), ("weette", "weet je"),
+        ),
     ),
     rubric=RubricWords(
         task=(
@@ -512,6 +526,7 @@ DUTCH: Final = LanguageProfile(
             "en", "maar", "ook", "en voor", "en als", "en met", "en op", "wat met", "bijvoorbeeld",
         ),
         pronouns=("dat", "dit", "ze", "zij", "hij", "daar", "ervan", "erover", "da"),
+        then=("dan", "in dat geval", "in da geval"),
     ),
     people=(
         "mijn zoon", "mijn dochter", "mijn vrouw",
@@ -646,6 +661,7 @@ ENGLISH: Final = LanguageProfile(
             "for example",
         ),
         pronouns=("it", "that", "this", "they", "them", "those", "these", "there", "its"),
+        then=("then", "in that case", "if so"),
     ),
     people=(
         "my son", "my daughter", "my wife",

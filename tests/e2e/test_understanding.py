@@ -429,6 +429,32 @@ async def test_a_question_about_something_else_is_not_read_after_the_question_be
     assert all(action_of(b.data) != "lessons.open" for b in chat.buttons)  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("language", "asked", "then"),
+    [
+        (
+            "nl",
+            "wat moet ik doen als iemand belt met de stem van mijn dochter",
+            "wat moet ik dan doen",
+        ),
+        ("fr", "que faire si on m'appelle avec la voix de ma fille", "je dois faire quoi alors"),
+        ("en", "what if someone calls me with my daughter's voice", "what should I do then"),
+    ],
+)
+async def test_what_to_do_then_after_a_question_is_read_after_it_and_alone_is_help(
+    plain_app: App, language: Language, asked: str, then: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(asked)
+    await chat.say(then)
+    # The help screen, with its list of commands, answered a worried father before.
+    assert chat.button_with_action("lessons.open").data == data("lessons.open", "privacy/scams")
+
+    alone = await new_learner(plain_app, language)
+    await alone.say(then)
+    assert "/help" in alone.text
+
+
 # Small talk ------------------------------------------------------------------------------------
 
 GREETINGS = {"fr": "Bonjour !", "nl": "hallo", "en": "Hello"}
@@ -672,6 +698,35 @@ async def test_not_understanding_a_card_shows_its_simpler_words_and_keeps_the_pl
     assert key_idea in chat.text  # what 🙂 Simpler, please shows, without the tap
     await chat.press(t(plain_app, language, "↩ Back to the card"))
     assert chat.text.startswith(card_header(plain_app, language, 1))
+
+
+@pytest.mark.parametrize(
+    ("language", "confused"),
+    [
+        ("nl", "kheb da ni goe verstaan"),  # Flemish: "I did not understand that well"
+        ("nl", "ik heb dat niet goed verstaan"),
+        ("fr", "j'ai pas bien compris"),
+    ],
+)
+async def test_not_understanding_said_with_well_or_in_flemish_shows_the_simpler_words(
+    plain_app: App, language: Language, confused: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(confused)
+    lesson = plain_app.services.course.lesson(language, FIRST_LESSON)
+    assert lesson is not None
+    assert lesson.simple_line(1) in chat.text  # not "👍 Well done!"
+
+
+async def test_a_flemish_question_on_the_card_being_read_is_answered_from_it(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    # "wat bedoel je met patronen": read as typed, its words were known to no lesson.
+    await chat.say("wacht wa bedoelt ge met patronen")
+    assert chat.button_with_action("lessons.open").data == data("lessons.open", FIRST_LESSON)
 
 
 async def test_next_typed_after_a_card_in_simpler_words_goes_on_to_the_next_card(

@@ -79,9 +79,19 @@ def refers_back(text: str, follow_ups: FollowUpWords) -> bool:
     return bool(_pronouns_in(text, follow_ups))
 
 
+def goes_on(text: str, follow_ups: FollowUpWords) -> bool:
+    """Tell whether a question says it goes on from the one before ("what do I do then?")."""
+    said = f" {' '.join(words(text))} "
+    return any(f" {then} " in said for then in follow_ups.then)
+
+
 def may_follow(question: str, follow_ups: FollowUpWords) -> bool:
     """Tell whether, without a model, a question may be read after the one before it."""
-    return opens_as_follow_up(question, follow_ups) or refers_back(question, follow_ups)
+    return (
+        opens_as_follow_up(question, follow_ups)
+        or refers_back(question, follow_ups)
+        or goes_on(question, follow_ups)
+    )
 
 
 def read_after(

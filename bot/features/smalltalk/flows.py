@@ -20,7 +20,7 @@ from bot.core.replies import Button
 from bot.core.router import Turn, button, press, rows, run_command
 from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson
-from bot.features.answers.follow_up import recent_questions
+from bot.features.answers.follow_up import may_follow, recent_questions
 from bot.features.gain.flows import Checking
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.lessons.flows import Reading, show_card
@@ -149,6 +149,10 @@ class SmallTalk:
         if kind is Kind.WHY and self.model and await recent_questions(turn):
             # After a question, with a chat model, the answers read "why?" as a follow-up to it.
             return False
+        if kind is Kind.HELP and await self._goes_on_from_a_question(turn, text):
+            # "wat moet ik dan doen?" after a question on voice scams asks what to do about it;
+            # the help screen, with its list of commands, answered a worried father.
+            return False
         if kind in (Kind.EMOJI, Kind.QUESTION) and _flows_text(turn, text):
             # "..." or "?" where a flow waits for words (a certificate's name): the flow asks
             # for them again; "Shall we go on?" led back to the lesson, the name step lost.
@@ -174,6 +178,11 @@ class SmallTalk:
         else:
             await _reply(turn, kind)
         return True
+
+    async def _goes_on_from_a_question(self, turn: Turn, text: str) -> bool:
+        """Tell whether a message leans on a question the learner asked a moment ago."""
+        follow_ups = turn.services.languages.profile(turn.language).follow_ups
+        return may_follow(text, follow_ups) and bool(await recent_questions(turn))
 
     async def _language_asked(self, turn: Turn, text: str) -> bool:
         """Show the language buttons for a message that only names a language ("Nederlands")."""
