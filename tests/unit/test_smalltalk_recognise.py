@@ -148,6 +148,12 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("volgende les", Kind.NEXT_LESSON),
         ("a new lesson", Kind.NEXT_LESSON),
         ("another lesson", Kind.COMMAND),  # the list of lessons, to choose one
+        # Polite thanks for an answer, and saying it was clear: a lesson card answered them.
+        ("Merci beaucoup pour votre réponse, c'est très clair.", Kind.THANKS),
+        ("bedankt voor de uitleg, dat is heel duidelijk", Kind.THANKS),
+        ("Thank you for your answer, that is very clear.", Kind.THANKS),
+        ("c'est très clair", Kind.OK),
+        ("goed uitgelegd", Kind.OK),
     ],
 )
 def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None:
@@ -298,7 +304,7 @@ def test_anything_else_names_no_command(text: str) -> None:
         ("c'est trop compliqué pour moi", Kind.CONFUSED, None),
         ("is te moeilijk", Kind.CONFUSED, None),
         ("ik begrijp het", Kind.OK, None),
-        ("dat is duidelijk dank je", Kind.OK, None),
+        ("dat is echt duidelijk", Kind.OK, None),
     ],
 )
 def test_short_requests_are_read_from_their_words(
