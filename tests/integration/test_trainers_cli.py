@@ -159,6 +159,12 @@ def test_operator_creates_a_cohort_pushes_plans_and_reports(
     assert err.startswith(
         "--at '12/31 10:00' names no day (12/31: a date is the day first, then the month): "
     )
+    # Written day first: the month is what lacks the day, not the order.
+    code, _, err = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "31/04 10u")
+    assert code == 1
+    assert err.startswith(
+        "--at '31/04 10u' names no day (there is no 31 April: April has 30 days): "
+    )
     # "now" in words is now, as without --at, never "already past".
     code, out, _ = run(capsys, "push", "--cohort", "Bootcamp", "--next", "--at", "maintenant")
     assert (code, out.split(" queued for ")[0]) == (0, "Push 5 to 'Bootcamp'")

@@ -346,9 +346,20 @@ def test_read_clock_reads_a_time_of_day_as_learners_type_it(text: str, minutes: 
 @pytest.mark.parametrize(
     ("typed", "why"),
     [
-        ("31/02", NoSuchDay("31/02")),
-        ("31/04 10h", NoSuchDay("31/04")),
-        ("12/31 10:00", NoSuchDay("12/31")),  # month first
+        # Day first, but a day the month lacks, in the year it would be read in (2027 from
+        # December: February 2026 is long gone).
+        ("31/02", NoSuchDay("31/02", day=31, month=2, year=2027, days_in_month=28)),
+        ("29/02 10u", NoSuchDay("29/02", day=29, month=2, year=2027, days_in_month=28)),
+        ("30/02/2028 9u", NoSuchDay("30/02/2028", day=30, month=2, year=2028, days_in_month=29)),
+        ("31/04 10h", NoSuchDay("31/04", day=31, month=4, year=2027, days_in_month=30)),
+        ("31/11 10u", NoSuchDay("31/11", day=31, month=11, year=2026, days_in_month=30)),
+        ("2026-02-30 10:00", NoSuchDay("2026-02-30", day=30, month=2, year=2026, days_in_month=28)),
+        ("12/31 10:00", NoSuchDay("12/31", month_first=True)),  # month first
+        ("12/25", NoSuchDay("12/25", month_first=True)),
+        # No month either way round, or written year first: no hint about the order.
+        ("31/13 10u", NoSuchDay("31/13")),
+        ("32/01 10u", NoSuchDay("32/01")),
+        ("2026-13-01 9:00", NoSuchDay("2026-13-01")),
         (
             "mercredi 17/12 10h",  # the 17th is a Thursday
             NotThatWeekday(datetime(2026, 12, 17, 9, 0, tzinfo=UTC), named=2),

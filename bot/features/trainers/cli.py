@@ -457,7 +457,14 @@ def _unread(text: str, options: TrainerOptions, now: datetime, languages: list[s
     """Say why `--at` was not read, where the reader can tell."""
     why = why_unread(text, options.zone, now, languages)
     if isinstance(why, NoSuchDay):
-        return f"names no day ({why.typed}: a date is the day first, then the month)"
+        if why.days_in_month:
+            month = calendar.month_name[why.month]
+            year = f" in {why.year}" if why.month == 2 and why.day == 29 else ""
+            length = f"{month} has {why.days_in_month} days{' that year' if year else ''}"
+            return f"names no day (there is no {why.day} {month}{year}: {length})"
+        if why.month_first:
+            return f"names no day ({why.typed}: a date is the day first, then the month)"
+        return f"names no day ({why.typed})"
     if isinstance(why, NotThatWeekday):
         day = why.moment.astimezone(options.zone)
         actual, named = calendar.day_name[day.weekday()], calendar.day_name[why.named]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -140,20 +141,33 @@ def parse_local(text: str, zone: ZoneInfo, now: datetime) -> datetime | None:
 
 
 def _parse_date(text: str, today: date) -> date | None:
+    numbers = _date_numbers(text, today)
+    if numbers is None:
+        return None
     try:
-        if match := _ISO_DATE.match(text):
-            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        if match := _BE_DATE.match(text):
-            year = match.group(3)
-            day = date(today.year, int(match.group(2)), int(match.group(1)))
-            if year is not None:
-                return day.replace(year=int(year) + (2000 if len(year) == 2 else 0))
-            # Without a year, a day long gone means next year's (2/1 typed in December); one
-            # gone lately stays in the past, to be refused rather than planned a year ahead.
-            return day if today - day < FAR_AHEAD else day.replace(year=today.year + 1)
+        return date(*numbers)
     except ValueError:
         return None
-    return None
+
+
+def _date_numbers(text: str, today: date) -> tuple[int, int, int] | None:
+    """Return the year, month and day a date in digits names, whether or not that day exists."""
+    if match := _ISO_DATE.match(text):
+        return int(match.group(1)), int(match.group(2)), int(match.group(3))
+    match = _BE_DATE.match(text)
+    if match is None:
+        return None
+    day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
+    if year is not None:
+        return int(year) + (2000 if len(year) == 2 else 0), month, day
+    if not 1 <= month <= 12:
+        return today.year, month, day
+    # Without a year, a day long gone means next year's (2/1 typed in December); one gone
+    # lately stays in the past, to be refused rather than planned a year ahead. A day the month
+    # lacks (29/02) is placed by the month's last, to say in which year it lacks it.
+    last = calendar.monthrange(today.year, month)[1]
+    gone = today - date(today.year, month, max(1, min(day, last))) >= FAR_AHEAD
+    return today.year + gone, month, day
 
 
 def _unreadable_date(word: str, today: date) -> bool:
@@ -217,9 +231,33 @@ def read_time(
 
 @dataclass(frozen=True)
 class NoSuchDay:
-    """A date in digits that names no day, read day first: 31/02, 31/04, 12/31."""
+    """A date in digits that names no day, read day first: 31/02, 31/04, 12/31, 31/13.
+
+    `month_first` when the numbers read as a date month first (12/31); `days_in_month` when
+    the month is one, with fewer days than the day typed (31/02: 28), in `year`.
+    """
 
     typed: str
+    month_first: bool = False
+    day: int = 0
+    month: int = 0
+    year: int = 0
+    days_in_month: int = 0
+
+
+def no_such_day(typed: str, today: date) -> NoSuchDay:
+    """Say what is wrong with a date in digits that names no day."""
+    numbers = _date_numbers(typed, today)
+    if numbers is None:
+        return NoSuchDay(typed)
+    year, month, day = numbers
+    if 1 <= month <= 12 and 1 <= day <= 31:
+        # 31/02, 29/02 of a year that is not a leap year, 31/04: a day the month lacks.
+        last = calendar.monthrange(year, month)[1]
+        return NoSuchDay(typed, day=day, month=month, year=year, days_in_month=last)
+    # 12/31, 2/13: no month, but a day and month the other way round (never so in 2026-13-01).
+    swapped = 1 <= day <= 12 and 1 <= month <= 31 and not _ISO_DATE.match(typed)
+    return NoSuchDay(typed, month_first=swapped)
 
 
 @dataclass(frozen=True)
@@ -237,7 +275,7 @@ def why_unread(
     today = now.astimezone(zone).date()
     for word in (word.strip(".,;") for word in text.split()):
         if _unreadable_date(word, today):
-            return NoSuchDay(word)
+            return no_such_day(word, today)
     named = _weekdays_named(text)
     if len(named) == 1:
         without = " ".join(_WEEKDAY_NAMED.sub(" ", text).split())
