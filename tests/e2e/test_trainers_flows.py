@@ -409,11 +409,18 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     await trainer.press("Another date")
     assert "It is now 23/11/26, 10:00." in trainer.text
     await trainer.say("31/11 10:00")
-    assert "There is no day “31/11”: a date is the day first, then the month." in trainer.text
-    assert "I did not understand that date" in trainer.text
+    # Written day first: the month is what has no such day.
+    assert trainer.text == (
+        "There is no 31 November: November has 30 days.\n"
+        "Please type the day and time again, for example: tomorrow 9:00, Thursday 14:30 or "
+        "3/12 10:00"
+    )
     await trainer.say("Wednesday 26/11 10:00")  # the 26th is a Thursday
     assert "That day is not a Wednesday: it is Thursday, 26 November." in trainer.text
+    assert "I did not understand that date" not in trainer.text  # it did: the days disagree
     await trainer.say("12/31 10:00")  # month first: not the 12th of 2031
+    assert "There is no day “12/31”: a date is the day first, then the month." in trainer.text
+    await trainer.say("next blursday")
     assert "I did not understand that date" in trainer.text
     await trainer.say("1/12/2028 10:00")
     assert "That is more than a year away." in trainer.text
@@ -462,10 +469,117 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     assert "24/11/26, 08:30 · Group A · a message: “Demain, atelier à 10 h.”" in trainer.text
     assert "Monday to Friday at 09:00 · Group A · each learner's next lesson" in trainer.text
     await trainer.press("Cancel number 1")
+    await trainer.press("Yes, cancel")
     # Said what was cancelled, before the list numbered again.
     cancelled = "✖ Cancelled: 24/11/26, 08:30 · Group A · a message: “Demain, atelier à 10 h.”."
     assert trainer.text.startswith(cancelled)
     assert "24/11/26, 08:30" not in trainer.text.removeprefix(cancelled)
+
+
+async def test_a_planned_send_or_plan_is_cancelled_only_once_confirmed(app: App) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Group A")
+    await learners(app, code, ["en"])
+    for typed in ("morgen 9u", "woensdag 9u"):
+        await next_lesson_at(trainer, "Group A", typed)
+        await trainer.press("Plan it")
+    await next_lesson_every_weekday(trainer, "Group A")
+    await trainer.command("scheduled")
+    first = "24/11/26, 09:00 · Group A · each learner's next lesson"
+    second = "25/11/26, 09:00 · Group A · each learner's next lesson"
+    assert f"1. {first}\n2. {second}\n3. Monday to Friday at 09:00" in trainer.text
+    stale_second = trainer.button("Cancel number 2").data
+
+    # One tap asks, naming the send; "No" keeps it and shows the list again.
+    await trainer.press("Cancel number 2")
+    assert trainer.text == f"Cancel this planned send?\n{second}."
+    assert [b.label for b in trainer.buttons] == ["✖ Yes, cancel", "⬅ No, keep it"]
+    await trainer.press("No, keep it")
+    assert f"1. {first}\n2. {second}" in trainer.text
+
+    await trainer.press("Cancel number 2")
+    confirm = trainer.button("Yes, cancel").data
+    await trainer.press("Yes, cancel")
+    assert trainer.text.startswith(f"✖ Cancelled: {second}.")
+    assert f"1. {first}\n2. Monday to Friday at 09:00" in trainer.text
+    # The old list's "2" and the same "Yes" again name the cancelled send, not the new second.
+    for data in (stale_second, confirm):
+        await trainer.press_data(data)
+        assert "This button is no longer active" in trainer.text
+    await trainer.command("scheduled")
+    assert f"1. {first}\n2. Monday to Friday at 09:00" in trainer.text
+
+    # A weekly plan asks too.
+    await trainer.press("Cancel number 2")
+    assert trainer.text == (
+        "Stop this weekly plan?\nMonday to Friday at 09:00 · Group A · each learner's next lesson."
+    )
+    await trainer.press("Yes, cancel")
+    assert f"1. {first}" in trainer.text
+    assert "Monday to Friday" not in trainer.text.partition("\n")[2]
+
+
+async def test_a_message_typed_before_its_language_is_kept(app: App) -> None:
+    trainer = await new_trainer(app, 2001, "nl")
+    code = await new_cohort(trainer, "Groep A")
+    await learners(app, code, ["nl", "fr"])
+    await trainer.command("push")
+    await trainer.press("Groep A")
+    await trainer.press("Een kort bericht")
+    # Typed at once, no language tapped: kept, not answered as a question.
+    await trainer.say("Vergeet jullie laptop niet morgen!")
+    assert trainer.text == (
+        "Ik bewaar je bericht:\nVergeet jullie laptop niet morgen!\n"
+        "In welke taal is het geschreven? Tik hieronder op die taal."
+    )
+    assert [b.label for b in trainer.buttons] == [
+        "Het is in het Nederlands",
+        "Het is in het Frans",
+        "Het is in het Engels",
+        "✖ Annuleren",
+    ]
+    # A second part before the tap joins the first.
+    await trainer.say("En jullie lader.")
+    assert "Vergeet jullie laptop niet morgen!\n\nEn jullie lader." in trainer.text
+    await trainer.press("Het is in het Nederlands")
+    assert trainer.text.startswith("Bewaard.")
+    assert trainer.buttons[0].label == "➕ Frans toevoegen"
+
+    # Typed again instead of tapping "Add French": asked, with Dutch offered last, to replace.
+    await trainer.say("N'oubliez pas votre ordinateur demain !")
+    assert [b.label for b in trainer.buttons][:3] == [
+        "Het is in het Frans",
+        "Het is in het Engels",
+        "🔁 Het vervangt de tekst in het Nederlands",
+    ]
+    await trainer.press("Het is in het Frans")
+    await trainer.press("Verder: wanneer")
+    await trainer.press("Nu")
+    assert "Nederlands: Vergeet jullie laptop niet morgen!\n\nEn jullie lader." in trainer.text
+    assert "Frans: N'oubliez pas votre ordinateur demain !" in trainer.text
+    await trainer.press("Versturen")
+    assert "✅ Wordt verstuurd naar 2 cursisten nu." in trainer.text
+    # Done with the wizard: typed text is a question again.
+    await trainer.say("Wat is AI?")
+    assert "Ik bewaar je bericht" not in trainer.text
+
+
+async def test_a_date_the_month_or_weekday_lacks_says_so_in_dutch(app: App) -> None:
+    trainer = await new_trainer(app, 2001, "nl")
+    await new_cohort(trainer, "Groep A")
+    await trainer.command("push")
+    await trainer.press("Groep A")
+    await trainer.press("De volgende les van elke cursist")
+    await trainer.press("Een andere datum en uur")
+    again = "Typ de dag en het uur opnieuw, bijvoorbeeld: morgen 9u, donderdag 14u30 of 3/12 10u"
+    await trainer.say("vrijdag 13/12 10:00")  # a Sunday
+    assert trainer.text == f"Die dag is geen vrijdag: het is zondag 13 december.\n{again}"
+    await trainer.say("31/02 om 10u")
+    assert trainer.text == f"Er is geen 31 februari: februari heeft 28 dagen.\n{again}"
+    await trainer.say("29/02 10u")  # 2027: not a leap year
+    assert "Er is geen 29 februari in 2027: februari heeft dat jaar 28 dagen." in trainer.text
+    await trainer.say("12/25 10u")  # month first
+    assert "een datum schrijf je met eerst de dag, dan de maand" in trainer.text
 
 
 async def test_a_trainer_deletes_a_group_and_its_learners_keep_their_progress(app: App) -> None:
@@ -569,6 +683,12 @@ async def test_a_day_without_a_time_offers_times_and_late_pushes_say_when_they_g
     held = "23/11/26, 22:57, but the group's quiet hours hold it until tomorrow at 08:00"
     assert f"1. {held}" in trainer.text
     await trainer.press("Cancel number 1")
+    # Queued already: some learners may have it, and the question says the others will not.
+    assert trainer.text == (
+        f"Cancel this send?\n{held} · Group A · each learner's next lesson.\n"
+        "Learners who have not got it yet will not get it."
+    )
+    await trainer.press("Yes, cancel")
     assert trainer.text.startswith(f"✖ Cancelled: {held}")
     assert f"1. {held}" not in trainer.text
     assert await statuses(app) == {}

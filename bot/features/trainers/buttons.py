@@ -249,10 +249,20 @@ class ShowScheduled(CallbackData):
 
 
 @dataclass(frozen=True)
-class Unschedule(CallbackData):
-    """Cancel a planned send (`push`) or stop a plan (`plan`)."""
+class AskUnschedule(CallbackData):
+    """Ask whether to cancel a planned send (`push`) or stop a plan (`plan`)."""
 
+    # The action of the one-tap cancel buttons of before: those still in a chat now ask first.
     action = "trainers.unsched"
+    kind: str
+    item: int
+
+
+@dataclass(frozen=True)
+class Unschedule(CallbackData):
+    """Cancel a planned send (`push`) or stop a plan (`plan`), once the trainer confirmed."""
+
+    action = "trainers.unschedok"
     kind: str
     item: int
 

@@ -103,6 +103,7 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.ConfirmPushAgain, push.confirm),
             on(buttons.CancelPush, push.cancel),
             on(buttons.ShowScheduled, push.scheduled),
+            on(buttons.AskUnschedule, push.ask_unschedule),
             on(buttons.Unschedule, push.unschedule),
             on(buttons.ChooseReport, report.choose),
             on(buttons.CohortReport, report.show),

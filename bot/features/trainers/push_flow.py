@@ -18,6 +18,7 @@ from bot.features.menu import flows as screens
 from bot.features.trainers import ports
 from bot.features.trainers.access import Access, trainer_menu_button
 from bot.features.trainers.buttons import (
+    AskUnschedule,
     CancelPush,
     ConfirmPush,
     ConfirmPushAgain,
@@ -29,6 +30,7 @@ from bot.features.trainers.buttons import (
     PushModule,
     PushToCohort,
     PushWhen,
+    ShowScheduled,
     Unschedule,
 )
 from bot.features.trainers.moments import moment_text
@@ -84,7 +86,9 @@ class TypingForPush(FlowState):
     flow = "trainers.typing"
     captures_text = True
     literal_text = True
-    awaiting: str  # "time", or "text-<language>"
+    awaiting: str  # "time", "text-<language>", or "language" (a language button is awaited)
+    # A message typed before its language was chosen, kept until the trainer says which it is.
+    kept: str = ""
 
     @property
     def step(self) -> str:
@@ -129,15 +133,31 @@ def _opening(text: str) -> str:
 def unread_text(t: Translator, why: NoSuchDay | NotThatWeekday | None) -> str | None:
     """Say why a typed date was not read ("31/02", a weekday the date does not fall on)."""
     if isinstance(why, NoSuchDay):
-        return t.gettext(
-            "There is no day “{typed}”: a date is the day first, then the month."
-        ).format(typed=why.typed)
+        return _no_such_day_text(t, why)
     if isinstance(why, NotThatWeekday):
         named = t.locale.days["format"]["wide"][why.named]
         return t.gettext("That day is not a {weekday}: it is {day}.").format(
             weekday=named, day=t.day(why.moment)
         )
     return None
+
+
+def _no_such_day_text(t: Translator, why: NoSuchDay) -> str:
+    """Say what is wrong with a date that names no day: the month's length, or its order."""
+    if why.days_in_month:
+        month = t.locale.months["format"]["wide"][why.month]
+        said = (
+            # 29/02 is wrong only in some years: which one is said.
+            t.gettext("There is no {day} {month} in {year}: {month} has {count} days that year.")
+            if why.month == 2 and why.day == 29
+            else t.gettext("There is no {day} {month}: {month} has {count} days.")
+        )
+        return said.format(day=why.day, month=month, year=why.year, count=why.days_in_month)
+    if why.month_first:
+        return t.gettext(
+            "There is no day “{typed}”: a date is the day first, then the month."
+        ).format(typed=why.typed)
+    return t.gettext("There is no day “{typed}”.").format(typed=why.typed)
 
 
 def describe_plan(t: Translator, weekdays: str, at_minute: int) -> str:
@@ -181,6 +201,7 @@ class PushFlow:
 
     async def start(self, turn: Turn, _: object = None) -> None:
         """Ask which cohort to send to."""
+        _stop_typing(turn)
         t = turn.t
         await self.access.ask_cohort(
             turn, t.gettext("📤 Send to which group?"), PushToCohort, cancel_button(t)
@@ -209,6 +230,7 @@ class PushFlow:
         if kind not in {choice for choice, _ in WHAT_CHOICES}:
             await screens.stale_button(turn)
             return
+        _stop_typing(turn)
         await turn.repo(DRAFTS).update_draft(
             turn.learner.id, turn.now, kind=kind, lesson_id=None, texts=None
         )
@@ -276,14 +298,46 @@ class PushFlow:
         else:
             text = t.gettext("💬 In which language do you write? You can add others after.")
         turn.say(text, rows(*buttons, cancel_button(t)))
+        # A message typed instead of tapping a language is kept, not answered as a question.
+        await self._await_input(turn, "language")
+
+    def _ask_kept_language(self, turn: Turn, texts: dict[str, str], kept: str) -> None:
+        """Ask in which language a message typed before choosing one is written."""
+        t = turn.t
+        buttons = [
+            button(
+                (
+                    t.gettext("🔁 It replaces the {language} text")
+                    if profile.code in texts
+                    else t.gettext("It is in {language}")
+                ).format(language=t.language_name(profile.code)),
+                PushLanguage(profile.code),
+            )
+            # Languages not written yet first, the trainer's own first among them.
+            for profile in sorted(
+                turn.services.languages,
+                key=lambda p: (p.code in texts, p.code != turn.language),
+            )
+        ]
+        turn.say(
+            t.gettext("I keep your message:\n{text}\nIn which language is it? Tap it.").format(
+                text=kept
+            ),
+            rows(*buttons, cancel_button(t)),
+        )
 
     async def choose_language(self, turn: Turn, chosen: PushLanguage) -> None:
-        """Wait for the message in the chosen language."""
+        """Wait for the message in the chosen language, or file there the one typed before."""
         found = await self._draft(turn)
         if found is None:
             return
         if found.kind != "message" or chosen.language not in turn.services.languages:
             await screens.stale_button(turn)
+            return
+        state = turn.state
+        if isinstance(state, TypingForPush) and state.kept:
+            # Typed first, its language tapped after: the message is filed under it.
+            await self._save_text(turn, found, chosen.language, state.kept)
             return
         await self._await_input(turn, f"text-{chosen.language}")
         turn.say(
@@ -302,6 +356,7 @@ class PushFlow:
         if found.kind is None or (found.kind == "message" and not found.texts):
             await screens.stale_button(turn)
             return
+        _stop_typing(turn)
         t = turn.t
         buttons = [button(t.gettext("⚡ Now"), PushAt("now"))]
         buttons += [
@@ -366,6 +421,9 @@ class PushFlow:
         if state.awaiting == "time":
             await self._typed_time(turn, text)
             return
+        if state.awaiting == "language" and state.kept:
+            # Typed in two goes before a language was chosen: one message in two paragraphs.
+            text = f"{state.kept}\n\n{text}"
         if len(text) > MESSAGE_MAX_CHARS:
             turn.say(
                 t.gettext(
@@ -374,7 +432,14 @@ class PushFlow:
                 rows(cancel_button(t)),
             )
             return
-        texts = {**found.texts, state.awaiting.removeprefix("text-"): text}
+        if state.awaiting == "language":
+            await self._await_input(turn, "language", kept=text)
+            self._ask_kept_language(turn, found.texts, text)
+            return
+        await self._save_text(turn, found, state.awaiting.removeprefix("text-"), text)
+
+    async def _save_text(self, turn: Turn, found: Draft, language: str, text: str) -> None:
+        texts = {**found.texts, language: text}
         await self._stop_waiting(turn, texts=texts)
         await self._ask_language(turn, texts)
 
@@ -384,9 +449,17 @@ class PushFlow:
         typed = read_time(text, self.options.zone, turn.now, languages)
         if typed is None:
             why = unread_text(t, why_unread(text, self.options.zone, turn.now, languages))
-            again = t.gettext(
-                "I did not understand that date. Please type it like this: "
-                "tomorrow 9:00, Thursday 14:30 or 3/12 10:00"
+            # The date was understood when the reason is known: only asked again, not blamed.
+            again = (
+                t.gettext(
+                    "Please type the day and time again, for example: "
+                    "tomorrow 9:00, Thursday 14:30 or 3/12 10:00"
+                )
+                if why
+                else t.gettext(
+                    "I did not understand that date. Please type it like this: "
+                    "tomorrow 9:00, Thursday 14:30 or 3/12 10:00"
+                )
             )
             turn.say("\n".join(line for line in (why, again) if line), rows(cancel_button(t)))
             return
@@ -454,6 +527,7 @@ class PushFlow:
         await self._summary(turn)
 
     async def _summary(self, turn: Turn) -> None:
+        _stop_typing(turn)  # a button answers the summary: typed text is a question again
         found = await turn.repo(DRAFTS).draft(turn.learner.id)
         cohort = (
             await turn.repo(COHORTS).owned_cohort(turn.learner.id, found.cohort_id)
@@ -591,7 +665,7 @@ class PushFlow:
             lines.append(f"{number}. {self._describe_item(t, turn, item, cohorts)}")
             kind = "plan" if isinstance(item, Plan) else "push"
             label = t.gettext("✖ Cancel number {number}").format(number=number)
-            buttons.append(button(label, Unschedule(kind, item.id)))
+            buttons.append(button(label, AskUnschedule(kind, item.id)))
         turn.say("\n".join(lines), rows(*buttons, trainer_menu_button(turn)))
 
     def _describe_item(
@@ -611,41 +685,67 @@ class PushFlow:
             when = when_text(t, cohorts[item.cohort_id], item.due_at, self.options.zone, turn.now)
         return f"{when} · {name} · {what}"
 
-    async def unschedule(self, turn: Turn, chosen: Unschedule) -> None:
-        """Cancel a planned push or stop a plan of the trainer's own cohorts."""
+    async def ask_unschedule(self, turn: Turn, chosen: AskUnschedule) -> None:
+        """Say which planned send or plan a cancel button names, and ask to confirm."""
         if not await self.access.trainer(turn):
             return
-        kind, item_id = chosen.kind, chosen.item
-        cohorts = {c.id: c for c in await turn.repo(COHORTS).cohorts_of(turn.learner.id)}
-        owned = list(cohorts)
-        pushes = turn.repo(PUSHES)
-        # Said once cancelled: the list is numbered again after, so the number says nothing.
-        planned, plans = await pushes.upcoming(owned, turn.now)
-        items: list[Push | Plan] = [*planned, *plans]
-        what = next(
-            (
-                self._describe_item(turn.t, turn, item, cohorts)
-                for item in items
-                if item.id == item_id and (kind == "plan") == isinstance(item, Plan)
+        cohorts, item = await self._planned(turn, chosen.kind, chosen.item)
+        if item is None:
+            # Cancelled already, gone out, or not the trainer's: the list's numbers are not ids.
+            await screens.stale_button(turn)
+            return
+        t = turn.t
+        what = self._describe_item(t, turn, item, cohorts)
+        if isinstance(item, Plan):
+            question = t.gettext("Stop this weekly plan?\n{what}.")
+        elif item.expanded_at is not None:
+            # Held by quiet hours: some learners may have it already, the others will not.
+            question = t.gettext(
+                "Cancel this send?\n{what}.\nLearners who have not got it yet will not get it."
+            )
+        else:
+            question = t.gettext("Cancel this planned send?\n{what}.")
+        turn.say(
+            question.format(what=what),
+            rows(
+                button(t.gettext("✖ Yes, cancel"), Unschedule(chosen.kind, chosen.item)),
+                button(t.gettext("⬅ No, keep it"), ShowScheduled()),
             ),
-            None,
         )
+
+    async def unschedule(self, turn: Turn, chosen: Unschedule) -> None:
+        """Cancel a planned push or stop a plan of the trainer's own cohorts, as confirmed."""
+        if not await self.access.trainer(turn):
+            return
+        cohorts, item = await self._planned(turn, chosen.kind, chosen.item)
+        if item is None:
+            # Confirmed twice, or gone out meanwhile: a push already sending is not cut short.
+            await screens.stale_button(turn)
+            return
+        pushes, owned = turn.repo(PUSHES), list(cohorts)
         done = (
-            await pushes.cancel_push(item_id, owned)
-            if kind == "push"
-            else kind == "plan" and await pushes.stop_plan(item_id, owned)
+            await pushes.stop_plan(item.id, owned)
+            if isinstance(item, Plan)
+            else await pushes.cancel_push(item.id, owned)
         )
         if not done:
             await screens.stale_button(turn)
             return
-        t = turn.t
-        said = (
-            t.gettext("✖ Cancelled: {what}.").format(what=what)
-            if what
-            else t.gettext("✖ Cancelled.")
-        )
-        turn.say(said, replace=True)
+        # Said once cancelled: the list is numbered again after, so the number says nothing.
+        what = self._describe_item(turn.t, turn, item, cohorts)
+        turn.say(turn.t.gettext("✖ Cancelled: {what}.").format(what=what), replace=True)
         await self.scheduled(turn)
+
+    async def _planned(
+        self, turn: Turn, kind: str, item_id: int
+    ) -> tuple[dict[int, Cohort], Push | Plan | None]:
+        """Return the trainer's cohorts, and the send or plan of theirs still to come, if any."""
+        cohorts = {c.id: c for c in await turn.repo(COHORTS).cohorts_of(turn.learner.id)}
+        if kind not in {"push", "plan"}:
+            return cohorts, None
+        planned, plans = await turn.repo(PUSHES).upcoming(list(cohorts), turn.now)
+        items: list[Push | Plan] = [*plans] if kind == "plan" else [*planned]
+        return cohorts, next((item for item in items if item.id == item_id), None)
 
     async def _draft(self, turn: Turn) -> Draft | None:
         if not await self.access.trainer(turn):
@@ -659,9 +759,9 @@ class PushFlow:
             )
         return found
 
-    async def _await_input(self, turn: Turn, awaiting: str) -> None:
+    async def _await_input(self, turn: Turn, awaiting: str, kept: str = "") -> None:
         # Entered on top of the trainer's own lesson, which they find again afterwards.
-        turn.enter(TypingForPush(awaiting))
+        turn.enter(TypingForPush(awaiting, kept))
 
     async def _stop_waiting(self, turn: Turn, **values: object) -> None:
         await turn.repo(DRAFTS).update_draft(turn.learner.id, turn.now, **values)
