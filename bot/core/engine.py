@@ -151,7 +151,8 @@ class Tutor:
         else:
             stored = await learners.conversation(learner.id)
             conversation = self.router.states.load_conversation(*stored)
-            turn = Turn(sender, learner, self.services, uow, now, conversation)
+            shown = await learners.buttons(learner.id)
+            turn = Turn(sender, learner, self.services, uow, now, conversation, shown=shown)
             await self._dispatch(turn, event, replaying=replaying)
         if not turn.forgotten:
             codec = self.router.states
@@ -162,6 +163,7 @@ class Tutor:
                 codec.dump(resume) if resume else None,
                 turn.lesson_id,
                 now,
+                turn.on_screen(),
             )
         return turn.replies
 

@@ -71,6 +71,9 @@ class ButtonRoute(Generic[C]):
     # Handling the same tap again shows what the first showed and changes nothing more, so a
     # tap delivered again after its turn committed is handled again, read-only (see the engine).
     replayable: bool = False
+    # Typed words that name the button on screen do what tapping it does; not for an act that
+    # cannot be undone and asks for a tap on purpose (deleting one's data).
+    by_words: bool = True
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,11 @@ class Deferred(Generic[T]):
 
 
 def on(
-    data: type[C], handler: Callable[[Turn, C], Awaitable[None]], *, replayable: bool = False
+    data: type[C],
+    handler: Callable[[Turn, C], Awaitable[None]],
+    *,
+    replayable: bool = False,
+    by_words: bool = True,
 ) -> ButtonRoute[C]:
     """Route one kind of button to its handler (typed, so the two cannot disagree)."""
-    return ButtonRoute(data, handler, replayable)
+    return ButtonRoute(data, handler, replayable, by_words)

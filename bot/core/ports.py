@@ -7,13 +7,14 @@ the running tutor, in-memory dictionaries in the flow unit tests.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, Protocol, TypeVar, cast
 
 from bot.config import Language
+from bot.core.replies import Button
 from bot.core.state import StoredState
 
 T = TypeVar("T")
@@ -87,6 +88,10 @@ class Learners(Protocol):
         """Return the learner's stored state and the state it interrupts."""
         ...
 
+    async def buttons(self, learner_id: int) -> tuple[Button, ...]:
+        """Return the buttons of the last reply the learner got that had some."""
+        ...
+
     async def save_conversation(
         self,
         learner_id: int,
@@ -94,8 +99,9 @@ class Learners(Protocol):
         resume: StoredState | None,
         lesson_id: str | None,
         now: datetime,
+        buttons: Sequence[Button] = (),
     ) -> None:
-        """Store where the learner is, so that any process can go on from there.
+        """Store where the learner is and the buttons on their screen, for any process to go on.
 
         A state that did not change is not written again: `now` is when the learner last moved.
         """

@@ -31,7 +31,7 @@ from bot.core.feature import (
 from bot.core.languages import LanguageProfile, LanguageRegistry
 from bot.core.limits import IdentityHasher
 from bot.core.ports import Learner, Port, UnitOfWork
-from bot.core.replies import Button, CommandMenu, Keyboard, Message, Reply
+from bot.core.replies import Button, CommandMenu, Keyboard, Message, Question, Reply
 from bot.core.state import Conversation, FlowState, StateCodec
 from bot.course.model import Course
 from bot.i18n import Translator
@@ -118,6 +118,8 @@ class Turn:
     now: datetime
     conversation: Conversation = field(default_factory=Conversation)
     replies: list[Reply] = field(default_factory=list)
+    # The buttons on the learner's screen as the turn began: those of the last reply with some.
+    shown: tuple[Button, ...] = ()
     # Set when the learner's data was deleted during the turn: nothing more is stored.
     forgotten: bool = False
 
@@ -172,6 +174,14 @@ class Turn:
         """End the current flow and go back to the interrupted one (or idle)."""
         self.conversation = self.conversation.leave()
 
+    def on_screen(self) -> tuple[Button, ...]:
+        """Return the buttons on screen after the turn: its replies' if they have any."""
+        shown = tuple(
+            button for reply in self.replies for row in _keyboard(reply) for button in row
+        )
+        # A reply without buttons (a voice note, a picture) leaves those above it in place.
+        return shown or self.shown
+
     def say(self, text: str, keyboard: Keyboard = (), *, replace: bool = False) -> None:
         """Add a text reply."""
         self.replies.append(Message(text=text, keyboard=keyboard, replace=replace))
@@ -179,6 +189,12 @@ class Turn:
     def add(self, reply: Reply) -> None:
         """Add any other reply (a document, a picture, a question)."""
         self.replies.append(reply)
+
+
+def _keyboard(reply: Reply) -> Keyboard:
+    if isinstance(reply, Message):
+        return reply.keyboard
+    return reply.keyboard() if isinstance(reply, Question) else ()
 
 
 async def personal_menu(turn: Turn) -> CommandMenu | None:
@@ -195,6 +211,27 @@ async def press(turn: Turn, data: CallbackData) -> bool:
     if route is None:
         return False
     await route.handler(turn, data)
+    return True
+
+
+def button_for(
+    buttons: Mapping[str, ButtonRoute[Any]], data: str
+) -> tuple[ButtonRoute[Any], CallbackData] | None:
+    """Return the route and typed data of a button's data; None when stale or forged."""
+    parsed = callbacks.split(data)
+    route = buttons.get(parsed[0]) if parsed else None
+    if parsed is None or route is None:
+        return None
+    value = route.data.unpack(parsed[1])
+    return (route, value) if value is not None else None
+
+
+async def press_shown(turn: Turn, shown: Button) -> bool:
+    """Do what tapping a button on screen does, for words naming it; False if they may not."""
+    found = button_for(turn.services.buttons, shown.data)
+    if found is None or not found[0].by_words:
+        return False
+    await found[0].handler(turn, found[1])
     return True
 
 
@@ -287,12 +324,7 @@ class Router:
 
     def button_for(self, data: str) -> tuple[ButtonRoute[Any], CallbackData] | None:
         """Return the route and typed data of a tapped button; None when stale or forged."""
-        parsed = callbacks.split(data)
-        route = self.buttons.get(parsed[0]) if parsed else None
-        if parsed is None or route is None:
-            return None
-        value = route.data.unpack(parsed[1])
-        return (route, value) if value is not None else None
+        return button_for(self.buttons, data)
 
     def text_route(self, state: FlowState) -> TextRoute | None:
         """Return the route of free text in a state: the flow's own, else the general one."""

@@ -16,6 +16,7 @@ from bot.adapters.db.database import Database
 from bot.adapters.db.learners import SqlLearners
 from bot.adapters.db.unit import SqlFactory, SqlUnits
 from bot.core.ports import LEARNERS, Port, UnitsOfWork
+from bot.core.replies import Button
 from bot.core.state import StoredState
 from bot.features.answers.ports import QUESTIONS
 from bot.features.answers.repo import SqlQuestions
@@ -116,13 +117,34 @@ async def test_a_conversation_is_stored_as_json_and_exported(units: UnitsOfWork)
         await uow.get(LEARNERS).save_conversation(anna, resume, None, LESSON, NOW)
     async with units() as uow:
         assert await uow.get(LEARNERS).conversation(anna) == (resume, None)
+        assert await uow.get(LEARNERS).buttons(anna) == ()
         export = await uow.get(LEARNERS).export(anna)
         assert await uow.get(LEARNERS).export(anna + 1000) == {}
     assert export["learner"]["created_at"] == NOW.isoformat()
     assert export["conversation"] == {
         "where": {"flow": "lessons.reading", "step": "", "data": {"lesson": LESSON, "card": 2}},
         "interrupted": None,
+        "buttons": [],
     }
+
+
+async def test_the_buttons_on_screen_are_kept_with_the_conversation(units: UnitsOfWork) -> None:
+    anna = await new_learner(units, "anna")
+    idle = StoredState("core.idle", "", {"lesson": LESSON})
+    shown = (
+        Button("📖 Open the lesson", f"v2:lessons.open:{LESSON}"),
+        Button("☰ Menu", "v2:menu.show"),
+    )
+    async with units() as uow:
+        await uow.get(LEARNERS).save_conversation(anna, idle, None, LESSON, NOW, shown)
+    async with units() as uow:
+        assert await uow.get(LEARNERS).buttons(anna) == shown
+        # Only the buttons changed: they are stored all the same.
+        await uow.get(LEARNERS).save_conversation(anna, idle, None, LESSON, NOW, shown[1:])
+    async with units() as uow:
+        assert await uow.get(LEARNERS).buttons(anna) == shown[1:]
+        export = await uow.get(LEARNERS).export(anna)
+    assert export["conversation"]["buttons"] == ["☰ Menu"]
 
 
 async def test_progress_keeps_the_first_opening_and_the_best_score(units: UnitsOfWork) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 
 from bot.config import Language
 from bot.core.ports import LEARNERS, Learner, Port, Repositories, jsonable
+from bot.core.replies import Button
 from bot.core.state import StoredState
 from bot.features.answers.ports import QUESTIONS, UnansweredQuestion
 from bot.features.certificate.ports import CERTIFICATES, Certificate, Verification
@@ -62,6 +63,7 @@ class SavedConversation:
     resume: StoredState | None
     lesson_id: str | None
     updated_at: datetime
+    buttons: tuple[Button, ...] = ()
 
 
 @dataclass
@@ -189,6 +191,11 @@ class MemoryLearners:
             return None, None
         return _stored_copy(saved.current), _stored_copy(saved.resume) if saved.resume else None
 
+    async def buttons(self, learner_id: int) -> tuple[Button, ...]:
+        """Return the buttons of the last reply the learner got that had some."""
+        saved = self.tables.conversations.get(learner_id)
+        return saved.buttons if saved else ()
+
     async def save_conversation(
         self,
         learner_id: int,
@@ -196,11 +203,16 @@ class MemoryLearners:
         resume: StoredState | None,
         lesson_id: str | None,
         now: datetime,
+        buttons: Sequence[Button] = (),
     ) -> None:
-        """Store where the learner is; a state that did not change keeps its time."""
+        """Store where the learner is and the buttons shown; an unchanged place keeps its time."""
         self.tables.require_learner(learner_id)
         saved = SavedConversation(
-            _stored_copy(current), _stored_copy(resume) if resume else None, lesson_id, utc(now)
+            _stored_copy(current),
+            _stored_copy(resume) if resume else None,
+            lesson_id,
+            utc(now),
+            tuple(buttons),
         )
         before = self.tables.conversations.get(learner_id)
         if before is None or replace(before, updated_at=saved.updated_at) != saved:
@@ -217,6 +229,7 @@ class MemoryLearners:
             "conversation": {
                 "where": asdict(current) if current else None,
                 "interrupted": asdict(resume) if resume else None,
+                "buttons": [button.label for button in await self.buttons(learner_id)],
             },
         }
 

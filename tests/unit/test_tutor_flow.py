@@ -576,3 +576,56 @@ async def test_practice_after_a_prompt_leads_back_to_the_card_being_read(
     assert f"{title} · 3/" in chat.text
     await chat.press_data(data("lessons.open", "jobs/cover-letter"))
     assert f"{title} · 3/" in chat.text
+
+
+async def finish_first_lesson(app: App, chat: Chat, language: str) -> None:
+    """Take the first lesson's quiz to its end, every answer right."""
+    lesson = app.services.course.lesson(language, FIRST_LESSON)
+    assert lesson is not None
+    await chat.command("start")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    for index, item in enumerate(lesson.quiz):
+        await chat.answer(item.correct)
+        if index + 1 < len(lesson.quiz):
+            await chat.press_data(chat.button_with_action("lessons.resume").data)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [("nl", "volgende les"), ("fr", "leçon suivante"), ("en", "Next lesson"), ("en", "next")],
+)
+async def test_the_next_lesson_typed_at_the_end_of_a_quiz_is_the_one_offered(
+    app: App, language: str, typed: str
+) -> None:
+    chat = Chat(app.tutor, user=f"next-{language}-{typed}", language_code=language)
+    await finish_first_lesson(app, chat, language)
+    following = app.services.course.next_lesson_id(language, FIRST_LESSON)
+    assert chat.button_with_action("lessons.open").data == data("lessons.open", following)
+    title = app.services.course.lesson(language, following).title  # type: ignore[arg-type,union-attr]
+
+    await chat.say(typed)
+    assert f"📖 {title} · 1/" in chat.text
+    await chat.command("menu")
+    assert title in chat.button_with_action("lessons.resume").label
+
+
+@pytest.mark.parametrize("typed", ["Open de les", "📖 Open de les", "open de LES!"])
+async def test_a_buttons_words_typed_under_an_answer_do_what_it_does(app: App, typed: str) -> None:
+    chat = Chat(app.tutor, user="typed-open", language_code="nl")
+    await chat.command("start")
+    await chat.say("zal ai mijn job als magazijnier overnemen")
+    lesson_id = chat.button("Open de les").data.rsplit(":", 1)[-1]
+    title = app.services.course.lesson("nl", lesson_id).title  # type: ignore[union-attr]
+
+    await chat.say(typed)
+    assert f"📖 {title} · 1/" in chat.text
+
+
+async def test_deleting_ones_data_needs_a_tap_even_when_its_words_are_typed(app: App) -> None:
+    chat = Chat(app.tutor, user="typed-forget", language_code="nl")
+    await chat.command("start")
+    await chat.command("forget")
+    await chat.say(translated(app, "nl", "Yes, delete everything"))
+    assert actions(chat) == ["privacy.forget", "privacy.forget"]
+    await chat.command("progress")
+    assert translated(app, "nl", "I keep no data about you. Send /start to begin.") not in chat.text

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.adapters.db.tables import ConversationRow, LearnerRow, table_of
 from bot.config import Language
 from bot.core.ports import Learner, jsonable
+from bot.core.replies import Button
 from bot.core.state import StoredState
 
 LEARNERS = table_of(LearnerRow)
@@ -37,7 +38,16 @@ def _learner(row: Any) -> Learner:
 # Where the learner is, column by column, as a turn reads and writes it.
 PLACE = tuple(
     CONVERSATIONS.c[name]
-    for name in ("flow", "step", "data", "resume_flow", "resume_step", "resume_data", "lesson_id")
+    for name in (
+        "flow",
+        "step",
+        "data",
+        "resume_flow",
+        "resume_step",
+        "resume_data",
+        "lesson_id",
+        "buttons",
+    )
 )
 # A learner's place as stored: the columns by name, or None before their first turn ends.
 Place = dict[str, Any] | None
@@ -187,6 +197,11 @@ class SqlLearners:
         )
         return StoredState(place["flow"], place["step"], place["data"]), resume
 
+    async def buttons(self, learner_id: int) -> tuple[Button, ...]:
+        """Return the buttons of the last reply the learner got that had some."""
+        place = await self._place_of(learner_id)
+        return tuple(Button(*pair) for pair in (place or {}).get("buttons") or ())
+
     async def save_conversation(
         self,
         learner_id: int,
@@ -194,8 +209,9 @@ class SqlLearners:
         resume: StoredState | None,
         lesson_id: str | None,
         now: datetime,
+        buttons: Sequence[Button] = (),
     ) -> None:
-        """Store where the learner is, so that any process can go on from there."""
+        """Store where the learner is and the buttons on their screen, for any process to go on."""
         stored = await self._place_of(learner_id)
         place = {
             "flow": current.flow,
@@ -205,10 +221,13 @@ class SqlLearners:
             "resume_step": resume.step if resume else None,
             "resume_data": resume.data if resume else None,
             "lesson_id": lesson_id,
+            # As the JSON column gives them back, so that an unchanged screen compares equal.
+            "buttons": [[button.label, button.data] for button in buttons],
         }
         if place == stored:
-            # The learner is where they were (a question answered, a screen shown): `updated_at`
-            # says when they last moved, and a turn that did not move them writes nothing.
+            # The learner is where they were, before the same buttons (a screen shown again):
+            # `updated_at` says when that last changed, and a turn that changed nothing writes
+            # nothing.
             return
         if stored is None:
             await self.session.execute(
@@ -241,5 +260,6 @@ class SqlLearners:
             "conversation": {
                 "where": asdict(current) if current else None,
                 "interrupted": asdict(resume) if resume else None,
+                "buttons": [button.label for button in await self.buttons(learner_id)],
             },
         }

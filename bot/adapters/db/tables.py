@@ -101,6 +101,9 @@ class ConversationRow(Base):
     resume_data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # Derived from the states, kept as a column so reports and pushes can query it.
     lesson_id: Mapped[str | None] = mapped_column(String(64))
+    # The buttons of the last reply that had some, as [label, data] pairs: typed words that
+    # name one of them do what tapping it does.
+    buttons: Mapped[list[list[str]] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

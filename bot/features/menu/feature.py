@@ -14,6 +14,7 @@ from bot.core.feature import (
 )
 from bot.features.menu import flows
 from bot.features.menu.buttons import AskLanguage, ChooseLanguage, ShowHelp, ShowMenu
+from bot.features.menu.typed_buttons import press_named
 from bot.i18n import N_
 
 if TYPE_CHECKING:
@@ -43,5 +44,8 @@ def manifest(_: FeatureContext) -> Manifest:
         ),
         deep_links=(DeepLinkRoute("lang", flows.language_link),),
         texts=(TextRoute(flows.language_typed, flows.ChoosingLanguage.flow),),
+        # Right after the words of distress: a button's words typed do what it does, whoever
+        # else would read them (small talk's "next lesson", a question's "open the lesson").
+        text_filters=(press_named,),
         states=(flows.ChoosingLanguage,),
     )

@@ -32,7 +32,7 @@ def manifest(context: FeatureContext) -> Manifest:
             ),
             CommandRoute("forget", flows.forget, N_("Delete all your data")),
         ),
-        buttons=(on(ConfirmForget, flows.confirm_forget),),
+        buttons=(on(ConfirmForget, flows.confirm_forget, by_words=False),),
         states=(flows.ConfirmingForget,),
         texts=(TextRoute(flows.forget_typed, flows.ConfirmingForget.flow),),
     )
