@@ -193,6 +193,27 @@ async def test_a_question_typed_in_capitals_is_answered_as_in_small_letters(
     assert chat.button_with_action("lessons.open").data == data("lessons.open", lesson_id)
 
 
+@pytest.mark.parametrize(
+    ("language", "written", "named"),
+    [
+        ("en", "مرحبا، كيف أستخدم الذكاء الاصطناعي؟", "ar"),
+        ("nl", "¿cómo puedo usar la inteligencia artificial para buscar trabajo?", "es"),
+    ],
+)
+async def test_a_question_in_a_language_not_offered_is_told_which_languages_are_read(
+    plain_app: App, language: Language, written: str, named: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(written)
+    translator = plain_app.services.translators[language]
+    # In the learner's language: which language the message is in, and the three read.
+    assert translator.language_name(named) in chat.text
+    for code in plain_app.services.languages.codes:
+        assert translator.language_name(code) in chat.text
+    assert chat.button_with_action("menu.show")
+    assert await kept_for_trainers(plain_app, chat) == []
+
+
 async def test_a_long_french_message_from_an_english_learner_is_answered_in_french(
     plain_app: App,
 ) -> None:

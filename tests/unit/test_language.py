@@ -61,3 +61,38 @@ def test_a_text_in_none_of_the_offered_languages_is_in_none_of_them(text: str) -
 @pytest.mark.parametrize(("text", "language"), QUESTIONS.items())
 def test_capitals_do_not_change_the_language(text: str, language: str) -> None:
     assert LanguageDetector(BUILT_IN).detect(text.upper()) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("مرحبا، كيف أستخدم الذكاء الاصطناعي؟", "ar"),
+        ("كيف حالك", "ar"),  # another script: short is enough
+        ("Wie kann ich ChatGPT benutzen?", "de"),
+        ("¿cómo puedo usar la inteligencia artificial para buscar trabajo?", "es"),
+    ],
+)
+def test_a_message_clearly_in_a_language_not_offered_is_named(text: str, language: str) -> None:
+    assert LanguageDetector(BUILT_IN).foreign(text) == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *QUESTIONS,
+        "kheb da ni goe verstaan",  # Flemish chat: 0.31 Finnish
+        "weer morgen antwerpen",  # 0.97 Low German, but three words
+        "nah im good",
+        "chatgpt copilot gemini",  # names of tools say no language
+        "shukran 🙏",
+        "👍",
+    ],
+)
+def test_chat_short_messages_and_names_of_tools_are_not_foreign(text: str) -> None:
+    assert LanguageDetector(BUILT_IN).foreign(text) is None
+
+
+def test_a_language_offered_is_never_foreign() -> None:
+    without_french = LanguageDetector(BUILT_IN.select(["nl", "en"]))
+    assert without_french.foreign("Est-ce que je peux mettre mon CV dans ChatGPT ?") == "fr"
+    assert LanguageDetector(BUILT_IN).foreign("Est-ce que je peux mettre mon CV ?") is None

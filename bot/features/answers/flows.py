@@ -211,6 +211,9 @@ class Answers:
             )
             turn.say(said, rows(continue_button(t), screens.menu_button(t)))
             return
+        if (foreign := (await self.detector.wait()).foreign(redaction.bare)) is not None:
+            self._languages_read(turn, turn.t, foreign)
+            return
         question, shown = await self._standalone(turn, redaction, language)
         # Kept for the keep-language button, and for the next question, which may lean on it
         # when it is about the course ("will it rain tomorrow?" is no question to lean on).
@@ -595,6 +598,19 @@ class Answers:
             self._tap_to_answer(turn, t)
         else:
             self._redirect(turn, t, greeting=greeting)
+
+    def _languages_read(self, turn: Turn, t: Translator, written_in: str) -> None:
+        """Say, in the learner's language, which languages the tutor reads and writes."""
+        # An Arabic question about AI got "I can only help you learn about AI": the learner
+        # asked exactly that, in a language the course does not speak.
+        names = [t.language_name(code) for code in turn.services.languages.codes]
+        turn.say(
+            t.gettext(
+                "Sorry, I cannot read {language}. I understand {languages}: please write your "
+                "question in one of them."
+            ).format(language=t.language_name(written_in), languages=_join(t, names)),
+            rows(way_back(turn, t), screens.menu_button(t)),
+        )
 
     def _tap_to_answer(self, turn: Turn, t: Translator) -> None:
         turn.say(
