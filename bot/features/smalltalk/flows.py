@@ -293,7 +293,13 @@ async def _next_lesson(turn: Turn) -> None:
     """Open the lesson after the current one, as ▶ Next lesson does; else the first not done."""
     course = turn.course
     current = turn.lesson_id
-    following = course.next_lesson_id(turn.language, current) if current else None
+    place = turn.state if turn.state.lesson_id else turn.conversation.resume
+    # Between two lessons (after a quiz), the lesson kept is the one ▶ Next lesson offered: the
+    # lesson after it was one too far.
+    if current is None or isinstance(place, Idle):
+        following = current
+    else:
+        following = course.next_lesson_id(turn.language, current)
     lesson = (
         course.lesson(turn.language, following)
         if following
