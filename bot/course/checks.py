@@ -47,7 +47,7 @@ from bot.course.passages import (
 from bot.course.problem import Problem
 from bot.course.readability import measure, sentences, words
 from bot.course.style import check_style, load_style
-from bot.course.vocabulary import Vocabulary, glossary_vocabulary, terms_to_explain
+from bot.course.vocabulary import Vocabulary, ai_terms, glossary_vocabulary, terms_to_explain
 
 MAX_MESSAGE_CHARS = 4096
 MAX_QUESTION_CHARS = 300
@@ -421,7 +421,7 @@ def _check_module_file(
 
 def _glossary_of(content_dir: Path, language: Language) -> Vocabulary:
     path = content_dir / "glossary" / f"{language}.yaml"
-    return glossary_vocabulary(parse_glossary(path) if path.exists() else ())
+    return glossary_vocabulary(ai_terms(parse_glossary(path)) if path.exists() else ())
 
 
 def _check_simple_lines(lesson: Lesson) -> list[Problem]:

@@ -254,7 +254,7 @@ def _topics(value: Any, path: Path) -> tuple[tuple[str, ...], ...]:
 
 
 def parse_glossary(path: Path) -> tuple[GlossaryTerm, ...]:
-    """Parse a glossary file (`terms: [{id, term, aliases, definition, lesson?}]`)."""
+    """Parse a glossary file (`terms: [{id, term, aliases, definition, lesson?, everyday?}]`)."""
     data = cast("dict[str, Any]", _load_yaml(path.read_text(encoding="utf-8")) or {})
     return tuple(
         GlossaryTerm(
@@ -263,6 +263,7 @@ def parse_glossary(path: Path) -> tuple[GlossaryTerm, ...]:
             aliases=tuple(str(a) for a in term.get("aliases") or ()),
             definition=str(term["definition"]).strip(),
             lesson=str(term["lesson"]) if term.get("lesson") else None,
+            everyday=bool(term.get("everyday", False)),
         )
         for term in data.get("terms") or ()
     )

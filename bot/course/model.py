@@ -107,7 +107,7 @@ class Module:
 
 @dataclass(frozen=True)
 class GlossaryTerm:
-    """An AI word defined in plain language."""
+    """A word of the course defined in plain language: an AI word, or an everyday one."""
 
     id: str
     term: str
@@ -115,6 +115,9 @@ class GlossaryTerm:
     definition: str
     # The lesson that teaches the term, when the authors name one (else the tutor finds it).
     lesson: str | None = None
+    # An everyday digital word ("app", "itsme") rather than an AI word: defined when a learner
+    # asks, but no sign that a question is about the course, and taught by no lesson.
+    everyday: bool = False
 
 
 @dataclass(frozen=True)

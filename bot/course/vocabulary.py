@@ -55,10 +55,18 @@ def term_phrases(term: GlossaryTerm) -> tuple[str, ...]:
     return (bare, *short, *term.aliases)
 
 
+def ai_terms(terms: Iterable[GlossaryTerm]) -> tuple[GlossaryTerm, ...]:
+    """Return the AI words of a glossary, without the everyday ones ("app", "itsme")."""
+    return tuple(term for term in terms if not term.everyday)
+
+
 def glossary_phrases(course: Course) -> list[str]:
-    """Return every way the course's glossary writes a term, in every language."""
+    """Return every way the course's glossary writes an AI word, in every language."""
     return [
-        phrase for terms in course.glossary.values() for t in terms for phrase in term_phrases(t)
+        phrase
+        for terms in course.glossary.values()
+        for t in ai_terms(terms)
+        for phrase in term_phrases(t)
     ]
 
 
@@ -114,7 +122,7 @@ def glossary_vocabulary(terms: Sequence[GlossaryTerm]) -> Vocabulary:
 
 def ai_vocabulary(course: Course, language: Language) -> Vocabulary:
     """Build the words that make a question about AI: glossary terms and lesson keywords."""
-    terms = course.glossary.get(language, ())
+    terms = ai_terms(course.glossary.get(language, ()))
     lessons = course.all_lessons(language)
     return Vocabulary.of(
         [(term.id, term_phrases(term)) for term in terms]

@@ -160,6 +160,29 @@ async def test_what_is_chatgpt_gets_the_english_definition(plain_app: App) -> No
 
 
 @pytest.mark.parametrize(
+    ("language", "asked", "term_id"),
+    [
+        ("fr", "que veut dire logiciel ?", "software"),
+        ("fr", "c'est quoi itsme", "itsme"),
+        ("nl", "wat betekent van kracht?", "in-force"),
+        ("en", "what is a browser", "browser"),
+    ],
+)
+async def test_an_everyday_word_on_a_card_is_defined_in_the_lesson(
+    plain_app: App, language: Language, asked: str, term_id: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(asked)
+    term = next(term for term in plain_app.services.course.glossary[language] if term.id == term_id)
+    assert term.everyday
+    assert term.definition in chat.text
+    # No lesson teaches it; the way back leads to the card being read.
+    assert all(action_of(b.data) != "lessons.open" for b in chat.buttons)  # type: ignore[union-attr]
+    chat.button_with_action("lessons.resume")
+
+
+@pytest.mark.parametrize(
     ("language", "typed", "term_id"),
     [
         ("en", "whats a LLM lol", "large-language-model"),

@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 
 from bot.core.languages import BUILT_IN
-from bot.course.model import Course
+from bot.course.model import Course, GlossaryTerm
+from bot.course.vocabulary import ai_terms, ai_vocabulary
 from bot.features.answers.definitions import Definitions
 from tests.support.learning import fixture_course
 
@@ -123,3 +124,33 @@ def test_the_lessons_that_teach_the_terms_are_worked_out_once_before_a_question(
     assert found is not None
     assert found.lesson is not None
     assert teaching["chatbot"] == found.lesson.id
+
+
+def _with_everyday_word(course: Course) -> Course:
+    """Return the fixture course with an everyday word in each glossary: "app"."""
+    app = GlossaryTerm("app", "app", ("apps",), "A small program for your phone.", everyday=True)
+    glossary = {language: (*terms, app) for language, terms in course.glossary.items()}
+    return Course(course.modules, course.lessons, glossary)
+
+
+def test_an_everyday_word_is_defined_and_taught_by_no_lesson() -> None:
+    course = _with_everyday_word(fixture_course())
+    definitions = Definitions(course, BUILT_IN)
+
+    found = definitions.find("what does app mean?", "en")
+
+    assert found is not None
+    assert found.term.id == "app"
+    # "You learn more in the lesson…" would point to a lesson that only uses the word.
+    assert found.lesson is None
+    assert "app" not in definitions.teaching
+
+
+def test_an_everyday_word_makes_no_question_about_the_course() -> None:
+    course = _with_everyday_word(fixture_course())
+
+    assert ai_vocabulary(course, "en").find("my app does not open") == []
+    assert ai_vocabulary(course, "en").find("what is a chatbot") == ["chatbot"]
+    assert [term.id for term in ai_terms(course.glossary["en"])] == [
+        term.id for term in fixture_course().glossary["en"]
+    ]

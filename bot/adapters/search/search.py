@@ -33,6 +33,7 @@ from bot.adapters.search.topics import EverydaySubjects, TopicSignals, centralit
 from bot.config import Language, Settings
 from bot.core.languages import LanguageRegistry, SearchWords
 from bot.course.model import Course
+from bot.course.vocabulary import ai_terms
 
 # The share of the lexical ranker in the fused score is each language's `lexical_weight`.
 # Within the lexical ranker, the share of BM25 over whole lessons; the best chunk has the rest.
@@ -268,7 +269,7 @@ def _words_of(
         for chunk in lesson
         if chunk.kind is not ChunkKind.QUESTION
     ]
-    for term in course.glossary.get(language, ()):
+    for term in ai_terms(course.glossary.get(language, ())):
         texts += [term.term, *term.aliases, term.definition]
     return texts
 

@@ -18,7 +18,7 @@ from bot.core.router import Turn, button, rows
 from bot.core.text import fold
 from bot.core.typos import CloseWords
 from bot.course.model import Course, GlossaryTerm, Lesson
-from bot.course.vocabulary import Vocabulary, glossary_vocabulary, term_phrases
+from bot.course.vocabulary import Vocabulary, ai_terms, glossary_vocabulary, term_phrases
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
 from bot.features.quiz.flows import way_back
@@ -87,7 +87,9 @@ class Definitions:
     @cached_property
     def teaching(self) -> dict[str, str]:
         """Return the id of the lesson that teaches each term, by term id (worked out once)."""
-        terms = {term.id: term for terms in self.course.glossary.values() for term in terms}
+        terms = {
+            term.id: term for terms in self.course.glossary.values() for term in ai_terms(terms)
+        }
         named = {term.id: term.lesson for term in terms.values() if term.lesson}
         # Each lesson's texts are folded once for every term, not once per term (1.5 s, then).
         texts = {
@@ -152,7 +154,9 @@ class Definitions:
 
     def _definition(self, language: Language, term_id: str) -> Definition:
         term = next(term for term in self.course.glossary[language] if term.id == term_id)
-        return Definition(term, self.course.lesson(language, self.teaching.get(term_id, "")))
+        # An everyday word is taught by no lesson: "You learn more in the lesson…" would mislead.
+        teaching = None if term.everyday else self.teaching.get(term_id)
+        return Definition(term, self.course.lesson(language, teaching) if teaching else None)
 
 
 async def say_definition(

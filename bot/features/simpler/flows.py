@@ -10,6 +10,7 @@ from bot.core.router import Turn, button, rows
 from bot.course.model import Course, Lesson
 from bot.course.vocabulary import (
     Vocabulary,
+    ai_terms,
     glossary_vocabulary,
     key_sentence,
     terms_to_explain,
@@ -29,13 +30,13 @@ class Simpler:
         self.chains = chains
         self.budget = budget
         self._glossary: dict[Language, Vocabulary] = {
-            language: glossary_vocabulary(course.glossary.get(language, ()))
+            language: glossary_vocabulary(ai_terms(course.glossary.get(language, ())))
             for language in course.languages
         }
         self._definitions = {
             (language, term.id): term
             for language in course.languages
-            for term in course.glossary.get(language, ())
+            for term in ai_terms(course.glossary.get(language, ()))
         }
         # Rewrites depend only on the card, so one per card serves every learner, for free;
         # None marks a rewrite that lost the key idea, so the card is not asked again.
