@@ -635,6 +635,10 @@ async def test_a_group_is_deleted_by_its_name_only_by_its_trainer(app: App) -> N
 
     await owner.command("cohort", "delete", "Evening", "class")
     assert "No learner has joined it yet." in owner.text
+    # Typed, the words of a button that cannot be undone do not do what a tap does.
+    await owner.say("🗑 Yes, delete it")
+    assert "deleted" not in owner.text
+    await owner.command("cohort", "delete", "Evening", "class")
     await owner.press("Yes, delete it")
     assert "The group “Evening class” is deleted." in owner.text
 

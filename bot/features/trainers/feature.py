@@ -69,6 +69,8 @@ def manifest(context: FeatureContext) -> Manifest:
             CommandRoute("weekly", cohorts.weekly, N_("The weekly report, on or off"), "trainer"),
             CommandRoute("trainer_invite", cohorts.invite, N_("Invite a trainer"), "admin"),
         ),
+        # What cannot be undone needs a tap: typing a button's words does what it does
+        # (bot/features/menu/typed_buttons.py), but not for these.
         buttons=(
             on(buttons.ConfirmLeave, membership.confirm_leave),
             on(buttons.ConfirmMove, membership.confirm_move),
@@ -77,11 +79,11 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.MyCohorts, cohorts.list_cohorts),
             on(buttons.ShowCohort, cohorts.show_cohort),
             on(buttons.CohortMembers, members.members),
-            on(buttons.RemoveMember, members.remove),
+            on(buttons.RemoveMember, members.remove, by_words=False),
             on(buttons.NewJoinCode, cohorts.new_code),
             on(buttons.StopJoinCodes, cohorts.stop_codes),
             on(buttons.AskDeleteCohort, cohorts.ask_delete),
-            on(buttons.DeleteCohort, cohorts.delete),
+            on(buttons.DeleteCohort, cohorts.delete, by_words=False),
             on(buttons.AskReminders, cohorts.ask_reminders),
             on(buttons.SetReminders, cohorts.set_reminders),
             on(buttons.AskQuietHours, cohorts.ask_quiet_hours),
@@ -104,7 +106,7 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.CancelPush, push.cancel),
             on(buttons.ShowScheduled, push.scheduled),
             on(buttons.AskUnschedule, push.ask_unschedule),
-            on(buttons.Unschedule, push.unschedule),
+            on(buttons.Unschedule, push.unschedule, by_words=False),
             on(buttons.ChooseReport, report.choose),
             on(buttons.CohortReport, report.show),
         ),
