@@ -238,7 +238,30 @@ def retrieval(retriever: Retriever, cases: Sequence[EvalCase]) -> dict[str, Any]
     return {
         "clean": summary(evaluate(rank, cases, LANGUAGES)),
         "typos": summary(evaluate(rank, with_typos(cases), LANGUAGES)),
+        "unsure": unsure(retriever, cases),
     }
+
+
+def unsure(retriever: Retriever, cases: Sequence[EvalCase]) -> dict[str, Any]:
+    """Return, per language, the share of questions said unsure, and of those the right lesson."""
+    found: dict[str, dict[str, Any]] = {}
+    for language in LANGUAGES:
+        results = [
+            (retriever.search_sync(case.question, language), case)
+            for case in cases
+            if case.language == language
+        ]
+        said_unsure = [
+            bool(result.hits) and result.hits[0].lesson_id in case.expect
+            for result, case in results
+            if not result.confident
+        ]
+        found[language] = {
+            "share": round(len(said_unsure) / len(results), 4) if results else 0.0,
+            "right_lesson_first": sum(said_unsure),
+            "questions": len(said_unsure),
+        }
+    return found
 
 
 def answer_cards(retriever: Retriever, course: Course) -> dict[str, Any]:

@@ -51,7 +51,7 @@ COVERED = {
 NOT_COVERED = {
     "fr": "De quelle couleur est le logo de ChatGPT ?",
     "nl": "Kan ChatGPT brood bakken in mijn oven?",
-    "en": "What colour is the ChatGPT logo?",
+    "en": "What colour is the logo of ChatGPT?",
 }
 OFF_TOPIC = {
     "fr": "Comment faire du pain ?",

@@ -15,7 +15,7 @@ from tests.support.logs import LearnerTexts, watching_logs
 from tests.support.trainers import in_a_group
 
 # About AI, but not in the course: the tutor keeps it for the trainers, as a bound parameter.
-NOT_COVERED = "What colour is the ChatGPT logo?"
+NOT_COVERED = "What colour is the logo of ChatGPT?"
 
 
 def test_the_check_finds_a_learner_text_planted_in_a_log_line() -> None:

@@ -364,10 +364,10 @@ async def test_a_follow_up_kept_for_the_trainers_is_kept_as_the_learner_wrote_it
     chat = await new_learner(plain_app, "nl")
     await in_a_group(plain_app, chat)
     await chat.say("wat is een deepfake")
-    typed = "en voor mijn oma van 90 die alleen woont en geen gsm heeft?"
+    typed = "en welk merk camera gebruiken ze daarvoor?"
     await chat.say(typed)  # searched after the question before it, and not answered surely
     assert "Ik weet niet zeker of mijn lessen daarop antwoorden." in chat.text
-    # Not "wat is een deepfake en voor mijn oma…": the trainers read what was written.
+    # Not "wat is een deepfake en welk merk…": the trainers read what was written.
     assert await kept_for_trainers(plain_app, chat) == [typed]
 
 

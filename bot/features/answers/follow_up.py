@@ -46,6 +46,11 @@ OPENER_AND_WORDS: Final = 3
 # from the course says nothing either: it is read after the question before it. Everyday
 # follow-ups name their subject ("and which party should I vote?": two words).
 SAYS_NOTHING_WORDS: Final = 1
+# A follow-up stands alone when its own search is this close to a lesson (a cosine, as
+# `SearchResult.signals.relevance`), a little above the local encoder's bar for answering without
+# "I am not sure": at that bar (0.24), 1 more of 27 Dutch development follow-ups was read alone
+# and missed its lesson (eval/follow-ups).
+STANDS_ALONE: Final = 0.28
 
 
 def looks_like_follow_up(text: str, follow_ups: FollowUpWords, names_a_topic: bool) -> bool:
@@ -116,7 +121,11 @@ def read_after(
         return together
     if alone.signals.topic_words <= SAYS_NOTHING_WORDS:
         return together
-    if alone.confident and on_topic(alone, names_a_topic):
+    if (
+        alone.confident
+        and alone.signals.relevance >= STANDS_ALONE
+        and on_topic(alone, names_a_topic)
+    ):
         return None
     margin = gate_margin(alone, names_a_topic)
     if margin is not None and margin < -FOLLOW_UP_MARGIN:
