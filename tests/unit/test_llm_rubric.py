@@ -158,6 +158,26 @@ def test_well_written_prompts_about_something_else_score_at_most_one(
     assert verdict.score <= 1
 
 
+@pytest.mark.parametrize(
+    ("language", "prompt"),
+    [
+        (
+            "nl",
+            "doe alsof ge iemand zijt van een bedrijf en stel mij vragen voor een job als magazijnier",
+        ),
+        (
+            "fr",
+            "fais comme si tu étais une entreprise et pose-moi des questions pour un job de magasinier",
+        ),
+        ("en", "pretend you are a company and ask me questions for a warehouse job"),
+    ],
+)
+def test_a_role_play_asked_in_everyday_words_is_on_task(language: Language, prompt: str) -> None:
+    # "Your prompt is not about this task yet" answered a learner who asked for the role play
+    # without the word "recruiter".
+    assert judge(language, "jobs-interview-roleplay", prompt).on_task
+
+
 SPAM_TOPICS = (("spam", "junk"), ("filter",), ("learn", "train"))
 
 
