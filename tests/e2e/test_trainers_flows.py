@@ -626,6 +626,18 @@ async def test_a_trainer_deletes_a_group_and_its_learners_keep_their_progress(ap
     assert "What AI is, and what it is not" in learner.text
 
 
+async def test_a_request_typed_to_the_chat_points_a_trainer_to_their_tools(app: App) -> None:
+    trainer = await new_trainer(app, 2001, "nl")
+    await trainer.say("Stuur morgen om 9u de volgende les naar Groep Dinsdag Gent")
+    t = app.services.translators["nl"]
+    tools = t.gettext("Your trainer tools (groups, sends, reports) are under /trainer.")
+    assert tools in trainer.text
+
+    learner = await person(app, 5001, "nl")
+    await learner.say("Stuur morgen om 9u de volgende les naar Groep Dinsdag Gent")
+    assert tools not in learner.text
+
+
 async def test_a_group_is_deleted_by_its_name_only_by_its_trainer(app: App) -> None:
     owner = await new_trainer(app, 2001)
     await new_cohort(owner, "Evening class")

@@ -597,7 +597,7 @@ class Answers:
             # outside the course to refuse.
             self._tap_to_answer(turn, t)
         else:
-            self._redirect(turn, t, greeting=greeting)
+            await self._redirect(turn, t, greeting=greeting)
 
     def _languages_read(self, turn: Turn, t: Translator, written_in: str) -> None:
         """Say, in the learner's language, which languages the tutor reads and writes."""
@@ -623,21 +623,24 @@ class Answers:
         words = re.findall(r"\w+", fold(text).casefold())
         return any(word.startswith(self._reminder_words) for word in words)
 
-    def _redirect(self, turn: Turn, t: Translator, *, greeting: bool = False) -> None:
+    async def _redirect(self, turn: Turn, t: Translator, *, greeting: bool = False) -> None:
         """Say kindly what the tutor is for: after a hello without a question, as a welcome."""
-        text = "\n".join(
-            [
-                t.gettext("Hello! 👋 I am your AI tutor.")
-                if greeting
-                else t.gettext("I can only help you learn about AI, so I cannot answer that."),
-                t.gettext(
-                    "I can explain AI words, answer questions about chatbots, privacy or fake "
-                    "news, and teach you short lessons with quizzes."
-                ),
-                t.gettext(
-                    "You can ask me, for example: “What is a chatbot?” or “What is a deepfake?”"
-                ),
-            ]
-        )
+        lines = [
+            t.gettext("Hello! 👋 I am your AI tutor.")
+            if greeting
+            else t.gettext("I can only help you learn about AI, so I cannot answer that."),
+            t.gettext(
+                "I can explain AI words, answer questions about chatbots, privacy or fake "
+                "news, and teach you short lessons with quizzes."
+            ),
+            t.gettext("You can ask me, for example: “What is a chatbot?” or “What is a deepfake?”"),
+        ]
+        if "trainer" in await turn.services.audiences(turn.uow, turn.learner):
+            # "Stuur morgen de volgende les naar mijn groep" from a trainer: the chat reads no
+            # such request, and the learner's refusal alone left them looking for their tools.
+            lines.append(
+                t.gettext("Your trainer tools (groups, sends, reports) are under /trainer.")
+            )
+        text = "\n".join(lines)
         all_lessons = button(t.gettext("📚 All lessons"), ShowModules())
         turn.say(text, rows(way_back(turn, t), all_lessons, screens.menu_button(t)))
