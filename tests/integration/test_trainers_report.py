@@ -201,3 +201,37 @@ async def test_a_cohort_without_checks_shows_no_gain(app: App) -> None:
     assert report.gain == LearningGain()
     text = report_text(report, app.services.course, app.services.translators["en"])
     assert "📈" not in text
+
+
+async def test_each_learner_shows_the_lesson_in_progress_and_a_quiz_gone_badly(
+    app: App, clock: Clock
+) -> None:
+    course = app.services.course
+    first, second, third = course.lesson_order("en")[:3]
+    t = app.services.translators["en"]
+    cohort = await cohort_with_learners(app, 2, first_id=FIRST)
+    async with app.tutor.units() as uow:
+        amina, bram = [await learner_id(uow, FIRST + offset) for offset in range(2)]
+        await quiz_done(app, uow, amina, first, 1)  # 1 right: under half
+        await quiz_done(app, uow, amina, second, 3)
+        await uow.get(PROGRESS).start_lesson(amina, second, clock())
+        clock.advance(minutes=5)
+        await uow.get(PROGRESS).start_lesson(amina, third, clock())  # started last, not done
+        await quiz_done(app, uow, bram, first, len(course.lesson("en", first).quiz))  # type: ignore[union-attr]
+
+    async with app.tutor.units() as uow:
+        report = await build_report(uow, course, "en", cohort, clock(), 3)
+
+    share = 1 / len(course.lesson("en", first).quiz)  # type: ignore[union-attr]
+    assert [(line.working_on, line.struggling_with) for line in report.learners] == [
+        (third, (first, share)),
+        (None, None),
+    ]
+    text = report_text(report, course, t)
+    title = course.lesson("en", third).title  # type: ignore[union-attr]
+    assert f"now on “{title}”" in text
+    assert f"quiz to go over: “{course.lesson('en', first).title}”" in text  # type: ignore[union-attr]
+    header, amina_row, bram_row = report_csv(report, course, t).decode("utf-8-sig").splitlines()
+    assert header.endswith("Lesson in progress;Quiz to go over;Its score (%)")
+    assert amina_row.endswith(f";{title};{course.lesson('en', first).title};{round(share * 100)}")  # type: ignore[union-attr]
+    assert bram_row.endswith(";;;")

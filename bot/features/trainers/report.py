@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import mean
@@ -13,7 +14,7 @@ from bot.core.ports import UnitOfWork
 from bot.course.model import Course
 from bot.features.answers.ports import QUESTIONS, UnansweredQuestion
 from bot.features.gain.ports import CHECK_IN, CHECK_OUT, CHECKS, CheckResult
-from bot.features.progress.ports import PROGRESS
+from bot.features.progress.ports import PROGRESS, LessonProgress
 from bot.features.quiz.ports import ANSWERS, MissedItem
 from bot.features.trainers.ports import COHORTS, Cohort, Member
 
@@ -26,6 +27,8 @@ UNANSWERED_MAX: Final = 10
 # Questions are shown without who asked only when at least this many learners asked them:
 # in a smaller group, a trainer could tell who asked what.
 UNANSWERED_MIN_LEARNERS: Final = 3
+# A latest quiz with fewer right answers than this share shows where a learner needs help.
+STRUGGLING_BELOW: Final = 0.5
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,10 @@ class LearnerLine:
     check_out: CheckResult | None = None
     # Quiz answers right and asked per module, in the latest attempt of each quiz taken.
     answers_by_module: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Where a trainer can help: the lesson started last and not finished, and the lesson whose
+    # latest quiz went worst, when under half of it was right (its id and share right).
+    working_on: str | None = None
+    struggling_with: tuple[str, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -168,6 +175,8 @@ async def build_report(
             check_in=checks.get(member.learner_id, {}).get(CHECK_IN),
             check_out=_since_joining(checks.get(member.learner_id, {}).get(CHECK_OUT), member),
             answers_by_module=answers[member.learner_id],
+            working_on=_working_on(progress.get(member.learner_id, ()), module_of),
+            struggling_with=_struggling_with(progress.get(member.learner_id, ()), module_of),
         )
         for member in members
     )
@@ -194,6 +203,25 @@ async def build_report(
         unanswered_withheld=len(shown) < len(unanswered),
         gain=LearningGain.of(learners),
     )
+
+
+def _working_on(entries: Iterable[LessonProgress], lessons: Container[str]) -> str | None:
+    """Return the lesson a learner started last and has not finished, if any."""
+    open_lessons = [e for e in entries if e.completed_at is None and e.lesson_id in lessons]
+    return max(open_lessons, key=lambda e: e.started_at).lesson_id if open_lessons else None
+
+
+def _struggling_with(
+    entries: Iterable[LessonProgress], lessons: Container[str]
+) -> tuple[str, float] | None:
+    """Return the lesson whose latest quiz went worst, under half right, with its share right."""
+    shares = [
+        (entry.last_score / entry.quiz_total, entry.lesson_id)
+        for entry in entries
+        if entry.last_score is not None and entry.quiz_total and entry.lesson_id in lessons
+    ]
+    weakest = min(shares, default=None)
+    return (weakest[1], weakest[0]) if weakest and weakest[0] < STRUGGLING_BELOW else None
 
 
 def _since_joining(result: CheckResult | None, member: Member) -> CheckResult | None:

@@ -83,7 +83,7 @@ def report_text(report: Report, course: Course, t: Translator) -> str:
         done = t.gettext("• {name}: {lessons}").format(
             name=learner_name(t, line), lessons=t.number(line.completed)
         )
-        lines.append(done + score + _checks_of(t, line))
+        lines.append(done + score + _checks_of(t, line) + _help_with(course, t, line))
     if total > LINES_MAX:
         more = t.gettext("… and {count} more in the CSV file.")
         lines.append(more.format(count=total - LINES_MAX))
@@ -147,6 +147,21 @@ def _checks_of(t: Translator, line: LearnerLine) -> str:
     return t.gettext(" · start {before} → end {after}").format(
         before=_score(line.check_in), after=_score(line.check_out)
     )
+
+
+def _help_with(course: Course, t: Translator, line: LearnerLine) -> str:
+    """Return where a learner is and where their quizzes went worst, for the trainer to help."""
+    said = ""
+    if line.working_on is not None:
+        said += t.gettext(" · now on “{lesson}”").format(
+            lesson=lesson_title(course, t, line.working_on)
+        )
+    if line.struggling_with is not None:
+        lesson_id, share = line.struggling_with
+        said += t.gettext(" · quiz to go over: “{lesson}” ({score})").format(
+            lesson=lesson_title(course, t, lesson_id), score=t.percent(share)
+        )
+    return said
 
 
 def _score(result: CheckResult | None) -> str:
@@ -241,6 +256,9 @@ def report_csv(report: Report, course: Course, t: Translator) -> bytes:
         # Last, so that the columns of earlier reports keep their places in a spreadsheet.
         t.gettext("Check at the start (/10)"),
         t.gettext("Check at the end (/10)"),
+        t.gettext("Lesson in progress"),
+        t.gettext("Quiz to go over"),
+        t.gettext("Its score (%)"),
     ]
     lines: list[list[str | int]] = [
         [
@@ -253,6 +271,15 @@ def report_csv(report: Report, course: Course, t: Translator) -> bytes:
             *(
                 "" if check is None else round(check.out_of_ten)
                 for check in (line.check_in, line.check_out)
+            ),
+            "" if line.working_on is None else lesson_title(course, t, line.working_on),
+            *(
+                ("", "")
+                if line.struggling_with is None
+                else (
+                    lesson_title(course, t, line.struggling_with[0]),
+                    round(line.struggling_with[1] * 100),
+                )
             ),
         ]
         for line in report.learners
