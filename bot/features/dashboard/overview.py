@@ -124,11 +124,6 @@ class CohortView:
     questions_withheld: bool
 
 
-def _lesson_in_progress(lessons: list[LessonProgress]) -> str | None:
-    opened = [lesson for lesson in lessons if lesson.completed_at is None]
-    return max(opened, key=lambda lesson: lesson.started_at).lesson_id if opened else None
-
-
 async def _rows(
     stores: UnitOfWork,
     course: Course,
@@ -147,7 +142,7 @@ async def _rows(
             LearnerRow(
                 learner_id=line.learner_id,
                 name=line.name,
-                lesson_id=_lesson_in_progress(lessons),
+                lesson_id=line.working_on,
                 done=standing.done,
                 mastered=standing.mastered,
                 last_seen_at=line.last_seen_at,
