@@ -8,10 +8,13 @@ import pytest
 
 from bot.app import App
 from bot.core.events import Command, Text
+from bot.core.ports import LEARNERS
 from bot.core.replies import Document, Message
+from bot.features.answers.ports import QUESTIONS
 from tests.conftest import Clock
 from tests.support.buttons import action_of, data
 from tests.support.chat import Chat, already_claimed
+from tests.support.trainers import in_a_group
 
 LANGUAGES = ["fr", "nl", "en"]
 FIRST_LESSON = "basics/what-is-ai"
@@ -357,9 +360,15 @@ async def test_a_practice_prompt_may_carry_a_pasted_job_offer(app: App) -> None:
 async def test_lone_surrogates_a_client_sends_are_dropped(app: App) -> None:
     chat = Chat(app.tutor, first_name="Am\udc00ina")
     await chat.command("start")
-    # About AI but not in the course: kept for the trainers, so stored.
-    await chat.say("What colour is the ChatGPT\ud83d logo?")
+    await in_a_group(app, chat)
+    # About AI but not in the course: kept for the group's trainer, so stored.
+    await chat.say("What colour is the logo\ud83d of ChatGPT?")
     assert english(app, "🤔 I am not sure my lessons answer that. The closest I have:") in chat.text
+    async with app.tutor.units() as uow:
+        learner = await uow.get(LEARNERS).find(chat.channel, chat.user)
+        assert learner is not None
+        kept = await uow.get(QUESTIONS).export(learner.id)
+    assert [question["text"] for question in kept] == ["What colour is the logo of ChatGPT?"]
 
 
 async def test_missed_questions_come_back_for_review_the_next_day(app: App, clock: Clock) -> None:
