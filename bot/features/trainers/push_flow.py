@@ -687,13 +687,10 @@ class PushFlow:
 
     async def ask_unschedule(self, turn: Turn, chosen: AskUnschedule) -> None:
         """Say which planned send or plan a cancel button names, and ask to confirm."""
-        if not await self.access.trainer(turn):
+        found = await self._planned(turn, chosen.kind, chosen.item)
+        if found is None:
             return
-        cohorts, item = await self._planned(turn, chosen.kind, chosen.item)
-        if item is None:
-            # Cancelled already, gone out, or not the trainer's: the list's numbers are not ids.
-            await screens.stale_button(turn)
-            return
+        cohorts, item = found
         t = turn.t
         what = self._describe_item(t, turn, item, cohorts)
         if isinstance(item, Plan):
@@ -715,13 +712,10 @@ class PushFlow:
 
     async def unschedule(self, turn: Turn, chosen: Unschedule) -> None:
         """Cancel a planned push or stop a plan of the trainer's own cohorts, as confirmed."""
-        if not await self.access.trainer(turn):
+        found = await self._planned(turn, chosen.kind, chosen.item)
+        if found is None:
             return
-        cohorts, item = await self._planned(turn, chosen.kind, chosen.item)
-        if item is None:
-            # Confirmed twice, or gone out meanwhile: a push already sending is not cut short.
-            await screens.stale_button(turn)
-            return
+        cohorts, item = found
         pushes, owned = turn.repo(PUSHES), list(cohorts)
         done = (
             await pushes.stop_plan(item.id, owned)
@@ -738,14 +732,24 @@ class PushFlow:
 
     async def _planned(
         self, turn: Turn, kind: str, item_id: int
-    ) -> tuple[dict[int, Cohort], Push | Plan | None]:
-        """Return the trainer's cohorts, and the send or plan of theirs still to come, if any."""
+    ) -> tuple[dict[int, Cohort], Push | Plan] | None:
+        """Return the trainer's cohorts and a send or plan of theirs still to come.
+
+        None, said, for one cancelled already, gone out meanwhile (a push already sending is not
+        cut short) or not the trainer's: the list's numbers are not ids.
+        """
+        if not await self.access.trainer(turn):
+            return None
         cohorts = {c.id: c for c in await turn.repo(COHORTS).cohorts_of(turn.learner.id)}
-        if kind not in {"push", "plan"}:
-            return cohorts, None
         planned, plans = await turn.repo(PUSHES).upcoming(list(cohorts), turn.now)
-        items: list[Push | Plan] = [*plans] if kind == "plan" else [*planned]
-        return cohorts, next((item for item in items if item.id == item_id), None)
+        items: list[Push | Plan] = (
+            [*plans] if kind == "plan" else [*planned] if kind == "push" else []
+        )
+        item = next((item for item in items if item.id == item_id), None)
+        if item is None:
+            await screens.stale_button(turn)
+            return None
+        return cohorts, item
 
     async def _draft(self, turn: Turn) -> Draft | None:
         if not await self.access.trainer(turn):
