@@ -163,11 +163,13 @@ def test_well_written_prompts_about_something_else_score_at_most_one(
     [
         (
             "nl",
-            "doe alsof ge iemand zijt van een bedrijf en stel mij vragen voor een job als magazijnier",
+            "doe alsof ge iemand zijt van een bedrijf en stel mij vragen "
+            "voor een job als magazijnier",
         ),
         (
             "fr",
-            "fais comme si tu étais une entreprise et pose-moi des questions pour un job de magasinier",
+            "fais comme si tu étais une entreprise et pose-moi des questions "
+            "pour un job de magasinier",
         ),
         ("en", "pretend you are a company and ask me questions for a warehouse job"),
     ],
