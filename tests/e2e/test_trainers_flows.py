@@ -296,6 +296,19 @@ async def test_a_question_with_a_code_shaped_word_is_still_a_question(app: App) 
     assert "group" not in learner.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["est ce que chatgpt peut se tromper ?", "Est-ce que ChatGPT peut se tromper ?"],
+)
+async def test_words_that_make_sixteen_letters_of_a_code_are_no_code(
+    app: App, question: str
+) -> None:
+    # "ce que chatgpt peut": sixteen letters of the codes' alphabet, typed apart.
+    learner = await person(app, 5202, "fr")
+    await learner.say(question)
+    assert "code" not in learner.text
+
+
 async def test_expired_and_revoked_codes_fail(app: App, clock: Clock) -> None:
     trainer = await new_trainer(app, 2001)
     code = await new_cohort(trainer, "Group A")

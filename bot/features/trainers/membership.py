@@ -63,7 +63,12 @@ def code_in(text: str) -> str | None:
     tokens = [token.strip(_EDGES) for token in text.split()]
     for size in range(1, codes.LENGTH // codes.GROUP + 1):
         for start in range(len(tokens) - size + 1):
-            code = codes.normalize("".join(tokens[start : start + size]))
+            parts = tokens[start : start + size]
+            # Typed apart, a code is its groups of four: words that happen to make sixteen
+            # letters of the code's alphabet ("ce que chatgpt peut") are no code.
+            if size > 1 and any(len(part) != codes.GROUP for part in parts):
+                continue
+            code = codes.normalize("".join(parts))
             if code is not None and len(tokens) - size <= WORDS_WITH_A_CODE:
                 return code
     return None
