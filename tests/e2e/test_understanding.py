@@ -949,6 +949,25 @@ async def test_quiz_typed_in_the_middle_of_a_quiz_goes_on_with_it(plain_app: App
     assert "Question 2 of" in chat.text
 
 
+@pytest.mark.parametrize(("language", "why"), [("fr", "pourquoi ?"), ("nl", "waarom is dat fout?")])
+async def test_why_under_a_quiz_answer_explains_the_right_answer(
+    plain_app: App, language: Language, why: str
+) -> None:
+    lesson = plain_app.services.course.lesson(language, FIRST_LESSON)
+    assert lesson is not None
+    item = lesson.quiz[0]
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    await chat.answer((item.correct + 1) % len(item.options))
+    assert item.explanations[item.correct] not in chat.text  # the feedback says the chosen one's
+
+    await chat.say(why)
+
+    assert item.explanations[item.correct] in chat.text
+    assert item.options[item.correct] in chat.text
+    chat.button_with_action("lessons.resume")
+
+
 async def test_the_next_lesson_after_a_quiz_is_one_not_done_yet(plain_app: App) -> None:
     course = plain_app.services.course
     first, second, third = course.lesson_order("en")[:3]

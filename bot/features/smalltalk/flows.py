@@ -19,7 +19,7 @@ from bot.core.lazy import Lazy
 from bot.core.replies import Button
 from bot.core.router import Turn, button, press, rows, run_command
 from bot.core.state import FlowState, Idle
-from bot.course.model import Lesson
+from bot.course.model import Lesson, QuizItem
 from bot.features.answers.follow_up import may_follow, recent_questions
 from bot.features.gain.flows import Checking
 from bot.features.lessons.buttons import OpenLesson
@@ -254,9 +254,33 @@ async def _confused(turn: Turn) -> None:
 
 
 def _why(turn: Turn) -> None:
-    """Ask for the whole question, which "why?" alone is not; on a card, offer its simpler words."""
+    """Explain the quiz answer just given, else ask for the whole question (with simpler words)."""
     t = turn.t
+    answered = _just_answered(turn)
+    if answered is not None:
+        # "pourquoi ?" under the feedback: why the right answer is right, which the feedback
+        # (the chosen option's explanation, then the right option) did not say.
+        right = answered.correct
+        turn.say(
+            t.gettext("💡 The right answer: {option}\n{why}").format(
+                option=answered.options[right], why=answered.explanations[right]
+            ),
+            rows(way_back(turn, t)),
+        )
+        return
     turn.say(t.gettext(WHY_ALONE), rows(_simpler_here(turn), way_back(turn, t)))
+
+
+def _just_answered(turn: Turn) -> QuizItem | None:
+    """Return the quiz question whose feedback is on screen, if the learner is under one."""
+    state = turn.state
+    if not isinstance(state, Answering) or state.asked:
+        return None
+    lesson = turn.course.lesson(turn.language, state.lesson)
+    position = lesson.item_position(state.item) if lesson is not None else None
+    if lesson is None or not position:
+        return None
+    return lesson.quiz[position - 1]
 
 
 def _simpler_here(turn: Turn) -> Button | None:
