@@ -38,7 +38,7 @@ RESULTS = PROJECT_ROOT / "benchmarks" / "results" / "llm.json"
 def _outcome(app: App, language: Language, replies: list[Any]) -> tuple[str, str | None]:
     t = app.services.translators[language]
     text = "\n".join(r.text for r in replies if isinstance(r, Message))
-    if t.gettext("I can only help you learn about AI, so I cannot answer that.") in text:
+    if t.gettext("That is not in my lessons, so I cannot answer it.") in text:
         return "redirected", None
     if t.gettext("I am sorry, my lessons do not answer that question.") in text:
         return "unknown", None

@@ -225,7 +225,7 @@ async def test_a_question_about_something_else_gets_a_kind_redirect(
 
     await chat.say(OFF_TOPIC[language])
 
-    assert t.gettext("I can only help you learn about AI, so I cannot answer that.") in chat.text
+    assert t.gettext("That is not in my lessons, so I cannot answer it.") in chat.text
     assert chat.button_with_action("lessons.mods")
     assert await unanswered(plain_app, chat) == []
 

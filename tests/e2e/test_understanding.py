@@ -555,7 +555,7 @@ async def test_small_talk_worded_freely_is_read_by_its_meaning(
     await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
     await chat.say(typed)
     assert t(plain_app, language, expected) in chat.text
-    refusal = "I can only help you learn about AI, so I cannot answer that."
+    refusal = "That is not in my lessons, so I cannot answer it."
     assert t(plain_app, language, refusal) not in chat.text
 
 
@@ -568,7 +568,7 @@ async def test_everyday_questions_are_still_refused_kindly(
 ) -> None:
     chat = await new_learner(plain_app, language)
     await chat.say(typed)
-    refusal = "I can only help you learn about AI, so I cannot answer that."
+    refusal = "That is not in my lessons, so I cannot answer it."
     assert chat.text.startswith(t(plain_app, language, refusal))
 
 
@@ -1414,7 +1414,7 @@ async def test_a_whole_question_outside_the_course_with_a_pronoun_is_refused_kin
 ) -> None:
     chat = await new_learner(plain_app, language)
     await chat.say(typed)
-    refusal = "I can only help you learn about AI, so I cannot answer that."
+    refusal = "That is not in my lessons, so I cannot answer it."
     assert t(plain_app, language, refusal) in chat.text
 
 
@@ -1424,7 +1424,7 @@ async def test_a_hello_and_a_few_words_about_oneself_are_welcomed_not_refused(
     chat = await new_learner(plain_app, "fr")
     await chat.say("Bonjour, je suis Josée, j'ai 78 ans et mon petit-fils m'a installé ça")
     assert chat.text.startswith(t(plain_app, "fr", "Hello! 👋 I am your AI tutor."))
-    refusal = "I can only help you learn about AI, so I cannot answer that."
+    refusal = "That is not in my lessons, so I cannot answer it."
     assert t(plain_app, "fr", refusal) not in chat.text
     await chat.say("Bonjour, quel temps fera-t-il demain à Liège ?")  # a question is still one
     assert t(plain_app, "fr", refusal) in chat.text

@@ -18,7 +18,7 @@ OFF_TOPIC = {
     "fr": "recette de crêpes",
     "nl": "recept voor pannenkoeken",
 }
-REDIRECT = "I can only help you learn about AI, so I cannot answer that."
+REDIRECT = "That is not in my lessons, so I cannot answer it."
 
 
 def glossary_term(app: App, language: str, term_id: str) -> GlossaryTerm:

@@ -628,7 +628,7 @@ class Answers:
         lines = [
             t.gettext("Hello! 👋 I am your AI tutor.")
             if greeting
-            else t.gettext("I can only help you learn about AI, so I cannot answer that."),
+            else t.gettext("That is not in my lessons, so I cannot answer it."),
             t.gettext(
                 "I can explain AI words, answer questions about chatbots, privacy or fake "
                 "news, and teach you short lessons with quizzes."
