@@ -7,10 +7,13 @@ Adding a language is one profile here, its folder in `content/` and its catalogs
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Final
+
+_WHOLE_WORD: Final = re.compile(r"\w+")
 
 
 class UnknownLanguageError(LookupError):
@@ -72,6 +75,11 @@ class SearchWords:
     def spelled_out(self) -> dict[str, str]:
         """Return the clipped, glued and spoken words, each with the words the lessons write."""
         return dict(self.clippings) | dict(self.contractions) | dict(self.spoken)
+
+    def in_full(self, text: str) -> str:
+        """Return a text with its clipped, glued and spoken words written as the lessons do."""
+        whole = self.spelled_out
+        return _WHOLE_WORD.sub(lambda word: whole.get(word[0].lower(), word[0]), text)
 
 
 @dataclass(frozen=True)
@@ -294,6 +302,7 @@ FRENCH: Final = LanguageProfile(
                 )
             ),
         ),
+        spoken=(("pk", "pourquoi"), ("pq", "pourquoi"), ("cvs", "CV")),
     ),
     rubric=RubricWords(
         task=(
@@ -469,6 +478,9 @@ DUTCH: Final = LanguageProfile(
             ("ge", "je"), ("gij", "jij"), ("as", "als"), ("ne", "een"), ("nen", "een"),
             ("mijne", "mijn"), ("wadde", "wat je"), ("kunde", "kun je"), ("zijde", "ben je"),
             ("hedde", "heb je"), ("moete", "moet je"), ("weette", "weet je"),
+            # Typed short on a phone: "mn cv", "wat is chatgpt eig", "in t nederlands".
+            ("mn", "mijn"), ("eig", "eigenlijk"), ("w8", "wacht"), ("zn", "zijn"), ("ff", "even"),
+            ("t", "het"), ("cvs", "cv's"),
         ),
     ),
     rubric=RubricWords(
@@ -606,6 +618,10 @@ ENGLISH: Final = LanguageProfile(
             ("pic", "picture"),
             ("pics", "pictures"),
             ("convo", "conversation"),
+        ),
+        spoken=(
+            ("u", "you"), ("ur", "your"), ("r", "are"), ("idk", "i don't know"), ("bc", "because"),
+            ("cuz", "because"), ("cvs", "CVs"),
         ),
     ),
     rubric=RubricWords(

@@ -763,6 +763,28 @@ async def test_not_understanding_said_with_well_or_in_flemish_shows_the_simpler_
     assert lesson.simple_line(1) in chat.text  # not "👍 Well done!"
 
 
+@pytest.mark.parametrize(
+    ("typed", "lesson_id"),
+    [
+        ("gebruiken recruiters ai om cvs te filteren?", "jobs/ai-in-recruitment"),  # cv's
+        ("kan ik chatgpt gebruiken voor mn cv", "jobs/cv"),  # mijn
+    ],
+)
+async def test_words_typed_short_on_a_phone_are_read_in_full(
+    plain_app: App, typed: str, lesson_id: str
+) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.say(typed)
+    assert chat.button_with_action("lessons.open").data == data("lessons.open", lesson_id)
+
+
+async def test_actually_typed_short_still_asks_for_a_definition(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.say("wat is chatgpt eig")  # eigenlijk
+    term = next(t for t in plain_app.services.course.glossary["nl"] if t.id == "chatgpt")
+    assert term.definition in chat.text
+
+
 async def test_a_flemish_question_on_the_card_being_read_is_answered_from_it(
     plain_app: App,
 ) -> None:

@@ -13,6 +13,7 @@ from bot.features.practice.rubric import (
     Criterion,
     Verdict,
     check,
+    check_in_any,
     is_attempt,
     is_on_task,
     topics_addressed,
@@ -241,3 +242,28 @@ def test_greetings_and_questions_to_the_tutor_are_not_attempts(text: str, langua
 def test_prompts_are_attempts(text: str, language: str) -> None:
     words = BUILT_IN.profile(language).rubric
     assert is_attempt(text, check(text, words))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "gap"),
+    [
+        # "mn" for "mijn": the context is there all the same.
+        (
+            "kan je in 3 korte zinnen uitleggen hoe een spamfilter leert? ik snap er niks van en "
+            "wil het snappen voor mn nieuwe job",
+            Criterion.CONTEXT,
+        ),
+        # A prompt in English from a Dutch learner: chatbots take it as it is.
+        (
+            "explain in 3 short sentences how a spam filter learns. im new to AI and need it for "
+            "a job",
+            Criterion.CLEAR_TASK,
+        ),
+    ],
+)
+def test_a_prompt_in_chat_words_or_another_offered_language_is_judged_as_written(
+    prompt: str, gap: Criterion
+) -> None:
+    assert check(prompt, BUILT_IN.profile("nl").rubric).first_gap is gap
+    verdict = check_in_any(prompt, BUILT_IN, "nl")
+    assert verdict.score == 4

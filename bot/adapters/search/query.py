@@ -7,8 +7,6 @@ from functools import cache
 
 from bot.core.languages import SearchWords
 
-_WORD = re.compile(r"\w+")
-
 
 @cache
 def _pattern(pattern: str) -> re.Pattern[str]:
@@ -24,6 +22,5 @@ def topic(text: str, language: SearchWords) -> str:
     if language.subject is not None:
         spelled_out, short = language.subject
         stripped = _pattern(spelled_out).sub(short, stripped)
-    if whole := language.spelled_out:
-        stripped = _WORD.sub(lambda word: whole.get(word[0].lower(), word[0]), stripped)
+    stripped = language.in_full(stripped)
     return stripped if any(character.isalnum() for character in stripped) else text

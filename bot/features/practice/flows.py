@@ -26,7 +26,7 @@ from bot.features.practice.rubric import (
     Criterion,
     Earlier,
     Verdict,
-    check,
+    check_in_any,
     for_task,
     is_attempt,
     missing_topics,
@@ -218,9 +218,10 @@ class Practice:
         redaction = redact(text)
         if redaction.found:
             personal_data_warning(turn, turn.language, redaction.kinds, self.privacy_lesson_id)
-        writing = check(text, turn.profile.rubric)
+        writing = check_in_any(text, turn.services.languages, turn.language)
         earlier = Earlier(state.topics_before, state.context_before)
-        verdict = for_task(writing, redaction.bare, task.topics, earlier)
+        in_full = turn.profile.search.in_full(redaction.bare)
+        verdict = for_task(writing, in_full, task.topics, earlier)
         # Judged on its writing alone: a prompt about something else is still a prompt, and the
         # model tells the learner it misses the task.
         attempt = is_attempt(redaction.bare, writing)
@@ -241,7 +242,7 @@ class Practice:
         await turn.repo(ATTEMPTS).record(
             turn.learner.id, task.id, turn.language, verdict, by_model=by_model, now=turn.now
         )
-        gave = earlier.after(redaction.bare, task.topics, verdict)
+        gave = earlier.after(in_full, task.topics, verdict)
         # Entered again rather than gone to: going would end the interruption and forget the
         # lesson card under it, which Stop and the menu's ▶ Continue lead back to.
         turn.enter(replace(state, topics_before=gave.topics, context_before=gave.context))

@@ -9,7 +9,7 @@ from enum import Enum
 from functools import cache
 from typing import Final
 
-from bot.core.languages import RubricWords
+from bot.core.languages import LanguageProfile, RubricWords
 from bot.core.text import fold, word_count
 from bot.features.privacy.pii import redact
 
@@ -153,6 +153,17 @@ def is_on_task(prompt: str, topics: Sequence[Sequence[str]], earlier: int = 0) -
     own = addressed_groups(prompt, topics)
     needed = min(len(topics), MIN_TOPICS_ADDRESSED)
     return (own | earlier).bit_count() >= needed and bool(own or not needed)
+
+
+def check_in_any(prompt: str, languages: Iterable[LanguageProfile], own: str) -> Verdict:
+    """Judge a prompt by each offered language's rubric, chat words written in full; best wins.
+
+    Chatbots take prompts in any language, and Dutch learners write them English ones; "mn job"
+    gives context as "mijn job" does. A tie goes to the learner's own language.
+    """
+    profiles = sorted(languages, key=lambda profile: profile.code != own)
+    verdicts = [check(profile.search.in_full(prompt), profile.rubric) for profile in profiles]
+    return max(verdicts, key=lambda verdict: verdict.score)
 
 
 def check(prompt: str, language: RubricWords, topics: Sequence[Sequence[str]] = ()) -> Verdict:
