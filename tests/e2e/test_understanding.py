@@ -795,6 +795,44 @@ async def test_a_flemish_question_on_the_card_being_read_is_answered_from_it(
     assert chat.button_with_action("lessons.open").data == data("lessons.open", FIRST_LESSON)
 
 
+async def test_not_understanding_in_one_clause_of_a_polite_message_shows_the_simpler_words(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say("je ne comprend pas tres bien, est ce que vous pouvez m aider un peu monsieur")
+    lesson = plain_app.services.course.lesson("fr", FIRST_LESSON)
+    assert lesson is not None
+    assert lesson.simple_line(1) in chat.text
+
+
+async def test_a_doubt_that_also_asks_something_outside_the_course_is_reassured(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.say(
+        "bonjour monsieur, j ai peur de faire une betise ou de casser quelque chose, "
+        "est ce que je peux appuyer sur les boutons sans danger ?"
+    )
+    assert chat.text.startswith("💛")
+    assert t(plain_app, "fr", "❓ Help") in [b.label for b in chat.buttons]
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "kind"),
+    [
+        ("nl", "fuck dit", Kind.FRUSTRATED),
+        ("fr", "c est trop rapide pour moi", Kind.CONFUSED),
+    ],
+)
+async def test_swearing_and_too_fast_get_their_small_talk_reply(
+    plain_app: App, language: Language, typed: str, kind: Kind
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert chat.text.startswith(t(plain_app, language, REPLIES[kind])[:20])
+
+
 async def test_next_typed_after_a_card_in_simpler_words_goes_on_to_the_next_card(
     plain_app: App,
 ) -> None:

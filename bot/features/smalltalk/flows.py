@@ -12,6 +12,7 @@ the language buttons.
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import replace
 from typing import Final
 
@@ -72,6 +73,10 @@ SKIP_UNDER_A_QUESTION: Final = N_(
     "you. Right after, I tell you which one is right, and why."
 )
 # Without a model, "why?" alone finds nothing in the lessons: the whole question does.
+# Said in one clause of a longer message the course does not answer, these still ask for help.
+CLAUSE_KINDS: Final = frozenset({Kind.HELP, Kind.CONFUSED, Kind.FRUSTRATED})
+MIN_CLAUSES: Final = 2
+_CLAUSE_END: Final = re.compile(r"[,.;:!?\n]+")
 WHY_ALONE: Final = N_(
     "Good question! Please write the whole question, for example: “Why can a chatbot make "
     "mistakes?” Then I look for the answer in the lessons."
@@ -128,11 +133,26 @@ class SmallTalk:
         """Answer a message outside the course that is close in meaning to small talk."""
         # Built ahead of the turn once the index is open; None without it, or with an encoder
         # whose closeness was never measured.
+        if _flows_text(turn, text):
+            return False
+        in_a_clause = self._in_a_clause(text)
+        if in_a_clause is not None:
+            return await self._answer(turn, in_a_clause, text)
         stray = self.stray.built() if self.stray is not None else None
-        if stray is None or _flows_text(turn, text):
+        if stray is None:
             return False
         found = await asyncio.to_thread(stray.read, text)
         return found is not None and await self._answer(turn, found, text)
+
+    def _in_a_clause(self, text: str) -> Request | None:
+        """Return the help, confusion or frustration a clause of a longer message says."""
+        # "je ne comprend pas très bien, on peut aller plus lentement svp": said whole, the
+        # message is no phrase, and it was refused as outside the course.
+        clauses = [clause for clause in _CLAUSE_END.split(text) if clause.strip()]
+        if len(clauses) < MIN_CLAUSES:
+            return None
+        said = (self.phrasebook.read(clause) for clause in clauses)
+        return next((found for found in said if found and found.kind in CLAUSE_KINDS), None)
 
     async def _answer(self, turn: Turn, found: Request, text: str) -> bool:
         """Do what a message of small talk asks; False to let the question answerer have it."""

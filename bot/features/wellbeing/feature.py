@@ -1,4 +1,7 @@
-"""Words of distress: the lines that listen, read before any other feature reads free text."""
+"""Words of distress: the lines that listen, read before any other feature reads free text.
+
+Doubts about oneself are read again in a message the course does not answer, though it asks.
+"""
 
 from __future__ import annotations
 
@@ -16,4 +19,7 @@ TABLES: tuple[type[Base], ...] = ()
 
 def manifest(_: FeatureContext) -> Manifest:
     """Return the filter that reads every message first."""
-    return Manifest(name="wellbeing", text_filters=(distress().read,))
+    reader = distress()
+    return Manifest(
+        name="wellbeing", text_filters=(reader.read,), stray_readers=(reader.read_stray,)
+    )

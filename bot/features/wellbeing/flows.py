@@ -165,11 +165,15 @@ class Distress:
         longest = max((len(phrase) for phrases in levels.values() for phrase in phrases), default=0)
         return cls(levels, wording, ignored, longest)
 
-    def level_of(self, text: str) -> str | None:
-        """Return the level of the first phrase of distress a message holds, crisis first."""
+    def level_of(self, text: str, *, asking: bool = False) -> str | None:
+        """Return the level of the first phrase of distress a message holds, crisis first.
+
+        `asking`: doubts count in a message that asks something too.
+        """
         words = _without(self.words.read(text), self.ignored)
         for level, phrases in self.levels.items():
-            if level in ASKING_TOO and ("?" in text or QUESTION_WORDS.intersection(words)):
+            asks = "?" in text or QUESTION_WORDS.intersection(words)
+            if level in ASKING_TOO and asks and not asking:
                 continue
             if any(
                 words[start : start + size] in phrases
@@ -197,7 +201,16 @@ class Distress:
 
     async def read(self, turn: Turn, text: str) -> bool:
         """Answer distress with the lines that help and return True; False for anything else."""
-        level = self.level_of(text)
+        return await self._answer(turn, self.level_of(text), text)
+
+    async def read_stray(self, turn: Turn, text: str) -> bool:
+        """Reassure doubts in a message the course does not answer, though it asks something."""
+        # "j'ai peur de faire une bêtise…, est-ce que je peux appuyer sur les boutons ?" was
+        # refused as outside the course: its question is the doubt itself.
+        level = self.level_of(text, asking=True)
+        return level in ASKING_TOO and await self._answer(turn, level, text)
+
+    async def _answer(self, turn: Turn, level: str | None, text: str) -> bool:
         if level is None or self._an_option_of_the_course(turn, text):
             return False
         t = turn.t
