@@ -163,6 +163,12 @@ LANGUAGES = ["en", "fr", "nl"]
         ("demain 14", local(2026, 12, 1, 14, 0)),
         ("morgen 9", local(2026, 12, 1, 9, 0)),
         ("om 23u", local(2026, 11, 30, 23, 0)),  # still to come today
+        # Parts of a day after it: an hour in the evening or the afternoon is after noon.
+        ("demain soir 7h", local(2026, 12, 1, 19, 0)),
+        ("tomorrow evening at 7", local(2026, 12, 1, 19, 0)),
+        ("morgenavond om 8u", local(2026, 12, 1, 20, 0)),
+        ("jeudi matin 9h", local(2026, 12, 3, 9, 0)),
+        ("donderdagnamiddag 2u", local(2026, 12, 3, 14, 0)),
         # Parts of today.
         ("ce soir 23h30", local(2026, 11, 30, 23, 30)),
         ("vanavond om 23u", local(2026, 11, 30, 23, 0)),
@@ -258,7 +264,18 @@ def test_read_time_keeps_past_moments_in_the_past(text: str, expected: datetime)
     assert typed.moment < LATE
 
 
-@pytest.mark.parametrize(("text", "day"), [("jeudi", 3), ("morgen", 1), ("3/12", 3)])
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("jeudi", 3),
+        ("morgen", 1),
+        ("3/12", 3),
+        # A part of the day without an hour: the hour is asked for.
+        ("demain matin", 1),
+        ("morgenochtend", 1),
+        ("jeudi après-midi", 3),
+    ],
+)
 def test_a_day_without_a_time_is_told_apart(text: str, day: int) -> None:
     typed = read_time(text, BRUSSELS, LATE, LANGUAGES)
     assert typed is not None
