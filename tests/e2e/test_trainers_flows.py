@@ -743,6 +743,7 @@ async def test_sends_held_by_quiet_hours_go_when_the_quiet_hours_are_turned_off(
     assert cohort is not None
     await trainer.press_data(f"v2:trainers.quiet:{cohort.id}:0:0")
 
+    assert "📤 2 messages held by the quiet hours go now." in trainer.text
     assert len(await delivered_texts(app)) == 2
 
 

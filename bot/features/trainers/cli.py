@@ -425,10 +425,13 @@ def _delivery(cohort: Cohort) -> str:
 async def _set(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
     cohort = await _cohort(uow, args.name)
     changes: dict[str, Any] = {}
+    released = None
     if args.quiet is not None:
         quiet = _quiet_hours(args.quiet)
         # As in the chat: sends held by the old quiet hours go when the new ones allow.
-        await release_held(uow.get(PUSHES), cohort, quiet, app.services.clock(), options.zone)
+        released = await release_held(
+            uow.get(PUSHES), cohort, quiet, app.services.clock(), options.zone
+        )
         changes["quiet_start"], changes["quiet_end"] = quiet
     if args.reminder_days is not None:
         changes["reminder_days"] = args.reminder_days
@@ -451,6 +454,14 @@ async def _set(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any)
         print(f"Renamed from {cohort.name!r}.")
     if leader is not None:
         print(f"Led by {leader.channel}:{leader.external_id}.")
+    if released is not None:
+        # Told, because the new quiet hours may let them go in the middle of the night.
+        when = (
+            "now"
+            if released.at <= app.services.clock()
+            else f"at {_local(released.at, options.zone)}"
+        )
+        print(f"{released.messages} message(s) held by the old quiet hours go {when}.")
 
 
 def _unread(text: str, options: TrainerOptions, now: datetime, languages: list[str]) -> str:

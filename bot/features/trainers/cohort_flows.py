@@ -395,7 +395,24 @@ class CohortFlows:
         await turn.repo(COHORTS).update_cohort(
             cohort.id, quiet_start=choice[0], quiet_end=choice[1]
         )
-        await release_held(turn.repo(PUSHES), cohort, choice, turn.now, self.options.zone)
+        released = await release_held(
+            turn.repo(PUSHES), cohort, choice, turn.now, self.options.zone
+        )
+        if released is not None:
+            # The new quiet hours may let them go in the middle of the night: said, not hidden.
+            t = turn.t
+            when = (
+                t.gettext("now")
+                if released.at <= turn.now
+                else t.gettext("at {time}").format(time=t.time(released.at))
+            )
+            turn.say(
+                t.ngettext(
+                    "📤 {count} message held by the quiet hours goes {when}.",
+                    "📤 {count} messages held by the quiet hours go {when}.",
+                    released.messages,
+                ).format(count=released.messages, when=when)
+            )
         await self.show_cohort(turn, ShowCohort(chosen.cohort))
 
     async def weekly(self, turn: Turn, _: object = None) -> None:

@@ -359,11 +359,21 @@ DRAFTS: Port[DraftStore] = Port("drafts")
 PUSHES: Port[PushStore] = Port("pushes")
 
 
+@dataclass(frozen=True)
+class Released:
+    """Messages that a cohort's old quiet hours held, and when they go now."""
+
+    messages: int
+    at: datetime
+
+
 async def release_held(
     pushes: PushStore, cohort: Cohort, quiet: tuple[int, int], now: datetime, zone: ZoneInfo
-) -> None:
-    """Let sends held by a cohort's quiet hours go when the new quiet hours allow."""
+) -> Released | None:
+    """Let sends held by a cohort's quiet hours go when the new quiet hours allow; say which."""
     held_until = after_quiet_hours(now, zone, cohort.quiet_start, cohort.quiet_end)
     release_at = after_quiet_hours(now, zone, *quiet)
-    if release_at < held_until:
-        await pushes.move_held(cohort.id, held_until, release_at)
+    if release_at >= held_until:
+        return None
+    moved = await pushes.move_held(cohort.id, held_until, release_at)
+    return Released(moved, release_at) if moved else None
