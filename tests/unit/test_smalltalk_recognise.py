@@ -305,6 +305,9 @@ def test_anything_else_names_no_command(text: str) -> None:
         ("is te moeilijk", Kind.CONFUSED, None),
         ("ik begrijp het", Kind.OK, None),
         ("dat is echt duidelijk", Kind.OK, None),
+        # Where the certificate would count: the certificate's screen says what it takes.
+        ("kan ik een certificaat krijgen voor de vdab?", Kind.COMMAND, "certificate"),
+        ("can I get a certificate for the VDAB?", Kind.COMMAND, "certificate"),
     ],
 )
 def test_short_requests_are_read_from_their_words(
