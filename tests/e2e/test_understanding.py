@@ -1520,6 +1520,16 @@ async def test_a_reminder_asked_in_words_shows_the_reminder_settings(
     chat = await new_learner(plain_app, language)
     await chat.say(typed)
     assert chat.button_with_action("settings.rem")  # the switch of the reminders
+    # Said first: they remind of reviews only, not of appointments.
+    assert (
+        t(
+            plain_app,
+            language,
+            "🔔 I can remind you to review your lessons, once a day, at the hour you choose here. "
+            "I cannot remind you of other things, such as appointments.",
+        )
+        in chat.text
+    )
 
 
 async def test_a_definition_asked_in_the_quiz_is_answered_and_the_question_waits(

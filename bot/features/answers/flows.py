@@ -564,8 +564,18 @@ class Answers:
         greeting: bool,
     ) -> None:
         """Answer a message the topic gate finds outside the course, as kindly as it allows."""
-        if self._asks_for_reminders(bare) and await run_command(turn, "settings"):
-            return  # "rappelle-moi demain à 18h": the reminders are in the settings, a tap away
+        if self._asks_for_reminders(bare):
+            # "rappelle-moi demain à 18h": the reminders are in the settings, a tap away. Said
+            # first, as they remind of reviews only: "rappelez-moi mon rendez-vous chez le
+            # docteur" got the settings alone, and read as if the tutor would.
+            turn.say(
+                t.gettext(
+                    "🔔 I can remind you to review your lessons, once a day, at the hour you "
+                    "choose here. I cannot remind you of other things, such as appointments."
+                )
+            )
+            if await run_command(turn, "settings"):
+                return
         if language != turn.language and self._picks_its_language(turn, bare, language):
             # "oups je me suis trompée, je veux le français" from a learner set to Dutch: the
             # language buttons, one tap from the language they ask for, not a refusal.
