@@ -1028,6 +1028,20 @@ async def test_why_under_a_quiz_answer_explains_the_right_answer(
     chat.button_with_action("lessons.resume")
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_lone_letter_with_no_question_on_screen_says_so(
+    plain_app: App, language: Language
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say("b")
+    # Read by its closeness to "bye", it got "let us take a break".
+    no_question = (
+        "No question is waiting for an answer here. Tap ▶ Continue to go on where you were."
+    )
+    assert chat.text == t(plain_app, language, no_question)
+    chat.button_with_action("lessons.resume")
+
+
 async def test_the_next_lesson_after_a_quiz_is_one_not_done_yet(plain_app: App) -> None:
     course = plain_app.services.course
     first, second, third = course.lesson_order("en")[:3]

@@ -52,6 +52,8 @@ if TYPE_CHECKING:
 SEARCH_K: Final = 5
 # A web address in a message: "https://…", or "www.…" typed without it.
 LINK: Final = re.compile(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
+# A quiz option's letter alone, as typed to answer ("b", "C)").
+_LONE_LETTER: Final = re.compile(r"\s*[a-d]\s*[).]?\s*", re.IGNORECASE)
 MODEL_PASSAGES: Final = 4
 # A question of this many words or fewer, outside the course, is too short to tell what it is
 # about unless it is this close to an everyday subject (cosine): "since when?" scores 0.09,
@@ -583,6 +585,17 @@ class Answers:
             return
         state = turn.state
         answering = isinstance(state, Answering) and bool(state.asked)
+        if not answering and _LONE_LETTER.fullmatch(bare):
+            # "b" from a learner back the next day, answering a question no longer on screen: it
+            # was read by its closeness to "bye", and got "let us take a break".
+            turn.say(
+                t.gettext(
+                    "No question is waiting for an answer here. Tap ▶ Continue to go on where "
+                    "you were."
+                ),
+                rows(continue_button(t), screens.menu_button(t)),
+            )
+            return
         if answering and word_count(bare) <= SHORT_WORDS:
             # "a or b", "not a", "celle du milieu" under a quiz question: an answer the options
             # did not read, not a question to write whole.
