@@ -11,6 +11,7 @@ I use my phone"). Everything else is searched as it is, without a model call.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Final
 
@@ -72,22 +73,21 @@ def opens_as_follow_up(text: str, follow_ups: FollowUpWords) -> bool:
     )
 
 
-def _pronouns_in(text: str, follow_ups: FollowUpWords) -> list[str]:
-    """Return the pronouns a question holds, those of two words ("je le") as phrases."""
-    # "le" alone is also an article: only the phrase stands for something said before.
+def _holds_one_of(text: str, phrases: Iterable[str]) -> bool:
+    """Tell whether a text holds one of some words or phrases, as whole words."""
+    # "le" alone is also an article: a pronoun of two words ("je le") counts as a phrase only.
     said = f" {' '.join(words(text))} "
-    return [pronoun for pronoun in follow_ups.pronouns if f" {pronoun} " in said]
+    return any(f" {phrase} " in said for phrase in phrases)
 
 
 def refers_back(text: str, follow_ups: FollowUpWords) -> bool:
     """Tell whether a question holds a word standing for something said before ("is it safe")."""
-    return bool(_pronouns_in(text, follow_ups))
+    return _holds_one_of(text, follow_ups.pronouns)
 
 
 def goes_on(text: str, follow_ups: FollowUpWords) -> bool:
     """Tell whether a question says it goes on from the one before ("what do I do then?")."""
-    said = f" {' '.join(words(text))} "
-    return any(f" {then} " in said for then in follow_ups.then)
+    return _holds_one_of(text, follow_ups.then)
 
 
 def may_follow(question: str, follow_ups: FollowUpWords) -> bool:
