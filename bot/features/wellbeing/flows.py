@@ -171,9 +171,10 @@ class Distress:
         `asking`: doubts count in a message that asks something too.
         """
         words = _without(self.words.read(text), self.ignored)
+        # A question too leaves doubts to the answers, unless they are read all the same.
+        left_to_answers = not asking and ("?" in text or QUESTION_WORDS.intersection(words))
         for level, phrases in self.levels.items():
-            asks = "?" in text or QUESTION_WORDS.intersection(words)
-            if level in ASKING_TOO and asks and not asking:
+            if level in ASKING_TOO and left_to_answers:
                 continue
             if any(
                 words[start : start + size] in phrases
