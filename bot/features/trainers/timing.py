@@ -85,23 +85,21 @@ _TODAY_PART = re.compile(
     r"tonight|this evening|this afternoon|this morning)\b(?:\s+(?:om|à|a|at|vers|rond)\b)?",
     re.IGNORECASE,
 )
-# Parts of today after noon: an hour typed after them is in the afternoon ("ce soir à 7h" is
-# 19:00), unless it says so itself ("tonight at 7pm").
-_AFTERNOON = re.compile(
-    r"\b(?:ce soir|cet apr[eè]s-midi|vanavond|vanmiddag|tonight|this evening|this afternoon)\b",
-    re.IGNORECASE,
-)
 # Parts of a day named after it ("demain matin", "lundi soir 7h", "morgenavond"), which
 # dateparser reads in no language here but English: the day stays (its hour is asked for when
-# none is typed), and an hour after an afternoon or an evening is in the afternoon.
+# none is typed).
 _DAY_PARTS: Final = "ochtend|voormiddag|namiddag|middag|avond"
 _GLUED_PART = re.compile(rf"\b(morgen|{_WEEKDAY})({_DAY_PARTS})\b", re.IGNORECASE)
 _DAY_PART = re.compile(
     rf"\b(?:matin|matinée|soir|soirée|apr[eè]s-midi|{_DAY_PARTS}|morning|afternoon|evening)\b",
     re.IGNORECASE,
 )
-_LATER_PART = re.compile(
-    r"\b(?:soir|soirée|apr[eè]s-midi|namiddag|middag|avond|afternoon|evening)\b", re.IGNORECASE
+# Parts of a day after noon, today's or another's: an hour typed after them is in the afternoon
+# ("ce soir à 7h", "demain soir 7h" are 19:00), unless it says so itself ("tonight at 7pm").
+_AFTER_NOON = re.compile(
+    r"\b(?:soir|soirée|apr[eè]s-midi|vanavond|vanmiddag|namiddag|middag|avond|tonight|"
+    r"afternoon|evening)\b",
+    re.IGNORECASE,
 )
 _MORNING_HOUR = re.compile(r"(?<![\d:])(0?[1-9]|1[01])(:[0-5]\d)(?!\s*[ap]\.?m\b)", re.IGNORECASE)
 # Words for "now", compared without case or accents.
@@ -219,7 +217,7 @@ def read_time(
     written = _AT_HOUR.sub(lambda match: f"{match.group(1)} {match.group(2)}:00", written)
     written = _DAY_AND_HOUR.sub(lambda match: f"{match[1]} {match[2]}:{match[3] or '00'}", written)
     written = _GLUED_PART.sub(lambda match: f"{match[1]} {match[2]}", written)
-    if _AFTERNOON.search(written) or _LATER_PART.search(written):
+    if _AFTER_NOON.search(written):
         written = _MORNING_HOUR.sub(lambda match: f"{int(match[1]) + 12}{match[2]}", written)
     written = _TODAY_PART.sub(
         "today", _NEXT_WEEKDAY.sub(lambda match: match[1] or match[2], written)
