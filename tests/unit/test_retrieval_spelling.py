@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.adapters.search.spelling import Speller
+from bot.adapters.search.spelling import EverydayWords, Speller
 from bot.core.languages import DUTCH, ENGLISH, FRENCH
 
 COURSE_FR = [
@@ -102,3 +102,26 @@ def test_a_word_typed_without_accents_gets_those_the_course_writes() -> None:
     # Typed with accents, or a word the course writes both ways: as typed.
     assert speller.correct("les régularités") == "les régularités"
     assert speller.correct("le marche") == "le marche"
+
+
+def test_a_word_of_everyday_language_is_not_turned_into_a_course_word() -> None:
+    course = ["Een vals bericht. Een stap verder. Gegevens stelen."]
+    everyday = EverydayWords.of("nl")
+
+    speller = Speller(course, DUTCH.search, everyday=everyday)
+
+    assert speller.correct("valt dat onder AI") == "valt dat onder AI"
+    assert speller.correct("ik snap het niet") == "ik snap het niet"
+    assert speller.correct("dossiers in Gemini steken") == "dossiers in Gemini steken"
+    assert speller.correct("een vlas bericht") == "een vals bericht"
+
+
+def test_everyday_words_are_the_frequent_words_of_their_language_only() -> None:
+    dutch = EverydayWords.of("nl")
+
+    assert "valt" in dutch
+    assert "gegevens" in dutch
+    assert "chatgtp" not in dutch
+    assert "informatoins" not in EverydayWords.of("fr")
+    assert "raport" not in EverydayWords.of("en")
+    assert "report" in EverydayWords.of("en")

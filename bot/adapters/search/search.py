@@ -17,7 +17,7 @@ from bot.adapters.search.chunks import Chunk, ChunkKind, course_chunks
 from bot.adapters.search.embedders import Embedder, Vectors, make_embedder
 from bot.adapters.search.lexical import LexicalIndex, tokens
 from bot.adapters.search.query import topic
-from bot.adapters.search.spelling import Speller
+from bot.adapters.search.spelling import EverydayWords, Speller
 from bot.adapters.search.store import (
     ChunkStore,
     DenseMatch,
@@ -323,6 +323,7 @@ class Retriever:
                 _words_of(course, chunks, profile.code),
                 profile.search,
                 prose=_prose_of(chunks, profile.code),
+                everyday=EverydayWords.of(profile.code),
             )
             for profile in languages
         }

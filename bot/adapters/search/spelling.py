@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import importlib.util
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Final
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import msgpack
+import numpy as np
 
 from bot.adapters.search.lexical import WORD, fold, stems, stop_words
 from bot.core.languages import SearchWords
@@ -23,6 +30,60 @@ _BEFORE_ELISION: Final = frozenset("aeiouyh")
 ACRONYM_SHARE: Final = 0.8
 # A word typed without accents gets the course's accents when this share of its uses has them so.
 ACCENTED_SHARE: Final = 0.8
+# A word this frequent in the language is a word, not a typo, even when the course never uses it:
+# the speller read "valt" as "vals", "snap" as "stap" and "steken" as "stelen". On the Zipf scale,
+# 3 is once in a million words. Chosen on the development questions: from 3 down, no word typed
+# right is changed any more (24 were), and their typos are mended as often (docs/retrieval.md).
+EVERYDAY_ZIPF: Final = 3.0
+
+
+class EverydayWords:
+    """The words a language uses every day, held as 8-byte hashes: a set of strings weighs 20 MB."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        """Hold the folded words given."""
+        self._hashes = np.unique(np.fromiter(map(_hashed, words), dtype=np.uint64))
+
+    def __contains__(self, word: object) -> bool:
+        """Return whether a folded word is one of them."""
+        if not isinstance(word, str):
+            return False
+        key = _hashed(word)
+        at = int(np.searchsorted(self._hashes, key))
+        return at < len(self._hashes) and int(self._hashes[at]) == key
+
+    @classmethod
+    def of(cls, code: str) -> EverydayWords:
+        """Return the words of a language that wordfreq rates `EVERYDAY_ZIPF` or more."""
+        bins = _word_frequencies(code)
+        # Bin n holds the words n centibels below a frequency of 1: Zipf 9 - n / 100.
+        return cls(
+            fold(word)
+            for centibels, words in enumerate(bins)
+            if 9 - centibels / 100 >= EVERYDAY_ZIPF
+            for word in words
+            if len(word) >= MIN_LETTERS
+        )
+
+
+def _hashed(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
+def _word_frequencies(code: str) -> list[list[str]]:
+    """Read wordfreq's small list of a language: bins of words, most frequent first."""
+    # Its data file, read as wordfreq.read_cBpack does, without importing wordfreq: its
+    # tokenizers would bring 12 MB of modules into every process that searches.
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("wordfreq")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"small_{code}.msgpack.gz"
+    with gzip.open(path, "rb") as file:
+        data: list[Any] = msgpack.load(file, raw=False)
+    header, *bins = data
+    if header != {"format": "cB", "version": 1}:
+        raise ValueError(f"{path}: not a word-frequency list of the version known here")
+    return bins
 
 
 def _acronyms(prose: Iterable[str]) -> dict[str, str]:
@@ -62,9 +123,16 @@ class Speller:
     """Correct words the course never uses into the closest word it does, in one language."""
 
     def __init__(
-        self, texts: Iterable[str], language: SearchWords, prose: Iterable[str] = ()
+        self,
+        texts: Iterable[str],
+        language: SearchWords,
+        prose: Iterable[str] = (),
+        everyday: EverydayWords | None = None,
     ) -> None:
-        """Learn the words of `texts`, and the course's acronyms from its `prose` (cards, quiz)."""
+        """Learn the words of `texts`, and the course's acronyms from its `prose` (cards, quiz).
+
+        Words of `everyday` language are never corrected.
+        """
         from symspellpy import SymSpell
 
         counts: Counter[str] = Counter()
@@ -76,6 +144,7 @@ class Speller:
             capitals.update(fold(word) for word in words if word[0].isupper())
             written += words
         self._known = frozenset(counts)
+        self._everyday = everyday if everyday is not None else EverydayWords(())
         self._accents = _accented(written)
         self._stop = stop_words(language)
         # Not a word of the language's own: French "ai" is "j'ai", whatever the prose says.
@@ -124,6 +193,8 @@ class Speller:
         # "cest", "quil": no typo of "cet" or "quel", but a word whose apostrophe was left out.
         if (unglued := self._unglued(folded, self._stop_word)) is not None:
             return unglued
+        if folded in self._everyday:
+            return word
         found = close_terms(self._symspell, folded)
         # A capital inside a sentence marks a name: only the course's own names are corrected
         # ("ChatPGT"), others are left as they are ("Liège", "Netflix").
