@@ -439,7 +439,8 @@ DUTCH: Final = LanguageProfile(
         question_words=_split(
             """
             welke welk waarom wanneer mag mogen moeten kun kunt ge gij da nie eigenlijk ofzo wel
-            even graag precies nou jij jou jouw we wij jullie ding dingen
+            even graag precies nou jij jou jouw we wij jullie ding dingen wacht
+            bedoel bedoelt bedoelen
             """
         ),
         answer_style=r"""

@@ -50,7 +50,7 @@ COVERED = {
 }
 NOT_COVERED = {
     "fr": "De quelle couleur est le logo de ChatGPT ?",
-    "nl": "Kan ChatGPT brood bakken in mijn oven?",
+    "nl": "Welke kleur heeft het logo van ChatGPT?",
     "en": "What colour is the logo of ChatGPT?",
 }
 OFF_TOPIC = {

@@ -127,3 +127,35 @@ def test_a_lesson_of_two_cards_answers_from_either() -> None:
     evidence = _card_evidence({0: 9.0, 1: 1.0}, {0: 0.9, 1: 0.2})
 
     assert evidence.best_card("a/privacy", 0.5, cards=2) == 0
+
+
+def _matches(scores: dict[str, float]) -> list[DenseMatch]:
+    return [DenseMatch(lesson_id, 1, score) for lesson_id, score in scores.items()]
+
+
+def test_the_other_languages_words_of_a_lesson_weigh_in_its_dense_score() -> None:
+    own = _matches({"a/privacy": 0.50, "b/scams": 0.48, "c/bias": 0.10})
+    elsewhere = (
+        _matches({"b/scams": 0.60, "a/privacy": 0.30, "c/bias": 0.10}),
+        _matches({"b/scams": 0.55, "a/privacy": 0.35, "c/bias": 0.10}),
+    )
+
+    alone = Evidence({}, {}, own, None).dense_lessons()
+    together = Evidence({}, {}, own, None, elsewhere=elsewhere).dense_lessons()
+
+    assert alone.lesson_ids[0] == "a/privacy"
+    assert together.lesson_ids[0] == "b/scams"
+
+
+def test_the_own_language_counts_twice_as_much_as_each_other_one() -> None:
+    own = _matches({"a/privacy": 0.70, "b/scams": 0.10})
+    elsewhere = (
+        _matches({"b/scams": 0.70, "a/privacy": 0.10}),
+        _matches({"b/scams": 0.20, "a/privacy": 0.10}),
+    )
+
+    ranking = Evidence({}, {}, own, None, elsewhere=elsewhere).dense_lessons()
+
+    # One language for each lesson, the third a little closer to the second: the learner's own
+    # language, counting twice, decides.
+    assert ranking.lesson_ids == ("a/privacy", "b/scams")

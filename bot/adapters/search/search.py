@@ -41,6 +41,11 @@ from bot.course.vocabulary import ai_terms
 WHOLE_LESSON_SHARE: Final = 0.7
 # A lesson's dense score is the mean of its closest chunks, this many.
 CLOSEST_CHUNKS: Final = 3
+# The encoder is multilingual, and a question is sometimes closer to how another language puts a
+# lesson than to how its own does. A lesson's dense score is the mean of its scores among each
+# language's chunks, with its own language's counting this many times. Chosen on the development
+# sets (docs/retrieval.md): 1.5 to 4 all did better than the own language alone, 2 best.
+OWN_LANGUAGE_WEIGHT: Final = 2.0
 # Added to the best lesson's similarity when both rankers put it first: two independent signals
 # agreeing make an answer more likely to be on topic.
 AGREEMENT_BONUS: Final = 0.05
@@ -128,6 +133,22 @@ def _teaching_cards(cards: int) -> range:
     return range(1, cards - 1) if cards > 2 else range(cards)
 
 
+def _closeness(matches: Sequence[DenseMatch]) -> dict[str, float]:
+    """Return each lesson's mean score over its closest chunks among the matches."""
+    # One short chunk can look like a question by chance; a lesson that answers it usually has
+    # several. A lesson with fewer chunks among the candidates takes the weakest candidate's
+    # score for each one missing.
+    floor = min((match.score for match in matches), default=0.0)
+    by_lesson: dict[str, list[float]] = {}
+    for match in matches:
+        by_lesson.setdefault(match.lesson_id, []).append(match.score)
+    return {
+        lesson_id: sum(sorted([*scores, *[floor] * CLOSEST_CHUNKS], reverse=True)[:CLOSEST_CHUNKS])
+        / CLOSEST_CHUNKS
+        for lesson_id, scores in by_lesson.items()
+    }
+
+
 def _ranking(scores: Mapping[str, float]) -> Ranking:
     return Ranking(tuple(sorted(scores, key=lambda key: (-scores[key], key))), scores)
 
@@ -141,13 +162,15 @@ class Evidence:
     dense: list[DenseMatch]
     question: Vectors | None  # the question's vector, when the dense ranker ran
     text: str = ""  # the question as the rankers read it: its topic, spelling corrected
+    # The chunks closest to the question in each other language: the same lessons in other words.
+    elsewhere: tuple[list[DenseMatch], ...] = ()
 
     def lexical_lessons(self) -> Ranking:
         """Rank lessons by their best BM25 chunk and by BM25 over the whole lesson, together."""
         return self._lexical_ranking
 
     def dense_lessons(self) -> Ranking:
-        """Rank lessons by the mean of their two closest chunks."""
+        """Rank lessons by the mean of their closest chunks, in every language searched."""
         return self._dense_ranking
 
     # A search asks for each ranking several times (to fuse, to judge relevance): made once.
@@ -165,20 +188,20 @@ class Evidence:
 
     @cached_property
     def _dense_ranking(self) -> Ranking:
-        # One short chunk can look like a question by chance; a lesson that answers it usually
-        # has several. A lesson with fewer chunks among the candidates takes the weakest
-        # candidate's score for each one missing.
-        floor = min((match.score for match in self.dense), default=0.0)
-        by_lesson: dict[str, list[float]] = {}
-        for match in self.dense:
-            by_lesson.setdefault(match.lesson_id, []).append(match.score)
+        own = _closeness(self.dense)
+        others = [scores for matches in self.elsewhere if (scores := _closeness(matches))]
+        if not others:
+            return _ranking(own)
+        weight = OWN_LANGUAGE_WEIGHT + len(others)
+        # A lesson none of whose chunks came close in a language takes that language's weakest.
         return _ranking(
             {
-                lesson_id: sum(
-                    sorted([*scores, *[floor] * CLOSEST_CHUNKS], reverse=True)[:CLOSEST_CHUNKS]
+                lesson_id: (
+                    OWN_LANGUAGE_WEIGHT * own.get(lesson_id, min(own.values(), default=0.0))
+                    + sum(scores.get(lesson_id, min(scores.values())) for scores in others)
                 )
-                / CLOSEST_CHUNKS
-                for lesson_id, scores in by_lesson.items()
+                / weight
+                for lesson_id in own.keys() | {key for scores in others for key in scores}
             }
         )
 
@@ -342,16 +365,23 @@ class Retriever:
             by_lesson = self._lexicons[language].lesson_scores(text)
         matches: list[DenseMatch] = []
         question = None
+        elsewhere: list[list[DenseMatch]] = []
         vectors = self._vectors.get(language)
         if dense and vectors is not None:
             question = self.embedder.query(text)
-            matches = [
-                DenseMatch(
-                    self._chunks[chunk_id].lesson_id, self._chunks[chunk_id].card_index, score
-                )
-                for chunk_id, score in vectors.nearest(question)
+            matches = self._nearest(vectors, question)
+            elsewhere = [
+                self._nearest(other, question)
+                for code, other in self._vectors.items()
+                if code != language
             ]
-        return Evidence(by_chunk, by_lesson, matches, question, text)
+        return Evidence(by_chunk, by_lesson, matches, question, text, tuple(elsewhere))
+
+    def _nearest(self, vectors: LanguageVectors, question: Vectors) -> list[DenseMatch]:
+        return [
+            DenseMatch(self._chunks[chunk_id].lesson_id, self._chunks[chunk_id].card_index, score)
+            for chunk_id, score in vectors.nearest(question)
+        ]
 
     def search_sync(
         self, text: str, language: Language, k: int = 5, shown: Shown | None = None
