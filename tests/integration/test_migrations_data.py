@@ -18,6 +18,8 @@ from bot.features.voice.repo import SqlVoice
 from bot.paths import PROJECT_ROOT
 
 LESSON = "basics/what-is-ai"
+# The tables whose numbers trainers' buttons and commands carry.
+NEVER_REUSED = {"learners", "cohorts", "push_plans", "pushes"}
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
@@ -277,3 +279,44 @@ async def test_answers_kept_before_their_digest_stay_readable_and_the_digest_goe
 async def _columns(database: Database, table: str) -> list[dict[str, Any]]:
     async with database.engine.connect() as connection:
         return await connection.run_sync(lambda sync: inspect(sync).get_columns(table))
+
+
+async def test_a_deleted_last_rows_number_is_never_given_again_and_going_back_keeps_the_rows(
+    database_url: str,
+) -> None:
+    database = Database(database_url)
+    try:
+        await database.upgrade("0017_buttons_on_screen")
+        await execute(database, _new_learner("a"), _new_learner("b"))
+        await database.upgrade()
+        await execute(database, "DELETE FROM learners WHERE id = 2", _new_learner("c"))
+        assert await rows(database, "SELECT id, external_id FROM learners ORDER BY id") == [
+            (1, "a"),
+            (3, "c"),
+        ]
+        assert await _sqlite_autoincrement(database) in (NEVER_REUSED, None)
+        await database.downgrade("0017_buttons_on_screen")
+        assert await rows(database, "SELECT id, external_id FROM learners ORDER BY id") == [
+            (1, "a"),
+            (3, "c"),
+        ]
+        assert await _sqlite_autoincrement(database) in (set(), None)
+    finally:
+        await database.close()
+
+
+def _new_learner(external_id: str) -> str:
+    """Return the INSERT of an English learner numbered by the database."""
+    return (
+        "INSERT INTO learners (channel, external_id, language, created_at, last_seen_at,"
+        f" is_reachable, reminders_on) VALUES ('test', '{external_id}', 'en', :now, :now, true,"
+        " true)"
+    )
+
+
+async def _sqlite_autoincrement(database: Database) -> set[str] | None:
+    """Return the SQLite tables that never give a number twice (None: PostgreSQL never does)."""
+    if database.dialect != "sqlite":
+        return None
+    found = await rows(database, "SELECT name FROM sqlite_master WHERE sql LIKE '%AUTOINCREMENT%'")
+    return {name for (name,) in found}

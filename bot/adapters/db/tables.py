@@ -74,7 +74,8 @@ class LearnerRow(Base):
     """A person who talks to the tutor, on one channel."""
 
     __tablename__ = "learners"
-    __table_args__ = (UniqueConstraint("channel", "external_id"),)
+    # SQLite gives a deleted last row's number to the next one unless told not to (0018).
+    __table_args__ = (UniqueConstraint("channel", "external_id"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     channel: Mapped[str] = mapped_column(String(16))

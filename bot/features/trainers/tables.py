@@ -42,7 +42,8 @@ class CohortRow(Base):
     """A group of learners led by one trainer, with its delivery settings."""
 
     __tablename__ = "cohorts"
-    __table_args__ = (UniqueConstraint("name"),)
+    # Numbers in trainers' buttons and commands: never another group's (migration 0018).
+    __table_args__ = (UniqueConstraint("name"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(64))
@@ -104,6 +105,7 @@ class PushPlanRow(Base):
     """A recurring push, such as each learner's next lesson every weekday at 9:00."""
 
     __tablename__ = "push_plans"
+    __table_args__ = ({"sqlite_autoincrement": True},)  # numbers never reused (migration 0018)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
@@ -120,6 +122,7 @@ class PushRow(Base):
     """One thing sent to a cohort, now or later; fanned out to the outbox when due."""
 
     __tablename__ = "pushes"
+    __table_args__ = ({"sqlite_autoincrement": True},)  # numbers never reused (migration 0018)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
