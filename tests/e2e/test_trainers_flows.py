@@ -687,6 +687,20 @@ async def test_a_day_without_a_time_offers_times_and_late_pushes_say_when_they_g
     ]
     await trainer.press("at 13:00")
     assert "• When: 26/11/26, 13:00" in trainer.text
+    # A part of the day named: its own hours.
+    await trainer.press("Cancel")
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("Each learner's next lesson")
+    await trainer.press("Another date")
+    await trainer.say("jeudi soir")
+    assert [b.label for b in trainer.buttons][:3] == [
+        "Thursday, 26 November at 18:00",
+        "Thursday, 26 November at 19:00",
+        "Thursday, 26 November at 20:00",
+    ]
+    await trainer.press("at 19:00")
+    assert "• When: 26/11/26, 19:00" in trainer.text
 
     # 22:57 in Brussels: the default quiet hours (21:00-08:00) hold the push until morning.
     clock.now = datetime(2026, 11, 23, 22, 57, tzinfo=BRUSSELS).astimezone(UTC)

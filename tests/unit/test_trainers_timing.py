@@ -283,6 +283,28 @@ def test_a_day_without_a_time_is_told_apart(text: str, day: int) -> None:
     assert typed.moment.astimezone(BRUSSELS).date() == date(2026, 12, day)
 
 
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("jeudi", None),
+        ("morgen", None),
+        ("demain matin", "morning"),
+        ("morgenochtend", "morning"),
+        ("jeudi après-midi", "afternoon"),
+        ("morgennamiddag", "afternoon"),
+        ("donderdagavond", "evening"),
+        ("demain soir", "evening"),
+        ("tomorrow evening", "evening"),
+    ],
+)
+def test_a_day_without_a_time_keeps_the_part_of_the_day_it_names(
+    text: str, part: str | None
+) -> None:
+    typed = read_time(text, BRUSSELS, LATE, LANGUAGES)
+    assert typed is not None
+    assert typed.part == part
+
+
 @pytest.mark.parametrize("text", ["maintenant", "Now", "nu", "tout de suite", "meteen"])
 def test_words_for_now_are_now_and_never_already_past(text: str) -> None:
     assert read_time(text, BRUSSELS, LATE, LANGUAGES) == TypedTime(LATE, immediate=True)

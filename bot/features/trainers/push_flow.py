@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final, cast
@@ -58,8 +59,13 @@ from bot.i18n import N_, Translator
 
 MESSAGE_MAX_CHARS: Final = 500
 MORNING: Final = 9 * 60
-# Offered when a trainer types a day without a time of day.
+# Offered when a trainer types a day without a time of day, or with a part of the day.
 DAY_TIMES: Final = (9 * 60, 13 * 60, 18 * 60)
+PART_TIMES: Final = {
+    "morning": (8 * 60, 9 * 60, 10 * 60),
+    "afternoon": (13 * 60, 14 * 60, 16 * 60),
+    "evening": (18 * 60, 19 * 60, 20 * 60),
+}
 # Preset times by button: the first of these weekdays after today, or every one of them.
 TOMORROW_LABEL: Final = N_("Tomorrow at 9:00")
 ONCE_PRESETS: Final = {
@@ -468,7 +474,7 @@ class PushFlow:
             await self._summary(turn)
             return
         if typed.day_only:
-            await self._offer_times(turn, typed.moment)
+            await self._offer_times(turn, typed.moment, PART_TIMES.get(typed.part or "", DAY_TIMES))
             return
         if typed.moment <= turn.now:
             await self._refuse_past(turn)
@@ -485,10 +491,10 @@ class PushFlow:
         await self._stop_waiting(turn, when="once", due_at=typed.moment)
         await self._summary(turn)
 
-    async def _offer_times(self, turn: Turn, day: datetime) -> None:
+    async def _offer_times(self, turn: Turn, day: datetime, times: Sequence[int]) -> None:
         t = turn.t
         local_day = day.astimezone(self.options.zone).date()
-        moments = [to_utc(local_day, minutes, self.options.zone) for minutes in DAY_TIMES]
+        moments = [to_utc(local_day, minutes, self.options.zone) for minutes in times]
         choices = [moment for moment in moments if moment > turn.now]
         if not choices:
             await self._refuse_past(turn)

@@ -101,6 +101,16 @@ _AFTER_NOON = re.compile(
     r"afternoon|evening)\b",
     re.IGNORECASE,
 )
+# The part of a day named, offered hours of its own when no time is typed: "ce soir" at 8:00
+# offered 9:00 and 13:00 first. Afternoon before evening: "namiddag" holds "middag".
+_PARTS: Final = (
+    ("morning", r"matin|matinée|ochtend|voormiddag|vanmorgen|morgens|morning"),
+    ("afternoon", r"apr[eè]s-midi|namiddag|middag|afternoon"),
+    ("evening", r"soir|soirée|avond|tonight|evening"),
+)
+_PART_OF = tuple(
+    (part, re.compile(rf"(?:\b|(?<=van))(?:{words})\b", re.IGNORECASE)) for part, words in _PARTS
+)
 _MORNING_HOUR = re.compile(r"(?<![\d:])(0?[1-9]|1[01])(:[0-5]\d)(?!\s*[ap]\.?m\b)", re.IGNORECASE)
 # Words for "now", compared without case or accents.
 _NOW: Final = frozenset(
@@ -194,6 +204,7 @@ class TypedTime:
     moment: datetime
     day_only: bool = False
     immediate: bool = False  # "now", "maintenant", "meteen": send at once, never "already past"
+    part: str | None = None  # the part of the day named with a day only: "morning", "evening"…
 
 
 def read_time(
@@ -238,7 +249,15 @@ def read_time(
     named = _weekdays_named(written)
     if typed is not None and not _NEXT_WEEKDAY.search(text):
         typed = _today_if_named(typed, named, zone, now)
-    return typed if typed is None or _on_the_day_named(typed, named, zone) else None
+    if typed is None or not _on_the_day_named(typed, named, zone):
+        return None
+    return replace(typed, part=day_part(text)) if typed.day_only else typed
+
+
+def day_part(text: str) -> str | None:
+    """Return the part of a day a text names ("demain soir", "donderdagavond"), if any."""
+    apart = _GLUED_PART.sub(lambda match: f"{match[1]} {match[2]}", text)
+    return next((part for part, words in _PART_OF if words.search(apart)), None)
 
 
 @dataclass(frozen=True)
