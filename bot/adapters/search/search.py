@@ -188,20 +188,19 @@ class Evidence:
 
     @cached_property
     def _dense_ranking(self) -> Ranking:
-        own = _closeness(self.dense)
-        others = [scores for matches in self.elsewhere if (scores := _closeness(matches))]
-        if not others:
-            return _ranking(own)
-        weight = OWN_LANGUAGE_WEIGHT + len(others)
+        weighted = [(OWN_LANGUAGE_WEIGHT, _closeness(self.dense))]
+        weighted += [(1.0, _closeness(matches)) for matches in self.elsewhere if matches]
+        total = sum(weight for weight, _ in weighted)
         # A lesson none of whose chunks came close in a language takes that language's weakest.
+        floors = [min(scores.values(), default=0.0) for _, scores in weighted]
         return _ranking(
             {
-                lesson_id: (
-                    OWN_LANGUAGE_WEIGHT * own.get(lesson_id, min(own.values(), default=0.0))
-                    + sum(scores.get(lesson_id, min(scores.values())) for scores in others)
+                lesson_id: sum(
+                    weight * scores.get(lesson_id, floor)
+                    for (weight, scores), floor in zip(weighted, floors, strict=True)
                 )
-                / weight
-                for lesson_id in own.keys() | {key for scores in others for key in scores}
+                / total
+                for lesson_id in {key for _, scores in weighted for key in scores}
             }
         )
 
