@@ -308,6 +308,24 @@ def test_anything_else_names_no_command(text: str) -> None:
         # Where the certificate would count: the certificate's screen says what it takes.
         ("kan ik een certificaat krijgen voor de vdab?", Kind.COMMAND, "certificate"),
         ("can I get a certificate for the VDAB?", Kind.COMMAND, "certificate"),
+        # Not understood, and a word of what would help.
+        ("je ne comprends pas bien la question, vous pouvez expliquer ?", Kind.CONFUSED, None),
+        ("j'ai pas compris, vous pouvez dire ça plus simplement ?", Kind.CONFUSED, None),
+        ("ni verstaan, simpeler aub", Kind.CONFUSED, None),
+        ("Je veux que vous effaciez toutes mes données s'il vous plaît", Kind.COMMAND, "forget"),
+        # Polite, in long sentences: one asks, the others only wrap it.
+        (
+            "Quelles données est-ce que vous gardez sur moi ? Je voudrais les voir.",
+            Kind.COMMAND,
+            "mydata",
+        ),
+        ("Où est-ce que j'en suis dans mes leçons ?", Kind.COMMAND, "progress"),
+        ("Bonjour. Je voudrais voir mes données.", Kind.COMMAND, "mydata"),
+        ("Je veux mes résultats. Merci !", Kind.COMMAND, "progress"),
+        # Bored, and never mind.
+        ("dit is saai", Kind.STOP, None),
+        ("nvm", Kind.OK, None),
+        ("laisse tomber", Kind.OK, None),
     ],
 )
 def test_short_requests_are_read_from_their_words(
@@ -353,6 +371,8 @@ def test_course_words_are_no_slip_of_a_button_word(text: str) -> None:
         "niet goed",
         "merci pour rien",
         "what is hard about AI",
+        "peux-tu expliquer les deepfakes",  # what to explain is a topic
+        "Merci. C'est quoi un deepfake ?",  # one sentence asks, the other is no wrapping
     ],
 )
 def test_questions_and_mixed_requests_are_no_requests(text: str) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from bot.core.replies import Button, Question
 from bot.core.router import Turn, button, rows
@@ -21,6 +23,10 @@ from bot.features.quiz.ports import ANSWERS, Answer
 from bot.features.review.recall import comeback_promise, remember
 from bot.features.voice.buttons import listen_feedback_button, listen_question_button
 from bot.i18n import Translator
+
+# The verdict a quiz explanation opens with: one word, then a full stop (the style sheets keep one
+# pair a language, "Yes." / "No.", "Juist." / "Nee.").
+_LABEL: Final = re.compile(r"^\w+\.\s+")
 
 
 @dataclass(frozen=True)
@@ -159,6 +165,13 @@ def verdict_lines(t: Translator, item: QuizItem, option: int) -> list[str]:
         correct = item.options[item.correct]
         lines += ["", t.gettext("The right answer: {option}").format(option=correct)]
     return lines
+
+
+def unlabelled(explanation: str) -> str:
+    """Return an explanation without the one-word verdict it opens with ("Yes.", "Juist.")."""
+    # Said apart from the learner's answer ("why?" after a wrong one), "Yes." reads as if the
+    # learner had been right.
+    return _LABEL.sub("", explanation, count=1) or explanation
 
 
 def continue_button(t: Translator) -> Button:

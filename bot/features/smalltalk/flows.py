@@ -33,7 +33,13 @@ from bot.features.practice.buttons import ShowHint
 from bot.features.practice.flows import Practising
 from bot.features.privacy.buttons import ConfirmForget
 from bot.features.privacy.flows import ConfirmingForget, confirm_forget, forget_typed
-from bot.features.quiz.flows import Answering, continue_button, start_quiz_of, way_back
+from bot.features.quiz.flows import (
+    Answering,
+    continue_button,
+    start_quiz_of,
+    unlabelled,
+    way_back,
+)
 from bot.features.review.flows import Reviewing
 from bot.features.simpler.buttons import Simplify, simpler_button
 from bot.features.smalltalk.kinds import Kind
@@ -283,7 +289,7 @@ def _why(turn: Turn) -> None:
         right = answered.correct
         turn.say(
             t.gettext("💡 The right answer: {option}\n{why}").format(
-                option=answered.options[right], why=answered.explanations[right]
+                option=answered.options[right], why=unlabelled(answered.explanations[right])
             ),
             rows(way_back(turn, t)),
         )

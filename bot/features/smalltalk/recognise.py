@@ -8,6 +8,7 @@ covers may still be a short request worded freely (requests.py).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -28,10 +29,11 @@ if TYPE_CHECKING:
 _NOISE_CATEGORIES: Final = frozenset(
     {"So", "Sk", "Sm", "Mn", "Me", "Cf", "Zs", "Po", "Pd", "Ps", "Pe"}
 )
-LONGEST_PHRASE: Final = 8  # words
+LONGEST_PHRASE: Final = 10  # words
 # A single word this long, or one letter shorter, is read as the phrase one slip away from it: a
 # letter missing, added, changed or two swapped ("nxt", "netx", "strat").
 MISSPELT_LETTERS: Final = 4
+_SENTENCE_END: Final = re.compile(r"(?<=[.?!])\s+")
 
 
 def _only_symbols(text: str) -> bool:
@@ -91,10 +93,28 @@ class Phrasebook:
         words = normalise(text)
         found = self._cover(words)
         if not found:
-            return self.requests.read(text) or self._misspelt(words)
+            return self.requests.read(text) or self._misspelt(words) or self._by_sentence(text)
         named = {self.commands[phrase] for phrase in found if phrase in self.commands}
         kind = min((self.phrases[phrase] for phrase in found), key=self.order.index)
         return Request(kind, named.pop() if len(named) == 1 else None)
+
+    def _by_sentence(self, text: str) -> Request | None:
+        """Return what one sentence asks when the others only wrap it ("… ? Je voudrais voir.")."""
+        sentences = [part for part in _SENTENCE_END.split(text) if normalise(part)]
+        if len(sentences) < 2:
+            return None
+        read = [self.read(sentence) for sentence in sentences]
+        if not all(
+            request is not None or self.requests.wraps(sentence)
+            for request, sentence in zip(read, sentences, strict=True)
+        ):
+            return None
+        asked = {request for request in read if request is not None}
+        # As within one sentence: the one command named, else the kind listed first.
+        commands = {request for request in asked if request.command}
+        if commands:
+            return commands.pop() if len(commands) == 1 else None
+        return min(asked, key=lambda request: self.order.index(request.kind), default=None)
 
     def _misspelt(self, words: tuple[str, ...]) -> Request | None:
         """Return what one word means when it is a button's word with one slip ("netx", "strat")."""

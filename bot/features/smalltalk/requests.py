@@ -87,10 +87,12 @@ class Requests:
             if not 1 <= len(left) <= MOST_LEFT:
                 continue
             negated = any(word in self.negations.get(language, ()) for word in words)
-            if all(word in self.understood.get(language, ()) for word in left):
-                meant.add(Request(Kind.CONFUSED if negated else Kind.OK))
-                continue
-            shared = _shared([intents.get(word, ()) for word in left])
+            # "compris" says ok, or with a word of `not` confusion ("pas compris, expliquez").
+            understood = self.understood.get(language, frozenset())
+            verdict = Request(Kind.CONFUSED if negated else Kind.OK)
+            shared = _shared(
+                [(verdict,) if word in understood else intents.get(word, ()) for word in left]
+            )
             if shared and shared.kind is Kind.OK and negated:
                 # "je vais pas bien", "niet goed": not ok, and not for "👍" either.
                 continue
@@ -98,6 +100,11 @@ class Requests:
             if shared and (shared.kind is not Kind.ABOUT or any(word in you for word in words)):
                 meant.add(shared)
         return meant.pop() if len(meant) == 1 else None
+
+    def wraps(self, text: str) -> bool:
+        """Tell whether a text holds only words wrapped around requests ("je voudrais voir")."""
+        words = normalise(text, runs=False)
+        return any(all(word in around for word in words) for around in self.around.values())
 
 
 def _shared(options: list[tuple[Request, ...]]) -> Request | None:
