@@ -181,6 +181,7 @@ LEARNER_COMMANDS = [
     "help",
     "language",
     "lessons",
+    "continue",
     "quiz",
     "practice",
     "listen",

@@ -200,7 +200,10 @@ async def chat(app: App, user: str, language: str | None, stdin: TextIO = sys.st
         app.settings.data_dir / "exports",
         prompt="> " if interactive else "",
     )
-    first = Command("start", (f"lang-{language}",) if language else ())
+    # Coming back is opening the chat again, where the last screen still is: the learner goes
+    # on where they were (a card, a quiz, the check), as their last buttons would take them. A new
+    # learner is greeted whatever comes first, in `language`.
+    first = Command("continue")
     if interactive:
         t = app.services.translator(language)
         sys.stdout.write(

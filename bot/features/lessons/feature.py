@@ -21,7 +21,10 @@ def manifest(_: FeatureContext) -> Manifest:
     """Return what the lessons feature handles."""
     return Manifest(
         name="lessons",
-        commands=(CommandRoute("lessons", flows.show_modules, N_("All lessons")),),
+        commands=(
+            CommandRoute("lessons", flows.show_modules, N_("All lessons")),
+            CommandRoute("continue", resume, N_("Go on where you were"), replayable=True),
+        ),
         buttons=(
             on(ShowModules, flows.show_modules, replayable=True),
             on(ShowModule, flows.show_module, replayable=True),
