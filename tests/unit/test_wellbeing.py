@@ -53,6 +53,10 @@ from bot.paths import PROJECT_ROOT
         ("someone made a fake nude picture of my daughter with ai", "images"),
         ("mon ex a fait circuler une fausse vidéo porno de moi", "images"),
         ("iemand heeft met ai een naaktfoto van mij gemaakt", "images"),
+        # Another fake of the learner or someone close, made by someone else.
+        ("iemand heeft een deepfake van mn vriendin gemaakt wa moet ik doen", "deepfake"),
+        ("quelqu'un a fait un deepfake de ma fille, je fais quoi ?", "deepfake"),
+        ("someone made a deepfake of me and it is on tiktok", "deepfake"),
         # A scam that already happened: what to do right away.
         ("ik heb op de link geklikt en mijn kaartcode ingegeven wat nu??", "scammed"),
         ("ik ben opgelicht", "scammed"),
@@ -112,6 +116,8 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "je veux plus de quiz",
         "ni oui ni non",
         "apps that make fake nude photos, are they banned now?",  # the AI Act's ban: the course
+        "mag ik een deepfake van mn maat maken voor de grap",  # making one: the course
+        "how do I know if a video of me is a deepfake?",
         "can AI detect a heart attack?",
         "je ne vois plus l'intérêt de ce quiz",
         "Een chatbot vragen, want die kent de openingsuren van winkels",  # "want to die" once

@@ -40,6 +40,7 @@ EMERGENCY: Final = "112"  # Europe's emergency number
 # The lesson offered with a reply, when the course has it: after sadness or loneliness, what a
 # chatbot can and cannot be; after a scam, how to spot the next one.
 LESSONS: Final = {
+    "deepfake": "verify/deepfakes",
     "sadness": "ethics/chatbots-and-feelings",
     "scammed": "privacy/scams",
     "scam_warning": "privacy/scams",
@@ -47,7 +48,8 @@ LESSONS: Final = {
 
 # By level, the first found wins: the lines to call for thoughts of suicide, danger or
 # violence; 112 for a body in danger (chest pain); what to do about sexual pictures made or
-# shared without consent (a fake nude); what to do right away after a scam (a code given, money
+# shared without consent (a fake nude); what to do about another fake picture, video or voice
+# of the learner or someone close, made by someone else; what to do right away after a scam (a code given, money
 # gone: every hour counts); what to do before paying when money or a code is asked for; the
 # lines that listen for sadness, loneliness, grief and bullying;
 # and for doubts about oneself with computers, that the course is made for them.
@@ -75,6 +77,16 @@ REPLIES: Final = {
         "• Keep proof: screenshots, links, names.\n"
         "• Report it on the app or website, and to the police (in any police station; in "
         "danger: {emergency}).\n"
+        "• If it is about someone under 18, Child Focus helps too, for free."
+    ),
+    "deepfake": N_(
+        "💛 The person shown is not to blame. Making or sharing a fake picture, video or voice of "
+        "someone "
+        "without their consent can be against the law in Belgium: it harms their image and can "
+        "be harassment.\n"
+        "• Do not share it further, do not pay and do not answer threats.\n"
+        "• Keep proof: screenshots, links, names.\n"
+        "• Report it on the app or website, and to the police (in danger: {emergency}).\n"
         "• If it is about someone under 18, Child Focus helps too, for free."
     ),
     "scammed": N_(
