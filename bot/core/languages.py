@@ -324,8 +324,8 @@ FRENCH: Final = LanguageProfile(
         ),
         format=(
             "mot", "phrase", "ligne", "point", "puce", "liste", "court", "bref", "brève",
-            "tableau", "paragraphe", "simple", "poli", "formel", "étape", "e-mail", "email", "mail",
-            "lettre", "résumé", "maximum", "au plus", "pas plus de",
+            "tableau", "paragraphe", "simple", "poli", "formel", "étape", "maximum", "au plus",
+            "pas plus de",
         ),
         numbers=("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
     ),
@@ -504,8 +504,8 @@ DUTCH: Final = LanguageProfile(
         ),
         format=(
             "woord", "zin", "zinnen", "regel", "punt", "opsomming", "lijst", "kort", "tabel",
-            "alinea", "eenvoudig", "simpel", "beleefd", "formeel", "stap", "e-mail", "email",
-            "mail", "brief", "samenvatting", "maximum", "hoogstens", "niet meer dan",
+            "alinea", "eenvoudig", "simpel", "beleefd", "formeel", "stap", "maximum", "hoogstens",
+            "niet meer dan",
         ),
         numbers=("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"),
     ),
@@ -643,8 +643,8 @@ ENGLISH: Final = LanguageProfile(
         ),
         format=(
             "word", "sentence", "line", "point", "bullet", "list", "short", "brief", "table",
-            "paragraph", "simple", "easy words", "polite", "formal", "step", "email", "e-mail",
-            "letter", "summary", "maximum", "at most", "no more than",
+            "paragraph", "simple", "easy words", "polite", "formal", "step", "maximum", "at most",
+            "no more than",
         ),
         numbers=("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
     ),

@@ -86,6 +86,10 @@ def test_a_complete_prompt_meets_every_criterion(language: Language, prompt: str
             "Schrijf een korte mail aan mijn gemeente, ik ben bereikbaar op 0475 12 34 56.",
             Criterion.NO_PERSONAL_DATA,
         ),
+        # The kind of text asked for is the task: an e-mail says nothing of its length or tone.
+        ("fr", "ecris un mail a mon chef pour vendredi", Criterion.FORMAT),
+        ("nl", "Schrijf een mail aan mijn baas over mijn verlof van vrijdag", Criterion.FORMAT),
+        ("en", "Write an email to my boss about a day off on Friday", Criterion.FORMAT),
     ],
 )
 def test_the_first_gap_is_the_one_to_fix(language: Language, prompt: str, gap: Criterion) -> None:
