@@ -607,6 +607,8 @@ ENGLISH: Final = LanguageProfile(
                 (?:\s+(?:exactly|actually|really))?
                 \s+(?:(?:an|a|the)\s+)?(?P<term>.+?)(?:\s+(?:is|are|exactly))?""",
             r"""what\s+(?:does|do)\s+(?:(?:an|a|the)\s+)?(?P<term>.+?)\s+mean""",
+            # As learners of English write it: "what mean prompt", "what means deepfake".
+            r"""what\s+(?:is\s+)?means?\s+(?:(?:an|a|the)\s+)?(?P<term>.+?)""",
         ),
         openers=r"""(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening)
             | i\s+have\s+a\s+(?:quick\s+)?question | (?:a\s+)?quick\s+question | a\s+question

@@ -24,6 +24,8 @@ def definitions() -> Definitions:
         ("en", "what is a chatbot", "chatbot"),
         ("en", "What are chatbots?", "chatbot"),
         ("en", "what does AI mean", "ai"),
+        ("en", "what mean chatbot", "chatbot"),  # as learners of English write it
+        ("en", "what means personal data?", "personal-data"),
         ("en", "define personal data", "personal-data"),
         ("en", "whats a chat bot exactly?", "chatbot"),
         ("fr", "c'est quoi un chatbot", "chatbot"),
