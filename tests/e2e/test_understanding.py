@@ -248,7 +248,7 @@ async def test_a_long_french_message_from_an_english_learner_is_answered_in_fren
     notice = chat.replies[0]
     assert notice.text == t(plain_app, "fr", NOTICE)  # type: ignore[union-attr]
     keep = chat.button_with_action("answers.mine")
-    assert keep.label == "🇬🇧 Answer in my language"
+    assert keep.label == "🇬🇧 Answer in English"
     assert LONG_FRENCH not in keep.data  # the button carries the kept question's id only
 
     await chat.press_data(keep.data)

@@ -272,7 +272,9 @@ class Answers:
         # rien c'est en néerlandais") can take the message's for good in one tap.
         written = turn.services.translators[language]
         said = written.gettext("🌐 You wrote in English, so I answer in English.")
-        mine = turn.t.gettext("{flag} Answer in my language").format(flag=turn.profile.flag)
+        # Named, not "my language": French and Dutch share a flag, and "ma langue" under a Dutch
+        # line read as either.
+        mine = turn.t.gettext("{flag} Answer in English").format(flag=turn.profile.flag)
         always = written.gettext("{flag} Always answer in English").format(
             flag=turn.services.languages.profile(language).flag
         )
