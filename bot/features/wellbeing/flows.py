@@ -49,9 +49,9 @@ LESSONS: Final = {
 # By level, the first found wins: the lines to call for thoughts of suicide, danger or
 # violence; 112 for a body in danger (chest pain); what to do about sexual pictures made or
 # shared without consent (a fake nude); what to do about another fake picture, video or voice
-# of the learner or someone close, made by someone else; what to do right away after a scam (a code given, money
-# gone: every hour counts); what to do before paying when money or a code is asked for; the
-# lines that listen for sadness, loneliness, grief and bullying;
+# of the learner or someone close, made by someone else; what to do right away after a scam (a
+# code given, money gone: every hour counts); what to do before paying when money or a code is
+# asked for; the lines that listen for sadness, loneliness, grief and bullying;
 # and for doubts about oneself with computers, that the course is made for them.
 REPLIES: Final = {
     "crisis": N_(
