@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 import importlib.util
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 import msgpack
 import numpy as np
@@ -42,48 +41,43 @@ class EverydayWords:
 
     def __init__(self, words: Iterable[str]) -> None:
         """Hold the folded words given."""
-        self._hashes = np.unique(np.fromiter(map(_hashed, words), dtype=np.uint64))
+        # Python's own hash: the table is built and read in the same process.
+        self._hashes = np.unique(np.fromiter(map(hash, words), dtype=np.int64))
 
     def __contains__(self, word: object) -> bool:
         """Return whether a folded word is one of them."""
         if not isinstance(word, str):
             return False
-        key = _hashed(word)
+        key = hash(word)
         at = int(np.searchsorted(self._hashes, key))
         return at < len(self._hashes) and int(self._hashes[at]) == key
 
     @classmethod
     def of(cls, code: str) -> EverydayWords:
         """Return the words of a language that wordfreq rates `EVERYDAY_ZIPF` or more."""
-        bins = _word_frequencies(code)
-        # Bin n holds the words n centibels below a frequency of 1: Zipf 9 - n / 100.
-        return cls(
-            fold(word)
-            for centibels, words in enumerate(bins)
-            if 9 - centibels / 100 >= EVERYDAY_ZIPF
-            for word in words
-            if len(word) >= MIN_LETTERS
-        )
+        return cls(fold(word) for word in _frequent_words(code) if len(word) >= MIN_LETTERS)
 
 
-def _hashed(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
-
-
-def _word_frequencies(code: str) -> list[list[str]]:
-    """Read wordfreq's small list of a language: bins of words, most frequent first."""
+def _frequent_words(code: str) -> Iterator[str]:
+    """Yield the words of wordfreq's small list of a language rated `EVERYDAY_ZIPF` or more."""
     # Its data file, read as wordfreq.read_cBpack does, without importing wordfreq: its
-    # tokenizers would bring 12 MB of modules into every process that searches.
+    # tokenizers would bring 12 MB of modules into every process that searches. The file is a
+    # list of a header and bins of words, bin n holding those n centibels below a frequency of 1
+    # (Zipf 9 - n / 100): read one bin at a time, and only as far as the bar, the rarer words
+    # are never decoded.
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("wordfreq")
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"small_{code}.msgpack.gz"
     with gzip.open(path, "rb") as file:
-        data: list[Any] = msgpack.load(file, raw=False)
-    header, *bins = data
-    if header != {"format": "cB", "version": 1}:
-        raise ValueError(f"{path}: not a word-frequency list of the version known here")
-    return bins
+        unpacker = msgpack.Unpacker(file, raw=False)
+        entries = unpacker.read_array_header()
+        if unpacker.unpack() != {"format": "cB", "version": 1}:
+            raise ValueError(f"{path}: not a word-frequency list of the version known here")
+        for centibels in range(entries - 1):
+            if 9 - centibels / 100 < EVERYDAY_ZIPF:
+                return
+            yield from unpacker.unpack()
 
 
 def _acronyms(prose: Iterable[str]) -> dict[str, str]:
