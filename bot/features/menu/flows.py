@@ -59,8 +59,9 @@ def privacy_notice(t: Translator) -> str:
                 "• I keep only the first name of your profile, your language and your progress."
             ),
             t.gettext(
-                "• I do not keep your messages. I keep only the questions I cannot answer, "
-                "without personal details, to improve the course."
+                # Only a learner in a group has a trainer to read them (Manifest.question_readers).
+                "• I do not keep your messages. In a group, I keep the questions I cannot answer, "
+                "without personal details, for your trainer to improve the course."
             ),
             t.gettext(
                 "• I keep your last questions for 30 minutes, without personal details, "
