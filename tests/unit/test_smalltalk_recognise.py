@@ -322,6 +322,10 @@ def test_anything_else_names_no_command(text: str) -> None:
         ("Où est-ce que j'en suis dans mes leçons ?", Kind.COMMAND, "progress"),
         ("Bonjour. Je voudrais voir mes données.", Kind.COMMAND, "mydata"),
         ("Je veux mes résultats. Merci !", Kind.COMMAND, "progress"),
+        # A command's phrase with words around it.
+        ("Pouvez-vous me montrer ce que vous savez sur moi ?", Kind.COMMAND, "mydata"),
+        ("can you show me what you know about me", Kind.COMMAND, "mydata"),
+        ("Et où en suis-je dans le cours, en tout ?", Kind.COMMAND, "progress"),
         # Bored, and never mind.
         ("dit is saai", Kind.STOP, None),
         ("nvm", Kind.OK, None),
@@ -373,6 +377,8 @@ def test_course_words_are_no_slip_of_a_button_word(text: str) -> None:
         "what is hard about AI",
         "peux-tu expliquer les deepfakes",  # what to explain is a topic
         "Merci. C'est quoi un deepfake ?",  # one sentence asks, the other is no wrapping
+        "encore une question",  # words around "encore", which is no command
+        "peux-tu me dire ce que tu sais sur les deepfakes",
     ],
 )
 def test_questions_and_mixed_requests_are_no_requests(text: str) -> None:

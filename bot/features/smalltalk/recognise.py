@@ -91,12 +91,34 @@ class Phrasebook:
             kind = self._symbols(text)
             return Request(kind) if kind else None
         words = normalise(text)
-        found = self._cover(words)
+        found = self._cover(words) or self._cover_wrapped(words)
         if not found:
             return self.requests.read(text) or self._misspelt(words) or self._by_sentence(text)
         named = {self.commands[phrase] for phrase in found if phrase in self.commands}
         kind = min((self.phrases[phrase] for phrase in found), key=self.order.index)
         return Request(kind, named.pop() if len(named) == 1 else None)
+
+    def _cover_wrapped(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """Return a command's phrases that cover a message once the words around are left out.
+
+        "Pouvez-vous me montrer ce que vous savez sur moi ?" is a phrase of /mydata with polite
+        words before it; "et où en suis-je dans le cours, en tout ?" one of /progress with words
+        around it. The fewest words are left out first; never a word of `not` ("je vais pas
+        bien" is not "bien"), and only for a command: "encore une question" is not "encore".
+        """
+        size = len(words)
+        for language, around in self.requests.around.items():
+            kept = around - self.requests.negations.get(language, frozenset())
+            before, after = _run_of(words, kept), _run_of(words[::-1], kept)
+            cuts = sorted(
+                ((start, size - end) for start in range(before + 1) for end in range(after + 1)),
+                key=lambda cut: cut[0] + size - cut[1],
+            )
+            for start, stop in cuts[1:]:
+                found = self._cover(words[start:stop]) if start < stop else []
+                if any(phrase in self.commands for phrase in found):
+                    return found
+        return []
 
     def _by_sentence(self, text: str) -> Request | None:
         """Return what one sentence asks when the others only wrap it ("… ? Je voudrais voir.")."""
@@ -180,6 +202,11 @@ class Phrasebook:
             else:
                 return []
         return found
+
+
+def _run_of(words: tuple[str, ...], among: frozenset[str]) -> int:
+    """Return how many of the first words are among the given ones."""
+    return next((at for at, word in enumerate(words) if word not in among), len(words))
 
 
 @cache
