@@ -94,23 +94,24 @@ _DAY_PART = re.compile(
     rf"\b(?:matin|matinée|soir|soirée|apr[eè]s-midi|{_DAY_PARTS}|morning|afternoon|evening)\b",
     re.IGNORECASE,
 )
-# Parts of a day after noon, today's or another's: an hour typed after them is in the afternoon
-# ("ce soir à 7h", "demain soir 7h" are 19:00), unless it says so itself ("tonight at 7pm").
-_AFTER_NOON = re.compile(
-    r"\b(?:soir|soirée|apr[eè]s-midi|vanavond|vanmiddag|namiddag|middag|avond|tonight|"
-    r"afternoon|evening)\b",
-    re.IGNORECASE,
-)
-# The part of a day named, offered hours of its own when no time is typed: "ce soir" at 8:00
-# offered 9:00 and 13:00 first. Afternoon before evening: "namiddag" holds "middag".
+# The parts of a day by the words that name them. A day named with one and no time offers hours
+# of that part ("ce soir" at 8:00 offered 9:00 and 13:00 first).
 _PARTS: Final = (
     ("morning", r"matin|matinée|ochtend|voormiddag|vanmorgen|morgens|morning"),
     ("afternoon", r"apr[eè]s-midi|namiddag|middag|afternoon"),
     ("evening", r"soir|soirée|avond|tonight|evening"),
 )
-_PART_OF = tuple(
-    (part, re.compile(rf"(?:\b|(?<=van))(?:{words})\b", re.IGNORECASE)) for part, words in _PARTS
-)
+
+
+def _named(words: str) -> re.Pattern[str]:
+    # "vanavond", "vanmiddag": today's part, glued to "van".
+    return re.compile(rf"(?:\b|(?<=van))(?:{words})\b", re.IGNORECASE)
+
+
+_PART_OF = tuple((part, _named(words)) for part, words in _PARTS)
+# Parts of a day after noon, today's or another's: an hour typed after them is in the afternoon
+# ("ce soir à 7h", "demain soir 7h" are 19:00), unless it says so itself ("tonight at 7pm").
+_AFTER_NOON = _named("|".join(words for part, words in _PARTS if part != "morning"))
 _MORNING_HOUR = re.compile(r"(?<![\d:])(0?[1-9]|1[01])(:[0-5]\d)(?!\s*[ap]\.?m\b)", re.IGNORECASE)
 # Words for "now", compared without case or accents.
 _NOW: Final = frozenset(
