@@ -30,7 +30,7 @@ def stray(encoder: Embedder) -> StrayMessages:
 @pytest.mark.parametrize(
     ("text", "meant"),
     [
-        ("tu peux me dire mon score stp", Request(Kind.COMMAND, "progress")),
+        ("tu peux me donner mon score stp", Request(Kind.COMMAND, "progress")),
         ("ik ben echt doodop, tot morgen", Request(Kind.STOP)),
     ],
 )
