@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from bot.config import Language
+from bot.core.yaml_text import parse_yaml
 from bot.course.model import Lesson, QuizItem
 
 WORDS_FILE = Path(__file__).with_name("quiz_words.yaml")
@@ -127,7 +126,7 @@ class _Cues:
 @cache
 def cue_words(language: Language) -> CueWords:
     """Return the cue words of a language from quiz_words.yaml; none for a language not there."""
-    data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")) or {}
+    data = parse_yaml(WORDS_FILE.read_text(encoding="utf-8")) or {}
     entry = data.get(language) or {}
     return CueWords(tuple(entry.get("absolute", ())), tuple(entry.get("hedged", ())))
 

@@ -11,6 +11,7 @@ from typing import Any, cast
 import yaml
 
 from bot.config import Language
+from bot.core.yaml_text import SafeLoader, parse_yaml
 from bot.course.model import (
     Card,
     CheckItem,
@@ -23,17 +24,10 @@ from bot.course.model import (
 )
 from bot.course.speech import SpeechList, parse_speech_list
 
-# The C loader parses the whole course several times faster than the pure-Python one.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _load_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
-
 
 def load_yaml_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
     """Parse YAML once into data and the node tree that knows each value's line."""
-    loader = _SafeLoader(text)
+    loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         return (None if node is None else loader.construct_document(node)), node
@@ -87,7 +81,7 @@ class OutlineModule:
 
 def load_outline(path: Path) -> tuple[OutlineModule, ...]:
     """Read a syllabus file (`modules: [{id, title, lessons: [...]}]`)."""
-    data = _load_yaml(path.read_text(encoding="utf-8"))
+    data = parse_yaml(path.read_text(encoding="utf-8"))
     return tuple(
         OutlineModule(
             id=module["id"],
@@ -225,7 +219,7 @@ def parse_module(
     path: Path, module_id: str, language: Language, lesson_ids: tuple[str, ...]
 ) -> Module:
     """Parse a `_module.yaml` file into a module with its syllabus lesson order."""
-    data = cast("dict[str, Any]", _load_yaml(path.read_text(encoding="utf-8")) or {})
+    data = cast("dict[str, Any]", parse_yaml(path.read_text(encoding="utf-8")) or {})
     practice = tuple(
         PracticeTask(
             id=str(p["id"]),
@@ -255,7 +249,7 @@ def _topics(value: Any, path: Path) -> tuple[tuple[str, ...], ...]:
 
 def parse_glossary(path: Path) -> tuple[GlossaryTerm, ...]:
     """Parse a glossary file (`terms: [{id, term, aliases, definition, lesson?, everyday?}]`)."""
-    data = cast("dict[str, Any]", _load_yaml(path.read_text(encoding="utf-8")) or {})
+    data = cast("dict[str, Any]", parse_yaml(path.read_text(encoding="utf-8")) or {})
     return tuple(
         GlossaryTerm(
             id=str(term["id"]),

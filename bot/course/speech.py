@@ -19,6 +19,8 @@ from typing import Any, Final
 
 import yaml
 
+from bot.core.yaml_text import parse_yaml
+
 LAST: Final = -1  # the position `SpeechList.position` gives for "the last one"
 
 
@@ -115,7 +117,7 @@ class SpeechList:
 def parse_speech_list(path: Path) -> SpeechList:
     """Read a speech list; raise SpeechListError with the file's name when it is malformed."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
         raise SpeechListError(f"{path}: invalid YAML: {error}") from None
     say = data.get("say") or {}

@@ -8,6 +8,8 @@ from typing import Any, cast
 import yaml
 from langchain_core.prompts import ChatPromptTemplate
 
+from bot.core.yaml_text import parse_yaml
+
 
 class PromptError(Exception):
     """A prompt file that is missing, malformed, or does not use the variables the code fills."""
@@ -17,7 +19,7 @@ def load_prompt(prompts_dir: Path, name: str, variables: frozenset[str]) -> Chat
     """Read `<name>.yaml` and check that it uses exactly the variables the code fills in."""
     path = prompts_dir / f"{name}.yaml"
     try:
-        data = cast("dict[str, Any]", yaml.safe_load(path.read_text(encoding="utf-8")))
+        data = cast("dict[str, Any]", parse_yaml(path.read_text(encoding="utf-8")))
         template = ChatPromptTemplate.from_messages(
             [("system", str(data["system"])), ("human", str(data["user"]))]
         )

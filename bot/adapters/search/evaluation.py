@@ -11,6 +11,7 @@ from typing import Any, Final
 import yaml
 
 from bot.config import Language
+from bot.core.yaml_text import parse_yaml
 from bot.paths import PROJECT_ROOT
 
 DEV_CASES: Final = PROJECT_ROOT / "eval" / "retrieval-dev.yaml"
@@ -108,7 +109,7 @@ class EvalReport:
 def load_cases(languages: Collection[Language], path: Path = DEV_CASES) -> tuple[EvalCase, ...]:
     """Read a cases file: `cases: [{lang, q, expect: id | [ids]}]`, each lang one of `languages`."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except OSError as error:
         raise CasesError(f"Cannot read {path}: {error.strerror}") from None
     except UnicodeDecodeError:

@@ -16,8 +16,7 @@ from functools import cache, cached_property
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Final
 
-import yaml
-
+from bot.core.yaml_text import parse_yaml
 from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.requests import Request, Requests
 from bot.features.smalltalk.text import normalise
@@ -213,7 +212,7 @@ def _run_of(words: tuple[str, ...], among: frozenset[str]) -> int:
 def words_file() -> dict[str, Any]:
     """Return the data of words.yaml, read once."""
     text = files("bot.features.smalltalk").joinpath("words.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = parse_yaml(text)
     return data
 
 

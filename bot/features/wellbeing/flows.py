@@ -15,9 +15,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Final
 
-import yaml
-
 from bot.core.router import Turn, button, rows
+from bot.core.yaml_text import parse_yaml
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ShowHelp
@@ -262,7 +261,7 @@ def _without(words: tuple[str, ...], runs: Sequence[tuple[str, ...]]) -> tuple[s
 @cache
 def distress() -> Distress:
     """Return the phrases of words.yaml."""
-    data: dict[str, Any] = yaml.safe_load(
+    data: dict[str, Any] = parse_yaml(
         files("bot.features.wellbeing").joinpath("words.yaml").read_text("utf-8")
     )
     return Distress.of(data)
