@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Final
 
 from bot.adapters.search import cli as retrieval_cli
+from bot.allocator import limit_arenas
 from bot.channels.telegram import cli as telegram_cli
 from bot.channels.telegram.channel import TelegramChannel
 from bot.channels.telegram.channel import join_link as telegram_join_link
@@ -158,6 +159,8 @@ def run() -> int:
     # The database, the exports, the reports and the audio cache hold learners' data; under the
     # usual umask they were readable by every account of the machine.
     os.umask(PRIVATE_UMASK)
+    # Before any thread starts: each would take an arena of its own.
+    limit_arenas()
     return main()
 
 
