@@ -70,7 +70,13 @@ def test_an_option_is_named_by_its_words_or_a_letter_among_those_shown() -> None
     french = speech_list("fr")
     options = ["Une personne qui lit vos paiements", "Une IA qui a appris un modèle", "Une règle"]
     assert named_option("b une IA qui a appris", options, french) == 1
+    assert (
+        named_option("Je pense que c'est la réponse B, une IA qui a appris.", options, french) == 1
+    )
     assert named_option("a appris", options, french) is None  # A, or what B says?
+    # Inside an option's words, a letter is one of them: "a" is a verb there.
+    assert named_option("une IA qui a appris", options, french) == 1
+    assert named_option("je crois une IA qui a appris", options, french) == 1
     # A word of one option among others that are not its own names nothing: "weet ik ni" is
     # "I don't know", though one option holds "weet".
     dutch = speech_list("nl")

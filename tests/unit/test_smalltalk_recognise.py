@@ -61,6 +61,15 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("next", Kind.NEXT),
         ("skip", Kind.SKIP),
         ("je passe", Kind.SKIP),
+        ("je passe mon tour", Kind.SKIP),
+        ("ik sla deze vraag over", Kind.SKIP),
+        # Words that only say how much ("du tout", "really", "echt") stand with the phrase.
+        ("je ne sais pas du tout", Kind.CONFUSED),
+        ("je ne sais vraiment pas", Kind.CONFUSED),
+        ("I really don't know", Kind.CONFUSED),
+        ("ik weet het echt niet", Kind.CONFUSED),
+        ("helemaal geen idee", Kind.CONFUSED),
+        ("merci vraiment", Kind.THANKS),
         ("sla over", Kind.SKIP),
         ("suivant", Kind.NEXT),
         ("volgende", Kind.NEXT),
@@ -356,6 +365,12 @@ def test_a_button_word_with_one_slip_is_that_word(text: str, kind: Kind) -> None
 
 @pytest.mark.parametrize("text", ["bias", "prompt", "token", "deepfake", "vie", "bot", "ia"])
 def test_course_words_are_no_slip_of_a_button_word(text: str) -> None:
+    assert BOOK.kind(text) is None
+
+
+@pytest.mark.parametrize("text", ["really", "really?", "vraiment ?", "echt?"])
+def test_a_filler_alone_is_no_slip_of_a_button_word(text: str) -> None:
+    # "really" was read as "ready" and turned the card.
     assert BOOK.kind(text) is None
 
 

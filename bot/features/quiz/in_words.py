@@ -61,11 +61,12 @@ def _only_option_with(said: list[str], shown: Sequence[str], speech: SpeechList)
     # names no option, though one holds "weet".
     if {word for word in kept if len(word) > 1} - set(plain_words(shown[holding[0]])):
         return None
-    # Its letter first, then its words: "b une IA qui a appris", whose "a" is a verb.
-    if len(said[0]) == 1 and speech.position(said[0]) == holding[0]:
+    # Its letter first, then its words: "c'est la B, une IA qui a appris", whose "a" is a verb.
+    if len(kept[0]) == 1 and speech.position(kept[0]) == holding[0]:
         return holding[0]
-    # "a robot" when the robot is B: the article is also the letter of another option.
-    letters = {speech.position(word) for word in said if len(word) == 1}
+    # "a robot" when the robot is B: a letter at either end may name another option. Inside the
+    # words it is one of them ("une IA qui a appris").
+    letters = {speech.position(word) for word in {kept[0], kept[-1]} if len(word) == 1}
     return holding[0] if letters <= {None, holding[0]} else None
 
 

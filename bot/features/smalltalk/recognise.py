@@ -140,8 +140,14 @@ class Phrasebook:
     def _misspelt(self, words: tuple[str, ...]) -> Request | None:
         """Return what one word means when it is a button's word with one slip ("netx", "strat")."""
         # Only words of four letters or more, once one is dropped: shorter ones are a slip away
-        # from too many others ("ok", "no", "oui").
-        if len(words) != 1 or len(words[0]) < MISSPELT_LETTERS - 1 or words in self.requests.terms:
+        # from too many others ("ok", "no", "oui"). A filler is typed right: "really", read
+        # "realy" once its doubled letter counts once, is no slip of "ready".
+        if (
+            len(words) != 1
+            or len(words[0]) < MISSPELT_LETTERS - 1
+            or words in self.requests.terms
+            or words in self.fillers
+        ):
             return None
         meant = {
             Request(self.phrases[phrase], self.commands.get(phrase))
