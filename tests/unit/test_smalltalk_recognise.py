@@ -144,6 +144,9 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("t'es qui ?", Kind.ABOUT),
         ("Tu es un robot ?", Kind.ABOUT),
         ("ben jij een echte persoon?", Kind.ABOUT),
+        ("wie heeft u gemaakt?", Kind.ABOUT),  # the polite "u"
+        ("qui vous a fait ?", Kind.ABOUT),
+        ("who built you?", Kind.ABOUT),
         ("zijt ge een mens of een robot?", Kind.ABOUT),  # Flemish
         ("who are u? are you chatgpt?", Kind.ABOUT),
         ("vous êtes un humain ou un robot ?", Kind.ABOUT),
