@@ -1293,6 +1293,46 @@ async def test_not_knowing_the_answer_in_the_quiz_is_told_to_guess_and_the_quest
         assert chat.question.question == lesson.quiz[0].question
 
 
+async def test_a_question_left_for_the_menu_is_not_answered_blind(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    await chat.command("menu")
+    await chat.say("is it bad?")
+    tap = t(plain_app, "en", "To answer, tap the letter you choose, or type it: “b”.")
+    assert chat.text != tap
+    await chat.say("b")
+    waiting = t(
+        plain_app,
+        "en",
+        "No question is waiting for an answer here. Tap ▶ Continue to go on where you were.",
+    )
+    assert chat.text == waiting
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    # Just under the question, a short reply with only ▶ Continue leaves it to answer.
+    await chat.say("ok")
+    assert [button.data for button in chat.buttons] == [data("lessons.resume")]
+    await chat.say("b")
+    assert t(plain_app, "en", "Your answer: {option}").split("{")[0] in chat.text
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("en", "i want die sometimes"),
+        ("fr", "ma vie n'a plus de sens"),
+        ("nl", "ik wil niet leven"),
+    ],
+)
+async def test_distress_under_a_quiz_question_gets_the_crisis_lines(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    await chat.say(typed)
+    assert "1813" in chat.text
+    assert chat.button_with_action("lessons.resume")
+
+
 @pytest.mark.parametrize(("language", "command"), [("nl", "taal"), ("fr", "langue")])
 async def test_the_language_command_in_the_learners_words_works_in_the_check(
     plain_app: App, language: Language, command: str

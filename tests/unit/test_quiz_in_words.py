@@ -187,3 +187,19 @@ async def test_a_letter_answers_a_review_question_once(tutor: Tutor, clock: Cloc
     assert your_answer(asked.options[asked.correct]) in chat.text
     await chat.say("a")
     assert en.gettext("You already answered this question.") in chat.text
+
+
+async def test_a_letter_typed_once_the_question_is_left_for_the_menu_answers_nothing(
+    tutor: Tutor,
+) -> None:
+    chat = await quiz_chat(tutor)
+    pending = chat.question.question
+    await chat.command("menu")
+    # The learner no longer sees the question: a letter typed does not answer it blind.
+    await chat.say("b")
+    assert your_answer("").strip() not in chat.text
+    await chat.press_data(data("lessons.resume"))
+    assert chat.question.question == pending
+    # Back on screen, the letter answers it.
+    await chat.say("b")
+    assert your_answer("").strip() in chat.text

@@ -38,6 +38,12 @@ from bot.paths import PROJECT_ROOT
         ("ik kan ni meer, ik wil stoppen met leven", "crisis"),
         ("jveu pu vivre", "crisis"),
         ("kwil dood", "crisis"),
+        # Without the "to" that learners of English often leave out.
+        ("i want die sometimes", "crisis"),
+        ("i dont want live anymore", "crisis"),
+        ("my life has no sense", "crisis"),
+        ("ma vie n'a plus de sens", "crisis"),
+        ("ik wil niet leven meer", "crisis"),
         ("im so sad", "sadness"),
         # Despair and grief in everyday words.
         ("i dont see the point of living anymore", "crisis"),
@@ -121,6 +127,8 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "can AI detect a heart attack?",
         "je ne vois plus l'intérêt de ce quiz",
         "Een chatbot vragen, want die kent de openingsuren van winkels",  # "want to die" once
+        "i want a chatbot that helps me live healthier",
+        "does the AI want to live like us?",
         # Doubts that come with a question are answered as questions.
         "je suis nul en informatique, c'est quoi un chatbot ?",
         "how to start using chatgpt, im not good with computers",

@@ -38,7 +38,8 @@ from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ChooseLanguage
 from bot.features.menu.typed_language import language_reader
 from bot.features.privacy.pii import Kind, Redaction, any_word, redact
-from bot.features.quiz.flows import Answering, continue_button, way_back
+from bot.features.quiz.buttons import AnswerQuiz
+from bot.features.quiz.flows import Answering, continue_button, on_screen, way_back
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
 from bot.i18n import N_, Translator
@@ -586,7 +587,11 @@ class Answers:
             await screens.ask_language(turn)
             return
         state = turn.state
-        answering = isinstance(state, Answering) and bool(state.asked)
+        answering = (
+            isinstance(state, Answering)
+            and bool(state.asked)
+            and on_screen(turn, AnswerQuiz.action)
+        )
         if not answering and _LONE_LETTER.fullmatch(bare):
             # "b" from a learner back the next day, answering a question no longer on screen: it
             # was read by its closeness to "bye", and got "let us take a break".

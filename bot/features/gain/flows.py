@@ -114,7 +114,7 @@ async def go_on(turn: Turn, state: Checking) -> None:
 async def answer_in_words(turn: Turn, text: str) -> bool:
     """Answer the check's question on screen when the text names one of its options."""
     state = turn.state
-    if not isinstance(state, Checking):
+    if not isinstance(state, Checking) or not quiz.on_screen(turn, AnswerCheck.action):
         return False
     item = _item(turn.course.check_form(turn.language, state.form), state.item)
     if item is None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from bot.core import callbacks
 from bot.core.replies import Button, Question
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState, Idle
@@ -177,6 +178,17 @@ def unlabelled(explanation: str) -> str:
 def continue_button(t: Translator) -> Button:
     """Return the button back to where the learner was."""
     return button(t.gettext("▶ Continue"), Resume())
+
+
+def on_screen(turn: Turn, action: str) -> bool:
+    """Tell whether the learner still sees the question that buttons of `action` answer.
+
+    It is on screen when the last buttons shown answer it, or are only ▶ Continue back to it (a
+    short reply just under it: "👍", "a guess is fine"). After the menu, the lessons or another
+    screen, a letter typed must not answer it blind, nor a short question be read as an answer.
+    """
+    actions = {parsed[0] for shown in turn.shown if (parsed := callbacks.split(shown.data))}
+    return action in actions or actions <= {Resume.action}
 
 
 def way_back(turn: Turn, t: Translator) -> Button | None:

@@ -15,7 +15,7 @@ from bot.core.router import Turn
 from bot.course.model import QuizItem
 from bot.course.speech import LAST, SpeechList, plain_words
 from bot.features.quiz.buttons import AnswerQuiz
-from bot.features.quiz.flows import Answering, answer, ask, item_of, shown_order
+from bot.features.quiz.flows import Answering, answer, ask, item_of, on_screen, shown_order
 
 # How close the words must be to an option's words, and ahead of the next closest option.
 OPTION_LIKENESS: Final = 0.75
@@ -92,6 +92,8 @@ async def answer_in_words(turn: Turn, text: str) -> bool:
             return False
         await ask(turn, lesson, lesson.quiz.index(item))
         return True
+    if not on_screen(turn, AnswerQuiz.action):
+        return False
     order = await shown_order(turn, lesson, item)
     return await choose_named(
         turn, text, item, order, lambda option: answer(turn, AnswerQuiz(item.id, option))
