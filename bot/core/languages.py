@@ -283,7 +283,7 @@ FRENCH: Final = LanguageProfile(
             r"""(?:qu'?\s?est[\s-]ce\s+qu[e']|que\s+(?:veut\s+dire|signifie)|definition\s+d[eu']
                 |definis(?:sez)?(?:-moi)?|explique[sz]?(?:-moi)?\s+ce\s+qu'est)
                 \s*(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)""",
-            r"""(?:(?:une|un|les|le|la|des)\s+|l'|l\s+)?(?P<term>.+?),?\s+(?:c'?\s?est|cest)
+            r"""(?:(?:une|un|les|le|la|des)\s+|l'|l\s+)?(?P<term>.+?),?\s+(?:c'?\s?est|cest|c)
                 \s+(?:quoi|koi)""",
         ),
         openers=r"""bonjour|bonsoir|salut|coucou|hello|bjr|slt|re

@@ -182,6 +182,39 @@ async def test_an_everyday_word_on_a_card_is_defined_in_the_lesson(
     chat.button_with_action("lessons.resume")
 
 
+async def test_simpler_typed_after_an_answer_shows_the_answers_card_in_simpler_words(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say("can I paste my CV with my home address into ChatGPT?")
+    lesson_id, card = chat.button_with_action("simpler.card").data.split(":")[2:]
+    lesson = plain_app.services.course.lesson("en", lesson_id)
+    assert lesson is not None
+    key_idea = lesson.simple_line(int(card))
+    assert key_idea
+    # Not the card of the lesson in progress: the one that answered.
+    await chat.say("can you say more simple please")
+    assert key_idea in chat.text
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "term_id"),
+    [
+        ("fr", "c koi chat gbt", "chatgpt"),  # a spelling of the name, not "who are you?"
+        ("fr", "chatgbt c quoi", "chatgpt"),
+        ("en", "what is chatgbt", "chatgpt"),
+    ],
+)
+async def test_a_misspelt_chatgpt_asked_about_gets_its_definition(
+    plain_app: App, language: Language, typed: str, term_id: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    term = next(term for term in plain_app.services.course.glossary[language] if term.id == term_id)
+    assert term.definition in chat.text
+
+
 @pytest.mark.parametrize(
     ("language", "typed", "term_id"),
     [

@@ -37,6 +37,7 @@ def definitions() -> Definitions:
         ("en", "what is ai", "ai"),
         ("fr", "Qu’est-ce que les données personnelles ?", "personal-data"),
         ("fr", "un chatbot, c'est quoi ?", "chatbot"),
+        ("fr", "un chatbot c koi", "chatbot"),  # SMS style, the term first
         ("fr", "que veut dire intelligence artificielle", "ai"),
         ("nl", "wat is een chatbot", "chatbot"),
         ("nl", "wa is nen chatbot", "chatbot"),  # Flemish

@@ -40,6 +40,7 @@ from bot.features.menu.typed_language import language_reader
 from bot.features.privacy.pii import Kind, Redaction, any_word, redact
 from bot.features.quiz.buttons import AnswerQuiz
 from bot.features.quiz.flows import Answering, continue_button, on_screen, way_back
+from bot.features.simpler.buttons import simpler_button
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
 from bot.i18n import N_, Translator
@@ -501,11 +502,19 @@ class Answers:
                 t.gettext("I saved your question, without personal details, for the trainers.")
             )
         open_button = button(t.gettext("📖 Open the lesson"), OpenLesson(best.lesson_id))
+        # The card in simpler words, as under the lesson's own card: "can you say more simple
+        # please" after an answer simplified the card of the lesson in progress.
+        lesson = turn.course.lesson(language, best.lesson_id)
+        simpler = (
+            simpler_button(t, lesson, best.card_index)
+            if lesson is not None and best.card_index is not None
+            else None
+        )
         close = [_lesson_button(t, hit) for hit in others[:OTHER_LESSONS]]
         listen = await listen_answer_button(turn, passage, language)
         turn.say(
             "\n\n".join(parts),
-            rows(way_back(turn, t), open_button, *close, listen, screens.menu_button(t)),
+            rows(way_back(turn, t), open_button, simpler, *close, listen, screens.menu_button(t)),
         )
 
     async def _keep_for_trainers(self, turn: Turn, language: Language, question: str) -> bool:

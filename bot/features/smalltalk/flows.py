@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from typing import Final
 
+from bot.core import callbacks
 from bot.core.lazy import Lazy
 from bot.core.replies import Button
 from bot.core.router import Turn, button, press, rows, run_command
@@ -264,7 +265,11 @@ async def _confused(turn: Turn) -> None:
     """Do what helps where the learner is: the card in simpler words, the task's hint, or say so."""
     t = turn.t
     here = _card_here(turn)
-    # Typed rather than tapped, "plus simple" asks for what the button does: no tap more.
+    # Typed rather than tapped, "plus simple" asks for what the button does: no tap more. The
+    # card on screen first: an answer's card, shown over the lesson in progress.
+    simpler = _shown_simpler(turn)
+    if simpler is not None and await press(turn, simpler):
+        return
     if here is not None and await press(turn, Simplify(here[0].id, here[1])):
         return
     if isinstance(turn.state, Practising) and await press(turn, ShowHint()):
@@ -313,6 +318,20 @@ def _simpler_here(turn: Turn) -> Button | None:
     """Return the 🙂 Simpler, please of the card the learner is reading, if they are on one."""
     here = _card_here(turn)
     return simpler_button(turn.t, *here) if here is not None else None
+
+
+def _shown_simpler(turn: Turn) -> Simplify | None:
+    """Return the "Simpler, please" button of the card on screen, if it has one."""
+    return next(
+        (
+            found
+            for shown in turn.shown
+            if (parsed := callbacks.split(shown.data))
+            and parsed[0] == Simplify.action
+            and (found := Simplify.unpack(parsed[1])) is not None
+        ),
+        None,
+    )
 
 
 def _card_here(turn: Turn) -> tuple[Lesson, int] | None:
