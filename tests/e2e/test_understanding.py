@@ -332,11 +332,19 @@ async def test_a_learner_who_chose_a_language_by_mistake_takes_the_messages_in_o
     assert t(plain_app, "fr", REPLIES[Kind.GREETING]) in chat.text
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "oups je me suis trompée, je veux le français",
+        # Short and in chat style, read as Dutch by the detector: its words pick French.
+        "jcomprend rien remet en francais",
+    ],
+)
 async def test_asking_in_another_language_for_that_language_shows_the_language_buttons(
-    plain_app: App,
+    plain_app: App, typed: str
 ) -> None:
     chat = await new_learner(plain_app, "nl")
-    await chat.say("oups je me suis trompée, je veux le français")
+    await chat.say(typed)
     # Not the refusal of what is outside the course: the language buttons, one tap from French.
     assert {data("menu.lang", code) for code in LANGUAGES} <= {b.data for b in chat.buttons}
     assert "lessons.mods" not in {action_of(b.data) for b in chat.buttons}

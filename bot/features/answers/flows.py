@@ -350,10 +350,12 @@ class Answers:
                 return definition
         return None
 
-    def _picks_its_language(self, turn: Turn, text: str, language: Language) -> bool:
-        """Tell whether a message in a language names that language and asks nothing more."""
+    def _picks_another_language(self, turn: Turn, text: str) -> bool:
+        """Tell whether a message picks a language other than the learner's, and nothing more."""
+        # Read from its words, not from the detector, which keeps a short message in the
+        # learner's language: "jcomprend rien remet en francais" got a refusal in Dutch.
         typed = language_reader(turn.services.languages).read(text)
-        return typed is not None and typed.language == language and not typed.question
+        return typed is not None and typed.language != turn.language and not typed.question
 
     def _names_a_topic(self, language: Language, text: str, result: SearchResult) -> bool:
         vocabulary = self._vocabulary(language)
@@ -590,7 +592,7 @@ class Answers:
             )
             if await run_command(turn, "settings"):
                 return
-        if language != turn.language and self._picks_its_language(turn, bare, language):
+        if self._picks_another_language(turn, bare):
             # "oups je me suis trompée, je veux le français" from a learner set to Dutch: the
             # language buttons, one tap from the language they ask for, not a refusal.
             await screens.ask_language(turn)
