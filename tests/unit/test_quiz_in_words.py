@@ -95,6 +95,12 @@ def test_an_option_is_named_by_its_words_or_a_letter_among_those_shown() -> None
         ("en", "b please, thanks", 1),
         ("nl", "ik denk b maar kben ni zeker", 1),
         ("nl", "c denk ik", 2),
+        # Text-message French: "c" is "c'est" before "la", and not knowing goes with a guess.
+        ("fr", "c la b", 1),
+        ("fr", "c la c", 2),
+        ("fr", "jsp trop, la B ?", 1),
+        ("en", "idk, b?", 1),
+        ("nl", "geen idee, c", 2),
     ],
 )
 def test_a_letter_wrapped_in_doubts_and_courtesy_still_names_its_option(
@@ -108,6 +114,9 @@ def test_a_hedge_takes_away_no_word_that_changes_the_answer() -> None:
     french = speech_list("fr")
     # "pas" alone is no hedge: "pas b" is not B.
     assert french.position("pas b") is None
+    # Not knowing alone names no option; the letter C alone still does.
+    assert french.position("je sais pas") is None
+    assert french.position("c") == 2
     assert french.position("pas sûr, b") == 1
 
 
