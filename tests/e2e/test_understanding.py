@@ -1132,6 +1132,10 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
     assert chat.question.question == pending
     await chat.say("volgende")
     assert chat.question.question == pending
+    # Not "No problem.", which reads as declining: which option says no?
+    await chat.say("nee")
+    tap = t(plain_app, "nl", "To answer, tap the letter you choose, or type it: “b”.")
+    assert chat.text == tap
 
 
 @pytest.mark.parametrize(("language", "skip"), [("en", "skip"), ("fr", "je passe")])

@@ -39,7 +39,13 @@ from bot.features.menu.buttons import ChooseLanguage
 from bot.features.menu.typed_language import language_reader
 from bot.features.privacy.pii import Kind, Redaction, any_word, redact
 from bot.features.quiz.buttons import AnswerQuiz
-from bot.features.quiz.flows import Answering, continue_button, on_screen, way_back
+from bot.features.quiz.flows import (
+    TAP_TO_ANSWER,
+    Answering,
+    continue_button,
+    on_screen,
+    way_back,
+)
 from bot.features.simpler.buttons import simpler_button
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
@@ -654,10 +660,7 @@ class Answers:
         )
 
     def _tap_to_answer(self, turn: Turn, t: Translator) -> None:
-        turn.say(
-            t.gettext("To answer, tap the letter you choose, or type it: “b”."),
-            rows(continue_button(t)),
-        )
+        turn.say(t.gettext(TAP_TO_ANSWER), rows(continue_button(t)))
 
     def _asks_for_reminders(self, text: str) -> bool:
         """Tell whether a message speaks of reminders ("rappelle-moi demain à 18h")."""

@@ -23,8 +23,10 @@ from bot.features.quiz.order import option_order
 from bot.features.quiz.ports import ANSWERS, Answer
 from bot.features.review.recall import comeback_promise, remember
 from bot.features.voice.buttons import listen_feedback_button, listen_question_button
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 
+# Said under a question to a message that names no option ("a or b", "nee" when two say "Nee,").
+TAP_TO_ANSWER: Final = N_("To answer, tap the letter you choose, or type it: “b”.")
 # The verdict a quiz explanation opens with: one word, then a full stop (the style sheets keep one
 # pair a language, "Yes." / "No.", "Juist." / "Nee.").
 _LABEL: Final = re.compile(r"^\w+\.\s+")

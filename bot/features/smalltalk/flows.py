@@ -35,6 +35,7 @@ from bot.features.practice.flows import Practising
 from bot.features.privacy.buttons import ConfirmForget
 from bot.features.privacy.flows import ConfirmingForget, confirm_forget, forget_typed
 from bot.features.quiz.flows import (
+    TAP_TO_ANSWER,
     Answering,
     continue_button,
     start_quiz_of,
@@ -255,9 +256,13 @@ async def _reply(turn: Turn, kind: Kind) -> None:
         return
     said = t.gettext(REPLIES[kind])
     state = turn.state
-    if kind is Kind.OK and (isinstance(state, Checking) or _quiz_question_on_screen(state)):
+    under_a_question = isinstance(state, Checking) or _quiz_question_on_screen(state)
+    if kind is Kind.OK and under_a_question:
         # Under a question, "👍 Good!" would read as "your answer is right".
         said = t.gettext(OK_UNDER_A_QUESTION)
+    elif kind is Kind.NO and under_a_question:
+        # "nee" where two options say "Nee, …": which one? "No problem." read as declining.
+        said = t.gettext(TAP_TO_ANSWER)
     turn.say(said, rows(continue_button(t)))
 
 
