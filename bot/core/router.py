@@ -226,6 +226,12 @@ def button_for(
     return (route, value) if value is not None else None
 
 
+def action_of(shown: Button) -> str | None:
+    """Return the action a button's data names; None when the data is not the tutor's."""
+    parsed = callbacks.split(shown.data)
+    return parsed[0] if parsed else None
+
+
 async def press_shown(turn: Turn, shown: Button) -> bool:
     """Do what tapping a button on screen does, for words naming it; False if they may not."""
     found = button_for(turn.services.buttons, shown.data)

@@ -7,9 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from bot.core import callbacks
 from bot.core.replies import Button, Question
-from bot.core.router import Turn, button, rows
+from bot.core.router import Turn, action_of, button, rows
 from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson, QuizItem
 from bot.features.gain.offer import offer_check_out
@@ -189,7 +188,7 @@ def on_screen(turn: Turn, action: str) -> bool:
     short reply just under it: "👍", "a guess is fine"). After the menu, the lessons or another
     screen, a letter typed must not answer it blind, nor a short question be read as an answer.
     """
-    actions = {parsed[0] for shown in turn.shown if (parsed := callbacks.split(shown.data))}
+    actions = {named for shown in turn.shown if (named := action_of(shown))}
     return action in actions or actions <= {Resume.action}
 
 

@@ -16,10 +16,9 @@ import re
 from dataclasses import replace
 from typing import Final
 
-from bot.core import callbacks
 from bot.core.lazy import Lazy
 from bot.core.replies import Button
-from bot.core.router import Turn, button, press, rows, run_command
+from bot.core.router import Turn, action_of, button, press, press_shown, rows, run_command
 from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson, QuizItem
 from bot.features.answers.follow_up import may_follow, recent_questions
@@ -272,8 +271,8 @@ async def _confused(turn: Turn) -> None:
     here = _card_here(turn)
     # Typed rather than tapped, "plus simple" asks for what the button does: no tap more. The
     # card on screen first: an answer's card, shown over the lesson in progress.
-    simpler = _shown_simpler(turn)
-    if simpler is not None and await press(turn, simpler):
+    simpler = next((shown for shown in turn.shown if action_of(shown) == Simplify.action), None)
+    if simpler is not None and await press_shown(turn, simpler):
         return
     if here is not None and await press(turn, Simplify(here[0].id, here[1])):
         return
@@ -323,20 +322,6 @@ def _simpler_here(turn: Turn) -> Button | None:
     """Return the 🙂 Simpler, please of the card the learner is reading, if they are on one."""
     here = _card_here(turn)
     return simpler_button(turn.t, *here) if here is not None else None
-
-
-def _shown_simpler(turn: Turn) -> Simplify | None:
-    """Return the "Simpler, please" button of the card on screen, if it has one."""
-    return next(
-        (
-            found
-            for shown in turn.shown
-            if (parsed := callbacks.split(shown.data))
-            and parsed[0] == Simplify.action
-            and (found := Simplify.unpack(parsed[1])) is not None
-        ),
-        None,
-    )
 
 
 def _card_here(turn: Turn) -> tuple[Lesson, int] | None:
