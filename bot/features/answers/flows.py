@@ -512,10 +512,9 @@ class Answers:
         open_button = button(t.gettext("📖 Open the lesson"), OpenLesson(best.lesson_id))
         # The card in simpler words, as under the lesson's own card: "can you say more simple
         # please" after an answer simplified the card of the lesson in progress.
-        lesson = turn.course.lesson(language, best.lesson_id)
         simpler = (
-            simpler_button(t, lesson, best.card_index)
-            if lesson is not None and best.card_index is not None
+            simpler_button(t, best.lesson_id, best.card_index)
+            if best.card_index is not None
             else None
         )
         close = [_lesson_button(t, hit) for hit in others[:OTHER_LESSONS]]

@@ -139,5 +139,5 @@ def card_keyboard(turn: Turn, lesson: Lesson, index: int) -> Keyboard:
         if index == 0 and len(lesson.cards) > 1
         else None
     )
-    helpers = (simpler_button(t, lesson, index), listen_card_button(t, lesson, index))
+    helpers = (simpler_button(t, lesson.id, index), listen_card_button(t, lesson, index))
     return (*rows(forward, back, skip), helpers, *rows(screens.menu_button(t)))

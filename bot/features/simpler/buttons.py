@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from bot.core.callbacks import CallbackData
 from bot.core.replies import Button
 from bot.core.router import button
-from bot.course.model import Lesson
 from bot.i18n import Translator
 
 
@@ -20,6 +19,6 @@ class Simplify(CallbackData):
     card: int
 
 
-def simpler_button(t: Translator, lesson: Lesson, index: int) -> Button:
+def simpler_button(t: Translator, lesson_id: str, index: int) -> Button:
     """Return the "Simpler, please" button for one card."""
-    return button(t.gettext("🙂 Simpler, please"), Simplify(lesson.id, index))
+    return button(t.gettext("🙂 Simpler, please"), Simplify(lesson_id, index))

@@ -321,7 +321,7 @@ def _just_answered(turn: Turn) -> QuizItem | None:
 def _simpler_here(turn: Turn) -> Button | None:
     """Return the 🙂 Simpler, please of the card the learner is reading, if they are on one."""
     here = _card_here(turn)
-    return simpler_button(turn.t, *here) if here is not None else None
+    return simpler_button(turn.t, here[0].id, here[1]) if here is not None else None
 
 
 def _card_here(turn: Turn) -> tuple[Lesson, int] | None:
