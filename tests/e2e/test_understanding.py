@@ -1138,6 +1138,20 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
     assert chat.text == tap
 
 
+async def test_ok_after_the_menu_is_no_call_to_tap_an_answer_off_screen(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    pending = chat.question.question
+    await chat.command("menu")
+    await chat.say("ok")
+    # The question waits, but the menu hides its buttons: there is no answer to tap.
+    assert chat.text == t(plain_app, "en", REPLIES[Kind.OK])
+    await chat.say("idk")  # only ▶ Continue, back to the question, is on screen now
+    assert chat.text == t(plain_app, "en", CONFUSED_IN_A_QUIZ)
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.question.question == pending
+
+
 @pytest.mark.parametrize(("language", "skip"), [("en", "skip"), ("fr", "je passe")])
 async def test_skip_under_a_quiz_question_says_a_guess_is_fine_and_on_a_card_moves_on(
     plain_app: App, language: Language, skip: str
