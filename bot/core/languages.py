@@ -182,6 +182,9 @@ class LanguageProfile:
     # Beginnings of the words that ask for a reminder ("rappel", "herinner"), lower case without
     # accents: a message the topic gate refuses that holds one is shown the reminder settings.
     reminders: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words of everyday ailments ("fievre", "hoofdpijn", "mal au"), lower case
+    # without accents: a question the topic gate refuses that holds one is told who can help.
+    ailments: tuple[str, ...] = field(default=(), repr=False)
     # The espeak-ng voice that reads it aloud; empty: the voice named by the code itself.
     espeak_voice: str = ""
 
@@ -402,6 +405,11 @@ FRENCH: Final = LanguageProfile(
         "code itsme",
     ),
     reminders=("rappel",),
+    ailments=(
+        "malade", "maladie", "fievre", "douleur", "medicament", "medoc", "medecin", "toubib",
+        "pharmac", "grippe", "toux", "tousse", "vomi", "diarrhe", "migraine", "blesse",
+        "blessure", "rhume", "angine", "mal au", "mal a l",
+    ),
     health_cues=(
         "j'ai", "j’ai", "jai", "je suis", "je souffre de", "je souffre d'", "je prends",
         "je suis atteint de", "je suis atteinte de", "je suis atteint d'", "je suis atteinte d'",
@@ -560,6 +568,11 @@ DUTCH: Final = LanguageProfile(
         "itsme-code",
     ),
     reminders=("herinner",),
+    ailments=(
+        "ziek", "koorts", "pijn", "hoofdpijn", "buikpijn", "rugpijn", "keelpijn", "tandpijn",
+        "dokter", "huisarts", "apothe", "medicijn", "medicament", "pil", "griep", "verkoud",
+        "hoest", "overgeven", "diarree", "migraine", "gewond", "wonde",
+    ),
     health_cues=(
         "ik heb", "ik ben", "ik lijd aan", "ik neem", "ik kreeg", "kheb", "kben",
         # Said of someone close: "mijn zoon heeft autisme", "mijn moeder lijdt aan alzheimer".
@@ -701,6 +714,11 @@ ENGLISH: Final = LanguageProfile(
         "password", "passcode", "pass word", "pass", "pin code", "pin", "itsme code",
     ),
     reminders=("remind",),
+    ailments=(
+        "sick", "illness", "fever", "pain", "ache", "headache", "hurt", "medicine",
+        "medication", "pill", "doctor", "pharmac", "flu", "cough", "vomit", "diarrh",
+        "migraine", "injur", "wound",
+    ),
     health_cues=(
         "i have", "i've got", "i've", "ive", "i got", "i suffer from", "i am", "i'm", "im",
         "i take", "i was diagnosed with", "i've been diagnosed with",

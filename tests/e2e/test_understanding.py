@@ -613,6 +613,47 @@ async def test_everyday_questions_are_still_refused_kindly(
     assert chat.text.startswith(t(plain_app, language, refusal))
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("fr", "j'ai mal au dos, je dois faire quoi"),  # once read as a request for /help
+        ("nl", "ik heb al 3 dagen hoofdpijn wat moet ik doen"),
+        ("en", "my son has a fever, what medicine?"),
+    ],
+)
+async def test_a_health_question_is_told_who_can_help(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(typed)
+    health = (
+        "🩺 I am a computer program and cannot give medical advice. Ask your doctor or a "
+        "pharmacist. In an emergency, call {emergency}: it is free, day and night."
+    )
+    assert chat.text.startswith(t(plain_app, language, health).format(emergency="112"))
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.text.startswith(card_header(plain_app, language, 1))
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "kind"),
+    [
+        ("en", "good morning, I am back", Kind.GREETING),  # was read as "let us take a break"
+        ("nl", "ik ben terug", Kind.GREETING),
+        ("fr", "bonjour je suis revenue", Kind.GREETING),
+        ("fr", "jcomprend pa", Kind.CONFUSED),  # was read as goodbye
+        ("fr", "g pa compri", Kind.CONFUSED),
+    ],
+)
+async def test_coming_back_and_not_understanding_typed_as_in_chat(
+    plain_app: App, language: Language, typed: str, kind: Kind
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert chat.text == t(plain_app, language, REPLIES[kind])
+
+
 @pytest.mark.parametrize(("language", "typed"), [("fr", "aide"), ("nl", "hulp"), ("fr", "/aide")])
 async def test_help_typed_shows_the_help_and_keeps_the_place(
     plain_app: App, language: Language, typed: str

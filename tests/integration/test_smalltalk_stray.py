@@ -54,6 +54,14 @@ def test_everyday_questions_come_close_to_no_phrase(stray: StrayMessages, text: 
     assert stray.read(text) is None
 
 
+@pytest.mark.parametrize("text", ["hoe maak ik soep", "hoe maak ik pannenkoeken"])
+def test_a_command_is_named_not_only_alluded_to(stray: StrayMessages, text: str) -> None:
+    # As close in meaning to "hoe sta ik ervoor" (/progress) as free requests come to theirs,
+    # but sharing none of its words: a recipe, not a request to see one's progress.
+    assert stray.read(text) is None
+    assert stray.read("hoe sta ik er nu voor met mijn score") == Request(Kind.COMMAND, "progress")
+
+
 def test_long_messages_are_not_read_as_small_talk(stray: StrayMessages) -> None:
     words = "mon score " + " ".join(["svp"] * MOST_WORDS)
     assert stray.read("tu peux me dire mon score stp") is not None

@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
+from bot.adapters.search.subjects import HEALTH
 from bot.config import Language
 from bot.core.languages import LanguageRegistry
 from bot.core.lazy import Lazy
@@ -49,6 +50,7 @@ from bot.features.quiz.flows import (
 from bot.features.simpler.buttons import simpler_button
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
+from bot.features.wellbeing.flows import EMERGENCY
 from bot.i18n import N_, Translator
 from bot.language import LanguageDetector
 
@@ -171,6 +173,8 @@ class Answers:
         self._openers = openers(languages)
         self._introductions = introductions(languages)
         self._reminder_words = tuple(word for profile in languages for word in profile.reminders)
+        ailments = (re.escape(word) for profile in languages for word in profile.ailments)
+        self._ailment = re.compile(rf"(?<!\w)(?:{'|'.join(ailments)})")
 
     async def _language(self, turn: Turn, text: str) -> ReplyLanguage:
         if not can_switch(text):
@@ -630,7 +634,11 @@ class Answers:
         # demain ?"), and so does a short one close to an everyday subject ("météo demain").
         follow_ups = turn.services.languages.profile(language).follow_ups
         words = word_count(bare)
-        if opens_as_follow_up(bare, follow_ups) or (
+        if self._speaks_of_ailments(bare) and not answering:
+            # Before all else: "j'ai mal au dos, je dois faire quoi" came as close to "what do I
+            # do?" as help does, and "il a de la fièvre" leans on no question before it.
+            await self._redirect(turn, t, health=True)
+        elif opens_as_follow_up(bare, follow_ups) or (
             refers_back(bare, follow_ups) and words <= SHORT_WORDS
         ):
             self._ask_whole_question(turn, t)
@@ -643,7 +651,8 @@ class Answers:
             # outside the course to refuse.
             self._tap_to_answer(turn, t)
         else:
-            await self._redirect(turn, t, greeting=greeting)
+            health = result.signals.subject == HEALTH
+            await self._redirect(turn, t, greeting=greeting, health=health)
 
     def _languages_read(self, turn: Turn, t: Translator, written_in: str) -> None:
         """Say, in the learner's language, which languages the tutor reads and writes."""
@@ -661,17 +670,21 @@ class Answers:
     def _tap_to_answer(self, turn: Turn, t: Translator) -> None:
         turn.say(t.gettext(TAP_TO_ANSWER), rows(continue_button(t)))
 
+    def _speaks_of_ailments(self, text: str) -> bool:
+        """Tell whether a message names an everyday ailment ("j'ai de la fièvre", "hoofdpijn")."""
+        return bool(self._ailment.search(fold(text).casefold().replace("'", " ")))
+
     def _asks_for_reminders(self, text: str) -> bool:
         """Tell whether a message speaks of reminders ("rappelle-moi demain à 18h")."""
         words = re.findall(r"\w+", fold(text).casefold())
         return any(word.startswith(self._reminder_words) for word in words)
 
-    async def _redirect(self, turn: Turn, t: Translator, *, greeting: bool = False) -> None:
+    async def _redirect(
+        self, turn: Turn, t: Translator, *, greeting: bool = False, health: bool = False
+    ) -> None:
         """Say kindly what the tutor is for: after a hello without a question, as a welcome."""
         lines = [
-            t.gettext("Hello! 👋 I am your AI tutor.")
-            if greeting
-            else t.gettext("That is not in my lessons, so I cannot answer it."),
+            t.gettext("Hello! 👋 I am your AI tutor.") if greeting else _refusal(t, health=health),
             t.gettext(
                 "I can explain AI words, answer questions about chatbots, privacy or fake "
                 "news, and teach you short lessons with quizzes."
@@ -687,3 +700,15 @@ class Answers:
         text = "\n".join(lines)
         all_lessons = button(t.gettext("📚 All lessons"), ShowModules())
         turn.say(text, rows(way_back(turn, t), all_lessons, screens.menu_button(t)))
+
+
+def _refusal(t: Translator, *, health: bool) -> str:
+    """Say that the course does not answer a question, and who does when health is at stake."""
+    if health:
+        # "j'ai mal au dos, je dois faire quoi", "mijn zoon heeft koorts": a bare refusal left
+        # a worried learner with nowhere to turn.
+        return t.gettext(
+            "🩺 I am a computer program and cannot give medical advice. Ask your doctor or a "
+            "pharmacist. In an emergency, call {emergency}: it is free, day and night."
+        ).format(emergency=EMERGENCY)
+    return t.gettext("That is not in my lessons, so I cannot answer it.")

@@ -46,12 +46,23 @@ class Phrases:
 
     texts: tuple[str, ...]
     requests: tuple[Request, ...]
+    # Each command's own words: those of its phrases and intents, less the words around requests.
+    anchors: Mapping[Request, frozenset[str]]
 
     @classmethod
     def of(cls, data: Mapping[str, Any], languages: Iterable[str]) -> Phrases:
         """Take every command and kind phrase of the offered languages, once each."""
         wanted = set(languages)
         found: dict[str, Request] = {}
+        requests = data["requests"]
+        around = {word for words in requests["around"].values() for word in map(str, words)}
+        anchors: dict[Request, set[str]] = {}
+        for name, by_language in requests["intents"].items():
+            command = name.partition(":")[2]
+            if command:
+                anchors.setdefault(Request(Kind.COMMAND, command), set()).update(
+                    word for words in by_language.values() for word in map(str, words)
+                )
         sections = (
             *((Request(Kind.COMMAND, name), by) for name, by in data["commands"].items()),
             *((Request(Kind(name)), by) for name, by in data["kinds"].items()),
@@ -62,7 +73,13 @@ class Phrases:
                     for text in map(str, texts):
                         # The first to list a phrase keeps it, as in the phrasebook.
                         found.setdefault(_as_read(text), request)
-        return cls(tuple(found), tuple(found.values()))
+                        if request.kind is Kind.COMMAND:
+                            anchors.setdefault(request, set()).update(_as_read(text).split())
+        return cls(
+            tuple(found),
+            tuple(found.values()),
+            {request: frozenset(words - around) for request, words in anchors.items()},
+        )
 
 
 _EMBEDDED: dict[tuple[str, str, tuple[str, ...]], Vectors] = {}
@@ -115,5 +132,9 @@ class StrayMessages:
         found = self._phrases.requests[best]
         asks = "?" in text or words.split()[0] in ASKING_WORDS
         if scores[best] < bar or (asks and found.kind in SAID_NOT_ASKED):
+            return None
+        if found.kind is Kind.COMMAND and not self._phrases.anchors[found] & set(words.split()):
+            # A command is named, not only alluded to: "hoe maak ik soep" came as close to
+            # "hoe sta ik ervoor" as "c'est quoi mon score" does to "mon score".
             return None
         return found
