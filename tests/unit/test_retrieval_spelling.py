@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.adapters.search.spelling import EverydayWords, Speller
+from bot.adapters.search.spelling import EverydayWords, Speller, spaced_out
 from bot.core.languages import DUTCH, ENGLISH, FRENCH
+from bot.course.model import GlossaryTerm
 
 COURSE_FR = [
     "Un chatbot peut mentir. Il invente des sources.",
@@ -125,3 +126,15 @@ def test_everyday_words_are_the_frequent_words_of_their_language_only() -> None:
     assert "informatoins" not in EverydayWords.of("fr")
     assert "raport" not in EverydayWords.of("en")
     assert "report" in EverydayWords.of("en")
+
+
+def test_a_term_spaced_out_as_the_glossary_knows_it_is_read_as_one_word() -> None:
+    terms = [
+        GlossaryTerm(id="chatgpt", term="ChatGPT", aliases=("chat gpt", "chatgtp"), definition=""),
+        GlossaryTerm(id="llm", term="LLM", aliases=("large language model",), definition=""),
+    ]
+    speller = Speller(COURSE_EN, ENGLISH.search, spaced=spaced_out(terms))
+
+    assert spaced_out(terms) == {"chat gpt": "ChatGPT"}  # a typo or a synonym is no spacing
+    assert speller.correct("can i trust Chat GPT?") == "can i trust ChatGPT?"
+    assert speller.correct("chat gptx and chat") == "chat gptx and chat"

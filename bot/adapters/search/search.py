@@ -17,7 +17,7 @@ from bot.adapters.search.chunks import Chunk, ChunkKind, course_chunks
 from bot.adapters.search.embedders import Embedder, Vectors, make_embedder
 from bot.adapters.search.lexical import LexicalIndex, tokens
 from bot.adapters.search.query import topic
-from bot.adapters.search.spelling import EverydayWords, Speller
+from bot.adapters.search.spelling import EverydayWords, Speller, spaced_out
 from bot.adapters.search.store import (
     ChunkStore,
     DenseMatch,
@@ -283,7 +283,9 @@ def _words_of(
     course: Course, chunks: Mapping[tuple[Language, str], tuple[Chunk, ...]], language: Language
 ) -> list[str]:
     """Return the texts whose words make a language's vocabulary: its chunks and its glossary."""
-    # Learner questions are left out: their typos would pass for words of the course.
+    # Learner questions are left out: their typos would pass for words of the course. So are the
+    # glossary's aliases, many of which are typos it knows ("chatgtp", "algorythme"): taken for
+    # words of the course, they were never corrected into the words the lessons write.
     texts = [
         chunk.text
         for (lang, _), lesson in chunks.items()
@@ -292,7 +294,7 @@ def _words_of(
         if chunk.kind is not ChunkKind.QUESTION
     ]
     for term in ai_terms(course.glossary.get(language, ())):
-        texts += [term.term, *term.aliases, term.definition]
+        texts += [term.term, term.definition]
     return texts
 
 
@@ -346,6 +348,7 @@ class Retriever:
                 profile.search,
                 prose=_prose_of(chunks, profile.code),
                 everyday=EverydayWords.of(profile.code),
+                spaced=spaced_out(course.glossary.get(profile.code, ())),
             )
             for profile in languages
         }

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -18,6 +19,8 @@ from bot.core.typos import MAX_EDITS, MIN_LETTERS, close_terms
 
 if TYPE_CHECKING:
     from symspellpy import SymSpell
+
+    from bot.course.model import GlossaryTerm
 
 # SymSpell indexes the deletions of each word's first letters (7 by default). Five make the same
 # corrections on every development question and its typo variants (7,602 texts), in a third of
@@ -123,13 +126,18 @@ class Speller:
         language: SearchWords,
         prose: Iterable[str] = (),
         everyday: EverydayWords | None = None,
+        spaced: Mapping[str, str] | None = None,
     ) -> None:
         """Learn the words of `texts`, and the course's acronyms from its `prose` (cards, quiz).
 
-        Words of `everyday` language are never corrected.
+        Words of `everyday` language are never corrected. `spaced` maps terms written in several
+        words ("chat gpt") to the term.
         """
         from symspellpy import SymSpell
 
+        self._spaced = {fold(wrong).lower(): right for wrong, right in (spaced or {}).items()}
+        joined = "|".join(map(re.escape, sorted(self._spaced, key=len, reverse=True)))
+        self._spaced_out = re.compile(rf"(?<!\w)(?:{joined})(?!\w)", re.I) if joined else None
         counts: Counter[str] = Counter()
         capitals: set[str] = set()
         written: list[str] = []
@@ -160,6 +168,10 @@ class Speller:
 
     def correct(self, text: str) -> str:
         """Return the text with each unknown word replaced by the course's closest word, if any."""
+        if self._spaced_out is not None:
+            text = self._spaced_out.sub(
+                lambda found: self._spaced[fold(found.group()).lower()], text
+            )
         parts: list[str] = []
         end = 0
         for number, match in enumerate(WORD.finditer(text)):
@@ -223,3 +235,20 @@ class Speller:
             if rest != folded and rest[:1] in _BEFORE_ELISION and (form := written(rest)):
                 return f"{elision}'{form}"
         return None
+
+
+def spaced_out(terms: Iterable[GlossaryTerm]) -> dict[str, str]:
+    """Return the glossary's aliases that write their term in several words, to the term."""
+    # "chat gpt", "deep fake", "web site": word by word, each is another word or none the
+    # course writes, and "can i put my cv in chat gpt" missed the card "chatgpt" finds.
+    return {
+        alias: term.term
+        for term in terms
+        for alias in term.aliases
+        if " " in alias and _joined(alias) == _joined(term.term) != _joined(alias.split()[0])
+    }
+
+
+def _joined(text: str) -> str:
+    """Return a text folded, in small letters, without spaces or hyphens."""
+    return fold(text).lower().replace(" ", "").replace("-", "")

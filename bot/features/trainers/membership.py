@@ -116,9 +116,19 @@ async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
         ask_to_wait(turn, until)
         return
     typed = codes.normalize(args[0])
-    if typed is None or typed == EXAMPLE_CODE:
-        # No code could ever be these: a slip or the example copied, not a guess, so no try
-        # is counted against the learner.
+    if typed == EXAMPLE_CODE:
+        # Copied from the help, the example got "a group code has 16 letters", which it has.
+        turn.say(
+            t.gettext(
+                "{example} is only an example. Please send the code your trainer gave you, or "
+                "tap their link."
+            ).format(example=codes.pretty(EXAMPLE_CODE)),
+            rows(screens.menu_button(t)),
+        )
+        return
+    if typed is None:
+        # No code could ever be this: a slip, not a guess, so no try is counted against the
+        # learner (nor for the example above).
         turn.say(
             t.gettext(
                 "A group code has 16 letters and digits, like this: {example}. Please send "
