@@ -650,11 +650,14 @@ ENGLISH: Final = LanguageProfile(
             # More verbs a task starts with.
             "show me", "recommend", "rephrase", "reword", "organi", "calculat", "analy",
             "choose", "generat", "outline", "sum up",
+            # "Name three apps…", not "my name is…".
+            "name two", "name three", "name four", "name five", "name 2", "name 3", "name 4",
+            "name 5", "name some", "name a few", "name the",
         ),
         context=(
             "i am", "i'm", "my ", "for my", "for a ", "because", "i have", "i work", "i live",
             "as a ", "who ", "since", "beginner", "so that", "in belgium", "from my", "about my",
-            "the letter", "i got", "i received", "i'm looking", "i am looking",
+            "the letter", "i got", "i received", "i'm looking", "i am looking", "im ", "new to",
         ),
         format=(
             "word", "sentence", "line", "point", "bullet", "list", "short", "brief", "table",

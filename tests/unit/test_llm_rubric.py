@@ -43,6 +43,7 @@ from bot.paths import PROJECT_ROOT
         ("fr", "ecris une lettre courte pour mon proprietaire, j’ai un probleme de chauffage"),
         # Other verbs a task starts with, and the Flemish "ge".
         ("fr", "Cite trois applis sur mon GSM qui utilisent l'IA, une ligne pour chacune."),
+        ("en", "Name 3 phone apps that use AI, one line each. im new to this"),
         (
             "nl",
             "Kunt ge een korte mail schrijven naar mijn gemeente voor een afspraak? "

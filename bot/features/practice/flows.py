@@ -122,6 +122,22 @@ def rule_feedback(t: Translator, verdict: Verdict, task: PracticeTask, prompt: s
     return "\n".join([t.gettext("One tip to make it better:"), tip])
 
 
+def _not_a_prompt_yet(turn: Turn, task: PracticeTask) -> None:
+    """Say that a text is no prompt yet, and show the task it should ask a chatbot for."""
+    t = turn.t
+    text = "\n\n".join(
+        [
+            t.gettext(
+                "This does not look like a prompt yet. Write what you would ask a chatbot, "
+                "in one or two full sentences."
+            ),
+            t.gettext("✍ Your task:"),
+            task.task,
+        ]
+    )
+    turn.say(text, _practice_keyboard(t))
+
+
 def show_task(turn: Turn, task: PracticeTask) -> None:
     """Show a practice task and how to answer it."""
     t = turn.t
@@ -219,17 +235,21 @@ class Practice:
         if redaction.found:
             personal_data_warning(turn, turn.language, redaction.kinds, self.privacy_lesson_id)
         writing = check_in_any(text, turn.services.languages, turn.language)
+        if not is_attempt(redaction.bare, writing):
+            # "ok now what", "how do I use this prompt?": no prompt to score nor to record, and the
+            # task again, which the learner may have lost sight of.
+            _not_a_prompt_yet(turn, task)
+            return
         earlier = Earlier(state.topics_before, state.context_before)
         in_full = turn.profile.search.in_full(redaction.bare)
         verdict = for_task(writing, in_full, task.topics, earlier)
-        # Judged on its writing alone: a prompt about something else is still a prompt, and the
-        # model tells the learner it misses the task.
-        attempt = is_attempt(redaction.bare, writing)
         topics = [" / ".join(group) for group in task.topics]
         covered = [group[0] for n, group in enumerate(task.topics) if earlier.topics >> n & 1]
+        # Judged on its writing alone: a prompt about something else is still a prompt, and the
+        # model tells the learner it misses the task.
         call = (
             partial(self.chains.coach, task.task, topics, redaction.text, turn.language, covered)
-            if self.chains and attempt
+            if self.chains
             else None
         )
         outcome = await self.budget.spend(turn, call)
@@ -247,18 +267,7 @@ class Practice:
         # lesson card under it, which Stop and the menu's ▶ Continue lead back to.
         turn.enter(replace(state, topics_before=gave.topics, context_before=gave.context))
         await learned(turn)
-        # Greetings and questions to the tutor get a nudge and the rules' tips, not the model's.
-        lines = (
-            []
-            if attempt
-            else [
-                t.gettext(
-                    "This does not look like a prompt yet. Write what you would ask a chatbot, "
-                    "in one or two full sentences."
-                ),
-                "",
-            ]
-        )
+        lines: list[str] = []
         lines += [
             t.gettext("📝 Score: {score} out of {total}").format(
                 score=verdict.score, total=len(Criterion)
