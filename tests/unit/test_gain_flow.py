@@ -127,6 +127,11 @@ async def test_the_check_in_asks_ten_questions_without_feedback_then_gives_the_s
         "Let's learn together."
     )
     assert said(app, language, thanks) in chat.text
+    # Where the lessons will help most: the topics of the questions missed, in the check's order.
+    assert said(app, language, "The lessons will help you most with these topics:") in chat.text
+    missed = [item.module for item in items[4:] if item.correct != 0]
+    topics = [a for a in actions(chat) if a == "lessons.mod"]
+    assert len(topics) == min(len(dict.fromkeys(missed)), 3)
     assert said(app, language, "What would you like to do?") in chat.text
     # Done: the menu no longer offers it, and its button shows the result again.
     assert "gain.start" not in actions(chat)

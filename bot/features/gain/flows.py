@@ -198,7 +198,8 @@ async def _say_result(turn: Turn, result: CheckResult, missed: tuple[str, ...] =
         result.total or 0,
     ).format(score=result.score, total=result.total)
     if result.form == CHECK_IN:
-        # Nothing changes with the score: the promise is the comparison at the end, not a path.
+        # The path stays the same whatever the score: the promise is the comparison at the end.
+        # The topics missed say where the lessons will help most ("4 of 10" alone said nothing).
         lines = [
             score,
             t.gettext(
@@ -206,20 +207,21 @@ async def _say_result(turn: Turn, result: CheckResult, missed: tuple[str, ...] =
                 "learned. Let's learn together."
             ),
         ]
-        turn.say("\n".join(lines))
+        heading = t.gettext("The lessons will help you most with these topics:")
+        _topics(turn, lines, missed, heading)
     else:
         before = await turn.repo(CHECKS).result(turn.learner.id, CHECK_IN)
         lines = _progress_lines(t, score, before, result)
-        _go_over(turn, lines, missed)
+        heading = t.gettext("To go over again, the topics of the questions you missed:")
+        _topics(turn, lines, missed, heading)
     await screens.main_menu(turn)
 
 
-def _go_over(turn: Turn, lines: list[str], missed: tuple[str, ...]) -> None:
+def _topics(turn: Turn, lines: list[str], missed: tuple[str, ...], heading: str) -> None:
     """Say the result with a button to each topic of the questions missed (the first few)."""
-    t = turn.t
     modules = [m for m in map(partial(turn.course.module, turn.language), missed) if m]
     if modules:
-        lines.append(t.gettext("To go over again, the topics of the questions you missed:"))
+        lines.append(heading)
     topics = (button(f"📖 {m.title}", ShowModule(m.id)) for m in modules[:TOPICS_TO_GO_OVER])
     turn.say("\n".join(lines), rows(*topics))
 
