@@ -86,6 +86,9 @@ from bot.paths import PROJECT_ROOT
         ("ik ben 63 en ik ken niks van computers", "doubt"),
         ("I'm too old for this", "doubt"),
         ("j ai tout faux je suis nul", "doubt"),
+        ("I am afraid to break something", "doubt"),  # was refused as outside the course
+        ("ik ben bang om iets kapot te maken", "doubt"),
+        ("ik voel me nogal alleen de laatste tijd", "sadness"),  # "nogal" no longer in the way
         ("je me sens bête", "doubt"),
         ("je suis nulle avec les ordis", "doubt"),
         ("ik snap er niks van van al die computers", "doubt"),
