@@ -570,6 +570,7 @@ async def test_greetings_and_thanks_get_a_friendly_reply_in_each_language(
         ("?", Kind.QUESTION),
         ("bye", Kind.GOODBYE),
         ("this is stupid", Kind.FRUSTRATED),
+        ("can I talk to a real person?", Kind.PERSON),
     ],
 )
 async def test_each_kind_of_small_talk_gets_its_reply(

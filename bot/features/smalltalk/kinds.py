@@ -14,6 +14,8 @@ class Kind(Enum):
     CONFUSED = "confused"  # "I don't understand": offer simpler words where there are some
     # "why?" alone: not understanding, unless it follows a question the model can answer
     WHY = "why"
+    # "can I talk to a real person?": the tutor is none, and who is
+    PERSON = "person"
     ABOUT = "about"  # "who are you?", "are you a robot?": what the tutor is
     NEXT_LESSON = "next_lesson"  # what ▶ Next lesson does: the lesson after the current one
     MENU = "menu"
