@@ -27,6 +27,9 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("Bonjour, ça va ?", Kind.HOW_ARE_YOU),
         ("goeiemorgen", Kind.GREETING),
         ("Hellooo!!", Kind.GREETING),
+        ("kunt u dat herhalen?", Kind.AGAIN),  # not /review, which "herhalen" also names
+        ("kunt ge da simpeler zeggen", Kind.CONFUSED),
+        ("can u say it more easy", Kind.CONFUSED),
         ("thanks", Kind.THANKS),
         ("Merciii !!", Kind.THANKS),
         ("dank je wel", Kind.THANKS),
@@ -237,6 +240,8 @@ def named_command(book: Phrasebook, text: str) -> str | None:
         ("je veux m'exercer", "practice"),
         ("lees voor", "listen"),
         ("wat weet je over mij?", "mydata"),
+        ("wat weet ge over mij?", "mydata"),
+        ("kunt ge in het frans praten?", "language"),  # "ge" speaks to the tutor, as "je"
         ("supprime mes données", "forget"),
         ("delete my data please", "forget"),
         ("wis alles over mij", "forget"),
