@@ -32,6 +32,8 @@ def stray(encoder: Embedder) -> StrayMessages:
     [
         ("tu peux me donner mon score stp", Request(Kind.COMMAND, "progress")),
         ("ik ben echt doodop, tot morgen", Request(Kind.STOP)),
+        # "herhalen" alone names no request: "repeat" rather than the review it also means.
+        ("kunt u dat herhalen?", Request(Kind.AGAIN)),
     ],
 )
 def test_a_message_no_phrase_covers_is_read_by_the_closest_phrase(

@@ -27,7 +27,6 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("Bonjour, ça va ?", Kind.HOW_ARE_YOU),
         ("goeiemorgen", Kind.GREETING),
         ("Hellooo!!", Kind.GREETING),
-        ("kunt u dat herhalen?", Kind.AGAIN),  # not /review, which "herhalen" also names
         ("kunt ge da simpeler zeggen", Kind.CONFUSED),
         ("can u say it more easy", Kind.CONFUSED),
         ("thanks", Kind.THANKS),
