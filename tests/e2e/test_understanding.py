@@ -603,7 +603,13 @@ async def test_small_talk_worded_freely_is_read_by_its_meaning(
 
 @pytest.mark.parametrize(
     ("language", "typed"),
-    [("fr", "quel temps fera-t-il demain à Liège ?"), ("en", "recipe for pancakes")],
+    [
+        ("fr", "quel temps fera-t-il demain à Liège ?"),
+        ("en", "recipe for pancakes"),
+        # Short, with a pronoun that stands for nothing said before: no follow-up to ask about.
+        ("fr", "il va pleuvoir demain ?"),
+        ("en", "will it rain tomorrow?"),
+    ],
 )
 async def test_everyday_questions_are_still_refused_kindly(
     plain_app: App, language: Language, typed: str

@@ -639,7 +639,11 @@ class Answers:
             # do?" as help does, and "il a de la fièvre" leans on no question before it.
             await self._redirect(turn, t, health=True)
         elif opens_as_follow_up(bare, follow_ups) or (
-            refers_back(bare, follow_ups) and words <= SHORT_WORDS
+            # "il" in "quel temps fera-t-il demain ?" stands for nothing said before: a short
+            # question with a pronoun, close to an everyday subject, is refused as one.
+            refers_back(bare, follow_ups)
+            and words <= SHORT_WORDS
+            and result.signals.everyday < EVERYDAY_CLOSE
         ):
             self._ask_whole_question(turn, t)
         elif await read_as_stray(turn, bare):
