@@ -413,17 +413,15 @@ class Retriever:
         question = evidence.question
         lexicon = self._lexicons[language]
         words = lexicon.topic_words(evidence.text)
-        everyday, subject = self._everyday.closest(question) if question is not None else (0.0, "")
         return TopicSignals(
             relevance=relevance,
             centrality=centrality(question, vectors.mean)
             if question is not None and vectors is not None
             else 0.0,
-            everyday=everyday,
+            everyday=self._everyday.closeness(question) if question is not None else 0.0,
             known_share=lexicon.known_share(words),
             lexical=lexical_signal(max(evidence.lexical_by_lesson.values(), default=0.0)),
             topic_words=len(words),
-            subject=subject,
         )
 
     def relevance(self, evidence: Evidence, language: Language, lesson_id: str) -> float:

@@ -4,11 +4,38 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Final
 
 import numpy as np
 
 from bot.adapters.search.embedders import Embedder, Vectors
-from bot.adapters.search.subjects import EVERYDAY_SUBJECTS
+
+# Everyday subjects learners may bring up that no lesson is about. The encoder is multilingual, so
+# one description in English stands for a subject in every language. Broad on purpose: a
+# question close to one of them and not closer to the lessons is about something else.
+EVERYDAY_SUBJECTS: Final = (
+    "the weather forecast, rain, sun, temperature",
+    "a cooking recipe, ingredients, dinner",
+    "sport, football, a match, results, training for a run",
+    "health, illness, pain, medicine, doctor",
+    "politics, elections, government, parliament, ministers",
+    "shopping, prices, buying a product, sales, cheap",
+    "maths, arithmetic, calculating numbers",
+    "a joke, a funny story, a song",
+    "public transport, train, bus, timetable, tickets",
+    "the town hall, ID card, paperwork, taxes, benefits, unemployment",
+    "housing, rent, furniture, home repairs",
+    "pets, animals, the vet",
+    "family, children, love, friends",
+    "music, films, television, series",
+    "cars, driving, fuel, parking",
+    "garden, plants, flowers",
+    "holidays, travel, hotels",
+    "religion and beliefs",
+    "school homework and exams",
+    "household appliances, washing machine, fridge, phone subscription, internet provider",
+    "insurance, health insurance, reimbursement",
+)
 
 
 @dataclass(frozen=True)
@@ -21,7 +48,6 @@ class TopicSignals:
     known_share: float  # share of the question's topic words that the course uses
     lexical: float  # BM25 of the best whole lesson, log(1 + score)
     topic_words: int  # words of the question that are neither stop nor question words
-    subject: str = ""  # the everyday subject closest to the question, of EVERYDAY_SUBJECTS
 
 
 class EverydaySubjects:
@@ -30,11 +56,9 @@ class EverydaySubjects:
     def __init__(self, embedder: Embedder) -> None:
         self._vectors = embedder.documents(EVERYDAY_SUBJECTS)
 
-    def closest(self, question: Vectors) -> tuple[float, str]:
-        """Return the best cosine between the question and an everyday subject, and that subject."""
-        scores = self._vectors @ question
-        best = int(scores.argmax())
-        return float(scores[best]), EVERYDAY_SUBJECTS[best]
+    def closeness(self, question: Vectors) -> float:
+        """Return the best cosine between the question and an everyday subject."""
+        return float((self._vectors @ question).max())
 
 
 def centrality(question: Vectors, mean: Vectors) -> float:

@@ -8,7 +8,6 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
-from bot.adapters.search.subjects import HEALTH
 from bot.config import Language
 from bot.core.languages import LanguageRegistry
 from bot.core.lazy import Lazy
@@ -173,8 +172,12 @@ class Answers:
         self._openers = openers(languages)
         self._introductions = introductions(languages)
         self._reminder_words = tuple(word for profile in languages for word in profile.reminders)
-        ailments = (re.escape(word) for profile in languages for word in profile.ailments)
-        self._ailment = re.compile(rf"(?<!\w)(?:{'|'.join(ailments)})")
+        # Each language's own: "pain" is an ailment in English and bread in French.
+        self._ailments = {
+            profile.code: re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, profile.ailments))})")
+            for profile in languages
+            if profile.ailments
+        }
 
     async def _language(self, turn: Turn, text: str) -> ReplyLanguage:
         if not can_switch(text):
@@ -634,7 +637,7 @@ class Answers:
         # demain ?"), and so does a short one close to an everyday subject ("météo demain").
         follow_ups = turn.services.languages.profile(language).follow_ups
         words = word_count(bare)
-        if self._speaks_of_ailments(bare) and not answering:
+        if self._speaks_of_ailments(bare, language) and not answering:
             # Before all else: "j'ai mal au dos, je dois faire quoi" came as close to "what do I
             # do?" as help does, and "il a de la fièvre" leans on no question before it.
             await self._redirect(turn, t, health=True)
@@ -655,8 +658,7 @@ class Answers:
             # outside the course to refuse.
             self._tap_to_answer(turn, t)
         else:
-            health = result.signals.subject == HEALTH
-            await self._redirect(turn, t, greeting=greeting, health=health)
+            await self._redirect(turn, t, greeting=greeting)
 
     def _languages_read(self, turn: Turn, t: Translator, written_in: str) -> None:
         """Say, in the learner's language, which languages the tutor reads and writes."""
@@ -674,9 +676,10 @@ class Answers:
     def _tap_to_answer(self, turn: Turn, t: Translator) -> None:
         turn.say(t.gettext(TAP_TO_ANSWER), rows(continue_button(t)))
 
-    def _speaks_of_ailments(self, text: str) -> bool:
+    def _speaks_of_ailments(self, text: str, language: Language) -> bool:
         """Tell whether a message names an everyday ailment ("j'ai de la fièvre", "hoofdpijn")."""
-        return bool(self._ailment.search(fold(text).casefold().replace("'", " ")))
+        ailment = self._ailments.get(language)
+        return ailment is not None and bool(ailment.search(fold(text).casefold().replace("'", " ")))
 
     def _asks_for_reminders(self, text: str) -> bool:
         """Tell whether a message speaks of reminders ("rappelle-moi demain à 18h")."""
