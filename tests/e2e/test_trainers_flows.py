@@ -835,6 +835,13 @@ async def test_mydata_shows_the_cohort_and_forget_deletes_it(app: App) -> None:
     data = json.loads(export.content)
     assert data["trainers"]["cohort"]["name"] == "Group A"
     assert data["trainers"]["trainer_since"] is None
+    # Said in the message too, with what the trainer sees: not only on the day of joining.
+    assert "• Group: “Group A”, since" in learner.text
+    assert "Your trainer sees your first name" in learner.text
+    await learner.say("what does my trainer see?")
+    assert "Your trainer sees your first name" in learner.text
+    await trainer.command("mydata")
+    assert "• Group:" not in trainer.text
     await trainer.command("weekly")
     await trainer.press("No more weekly reports")
     await trainer.command("mydata")

@@ -15,6 +15,7 @@ from bot.core.state import FlowState
 from bot.features.menu import flows as screens
 from bot.features.privacy.buttons import ConfirmForget
 from bot.features.review.ports import ReminderTime
+from bot.features.trainers.membership import HOW_TO_LEAVE, TRAINER_SEES
 from bot.i18n import N_, Translator
 
 
@@ -43,6 +44,7 @@ async def my_data(turn: Turn, _: object = None, *, quiet_hours: tuple[int, int])
     voice = data.get("voice", {})
     prompts = len(data.get("prompt_practice", {}).get("attempts", []))
     readings = len(voice.get("answers_to_read_aloud", []))
+    cohort = (data.get("trainers") or {}).get("cohort")
     lines = [
         t.gettext("🔒 What I keep about you:"),
         t.gettext("• Name: {name}").format(name=learner.display_name or "–"),
@@ -68,6 +70,7 @@ async def my_data(turn: Turn, _: object = None, *, quiet_hours: tuple[int, int])
             else []
         ),
         *(_certificate_line(t, certificate) for certificate in data.get("certificates", [])),
+        *([_group_line(t, cohort)] if cohort else []),
         t.ngettext(
             "• {count} question in your reviews", "• {count} questions in your reviews", len(cards)
         ).format(count=len(cards)),
@@ -113,6 +116,8 @@ async def my_data(turn: Turn, _: object = None, *, quiet_hours: tuple[int, int])
         t.gettext("• Every card read aloud: yes")
         if voice.get("read_cards_aloud")
         else t.gettext("• Every card read aloud: no"),
+        # Asked after joining ("what does my trainer see?"), not only said on the day they joined.
+        *(["", t.gettext(TRAINER_SEES), t.gettext(HOW_TO_LEAVE)] if cohort else []),
         "",
         t.gettext("I do not keep your other messages."),
         t.gettext(
@@ -123,6 +128,13 @@ async def my_data(turn: Turn, _: object = None, *, quiet_hours: tuple[int, int])
     turn.say("\n".join(lines))
     content = json.dumps(data, ensure_ascii=False, indent=2).encode()
     turn.add(Document("my-data.json", content, t.gettext("Your data")))
+
+
+def _group_line(t: Translator, cohort: dict[str, Any]) -> str:
+    """Name the learner's group and the day they joined it."""
+    return t.gettext("• Group: “{name}”, since {date}").format(
+        name=cohort["name"], date=t.date(datetime.fromisoformat(cohort["joined_at"]))
+    )
 
 
 def _certificate_line(t: Translator, certificate: dict[str, Any]) -> str:

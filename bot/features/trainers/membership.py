@@ -16,6 +16,7 @@ from bot.features.trainers import codes
 from bot.features.trainers.access import trainer_menu_button
 from bot.features.trainers.buttons import ConfirmLeave, ConfirmMove, SwitchReminders
 from bot.features.trainers.ports import COHORTS, Cohort
+from bot.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,13 @@ WRONG_CODES_KEPT: Final = timedelta(days=1)
 # Words that may come with a code typed without /join: "join", "my code is", "voici le code :".
 WORDS_WITH_A_CODE: Final = 4
 _EDGES: Final = ".,;:!?\"'()«»“”"
+
+# What a learner's trainer sees: said when they join a group, and in /mydata while they are in it.
+TRAINER_SEES: Final = N_(
+    "Your trainer can send you lessons. Your trainer sees your first name, the lessons you did, "
+    "your quiz scores and when you last learnt."
+)
+HOW_TO_LEAVE: Final = N_("To leave the group, send /leave.")
 
 
 async def has_trainers(uow: UnitOfWork, learner: Learner) -> bool:
@@ -204,17 +212,14 @@ def _welcome(turn: Turn, cohort: Cohort, previous: Cohort | None) -> None:
     if previous is not None:
         lines.append(t.gettext("You left the group “{name}”.").format(name=previous.name))
     lines += [
-        t.gettext(
-            "Your trainer can send you lessons. Your trainer sees your first name, "
-            "the lessons you did, your quiz scores and when you last learnt."
-        ),
+        t.gettext(TRAINER_SEES),
         # The report shows them, names and numbers taken out, from three learners on; what
         # the learner writes about themselves (a town, an employer) may still say who it is.
         t.gettext(
             "Your trainer can also read the questions I could not answer, without your name. "
             "Do not write private things in them."
         ),
-        t.gettext("To leave the group, send /leave."),
+        t.gettext(HOW_TO_LEAVE),
     ]
     turn.say("\n\n".join(lines), rows(screens.menu_button(t)))
 
