@@ -227,6 +227,25 @@ async def test_a_link_to_another_group_asks_before_moving_the_learner(app: App) 
     assert "Welcome" not in learner.text
 
 
+async def test_a_group_is_created_with_a_button_and_its_name_typed(app: App) -> None:
+    trainer = await new_trainer(app, 2001, "nl")
+    await trainer.command("cohort")
+    assert "Je hebt nog geen groep" in trainer.text
+    await trainer.press("➕ Nieuwe groep")
+    assert "Hoe heet de nieuwe groep?" in trainer.text
+    await trainer.say("Groep Gent Maart")
+    assert "Groep Gent Maart" in trainer.text
+    assert code_in(trainer.text)
+    # Gone elsewhere after the button, what is typed is no name.
+    await trainer.command("cohort", "new")
+    await trainer.press("🧑‍🏫 Trainersmenu")
+    await trainer.say("Wat is een deepfake?")
+    await trainer.command("cohort")
+    assert [b.label for b in trainer.buttons if "·" in b.label] == [
+        "Groep Gent Maart · 0 cursisten"
+    ]
+
+
 async def test_a_taken_cohort_name_does_not_tell_that_another_trainer_has_it(app: App) -> None:
     owner = await new_trainer(app, 2001)
     await new_cohort(owner, "Bootcamp March")

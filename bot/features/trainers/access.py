@@ -10,13 +10,18 @@ from bot.core.ports import Learner, UnitOfWork
 from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
-from bot.features.trainers.buttons import TrainerMenu
+from bot.features.trainers.buttons import NewCohort, TrainerMenu
 from bot.features.trainers.ports import COHORTS, Cohort
 
 
 def trainer_menu_button(turn: Turn) -> Button:
     """Return the button back to the trainer menu."""
     return button(turn.t.gettext("🧑‍🏫 Trainer menu"), TrainerMenu())
+
+
+def new_cohort_button(turn: Turn) -> Button:
+    """Return the button that creates a group, asking for its name."""
+    return button(turn.t.gettext("➕ New group"), NewCohort())
 
 
 class Access:
@@ -66,10 +71,8 @@ class Access:
         cohorts = await turn.repo(COHORTS).cohorts_of(turn.learner.id)
         if not cohorts:
             turn.say(
-                turn.t.gettext(
-                    "You have no group yet. Create one like this: /cohort new Bootcamp March"
-                ),
-                rows(trainer_menu_button(turn)),
+                turn.t.gettext("You have no group yet. Tap ➕ New group to create one."),
+                rows(new_cohort_button(turn), trainer_menu_button(turn)),
             )
         return cohorts
 

@@ -22,6 +22,13 @@ class MyCohorts(CallbackData):
 
 
 @dataclass(frozen=True)
+class NewCohort(CallbackData):
+    """Ask a trainer for the name of a new cohort."""
+
+    action = "trainers.new"
+
+
+@dataclass(frozen=True)
 class ShowCohort(CallbackData):
     """Show one cohort."""
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Final
 
 from bot.core.delivery import Channel
 from bot.core.localtime import format_clock
-from bot.core.router import Turn, button, rows
+from bot.core.router import Turn, action_of, button, rows
+from bot.core.state import FlowState
 from bot.core.text import fold
 from bot.features.menu import flows as screens
 from bot.features.trainers import codes
-from bot.features.trainers.access import Access, trainer_menu_button
+from bot.features.trainers.access import Access, new_cohort_button, trainer_menu_button
 from bot.features.trainers.buttons import (
     AskDeleteCohort,
     AskQuietHours,
@@ -33,6 +35,7 @@ from bot.features.trainers.buttons import (
     StartPush,
     StopJoinCodes,
     SwitchWeekly,
+    TrainerMenu,
     WeeklyStatus,
 )
 from bot.features.trainers.options import TrainerOptions
@@ -81,6 +84,15 @@ def clean_name(words: tuple[str, ...]) -> str | None:
     return name if len(name) <= NAME_MAX_CHARS and any(c.isalnum() for c in name) else None
 
 
+@dataclass(frozen=True)
+class NamingCohort(FlowState):
+    """A trainer is typing the name of a new cohort."""
+
+    flow = "trainers.naming"
+    captures_text = True
+    literal_text = True
+
+
 class CohortFlows:
     """Trainer menu, cohorts and invites, for trainers and administrators only."""
 
@@ -102,9 +114,10 @@ class CohortFlows:
             else None
         )
         turn.say(
-            t.gettext("🧑‍🏫 Trainer menu. To create a group, send: /cohort new NAME"),
+            t.gettext("🧑‍🏫 Trainer menu"),
             rows(
                 button(t.gettext("👥 My groups"), MyCohorts()),
+                new_cohort_button(turn),
                 button(t.gettext("📤 Send a lesson or a message"), StartPush()),
                 button(t.gettext("📅 Planned sends"), ShowScheduled()),
                 button(t.gettext("📊 Progress report"), ChooseReport()),
@@ -154,8 +167,36 @@ class CohortFlows:
             )
         await self.list_cohorts(turn)
 
+    async def ask_name(self, turn: Turn, _: object = None) -> None:
+        """Ask for the name of a new group; the next text typed is the name."""
+        if not await self.access.trainer(turn):
+            return
+        turn.enter(NamingCohort())
+        turn.say(
+            turn.t.gettext(
+                "What should the new group be called? Type its name, for example: Bootcamp March"
+            ),
+            rows(trainer_menu_button(turn)),
+        )
+
+    async def named(self, turn: Turn, text: str) -> None:
+        """Create the group named by the text typed after ➕ New group."""
+        turn.leave()
+        if {action_of(shown) for shown in turn.shown} != {TrainerMenu.action}:
+            # The trainer went elsewhere after ➕ New group (their groups, the menu): what they
+            # type there is no group's name.
+            await (turn.services.answer_text or screens.no_free_text)(turn, text)
+            return
+        if not await self.access.trainer(turn):
+            return
+        await self._create(turn, tuple(text.split()))
+
     async def _create(self, turn: Turn, words: tuple[str, ...]) -> None:
         t = turn.t
+        if not words:
+            # "/cohort new" alone, or a copy of the menu's example: ask for the name.
+            await self.ask_name(turn)
+            return
         name = clean_name(words)
         if name is None:
             turn.say(
@@ -211,7 +252,10 @@ class CohortFlows:
             buttons.append(
                 button(label.format(name=cohort.name, count=count), ShowCohort(cohort.id))
             )
-        turn.say(t.gettext("👥 Your groups:"), rows(*buttons, trainer_menu_button(turn)))
+        turn.say(
+            t.gettext("👥 Your groups:"),
+            rows(*buttons, new_cohort_button(turn), trainer_menu_button(turn)),
+        )
 
     async def show_cohort(self, turn: Turn, chosen: ShowCohort) -> None:
         """Show one cohort with its settings and what can be done with it."""

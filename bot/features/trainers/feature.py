@@ -14,7 +14,7 @@ from bot.core.feature import (
 )
 from bot.features.trainers import buttons, membership, tables
 from bot.features.trainers.access import Access
-from bot.features.trainers.cohort_flows import CohortFlows
+from bot.features.trainers.cohort_flows import CohortFlows, NamingCohort
 from bot.features.trainers.departure import TrainerDeparture
 from bot.features.trainers.members import MemberFlows
 from bot.features.trainers.menus import StaffMenus
@@ -77,6 +77,7 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.SwitchReminders, membership.switch_reminders),
             on(buttons.TrainerMenu, cohorts.menu),
             on(buttons.MyCohorts, cohorts.list_cohorts),
+            on(buttons.NewCohort, cohorts.ask_name),
             on(buttons.ShowCohort, cohorts.show_cohort),
             on(buttons.CohortMembers, members.members),
             on(buttons.RemoveMember, members.remove, by_words=False),
@@ -110,11 +111,14 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.ChooseReport, report.choose),
             on(buttons.CohortReport, report.show),
         ),
-        texts=(TextRoute(push.typed, TypingForPush.flow),),
+        texts=(
+            TextRoute(push.typed, TypingForPush.flow),
+            TextRoute(cohorts.named, NamingCohort.flow),
+        ),
         # Learners paste the code alone, or on the line after /join.
         text_filters=(membership.typed_code,),
         deep_links=(DeepLinkRoute("join", membership.redeem),),
-        states=(TypingForPush, membership.Moving),
+        states=(TypingForPush, NamingCohort, membership.Moving),
         repositories=((COHORTS, SqlCohorts), (DRAFTS, SqlDrafts), (PUSHES, SqlPushes)),
         exporters=(("trainers", lambda uow, learner: uow.get(COHORTS).export(learner)),),
         departures=(Departure(departure.warning, departure.prepare),),
