@@ -246,6 +246,20 @@ async def test_a_group_is_created_with_a_button_and_its_name_typed(app: App) -> 
     ]
 
 
+async def test_the_group_screen_shows_its_live_join_code_again(app: App) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Evening")
+    await trainer.command("cohort")
+    await trainer.press("Evening · 0 learners")
+    # The code on the handouts, shown again rather than only replaced by a new one.
+    assert f"/join {code}" in trainer.text
+    await trainer.press("🚫 Stop the join link")
+    await trainer.press("⬅ Back to the group")
+    assert "🔗 No join link works now." in trainer.text
+    assert code not in trainer.text
+    assert not [b for b in trainer.buttons if b.label == "🚫 Stop the join link"]
+
+
 async def test_a_taken_cohort_name_does_not_tell_that_another_trainer_has_it(app: App) -> None:
     owner = await new_trainer(app, 2001)
     await new_cohort(owner, "Bootcamp March")

@@ -272,6 +272,13 @@ class CohortFlows:
             ),
             t.gettext("🔔 Reminders: {when}").format(when=reminder_label(t, cohort.reminder_days)),
         ]
+        # The live code again, as printed on handouts: "🔗 New join link" alone stopped it.
+        live = await self.options.join_codes.current(turn.repo(COHORTS), cohort.id, turn.now)
+        if live is None:
+            lines += ["", t.gettext("🔗 No join link works now.")]
+        else:
+            until = t.gettext("It works until {date}.").format(date=t.date(live.expires_at))
+            lines += ["", *self._share_lines(turn, live.code), until]
         turn.say(
             "\n".join(lines),
             rows(
@@ -279,7 +286,9 @@ class CohortFlows:
                 button(t.gettext("📊 Progress report"), CohortReport(cohort.id)),
                 button(t.gettext("👤 Learners in the group"), CohortMembers(cohort.id, 0)),
                 button(t.gettext("🔗 New join link"), NewJoinCode(cohort.id)),
-                button(t.gettext("🚫 Stop the join link"), StopJoinCodes(cohort.id)),
+                button(t.gettext("🚫 Stop the join link"), StopJoinCodes(cohort.id))
+                if live is not None
+                else None,
                 button(t.gettext("🔔 Reminders"), AskReminders(cohort.id)),
                 button(t.gettext("🌙 Quiet hours"), AskQuietHours(cohort.id)),
                 button(t.gettext("🗑 Delete the group"), AskDeleteCohort(cohort.id)),
