@@ -479,6 +479,10 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     await trainer.say("morgen 8u30")
     assert "• When: 24/11/26, 08:30" in trainer.text
     assert "French: Demain, atelier à 10 h." in trainer.text
+    # The English reader gets another language's text, and is said to: one tap adds English.
+    assert "⚠ 1 learner reads the tutor in English: they get the French text." in trainer.text
+    assert "reads the tutor in Dutch" not in trainer.text
+    assert trainer.button("➕ Add English")
     await trainer.press("Plan it")
     assert "Planned for 24/11/26, 08:30" in trainer.text
     assert await statuses(app) == {}

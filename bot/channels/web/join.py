@@ -14,9 +14,9 @@ from starlette.responses import Response
 from bot.channels.web.context import SECURITY_HEADERS, Dashboard, PageError
 from bot.channels.web.pages import see_other
 from bot.features.certificate import fonts
-from bot.features.dashboard.overview import member_languages
 from bot.features.trainers import codes
 from bot.features.trainers.join_codes import JoinCode
+from bot.features.trainers.members import member_languages
 from bot.features.trainers.ports import COHORTS, Cohort
 from bot.i18n import Translator
 

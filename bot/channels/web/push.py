@@ -14,8 +14,8 @@ from starlette.responses import Response
 
 from bot.channels.web.context import Dashboard, PageError
 from bot.core.ports import UnitOfWork
-from bot.features.dashboard.overview import member_languages
 from bot.features.dashboard.ports import AUDIT, AuditEntry
+from bot.features.trainers.members import member_languages
 from bot.features.trainers.ports import COHORTS, PUSHES, Cohort, PushKind
 from bot.features.trainers.push_flow import MESSAGE_MAX_CHARS, queued_text, when_text
 from bot.features.trainers.render import (

@@ -15,7 +15,7 @@ from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
 from bot.config import Language
-from bot.core.ports import LEARNERS, UnitOfWork
+from bot.core.ports import UnitOfWork
 from bot.course.model import Course
 from bot.features.answers.ports import UnansweredQuestion
 from bot.features.progress.ports import PROGRESS, STREAKS, LessonProgress
@@ -23,7 +23,7 @@ from bot.features.progress.standing import standing_of
 from bot.features.progress.streaks import current_days, local_day
 from bot.features.quiz.ports import ANSWERS
 from bot.features.review.ports import REVIEWS
-from bot.features.trainers.ports import COHORTS, Cohort
+from bot.features.trainers.ports import Cohort
 from bot.features.trainers.report import LearningGain, Report, build_report
 from bot.features.trainers.weekly_report import AWAY_DAYS, Stuck, stuck_reason
 
@@ -257,16 +257,6 @@ async def cohort_view(stores: UnitOfWork, outlook: Outlook, cohort: Cohort) -> C
         questions=tuple(questions),
         questions_withheld=report.unanswered_withheld,
     )
-
-
-async def member_languages(stores: UnitOfWork, cohort_id: int, default: str) -> Counter[str]:
-    """Count a cohort's learners by the language they read the tutor in."""
-    learners = stores.get(LEARNERS)
-    languages: Counter[str] = Counter()
-    for member in await stores.get(COHORTS).members(cohort_id):
-        learner = await learners.get(member.learner_id)
-        languages[(learner.language if learner else None) or default] += 1
-    return languages
 
 
 def _sort_value(row: LearnerRow, key: SortKey) -> tuple[object, ...]:

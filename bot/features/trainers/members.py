@@ -7,8 +7,10 @@ link so that the old one stops.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Final
 
+from bot.core.ports import LEARNERS, UnitOfWork
 from bot.core.router import Turn, button, rows
 from bot.features.trainers.access import Access
 from bot.features.trainers.buttons import CohortMembers, NewJoinCode, RemoveMember, ShowCohort
@@ -96,3 +98,13 @@ class MemberFlows:
             rows(button(t.gettext("🔗 New join link"), NewJoinCode(cohort.id)), back),
             replace=True,
         )
+
+
+async def member_languages(stores: UnitOfWork, cohort_id: int, default: str) -> Counter[str]:
+    """Count a cohort's learners by the language they read the tutor in."""
+    learners = stores.get(LEARNERS)
+    languages: Counter[str] = Counter()
+    for member in await stores.get(COHORTS).members(cohort_id):
+        learner = await learners.get(member.learner_id)
+        languages[(learner.language if learner else None) or default] += 1
+    return languages

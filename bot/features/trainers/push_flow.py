@@ -34,6 +34,7 @@ from bot.features.trainers.buttons import (
     ShowScheduled,
     Unschedule,
 )
+from bot.features.trainers.members import member_languages
 from bot.features.trainers.moments import moment_text
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import (
@@ -46,6 +47,7 @@ from bot.features.trainers.ports import (
     Plan,
     Push,
 )
+from bot.features.trainers.render import message_language
 from bot.features.trainers.timing import (
     WEEKDAYS,
     NoSuchDay,
@@ -555,6 +557,7 @@ class PushFlow:
             ),
             t.gettext("• When: {when}").format(when=self._describe_when(turn, cohort, found)),
         ]
+        unwritten: list[str] = []
         if found.kind == "message":
             # Each text under its language's name, as the trainer chose it ("Nederlands"), not
             # its code.
@@ -562,8 +565,16 @@ class PushFlow:
                 "",
                 *(f"{t.language_name(code)}: {text}" for code, text in found.texts.items()),
             ]
+            unwritten = await _unwritten(turn, cohort, found.texts, lines)
         go = t.gettext("✅ Send") if found.when == "now" else t.gettext("✅ Plan it")
-        turn.say("\n".join(lines), rows(button(go, ConfirmPush()), cancel_button(t)))
+        add = (
+            button(
+                t.gettext("➕ Add {language}").format(language=t.language_name(code)),
+                PushLanguage(code),
+            )
+            for code in unwritten
+        )
+        turn.say("\n".join(lines), rows(button(go, ConfirmPush()), *add, cancel_button(t)))
 
     def _describe_when(self, turn: Turn, cohort: Cohort, found: Draft) -> str:
         t = turn.t
@@ -852,3 +863,29 @@ def _minutes(moment: datetime) -> int:
 def _stop_typing(turn: Turn) -> None:
     if isinstance(turn.state, TypingForPush):
         turn.leave()
+
+
+async def _unwritten(
+    turn: Turn, cohort: Cohort, texts: dict[str, str], lines: list[str]
+) -> list[str]:
+    """Say which learners read the tutor in a language the message is not written in; return it."""
+    # A French message reached a group whose one learner reads Dutch, and nothing said so.
+    t = turn.t
+    codes = turn.services.languages.codes
+    read = await member_languages(turn.uow, cohort.id, turn.services.default_language)
+    unwritten = []
+    for language, count in sorted(read.items()):
+        written = message_language(texts, language, codes)
+        if written is None or written == language:
+            continue
+        unwritten.append(language)
+        lines.append(
+            t.ngettext(
+                "⚠ {count} learner reads the tutor in {language}: they get the {written} text.",
+                "⚠ {count} learners read the tutor in {language}: they get the {written} text.",
+                count,
+            ).format(
+                count=count, language=t.language_name(language), written=t.language_name(written)
+            )
+        )
+    return unwritten

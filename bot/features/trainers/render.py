@@ -35,10 +35,15 @@ def message_text(
     texts: dict[str, str], language: Language, languages: Iterable[Language]
 ) -> str | None:
     """Pick a custom message in the learner's language, else in another one that was written."""
-    for candidate in (language, *languages):
-        if texts.get(candidate):
-            return texts[candidate]
-    return None
+    written = message_language(texts, language, languages)
+    return texts[written] if written else None
+
+
+def message_language(
+    texts: dict[str, str], language: Language, languages: Iterable[Language]
+) -> Language | None:
+    """Return the language of the text a learner of `language` gets: theirs, else another."""
+    return next((candidate for candidate in (language, *languages) if texts.get(candidate)), None)
 
 
 def suggestion_text(t: Translator, kind: str, title: str) -> str:
