@@ -419,3 +419,18 @@ async def test_a_held_cohort_makes_a_second_sender_wait_for_the_first_to_finish(
 
         await asyncio.gather(first(), second())
     assert order == ["first holds", "first ends", "second holds"]
+
+
+async def test_without_a_web_address_dashboard_is_not_offered_and_says_so_plainly(
+    tmp_path: Path, database_url: str, clock: Clock
+) -> None:
+    settings = trainer_settings(tmp_path, database_url, web_url=None)
+    async with open_app(settings, clock=clock) as app:
+        cohort = await cohort_with_learners(app, 1, trainer_id=TRAINER)
+        trainer = await trainer_of(app, cohort)
+        await trainer.command("help")
+        assert "/dashboard" not in trainer.text
+        await trainer.command("dashboard")
+        # No setting's name for a trainer, who cannot set one.
+        assert "The web dashboard is not switched on for this tutor." in trainer.text
+        assert "TUTOR_WEB_URL" not in trainer.text

@@ -46,7 +46,15 @@ def manifest(context: FeatureContext) -> Manifest:
     flow = DashboardFlow(Access(settings.admin_identities), settings.web_url)
     return Manifest(
         name="dashboard",
-        commands=(CommandRoute("dashboard", flow.link, N_("The web dashboard"), "trainer"),),
+        commands=(
+            # Listed in /help only where it can give a link: elsewhere it only says it cannot.
+            CommandRoute(
+                "dashboard",
+                flow.link,
+                N_("The web dashboard") if settings.web_url else None,
+                "trainer",
+            ),
+        ),
         repositories=((SIGN_INS, _sql_sign_ins), (AUDIT, _sql_audit)),
         exporters=(("dashboard", lambda uow, learner: uow.get(SIGN_INS).export(learner)),),
     )

@@ -23,9 +23,11 @@ class DashboardFlow:
         keyboard = rows(trainer_menu_button(turn))
         if self.web_url is None:
             turn.say(
+                # Said to a trainer, who changes no settings; operators read docs/deploy.md
+                # (TUTOR_WEB_URL).
                 t.gettext(
-                    "The web dashboard is not set up on this tutor. "
-                    "Ask the administrator to set TUTOR_WEB_URL."
+                    "The web dashboard is not switched on for this tutor. Ask the person who runs "
+                    "the tutor for you to switch it on."
                 ),
                 keyboard,
             )
