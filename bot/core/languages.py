@@ -185,6 +185,9 @@ class LanguageProfile:
     # Beginnings of the words of everyday ailments ("fievre", "hoofdpijn", "mal au"), lower case
     # without accents: a question the topic gate refuses that holds one is told who can help.
     ailments: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words of a trainer's tools (their groups, learners, reports), lower case
+    # without accents: a trainer's message that holds one is shown the trainer menu.
+    trainer_tools: tuple[str, ...] = field(default=(), repr=False)
     # The espeak-ng voice that reads it aloud; empty: the voice named by the code itself.
     espeak_voice: str = ""
 
@@ -410,6 +413,7 @@ FRENCH: Final = LanguageProfile(
         "pharmac", "grippe", "toux", "tousse", "vomi", "diarrhe", "migraine", "blesse",
         "blessure", "rhume", "angine", "mal au", "mal a l",
     ),
+    trainer_tools=("groupe", "apprenant", "stagiaire", "rapport", "cohort"),
     health_cues=(
         "j'ai", "j’ai", "jai", "je suis", "je souffre de", "je souffre d'", "je prends",
         "je suis atteint de", "je suis atteinte de", "je suis atteint d'", "je suis atteinte d'",
@@ -573,6 +577,7 @@ DUTCH: Final = LanguageProfile(
         "dokter", "huisarts", "apothe", "medicijn", "medicament", "pil", "griep", "verkoud",
         "hoest", "overgeven", "diarree", "migraine", "gewond", "wonde",
     ),
+    trainer_tools=("groep", "cursist", "deelnemer", "rapport", "verslag", "cohort"),
     health_cues=(
         "ik heb", "ik ben", "ik lijd aan", "ik neem", "ik kreeg", "kheb", "kben",
         # Said of someone close: "mijn zoon heeft autisme", "mijn moeder lijdt aan alzheimer".
@@ -722,6 +727,7 @@ ENGLISH: Final = LanguageProfile(
         "medication", "pill", "doctor", "pharmac", "flu", "cough", "vomit", "diarrh",
         "migraine", "injur", "wound",
     ),
+    trainer_tools=("group", "learners", "trainees", "participants", "report", "cohort"),
     health_cues=(
         "i have", "i've got", "i've", "ive", "i got", "i suffer from", "i am", "i'm", "im",
         "i take", "i was diagnosed with", "i've been diagnosed with",

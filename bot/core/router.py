@@ -241,10 +241,10 @@ async def press_shown(turn: Turn, shown: Button) -> bool:
     return True
 
 
-async def run_command(turn: Turn, name: str | None) -> bool:
-    """Do what a learner's command does; False when there is no such command."""
+async def run_command(turn: Turn, name: str | None, audience: Audience = "learner") -> bool:
+    """Do what a command of `audience` does; False when there is no such command."""
     for route in turn.services.commands:
-        if route.name == name and route.audience == "learner":
+        if route.name == name and route.audience == audience:
             await route.handler(turn, ())
             return True
     return False

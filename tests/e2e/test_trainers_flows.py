@@ -260,6 +260,17 @@ async def test_the_group_screen_shows_its_live_join_code_again(app: App) -> None
     assert not [b for b in trainer.buttons if b.label == "🚫 Stop the join link"]
 
 
+async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(app: App) -> None:
+    trainer = await new_trainer(app, 2001, "nl")
+    await trainer.say("hoe stuur ik een les naar mijn groep?")
+    assert trainer.button("📤 Een les of bericht sturen")
+    await trainer.say("comment envoyer un rappel à mes apprenants")  # not the learner's reminders
+    assert trainer.button("👥 Mijn groepen")
+    learner = await person(app, 5001, "nl")
+    await learner.say("hoe stuur ik een les naar mijn groep?")
+    assert "/trainer" not in learner.text
+
+
 async def test_a_taken_cohort_name_does_not_tell_that_another_trainer_has_it(app: App) -> None:
     owner = await new_trainer(app, 2001)
     await new_cohort(owner, "Bootcamp March")

@@ -68,6 +68,7 @@ MODEL_PASSAGES: Final = 4
 # about unless it is this close to an everyday subject (cosine): "since when?" scores 0.09,
 # "pizza recipe" 0.47; of the 24 short off-topic development probes, 5 score under it.
 VERY_SHORT_WORDS: Final = 3
+TRAINER_TOOLS: Final = N_("Your trainer tools (groups, sends, reports) are under /trainer.")
 EVERYDAY_CLOSE: Final = 0.25
 CARD_MAX_WORDS: Final = 90
 OTHER_LESSONS: Final = 2
@@ -172,6 +173,7 @@ class Answers:
         self._openers = openers(languages)
         self._introductions = introductions(languages)
         self._reminder_words = tuple(word for profile in languages for word in profile.reminders)
+        self._trainer_tools = tuple(word for profile in languages for word in profile.trainer_tools)
         # Each language's own: "pain" is an ailment in English and bread in French.
         self._ailments = {
             profile.code: re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, profile.ailments))})")
@@ -215,6 +217,12 @@ class Answers:
             personal_data_warning(turn, language, redaction.kinds, self.privacy_lesson_id)
         if LINK.search(redaction.bare):
             self._link(turn)
+            return
+        if await self._asks_for_trainer_tools(turn, redaction.bare):
+            # "hoe stuur ik een les naar mijn groep?" from a trainer got a lesson card on
+            # anonymising letters: the lessons are for learners, the tools are in the menu.
+            turn.say(turn.t.gettext(TRAINER_TOOLS))
+            await run_command(turn, "trainer", "trainer")
             return
         if not has_letters(redaction.bare):
             # "7" where no button has that number, a date, a sum: nothing the lessons answer.
@@ -676,6 +684,12 @@ class Answers:
     def _tap_to_answer(self, turn: Turn, t: Translator) -> None:
         turn.say(t.gettext(TAP_TO_ANSWER), rows(continue_button(t)))
 
+    async def _asks_for_trainer_tools(self, turn: Turn, text: str) -> bool:
+        """Tell whether a trainer's message names their tools (a group, its learners, reports)."""
+        words = re.findall(r"\w+", fold(text).casefold())
+        named = any(word.startswith(self._trainer_tools) for word in words)
+        return named and "trainer" in await turn.services.audiences(turn.uow, turn.learner)
+
     def _speaks_of_ailments(self, text: str, language: Language) -> bool:
         """Tell whether a message names an everyday ailment ("j'ai de la fièvre", "hoofdpijn")."""
         ailment = self._ailments.get(language)
@@ -701,9 +715,7 @@ class Answers:
         if "trainer" in await turn.services.audiences(turn.uow, turn.learner):
             # "Stuur morgen de volgende les naar mijn groep" from a trainer: the chat reads no
             # such request, and the learner's refusal alone left them looking for their tools.
-            lines.append(
-                t.gettext("Your trainer tools (groups, sends, reports) are under /trainer.")
-            )
+            lines.append(t.gettext(TRAINER_TOOLS))
         text = "\n".join(lines)
         all_lessons = button(t.gettext("📚 All lessons"), ShowModules())
         turn.say(text, rows(way_back(turn, t), all_lessons, screens.menu_button(t)))
