@@ -898,6 +898,7 @@ async def test_mydata_shows_the_cohort_and_forget_deletes_it(app: App) -> None:
     assert json.loads(export.content)["trainers"]["weekly_report"] is False
 
     await learner.command("forget")
+    assert "You also leave the group “Group A”: your trainer no longer sees you." in learner.text
     await learner.press("Yes, delete everything")
     await trainer.command("cohort")
     assert trainer.button("Group A").label == "Group A · 0 learners"

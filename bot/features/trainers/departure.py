@@ -19,6 +19,20 @@ class TrainerDeparture:
         self.zone = zone
 
     async def warning(self, turn: Turn) -> str | None:
+        """Say which group the learner leaves, and, to a trainer, that their groups stay."""
+        member = await turn.repo(COHORTS).membership(turn.learner.id)
+        # Deleted, a learner's membership goes too: their trainer no longer sees them.
+        leaving = (
+            turn.t.gettext(
+                "You also leave the group “{name}”: your trainer no longer sees you."
+            ).format(name=member.cohort.name)
+            if member
+            else None
+        )
+        said = [line for line in (leaving, await self._groups_stay(turn)) if line]
+        return "\n\n".join(said) or None
+
+    async def _groups_stay(self, turn: Turn) -> str | None:
         """Explain, to a trainer with groups, that the groups and their learners stay."""
         # "The people who run the tutor": an administrator in the chat, if one was named, else
         # the operator on the command line; "an administrator takes it over" was untrue without.
