@@ -628,6 +628,17 @@ async def test_a_message_typed_before_its_language_is_kept(app: App) -> None:
     assert "Ik bewaar je bericht" not in trainer.text
 
 
+async def test_the_example_date_is_ten_days_ahead_never_past(app: App, clock: Clock) -> None:
+    trainer = await new_trainer(app, 2001)
+    await new_cohort(trainer, "Group A")
+    clock.advance(days=20)  # 13 December: an example of 3/12 would be a past date
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("Each learner's next lesson")
+    await trainer.press("Another date")
+    assert "Thursday 14:30 or 23/12 10:00." in trainer.text
+
+
 async def test_a_date_the_month_or_weekday_lacks_says_so_in_dutch(app: App) -> None:
     trainer = await new_trainer(app, 2001, "nl")
     await new_cohort(trainer, "Groep A")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Final, cast
 from zoneinfo import ZoneInfo
 
@@ -356,6 +356,11 @@ class PushFlow:
             rows(cancel_button(turn.t)),
         )
 
+    def _example_day(self, turn: Turn) -> str:
+        """Return a day ten days on, as typed in numbers ("3/12"): a fixed one would be past."""
+        day = turn.now.astimezone(self.options.zone) + timedelta(days=10)
+        return f"{day.day}/{day.month}"
+
     async def ask_when(self, turn: Turn, _: object = None) -> None:
         """Offer when to send: now, a preset time, a typed time, or a weekly plan."""
         found = await self._draft(turn)
@@ -406,8 +411,8 @@ class PushFlow:
             turn.say(
                 turn.t.gettext(
                     "Type the day and time, in words or in numbers, for example: "
-                    "tomorrow 9:00, Thursday 14:30 or 3/12 10:00. It is now {now}."
-                ).format(now=turn.t.datetime(turn.now)),
+                    "tomorrow 9:00, Thursday 14:30 or {date} 10:00. It is now {now}."
+                ).format(now=turn.t.datetime(turn.now), date=self._example_day(turn)),
                 rows(cancel_button(turn.t)),
             )
             return
@@ -461,14 +466,14 @@ class PushFlow:
             again = (
                 t.gettext(
                     "Please type the day and time again, for example: "
-                    "tomorrow 9:00, Thursday 14:30 or 3/12 10:00"
+                    "tomorrow 9:00, Thursday 14:30 or {date} 10:00"
                 )
                 if why
                 else t.gettext(
                     "I did not understand that date. Please type it like this: "
-                    "tomorrow 9:00, Thursday 14:30 or 3/12 10:00"
+                    "tomorrow 9:00, Thursday 14:30 or {date} 10:00"
                 )
-            )
+            ).format(date=self._example_day(turn))
             turn.say("\n".join(line for line in (why, again) if line), rows(cancel_button(t)))
             return
         if typed.immediate:
