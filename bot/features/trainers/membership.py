@@ -46,6 +46,14 @@ TRAINER_SEES: Final = N_(
 HOW_TO_LEAVE: Final = N_("To leave the group, send /leave.")
 
 
+def _with_the_example(turn: Turn, message: str) -> None:
+    """Say a message about group codes that shows the example code, with the menu."""
+    t = turn.t
+    turn.say(
+        t.gettext(message).format(example=codes.pretty(EXAMPLE_CODE)), rows(screens.menu_button(t))
+    )
+
+
 async def has_trainers(uow: UnitOfWork, learner: Learner) -> bool:
     """Tell whether the learner is in a group, whose trainer reads their unanswered questions."""
     return await uow.get(COHORTS).membership(learner.id) is not None
@@ -53,14 +61,13 @@ async def has_trainers(uow: UnitOfWork, learner: Learner) -> bool:
 
 async def join_command(turn: Turn, args: tuple[str, ...]) -> None:
     """Redeem the code typed after /join, or explain how to give one."""
-    t = turn.t
     if not args:
-        turn.say(
-            t.gettext(
+        _with_the_example(
+            turn,
+            N_(
                 "Please tap the link your trainer gave you. "
                 "Or send the code after /join, like this: /join {example}"
-            ).format(example=codes.pretty(EXAMPLE_CODE)),
-            rows(screens.menu_button(t)),
+            ),
         )
         return
     await redeem(turn, ("".join(args),))
@@ -126,23 +133,23 @@ async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
     typed = codes.normalize(args[0])
     if typed == EXAMPLE_CODE:
         # Copied from the help, the example got "a group code has 16 letters", which it has.
-        turn.say(
-            t.gettext(
+        _with_the_example(
+            turn,
+            N_(
                 "{example} is only an example. Please send the code your trainer gave you, or "
                 "tap their link."
-            ).format(example=codes.pretty(EXAMPLE_CODE)),
-            rows(screens.menu_button(t)),
+            ),
         )
         return
     if typed is None:
         # No code could ever be this: a slip, not a guess, so no try is counted against the
         # learner (nor for the example above).
-        turn.say(
-            t.gettext(
+        _with_the_example(
+            turn,
+            N_(
                 "A group code has 16 letters and digits, like this: {example}. Please send "
                 "the one your trainer gave you, or tap their link."
-            ).format(example=codes.pretty(EXAMPLE_CODE)),
-            rows(screens.menu_button(t)),
+            ),
         )
         return
     # A learner in a group is asked before a link moves them out of it: one shared too widely,
