@@ -686,8 +686,7 @@ class Answers:
 
     async def _asks_for_trainer_tools(self, turn: Turn, text: str) -> bool:
         """Tell whether a trainer's message names their tools (a group, its learners, reports)."""
-        words = re.findall(r"\w+", fold(text).casefold())
-        named = any(word.startswith(self._trainer_tools) for word in words)
+        named = _holds_a_word_starting(text, self._trainer_tools)
         return named and "trainer" in await turn.services.audiences(turn.uow, turn.learner)
 
     def _speaks_of_ailments(self, text: str, language: Language) -> bool:
@@ -697,8 +696,7 @@ class Answers:
 
     def _asks_for_reminders(self, text: str) -> bool:
         """Tell whether a message speaks of reminders ("rappelle-moi demain à 18h")."""
-        words = re.findall(r"\w+", fold(text).casefold())
-        return any(word.startswith(self._reminder_words) for word in words)
+        return _holds_a_word_starting(text, self._reminder_words)
 
     async def _redirect(
         self, turn: Turn, t: Translator, *, greeting: bool = False, health: bool = False
@@ -719,6 +717,11 @@ class Answers:
         text = "\n".join(lines)
         all_lessons = button(t.gettext("📚 All lessons"), ShowModules())
         turn.say(text, rows(way_back(turn, t), all_lessons, screens.menu_button(t)))
+
+
+def _holds_a_word_starting(text: str, beginnings: tuple[str, ...]) -> bool:
+    """Tell whether a word of the text, folded, starts with one of the beginnings."""
+    return any(word.startswith(beginnings) for word in re.findall(r"\w+", fold(text).casefold()))
 
 
 def _refusal(t: Translator, *, health: bool) -> str:

@@ -267,8 +267,7 @@ class Practice:
         # lesson card under it, which Stop and the menu's ▶ Continue lead back to.
         turn.enter(replace(state, topics_before=gave.topics, context_before=gave.context))
         await learned(turn)
-        lines: list[str] = []
-        lines += [
+        lines = [
             t.gettext("📝 Score: {score} out of {total}").format(
                 score=verdict.score, total=len(Criterion)
             )

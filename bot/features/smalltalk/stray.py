@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from bot.features.smalltalk.kinds import Kind
-from bot.features.smalltalk.requests import Request
+from bot.features.smalltalk.requests import Request, Requests
 from bot.features.smalltalk.text import normalise
 
 if TYPE_CHECKING:
@@ -54,15 +54,15 @@ class Phrases:
         """Take every command and kind phrase of the offered languages, once each."""
         wanted = set(languages)
         found: dict[str, Request] = {}
-        requests = data["requests"]
-        around = {word for words in requests["around"].values() for word in map(str, words)}
+        # The words of requests as the phrasebook reads them, normalised the same way.
+        requests = Requests.of(data["requests"], wanted)
+        around = frozenset().union(*requests.around.values())
         anchors: dict[Request, set[str]] = {}
-        for name, by_language in requests["intents"].items():
-            command = name.partition(":")[2]
-            if command:
-                anchors.setdefault(Request(Kind.COMMAND, command), set()).update(
-                    word for words in by_language.values() for word in map(str, words)
-                )
+        for intents in requests.intents.values():
+            for word, meant in intents.items():
+                for request in meant:
+                    if request.kind is Kind.COMMAND:
+                        anchors.setdefault(request, set()).add(word)
         sections = (
             *((Request(Kind.COMMAND, name), by) for name, by in data["commands"].items()),
             *((Request(Kind(name)), by) for name, by in data["kinds"].items()),

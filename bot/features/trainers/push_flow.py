@@ -562,15 +562,16 @@ class PushFlow:
             ),
             t.gettext("• When: {when}").format(when=self._describe_when(turn, cohort, found)),
         ]
-        unwritten: list[str] = []
+        unwritten: dict[str, str] = {}
         if found.kind == "message":
+            unwritten = await _unwritten(turn, cohort, found.texts)
             # Each text under its language's name, as the trainer chose it ("Nederlands"), not
             # its code.
             lines += [
                 "",
                 *(f"{t.language_name(code)}: {text}" for code, text in found.texts.items()),
+                *unwritten.values(),
             ]
-            unwritten = await _unwritten(turn, cohort, found.texts, lines)
         go = t.gettext("✅ Send") if found.when == "now" else t.gettext("✅ Plan it")
         add = (
             button(
@@ -870,27 +871,20 @@ def _stop_typing(turn: Turn) -> None:
         turn.leave()
 
 
-async def _unwritten(
-    turn: Turn, cohort: Cohort, texts: dict[str, str], lines: list[str]
-) -> list[str]:
-    """Say which learners read the tutor in a language the message is not written in; return it."""
+async def _unwritten(turn: Turn, cohort: Cohort, texts: dict[str, str]) -> dict[str, str]:
+    """Say, per language the message is not written in, which of its readers get another one."""
     # A French message reached a group whose one learner reads Dutch, and nothing said so.
     t = turn.t
     codes = turn.services.languages.codes
     read = await member_languages(turn.uow, cohort.id, turn.services.default_language)
-    unwritten = []
+    unwritten = {}
     for language, count in sorted(read.items()):
         written = message_language(texts, language, codes)
         if written is None or written == language:
             continue
-        unwritten.append(language)
-        lines.append(
-            t.ngettext(
-                "⚠ {count} learner reads the tutor in {language}: they get the {written} text.",
-                "⚠ {count} learners read the tutor in {language}: they get the {written} text.",
-                count,
-            ).format(
-                count=count, language=t.language_name(language), written=t.language_name(written)
-            )
-        )
+        unwritten[language] = t.ngettext(
+            "⚠ {count} learner reads the tutor in {language}: they get the {written} text.",
+            "⚠ {count} learners read the tutor in {language}: they get the {written} text.",
+            count,
+        ).format(count=count, language=t.language_name(language), written=t.language_name(written))
     return unwritten
