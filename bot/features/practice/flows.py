@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Final
@@ -124,34 +125,30 @@ def rule_feedback(t: Translator, verdict: Verdict, task: PracticeTask, prompt: s
 
 def _not_a_prompt_yet(turn: Turn, task: PracticeTask) -> None:
     """Say that a text is no prompt yet, and show the task it should ask a chatbot for."""
-    t = turn.t
-    text = "\n\n".join(
-        [
-            t.gettext(
-                "This does not look like a prompt yet. Write what you would ask a chatbot, "
-                "in one or two full sentences."
-            ),
-            t.gettext("✍ Your task:"),
-            task.task,
-        ]
+    lead = turn.t.gettext(
+        "This does not look like a prompt yet. Write what you would ask a chatbot, "
+        "in one or two full sentences."
     )
-    turn.say(text, _practice_keyboard(t))
+    _say_task(turn, task, lead=[lead])
 
 
 def show_task(turn: Turn, task: PracticeTask) -> None:
     """Show a practice task and how to answer it."""
-    t = turn.t
-    text = "\n\n".join(
-        [
-            t.gettext("✍ Your task:"),
-            task.task,
-            t.gettext(
-                "Write your prompt here, as you would type it in a chatbot. "
-                "I will give you tips. Do not use real personal details."
-            ),
-        ]
+    how = turn.t.gettext(
+        "Write your prompt here, as you would type it in a chatbot. "
+        "I will give you tips. Do not use real personal details."
     )
-    turn.say(text, _practice_keyboard(t))
+    _say_task(turn, task, after=[how])
+
+
+def _say_task(
+    turn: Turn, task: PracticeTask, *, lead: Sequence[str] = (), after: Sequence[str] = ()
+) -> None:
+    """Show the task between what goes before and after it, with the practice buttons."""
+    t = turn.t
+    turn.say(
+        "\n\n".join([*lead, t.gettext("✍ Your task:"), task.task, *after]), _practice_keyboard(t)
+    )
 
 
 class Practice:
