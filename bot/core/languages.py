@@ -284,11 +284,13 @@ FRENCH: Final = LanguageProfile(
         lexical_weight=0.6,
         definition_questions=(
             r"""(?:c'?\s?est|c|cest|ca\s+veut\s+dire|ca\s+signifie)\s+(?:quoi|koi)
-                (?:\s+(?:exactement|vraiment|au\s+juste))?
-                \s+(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)""",
+                (?:\s+(?:exactement|vraiment|au\s+juste|en\s+fait|alors|donc))?
+                \s+(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)
+                (?:\s+(?:exactement|au\s+juste|en\s+fait|alors|donc|concr[eè]tement))?""",
             r"""(?:qu'?\s?est[\s-]ce\s+qu[e']|que\s+(?:veut\s+dire|signifie)|definition\s+d[eu']
                 |definis(?:sez)?(?:-moi)?|explique[sz]?(?:-moi)?\s+ce\s+qu'est)
-                \s*(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)""",
+                \s*(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)
+                (?:\s+(?:exactement|au\s+juste|en\s+fait|alors|donc|concr[eè]tement))?""",
             r"""(?:(?:une|un|les|le|la|des)\s+|l'|l\s+)?(?P<term>.+?),?\s+(?:c'?\s?est|cest|c)
                 \s+(?:quoi|koi)""",
         ),
@@ -468,7 +470,7 @@ DUTCH: Final = LanguageProfile(
                 |definitie\s+van|definieer|leg\s+uit\s+wat)
                 (?:\s+(?:eigenlijk|precies|nu))?
                 \s+(?:(?:een|de|het|'n|nen|ne|den)\s+)?(?P<term>.+?)
-                (?:\s+(?:eigenlijk|precies|is|zijn))?""",
+                (?:\s+(?:eigenlijk|precies|juist|nu|is|zijn))?""",
             r"""wat\s+wil\s+(?:(?:een|de|het)\s+)?(?P<term>.+?)\s+zeggen""",
         ),
         openers=r"""hallo|hoi|dag|goeiedag|goedendag|goeiemorgen|goedemorgen|goeiemiddag
@@ -623,7 +625,7 @@ ENGLISH: Final = LanguageProfile(
             r"""(?:what\s*(?:is|'s|are|s)|whats|define|definition\s+of|meaning\s+of
                 |explain\s+what)
                 (?:\s+(?:exactly|actually|really))?
-                \s+(?:(?:an|a|the)\s+)?(?P<term>.+?)(?:\s+(?:is|are|exactly))?""",
+                \s+(?:(?:an|a|the)\s+)?(?P<term>.+?)(?:\s+(?:is|are|exactly|actually|anyway))?""",
             r"""what\s+(?:does|do)\s+(?:(?:an|a|the)\s+)?(?P<term>.+?)\s+mean""",
             # As learners of English write it: "what mean prompt", "what means deepfake".
             r"""what\s+(?:is\s+)?means?\s+(?:(?:an|a|the)\s+)?(?P<term>.+?)""",

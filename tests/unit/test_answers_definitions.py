@@ -44,6 +44,12 @@ def definitions() -> Definitions:
         ("nl", "Wat betekent AI eigenlijk?", "ai"),
         ("nl", "wat zijn persoonsgegevens", "personal-data"),
         ("nl", "wat wil chatbot zeggen", "chatbot"),
+        # A word that only stresses the question, after the term or before it.
+        ("fr", "cest quoi un chatbot en fait", "chatbot"),
+        ("fr", "c'est quoi en fait l'IA ?", "ai"),
+        ("fr", "qu'est-ce qu'un chatbot exactement", "chatbot"),
+        ("en", "what is a chatbot actually?", "chatbot"),
+        ("nl", "wat is een chatbot juist", "chatbot"),
         # A term typed alone asks what it is.
         ("en", "chatbot", "chatbot"),
         ("en", "Chatbots?", "chatbot"),
