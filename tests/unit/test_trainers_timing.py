@@ -264,6 +264,15 @@ def test_read_time_keeps_past_moments_in_the_past(text: str, expected: datetime)
     assert typed.moment < LATE
 
 
+@pytest.mark.parametrize("text", ["tomorrow 10:00", "demain 10h", "morgen om 10u", "tomorrow 10am"])
+def test_a_time_typed_at_that_very_time_of_day_is_a_time(text: str) -> None:
+    # dateparser gives the hour it is now to a day typed alone, and took such a time for none.
+    now = local(2026, 11, 23, 10, 0)
+    typed = read_time(text, BRUSSELS, now, LANGUAGES)
+    assert typed is not None
+    assert (typed.moment, typed.day_only) == (local(2026, 11, 24, 10, 0), False)
+
+
 @pytest.mark.parametrize(
     ("text", "day"),
     [

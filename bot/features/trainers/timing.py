@@ -129,6 +129,10 @@ _NOW: Final = frozenset(
         "nu meteen",
     }
 )
+# A time of day as the text is rewritten before dateparser reads it ("10:00"), or "10am".
+_CLOCK_TIME = re.compile(
+    r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|\b(?:[1-9]|1[0-2])\s?[ap]\.?m\b", re.I
+)
 _YEAR = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
 # A day typed without a year and further ahead than this is one already gone this year.
 FAR_AHEAD: Final = timedelta(days=183)
@@ -367,7 +371,9 @@ def _read_words(
             local = local.replace(year=local.year - 1)
         except ValueError:  # 29 February
             return None
-    day_only = found.period != "time"
+    # dateparser says "day" for a time typed with a day when it is the time of day it is now:
+    # "tomorrow 10:00", typed at 10:00, was a day without a time.
+    day_only = found.period != "time" and not _CLOCK_TIME.search(text)
     return TypedTime(local.astimezone(UTC), day_only)
 
 
