@@ -628,6 +628,42 @@ async def test_a_message_typed_before_its_language_is_kept(app: App) -> None:
     assert "Ik bewaar je bericht" not in trainer.text
 
 
+async def test_a_written_send_is_kept_going_back_from_a_language_or_typing_at_the_check(
+    app: App,
+) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Group A")
+    await learners(app, code, ["fr"])
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("A short message")
+    await trainer.press("Write in English")
+    assert [b.label for b in trainer.buttons] == ["✖ Cancel"]  # nothing written yet
+    await trainer.say("Bring your laptop tomorrow.")
+    await trainer.press("Add French")
+    # A trainer who cannot write French goes back, and the English text stays.
+    await trainer.press("⬅ Back")
+    assert trainer.text.startswith("Saved. Add another language")
+    await trainer.press("Go on")
+    await trainer.press("Now")
+    assert "English: Bring your laptop tomorrow." in trainer.text
+    await trainer.press("➕ Add French")
+    await trainer.press("⬅ Back")
+    assert trainer.text.startswith("Please check:")
+
+    # A new time typed at the check replaces the old one; other words keep the send waiting.
+    await trainer.say("tomorrow 10:00")
+    assert "• When: 24/11/26, 10:00" in trainer.text
+    await trainer.say("is it ok like this?")
+    assert "Nothing is sent yet: tap ✅ below to send or plan it, or ✖ Cancel." in trainer.text
+    assert "English: Bring your laptop tomorrow." in trainer.text
+    assert await statuses(app) == {}
+    await trainer.press("Plan it")
+    assert "Planned for 24/11/26, 10:00" in trainer.text
+    await trainer.say("What is AI?")
+    assert "Nothing is sent yet" not in trainer.text
+
+
 async def test_the_example_date_is_ten_days_ahead_never_past(app: App, clock: Clock) -> None:
     trainer = await new_trainer(app, 2001)
     await new_cohort(trainer, "Group A")

@@ -205,6 +205,13 @@ class PushLanguage(CallbackData):
 
 
 @dataclass(frozen=True)
+class PushBack(CallbackData):
+    """Go back from typing a language's text: to the languages, or to the check before sending."""
+
+    action = "trainers.pback"
+
+
+@dataclass(frozen=True)
 class PushWhen(CallbackData):
     """Go on to when to send."""
 

@@ -99,6 +99,7 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.PushModule, push.choose_module),
             on(buttons.PushLesson, push.choose_lesson),
             on(buttons.PushLanguage, push.choose_language),
+            on(buttons.PushBack, push.back),
             on(buttons.PushWhen, push.ask_when),
             on(buttons.PushAt, push.choose_when),
             on(buttons.PushDue, push.choose_due),

@@ -24,6 +24,7 @@ from bot.features.trainers.buttons import (
     ConfirmPush,
     ConfirmPushAgain,
     PushAt,
+    PushBack,
     PushDue,
     PushKind,
     PushLanguage,
@@ -94,7 +95,9 @@ class TypingForPush(FlowState):
     flow = "trainers.typing"
     captures_text = True
     literal_text = True
-    awaiting: str  # "time", "text-<language>", or "language" (a language button is awaited)
+    # "time", "text-<language>", "language" (a language button is awaited) or "summary" (the
+    # check before sending is shown).
+    awaiting: str
     # A message typed before its language was chosen, kept until the trainer says which it is.
     kept: str = ""
 
@@ -348,13 +351,30 @@ class PushFlow:
             await self._save_text(turn, found, chosen.language, state.kept)
             return
         await self._await_input(turn, f"text-{chosen.language}")
+        t = turn.t
+        # A trainer who cannot write the language goes back without losing what they wrote.
+        back = [button(t.gettext("⬅ Back"), PushBack())] if found.texts else []
         turn.say(
-            turn.t.gettext(
+            t.gettext(
                 "Type your message in {language}, up to {limit} characters. "
                 "Short sentences are easier to read."
-            ).format(language=turn.t.language_name(chosen.language), limit=MESSAGE_MAX_CHARS),
-            rows(cancel_button(turn.t)),
+            ).format(language=t.language_name(chosen.language), limit=MESSAGE_MAX_CHARS),
+            rows(*back, cancel_button(t)),
         )
+
+    async def back(self, turn: Turn, _: object = None) -> None:
+        """Leave a language unwritten: back to the check before sending, or to the languages."""
+        found = await self._draft(turn)
+        if found is None:
+            return
+        if found.kind != "message" or not found.texts:
+            await screens.stale_button(turn)
+            return
+        _stop_typing(turn)
+        if found.when is None:
+            await self._ask_language(turn, found.texts)
+        else:
+            await self._summary(turn)
 
     def _example_day(self, turn: Turn) -> str:
         """Return a day ten days on, as typed in numbers ("3/12"): a fixed one would be past."""
@@ -434,6 +454,9 @@ class PushFlow:
         if state.awaiting == "time":
             await self._typed_time(turn, text)
             return
+        if state.awaiting == "summary":
+            await self._typed_at_summary(turn, found, text)
+            return
         if state.awaiting == "language" and state.kept:
             # Typed in two goes before a language was chosen: one message in two paragraphs.
             text = f"{state.kept}\n\n{text}"
@@ -455,6 +478,23 @@ class PushFlow:
         texts = {**found.texts, language: text}
         await self._stop_waiting(turn, texts=texts)
         await self._ask_language(turn, texts)
+
+    async def _typed_at_summary(self, turn: Turn, found: Draft, text: str) -> None:
+        """Take a day and time typed at the check before sending; keep the send otherwise."""
+        languages = [turn.language, *turn.services.languages.codes]
+        if found.when != "plan" and read_time(text, self.options.zone, turn.now, languages):
+            await self._typed_time(turn, text)
+            return
+        t = turn.t
+        turn.say(
+            t.gettext(
+                "Nothing is sent yet: tap ✅ below to send or plan it, or ✖ Cancel. "
+                "For another time, type a day and time."
+            )
+            if found.when != "plan"
+            else t.gettext("Your plan is not saved yet: tap ✅ below to save it, or ✖ Cancel.")
+        )
+        await self._summary(turn)
 
     async def _typed_time(self, turn: Turn, text: str) -> None:
         t = turn.t
@@ -540,7 +580,7 @@ class PushFlow:
         await self._summary(turn)
 
     async def _summary(self, turn: Turn) -> None:
-        _stop_typing(turn)  # a button answers the summary: typed text is a question again
+        _stop_typing(turn)
         found = await turn.repo(DRAFTS).draft(turn.learner.id)
         cohort = (
             await turn.repo(COHORTS).owned_cohort(turn.learner.id, found.cohort_id)
@@ -581,6 +621,8 @@ class PushFlow:
             for code in unwritten
         )
         turn.say("\n".join(lines), rows(button(go, ConfirmPush()), *add, cancel_button(t)))
+        # Typed text here is a new time, or a reminder that the send waits: never lost.
+        await self._await_input(turn, "summary")
 
     def _describe_when(self, turn: Turn, cohort: Cohort, found: Draft) -> str:
         t = turn.t
@@ -601,6 +643,7 @@ class PushFlow:
         t = turn.t
         if isinstance(chosen, ConfirmPush) and await self._sent_already(turn, cohort, found):
             return
+        _stop_typing(turn)
         await turn.repo(DRAFTS).delete_draft(turn.learner.id)
         if found.when == "plan" and found.weekdays and found.at_minute is not None:
             kind = cast(ports.PlanKind, found.kind)
@@ -787,7 +830,9 @@ class PushFlow:
         return found
 
     async def _await_input(self, turn: Turn, awaiting: str, kept: str = "") -> None:
-        # Entered on top of the trainer's own lesson, which they find again afterwards.
+        # Entered on top of the trainer's own lesson, which they find again afterwards; one
+        # wait replaces another rather than piling up on it.
+        _stop_typing(turn)
         turn.enter(TypingForPush(awaiting, kept))
 
     async def _stop_waiting(self, turn: Turn, **values: object) -> None:
