@@ -307,6 +307,12 @@ async def test_learners_join_by_link_or_command_and_leave(app: App) -> None:
     await trainer.command("cohort")
     assert trainer.button("Bootcamp March").label == "Bootcamp March · 1 learner"
 
+    # Asked in words: the same question first, never a leave at once.
+    await by_link.say("je veux quitter le groupe")
+    assert by_link.button("Oui, quitter")
+    await by_link.press("Oui, quitter")
+    assert "Vous avez quitté le groupe" in by_link.text
+
 
 @pytest.mark.parametrize(
     "typed",

@@ -85,6 +85,10 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("stop", Kind.STOP),
         ("au revoir", Kind.GOODBYE),
         ("tot ziens", Kind.GOODBYE),
+        # Thanks on leaving is a goodbye: "Avec plaisir !" alone did not say the place is kept.
+        ("ok merci au revoir", Kind.GOODBYE),
+        ("bedankt, tot morgen", Kind.GOODBYE),
+        ("thanks, bye", Kind.GOODBYE),
         ("👍", Kind.OK),
         ("👍🏽👍", Kind.OK),
         ("🙏", Kind.THANKS),
@@ -263,6 +267,10 @@ def named_command(book: Phrasebook, text: str) -> str | None:
         ("kunnen we in het nederlands praten?", "language"),
         ("on peut parler en français ?", "language"),
         ("mijn instellingen", "settings"),
+        # Leaving one's group: /leave, which asks first; it showed /mydata, which names groups.
+        ("je veux quitter le groupe", "leave"),
+        ("ik wil uit de groep", "leave"),
+        ("please remove me from the group", "leave"),
     ],
 )
 def test_the_words_of_a_command_name_it(text: str, command: str) -> None:
