@@ -101,6 +101,10 @@ def test_an_option_is_named_by_its_words_or_a_letter_among_those_shown() -> None
         ("fr", "jsp trop, la B ?", 1),
         ("en", "idk, b?", 1),
         ("nl", "geen idee, c", 2),
+        # A word that only stresses the answer: "c la b en fait" was read as a break.
+        ("fr", "c la b en fait", 1),
+        ("en", "actually it's b", 1),
+        ("nl", "eigenlijk c", 2),
     ],
 )
 def test_a_letter_wrapped_in_doubts_and_courtesy_still_names_its_option(
