@@ -185,6 +185,10 @@ class LanguageProfile:
     # Beginnings of the words of everyday ailments ("fievre", "hoofdpijn", "mal au"), lower case
     # without accents: a question the topic gate refuses that holds one is told who can help.
     ailments: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words of medicines and doses, lower case without accents: a question
+    # the course answers that names one ("chatgpt m'a dit de prendre 2 dafalgan") is also told
+    # to ask a doctor or pharmacist.
+    medicines: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words of a trainer's tools (their groups, learners, reports), lower case
     # without accents: a trainer's message that holds one is shown the trainer menu.
     trainer_tools: tuple[str, ...] = field(default=(), repr=False)
@@ -415,6 +419,10 @@ FRENCH: Final = LanguageProfile(
         "pharmac", "grippe", "toux", "tousse", "vomi", "diarrhe", "migraine", "blesse",
         "blessure", "rhume", "angine", "mal au", "mal a l",
     ),
+    medicines=(
+        "medicament", "medoc", "paracetamol", "ibuprof", "dafalgan", "doliprane", "antibiot",
+        "pilule", "posologie", "dose",
+    ),
     trainer_tools=("groupe", "apprenant", "stagiaire", "rapport", "cohort"),
     health_cues=(
         "j'ai", "j’ai", "jai", "je suis", "je souffre de", "je souffre d'", "je prends",
@@ -579,6 +587,10 @@ DUTCH: Final = LanguageProfile(
         "dokter", "huisarts", "apothe", "medicijn", "medicament", "pil", "griep", "verkoud",
         "hoest", "overgeven", "diarree", "migraine", "gewond", "wonde",
     ),
+    medicines=(
+        "medicijn", "medicatie", "medicament", "paracetamol", "ibuprof", "dafalgan", "antibiot",
+        "pillen", "dosis", "bijsluiter",
+    ),
     trainer_tools=("groep", "cursist", "deelnemer", "rapport", "verslag", "cohort"),
     health_cues=(
         "ik heb", "ik ben", "ik lijd aan", "ik neem", "ik kreeg", "kheb", "kben",
@@ -728,6 +740,10 @@ ENGLISH: Final = LanguageProfile(
         "sick", "illness", "fever", "pain", "ache", "headache", "hurt", "medicine",
         "medication", "pill", "doctor", "pharmac", "flu", "cough", "vomit", "diarrh",
         "migraine", "injur", "wound",
+    ),
+    medicines=(
+        "medicine", "medication", "paracetamol", "ibuprof", "acetaminophen", "antibiot", "pills",
+        "dose", "dosage",
     ),
     trainer_tools=("group", "learners", "trainees", "participants", "report", "cohort"),
     health_cues=(

@@ -644,6 +644,28 @@ async def test_a_health_question_is_told_who_can_help(
 
 
 @pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("fr", "ChatGPT m'a dit de prendre deux dafalgan ensemble, c'est bon ?"),
+        ("nl", "de chatbot zegt dat ik mijn medicatie mag verdubbelen, klopt dat?"),
+        ("en", "an AI app told me to take a double dose of my pills, can I trust it?"),
+    ],
+)
+async def test_a_course_question_about_a_medicine_is_also_told_who_can_help(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    health = (
+        "🩺 I am a computer program and cannot give medical advice. Ask your doctor or a "
+        "pharmacist. In an emergency, call {emergency}: it is free, day and night."
+    )
+    assert chat.text.startswith(t(plain_app, language, health).format(emergency="112"))
+    # Then the course's answer, on checking what a chatbot says.
+    assert chat.button_with_action("lessons.open")
+
+
+@pytest.mark.parametrize(
     ("language", "typed", "kind"),
     [
         ("en", "good morning, I am back", Kind.GREETING),  # was read as "let us take a break"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
 from bot.config import Language
-from bot.core.languages import LanguageRegistry
+from bot.core.languages import LanguageProfile, LanguageRegistry
 from bot.core.lazy import Lazy
 from bot.core.model import GroundedAnswer, Passage, Standalone, TutorModel, Unavailable
 from bot.core.replies import Button
@@ -175,11 +175,8 @@ class Answers:
         self._reminder_words = tuple(word for profile in languages for word in profile.reminders)
         self._trainer_tools = tuple(word for profile in languages for word in profile.trainer_tools)
         # Each language's own: "pain" is an ailment in English and bread in French.
-        self._ailments = {
-            profile.code: re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, profile.ailments))})")
-            for profile in languages
-            if profile.ailments
-        }
+        self._ailments = _beginnings(languages, lambda profile: profile.ailments)
+        self._medicines = _beginnings(languages, lambda profile: profile.medicines)
 
     async def _language(self, turn: Turn, text: str) -> ReplyLanguage:
         if not can_switch(text):
@@ -429,6 +426,10 @@ class Answers:
         if not on_topic(result, names_a_topic, reading):
             await self._off_topic(turn, t, language, redaction.bare, result, greeting=greeting)
             return False
+        if _names(self._medicines, redaction.bare, read_in):
+            # "chatgpt m'a dit de prendre 2 dafalgan, c bon ?": the lesson on checking answers
+            # follows, but who to ask comes first.
+            turn.say(_health_advice(t))
         if not result.confident:
             # About AI, but no lesson comes close enough: say so, show the closest card all the
             # same (on the learner development questions, the right lesson for 30 of 40), and
@@ -691,8 +692,7 @@ class Answers:
 
     def _speaks_of_ailments(self, text: str, language: Language) -> bool:
         """Tell whether a message names an everyday ailment ("j'ai de la fièvre", "hoofdpijn")."""
-        ailment = self._ailments.get(language)
-        return ailment is not None and bool(ailment.search(fold(text).casefold().replace("'", " ")))
+        return _names(self._ailments, text, language)
 
     def _asks_for_reminders(self, text: str) -> bool:
         """Tell whether a message speaks of reminders ("rappelle-moi demain à 18h")."""
@@ -724,13 +724,35 @@ def _holds_a_word_starting(text: str, beginnings: tuple[str, ...]) -> bool:
     return any(word.startswith(beginnings) for word in re.findall(r"\w+", fold(text).casefold()))
 
 
+def _beginnings(
+    languages: LanguageRegistry, listed: Callable[[LanguageProfile], tuple[str, ...]]
+) -> dict[Language, re.Pattern[str]]:
+    """Compile, per language, a search for words that start with the beginnings it lists."""
+    return {
+        profile.code: re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, listed(profile)))})")
+        for profile in languages
+        if listed(profile)
+    }
+
+
+def _names(beginnings: Mapping[Language, re.Pattern[str]], text: str, language: Language) -> bool:
+    """Tell whether a text, folded, holds a word that starts with one of its language's."""
+    found = beginnings.get(language)
+    return found is not None and bool(found.search(fold(text).casefold().replace("'", " ")))
+
+
+def _health_advice(t: Translator) -> str:
+    """Say that the tutor gives no medical advice, and who does."""
+    return t.gettext(
+        "🩺 I am a computer program and cannot give medical advice. Ask your doctor or a "
+        "pharmacist. In an emergency, call {emergency}: it is free, day and night."
+    ).format(emergency=EMERGENCY)
+
+
 def _refusal(t: Translator, *, health: bool) -> str:
     """Say that the course does not answer a question, and who does when health is at stake."""
     if health:
         # "j'ai mal au dos, je dois faire quoi", "mijn zoon heeft koorts": a bare refusal left
         # a worried learner with nowhere to turn.
-        return t.gettext(
-            "🩺 I am a computer program and cannot give medical advice. Ask your doctor or a "
-            "pharmacist. In an emergency, call {emergency}: it is free, day and night."
-        ).format(emergency=EMERGENCY)
+        return _health_advice(t)
     return t.gettext("That is not in my lessons, so I cannot answer it.")
