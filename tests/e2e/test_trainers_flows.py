@@ -78,6 +78,12 @@ async def test_a_trainer_invite_works_once_and_a_trainer_cannot_invite(app: App)
     first = await person(app, 2002)
     await first.command("join", code)
     assert "You are now a trainer" in first.text
+    # The first steps are said, with the first one a tap away.
+    assert "2. Share the group's link or code with your learners" in first.text
+    await first.press("➕ New group")
+    assert "name" in first.text.lower()
+    await first.command("trainer")
+    assert "Learners join a group with its link or code" in first.text
     second = await person(app, 2003)
     await second.command("join", code)
     assert "This code does not work" in second.text

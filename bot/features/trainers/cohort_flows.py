@@ -113,8 +113,15 @@ class CohortFlows:
             if self.access.is_admin(turn.learner)
             else None
         )
+        menu = "\n".join(
+            [
+                t.gettext("🧑‍🏫 Trainer menu"),
+                # "How do I add someone to my group?": nothing here said it.
+                t.gettext("Learners join a group with its link or code: 👥 My groups shows them."),
+            ]
+        )
         turn.say(
-            t.gettext("🧑‍🏫 Trainer menu"),
+            menu,
             rows(
                 button(t.gettext("👥 My groups"), MyCohorts()),
                 new_cohort_button(turn),

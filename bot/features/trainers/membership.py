@@ -13,7 +13,7 @@ from bot.core.router import Turn, button, personal_menu, rows
 from bot.core.state import FlowState
 from bot.features.menu import flows as screens
 from bot.features.trainers import codes
-from bot.features.trainers.access import trainer_menu_button
+from bot.features.trainers.access import new_cohort_button, trainer_menu_button
 from bot.features.trainers.buttons import ConfirmLeave, ConfirmMove, SwitchReminders
 from bot.features.trainers.ports import COHORTS, Cohort
 from bot.i18n import N_
@@ -167,10 +167,15 @@ async def redeem(turn: Turn, args: tuple[str, ...]) -> None:
         return
     await counters.clear(turn.identity, WRONG_CODES)
     if outcome.outcome == "trainer":
-        turn.say(
-            t.gettext("✅ You are now a trainer. You can create groups and send them lessons."),
-            rows(trainer_menu_button(turn)),
+        # Said once, step by step: coaches who are no computer people asked "and now what?".
+        steps = t.gettext(
+            "✅ You are now a trainer. To start:\n"
+            "1. ➕ New group: give your group a name.\n"
+            "2. Share the group's link or code with your learners: they join with it.\n"
+            "3. 📤 Send them a lesson or a message.\n"
+            "All your tools are in the trainer menu, also with /trainer."
         )
+        turn.say(steps, rows(new_cohort_button(turn), trainer_menu_button(turn)))
         if menu := await personal_menu(turn):
             turn.add(menu)
     elif outcome.outcome == "own" and outcome.cohort:
