@@ -252,6 +252,30 @@ async def test_a_group_is_created_with_a_button_and_its_name_typed(app: App) -> 
     ]
 
 
+async def test_a_group_is_renamed_in_the_chat(app: App) -> None:
+    trainer = await new_trainer(app, 2001)
+    await new_cohort(trainer, "Group A")
+    await new_cohort(trainer, "Group B")
+    await trainer.command("cohort")
+    await trainer.press("Group A")
+    await trainer.press("✏ Rename the group")
+    assert "What should the group “Group A” be called now?" in trainer.text
+    await trainer.say("group b")  # another group's name, read the same
+    assert "This name is not available." in trainer.text
+    await trainer.say("Café Namur – March")
+    assert "✅ The group is now called “Café Namur – March”." in trainer.text
+    assert "👥 Café Namur – March" in trainer.text  # its screen again
+    # Gone back to the group after the button, what is typed is no name.
+    await trainer.press("✏ Rename the group")
+    await trainer.press("⬅ Back to the group")
+    await trainer.say("What is a deepfake?")
+    await trainer.command("cohort")
+    assert [b.label for b in trainer.buttons if "·" in b.label] == [
+        "Café Namur – March · 0 learners",
+        "Group B · 0 learners",
+    ]
+
+
 async def test_the_group_screen_shows_its_live_join_code_again(app: App) -> None:
     trainer = await new_trainer(app, 2001)
     code = await new_cohort(trainer, "Evening")

@@ -37,6 +37,14 @@ class ShowCohort(CallbackData):
 
 
 @dataclass(frozen=True)
+class RenameCohort(CallbackData):
+    """Ask for a cohort's new name."""
+
+    action = "trainers.rename"
+    cohort: int
+
+
+@dataclass(frozen=True)
 class NewJoinCode(CallbackData):
     """Make a new join link for a cohort."""
 

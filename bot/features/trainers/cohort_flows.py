@@ -28,6 +28,7 @@ from bot.features.trainers.buttons import (
     MyCohorts,
     NewJoinCode,
     PushToCohort,
+    RenameCohort,
     SetQuietHours,
     SetReminders,
     ShowCohort,
@@ -86,11 +87,12 @@ def clean_name(words: tuple[str, ...]) -> str | None:
 
 @dataclass(frozen=True)
 class NamingCohort(FlowState):
-    """A trainer is typing the name of a new cohort."""
+    """A trainer is typing the name of a new cohort, or the new name of one (`cohort`)."""
 
     flow = "trainers.naming"
     captures_text = True
     literal_text = True
+    cohort: int | None = None
 
 
 class CohortFlows:
@@ -186,17 +188,62 @@ class CohortFlows:
             rows(trainer_menu_button(turn)),
         )
 
+    async def ask_rename(self, turn: Turn, chosen: RenameCohort) -> None:
+        """Ask for a group's new name; the next text typed is the name."""
+        cohort = await self.access.led_cohort(turn, chosen.cohort)
+        if cohort is None:
+            return
+        if isinstance(turn.state, NamingCohort):
+            turn.leave()  # tapped twice: one name awaited, not two
+        turn.enter(NamingCohort(cohort.id))
+        turn.say(
+            turn.t.gettext(
+                "What should the group “{name}” be called now? Type its new name."
+            ).format(name=cohort.name),
+            rows(button(turn.t.gettext("⬅ Back to the group"), ShowCohort(cohort.id))),
+        )
+
     async def named(self, turn: Turn, text: str) -> None:
-        """Create the group named by the text typed after ➕ New group."""
+        """Create the group named by the text typed after ➕ New group, or rename one."""
+        state = turn.state
+        renamed = state.cohort if isinstance(state, NamingCohort) else None
         turn.leave()
-        if {action_of(shown) for shown in turn.shown} != {TrainerMenu.action}:
-            # The trainer went elsewhere after ➕ New group (their groups, the menu): what they
-            # type there is no group's name.
+        asked_from = ShowCohort.action if renamed is not None else TrainerMenu.action
+        if {action_of(shown) for shown in turn.shown} != {asked_from}:
+            # The trainer went elsewhere after ➕ New group or ✏ Rename (their groups, the menu):
+            # what they type there is no group's name.
             await (turn.services.answer_text or screens.no_free_text)(turn, text)
             return
-        if not await self.access.trainer(turn):
+        if renamed is not None:
+            await self._rename(turn, renamed, tuple(text.split()))
+        elif await self.access.trainer(turn):
+            await self._create(turn, tuple(text.split()))
+
+    async def _rename(self, turn: Turn, cohort_id: int, words: tuple[str, ...]) -> None:
+        cohort = await self.access.led_cohort(turn, cohort_id)
+        if cohort is None:
             return
-        await self._create(turn, tuple(text.split()))
+        t = turn.t
+        name = clean_name(words)
+        holder = await turn.repo(COHORTS).cohort_named(name) if name else None
+        if name is None or (holder is not None and holder.id != cohort.id):
+            # Asked again, the group's screen one tap away.
+            turn.enter(NamingCohort(cohort.id))
+            problem = (
+                t.gettext("Please type a name of up to {limit} characters.").format(
+                    limit=NAME_MAX_CHARS
+                )
+                if name is None
+                else t.gettext(
+                    "This name is not available. Please type another one, for example with "
+                    "the place or the month."
+                )
+            )
+            turn.say(problem, rows(button(t.gettext("⬅ Back to the group"), ShowCohort(cohort.id))))
+            return
+        await turn.repo(COHORTS).update_cohort(cohort.id, name=name)
+        turn.say(t.gettext("✅ The group is now called “{name}”.").format(name=name))
+        await self.show_cohort(turn, ShowCohort(cohort.id))
 
     async def _create(self, turn: Turn, words: tuple[str, ...]) -> None:
         t = turn.t
@@ -298,6 +345,7 @@ class CohortFlows:
                 else None,
                 button(t.gettext("🔔 Reminders"), AskReminders(cohort.id)),
                 button(t.gettext("🌙 Quiet hours"), AskQuietHours(cohort.id)),
+                button(t.gettext("✏ Rename the group"), RenameCohort(cohort.id)),
                 button(t.gettext("🗑 Delete the group"), AskDeleteCohort(cohort.id)),
                 button(t.gettext("⬅ My groups"), MyCohorts()),
             ),

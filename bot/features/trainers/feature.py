@@ -83,6 +83,7 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.RemoveMember, members.remove, by_words=False),
             on(buttons.NewJoinCode, cohorts.new_code),
             on(buttons.StopJoinCodes, cohorts.stop_codes),
+            on(buttons.RenameCohort, cohorts.ask_rename),
             on(buttons.AskDeleteCohort, cohorts.ask_delete),
             on(buttons.DeleteCohort, cohorts.delete, by_words=False),
             on(buttons.AskReminders, cohorts.ask_reminders),
