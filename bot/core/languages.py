@@ -156,9 +156,9 @@ class LanguageProfile:
     # other offered language lists count, so "de", "en", "is" and "me" weigh for none.
     function_words: tuple[str, ...] = field(default=(), repr=False)
     follow_ups: FollowUpWords = field(default=FollowUpWords(), repr=False)
-    # Words a person's name follows ("ma fille", "my colleague"), any case: a capitalised name
-    # after them is redacted like a phone number. Not "called" or "heet" alone: apps are called
-    # something too ("een app die ChatGPT heet").
+    # Words a person's name follows ("ma fille", "my colleague", "sign with my name"), any case:
+    # a capitalised name after them is redacted like a phone number. Not "called" or "heet"
+    # alone: apps are called something too ("een app die ChatGPT heet").
     people: tuple[str, ...] = field(default=(), repr=False)
     # Words a learner gives their own name after ("je m'appelle", "ik heet", "my name is"), any
     # case: the name after them is redacted in small letters too ("my name is fatima"), as many
@@ -390,6 +390,7 @@ FRENCH: Final = LanguageProfile(
         then=("alors", "dans ce cas", "dans ce cas la", "du coup", "a ce moment la"),
     ),
     people=(
+        "mon nom",
         "mon fils", "ma fille",
         "ma femme", "mon mari", "mon ami", "mon amie",
         "mon compagnon", "ma compagne", "mon collègue", "ma collègue", "mon patron",
@@ -564,6 +565,7 @@ DUTCH: Final = LanguageProfile(
         then=("dan", "in dat geval", "in da geval"),
     ),
     people=(
+        "mijn naam",
         "mijn zoon", "mijn dochter", "mijn vrouw",
         "mijn man", "mijn partner", "mijn vriend", "mijn vriendin", "mijn collega", "mijn baas",
         "mijn chef", "mijn buurman", "mijn buurvrouw", "mijn moeder", "mijn mama", "mijn vader",
@@ -718,6 +720,7 @@ ENGLISH: Final = LanguageProfile(
         then=("then", "in that case", "if so"),
     ),
     people=(
+        "my name",
         "my son", "my daughter", "my wife",
         "my husband", "my partner", "my friend", "my colleague", "my boss", "my manager",
         "my neighbour", "my neighbor", "my mother", "my mum", "my mom", "my father", "my dad",

@@ -184,6 +184,19 @@ def test_a_number_written_as_the_card_writes_it_is_one_whatever_its_check_digits
     assert (kinds(f"Is {written} juist geschreven?") == [Kind.NATIONAL_NUMBER]) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("My card number is 592-1234567-89, I live in Schaerbeek", True),  # as the card has it
+        ("mijn identiteitskaart 591191706458", True),  # in one piece, its check digits right
+        ("le numéro 591191706459", False),  # in one piece, a wrong check: some other number
+        ("+++123/4567/89012+++", False),  # a structured payment reference
+    ],
+)
+def test_an_identity_card_number_is_redacted(text: str, found: bool) -> None:
+    assert (Kind.ID_CARD in kinds(text)) == found
+
+
 @given(ibans, st.booleans(), st.booleans(), filler, filler)
 def test_every_valid_iban_is_redacted(
     value: str, spaced: bool, lower: bool, before: str, after: str
@@ -313,6 +326,10 @@ def test_street_addresses_are_redacted(text: str) -> None:
         # A full name after words that may also say what the learner is.
         ("I am Youssef El Amrani. chatgpt can find me job?", "I am [NAME]. chatgpt"),
         ("Ik ben Jan Peeters en ik zoek werk", "Ik ben [NAME] en ik zoek werk"),
+        # One's name to sign a letter with.
+        ("Sign it with my name Jean-Pierre Dubois", "Sign it with my name [NAME]"),
+        ("signez avec mon nom Marie Dupont", "signez avec mon nom [NAME]"),
+        ("onderteken met mijn naam Jan Peeters", "onderteken met mijn naam [NAME]"),
     ],
 )
 def test_a_name_after_words_that_announce_a_person_is_redacted(text: str, redacted: str) -> None:
@@ -334,6 +351,8 @@ def test_a_name_after_words_that_announce_a_person_is_redacted(text: str, redact
         "mijn naam is chatgpt zei de bot",
         "I am Belgian, can I use ChatGPT?",  # one capitalised word says what one is
         "I am ChatGPT Plus user",
+        "the assistant wrote my name wrong, what do I do?",  # "my name" and no name after
+        "la banque a mon nom mal écrit",
     ],
 )
 def test_tools_and_sentences_without_a_name_keep_their_words(text: str) -> None:

@@ -75,6 +75,7 @@ OTHER_LESSONS: Final = 2
 
 KIND_NAMES: Final[dict[Kind, str]] = {
     Kind.NATIONAL_NUMBER: N_("a national register number"),
+    Kind.ID_CARD: N_("an identity card number"),
     Kind.IBAN: N_("a bank account number (IBAN)"),
     Kind.CARD: N_("a bank card number"),
     Kind.PHONE: N_("a phone number"),

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from importlib.resources import files
+from typing import Final
 
 import phonenumbers
 from stdnum import iban, luhn
-from stdnum.be import bis, nn
+from stdnum.be import bis, eid, nn
 
 from bot.core.languages import BUILT_IN, StreetWords
 from bot.core.reply_language import loanwords
@@ -29,6 +30,7 @@ class Kind(Enum):
     """A kind of personal data, with the placeholder that replaces it."""
 
     NATIONAL_NUMBER = "[NATIONAL NUMBER]"
+    ID_CARD = "[ID CARD NUMBER]"
     IBAN = "[IBAN]"
     CARD = "[CARD NUMBER]"
     PHONE = "[PHONE]"
@@ -143,6 +145,20 @@ def _is_national_number(groups: Sequence[_Group]) -> bool:
     # or a number made up for the question: either way, not a number to keep.
     month, day = int(digits[2:4]), int(digits[4:6])
     return splits == {2, 4, 6, 9} and 1 <= month <= 12 and 1 <= day <= 31
+
+
+ID_CARD_DIGITS: Final = 12
+
+
+def _is_identity_card_number(groups: Sequence[_Group]) -> bool:
+    # The number of a Belgian identity card, in one piece or as the card writes it: 592-1234567-89.
+    digits = "".join(group.digits for group in groups)
+    splits = _split_after(groups)
+    if len(digits) != ID_CARD_DIGITS or splits not in (set(), {3, 10}):
+        return False
+    # As the card writes it, with dashes, a wrong check digit is a slip or a made-up number.
+    as_on_card = splits == {3, 10} and {group.separator for group in groups[1:]} == {"-"}
+    return as_on_card or eid.is_valid(digits)
 
 
 _CARD_SEPARATORS = frozenset({" ", ".", "-", " - ", "/"})
@@ -484,6 +500,7 @@ _DETECTORS: tuple[tuple[Kind, Detector], ...] = (
     (Kind.PHONE, _international_phone_spans),
     (Kind.NATIONAL_NUMBER, _number_spans(_is_national_number, longest=11)),
     (Kind.NATIONAL_NUMBER, _regex_spans(_NAMED_NATIONAL_NUMBER)),
+    (Kind.ID_CARD, _number_spans(_is_identity_card_number, longest=ID_CARD_DIGITS)),
     (Kind.CARD, _number_spans(_is_card_number, longest=19)),
     (Kind.PHONE, _phone_spans),
     *((Kind.ADDRESS, _regex_spans(pattern)) for pattern in _ADDRESSES),
