@@ -342,6 +342,14 @@ async def test_very_long_text_asks_for_a_short_question(app: App) -> None:
         )
         in chat.text
     )
+    assert "lessons.resume" not in actions(chat)  # nowhere to go back to yet
+    # In a lesson, the way back to the card is there: only the menu was.
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.unsupported("sticker")
+    assert "lessons.resume" in actions(chat)
+    await chat.say("AI " * 1400)
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert "2/" in chat.text
 
 
 async def test_a_practice_prompt_may_carry_a_pasted_job_offer(app: App) -> None:

@@ -21,7 +21,7 @@ from bot.course.model import Course, GlossaryTerm, Lesson
 from bot.course.vocabulary import Vocabulary, ai_terms, glossary_vocabulary, term_phrases
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
-from bot.features.quiz.flows import way_back
+from bot.features.menu.flows import way_back
 from bot.features.voice.readings import listen_answer_button
 from bot.i18n import Translator
 

@@ -36,16 +36,11 @@ from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ChooseLanguage
+from bot.features.menu.flows import continue_button, way_back
 from bot.features.menu.typed_language import language_reader
 from bot.features.privacy.pii import Kind, Redaction, any_word, redact
 from bot.features.quiz.buttons import AnswerQuiz
-from bot.features.quiz.flows import (
-    TAP_TO_ANSWER,
-    Answering,
-    continue_button,
-    on_screen,
-    way_back,
-)
+from bot.features.quiz.flows import TAP_TO_ANSWER, Answering, on_screen
 from bot.features.simpler.buttons import simpler_button
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button

@@ -12,7 +12,7 @@ from bot.core.languages import LanguageRegistry
 from bot.core.ports import LEARNERS
 from bot.core.replies import Button, Keyboard, Message
 from bot.core.router import Services, Turn, button, personal_menu, rows
-from bot.core.state import FlowState
+from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson
 from bot.features.gain import offer as checks
 from bot.features.lessons.buttons import OpenLesson, Resume, ShowModules
@@ -339,8 +339,18 @@ async def unsupported(turn: Turn, args: tuple[str, ...]) -> None:
     }
     turn.say(
         messages.get(args[0], t.gettext("I can only read text and buttons.")),
-        rows(menu_button(t)),
+        rows(way_back(turn, t), menu_button(t)),
     )
+
+
+def continue_button(t: Translator) -> Button:
+    """Return the button back to where the learner was."""
+    return button(t.gettext("▶ Continue"), Resume())
+
+
+def way_back(turn: Turn, t: Translator) -> Button | None:
+    """Return ▶ Continue when the learner was somewhere to go back to: a card, a question."""
+    return None if isinstance(turn.state, Idle) else continue_button(t)
 
 
 async def too_long(turn: Turn, _: object = None) -> None:
@@ -350,7 +360,7 @@ async def too_long(turn: Turn, _: object = None) -> None:
         t.gettext(
             "That is a long message. Please ask one short question, in one or two sentences."
         ),
-        rows(menu_button(t)),
+        rows(way_back(turn, t), menu_button(t)),
     )
 
 

@@ -14,6 +14,7 @@ from bot.course.model import Lesson, QuizItem
 from bot.features.gain.offer import offer_check_out
 from bot.features.lessons.buttons import OpenLesson, Resume, ShowCard
 from bot.features.menu import flows as screens
+from bot.features.menu.flows import continue_button
 from bot.features.progress.activity import learned_once_today
 from bot.features.progress.milestones import lesson_end
 from bot.features.progress.ports import PROGRESS
@@ -176,11 +177,6 @@ def unlabelled(explanation: str) -> str:
     return _LABEL.sub("", explanation, count=1) or explanation
 
 
-def continue_button(t: Translator) -> Button:
-    """Return the button back to where the learner was."""
-    return button(t.gettext("▶ Continue"), Resume())
-
-
 def on_screen(turn: Turn, action: str) -> bool:
     """Tell whether the learner still sees the question that buttons of `action` answer.
 
@@ -190,11 +186,6 @@ def on_screen(turn: Turn, action: str) -> bool:
     """
     actions = {named for shown in turn.shown if (named := action_of(shown))}
     return action in actions or actions <= {Resume.action}
-
-
-def way_back(turn: Turn, t: Translator) -> Button | None:
-    """Return ▶ Continue when the learner was somewhere to go back to: a card, a question."""
-    return None if isinstance(turn.state, Idle) else continue_button(t)
 
 
 async def answer(turn: Turn, chosen: AnswerQuiz) -> None:

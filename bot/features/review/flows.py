@@ -196,7 +196,7 @@ async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
     t = turn.t
     state = turn.state
     if not isinstance(state, Reviewing) or state.item != chosen.item:
-        turn.say(t.gettext("You already answered this question."), rows(quiz.continue_button(t)))
+        turn.say(t.gettext("You already answered this question."), rows(screens.continue_button(t)))
         return
     found = quiz.chosen_item(turn, state.lesson, chosen.item, chosen.option)
     if found is None:
@@ -205,7 +205,7 @@ async def review_answer(turn: Turn, chosen: AnswerReview) -> None:
     lesson, item = found
     card = await turn.repo(REVIEWS).card(turn.learner.id, lesson.id, item.id)
     if card is None or card.due >= due_before(turn):
-        turn.say(t.gettext("You already answered this question."), rows(quiz.continue_button(t)))
+        turn.say(t.gettext("You already answered this question."), rows(screens.continue_button(t)))
         return
     option = chosen.option
     correct = option == item.correct

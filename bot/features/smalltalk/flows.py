@@ -29,21 +29,14 @@ from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ShowHelp
+from bot.features.menu.flows import continue_button, way_back
 from bot.features.menu.typed_language import LanguageReader
 from bot.features.practice.buttons import ShowHint
 from bot.features.practice.flows import Practising
 from bot.features.privacy.buttons import ConfirmForget
 from bot.features.privacy.flows import ConfirmingForget, confirm_forget, forget_typed
 from bot.features.quiz.buttons import AnswerQuiz
-from bot.features.quiz.flows import (
-    TAP_TO_ANSWER,
-    Answering,
-    continue_button,
-    on_screen,
-    start_quiz_of,
-    unlabelled,
-    way_back,
-)
+from bot.features.quiz.flows import TAP_TO_ANSWER, Answering, on_screen, start_quiz_of, unlabelled
 from bot.features.review.buttons import AnswerReview
 from bot.features.review.flows import Reviewing
 from bot.features.simpler.buttons import Simplify, simpler_button

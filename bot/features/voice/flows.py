@@ -8,7 +8,8 @@ from bot.course.model import Lesson, QuizItem
 from bot.features.lessons.buttons import Resume
 from bot.features.lessons.flows import Reading
 from bot.features.menu import flows as screens
-from bot.features.quiz.flows import Answering, shown_order, way_back
+from bot.features.menu.flows import way_back
+from bot.features.quiz.flows import Answering, shown_order
 from bot.features.quiz.ports import ANSWERS
 from bot.features.voice.buttons import (
     ListenAnswer,

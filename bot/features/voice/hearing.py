@@ -12,7 +12,6 @@ from bot.core.router import Turn, button, rows
 from bot.features.answers.flows import personal_data_warning
 from bot.features.menu import flows as screens
 from bot.features.privacy.pii import redact
-from bot.features.quiz import flows as quiz
 from bot.features.voice.buttons import Misheard
 
 
@@ -72,5 +71,5 @@ async def misheard(turn: Turn, _: Misheard) -> None:
                 ),
             ]
         ),
-        rows(quiz.continue_button(t), screens.menu_button(t)),
+        rows(screens.continue_button(t), screens.menu_button(t)),
     )

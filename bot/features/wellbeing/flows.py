@@ -20,7 +20,7 @@ from bot.core.yaml_text import parse_yaml
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ShowHelp
-from bot.features.quiz.flows import way_back
+from bot.features.menu.flows import way_back
 from bot.features.smalltalk.text import normalise
 from bot.i18n import N_
 
