@@ -228,6 +228,9 @@ def test_personal_data_still_counts_for_a_prompt_off_task() -> None:
         ("Kun je me helpen?", "nl"),
         ("What should I write here?", "en"),
         ("I do not understand this.", "en"),
+        # The same words over and over: it got 3 of 4, with "Clear task" and "Context".
+        ("please please please tell me tell me apps apps apps ai ai ai now now now", "en"),
+        ("écris écris écris moi moi moi une lettre lettre lettre", "fr"),
     ],
 )
 def test_greetings_and_questions_to_the_tutor_are_not_attempts(text: str, language: str) -> None:
