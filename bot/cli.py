@@ -164,8 +164,25 @@ def run() -> int:
     return main()
 
 
+def _not_utf8(args: Sequence[str]) -> str | None:
+    """Return the first argument the terminal did not give as UTF-8, as it reads; None if none."""
+    for arg in args:
+        raw = arg.encode("utf-8", "surrogateescape")
+        if raw != arg.encode("utf-8", "replace"):
+            return raw.decode("utf-8", "replace")
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the `tutor` command and return its exit code."""
+    if (garbled := _not_utf8(sys.argv[1:] if argv is None else argv)) is not None:
+        # A Latin-1 terminal's "é" reached search and the database as a lone surrogate, and
+        # failed there with a traceback.
+        sys.stderr.write(
+            f"{garbled!r} is not UTF-8 text: set your terminal to UTF-8 (for example "
+            "LANG=C.UTF-8) and type it again.\n"
+        )
+        return 2
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()

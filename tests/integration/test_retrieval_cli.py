@@ -87,6 +87,28 @@ def test_eval_refuses_a_bad_cases_file(
     assert "case 1 needs lang" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("expect", ["basics/nope", "42"])
+def test_eval_refuses_a_case_that_expects_no_lesson_of_the_course(
+    course_env: Path, capsys: pytest.CaptureFixture[str], expect: str
+) -> None:
+    # A mistyped id scored 0 without a word, as if the search had failed.
+    bad = course_env / "bad.yaml"
+    bad.write_text(f"cases:\n  - {{lang: en, q: what is ai, expect: {expect}}}\n", "utf-8")
+
+    assert main(["eval", "retrieval", "--cases", str(bad)]) == 2
+    assert f"case 1 expects '{expect}', which is no lesson of the course" in capsys.readouterr().err
+
+
+def test_text_a_terminal_did_not_give_as_utf8_is_one_clear_line(
+    course_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "café" from a Latin-1 terminal, as Python decodes it from the command line.
+    latin1 = b"caf\xe9 et IA".decode("utf-8", "surrogateescape")
+
+    assert main(["search", latin1]) == 2
+    assert "is not UTF-8 text: set your terminal to UTF-8" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("count", ["-3", "0", "21", "five"])
 def test_search_refuses_a_count_of_lessons_it_cannot_show(
     course_env: Path, capsys: pytest.CaptureFixture[str], count: str

@@ -125,18 +125,16 @@ def _search(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _eval_retrieval(settings: Settings, args: argparse.Namespace) -> int:
+    course = load_course(settings.content_dir, settings.languages.codes)
+    lesson_ids = {id_ for code in settings.languages.codes for id_ in course.lesson_order(code)}
     try:
-        cases = load_cases(settings.languages.codes, args.cases)
+        cases = load_cases(settings.languages.codes, args.cases, lesson_ids)
     except CasesError as error:
         print(error, file=sys.stderr)
         return 2
     from bot.adapters.search.search import open_retriever, terminal_progress
 
-    retriever = open_retriever(
-        settings,
-        load_course(settings.content_dir, settings.languages.codes),
-        progress=terminal_progress(),
-    )
+    retriever = open_retriever(settings, course, progress=terminal_progress())
     try:
         report = evaluate(
             lambda text, language: [

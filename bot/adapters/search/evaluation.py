@@ -106,8 +106,15 @@ class EvalReport:
         return "\n".join(lines)
 
 
-def load_cases(languages: Collection[Language], path: Path = DEV_CASES) -> tuple[EvalCase, ...]:
-    """Read a cases file: `cases: [{lang, q, expect: id | [ids]}]`, each lang one of `languages`."""
+def load_cases(
+    languages: Collection[Language],
+    path: Path = DEV_CASES,
+    lesson_ids: Collection[str] | None = None,
+) -> tuple[EvalCase, ...]:
+    """Read a cases file: `cases: [{lang, q, expect: id | [ids]}]`, each lang one of `languages`.
+
+    With `lesson_ids`, every id a case expects must be one of them: a mistyped id scored 0.
+    """
     try:
         data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except OSError as error:
@@ -131,6 +138,12 @@ def load_cases(languages: Collection[Language], path: Path = DEV_CASES) -> tuple
         expected = tuple(expect) if isinstance(expect, list) else (str(expect),)
         if not expect or not all(expected):
             raise CasesError(f"{path}: case {number} needs expect, a lesson id or a list of ids")
+        unknown = [str(id_) for id_ in expected if lesson_ids is not None and id_ not in lesson_ids]
+        if unknown:
+            raise CasesError(
+                f"{path}: case {number} expects {unknown[0]!r}, which is no lesson of the course "
+                "(see `tutor content list`)"
+            )
         cases.append(EvalCase(item["lang"], str(item["q"]), expected))
     if not cases:
         raise CasesError(f"{path}: no cases")

@@ -12,7 +12,7 @@ import calendar
 import sys
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
@@ -165,7 +165,7 @@ def _add_push_and_schedule(commands: Any) -> None:
     push.add_argument(
         "--at",
         help='local time in words or numbers, e.g. "tomorrow 9:00", "jeudi 9h", "morgen 10u", '
-        '"2026-12-01 09:00" (default: now)',
+        '"DD/MM 9:00" or "YYYY-MM-DD 09:00" (default: now)',
     )
     push.add_argument(
         "--again",
@@ -574,9 +574,11 @@ def _due(app: App, options: TrainerOptions, text: str, now: datetime) -> datetim
         return None  # as without --at
     if typed is None or typed.day_only:
         missing = "has no time of day" if typed else _unread(text, options, now, languages)
+        # An example ten days on: a fixed date would be past one day.
+        example = (now.astimezone(options.zone) + timedelta(days=10)).strftime("%Y-%m-%d")
         raise OperatorError(
             f'--at {text!r} {missing}: give a local day and time such as "tomorrow 9:00" or '
-            f'"2026-12-01 09:00". It is now {_local(now, options.zone)}.'
+            f'"{example} 09:00". It is now {_local(now, options.zone)}.'
         )
     if typed.moment <= now:
         raise OperatorError(
