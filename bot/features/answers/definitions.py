@@ -21,7 +21,6 @@ from bot.course.model import Course, GlossaryTerm, Lesson
 from bot.course.vocabulary import Vocabulary, ai_terms, glossary_vocabulary, term_phrases
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
-from bot.features.menu.flows import way_back
 from bot.features.voice.readings import listen_answer_button
 from bot.i18n import Translator
 
@@ -173,4 +172,4 @@ async def say_definition(
     open_button = button(t.gettext("📖 Open the lesson"), OpenLesson(lesson.id)) if lesson else None
     text = "\n".join(lines)
     listen = await listen_answer_button(turn, definition.term.definition, language)
-    turn.say(text, rows(way_back(turn, t), open_button, listen, screens.menu_button(t)))
+    turn.say(text, rows(screens.way_back(turn, t), open_button, listen, screens.menu_button(t)))

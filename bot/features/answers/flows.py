@@ -36,7 +36,6 @@ from bot.features.answers.ports import QUESTIONS
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ChooseLanguage
-from bot.features.menu.flows import continue_button, way_back
 from bot.features.menu.typed_language import language_reader
 from bot.features.privacy.pii import Kind, Redaction, any_word, redact
 from bot.features.quiz.buttons import AnswerQuiz
@@ -203,7 +202,7 @@ class Answers:
                     "Nice to meet you! 👋 I do not keep the names you write, so I left yours "
                     "out. Ask me a question about AI, or tap a button."
                 )
-                turn.say(said, rows(way_back(turn, t), screens.menu_button(t)))
+                turn.say(said, rows(screens.way_back(turn, t), screens.menu_button(t)))
                 return
             turn.say(t.gettext("🔒 I do not keep the names you write, so I left it out."))
         elif redaction.found:
@@ -227,7 +226,7 @@ class Answers:
                     "I see no words there. Tap a button, or write your question in words."
                 )
             )
-            turn.say(said, rows(continue_button(t), screens.menu_button(t)))
+            turn.say(said, rows(screens.continue_button(t), screens.menu_button(t)))
             return
         if (foreign := (await self.detector.wait()).foreign(redaction.bare)) is not None:
             self._languages_read(turn, turn.t, foreign)
@@ -262,7 +261,7 @@ class Answers:
                 "I do not open links. To know whether what you saw online is real, check it "
                 "yourself: this lesson shows you how."
             ),
-            rows(way_back(turn, t), lesson_button, screens.menu_button(t)),
+            rows(screens.way_back(turn, t), lesson_button, screens.menu_button(t)),
         )
 
     async def again(self, turn: Turn, chosen: AnswerInMyLanguage) -> None:
@@ -490,7 +489,7 @@ class Answers:
         turn.say(
             f"{answer.text}\n\n{source}",
             rows(
-                way_back(turn, t),
+                screens.way_back(turn, t),
                 *(_lesson_button(t, hit) for hit in used),
                 listen,
                 screens.menu_button(t),
@@ -533,7 +532,14 @@ class Answers:
         listen = await listen_answer_button(turn, passage, language)
         turn.say(
             "\n\n".join(parts),
-            rows(way_back(turn, t), open_button, simpler, *close, listen, screens.menu_button(t)),
+            rows(
+                screens.way_back(turn, t),
+                open_button,
+                simpler,
+                *close,
+                listen,
+                screens.menu_button(t),
+            ),
         )
 
     async def _keep_for_trainers(self, turn: Turn, language: Language, question: str) -> bool:
@@ -570,7 +576,7 @@ class Answers:
         turn.say(
             "\n".join(lines),
             rows(
-                way_back(turn, t),
+                screens.way_back(turn, t),
                 *(_lesson_button(t, hit) for hit in closest),
                 all_lessons,
                 screens.menu_button(t),
@@ -583,7 +589,7 @@ class Answers:
                 "I do not know what this question is about. Please write the whole question, "
                 "for example: “Can I use ChatGPT at work?”"
             ),
-            rows(way_back(turn, t), screens.menu_button(t)),
+            rows(screens.way_back(turn, t), screens.menu_button(t)),
         )
 
     async def _off_topic(
@@ -628,7 +634,7 @@ class Answers:
                     "No question is waiting for an answer here. Tap ▶ Continue to go on where "
                     "you were."
                 ),
-                rows(continue_button(t), screens.menu_button(t)),
+                rows(screens.continue_button(t), screens.menu_button(t)),
             )
             return
         if answering and word_count(bare) <= SHORT_WORDS:
@@ -675,11 +681,11 @@ class Answers:
                 "Sorry, I cannot read {language}. I understand {languages}: please write your "
                 "question in one of them."
             ).format(language=t.language_name(written_in), languages=_join(t, names)),
-            rows(way_back(turn, t), screens.menu_button(t)),
+            rows(screens.way_back(turn, t), screens.menu_button(t)),
         )
 
     def _tap_to_answer(self, turn: Turn, t: Translator) -> None:
-        turn.say(t.gettext(TAP_TO_ANSWER), rows(continue_button(t)))
+        turn.say(t.gettext(TAP_TO_ANSWER), rows(screens.continue_button(t)))
 
     async def _asks_for_trainer_tools(self, turn: Turn, text: str) -> bool:
         """Tell whether a trainer's message names their tools (a group, its learners, reports)."""
@@ -712,7 +718,7 @@ class Answers:
             lines.append(t.gettext(TRAINER_TOOLS))
         text = "\n".join(lines)
         all_lessons = button(t.gettext("📚 All lessons"), ShowModules())
-        turn.say(text, rows(way_back(turn, t), all_lessons, screens.menu_button(t)))
+        turn.say(text, rows(screens.way_back(turn, t), all_lessons, screens.menu_button(t)))
 
 
 def _holds_a_word_starting(text: str, beginnings: tuple[str, ...]) -> bool:

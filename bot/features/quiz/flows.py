@@ -14,7 +14,6 @@ from bot.course.model import Lesson, QuizItem
 from bot.features.gain.offer import offer_check_out
 from bot.features.lessons.buttons import OpenLesson, Resume, ShowCard
 from bot.features.menu import flows as screens
-from bot.features.menu.flows import continue_button
 from bot.features.progress.activity import learned_once_today
 from bot.features.progress.milestones import lesson_end
 from bot.features.progress.ports import PROGRESS
@@ -235,7 +234,7 @@ async def _answered_already(turn: Turn, chosen: AnswerQuiz) -> None:
     """Show the stored outcome of an item answered in the current attempt, else say it is done."""
     if not await _show_stored_answer(turn, chosen):
         t = turn.t
-        turn.say(t.gettext("You already answered this question."), rows(continue_button(t)))
+        turn.say(t.gettext("You already answered this question."), rows(screens.continue_button(t)))
 
 
 async def _show_stored_answer(turn: Turn, chosen: AnswerQuiz) -> bool:

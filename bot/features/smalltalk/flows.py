@@ -29,7 +29,6 @@ from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ShowHelp
-from bot.features.menu.flows import continue_button, way_back
 from bot.features.menu.typed_language import LanguageReader
 from bot.features.practice.buttons import ShowHint
 from bot.features.practice.flows import Practising
@@ -248,11 +247,13 @@ async def _reply(turn: Turn, kind: Kind) -> None:
     t = turn.t
     if kind is Kind.HELP:
         # Typed, "help" asks for what ❓ Help shows; ▶ Continue keeps the place it was asked from.
-        turn.say(await screens.help_text(turn), rows(continue_button(t), screens.menu_button(t)))
+        turn.say(
+            await screens.help_text(turn), rows(screens.continue_button(t), screens.menu_button(t))
+        )
         return
     if kind is Kind.FRUSTRATED:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
-        turn.say(t.gettext(REPLIES[kind]), rows(continue_button(t), help_button))
+        turn.say(t.gettext(REPLIES[kind]), rows(screens.continue_button(t), help_button))
         return
     said = t.gettext(REPLIES[kind])
     under_a_question = _check_on_screen(turn) or _quiz_question_on_screen(turn)
@@ -262,7 +263,7 @@ async def _reply(turn: Turn, kind: Kind) -> None:
     elif kind is Kind.NO and under_a_question:
         # "nee" where two options say "Nee, …": which one? "No problem." read as declining.
         said = t.gettext(TAP_TO_ANSWER)
-    turn.say(said, rows(continue_button(t)))
+    turn.say(said, rows(screens.continue_button(t)))
 
 
 async def _confused(turn: Turn) -> None:
@@ -279,12 +280,12 @@ async def _confused(turn: Turn) -> None:
     if isinstance(turn.state, Practising) and await press(turn, ShowHint()):
         return
     if _quiz_question_on_screen(turn):
-        turn.say(t.gettext(CONFUSED_IN_A_QUIZ), rows(continue_button(t)))
+        turn.say(t.gettext(CONFUSED_IN_A_QUIZ), rows(screens.continue_button(t)))
     elif _check_on_screen(turn):
-        turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(continue_button(t)))
+        turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(screens.continue_button(t)))
     else:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
-        turn.say(t.gettext(REPLIES[Kind.CONFUSED]), rows(continue_button(t), help_button))
+        turn.say(t.gettext(REPLIES[Kind.CONFUSED]), rows(screens.continue_button(t), help_button))
 
 
 def _why(turn: Turn) -> None:
@@ -299,10 +300,10 @@ def _why(turn: Turn) -> None:
             t.gettext("💡 The right answer: {option}\n{why}").format(
                 option=answered.options[right], why=unlabelled(answered.explanations[right])
             ),
-            rows(way_back(turn, t)),
+            rows(screens.way_back(turn, t)),
         )
         return
-    turn.say(t.gettext(WHY_ALONE), rows(_simpler_here(turn), way_back(turn, t)))
+    turn.say(t.gettext(WHY_ALONE), rows(_simpler_here(turn), screens.way_back(turn, t)))
 
 
 def _just_answered(turn: Turn) -> QuizItem | None:
@@ -344,7 +345,7 @@ def _about(turn: Turn) -> None:
         "about AI.",
         count,
     ).format(count=count)
-    turn.say(about, rows(continue_button(t), button(t.gettext("❓ Help"), ShowHelp())))
+    turn.say(about, rows(screens.continue_button(t), button(t.gettext("❓ Help"), ShowHelp())))
 
 
 async def _next_lesson(turn: Turn) -> None:
@@ -388,9 +389,9 @@ async def _skip(turn: Turn) -> None:
     """Say under a question that a guess is fine; elsewhere, move on as "next" does."""
     t = turn.t
     if _quiz_question_on_screen(turn):
-        turn.say(t.gettext(SKIP_UNDER_A_QUESTION), rows(continue_button(t)))
+        turn.say(t.gettext(SKIP_UNDER_A_QUESTION), rows(screens.continue_button(t)))
     elif _check_on_screen(turn):
-        turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(continue_button(t)))
+        turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(screens.continue_button(t)))
     else:
         await _step(turn, 1)
 

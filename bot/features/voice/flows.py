@@ -8,7 +8,6 @@ from bot.course.model import Lesson, QuizItem
 from bot.features.lessons.buttons import Resume
 from bot.features.lessons.flows import Reading
 from bot.features.menu import flows as screens
-from bot.features.menu.flows import way_back
 from bot.features.quiz.flows import Answering, shown_order
 from bot.features.quiz.ports import ANSWERS
 from bot.features.voice.buttons import (
@@ -91,7 +90,8 @@ async def listen(turn: Turn, _: object = None) -> None:
     )
     # The card's own buttons are above the audio: ▶ Continue goes on from where the learner is.
     turn.say(
-        state_line, rows(way_back(turn, t), read_aloud_button(t, on=on), screens.menu_button(t))
+        state_line,
+        rows(screens.way_back(turn, t), read_aloud_button(t, on=on), screens.menu_button(t)),
     )
 
 

@@ -20,7 +20,6 @@ from bot.core.yaml_text import parse_yaml
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ShowHelp
-from bot.features.menu.flows import way_back
 from bot.features.smalltalk.text import normalise
 from bot.i18n import N_
 
@@ -237,7 +236,7 @@ class Distress:
         )
         # Doubts about computers: how the tutor works is one tap away.
         how = button(t.gettext("❓ Help"), ShowHelp()) if level == "doubt" else None
-        turn.say(said, rows(way_back(turn, t), read, how, screens.menu_button(t)))
+        turn.say(said, rows(screens.way_back(turn, t), read, how, screens.menu_button(t)))
         return True
 
 
