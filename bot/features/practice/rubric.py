@@ -30,10 +30,10 @@ MIN_TYPO_LETTERS: Final = 6
 MIN_ATTEMPT_WORDS: Final = 4
 # A question this short, without context or format, is asked of the tutor ("Can you help me?").
 SHORT_QUESTION_WORDS: Final = 6
-# A text that says fewer different words than this share of its words is the same words over
-# and over ("please please tell me tell me apps apps ai ai"), which got 3 of 4; prompts of
-# sentences say more than half of their words once.
-MIN_DIFFERENT_WORDS: Final = 0.5
+# A text whose words repeat one of the two before them this often is the same words over and
+# over ("please please tell me tell me apps apps ai ai"), which got 3 of 4. Not a share of
+# different words: a long pasted job offer says many words more than once.
+MOST_REPEATS: Final = 1 / 3
 
 
 class Criterion(Enum):
@@ -220,8 +220,9 @@ def is_attempt(prompt: str, verdict: Verdict) -> bool:
     words = word_count(prompt)
     if words < MIN_ATTEMPT_WORDS or not (verdict.clear_task or verdict.context or verdict.format):
         return False
-    different = len(set(re.findall(r"\w+", fold(prompt).casefold())))
-    if different < MIN_DIFFERENT_WORDS * words:
+    said = re.findall(r"\w+", fold(prompt).casefold())
+    repeats = sum(word in said[max(0, at - 2) : at] for at, word in enumerate(said))
+    if repeats > MOST_REPEATS * len(said):
         return False
     short_question = prompt.rstrip().endswith("?") and words <= SHORT_QUESTION_WORDS
     return not short_question or verdict.context or verdict.format
