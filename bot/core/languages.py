@@ -70,6 +70,9 @@ class SearchWords:
     # standard words the lessons write: read as typed, they are known to no lesson, and "wa
     # bedoelt ge met patronen" was refused where "wat bedoel je met patronen" was answered.
     spoken: tuple[tuple[str, str], ...] = ()
+    # Whether the language glues words into new ones ("nepmail", "cv-hulp"): a word the course
+    # never writes is then read as two it does.
+    compounds: bool = False
 
     @cached_property
     def spelled_out(self) -> dict[str, str]:
@@ -506,6 +509,7 @@ DUTCH: Final = LanguageProfile(
             ("mn", "mijn"), ("eig", "eigenlijk"), ("w8", "wacht"), ("zn", "zijn"), ("ff", "even"),
             ("t", "het"), ("cvs", "cv's"),
         ),
+        compounds=True,
     ),
     rubric=RubricWords(
         task=(

@@ -51,6 +51,17 @@ def test_a_word_is_not_turned_into_one_that_starts_with_another_letter() -> None
     assert speller.correct("wat is hout") == "wat is hout"
 
 
+def test_a_dutch_compound_the_course_never_writes_is_read_as_its_two_words() -> None:
+    speller = Speller([*COURSE_NL, "Een valse mail. De regels van het werk."], DUTCH.search)
+
+    assert speller.correct("hoe herken ik een nieuwsmail") == "hoe herken ik een nieuws mail"
+    assert speller.correct("de werksregels") == "de werk regels"  # with a linking "s"
+    assert speller.correct("een chatbotbron") == "een chatbot bron"
+    # Not in the other languages, and never with a function word ("kan") as its first part.
+    assert Speller(COURSE_EN, ENGLISH.search).correct("chatbotfacts") == "chatbotfacts"
+    assert speller.correct("de kanmail") == "de kanmail"
+
+
 def test_contractions_and_elisions_stay_whole() -> None:
     speller = Speller(COURSE_EN, ENGLISH.search)
 

@@ -117,6 +117,10 @@ def _accented(words: Iterable[str]) -> dict[str, str]:
     return accented
 
 
+# The shortest part of a compound read as two words: "nep" and "mail" in "nepmail".
+MIN_PART: Final = 3
+
+
 class Speller:
     """Correct words the course never uses into the closest word it does, in one language."""
 
@@ -211,7 +215,20 @@ class Speller:
             return self._accents.get(found[0], found[0])
         # A course word after an elision only when nothing was found closer, and of four letters
         # or more: a word that starts like an elision ("legal") is not cut.
-        return self._unglued(folded, self._course_word) or word
+        return self._unglued(folded, self._course_word) or self._split(folded) or word
+
+    def _split(self, folded: str) -> str | None:
+        """Return a compound the course never writes as the two course words it is made of."""
+        if not self._language.compounds:
+            return None
+        # The longest first part: "nepnieuwsbericht" is "nepnieuws bericht" if both are known.
+        for cut in range(len(folded) - MIN_PART, MIN_PART - 1, -1):
+            first, second = folded[:cut], folded[cut:]
+            # A linking "s" may join the parts: "veiligheidsregels".
+            first = first.removesuffix("s") if first not in self._known else first
+            if first in self._known and second in self._known and first not in self._stop:
+                return f"{self._accents.get(first, first)} {self._accents.get(second, second)}"
+        return None
 
     def _with_accents(self, word: str, folded: str) -> str:
         """Return a word typed without accents with the course's, as typed otherwise."""
