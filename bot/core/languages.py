@@ -407,6 +407,8 @@ FRENCH: Final = LanguageProfile(
     introductions=(
         "je m'appelle", "je m’appelle", "je m appelle", "j'm'appelle", "jm'appelle", "mon nom est",
         "moi c'est", "moi c’est", "moi cest",
+        # As often typed with one "p" or one "l".
+        "je m'apelle", "je m’apelle", "je m apelle", "je mapelle", "je m'appele", "je m appele",
     ),
     self_descriptions=("je suis", "moi je suis"),
     id_numbers=(

@@ -1683,6 +1683,36 @@ async def test_a_hello_and_a_few_words_about_oneself_are_welcomed_not_refused(
 @pytest.mark.parametrize(
     ("language", "typed"),
     [
+        ("fr", "je m'appelle Sophie et j'ai 60 ans"),  # an introduction is a hello: refused
+        ("en", "my name is John and I am 55"),
+    ],
+)
+async def test_an_introduction_and_a_few_words_about_oneself_are_welcomed(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert t(plain_app, language, "Hello! 👋 I am your AI tutor.") in chat.text
+    refusal = "That is not in my lessons, so I cannot answer it."
+    assert t(plain_app, language, refusal) not in chat.text
+
+
+async def test_an_introduction_typed_with_one_p_is_one_and_skips_nothing(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    # Read by its meaning, "je m'apelle andré" came closest to "je passe" and skipped the card.
+    await chat.say("je m'apelle andré")
+    greeting = (
+        "Nice to meet you! 👋 I do not keep the names you write, so I left yours out. Ask me a "
+        "question about AI, or tap a button."
+    )
+    assert chat.text == t(plain_app, "fr", greeting)
+    assert chat.button_with_action("lessons.resume")  # back to the card, not past it
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
         ("en", "Hello. I am not good with computers. What do I do?"),
         ("fr", "j'appuie sur quoi"),
         ("nl", "waar moet ik op drukken"),

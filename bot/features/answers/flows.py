@@ -236,8 +236,10 @@ class Answers:
         # when it is about the course ("will it rain tomorrow?" is no question to lean on).
         if reply.switched:
             self._switch_notice(turn, language, await remember(turn, language, question.text))
-        # "Bonjour, je suis Josée, j'ai 78 ans": a hello and a few words about oneself, no question.
-        greeting = after_greeting != text and "?" not in text
+        # "Bonjour, je suis Josée, j'ai 78 ans": a hello and a few words about oneself, no
+        # question; "je m'appelle Sophie et j'ai 60 ans" is one too, without the hello.
+        introduced = redaction.kinds == (Kind.NAME,) and self._introductions.search(redaction.bare)
+        greeting = (after_greeting != text or bool(introduced)) and "?" not in text
         answered = await self._respond(
             turn, language, question, greeting=greeting, shown=shown, typed=redaction.text
         )
