@@ -64,6 +64,13 @@ def test_a_command_is_named_not_only_alluded_to(stray: StrayMessages, text: str)
     assert stray.read("hoe sta ik er nu voor met mijn score") == Request(Kind.COMMAND, "progress")
 
 
+def test_a_move_is_named_not_only_alluded_to(stray: StrayMessages) -> None:
+    # As close to "je passe" as small talk comes to its phrases, sharing only "je": an
+    # introduction, not a request to skip the card.
+    assert stray.read("je m'apelle andré") is None
+    assert stray.read("next pls") == Request(Kind.NEXT)
+
+
 def test_long_messages_are_not_read_as_small_talk(stray: StrayMessages) -> None:
     words = "mon score " + " ".join(["svp"] * MOST_WORDS)
     assert stray.read("tu peux me dire mon score stp") is not None

@@ -36,6 +36,9 @@ ASKING_WORDS: Final = frozenset(
 SAID_NOT_ASKED: Final = frozenset(
     {Kind.GREETING, Kind.GOODBYE, Kind.THANKS, Kind.OK, Kind.NO, Kind.STOP}
 )
+# What moves the learner on or back, which a message does only with one of its own words, as a
+# command: "je m'apelle andré" came as close to "je passe" as small talk does, and skipped a card.
+MOVES: Final = frozenset({Kind.NEXT, Kind.SKIP, Kind.BACK, Kind.NEXT_LESSON})
 # Phrases embedded at a time: a batch of 128 left 4 MB more in the process than one of 16.
 BATCH: Final = 16
 
@@ -46,7 +49,8 @@ class Phrases:
 
     texts: tuple[str, ...]
     requests: tuple[Request, ...]
-    # Each command's own words: those of its phrases and intents, less the words around requests.
+    # Each command's and move's own words: those of its phrases and intents, less the words
+    # around requests.
     anchors: Mapping[Request, frozenset[str]]
 
     @classmethod
@@ -73,7 +77,7 @@ class Phrases:
                     for text in map(str, texts):
                         # The first to list a phrase keeps it, as in the phrasebook.
                         found.setdefault(_as_read(text), request)
-                        if request.kind is Kind.COMMAND:
+                        if request.kind is Kind.COMMAND or request.kind in MOVES:
                             anchors.setdefault(request, set()).update(_as_read(text).split())
         return cls(
             tuple(found),
@@ -133,7 +137,8 @@ class StrayMessages:
         asks = "?" in text or words.split()[0] in ASKING_WORDS
         if scores[best] < bar or (asks and found.kind in SAID_NOT_ASKED):
             return None
-        if found.kind is Kind.COMMAND and not self._phrases.anchors[found] & set(words.split()):
+        named = found.kind is Kind.COMMAND or found.kind in MOVES
+        if named and not self._phrases.anchors[found] & set(words.split()):
             # A command is named, not only alluded to: "hoe maak ik soep" came as close to
             # "hoe sta ik ervoor" as "c'est quoi mon score" does to "mon score".
             return None
