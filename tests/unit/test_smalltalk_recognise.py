@@ -89,6 +89,15 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("ok merci au revoir", Kind.GOODBYE),
         ("bedankt, tot morgen", Kind.GOODBYE),
         ("thanks, bye", Kind.GOODBYE),
+        # Asking for simpler words the Flemish way, or as for a child.
+        ("da snap ik ni, kunde da simpeler zeggen", Kind.CONFUSED),
+        ("leg het eens uit alsof ik 10 jaar ben", Kind.CONFUSED),
+        ("explique-moi comme si j'avais 10 ans", Kind.CONFUSED),
+        ("explain it like i'm 5", Kind.CONFUSED),
+        ("amai da was veel", Kind.CONFUSED),  # "wow, that was a lot": it got a lesson card
+        # Praise for an explanation is thanked for; it got a lesson card.
+        ("dat is een goei uitleg", Kind.THANKS),
+        ("bien expliqué, merci", Kind.THANKS),
         ("👍", Kind.OK),
         ("👍🏽👍", Kind.OK),
         ("🙏", Kind.THANKS),
