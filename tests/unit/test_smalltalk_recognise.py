@@ -89,6 +89,9 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("ok merci au revoir", Kind.GOODBYE),
         ("bedankt, tot morgen", Kind.GOODBYE),
         ("thanks, bye", Kind.GOODBYE),
+        # Hello as often as goodbye in Belgium: a greeting, which fits both.
+        ("salut", Kind.GREETING),
+        ("dag", Kind.GREETING),
         # Asking for simpler words the Flemish way, or as for a child.
         ("da snap ik ni, kunde da simpeler zeggen", Kind.CONFUSED),
         ("leg het eens uit alsof ik 10 jaar ben", Kind.CONFUSED),
