@@ -66,6 +66,15 @@ from bot.paths import PROJECT_ROOT
         # A scam that already happened: what to do right away.
         ("ik heb op de link geklikt en mijn kaartcode ingegeven wat nu??", "scammed"),
         ("ik ben opgelicht", "scammed"),
+        # The code given to the caller, said of him: it got the lesson's card, the bank's number
+        # in its sixth sentence.
+        ("ik heb hem de code gegeven wat nu", "scammed"),
+        ("je lui ai donné le code, je fais quoi", "scammed"),
+        ("I gave him the code, what now?", "scammed"),
+        # Feeling useless after losing a job: it was refused as outside the course.
+        ("ik voel mij nutteloos sinds ik mijn werk kwijt ben na 30 jaar", "sadness"),
+        ("je me sens inutile depuis que j'ai perdu mon travail", "sadness"),
+        ("I feel useless since I lost my job", "sadness"),
         ("je crois que je me suis fait arnaquer, j'ai donné mon code", "scammed"),
         ("I clicked on the link in the SMS, what do I do now?", "scammed"),
         # Typed without the apostrophe, with "already" in the middle.
