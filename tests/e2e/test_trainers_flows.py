@@ -699,6 +699,20 @@ async def test_a_written_send_is_kept_going_back_from_a_language_or_typing_at_th
     await trainer.say("What is AI?")
     assert "Nothing is sent yet" not in trainer.text
 
+    # Gone elsewhere from the check before sending, what is typed is a question again; the
+    # send waits, and tapping ✅ above still makes it.
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("A short message")
+    await trainer.press("Write in English")
+    await trainer.say("See you on Monday.")
+    await trainer.press("Go on")
+    await trainer.press("Now")
+    await trainer.command("scheduled")
+    await trainer.say("What is a deepfake?")
+    assert "Nothing is sent yet" not in trainer.text
+    assert "📘" in trainer.text
+
 
 async def test_the_example_date_is_ten_days_ahead_never_past(app: App, clock: Clock) -> None:
     trainer = await new_trainer(app, 2001)

@@ -1794,6 +1794,22 @@ async def test_small_talk_during_practice_keeps_the_task(plain_app: App) -> None
     assert chat.button_with_action("practice.hint")
 
 
+async def test_a_question_typed_after_leaving_the_practice_screen_is_answered(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    modules = plain_app.services.course.modules["fr"]
+    task = next(task for module in modules for task in module.practice)
+    await chat.press_data(data("practice.task", task.id))
+    await chat.command("progress")
+    # Gone elsewhere: a question, not a prompt to score ("Score : 1 sur 4").
+    await chat.say("c'est quoi un deepfake ?")
+    assert "📘" in chat.text
+    assert "📝" not in chat.text
+    await chat.say("Écris un e-mail poli à ma commune pour un rendez-vous, en cinq lignes.")
+    assert "📝" not in chat.text  # practice was left
+
+
 # Follow-up questions, with a model -------------------------------------------------------------
 
 

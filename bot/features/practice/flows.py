@@ -34,6 +34,7 @@ from bot.features.practice.rubric import (
 )
 from bot.features.privacy.pii import redact
 from bot.features.progress.activity import learned
+from bot.features.quiz.flows import on_screen
 from bot.features.usage.budget import DailyBudget
 from bot.i18n import N_, Translator
 
@@ -226,6 +227,11 @@ class Practice:
         state = turn.state
         if not isinstance(state, Practising) or (task := find_task(turn, state.task)) is None:
             await self.stop(turn, ())
+            return
+        if not on_screen(turn, StopPractice.action):
+            # Gone elsewhere (/progress, /help) and typing: a question, not a prompt to score.
+            turn.leave()
+            await (turn.services.answer_text or screens.no_free_text)(turn, text)
             return
         t = turn.t
         redaction = redact(text)

@@ -16,6 +16,7 @@ from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
 from bot.features.menu import flows as screens
+from bot.features.quiz.flows import on_screen
 from bot.features.trainers import ports
 from bot.features.trainers.access import Access, trainer_menu_button
 from bot.features.trainers.buttons import (
@@ -445,7 +446,7 @@ class PushFlow:
         """Take a typed message or date for the /push in progress."""
         state = turn.state
         found = await turn.repo(DRAFTS).draft(turn.learner.id)
-        if found is None or not isinstance(state, TypingForPush):
+        if found is None or not isinstance(state, TypingForPush) or not _wizard_on_screen(turn):
             # Not (or no longer) waiting for this trainer: let the text go its usual way.
             turn.leave()
             await (turn.services.answer_text or screens.no_free_text)(turn, text)
@@ -909,6 +910,11 @@ def outcome_text(t: Translator, waiting: dict[datetime, int], now: datetime) -> 
 
 def _minutes(moment: datetime) -> int:
     return int(moment.timestamp()) // 60
+
+
+def _wizard_on_screen(turn: Turn) -> bool:
+    """Tell whether the trainer still sees a step of the wizard: each shows ✖ Cancel."""
+    return on_screen(turn, CancelPush.action)
 
 
 def _stop_typing(turn: Turn) -> None:
