@@ -987,6 +987,9 @@ async def test_mydata_shows_the_cohort_and_forget_deletes_it(app: App) -> None:
     assert "Your trainer sees your first name" in learner.text
     await trainer.command("mydata")
     assert "• Group:" not in trainer.text
+    # In no group, asked in words whether a job coach sees it: no trainer does.
+    await trainer.say("can my job coach see what I do here?")
+    assert "• No group: no trainer sees what you do" in trainer.text
     await trainer.command("weekly")
     await trainer.press("No more weekly reports")
     await trainer.command("mydata")

@@ -283,6 +283,9 @@ def named_command(book: Phrasebook, text: str) -> str | None:
         ("je veux quitter le groupe", "leave"),
         ("ik wil uit de groep", "leave"),
         ("please remove me from the group", "leave"),
+        # Who sees what is done here: /mydata says it (it got a card on an employer's rights).
+        ("welke gegevens houdt ge van mij bij", "mydata"),
+        ("kan de vdab zien wat ik hier doe", "mydata"),
     ],
 )
 def test_the_words_of_a_command_name_it(text: str, command: str) -> None:

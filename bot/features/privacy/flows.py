@@ -70,7 +70,8 @@ async def my_data(turn: Turn, _: object = None, *, quiet_hours: tuple[int, int])
             else []
         ),
         *(_certificate_line(t, certificate) for certificate in data.get("certificates", [])),
-        *([_group_line(t, cohort)] if cohort else []),
+        # "Can the VDAB see what I do here?" asks this too.
+        _group_line(t, cohort) if cohort else t.gettext("• No group: no trainer sees what you do"),
         t.ngettext(
             "• {count} question in your reviews", "• {count} questions in your reviews", len(cards)
         ).format(count=len(cards)),
