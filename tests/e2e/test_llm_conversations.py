@@ -313,6 +313,8 @@ async def test_simpler_please_shows_the_key_idea_and_its_words(
         # French puts a space before the colon.
         term, definition = line[2:].split(" : " if language == "fr" else ": ", 1)
         assert glossary[term] == definition
+    # The simpler words may be heard, as the card may.
+    assert chat.button_with_action("voice.answer")
 
     await chat.press(t.gettext("↩ Back to the card"))
     assert what_is_ai.cards[0].heading in chat.text

@@ -21,6 +21,7 @@ from bot.features.menu import flows as screens
 from bot.features.simpler.buttons import Simplify
 from bot.features.simpler.key_idea import says_key_idea
 from bot.features.usage.budget import DailyBudget
+from bot.features.voice.readings import listen_answer_button
 
 
 class Simpler:
@@ -57,8 +58,10 @@ class Simpler:
         else:
             text = "\n\n".join([t.gettext("🙂 In simpler words:"), text])
         back = button(t.gettext("↩ Back to the card"), ShowCard(lesson.id, index))
+        # Those who need simpler words often listen too: the card had 🔊, its simpler words not.
+        listen = await listen_answer_button(turn, text, turn.language)
         # Read in simpler words, the card may be left for the next one straight away.
-        turn.say(text, rows(forward_button(t, lesson, index), back, screens.menu_button(t)))
+        turn.say(text, rows(forward_button(t, lesson, index), back, listen, screens.menu_button(t)))
 
     def _key_idea(self, language: Language, lesson: Lesson, index: int) -> str:
         """Return the card's hand-written key idea, or else its sentence with the most AI words."""
