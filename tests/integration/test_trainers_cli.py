@@ -411,6 +411,23 @@ def held_message(capsys: pytest.CaptureFixture[str], name: str, learner: int) ->
 
 
 @pytest.mark.usefixtures("environment")
+def test_a_message_push_names_the_learners_who_read_another_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    join = new_group(capsys, "Mixed")
+    for learner in (5000, 5001):
+        asyncio.run(start(learner, f"join-{join}"))
+    # As the chat's check before sending says it: the operator never learnt it.
+    out = run(capsys, "push", "--cohort", "Mixed", "--message", "fr=Atelier demain")[1]
+    assert out.endswith(
+        "Note: 2 learner(s) read the tutor in en: they get the fr text. "
+        "Add --message en=TEXT to write to them in en.\n"
+    )
+    out = run(capsys, "push", "--cohort", "Mixed", "--message", "en=Workshop tomorrow")[1]
+    assert "Note:" not in out
+
+
+@pytest.mark.usefixtures("environment")
 def test_a_push_held_by_quiet_hours_is_listed_and_can_be_cancelled(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

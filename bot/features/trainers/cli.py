@@ -33,6 +33,7 @@ from bot.core.ports import LEARNERS, Learner
 from bot.features.trainers import codes, outbox
 from bot.features.trainers.access import Access
 from bot.features.trainers.cohort_flows import clean_name
+from bot.features.trainers.members import other_language_readers
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import (
     COHORTS,
@@ -560,6 +561,26 @@ async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any
         )
     if push.kind == "review":
         print("Learners with nothing to review by then get no message.")
+    await _other_language_readers(app, uow, cohort, texts)
+
+
+async def _other_language_readers(
+    app: App, uow: SqlUnitOfWork, cohort: Cohort, texts: dict[str, str]
+) -> None:
+    """Say which learners read the tutor in a language the message is not written in."""
+    # As the chat's check before sending says it: one learner got a text in another language,
+    # and the operator never knew.
+    if not texts:
+        return
+    services = app.services
+    readers = await other_language_readers(
+        uow, cohort.id, texts, services.languages.codes, services.default_language
+    )
+    for language, (count, written) in readers.items():
+        print(
+            f"Note: {count} learner(s) read the tutor in {language}: they get the {written} "
+            f"text. Add --message {language}=TEXT to write to them in {language}."
+        )
 
 
 def _local(moment: datetime, zone: ZoneInfo) -> str:

@@ -8,6 +8,7 @@ link so that the old one stops.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Final
 
 from bot.core.ports import LEARNERS, UnitOfWork
@@ -15,6 +16,7 @@ from bot.core.router import Turn, button, rows
 from bot.features.trainers.access import Access
 from bot.features.trainers.buttons import CohortMembers, NewJoinCode, RemoveMember, ShowCohort
 from bot.features.trainers.ports import COHORTS
+from bot.features.trainers.render import message_language
 from bot.features.trainers.report_formats import learner_name
 
 # Buttons per page: a phone shows about this many without scrolling far.
@@ -108,3 +110,20 @@ async def member_languages(stores: UnitOfWork, cohort_id: int, default: str) -> 
         learner = await learners.get(member.learner_id)
         languages[(learner.language if learner else None) or default] += 1
     return languages
+
+
+async def other_language_readers(
+    stores: UnitOfWork,
+    cohort_id: int,
+    texts: dict[str, str],
+    languages: Iterable[str],
+    default: str,
+) -> dict[str, tuple[int, str]]:
+    """Count, per language a message is not written in, its readers and the text they get."""
+    offered = tuple(languages)
+    readers = {}
+    for language, count in sorted((await member_languages(stores, cohort_id, default)).items()):
+        written = message_language(texts, language, offered)
+        if written is not None and written != language:
+            readers[language] = (count, written)
+    return readers

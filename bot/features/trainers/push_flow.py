@@ -36,7 +36,7 @@ from bot.features.trainers.buttons import (
     ShowScheduled,
     Unschedule,
 )
-from bot.features.trainers.members import member_languages
+from bot.features.trainers.members import other_language_readers
 from bot.features.trainers.moments import moment_text
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import (
@@ -49,7 +49,6 @@ from bot.features.trainers.ports import (
     Plan,
     Push,
 )
-from bot.features.trainers.render import message_language
 from bot.features.trainers.timing import (
     WEEKDAYS,
     NoSuchDay,
@@ -926,16 +925,15 @@ async def _unwritten(turn: Turn, cohort: Cohort, texts: dict[str, str]) -> dict[
     """Say, per language the message is not written in, which of its readers get another one."""
     # A French message reached a group whose one learner reads Dutch, and nothing said so.
     t = turn.t
-    codes = turn.services.languages.codes
-    read = await member_languages(turn.uow, cohort.id, turn.services.default_language)
-    unwritten = {}
-    for language, count in sorted(read.items()):
-        written = message_language(texts, language, codes)
-        if written is None or written == language:
-            continue
-        unwritten[language] = t.ngettext(
+    services = turn.services
+    readers = await other_language_readers(
+        turn.uow, cohort.id, texts, services.languages.codes, services.default_language
+    )
+    return {
+        language: t.ngettext(
             "⚠ {count} learner reads the tutor in {language}: they get the {written} text.",
             "⚠ {count} learners read the tutor in {language}: they get the {written} text.",
             count,
         ).format(count=count, language=t.language_name(language), written=t.language_name(written))
-    return unwritten
+        for language, (count, written) in readers.items()
+    }
