@@ -285,6 +285,10 @@ def test_operator_prints_a_dashboard_link_for_trainers_only(
     code, _, err = run(capsys, "web", "link", "3003")
     assert code == 1
     assert "has not talked to the tutor yet" in err
+    # Its help says that `tutor web` alone serves the dashboard: it listed only `link`.
+    with pytest.raises(SystemExit):
+        main(["web", "--help"])
+    assert "(`tutor web` alone)" in " ".join(capsys.readouterr().out.split())
 
 
 @pytest.mark.usefixtures("environment")

@@ -16,7 +16,12 @@ if TYPE_CHECKING:
 
 def add_commands(commands: Any, join_link: Callable[[Settings], JoinLink]) -> None:
     """Add `tutor web` to the command parser; `join_link(settings)` makes join codes links."""
-    web = commands.add_parser("web", help="the trainers' web dashboard")
+    web = commands.add_parser(
+        "web",
+        help="the trainers' web dashboard",
+        description="Serve the trainers' web dashboard (`tutor web` alone), or print a sign-in "
+        "link for it (`tutor web link`).",
+    )
     actions = web.add_subparsers(dest="action", metavar="ACTION")
     web.set_defaults(handler=lambda settings, _: _serve(settings, join_link(settings)))
     link = actions.add_parser("link", help="print a one-time sign-in link for a trainer or admin")
