@@ -57,9 +57,10 @@ def test_a_dutch_compound_the_course_never_writes_is_read_as_its_two_words() -> 
     assert speller.correct("hoe herken ik een nieuwsmail") == "hoe herken ik een nieuws mail"
     assert speller.correct("de werksregels") == "de werk regels"  # with a linking "s"
     assert speller.correct("een chatbotbron") == "een chatbot bron"
-    # Not in the other languages, and never with a function word ("kan") as its first part.
+    # Not in the other languages, and never with a function word ("kan") as a part.
     assert Speller(COURSE_EN, ENGLISH.search).correct("chatbotfacts") == "chatbotfacts"
     assert speller.correct("de kanmail") == "de kanmail"
+    assert speller.correct("de mailkan") == "de mailkan"  # nor as its second part
 
 
 def test_contractions_and_elisions_stay_whole() -> None:

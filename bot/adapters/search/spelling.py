@@ -226,7 +226,8 @@ class Speller:
             first, second = folded[:cut], folded[cut:]
             # A linking "s" may join the parts: "veiligheidsregels".
             first = first.removesuffix("s") if first not in self._known else first
-            if first in self._known and second in self._known and first not in self._stop:
+            parts = (first, second)
+            if all(part in self._known and part not in self._stop for part in parts):
                 return f"{self._accents.get(first, first)} {self._accents.get(second, second)}"
         return None
 
