@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
 from bot.config import Language
-from bot.core.languages import LanguageProfile, LanguageRegistry
+from bot.core.languages import LanguageRegistry
 from bot.core.lazy import Lazy
 from bot.core.model import GroundedAnswer, Passage, Standalone, TutorModel, Unavailable
 from bot.core.replies import Button
@@ -167,11 +167,11 @@ class Answers:
         self._ai_words: dict[Language, Vocabulary] = {}
         self._openers = openers(languages)
         self._introductions = introductions(languages)
-        self._reminder_words = tuple(word for profile in languages for word in profile.reminders)
-        self._trainer_tools = tuple(word for profile in languages for word in profile.trainer_tools)
+        self._reminder_words = WordBeginnings(w for p in languages for w in p.reminders)
+        self._trainer_tools = WordBeginnings(w for p in languages for w in p.trainer_tools)
         # Each language's own: "pain" is an ailment in English and bread in French.
-        self._ailments = _beginnings(languages, lambda profile: profile.ailments)
-        self._medicines = _beginnings(languages, lambda profile: profile.medicines)
+        self._ailments = {p.code: WordBeginnings(p.ailments) for p in languages}
+        self._medicines = {p.code: WordBeginnings(p.medicines) for p in languages}
 
     async def _language(self, turn: Turn, text: str) -> ReplyLanguage:
         if not can_switch(text):
@@ -423,7 +423,7 @@ class Answers:
         if not on_topic(result, names_a_topic, reading):
             await self._off_topic(turn, t, language, redaction.bare, result, greeting=greeting)
             return False
-        if _names(self._medicines, redaction.bare, read_in):
+        if self._medicines[read_in].found_in(redaction.bare):
             # "chatgpt m'a dit de prendre 2 dafalgan, c bon ?": the lesson on checking answers
             # follows, but who to ask comes first.
             turn.say(_health_advice(t))
@@ -691,16 +691,16 @@ class Answers:
 
     async def _asks_for_trainer_tools(self, turn: Turn, text: str) -> bool:
         """Tell whether a trainer's message names their tools (a group, its learners, reports)."""
-        named = _holds_a_word_starting(text, self._trainer_tools)
+        named = self._trainer_tools.found_in(text)
         return named and "trainer" in await turn.services.audiences(turn.uow, turn.learner)
 
     def _speaks_of_ailments(self, text: str, language: Language) -> bool:
         """Tell whether a message names an everyday ailment ("j'ai de la fièvre", "hoofdpijn")."""
-        return _names(self._ailments, text, language)
+        return self._ailments[language].found_in(text)
 
     def _asks_for_reminders(self, text: str) -> bool:
         """Tell whether a message speaks of reminders ("rappelle-moi demain à 18h")."""
-        return _holds_a_word_starting(text, self._reminder_words)
+        return self._reminder_words.found_in(text)
 
     async def _redirect(
         self, turn: Turn, t: Translator, *, greeting: bool = False, health: bool = False
@@ -723,26 +723,17 @@ class Answers:
         turn.say(text, rows(screens.way_back(turn, t), all_lessons, screens.menu_button(t)))
 
 
-def _holds_a_word_starting(text: str, beginnings: tuple[str, ...]) -> bool:
-    """Tell whether a word of the text, folded, starts with one of the beginnings."""
-    return any(word.startswith(beginnings) for word in re.findall(r"\w+", fold(text).casefold()))
+class WordBeginnings:
+    """Find a word that starts with one of some beginnings ("rappel", "mal au"), folded."""
 
+    def __init__(self, beginnings: Iterable[str]) -> None:
+        listed = "|".join(map(re.escape, beginnings))
+        self._pattern = re.compile(rf"(?<!\w)(?:{listed})") if listed else None
 
-def _beginnings(
-    languages: LanguageRegistry, listed: Callable[[LanguageProfile], tuple[str, ...]]
-) -> dict[Language, re.Pattern[str]]:
-    """Compile, per language, a search for words that start with the beginnings it lists."""
-    return {
-        profile.code: re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, listed(profile)))})")
-        for profile in languages
-        if listed(profile)
-    }
-
-
-def _names(beginnings: Mapping[Language, re.Pattern[str]], text: str, language: Language) -> bool:
-    """Tell whether a text, folded, holds a word that starts with one of its language's."""
-    found = beginnings.get(language)
-    return found is not None and bool(found.search(fold(text).casefold().replace("'", " ")))
+    def found_in(self, text: str) -> bool:
+        """Tell whether a word of the text, without accents nor capitals, starts with one."""
+        folded = fold(text).casefold().replace("'", " ")
+        return self._pattern is not None and bool(self._pattern.search(folded))
 
 
 def _health_advice(t: Translator) -> str:
