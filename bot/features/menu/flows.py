@@ -371,6 +371,11 @@ async def no_free_text(turn: Turn, _: object = None) -> None:
     await main_menu(turn)
 
 
+async def answer_typed(turn: Turn, text: str) -> None:
+    """Answer typed text as if no flow read it: a question, or the buttons without answers."""
+    await (turn.services.answer_text or no_free_text)(turn, text)
+
+
 def something_went_wrong(t: Translator) -> Message:
     """Tell the learner that something failed, and that nothing they did is lost."""
     return Message(

@@ -231,7 +231,7 @@ class Practice:
         if not on_screen(turn, StopPractice.action):
             # Gone elsewhere (/progress, /help) and typing: a question, not a prompt to score.
             turn.leave()
-            await (turn.services.answer_text or screens.no_free_text)(turn, text)
+            await screens.answer_typed(turn, text)
             return
         t = turn.t
         redaction = redact(text)

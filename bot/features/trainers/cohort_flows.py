@@ -212,7 +212,7 @@ class CohortFlows:
         if {action_of(shown) for shown in turn.shown} != {asked_from}:
             # The trainer went elsewhere after ➕ New group or ✏ Rename (their groups, the menu):
             # what they type there is no group's name.
-            await (turn.services.answer_text or screens.no_free_text)(turn, text)
+            await screens.answer_typed(turn, text)
             return
         if renamed is not None:
             await self._rename(turn, renamed, tuple(text.split()))

@@ -53,6 +53,7 @@ from bot.features.trainers.timing import (
     WEEKDAYS,
     NoSuchDay,
     NotThatWeekday,
+    TypedTime,
     beyond_horizon,
     next_occurrence,
     read_time,
@@ -448,7 +449,7 @@ class PushFlow:
         if found is None or not isinstance(state, TypingForPush) or not _wizard_on_screen(turn):
             # Not (or no longer) waiting for this trainer: let the text go its usual way.
             turn.leave()
-            await (turn.services.answer_text or screens.no_free_text)(turn, text)
+            await screens.answer_typed(turn, text)
             return
         t = turn.t
         if state.awaiting == "time":
@@ -481,9 +482,9 @@ class PushFlow:
 
     async def _typed_at_summary(self, turn: Turn, found: Draft, text: str) -> None:
         """Take a day and time typed at the check before sending; keep the send otherwise."""
-        languages = [turn.language, *turn.services.languages.codes]
-        if found.when != "plan" and read_time(text, self.options.zone, turn.now, languages):
-            await self._typed_time(turn, text)
+        typed = read_time(text, self.options.zone, turn.now, _time_languages(turn))
+        if found.when != "plan" and typed is not None:
+            await self._take_time(turn, typed)
             return
         t = turn.t
         turn.say(
@@ -498,7 +499,7 @@ class PushFlow:
 
     async def _typed_time(self, turn: Turn, text: str) -> None:
         t = turn.t
-        languages = [turn.language, *turn.services.languages.codes]
+        languages = _time_languages(turn)
         typed = read_time(text, self.options.zone, turn.now, languages)
         if typed is None:
             why = unread_text(t, why_unread(text, self.options.zone, turn.now, languages))
@@ -516,6 +517,11 @@ class PushFlow:
             ).format(date=self._example_day(turn))
             turn.say("\n".join(line for line in (why, again) if line), rows(cancel_button(t)))
             return
+        await self._take_time(turn, typed)
+
+    async def _take_time(self, turn: Turn, typed: TypedTime) -> None:
+        """Record a time read from what the trainer typed, or ask for the hour or a later one."""
+        t = turn.t
         if typed.immediate:
             await self._stop_waiting(turn, when="now")
             await self._summary(turn)
@@ -909,6 +915,11 @@ def outcome_text(t: Translator, waiting: dict[datetime, int], now: datetime) -> 
 
 def _minutes(moment: datetime) -> int:
     return int(moment.timestamp()) // 60
+
+
+def _time_languages(turn: Turn) -> list[str]:
+    """Return the languages a typed time is read in, the trainer's first."""
+    return [turn.language, *turn.services.languages.codes]
 
 
 def _wizard_on_screen(turn: Turn) -> bool:
