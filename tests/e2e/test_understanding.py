@@ -1609,6 +1609,28 @@ async def test_the_simpler_buttons_words_typed_on_a_card_do_what_it_does(
 
 
 @pytest.mark.parametrize(
+    ("language", "asked", "typed"),
+    [
+        ("fr", "c'est quoi un deepfake", "plus simple svp"),
+        ("en", "what is a deepfake", "i dont understand"),
+    ],
+)
+async def test_not_understanding_a_definition_points_to_its_lesson_not_to_the_card_under_it(
+    plain_app: App, language: Language, asked: str, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.open", FIRST_LESSON))
+    await chat.say(asked)
+    await chat.say(typed)
+    teaching = plain_app.services.course.lesson(language, "verify/deepfakes")
+    assert teaching is not None
+    assert teaching.title in chat.text
+    assert data("lessons.open", "verify/deepfakes") in {b.data for b in chat.buttons}
+    # The first lesson's card, still open under the definition, is not what was not understood.
+    assert "simpler.card" not in {action_of(b.data) for b in chat.buttons}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
     ("language", "typed"),
     [
         ("nl", "is dit echt? https://www.facebook.com/share/v/abc123"),

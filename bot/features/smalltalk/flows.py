@@ -18,7 +18,16 @@ from typing import Final
 
 from bot.core.lazy import Lazy
 from bot.core.replies import Button
-from bot.core.router import Turn, action_of, button, press, press_shown, rows, run_command
+from bot.core.router import (
+    Turn,
+    action_of,
+    button,
+    button_for,
+    press,
+    press_shown,
+    rows,
+    run_command,
+)
 from bot.core.state import Idle
 from bot.course.model import Lesson, QuizItem
 from bot.features.answers.follow_up import may_follow, recent_questions
@@ -275,6 +284,12 @@ async def _confused(turn: Turn) -> None:
     simpler = next((shown for shown in turn.shown if action_of(shown) == Simplify.action), None)
     if simpler is not None and await press_shown(turn, simpler):
         return
+    # A definition is already the simplest words the course has: its lesson explains the rest.
+    # The card being read under it is not on screen, and simplifying it would answer blind.
+    explaining = _lesson_button_on_screen(turn)
+    if explaining is not None:
+        _point_to_lesson(turn, *explaining)
+        return
     if here is not None and await press(turn, Simplify(here[0].id, here[1])):
         return
     if isinstance(turn.state, Practising) and await press(turn, ShowHint()):
@@ -286,6 +301,37 @@ async def _confused(turn: Turn) -> None:
     else:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
         turn.say(t.gettext(REPLIES[Kind.CONFUSED]), rows(screens.continue_button(t), help_button))
+
+
+def _lesson_button_on_screen(turn: Turn) -> tuple[Button, Lesson] | None:
+    """Return the one 📖 lesson button on screen and its lesson, if there is one.
+
+    A 📖 button offers a lesson as the explanation of what is on screen (a definition's); a ▶
+    one, the next step (the lesson after a quiz), which does not explain what confused.
+    """
+    found = [
+        (shown, route[1])
+        for shown in turn.shown
+        if shown.label.startswith("📖")
+        and (route := button_for(turn.services.buttons, shown.data))
+        and isinstance(route[1], OpenLesson)
+    ]
+    if len(found) != 1:
+        return None
+    shown, opening = found[0]
+    lesson = turn.course.lesson(turn.language, opening.lesson)
+    return (shown, lesson) if lesson is not None else None
+
+
+def _point_to_lesson(turn: Turn, lesson_button: Button, lesson: Lesson) -> None:
+    """Say that a lesson explains it step by step, with its button again."""
+    t = turn.t
+    turn.say(
+        t.gettext("The lesson “{title}” explains it step by step, with examples.").format(
+            title=lesson.title
+        ),
+        rows(lesson_button, screens.way_back(turn, t)),
+    )
 
 
 def _why(turn: Turn) -> None:
