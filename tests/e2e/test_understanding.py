@@ -930,6 +930,24 @@ async def test_a_doubt_that_also_asks_something_outside_the_course_is_reassured(
 
 
 @pytest.mark.parametrize(
+    ("language", "typed", "calm"),
+    [
+        ("fr", "j'ai peur", False),
+        ("en", "I'm quite frightened now to be honest", False),
+        ("fr", "j'ai peur que l'IA prenne mon travail", True),
+    ],
+)
+async def test_fear_said_alone_is_answered_with_calm_and_the_lines_that_listen(
+    plain_app: App, language: Language, typed: str, calm: bool
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    # A fear the course answers (for jobs) gets the lesson's answer instead.
+    assert chat.text.startswith("💛") is not calm
+    assert ("107" in chat.text) is not calm
+
+
+@pytest.mark.parametrize(
     ("language", "typed", "kind"),
     [
         ("nl", "fuck dit", Kind.FRUSTRATED),

@@ -109,6 +109,17 @@ from bot.paths import PROJECT_ROOT
         ("I feel stupid, I do not understand computers", "doubt"),
         ("jai 58 ans c trop tard pour moi", "doubt"),
         ("jai honte je sais pas me servir dun ordi", "doubt"),
+        # Money already sent, said without "scam": the scam had happened.
+        ("j'ai déjà fait le virement 😢 qu'est ce que je fais ??", "scammed"),
+        ("I already sent him the money, what now", "scammed"),
+        ("ik heb het geld al overgeschreven", "scammed"),
+        # Sexual pictures, fake or not, of the learner's child or of themselves.
+        ("une video de ma fille nue circule, c'est faux, que faire", "images"),
+        ("on a fait un faux montage porno de moi", "images"),
+        ("someone made deepfake porn of my sister", "images"),
+        ("er gaat een naaktvideo van mijn dochter rond", "images"),
+        ("ik voel me niet goed sinds ik mijn werk kwijt ben", "sadness"),
+        ("kheb da gevoel dak niks meer waard ben", "sadness"),
     ],
 )
 def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, level: str) -> None:
@@ -155,6 +166,23 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
     ],
 )
 def test_ordinary_messages_hold_no_distress(text: str) -> None:
+    assert distress().level_of(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("j'ai peur", "fear"),
+        ("I'm quite frightened now to be honest", "fear"),
+        ("ik ben echt bang", "fear"),
+        ("I am afraid I don't understand", None),  # a polite "sorry"
+    ],
+)
+def test_fear_is_read_only_in_a_message_the_course_does_not_answer(
+    text: str, level: str | None
+) -> None:
+    assert distress().level_of(text, stray=True) == level
+    # Where the course answers ("j'ai peur que l'IA prenne mon travail"), it answers.
     assert distress().level_of(text) is None
 
 

@@ -49,8 +49,9 @@ LESSONS: Final = {
 # shared without consent (a fake nude); what to do about another fake picture, video or voice
 # of the learner or someone close, made by someone else; what to do right away after a scam (a
 # code given, money gone: every hour counts); what to do before paying when money or a code is
-# asked for; the lines that listen for sadness, loneliness, grief and bullying;
-# and for doubts about oneself with computers, that the course is made for them.
+# asked for; the lines that listen for sadness, loneliness, grief and bullying; calm and the
+# same lines for fear; and for doubts about oneself with computers, that the course is made for
+# them.
 REPLIES: Final = {
     "crisis": N_(
         "💛 I am sorry things are so hard for you right now. I am a computer program, but people "
@@ -109,6 +110,13 @@ REPLIES: Final = {
         "call {emergency}.\n"
         "I am a computer program, but I am here to learn with you whenever you like."
     ),
+    "fear": N_(
+        "💛 It is normal to be afraid, and you did well to say so. Take your time: nothing has "
+        "to be decided right now. If someone is rushing you to pay or to give a code, stop and "
+        "first call someone you trust. To talk, day and night, for free: Tele-Onthaal "
+        "{tele_onthaal} (in Dutch), Télé-Accueil {tele_accueil} (in French), Community Help "
+        "Service {community_help} (in English)."
+    ),
     "doubt": N_(
         "💛 You are in the right place. This course is made for people who are new to "
         "computers: you do not need to know anything first. You tap the buttons, one small step "
@@ -122,6 +130,10 @@ OPTION_RUN_WORDS: Final = 3
 # Doubts are not distress: a message that also asks something ("?", or a question word, as in
 # "how to start using chatgpt, im not good with computers") is answered as a question.
 ASKING_TOO: Final = frozenset({"doubt"})
+# Fear is read only in a message the course does not answer and that asks nothing: "j'ai peur
+# que l'IA prenne mon travail" is about jobs, "j'ai peur" alone, after a scam call, says how the
+# learner feels.
+OUTSIDE_THE_COURSE: Final = frozenset({"fear"})
 QUESTION_WORDS: Final = frozenset(
     {
         *("how", "what", "why", "where", "which", "who"),
@@ -175,16 +187,20 @@ class Distress:
         longest = max((len(phrase) for phrases in levels.values() for phrase in phrases), default=0)
         return cls(levels, wording, ignored, longest)
 
-    def level_of(self, text: str, *, asking: bool = False) -> str | None:
+    def level_of(self, text: str, *, asking: bool = False, stray: bool = False) -> str | None:
         """Return the level of the first phrase of distress a message holds, crisis first.
 
-        `asking`: doubts count in a message that asks something too.
+        `asking`: doubts count in a message that asks something too. `stray`: the course does
+        not answer the message, and fear counts.
         """
         words = _without(self.words.read(text), self.ignored)
-        # A question too leaves doubts to the answers, unless they are read all the same.
-        left_to_answers = not asking and ("?" in text or QUESTION_WORDS.intersection(words))
+        asks = "?" in text or bool(QUESTION_WORDS.intersection(words))
         for level, phrases in self.levels.items():
-            if level in ASKING_TOO and left_to_answers:
+            # A question too leaves doubts to the answers, unless they are read all the same;
+            # fear, always ("et ça peut voir si je stresse ?" asks about the course).
+            if (level in ASKING_TOO and asks and not asking) or (
+                level in OUTSIDE_THE_COURSE and (asks or not stray)
+            ):
                 continue
             if any(
                 words[start : start + size] in phrases
@@ -215,11 +231,11 @@ class Distress:
         return await self._answer(turn, self.level_of(text), text)
 
     async def read_stray(self, turn: Turn, text: str) -> bool:
-        """Reassure doubts in a message the course does not answer, though it asks something."""
+        """Reassure doubts or fear in a message the course does not answer, even a question."""
         # "j'ai peur de faire une bêtise…, est-ce que je peux appuyer sur les boutons ?" was
         # refused as outside the course: its question is the doubt itself.
-        level = self.level_of(text, asking=True)
-        return level in ASKING_TOO and await self._answer(turn, level, text)
+        level = self.level_of(text, asking=True, stray=True)
+        return level in ASKING_TOO | OUTSIDE_THE_COURSE and await self._answer(turn, level, text)
 
     async def _answer(self, turn: Turn, level: str | None, text: str) -> bool:
         if level is None or self._an_option_of_the_course(turn, text):
