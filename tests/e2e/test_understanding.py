@@ -929,6 +929,18 @@ async def test_a_doubt_that_also_asks_something_outside_the_course_is_reassured(
     assert t(plain_app, "fr", "❓ Help") in [b.label for b in chat.buttons]
 
 
+async def test_an_unsure_answer_never_guesses_with_the_suicide_lines(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.say(
+        "hoi, ik ben mama van 2 kinderen (9 en 13). mijn zoon zit de hele dag op tiktok. "
+        "is da gevaarlijk met AI?"
+    )
+    assert t(plain_app, "nl", "🤔 I am not sure my lessons answer that. The closest I have:") in (
+        chat.text
+    )
+    assert "1813" not in chat.text
+
+
 @pytest.mark.parametrize(
     ("language", "typed", "calm"),
     [

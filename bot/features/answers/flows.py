@@ -43,7 +43,7 @@ from bot.features.quiz.flows import TAP_TO_ANSWER, Answering, on_screen
 from bot.features.simpler.buttons import simpler_button
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
-from bot.features.wellbeing.flows import EMERGENCY
+from bot.features.wellbeing.flows import EMERGENCY, names_crisis_lines
 from bot.i18n import N_, Translator
 from bot.language import LanguageDetector
 
@@ -432,7 +432,10 @@ class Answers:
             # same (on the learner development questions, the right lesson for 30 of 40), and
             # keep the question for the trainers.
             saved = asked_in is None and await self._keep_for_trainers(turn, language, kept)
-            await self._card_answer(turn, t, language, hits, unsure=True, kept=saved)
+            # The suicide lines are no guess: "my son is on TikTok all day, is that dangerous?"
+            # got them, from the lesson on chatbots as friends.
+            guessed = [hit for hit in hits if not names_crisis_lines(hit.passage)] or hits
+            await self._card_answer(turn, t, language, guessed, unsure=True, kept=saved)
             return True
         ask = partial(self._ask_model, question, language, hits) if self.chains else None
         outcome = await self.budget.spend(turn, ask)

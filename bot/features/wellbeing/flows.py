@@ -35,6 +35,8 @@ HELPLINES: Final = {
     "safeonweb": "suspect@safeonweb.be",
 }
 EMERGENCY: Final = "112"  # Europe's emergency number
+# The lines for thoughts of suicide, which the course's card on real help gives too.
+CRISIS_LINES: Final = (HELPLINES["zelfmoordlijn"], HELPLINES["prevention_suicide"])
 # The lesson offered with a reply, when the course has it: after sadness or loneliness, what a
 # chatbot can and cannot be; after a scam, how to spot the next one.
 LESSONS: Final = {
@@ -271,6 +273,11 @@ def _without(words: tuple[str, ...], runs: Sequence[tuple[str, ...]]) -> tuple[s
             kept.append(words[at])
         at += len(run) if run else 1
     return tuple(kept)
+
+
+def names_crisis_lines(text: str) -> bool:
+    """Tell whether a text gives the lines for thoughts of suicide."""
+    return any(line in text for line in CRISIS_LINES)
 
 
 @cache
