@@ -1737,6 +1737,9 @@ async def test_a_hello_and_a_few_words_about_oneself_are_welcomed_not_refused(
     [
         ("fr", "je m'appelle Sophie et j'ai 60 ans"),  # an introduction is a hello: refused
         ("en", "my name is John and I am 55"),
+        # Words about oneself, without a name the tutor keeps out: refused until 6 December.
+        ("en", "i am Amir from Syria, i live in Liège. my english not so good"),
+        ("nl", "ik ben Marc uit Aalst"),
     ],
 )
 async def test_an_introduction_and_a_few_words_about_oneself_are_welcomed(

@@ -233,6 +233,13 @@ def test_one_changed_digit_fails_luhn(number: str, data: st.DataObject) -> None:
     assert Kind.CARD not in kinds(number[:position] + digit + number[position + 1 :])
 
 
+def test_sixteen_digits_grouped_as_on_a_card_are_a_card_number_whatever_their_check_digit() -> None:
+    # A slip, or a number made up to ask: either way not a number to keep.
+    typed = "My card number is 4532 1234 5678 9010, did I put it in danger?"
+    assert redact(typed).kinds == (Kind.CARD,)
+    assert Kind.CARD not in kinds("4532123456789010")  # in one piece, the check digit decides
+
+
 @given(st.one_of(mobile_numbers, landline_numbers), filler, filler)
 def test_belgian_phone_numbers_are_redacted(number: str, before: str, after: str) -> None:
     redaction = redact(before + number + after)

@@ -24,6 +24,10 @@ BOOK = phrasebook(BUILT_IN.codes)
     ("text", "kind"),
     [
         ("hello", Kind.GREETING),
+        ("ok thanks, that's reassuring", Kind.THANKS),
+        ("ouf, c'est rassurant", Kind.OK),
+        ("wdym", Kind.CONFUSED),  # was a hello, by its meaning
+        ("allez, ge zijt toch maar ne computer", Kind.ABOUT),  # was the help's command list
         ("Bonjour, ça va ?", Kind.HOW_ARE_YOU),
         ("goeiemorgen", Kind.GREETING),
         ("Hellooo!!", Kind.GREETING),

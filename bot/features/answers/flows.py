@@ -86,6 +86,12 @@ def introductions(languages: LanguageRegistry) -> re.Pattern[str]:
     return re.compile(any_word(cue for profile in languages for cue in profile.introductions))
 
 
+def self_descriptions(languages: LanguageRegistry) -> re.Pattern[str]:
+    """Return a pattern of a message that opens with words about oneself ("I am", "ik ben")."""
+    cues = (cue for profile in languages for cue in profile.self_descriptions)
+    return re.compile(rf"^\W*{any_word(cues)}")
+
+
 def openers(languages: LanguageRegistry) -> re.Pattern[str]:
     """Return the words any offered language may put before a question, with what follows them."""
     # Every language's: Flemish learners greet with "salut", French ones with "hello".
@@ -167,6 +173,7 @@ class Answers:
         self._ai_words: dict[Language, Vocabulary] = {}
         self._openers = openers(languages)
         self._introductions = introductions(languages)
+        self._self_descriptions = self_descriptions(languages)
         self._reminder_words = WordBeginnings(w for p in languages for w in p.reminders)
         self._trainer_tools = WordBeginnings(w for p in languages for w in p.trainer_tools)
         # Each language's own: "pain" is an ailment in English and bread in French.
@@ -237,8 +244,11 @@ class Answers:
         if reply.switched:
             self._switch_notice(turn, language, await remember(turn, language, question.text))
         # "Bonjour, je suis Josée, j'ai 78 ans": a hello and a few words about oneself, no
-        # question; "je m'appelle Sophie et j'ai 60 ans" is one too, without the hello.
-        introduced = redaction.kinds == (Kind.NAME,) and self._introductions.search(redaction.bare)
+        # question; "je m'appelle Sophie et j'ai 60 ans" is one too, without the hello, and so
+        # is "i am Amir from Syria, i live in Liège", which was refused.
+        introduced = (
+            redaction.kinds == (Kind.NAME,) and self._introductions.search(redaction.bare)
+        ) or self._self_descriptions.match(redaction.bare)
         greeting = (after_greeting != text or bool(introduced)) and "?" not in text
         answered = await self._respond(
             turn, language, question, greeting=greeting, shown=shown, typed=redaction.text
