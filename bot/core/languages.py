@@ -135,6 +135,8 @@ class FollowUpWords:
     # Anywhere: "in that case", which says the question goes on from the one before ("what
     # should I do then?"); alone, "what should I do" asks how the tutor works.
     then: tuple[str, ...] = ()
+    # A whole question of question words, which asks about what was said before: "since when?"
+    alone: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -391,6 +393,11 @@ FRENCH: Final = LanguageProfile(
             "je l", "on l", "tu l", "vous l", "peux l", "peut l", "pouvez l",
         ),
         then=("alors", "dans ce cas", "dans ce cas la", "du coup", "a ce moment la"),
+        alone=(
+            "depuis quand", "c est depuis quand", "quand", "c est quand", "a partir de quand",
+            "jusqu a quand", "pour qui", "combien", "ca coute combien", "a quel age",
+            "a partir de quel age",
+        ),
     ),
     people=(
         "mon nom",
@@ -569,6 +576,10 @@ DUTCH: Final = LanguageProfile(
         ),
         pronouns=("dat", "dit", "ze", "zij", "hij", "daar", "ervan", "erover", "da"),
         then=("dan", "in dat geval", "in da geval"),
+        alone=(
+            "sinds wanneer", "vanaf wanneer", "wanneer", "tot wanneer", "voor wie", "hoeveel",
+            "hoeveel kost het", "vanaf welke leeftijd", "op welke leeftijd",
+        ),
     ),
     people=(
         "mijn naam",
@@ -724,6 +735,10 @@ ENGLISH: Final = LanguageProfile(
         ),
         pronouns=("it", "that", "this", "they", "them", "those", "these", "there", "its"),
         then=("then", "in that case", "if so"),
+        alone=(
+            "since when", "when", "from when", "until when", "for whom", "who for", "how much",
+            "at what age", "from what age",
+        ),
     ),
     people=(
         "my name",

@@ -417,6 +417,9 @@ async def test_a_follow_up_kept_for_the_trainers_is_kept_as_the_learner_wrote_it
     [
         ("en", "What is the AI Act?", "and since when?"),
         ("fr", "c'est quoi l'AI Act", "et depuis quand ?"),
+        # Question words alone ask about what was said too: they got "write the whole question".
+        ("fr", "l'AI Act c'est quoi", "depuis quand ?"),
+        ("nl", "wat is de AI Act", "sinds wanneer?"),
     ],
 )
 async def test_an_opener_and_a_word_or_two_are_read_after_the_question_before_them(

@@ -90,12 +90,18 @@ def goes_on(text: str, follow_ups: FollowUpWords) -> bool:
     return _holds_one_of(text, follow_ups.then)
 
 
+def asks_only(text: str, follow_ups: FollowUpWords) -> bool:
+    """Tell whether a question is question words alone ("since when?", "depuis quand ?")."""
+    return " ".join(words(text)) in follow_ups.alone
+
+
 def may_follow(question: str, follow_ups: FollowUpWords) -> bool:
     """Tell whether, without a model, a question may be read after the one before it."""
     return (
         opens_as_follow_up(question, follow_ups)
         or refers_back(question, follow_ups)
         or goes_on(question, follow_ups)
+        or asks_only(question, follow_ups)
     )
 
 
