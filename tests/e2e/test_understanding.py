@@ -1584,6 +1584,16 @@ async def test_an_answer_the_options_do_not_read_asks_for_a_letter_and_the_quest
     assert chat.question.question == pending
 
 
+async def test_a_letter_beyond_the_answers_says_which_letters_there_are(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    assert len(chat.question.options) == 3  # A to C
+    await chat.say("d")
+    assert chat.text == t(
+        plain_app, "fr", "This question has answers A to {last}. Tap the one you choose."
+    ).format(last="C")
+
+
 @pytest.mark.parametrize(
     ("language", "typed", "plain"),
     [

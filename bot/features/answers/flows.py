@@ -39,7 +39,7 @@ from bot.features.menu.buttons import ChooseLanguage
 from bot.features.menu.typed_language import language_reader
 from bot.features.privacy.pii import Kind, Redaction, any_word, redact
 from bot.features.quiz.buttons import AnswerQuiz
-from bot.features.quiz.flows import TAP_TO_ANSWER, Answering, on_screen
+from bot.features.quiz.flows import NO_SUCH_LETTER, TAP_TO_ANSWER, Answering, last_letter, on_screen
 from bot.features.simpler.buttons import simpler_button
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
@@ -655,7 +655,7 @@ class Answers:
         if answering and word_count(bare) <= SHORT_WORDS:
             # "a or b", "not a", "celle du milieu" under a quiz question: an answer the options
             # did not read, not a question to write whole.
-            self._tap_to_answer(turn, t)
+            self._tap_to_answer(turn, t, bare)
             return
         # "And at work?", "is it safe?", "since when?": a question that leans on one before it,
         # which the search cannot read alone, gets a request for the whole question, not a
@@ -682,7 +682,7 @@ class Answers:
         elif answering:
             # "enlever mon nom et adresse": an answer in the learner's own words, not a question
             # outside the course to refuse.
-            self._tap_to_answer(turn, t)
+            self._tap_to_answer(turn, t, bare)
         else:
             await self._redirect(turn, t, greeting=greeting)
 
@@ -699,8 +699,16 @@ class Answers:
             rows(screens.way_back(turn, t), screens.menu_button(t)),
         )
 
-    def _tap_to_answer(self, turn: Turn, t: Translator) -> None:
-        turn.say(t.gettext(TAP_TO_ANSWER), rows(screens.continue_button(t)))
+    def _tap_to_answer(self, turn: Turn, t: Translator, typed: str) -> None:
+        last = last_letter(turn)
+        # "d" under a question with answers A to C: "type it: b" did not say why "d" was not one.
+        beyond = last is not None and bool(_LONE_LETTER.fullmatch(typed))
+        said = (
+            t.gettext(NO_SUCH_LETTER).format(last=last)
+            if beyond and typed.strip(" ).").upper() > str(last)
+            else t.gettext(TAP_TO_ANSWER)
+        )
+        turn.say(said, rows(screens.continue_button(t)))
 
     async def _asks_for_trainer_tools(self, turn: Turn, text: str) -> bool:
         """Tell whether a trainer's message names their tools (a group, its learners, reports)."""

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from bot.core.replies import Button, Question
+from bot.core.replies import LETTERS, Button, Question
 from bot.core.router import Turn, action_of, button, rows
 from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson, QuizItem
@@ -26,6 +26,7 @@ from bot.i18n import N_, Translator
 
 # Said under a question to a message that names no option ("a or b", "nee" when two say "Nee,").
 TAP_TO_ANSWER: Final = N_("To answer, tap the letter you choose, or type it: “b”.")
+NO_SUCH_LETTER: Final = N_("This question has answers A to {last}. Tap the one you choose.")
 # The verdict a quiz explanation opens with: one word, then a full stop (the style sheets keep one
 # pair a language, "Yes." / "No.", "Juist." / "Nee.").
 _LABEL: Final = re.compile(r"^\w+\.\s+")
@@ -174,6 +175,16 @@ def unlabelled(explanation: str) -> str:
     # Said apart from the learner's answer ("why?" after a wrong one), "Yes." reads as if the
     # learner had been right.
     return _LABEL.sub("", explanation, count=1) or explanation
+
+
+def last_letter(turn: Turn) -> str | None:
+    """Return the letter of the last answer of the quiz question asked, if one is."""
+    state = turn.state
+    if not isinstance(state, Answering):
+        return None
+    lesson = turn.course.lesson(turn.language, state.lesson)
+    item = lesson.item(state.item) if lesson else None
+    return LETTERS[len(item.options) - 1] if item else None
 
 
 def on_screen(turn: Turn, action: str) -> bool:
