@@ -132,8 +132,8 @@ class FollowUpWords:
     openers: tuple[str, ...] = ()  # at the start: "and", "what about"
     # Standing for something said before: "it", "that" (not articles such as "la" or "het")
     pronouns: tuple[str, ...] = ()
-    # Anywhere: "in that case", which says the question goes on from the one before ("what
-    # should I do then?"); alone, "what should I do" asks how the tutor works.
+    # Anywhere: "in that case", "now", which say the question goes on from the one before ("what
+    # should I do now?"); alone, "what should I do" asks how the tutor works.
     then: tuple[str, ...] = ()
     # A whole question of question words, which asks about what was said before: "since when?"
     alone: tuple[str, ...] = ()
@@ -392,7 +392,9 @@ FRENCH: Final = LanguageProfile(
             # "je peux l'utiliser", apostrophe or not: "l" alone is also the article ("l'IA").
             "je l", "on l", "tu l", "vous l", "peux l", "peut l", "pouvez l",
         ),
-        then=("alors", "dans ce cas", "dans ce cas la", "du coup", "a ce moment la"),
+        then=(
+            "alors", "dans ce cas", "dans ce cas la", "du coup", "a ce moment la", "maintenant",
+        ),
         alone=(
             "depuis quand", "c est depuis quand", "quand", "c est quand", "a partir de quand",
             "jusqu a quand", "pour qui", "combien", "ca coute combien", "a quel age",
@@ -575,7 +577,7 @@ DUTCH: Final = LanguageProfile(
             "en", "maar", "ook", "en voor", "en als", "en met", "en op", "wat met", "bijvoorbeeld",
         ),
         pronouns=("dat", "dit", "ze", "zij", "hij", "daar", "ervan", "erover", "da"),
-        then=("dan", "in dat geval", "in da geval"),
+        then=("dan", "in dat geval", "in da geval", "nu"),
         alone=(
             "sinds wanneer", "vanaf wanneer", "wanneer", "tot wanneer", "voor wie", "hoeveel",
             "hoeveel kost het", "vanaf welke leeftijd", "op welke leeftijd",
@@ -734,7 +736,7 @@ ENGLISH: Final = LanguageProfile(
             "for example",
         ),
         pronouns=("it", "that", "this", "they", "them", "those", "these", "there", "its"),
-        then=("then", "in that case", "if so"),
+        then=("then", "in that case", "if so", "now"),
         alone=(
             "since when", "when", "from when", "until when", "for whom", "who for", "how much",
             "at what age", "from what age",

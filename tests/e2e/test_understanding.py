@@ -527,6 +527,7 @@ async def test_a_question_about_something_else_is_not_read_after_the_question_be
         ),
         ("fr", "que faire si on m'appelle avec la voix de ma fille", "je dois faire quoi alors"),
         ("en", "what if someone calls me with my daughter's voice", "what should I do then"),
+        ("en", "what if someone calls me with my daughter's voice", "What should I do now?"),
     ],
 )
 async def test_what_to_do_then_after_a_question_is_read_after_it_and_alone_is_help(

@@ -120,6 +120,12 @@ from bot.paths import PROJECT_ROOT
         ("er gaat een naaktvideo van mijn dochter rond", "images"),
         ("ik voel me niet goed sinds ik mijn werk kwijt ben", "sadness"),
         ("kheb da gevoel dak niks meer waard ben", "sadness"),
+        (
+            "j ai recu un appel de mon petit fils qui demandait 2000 euros en urgence mais c "
+            "etait bizarre sa voix",
+            "scam_warning",
+        ),
+        ("my grandson phoned me asking for 2000 euros", "scam_warning"),
     ],
 )
 def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, level: str) -> None:
