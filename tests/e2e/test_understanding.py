@@ -1585,6 +1585,26 @@ async def test_an_answer_the_options_do_not_read_asks_for_a_letter_and_the_quest
     assert chat.question.question == pending
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "shown"),
+    [("nl", "waarom is B fout?", 1), ("fr", "pourquoi la c", 2), ("en", "why is A wrong?", 0)],
+)
+async def test_why_an_option_named_by_its_letter_is_explained_under_the_feedback(
+    plain_app: App, language: Language, typed: str, shown: int
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    question = chat.question
+    await chat.press_data(question.answer_data[0])
+    await chat.say(typed)
+    lesson = plain_app.services.course.lesson(language, FIRST_LESSON)
+    assert lesson is not None
+    item = lesson.quiz[0]
+    named = question.options[shown]
+    explanation = item.explanations[item.options.index(named)]
+    assert chat.text == f"💡 {'ABC'[shown]}) {named}\n{explanation}"
+
+
 async def test_a_letter_beyond_the_answers_says_which_letters_there_are(plain_app: App) -> None:
     chat = await new_learner(plain_app, "fr")
     await chat.press_data(data("quiz.start", FIRST_LESSON))

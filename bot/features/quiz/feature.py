@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.feature import Deferred, FeatureContext, Manifest, on
-from bot.features.quiz import flows, in_words
+from bot.features.quiz import flows, in_words, why
 from bot.features.quiz.buttons import AnswerQuiz, StartQuiz
 from bot.features.quiz.ports import ANSWERS, AnswerStore
 
@@ -34,14 +34,14 @@ def _sql_answers(session: AsyncSession) -> AnswerStore:
 
 
 def manifest(_: FeatureContext) -> Manifest:
-    """Return what the quiz handles: its buttons, and an option's letter or words typed."""
+    """Return what the quiz handles: its buttons, an option's letter or words typed, and why."""
     return Manifest(
         name="quiz",
         buttons=(
             on(StartQuiz, flows.start_quiz, replayable=True),
             on(AnswerQuiz, flows.answer, replayable=True),
         ),
-        text_filters=(in_words.answer_in_words,),
+        text_filters=(why.explain_named_option, in_words.answer_in_words),
         states=(flows.Answering,),
         repositories=((ANSWERS, _sql_answers),),
         exporters=(("quiz_answers", lambda uow, learner: uow.get(ANSWERS).export(learner)),),
