@@ -501,6 +501,33 @@ def test_a_cohort_is_renamed_and_handed_to_another_trainer(
 
 
 @pytest.mark.usefixtures("environment")
+def test_a_learner_cannot_lead_their_own_group_and_a_trainer_role_is_taken_back(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    join = new_group(capsys, "Forem Liège")
+    asyncio.run(start(3001, f"join-{join}"))
+    # They would see their classmates' progress: refused, and nothing changed.
+    code, _, err = run(capsys, "cohort", "set", "Forem Liège", "--trainer", "3001")
+    assert code == 1
+    assert err == (
+        "3001 is a learner in 'Forem Liège': a learner cannot lead their own group. Choose "
+        "someone else, or ask them to send /leave first.\n"
+    )
+    assert "trainer=telegram:2001" in run(capsys, "cohort", "list")[1]
+    # The role goes back only once the cohorts they lead have another trainer.
+    assert run(capsys, "trainer", "remove", "2001")[2] == (
+        "2001 leads 'Forem Liège': hand each one to another trainer first (tutor cohort set NAME "
+        "--trainer CHANNEL:ID).\n"
+    )
+    asyncio.run(start(2002))
+    run(capsys, "cohort", "set", "Forem Liège", "--trainer", "2002")
+    assert run(capsys, "trainer", "remove", "2001")[1] == (
+        "2001 is no longer a trainer: their trainer menu is gone.\n"
+    )
+    assert run(capsys, "trainer", "remove", "2001")[2] == "2001 is not a trainer.\n"
+
+
+@pytest.mark.usefixtures("environment")
 def test_operator_deletes_a_cohort_only_when_told_yes(capsys: pytest.CaptureFixture[str]) -> None:
     join = new_group(capsys, "Autumn")
     assert "Welcome to the group" in asyncio.run(start(5000, f"join-{join}"))

@@ -101,6 +101,11 @@ def _add_trainer_and_cohort(commands: Any, join_links: JoinLinks) -> None:
     revoke = trainer_actions.add_parser("revoke", help="cancel an invitation by its number")
     revoke.add_argument("id", type=_row_id)
     revoke.set_defaults(handler=_runner(_revoke))
+    remove = trainer_actions.add_parser(
+        "remove", help="take the trainer role back (they lead no cohort)"
+    )
+    remove.add_argument("trainer", metavar="CHANNEL:ID", help="e.g. telegram:123456789")
+    remove.set_defaults(handler=_runner(_remove))
     weekly = trainer_actions.add_parser("weekly", help="switch a trainer's weekly report")
     weekly.add_argument("trainer", metavar="CHANNEL:ID", help="e.g. telegram:123456789")
     weekly.add_argument("state", choices=("on", "off"), type=str.lower)
@@ -305,14 +310,38 @@ async def _revoke(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) ->
     print(f"Invitation {args.id} cancelled.")
 
 
-async def _weekly(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
+async def _person(uow: SqlUnitOfWork, typed: str, option: str = "") -> Learner:
+    """Return the person a `CHANNEL:ID` names; stop when the tutor knows nobody so."""
     try:
-        channel, external_id = parse_identity(args.trainer)
+        channel, external_id = parse_identity(typed)
     except ValueError as error:
-        raise OperatorError(f"{error}.") from None
-    trainer = await uow.get(LEARNERS).find(channel, external_id)
-    if trainer is None:
-        raise OperatorError(f"{channel}:{external_id} has not talked to the tutor yet.")
+        raise OperatorError(f"{option}{error}.") from None
+    found = await uow.get(LEARNERS).find(channel, external_id)
+    if found is None:
+        raise OperatorError(
+            f"{channel}:{external_id} has not talked to the tutor yet: ask them to send /start."
+        )
+    return found
+
+
+async def _remove(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
+    person = await _person(uow, args.trainer)
+    cohorts = uow.get(COHORTS)
+    led = await cohorts.cohorts_of(person.id)
+    if led:
+        names = ", ".join(repr(cohort.name) for cohort in led)
+        raise OperatorError(
+            f"{args.trainer} leads {names}: hand each one to another trainer first "
+            "(tutor cohort set NAME --trainer CHANNEL:ID)."
+        )
+    if not await cohorts.remove_trainer(person.id):
+        raise OperatorError(f"{args.trainer} is not a trainer.")
+    print(f"{args.trainer} is no longer a trainer: their trainer menu is gone.")
+
+
+async def _weekly(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
+    trainer = await _person(uow, args.trainer)
+    channel, external_id = trainer.channel, trainer.external_id
     if not await Access(app.settings.admin_identities).roles(uow, trainer):
         raise OperatorError(
             f"{channel}:{external_id} is a learner, not a trainer: only trainers get the report."
@@ -354,18 +383,20 @@ def _name(typed: str) -> str:
     return name
 
 
-async def _leader(uow: SqlUnitOfWork, typed: str, now: datetime) -> Learner:
-    """Return the person `--trainer` names, made a trainer; stop when the tutor knows nobody so."""
-    try:
-        channel, external_id = parse_identity(typed)
-    except ValueError as error:
-        raise OperatorError(f"--trainer: {error}.") from None
-    trainer = await uow.get(LEARNERS).find(channel, external_id)
-    if trainer is None:
+async def _leader(
+    uow: SqlUnitOfWork, typed: str, now: datetime, cohort: Cohort | None = None
+) -> Learner:
+    """Return the person `--trainer` names, made a trainer of `cohort` (a new one when None)."""
+    trainer = await _person(uow, typed, "--trainer: ")
+    cohorts = uow.get(COHORTS)
+    membership = await cohorts.membership(trainer.id)
+    if cohort is not None and membership is not None and membership.cohort.id == cohort.id:
+        # They would see their classmates' progress, and count among the learners they lead.
         raise OperatorError(
-            f"{channel}:{external_id} has not talked to the tutor yet: ask them to send /start."
+            f"{typed} is a learner in {cohort.name!r}: a learner cannot lead their own group. "
+            "Choose someone else, or ask them to send /leave first."
         )
-    await uow.get(COHORTS).make_trainer(trainer.id, now)
+    await cohorts.make_trainer(trainer.id, now)
     return trainer
 
 
@@ -440,7 +471,9 @@ async def _set(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any)
         changes["name"] = await _free_name(uow, _name(args.rename), cohort)
     # A cohort whose trainer left (/forget) waits for one: handed over, it is theirs.
     leader = (
-        await _leader(uow, args.trainer, app.services.clock()) if args.trainer is not None else None
+        await _leader(uow, args.trainer, app.services.clock(), cohort)
+        if args.trainer is not None
+        else None
     )
     if leader is not None:
         changes["trainer_id"] = leader.id

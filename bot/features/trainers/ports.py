@@ -141,6 +141,10 @@ class CohortStore(Protocol):
         """Give someone the trainer role (once)."""
         ...
 
+    async def remove_trainer(self, learner_id: int) -> bool:
+        """Take someone's trainer role back; False when they had none."""
+        ...
+
     async def trainer_ids(self) -> list[int]:
         """Return everyone with the trainer role or a cohort to lead."""
         ...

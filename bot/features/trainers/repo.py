@@ -104,6 +104,13 @@ class SqlCohorts:
             self.session.add(TrainerRow(learner_id=learner_id, since=now))
             await self.session.flush()
 
+    async def remove_trainer(self, learner_id: int) -> bool:
+        """Take someone's trainer role back; False when they had none."""
+        result = await self.session.execute(
+            delete(TrainerRow).where(TrainerRow.learner_id == learner_id)
+        )
+        return affected(result) > 0
+
     async def create_code(
         self,
         kind: CodeKind,
