@@ -488,6 +488,26 @@ async def test_push_wizard_takes_typed_words_for_now_and_next_weekday(app: App) 
     assert "✅ Sending to 1 learner now." in trainer.text
 
 
+async def test_a_time_typed_at_when_without_a_tap_is_read_and_durations_count_from_now(
+    app: App,
+) -> None:
+    trainer = await new_trainer(app, 2012, "nl")
+    code = await new_cohort(trainer, "Groep T")
+    await learners(app, code, ["nl"])
+    for typed, when in (
+        # Typed rather than "🗓 Een andere datum en uur…" tapped: it got "Tot gauw!".
+        ("morgen om 9u", "24/11/2026, 09:00"),  # 23/11/26 10:00 in Brussels, a Monday
+        ("binnen een uur", "23/11/2026, 11:00"),  # was one o'clock, already past
+    ):
+        await trainer.command("push")
+        await trainer.press("Groep T")
+        await trainer.press("De volgende les van elke cursist")
+        assert trainer.text == "🕒 Wanneer?"
+        await trainer.say(typed)
+        assert f"• Wanneer: {when}" in trainer.text
+        await trainer.press("Annuleren")
+
+
 async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -> None:
     trainer = await new_trainer(app, 2001)
     code = await new_cohort(trainer, "Group A")
@@ -638,10 +658,10 @@ async def test_a_message_typed_before_its_language_is_kept(app: App) -> None:
         "Het is in het Engels",
         "✖ Annuleren",
     ]
-    # A second part before the tap joins the first.
+    # A second part before the tap joins the first; the language typed picks it.
     await trainer.say("En jullie lader.")
     assert "Vergeet jullie laptop niet morgen!\n\nEn jullie lader." in trainer.text
-    await trainer.press("Het is in het Nederlands")
+    await trainer.say("nederlands")
     assert trainer.text.startswith("Bewaard.")
     assert trainer.buttons[0].label == "➕ Frans toevoegen"
 

@@ -176,6 +176,14 @@ LANGUAGES = ["en", "fr", "nl"]
         ("dans 2 heures", LATE + timedelta(hours=2)),
         ("over 2 uur", LATE + timedelta(hours=2)),
         ("in 2 hours", LATE + timedelta(hours=2)),
+        # With an article, or "binnen": "binnen een uur" was one o'clock.
+        ("binnen een uur", LATE + timedelta(hours=1)),
+        ("over een uur", LATE + timedelta(hours=1)),
+        ("in een uur", LATE + timedelta(hours=1)),
+        ("dans une heure", LATE + timedelta(hours=1)),
+        ("d'ici une heure", LATE + timedelta(hours=1)),
+        ("in an hour", LATE + timedelta(hours=1)),
+        ("binnen 30 minuten", LATE + timedelta(minutes=30)),
         ("over 3 dagen om 10u", local(2026, 12, 3, 10, 0)),
         # Minutes after a full stop, and weekdays in short before a time.
         ("morgen 9.30u", local(2026, 12, 1, 9, 30)),

@@ -16,6 +16,7 @@ from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
 from bot.features.menu import flows as screens
+from bot.features.menu.typed_language import language_reader
 from bot.features.quiz.flows import on_screen
 from bot.features.trainers import ports
 from bot.features.trainers.access import Access, trainer_menu_button
@@ -390,7 +391,9 @@ class PushFlow:
         if found.kind is None or (found.kind == "message" and not found.texts):
             await screens.stale_button(turn)
             return
-        _stop_typing(turn)
+        # A time typed instead of tapped is read as "🗓 Another date and time…" reads it:
+        # "morgen om 9u" got "See you soon!", and the draft was left behind.
+        await self._await_input(turn, "time")
         t = turn.t
         buttons = [button(t.gettext("⚡ Now"), PushAt("now"))]
         buttons += [
@@ -457,6 +460,11 @@ class PushFlow:
             return
         if state.awaiting == "summary":
             await self._typed_at_summary(turn, found, text)
+            return
+        named = language_reader(turn.services.languages).named(text)
+        if state.awaiting == "language" and named is not None:
+            # "nederlands" typed at "In which language?" picks it: it was added to the message.
+            await self.choose_language(turn, PushLanguage(named))
             return
         if state.awaiting == "language" and state.kept:
             # Typed in two goes before a language was chosen: one message in two paragraphs.

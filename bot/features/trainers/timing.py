@@ -43,6 +43,25 @@ _HOUR_RANGE = re.compile(
     r"(?![\d:.,])",
     re.IGNORECASE,
 )
+# "binnen een uur", "in een uur", "over een uur", "d'ici une heure", "in an hour": a duration
+# from now, which dateparser reads only as "over 1 uur", "dans 1 heure", "in 1 hour" ("binnen
+# een uur" was one o'clock, already past).
+_DURATION = re.compile(
+    r"\b(binnen|over|in|dans|d'ici|d’ici)\s+(een|één|une|an|a|\d+)\s+"
+    r"(uur|uren|minuten|minuut|heures?|minutes?|hours?)\b",
+    re.IGNORECASE,
+)
+_DUTCH_UNITS: Final = frozenset({"uur", "uren", "minuten", "minuut"})
+
+
+def _duration(match: re.Match[str]) -> str:
+    unit = match[3].lower()
+    count = match[2] if match[2].isdigit() else "1"
+    if unit in _DUTCH_UNITS:
+        return f"over {count} {unit}"
+    return f"{'dans' if unit.startswith(('heure', 'minute')) else 'in'} {count} {unit}"
+
+
 # "après demain", "apres demain": the day dateparser reads only with its hyphen.
 _AFTER_TOMORROW = re.compile(r"\bapr[eè]s\s+demain\b", re.IGNORECASE)
 # Weekdays in short, before a time: "ma 9u", "di. 14u", "mar 9h" (not March), "Sat 14:00".
@@ -226,6 +245,7 @@ def read_time(
     if _NO_SUCH_HOUR.search(text):
         return None
     written = _HOUR_RANGE.sub(lambda match: match[1], " ".join(text.split()))
+    written = _DURATION.sub(_duration, written)
     written = _AFTER_TOMORROW.sub("après-demain", written)
     written = _DOTTED_HOUR.sub(lambda match: f"{match[1]}:{match[2]}", written)
     written = _SHORT_WEEKDAY.sub(lambda match: f"{_SHORT_WEEKDAYS[match[1].lower()]} ", written)
