@@ -242,6 +242,11 @@ async def test_a_group_is_created_with_a_button_and_its_name_typed(app: App) -> 
     await trainer.say("Groep Gent Maart")
     assert "Groep Gent Maart" in trainer.text
     assert code_in(trainer.text)
+    # The way on first: the first button stopped the link just given, tapped out of habit.
+    assert [b.label for b in trainer.buttons] == [
+        "⬅ Terug naar de groep",
+        "🚫 De inschrijflink stoppen",
+    ]
     # Gone elsewhere after the button, what is typed is no name.
     await trainer.command("cohort", "new")
     await trainer.press("🧑‍🏫 Trainersmenu")
@@ -508,6 +513,18 @@ async def test_a_time_typed_at_when_without_a_tap_is_read_and_durations_count_fr
         await trainer.press("Annuleren")
 
 
+async def test_on_a_sunday_tomorrow_and_next_monday_are_one_button(app: App, clock: Clock) -> None:
+    trainer = await new_trainer(app, 2013)
+    await new_cohort(trainer, "Group S")
+    clock.advance(days=6)  # Sunday 29 November 2026
+    await trainer.command("push")
+    await trainer.press("Group S")
+    await trainer.press("Each learner's next lesson")
+    labels = [b.label for b in trainer.buttons]
+    assert "Tomorrow at 9:00" in labels
+    assert "Next Monday at 9:00" not in labels  # the same moment, 30/11 at 9:00
+
+
 async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -> None:
     trainer = await new_trainer(app, 2001)
     code = await new_cohort(trainer, "Group A")
@@ -653,9 +670,9 @@ async def test_a_message_typed_before_its_language_is_kept(app: App) -> None:
         "In welke taal is het geschreven? Tik hieronder op die taal."
     )
     assert [b.label for b in trainer.buttons] == [
-        "Het is in het Nederlands",
-        "Het is in het Frans",
-        "Het is in het Engels",
+        "In het Nederlands",
+        "In het Frans",
+        "In het Engels",
         "✖ Annuleren",
     ]
     # A second part before the tap joins the first; the language typed picks it.
@@ -668,17 +685,17 @@ async def test_a_message_typed_before_its_language_is_kept(app: App) -> None:
     # Typed again instead of tapping "Add French": asked, with Dutch offered last, to replace.
     await trainer.say("N'oubliez pas votre ordinateur demain !")
     assert [b.label for b in trainer.buttons][:3] == [
-        "Het is in het Frans",
-        "Het is in het Engels",
+        "In het Frans",
+        "In het Engels",
         "🔁 Het vervangt de tekst in het Nederlands",
     ]
-    await trainer.press("Het is in het Frans")
+    await trainer.press("In het Frans")
     await trainer.press("Verder: wanneer")
     await trainer.press("Nu")
     assert "Nederlands: Vergeet jullie laptop niet morgen!\n\nEn jullie lader." in trainer.text
     assert "Frans: N'oubliez pas votre ordinateur demain !" in trainer.text
     await trainer.press("Versturen")
-    assert "✅ Wordt verstuurd naar 2 cursisten nu." in trainer.text
+    assert "✅ Wordt verstuurd: nu naar 2 cursisten." in trainer.text
     # Done with the wizard: typed text is a question again.
     await trainer.say("Wat is AI?")
     assert "Ik bewaar je bericht" not in trainer.text

@@ -416,9 +416,11 @@ class CohortFlows:
         ).format(date=t.date(issued.expires_at))
         turn.say(
             "\n\n".join([*self._share_lines(turn, issued.code), until]),
+            # The way on first: a trainer who tapped the first button out of habit stopped the
+            # link they had just been given to share.
             rows(
-                button(t.gettext("🚫 Stop the join link"), StopJoinCodes(cohort.id)),
                 button(t.gettext("⬅ Back to the group"), ShowCohort(cohort.id)),
+                button(t.gettext("🚫 Stop the join link"), StopJoinCodes(cohort.id)),
             ),
         )
 

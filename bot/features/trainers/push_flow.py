@@ -396,9 +396,11 @@ class PushFlow:
         await self._await_input(turn, "time")
         t = turn.t
         buttons = [button(t.gettext("⚡ Now"), PushAt("now"))]
-        buttons += [
-            button(t.gettext(label), PushAt(key)) for key, (_, label) in ONCE_PRESETS.items()
-        ]
+        # On a Sunday, tomorrow is next Monday: one button for the one moment.
+        presets: dict[datetime, tuple[str, str]] = {}
+        for key, (weekdays, label) in ONCE_PRESETS.items():
+            presets.setdefault(self._preset_due(turn, weekdays), (key, label))
+        buttons += [button(t.gettext(label), PushAt(key)) for key, label in presets.values()]
         buttons.append(button(t.gettext("🗓 Another date and time…"), PushAt("ask")))
         if found.kind in PLAN_KINDS:
             buttons += [
@@ -412,14 +414,10 @@ class PushFlow:
         if found is None or found.kind is None:
             return
         choice = chosen.choice
-        zone = self.options.zone
         if choice == "now":
             await turn.repo(DRAFTS).update_draft(turn.learner.id, turn.now, when="now")
         elif choice in ONCE_PRESETS:
-            weekdays, _ = ONCE_PRESETS[choice]
-            # From the end of today, so "tomorrow" never means later today.
-            start = turn.now.astimezone(zone).replace(hour=23, minute=59)
-            due = next_occurrence(start, zone, weekdays, MORNING)
+            due = self._preset_due(turn, ONCE_PRESETS[choice][0])
             await turn.repo(DRAFTS).update_draft(turn.learner.id, turn.now, when="once", due_at=due)
         elif choice in PLAN_PRESETS and found.kind in PLAN_KINDS:
             weekdays, _ = PLAN_PRESETS[choice]
@@ -444,6 +442,13 @@ class PushFlow:
             await screens.stale_button(turn)
             return
         await self._summary(turn)
+
+    def _preset_due(self, turn: Turn, weekdays: str) -> datetime:
+        """Return when a preset goes: the next of its weekdays after today, at 9:00."""
+        zone = self.options.zone
+        # From the end of today, so "tomorrow" never means later today.
+        start = turn.now.astimezone(zone).replace(hour=23, minute=59)
+        return next_occurrence(start, zone, weekdays, MORNING)
 
     async def typed(self, turn: Turn, text: str) -> None:
         """Take a typed message or date for the /push in progress."""
