@@ -18,6 +18,7 @@ from bot.features.menu.typed_buttons import named, names
         ("▶ Leçon suivante : L’IA que vous utilisez déjà", "Leçon suivante"),
         ("▶ Next lesson: AI you already use", "next lesson: AI you already use"),
         ("AI ontdekken · 0/5", "AI ontdekken"),
+        ("🧭 Wat weet ik al? (10 vragen)", "wat weet ik al"),  # it showed /mydata
         ("18:00", "18:00"),
     ],
 )

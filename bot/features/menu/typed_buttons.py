@@ -3,7 +3,8 @@
 Many learners type what a button says rather than tap it: "Open de les", "📖 Open de les",
 "volgende les" under "▶ Volgende les: AI die je al gebruikt". A label names its button whole,
 in any case, with or without its emoji, accents and punctuation; a label made of an action and
-what it acts on ("▶ Next lesson: …", "AI ontdekken · 0/5") is named by its action too, when that
+what it acts on ("▶ Next lesson: …", "AI ontdekken · 0/5"), or of words and a detail in brackets
+("🧭 Wat weet ik al? (10 vragen)"), is named by its action too, when that
 has two words or more. A single word ("verder", "start", "bias") is left to the readers of small
 talk and of questions, which know more about it than a label does.
 """
@@ -19,8 +20,9 @@ from bot.core.text import fold
 
 # Letters and digits: "Task 1" and "Task 2" are two labels, "18:00" an hour.
 _WORD: Final = re.compile(r"[^\W_]+")
-# What separates a button's action from what it acts on: "▶ Continue: …", "Module · 2/5".
-_ACTION_END: Final = re.compile(r"[:·]")
+# What separates a button's action from what it acts on or adds: "▶ Continue: …", "Module ·
+# 2/5", "🧭 What do I already know? (10 questions)".
+_ACTION_END: Final = re.compile(r"[:·(]")
 MIN_ACTION_WORDS: Final = 2
 
 
