@@ -1605,6 +1605,21 @@ async def test_why_an_option_named_by_its_letter_is_explained_under_the_feedback
     assert chat.text == f"💡 {'ABC'[shown]}) {named}\n{explanation}"
 
 
+async def test_why_an_option_is_wrong_before_answering_asks_to_answer_first(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    pending = chat.question.question
+    # It got the lesson on fake news, "faux" read as its topic.
+    await chat.say("pourquoi A est faux ?")
+    assert chat.text == t(
+        plain_app,
+        "fr",
+        "Choose your answer first: right after, I tell you why each answer is right or wrong.",
+    )
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.question.question == pending
+
+
 async def test_a_letter_beyond_the_answers_says_which_letters_there_are(plain_app: App) -> None:
     chat = await new_learner(plain_app, "fr")
     await chat.press_data(data("quiz.start", FIRST_LESSON))

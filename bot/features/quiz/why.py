@@ -14,14 +14,19 @@ from bot.core.replies import LETTERS
 from bot.core.router import Turn, rows
 from bot.core.text import word_count
 from bot.features.menu import flows as screens
-from bot.features.quiz.flows import Answering
+from bot.features.quiz.buttons import AnswerQuiz
+from bot.features.quiz.flows import Answering, on_screen
 from bot.features.quiz.order import option_order
+from bot.i18n import N_
 
 _WHY: Final = re.compile(r"^\W*(?:why|pourquoi|pq|pk|waarom|wrm)(?!\w)", re.IGNORECASE)
 # An option named by its letter: a capital, "b" to "d", or "a" after the words that name an
 # option ("why is a chatbot wrong" names none, "pourquoi la a" does).
 _LETTER: Final = re.compile(
     r"(?<![\w'’])(?:[A-D]|[b-d]|(?<=la )a|(?<=answer )a|(?<=antwoord )a|(?<=ponse )a)(?![\w'’])"
+)
+ANSWER_FIRST: Final = N_(
+    "Choose your answer first: right after, I tell you why each answer is right or wrong."
 )
 # "pourquoi la B est fausse et pas la C ?" names two; a longer message is a question of its own.
 MOST_WORDS: Final = 8
@@ -31,9 +36,15 @@ async def explain_named_option(turn: Turn, text: str) -> bool:
     """Explain the option of the question just answered that a "why" names by its letter."""
     state = turn.state
     asked_why = _WHY.match(text)
-    if not isinstance(state, Answering) or state.asked or asked_why is None:
+    if not isinstance(state, Answering) or asked_why is None:
         return False
     letters = {letter.upper() for letter in _LETTER.findall(text[asked_why.end() :])}
+    if state.asked:
+        # "pourquoi A est faux ?" before answering got the lesson on fake news ("faux").
+        if len(letters) == 1 and on_screen(turn, AnswerQuiz.action):
+            turn.say(turn.t.gettext(ANSWER_FIRST), rows(screens.continue_button(turn.t)))
+            return True
+        return False
     lesson = turn.course.lesson(turn.language, state.lesson)
     position = lesson.item_position(state.item) if lesson else None
     if len(letters) != 1 or word_count(text) > MOST_WORDS or lesson is None or not position:
