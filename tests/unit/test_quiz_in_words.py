@@ -83,6 +83,9 @@ def test_an_option_is_named_by_its_words_or_a_letter_among_those_shown() -> None
     options = ["Het bedrag gewoon gebruiken", "De chatbot vragen of hij het bedrag goed weet"]
     assert named_option("weet ik ni", options, dutch) is None
     assert named_option("de chatbot vragen", options, dutch) == 1
+    # An elided word is the word: "l'employeur" for an option that says "votre employeur".
+    options = ["Coller le dossier dans ChatGPT", "Demander quels outils votre employeur permet"]
+    assert named_option("demander à l'employeur", options, french) == 1
 
 
 @pytest.mark.parametrize(

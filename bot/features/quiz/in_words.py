@@ -54,12 +54,12 @@ def _only_option_with(said: list[str], shown: Sequence[str], speech: SpeechList)
     words = {word for word in kept if len(word) >= KEY_WORD_LETTERS}
     if not words:
         return None
-    holding = [n for n, option in enumerate(shown) if words <= set(plain_words(option))]
+    holding = [n for n, option in enumerate(shown) if _all_in(words, plain_words(option))]
     if len(holding) != 1:
         return None
     # Every other word said, but letters, is that option's too: "weet ik ni" ("I don't know")
     # names no option, though one holds "weet".
-    if {word for word in kept if len(word) > 1} - set(plain_words(shown[holding[0]])):
+    if not _all_in({word for word in kept if len(word) > 1}, plain_words(shown[holding[0]])):
         return None
     # Its letter first, then its words: "c'est la B, une IA qui a appris", whose "a" is a verb.
     if len(kept[0]) == 1 and speech.position(kept[0]) == holding[0]:
@@ -68,6 +68,21 @@ def _only_option_with(said: list[str], shown: Sequence[str], speech: SpeechList)
     # words it is one of them ("une IA qui a appris").
     letters = {speech.position(word) for word in {kept[0], kept[-1]} if len(word) == 1}
     return holding[0] if letters <= {None, holding[0]} else None
+
+
+# French elisions, which plain words glue to the word they go with: "l'employeur" is
+# "lemployeur", while the option says "votre employeur".
+_ELIDED: Final = ("qu", "l", "d", "j", "n", "s", "c", "m", "t")
+
+
+def _all_in(said: set[str], option: list[str]) -> bool:
+    """Tell whether every word said is a word of the option, with or without an elision."""
+    words = set(option)
+    return all(
+        word in words
+        or any(word.startswith(elided) and word[len(elided) :] in words for elided in _ELIDED)
+        for word in said
+    )
 
 
 def _likeness(words: str, option: str) -> float:
