@@ -1769,6 +1769,17 @@ async def test_a_whole_question_outside_the_course_with_a_pronoun_is_refused_kin
     assert t(plain_app, language, refusal) in chat.text
 
 
+async def test_personal_data_outside_the_course_is_warned_about_once_not_refused_too(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.say("my phone is 0478 12 34 56 please call me")
+    assert "🔒 You shared a phone number." in chat.text
+    # The warning said no already: "That is not in my lessons" came as a second, colder one.
+    assert "That is not in my lessons" not in chat.text
+    assert "I can explain AI words" in chat.text
+
+
 async def test_a_hello_and_a_few_words_about_oneself_are_welcomed_not_refused(
     plain_app: App,
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from enum import Enum
 from functools import partial
 from typing import TYPE_CHECKING, Final
 
@@ -79,6 +80,14 @@ KIND_NAMES: Final[dict[Kind, str]] = {
     Kind.SECRET: N_("a password or a PIN code"),
     Kind.HEALTH: N_("a detail about your health"),
 }
+
+
+class Opening(Enum):
+    """How a reply to a message outside the course begins."""
+
+    REFUSAL = "refusal"  # a question the lessons do not answer: said so
+    WELCOME = "welcome"  # a hello or words about oneself, and no question: welcomed
+    WARNED = "warned"  # personal data was just warned about: that said enough
 
 
 def introductions(languages: LanguageRegistry) -> re.Pattern[str]:
@@ -250,8 +259,17 @@ class Answers:
             redaction.kinds == (Kind.NAME,) and self._introductions.search(redaction.bare)
         ) or self._self_descriptions.match(redaction.bare)
         greeting = (after_greeting != text or bool(introduced)) and "?" not in text
+        # "my phone is 0478 12 34 56 please call me": after the warning, "That is not in my
+        # lessons" came as a second, colder no.
+        opening = (
+            Opening.WELCOME
+            if greeting
+            else Opening.WARNED
+            if redaction.found and not introduced
+            else Opening.REFUSAL
+        )
         answered = await self._respond(
-            turn, language, question, greeting=greeting, shown=shown, typed=redaction.text
+            turn, language, question, opening=opening, shown=shown, typed=redaction.text
         )
         if answered and not reply.switched:
             await remember(turn, language, question.text)
@@ -394,7 +412,7 @@ class Answers:
         redaction: Redaction,
         *,
         asked_in: Language | None = None,
-        greeting: bool = False,
+        opening: Opening = Opening.REFUSAL,
         shown: Shown | None = None,
         typed: str | None = None,
     ) -> bool:
@@ -431,7 +449,7 @@ class Answers:
         # The lesson on screen (a card, its quiz), not one only offered next after a quiz.
         reading = None if isinstance(turn.state, Idle) else turn.state.lesson_id
         if not on_topic(result, names_a_topic, reading):
-            await self._off_topic(turn, t, language, redaction.bare, result, greeting=greeting)
+            await self._off_topic(turn, t, language, redaction.bare, result, opening=opening)
             return False
         if self._medicines[read_in].found_in(redaction.bare):
             # "chatgpt m'a dit de prendre 2 dafalgan, c bon ?": the lesson on checking answers
@@ -615,7 +633,7 @@ class Answers:
         bare: str,
         result: SearchResult,
         *,
-        greeting: bool,
+        opening: Opening,
     ) -> None:
         """Answer a message the topic gate finds outside the course, as kindly as it allows."""
         if self._asks_for_reminders(bare):
@@ -684,7 +702,7 @@ class Answers:
             # outside the course to refuse.
             self._tap_to_answer(turn, t, bare)
         else:
-            await self._redirect(turn, t, greeting=greeting)
+            await self._redirect(turn, t, opening=opening)
 
     def _languages_read(self, turn: Turn, t: Translator, written_in: str) -> None:
         """Say, in the learner's language, which languages the tutor reads and writes."""
@@ -724,11 +742,21 @@ class Answers:
         return self._reminder_words.found_in(text)
 
     async def _redirect(
-        self, turn: Turn, t: Translator, *, greeting: bool = False, health: bool = False
+        self,
+        turn: Turn,
+        t: Translator,
+        *,
+        opening: Opening = Opening.REFUSAL,
+        health: bool = False,
     ) -> None:
         """Say kindly what the tutor is for: after a hello without a question, as a welcome."""
+        first = {
+            Opening.WELCOME: t.gettext("Hello! 👋 I am your AI tutor."),
+            Opening.REFUSAL: _refusal(t, health=health),
+            Opening.WARNED: _health_advice(t) if health else None,
+        }[opening]
         lines = [
-            t.gettext("Hello! 👋 I am your AI tutor.") if greeting else _refusal(t, health=health),
+            *([first] if first else []),
             t.gettext(
                 "I can explain AI words, answer questions about chatbots, privacy or fake "
                 "news, and teach you short lessons with quizzes."
