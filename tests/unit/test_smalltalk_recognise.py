@@ -27,6 +27,8 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("ok thanks, that's reassuring", Kind.THANKS),
         ("ouf, c'est rassurant", Kind.OK),
         ("wdym", Kind.CONFUSED),  # was a hello, by its meaning
+        ("c quoi deja la question", Kind.AGAIN),  # was a card on prompts
+        ("wat was de vraag weer?", Kind.AGAIN),
         ("allez, ge zijt toch maar ne computer", Kind.ABOUT),  # was the help's command list
         ("Bonjour, ça va ?", Kind.HOW_ARE_YOU),
         ("goeiemorgen", Kind.GREETING),
