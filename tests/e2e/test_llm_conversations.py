@@ -633,8 +633,8 @@ async def test_a_text_that_is_no_prompt_gets_a_nudge_without_the_model(
 
     assert (
         t.gettext(
-            "This does not look like a prompt yet. Write what you would ask a chatbot, "
-            "in one or two full sentences."
+            "This is not a prompt for this task yet. Write what you would ask a chatbot for the "
+            "task below, in one or two full sentences."
         )
         in chat.text
     )

@@ -127,8 +127,8 @@ def rule_feedback(t: Translator, verdict: Verdict, task: PracticeTask, prompt: s
 def _not_a_prompt_yet(turn: Turn, task: PracticeTask) -> None:
     """Say that a text is no prompt yet, and show the task it should ask a chatbot for."""
     lead = turn.t.gettext(
-        "This does not look like a prompt yet. Write what you would ask a chatbot, "
-        "in one or two full sentences."
+        "This is not a prompt for this task yet. Write what you would ask a chatbot for the task "
+        "below, in one or two full sentences."
     )
     _say_task(turn, task, lead=[lead])
 
