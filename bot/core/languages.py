@@ -448,6 +448,9 @@ FRENCH: Final = LanguageProfile(
         "mon fils a", "ma fille a", "mon enfant a", "mon mari a", "ma femme a", "ma mère a",
         "ma mere a", "mon père a", "mon pere a", "mon fils est", "ma fille est", "mon mari est",
         "ma femme est",
+        # After a name ("ma fille Léa a le diabète"), and a treatment taken ("il prend de
+        # l'insuline"): the verb alone, which the condition after it makes health.
+        "a", "est", "prend", "prennent",
     ),
     conditions=(
         "diabète", "diabete", "diabétique", "diabetique", "dépression", "depression",

@@ -1017,7 +1017,7 @@ async def test_a_prompt_that_tells_ones_health_is_not_praised_for_keeping_data_o
         "Écris un e-mail court et poli à ma commune pour un rendez-vous. Je suis séropositif et "
         "enceinte, donc plutôt le matin. 5 phrases maximum."
     )
-    assert t(plain_app, "fr", "a detail about your health") in chat.text
+    assert t(plain_app, "fr", "a detail about health") in chat.text
     assert f"❌ {t(plain_app, 'fr', 'No personal data')}" in chat.text
 
 

@@ -537,6 +537,12 @@ def test_an_international_phone_number_in_brackets_is_found(number: str) -> None
             "mon fils a un [HEALTH], chatgpt peut aider ?",
         ),
         ("mijn moeder lijdt aan alzheimer", "mijn moeder lijdt aan [HEALTH]"),
+        # A second condition after a verb again, and a treatment someone takes.
+        ("ik ben zwanger en heb diabetes", "ik ben [HEALTH]"),
+        (
+            "mon mari est diabétique et il prend de l'insuline",
+            "mon mari est [HEALTH] et il prend de l'[HEALTH]",
+        ),
     ],
 )
 def test_a_condition_said_of_oneself_is_health_data(text: str, redacted: str) -> None:
@@ -553,7 +559,15 @@ def test_a_condition_said_of_oneself_is_health_data(text: str, redacted: str) ->
         "I am worried about cancer",
         "AI has changed cancer research, how?",
         "wat heeft AI met kanker te maken?",
+        "l'IA a le droit de lire mes mails ?",
+        "ChatGPT est utile contre le cancer ?",
     ],
 )
 def test_health_words_that_say_nothing_of_the_learner_are_kept(text: str) -> None:
     assert redact(text).text == text
+
+
+def test_a_condition_after_a_named_child_is_health_data_too() -> None:
+    # The name between "ma fille" and the verb hid the condition, which was kept.
+    redaction = redact("ma fille Léa a le diabète, l'IA peut aider ?")
+    assert redaction.text == "ma fille [NAME] a le [HEALTH], l'IA peut aider ?"

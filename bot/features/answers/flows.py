@@ -34,6 +34,8 @@ from bot.features.answers.follow_up import (
 )
 from bot.features.answers.gate import on_topic
 from bot.features.answers.ports import QUESTIONS
+from bot.features.gain.buttons import AnswerCheck
+from bot.features.gain.flows import Checking
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ChooseLanguage
@@ -41,6 +43,8 @@ from bot.features.menu.typed_language import language_reader
 from bot.features.privacy.pii import Kind, Redaction, any_word, redact
 from bot.features.quiz.buttons import AnswerQuiz
 from bot.features.quiz.flows import NO_SUCH_LETTER, TAP_TO_ANSWER, Answering, last_letter, on_screen
+from bot.features.review.buttons import AnswerReview
+from bot.features.review.flows import Reviewing
 from bot.features.simpler.buttons import simpler_button
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
@@ -58,6 +62,16 @@ SEARCH_K: Final = 5
 LINK: Final = re.compile(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
 # A quiz option's letter alone, as typed to answer ("b", "C)").
 _LONE_LETTER: Final = re.compile(r"\s*[a-d]\s*[).]?\s*", re.IGNORECASE)
+# How a question opens, in the three languages: under a quiz, review or check question, words
+# that open otherwise ("I'd open it and check the page myself") are an answer in the learner's
+# own words, and the card that answered them gave the right option away.
+_ASKS: Final = re.compile(
+    r"^\W*(?:what|whats|how|why|where|which|who|when|is|are|can|could|do|does|did|should|will|"
+    r"would|may|quoi|que|qu|quel|quelle|quels|quelles|comment|pourquoi|quand|combien|où|qui|"
+    r"est[- ]ce|c['’ ]?est quoi|c quoi|cest quoi|peut|peux|puis|pouvez|dois|doit|wat|hoe|"
+    r"waarom|wanneer|welke|wie|waar|kan|kun|kunt|mag|moet|zijn|heeft|hebben|wa)(?!\w)",
+    re.IGNORECASE,
+)
 MODEL_PASSAGES: Final = 4
 # A question of this many words or fewer, outside the course, is too short to tell what it is
 # about unless it is this close to an everyday subject (cosine): "since when?" scores 0.09,
@@ -78,7 +92,7 @@ KIND_NAMES: Final[dict[Kind, str]] = {
     Kind.ADDRESS: N_("a home address"),
     Kind.NAME: N_("a name"),  # the learner's own, often: not "someone's"
     Kind.SECRET: N_("a password or a PIN code"),
-    Kind.HEALTH: N_("a detail about your health"),
+    Kind.HEALTH: N_("a detail about health"),
 }
 
 
@@ -225,6 +239,9 @@ class Answers:
             personal_data_warning(turn, language, redaction.kinds, self.privacy_lesson_id)
         if LINK.search(redaction.bare):
             self._link(turn)
+            return
+        if _under_a_question(turn) and not ("?" in text or _ASKS.match(redaction.bare)):
+            self._tap_to_answer(turn, turn.t, redaction.bare)
             return
         if await self._asks_for_trainer_tools(turn, redaction.bare):
             # "hoe stuur ik een les naar mijn groep?" from a trainer got a lesson card on
@@ -791,6 +808,16 @@ def _health_advice(t: Translator) -> str:
         "🩺 I am a computer program and cannot give medical advice. Ask your doctor or a "
         "pharmacist. In an emergency, call {emergency}: it is free, day and night."
     ).format(emergency=EMERGENCY)
+
+
+def _under_a_question(turn: Turn) -> bool:
+    """Tell whether a quiz, review or check question waits on screen for its answer."""
+    state = turn.state
+    if isinstance(state, Answering):
+        return state.asked and on_screen(turn, AnswerQuiz.action)
+    if isinstance(state, Reviewing):
+        return on_screen(turn, AnswerReview.action)
+    return isinstance(state, Checking) and on_screen(turn, AnswerCheck.action)
 
 
 def _refusal(t: Translator, *, health: bool) -> str:

@@ -466,7 +466,9 @@ _SECRET = re.compile(
 # cancer?" is a question; nor after other words: "I have a question about cancer" is one too.
 _BETWEEN = (
     r"(?:(?:a|an|some|type\s*\d|had|been|got|also|chronic|severe|mild|un|une|du|de|d['’]|des|le|"
-    r"la|l['’]|forme|al|jaren|lang|ook|een|chronische|ernstige|lichte|zware|take|prends|neem)\s*)"
+    r"la|l['’]|forme|al|jaren|lang|ook|een|chronische|ernstige|lichte|zware|take|prends|neem|"
+    # A verb again after "and": "ik ben zwanger en heb diabetes".
+    r"heb|have|has|ai|a|is|est)\s*)"
 )
 _CONDITION = rf"(?i:{_any(word for profile in BUILT_IN for word in profile.conditions)})(?!\w)"
 _HEALTH = re.compile(
