@@ -567,6 +567,26 @@ def test_health_words_that_say_nothing_of_the_learner_are_kept(text: str) -> Non
     assert redact(text).text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        # Written out in words: kept word for word, without a note.
+        ("écris à marie.dupont arobase gmail.com, ok ?", "écris à [EMAIL], ok ?"),
+        ("mon email marie.dupont (at) gmail point com", "mon email [EMAIL]"),
+        # A neighbour's mobile in its own national form.
+        ("mon portable français 06 12 34 56 78, ok ?", "mon portable français [PHONE], ok ?"),
+        ("mijn Nederlandse nummer is 06-12345678", "mijn Nederlandse nummer is [PHONE]"),
+    ],
+)
+def test_emails_written_out_and_neighbours_mobiles_are_found(text: str, redacted: str) -> None:
+    assert redact(text).text == redacted
+
+
+def test_dates_are_no_neighbours_phone_numbers() -> None:
+    # "09.06.2025" is a valid Dutch premium number, and was taken for one.
+    assert not redact("Meeting on 09.06.2025 from 15:00, or 09/09/2024.").found
+
+
 def test_a_condition_after_a_named_child_is_health_data_too() -> None:
     # The name between "ma fille" and the verb hid the condition, which was kept.
     redaction = redact("ma fille Léa a le diabète, l'IA peut aider ?")

@@ -17,6 +17,7 @@ from importlib.resources import files
 from typing import Final
 
 import phonenumbers
+from phonenumbers import Leniency
 from stdnum import iban, luhn
 from stdnum.be import bis, eid, nn
 
@@ -253,6 +254,26 @@ def _phone_spans(text: str) -> Iterator[Span]:
             yield start, match.end
 
 
+# The neighbours' mobile numbers in their own national form, which learners who come from there
+# keep typing: "06 12 34 56 78" (France), "06-12345678" (the Netherlands). Mobiles only, of ten
+# digits: shorter numbers valid there are dates here ("09.06.2025" is a Dutch premium number).
+_NEIGHBOURS: Final = ("FR", "NL")
+NEIGHBOUR_MOBILE_DIGITS: Final = 10
+
+
+def _neighbour_phone_spans(text: str) -> Iterator[Span]:
+    spaced = _SLASH_IN_NUMBER.sub(" ", text)
+    for region in _NEIGHBOURS:
+        for match in phonenumbers.PhoneNumberMatcher(spaced, region, leniency=Leniency.VALID):
+            digits = re.sub(r"\D", "", match.raw_string)
+            if (
+                digits.startswith("0")
+                and len(digits) == NEIGHBOUR_MOBILE_DIGITS
+                and phonenumbers.number_type(match.number) == phonenumbers.PhoneNumberType.MOBILE
+            ):
+                yield match.start, match.end
+
+
 def _international_phone_spans(text: str) -> Iterator[Span]:
     # Before national numbers: the 11 digits of "+32 480 94 18 58" may pass their check.
     for start, end in _phone_spans(text):
@@ -263,8 +284,9 @@ def _international_phone_spans(text: str) -> Iterator[Span]:
 
 
 # "jan@x.be", "jan @ x.be", "jan [at] x.be", "jan (at) x [dot] be"
-_AT = r"[ ]?(?:@|[\[(]at[\])])[ ]?"
-_DOT = r"(?:\.|[ ]?[\[(]dot[\])][ ]?)"
+# Written out too: "marie.dupont arobase gmail.com", "jan (at) x point be".
+_AT = r"[ ]?(?:@|[\[(]at[\])]|[ ]arobase[ ]|[ ]apenstaartje[ ])[ ]?"
+_DOT = r"(?:\.|[ ]?[\[(]dot[\])][ ]?|[ ](?:dot|point|punt)[ ])"
 _EMAIL = re.compile(
     rf"(?<![\w.+-])[\w.+-]+(?i:{_AT})[\w-]+(?:(?i:{_DOT})[\w-]+)*(?i:{_DOT})[A-Za-z]{{2,}}(?![\w-])"
 )
@@ -509,6 +531,7 @@ _DETECTORS: tuple[tuple[Kind, Detector], ...] = (
     (Kind.ID_CARD, _number_spans(_is_identity_card_number, longest=ID_CARD_DIGITS)),
     (Kind.CARD, _number_spans(_is_card_number, longest=19)),
     (Kind.PHONE, _phone_spans),
+    (Kind.PHONE, _neighbour_phone_spans),
     *((Kind.ADDRESS, _regex_spans(pattern)) for pattern in _ADDRESSES),
     (Kind.ADDRESS, _regex_spans(_UNMARKED_STREETS)),
     (Kind.SECRET, _regex_spans(_SECRET)),
