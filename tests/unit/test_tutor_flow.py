@@ -515,6 +515,29 @@ async def test_a_newcomer_is_not_told_the_default_hour_is_when_they_usually_lear
     assert "usually learn" not in chat.text
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "under_the_hours"),
+    [
+        ("nl", "zet de herinneringen uit", False),
+        ("nl", "nee, liever geen herinneringen", False),
+        ("fr", "arrête de m'envoyer des rappels tous les jours svp", False),
+        ("en", "turn off the reminders", False),
+        ("nl", "uit", True),  # one word is enough under the hours
+    ],
+)
+async def test_reminders_are_turned_off_in_words(
+    app: App, language: str, typed: str, under_the_hours: bool
+) -> None:
+    chat = Chat(app.tutor, user=f"off-{language}-{under_the_hours}", language_code=language)
+    await chat.command("start")
+    if under_the_hours:
+        await chat.command("settings")
+        await chat.press_data(data("settings.hours"))
+    # They got the settings, a card or "See you soon!", and the reminders stayed on.
+    await chat.say(typed)
+    assert data("settings.rem", "on") in {b.data for b in chat.buttons}
+
+
 async def test_an_hour_typed_under_the_reminder_hours_is_the_one_tapped(app: App) -> None:
     chat = Chat(app.tutor, user="hours", language_code="nl")
     await chat.command("start")

@@ -32,5 +32,6 @@ def manifest(context: FeatureContext) -> Manifest:
             on(ChooseHour, flows.choose_hour),
         ),
         texts=(TextRoute(flows.hour_typed, ChoosingHour.flow),),
+        text_filters=(flows.reminders_off_typed,),
         states=(ChoosingHour,),
     )

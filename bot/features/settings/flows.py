@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Final
 
 from bot.core.localtime import format_clock, is_quiet_minute, read_clock
 from bot.core.ports import LEARNERS
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
+from bot.core.text import fold
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import AskLanguage
 from bot.features.review.ports import REMINDERS
@@ -24,6 +26,25 @@ _TIME_WORDS = re.compile(
     re.IGNORECASE,
 )
 SHORT_TIME_WORDS = 5
+
+
+# Reminders turned off in words: "zet de herinneringen uit", "nee, liever geen herinneringen",
+# "pas de rappels", "stop the reminders". They got the settings, or a card, and stayed on.
+_REMINDERS_OFF = re.compile(
+    r"\b(?:no|stop|turn off|switch off|disable|no more|don't want|dont want)\b.{0,20}\breminders?\b"
+    r"|\breminders?\b.{0,10}\boff\b"
+    r"|\b(?:pas de|plus de|arrete[rz]?|stop|desactive[rz]?|sans)\b.{0,20}\brappels\b"
+    r"|\brappels\b.{0,10}\b(?:off|desactives?)\b"
+    r"|\b(?:geen|stop)\b.{0,20}\bherinneringen\b"
+    r"|\bherinneringen\b.{0,20}\b(?:uit|uitzetten|uitschakelen)\b",
+)
+# Under the hours, one word is enough.
+_OFF_WORDS: Final = frozenset({"off", "uit", "aucun", "aucune", "geen", "none", "desactiver"})
+
+
+def reminders_off_asked(text: str) -> bool:
+    """Tell whether a message asks for no more reminders."""
+    return _REMINDERS_OFF.search(fold(text).casefold()) is not None
 
 
 def _looks_like_a_time(text: str) -> bool:
@@ -119,9 +140,22 @@ class SettingsFlows:
         question = t.gettext("At what time should I send your reminders?")
         turn.say(f"{note}\n\n{question}" if note else question, keyboard, replace=not note)
 
+    async def reminders_off_typed(self, turn: Turn, text: str) -> bool:
+        """Turn reminders off when a message asks for none; False for anything else."""
+        if not turn.learner.reminders_on or not reminders_off_asked(text):
+            return False
+        if isinstance(turn.state, ChoosingHour):
+            turn.leave()
+        await self.switch_reminders(turn, SwitchReminders("off"))
+        return True
+
     async def hour_typed(self, turn: Turn, text: str) -> None:
         """Take an hour typed under the hours as the one tapped; anything else is a question."""
         t = turn.t
+        if fold(text).casefold().strip(" .!") in _OFF_WORDS:
+            turn.leave()
+            await self.switch_reminders(turn, SwitchReminders("off"))
+            return
         minutes = read_clock(text)
         if minutes is None and _looks_like_a_time(text):
             # "25h", "half past eight": a time meant, not a question to answer elsewhere.
