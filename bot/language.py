@@ -24,6 +24,10 @@ MIN_OFFERED_SHARE: Final = 0.01
 # None of the 3,542 texts of eval/ is read as foreign so.
 MIN_FOREIGN_CONFIDENCE: Final = 0.95
 MIN_FOREIGN_WORDS: Final = 4
+# How many of the model's likeliest languages are looked at, and how likely an offered one among
+# them must be for a message in Latin letters to be read as one the tutor may speak.
+FOREIGN_CANDIDATES: Final = 3
+OFFERED_STILL_LIKELY: Final = 0.02
 LABEL_PREFIX: Final = "__label__"
 
 
@@ -81,9 +85,19 @@ class LanguageDetector:
         # Cyrillic), it is in none of the languages offered, whatever its length.
         if not has_letters(line) or (latin and len(line.split()) < MIN_FOREIGN_WORDS):
             return None
-        [label], [probability] = self._fasttext().predict(line, k=1)
-        code = str(label).removeprefix(LABEL_PREFIX)
+        labels, probabilities = self._fasttext().predict(line, k=FOREIGN_CANDIDATES)
+        codes = [str(label).removeprefix(LABEL_PREFIX) for label in labels]
+        code, probability = codes[0], probabilities[0]
         if code in self.languages.codes or (latin and probability < MIN_FOREIGN_CONFIDENCE):
+            return None
+        # "a demain il fera beau?" reads as Italian (0.96), French next (0.025): an offered
+        # language that close is how a learner of it types, without its accents.
+        offered = (
+            p
+            for other, p in zip(codes, probabilities, strict=True)
+            if other in self.languages.codes
+        )
+        if latin and max(offered, default=0.0) >= OFFERED_STILL_LIKELY:
             return None
         return code
 

@@ -319,7 +319,9 @@ FRENCH: Final = LanguageProfile(
                 )
             ),
         ),
-        spoken=(("pk", "pourquoi"), ("pq", "pourquoi"), ("cvs", "CV")),
+        # "c safe chatgpt?": the English word French speakers use, which no lesson writes (it got
+        # the tutor's description of itself).
+        spoken=(("pk", "pourquoi"), ("pq", "pourquoi"), ("cvs", "CV"), ("safe", "sans danger")),
     ),
     rubric=RubricWords(
         task=(

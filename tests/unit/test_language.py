@@ -70,6 +70,7 @@ def test_capitals_do_not_change_the_language(text: str, language: str) -> None:
         ("كيف حالك", "ar"),  # another script: short is enough
         ("Wie kann ich ChatGPT benutzen?", "de"),
         ("¿cómo puedo usar la inteligencia artificial para buscar trabajo?", "es"),
+        ("il mio lavoro è a rischio", "it"),
     ],
 )
 def test_a_message_clearly_in_a_language_not_offered_is_named(text: str, language: str) -> None:
@@ -84,6 +85,7 @@ def test_a_message_clearly_in_a_language_not_offered_is_named(text: str, languag
         "weer morgen antwerpen",  # 0.97 Low German, but three words
         "nah im good",
         "chatgpt copilot gemini",  # names of tools say no language
+        "a demain il fera beau?",  # 0.96 Italian, but French next (0.025): no accents typed
         "shukran 🙏",
         "👍",
     ],
