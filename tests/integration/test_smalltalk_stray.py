@@ -50,6 +50,7 @@ def test_a_message_no_phrase_covers_is_read_by_the_closest_phrase(
         "recette de crêpes",
         "wie wint de match vanavond?",
         "what's the weather tomorrow",  # close to "see you tomorrow", but it asks something
+        "welk weer wordt het morgen in Gent",  # "tot morgen", without a question mark
     ],
 )
 def test_everyday_questions_come_close_to_no_phrase(stray: StrayMessages, text: str) -> None:

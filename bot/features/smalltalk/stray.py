@@ -30,7 +30,9 @@ ASKING_WORDS: Final = frozenset(
     {
         *("how", "what", "whats", "why", "where", "which", "who", "when"),
         *("comment", "quoi", "pourquoi", "quel", "quelle", "quels", "quelles", "qui", "quand"),
-        *("hoe", "wat", "wa", "waarom", "welke", "waar", "wie", "wanneer"),
+        "combien",
+        # "welk weer wordt het morgen in Gent" was a goodbye ("tot morgen").
+        *("hoe", "wat", "wa", "waarom", "welk", "welke", "waar", "wie", "wanneer", "hoeveel"),
     }
 )
 SAID_NOT_ASKED: Final = frozenset(
