@@ -254,6 +254,8 @@ def named_command(book: Phrasebook, text: str) -> str | None:
     ("text", "command"),
     [
         ("mes progrès", "progress"),
+        ("hoeveel lessen moet ik nog doen?", "progress"),  # was the topics, without a count
+        ("combien de leçons il me reste ?", "progress"),
         ("ok, mes progrès svp", "progress"),
         ("mijn vooruitgang", "progress"),
         ("je veux un quiz", "quiz"),
