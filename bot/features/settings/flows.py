@@ -30,13 +30,19 @@ SHORT_TIME_WORDS = 5
 
 # Reminders turned off in words: "zet de herinneringen uit", "nee, liever geen herinneringen",
 # "pas de rappels", "stop the reminders". They got the settings, or a card, and stayed on.
+_POLITE = r"(?:\W+(?:meer|please|svp|stp|aub|graag|merci|thanks))*"
 _REMINDERS_OFF = re.compile(
-    r"\b(?:no|stop|turn off|switch off|disable|no more|don't want|dont want)\b.{0,20}\breminders?\b"
-    r"|\breminders?\b.{0,10}\boff\b"
-    r"|\b(?:pas de|plus de|arrete[rz]?|stop|desactive[rz]?|sans)\b.{0,20}\brappels\b"
-    r"|\brappels\b.{0,10}\b(?:off|desactives?)\b"
-    r"|\b(?:geen|stop)\b.{0,20}\bherinneringen\b"
-    r"|\bherinneringen\b.{0,20}\b(?:uit|uitzetten|uitschakelen)\b",
+    # A verb that stops them, a few words before: "arrête de m'envoyer des rappels".
+    r"\b(?:stop|turn off|switch off|disable|arrete[rz]?|desactive[rz]?|zet)\b.{0,25}"
+    r"\b(?:reminders|rappels|herinneringen)\b"
+    r"|\b(?:reminders|rappels|herinneringen)\b.{0,20}\b(?:off|desactives?|uit|uitzetten)\b"
+    # A wish for none, said as one ("no more reminders", "liever geen herinneringen"); not "I
+    # got no reminder today", which asks for the opposite.
+    r"|\b(?:no more|don't want|dont want|do not want|plus de|je ne veux pas de|je veux pas de"
+    r"|liever geen|wil geen)(?: (?:the|any|de|des|die))? (?:reminders|rappels|herinneringen)"
+    rf"{_POLITE}\W*$"
+    r"|\bgeen herinneringen meer\b"
+    rf"|^\W*(?:no|pas de|nee,? geen|geen) (?:reminders|rappels|herinneringen){_POLITE}\W*$",
 )
 # Under the hours, one word is enough.
 _OFF_WORDS: Final = frozenset({"off", "uit", "aucun", "aucune", "geen", "none", "desactiver"})
