@@ -549,16 +549,19 @@ async def test_an_hour_typed_under_the_reminder_hours_is_the_one_tapped(app: App
 
     await chat.press_data(data("settings.hours"))
     await chat.say("23h")  # in the quiet hours
-    refused = translated(
-        app,
-        "nl",
-        "I do not send reminders at {time}: it is too late or too early. "
-        "Please choose an hour from {first} to {last}.",
-    )
+    too_late = "I do not send reminders at {time}: it is too late. "
+    refused = translated(app, "nl", too_late + "Please choose an hour from {first} to {last}.")
     assert refused.format(time="23:00", first="08:00", last="20:00") in chat.text
     assert "settings.hour" in actions(chat)
     await chat.say("7 pm")
     assert reminders_at.format(time="19:00") in chat.text
+    # Early is said early, and the minutes typed are the ones said.
+    await chat.press_data(data("settings.hours"))
+    await chat.say("6u30")
+    too_early = "I do not send reminders at {time}: it is too early. "
+    refused = translated(app, "nl", too_early + "Please choose an hour from {first} to {last}.")
+    assert refused.format(time="06:30", first="08:00", last="20:00") in chat.text
+    await chat.say("19u")
 
     # A part of the day counts; minutes are said to be left out, not silently.
     await chat.press_data(data("settings.hours"))

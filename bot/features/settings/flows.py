@@ -174,10 +174,21 @@ class SettingsFlows:
         hour = minutes // 60
         if hour not in self.hours:
             first, last = self._day()
-            note = t.gettext(
-                "I do not send reminders at {time}: it is too late or too early. "
-                "Please choose an hour from {first} to {last}."
-            ).format(time=format_clock(hour * 60), first=first, last=last)
+            # Which of the two, by the nearer end of the quiet hours ("21u30" was "too late or
+            # too early", and said 21:00).
+            start, end = self.quiet_hours
+            late = (minutes - start) % MINUTES_PER_DAY <= (end - minutes) % MINUTES_PER_DAY
+            note = (
+                t.gettext(
+                    "I do not send reminders at {time}: it is too late. "
+                    "Please choose an hour from {first} to {last}."
+                )
+                if late
+                else t.gettext(
+                    "I do not send reminders at {time}: it is too early. "
+                    "Please choose an hour from {first} to {last}."
+                )
+            ).format(time=format_clock(minutes), first=first, last=last)
             await self.ask_hour(turn, note=note)
             return
         # Reminders come on the hour: 20:30 is said to be 20:00, not silently made so.
