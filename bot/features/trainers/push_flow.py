@@ -466,8 +466,9 @@ class PushFlow:
         if state.awaiting == "summary":
             await self._typed_at_summary(turn, found, text)
             return
-        named = language_reader(turn.services.languages).named(text)
-        if state.awaiting == "language" and named is not None:
+        if state.awaiting == "language" and (
+            named := language_reader(turn.services.languages).named(text)
+        ):
             # "nederlands" typed at "In which language?" picks it: it was added to the message.
             await self.choose_language(turn, PushLanguage(named))
             return

@@ -233,7 +233,7 @@ class Distress:
         return await self._answer(turn, self.level_of(text), text)
 
     async def read_stray(self, turn: Turn, text: str) -> bool:
-        """Reassure doubts or fear in a message the course does not answer, even a question."""
+        """Reassure doubts, even asked, or fear in a message the course does not answer."""
         # "j'ai peur de faire une bêtise…, est-ce que je peux appuyer sur les boutons ?" was
         # refused as outside the course: its question is the doubt itself.
         level = self.level_of(text, asking=True, stray=True)
