@@ -34,8 +34,6 @@ from bot.features.answers.follow_up import (
 )
 from bot.features.answers.gate import on_topic
 from bot.features.answers.ports import QUESTIONS
-from bot.features.gain.buttons import AnswerCheck
-from bot.features.gain.flows import Checking
 from bot.features.lessons.buttons import OpenLesson, ShowModules
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ChooseLanguage
@@ -43,8 +41,7 @@ from bot.features.menu.typed_language import language_reader
 from bot.features.privacy.pii import Kind, Redaction, any_word, redact
 from bot.features.quiz.buttons import AnswerQuiz
 from bot.features.quiz.flows import NO_SUCH_LETTER, TAP_TO_ANSWER, Answering, last_letter, on_screen
-from bot.features.review.buttons import AnswerReview
-from bot.features.review.flows import Reviewing
+from bot.features.quiz.waiting import check_on_screen, quiz_question_on_screen
 from bot.features.simpler.buttons import simpler_button
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
@@ -240,7 +237,8 @@ class Answers:
         if LINK.search(redaction.bare):
             self._link(turn)
             return
-        if _under_a_question(turn) and not ("?" in text or _ASKS.match(redaction.bare)):
+        under_a_question = quiz_question_on_screen(turn) or check_on_screen(turn)
+        if under_a_question and not ("?" in text or _ASKS.match(redaction.bare)):
             self._tap_to_answer(turn, turn.t, redaction.bare)
             return
         if await self._asks_for_trainer_tools(turn, redaction.bare):
@@ -808,16 +806,6 @@ def _health_advice(t: Translator) -> str:
         "🩺 I am a computer program and cannot give medical advice. Ask your doctor or a "
         "pharmacist. In an emergency, call {emergency}: it is free, day and night."
     ).format(emergency=EMERGENCY)
-
-
-def _under_a_question(turn: Turn) -> bool:
-    """Tell whether a quiz, review or check question waits on screen for its answer."""
-    state = turn.state
-    if isinstance(state, Answering):
-        return state.asked and on_screen(turn, AnswerQuiz.action)
-    if isinstance(state, Reviewing):
-        return on_screen(turn, AnswerReview.action)
-    return isinstance(state, Checking) and on_screen(turn, AnswerCheck.action)
 
 
 def _refusal(t: Translator, *, health: bool) -> str:

@@ -31,8 +31,6 @@ from bot.core.router import (
 from bot.core.state import Idle
 from bot.course.model import Lesson, QuizItem
 from bot.features.answers.follow_up import may_follow, recent_questions
-from bot.features.gain.buttons import AnswerCheck
-from bot.features.gain.flows import Checking
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
@@ -43,10 +41,8 @@ from bot.features.practice.buttons import ShowHint
 from bot.features.practice.flows import Practising
 from bot.features.privacy.buttons import ConfirmForget
 from bot.features.privacy.flows import ConfirmingForget, confirm_forget, forget_typed
-from bot.features.quiz.buttons import AnswerQuiz
-from bot.features.quiz.flows import TAP_TO_ANSWER, Answering, on_screen, start_quiz_of, unlabelled
-from bot.features.review.buttons import AnswerReview
-from bot.features.review.flows import Reviewing
+from bot.features.quiz.flows import TAP_TO_ANSWER, Answering, start_quiz_of, unlabelled
+from bot.features.quiz.waiting import check_on_screen, quiz_question_on_screen
 from bot.features.simpler.buttons import Simplify, simpler_button
 from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.recognise import Phrasebook
@@ -265,7 +261,7 @@ async def _reply(turn: Turn, kind: Kind) -> None:
         turn.say(t.gettext(REPLIES[kind]), rows(screens.continue_button(t), help_button))
         return
     said = t.gettext(REPLIES[kind])
-    under_a_question = _check_on_screen(turn) or _quiz_question_on_screen(turn)
+    under_a_question = check_on_screen(turn) or quiz_question_on_screen(turn)
     if kind is Kind.OK and under_a_question:
         # Under a question, "👍 Good!" would read as "your answer is right".
         said = t.gettext(OK_UNDER_A_QUESTION)
@@ -294,9 +290,9 @@ async def _confused(turn: Turn) -> None:
         return
     if isinstance(turn.state, Practising) and await press(turn, ShowHint()):
         return
-    if _quiz_question_on_screen(turn):
+    if quiz_question_on_screen(turn):
         turn.say(t.gettext(CONFUSED_IN_A_QUIZ), rows(screens.continue_button(t)))
-    elif _check_on_screen(turn):
+    elif check_on_screen(turn):
         turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(screens.continue_button(t)))
     else:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
@@ -414,29 +410,12 @@ async def _next_lesson(turn: Turn) -> None:
         await screens.main_menu(turn)
 
 
-def _quiz_question_on_screen(turn: Turn) -> bool:
-    """Tell whether the learner sees a quiz or review question that waits for an answer."""
-    # After the menu or the lessons, the question waits in the state but is off screen: "ok"
-    # there is no answer to it, and "tap the answer" would point at buttons the learner lacks.
-    state = turn.state
-    if isinstance(state, Answering) and state.asked:
-        return on_screen(turn, AnswerQuiz.action)
-    if isinstance(state, Reviewing) and state.asked:
-        return on_screen(turn, AnswerReview.action)
-    return False
-
-
-def _check_on_screen(turn: Turn) -> bool:
-    """Tell whether the learner sees a question of the placement or final check."""
-    return isinstance(turn.state, Checking) and on_screen(turn, AnswerCheck.action)
-
-
 async def _skip(turn: Turn) -> None:
     """Say under a question that a guess is fine; elsewhere, move on as "next" does."""
     t = turn.t
-    if _quiz_question_on_screen(turn):
+    if quiz_question_on_screen(turn):
         turn.say(t.gettext(SKIP_UNDER_A_QUESTION), rows(screens.continue_button(t)))
-    elif _check_on_screen(turn):
+    elif check_on_screen(turn):
         turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(screens.continue_button(t)))
     else:
         await _step(turn, 1)
