@@ -126,6 +126,11 @@ from bot.paths import PROJECT_ROOT
             "scam_warning",
         ),
         ("my grandson phoned me asking for 2000 euros", "scam_warning"),
+        # A link to pay a small fee for a parcel: it was refused as outside the course.
+        ("jai recu un sms de bpost avec un lien pour payer 1,99 euro", "scam_warning"),
+        ("got a text saying my parcel is blocked and i must pay customs fees", "scam_warning"),
+        ("ik moet via een betaallink douanekosten betalen voor mijn pakje", "scam_warning"),
+        ("un mail me demande de cliquer pour débloquer mon colis", "scam_warning"),
     ],
 )
 def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, level: str) -> None:
@@ -169,6 +174,11 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "combien coûte ChatGPT Plus en euros ?",
         "c'est trop tard pour refuser les cookies ?",
         "ik heb al mijn gegevens gewist",
+        "what are customs fees when I buy online?",
+        "l'IA peut calculer les frais de livraison ?",
+        "c'est quoi les frais de douane pour un colis ?",
+        "hoeveel douanekosten betaal je op een pakje uit China?",
+        "is het normaal om 20 euro te betalen voor ChatGPT Plus?",
     ],
 )
 def test_ordinary_messages_hold_no_distress(text: str) -> None:
