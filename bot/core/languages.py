@@ -316,6 +316,8 @@ FRENCH: Final = LanguageProfile(
                 for verb in (
                     "suis", "veux", "peux", "sais", "vais", "fais", "dois", "me", "te", "comprends",
                     "comprend", "voudrais", "pense", "crois", "trouve", "cherche", "travaille",
+                    # Before a vowel: "jai recu un sms" is "j'ai reçu un SMS".
+                    "ai", "avais", "aime", "aimerais", "habite", "essaie",
                 )
             ),
         ),

@@ -94,6 +94,7 @@ def test_clipped_words_are_read_as_the_whole_words_of_the_lessons(
         ("nl", "kzou graag iets leren over privacy", "ik zou graag iets leren over privacy"),
         ("nl", "Kheb een vraag over copilot", "ik heb een vraag over copilot"),
         ("fr", "jsuis perdue avec chatgpt", "je suis perdue avec chatgpt"),
+        ("fr", "jai recu un sms de bpost", "je ai recu un sms de bpost"),
         ("fr", "chuis au chômage, l'IA peut m'aider ?", "je suis au chômage, l'IA peut m'aider ?"),
         # Words that only start like one are left alone.
         ("nl", "kwaliteit van een antwoord", "kwaliteit van een antwoord"),
