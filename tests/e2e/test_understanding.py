@@ -946,6 +946,23 @@ async def test_an_unsure_answer_never_guesses_with_the_suicide_lines(plain_app: 
 
 
 @pytest.mark.parametrize(
+    ("typed", "lines"),
+    [
+        # Fear for someone else shares the card's words of feeling, not its purpose.
+        ("mon petit fils parle avec une ia comme un copain, jai peur pour lui", False),
+        ("quel numéro appeler pour parler à quelqu'un plutôt qu'à un chatbot ?", True),
+    ],
+)
+async def test_the_card_with_the_crisis_lines_answers_only_who_to_talk_to(
+    plain_app: App, typed: str, lines: bool
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.say(typed)
+    assert chat.text.startswith("💛") is False
+    assert ("0800 32 123" in chat.text) is lines
+
+
+@pytest.mark.parametrize(
     ("language", "typed", "calm"),
     [
         ("fr", "j'ai peur", False),

@@ -216,3 +216,17 @@ def test_the_lines_given_are_those_of_the_facts_register() -> None:
         "safeonweb": values["safeonweb-report"],
     }
     assert {name: (number,) for name, number in HELPLINES.items()} == registered
+
+
+@pytest.mark.parametrize(
+    ("text", "seeks"),
+    [
+        ("quel numéro appeler pour parler à quelqu'un ?", True),
+        ("is there a helpline I can call?", True),
+        ("bij wie kan ik terecht om te praten?", True),
+        ("mon petit fils parle avec une ia comme un copain, jai peur pour lui", False),
+        ("kunde da in het frans zetten?", False),
+    ],
+)
+def test_a_question_after_someone_to_talk_to_is_told_apart(text: str, seeks: bool) -> None:
+    assert distress().seeks_help(text) is seeks

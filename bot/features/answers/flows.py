@@ -45,7 +45,7 @@ from bot.features.quiz.waiting import check_on_screen, quiz_question_on_screen
 from bot.features.simpler.buttons import simpler_button
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
-from bot.features.wellbeing.flows import EMERGENCY, names_crisis_lines
+from bot.features.wellbeing.flows import EMERGENCY, distress, names_crisis_lines
 from bot.i18n import N_, Translator
 from bot.language import LanguageDetector
 
@@ -480,6 +480,14 @@ class Answers:
             guessed = [hit for hit in hits if not names_crisis_lines(hit.passage)] or hits
             await self._card_answer(turn, t, language, guessed, unsure=True, kept=saved)
             return True
+        if names_crisis_lines(hits[0].passage) and not distress().seeks_help(redaction.bare):
+            # The lines to call answer a question after someone to talk to, not one that only
+            # shares the card's words of feeling: "mon petit fils parle avec une ia comme un
+            # copain, j'ai peur pour lui" got the suicide lines. Another card of the lesson.
+            result = await retriever.search(
+                redaction.bare, read_in, k=SEARCH_K, shown=result.hits[0].shown
+            )
+            hits = result.hits if read_in == language else self._hits_in(language, result.hits)
         ask = partial(self._ask_model, question, language, hits) if self.chains else None
         outcome = await self.budget.spend(turn, ask)
         if isinstance(outcome, GroundedAnswer):

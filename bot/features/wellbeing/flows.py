@@ -167,6 +167,7 @@ class Distress:
     words: Wording
     ignored: tuple[tuple[str, ...], ...]
     longest: int  # words in the longest phrase: no longer run of a message is looked up
+    help_words: frozenset[str]  # a question with one of them may be after the lines to call
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> Distress:
@@ -187,7 +188,10 @@ class Distress:
         }
         ignored = tuple(wording.read(text) for text in data["ignored"])
         longest = max((len(phrase) for phrases in levels.values() for phrase in phrases), default=0)
-        return cls(levels, wording, ignored, longest)
+        help_words = frozenset(
+            word for texts in data["help"].values() for text in texts for word in wording.read(text)
+        )
+        return cls(levels, wording, ignored, longest, help_words)
 
     def level_of(self, text: str, *, asking: bool = False, stray: bool = False) -> str | None:
         """Return the level of the first phrase of distress a message holds, crisis first.
@@ -211,6 +215,10 @@ class Distress:
             ):
                 return level
         return None
+
+    def seeks_help(self, text: str) -> bool:
+        """Tell whether a question asks for someone to talk to or call, as the lines are."""
+        return not self.help_words.isdisjoint(self.words.read(text))
 
     def _an_option_of_the_course(self, turn: Turn, text: str) -> bool:
         """Tell whether a message is most of a quiz option's words, in a row."""
