@@ -126,6 +126,18 @@ from bot.paths import PROJECT_ROOT
             "scam_warning",
         ),
         ("my grandson phoned me asking for 2000 euros", "scam_warning"),
+        # Paid, typed as people type: the infinitive for the participle, "largent", an amount.
+        ("jai deja payer 800 euro quoi faire", "scammed"),
+        ("jai virer de largent a un faux numero de ma fille", "scammed"),
+        ("jai cliquer sur le lien", "scammed"),
+        ("I already paid 800 euros, what now", "scammed"),
+        ("ik heb al 800 euro betaald, wat nu?", "scammed"),
+        # A call "from Microsoft": a scam on its way (it was refused).
+        ("un monsieur de microsoft ma appele il dit que mon ordi a un virus", "scam_warning"),
+        ("microsoft called me about a virus on my computer", "scam_warning"),
+        ("iemand van microsoft heeft mij gebeld voor een virus", "scam_warning"),
+        # Dutch puts the verb first after a clause: it was refused.
+        ("sinds ik mijn werk kwijt ben voel ik mij nutteloos", "sadness"),
         # A link to pay a small fee for a parcel: it was refused as outside the course.
         ("jai recu un sms de bpost avec un lien pour payer 1,99 euro", "scam_warning"),
         ("got a text saying my parcel is blocked and i must pay customs fees", "scam_warning"),
@@ -175,6 +187,9 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "c'est trop tard pour refuser les cookies ?",
         "ik heb al mijn gegevens gewist",
         "what are customs fees when I buy online?",
+        "j'ai payé 20 euros pour chatgpt plus, ça vaut le coup ?",
+        "I paid 20 euros for ChatGPT Plus, is it worth it?",
+        "est-ce que je dois payer pour utiliser chatgpt ?",
         "l'IA peut calculer les frais de livraison ?",
         "c'est quoi les frais de douane pour un colis ?",
         "hoeveel douanekosten betaal je op een pakje uit China?",
