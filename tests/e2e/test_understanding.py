@@ -840,6 +840,26 @@ async def test_the_words_of_a_command_do_what_the_command_does(plain_app: App) -
     assert any(isinstance(reply, Picture) for reply in chat.replies)
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "confirms"),
+    [
+        ("en", "please delete all my data, i dont want to be watched", True),
+        ("nl", "wat weet je over mij? ik ben ongerust", False),
+        # About a chatbot's history: the lessons answer it.
+        ("fr", "meta ai garde mes questions, je peux les effacer ?", False),
+    ],
+)
+async def test_a_clause_in_listed_words_about_ones_own_data_is_done_first(
+    plain_app: App, language: Language, typed: str, confirms: bool
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    actions = {action_of(b.data) for b in chat.buttons}  # type: ignore[union-attr]
+    assert (actions == {"privacy.forget"}) is confirms
+    if language == "nl":
+        assert t(plain_app, "nl", "🔒 What I keep about you:") in chat.text
+
+
 CONFUSED = {"fr": "je comprends pas", "nl": "ik snap het niet", "en": "I don't get it"}
 
 

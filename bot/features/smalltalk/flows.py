@@ -87,6 +87,10 @@ SKIP_UNDER_A_QUESTION: Final = N_(
 # Without a model, "why?" alone finds nothing in the lessons: the whole question does.
 # Said in one clause of a longer message the course does not answer, these still ask for help.
 CLAUSE_KINDS: Final = frozenset({Kind.HELP, Kind.CONFUSED, Kind.FRUSTRATED})
+# Said in one clause of any longer message, these ask about the learner's own data before
+# anything the lessons say: "please delete all my data, i dont want to be watched" got the
+# lesson's card on the right to erasure. Deleting still asks for a tap to confirm.
+CLAUSE_COMMANDS: Final = frozenset({"forget", "mydata"})
 MIN_CLAUSES: Final = 2
 _CLAUSE_END: Final = re.compile(r"[,.;:!?\n]+")
 WHY_ALONE: Final = N_(
@@ -106,6 +110,12 @@ MOVES: Final = frozenset({Kind.NEXT, Kind.SKIP, Kind.BACK, Kind.AGAIN, Kind.NEXT
 # the card in view just above it, or the card itself in simpler words ("je comprends pas"). A
 # typed "next" then goes on to the next card (learners had to type it twice).
 CARD_STILL_READ: Final = frozenset({Kind.OK, Kind.THANKS, Kind.EMOJI, Kind.GREETING, Kind.CONFUSED})
+
+
+def _clauses(text: str) -> list[str]:
+    """Return the clauses of a message of several, else none."""
+    clauses = [clause for clause in _CLAUSE_END.split(text) if clause.strip()]
+    return clauses if len(clauses) >= MIN_CLAUSES else []
 
 
 class SmallTalk:
@@ -128,7 +138,7 @@ class SmallTalk:
 
     async def read(self, turn: Turn, text: str) -> bool:
         """Answer small talk and return True; return False for anything else."""
-        found = self.phrasebook.read(text)
+        found = self.phrasebook.read(text) or self._own_data_in_a_clause(text)
         kind = found.kind if found is not None else None
         reading = _reading(turn)
         if reading is not None and kind not in MOVES | CARD_STILL_READ:
@@ -160,11 +170,22 @@ class SmallTalk:
         """Return the help, confusion or frustration a clause of a longer message says."""
         # "je ne comprend pas très bien, on peut aller plus lentement svp": said whole, the
         # message is no phrase, and it was refused as outside the course.
-        clauses = [clause for clause in _CLAUSE_END.split(text) if clause.strip()]
-        if len(clauses) < MIN_CLAUSES:
-            return None
-        said = (self.phrasebook.read(clause) for clause in clauses)
+        said = (self.phrasebook.read(clause) for clause in _clauses(text))
         return next((found for found in said if found and found.kind in CLAUSE_KINDS), None)
+
+    def _own_data_in_a_clause(self, text: str) -> Request | None:
+        """Return a request about the learner's own data that a clause says in listed words."""
+        # Listed words only: read as loosely as a whole message, "Delete it." and "je peux les
+        # effacer ?", about a chatbot's history, asked to delete the learner's data.
+        said = (self.phrasebook.listed(clause) for clause in _clauses(text))
+        return next(
+            (
+                found
+                for found in said
+                if found and found.kind is Kind.COMMAND and found.command in CLAUSE_COMMANDS
+            ),
+            None,
+        )
 
     async def _answer(self, turn: Turn, found: Request, text: str) -> bool:
         """Do what a message of small talk asks; False to let the question answerer have it."""

@@ -90,9 +90,16 @@ class Phrasebook:
             kind = self._symbols(text)
             return Request(kind) if kind else None
         words = normalise(text)
+        return self.listed(text) or (
+            self.requests.read(text) or self._misspelt(words) or self._by_sentence(text)
+        )
+
+    def listed(self, text: str) -> Request | None:
+        """Return what a message is when listed phrases cover it, with words around at most."""
+        words = normalise(text)
         found = self._cover(words) or self._cover_wrapped(words)
         if not found:
-            return self.requests.read(text) or self._misspelt(words) or self._by_sentence(text)
+            return None
         named = {self.commands[phrase] for phrase in found if phrase in self.commands}
         kind = min((self.phrases[phrase] for phrase in found), key=self.order.index)
         return Request(kind, named.pop() if len(named) == 1 else None)
