@@ -23,6 +23,7 @@ from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
 from bot.features.gain.ports import CHECK_IN
 from bot.features.lessons.flows import Reading
 from bot.features.progress.tables import LessonProgressRow
+from bot.features.quiz.tables import QuizAnswerRow
 from bot.features.smalltalk.flows import (
     CONFUSED_IN_A_QUIZ,
     REPLIES,
@@ -1640,6 +1641,32 @@ async def test_why_an_option_named_by_its_letter_is_explained_under_the_feedback
     named = question.options[shown]
     explanation = item.explanations[item.options.index(named)]
     assert chat.text == f"💡 {'ABC'[shown]}) {named}\n{explanation}"
+
+
+@pytest.mark.parametrize("right", [False, True])
+async def test_a_letter_under_the_feedback_shows_the_next_question_and_keeps_the_first_answer(
+    plain_app: App, right: bool
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    lesson = plain_app.services.course.lesson("fr", FIRST_LESSON)
+    assert lesson is not None
+    first = lesson.quiz[0]
+    wrong = (first.correct + 1) % len(first.options)
+    right_letter = "abc"[chat.question.options.index(first.options[first.correct])]
+    await chat.answer(first.correct if right else wrong)
+    # "la b" under "not quite": the learner corrects the answer the feedback just gave.
+    await chat.say(f"la {right_letter}")
+    note = t(plain_app, "fr", "Your first answer to that question counts. Here is the next one.")
+    assert (note in chat.text) is not right
+    assert chat.question.question == lesson.quiz[1].question
+    async with plain_app.database.session() as session:
+        learner = await SqlLearners(session).find(chat.channel, chat.user)
+        assert learner is not None
+        stored = await session.scalars(
+            select(QuizAnswerRow.is_correct).where(QuizAnswerRow.learner_id == learner.id)
+        )
+        assert list(stored) == [right]
 
 
 async def test_why_an_option_is_wrong_before_answering_asks_to_answer_first(plain_app: App) -> None:

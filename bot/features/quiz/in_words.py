@@ -12,10 +12,11 @@ from difflib import SequenceMatcher
 from typing import Final
 
 from bot.core.router import Turn
-from bot.course.model import QuizItem
+from bot.course.model import Lesson, QuizItem
 from bot.course.speech import LAST, SpeechList, plain_words
 from bot.features.quiz.buttons import AnswerQuiz
 from bot.features.quiz.flows import Answering, answer, ask, item_of, on_screen, shown_order
+from bot.features.quiz.ports import ANSWERS
 
 # How close the words must be to an option's words, and ahead of the next closest option.
 OPTION_LIKENESS: Final = 0.75
@@ -105,6 +106,12 @@ async def answer_in_words(turn: Turn, text: str) -> bool:
         # the learner has not seen. Show it rather than answer it blind.
         if turn.course.speech_list(turn.language).position(text) is None:
             return False
+        if await _answered_wrong_before(turn, lesson, item):
+            # "la b" right under "not quite, the right answer is B" corrects that answer more
+            # often than it answers a question not seen yet: the next one came with no word.
+            turn.say(
+                turn.t.gettext("Your first answer to that question counts. Here is the next one.")
+            )
         await ask(turn, lesson, lesson.quiz.index(item))
         return True
     if not on_screen(turn, AnswerQuiz.action):
@@ -113,6 +120,16 @@ async def answer_in_words(turn: Turn, text: str) -> bool:
     return await choose_named(
         turn, text, item, order, lambda option: answer(turn, AnswerQuiz(item.id, option))
     )
+
+
+async def _answered_wrong_before(turn: Turn, lesson: Lesson, item: QuizItem) -> bool:
+    """Tell whether the learner's answer to the item before this one was wrong."""
+    position = lesson.item_position(item.id) or 0
+    before = lesson.item_id_at(position - 1) if position else None
+    if before is None:
+        return False
+    answered = await turn.repo(ANSWERS).last_quiz_answer(turn.learner.id, before, lesson.id)
+    return answered is not None and not answered.is_correct
 
 
 async def choose_named(
