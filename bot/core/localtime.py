@@ -40,9 +40,15 @@ def _part_of_day(later: str) -> str:
     return rf"(?:(?P<{later}>{_LATER_PARTS})|{_EARLY_PARTS})"
 
 
+# A wish said before the time: "liefst 's avonds, rond 7 uur", "plutôt vers 19h".
+_PREFERENCE = (
+    r"liefst|graag|bij\s+voorkeur|misschien|plut[oô]t|de\s+pr[eé]f[eé]rence|peut[-\s]?[eê]tre"
+    r"|preferably|ideally|maybe|rather"
+)
 # "19u", "à 19h", "om 7 uur", "7 pm", "19:30", "8h du soir": a time of day as learners type it.
 _TYPED_CLOCK = re.compile(
-    rf"^(?:{_part_of_day('later')}\s+)?(?:(?:at|om|à|a|vers|rond|tegen|around|by)\s+)?"
+    rf"^(?:(?:{_PREFERENCE})\s+)?"
+    rf"(?:{_part_of_day('later')}\s+)?(?:(?:at|om|à|a|vers|rond|tegen|around|by)\s+)?"
     r"(?P<hour>[01]?\d|2[0-3])(?:\s*(?:[:h.u]|uur|heures?|o'clock)\s*(?P<minutes>[0-5]\d)?)?"
     rf"\s*(?:(?P<half>am|pm|a\.m\.?|p\.m\.?)|{_part_of_day('later_after')})?"
     r"(?:\s+(?:svp|stp|s'il vous pla[iî]t|aub|alstublieft|please|pls))?$"
@@ -51,7 +57,8 @@ _TYPED_CLOCK = re.compile(
 
 def read_clock(text: str) -> int | None:
     """Read a time of day typed as people do ("19u", "à 19h", "7 pm") as minutes after midnight."""
-    match = _TYPED_CLOCK.match(" ".join(text.casefold().split()).rstrip(" .!"))
+    # A comma between the part of the day and the hour, as in "'s avonds, rond 7 uur".
+    match = _TYPED_CLOCK.match(" ".join(text.casefold().replace(",", " ").split()).rstrip(" .!"))
     if match is None:
         return None
     hour, minutes, half = int(match["hour"]), int(match["minutes"] or 0), match["half"]

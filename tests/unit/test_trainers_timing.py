@@ -393,6 +393,11 @@ def test_quiet_hours_may_be_none() -> None:
         ("20 in the evening", 20 * 60),
         ("à 19h30 svp", 19 * 60 + 30),
         ("20u aub", 20 * 60),
+        # A wish said first, a comma after the part of the day: it was refused as a question.
+        ("liefst s avonds, rond 7 uur", 19 * 60),
+        ("plutôt le soir vers 7h", 19 * 60),
+        ("preferably in the evening at 7", 19 * 60),
+        ("liefst morgen", None),
     ],
 )
 def test_read_clock_reads_a_time_of_day_as_learners_type_it(text: str, minutes: int | None) -> None:
