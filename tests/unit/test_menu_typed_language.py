@@ -73,3 +73,23 @@ def test_a_question_picks_the_language_it_is_written_in_and_is_answered(
 )
 def test_words_that_fit_no_language_or_several_pick_none(text: str) -> None:
     assert READER.read(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Nederlands", "nl"),
+        ("English please", "en"),
+        # Asked to speak it, in a few more words.
+        ("kunde gij ook frans praten?", "fr"),
+        ("kun je ook frans spreken?", "fr"),
+        ("vous pouvez aussi parler anglais ?", "en"),
+        # A longer question about a language is a question.
+        ("is chatgpt goed in het frans voor mijn brief?", None),
+        ("can chatgpt translate my letter into French?", None),
+    ],
+)
+def test_a_message_names_a_language_when_short_or_asking_to_speak_it(
+    text: str, language: str | None
+) -> None:
+    assert READER.named(text) == language

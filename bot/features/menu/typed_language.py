@@ -34,6 +34,16 @@ from bot.features.smalltalk.recognise import Phrasebook, phrasebook
 # "English please", "en français svp", "ik spreek Nederlands": longer, a named language is more
 # likely the subject of a question ("is ChatGPT good in French?") than a choice.
 MAX_NAMING_WORDS: Final = 4
+# Asked to speak it, a language is a choice in a few more words: "kun je ook frans spreken?",
+# "kunde gij ook frans praten?" got a card on translating, or on talking to an AI.
+MAX_SPEAKING_WORDS: Final = 7
+SPEAKING: Final = frozenset(
+    {
+        *("speak", "talk"),
+        *("parler", "parles", "parlez", "parle"),
+        *("spreek", "spreekt", "spreken", "praat", "praten", "klapt", "klappen"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -78,7 +88,10 @@ class LanguageReader:
     def named(self, text: str) -> Language | None:
         """Return the one language a short message names ("Nederlands", "English please")."""
         found = words(text)
-        named = self._named(found) if len(found) <= MAX_NAMING_WORDS else set()
+        short = len(found) <= MAX_NAMING_WORDS or (
+            len(found) <= MAX_SPEAKING_WORDS and not SPEAKING.isdisjoint(found)
+        )
+        named = self._named(found) if short else set()
         return named.pop() if len(named) == 1 else None
 
     def _named(self, found: list[str]) -> set[Language]:
