@@ -23,7 +23,7 @@ from bot.core.replies import Document, Message
 from bot.course.model import Lesson, PracticeTask
 from bot.features.answers.flows import KIND_NAMES
 from bot.features.answers.repo import SqlQuestions
-from bot.features.practice.flows import CRITERION_NAMES, OFF_TASK_TIP
+from bot.features.practice.flows import CRITERION_NAMES, OFF_TASK_TIP, PART_OF_TASK_TIP
 from bot.features.practice.rubric import Criterion
 from bot.features.practice.tables import PracticeAttemptRow
 from bot.features.privacy.pii import Kind
@@ -372,12 +372,13 @@ async def test_the_follow_up_a_two_step_task_asks_for_goes_on_from_the_prompt_be
     # The follow-up alone names one of the task's topics, which is no prompt on the task.
     await chat.press_data(data("practice.task", task.id))
     await chat.say(follow_up)
-    assert t.gettext(OFF_TASK_TIP).split("{")[0] in chat.text
+    assert t.gettext(PART_OF_TASK_TIP).split("{")[0] in chat.text
 
     await chat.press_data(data("practice.task", task.id))
     await chat.say(FIRST_STEP[language])
     await chat.say(follow_up)
     # After the first step: on the task, its context still holding.
+    assert t.gettext(PART_OF_TASK_TIP).split("{")[0] not in chat.text
     assert t.gettext(OFF_TASK_TIP).split("{")[0] not in chat.text
     assert f"✅ {t.gettext(CRITERION_NAMES[Criterion.CONTEXT])}" in chat.text
     assert f"✅ {t.gettext(CRITERION_NAMES[Criterion.FORMAT])}" in chat.text
@@ -410,9 +411,9 @@ async def test_prompt_practice_with_the_rubric_rules(plain_app: App, language: L
     assert t.gettext("📝 Score: {score} out of {total}").format(score=1, total=4) in chat.text
     words = ", ".join(group[0] for group in task.topics)
     assert t.gettext(OFF_TASK_TIP).format(words=words) in chat.text
-    # Apps without AI: the tip names only the words still missing.
+    # Apps without AI: part of the task, and the tip names only the words still missing.
     await chat.say(APPS_WITHOUT_AI[language])
-    assert t.gettext(OFF_TASK_TIP).format(words=task.topics[1][0]) in chat.text
+    assert t.gettext(PART_OF_TASK_TIP).format(words=task.topics[1][0]) in chat.text
 
     await chat.say(GOOD_PROMPTS[language])
     assert t.gettext("📝 Score: {score} out of {total}").format(score=4, total=4) in chat.text

@@ -82,6 +82,12 @@ OFF_TASK_TIP: Final = N_(
     "Your prompt does not talk about this task yet, so it gets at most 1 point. "
     "Read the task again and ask the chatbot about it. Words that fit the task: {words}."
 )
+# One topic named of several ("write an email to the commune", for an appointment to renew an
+# identity card): "does not talk about this task" read as wrong to a learner who named it.
+PART_OF_TASK_TIP: Final = N_(
+    "Your prompt names only part of this task, so it gets at most 1 point. "
+    "Say what else the task is about: {words}."
+)
 
 
 def find_task(turn: Turn, task_id: str) -> PracticeTask | None:
@@ -117,8 +123,11 @@ def rule_feedback(t: Translator, verdict: Verdict, task: PracticeTask, prompt: s
     if not verdict.on_task and gap is not Criterion.NO_PERSONAL_DATA:
         # The groups the prompt misses ("applis" is an app already), each by its first word: a
         # whole word, fit to show. All of them when the model found it off the task anyway.
-        groups = missing_topics(prompt, task.topics) or task.topics
-        tip = t.gettext(OFF_TASK_TIP).format(words=", ".join(group[0] for group in groups))
+        missing = missing_topics(prompt, task.topics)
+        part = bool(missing) and len(missing) < len(task.topics)
+        tip = t.gettext(PART_OF_TASK_TIP if part else OFF_TASK_TIP).format(
+            words=", ".join(group[0] for group in missing or task.topics)
+        )
     else:
         tip = t.gettext(IMPROVEMENTS[gap])
     return "\n".join([t.gettext("One tip to make it better:"), tip])
