@@ -558,9 +558,12 @@ async def test_greetings_and_thanks_get_a_friendly_reply_in_each_language(
     chat = await new_learner(plain_app, language)
     await chat.say(GREETINGS[language])
     assert chat.text == t(plain_app, language, REPLIES[Kind.GREETING])
-    assert chat.button_with_action("lessons.resume").label == t(plain_app, language, "▶ Continue")
+    # Nothing under way yet: ▶ Continue would only show the menu, so the menu it is.
+    assert [b.label for b in chat.buttons] == [t(plain_app, language, "☰ Menu")]
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
     await chat.say(THANKS[language])
     assert chat.text == t(plain_app, language, REPLIES[Kind.THANKS])
+    assert chat.button_with_action("lessons.resume").label == t(plain_app, language, "▶ Continue")
 
 
 @pytest.mark.parametrize(
@@ -584,7 +587,8 @@ async def test_each_kind_of_small_talk_gets_its_reply(
     chat = await new_learner(plain_app, "en")
     await chat.say(text)
     assert chat.text == t(plain_app, "en", REPLIES[kind])
-    chat.button_with_action("lessons.resume")
+    # Nothing under way for a new learner: the way on is the menu.
+    chat.button_with_action("menu.show")
 
 
 @pytest.mark.parametrize(
@@ -717,7 +721,9 @@ async def test_next_lesson_typed_opens_the_lesson_after_the_current_one(
 async def test_continue_with_nothing_in_progress_shows_the_menu(plain_app: App) -> None:
     chat = await new_learner(plain_app, "nl")
     await chat.say("oké")
-    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert [b.label for b in chat.buttons] == [t(plain_app, "nl", "☰ Menu")]
+    # A ▶ Continue left on screen from before shows the menu too.
+    await chat.press_data(data("lessons.resume"))
     assert t(plain_app, "nl", "What would you like to do?") in chat.text
 
 
@@ -818,7 +824,7 @@ async def test_asked_what_it_is_the_tutor_says_it_is_a_program_and_how_many_less
     count = len(plain_app.services.course.lesson_order(language))
     assert NOT_A_PERSON[language] in chat.text
     assert f" {count} " in chat.text
-    assert chat.button_with_action("lessons.resume")
+    assert chat.button_with_action("menu.show")
 
 
 async def test_the_words_of_a_command_do_what_the_command_does(plain_app: App) -> None:

@@ -274,12 +274,12 @@ async def _reply(turn: Turn, kind: Kind) -> None:
     if kind is Kind.HELP:
         # Typed, "help" asks for what ❓ Help shows; ▶ Continue keeps the place it was asked from.
         turn.say(
-            await screens.help_text(turn), rows(screens.continue_button(t), screens.menu_button(t))
+            await screens.help_text(turn), rows(screens.way_back(turn, t), screens.menu_button(t))
         )
         return
     if kind is Kind.FRUSTRATED:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
-        turn.say(t.gettext(REPLIES[kind]), rows(screens.continue_button(t), help_button))
+        turn.say(t.gettext(REPLIES[kind]), rows(_onwards(turn), help_button))
         return
     said = t.gettext(REPLIES[kind])
     under_a_question = check_on_screen(turn) or quiz_question_on_screen(turn)
@@ -289,7 +289,13 @@ async def _reply(turn: Turn, kind: Kind) -> None:
     elif kind is Kind.NO and under_a_question:
         # "nee" where two options say "Nee, …": which one? "No problem." read as declining.
         said = t.gettext(TAP_TO_ANSWER)
-    turn.say(said, rows(screens.continue_button(t)))
+    turn.say(said, rows(_onwards(turn)))
+
+
+def _onwards(turn: Turn) -> Button:
+    """Return ▶ Continue back to where the learner was, or ☰ Menu when they were nowhere."""
+    # "thanks" with nothing under way got ▶ Continue, which only showed the menu.
+    return screens.way_back(turn, turn.t) or screens.menu_button(turn.t)
 
 
 async def _confused(turn: Turn) -> None:
@@ -317,7 +323,7 @@ async def _confused(turn: Turn) -> None:
         turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(screens.continue_button(t)))
     else:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
-        turn.say(t.gettext(REPLIES[Kind.CONFUSED]), rows(screens.continue_button(t), help_button))
+        turn.say(t.gettext(REPLIES[Kind.CONFUSED]), rows(_onwards(turn), help_button))
 
 
 def _lesson_button_on_screen(turn: Turn) -> tuple[Button, Lesson] | None:
@@ -408,7 +414,7 @@ def _about(turn: Turn) -> None:
         "about AI.",
         count,
     ).format(count=count)
-    turn.say(about, rows(screens.continue_button(t), button(t.gettext("❓ Help"), ShowHelp())))
+    turn.say(about, rows(_onwards(turn), button(t.gettext("❓ Help"), ShowHelp())))
 
 
 async def _next_lesson(turn: Turn) -> None:
