@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -40,6 +42,60 @@ def _part_of_day(later: str) -> str:
     return rf"(?:(?P<{later}>{_LATER_PARTS})|{_EARLY_PARTS})"
 
 
+# Hours said in words once their numbers are digits (text2num): "9 heures et demie", "half 10"
+# (Dutch: half an hour before ten), "quarter to 10", "9 o'clock". Each: a pattern whose group
+# `hour` is the hour named, the minutes past it, and how many hours before it the time is.
+_SAID_HOURS: Final = {
+    "fr": (
+        (r"(?P<hour>\d{1,2})\s*(?:heures?|h)\s+et\s+demie?", 30, 0),
+        (r"(?P<hour>\d{1,2})\s*(?:heures?|h)\s+et\s+quart", 15, 0),
+        (r"(?P<hour>\d{1,2})\s*(?:heures?|h)\s+moins\s+(?:le\s+)?quart", 45, 1),
+        (r"(?<![-\w])(?P<hour>midi)\b", 0, 0),  # not "après-midi"
+        (r"\b(?P<hour>minuit)\b", 0, 0),
+    ),
+    "nl": (
+        (r"\bhalf\s+(?P<hour>\d{1,2})\b", 30, 1),
+        (r"\bkwart\s+over\s+(?P<hour>\d{1,2})\b", 15, 0),
+        (r"\bkwart\s+voor\s+(?P<hour>\d{1,2})\b", 45, 1),
+        (r"\b(?P<hour>middernacht)\b", 0, 0),
+    ),
+    "en": (
+        (r"\bhalf\s+past\s+(?P<hour>\d{1,2})\b", 30, 0),
+        (r"\b(?:a\s+)?quarter\s+past\s+(?P<hour>\d{1,2})\b", 15, 0),
+        (r"\b(?:a\s+)?quarter\s+to\s+(?P<hour>\d{1,2})\b", 45, 1),
+        (r"\b(?P<hour>\d{1,2})\s*o'?clock\b", 0, 0),
+        (r"\b(?P<hour>noon|midday)\b", 0, 0),
+        (r"\b(?P<hour>midnight)\b", 0, 0),
+    ),
+}
+_NAMED_HOURS: Final = {"midi": 12, "noon": 12, "midday": 12, "minuit": 0, "middernacht": 0}
+HOUR_LANGUAGES: Final = ("fr", "nl", "en")
+
+
+def hours_in_digits(text: str, languages: Sequence[str] = HOUR_LANGUAGES) -> str:
+    """Write the hours a text says in words as digits: "neuf heures et demie" is "9:30"."""
+    from text_to_num import alpha2digit
+
+    for language in (code for code in languages if code in HOUR_LANGUAGES):
+        # Every number but one, which stays a word: "binnen een uur", "une heure" are
+        # durations or articles as often as one o'clock.
+        text = alpha2digit(text, language, threshold=1)
+        for pattern, minutes, before in _SAID_HOURS.get(language, ()):
+            said = partial(_clock_said, minutes=minutes, before=before)
+            text = re.sub(pattern, said, text, flags=re.IGNORECASE)
+    return text
+
+
+def _clock_said(match: re.Match[str], *, minutes: int, before: int) -> str:
+    """Return a time said as an hour, minutes past it and hours before it, as `9:30`."""
+    hour = match["hour"]
+    named = _NAMED_HOURS.get(hour.casefold())
+    if named is not None:
+        return f"{named}:00"
+    # "half 1" is half past twelve: the hours before one go round the clock face.
+    return f"{(int(hour) - before - 1) % 12 + 1 if before else int(hour)}:{minutes:02d}"
+
+
 # A wish said before the time: "liefst 's avonds, rond 7 uur", "plutôt vers 19h".
 _PREFERENCE = (
     r"liefst|graag|bij\s+voorkeur|misschien|plut[oô]t|de\s+pr[eé]f[eé]rence|peut[-\s]?[eê]tre"
@@ -55,10 +111,14 @@ _TYPED_CLOCK = re.compile(
 )
 
 
-def read_clock(text: str) -> int | None:
-    """Read a time of day typed as people do ("19u", "à 19h", "7 pm") as minutes after midnight."""
+def read_clock(text: str, languages: Sequence[str] = HOUR_LANGUAGES) -> int | None:
+    """Read a time of day typed as people do ("19u", "à 19h", "7 pm") as minutes after midnight.
+
+    Hours in words are read in `languages` ("half acht" is 7:30 in Dutch).
+    """
+    said = hours_in_digits(text, languages)
     # A comma between the part of the day and the hour, as in "'s avonds, rond 7 uur".
-    match = _TYPED_CLOCK.match(" ".join(text.casefold().replace(",", " ").split()).rstrip(" .!"))
+    match = _TYPED_CLOCK.match(" ".join(said.casefold().replace(",", " ").split()).rstrip(" .!"))
     if match is None:
         return None
     hour, minutes, half = int(match["hour"]), int(match["minutes"] or 0), match["half"]

@@ -484,7 +484,7 @@ async def test_push_wizard_takes_typed_words_for_now_and_next_weekday(app: App) 
     await learners(app, code, ["nl"])
 
     await next_lesson_at(trainer, "Group N", "volgende woensdag om 14u")  # 23/11/26 is a Monday
-    assert "• When: 25/11/26, 14:00" in trainer.text
+    assert "• When: Wednesday, 25 November at 14:00" in trainer.text
     await trainer.press("Cancel")
 
     await next_lesson_at(trainer, "Group N", "maintenant")
@@ -501,8 +501,8 @@ async def test_a_time_typed_at_when_without_a_tap_is_read_and_durations_count_fr
     await learners(app, code, ["nl"])
     for typed, when in (
         # Typed rather than "🗓 Een andere datum en uur…" tapped: it got "Tot gauw!".
-        ("morgen om 9u", "24/11/2026, 09:00"),  # 23/11/26 10:00 in Brussels, a Monday
-        ("binnen een uur", "23/11/2026, 11:00"),  # was one o'clock, already past
+        ("morgen om 9u", "morgen om 09:00"),  # 23/11/26 10:00 in Brussels, a Monday
+        ("binnen een uur", "vandaag om 11:00"),  # was one o'clock, already past
     ):
         await trainer.command("push")
         await trainer.press("Groep T")
@@ -561,14 +561,14 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     assert "That time is already past: it is now 23/11/26, 10:00." in trainer.text
     assert trainer.button("Tomorrow at 9:00")
     await trainer.say("morgen 8u30")
-    assert "• When: 24/11/26, 08:30" in trainer.text
+    assert "• When: tomorrow at 08:30" in trainer.text
     assert "French: Demain, atelier à 10 h." in trainer.text
     # The English reader gets another language's text, and is said to: one tap adds English.
     assert "⚠ 1 learner reads the tutor in English: they get the French text." in trainer.text
     assert "reads the tutor in Dutch" not in trainer.text
     assert trainer.button("➕ Add English")
     await trainer.press("Plan it")
-    assert "Planned for 24/11/26, 08:30" in trainer.text
+    assert "Planned for tomorrow at 08:30" in trainer.text
     assert await statuses(app) == {}
 
     await trainer.command("push")
@@ -603,12 +603,12 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
 
     await trainer.command("scheduled")
     # A message is listed with its first words: two on one morning read alike without them.
-    assert "24/11/26, 08:30 · Group A · a message: “Demain, atelier à 10 h.”" in trainer.text
+    assert "tomorrow at 08:30 · Group A · a message: “Demain, atelier à 10 h.”" in trainer.text
     assert "Monday to Friday at 09:00 · Group A · each learner's next lesson" in trainer.text
     await trainer.press("Cancel number 1")
     await trainer.press("Yes, cancel")
     # Said what was cancelled, before the list numbered again.
-    cancelled = "✖ Cancelled: 24/11/26, 08:30 · Group A · a message: “Demain, atelier à 10 h.”."
+    cancelled = "✖ Cancelled: tomorrow at 08:30 · Group A · a message: “Demain, atelier à 10 h.”."
     assert trainer.text.startswith(cancelled)
     assert "24/11/26, 08:30" not in trainer.text.removeprefix(cancelled)
 
@@ -622,8 +622,8 @@ async def test_a_planned_send_or_plan_is_cancelled_only_once_confirmed(app: App)
         await trainer.press("Plan it")
     await next_lesson_every_weekday(trainer, "Group A")
     await trainer.command("scheduled")
-    first = "24/11/26, 09:00 · Group A · each learner's next lesson"
-    second = "25/11/26, 09:00 · Group A · each learner's next lesson"
+    first = "tomorrow at 09:00 · Group A · each learner's next lesson"
+    second = "Wednesday, 25 November at 09:00 · Group A · each learner's next lesson"
     assert f"1. {first}\n2. {second}\n3. Monday to Friday at 09:00" in trainer.text
     stale_second = trainer.button("Cancel number 2").data
 
@@ -726,13 +726,13 @@ async def test_a_written_send_is_kept_going_back_from_a_language_or_typing_at_th
 
     # A new time typed at the check replaces the old one; other words keep the send waiting.
     await trainer.say("tomorrow 10:00")
-    assert "• When: 24/11/26, 10:00" in trainer.text
+    assert "• When: tomorrow at 10:00" in trainer.text
     await trainer.say("is it ok like this?")
     assert "Nothing is sent yet: tap ✅ below to send or plan it, or ✖ Cancel." in trainer.text
     assert "English: Bring your laptop tomorrow." in trainer.text
     assert await statuses(app) == {}
     await trainer.press("Plan it")
-    assert "Planned for 24/11/26, 10:00" in trainer.text
+    assert "Planned for tomorrow at 10:00" in trainer.text
     await trainer.say("What is AI?")
     assert "Nothing is sent yet" not in trainer.text
 
@@ -871,7 +871,7 @@ async def test_a_day_without_a_time_offers_times_and_late_pushes_say_when_they_g
         "Thursday, 26 November at 18:00",
     ]
     await trainer.press("at 13:00")
-    assert "• When: 26/11/26, 13:00" in trainer.text
+    assert "• When: Thursday, 26 November at 13:00" in trainer.text
     # A part of the day named: its own hours.
     await trainer.press("Cancel")
     await trainer.command("push")
@@ -885,7 +885,7 @@ async def test_a_day_without_a_time_offers_times_and_late_pushes_say_when_they_g
         "Thursday, 26 November at 20:00",
     ]
     await trainer.press("at 19:00")
-    assert "• When: 26/11/26, 19:00" in trainer.text
+    assert "• When: Thursday, 26 November at 19:00" in trainer.text
 
     # 22:57 in Brussels: the default quiet hours (21:00-08:00) hold the push until morning.
     clock.now = datetime(2026, 11, 23, 22, 57, tzinfo=BRUSSELS).astimezone(UTC)
@@ -903,12 +903,12 @@ async def test_a_day_without_a_time_offers_times_and_late_pushes_say_when_they_g
     # Both would reach the learners at 08:00: asked first.
     assert "was already made or planned for today at 22:57" in trainer.text
     await trainer.press("Send it again")
-    assert "Planned for 23/11/26, 23:30" in trainer.text
+    assert "Planned for today at 23:30" in trainer.text
     assert "The group's quiet hours hold it until tomorrow at 08:00." in trainer.text
 
     # The send held until morning is listed with the planned one, and can still be stopped.
     await trainer.command("scheduled")
-    held = "23/11/26, 22:57, but the group's quiet hours hold it until tomorrow at 08:00"
+    held = "today at 22:57, but the group's quiet hours hold it until tomorrow at 08:00"
     assert f"1. {held}" in trainer.text
     await trainer.press("Cancel number 1")
     # Queued already: some learners may have it, and the question says the others will not.

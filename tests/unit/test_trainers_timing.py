@@ -206,6 +206,21 @@ LANGUAGES = ["en", "fr", "nl"]
         # A weekday and the date it falls on.
         ("jeudi 3 décembre 9h", local(2026, 12, 3, 9, 0)),
         ("over 30 uur", LATE + timedelta(hours=30)),
+        # Hours in words: "neuf heures" was a duration, tomorrow and nine hours more.
+        ("demain à neuf heures", local(2026, 12, 1, 9, 0)),
+        ("vendredi à dix heures", local(2026, 12, 4, 10, 0)),
+        ("demain à onze heures moins le quart", local(2026, 12, 1, 10, 45)),
+        ("morgen om negen uur", local(2026, 12, 1, 9, 0)),
+        ("morgen half tien", local(2026, 12, 1, 9, 30)),
+        ("morgen kwart over 9", local(2026, 12, 1, 9, 15)),
+        ("tomorrow at nine o'clock", local(2026, 12, 1, 9, 0)),
+        ("over twee uur", LATE + timedelta(hours=2)),
+        # A weekday of next week, and one "en huit": "that day is not a Wednesday".
+        ("volgende week woensdag 9u", local(2026, 12, 9, 9, 0)),
+        ("la semaine prochaine mercredi 9h", local(2026, 12, 9, 9, 0)),
+        ("mercredi de la semaine prochaine à 9h", local(2026, 12, 9, 9, 0)),
+        ("wednesday next week at 9", local(2026, 12, 9, 9, 0)),
+        ("mercredi en huit 10h", local(2026, 12, 9, 10, 0)),
     ],
 )
 def test_read_time_reads_words_and_numbers_in_three_languages(
@@ -398,6 +413,12 @@ def test_quiet_hours_may_be_none() -> None:
         ("plutôt le soir vers 7h", 19 * 60),
         ("preferably in the evening at 7", 19 * 60),
         ("liefst morgen", None),
+        # Hours in words, in any of the three languages.
+        ("half acht", 7 * 60 + 30),
+        ("vers sept heures du soir", 19 * 60),
+        ("half past seven in the evening", 19 * 60 + 30),
+        ("midi", 12 * 60),
+        ("après-midi", None),
     ],
 )
 def test_read_clock_reads_a_time_of_day_as_learners_type_it(text: str, minutes: int | None) -> None:

@@ -162,7 +162,7 @@ class SettingsFlows:
             turn.leave()
             await self.switch_reminders(turn, SwitchReminders("off"))
             return
-        minutes = read_clock(text)
+        minutes = read_clock(text, (turn.language,))
         if minutes is None and _looks_like_a_time(text):
             # "25h", "half past eight": a time meant, not a question to answer elsewhere.
             note = t.gettext("I did not understand that time. Tap an hour, or type it like 19:00.")

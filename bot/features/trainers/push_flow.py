@@ -870,7 +870,8 @@ def when_text(
 ) -> str:
     """Say when a one-off push goes out (now when `due_at` is None), and any quiet-hours hold."""
     due = due_at or now
-    said = t.datetime(due) if due_at else t.gettext("now")
+    # With its weekday: "8/12/26 07:34" hid a time read wrong ("demain à neuf heures").
+    said = moment_text(t, due, now) if due_at else t.gettext("now")
     held = held_until(cohort, due, zone)
     if held == due:
         return said
@@ -885,7 +886,7 @@ async def queued_text(
     """Say truthfully what happens to a push just made: when, and to how many, it goes out."""
     if push.expanded_at is None:
         planned = t.gettext("✅ Planned for {when}. See /scheduled to cancel it.").format(
-            when=t.datetime(push.due_at)
+            when=moment_text(t, push.due_at, now)
         )
         held = held_until(cohort, push.due_at, zone)
         if held == push.due_at:

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from bot.core.localtime import parse_clock, read_clock, to_utc
+from bot.core.localtime import hours_in_digits, parse_clock, read_clock, to_utc
 from bot.core.text import fold
 
 WEEKDAYS: Final = "1234567"
@@ -98,6 +98,36 @@ _NEXT_WEEKDAY = re.compile(
     rf"\b(?:next|volgende|komende|prochaine?)\s+({_WEEKDAY})\b|\b({_WEEKDAY})\s+prochaine?\b",
     re.IGNORECASE,
 )
+# A weekday of next week ("volgende week woensdag", "mercredi de la semaine prochaine",
+# "wednesday next week"), and a weekday a week after the coming one ("mercredi en huit"): both
+# got "that day is not a Wednesday", the week read and the weekday left over.
+_NEXT_WEEK = r"(?:(?:volgende|komende)\s+week|la\s+semaine\s+prochaine|next\s+week)"
+_WEEKDAY_OF_NEXT_WEEK = re.compile(
+    rf"\b{_NEXT_WEEK}\s+(?:le\s+|on\s+|op\s+)?({_WEEKDAY})\b"
+    rf"|\b({_WEEKDAY})\s+(?:van\s+|de\s+)?{_NEXT_WEEK}\b",
+    re.IGNORECASE,
+)
+_WEEKDAY_IN_EIGHT = re.compile(rf"\b({_WEEKDAY})\s+en\s+huit\b", re.IGNORECASE)
+
+
+def _weeks_ahead(text: str, today: date) -> str:
+    """Write a weekday of next week, or one "en huit", as its date ("16/12/2026")."""
+
+    def of_next_week(match: re.Match[str]) -> str:
+        monday = today + timedelta(days=DAYS_PER_WEEK - today.weekday())
+        return _digits(monday + timedelta(days=_WEEKDAY_NUMBERS[(match[1] or match[2]).lower()]))
+
+    def in_eight(match: re.Match[str]) -> str:
+        ahead = (_WEEKDAY_NUMBERS[match[1].lower()] - today.weekday() - 1) % DAYS_PER_WEEK + 1
+        return _digits(today + timedelta(days=ahead + DAYS_PER_WEEK))
+
+    return _WEEKDAY_IN_EIGHT.sub(in_eight, _WEEKDAY_OF_NEXT_WEEK.sub(of_next_week, text))
+
+
+def _digits(day: date) -> str:
+    return f"{day.day}/{day.month}/{day.year}"
+
+
 # Parts of today, which dateparser does not read: "ce soir 19h" is today at 19:00.
 _TODAY_PART = re.compile(
     r"\b(?:ce soir|cet apr[eè]s-midi|ce matin|vanavond|vanmiddag|vanochtend|vanmorgen|"
@@ -242,6 +272,10 @@ def read_time(
     """
     if " ".join(fold(text).casefold().split()) in _NOW:
         return TypedTime(now, immediate=True)
+    # "demain à neuf heures" was tomorrow and nine hours more: dateparser took "neuf heures"
+    # for a duration.
+    # The weeks first: "mercredi en huit" is no hour eight.
+    text = hours_in_digits(_weeks_ahead(text, now.astimezone(zone).date()), languages)
     if _NO_SUCH_HOUR.search(text):
         return None
     written = _HOUR_RANGE.sub(lambda match: match[1], " ".join(text.split()))
@@ -264,7 +298,7 @@ def read_time(
     today = now.astimezone(zone).date()
     if any(_unreadable_date(word, today) for word in written.split()):
         return None  # no such day (31/13, 2026-13-01), or month before day
-    if (minutes := read_clock(written)) is not None:
+    if (minutes := read_clock(written, languages)) is not None:
         moment = to_utc(today, minutes, zone)
         return TypedTime(
             moment if moment > now else to_utc(today + timedelta(days=1), minutes, zone)
