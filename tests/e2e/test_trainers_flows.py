@@ -525,6 +525,25 @@ async def test_on_a_sunday_tomorrow_and_next_monday_are_one_button(app: App, clo
     assert "Next Monday at 9:00" not in labels  # the same moment, 30/11 at 9:00
 
 
+async def test_a_french_trainer_reads_the_message_with_french_punctuation(app: App) -> None:
+    trainer = await new_trainer(app, 2031, "fr")
+    code = await new_cohort(trainer, "Groupe F")
+    await learners(app, code, ["fr"])
+    await trainer.command("push")
+    await trainer.press("Groupe F")
+    await trainer.press("Un court message")
+    await trainer.press("Écrire en français")
+    await trainer.say("Atelier demain à 10 h.")
+    await trainer.press("Continuer : quand envoyer")
+    await trainer.say("demain à dix heures")
+    # The language's name starts its line, the colon after a space, as French writes it.
+    assert "Français : Atelier demain à 10 h." in trainer.text
+    assert "• Quand : demain à 10:00" in trainer.text
+    await trainer.press("Programmer")
+    await trainer.command("scheduled")
+    assert "Groupe F · un message : « Atelier demain à 10 h. »" in trainer.text
+
+
 async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -> None:
     trainer = await new_trainer(app, 2001)
     code = await new_cohort(trainer, "Group A")

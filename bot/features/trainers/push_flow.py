@@ -629,7 +629,13 @@ class PushFlow:
             # its code.
             lines += [
                 "",
-                *(f"{t.language_name(code)}: {text}" for code, text in found.texts.items()),
+                *(
+                    # A line of its own, the name first: "Français : …" in French.
+                    t.gettext("{language}: {text}").format(
+                        language=_first_letter_up(t.language_name(code)), text=text
+                    )
+                    for code, text in found.texts.items()
+                ),
                 *unwritten.values(),
             ]
         go = t.gettext("✅ Send") if found.when == "now" else t.gettext("✅ Plan it")
@@ -766,7 +772,7 @@ class PushFlow:
             if item.kind == "message" and item.texts:
                 # Two messages on the same morning read alike without their words.
                 text = item.texts.get(turn.language) or next(iter(item.texts.values()))
-                what = f"{what}: “{_opening(text)}”"
+                what = t.gettext("{what}: “{text}”").format(what=what, text=_opening(text))
             # A push held by quiet hours is listed too: when it really goes is what matters.
             when = when_text(t, cohorts[item.cohort_id], item.due_at, self.options.zone, turn.now)
         return f"{when} · {name} · {what}"
@@ -863,6 +869,11 @@ class PushFlow:
 def held_until(cohort: Cohort, moment: datetime, zone: ZoneInfo) -> datetime:
     """Return when a push due at `moment` may go out, after the cohort's quiet hours."""
     return after_quiet_hours(moment, zone, cohort.quiet_start, cohort.quiet_end)
+
+
+def _first_letter_up(name: str) -> str:
+    """Return a name with its first letter in capitals ("français" starting a line)."""
+    return name[:1].upper() + name[1:]
 
 
 def when_text(
