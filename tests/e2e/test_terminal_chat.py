@@ -96,6 +96,11 @@ def test_a_full_lesson_and_quiz_from_piped_input_then_progress_is_kept(
     assert f"{right}/{len(lesson.quiz)}" not in other
 
 
+def test_the_name_chatted_under_is_the_name_kept_for_the_trainer(tmp_path: Path) -> None:
+    # Without it, trainers read "Learner 14" and had to guess whom to remove from a group.
+    assert "• Name: anna" in run_chat(tmp_path, ["/mydata"], "--lang", "en", "--user", "anna")
+
+
 def test_the_chat_exits_cleanly_at_end_of_input_and_on_quit(tmp_path: Path) -> None:
     assert "/quit" in run_chat(tmp_path, ["/quit", "/help"], "--lang", "en")
     output = run_chat(tmp_path, [], "--lang", "en")

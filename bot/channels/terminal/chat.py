@@ -191,7 +191,9 @@ def _has_buttons(reply: Reply) -> bool:
 
 async def chat(app: App, user: str, language: str | None, stdin: TextIO = sys.stdin) -> None:
     """Run a terminal conversation for one local learner, who also gets what is pushed to them."""
-    sender = Sender(channel=CHANNEL, external_id=user, language_code=language)
+    # The name the learner chats under is the one their trainer knows them by: without it,
+    # trainers read "Learner 14" and had to guess who to remove from a group.
+    sender = Sender(channel=CHANNEL, external_id=user, language_code=language, first_name=user)
     interactive = stdin.isatty()
     terminal = TerminalChat(
         app,
