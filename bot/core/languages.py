@@ -194,8 +194,9 @@ class LanguageProfile:
     # the course answers that names one ("chatgpt m'a dit de prendre 2 dafalgan") is also told
     # to ask a doctor or pharmacist.
     medicines: tuple[str, ...] = field(default=(), repr=False)
-    # Beginnings of the words of a trainer's tools (their groups, learners, reports), lower case
-    # without accents: a trainer's message that holds one is shown the trainer menu.
+    # Beginnings of the words of a trainer's tools (their groups, learners, reports, who is
+    # stuck), lower case without accents: a trainer's message that holds one is shown the trainer
+    # menu ("qui est bloqué ?" got "I do not know what this question is about").
     trainer_tools: tuple[str, ...] = field(default=(), repr=False)
     # The espeak-ng voice that reads it aloud; empty: the voice named by the code itself.
     espeak_voice: str = ""
@@ -442,7 +443,7 @@ FRENCH: Final = LanguageProfile(
         "medicament", "medoc", "paracetamol", "ibuprof", "dafalgan", "doliprane", "antibiot",
         "pilule", "posologie", "dose",
     ),
-    trainer_tools=("groupe", "apprenant", "stagiaire", "rapport", "cohort"),
+    trainer_tools=("groupe", "apprenant", "stagiaire", "rapport", "cohort", "bloqu", "decroch"),
     health_cues=(
         "j'ai", "j’ai", "jai", "je suis", "je souffre de", "je souffre d'", "je prends",
         "je suis atteint de", "je suis atteinte de", "je suis atteint d'", "je suis atteinte d'",
@@ -619,7 +620,11 @@ DUTCH: Final = LanguageProfile(
         "medicijn", "medicatie", "medicament", "paracetamol", "ibuprof", "dafalgan", "antibiot",
         "pillen", "dosis", "bijsluiter",
     ),
-    trainer_tools=("groep", "cursist", "deelnemer", "rapport", "verslag", "cohort"),
+    trainer_tools=(
+        "groep", "cursist", "deelnemer", "rapport", "verslag", "cohort", "zit vast", "zitten vast",
+        "zit er vast", "zitten er vast", "loopt vast", "lopen vast", "vastzit", "vastgelopen",
+        "achterop",
+    ),
     health_cues=(
         "ik heb", "ik ben", "ik lijd aan", "ik neem", "ik kreeg", "kheb", "kben",
         # Said of someone close: "mijn zoon heeft autisme", "mijn moeder lijdt aan alzheimer".
@@ -778,7 +783,10 @@ ENGLISH: Final = LanguageProfile(
         "medicine", "medication", "paracetamol", "ibuprof", "acetaminophen", "antibiot", "pills",
         "dose", "dosage",
     ),
-    trainer_tools=("group", "learners", "trainees", "participants", "report", "cohort"),
+    trainer_tools=(
+        "group", "learners", "trainees", "participants", "report", "cohort", "stuck",
+        "falling behind",
+    ),
     health_cues=(
         "i have", "i've got", "i've", "ive", "i got", "i suffer from", "i am", "i'm", "im",
         "i take", "i was diagnosed with", "i've been diagnosed with",
