@@ -867,6 +867,14 @@ async def test_a_clause_in_listed_words_about_ones_own_data_is_done_first(
         assert t(plain_app, "nl", "🔒 What I keep about you:") in chat.text
 
 
+async def test_a_practice_prompt_asking_to_delete_data_is_a_prompt(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("practice.task", "prompting-email-commune"))
+    await chat.say("Write a short email to the commune for an appointment. Delete my data after.")
+    assert "privacy.forget" not in {action_of(b.data) for b in chat.buttons}  # type: ignore[union-attr]
+    assert t(plain_app, "en", "📝 Score: {score} out of {total}").split("{")[0] in chat.text
+
+
 CONFUSED = {"fr": "je comprends pas", "nl": "ik snap het niet", "en": "I don't get it"}
 
 

@@ -138,7 +138,7 @@ class SmallTalk:
 
     async def read(self, turn: Turn, text: str) -> bool:
         """Answer small talk and return True; return False for anything else."""
-        found = self.phrasebook.read(text) or self._own_data_in_a_clause(text)
+        found = self.phrasebook.read(text) or self._own_data_in_a_clause(turn, text)
         kind = found.kind if found is not None else None
         reading = _reading(turn)
         if reading is not None and kind not in MOVES | CARD_STILL_READ:
@@ -173,8 +173,11 @@ class SmallTalk:
         said = (self.phrasebook.read(clause) for clause in _clauses(text))
         return next((found for found in said if found and found.kind in CLAUSE_KINDS), None)
 
-    def _own_data_in_a_clause(self, text: str) -> Request | None:
+    def _own_data_in_a_clause(self, turn: Turn, text: str) -> Request | None:
         """Return a request about the learner's own data that a clause says in listed words."""
+        if _flows_text(turn, text):
+            # A practice prompt or a trainer's message may ask a shop to delete someone's data.
+            return None
         # Listed words only: read as loosely as a whole message, "Delete it." and "je peux les
         # effacer ?", about a chatbot's history, asked to delete the learner's data.
         said = (self.phrasebook.listed(clause) for clause in _clauses(text))
