@@ -74,6 +74,7 @@ HOUR_LANGUAGES: Final = ("fr", "nl", "en")
 
 def hours_in_digits(text: str, languages: Sequence[str] = HOUR_LANGUAGES) -> str:
     """Write the hours a text says in words as digits: "neuf heures et demie" is "9:30"."""
+    # Imported here, as dateparser is: only a typed time needs it.
     from text_to_num import alpha2digit
 
     for language in (code for code in languages if code in HOUR_LANGUAGES):

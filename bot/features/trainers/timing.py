@@ -125,6 +125,7 @@ def _weeks_ahead(text: str, today: date) -> str:
 
 
 def _digits(day: date) -> str:
+    """Write a day as the Belgian digits the reader takes, day first."""
     return f"{day.day}/{day.month}/{day.year}"
 
 
@@ -272,9 +273,9 @@ def read_time(
     """
     if " ".join(fold(text).casefold().split()) in _NOW:
         return TypedTime(now, immediate=True)
-    # "demain à neuf heures" was tomorrow and nine hours more: dateparser took "neuf heures"
-    # for a duration.
-    # The weeks first: "mercredi en huit" is no hour eight.
+    # Hours in words as digits ("demain à neuf heures" was tomorrow and nine hours more:
+    # dateparser took "neuf heures" for a duration), once the weeks are read ("mercredi en huit"
+    # is no hour eight).
     text = hours_in_digits(_weeks_ahead(text, now.astimezone(zone).date()), languages)
     if _NO_SUCH_HOUR.search(text):
         return None
