@@ -459,7 +459,7 @@ class Answers:
         ):
             await say_definition(turn, t, self.definitions.of(definition, language), language)
             return True
-        hits = result.hits if read_in == language else self._hits_in(language, result.hits)
+        hits = self._hits_in(language, result)
         names_a_topic = self._names_a_topic(read_in, redaction.bare, result)
         # The lesson on screen (a card, its quiz), not one only offered next after a quiz.
         reading = None if isinstance(turn.state, Idle) else turn.state.lesson_id
@@ -487,7 +487,7 @@ class Answers:
             result = await retriever.search(
                 redaction.bare, read_in, k=SEARCH_K, shown=result.hits[0].shown
             )
-            hits = result.hits if read_in == language else self._hits_in(language, result.hits)
+            hits = self._hits_in(language, result)
         ask = partial(self._ask_model, question, language, hits) if self.chains else None
         outcome = await self.budget.spend(turn, ask)
         if isinstance(outcome, GroundedAnswer):
@@ -506,10 +506,12 @@ class Answers:
         await self._card_answer(turn, t, language, hits)
         return True
 
-    def _hits_in(self, language: Language, hits: Sequence[LessonHit]) -> tuple[LessonHit, ...]:
-        """Return the same lessons and cards in a language (the course's are parallel)."""
+    def _hits_in(self, language: Language, result: SearchResult) -> tuple[LessonHit, ...]:
+        """Return a search's lessons and cards in a language (the course's are parallel)."""
+        if result.language == language:
+            return result.hits
         found = []
-        for hit in hits:
+        for hit in result.hits:
             lesson = self.course.lesson(language, hit.lesson_id)
             if lesson is None:
                 continue

@@ -299,7 +299,8 @@ def read_time(
     today = now.astimezone(zone).date()
     if any(_unreadable_date(word, today) for word in written.split()):
         return None  # no such day (31/13, 2026-13-01), or month before day
-    if (minutes := read_clock(written, languages)) is not None:
+    # Its hours are digits already: read in no language again.
+    if (minutes := read_clock(written, ())) is not None:
         moment = to_utc(today, minutes, zone)
         return TypedTime(
             moment if moment > now else to_utc(today + timedelta(days=1), minutes, zone)
