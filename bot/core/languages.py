@@ -43,6 +43,11 @@ class SearchWords:
     # case-insensitive verbose regular expressions that match a whole question, accents removed,
     # and capture the word as `term`. When the word is in the glossary, its definition answers.
     definition_questions: tuple[str, ...] = ()
+    # The same for a word the learner says they do not understand ("je comprends pas le mot
+    # algorithme", "ik snap het woord prompt niet"), and the plain question that asks for it,
+    # which the search and the topic gate read better than the words around it.
+    unknown_word_questions: tuple[str, ...] = ()
+    plain_definition: str = "{term}"
     # What a learner may put before a question and that says nothing about it ("bonjour",
     # "ik heb een vraag:", "quick question"), as a case-insensitive verbose regular expression.
     # Left in, it kept "bonjour c'est quoi un chatbot" from reading as a definition question, and
@@ -301,9 +306,16 @@ FRENCH: Final = LanguageProfile(
                 |definis(?:sez)?(?:-moi)?|explique[sz]?(?:-moi)?\s+ce\s+qu'est)
                 \s*(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)
                 (?:\s+(?:exactement|au\s+juste|en\s+fait|alors|donc|concr[eè]tement))?""",
-            r"""(?:(?:une|un|les|le|la|des)\s+|l'|l\s+)?(?P<term>.+?),?\s+(?:c'?\s?est|cest|c)
-                \s+(?:quoi|koi)""",
+            r"""(?:(?:une|un|les|le|la|des)\s+|l'|l\s+)?(?P<term>.+?),?\s+(?:c'?\s?est|cest|c
+                |ca\s+veut\s+dire|ca\s+signifie)\s+(?:quoi|koi)""",
         ),
+        unknown_word_questions=(
+            # "je comprends pas le mot algorithme", "je ne sais pas ce que veut dire RGPD".
+            r"""(?:je\s+|j\s*)?(?:ne\s+|n')?(?:comprends|comprend|connais|connait|sais)\s+pas
+                \s+(?:(?:le|ce)\s+mot|ce\s+que\s+(?:veut\s+dire|signifie|c'?\s?est|cest))
+                \s+(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)""",
+        ),
+        plain_definition="que veut dire le mot {term}",
         openers=r"""bonjour|bonsoir|salut|coucou|hello|bjr|slt|re
             | j['’\s]?ai\s+une\s+(?:petite\s+)?question | une\s+(?:petite\s+)?question | question
             | dis[\s-]moi | dites[\s-]moi | excusez[\s-]moi | svp | stp
@@ -504,6 +516,14 @@ DUTCH: Final = LanguageProfile(
                 (?:\s+(?:eigenlijk|precies|juist|nu|is|zijn))?""",
             r"""wat\s+wil\s+(?:(?:een|de|het)\s+)?(?P<term>.+?)\s+zeggen""",
         ),
+        unknown_word_questions=(
+            # "ik snap het woord algoritme niet", "k begrijp nie wat een prompt is".
+            r"""(?:ik\s+|k\s*)?(?:snap|begrijp|versta|ken|weet)
+                (?:\s+(?:het\s+woord|dat\s+woord|de\s+term)\s+(?P<term>.+?)\s+(?:niet|nie|ni)
+                |\s+(?:niet|nie|ni)\s+wat\s+(?:(?:een|de|het|nen|ne)\s+)?(?P<what>.+?)
+                \s+(?:is|betekent|wil\s+zeggen))""",
+        ),
+        plain_definition="wat betekent het woord {term}",
         openers=r"""hallo|hoi|dag|goeiedag|goedendag|goeiemorgen|goedemorgen|goeiemiddag
             | goedemiddag|goedenavond|goeienavond|hey|salut
             | ik\s+heb\s+een\s+(?:korte\s+)?vraag(?:je)? | een\s+(?:korte\s+)?vraag(?:je)?
@@ -675,6 +695,13 @@ ENGLISH: Final = LanguageProfile(
             # As learners of English write it: "what mean prompt", "what means deepfake".
             r"""what\s+(?:is\s+)?means?\s+(?:(?:an|a|the)\s+)?(?P<term>.+?)""",
         ),
+        unknown_word_questions=(
+            # "i dont understand the word algorithm", "i don't know what a prompt is".
+            r"""(?:i\s+)?(?:do\s*n[o']?t|dont|cannot|can'?t)\s+(?:understand|know|get)
+                (?:\s+(?:the|this|that)\s+(?:word|term)\s+(?P<term>.+?)
+                |\s+what\s+(?:(?:an|a|the)\s+)?(?P<what>.+?)\s+(?:is|means))""",
+        ),
+        plain_definition="what does the word {term} mean",
         openers=r"""(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening)
             | i\s+have\s+a\s+(?:quick\s+)?question | (?:a\s+)?quick\s+question | a\s+question
             | question | please | excuse\s+me""",

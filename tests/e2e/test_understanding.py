@@ -1508,6 +1508,57 @@ async def test_not_knowing_the_answer_in_the_quiz_is_told_to_guess_and_the_quest
         assert chat.question.question == lesson.quiz[0].question
 
 
+UNKNOWN_WORD = {
+    "fr": "je comprends pas le mot algorithme",
+    "nl": "wacht, ik snap het woord algoritme niet",
+    "en": "sorry i dont understand the word algorithm",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_word_not_understood_in_the_quiz_is_explained_and_the_question_waits(
+    plain_app: App, language: Language
+) -> None:
+    lesson = plain_app.services.course.lesson(language, FIRST_LESSON)
+    assert lesson is not None
+    algorithm = next(
+        term for term in plain_app.services.course.glossary[language] if term.id == "algorithm"
+    )
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+
+    await chat.say(UNKNOWN_WORD[language])
+
+    # It was "To answer, tap the letter you choose": the learner asked what a word means.
+    assert algorithm.definition in chat.text
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.question.question == lesson.quiz[0].question
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "sorry i dont understand the word pattern"),
+        ("en", "i dont know this one, what mean pattern?"),
+        ("nl", "ik snap het woord patroon niet"),
+    ],
+)
+async def test_a_course_word_not_understood_is_answered_from_the_lesson_that_uses_it(
+    plain_app: App, language: Language, message: str
+) -> None:
+    lesson = plain_app.services.course.lesson(language, FIRST_LESSON)
+    assert lesson is not None
+    chat = await new_learner(plain_app, language)
+
+    await chat.say(message)
+
+    # It was refused as outside the course: the words around the question outweighed it.
+    assert lesson.title in chat.text
+    assert t(plain_app, language, "That is not in my lessons, so I cannot answer it.") not in (
+        chat.text
+    )
+
+
 async def test_a_question_left_for_the_menu_is_not_answered_blind(plain_app: App) -> None:
     chat = await new_learner(plain_app, "en")
     await chat.press_data(data("quiz.start", FIRST_LESSON))

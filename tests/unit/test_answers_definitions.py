@@ -62,6 +62,19 @@ def definitions() -> Definitions:
         ("en", "Chatbto?", "chatbot"),  # a capital at the start of the question
         ("fr", "c'est quoi les donnés personelles", "personal-data"),
         ("nl", "wat zijn persoongegevens", "personal-data"),
+        # A few words of the learner's own before the question.
+        ("fr", "attendez c'est quoi un chatbot", "chatbot"),
+        ("fr", "mais c'est quoi un chatbot en fait", "chatbot"),
+        ("nl", "wacht wa is nen chatbot", "chatbot"),
+        ("en", "ok so what is AI", "ai"),
+        # A word the learner says they do not understand.
+        ("en", "i dont understand the word chatbot", "chatbot"),
+        ("en", "sorry I don't know what a chatbot is", "chatbot"),
+        ("fr", "je comprends pas le mot chatbot", "chatbot"),
+        ("fr", "je ne sais pas ce que veut dire IA", "ai"),
+        ("fr", "le mot chatbot, ça veut dire quoi ?", "chatbot"),
+        ("nl", "ik snap het woord chatbot niet", "chatbot"),
+        ("nl", "k begrijp nie wat een chatbot is", "chatbot"),
     ],
 )
 def test_a_definition_question_about_a_glossary_word_finds_its_entry(
@@ -86,6 +99,9 @@ def test_a_definition_question_about_a_glossary_word_finds_its_entry(
         ("en", "what is a chatbot, and is it good at maths?"),  # the last clause asks more
         ("en", "what is a hatbot"),  # the first letter differs: another word
         ("en", "what is a chatbotting tool"),  # more than a typo away
+        # The question is about something else, though it names a term after a few words.
+        ("fr", "je sais ce qu'est un chatbot mais comment l'utiliser"),
+        ("en", "tell me what a chatbot is good at"),
     ],
 )
 def test_other_questions_are_no_definition_questions(
@@ -163,3 +179,33 @@ def test_an_everyday_word_makes_no_question_about_the_course() -> None:
     assert [term.id for term in ai_terms(course.glossary["en"])] == [
         term.id for term in fixture_course().glossary["en"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "message", "plain"),
+    [
+        ("en", "sorry i dont understand the word pattern", "what does the word pattern mean"),
+        ("en", "i dont know this one, what mean pattern?", "what does the word pattern mean"),
+        ("fr", "euh je comprends pas le mot régularité", "que veut dire le mot regularite"),
+        ("nl", "wacht wa betekent herschrijven", "wat betekent het woord herschrijven"),
+        ("nl", "ik snap het woord patroon niet", "wat betekent het woord patroon"),
+    ],
+)
+def test_a_word_asked_about_among_other_words_is_asked_plainly(
+    definitions: Definitions, language: str, message: str, plain: str
+) -> None:
+    assert definitions.plain(message, language) == plain
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "what does pattern mean"),  # plain already: searched as typed
+        ("fr", "c'est quoi un motif"),
+        ("en", "can a chatbot lie?"),
+    ],
+)
+def test_a_plain_question_or_another_one_is_searched_as_typed(
+    definitions: Definitions, language: str, message: str
+) -> None:
+    assert definitions.plain(message, language) is None

@@ -7,6 +7,7 @@ question never goes to the chat model, even when one is configured.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, partial
 from itertools import chain
@@ -33,6 +34,14 @@ APOSTROPHES: Final = re.compile("[’`´]")
 # Where one clause of a message ends and another begins: a mark, then a space.
 _CLAUSES: Final = re.compile(r"(?<=[,.;:!?])\s+")
 _WORD: Final = re.compile(r"\w+")
+# Words a question may begin with before it frames the term ("attendez, c'est quoi…", "sorry i
+# don't understand the word…"): a whole glossary term must follow, so a few are safe to skip.
+LEAD_IN_WORDS: Final = 3
+_WORD_STARTS: Final = re.compile(r"(?<=\s)\S")
+# "the word X", "le mot X", "het woord X": the term is X.
+_NAMED_WORD: Final = re.compile(
+    r"(?:(?:the|this|that|le|ce|het|dat|de)\s+)?(?:word|term|mot|terme|woord|begrip)\s+"
+)
 
 
 @dataclass(frozen=True)
@@ -50,11 +59,10 @@ class Definitions:
         self.course = course
         self.languages = languages
         self._patterns = {
-            profile.code: tuple(
-                re.compile(pattern, re.IGNORECASE | re.VERBOSE)
-                for pattern in profile.search.definition_questions
-            )
-            for profile in languages
+            profile.code: _compiled(profile.search.definition_questions) for profile in languages
+        }
+        self._unknown_words = {
+            profile.code: _compiled(profile.search.unknown_word_questions) for profile in languages
         }
 
     @cached_property
@@ -121,16 +129,9 @@ class Definitions:
 
     def find(self, text: str, language: Language) -> Definition | None:
         """Return the definition a question asks for, or None when it asks something else."""
-        question = APOSTROPHES.sub("'", fold(text)).strip(ENDS)
+        question = _question(text)
         vocabulary = self._vocabularies[language]
-        # The question itself, as a term typed alone ("deepfake?", "RGPD") asks what it is, then
-        # the term of each pattern that frames the whole question, or its last clause: "my name
-        # is [NAME], what is chatbot?" asks what a chatbot is.
-        clauses = [clause for clause in _CLAUSES.split(question) if clause.strip(ENDS)]
-        framed = (question, clauses[-1].strip(ENDS)) if len(clauses) > 1 else (question,)
-        patterns = self._patterns.get(language, ())
-        matches = (pattern.fullmatch(part) for part in framed for pattern in patterns)
-        terms = [question, *(match["term"].strip(ENDS) for match in matches if match)]
+        terms = [question, *(term for term, _ in self._asked(question, language))]
         # As typed first, then with the words of the glossary's terms spelt right: "c'est quoi
         # une halucination" asks for "hallucination", which the lessons' keywords also misspell,
         # so the search leaves it as typed.
@@ -138,6 +139,37 @@ class Definitions:
         found = (vocabulary.whole(term) for term in chain(terms, respelt))
         term_id = next((term_id for term_id in found if term_id), None)
         return self._definition(language, term_id) if term_id else None
+
+    def asks_about_a_word(self, text: str, language: Language) -> bool:
+        """Tell whether a message asks what a word means, whether the glossary has it or not."""
+        return next(self._asked(_question(text), language), None) is not None
+
+    def plain(self, text: str, language: Language) -> str | None:
+        """Return the plain question for a message that asks what a word means among others.
+
+        "sorry i dont understand the word pattern" was refused as outside the course, where
+        "what does the word pattern mean" finds the lesson: the words around weighed more.
+        """
+        question = _question(text)
+        template = self.languages.profile(language).search.plain_definition
+        reworded = (term for term, hidden in self._asked(question, language) if hidden)
+        return next((template.format(term=term) for term in reworded), None)
+
+    def _asked(self, question: str, language: Language) -> Iterator[tuple[str, bool]]:
+        """Yield each term a question frames, and whether other words hid the framing."""
+        # The term of each pattern that frames the whole question, or its last clause ("my name
+        # is [NAME], what is chatbot?" asks what a chatbot is), from its first words or after a
+        # few of its own.
+        clauses = [clause for clause in _CLAUSES.split(question) if clause.strip(ENDS)]
+        framed = (question, clauses[-1].strip(ENDS)) if len(clauses) > 1 else (question,)
+        plain, unknown = self._patterns.get(language, ()), self._unknown_words.get(language, ())
+        for part in _led_in(framed):
+            for pattern in (*plain, *unknown):
+                if match := pattern.fullmatch(part):
+                    # A pattern with two framings names the second one's term "what".
+                    term = (match["term"] or match.groupdict().get("what") or "").strip(ENDS)
+                    hidden = part != question or pattern in unknown
+                    yield _NAMED_WORD.sub("", term, count=1), hidden
 
     def _respelt(self, text: str, language: Language) -> str:
         """Return a folded text with each word that is a typo of a glossary word spelt right."""
@@ -156,6 +188,23 @@ class Definitions:
         # An everyday word is taught by no lesson: "You learn more in the lesson…" would mislead.
         teaching = None if term.everyday else self.teaching.get(term_id)
         return Definition(term, self.course.lesson(language, teaching) if teaching else None)
+
+
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern, re.IGNORECASE | re.VERBOSE) for pattern in patterns)
+
+
+def _question(text: str) -> str:
+    """Return a message folded, with one kind of apostrophe and no marks around it."""
+    return APOSTROPHES.sub("'", fold(text)).strip(ENDS)
+
+
+def _led_in(parts: tuple[str, ...]) -> Iterator[str]:
+    """Yield each part, then the same without its first words, up to `LEAD_IN_WORDS` of them."""
+    for part in parts:
+        yield part
+        for word in list(_WORD_STARTS.finditer(part))[:LEAD_IN_WORDS]:
+            yield part[word.start() :]
 
 
 async def say_definition(

@@ -238,7 +238,11 @@ class Answers:
             self._link(turn)
             return
         under_a_question = quiz_question_on_screen(turn) or check_on_screen(turn)
-        if under_a_question and not ("?" in text or _ASKS.match(redaction.bare)):
+        # "i dont understand the word algorithm" under a question asks, as "what is…?" does.
+        asks = "?" in text or _ASKS.match(redaction.bare)
+        if under_a_question and not (
+            asks or self.definitions.asks_about_a_word(redaction.bare, language)
+        ):
             self._tap_to_answer(turn, turn.t, redaction.bare)
             return
         if await self._asks_for_trainer_tools(turn, redaction.bare):
@@ -452,7 +456,10 @@ class Answers:
             await say_definition(turn, t, self.definitions.of(definition, language), language)
             return True
         retriever = await self.retriever.wait()
-        result = await retriever.search(redaction.bare, read_in, k=SEARCH_K, shown=shown)
+        # "sorry i dont understand the word pattern" is searched as "what does the word pattern
+        # mean": the words around the question outweighed it, and it was refused.
+        searched = self.definitions.plain(redaction.bare, read_in) or redaction.bare
+        result = await retriever.search(searched, read_in, k=SEARCH_K, shown=shown)
         # "cest quoi lia": a definition question once its words are spelt as the course does.
         if result.read_as != redaction.bare and (
             definition := self.definitions.find(result.read_as, read_in)
@@ -460,7 +467,7 @@ class Answers:
             await say_definition(turn, t, self.definitions.of(definition, language), language)
             return True
         hits = self._hits_in(language, result)
-        names_a_topic = self._names_a_topic(read_in, redaction.bare, result)
+        names_a_topic = self._names_a_topic(read_in, searched, result)
         # The lesson on screen (a card, its quiz), not one only offered next after a quiz.
         reading = None if isinstance(turn.state, Idle) else turn.state.lesson_id
         if not on_topic(result, names_a_topic, reading):
@@ -485,7 +492,7 @@ class Answers:
             # shares the card's words of feeling: "mon petit fils parle avec une ia comme un
             # copain, j'ai peur pour lui" got the suicide lines. Another card of the lesson.
             result = await retriever.search(
-                redaction.bare, read_in, k=SEARCH_K, shown=result.hits[0].shown
+                searched, read_in, k=SEARCH_K, shown=result.hits[0].shown
             )
             hits = self._hits_in(language, result)
         ask = partial(self._ask_model, question, language, hits) if self.chains else None
