@@ -1443,7 +1443,30 @@ async def test_a_right_answer_that_names_a_suicide_line_is_an_answer_not_a_crisi
     assert item.explanations[item.correct] in chat.text
 
 
-@pytest.mark.parametrize(("language", "typed"), [("en", "no"), ("fr", "non"), ("nl", "nee")])
+@pytest.mark.parametrize(("language", "typed"), [("en", "yes"), ("fr", "oui"), ("nl", "ja")])
+async def test_a_yes_typed_under_the_forget_question_asks_for_the_tap_that_deletes(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.open", FIRST_LESSON))
+    started = await lessons_started(plain_app)
+    await chat.command("forget")
+
+    await chat.say(typed)
+
+    # It was "Please tap your answer", as if the yes had not been understood.
+    yes = t(plain_app, language, "Yes, delete everything")
+    sure = t(plain_app, language, "To be sure, please tap “{yes}”: this cannot be undone.")
+    assert chat.text == sure.format(yes=yes)
+    assert await lessons_started(plain_app) == started
+    await chat.press(yes)
+    assert await lessons_started(plain_app) == started - 1
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [("en", "no"), ("fr", "non"), ("nl", "nee"), ("nl", "nee toch nie"), ("fr", "surtout pas")],
+)
 async def test_a_no_typed_under_the_forget_question_keeps_the_data_without_a_tap(
     plain_app: App, language: Language, typed: str
 ) -> None:

@@ -176,16 +176,16 @@ async def forget(turn: Turn, _: object = None) -> None:
     turn.say("\n\n".join([question, *(warning for warning in warnings if warning)]), _answers(t))
 
 
-async def forget_typed(turn: Turn, _text: str) -> None:
-    """Ask for a tap: deleting everything on typed words would be one misreading away."""
+async def forget_typed(turn: Turn, _text: str, *, yes: bool = False) -> None:
+    """Ask for a tap, a typed yes included: deleting everything on words is one misreading away."""
     t = turn.t
-    yes, no = t.gettext(YES), t.gettext(NO)
-    turn.say(
-        t.gettext("Please tap your answer: “{yes}” deletes all your data, “{no}” keeps it.").format(
-            yes=yes, no=no
-        ),
-        _answers(t),
+    said = (
+        # "ja" got the same "Please tap your answer" as any other word, as if not understood.
+        t.gettext("To be sure, please tap “{yes}”: this cannot be undone.")
+        if yes
+        else t.gettext("Please tap your answer: “{yes}” deletes all your data, “{no}” keeps it.")
     )
+    turn.say(said.format(yes=t.gettext(YES), no=t.gettext(NO)), _answers(t))
 
 
 def _answers(t: Translator) -> Keyboard:

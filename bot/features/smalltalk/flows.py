@@ -200,7 +200,7 @@ class SmallTalk:
         if kind in (Kind.OK, Kind.NEXT) and isinstance(turn.state, ConfirmingForget):
             # "👍 Good!" to a typed "ja" read as if everything was deleted, and nothing was;
             # "vas-y" went on with the lesson, leaving the question unanswered.
-            await forget_typed(turn, text)
+            await forget_typed(turn, text, yes=kind is Kind.OK)
             return True
         if kind is Kind.WHY and self.model and await recent_questions(turn):
             # After a question, with a chat model, the answers read "why?" as a follow-up to it.
