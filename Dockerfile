@@ -25,7 +25,9 @@ COPY content content
 COPY locales locales
 COPY prompts prompts
 # Editable, so the course, prompts and catalogs are read from /app; building compiles the catalogs.
+# The tutor's modules are compiled here too: the editable install leaves them as sources.
 RUN uv pip install --system --no-cache --no-deps -e . \
+ && python -m compileall -q bot \
  && useradd --system --uid 10001 --home-dir /data tutor \
  && mkdir -p /data && chown tutor /data
 
