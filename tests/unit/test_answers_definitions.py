@@ -182,30 +182,31 @@ def test_an_everyday_word_makes_no_question_about_the_course() -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "message", "plain"),
+    ("language", "message", "searched"),
     [
         ("en", "sorry i dont understand the word pattern", "what does the word pattern mean"),
-        ("en", "i dont know this one, what mean pattern?", "what does the word pattern mean"),
         ("fr", "euh je comprends pas le mot régularité", "que veut dire le mot regularite"),
-        ("nl", "wacht wa betekent herschrijven", "wat betekent het woord herschrijven"),
         ("nl", "ik snap het woord patroon niet", "wat betekent het woord patroon"),
+        # The last clause asks.
+        ("en", "i dont know this one, what mean pattern?", "what does the word pattern mean"),
     ],
 )
-def test_a_word_asked_about_among_other_words_is_asked_plainly(
-    definitions: Definitions, language: str, message: str, plain: str
+def test_a_word_asked_about_among_other_words_is_searched_plainly(
+    definitions: Definitions, language: str, message: str, searched: str
 ) -> None:
-    assert definitions.plain(message, language) == plain
+    assert definitions.searched(message, language) == searched
 
 
 @pytest.mark.parametrize(
     ("language", "message"),
     [
-        ("en", "what does pattern mean"),  # plain already: searched as typed
+        ("en", "what does pattern mean"),  # plain already
         ("fr", "c'est quoi un motif"),
+        ("nl", "wacht wa bedoelt ge met patronen"),  # a word before it leaves the rest as it is
         ("en", "can a chatbot lie?"),
     ],
 )
 def test_a_plain_question_or_another_one_is_searched_as_typed(
     definitions: Definitions, language: str, message: str
 ) -> None:
-    assert definitions.plain(message, language) is None
+    assert definitions.searched(message, language) is None

@@ -144,32 +144,36 @@ class Definitions:
         """Tell whether a message asks what a word means, whether the glossary has it or not."""
         return next(self._asked(_question(text), language), None) is not None
 
-    def plain(self, text: str, language: Language) -> str | None:
-        """Return the plain question for a message that asks what a word means among others.
+    def searched(self, text: str, language: Language) -> str | None:
+        """Return what to search for a message that asks what a word among other words means.
 
-        "sorry i dont understand the word pattern" was refused as outside the course, where
-        "what does the word pattern mean" finds the lesson: the words around weighed more.
+        "sorry i dont understand the word pattern" and "i dont know this one, what mean pattern?"
+        were refused as outside the course, where "what does the word pattern mean" finds the
+        lesson: the other words weighed more. None when the message is searched as typed.
         """
-        question = _question(text)
-        template = self.languages.profile(language).search.plain_definition
-        reworded = (term for term, hidden in self._asked(question, language) if hidden)
-        return next((template.format(term=term) for term in reworded), None)
+        asked = (searched for _, searched in self._asked(_question(text), language) if searched)
+        return next(asked, None)
 
-    def _asked(self, question: str, language: Language) -> Iterator[tuple[str, bool]]:
-        """Yield each term a question frames, and whether other words hid the framing."""
+    def _asked(self, question: str, language: Language) -> Iterator[tuple[str, str | None]]:
+        """Yield each term a question frames, and what to search instead of the question."""
         # The term of each pattern that frames the whole question, or its last clause ("my name
         # is [NAME], what is chatbot?" asks what a chatbot is), from its first words or after a
         # few of its own.
-        clauses = [clause for clause in _CLAUSES.split(question) if clause.strip(ENDS)]
-        framed = (question, clauses[-1].strip(ENDS)) if len(clauses) > 1 else (question,)
+        clauses = [clause.strip(ENDS) for clause in _CLAUSES.split(question) if clause.strip(ENDS)]
+        framed = (question, clauses[-1]) if len(clauses) > 1 else (question,)
         plain, unknown = self._patterns.get(language, ()), self._unknown_words.get(language, ())
-        for part in _led_in(framed):
-            for pattern in (*plain, *unknown):
-                if match := pattern.fullmatch(part):
-                    # A pattern with two framings names the second one's term "what".
-                    term = (match["term"] or match.groupdict().get("what") or "").strip(ENDS)
-                    hidden = part != question or pattern in unknown
-                    yield _NAMED_WORD.sub("", term, count=1), hidden
+        template = self.languages.profile(language).search.plain_definition
+        for whole in framed:
+            for part in _led_in(whole):
+                for pattern in (*plain, *unknown):
+                    if match := pattern.fullmatch(part):
+                        # A pattern with two framings names the second one's term "what".
+                        asked = (match["term"] or match.groupdict().get("what") or "").strip(ENDS)
+                        term = _NAMED_WORD.sub("", asked, count=1)
+                        # A few words before the question are left as typed: the search reads
+                        # "wacht wa bedoelt ge met patronen" on the card about patterns well.
+                        hidden = pattern in unknown or whole != question
+                        yield term, template.format(term=term) if hidden else None
 
     def _respelt(self, text: str, language: Language) -> str:
         """Return a folded text with each word that is a typo of a glossary word spelt right."""
@@ -199,12 +203,11 @@ def _question(text: str) -> str:
     return APOSTROPHES.sub("'", fold(text)).strip(ENDS)
 
 
-def _led_in(parts: tuple[str, ...]) -> Iterator[str]:
-    """Yield each part, then the same without its first words, up to `LEAD_IN_WORDS` of them."""
-    for part in parts:
-        yield part
-        for word in list(_WORD_STARTS.finditer(part))[:LEAD_IN_WORDS]:
-            yield part[word.start() :]
+def _led_in(text: str) -> Iterator[str]:
+    """Yield a text, then the same without its first words, up to `LEAD_IN_WORDS` of them."""
+    yield text
+    for word in list(_WORD_STARTS.finditer(text))[:LEAD_IN_WORDS]:
+        yield text[word.start() :]
 
 
 async def say_definition(

@@ -458,7 +458,7 @@ class Answers:
         retriever = await self.retriever.wait()
         # "sorry i dont understand the word pattern" is searched as "what does the word pattern
         # mean": the words around the question outweighed it, and it was refused.
-        searched = self.definitions.plain(redaction.bare, read_in) or redaction.bare
+        searched = self.definitions.searched(redaction.bare, read_in) or redaction.bare
         result = await retriever.search(searched, read_in, k=SEARCH_K, shown=shown)
         # "cest quoi lia": a definition question once its words are spelt as the course does.
         if result.read_as != redaction.bare and (
