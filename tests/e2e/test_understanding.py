@@ -1089,6 +1089,24 @@ async def test_a_language_named_alone_brings_the_language_buttons(
     assert lesson.title in chat.button_with_action("lessons.resume").label
 
 
+async def test_a_language_the_tutor_does_not_speak_gets_those_it_speaks_and_the_place_kept(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+
+    await chat.say("tu parles arabe ?")
+
+    # It was "I do not know what this question is about. Please write the whole question".
+    said = t(plain_app, "fr", "Sorry, I do not speak {language}. I speak {languages}.")
+    assert chat.text == said.format(language="arabe", languages="français, néerlandais et anglais")
+    assert [action_of(b.data) for b in chat.buttons] == [
+        "lessons.resume",
+        "menu.langs",
+        "menu.show",
+    ]
+
+
 async def test_a_language_typed_under_the_language_buttons_is_the_one_tapped(
     plain_app: App,
 ) -> None:

@@ -93,3 +93,22 @@ def test_a_message_names_a_language_when_short_or_asking_to_speak_it(
     text: str, language: str | None
 ) -> None:
     assert READER.named(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("tu parles arabe?", "ar"),
+        ("do you speak Arabic?", "ar"),
+        ("spreekt ge ook turks?", "tr"),
+        # An offered language named too, no speaking verb, or a longer question: none.
+        ("tu parles arabe ou français ?", None),
+        ("arabe", None),
+        ("can chatgpt speak arabic with my mother when she calls the commune?", None),
+        ("can you talk slowly", None),
+    ],
+)
+def test_a_language_the_tutor_does_not_speak_is_asked_for_with_a_speaking_verb(
+    text: str, language: str | None
+) -> None:
+    assert READER.other_asked(text) == language

@@ -36,6 +36,11 @@ def menu_button(t: Translator) -> Button:
     return button(t.gettext("☰ Menu"), ShowMenu())
 
 
+def language_button(t: Translator) -> Button:
+    """Return the button to the language buttons."""
+    return button(t.gettext("🌐 Language"), AskLanguage())
+
+
 def language_keyboard(languages: LanguageRegistry, current: Language | None) -> Keyboard:
     """Return one button per language, the current one marked."""
     return rows(
@@ -240,7 +245,7 @@ async def main_menu(turn: Turn, _: object = None) -> None:
         ),
         (
             button(t.gettext("📊 My progress"), ShowProgress()),
-            button(t.gettext("🌐 Language"), AskLanguage()),
+            language_button(t),
         ),
         (button(t.gettext("❓ Help"), ShowHelp()), button(t.gettext("⚙️ Settings"), ShowSettings())),
     )

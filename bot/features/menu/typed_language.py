@@ -62,12 +62,14 @@ class LanguageReader:
         self.phrases = phrases
         self.function_words = ReplyLanguageRule(languages)
         # The locales of the offered languages' formats ("fr_BE"): loaded for dates anyway.
-        self.names = {
-            tuple(words(name)): code
-            for profile in languages
-            for variant, name in Locale.parse(profile.babel_locale).languages.items()
-            if (code := variant.split("_")[0]) in languages
-        }
+        self.names: dict[tuple[str, ...], str] = {}
+        # The other languages, named in the offered ones ("arabe", "Turks", "Spanish").
+        self.other_names: dict[tuple[str, ...], str] = {}
+        for profile in languages:
+            for variant, name in Locale.parse(profile.babel_locale).languages.items():
+                code = variant.split("_")[0]
+                known = self.names if code in languages else self.other_names
+                known.setdefault(tuple(words(name)), code)
 
     def read(self, text: str) -> TypedLanguage | None:
         """Return the language a message names or is written in; None when that is not clear."""
@@ -94,13 +96,28 @@ class LanguageReader:
         named = self._named(found) if short else set()
         return named.pop() if len(named) == 1 else None
 
+    def other_asked(self, text: str) -> str | None:
+        """Return the one language the tutor does not speak that a short message asks it to."""
+        # "tu parles arabe ?" got "write the whole question": a newcomer asking what the tutor
+        # speaks. Only with a speaking verb: many languages' names are words of their own.
+        found = words(text)
+        if len(found) > MAX_SPEAKING_WORDS or SPEAKING.isdisjoint(found) or self._named(found):
+            return None
+        named = self._named_in(found, self.other_names)
+        return named.pop() if len(named) == 1 else None
+
     def _named(self, found: list[str]) -> set[Language]:
         """Return the languages whose names stand among the words, or whose code is all of them."""
         if len(found) == 1 and (code := self.languages.from_code(found[0])):
             return {code}
+        return self._named_in(found, self.names)
+
+    @staticmethod
+    def _named_in(found: list[str], names: dict[tuple[str, ...], str]) -> set[str]:
+        """Return the codes of the names that stand among the words."""
         return {
             code
-            for name, code in self.names.items()
+            for name, code in names.items()
             for start in range(len(found) - len(name) + 1)
             if tuple(found[start : start + len(name)]) == name
         }

@@ -16,6 +16,8 @@ import re
 from dataclasses import replace
 from typing import Final
 
+from babel.lists import format_list
+
 from bot.core.lazy import Lazy
 from bot.core.replies import Button
 from bot.core.router import (
@@ -245,11 +247,26 @@ class SmallTalk:
         # Typed text a flow reads (a practice prompt: "translate it into Dutch") is its own.
         if _flows_text(turn, text):
             return False
+        if (other := self.languages.other_asked(text)) is not None:
+            _languages_spoken(turn, other)
+            return True
         if self.languages.named(text) is None:
             return False
         # One tap away rather than switched: "ChatGPT in English" may be a question after all.
         await screens.ask_language(turn)
         return True
+
+
+def _languages_spoken(turn: Turn, other: str) -> None:
+    """Say that the tutor does not speak a language it was asked about, and which it speaks."""
+    t = turn.t
+    spoken = [t.language_name(code) for code in turn.services.languages.codes]
+    said = t.gettext("Sorry, I do not speak {language}. I speak {languages}.").format(
+        language=t.language_name(other), languages=format_list(spoken, locale=t.locale)
+    )
+    turn.say(
+        said, rows(screens.way_back(turn, t), screens.language_button(t), screens.menu_button(t))
+    )
 
 
 def _flows_text(turn: Turn, text: str) -> bool:
