@@ -190,6 +190,12 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("Thank you for your answer, that is very clear.", Kind.THANKS),
         ("c'est très clair", Kind.OK),
         ("goed uitgelegd", Kind.OK),
+        # What the tutor can do, asked in Flemish or French: refused as outside the course.
+        ("wa kunde gij eigenlijk?", Kind.HELP),
+        ("tu sais faire quoi ?", Kind.HELP),
+        ("what do you do?", Kind.HELP),
+        ("who made you? you are chatgpt?", Kind.ABOUT),  # was a card on known chatbots
+        ("ff simpeler aub", Kind.CONFUSED),  # was a card of another lesson
     ],
 )
 def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None:
