@@ -349,17 +349,25 @@ FRENCH: Final = LanguageProfile(
             "cite", "énumèr", "enumer", "indiqu", "présente", "reformul", "montre-moi",
             "montrez", "imagin", "suggèr", "sugger", "conseill", "organis", "planifi", "analys",
             "calcul", "génèr", "gener", "transform", "choisi",
+            # A role to play and questions to ask, as the lesson on job interviews shows: « Tu es
+            # recruteur… Pose-moi une question à la fois. » had no clear task.
+            "pose-moi", "posez-moi", "pose moi", "posez moi", "demande-moi", "demandez-moi",
+            "interroge", "joue ", "jouez ", "fais comme si", "faites comme si",
         ),
         context=(
             "je suis", "j'ai", "j’ai", "mon ", "ma ", "mes ", "pour mon", "pour ma", "pour un",
             "pour une", "parce que", "car ", "je travaille", "j'habite", "je cherche", "comme ",
             "débutant", "afin de", "en belgique", "de ma", "de mon", "la lettre", "j'ai reçu",
             "qui ",
+            # A role for the chatbot: « Tu es recruteur pour ce poste. »
+            "tu es ", "vous êtes", "vous etes", "joue le rôle", "jouez le rôle",
         ),
         format=(
             "mot", "phrase", "ligne", "point", "puce", "liste", "court", "bref", "brève",
             "tableau", "paragraphe", "simple", "poli", "formel", "étape", "maximum", "au plus",
             "pas plus de",
+            # How to go on, as the lesson on job interviews asks: « une question à la fois ».
+            "à la fois", "a la fois", "une par une", "un par un", "chacun son tour",
         ),
         numbers=("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
     ),
@@ -562,16 +570,22 @@ DUTCH: Final = LanguageProfile(
             # More verbs a task starts with.
             "noem", "som ", "bedenk", "formuleer", "toon", "herformuleer", "organiseer",
             "bereken", "analyseer", "kies", "zet ",
+            # A role to play and questions to ask: "Jij bent rekruteerder… Stel me één vraag."
+            "vraag me", "vraag mij", "ondervraag", "speel ", "doe alsof", "test me", "test mij",
         ),
         context=(
             "ik ben", "ik heb", "mijn ", "voor mijn", "voor een", "omdat", "want ", "ik werk",
             "ik woon", "ik zoek", "als ", "beginner", "zodat", "in belgië", "van mijn",
             "over mijn", "de brief", "ik kreeg", "ik heb gekregen", "die ",
+            # A role for the chatbot: "Jij bent rekruteerder voor deze job."
+            "je bent", "jij bent", "u bent", "ge zijt", "gij zijt", "doe alsof",
         ),
         format=(
             "woord", "zin", "zinnen", "regel", "punt", "opsomming", "lijst", "kort", "tabel",
             "alinea", "eenvoudig", "simpel", "beleefd", "formeel", "stap", "maximum", "hoogstens",
             "niet meer dan",
+            # How to go on, as the lesson on job interviews asks: "één vraag per keer".
+            "per keer", "één voor één", "een voor een", "om beurten",
         ),
         numbers=("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"),
     ),
@@ -732,16 +746,24 @@ ENGLISH: Final = LanguageProfile(
             # "Name three apps…", not "my name is…".
             "name two", "name three", "name four", "name five", "name 2", "name 3", "name 4",
             "name 5", "name some", "name a few", "name the",
+            # A role to play and questions to ask: "You are a recruiter… Ask me one question at
+            # a time." counted as a task by "answer" alone ("Wait for my answer").
+            "ask me", "ask us", "quiz me", "test me", "interview me", "play ", "act as",
+            "pretend",
         ),
         context=(
             "i am", "i'm", "my ", "for my", "for a ", "because", "i have", "i work", "i live",
             "as a ", "who ", "since", "beginner", "so that", "in belgium", "from my", "about my",
             "the letter", "i got", "i received", "i'm looking", "i am looking", "im ", "new to",
+            # A role for the chatbot: "You are a recruiter for this job."
+            "you are ", "you're ", "act as", "pretend",
         ),
         format=(
             "word", "sentence", "line", "point", "bullet", "list", "short", "brief", "table",
             "paragraph", "simple", "easy words", "polite", "formal", "step", "maximum", "at most",
             "no more than",
+            # How to go on, as the lesson on job interviews asks: "one question at a time".
+            "at a time", "one by one", "in turn",
         ),
         numbers=("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
     ),

@@ -49,6 +49,29 @@ from bot.paths import PROJECT_ROOT
             "Kunt ge een korte mail schrijven naar mijn gemeente voor een afspraak? "
             "Maximaal vijf zinnen.",
         ),
+        # A role and questions one at a time, as the lesson on job interviews teaches: the
+        # French one had no clear task and none had a format.
+        (
+            "en",
+            "You are a recruiter for a job as a warehouse worker. Ask me one question at a "
+            "time. Wait for my answer.",
+        ),
+        (
+            "fr",
+            "Tu es recruteur pour un poste de magasinier. Pose-moi une question à la fois. "
+            "Attends ma réponse.",
+        ),
+        (
+            "nl",
+            "Jij bent rekruteerder voor een job als magazijnmedewerker. Stel me één vraag per "
+            "keer. Wacht op mijn antwoord.",
+        ),
+        # Written as a learner of English writes: it had no clear task and no context.
+        (
+            "en",
+            "you are recruter for admin job at the commune. ask me 3 question one by one and "
+            "say me what is good",
+        ),
     ],
 )
 def test_a_complete_prompt_meets_every_criterion(language: Language, prompt: str) -> None:
