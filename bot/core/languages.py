@@ -555,6 +555,8 @@ DUTCH: Final = LanguageProfile(
             # Typed short on a phone: "mn cv", "wat is chatgpt eig", "in t nederlands".
             ("mn", "mijn"), ("eig", "eigenlijk"), ("w8", "wacht"), ("zn", "zijn"), ("ff", "even"),
             ("t", "het"), ("cvs", "cv's"),
+            # The pronoun alone and other words clipped in chat: "mag k", "omda", "tis".
+            ("k", "ik"), ("omda", "omdat"), ("tis", "het is"),
         ),
         compounds=True,
     ),

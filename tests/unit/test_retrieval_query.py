@@ -98,6 +98,9 @@ def test_clipped_words_are_read_as_the_whole_words_of_the_lessons(
         ("fr", "chuis au chômage, l'IA peut m'aider ?", "je suis au chômage, l'IA peut m'aider ?"),
         # Words that only start like one are left alone.
         ("nl", "kwaliteit van een antwoord", "kwaliteit van een antwoord"),
+        # The pronoun alone, and words clipped in Flemish chat.
+        ("nl", "mag k mijn cv uploaden", "mag ik mijn cv uploaden"),
+        ("nl", "tis raar omda ik niks zie", "het is raar omdat ik niks zie"),
     ],
 )
 def test_a_pronoun_glued_to_its_verb_is_read_as_two_words(
