@@ -13,6 +13,14 @@ NO_QUIET_HOURS: Final = frozenset({"none", "off"})
 # Quiet hours within one day (not across midnight) longer than this, in minutes, are taken for
 # a slip: the night's hours typed the wrong way round.
 LONGEST_DAYTIME_QUIET: Final = 12 * 60
+# What shows that words among others are a time of day: a digit, or a word of the clock.
+_CLOCK_MARKS: Final = re.compile(
+    r"\d|\b(?:uur|heures?|o'?clock|half|kwart|quart|quarter|demie?|midi|noon|midday|midnight"
+    r"|minuit|middernacht|[ap]\.?m\.?)\b",
+    re.IGNORECASE,
+)
+# The most words a time of day takes in a sentence: "liefst s avonds rond half acht".
+LONGEST_CLOCK_WORDS: Final = 7
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:hH.]?([0-5]\d)?$")
 
 
@@ -130,6 +138,25 @@ def read_clock(text: str, languages: Sequence[str] = HOUR_LANGUAGES) -> int | No
     elif (match["later"] or match["later_after"]) and hour <= 11:
         hour += 12
     return hour * 60 + minutes
+
+
+def find_clock(text: str, languages: Sequence[str] = HOUR_LANGUAGES) -> int | None:
+    """Read the time of day a sentence names among other words, the longest reading first.
+
+    "put the reminder at 7 in the evening please" names 19:00, "sept heure du matin je me
+    lève tôt" 07:00; `read_clock` reads a time typed alone.
+    """
+    words = text.split()
+    for start in range(len(words)):
+        for end in range(min(len(words), start + LONGEST_CLOCK_WORDS), start, -1):
+            window = " ".join(words[start:end])
+            if (end - start == 1 and window.isdigit()) or not _CLOCK_MARKS.search(window):
+                # A number alone is no time in a sentence ("I have 3 children"), nor a number
+                # in words with nothing of a clock ("wat is een chatbot" was 01:00).
+                continue
+            if (minutes := read_clock(window, languages)) is not None:
+                return minutes
+    return None
 
 
 def format_clock(minutes: int) -> str:

@@ -9,6 +9,7 @@ import pytest
 
 from bot.core.localtime import (
     after_quiet_hours,
+    find_clock,
     in_quiet_hours,
     parse_clock,
     parse_range,
@@ -423,6 +424,24 @@ def test_quiet_hours_may_be_none() -> None:
 )
 def test_read_clock_reads_a_time_of_day_as_learners_type_it(text: str, minutes: int | None) -> None:
     assert read_clock(text) == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("put the reminder at 7 in the evening please", 19 * 60),
+        ("mets le rappel à sept heures du soir svp", 19 * 60),
+        ("zet mijn herinnering om 8u s avonds aub", 20 * 60),
+        ("sept heure du matin je me lève tôt", 7 * 60),
+        ("vers 20h.", 20 * 60),  # a time alone too
+        # A number alone is no time among other words, and no time is none.
+        ("i have 3 children and my reminder should be later", None),
+        ("change the reminders please", None),
+        ("wat is een chatbot", None),  # "een" is one, but nothing of a clock is said
+    ],
+)
+def test_find_clock_reads_the_time_a_sentence_names(text: str, minutes: int | None) -> None:
+    assert find_clock(text) == minutes
 
 
 @pytest.mark.parametrize(

@@ -589,6 +589,56 @@ async def test_an_hour_typed_under_the_reminder_hours_is_the_one_tapped(app: App
     assert reminders_at.format(time="08:00") not in chat.text
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "time"),
+    [
+        ("en", "put the reminder at 7 in the evening please", "19:00"),
+        ("fr", "mets le rappel à sept heures du soir svp", "19:00"),
+        ("nl", "zet mijn herinnering om 8u s avonds aub", "20:00"),
+    ],
+)
+async def test_the_reminder_hour_asked_in_a_sentence_is_set(
+    app: App, language: str, typed: str, time: str
+) -> None:
+    chat = Chat(app.tutor, user=f"hour-said-{language}", language_code=language)
+    await chat.command("start")
+    await chat.command("settings")
+    await chat.press_data(data("settings.rem", "off"))
+
+    # It got what reminders are, and the settings, with reminders still off.
+    await chat.say(typed)
+
+    reminders_at = translated(app, language, "🔔 Review reminders: on, at about {time}.")
+    assert reminders_at.format(time=time) in chat.text
+
+
+async def test_a_time_among_other_words_under_the_reminder_hours_is_the_one_meant(
+    app: App,
+) -> None:
+    chat = Chat(app.tutor, user="hour-among-words", language_code="fr")
+    await chat.command("start")
+    await chat.command("settings")
+    await chat.press_data(data("settings.hours"))
+
+    # It was answered as a question outside the course, and the hours were gone.
+    await chat.say("sept heure du matin je me lève tôt")
+
+    too_early = "I do not send reminders at {time}: it is too early. "
+    refused = translated(app, "fr", too_early + "Please choose an hour from {first} to {last}.")
+    assert refused.format(time="07:00", first="08:00", last="20:00") in chat.text
+    assert "settings.hour" in actions(chat)
+
+
+async def test_another_reminder_with_a_time_is_not_the_reviews_hour(app: App) -> None:
+    chat = Chat(app.tutor, user="hour-other", language_code="fr")
+    await chat.command("start")
+
+    await chat.say("un rappel de mon rendez-vous chez le docteur à 15h")
+
+    reminders_at = translated(app, "fr", "🔔 Review reminders: on, at about {time}.")
+    assert reminders_at.format(time="15:00") not in chat.text
+
+
 async def test_continue_from_the_reminder_hours_goes_back_to_the_card_being_read(app: App) -> None:
     chat = Chat(app.tutor, user="hours-continue", language_code="en")
     await chat.command("start")

@@ -32,6 +32,6 @@ def manifest(context: FeatureContext) -> Manifest:
             on(ChooseHour, flows.choose_hour),
         ),
         texts=(TextRoute(flows.hour_typed, ChoosingHour.flow),),
-        text_filters=(flows.reminders_off_typed,),
+        text_filters=(flows.reminders_off_typed, flows.reminder_hour_typed),
         states=(ChoosingHour,),
     )

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Final
 
-from bot.core.localtime import format_clock, is_quiet_minute, read_clock
+from bot.core.localtime import find_clock, format_clock, is_quiet_minute, read_clock
 from bot.core.ports import LEARNERS
 from bot.core.router import Turn, button, rows
 from bot.core.state import FlowState
@@ -43,6 +43,13 @@ _REMINDERS_OFF = re.compile(
     rf"{_POLITE}\W*$"
     r"|\bgeen herinneringen meer\b"
     rf"|^\W*(?:no|pas de|nee,? geen|geen) (?:reminders|rappels|herinneringen){_POLITE}\W*$",
+)
+# The tutor's reminders named with an article ("the reminder", "mes rappels", "mijn
+# herinnering"): "un rappel de mon rendez-vous à 15h" is another reminder, which it cannot send.
+_REMINDERS_NAMED: Final = re.compile(
+    r"\b(?:(?:the|my|your)\s+reminders?|(?:le|les|mes|mon|vos|tes)\s+rappels?"
+    r"|(?:de|mijn|je|jouw|uw)\s+herinnering(?:en)?)\b",
+    re.IGNORECASE,
 )
 # Under the hours, one word is enough.
 _OFF_WORDS: Final = frozenset({"off", "uit", "aucun", "aucune", "geen", "none", "desactiver"})
@@ -162,7 +169,11 @@ class SettingsFlows:
             turn.leave()
             await self.switch_reminders(turn, SwitchReminders("off"))
             return
+        # Typed here, a time among other words is the time meant: "sept heure du matin je me
+        # lève tôt" was answered as a question outside the course, and the hours were gone.
         minutes = read_clock(text, (turn.language,))
+        if minutes is None:
+            minutes = find_clock(text, (turn.language,))
         if minutes is None and _looks_like_a_time(text):
             # "25h", "half past eight": a time meant, not a question to answer elsewhere.
             note = t.gettext("I did not understand that time. Tap an hour, or type it like 19:00.")
@@ -171,6 +182,26 @@ class SettingsFlows:
         if minutes is None:
             await screens.as_question(turn, text)
             return
+        await self._hour_typed(turn, minutes)
+
+    async def reminder_hour_typed(self, turn: Turn, text: str) -> bool:
+        """Set the reminders' hour a message asks for ("put the reminder at 7 pm"); else False."""
+        # Not in text a flow reads: a practice prompt or a trainer's message may name a time.
+        if turn.state.captures_text or not _REMINDERS_NAMED.search(fold(text)):
+            return False
+        minutes = find_clock(text, (turn.language,))
+        if minutes is None:
+            return False
+        # "put the reminder at 7 in the evening please" got what reminders are, and the settings.
+        if not turn.learner.reminders_on:
+            await turn.repo(LEARNERS).set_reminders(turn.learner.id, True)
+            turn.learner = replace(turn.learner, reminders_on=True)
+        await self._hour_typed(turn, minutes)
+        return True
+
+    async def _hour_typed(self, turn: Turn, minutes: int) -> None:
+        """Set the hour of a typed time, or say why not and show the hours."""
+        t = turn.t
         hour = minutes // 60
         if hour not in self.hours:
             first, last = self._day()
