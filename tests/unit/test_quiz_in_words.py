@@ -108,6 +108,10 @@ def test_an_option_is_named_by_its_words_or_a_letter_among_those_shown() -> None
         ("fr", "c la b en fait", 1),
         ("en", "actually it's b", 1),
         ("nl", "eigenlijk c", 2),
+        # A reason after the letter: "its C because…" was told to tap the letter.
+        ("en", "its C because it sound like me", 2),
+        ("fr", "c'est la b parce que c'est plus sûr", 1),
+        ("nl", "ik denk a omdat dat logisch is", 0),
     ],
 )
 def test_a_letter_wrapped_in_doubts_and_courtesy_still_names_its_option(
@@ -115,6 +119,12 @@ def test_a_letter_wrapped_in_doubts_and_courtesy_still_names_its_option(
 ) -> None:
     shown = ["One", "Two", "Three"]
     assert named_option(typed, shown, speech_list(language)) == position
+
+
+def test_a_reason_alone_names_no_option() -> None:
+    shown = ["One", "Two", "Three"]
+    assert named_option("because i think so", shown, speech_list("en")) is None
+    assert named_option("parce que", shown, speech_list("fr")) is None
 
 
 def test_a_hedge_takes_away_no_word_that_changes_the_answer() -> None:

@@ -7,6 +7,7 @@ not on screen yet.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from difflib import SequenceMatcher
 from typing import Final
@@ -21,12 +22,33 @@ from bot.features.quiz.ports import ANSWERS
 # How close the words must be to an option's words, and ahead of the next closest option.
 OPTION_LIKENESS: Final = 0.75
 OPTION_MARGIN: Final = 0.1
+# Where a reason for the answer begins, in the three languages.
+_REASON: Final = re.compile(
+    r"\b(?:because|cause|cuz|coz|since|parce\s+que?|parce\s+qu'|puisque|car|omdat|omda|want)\b",
+    re.IGNORECASE,
+)
 # A word typed under a question names the one option that holds it, from this many letters.
 KEY_WORD_LETTERS: Final = 3
 
 
 def named_option(words: str, shown: Sequence[str], speech: SpeechList) -> int | None:
-    """Return the position of the option the words name: its letter, rank or (nearly) words."""
+    """Return the position of the option the words name: its letter, rank or (nearly) words.
+
+    A reason given after it leaves the answer as named: "its C because it sound like me".
+    """
+    answer = _before_a_reason(words)
+    if answer and (named := _named_option(answer, shown, speech)) is not None:
+        return named
+    return _named_option(words, shown, speech)
+
+
+def _before_a_reason(words: str) -> str | None:
+    """Return the words before a reason ("because", "parce que", "omdat"); None without one."""
+    found = _REASON.search(words)
+    return words[: found.start()].strip() or None if found else None
+
+
+def _named_option(words: str, shown: Sequence[str], speech: SpeechList) -> int | None:
     plain = " ".join(plain_words(words))
     # An option that is these very words ("18", "2 ans") wins over the number as a position.
     exact = [n for n, option in enumerate(shown) if " ".join(plain_words(option)) == plain]
