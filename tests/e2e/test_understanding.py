@@ -682,6 +682,11 @@ async def test_a_course_question_about_a_medicine_is_also_told_who_can_help(
         ("fr", "bonjour je suis revenue", Kind.GREETING),
         ("fr", "jcomprend pa", Kind.CONFUSED),  # was read as goodbye
         ("fr", "g pa compri", Kind.CONFUSED),
+        # Sent by their coach, as many are: it was the data kept about them (/mydata), or the
+        # refusal of questions outside the course.
+        ("en", "hi, my job coach told me to use this", Kind.GREETING),
+        ("nl", "hallo, mijn vdab coach zei dat ik dit moest doen", Kind.GREETING),
+        ("fr", "bonjour, c'est ma conseillère du Forem qui m'a envoyée ici", Kind.GREETING),
     ],
 )
 async def test_coming_back_and_not_understanding_typed_as_in_chat(
