@@ -260,6 +260,10 @@ def named_command(book: Phrasebook, text: str) -> str | None:
     ("text", "command"),
     [
         ("mes progrès", "progress"),
+        # When the next review comes: it was refused as outside the course.
+        ("when is my next review?", "review"),
+        ("c'est quand ma prochaine révision ?", "review"),
+        ("wanneer is mijn volgende herhaling?", "review"),
         ("hoeveel lessen moet ik nog doen?", "progress"),  # was the topics, without a count
         ("combien de leçons il me reste ?", "progress"),
         ("ok, mes progrès svp", "progress"),
