@@ -196,6 +196,7 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("what do you do?", Kind.HELP),
         ("who made you? you are chatgpt?", Kind.ABOUT),  # was a card on known chatbots
         ("ff simpeler aub", Kind.CONFUSED),  # was a card of another lesson
+        ("weet nie", Kind.CONFUSED),  # under the check: "tap the letter", as if not heard
     ],
 )
 def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None:
