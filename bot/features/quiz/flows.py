@@ -26,6 +26,11 @@ from bot.i18n import N_, Translator
 
 # Said under a question to a message that names no option ("a or b", "nee" when two say "Nee,").
 TAP_TO_ANSWER: Final = N_("To answer, tap the letter you choose, or type it: “b”.")
+# Under a question, "I don't know" is not a question to answer: a guess is how the quiz teaches.
+CONFUSED_IN_A_QUIZ: Final = N_(
+    "No problem. Choose the answer that seems most likely to you. Right after, I tell you which "
+    "one is right, and why."
+)
 NO_SUCH_LETTER: Final = N_("This question has answers A to {last}. Tap the one you choose.")
 # The verdict a quiz explanation opens with: one word, then a full stop (the style sheets keep one
 # pair a language, "Yes." / "No.", "Juist." / "Nee.").

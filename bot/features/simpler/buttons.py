@@ -19,6 +19,15 @@ class Simplify(CallbackData):
     card: int
 
 
+@dataclass(frozen=True)
+class ExplainQuestion(CallbackData):
+    """Explain the AI words of a quiz or review question, then ask for a guess."""
+
+    action = "simpler.question"
+    lesson: str
+    item: str
+
+
 def simpler_button(t: Translator, lesson_id: str, index: int) -> Button:
     """Return the "Simpler, please" button for one card."""
     return button(t.gettext("🙂 Simpler, please"), Simplify(lesson_id, index))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.adapters.db.tables import Base
 from bot.core.feature import FeatureContext, Manifest, on
-from bot.features.simpler.buttons import Simplify
+from bot.features.simpler.buttons import ExplainQuestion, Simplify
 from bot.features.simpler.flows import Simpler
 
 DOMAIN = "llm"
@@ -14,4 +14,7 @@ TABLES: tuple[type[Base], ...] = ()
 def manifest(context: FeatureContext) -> Manifest:
     """Return what the simpler cards handle."""
     simpler = Simpler(context.chains, context.budget, context.course)
-    return Manifest(name="simpler", buttons=(on(Simplify, simpler.simplify),))
+    return Manifest(
+        name="simpler",
+        buttons=(on(Simplify, simpler.simplify), on(ExplainQuestion, simpler.explain_question)),
+    )

@@ -9,6 +9,7 @@ from bot.core.model import Rewrite, TutorModel, Unavailable
 from bot.core.router import Turn, button, rows
 from bot.course.model import Course, Lesson
 from bot.course.vocabulary import (
+    TERMS_SHOWN,
     Vocabulary,
     ai_terms,
     glossary_vocabulary,
@@ -18,10 +19,12 @@ from bot.course.vocabulary import (
 from bot.features.lessons.buttons import ShowCard
 from bot.features.lessons.flows import forward_button
 from bot.features.menu import flows as screens
-from bot.features.simpler.buttons import Simplify
+from bot.features.quiz.flows import CONFUSED_IN_A_QUIZ
+from bot.features.simpler.buttons import ExplainQuestion, Simplify
 from bot.features.simpler.key_idea import says_key_idea
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
+from bot.i18n import Translator
 
 
 class Simpler:
@@ -63,6 +66,30 @@ class Simpler:
         # Read in simpler words, the card may be left for the next one straight away.
         turn.say(text, rows(forward_button(t, lesson, index), back, listen, screens.menu_button(t)))
 
+    async def explain_question(self, turn: Turn, chosen: ExplainQuestion) -> None:
+        """Explain the AI words of a question ("je comprends pas la question"), then ask a guess."""
+        lesson = turn.course.lesson(turn.language, chosen.lesson)
+        item = lesson.item(chosen.item) if lesson else None
+        if item is None:
+            await screens.stale_button(turn)
+            return
+        t = turn.t
+        found = self._glossary[turn.language].find(" ".join((item.question, *item.options)))
+        words = self._words(t, turn.language, list(dict.fromkeys(found))[:TERMS_SHOWN])
+        # It was the guess alone: "I don't understand the question" got no word explained.
+        lines = [t.gettext("📘 Words in this question:"), *words, ""] if words else []
+        turn.say(
+            "\n".join([*lines, t.gettext(CONFUSED_IN_A_QUIZ)]), rows(screens.continue_button(t))
+        )
+
+    def _words(self, t: Translator, language: Language, term_ids: list[str]) -> list[str]:
+        """Return one line per glossary term: the term and its definition."""
+        # French puts a space before the colon: the pattern is each language's.
+        return [
+            t.gettext("• {term}: {definition}").format(term=term.term, definition=term.definition)
+            for term in (self._definitions[(language, term_id)] for term_id in term_ids)
+        ]
+
     def _key_idea(self, language: Language, lesson: Lesson, index: int) -> str:
         """Return the card's hand-written key idea, or else its sentence with the most AI words."""
         line = lesson.simple_line(index)
@@ -96,17 +123,7 @@ class Simpler:
         t = turn.t
         vocabulary = self._glossary[turn.language]
         lines = [t.gettext("🙂 The key idea:"), key_idea]
-        terms = [
-            self._definitions[(turn.language, term_id)]
-            for term_id in terms_to_explain(key_idea, card_text, vocabulary)
-        ]
-        if terms:
-            lines += ["", t.gettext("📘 Words on this card:")]
-            # French puts a space before the colon: the pattern is each language's.
-            lines += [
-                t.gettext("• {term}: {definition}").format(
-                    term=term.term, definition=term.definition
-                )
-                for term in terms
-            ]
+        words = self._words(t, turn.language, terms_to_explain(key_idea, card_text, vocabulary))
+        if words:
+            lines += ["", t.gettext("📘 Words on this card:"), *words]
         return "\n".join(lines)

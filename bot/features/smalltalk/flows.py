@@ -45,7 +45,8 @@ from bot.features.privacy.buttons import ConfirmForget
 from bot.features.privacy.flows import ConfirmingForget, confirm_forget, forget_typed
 from bot.features.quiz.flows import TAP_TO_ANSWER, Answering, start_quiz_of, unlabelled
 from bot.features.quiz.waiting import check_on_screen, quiz_question_on_screen
-from bot.features.simpler.buttons import Simplify, simpler_button
+from bot.features.review.flows import Reviewing
+from bot.features.simpler.buttons import ExplainQuestion, Simplify, simpler_button
 from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.recognise import Phrasebook
 from bot.features.smalltalk.requests import Request
@@ -76,11 +77,6 @@ REPLIES: Final[dict[Kind, str]] = {
         "work. You can also type what you are looking for in a few words."
     ),
 }
-# Under a question, "I don't know" is not a question to answer: a guess is how the quiz teaches.
-CONFUSED_IN_A_QUIZ: Final = N_(
-    "No problem. Choose the answer that seems most likely to you. Right after, I tell you which "
-    "one is right, and why."
-)
 OK_UNDER_A_QUESTION: Final = N_("👍 OK. Tap the answer you choose.")
 SKIP_UNDER_A_QUESTION: Final = N_(
     "A question cannot be skipped, but a guess is fine: tap the answer that seems most likely to "
@@ -337,13 +333,21 @@ async def _confused(turn: Turn) -> None:
         return
     if isinstance(turn.state, Practising) and await press(turn, ShowHint()):
         return
-    if quiz_question_on_screen(turn):
-        turn.say(t.gettext(CONFUSED_IN_A_QUIZ), rows(screens.continue_button(t)))
-    elif check_on_screen(turn):
+    if (question := _question_here(turn)) is not None and await press(turn, question):
+        return
+    if check_on_screen(turn):
         turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(screens.continue_button(t)))
     else:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
         turn.say(t.gettext(REPLIES[Kind.CONFUSED]), rows(_onwards(turn), help_button))
+
+
+def _question_here(turn: Turn) -> ExplainQuestion | None:
+    """Return the explanation of the quiz or review question on screen; None without one."""
+    state = turn.state
+    if quiz_question_on_screen(turn) and isinstance(state, Answering | Reviewing):
+        return ExplainQuestion(state.lesson, state.item)
+    return None
 
 
 def _lesson_button_on_screen(turn: Turn) -> tuple[Button, Lesson] | None:
