@@ -1492,14 +1492,20 @@ async def test_a_right_answer_that_names_a_suicide_line_is_an_answer_not_a_crisi
     assert item.explanations[item.correct] in chat.text
 
 
+async def asked_to_forget(app: App, language: Language) -> tuple[Chat, int]:
+    """Return a learner who opened a lesson and sent /forget, and the lessons started then."""
+    chat = await new_learner(app, language)
+    await chat.press_data(data("lessons.open", FIRST_LESSON))
+    started = await lessons_started(app)
+    await chat.command("forget")
+    return chat, started
+
+
 @pytest.mark.parametrize(("language", "typed"), [("en", "yes"), ("fr", "oui"), ("nl", "ja")])
 async def test_a_yes_typed_under_the_forget_question_asks_for_the_tap_that_deletes(
     plain_app: App, language: Language, typed: str
 ) -> None:
-    chat = await new_learner(plain_app, language)
-    await chat.press_data(data("lessons.open", FIRST_LESSON))
-    started = await lessons_started(plain_app)
-    await chat.command("forget")
+    chat, started = await asked_to_forget(plain_app, language)
 
     await chat.say(typed)
 
@@ -1519,10 +1525,7 @@ async def test_a_yes_typed_under_the_forget_question_asks_for_the_tap_that_delet
 async def test_a_no_typed_under_the_forget_question_keeps_the_data_without_a_tap(
     plain_app: App, language: Language, typed: str
 ) -> None:
-    chat = await new_learner(plain_app, language)
-    await chat.press_data(data("lessons.open", FIRST_LESSON))
-    started = await lessons_started(plain_app)
-    await chat.command("forget")
+    chat, started = await asked_to_forget(plain_app, language)
     await chat.say(typed)
     assert t(plain_app, language, "OK, I keep your data. Nothing was deleted.") in chat.text
     assert await lessons_started(plain_app) == started
