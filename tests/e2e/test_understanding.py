@@ -1675,6 +1675,31 @@ async def test_distress_under_a_quiz_question_gets_the_crisis_lines(
     assert chat.button_with_action("lessons.resume")
 
 
+@pytest.mark.parametrize(("language", "typed"), [("fr", "oui"), ("en", "ok"), ("nl", "ja hoor")])
+async def test_a_yes_typed_under_the_offer_of_the_check_starts_it(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    assert chat.button_with_action("gain.start")
+
+    # It was "👍 Good!", and the offer stayed unanswered.
+    await chat.say(typed)
+
+    assert chat.question.answer_data[0].startswith("v2:gain.ans:")
+
+
+@pytest.mark.parametrize(("language", "typed"), [("nl", "nee"), ("en", "no thanks")])
+async def test_a_no_typed_under_the_offer_of_the_check_skips_it(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+
+    await chat.say(typed)
+
+    skipped = "No problem. You can answer these questions later from the menu, until you finish "
+    assert chat.text.startswith(t(plain_app, language, skipped + "your first lesson."))
+
+
 @pytest.mark.parametrize(("language", "command"), [("nl", "taal"), ("fr", "langue")])
 async def test_the_language_command_in_the_learners_words_works_in_the_check(
     plain_app: App, language: Language, command: str

@@ -33,6 +33,7 @@ from bot.core.router import (
 from bot.core.state import Idle
 from bot.course.model import Lesson, QuizItem
 from bot.features.answers.follow_up import may_follow, recent_questions
+from bot.features.gain.buttons import SkipCheck, StartCheck
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
@@ -200,6 +201,8 @@ class SmallTalk:
             # "vas-y" went on with the lesson, leaving the question unanswered.
             await forget_typed(turn, text, yes=kind is Kind.OK)
             return True
+        if (offer := _offer_answered(turn, kind)) is not None and await press_shown(turn, offer):
+            return True
         if kind is Kind.WHY and self.model and await recent_questions(turn):
             # After a question, with a chat model, the answers read "why?" as a follow-up to it.
             return False
@@ -340,6 +343,14 @@ async def _confused(turn: Turn) -> None:
     else:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
         turn.say(t.gettext(REPLIES[Kind.CONFUSED]), rows(_onwards(turn), help_button))
+
+
+def _offer_answered(turn: Turn, kind: Kind) -> Button | None:
+    """Return the button of a check's offer on screen that a typed yes or no taps."""
+    # "oui" under "10 quick questions… [📝 Answer the 10 questions] [Skip]" got "👍 Good!", and
+    # the offer was left unanswered.
+    action = {Kind.OK: StartCheck.action, Kind.NO: SkipCheck.action}.get(kind)
+    return next((shown for shown in turn.shown if action_of(shown) == action), None)
 
 
 def _question_here(turn: Turn) -> ExplainQuestion | None:
