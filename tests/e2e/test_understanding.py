@@ -1688,6 +1688,16 @@ async def test_a_yes_typed_under_the_offer_of_the_check_starts_it(
     assert chat.question.answer_data[0].startswith("v2:gain.ans:")
 
 
+async def test_ok_at_the_menu_does_not_start_the_check_its_button_offers(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.command("menu")
+    assert chat.button_with_action("gain.start")  # 🧭 What do I already know?
+
+    await chat.say("ok")
+
+    assert chat.text == t(plain_app, "en", REPLIES[Kind.OK])
+
+
 @pytest.mark.parametrize(("language", "typed"), [("nl", "nee"), ("en", "no thanks")])
 async def test_a_no_typed_under_the_offer_of_the_check_skips_it(
     plain_app: App, language: Language, typed: str

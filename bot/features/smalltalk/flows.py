@@ -349,7 +349,12 @@ def _offer_answered(turn: Turn, kind: Kind) -> Button | None:
     """Return the button of a check's offer on screen that a typed yes or no taps."""
     # "oui" under "10 quick questions… [📝 Answer the 10 questions] [Skip]" got "👍 Good!", and
     # the offer was left unanswered.
-    action = {Kind.OK: StartCheck.action, Kind.NO: SkipCheck.action}.get(kind)
+    # The offer, not the menu's 🧭 button alone: "ok" at the menu is no wish to take the check.
+    if kind not in (Kind.OK, Kind.NO) or not any(
+        action_of(shown) == SkipCheck.action for shown in turn.shown
+    ):
+        return None
+    action = StartCheck.action if kind is Kind.OK else SkipCheck.action
     return next((shown for shown in turn.shown if action_of(shown) == action), None)
 
 
