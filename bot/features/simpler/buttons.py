@@ -21,11 +21,11 @@ class Simplify(CallbackData):
 
 @dataclass(frozen=True)
 class ExplainQuestion(CallbackData):
-    """Explain the AI words of a quiz or review question, then ask for a guess."""
+    """Explain the AI words of the quiz or review question on screen, then ask for a guess."""
 
+    # No lesson and item in the data: both ids together may not fit Telegram's 64 bytes, and
+    # the question is the one the learner's state holds.
     action = "simpler.question"
-    lesson: str
-    item: str
 
 
 def simpler_button(t: Translator, lesson_id: str, index: int) -> Button:

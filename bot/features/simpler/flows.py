@@ -19,7 +19,8 @@ from bot.course.vocabulary import (
 from bot.features.lessons.buttons import ShowCard
 from bot.features.lessons.flows import forward_button
 from bot.features.menu import flows as screens
-from bot.features.quiz.flows import CONFUSED_IN_A_QUIZ
+from bot.features.quiz.flows import CONFUSED_IN_A_QUIZ, Answering
+from bot.features.review.flows import Reviewing
 from bot.features.simpler.buttons import ExplainQuestion, Simplify
 from bot.features.simpler.key_idea import says_key_idea
 from bot.features.usage.budget import DailyBudget
@@ -66,10 +67,12 @@ class Simpler:
         # Read in simpler words, the card may be left for the next one straight away.
         turn.say(text, rows(forward_button(t, lesson, index), back, listen, screens.menu_button(t)))
 
-    async def explain_question(self, turn: Turn, chosen: ExplainQuestion) -> None:
+    async def explain_question(self, turn: Turn, _: ExplainQuestion) -> None:
         """Explain the AI words of a question ("je comprends pas la question"), then ask a guess."""
-        lesson = turn.course.lesson(turn.language, chosen.lesson)
-        item = lesson.item(chosen.item) if lesson else None
+        state = turn.state
+        asked = state if isinstance(state, Answering | Reviewing) and state.asked else None
+        lesson = turn.course.lesson(turn.language, asked.lesson) if asked else None
+        item = lesson.item(asked.item) if lesson and asked else None
         if item is None:
             await screens.stale_button(turn)
             return

@@ -46,7 +46,6 @@ from bot.features.privacy.buttons import ConfirmForget
 from bot.features.privacy.flows import ConfirmingForget, confirm_forget, forget_typed
 from bot.features.quiz.flows import TAP_TO_ANSWER, Answering, start_quiz_of, unlabelled
 from bot.features.quiz.waiting import check_on_screen, quiz_question_on_screen
-from bot.features.review.flows import Reviewing
 from bot.features.simpler.buttons import ExplainQuestion, Simplify, simpler_button
 from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.recognise import Phrasebook
@@ -336,7 +335,7 @@ async def _confused(turn: Turn) -> None:
         return
     if isinstance(turn.state, Practising) and await press(turn, ShowHint()):
         return
-    if (question := _question_here(turn)) is not None and await press(turn, question):
+    if quiz_question_on_screen(turn) and await press(turn, ExplainQuestion()):
         return
     if check_on_screen(turn):
         turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(screens.continue_button(t)))
@@ -356,14 +355,6 @@ def _offer_answered(turn: Turn, kind: Kind) -> Button | None:
         return None
     action = StartCheck.action if kind is Kind.OK else SkipCheck.action
     return next((shown for shown in turn.shown if action_of(shown) == action), None)
-
-
-def _question_here(turn: Turn) -> ExplainQuestion | None:
-    """Return the explanation of the quiz or review question on screen; None without one."""
-    state = turn.state
-    if quiz_question_on_screen(turn) and isinstance(state, Answering | Reviewing):
-        return ExplainQuestion(state.lesson, state.item)
-    return None
 
 
 def _lesson_button_on_screen(turn: Turn) -> tuple[Button, Lesson] | None:
