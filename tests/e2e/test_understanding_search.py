@@ -50,6 +50,23 @@ async def test_what_is_a_chatbot_gets_the_glossary_definition_and_its_lesson(
     assert hallucinations.title not in chat.text
 
 
+@pytest.mark.parametrize(
+    ("question", "term_id"),
+    [
+        ("c'est quoi un mot de passe ?", "password"),  # its "mot" is no "the word"
+        ("le mot algorithme, ça veut dire quoi ?", "algorithm"),
+    ],
+)
+async def test_a_french_term_with_mot_in_it_or_after_it_gets_its_definition(
+    app: App, question: str, term_id: str
+) -> None:
+    chat = await learner(app, "fr")
+
+    await chat.say(question)
+
+    assert glossary_term(app, "fr", term_id).definition in chat.text
+
+
 @pytest.mark.parametrize("language", ["en", "fr", "nl"])
 async def test_a_recipe_is_refused_kindly_with_what_the_tutor_can_do(
     app: App, language: str

@@ -40,7 +40,7 @@ LEAD_IN_WORDS: Final = 3
 _WORD_STARTS: Final = re.compile(r"(?<=\s)\S")
 # "the word X", "le mot X", "het woord X": the term is X.
 _NAMED_WORD: Final = re.compile(
-    r"(?:(?:the|this|that|le|ce|het|dat|de)\s+)?(?:word|term|mot|terme|woord|begrip)\s+"
+    r"^(?:(?:the|this|that|le|ce|het|dat|de)\s+)?(?:word|term|mot|terme|woord|begrip)\s+"
 )
 
 
@@ -131,7 +131,10 @@ class Definitions:
         """Return the definition a question asks for, or None when it asks something else."""
         question = _question(text)
         vocabulary = self._vocabularies[language]
-        terms = [question, *(term for term, _ in self._asked(question, language))]
+        # The term as asked, and without "the word" before it ("le mot algorithme, ça veut dire
+        # quoi ?"): "mot de passe" is a term of its own.
+        asked = ((term, _NAMED_WORD.sub("", term)) for term, _ in self._asked(question, language))
+        terms = [question, *chain.from_iterable(asked)]
         # As typed first, then with the words of the glossary's terms spelt right: "c'est quoi
         # une halucination" asks for "hallucination", which the lessons' keywords also misspell,
         # so the search leaves it as typed.
@@ -168,12 +171,12 @@ class Definitions:
                 for pattern in (*plain, *unknown):
                     if match := pattern.fullmatch(part):
                         # A pattern with two framings names the second one's term "what".
-                        asked = (match["term"] or match.groupdict().get("what") or "").strip(ENDS)
-                        term = _NAMED_WORD.sub("", asked, count=1)
+                        term = (match["term"] or match.groupdict().get("what") or "").strip(ENDS)
                         # A few words before the question are left as typed: the search reads
                         # "wacht wa bedoelt ge met patronen" on the card about patterns well.
                         hidden = pattern in unknown or whole != question
-                        yield term, template.format(term=term) if hidden else None
+                        reworded = template.format(term=_NAMED_WORD.sub("", term))
+                        yield term, reworded if hidden else None
 
     def _respelt(self, text: str, language: Language) -> str:
         """Return a folded text with each word that is a typo of a glossary word spelt right."""
