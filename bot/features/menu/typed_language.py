@@ -21,7 +21,7 @@ Anything else picks nothing, and the learner is asked again, with a word on the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Final
 
 from babel import Locale
@@ -61,15 +61,13 @@ class LanguageReader:
         self.languages = languages
         self.phrases = phrases
         self.function_words = ReplyLanguageRule(languages)
-        # The locales of the offered languages' formats ("fr_BE"): loaded for dates anyway.
-        self.names: dict[tuple[str, ...], str] = {}
-        # The other languages, named in the offered ones ("arabe", "Turks", "Spanish").
-        self.other_names: dict[tuple[str, ...], str] = {}
-        for profile in languages:
-            for variant, name in Locale.parse(profile.babel_locale).languages.items():
-                code = variant.split("_")[0]
-                known = self.names if code in languages else self.other_names
-                known.setdefault(tuple(words(name)), code)
+        self.names = _language_names(languages, offered=True)
+
+    @cached_property
+    def other_names(self) -> dict[tuple[str, ...], str]:
+        """Return the other languages, named in the offered ones ("arabe", "Turks", "Spanish")."""
+        # Built on first use, not while the tutor starts: a thousand names to cut into words.
+        return _language_names(self.languages, offered=False)
 
     def read(self, text: str) -> TypedLanguage | None:
         """Return the language a message names or is written in; None when that is not clear."""
@@ -121,6 +119,17 @@ class LanguageReader:
             for start in range(len(found) - len(name) + 1)
             if tuple(found[start : start + len(name)]) == name
         }
+
+
+def _language_names(languages: LanguageRegistry, *, offered: bool) -> dict[tuple[str, ...], str]:
+    """Return the words of each language's name in the offered languages, with its code."""
+    # The locales of the offered languages' formats ("fr_BE"): loaded for dates anyway.
+    return {
+        tuple(words(name)): code
+        for profile in languages
+        for variant, name in Locale.parse(profile.babel_locale).languages.items()
+        if ((code := variant.split("_")[0]) in languages) is offered
+    }
 
 
 @cache

@@ -347,8 +347,8 @@ async def _confused(turn: Turn) -> None:
 def _offer_answered(turn: Turn, kind: Kind) -> Button | None:
     """Return the button of a check's offer on screen that a typed yes or no taps."""
     # "oui" under "10 quick questions… [📝 Answer the 10 questions] [Skip]" got "👍 Good!", and
-    # the offer was left unanswered.
-    # The offer, not the menu's 🧭 button alone: "ok" at the menu is no wish to take the check.
+    # the offer was left unanswered. The offer only, with its Skip: "ok" at the menu, whose 🧭
+    # button starts the check too, is no wish to take it.
     if kind not in (Kind.OK, Kind.NO) or not any(
         action_of(shown) == SkipCheck.action for shown in turn.shown
     ):
