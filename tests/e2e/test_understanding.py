@@ -290,6 +290,18 @@ async def test_a_long_french_message_from_an_english_learner_is_answered_in_fren
     assert t(plain_app, "fr", NOTICE) not in chat.text
 
 
+async def test_a_message_in_another_language_read_as_small_talk_gets_no_switch_notice(
+    plain_app: App,
+) -> None:
+    # Under an English quiz question: "I answer in Dutch", then the question's words in English.
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    await chat.say("wa bedoel je met content")
+    assert t(plain_app, "nl", NOTICE) not in chat.text
+    assert t(plain_app, "en", CONFUSED_IN_A_QUIZ) in chat.text
+    assert not [b for b in chat.buttons if action_of(b.data) == "answers.mine"]
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -13,7 +13,7 @@ from bot.config import Language
 from bot.core.languages import LanguageRegistry
 from bot.core.lazy import Lazy
 from bot.core.model import GroundedAnswer, Passage, Standalone, TutorModel, Unavailable
-from bot.core.replies import Button
+from bot.core.replies import Button, Message
 from bot.core.reply_language import ReplyLanguage, ReplyLanguageRule, can_switch
 from bot.core.router import Turn, button, read_as_stray, rows, run_command
 from bot.core.state import Idle
@@ -267,10 +267,6 @@ class Answers:
             self._languages_read(turn, turn.t, foreign)
             return
         question, shown = await self._standalone(turn, redaction, language)
-        # Kept for the keep-language button, and for the next question, which may lean on it
-        # when it is about the course ("will it rain tomorrow?" is no question to lean on).
-        if reply.switched:
-            self._switch_notice(turn, language, await remember(turn, language, question.text))
         # "Bonjour, je suis Josée, j'ai 78 ans": a hello and a few words about oneself, no
         # question; "je m'appelle Sophie et j'ai 60 ans" is one too, without the hello, and so
         # is "i am Amir from Syria, i live in Liège", which was refused.
@@ -287,11 +283,20 @@ class Answers:
             if redaction.found and not introduced
             else Opening.REFUSAL
         )
+        answered_from = len(turn.replies)
         answered = await self._respond(
             turn, language, question, opening=opening, shown=shown, typed=redaction.text
         )
-        if answered and not reply.switched:
-            await remember(turn, language, question.text)
+        if not answered:
+            return
+        # Kept for the keep-language button, and for the next question, which may lean on it
+        # when it is about the course ("will it rain tomorrow?" is no question to lean on).
+        kept = await remember(turn, language, question.text)
+        if reply.switched:
+            # Only over an answer from the course, which the button gives again in the learner's
+            # language: "wa bedoel je met content" under an English quiz was told "I answer in
+            # Dutch", then got the words of the question in English, as small talk answers.
+            turn.replies.insert(answered_from, self._switch_notice(turn, language, kept))
 
     def _link(self, turn: Turn) -> None:
         """Say that links stay unopened, and where the course teaches to check what they show."""
@@ -330,7 +335,7 @@ class Answers:
         # searched in the learner's, a French question found no English lesson and was refused.
         await self._respond(turn, turn.language, redact(kept.text), asked_in=kept.language)
 
-    def _switch_notice(self, turn: Turn, language: Language, question_id: int) -> None:
+    def _switch_notice(self, turn: Turn, language: Language, question_id: int) -> Message:
         # In the message's language (each catalog names its own), the button to keep the
         # learner's language in theirs. A learner who chose a language by mistake ("je comprends
         # rien c'est en néerlandais") can take the message's for good in one tap.
@@ -342,13 +347,8 @@ class Answers:
         always = written.gettext("{flag} Always answer in English").format(
             flag=turn.services.languages.profile(language).flag
         )
-        turn.say(
-            said,
-            rows(
-                button(mine, AnswerInMyLanguage(question_id)),
-                button(always, ChooseLanguage(language)),
-            ),
-        )
+        keep = button(mine, AnswerInMyLanguage(question_id))
+        return Message(said, rows(keep, button(always, ChooseLanguage(language))))
 
     async def _standalone(
         self, turn: Turn, redaction: Redaction, language: Language
