@@ -298,7 +298,9 @@ FRENCH: Final = LanguageProfile(
         """,
         lexical_weight=0.6,
         definition_questions=(
-            r"""(?:c'?\s?est|c|cest|ca\s+veut\s+dire|ca\s+signifie)\s+(?:quoi|koi)
+            # "ces quoi", "s'est quoi", "sa veut dire quoi": "c'est", "ça" as learners spell them.
+            r"""(?:c'?\s?est|c|cest|ces|ses|s'?\s?est|[cs]a\s+veut\s+dire|[cs]a\s+signifie)
+                \s+(?:quoi|koi)
                 (?:\s+(?:exactement|vraiment|au\s+juste|en\s+fait|alors|donc))?
                 \s+(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)
                 (?:\s+(?:exactement|au\s+juste|en\s+fait|alors|donc|concr[eè]tement))?""",
@@ -307,7 +309,7 @@ FRENCH: Final = LanguageProfile(
                 \s*(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)
                 (?:\s+(?:exactement|au\s+juste|en\s+fait|alors|donc|concr[eè]tement))?""",
             r"""(?:(?:une|un|les|le|la|des)\s+|l'|l\s+)?(?P<term>.+?),?\s+(?:c'?\s?est|cest|c
-                |ca\s+veut\s+dire|ca\s+signifie)\s+(?:quoi|koi)""",
+                |ces|ses|s'?\s?est|[cs]a\s+veut\s+dire|[cs]a\s+signifie)\s+(?:quoi|koi)""",
         ),
         unknown_word_questions=(
             # "je comprends pas le mot algorithme", "je ne sais pas ce que veut dire RGPD".

@@ -75,6 +75,11 @@ def definitions() -> Definitions:
         ("fr", "le mot chatbot, ça veut dire quoi ?", "chatbot"),
         ("nl", "ik snap het woord chatbot niet", "chatbot"),
         ("nl", "k begrijp nie wat een chatbot is", "chatbot"),
+        # "c'est" and "ça" as learners spell them: "ces quoi un algorithme" was refused.
+        ("fr", "ces quoi un chatbot", "chatbot"),
+        ("fr", "s'est quoi l'IA ?", "ai"),
+        ("fr", "sa veut dire quoi chatbot", "chatbot"),
+        ("fr", "chatbot sa veut dire quoi ?", "chatbot"),
     ],
 )
 def test_a_definition_question_about_a_glossary_word_finds_its_entry(
@@ -93,6 +98,7 @@ def test_a_definition_question_about_a_glossary_word_finds_its_entry(
         ("en", "what is the weather tomorrow"),
         ("en", "chatbot tips"),
         ("fr", "c'est quoi la météo demain"),
+        ("fr", "ces chatbots font quoi ?"),
         ("fr", "un chatbot peut-il mentir ?"),
         ("fr", "j'ai une question"),
         ("nl", "wat is een goede chatbot voor mijn cv"),
