@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext as gettext_module
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -76,6 +78,10 @@ class Translator:
         """Format a number with the locale's separators and at most one decimal (2,5; 3)."""
         # Averages of lessons and scores: a second decimal says nothing a trainer can use.
         return format_decimal(value, format="#,##0.#", locale=self.locale)
+
+    def alternatives(self, items: Sequence[str]) -> str:
+        """Join items with the language's "or": `A, B ou C` in French."""
+        return format_list(list(items), style="or", locale=self.locale)
 
     def percent(self, ratio: float) -> str:
         """Format a ratio as a percentage, e.g. `75 %` in French."""

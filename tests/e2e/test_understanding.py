@@ -43,6 +43,16 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 USERS = count(1)
 LANGUAGES: tuple[Language, ...] = ("fr", "nl", "en")
 FIRST_LESSON = "basics/what-is-ai"
+# The letters of the first lesson's first questions, as each language says "A, B or C".
+FIRST_LETTERS: dict[Language, str] = {"en": "A, B or C", "fr": "A, B ou C", "nl": "A, B of C"}
+
+
+def tap_a_letter(app: App, language: Language) -> str:
+    """Return the call to tap a letter under one of the first lesson's first questions."""
+    said = t(app, language, "To answer, tap one of the letters: {letters}.")
+    return said.format(letters=FIRST_LETTERS[language])
+
+
 NOTICE = "🌐 You wrote in English, so I answer in English."
 FROM_THE_LESSON = "This comes from the lesson “{title}”."
 LONG_FRENCH = "Est-ce que je peux utiliser ChatGPT pour écrire ma lettre de motivation ?"
@@ -700,6 +710,15 @@ async def test_a_course_question_about_a_medicine_is_also_told_who_can_help(
         ("en", "hi, my job coach told me to use this", Kind.GREETING),
         ("nl", "hallo, mijn vdab coach zei dat ik dit moest doen", Kind.GREETING),
         ("fr", "bonjour, c'est ma conseillère du Forem qui m'a envoyée ici", Kind.GREETING),
+        # How to come back, in one clause of a longer message, and how long a lesson takes:
+        # refused as outside the course.
+        (
+            "fr",
+            "salam, c'est bien ici. demain je fais encore. comment je fais pour revenir ? ou je "
+            "clique ?",
+            Kind.COMEBACK,
+        ),
+        ("nl", "Hoeveel minuten duurt een les?", Kind.LESSON_TIME),
     ],
 )
 async def test_coming_back_and_not_understanding_typed_as_in_chat(
@@ -1327,8 +1346,7 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
     assert chat.question.question == pending
     # Not "No problem.", which reads as declining: which option says no?
     await chat.say("nee")
-    tap = t(plain_app, "nl", "To answer, tap the letter you choose, or type it: “b”.")
-    assert chat.text == tap
+    assert chat.text == tap_a_letter(plain_app, "nl")
 
 
 async def test_ok_after_the_menu_is_no_call_to_tap_an_answer_off_screen(plain_app: App) -> None:
@@ -1654,8 +1672,7 @@ async def test_a_question_left_for_the_menu_is_not_answered_blind(plain_app: App
     await chat.press_data(data("quiz.start", FIRST_LESSON))
     await chat.command("menu")
     await chat.say("is it bad?")
-    tap = t(plain_app, "en", "To answer, tap the letter you choose, or type it: “b”.")
-    assert chat.text != tap
+    assert chat.text != tap_a_letter(plain_app, "en")
     await chat.say("b")
     waiting = t(
         plain_app,
@@ -1806,9 +1823,7 @@ async def test_an_answer_the_options_do_not_read_asks_for_a_letter_and_the_quest
     await chat.press_data(data("quiz.start", FIRST_LESSON))
     pending = chat.question.question
     await chat.say(typed)
-    assert chat.text == t(
-        plain_app, language, "To answer, tap the letter you choose, or type it: “b”."
-    )
+    assert chat.text == tap_a_letter(plain_app, language)
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert chat.question.question == pending
 
@@ -2154,13 +2169,15 @@ async def test_a_question_asked_on_a_card_offers_the_way_back_to_that_card(
     assert all(b.data != data("lessons.resume") for b in idle.buttons)
 
 
-async def test_small_talk_during_practice_keeps_the_task(plain_app: App) -> None:
-    chat = await new_learner(plain_app, "fr")
-    modules = plain_app.services.course.modules["fr"]
-    task = next(task for module in modules for task in module.practice)
-    await chat.press_data(data("practice.task", task.id))
-    await chat.say("Bonjour, ça va ?")
-    assert chat.text == t(plain_app, "fr", REPLIES[Kind.HOW_ARE_YOU])
+@pytest.mark.parametrize(
+    ("typed", "kind"), [("Bonjour, ça va ?", Kind.HOW_ARE_YOU), ("stop", Kind.STOP)]
+)
+async def test_small_talk_during_practice_keeps_the_task(
+    plain_app: App, typed: str, kind: Kind
+) -> None:
+    chat, task = await practising(plain_app)
+    await chat.say(typed)
+    assert chat.text == t(plain_app, "fr", REPLIES[kind])
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert task.task in chat.text
     assert chat.button_with_action("practice.hint")
@@ -2332,3 +2349,59 @@ async def test_mydata_counts_the_practice_scores_and_the_answers_kept_for_listen
     )
     assert scores.format(count=1) in chat.text
     assert kept.format(count=1) in chat.text
+
+
+# How to answer, a break, coming back -----------------------------------------------------------
+
+
+async def test_the_call_to_tap_names_the_answers_on_screen_not_an_example_letter(
+    plain_app: App,
+) -> None:
+    # "type it: “b”" was read as an order: learners typed "b" and lost the point.
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    lesson = plain_app.services.course.lesson("en", FIRST_LESSON)
+    assert lesson is not None
+    await chat.answer(lesson.quiz[0].correct)
+    await chat.press(t(plain_app, "en", "Next ▶"))
+    # The second question's options are short: its buttons show them, without letters.
+    assert chat.question.question == lesson.quiz[1].question
+    await chat.say("a or b")
+    assert chat.text == t(plain_app, "en", "To answer, tap the answer you choose.")
+
+
+async def test_asking_for_the_answer_under_a_question_invites_a_guess(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    pending = chat.question.question
+    await chat.say("just tell me the answer lol")
+    assert t(plain_app, "en", CONFUSED_IN_A_QUIZ) in chat.text
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.question.question == pending
+
+
+async def test_after_a_break_in_practice_a_question_is_no_prompt(
+    plain_app: App,
+) -> None:
+    chat, _ = await practising(plain_app)
+    await chat.say("stop")
+    await chat.say("c'est quoi un deepfake ?")
+    # It was scored as a prompt ("Ce n'est pas encore un prompt pour cette tâche").
+    assert "📘" in chat.text
+    assert "📝" not in chat.text
+
+
+async def test_back_under_a_quiz_result_shows_the_lesson_s_cards_not_the_next_lesson(
+    plain_app: App,
+) -> None:
+    lesson = plain_app.services.course.lesson("en", FIRST_LESSON)
+    assert lesson is not None
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    for number, item in enumerate(lesson.quiz):
+        await chat.answer(item.correct)
+        if number + 1 < len(lesson.quiz):
+            await chat.press(t(plain_app, "en", "Next ▶"))
+    await chat.say("back")
+    assert lesson.cards[0].heading in chat.text
+    assert f"{lesson.title} · 1/" in chat.text

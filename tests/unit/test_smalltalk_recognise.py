@@ -197,6 +197,23 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("who made you? you are chatgpt?", Kind.ABOUT),  # was a card on known chatbots
         ("ff simpeler aub", Kind.CONFUSED),  # was a card of another lesson
         ("weet nie", Kind.CONFUSED),  # under the check: "tap the letter", as if not heard
+        # Asking which AI the tutor is: cards on what chatbots do well or badly, on high risk.
+        ("r u chatgpt", Kind.ABOUT),
+        ("what ai are u built on", Kind.ABOUT),
+        ("c'est quelle IA ici ?", Kind.ABOUT),
+        ("welke AI ben jij?", Kind.ABOUT),
+        # Asking for the answer under a question: "tap the letter", or a card on first drafts.
+        ("just tell me the answer lol", Kind.CONFUSED),
+        ("donne-moi la réponse stp", Kind.CONFUSED),
+        ("wat is het juiste antwoord?", Kind.CONFUSED),
+        # How to come back: refused, or a card on job interviews.
+        ("comment je fais pour revenir ?", Kind.COMEBACK),
+        ("Hoe kan ik morgen verdergaan?", Kind.COMEBACK),
+        ("how do i continue later?", Kind.COMEBACK),
+        # How long a lesson takes: refused as outside the course.
+        ("Hoeveel minuten duurt een les?", Kind.LESSON_TIME),
+        ("une leçon dure combien de temps ?", Kind.LESSON_TIME),
+        ("how long does a lesson take?", Kind.LESSON_TIME),
     ],
 )
 def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None:
@@ -305,6 +322,14 @@ def named_command(book: Phrasebook, text: str) -> str | None:
         # Who sees what is done here: /mydata says it (it got a card on an employer's rights).
         ("welke gegevens houdt ge van mij bij", "mydata"),
         ("kan de vdab zien wat ik hier doe", "mydata"),
+        # Whether the tutor keeps what the learner asks: cards on job interviews or Meta AI.
+        ("Bewaart u de vragen die ik u stel?", "mydata"),
+        ("et toi tu gardes quoi sur moi ?", "mydata"),
+        ("do you keep my questions?", "mydata"),
+        # Whether there is a certificate: refused as outside the course.
+        ("Krijg ik op het einde een attest?", "certificate"),
+        ("est-ce qu'il y a un certificat ?", "certificate"),
+        ("is there a certificate?", "certificate"),
     ],
 )
 def test_the_words_of_a_command_name_it(text: str, command: str) -> None:

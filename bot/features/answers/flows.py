@@ -40,7 +40,13 @@ from bot.features.menu.buttons import ChooseLanguage
 from bot.features.menu.typed_language import language_reader
 from bot.features.privacy.pii import Kind, Redaction, any_word, redact
 from bot.features.quiz.buttons import AnswerQuiz
-from bot.features.quiz.flows import NO_SUCH_LETTER, TAP_TO_ANSWER, Answering, last_letter, on_screen
+from bot.features.quiz.flows import (
+    NO_SUCH_LETTER,
+    Answering,
+    last_letter,
+    on_screen,
+    tap_to_answer,
+)
 from bot.features.quiz.waiting import check_on_screen, quiz_question_on_screen
 from bot.features.simpler.buttons import simpler_button
 from bot.features.usage.budget import DailyBudget
@@ -756,9 +762,10 @@ class Answers:
         said = (
             t.gettext(NO_SUCH_LETTER).format(last=last)
             if beyond and typed.strip(" ).").upper() > str(last)
-            else t.gettext(TAP_TO_ANSWER)
+            else tap_to_answer(t, turn.shown)
         )
-        turn.say(said, rows(screens.continue_button(t)))
+        # ☰ Menu too: "it's long, I want to do my CV" under the check wanted out, not a letter.
+        turn.say(said, rows(screens.continue_button(t), screens.menu_button(t)))
 
     async def _asks_for_trainer_tools(self, turn: Turn, text: str) -> bool:
         """Tell whether a trainer's message names their tools (a group, its learners, reports)."""

@@ -25,7 +25,9 @@ from bot.features.voice.buttons import listen_feedback_button, listen_question_b
 from bot.i18n import N_, Translator
 
 # Said under a question to a message that names no option ("a or b", "nee" when two say "Nee,").
-TAP_TO_ANSWER: Final = N_("To answer, tap the letter you choose, or type it: “b”.")
+# The question's own letters, not an example: learners typed the example's "b" as told.
+TAP_A_LETTER: Final = N_("To answer, tap one of the letters: {letters}.")
+TAP_AN_ANSWER: Final = N_("To answer, tap the answer you choose.")
 # Under a question, "I don't know" is not a question to answer: a guess is how the quiz teaches.
 CONFUSED_IN_A_QUIZ: Final = N_(
     "No problem. Choose the answer that seems most likely to you. Right after, I tell you which "
@@ -190,6 +192,17 @@ def last_letter(turn: Turn) -> str | None:
     lesson = turn.course.lesson(turn.language, state.lesson)
     item = lesson.item(state.item) if lesson else None
     return LETTERS[len(item.options) - 1] if item else None
+
+
+def tap_to_answer(t: Translator, shown: Sequence[Button]) -> str:
+    """Say how to answer the question on screen: tap one of its letters, or its answer."""
+    # Long options are answered by letter buttons, short ones by buttons that show them.
+    letters = [
+        button.label for button in shown if len(button.label) == 1 and button.label in LETTERS
+    ]
+    if not letters:
+        return t.gettext(TAP_AN_ANSWER)
+    return t.gettext(TAP_A_LETTER).format(letters=t.alternatives(letters))
 
 
 def on_screen(turn: Turn, action: str) -> bool:

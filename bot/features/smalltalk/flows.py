@@ -34,7 +34,7 @@ from bot.core.state import Idle
 from bot.course.model import Lesson, QuizItem
 from bot.features.answers.follow_up import may_follow, recent_questions
 from bot.features.gain.buttons import SkipCheck, StartCheck
-from bot.features.lessons.buttons import OpenLesson
+from bot.features.lessons.buttons import OpenLesson, ShowCard
 from bot.features.lessons.flows import Reading, show_card
 from bot.features.lessons.resume import resume
 from bot.features.menu import flows as screens
@@ -44,7 +44,8 @@ from bot.features.practice.buttons import ShowHint
 from bot.features.practice.flows import Practising
 from bot.features.privacy.buttons import ConfirmForget
 from bot.features.privacy.flows import ConfirmingForget, confirm_forget, forget_typed
-from bot.features.quiz.flows import TAP_TO_ANSWER, Answering, start_quiz_of, unlabelled
+from bot.features.quiz.buttons import StartQuiz
+from bot.features.quiz.flows import Answering, start_quiz_of, tap_to_answer, unlabelled
 from bot.features.quiz.waiting import check_on_screen, quiz_question_on_screen
 from bot.features.simpler.buttons import ExplainQuestion, Simplify, simpler_button
 from bot.features.smalltalk.kinds import Kind
@@ -61,6 +62,14 @@ REPLIES: Final[dict[Kind, str]] = {
     Kind.OK: N_("👍 Good!"),
     Kind.NO: N_("No problem."),
     Kind.STOP: N_("OK, let us take a break. I keep your place: come back when you like."),
+    Kind.COMEBACK: N_(
+        "I keep your place. When you come back, just write to me or tap /continue: we go on "
+        "where you stopped."
+    ),
+    Kind.LESSON_TIME: N_(
+        "A lesson takes about 5 to 10 minutes: a few short cards, then a short quiz. You can "
+        "stop at any time: I keep your place."
+    ),
     Kind.QUESTION: N_(
         "Do you have a question? Type it in a few words, for example: “What is a deepfake?”"
     ),
@@ -77,6 +86,8 @@ REPLIES: Final[dict[Kind, str]] = {
         "work. You can also type what you are looking for in a few words."
     ),
 }
+# A break keeps the learner's place; what they type next is no answer to the screen they left.
+BREAKS: Final = frozenset({Kind.STOP, Kind.GOODBYE})
 OK_UNDER_A_QUESTION: Final = N_("👍 OK. Tap the answer you choose.")
 SKIP_UNDER_A_QUESTION: Final = N_(
     "A question cannot be skipped, but a guess is fine: tap the answer that seems most likely to "
@@ -84,7 +95,7 @@ SKIP_UNDER_A_QUESTION: Final = N_(
 )
 # Without a model, "why?" alone finds nothing in the lessons: the whole question does.
 # Said in one clause of a longer message the course does not answer, these still ask for help.
-CLAUSE_KINDS: Final = frozenset({Kind.HELP, Kind.CONFUSED, Kind.FRUSTRATED})
+CLAUSE_KINDS: Final = frozenset({Kind.HELP, Kind.CONFUSED, Kind.FRUSTRATED, Kind.COMEBACK})
 # Said in one clause of any longer message, these ask about the learner's own data before
 # anything the lessons say: "please delete all my data, i dont want to be watched" got the
 # lesson's card on the right to erasure. Deleting still asks for a tap to confirm.
@@ -306,7 +317,12 @@ async def _reply(turn: Turn, kind: Kind) -> None:
         said = t.gettext(OK_UNDER_A_QUESTION)
     elif kind is Kind.NO and under_a_question:
         # "nee" where two options say "Nee, …": which one? "No problem." read as declining.
-        said = t.gettext(TAP_TO_ANSWER)
+        said = tap_to_answer(t, turn.shown)
+    if kind in BREAKS and (way_back := screens.way_back(turn, t)) is not None:
+        # ☰ Menu beside ▶ Continue: "stop" in prompt practice, then "tu parles arabe ?", was
+        # scored as a prompt, the task being still the screen's only way on.
+        turn.say(said, rows(way_back, screens.menu_button(t)))
+        return
     turn.say(said, rows(_onwards(turn)))
 
 
@@ -488,6 +504,11 @@ async def _step(turn: Turn, step: int) -> None:
         if upcoming is not None:
             await show_card(turn, upcoming, 0)
             return
+    if reading is None and step < 0 and (done := _quiz_result_lesson(turn)) is not None:
+        # "back" under a quiz's result: the cards of its lesson. ▶ Continue there is the next
+        # lesson, which "back" opened.
+        await press(turn, ShowCard(done, 0))
+        return
     if reading is None:
         await resume(turn)
         return
@@ -497,6 +518,15 @@ async def _step(turn: Turn, step: int) -> None:
         await start_quiz_of(turn, lesson.id)
     else:
         await show_card(turn, lesson, state.card + step)
+
+
+def _quiz_result_lesson(turn: Turn) -> str | None:
+    """Return the lesson of the quiz result on screen: its 🔁 or 📖 button names it."""
+    for shown in turn.shown:
+        found = button_for(turn.services.buttons, shown.data)
+        if found is not None and isinstance(found[1], StartQuiz | ShowCard):
+            return found[1].lesson
+    return None
 
 
 def _reading(turn: Turn) -> tuple[Reading, Lesson] | None:

@@ -17,6 +17,8 @@ class Kind(Enum):
     # "can I talk to a real person?": the tutor is none, and who is
     PERSON = "person"
     ABOUT = "about"  # "who are you?", "are you a robot?": what the tutor is
+    COMEBACK = "comeback"  # "how do I come back tomorrow?": the place is kept
+    LESSON_TIME = "lesson_time"  # "how long does a lesson take?"
     NEXT_LESSON = "next_lesson"  # what ▶ Next lesson does: the lesson after the current one
     MENU = "menu"
     STOP = "stop"

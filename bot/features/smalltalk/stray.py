@@ -38,6 +38,10 @@ ASKING_WORDS: Final = frozenset(
 SAID_NOT_ASKED: Final = frozenset(
     {Kind.GREETING, Kind.GOODBYE, Kind.THANKS, Kind.OK, Kind.NO, Kind.STOP}
 )
+# Read from their phrases only: by meaning, "quel temps fera-t-il demain à Liège ?" came
+# closest to "combien de temps dure une leçon", "ik ben echt doodop, tot morgen" to "kan ik
+# morgen verdergaan".
+PHRASED_ONLY: Final = frozenset({Kind.COMEBACK, Kind.LESSON_TIME})
 # What moves the learner on or back, which a message does only with one of its own words, as a
 # command: "je m'apelle andré" came as close to "je passe" as small talk does, and skipped a card.
 MOVES: Final = frozenset({Kind.NEXT, Kind.SKIP, Kind.BACK, Kind.NEXT_LESSON})
@@ -71,7 +75,11 @@ class Phrases:
                         anchors.setdefault(request, set()).add(word)
         sections = (
             *((Request(Kind.COMMAND, name), by) for name, by in data["commands"].items()),
-            *((Request(Kind(name)), by) for name, by in data["kinds"].items()),
+            *(
+                (Request(Kind(name)), by)
+                for name, by in data["kinds"].items()
+                if Kind(name) not in PHRASED_ONLY
+            ),
         )
         for request, by_language in sections:
             for language, texts in by_language.items():
@@ -132,11 +140,11 @@ class StrayMessages:
         if not words or len(words.split()) > MOST_WORDS:
             return None
         scores = self._vectors @ self._embedder.query(words)
+        asks = "?" in text or words.split()[0] in ASKING_WORDS
         best = int(scores.argmax())
         bar = self._embedder.close_phrase
         assert bar is not None, "checked by usable()"
         found = self._phrases.requests[best]
-        asks = "?" in text or words.split()[0] in ASKING_WORDS
         if scores[best] < bar or (asks and found.kind in SAID_NOT_ASKED):
             return None
         named = found.kind is Kind.COMMAND or found.kind in MOVES
