@@ -31,6 +31,7 @@ from bot.features.smalltalk.flows import (
     WHY_ALONE,
 )
 from bot.features.smalltalk.kinds import Kind
+from bot.features.wellbeing.flows import REPLIES as WELLBEING_REPLIES
 from tests.conftest import Clock, make_settings
 from tests.support.buttons import action_of, data
 from tests.support.chat import Chat
@@ -1704,6 +1705,19 @@ async def test_distress_under_a_quiz_question_gets_the_crisis_lines(
     await chat.say(typed)
     assert "1813" in chat.text
     assert chat.button_with_action("lessons.resume")
+
+
+async def test_a_parent_worried_for_their_child_gets_the_lines_said_to_them(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.say("j'ai peur qu'elle pense au suicide. qui je peux appeler ?")
+    worried = t(plain_app, "fr", WELLBEING_REPLIES["worried"])
+    assert chat.text.startswith(worried.split("{")[0])
+    assert "1813" in chat.text
+    # Not "if you think about suicide", said to the parent.
+    crisis = t(plain_app, "fr", WELLBEING_REPLIES["crisis"])
+    assert crisis.split("\n")[2].split("{")[0] not in chat.text
 
 
 @pytest.mark.parametrize(("language", "typed"), [("fr", "oui"), ("en", "ok"), ("nl", "ja hoor")])

@@ -51,6 +51,20 @@ from bot.paths import PROJECT_ROOT
         ("je suis au chomage depuis 2 ans, je n'y arrive plus", "sadness"),
         ("mijn man is vorige maand gestorven en ik praat elke avond met een chatbot", "sadness"),
         ("I feel too sad", "sadness"),
+        # Someone close who thinks of suicide: the lines, for those who worry about someone. A
+        # parent got the lesson's card on feelings, or the lines said to them ("if you think
+        # about suicide").
+        (
+            "hier soir j'ai vu sur son téléphone qu'elle a écrit à l'IA qu'elle voudrait "
+            "disparaître. je suis perdu.",
+            "worried",
+        ),
+        ("j'ai peur qu'elle pense au suicide. qui je peux appeler ?", "worried"),
+        ("my daughter wants to die, what do I do", "worried"),
+        ("mijn zoon denkt aan zelfdoding", "worried"),
+        # The learner's own crisis is read first, beside someone else's.
+        ("ma fille veut mourir et moi aussi je veux mourir", "crisis"),
+        ("je pense au suicide", "crisis"),
         # A body in danger: 112.
         ("i have chest pain what should i do", "emergency"),
         ("j'ai mal à la poitrine", "emergency"),
@@ -194,6 +208,7 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "c'est quoi les frais de douane pour un colis ?",
         "hoeveel douanekosten betaal je op een pakje uit China?",
         "is het normaal om 20 euro te betalen voor ChatGPT Plus?",
+        "il veut mourir de rire avec ces vidéos",
     ],
 )
 def test_ordinary_messages_hold_no_distress(text: str) -> None:

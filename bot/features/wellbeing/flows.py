@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any, Final
 
@@ -47,7 +47,8 @@ LESSONS: Final = {
 }
 
 # By level, the first found wins: the lines to call for thoughts of suicide, danger or
-# violence; 112 for a body in danger (chest pain); what to do about sexual pictures made or
+# violence; the same lines, for those who worry about someone close who has such thoughts; 112
+# for a body in danger (chest pain); what to do about sexual pictures made or
 # shared without consent (a fake nude); what to do about another fake picture, video or voice
 # of the learner or someone close, made by someone else; what to do right away after a scam (a
 # code given, money gone: every hour counts); what to do before paying when money or a code is
@@ -65,6 +66,17 @@ REPLIES: Final = {
         "• In danger right now: call {emergency}.\n"
         "You can also talk to your doctor or to someone you trust. In English: Community Help "
         "Service, {community_help}."
+    ),
+    "worried": N_(
+        "💛 You did well to tell me, and to look out for them. If their life is in danger right "
+        "now, call {emergency}. These lines also help people who worry about someone, day and "
+        "night, for free and without your name:\n"
+        "• Zelfmoordlijn {zelfmoordlijn} (in Dutch) or Centre de Prévention du Suicide "
+        "{prevention_suicide} (in French).\n"
+        "• To talk: Tele-Onthaal {tele_onthaal} (in Dutch) or Télé-Accueil {tele_accueil} "
+        "(in French).\n"
+        "Stay close, listen without judging, and ask gently how they feel. Their doctor, or the "
+        "school's student support centre (CLB or PMS), can help too."
     ),
     "emergency": N_(
         "🚑 If this is an emergency, call {emergency} now: it is free, day and night. If it "
@@ -182,7 +194,7 @@ class Distress:
         )
         levels = {
             level: frozenset(
-                wording.read(phrase) for texts in data[level].values() for phrase in texts
+                wording.read(phrase) for texts in data[level].values() for phrase in _phrases(texts)
             )
             for level in REPLIES
         }
@@ -201,7 +213,11 @@ class Distress:
         """
         words = _without(self.words.read(text), self.ignored)
         asks = "?" in text or bool(QUESTION_WORDS.intersection(words))
+        # "j'ai peur qu'elle pense au suicide" is about someone else: "suicide" alone is the
+        # learner's crisis only outside the words about them.
+        own = _without(words, self._worried)
         for level, phrases in self.levels.items():
+            said = own if level == "crisis" else words
             # A question too leaves doubts to the answers, unless they are read all the same;
             # fear, always ("et ça peut voir si je stresse ?" asks about the course).
             if (level in ASKING_TOO and asks and not asking) or (
@@ -209,12 +225,17 @@ class Distress:
             ):
                 continue
             if any(
-                words[start : start + size] in phrases
+                said[start : start + size] in phrases
                 for size in range(1, self.longest + 1)
-                for start in range(len(words) - size + 1)
+                for start in range(len(said) - size + 1)
             ):
                 return level
         return None
+
+    @cached_property
+    def _worried(self) -> tuple[tuple[str, ...], ...]:
+        # Longest first, so that "my daughter wants to die" goes out whole, not "she" alone.
+        return tuple(sorted(self.levels["worried"], key=len, reverse=True))
 
     def seeks_help(self, text: str) -> bool:
         """Tell whether a question asks for someone to talk to or call, as the lines are."""
@@ -264,6 +285,13 @@ class Distress:
         how = button(t.gettext("❓ Help"), ShowHelp()) if level == "doubt" else None
         turn.say(said, rows(screens.way_back(turn, t), read, how, screens.menu_button(t)))
         return True
+
+
+def _phrases(texts: Any) -> list[str]:
+    """Return a level's phrases in one language: listed, or each of `who` before each state."""
+    if isinstance(texts, Mapping):
+        return [f"{who} {state}" for who in texts["who"] for state in texts["states"]]
+    return [str(text) for text in texts]
 
 
 def _run_in(run: tuple[str, ...], words: tuple[str, ...]) -> bool:
