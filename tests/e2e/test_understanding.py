@@ -2405,17 +2405,37 @@ async def test_after_a_break_in_practice_a_question_is_no_prompt(
     assert "📝" not in chat.text
 
 
-async def test_back_under_a_quiz_result_shows_the_lesson_s_cards_not_the_next_lesson(
-    plain_app: App,
-) -> None:
-    lesson = plain_app.services.course.lesson("en", FIRST_LESSON)
+async def finish_first_quiz(app: App, language: Language) -> Chat:
+    """Return a new learner under the result of the first lesson's quiz, all answers right."""
+    lesson = app.services.course.lesson(language, FIRST_LESSON)
     assert lesson is not None
-    chat = await new_learner(plain_app, "en")
+    chat = await new_learner(app, language)
     await chat.press_data(data("quiz.start", FIRST_LESSON))
     for number, item in enumerate(lesson.quiz):
         await chat.answer(item.correct)
         if number + 1 < len(lesson.quiz):
-            await chat.press(t(plain_app, "en", "Next ▶"))
-    await chat.say("back")
-    assert lesson.cards[0].heading in chat.text
-    assert f"{lesson.title} · 1/" in chat.text
+            await chat.press(t(app, language, "Next ▶"))
+    return chat
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "again"),
+    [
+        ("en", "back", False),
+        ("nl", "terug", False),
+        ("nl", "nog eens", True),
+        ("fr", "refaire le quiz", True),
+    ],
+)
+async def test_back_or_again_under_a_quiz_result_is_its_lesson_not_the_next_one(
+    plain_app: App, language: Language, typed: str, again: bool
+) -> None:
+    chat = await finish_first_quiz(plain_app, language)
+    await chat.say(typed)
+    lesson = plain_app.services.course.lesson(language, FIRST_LESSON)
+    assert lesson is not None
+    if again:  # the quiz again
+        assert chat.question.question in {item.question for item in lesson.quiz}
+    else:  # its cards
+        assert lesson.cards[0].heading in chat.text
+        assert f"{lesson.title} · 1/" in chat.text

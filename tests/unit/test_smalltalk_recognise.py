@@ -214,6 +214,14 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("Hoeveel minuten duurt een les?", Kind.LESSON_TIME),
         ("une leçon dure combien de temps ?", Kind.LESSON_TIME),
         ("how long does a lesson take?", Kind.LESSON_TIME),
+        ("hoe lang is een les", Kind.LESSON_TIME),  # was the list of lessons
+        # What a card or a word means, typed on a card: a card on the GDPR.
+        ("wat betekend dat", Kind.CONFUSED),
+        ("what does that mean?", Kind.CONFUSED),
+        ("ik weet niet", Kind.CONFUSED),
+        # The quiz again, under its result: the next lesson's.
+        ("quiz opnieuw", Kind.AGAIN),
+        ("retake the quiz", Kind.AGAIN),
     ],
 )
 def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None:

@@ -241,7 +241,7 @@ class SmallTalk:
         elif kind is Kind.BACK:
             await _step(turn, -1)
         elif kind is Kind.AGAIN:
-            await resume(turn)
+            await _again(turn)
         else:
             await _reply(turn, kind)
         return True
@@ -504,7 +504,7 @@ async def _step(turn: Turn, step: int) -> None:
         if upcoming is not None:
             await show_card(turn, upcoming, 0)
             return
-    if reading is None and step < 0 and (done := _quiz_result_lesson(turn)) is not None:
+    if reading is None and step < 0 and (done := _lesson_on_screen(turn, StartQuiz, ShowCard)):
         # "back" under a quiz's result: the cards of its lesson. ▶ Continue there is the next
         # lesson, which "back" opened.
         await press(turn, ShowCard(done, 0))
@@ -520,11 +520,19 @@ async def _step(turn: Turn, step: int) -> None:
         await show_card(turn, lesson, state.card + step)
 
 
-def _quiz_result_lesson(turn: Turn) -> str | None:
-    """Return the lesson of the quiz result on screen: its 🔁 or 📖 button names it."""
+async def _again(turn: Turn) -> None:
+    """Take a quiz again under its result, as its 🔁 button does; elsewhere, continue."""
+    # "nog eens" under "Quiz done: 3 out of 4" opened the next lesson, where ▶ Continue goes.
+    retaken = None if _reading(turn) else _lesson_on_screen(turn, StartQuiz)
+    if retaken is None or not await press(turn, StartQuiz(retaken)):
+        await resume(turn)
+
+
+def _lesson_on_screen(turn: Turn, *kinds: type[StartQuiz | ShowCard]) -> str | None:
+    """Return the lesson of the first button on screen of one of these kinds."""
     for shown in turn.shown:
         found = button_for(turn.services.buttons, shown.data)
-        if found is not None and isinstance(found[1], StartQuiz | ShowCard):
+        if found is not None and isinstance(found[1], kinds):
             return found[1].lesson
     return None
 
