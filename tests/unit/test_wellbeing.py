@@ -96,6 +96,11 @@ from bot.paths import PROJECT_ROOT
         ("jai clique sur un lien bpost", "scammed"),
         ("ik heb al mijn code gegeven", "scammed"),
         ("I already gave my code", "scammed"),
+        # To someone close: the same card again, or the refusal.
+        ("et si elle a déjà donné l'argent ? qui on appelle ?", "scammed"),
+        ("ma mère a donné son code itsme au téléphone", "scammed"),
+        ("my dad clicked on the link in the sms", "scammed"),
+        ("mijn oma heeft haar pincode gegeven", "scammed"),
         # Money or a code asked for now, often in a relative's name: before paying.
         (
             "mon petit fils m a envoyé un message vocal il demande 500 euros c bizarre",

@@ -288,10 +288,11 @@ class Distress:
 
 
 def _phrases(texts: Any) -> list[str]:
-    """Return a level's phrases in one language: listed, or each of `who` before each state."""
-    if isinstance(texts, Mapping):
-        return [f"{who} {state}" for who in texts["who"] for state in texts["states"]]
-    return [str(text) for text in texts]
+    """Return a level's phrases in one language: listed, and each of `who` before each state."""
+    if not isinstance(texts, Mapping):
+        return [str(text) for text in texts]
+    said = [f"{who} {state}" for who in texts.get("who", ()) for state in texts.get("states", ())]
+    return [*map(str, texts.get("phrases", ())), *said]
 
 
 def _run_in(run: tuple[str, ...], words: tuple[str, ...]) -> bool:
