@@ -2439,3 +2439,12 @@ async def test_back_or_again_under_a_quiz_result_is_its_lesson_not_the_next_one(
     else:  # its cards
         assert lesson.cards[0].heading in chat.text
         assert f"{lesson.title} · 1/" in chat.text
+
+
+async def test_the_quiz_asked_for_again_on_a_card_is_the_lesson_s_quiz(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("lessons.open", FIRST_LESSON))
+    await chat.say("redo the quiz")
+    lesson = plain_app.services.course.lesson("en", FIRST_LESSON)
+    assert lesson is not None
+    assert chat.question.question in {item.question for item in lesson.quiz}

@@ -203,9 +203,9 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("c'est quelle IA ici ?", Kind.ABOUT),
         ("welke AI ben jij?", Kind.ABOUT),
         # Asking for the answer under a question: "tap the letter", or a card on first drafts.
-        ("just tell me the answer lol", Kind.CONFUSED),
-        ("donne-moi la réponse stp", Kind.CONFUSED),
-        ("wat is het juiste antwoord?", Kind.CONFUSED),
+        ("just tell me the answer lol", Kind.ANSWER_ASKED),
+        ("donne-moi la réponse stp", Kind.ANSWER_ASKED),
+        ("wat is het juiste antwoord?", Kind.ANSWER_ASKED),
         # How to come back: refused, or a card on job interviews.
         ("comment je fais pour revenir ?", Kind.COMEBACK),
         ("Hoe kan ik morgen verdergaan?", Kind.COMEBACK),
@@ -220,8 +220,8 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("what does that mean?", Kind.CONFUSED),
         ("ik weet niet", Kind.CONFUSED),
         # The quiz again, under its result: the next lesson's.
-        ("quiz opnieuw", Kind.AGAIN),
-        ("retake the quiz", Kind.AGAIN),
+        ("quiz opnieuw", Kind.RETAKE),
+        ("retake the quiz", Kind.RETAKE),
     ],
 )
 def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None:

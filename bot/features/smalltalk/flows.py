@@ -240,8 +240,8 @@ class SmallTalk:
             await _skip(turn)
         elif kind is Kind.BACK:
             await _step(turn, -1)
-        elif kind is Kind.AGAIN:
-            await _again(turn)
+        elif kind in (Kind.AGAIN, Kind.RETAKE):
+            await _again(turn, retake=kind is Kind.RETAKE)
         else:
             await _reply(turn, kind)
         return True
@@ -290,7 +290,7 @@ async def _command(turn: Turn, name: str | None) -> None:
 
 
 async def _reply(turn: Turn, kind: Kind) -> None:
-    if kind is Kind.CONFUSED:
+    if kind in (Kind.CONFUSED, Kind.ANSWER_ASKED):
         await _confused(turn)
         return
     if kind is Kind.WHY:
@@ -520,11 +520,16 @@ async def _step(turn: Turn, step: int) -> None:
         await show_card(turn, lesson, state.card + step)
 
 
-async def _again(turn: Turn) -> None:
-    """Take a quiz again under its result, as its 🔁 button does; elsewhere, continue."""
+async def _again(turn: Turn, *, retake: bool) -> None:
+    """Take a quiz again under its result, as its 🔁 button does; elsewhere, continue.
+
+    Asked for by name (`retake`), the quiz is the current lesson's where no result is shown.
+    """
     # "nog eens" under "Quiz done: 3 out of 4" opened the next lesson, where ▶ Continue goes.
     retaken = None if _reading(turn) else _lesson_on_screen(turn, StartQuiz)
-    if retaken is None or not await press(turn, StartQuiz(retaken)):
+    if retaken is not None and await press(turn, StartQuiz(retaken)):
+        return
+    if not (retake and await run_command(turn, "quiz")):
         await resume(turn)
 
 

@@ -27,6 +27,8 @@ class Kind(Enum):
     SKIP = "skip"
     BACK = "back"
     AGAIN = "again"  # show the card or question again
+    RETAKE = "retake"  # "quiz again": the quiz of a result on screen, else the lesson's quiz
+    ANSWER_ASKED = "answer_asked"  # "just tell me the answer": not knowing, under a question
     THANKS = "thanks"
     HOW_ARE_YOU = "how_are_you"  # "ça va ?": a question to the tutor, which a hello leaves open
     GREETING = "greeting"
