@@ -9,9 +9,9 @@ Nothing of the message is stored, searched or sent to a model.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from importlib.resources import files
 from typing import Any, Final
 
@@ -177,7 +177,7 @@ class Distress:
 
     levels: Mapping[str, frozenset[tuple[str, ...]]]
     words: Wording
-    ignored: tuple[tuple[str, ...], ...]
+    ignored: frozenset[tuple[str, ...]]
     longest: int  # words in the longest phrase: no longer run of a message is looked up
     help_words: frozenset[str]  # a question with one of them may be after the lines to call
 
@@ -198,7 +198,7 @@ class Distress:
             )
             for level in REPLIES
         }
-        ignored = tuple(wording.read(text) for text in data["ignored"])
+        ignored = frozenset(wording.read(text) for text in data["ignored"])
         longest = max((len(phrase) for phrases in levels.values() for phrase in phrases), default=0)
         help_words = frozenset(
             word for texts in data["help"].values() for text in texts for word in wording.read(text)
@@ -215,7 +215,7 @@ class Distress:
         asks = "?" in text or bool(QUESTION_WORDS.intersection(words))
         # "j'ai peur qu'elle pense au suicide" is about someone else: "suicide" alone is the
         # learner's crisis only outside the words about them.
-        own = _without(words, self._worried)
+        own = _without(words, self.levels["worried"])
         for level, phrases in self.levels.items():
             said = own if level == "crisis" else words
             # A question too leaves doubts to the answers, unless they are read all the same;
@@ -232,10 +232,6 @@ class Distress:
                 return level
         return None
 
-    @cached_property
-    def _worried(self) -> tuple[tuple[str, ...], ...]:
-        # Longest first, so that "my daughter wants to die" goes out whole, not "she" alone.
-        return tuple(sorted(self.levels["worried"], key=len, reverse=True))
 
     def seeks_help(self, text: str) -> bool:
         """Tell whether a question asks for someone to talk to or call, as the lines are."""
@@ -300,15 +296,17 @@ def _run_in(run: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return any(words[at : at + len(run)] == run for at in range(len(words) - len(run) + 1))
 
 
-def _without(words: tuple[str, ...], runs: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
-    """Return the words with every occurrence of the given runs taken out."""
+def _without(words: tuple[str, ...], runs: Collection[tuple[str, ...]]) -> tuple[str, ...]:
+    """Return the words with every occurrence of the given runs taken out, longest first."""
+    # Looked up by length, not run by run: the phrases about someone close are two thousand.
+    sizes = sorted({len(run) for run in runs}, reverse=True)
     kept: list[str] = []
     at = 0
     while at < len(words):
-        run = next((run for run in runs if words[at : at + len(run)] == run), None)
-        if run is None:
+        size = next((size for size in sizes if words[at : at + size] in runs), 0)
+        if not size:
             kept.append(words[at])
-        at += len(run) if run else 1
+        at += size or 1
     return tuple(kept)
 
 
