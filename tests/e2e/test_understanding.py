@@ -2384,6 +2384,15 @@ async def test_the_call_to_tap_names_the_answers_on_screen_not_an_example_letter
     assert chat.text == t(plain_app, "en", "To answer, tap the answer you choose.")
 
 
+async def test_a_letter_typed_after_the_call_to_tap_answers_the_question(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    await chat.say("je lenleve")
+    assert chat.text == tap_a_letter(plain_app, "fr")
+    await chat.say("b")
+    assert t(plain_app, "fr", "Your answer: {option}").split("{")[0] in chat.text
+
+
 async def test_asking_for_the_answer_under_a_question_invites_a_guess(plain_app: App) -> None:
     chat = await new_learner(plain_app, "en")
     await chat.press_data(data("quiz.start", FIRST_LESSON))

@@ -764,8 +764,8 @@ class Answers:
             if beyond and typed.strip(" ).").upper() > str(last)
             else tap_to_answer(t, turn.shown)
         )
-        # ☰ Menu too: "it's long, I want to do my CV" under the check wanted out, not a letter.
-        turn.say(said, rows(screens.continue_button(t), screens.menu_button(t)))
+        # Only ▶ Continue: the question stays on screen, and a letter typed next answers it.
+        turn.say(said, rows(screens.continue_button(t)))
 
     async def _asks_for_trainer_tools(self, turn: Turn, text: str) -> bool:
         """Tell whether a trainer's message names their tools (a group, its learners, reports)."""

@@ -504,7 +504,7 @@ async def _step(turn: Turn, step: int) -> None:
         if upcoming is not None:
             await show_card(turn, upcoming, 0)
             return
-    if reading is None and step < 0 and (done := _lesson_on_screen(turn, StartQuiz, ShowCard)):
+    if reading is None and step < 0 and (done := _quiz_result_lesson(turn)):
         # "back" under a quiz's result: the cards of its lesson. ▶ Continue there is the next
         # lesson, which "back" opened.
         await press(turn, ShowCard(done, 0))
@@ -526,18 +526,19 @@ async def _again(turn: Turn, *, retake: bool) -> None:
     Asked for by name (`retake`), the quiz is the current lesson's where no result is shown.
     """
     # "nog eens" under "Quiz done: 3 out of 4" opened the next lesson, where ▶ Continue goes.
-    retaken = None if _reading(turn) else _lesson_on_screen(turn, StartQuiz)
+    retaken = None if _reading(turn) else _quiz_result_lesson(turn)
     if retaken is not None and await press(turn, StartQuiz(retaken)):
         return
     if not (retake and await run_command(turn, "quiz")):
         await resume(turn)
 
 
-def _lesson_on_screen(turn: Turn, *kinds: type[StartQuiz | ShowCard]) -> str | None:
-    """Return the lesson of the first button on screen of one of these kinds."""
-    for shown in turn.shown:
+def _quiz_result_lesson(turn: Turn) -> str | None:
+    """Return the lesson of the quiz result on screen: its 🔁 button, the last quiz offered."""
+    # A milestone may offer other lessons' quizzes before it.
+    for shown in reversed(turn.shown):
         found = button_for(turn.services.buttons, shown.data)
-        if found is not None and isinstance(found[1], kinds):
+        if found is not None and isinstance(found[1], StartQuiz):
             return found[1].lesson
     return None
 

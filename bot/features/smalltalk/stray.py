@@ -141,11 +141,11 @@ class StrayMessages:
         if not words or len(words.split()) > MOST_WORDS:
             return None
         scores = self._vectors @ self._embedder.query(words)
-        asks = "?" in text or words.split()[0] in ASKING_WORDS
         best = int(scores.argmax())
         bar = self._embedder.close_phrase
         assert bar is not None, "checked by usable()"
         found = self._phrases.requests[best]
+        asks = "?" in text or words.split()[0] in ASKING_WORDS
         if scores[best] < bar or (asks and found.kind in SAID_NOT_ASKED):
             return None
         named = found.kind is Kind.COMMAND or found.kind in MOVES

@@ -232,7 +232,6 @@ class Distress:
                 return level
         return None
 
-
     def seeks_help(self, text: str) -> bool:
         """Tell whether a question asks for someone to talk to or call, as the lines are."""
         return not self.help_words.isdisjoint(self.words.read(text))
