@@ -1304,13 +1304,7 @@ async def test_the_next_lesson_after_a_quiz_is_one_not_done_yet(plain_app: App) 
     first, second, third = course.lesson_order("en")[:3]
     chat = await new_learner(plain_app, "en")
     for lesson_id in (second, first):
-        lesson = course.lesson("en", lesson_id)
-        assert lesson is not None
-        await chat.press_data(data("quiz.start", lesson_id))
-        for number, item in enumerate(lesson.quiz):
-            await chat.answer(item.correct)
-            if number + 1 < len(lesson.quiz):
-                await chat.press(t(plain_app, "en", "Next ▶"))
+        await take_quiz(plain_app, chat, "en", lesson_id)
 
     # The second lesson is done: the first one's quiz leads to the third.
     opened = [b.data for b in chat.buttons if action_of(b.data) == "lessons.open"]
@@ -2414,16 +2408,21 @@ async def test_after_a_break_in_practice_a_question_is_no_prompt(
     assert "📝" not in chat.text
 
 
-async def finish_first_quiz(app: App, language: Language) -> Chat:
-    """Return a new learner under the result of the first lesson's quiz, all answers right."""
-    lesson = app.services.course.lesson(language, FIRST_LESSON)
+async def take_quiz(app: App, chat: Chat, language: Language, lesson_id: str) -> None:
+    """Take a lesson's quiz, every answer right, up to its result."""
+    lesson = app.services.course.lesson(language, lesson_id)
     assert lesson is not None
-    chat = await new_learner(app, language)
-    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    await chat.press_data(data("quiz.start", lesson_id))
     for number, item in enumerate(lesson.quiz):
         await chat.answer(item.correct)
         if number + 1 < len(lesson.quiz):
             await chat.press(t(app, language, "Next ▶"))
+
+
+async def finish_first_quiz(app: App, language: Language) -> Chat:
+    """Return a new learner under the result of the first lesson's quiz, all answers right."""
+    chat = await new_learner(app, language)
+    await take_quiz(app, chat, language, FIRST_LESSON)
     return chat
 
 
