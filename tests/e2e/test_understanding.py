@@ -1128,13 +1128,21 @@ async def test_a_language_named_alone_brings_the_language_buttons(
     assert lesson.title in chat.button_with_action("lessons.resume").label
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "tu parles arabe ?",
+        # Politely, in more words: it was a card on translating with AI.
+        "tu parle arabe? c plus facile pour moi",
+    ],
+)
 async def test_a_language_the_tutor_does_not_speak_gets_those_it_speaks_and_the_place_kept(
-    plain_app: App,
+    plain_app: App, asked: str
 ) -> None:
     chat = await new_learner(plain_app, "fr")
     await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
 
-    await chat.say("tu parles arabe ?")
+    await chat.say(asked)
 
     # It was "I do not know what this question is about. Please write the whole question".
     said = t(plain_app, "fr", "Sorry, I do not speak {language}. I speak {languages}.")

@@ -84,6 +84,10 @@ def test_words_that_fit_no_language_or_several_pick_none(text: str) -> None:
         ("kunde gij ook frans praten?", "fr"),
         ("kun je ook frans spreken?", "fr"),
         ("vous pouvez aussi parler anglais ?", "en"),
+        # Politely, with the learner or the tutor in it, in more words.
+        ("est-ce que tu peux parler en néerlandais avec moi s'il te plaît", "nl"),
+        ("could you please speak French with me, it is easier for me", "fr"),
+        ("est-ce que l'IA peut parler néerlandais pour moi", None),
         # A longer question about a language is a question.
         ("is chatgpt goed in het frans voor mijn brief?", None),
         ("can chatgpt translate my letter into French?", None),
@@ -101,6 +105,8 @@ def test_a_message_names_a_language_when_short_or_asking_to_speak_it(
         ("tu parles arabe?", "ar"),
         ("do you speak Arabic?", "ar"),
         ("spreekt ge ook turks?", "tr"),
+        ("tu parle arabe? c plus facile pour moi", "ar"),
+        ("kunt u ook in het Turks met mij praten als dat kan alstublieft", "tr"),
         # An offered language named too, no speaking verb, or a longer question: none.
         ("tu parles arabe ou français ?", None),
         ("arabe", None),

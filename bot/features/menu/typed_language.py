@@ -44,6 +44,24 @@ SPEAKING: Final = frozenset(
         *("spreek", "spreekt", "spreken", "praat", "praten", "klapt", "klappen"),
     }
 )
+# Asked politely, with the learner or the tutor in it, a choice takes more words: "est-ce que tu
+# peux parler en néerlandais avec moi s'il te plaît" and "tu parle arabe? c plus facile pour moi"
+# got a card on translating. Not when something else may be the speaker: "can chatgpt speak
+# arabic with my mother…" and "est-ce que l'IA peut parler néerlandais pour moi" are questions.
+MAX_ASKING_WORDS: Final = 14
+OTHER_SPEAKERS: Final = frozenset(
+    {
+        *("ai", "ia", "chatgpt", "gpt", "copilot", "gemini", "claude", "mistral", "deepl"),
+        *("siri", "alexa", "google", "chatbot", "chatbots", "robot", "robots", "app", "appli"),
+    }
+)
+PERSONS: Final = frozenset(
+    {
+        *("i", "me", "my", "you", "u", "we"),
+        *("je", "j", "moi", "tu", "toi", "vous", "nous", "on"),
+        *("ik", "k", "mij", "jij", "ge", "gij", "kunde", "zijde", "wij", "we"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -88,9 +106,7 @@ class LanguageReader:
     def named(self, text: str) -> Language | None:
         """Return the one language a short message names ("Nederlands", "English please")."""
         found = words(text)
-        short = len(found) <= MAX_NAMING_WORDS or (
-            len(found) <= MAX_SPEAKING_WORDS and not SPEAKING.isdisjoint(found)
-        )
+        short = len(found) <= MAX_NAMING_WORDS or _asks_to_speak(found)
         named = self._named(found) if short else set()
         return named.pop() if len(named) == 1 else None
 
@@ -99,7 +115,7 @@ class LanguageReader:
         # "tu parles arabe ?" got "write the whole question": a newcomer asking what the tutor
         # speaks. Only with a speaking verb: many languages' names are words of their own.
         found = words(text)
-        if len(found) > MAX_SPEAKING_WORDS or SPEAKING.isdisjoint(found) or self._named(found):
+        if not _asks_to_speak(found) or self._named(found):
             return None
         named = self._named_in(found, self.other_names)
         return named.pop() if len(named) == 1 else None
@@ -119,6 +135,16 @@ class LanguageReader:
             for start in range(len(found) - len(name) + 1)
             if tuple(found[start : start + len(name)]) == name
         }
+
+
+def _asks_to_speak(found: list[str]) -> bool:
+    """Tell whether some words ask the tutor to speak a language, in a few words or politely."""
+    if SPEAKING.isdisjoint(found):
+        return False
+    if len(found) <= MAX_SPEAKING_WORDS:
+        return True
+    polite = not PERSONS.isdisjoint(found) and OTHER_SPEAKERS.isdisjoint(found)
+    return polite and len(found) <= MAX_ASKING_WORDS
 
 
 def _language_names(languages: LanguageRegistry, *, offered: bool) -> dict[tuple[str, ...], str]:
