@@ -240,6 +240,11 @@ def test_read_time_reads_words_and_numbers_in_three_languages(
         ("lun 14h", local(2026, 11, 23, 14, 0)),
         ("monday 9:00", local(2026, 11, 30, 9, 0)),  # gone today: next week
         ("next monday 14:00", local(2026, 11, 30, 14, 0)),
+        # With next week's date too, the date: it was today at that time, a week early.
+        ("maandag 30/11 om 14u", local(2026, 11, 30, 14, 0)),
+        ("ma 30 nov 14:00", local(2026, 11, 30, 14, 0)),
+        ("lundi 30 novembre à 14h", local(2026, 11, 30, 14, 0)),
+        ("monday 23/11 at 14:00", local(2026, 11, 23, 14, 0)),
     ],
 )
 def test_read_time_reads_todays_weekday_as_today_while_the_time_is_to_come(

@@ -309,7 +309,7 @@ def read_time(
     # "next Saturday" on a Saturday is a week later; "Saturday 14:00" that morning is today.
     named = _weekdays_named(written)
     if typed is not None and not _NEXT_WEEKDAY.search(text):
-        typed = _today_if_named(typed, named, zone, now)
+        typed = _today_if_named(typed, named, written, zone, now, languages)
     if typed is None or not _on_the_day_named(typed, named, zone):
         return None
     return replace(typed, part=day_part(text)) if typed.day_only else typed
@@ -389,11 +389,23 @@ def _on_the_day_named(typed: TypedTime, named: set[int], zone: ZoneInfo) -> bool
     return not named or typed.moment.astimezone(zone).weekday() in named
 
 
-def _today_if_named(typed: TypedTime, named: set[int], zone: ZoneInfo, now: datetime) -> TypedTime:
+def _today_if_named(
+    typed: TypedTime,
+    named: set[int],
+    written: str,
+    zone: ZoneInfo,
+    now: datetime,
+    languages: Sequence[str],
+) -> TypedTime:
     """Return "Saturday 14:00" typed on a Saturday morning as today, not a week later."""
     today = now.astimezone(zone)
     local = typed.moment.astimezone(zone)
     if named != {today.weekday()} or (local.date() - today.date()).days != DAYS_PER_WEEK:
+        return typed
+    # "maandag 14/12 om 8u45" typed on Monday the 7th names next week's day by its date too: it
+    # was planned for today at 8:45, a week early.
+    dated = _read_words(_WEEKDAY_NAMED.sub(" ", written), zone, now, languages)
+    if dated is not None and dated.moment.astimezone(zone).date() == local.date():
         return typed
     earlier = to_utc(today.date(), local.hour * 60 + local.minute, zone)
     return replace(typed, moment=earlier) if earlier > now else typed
