@@ -96,6 +96,21 @@ def test_a_full_lesson_and_quiz_from_piped_input_then_progress_is_kept(
     assert f"{right}/{len(lesson.quiz)}" not in other
 
 
+def test_the_last_message_s_buttons_are_numbered_first(tmp_path: Path) -> None:
+    # The last answer's feedback (with 🔊 Listen) and the quiz's result come together: 1 was
+    # Listen, and learners who tap 1 to go on heard the explanation again and again.
+    lesson = load_course(PROJECT_ROOT / "content", BUILT_IN.codes).lesson("en", LESSON)
+    assert lesson is not None
+    lines = ["1", *["1"] * len(lesson.cards), *["1", "1"] * len(lesson.quiz)]
+    output = run_chat(tmp_path, lines, "--lang", "en", "--user", "tester")
+    # The last line is the 1 typed under the result, read as its first button.
+    under_result = output.rsplit("> 1", 1)[1]
+    result = output.rsplit("> 1", 2)[1]
+    assert re.search(r"\n\[\d+\] 🔊 Listen\n", result)
+    assert "\n[1] " in result.split("🔊 Listen", 1)[1]
+    assert ".ogg" not in under_result
+
+
 def test_the_name_chatted_under_is_the_name_kept_for_the_trainer(tmp_path: Path) -> None:
     # Without it, trainers read "Learner 14" and had to guess whom to remove from a group.
     assert "• Name: anna" in run_chat(tmp_path, ["/mydata"], "--lang", "en", "--user", "anna")

@@ -27,6 +27,13 @@ from bot.core.replies import (
     Reply,
     Voice,
 )
+from bot.core.router import action_of
+from bot.features.voice.buttons import ListenAnswer, ListenCard, ListenFeedback, ListenQuestion
+
+# The buttons that read aloud what is on screen.
+LISTEN_ACTIONS = frozenset(
+    kind.action for kind in (ListenCard, ListenQuestion, ListenFeedback, ListenAnswer)
+)
 
 
 def user_folder(exports_dir: Path, external_id: str) -> Path:
@@ -54,6 +61,8 @@ class TerminalChat:
         self.exports_dir = exports_dir
         self.prompt = prompt
         self.choices: list[str] = []
+        # Where the numbers of a reply's buttons start, when given before it is shown.
+        self.numbers: dict[int, int] = {}
         self.waiting = False
         # One writer at a time, so an answer and a push never interleave on screen.
         self.screen = asyncio.Lock()
@@ -92,10 +101,18 @@ class TerminalChat:
             replies = await self.app.tutor.handle(self.sender, event)
             # As in Telegram, where a card keeps its buttons under a voice message sent after
             # it, replies without buttons (🔊 Listen's audio) leave those on screen numbered.
-            if any(_has_buttons(reply) for reply in replies):
+            keyboards = [reply for reply in replies if _has_buttons(reply)]
+            if keyboards:
                 self.choices = []
+            # Buttons that only read aloud are numbered after the others: under a quiz's result,
+            # [1] was the 🔊 Listen of the last answer above it, and learners who tap 1 to go on
+            # heard that answer again and again.
+            for reply in sorted(keyboards, key=_reads_aloud_only):
+                self.numbers[id(reply)] = len(self.choices)
+                self.choices += [b.data for b in _buttons(reply)]
             for reply in replies:
                 await self.render(reply)
+            self.numbers.clear()
             self.output.flush()
 
     async def deliver(self, external_id: str, replies: Sequence[Reply]) -> DeliveryResult:
@@ -111,14 +128,14 @@ class TerminalChat:
     async def render(self, reply: Reply) -> None:
         """Print one reply; a file (an export, a chart, audio) is saved and its path shown."""
         match reply:
-            case Message(text=text, keyboard=keyboard):
+            case Message(text=text):
                 self._print(text)
-                self._print_buttons([b for row in keyboard for b in row])
+                self._print_buttons(reply)
             case Question():
                 options = reply.listed_options()
                 lines = [reply.header, "", reply.question, *([""] if options else []), *options]
                 self._print("\n".join(lines))
-                self._print_buttons([b for row in reply.keyboard() for b in row])
+                self._print_buttons(reply)
             case Document(filename=filename, content=content, caption=caption):
                 path = self._save(filename, content)
                 self._print(f"📎 {caption}\n{path}")
@@ -176,17 +193,30 @@ class TerminalChat:
     def _print(self, text: str) -> None:
         self.output.write(f"\n{text}\n")
 
-    def _print_buttons(self, buttons: list[Button]) -> None:
+    def _print_buttons(self, reply: Message | Question) -> None:
+        buttons = _buttons(reply)
         if not buttons:
             return
-        start = len(self.choices)
-        self.choices += [b.data for b in buttons]
+        start = self.numbers.get(id(reply))
+        if start is None:  # a push, numbered after what is on screen
+            start = len(self.choices)
+            self.choices += [b.data for b in buttons]
         labels = [f"[{start + i + 1}] {b.label}" for i, b in enumerate(buttons)]
         self.output.write("  ".join(labels) + "\n")
 
 
+def _buttons(reply: Reply) -> list[Button]:
+    if isinstance(reply, Question):
+        return [b for row in reply.keyboard() for b in row]
+    return [b for row in reply.keyboard for b in row] if isinstance(reply, Message) else []
+
+
+def _reads_aloud_only(reply: Reply) -> bool:
+    return all(action_of(b) in LISTEN_ACTIONS for b in _buttons(reply))
+
+
 def _has_buttons(reply: Reply) -> bool:
-    return isinstance(reply, Question) or (isinstance(reply, Message) and bool(reply.keyboard))
+    return bool(_buttons(reply))
 
 
 async def chat(app: App, user: str, language: str | None, stdin: TextIO = sys.stdin) -> None:
