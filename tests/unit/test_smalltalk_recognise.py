@@ -60,6 +60,8 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("kan da simpeler", Kind.CONFUSED),
         ("tis goe", Kind.OK),
         ("😢", Kind.CONFUSED),  # a sad face: what helps, not "shall we go on?"
+        ("😡", Kind.FRUSTRATED),  # an angry one: sorry, and the ways on
+        ("🤬🤬", Kind.FRUSTRATED),
         ("i dont understand nothing", Kind.CONFUSED),
         ("ja", Kind.OK),
         ("yes", Kind.OK),
