@@ -259,6 +259,21 @@ async def test_a_command_mistyped_twice_gets_the_one_meant(
     await chat.command("start")
     await chat.command(typed)
     assert chat.text == f"Je ne connais pas /{typed}. Vouliez-vous dire /{meant} ?"
+    # A tap away: it was the menu alone, and the command had to be typed again.
+    assert chat.buttons[0].label == f"/{meant}"
+    await chat.press(f"/{meant}")
+    typed_right = Chat(app.tutor, user="learner-2", language_code="fr")
+    await typed_right.command("start")
+    await typed_right.command(meant)
+    assert chat.text == typed_right.text
+
+
+async def test_the_command_meant_is_only_run_for_those_who_may_use_it(app: App) -> None:
+    # A forged button naming a trainer's command: not a learner's to run.
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    await chat.press_data(data("menu.command", "report"))
+    assert english(app, "This button is no longer active. Here is the menu.") in chat.text
 
 
 async def test_a_command_whose_word_has_one_slip_is_that_word(app: App) -> None:

@@ -34,3 +34,11 @@ class ChooseLanguage(CallbackData):
 
     action = "menu.lang"
     language: str
+
+
+@dataclass(frozen=True)
+class RunCommand(CallbackData):
+    """Do what a command does: the one meant by a command typed with a letter off."""
+
+    action = "menu.command"
+    name: str

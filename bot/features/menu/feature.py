@@ -13,7 +13,7 @@ from bot.core.feature import (
     on,
 )
 from bot.features.menu import flows
-from bot.features.menu.buttons import AskLanguage, ChooseLanguage, ShowHelp, ShowMenu
+from bot.features.menu.buttons import AskLanguage, ChooseLanguage, RunCommand, ShowHelp, ShowMenu
 from bot.features.menu.typed_buttons import press_named
 from bot.i18n import N_
 
@@ -41,6 +41,7 @@ def manifest(_: FeatureContext) -> Manifest:
             on(ShowHelp, flows.show_help),
             on(AskLanguage, flows.ask_language),
             on(ChooseLanguage, flows.choose_language),
+            on(RunCommand, flows.run_meant_command),
         ),
         deep_links=(DeepLinkRoute("lang", flows.language_link),),
         texts=(TextRoute(flows.language_typed, flows.ChoosingLanguage.flow),),

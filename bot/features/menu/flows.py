@@ -11,12 +11,12 @@ from bot.core.events import Sender
 from bot.core.languages import LanguageRegistry
 from bot.core.ports import LEARNERS
 from bot.core.replies import Button, Keyboard, Message
-from bot.core.router import Services, Turn, button, personal_menu, rows
+from bot.core.router import Services, Turn, button, personal_menu, rows, run_command
 from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson
 from bot.features.gain import offer as checks
 from bot.features.lessons.buttons import OpenLesson, Resume, ShowModules
-from bot.features.menu.buttons import AskLanguage, ChooseLanguage, ShowHelp, ShowMenu
+from bot.features.menu.buttons import AskLanguage, ChooseLanguage, RunCommand, ShowHelp, ShowMenu
 from bot.features.menu.typed_language import TypedLanguage, language_reader
 from bot.features.progress.buttons import ShowProgress
 from bot.features.progress.ports import PROGRESS
@@ -297,15 +297,25 @@ async def unknown_command(turn: Turn, name: str) -> None:
     # "/progres", "/certificat": the command in another language's spelling, or mistyped.
     meant = difflib.get_close_matches(name, known, n=1, cutoff=COMMAND_LIKENESS)
     if meant:
+        # A tap away: "/raport" got the question and the menu alone, and a trainer had to type
+        # the command again.
         turn.say(
             t.gettext("I do not know /{typed}. Did you mean /{command}?").format(
                 typed=name, command=meant[0]
             ),
-            rows(menu_button(t)),
+            rows(button(f"/{meant[0]}", RunCommand(meant[0])), menu_button(t)),
         )
         return
     turn.say(t.gettext("I do not know that command. Here is what I can do."))
     await show_help(turn)
+
+
+async def run_meant_command(turn: Turn, data: RunCommand) -> None:
+    """Do what the command meant does, if this person may use it; else show the menu."""
+    for audience in await turn.services.audiences(turn.uow, turn.learner):
+        if await run_command(turn, data.name, audience):
+            return
+    await stale_button(turn)
 
 
 async def stale_button(turn: Turn, _: object = None) -> None:
