@@ -329,6 +329,11 @@ def named_command(book: Phrasebook, text: str) -> str | None:
         ("je veux quitter le groupe", "leave"),
         ("ik wil uit de groep", "leave"),
         ("please remove me from the group", "leave"),
+        # The code a trainer gave: refused as outside the course, or /mydata.
+        ("ik moet code invullen van juf", "join"),
+        ("ik heb een code van mijn trainer", "join"),
+        ("où je mets le code ?", "join"),
+        ("where do I enter the code?", "join"),
         # Who sees what is done here: /mydata says it (it got a card on an employer's rights).
         ("welke gegevens houdt ge van mij bij", "mydata"),
         ("kan de vdab zien wat ik hier doe", "mydata"),
