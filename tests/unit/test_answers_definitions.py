@@ -7,9 +7,11 @@ from dataclasses import replace
 import pytest
 
 from bot.core.languages import BUILT_IN
+from bot.course.loader import load_course
 from bot.course.model import Course, GlossaryTerm
 from bot.course.vocabulary import ai_terms, ai_vocabulary
 from bot.features.answers.definitions import Definitions
+from bot.paths import PROJECT_ROOT
 from tests.support.learning import fixture_course
 
 
@@ -89,6 +91,31 @@ def test_a_definition_question_about_a_glossary_word_finds_its_entry(
 
     assert found is not None
     assert found.term.id == term_id
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "term_id", "lesson_id"),
+    [
+        # The first lesson's key word: "ik snap niet wat is patroon" was refused.
+        ("nl", "ik snap niet wat is patroon", "pattern", "basics/what-is-ai"),
+        ("en", "what is a pattern", "pattern", "basics/what-is-ai"),
+        ("fr", "c'est quoi des régularités", "pattern", "basics/what-is-ai"),
+        ("fr", "cest quoi un pattern", "pattern", "basics/what-is-ai"),
+        # Robots, which job seekers from factories and warehouses ask about.
+        ("fr", "c'est quoi un robot", "robot", "work/jobs-change"),
+        ("nl", "wat zijn robots", "robot", "work/jobs-change"),
+    ],
+)
+def test_the_course_defines_the_words_learners_ask_about(
+    language: str, question: str, term_id: str, lesson_id: str
+) -> None:
+    course = load_course(PROJECT_ROOT / "content", BUILT_IN.codes)
+    found = Definitions(course, BUILT_IN).find(question, language)
+
+    assert found is not None
+    assert found.term.id == term_id
+    assert found.lesson is not None
+    assert found.lesson.id == lesson_id
 
 
 @pytest.mark.parametrize(
