@@ -730,6 +730,32 @@ async def test_coming_back_and_not_understanding_typed_as_in_chat(
     assert chat.text == t(plain_app, language, REPLIES[kind])
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("fr", "on m'a mis dehors"),
+        ("fr", "jai perdu mon boulot"),
+        ("nl", "ik ben werkloos"),
+        ("en", "I got laid off"),
+    ],
+)
+async def test_a_lost_job_gets_sympathy_who_helps_and_the_way_back_not_a_refusal(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(typed)
+    # It was "That is not in my lessons, so I cannot answer it."
+    assert chat.text == t(plain_app, language, REPLIES[Kind.JOB_LOSS])
+    assert [action_of(b.data) for b in chat.buttons] == ["lessons.mods", "lessons.resume"]
+
+
+async def test_something_else_lost_is_no_lost_job(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.say("j'ai perdu mes clés")
+    assert chat.text != t(plain_app, "fr", REPLIES[Kind.JOB_LOSS])
+
+
 @pytest.mark.parametrize(("language", "typed"), [("fr", "aide"), ("nl", "hulp"), ("fr", "/aide")])
 async def test_help_typed_shows_the_help_and_keeps_the_place(
     plain_app: App, language: Language, typed: str

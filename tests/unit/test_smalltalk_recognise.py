@@ -217,6 +217,9 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("une leçon dure combien de temps ?", Kind.LESSON_TIME),
         ("how long does a lesson take?", Kind.LESSON_TIME),
         ("hoe lang is een les", Kind.LESSON_TIME),  # was the list of lessons
+        ("j'ai perdu mon travail", Kind.JOB_LOSS),
+        ("ik ben mijn job kwijt", Kind.JOB_LOSS),
+        ("i lost my job", Kind.JOB_LOSS),
         # What a card or a word means, typed on a card: a card on the GDPR.
         ("wat betekend dat", Kind.CONFUSED),
         ("what does that mean?", Kind.CONFUSED),

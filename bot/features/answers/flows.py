@@ -34,7 +34,7 @@ from bot.features.answers.follow_up import (
 )
 from bot.features.answers.gate import on_topic
 from bot.features.answers.ports import QUESTIONS
-from bot.features.lessons.buttons import OpenLesson, ShowModules
+from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import ChooseLanguage
 from bot.features.menu.typed_language import language_reader
@@ -643,7 +643,7 @@ class Answers:
         closest = hits[: OTHER_LESSONS + 1]
         if closest:
             lines.append(t.gettext("These lessons come closest:"))
-        all_lessons = button(t.gettext("📚 All lessons"), ShowModules())
+        all_lessons = screens.lessons_button(t)
         turn.say(
             "\n".join(lines),
             rows(
@@ -807,7 +807,7 @@ class Answers:
             # such request, and the learner's refusal alone left them looking for their tools.
             lines.append(t.gettext(TRAINER_TOOLS))
         text = "\n".join(lines)
-        all_lessons = button(t.gettext("📚 All lessons"), ShowModules())
+        all_lessons = screens.lessons_button(t)
         turn.say(text, rows(screens.way_back(turn, t), all_lessons, screens.menu_button(t)))
 
 

@@ -36,6 +36,11 @@ def menu_button(t: Translator) -> Button:
     return button(t.gettext("☰ Menu"), ShowMenu())
 
 
+def lessons_button(t: Translator) -> Button:
+    """Return the button to every lesson, by module."""
+    return button(t.gettext("📚 All lessons"), ShowModules())
+
+
 def language_button(t: Translator) -> Button:
     """Return the button to the language buttons."""
     return button(t.gettext("🌐 Language"), AskLanguage())
@@ -240,7 +245,7 @@ async def main_menu(turn: Turn, _: object = None) -> None:
         *rows(
             continue_button,
             await checks.menu_button(turn),
-            button(t.gettext("📚 All lessons"), ShowModules()),
+            lessons_button(t),
             review_button,
         ),
         (

@@ -81,6 +81,12 @@ REPLIES: Final[dict[Kind, str]] = {
     Kind.CONFUSED: N_(
         "No problem. Type your question in a few words, or tap ❓ Help to see how I work."
     ),
+    Kind.JOB_LOSS: N_(
+        "I am sorry, that is hard. 💛 You are not alone: your job counsellor (Le Forem, Actiris, "
+        "the VDAB or the ADG) can help you look for work and find free training. Here, the "
+        "lessons on work and on looking for a job show how AI changes jobs, and how it can help "
+        "you with a CV or a letter."
+    ),
     Kind.FRUSTRATED: N_(
         "I am sorry this is not going well. 🙏 Tap ▶ Continue to go back, or ❓ Help to see how I "
         "work. You can also type what you are looking for in a few words."
@@ -309,6 +315,9 @@ async def _reply(turn: Turn, kind: Kind) -> None:
     if kind is Kind.FRUSTRATED:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
         turn.say(t.gettext(REPLIES[kind]), rows(_onwards(turn), help_button))
+        return
+    if kind is Kind.JOB_LOSS:
+        turn.say(t.gettext(REPLIES[kind]), rows(screens.lessons_button(t), _onwards(turn)))
         return
     said = t.gettext(REPLIES[kind])
     under_a_question = check_on_screen(turn) or quiz_question_on_screen(turn)

@@ -16,6 +16,8 @@ class Kind(Enum):
     WHY = "why"
     # "can I talk to a real person?": the tutor is none, and who is
     PERSON = "person"
+    # "j'ai perdu mon travail", "ik ben werkloos": sorry, who helps, and the lessons on work
+    JOB_LOSS = "job_loss"
     ABOUT = "about"  # "who are you?", "are you a robot?": what the tutor is
     COMEBACK = "comeback"  # "how do I come back tomorrow?": the place is kept
     LESSON_TIME = "lesson_time"  # "how long does a lesson take?"
