@@ -218,6 +218,9 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("how long does a lesson take?", Kind.LESSON_TIME),
         ("hoe lang is een les", Kind.LESSON_TIME),  # was the list of lessons
         ("j'ai perdu mon travail", Kind.JOB_LOSS),
+        # "t'es" typed "tes": a card on translation tools, or on the AI Act's labels.
+        ("toi tes une ia ?", Kind.ABOUT),
+        ("tes un robot ou une personne", Kind.ABOUT),
         ("ik ben mijn job kwijt", Kind.JOB_LOSS),
         ("i lost my job", Kind.JOB_LOSS),
         # What a card or a word means, typed on a card: a card on the GDPR.
