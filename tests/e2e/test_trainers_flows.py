@@ -310,6 +310,17 @@ async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(a
     assert "/trainer" not in learner.text
 
 
+async def test_the_main_menu_of_a_trainer_leads_to_their_tools(app: App) -> None:
+    # A coach found the trainer menu only by typing /trainer, one line among many in /help.
+    trainer = await new_trainer(app, 2001, "nl")
+    await trainer.command("start")
+    await trainer.press("🧑‍🏫 Het trainersmenu")
+    assert trainer.button("👥 Mijn groepen")
+    learner = await person(app, 5001, "nl")
+    await learner.command("start")
+    assert not [b for b in learner.buttons if b.label.startswith("🧑‍🏫")]
+
+
 async def test_a_taken_cohort_name_does_not_tell_that_another_trainer_has_it(app: App) -> None:
     owner = await new_trainer(app, 2001)
     await new_cohort(owner, "Bootcamp March")

@@ -247,6 +247,7 @@ async def main_menu(turn: Turn, _: object = None) -> None:
             await checks.menu_button(turn),
             lessons_button(t),
             review_button,
+            await _role_menu_button(turn),
         ),
         (
             button(t.gettext("📊 My progress"), ShowProgress()),
@@ -255,6 +256,17 @@ async def main_menu(turn: Turn, _: object = None) -> None:
         (button(t.gettext("❓ Help"), ShowHelp()), button(t.gettext("⚙️ Settings"), ShowSettings())),
     )
     turn.say(t.gettext("What would you like to do?"), keyboard)
+
+
+async def _role_menu_button(turn: Turn) -> Button | None:
+    """Return a button to the first command of a trainer's own, for those who have a role."""
+    # Trainers found their tools only by typing /trainer, one line among many in /help.
+    for audience in (await turn.services.audiences(turn.uow, turn.learner))[1:]:
+        if entries := turn.services.help_entries(audience):
+            first = entries[0]
+            label = f"🧑‍🏫 {turn.t.gettext(first.help or first.name)}"
+            return button(label, RunCommand(first.name))
+    return None
 
 
 async def show_help(turn: Turn, _: object = None) -> None:
