@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from PIL import Image
@@ -116,6 +117,24 @@ def test_mastery_and_days_away_are_shown_not_only_lessons_done(
         assert all(word in words for word in header.split())
     # Learner 3: 3 answers right out of 3 in the first topic.
     assert "100%" in shown
+
+
+def test_fewer_than_half_the_answers_right_stands_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 0 % right was the palest green of the sheet: a coach looking for who is stuck saw nothing.
+    figures: list[Figure] = []
+    monkeypatch.setattr(Figure, "savefig", lambda self, *_, **__: figures.append(self))
+    progress_chart(report(5), fixture_course(), translators()["en"])
+    [figure] = figures
+    attention = to_rgba(chart.ATTENTION_COLOUR)
+    marked = [
+        patch
+        for axes in figure.axes
+        for patch in axes.patches
+        if patch.get_facecolor() == attention
+    ]
+    # Learners 1, 4 and 5 have 1, 0 and 1 of 3 right, and the first topic 7 of 15; nobody has
+    # been away a week.
+    assert len(marked) == 4
 
 
 def test_the_chart_and_the_message_say_who_is_left_out(monkeypatch: pytest.MonkeyPatch) -> None:

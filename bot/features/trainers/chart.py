@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Final
 
 from bot.course.model import Course
-from bot.features.trainers.report import Report
+from bot.features.trainers.report import STRUGGLING_BELOW, Report
 from bot.features.trainers.report_formats import LINES_MAX, learner_name, module_title
 from bot.i18n import Translator
 
@@ -34,7 +34,8 @@ MARGIN_IN: Final = 0.15
 # As many learners as the report's message lists, so the two never disagree.
 LEARNERS_MAX: Final = LINES_MAX
 INACTIVE_DAYS: Final = 7
-AWAY_COLOUR: Final = "#f4a582"
+# What a coach should look at: days away from a week on, and fewer than half the answers right.
+ATTENTION_COLOUR: Final = "#f4a582"
 EMPTY_COLOUR: Final = "#eeeeee"
 
 
@@ -109,6 +110,10 @@ def _share(right_asked: Sequence[tuple[int, int]]) -> float | None:
 def _right_cell(t: Translator, share: float | None) -> Cell:
     if share is None:
         return Cell("–", colour=EMPTY_COLOUR)
+    if share < STRUGGLING_BELOW:
+        # As the text report says who is stuck: 0 % right was the palest green of the sheet, where
+        # a coach looking for who is stuck saw nothing stand out.
+        return Cell(t.percent(share), colour=ATTENTION_COLOUR)
     return Cell(t.percent(share), shade=share)
 
 
@@ -123,7 +128,9 @@ def _learners_table(report: Report, t: Translator, lessons: int) -> Table:
                 (
                     Cell(f"{line.completed}/{lessons}", shade=line.completed / max(lessons, 1)),
                     _right_cell(t, _share(list(line.answers_by_module.values()))),
-                    Cell(t.number(away), colour=AWAY_COLOUR if away >= INACTIVE_DAYS else None),
+                    Cell(
+                        t.number(away), colour=ATTENTION_COLOUR if away >= INACTIVE_DAYS else None
+                    ),
                 ),
             )
         )
