@@ -44,6 +44,27 @@ async def quiz_chat(tutor: Tutor) -> Chat:
     return chat
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "options"),
+    [
+        (
+            "nl",
+            "volgende",
+            [
+                "Ze vragen geld voor een opleiding voor je begint",
+                "Ze nodigen je volgende week uit voor een gesprek op kantoor",
+                "Ze vragen je cv en een motivatiebrief",
+            ],
+        ),
+        ("fr", "suivant", ["Le mois suivant", "Tout de suite", "Jamais"]),
+        ("en", "next", ["Next week", "Right away", "Never"]),
+    ],
+)
+def test_a_word_of_moving_on_names_no_option(language: str, typed: str, options: list[str]) -> None:
+    # "volgende" typed to go on was scored as the one option holding the word.
+    assert named_option(typed, options, speech_list(language)) is None
+
+
 def test_an_option_is_named_by_its_words_or_a_letter_among_those_shown() -> None:
     english = speech_list("en")
     shown = ["Software that finds patterns in data", "A robot that feels", "A big database"]
