@@ -101,6 +101,14 @@ from bot.paths import PROJECT_ROOT
         ("ma mère a donné son code itsme au téléphone", "scammed"),
         ("my dad clicked on the link in the sms", "scammed"),
         ("mijn oma heeft haar pincode gegeven", "scammed"),
+        # Money already sent, with its amount: the card on translating numbers, or a refusal.
+        (
+            "mijn buurvrouw heeft al 500 euro overgeschreven naar da whatsapp nummer, wat moet ze "
+            "nu doen?",
+            "scammed",
+        ),
+        ("ma voisine a déjà envoyé 300 euros à ce numéro", "scammed"),
+        ("I already transferred the money", "scammed"),
         # Money or a code asked for now, often in a relative's name: before paying.
         (
             "mon petit fils m a envoyé un message vocal il demande 500 euros c bizarre",
@@ -108,6 +116,15 @@ from bot.paths import PROJECT_ROOT
         ),
         ("mijn dochter stuurt een bericht van een nieuw nummer en vraagt geld", "scam_warning"),
         ("my son sent a whatsapp from a new number, he asks for money", "scam_warning"),
+        # The "hi mum, new number" message before it asks anything, pasted or told: a greeting.
+        ("hallo mama mijn gsm is kapot", "scam_warning"),
+        (
+            'ik kreeg een whatsapp "hallo mama mijn gsm is kapot dit is mijn nieuw nummer" is '
+            "da echt?",
+            "scam_warning",
+        ),
+        ("salut maman c'est mon nouveau numéro", "scam_warning"),
+        ("Hi mum, my phone broke, this is my new number", "scam_warning"),
         # Doubts about oneself with computers: the course is made for them.
         ("j ai 62 ans et je suis nul en informatique", "doubt"),
         ("j'ai peur de pas y arriver", "doubt"),
