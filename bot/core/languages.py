@@ -318,7 +318,7 @@ FRENCH: Final = LanguageProfile(
                 \s+(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)""",
         ),
         plain_definition="que veut dire le mot {term}",
-        openers=r"""bonjour|bonsoir|salut|coucou|hello|bjr|slt|re
+        openers=r"""bonjour|bonsoir|salut|coucou|hello|bjr|slt|re|wsh|wesh|yo
             | j['’\s]?ai\s+une\s+(?:petite\s+)?question | une\s+(?:petite\s+)?question | question
             | dis[\s-]moi | dites[\s-]moi | excusez[\s-]moi | svp | stp
             | s['’\s]il\s+(?:vous|te)\s+pla[iî]t""",
@@ -338,7 +338,12 @@ FRENCH: Final = LanguageProfile(
         ),
         # "c safe chatgpt?": the English word French speakers use, which no lesson writes (it got
         # the tutor's description of itself).
-        spoken=(("pk", "pourquoi"), ("pq", "pourquoi"), ("cvs", "CV"), ("safe", "sans danger")),
+        # "pote": the friend a deepfake "pour rigoler" shows ("deepfake de mon pote c illegal" was
+        # refused as outside the course).
+        spoken=(
+            *(("pk", "pourquoi"), ("pq", "pourquoi"), ("cvs", "CV"), ("safe", "sans danger")),
+            *(("pote", "ami"), ("potes", "amis")),
+        ),
     ),
     rubric=RubricWords(
         task=(

@@ -220,6 +220,12 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("j'ai perdu mon travail", Kind.JOB_LOSS),
         # "t'es" typed "tes": a card on translation tools, or on the AI Act's labels.
         ("toi tes une ia ?", Kind.ABOUT),
+        # Chat slang: "wsh" got "write the whole question", the others a card or a refusal.
+        ("wsh", Kind.GREETING),
+        ("kunt ge da simpeler zeggen, kverstaan da nie", Kind.CONFUSED),
+        ("wat wil da zeggen", Kind.CONFUSED),
+        ("wsh frr ca va", Kind.HOW_ARE_YOU),
+        ("c koi la reponse frr", Kind.ANSWER_ASKED),
         ("tes un robot ou une personne", Kind.ABOUT),
         ("ik ben mijn job kwijt", Kind.JOB_LOSS),
         ("i lost my job", Kind.JOB_LOSS),
@@ -337,6 +343,11 @@ def named_command(book: Phrasebook, text: str) -> str | None:
         ("please remove me from the group", "leave"),
         # The code a trainer gave: refused as outside the course, or /mydata.
         ("ik moet code invullen van juf", "join"),
+        ("jveux mon certif frr", "certificate"),
+        # Poor eyesight as the reason: a card on reverse image search, or a refusal.
+        ("kunt ge da voorlezen? ik zie nie zo goed meer", "listen"),
+        ("ik zie slecht, kunt ge alles luidop lezen?", "listen"),
+        ("je vois mal, tu peux lire à voix haute ?", "listen"),
         ("ik heb een code van mijn trainer", "join"),
         ("où je mets le code ?", "join"),
         ("where do I enter the code?", "join"),
