@@ -316,6 +316,9 @@ async def test_the_main_menu_of_a_trainer_leads_to_their_tools(app: App) -> None
     await trainer.command("start")
     await trainer.press("🧑‍🏫 Het trainersmenu")
     assert trainer.button("👥 Mijn groepen")
+    # What a trainer sees, where their tools are: "can I read her conversations?" got a card on
+    # chatbots keeping chats.
+    assert "Hun berichten zie je nooit." in trainer.text
     learner = await person(app, 5001, "nl")
     await learner.command("start")
     assert not [b for b in learner.buttons if b.label.startswith("🧑‍🏫")]

@@ -120,6 +120,13 @@ class CohortFlows:
                 t.gettext("🧑‍🏫 Trainer menu"),
                 # "How do I add someone to my group?": nothing here said it.
                 t.gettext("Learners join a group with its link or code: 👥 My groups shows them."),
+                # "Can I read Fatou's conversations?" got a lesson card on chatbots keeping
+                # chats: what a trainer sees is said where their tools are.
+                t.gettext(
+                    "You see each learner's first name, lessons, quiz scores and last visit, and "
+                    "in the report the questions I could not answer, without names. You never "
+                    "see their messages."
+                ),
             ]
         )
         turn.say(
