@@ -310,6 +310,29 @@ async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(a
     assert "/trainer" not in learner.text
 
 
+async def test_a_send_that_reached_nobody_is_no_send_to_repeat(app: App) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Group A")
+
+    async def send_the_first_lesson() -> None:
+        await trainer.command("push")
+        await trainer.press("Group A")
+        await trainer.press("A lesson")
+        await trainer.press_data(trainer.buttons[0].data)
+        await trainer.press_data(trainer.buttons[0].data)
+        await trainer.press("Now")
+        await trainer.press("Send")
+
+    await send_the_first_lesson()  # before anyone joined
+    assert "Nobody in the group can get it." in trainer.text
+    learner = await person(app, 5001)
+    await learner.command("join", code)
+    await send_the_first_lesson()
+    # It was "The same send … was already made or planned", where nothing was sent.
+    assert "already made or planned" not in trainer.text
+    assert "✅ Sending to 1 learner now." in trainer.text
+
+
 async def test_the_main_menu_of_a_trainer_leads_to_their_tools(app: App) -> None:
     # A coach found the trainer menu only by typing /trainer, one line among many in /help.
     trainer = await new_trainer(app, 2001, "nl")

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.adapters.db.database import affected
@@ -187,6 +187,9 @@ class SqlPushes:
         due_at: datetime,
     ) -> Push | None:
         """Return a push of a cohort that sends the same within `SAME_PUSH_WITHIN` of that time."""
+        # One that went out to nobody (the group was empty) sent nothing twice: "already made or
+        # planned" after "nobody in the group can get it" left a trainer guessing.
+        reached = exists().where(OutboxRow.push_id == PushRow.id)
         rows = await self.session.scalars(
             select(PushRow)
             .where(
@@ -195,6 +198,7 @@ class SqlPushes:
                 PushRow.kind == kind,
                 PushRow.due_at >= due_at - SAME_PUSH_WITHIN,
                 PushRow.due_at <= due_at + SAME_PUSH_WITHIN,
+                PushRow.expanded_at.is_(None) | reached,
             )
             .order_by(PushRow.id)
         )
