@@ -198,6 +198,7 @@ def test_every_button_the_app_can_build_fits_telegram(app: App) -> None:
         # Every literal the flows put in a button (answers, presets, kinds of sends).
         "choice": ["yes", "no", "on", "off", "now", "ask", "tomorrow", "monday", "weekdays"],
         "kind": ["lesson", "quiz", "next", "review", "message", "push", "plan"],
+        "command": [command.name for command in app.services.commands],
     }
     numbers = {
         "card": max(len(lesson.cards) for lesson in lessons) - 1,

@@ -41,4 +41,4 @@ class RunCommand(CallbackData):
     """Do what a command does: the one meant by a command typed with a letter off."""
 
     action = "menu.command"
-    name: str
+    command: str

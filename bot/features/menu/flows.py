@@ -330,7 +330,7 @@ async def unknown_command(turn: Turn, name: str) -> None:
 async def run_meant_command(turn: Turn, data: RunCommand) -> None:
     """Do what the command meant does, if this person may use it; else show the menu."""
     for audience in await turn.services.audiences(turn.uow, turn.learner):
-        if await run_command(turn, data.name, audience):
+        if await run_command(turn, data.command, audience):
             return
     await stale_button(turn)
 
