@@ -222,6 +222,9 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("toi tes une ia ?", Kind.ABOUT),
         # Chat slang: "wsh" got "write the whole question", the others a card or a refusal.
         ("wsh", Kind.GREETING),
+        # The lesson asked for in a learner's words: a card on lifelong learning.
+        ("je veux aprendre la lecon", Kind.AGAIN),
+        ("ik wil de les doen", Kind.AGAIN),
         ("kunt ge da simpeler zeggen, kverstaan da nie", Kind.CONFUSED),
         ("wat wil da zeggen", Kind.CONFUSED),
         ("wsh frr ca va", Kind.HOW_ARE_YOU),
