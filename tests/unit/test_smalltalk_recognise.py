@@ -222,6 +222,9 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("toi tes une ia ?", Kind.ABOUT),
         # Chat slang: "wsh" got "write the whole question", the others a card or a refusal.
         ("wsh", Kind.GREETING),
+        # Not knowing what to do here: a card on clear prompts, or the refusal.
+        ("ik weet niet wat ik hier moet doen", Kind.HELP),
+        ("je sais pas quoi faire", Kind.HELP),
         # The lesson asked for in a learner's words: a card on lifelong learning.
         ("je veux aprendre la lecon", Kind.AGAIN),
         ("ik wil de les doen", Kind.AGAIN),
