@@ -26,6 +26,7 @@ from bot.features.progress.tables import LessonProgressRow
 from bot.features.quiz.flows import CONFUSED_IN_A_QUIZ
 from bot.features.quiz.tables import QuizAnswerRow
 from bot.features.smalltalk.flows import (
+    FRUSTRATED_NOWHERE,
     REPLIES,
     SKIP_UNDER_A_QUESTION,
     WHY_ALONE,
@@ -610,9 +611,18 @@ async def test_each_kind_of_small_talk_gets_its_reply(
     chat = await new_learner(plain_app, "en")
     await chat.command("menu")  # past the offer of the check, which a yes or no answers
     await chat.say(text)
-    assert chat.text == t(plain_app, "en", REPLIES[kind])
-    # Nothing under way for a new learner: the way on is the menu.
+    # Nothing under way for a new learner: the way on is the menu, and no ▶ Continue is named.
+    said = FRUSTRATED_NOWHERE if kind is Kind.FRUSTRATED else REPLIES[kind]
+    assert chat.text == t(plain_app, "en", said)
     chat.button_with_action("menu.show")
+
+
+async def test_frustration_on_a_card_names_the_way_back_to_it(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say("this is stupid")
+    assert chat.text == t(plain_app, "en", REPLIES[Kind.FRUSTRATED])
+    chat.button_with_action("lessons.resume")
 
 
 @pytest.mark.parametrize(

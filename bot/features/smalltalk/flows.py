@@ -92,6 +92,11 @@ REPLIES: Final[dict[Kind, str]] = {
         "work. You can also type what you are looking for in a few words."
     ),
 }
+# Frustration with nothing under way: no ▶ Continue to tap ("t nul toi mdr" was told to tap it).
+FRUSTRATED_NOWHERE: Final = N_(
+    "I am sorry this is not going well. 🙏 Tap ❓ Help to see how I work, or type what you are "
+    "looking for in a few words."
+)
 # A break keeps the learner's place; what they type next is no answer to the screen they left.
 BREAKS: Final = frozenset({Kind.STOP, Kind.GOODBYE})
 OK_UNDER_A_QUESTION: Final = N_("👍 OK. Tap the answer you choose.")
@@ -314,7 +319,8 @@ async def _reply(turn: Turn, kind: Kind) -> None:
         return
     if kind is Kind.FRUSTRATED:
         help_button = button(t.gettext("❓ Help"), ShowHelp())
-        turn.say(t.gettext(REPLIES[kind]), rows(_onwards(turn), help_button))
+        said = REPLIES[kind] if screens.way_back(turn, t) else FRUSTRATED_NOWHERE
+        turn.say(t.gettext(said), rows(_onwards(turn), help_button))
         return
     if kind is Kind.JOB_LOSS:
         turn.say(t.gettext(REPLIES[kind]), rows(screens.lessons_button(t), _onwards(turn)))
