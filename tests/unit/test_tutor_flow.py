@@ -741,3 +741,15 @@ async def test_deleting_ones_data_needs_a_tap_even_when_its_words_are_typed(app:
     assert actions(chat) == ["privacy.forget", "privacy.forget"]
     await chat.command("progress")
     assert translated(app, "nl", "I keep no data about you. Send /start to begin.") not in chat.text
+
+
+async def test_reading_every_card_aloud_is_a_setting(app: App) -> None:
+    # Found only through /listen before: a reader with poor eyesight looked for it in ⚙️.
+    chat = Chat(app.tutor)
+    await chat.command("start")
+    await chat.command("settings")
+    assert english(app, "🔊 Every card read aloud: off.") in chat.text
+    await chat.press("🔊 Read every card to me")
+    await chat.command("settings")
+    assert english(app, "🔊 Every card read aloud: on.") in chat.text
+    assert chat.button("🔇 Stop reading the cards to me")

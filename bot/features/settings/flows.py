@@ -15,6 +15,8 @@ from bot.features.menu import flows as screens
 from bot.features.menu.buttons import AskLanguage
 from bot.features.review.ports import REMINDERS
 from bot.features.settings.buttons import AskHour, ChooseHour, ShowSettings, SwitchReminders
+from bot.features.voice.flows import read_aloud_button
+from bot.features.voice.readings import reads_aloud
 
 HOURS_PER_ROW = 4
 MINUTES_PER_DAY = 24 * 60
@@ -103,6 +105,12 @@ class SettingsFlows:
         else:
             reminders = t.gettext("🔕 Review reminders: off.")
             switch = button(t.gettext("🔔 Turn reminders on"), SwitchReminders("on"))
+        reads = await reads_aloud(turn)
+        reading = (
+            t.gettext("🔊 Every card read aloud: on.")
+            if reads
+            else t.gettext("🔊 Every card read aloud: off.")
+        )
         # What reminders do is said only while they are on: off, it read as a promise.
         how = (
             t.gettext("When questions are due, I send you one short message a day.") if on else None
@@ -116,6 +124,7 @@ class SettingsFlows:
                 reminders,
                 how,
                 t.gettext("🌐 Language: {language}").format(language=turn.profile.label),
+                reading,
             )
             if line is not None
         )
@@ -123,6 +132,8 @@ class SettingsFlows:
             switch,
             button(t.gettext("🕕 Change the time"), AskHour()) if on else None,
             button(t.gettext("🌐 Language"), AskLanguage()),
+            # Found only through /listen before: a reader with poor eyesight looked for it here.
+            read_aloud_button(t, on=reads),
             screens.menu_button(t),
         )
         turn.say(text, keyboard, replace=again and not note)
