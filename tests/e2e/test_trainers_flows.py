@@ -310,24 +310,26 @@ async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(a
     assert "/trainer" not in learner.text
 
 
+async def first_of_a_kind_now(trainer: Chat, group: str, kind: str) -> None:
+    """Start a send to a group: this kind, its first lesson and first choice, now."""
+    await trainer.command("push")
+    await trainer.press(group)
+    await trainer.press(kind)
+    await trainer.press_data(trainer.buttons[0].data)
+    await trainer.press_data(trainer.buttons[0].data)
+    await trainer.press("Now")
+
+
 async def test_a_send_that_reached_nobody_is_no_send_to_repeat(app: App) -> None:
     trainer = await new_trainer(app, 2001)
     code = await new_cohort(trainer, "Group A")
-
-    async def send_the_first_lesson() -> None:
-        await trainer.command("push")
-        await trainer.press("Group A")
-        await trainer.press("A lesson")
-        await trainer.press_data(trainer.buttons[0].data)
-        await trainer.press_data(trainer.buttons[0].data)
-        await trainer.press("Now")
-        await trainer.press("Send")
-
-    await send_the_first_lesson()  # before anyone joined
+    await first_of_a_kind_now(trainer, "Group A", "A lesson")
+    await trainer.press("Send")  # before anyone joined
     assert "Nobody in the group can get it." in trainer.text
     learner = await person(app, 5001)
     await learner.command("join", code)
-    await send_the_first_lesson()
+    await first_of_a_kind_now(trainer, "Group A", "A lesson")
+    await trainer.press("Send")
     # It was "The same send … was already made or planned", where nothing was sent.
     assert "already made or planned" not in trainer.text
     assert "✅ Sending to 1 learner now." in trainer.text
@@ -631,23 +633,13 @@ async def test_push_wizard_now_later_and_every_weekday(app: App, clock: Clock) -
     assert "Planned for tomorrow at 08:30" in trainer.text
     assert await statuses(app) == {}
 
-    await trainer.command("push")
-    await trainer.press("Group A")
-    await trainer.press("A quiz on a lesson")
-    await trainer.press_data(trainer.buttons[0].data)
-    await trainer.press_data(trainer.buttons[0].data)
-    await trainer.press("Now")
+    await first_of_a_kind_now(trainer, "Group A", "A quiz on a lesson")
     assert "• When: now" in trainer.text
     await trainer.press("Send")
     assert "✅ Sending to 3 learners now." in trainer.text
     assert await statuses(app) == {"pending": 3}
     # The same quiz again, the wizard run twice: asked first, as the command line's --again.
-    await trainer.command("push")
-    await trainer.press("Group A")
-    await trainer.press("A quiz on a lesson")
-    await trainer.press_data(trainer.buttons[0].data)
-    await trainer.press_data(trainer.buttons[0].data)
-    await trainer.press("Now")
+    await first_of_a_kind_now(trainer, "Group A", "A quiz on a lesson")
     await trainer.press("Send")
     assert "The same send to “Group A” was already made or planned for today at" in trainer.text
     assert await statuses(app) == {"pending": 3}
