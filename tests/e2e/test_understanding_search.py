@@ -50,6 +50,23 @@ async def test_what_is_a_chatbot_gets_the_glossary_definition_and_its_lesson(
     assert hallucinations.title not in chat.text
 
 
+@pytest.mark.parametrize(
+    ("language", "question"), [("nl", "wat is ChatGPT"), ("en", "what is chatgpt")]
+)
+async def test_a_definition_defines_the_ai_words_it_uses(
+    app: App, language: str, question: str
+) -> None:
+    chat = await learner(app, language)
+    await chat.say(question)
+    # "wat is ChatGPT" got "a well-known chatbot…", for someone who did not know what that is.
+    chatbot = glossary_term(app, language, "chatbot")
+    t = app.services.translators[language]
+    said = t.gettext("• {term}: {definition}").format(
+        term=chatbot.term, definition=chatbot.definition
+    )
+    assert said in chat.text
+
+
 @pytest.mark.parametrize("language", ["en", "fr", "nl"])
 async def test_a_recipe_is_refused_kindly_with_what_the_tutor_can_do(
     app: App, language: str

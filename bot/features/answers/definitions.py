@@ -50,6 +50,8 @@ class Definition:
 
     term: GlossaryTerm
     lesson: Lesson | None
+    # The course's other AI words its definition uses ("ChatGPT: a well-known chatbot…").
+    uses: tuple[GlossaryTerm, ...] = ()
 
 
 class Definitions:
@@ -191,10 +193,30 @@ class Definitions:
         return self._definition(language, definition.term.id)
 
     def _definition(self, language: Language, term_id: str) -> Definition:
-        term = next(term for term in self.course.glossary[language] if term.id == term_id)
+        terms = {term.id: term for term in self.course.glossary[language]}
+        term = terms[term_id]
         # An everyday word is taught by no lesson: "You learn more in the lesson…" would mislead.
         teaching = None if term.everyday else self.teaching.get(term_id)
-        return Definition(term, self.course.lesson(language, teaching) if teaching else None)
+        # "wat is ChatGPT" got "a well-known chatbot…", for someone who had just asked what a
+        # chatbot is: the AI words a definition uses are defined under it, as on a simpler card.
+        uses = tuple(
+            terms[found]
+            for found in self._ai_words[language].find(term.definition)
+            if found != term_id
+        )
+        lesson = self.course.lesson(language, teaching) if teaching else None
+        return Definition(term, lesson, uses)
+
+    @cached_property
+    def _ai_words(self) -> dict[Language, Vocabulary]:
+        # By their names alone, and the course's AI words only: with aliases and everyday words,
+        # "made with AI" under "deepfake" brought the AI label and AI itself, a list to read.
+        return {
+            language: Vocabulary.of(
+                (term.id, (term.term,)) for term in ai_terms(self.course.glossary.get(language, ()))
+            )
+            for language in self.languages.codes
+        }
 
 
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
@@ -218,6 +240,10 @@ async def say_definition(
 ) -> None:
     """Show a term's definition, with buttons to the lesson that teaches it and to listen."""
     lines = [f"📘 {definition.term.term}", definition.term.definition]
+    lines += [
+        t.gettext("• {term}: {definition}").format(term=used.term, definition=used.definition)
+        for used in definition.uses
+    ]
     lesson = definition.lesson
     if lesson is not None:
         lines += [
