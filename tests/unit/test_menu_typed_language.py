@@ -111,6 +111,7 @@ def test_a_message_names_a_language_when_short_or_asking_to_speak_it(
         ("tu parles arabe ou français ?", None),
         ("arabe", None),
         ("can chatgpt speak arabic with my mother when she calls the commune?", None),
+        ("can chatgpt speak arabic?", None),  # a question about ChatGPT, however short
         ("can you talk slowly", None),
     ],
 )

@@ -46,8 +46,8 @@ SPEAKING: Final = frozenset(
 )
 # Asked politely, with the learner or the tutor in it, a choice takes more words: "est-ce que tu
 # peux parler en néerlandais avec moi s'il te plaît" and "tu parle arabe? c plus facile pour moi"
-# got a card on translating. Not when something else may be the speaker: "can chatgpt speak
-# arabic with my mother…" and "est-ce que l'IA peut parler néerlandais pour moi" are questions.
+# got a card on translating. Not when something else may be the speaker, in any number of words:
+# "can chatgpt speak arabic?" and "est-ce que l'IA peut parler néerlandais pour moi" are questions.
 MAX_ASKING_WORDS: Final = 14
 OTHER_SPEAKERS: Final = frozenset(
     {
@@ -139,12 +139,12 @@ class LanguageReader:
 
 def _asks_to_speak(found: list[str]) -> bool:
     """Tell whether some words ask the tutor to speak a language, in a few words or politely."""
-    if SPEAKING.isdisjoint(found):
+    # "can chatgpt speak arabic?" asks about ChatGPT: it got "Sorry, I do not speak Arabic".
+    if SPEAKING.isdisjoint(found) or not OTHER_SPEAKERS.isdisjoint(found):
         return False
     if len(found) <= MAX_SPEAKING_WORDS:
         return True
-    polite = not PERSONS.isdisjoint(found) and OTHER_SPEAKERS.isdisjoint(found)
-    return polite and len(found) <= MAX_ASKING_WORDS
+    return not PERSONS.isdisjoint(found) and len(found) <= MAX_ASKING_WORDS
 
 
 def _language_names(languages: LanguageRegistry, *, offered: bool) -> dict[tuple[str, ...], str]:
