@@ -96,7 +96,9 @@ def test_a_full_lesson_and_quiz_from_piped_input_then_progress_is_kept(
     assert f"{right}/{len(lesson.quiz)}" not in other
 
 
-def test_the_last_message_s_buttons_are_numbered_first(tmp_path: Path) -> None:
+def test_a_listen_above_a_quiz_result_is_numbered_after_the_result_s_buttons(
+    tmp_path: Path,
+) -> None:
     # The last answer's feedback (with 🔊 Listen) and the quiz's result come together: 1 was
     # Listen, and learners who tap 1 to go on heard the explanation again and again.
     lesson = load_course(PROJECT_ROOT / "content", BUILT_IN.codes).lesson("en", LESSON)
