@@ -61,8 +61,6 @@ class TerminalChat:
         self.exports_dir = exports_dir
         self.prompt = prompt
         self.choices: list[str] = []
-        # Where the numbers of a reply's buttons start, when given before it is shown.
-        self.numbers: dict[int, int] = {}
         self.waiting = False
         # One writer at a time, so an answer and a push never interleave on screen.
         self.screen = asyncio.Lock()
@@ -101,18 +99,18 @@ class TerminalChat:
             replies = await self.app.tutor.handle(self.sender, event)
             # As in Telegram, where a card keeps its buttons under a voice message sent after
             # it, replies without buttons (🔊 Listen's audio) leave those on screen numbered.
-            keyboards = [reply for reply in replies if _has_buttons(reply)]
+            keyboards = [at for at, reply in enumerate(replies) if _has_buttons(reply)]
             if keyboards:
                 self.choices = []
             # Buttons that only read aloud are numbered after the others: under a quiz's result,
             # [1] was the 🔊 Listen of the last answer above it, and learners who tap 1 to go on
             # heard that answer again and again.
-            for reply in sorted(keyboards, key=_reads_aloud_only):
-                self.numbers[id(reply)] = len(self.choices)
-                self.choices += [b.data for b in _buttons(reply)]
-            for reply in replies:
-                await self.render(reply)
-            self.numbers.clear()
+            starts: dict[int, int] = {}
+            for at in sorted(keyboards, key=lambda at: _reads_aloud_only(replies[at])):
+                starts[at] = len(self.choices)
+                self.choices += [b.data for b in _buttons(replies[at])]
+            for at, reply in enumerate(replies):
+                await self.render(reply, starts.get(at))
             self.output.flush()
 
     async def deliver(self, external_id: str, replies: Sequence[Reply]) -> DeliveryResult:
@@ -125,17 +123,21 @@ class TerminalChat:
             self.output.flush()
         return DeliveryResult(DeliveryStatus.SENT)
 
-    async def render(self, reply: Reply) -> None:
-        """Print one reply; a file (an export, a chart, audio) is saved and its path shown."""
+    async def render(self, reply: Reply, start: int | None = None) -> None:
+        """Print one reply; a file (an export, a chart, audio) is saved and its path shown.
+
+        `start` is where its buttons' numbers start when they were given before it is shown;
+        without it, they are numbered after those on screen.
+        """
         match reply:
             case Message(text=text):
                 self._print(text)
-                self._print_buttons(reply)
+                self._print_buttons(reply, start)
             case Question():
                 options = reply.listed_options()
                 lines = [reply.header, "", reply.question, *([""] if options else []), *options]
                 self._print("\n".join(lines))
-                self._print_buttons(reply)
+                self._print_buttons(reply, start)
             case Document(filename=filename, content=content, caption=caption):
                 path = self._save(filename, content)
                 self._print(f"📎 {caption}\n{path}")
@@ -193,11 +195,10 @@ class TerminalChat:
     def _print(self, text: str) -> None:
         self.output.write(f"\n{text}\n")
 
-    def _print_buttons(self, reply: Message | Question) -> None:
+    def _print_buttons(self, reply: Message | Question, start: int | None) -> None:
         buttons = _buttons(reply)
         if not buttons:
             return
-        start = self.numbers.get(id(reply))
         if start is None:  # a push, numbered after what is on screen
             start = len(self.choices)
             self.choices += [b.data for b in buttons]
