@@ -388,6 +388,36 @@ def test_anything_else_names_no_command(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "zet het voorlezen uit",
+        "stop met voorlezen",
+        "niet meer voorlezen aub",
+        "ne lis plus les cartes",
+        "arrête la lecture à voix haute",
+        "turn off read aloud",
+        "stop reading aloud",
+    ],
+)
+def test_the_words_of_listen_with_a_word_of_stopping_turn_reading_off(text: str) -> None:
+    assert BOOK.kind(text) is Kind.LISTEN_OFF
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "voorlezen",
+        "kunt ge alles voorlezen",
+        "lis moi la carte",
+        "je vois pas bien",
+        "read it to me",
+    ],
+)
+def test_asking_to_read_aloud_does_not_turn_it_off(text: str) -> None:
+    assert BOOK.kind(text) is not Kind.LISTEN_OFF
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "command"),
     [
         # Requests no listed phrase covers: the words around them set aside.

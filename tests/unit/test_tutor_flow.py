@@ -743,6 +743,44 @@ async def test_deleting_ones_data_needs_a_tap_even_when_its_words_are_typed(app:
     assert translated(app, "nl", "I keep no data about you. Send /start to begin.") not in chat.text
 
 
+async def test_typing_no_with_a_reason_keeps_ones_data(app: App) -> None:
+    # "nee, laat maar staan" got "please tap your answer" twice; a bare "nee" was needed.
+    chat = Chat(app.tutor, user="typed-keep", language_code="nl")
+    await chat.command("start")
+    await chat.command("forget")
+    await chat.say("wacht, wat verlies ik dan juist? ook die herhalingen?")
+    assert "herhalingen" in chat.text.lower()
+    await chat.say("nee, laat maar staan")
+    assert translated(app, "nl", "OK, I keep your data. Nothing was deleted.") in chat.text
+    await chat.command("progress")
+    assert translated(app, "nl", "I keep no data about you. Send /start to begin.") not in chat.text
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("nl", "zet het voorlezen uit"),
+        ("nl", "da voorlezen mag af, da stoort op kantoor"),
+        ("fr", "arrête de lire à voix haute"),
+        ("en", "stop reading the cards aloud please"),
+    ],
+)
+async def test_asking_to_stop_reading_aloud_turns_it_off(
+    app: App, language: str, typed: str
+) -> None:
+    # "zet het voorlezen uit" read a card aloud and said every card is read as it comes.
+    chat = Chat(app.tutor, user=f"aloud-{language}", language_code=language)
+    await chat.command("start")
+    await chat.command("settings")
+    await chat.press(translated(app, language, "🔊 Read every card to me"))
+    await chat.say(typed)
+    assert (
+        translated(app, language, "Done. I will not read the cards to you any more.") in chat.text
+    )
+    await chat.command("settings")
+    assert translated(app, language, "🔊 Every card read aloud: off.") in chat.text
+
+
 async def test_reading_every_card_aloud_is_a_setting(app: App) -> None:
     # Found only through /listen before: a reader with poor eyesight looked for it in ⚙️.
     chat = Chat(app.tutor)

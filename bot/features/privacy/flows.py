@@ -183,7 +183,12 @@ async def forget_typed(turn: Turn, _text: str, *, yes: bool = False) -> None:
         # "ja" got the same "Please tap your answer" as any other word, as if not understood.
         t.gettext("To be sure, please tap “{yes}”: this cannot be undone.")
         if yes
-        else t.gettext("Please tap your answer: “{yes}” deletes all your data, “{no}” keeps it.")
+        # "wat verlies ik dan juist? ook die herhalingen?" asks what "all" means before a tap.
+        else t.gettext(
+            "Deleting removes everything I keep about you: your progress, your quiz answers, "
+            "your reviews and your settings. Please tap your answer: “{yes}” deletes all your "
+            "data, “{no}” keeps it."
+        )
     )
     turn.say(said.format(yes=t.gettext(YES), no=t.gettext(NO)), _answers(t))
 

@@ -52,6 +52,8 @@ from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.recognise import Phrasebook
 from bot.features.smalltalk.requests import Request
 from bot.features.smalltalk.stray import StrayMessages
+from bot.features.voice.buttons import ReadAloud
+from bot.features.voice.flows import switch_read_aloud
 from bot.i18n import N_
 
 REPLIES: Final[dict[Kind, str]] = {
@@ -158,7 +160,11 @@ class SmallTalk:
 
     async def read(self, turn: Turn, text: str) -> bool:
         """Answer small talk and return True; return False for anything else."""
-        found = self.phrasebook.read(text) or self._own_data_in_a_clause(turn, text)
+        found = (
+            self.phrasebook.read(text)
+            or self._own_data_in_a_clause(turn, text)
+            or self._keeping_in_a_clause(turn, text)
+        )
         kind = found.kind if found is not None else None
         reading = _reading(turn)
         if reading is not None and kind not in MOVES | CARD_STILL_READ:
@@ -194,21 +200,30 @@ class SmallTalk:
         return next((found for found in said if found and found.kind in CLAUSE_KINDS), None)
 
     def _own_data_in_a_clause(self, turn: Turn, text: str) -> Request | None:
-        """Return a request about the learner's own data that a clause says in listed words."""
+        """Return a request about the learner's data or reading aloud that a clause says."""
         if _flows_text(turn, text):
             # A practice prompt or a trainer's message may ask a shop to delete someone's data.
             return None
-        # Listed words only: read as loosely as a whole message, "Delete it." and "je peux les
-        # effacer ?", about a chatbot's history, asked to delete the learner's data.
-        said = (self.phrasebook.listed(clause) for clause in _clauses(text))
-        return next(
-            (
-                found
-                for found in said
-                if found and found.kind is Kind.COMMAND and found.command in CLAUSE_COMMANDS
-            ),
-            None,
-        )
+        for clause in _clauses(text):
+            # Listed words only: read as loosely as a whole message, "Delete it." and "je peux
+            # les effacer ?", about a chatbot's history, asked to delete the learner's data.
+            listed = self.phrasebook.listed(clause)
+            if listed and listed.kind is Kind.COMMAND and listed.command in CLAUSE_COMMANDS:
+                return listed
+            # "da voorlezen mag af, da stoort op kantoor" got the lesson's card on listening.
+            if (read := self.phrasebook.read(clause)) and read.kind is Kind.LISTEN_OFF:
+                return read
+        return None
+
+    def _keeping_in_a_clause(self, turn: Turn, text: str) -> Request | None:
+        """Return the no that opens a longer answer to whether to delete everything."""
+        # "nee, laat maar staan" got "please tap your answer" twice. A no keeps the data, which
+        # is what happens anyway: no risk in reading it from the first clause.
+        if not isinstance(turn.state, ConfirmingForget):
+            return None
+        first = next(iter(_clauses(text)), None)
+        found = self.phrasebook.read(first) if first else None
+        return found if found and found.kind is Kind.NO else None
 
     async def _answer(self, turn: Turn, found: Request, text: str) -> bool:
         """Do what a message of small talk asks; False to let the question answerer have it."""
@@ -241,6 +256,8 @@ class SmallTalk:
             return False
         if kind is Kind.COMMAND:
             await _command(turn, found.command)
+        elif kind is Kind.LISTEN_OFF:
+            await switch_read_aloud(turn, ReadAloud("off"))
         elif kind is Kind.NEXT_LESSON:
             await _next_lesson(turn)
         elif kind is Kind.MENU:

@@ -9,6 +9,7 @@ class Kind(Enum):
     """What a bit of small talk is; the order of words.yaml decides between several."""
 
     COMMAND = "command"  # the words of a command ("mes progrès"): the command answers
+    LISTEN_OFF = "listen_off"  # "zet het voorlezen uit": reading every card aloud stops
     HELP = "help"
     FRUSTRATED = "frustrated"  # "c'est nul", "dit werkt niet": sorry, and the ways on
     CONFUSED = "confused"  # "I don't understand": offer simpler words where there are some

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from bot.core.yaml_text import parse_yaml
 from bot.features.smalltalk.kinds import Kind
-from bot.features.smalltalk.requests import Request, Requests
+from bot.features.smalltalk.requests import LISTEN, Request, Requests
 from bot.features.smalltalk.text import normalise
 
 if TYPE_CHECKING:
@@ -102,7 +102,12 @@ class Phrasebook:
             return None
         named = {self.commands[phrase] for phrase in found if phrase in self.commands}
         kind = min((self.phrases[phrase] for phrase in found), key=self.order.index)
-        return Request(kind, named.pop() if len(named) == 1 else None)
+        request = Request(kind, named.pop() if len(named) == 1 else None)
+        around = set(words) - {word for phrase in found for word in phrase}
+        if request == LISTEN and self.requests.turns_off(around):
+            # "zet het voorlezen uit" is /listen's word with words around it, and read on.
+            return Request(Kind.LISTEN_OFF)
+        return request
 
     def _cover_wrapped(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
         """Return a command's phrases that cover a message once the words around are left out.

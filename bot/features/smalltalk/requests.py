@@ -8,6 +8,7 @@ intent of that language (`requests`): a command ("résultats": /progress), a bre
 `you`, so that "c'est vrai ?" after a card is no such question). A word of several intents
 counts for those they share ("delete my data": forget; "my data": /mydata, listed first).
 Words that say one understood are ok, or confusion with a word of `not` ("kheb da ni begrepen").
+Words of `off` turn reading aloud off: "zet het voorlezen uit" named /listen, which read on.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Requests:
     you: Mapping[str, frozenset[str]]  # words that speak to the tutor: "tu", "jij", "you"
     understood: Mapping[str, frozenset[str]]  # "compris", "begrepen": ok, or confused if not
     negations: Mapping[str, frozenset[str]]  # "pas", "niet", "don't"
+    off: Mapping[str, frozenset[str]]  # "uit", "arrête", "stop": with /listen's words, stop it
     # The course's glossary terms: typed alone ("données personnelles ?") they ask what the term
     # means, which the answers say; "mes données" is still a request.
     terms: frozenset[tuple[str, ...]] = frozenset()
@@ -71,6 +73,11 @@ class Requests:
             by_language(data["you"]),
             by_language(data["understood"]),
             by_language(data["not"]),
+            # Read in the phrases' form too, where a letter typed twice counts once ("off").
+            {
+                lang: words | {word for text in words for word in normalise(text)}
+                for lang, words in by_language(data["off"]).items()
+            },
             frozenset(normalise(term, runs=False) for term in terms),
         )
 
@@ -84,6 +91,9 @@ class Requests:
         for language, intents in self.intents.items():
             around = self.around.get(language, frozenset())
             left = [word for word in words if word not in around]
+            if self._listening_off(language, words, left, intents):
+                meant.add(Request(Kind.LISTEN_OFF))
+                continue
             if not 1 <= len(left) <= MOST_LEFT:
                 continue
             negated = any(word in self.negations.get(language, ()) for word in words)
@@ -101,10 +111,31 @@ class Requests:
                 meant.add(shared)
         return meant.pop() if len(meant) == 1 else None
 
+    def _listening_off(
+        self,
+        language: str,
+        words: tuple[str, ...],
+        left: list[str],
+        intents: Mapping[str, tuple[Request, ...]],
+    ) -> bool:
+        """Tell whether a request to read aloud says to stop ("zet het voorlezen uit")."""
+        off = self.off.get(language, frozenset())
+        if not self.turns_off(words):
+            return False
+        named = [intents.get(word, ()) for word in left if word not in off]
+        return 1 <= len(named) <= MOST_LEFT and _shared(named) == LISTEN
+
+    def turns_off(self, words: Iterable[str]) -> bool:
+        """Tell whether normalised words hold one that switches something off ("uit", "stop")."""
+        return any(word in off for off in self.off.values() for word in words)
+
     def wraps(self, text: str) -> bool:
         """Tell whether a text holds only words wrapped around requests ("je voudrais voir")."""
         words = normalise(text, runs=False)
         return any(all(word in around for word in words) for around in self.around.values())
+
+
+LISTEN: Final = Request(Kind.COMMAND, "listen")
 
 
 def _shared(options: list[tuple[Request, ...]]) -> Request | None:
