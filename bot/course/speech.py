@@ -74,17 +74,28 @@ class SpeechList:
         if len(words) != 1:
             return None
         [word] = words
-        for ways in (self.letters, self.ranks):
-            if (listed := next((n for n, w in enumerate(ways) if word in w), None)) is not None:
-                return listed
+        if (letter := self._letter(word)) is not None:
+            return letter
+        if (ranked := next((n for n, w in enumerate(self.ranks) if word in w), None)) is not None:
+            return ranked
         if word in self.last:
             return LAST
-        # A letter or a number as typed counts in every language, with a speech list or without.
-        if len(word) == 1 and "a" <= word <= "z":
-            return ord(word) - ord("a")
+        # A number as typed counts in every language, with a speech list or without.
         if len(word) == 1 and "1" <= word <= "9":
             return int(word) - 1
         return None
+
+    def letter(self, said: str) -> int | None:
+        """Return the position of the option a learner named by its letter alone ("la B", "bé")."""
+        words = self.without_fillers(plain_words(said))
+        return self._letter(words[0]) if len(words) == 1 else None
+
+    def _letter(self, word: str) -> int | None:
+        listed = next((n for n, ways in enumerate(self.letters) if word in ways), None)
+        if listed is not None:
+            return listed
+        # A letter as typed counts in every language, with a speech list or without.
+        return ord(word) - ord("a") if len(word) == 1 and "a" <= word <= "z" else None
 
     def without_fillers(self, words: list[str]) -> list[str]:
         """Return the words said, without the language's fillers ("la", "answer", "denk")."""

@@ -394,7 +394,14 @@ async def test_learners_join_by_link_or_command_and_leave(app: App) -> None:
 
 @pytest.mark.parametrize(
     "typed",
-    ["{code}", "join {code}", "my code is {code}!", "voici le code : {spaced}"],
+    [
+        "{code}",
+        "join {code}",
+        "my code is {code}!",
+        "voici le code : {spaced}",
+        # As printed, a code counts in a message of any length; it was refused as a question.
+        "hi! my trainer Tom gave me this code {code} , how i join?",
+    ],
 )
 async def test_a_code_typed_without_join_is_redeemed(app: App, typed: str) -> None:
     trainer = await new_trainer(app, 2001)

@@ -1329,13 +1329,21 @@ async def test_why_under_a_quiz_answer_explains_the_right_answer(
     chat.button_with_action("lessons.resume")
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        *((language, "b") for language in LANGUAGES),
+        ("fr", "c'est la B"),
+        ("nl", "het is c"),
+        ("en", "i pick c"),
+    ],
+)
 async def test_a_lone_letter_with_no_question_on_screen_says_so(
-    plain_app: App, language: Language
+    plain_app: App, language: Language, typed: str
 ) -> None:
     chat = await new_learner(plain_app, language)
-    await chat.say("b")
-    # Read by its closeness to "bye", it got "let us take a break".
+    await chat.say(typed)
+    # Read by its closeness to "bye" or "brb", it got "let us take a break".
     no_question = (
         "No question is waiting for an answer here. Tap ▶ Continue to go on where you were."
     )

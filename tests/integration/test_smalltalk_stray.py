@@ -72,6 +72,13 @@ def test_a_move_is_named_not_only_alluded_to(stray: StrayMessages) -> None:
     assert stray.read("next pls") == Request(Kind.NEXT)
 
 
+@pytest.mark.parametrize("text", ["CPAS", "OCMW", "RVA"])
+def test_a_name_alone_is_no_small_talk(stray: StrayMessages, text: str) -> None:
+    # Close to "wdym" or "capte pas": "CPAS" got the card in simpler words.
+    assert stray.read(text) is None
+    assert stray.read("hiya") == Request(Kind.GREETING)
+
+
 def test_long_messages_are_not_read_as_small_talk(stray: StrayMessages) -> None:
     words = "mon score " + " ".join(["svp"] * MOST_WORDS)
     assert stray.read("tu peux me dire mon score stp") is not None

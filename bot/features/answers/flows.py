@@ -65,6 +65,8 @@ SEARCH_K: Final = 5
 LINK: Final = re.compile(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
 # A quiz option's letter alone, as typed to answer ("b", "C)").
 _LONE_LETTER: Final = re.compile(r"\s*[a-d]\s*[).]?\s*", re.IGNORECASE)
+# The letters of a quiz question's options (A to D): "e" or "x" alone is no answer.
+OPTION_POSITIONS: Final = range(4)
 # How a question opens, in the three languages: under a quiz, review or check question, words
 # that open otherwise ("I'd open it and check the page myself") are an answer in the learner's
 # own words, and the card that answered them gave the right option away.
@@ -697,9 +699,9 @@ class Answers:
             and bool(state.asked)
             and on_screen(turn, AnswerQuiz.action)
         )
-        if not answering and _LONE_LETTER.fullmatch(bare):
-            # "b" from a learner back the next day, answering a question no longer on screen: it
-            # was read by its closeness to "bye", and got "let us take a break".
+        if not answering and turn.course.speech_list(language).letter(bare) in OPTION_POSITIONS:
+            # "b" or "c'est la B" from a learner back the next day, answering a question no longer
+            # on screen: read by closeness to "bye" or "brb", they got "let us take a break".
             turn.say(
                 t.gettext(
                     "No question is waiting for an answer here. Tap ▶ Continue to go on where "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
@@ -37,6 +38,7 @@ WRONG_CODES_KEPT: Final = timedelta(days=1)
 # Words that may come with a code typed without /join: "join", "my code is", "voici le code :".
 WORDS_WITH_A_CODE: Final = 4
 _EDGES: Final = ".,;:!?\"'()«»“”"
+_PRINTED_CODE: Final = re.compile(r"[0-9A-Za-z]{4}(?:-[0-9A-Za-z]{4}){3}")
 
 # What a learner's trainer sees: said when they join a group, and in /mydata while they are in it.
 TRAINER_SEES: Final = N_(
@@ -74,8 +76,15 @@ async def join_command(turn: Turn, args: tuple[str, ...]) -> None:
 
 
 def code_in(text: str) -> str | None:
-    """Return the code a short message holds, whole or in its groups of four; None otherwise."""
+    """Return the code a short message holds, whole or in its groups of four; None otherwise.
+
+    A code as it is printed, four groups of four joined by dashes, counts in a message of any
+    length: "hi! my trainer gave me this code VG2B-CFF6-XS5B-8YR5, how i join?" was refused.
+    """
     tokens = [token.strip(_EDGES) for token in text.split()]
+    printed = (codes.normalize(token) for token in tokens if _PRINTED_CODE.fullmatch(token))
+    if (code := next((code for code in printed if code), None)) is not None:
+        return code
     for size in range(1, codes.LENGTH // codes.GROUP + 1):
         for start in range(len(tokens) - size + 1):
             parts = tokens[start : start + size]
