@@ -27,6 +27,11 @@ MIN_FOREIGN_WORDS: Final = 4
 # How many of the model's likeliest languages are looked at, and how likely an offered one among
 # them must be for a message in Latin letters to be read as one the tutor may speak.
 FOREIGN_CANDIDATES: Final = 3
+# How sure the model must be to name a language not offered: "مرحبا" (hello) scored 0.40 Persian
+# and 0.23 Arabic, and a Moroccan learner was told she wrote Persian. Below it, the message is in
+# a language not offered, unnamed (`UNDETERMINED`, ISO 639's code for it).
+MIN_NAMED_CONFIDENCE: Final = 0.7
+UNDETERMINED: Final = "und"
 OFFERED_STILL_LIKELY: Final = 0.02
 LABEL_PREFIX: Final = "__label__"
 
@@ -78,7 +83,10 @@ class LanguageDetector:
         return {code: score / total for code, score in scores.items()}
 
     def foreign(self, text: str) -> str | None:
-        """Return the language a message is clearly written in, when the tutor does not offer it."""
+        """Return the language a message is written in, when the tutor does not offer it.
+
+        `UNDETERMINED` when the message is in another script, but not clearly in one language.
+        """
         line = " ".join(without_loanwords(text).split()).lower()
         latin = _in_latin_letters(line)
         # In Latin letters, a short message says too little; in another script (Arabic,
@@ -99,7 +107,7 @@ class LanguageDetector:
         )
         if latin and max(offered, default=0.0) >= OFFERED_STILL_LIKELY:
             return None
-        return code
+        return code if probability >= MIN_NAMED_CONFIDENCE else UNDETERMINED
 
     def detect(self, text: str) -> Language | None:
         """Return the language of `text`, or None below the confidence threshold."""

@@ -53,7 +53,7 @@ from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
 from bot.features.wellbeing.flows import EMERGENCY, distress, names_crisis_lines
 from bot.i18n import N_, Translator
-from bot.language import LanguageDetector
+from bot.language import UNDETERMINED, LanguageDetector
 
 if TYPE_CHECKING:
     # Only for types: the flows load without the search index.
@@ -749,11 +749,19 @@ class Answers:
         # An Arabic question about AI got "I can only help you learn about AI": the learner
         # asked exactly that, in a language the course does not speak.
         names = [t.language_name(code) for code in turn.services.languages.codes]
-        turn.say(
+        said = (
             t.gettext(
+                "Sorry, I cannot read this language. I understand {languages}: please write your "
+                "question in one of them."
+            )
+            if written_in == UNDETERMINED
+            else t.gettext(
                 "Sorry, I cannot read {language}. I understand {languages}: please write your "
                 "question in one of them."
-            ).format(language=t.language_name(written_in), languages=_join(t, names)),
+            )
+        )
+        turn.say(
+            said.format(language=t.language_name(written_in), languages=_join(t, names)),
             rows(screens.way_back(turn, t), screens.menu_button(t)),
         )
 
