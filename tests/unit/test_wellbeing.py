@@ -124,6 +124,13 @@ from bot.paths import PROJECT_ROOT
             "scam_warning",
         ),
         ("salut maman c'est mon nouveau numéro", "scam_warning"),
+        # A relative in trouble, told about: the card on cloned voices, about a call.
+        (
+            "jai recu message whatsapp il dit ton fils a probleme envoi argent vite, c vrai?",
+            "scam_warning",
+        ),
+        ("ik kreeg een sms: je dochter heeft een probleem, stuur snel geld", "scam_warning"),
+        ("got a text saying your son is in trouble, send money fast. real?", "scam_warning"),
         ("Hi mum, my phone broke, this is my new number", "scam_warning"),
         # Doubts about oneself with computers: the course is made for them.
         ("j ai 62 ans et je suis nul en informatique", "doubt"),
