@@ -72,6 +72,15 @@ def test_a_move_is_named_not_only_alluded_to(stray: StrayMessages) -> None:
     assert stray.read("next pls") == Request(Kind.NEXT)
 
 
+def test_deleting_everything_is_named_by_a_word_of_deleting(stray: StrayMessages) -> None:
+    # Closest to "wis alles wat je over mij weet" by "over mij": asked to delete what the
+    # learner wanted to see.
+    assert stray.read("wat houdt ge allemaal bij over mij, laat da eens zien") != Request(
+        Kind.COMMAND, "forget"
+    )
+    assert stray.read("ik wil da ge alles over mij vergeet") == Request(Kind.COMMAND, "forget")
+
+
 @pytest.mark.parametrize("text", ["CPAS", "OCMW", "RVA"])
 def test_a_name_alone_is_no_small_talk(stray: StrayMessages, text: str) -> None:
     # Close to "wdym" or "capte pas": "CPAS" got the card in simpler words.

@@ -48,6 +48,10 @@ PHRASED_ONLY: Final = frozenset(
 # What moves the learner on or back, which a message does only with one of its own words, as a
 # command: "je m'apelle andré" came as close to "je passe" as small talk does, and skipped a card.
 MOVES: Final = frozenset({Kind.NEXT, Kind.SKIP, Kind.BACK, Kind.NEXT_LESSON})
+# Deleting everything is named only by words no other command's phrases use ("wis",
+# "supprimer"): "wat slaat ge allemaal op over mij?" came closest to "wis alles wat je over mij
+# weet" by "over mij", and asked to delete what the learner wanted to see.
+NAMED_BY_OWN_WORDS: Final = frozenset({Request(Kind.COMMAND, "forget")})
 # Phrases embedded at a time: a batch of 128 left 4 MB more in the process than one of 16.
 BATCH: Final = 16
 # A word alone that the encoder hardly knows, a name above all ("CPAS", "OCMW", "RVA"), lands
@@ -96,11 +100,11 @@ class Phrases:
                         found.setdefault(_as_read(text), request)
                         if request.kind is Kind.COMMAND or request.kind in MOVES:
                             anchors.setdefault(request, set()).update(_as_read(text).split())
-        return cls(
-            tuple(found),
-            tuple(found.values()),
-            {request: frozenset(words - around) for request, words in anchors.items()},
-        )
+        own = {request: frozenset(words - around) for request, words in anchors.items()}
+        for request in NAMED_BY_OWN_WORDS & own.keys():
+            others = (words for other, words in own.items() if other != request)
+            own[request] = own[request].difference(*others)
+        return cls(tuple(found), tuple(found.values()), own)
 
 
 _EMBEDDED: dict[tuple[str, str, tuple[str, ...]], Vectors] = {}
