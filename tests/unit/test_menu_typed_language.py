@@ -84,6 +84,9 @@ def test_words_that_fit_no_language_or_several_pick_none(text: str) -> None:
         ("kunde gij ook frans praten?", "fr"),
         ("kun je ook frans spreken?", "fr"),
         ("vous pouvez aussi parler anglais ?", "en"),
+        # Or to go back to it: refused as outside the course.
+        ("allez, terug in het Nederlands aub", "nl"),
+        ("back to english please", "en"),
         # Politely, with the learner or the tutor in it, in more words.
         ("est-ce que tu peux parler en néerlandais avec moi s'il te plaît", "nl"),
         ("could you please speak French with me, it is easier for me", "fr"),

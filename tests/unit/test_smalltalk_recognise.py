@@ -364,6 +364,11 @@ def named_command(book: Phrasebook, text: str) -> str | None:
         ("Bewaart u de vragen die ik u stel?", "mydata"),
         ("et toi tu gardes quoi sur moi ?", "mydata"),
         ("do you keep my questions?", "mydata"),
+        # Asked in a sentence: cards on better answers, job interviews and the right of access.
+        ("kan ik nie direct naar de quiz, da ken ik allemaal al", "quiz"),
+        ("wanneer komen die foute vragen terug?", "review"),
+        ("kan ik mijn herhaling nu al doen?", "review"),
+        ("wat slaat ge allemaal op over mij?", "mydata"),
         # Whether there is a certificate: refused as outside the course.
         ("Krijg ik op het einde een attest?", "certificate"),
         ("est-ce qu'il y a un certificat ?", "certificate"),

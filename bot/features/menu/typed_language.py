@@ -42,6 +42,9 @@ SPEAKING: Final = frozenset(
         *("speak", "talk"),
         *("parler", "parles", "parlez", "parle"),
         *("spreek", "spreekt", "spreken", "praat", "praten", "klapt", "klappen"),
+        # Going back to a language, or over to one: "allez, terug in het Nederlands aub" was
+        # refused as outside the course.
+        *("back", "switch", "retour", "revenir", "repasser", "terug", "overschakelen"),
     }
 )
 # Asked politely, with the learner or the tutor in it, a choice takes more words: "est-ce que tu
