@@ -331,6 +331,9 @@ async def open_app(
                     readers for manifest in manifests for readers in manifest.question_readers
                 ),
                 roles=tuple(check for manifest in manifests for check in manifest.roles),
+                suggesters=tuple(
+                    suggest for manifest in manifests for suggest in manifest.suggesters
+                ),
                 identity_hasher=IdentityHasher(identity_salt(settings)),
             )
             workers = [build(services) for manifest in manifests for build in manifest.workers]

@@ -44,6 +44,8 @@ HearingHandler = Callable[["Turn", Spoken | Unheard], Awaitable[str | None]]
 # with no reader, such a question is not kept.
 QuestionReaders = Callable[[UnitOfWork, Learner], Awaitable[bool]]
 Audience = Literal["learner", "trainer", "admin"]
+# The lesson someone suggested to a learner most recently (their trainer's push), if any.
+LessonSuggester = Callable[[UnitOfWork, Learner], Awaitable[str | None]]
 # Which audiences beyond learners a person belongs to, asked in a unit of work.
 RoleCheck = Callable[[UnitOfWork, Learner], Awaitable[Iterable[Audience]]]
 C = TypeVar("C", bound=CallbackData)
@@ -136,6 +138,8 @@ class Manifest:
     mailboxes: Iterable[Mailbox[Any]] = ()
     # Who, besides learners, sees more commands in /help and the command menu.
     roles: tuple[RoleCheck, ...] = ()
+    # Lessons suggested to a learner, which the main menu offers until they are done.
+    suggesters: tuple[LessonSuggester, ...] = ()
     ahead: tuple[Ahead, ...] = ()
 
 

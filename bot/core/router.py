@@ -20,6 +20,7 @@ from bot.core.feature import (
     Departure,
     Handler,
     HearingHandler,
+    LessonSuggester,
     Manifest,
     QuestionReaders,
     RoleCheck,
@@ -66,6 +67,8 @@ class Services:
     buttons: Mapping[str, ButtonRoute[Any]] = field(default_factory=dict)
     # Who sees more commands than learners do.
     roles: Sequence[RoleCheck] = ()
+    # Who suggests lessons to a learner: their trainer, through a push.
+    suggesters: Sequence[LessonSuggester] = ()
     # The code the limits are kept under; the app's salt lasts across restarts, this one not.
     identity_hasher: IdentityHasher = field(
         default_factory=lambda: IdentityHasher(secrets.token_bytes(32))
@@ -79,6 +82,13 @@ class Services:
         """Return the audiences whose commands a person sees: learners', then their roles'."""
         found = {audience for check in self.roles for audience in await check(uow, learner)}
         return ["learner", *(a for a in ("trainer", "admin") if a in found)]
+
+    async def suggested_lesson(self, uow: UnitOfWork, learner: Learner) -> str | None:
+        """Return the lesson most recently suggested to a learner, if anyone did."""
+        for suggest in self.suggesters:
+            if (lesson_id := await suggest(uow, learner)) is not None:
+                return lesson_id
+        return None
 
     async def questions_read(self, uow: UnitOfWork, learner: Learner) -> bool:
         """Tell whether someone reads this learner's questions the lessons did not answer."""

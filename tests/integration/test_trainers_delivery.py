@@ -18,6 +18,7 @@ from bot.channels.terminal.channel import TerminalChannel
 from bot.channels.terminal.chat import TerminalChat
 from bot.config import Settings
 from bot.core.events import Sender
+from bot.features.progress.repo import SqlProgress
 from bot.features.trainers import outbox
 from bot.features.trainers.menus import StaffMenus
 from bot.features.trainers.ports import Cohort
@@ -25,6 +26,7 @@ from bot.features.trainers.pushes import SqlPushes
 from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.scheduler import Scheduler
 from tests.conftest import Clock
+from tests.support.chat import Chat
 from tests.support.telegram import BotApi, Failure
 from tests.support.trainers import (
     CrashAfterAcceptingRequest,
@@ -89,6 +91,35 @@ async def test_each_learner_gets_the_lesson_in_their_language_with_a_start_butto
     french = api.calls_to("sendMessage")[0]
     assert french.buttons[0]["callback_data"] == f"v2:lessons.open:{lesson_id}"
     assert await statuses(app) == {"sent": 3}
+
+
+async def test_the_menu_offers_the_lesson_a_trainer_sent_until_it_is_done(app: App) -> None:
+    # Once the notice had scrolled away, "what lesson did my trainer send me?" got /mydata.
+    cohort = await cohort_with_learners(app, 3)
+    chat = Chat(app.tutor, user=str(FIRST + 2), language_code="en", channel="telegram")
+    lesson_id = app.services.course.lesson_order("en")[3]
+    title = app.services.course.lesson("en", lesson_id).title  # type: ignore[union-attr]
+    offered = f"📚 From your trainer: {title}"
+    await chat.command("menu")
+    assert offered not in [b.label for b in chat.buttons]
+
+    async with app.database.session() as session:
+        await SqlPushes(session).create_push(
+            cohort, "lesson", now=app.services.clock(), zone=BRUSSELS, lesson_id=lesson_id
+        )
+    await chat.command("menu")
+    assert offered not in [b.label for b in chat.buttons]  # not sent yet
+    assert await worker(app).drain(on_telegram(app, BotApi())) == 3
+    await chat.say("what lesson did my trainer send me?")
+    await chat.press(offered)
+    assert f"📖 {title} · 1/" in chat.text
+
+    async with app.database.session() as session:
+        learner = await SqlLearners(session).find("telegram", str(FIRST + 2))
+        assert learner is not None
+        await SqlProgress(session).finish_quiz(learner.id, lesson_id, 4, app.services.clock())
+    await chat.command("menu")
+    assert offered not in [b.label for b in chat.buttons]
 
 
 async def test_one_worker_delivers_on_two_channels_and_leaves_rows_it_cannot_reach(

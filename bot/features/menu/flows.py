@@ -224,12 +224,14 @@ async def main_menu(turn: Turn, _: object = None) -> None:
     if turn.state.captures_text:
         turn.leave()
     continue_button = None
+    lesson = None
     if turn.lesson_id and (lesson := course.lesson(turn.language, turn.lesson_id)):
         label = t.gettext("▶ Continue: {title}").format(title=lesson.title)
         continue_button = button(label, Resume())
     elif lesson := await upcoming_lesson(turn):
         label = t.gettext("▶ Start: {title}").format(title=lesson.title)
         continue_button = button(label, OpenLesson(lesson.id))
+    suggested = await _suggested_button(turn, lesson.id if lesson else None)
     due = await turn.repo(REVIEWS).count_due(learner.id, due_before(turn))
     review_button = (
         button(
@@ -244,6 +246,7 @@ async def main_menu(turn: Turn, _: object = None) -> None:
     keyboard = (
         *rows(
             continue_button,
+            suggested,
             await checks.menu_button(turn),
             lessons_button(t),
             review_button,
@@ -256,6 +259,20 @@ async def main_menu(turn: Turn, _: object = None) -> None:
         (button(t.gettext("❓ Help"), ShowHelp()), button(t.gettext("⚙️ Settings"), ShowSettings())),
     )
     turn.say(t.gettext("What would you like to do?"), keyboard)
+
+
+async def _suggested_button(turn: Turn, shown: str | None) -> Button | None:
+    """Return a button to the lesson the learner's trainer sent last, until it is done."""
+    # Once its notice had scrolled away, "what lesson did my trainer send me?" found nothing.
+    lesson_id = await turn.services.suggested_lesson(turn.uow, turn.learner)
+    lesson = turn.course.lesson(turn.language, lesson_id) if lesson_id else None
+    if lesson is None or lesson.id == shown:
+        return None
+    progress = await turn.repo(PROGRESS).of_lesson(turn.learner.id, lesson.id)
+    if progress is not None and progress.completed_at is not None:
+        return None
+    label = turn.t.gettext("📚 From your trainer: {title}").format(title=lesson.title)
+    return button(label, OpenLesson(lesson.id))
 
 
 async def _role_menu_button(turn: Turn) -> Button | None:

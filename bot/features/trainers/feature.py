@@ -131,4 +131,5 @@ def manifest(context: FeatureContext) -> Manifest:
         mailboxes=(PushMailbox(options.zone),),
         roles=(access.roles,),
         question_readers=(membership.has_trainers,),
+        suggesters=(membership.lesson_sent,),
     )

@@ -16,7 +16,7 @@ from bot.features.menu import flows as screens
 from bot.features.trainers import codes
 from bot.features.trainers.access import new_cohort_button, trainer_menu_button
 from bot.features.trainers.buttons import ConfirmLeave, ConfirmMove, SwitchReminders
-from bot.features.trainers.ports import COHORTS, Cohort
+from bot.features.trainers.ports import COHORTS, PUSHES, Cohort
 from bot.i18n import N_
 
 
@@ -59,6 +59,13 @@ def _with_the_example(turn: Turn, message: str) -> None:
 async def has_trainers(uow: UnitOfWork, learner: Learner) -> bool:
     """Tell whether the learner is in a group, whose trainer reads their unanswered questions."""
     return await uow.get(COHORTS).membership(learner.id) is not None
+
+
+async def lesson_sent(uow: UnitOfWork, learner: Learner) -> str | None:
+    """Return the lesson a learner's trainer sent them last, if any."""
+    # "what lesson did my trainer send me?": the notice had scrolled away, and nothing else
+    # named the lesson (the main menu offers it now).
+    return await uow.get(PUSHES).lesson_sent(learner.id)
 
 
 async def join_command(turn: Turn, args: tuple[str, ...]) -> None:

@@ -349,6 +349,10 @@ class PushStore(Protocol):
         """Move a cohort's rows held until `held_until` (its quiet hours' end) to `release_at`."""
         ...
 
+    async def lesson_sent(self, learner_id: int) -> str | None:
+        """Return the lesson of the latest push of a lesson that reached a learner, if any."""
+        ...
+
     async def cancel_push(self, push_id: int, cohort_ids: list[int]) -> bool:
         """Cancel a scheduled push of one of these cohorts before it goes out."""
         ...

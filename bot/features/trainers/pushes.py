@@ -211,6 +211,21 @@ class SqlPushes:
             None,
         )
 
+    async def lesson_sent(self, learner_id: int) -> str | None:
+        """Return the lesson of the latest push of a lesson that reached a learner, if any."""
+        lesson_id: str | None = await self.session.scalar(
+            select(PushRow.lesson_id)
+            .join(OutboxRow, OutboxRow.push_id == PushRow.id)
+            .where(
+                OutboxRow.learner_id == learner_id,
+                OutboxRow.status == "sent",
+                PushRow.lesson_id.is_not(None),
+            )
+            .order_by(OutboxRow.sent_at.desc())
+            .limit(1)
+        )
+        return lesson_id
+
     async def run_due_plans(self, now: datetime, zone: ZoneInfo) -> int:
         """Turn each plan whose time has come into a push; return how many pushes were made."""
         plans = list(
