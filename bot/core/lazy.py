@@ -8,6 +8,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar, cast
 
+from bot.core.heap import give_back_freed_memory
+
 T = TypeVar("T")
 
 logger = logging.getLogger(__name__)
@@ -68,6 +70,8 @@ class Lazy(Generic[T]):
                 except Exception as error:
                     self._error = error
                 self._build = None
+                # What the build freed (files read, batches embedded) is not kept resident.
+                give_back_freed_memory()
             if self._error is not None:
                 raise self._error
             return cast(T, self._value)

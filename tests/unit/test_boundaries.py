@@ -101,3 +101,14 @@ def test_the_core_and_the_features_flows_load_no_adapter_library() -> None:
     assert set(loaded) == set(modules)
     violations = {module: libraries for module, libraries in loaded.items() if libraries}
     assert not violations, f"these modules load an adapter's library: {violations}"
+
+
+def test_the_assembled_tutor_and_its_search_load_no_chat_model_library() -> None:
+    # LangChain's `Embeddings` as the embedder's base class held 9 MB in every process that
+    # never calls a chat model: the chains load it when a model is configured.
+    modules = ["bot.app", "bot.adapters.search.search", "bot.adapters.search.embedders"]
+    loaded = adapter_libraries_loaded_by(modules)
+    chat_model_libraries = {"langchain", "langchain_core", "openai"}
+    assert {module: chat_model_libraries & set(found) for module, found in loaded.items()} == {
+        module: set() for module in modules
+    }

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import threading
-from abc import abstractmethod
+from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import numpy.typing as npt
-from langchain_core.embeddings import Embeddings
 
 if TYPE_CHECKING:
     from openai import OpenAI
@@ -23,8 +22,12 @@ USE_MODEL: Final = "use-multilingual-v3"
 OPENAI_BATCH: Final = 256
 
 
-class Embedder(Embeddings):
-    """A LangChain embeddings model that also hands out numpy arrays and names its settings."""
+class Embedder(ABC):
+    """An embeddings model that hands out numpy arrays and names its settings."""
+
+    # Not LangChain's `Embeddings`, whose import (its messages, callbacks and runnables, and
+    # requests) held 9 MB in every process that never calls a chat model; nothing handed the
+    # embedder to LangChain.
 
     backend: str
     model: str
@@ -42,6 +45,8 @@ class Embedder(Embeddings):
 
     def load(self) -> None:
         """Load the model now rather than on the first question."""
+        # Nothing by default: a model behind an endpoint has nothing to load here.
+        return
 
     @abstractmethod
     def documents(self, texts: Sequence[str]) -> Vectors:
@@ -50,14 +55,6 @@ class Embedder(Embeddings):
     @abstractmethod
     def query(self, text: str) -> Vectors:
         """Embed one question as a unit-length vector."""
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        """Embed passages for LangChain."""
-        return [[float(x) for x in row] for row in self.documents(texts)]
-
-    def embed_query(self, text: str) -> list[float]:
-        """Embed a question for LangChain."""
-        return [float(x) for x in self.query(text)]
 
 
 _LOADING = threading.Lock()
