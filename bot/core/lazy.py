@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar, cast
 
-from bot.core.heap import give_back_freed_memory
+from bot.allocator import give_back_freed_memory
 
 T = TypeVar("T")
 
