@@ -1470,6 +1470,31 @@ async def test_not_understanding_a_quiz_question_explains_its_words_then_asks_a_
     assert chat.question.question == item.question
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [("fr", "je comprends pas la question"), ("nl", "geen idee eigenlijk"), ("en", "idk")],
+)
+async def test_the_words_of_a_question_are_explained_without_giving_an_option_away(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    # "Wat zijn trainingsgegevens?": the definition of training data was the right option, word
+    # for word, and "geen idee" gave the answer away.
+    lesson_id = "basics/how-machines-learn"
+    lesson = plain_app.services.course.lesson(language, lesson_id)
+    assert lesson is not None
+    item = lesson.item("training-data")
+    assert item is not None
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("quiz.start", lesson_id))
+    assert chat.question.question == item.question
+
+    await chat.say(typed)
+
+    glossary = {term.id: term for term in plain_app.services.course.glossary[language]}
+    assert glossary["training-data"].definition not in chat.text
+    assert chat.text.endswith(t(plain_app, language, CONFUSED_IN_A_QUIZ))
+
+
 async def test_ok_under_a_review_question_is_no_praise_and_under_its_feedback_is(
     plain_app: App, clock: Clock
 ) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Final
 
 from bot.config import Language
 from bot.core.model import Rewrite, TutorModel, Unavailable
 from bot.core.router import Turn, button, rows
-from bot.course.model import Course, Lesson
+from bot.course.model import Course, Lesson, QuizItem
+from bot.course.speech import plain_words
 from bot.course.vocabulary import (
     TERMS_SHOWN,
     Vocabulary,
@@ -26,6 +28,11 @@ from bot.features.simpler.key_idea import says_key_idea
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
 from bot.i18n import Translator
+
+# A definition that holds most of an option's words (of four letters or more) tells it: left out
+# of the words a question is explained with.
+OPTION_WORD_LETTERS: Final = 4
+OPTION_WORDS_TOLD: Final = 0.6
 
 
 class Simpler:
@@ -78,7 +85,14 @@ class Simpler:
             return
         t = turn.t
         found = self._glossary[turn.language].find(" ".join((item.question, *item.options)))
-        words = self._words(t, turn.language, list(dict.fromkeys(found))[:TERMS_SHOWN])
+        # "Wat zijn trainingsgegevens?": the definition of training data was the right option,
+        # word for word, and "geen idee" gave the answer away.
+        telling = [
+            term_id
+            for term_id in dict.fromkeys(found)
+            if not _tells_an_option(self._definitions[(turn.language, term_id)].definition, item)
+        ]
+        words = self._words(t, turn.language, telling[:TERMS_SHOWN])
         # It was the guess alone: "I don't understand the question" got no word explained.
         lines = [t.gettext("📘 Words in this question:"), *words, ""] if words else []
         turn.say(
@@ -130,3 +144,13 @@ class Simpler:
         if words:
             lines += ["", t.gettext("📘 Words on this card:"), *words]
         return "\n".join(lines)
+
+
+def _tells_an_option(definition: str, item: QuizItem) -> bool:
+    """Tell whether a definition holds most of the words of one of a question's options."""
+    defined = set(plain_words(definition))
+    for option in item.options:
+        words = {word for word in plain_words(option) if len(word) >= OPTION_WORD_LETTERS}
+        if words and len(words & defined) >= OPTION_WORDS_TOLD * len(words):
+            return True
+    return False
