@@ -610,6 +610,10 @@ async def test_an_hour_typed_under_the_reminder_hours_is_the_one_tapped(app: App
         ("en", "put the reminder at 7 in the evening please", "19:00"),
         ("fr", "mets le rappel à sept heures du soir svp", "19:00"),
         ("nl", "zet mijn herinnering om 8u s avonds aub", "20:00"),
+        # Asked to be reminded at a time, and of nothing else: the hour stayed.
+        ("fr", "rappelle-moi à 13h", "13:00"),
+        ("nl", "herinner me morgen om 19u", "19:00"),
+        ("en", "remind me at 6 pm", "18:00"),
     ],
 )
 async def test_the_reminder_hour_asked_in_a_sentence_is_set(

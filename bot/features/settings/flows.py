@@ -53,6 +53,20 @@ _REMINDERS_NAMED: Final = re.compile(
     r"|(?:de|mijn|je|jouw|uw)\s+herinnering(?:en)?)\b",
     re.IGNORECASE,
 )
+# "Remind me at 12:30" alone, with no other errand: the tutor only reminds of reviews, and
+# "rappelle-moi à 12h30" got what reminders are, and the hour unchanged.
+_REMIND_ME: Final = re.compile(
+    r"^\W*(?:rappelle[sz]?[- ]moi|rappelez[- ]moi|remind me|herinner me|herinner mij)\b(.*)$",
+    re.IGNORECASE,
+)
+_AROUND_A_TIME: Final = frozenset(
+    {
+        *("a", "at", "around", "about", "tomorrow", "every", "day", "please", "the", "in"),
+        *("vers", "demain", "chaque", "jour", "tous", "les", "jours", "svp", "stp", "le", "du"),
+        *("om", "rond", "tegen", "morgen", "elke", "dag", "aub", "graag", "s", "het", "van"),
+        *("h", "u", "am", "pm"),  # what is left of "12h30", "19u", "7 pm" once digits are out
+    }
+)
 # Under the hours, one word is enough.
 _OFF_WORDS: Final = frozenset({"off", "uit", "aucun", "aucune", "geen", "none", "desactiver"})
 
@@ -60,6 +74,15 @@ _OFF_WORDS: Final = frozenset({"off", "uit", "aucun", "aucune", "geen", "none", 
 def reminders_off_asked(text: str) -> bool:
     """Tell whether a message asks for no more reminders."""
     return _REMINDERS_OFF.search(fold(text).casefold()) is not None
+
+
+def _asks_reminding_at(text: str) -> bool:
+    """Tell whether a message asks to be reminded at a time, and of nothing else."""
+    asked = _REMIND_ME.match(fold(text))
+    if asked is None:
+        return False
+    rest = re.findall(r"[^\W\d_]+", asked.group(1).casefold())
+    return all(word in _AROUND_A_TIME or _TIME_WORDS.fullmatch(word) for word in rest)
 
 
 def _looks_like_a_time(text: str) -> bool:
@@ -198,7 +221,9 @@ class SettingsFlows:
     async def reminder_hour_typed(self, turn: Turn, text: str) -> bool:
         """Set the reminders' hour a message asks for ("put the reminder at 7 pm"); else False."""
         # Not in text a flow reads: a practice prompt or a trainer's message may name a time.
-        if turn.state.captures_text or not _REMINDERS_NAMED.search(fold(text)):
+        if turn.state.captures_text or not (
+            _REMINDERS_NAMED.search(fold(text)) or _asks_reminding_at(text)
+        ):
             return False
         minutes = find_clock(text, (turn.language,))
         if minutes is None:
