@@ -639,8 +639,9 @@ async def test_a_text_that_is_no_prompt_gets_a_nudge_without_the_model(
         )
         in chat.text
     )
-    # No score and nothing recorded for it: the task again instead.
+    # No score and nothing recorded for it: the task again instead, and how to ask a question.
     assert task.task in chat.text
+    assert t.gettext("To ask me a question instead, first tap “⬅ Stop practising”.") in chat.text
     assert t.gettext("📝 Score: {score} out of {total}").split("{")[0] not in chat.text
     assert fake_openai.completions == []
 

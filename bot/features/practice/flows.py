@@ -135,11 +135,15 @@ def rule_feedback(t: Translator, verdict: Verdict, task: PracticeTask, prompt: s
 
 def _not_a_prompt_yet(turn: Turn, task: PracticeTask) -> None:
     """Say that a text is no prompt yet, and show the task it should ask a chatbot for."""
-    lead = turn.t.gettext(
+    t = turn.t
+    lead = t.gettext(
         "This is not a prompt for this task yet. Write what you would ask a chatbot for the task "
         "below, in one or two full sentences."
     )
-    _say_task(turn, task, lead=[lead])
+    # Questions typed while practising ("qu'est-ce que l'AI Act change pour les services
+    # publics ?") got this three times, with no word on how to ask them instead.
+    leave = t.gettext("To ask me a question instead, first tap “⬅ Stop practising”.")
+    _say_task(turn, task, lead=[lead], after=[leave])
 
 
 def show_task(turn: Turn, task: PracticeTask) -> None:
