@@ -626,6 +626,25 @@ async def test_frustration_on_a_card_names_the_way_back_to_it(plain_app: App) ->
 
 
 @pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        # Both got the card on bots' labels, through "bot".
+        ("nl", "gij zijt echt de domste bot ooit, wat een zever"),
+        ("nl", "fuck off stomme bot"),
+        ("fr", "t'es vraiment le pire bot du monde, c'est nul"),
+    ],
+)
+async def test_anger_said_in_a_clause_of_a_message_that_asks_nothing_is_heard(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(typed)
+    assert chat.text == t(plain_app, language, REPLIES[Kind.FRUSTRATED])
+    chat.button_with_action("lessons.resume")
+
+
+@pytest.mark.parametrize(
     ("language", "typed", "expected"),
     [
         ("fr", "tu peux me dire mon score stp", "📊"),

@@ -162,7 +162,7 @@ class SmallTalk:
         """Answer small talk and return True; return False for anything else."""
         found = (
             self.phrasebook.read(text)
-            or self._own_data_in_a_clause(turn, text)
+            or self._said_in_a_clause(turn, text)
             or self._keeping_in_a_clause(turn, text)
         )
         kind = found.kind if found is not None else None
@@ -199,8 +199,8 @@ class SmallTalk:
         said = (self.phrasebook.read(clause) for clause in _clauses(text))
         return next((found for found in said if found and found.kind in CLAUSE_KINDS), None)
 
-    def _own_data_in_a_clause(self, turn: Turn, text: str) -> Request | None:
-        """Return a request about the learner's data or reading aloud that a clause says."""
+    def _said_in_a_clause(self, turn: Turn, text: str) -> Request | None:
+        """Return what a clause of a longer message asks before anything the lessons say."""
         if _flows_text(turn, text):
             # A practice prompt or a trainer's message may ask a shop to delete someone's data.
             return None
@@ -210,8 +210,10 @@ class SmallTalk:
             listed = self.phrasebook.listed(clause)
             if listed and listed.kind is Kind.COMMAND and listed.command in CLAUSE_COMMANDS:
                 return listed
-            # "da voorlezen mag af, da stoort op kantoor" got the lesson's card on listening.
-            if (read := self.phrasebook.read(clause)) and read.kind is Kind.LISTEN_OFF:
+            read = self.phrasebook.read(clause)
+            # "da voorlezen mag af, da stoort op kantoor" got the lesson's card on listening;
+            # "gij zijt echt de domste bot ooit, wat een zever" the card on bots' labels.
+            if read and (read.kind is Kind.LISTEN_OFF or _angry_only(read, text)):
                 return read
         return None
 
@@ -304,6 +306,12 @@ def _languages_spoken(turn: Turn, other: str) -> None:
     turn.say(
         said, rows(screens.way_back(turn, t), screens.language_button(t), screens.menu_button(t))
     )
+
+
+def _angry_only(read: Request, text: str) -> bool:
+    """Tell whether a clause says frustration in a message that asks nothing."""
+    # "c'est nul, comment je change la langue ?" asks something, which the answers take.
+    return read.kind is Kind.FRUSTRATED and "?" not in text
 
 
 def _flows_text(turn: Turn, text: str) -> bool:
