@@ -242,6 +242,10 @@ BOOK = phrasebook(BUILT_IN.codes)
         # The quiz again, under its result: the next lesson's.
         ("quiz opnieuw", Kind.RETAKE),
         ("retake the quiz", Kind.RETAKE),
+        # Personal questions to the tutor: "that is not in my lessons", coldly.
+        ("heb jij een lief? waar woon je? wat is je lievelingseten", Kind.ABOUT),
+        ("tu habites où ?", Kind.ABOUT),
+        ("do you have a girlfriend?", Kind.ABOUT),
     ],
 )
 def test_small_talk_of_each_kind_in_each_language(text: str, kind: Kind) -> None:
