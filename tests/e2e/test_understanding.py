@@ -19,6 +19,7 @@ from bot.app import App, open_app
 from bot.config import Language, Settings
 from bot.core.replies import Document, Picture
 from bot.course.model import PracticeTask
+from bot.features.answers.flows import SEVERAL_ASKED
 from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
 from bot.features.gain.ports import CHECK_IN
 from bot.features.lessons.flows import Reading
@@ -623,6 +624,26 @@ async def test_frustration_on_a_card_names_the_way_back_to_it(plain_app: App) ->
     await chat.say("this is stupid")
     assert chat.text == t(plain_app, "en", REPLIES[Kind.FRUSTRATED])
     chat.button_with_action("lessons.resume")
+
+
+@pytest.mark.parametrize(
+    ("typed", "several"),
+    [
+        (
+            "is het veilig om mijn cv in chatgpt te plakken? en moet ik betalen voor chatgpt plus?",
+            True,
+        ),
+        ("wat is het verschil tss chatgpt en gemini? en wat zijn AI agents eigenlijk?", True),
+        ("is het veilig om mijn cv in chatgpt te plakken?", False),
+    ],
+)
+async def test_several_questions_in_one_message_are_said_to_be_answered_one_at_a_time(
+    plain_app: App, typed: str, several: bool
+) -> None:
+    # One card answered one of them, and the question on safety was silently dropped.
+    chat = await new_learner(plain_app, "nl")
+    await chat.say(typed)
+    assert (t(plain_app, "nl", SEVERAL_ASKED) in chat.text) is several
 
 
 @pytest.mark.parametrize(

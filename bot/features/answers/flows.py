@@ -67,6 +67,11 @@ LINK: Final = re.compile(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
 _LONE_LETTER: Final = re.compile(r"\s*[a-d]\s*[).]?\s*", re.IGNORECASE)
 # The letters of a quiz question's options (A to D): "e" or "x" alone is no answer.
 OPTION_POSITIONS: Final = range(4)
+# Question marks that make a message several questions, which one card cannot answer.
+SEVERAL_QUESTIONS: Final = 2
+SEVERAL_ASKED: Final = N_(
+    "You asked several questions. I answer one at a time: please send the others one by one."
+)
 # How a question opens, in the three languages: under a quiz, review or check question, words
 # that open otherwise ("I'd open it and check the page myself") are an answer in the learner's
 # own words, and the card that answered them gave the right option away.
@@ -462,6 +467,8 @@ class Answers:
         definition = self._definition_asked(redaction.bare, read_in, turn.services.languages.codes)
         if definition is not None:
             await say_definition(turn, t, self.definitions.of(definition, language), language)
+            if _several(kept):
+                turn.say(t.gettext(SEVERAL_ASKED))
             return True
         retriever = await self.retriever.wait()
         # "sorry i dont understand the word pattern" is searched as "what does the word pattern
@@ -493,7 +500,9 @@ class Answers:
             # The suicide lines are no guess: "my son is on TikTok all day, is that dangerous?"
             # got them, from the lesson on chatbots as friends.
             guessed = [hit for hit in hits if not names_crisis_lines(hit.passage)] or hits
-            await self._card_answer(turn, t, language, guessed, unsure=True, kept=saved)
+            await self._card_answer(
+                turn, t, language, guessed, unsure=True, kept=saved, several=_several(kept)
+            )
             return True
         if names_crisis_lines(hits[0].passage) and not distress().seeks_help(redaction.bare):
             # The lines to call answer a question after someone to talk to, not one that only
@@ -518,7 +527,7 @@ class Answers:
                     "Tomorrow I can explain in my own words again."
                 )
             )
-        await self._card_answer(turn, t, language, hits)
+        await self._card_answer(turn, t, language, hits, several=_several(kept))
         return True
 
     def _hits_in(self, language: Language, result: SearchResult) -> tuple[LessonHit, ...]:
@@ -578,8 +587,12 @@ class Answers:
         *,
         unsure: bool = False,
         kept: bool = False,
+        several: bool = False,
     ) -> None:
-        """Answer with the best lesson's card; `unsure` when no lesson comes close enough."""
+        """Answer with the best lesson's card; `unsure` when no lesson comes close enough.
+
+        `several` when the message asked several questions, of which one card answers one.
+        """
         # The retriever gives one hit per lesson, best first.
         best, *others = hits
         passage = trim_words(best.passage, CARD_MAX_WORDS)
@@ -589,6 +602,11 @@ class Answers:
             parts.insert(
                 0, t.gettext("🤔 I am not sure my lessons answer that. The closest I have:")
             )
+        if several:
+            # "…is het veilig om mijn cv in chatgpt te plakken? … moet ik betalen voor chatgpt
+            # plus? … wat vind jij van copilot?" got one card, and the question on safety was
+            # silently dropped.
+            parts.append(t.gettext(SEVERAL_ASKED))
         if kept:
             parts.append(
                 t.gettext("I saved your question, without personal details, for the trainers.")
@@ -849,3 +867,8 @@ def _refusal(t: Translator, *, health: bool) -> str:
         # a worried learner with nowhere to turn.
         return _health_advice(t)
     return t.gettext("That is not in my lessons, so I cannot answer it.")
+
+
+def _several(question: str) -> bool:
+    """Tell whether a message asks several questions ("…? …? …?")."""
+    return question.count("?") >= SEVERAL_QUESTIONS
