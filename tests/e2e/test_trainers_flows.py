@@ -1054,6 +1054,29 @@ async def test_typed_text_outside_the_wizard_goes_on_as_usual(app: App) -> None:
     assert await statuses(app) == {}
 
 
+async def test_a_message_written_is_thrown_away_only_once_asked_to_be_sure(app: App) -> None:
+    # "✖ Cancel", tapped where "▶ Go on" had been, threw two texts away at once.
+    trainer = await new_trainer(app, 2001)
+    await new_cohort(trainer, "Group A")
+    await trainer.command("push")
+    await trainer.press("Group A")
+    await trainer.press("A short message")
+    await trainer.press("Write in English")
+    await trainer.say("Bring your laptop tomorrow.")
+    await trainer.press("Cancel")
+    assert trainer.text == "Throw away the message you wrote? Nothing was sent."
+
+    await trainer.press("◀ No, go on")
+    await trainer.press("▶ Go on: when to send")
+    await trainer.press("Now")
+    assert "Bring your laptop tomorrow." in trainer.text
+
+    await trainer.press("Cancel")
+    await trainer.press("🗑 Yes, throw it away")
+    assert "Cancelled. Nothing was sent." in trainer.text
+    assert await statuses(app) == {}
+
+
 async def test_learners_turn_reminders_off_and_on(app: App) -> None:
     learner = await person(app, 4001)
     await learner.command("reminders")

@@ -264,6 +264,13 @@ class CancelPush(CallbackData):
 
 
 @dataclass(frozen=True)
+class DiscardPush(CallbackData):
+    """Abandon the send in progress, and the message written for it, once asked to be sure."""
+
+    action = "trainers.pdiscard"
+
+
+@dataclass(frozen=True)
 class ShowScheduled(CallbackData):
     """List the planned sends."""
 

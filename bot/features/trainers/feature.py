@@ -107,6 +107,7 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.ConfirmPush, push.confirm),
             on(buttons.ConfirmPushAgain, push.confirm),
             on(buttons.CancelPush, push.cancel),
+            on(buttons.DiscardPush, push.discard, by_words=False),
             on(buttons.ShowScheduled, push.scheduled),
             on(buttons.AskUnschedule, push.ask_unschedule),
             on(buttons.Unschedule, push.unschedule, by_words=False),

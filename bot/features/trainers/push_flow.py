@@ -25,6 +25,7 @@ from bot.features.trainers.buttons import (
     CancelPush,
     ConfirmPush,
     ConfirmPushAgain,
+    DiscardPush,
     PushAt,
     PushBack,
     PushDue,
@@ -734,7 +735,25 @@ class PushFlow:
         return True
 
     async def cancel(self, turn: Turn, _: object = None) -> None:
-        """Abandon the /push in progress."""
+        """Abandon the /push in progress; a message written for it only once asked to be sure."""
+        _stop_typing(turn)
+        found = await turn.repo(DRAFTS).draft(turn.learner.id)
+        if found is not None and found.texts:
+            # "✖ Cancel", where "▶ Go on" had been before a language was added, threw away two
+            # texts at once: "Cancelled. Nothing was sent."
+            t = turn.t
+            turn.say(
+                t.gettext("Throw away the message you wrote? Nothing was sent."),
+                rows(
+                    button(t.gettext("🗑 Yes, throw it away"), DiscardPush()),
+                    button(t.gettext("◀ No, go on"), PushBack()),
+                ),
+            )
+            return
+        await self.discard(turn)
+
+    async def discard(self, turn: Turn, _: object = None) -> None:
+        """Abandon the /push in progress, with what was written for it."""
         _stop_typing(turn)
         await turn.repo(DRAFTS).delete_draft(turn.learner.id)
         turn.say(turn.t.gettext("Cancelled. Nothing was sent."), replace=True)
