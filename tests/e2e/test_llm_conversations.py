@@ -403,7 +403,8 @@ async def test_prompt_practice_with_the_rubric_rules(plain_app: App, language: L
     # for what is no prompt yet.
     await chat.say(f"rendez-vous {PHONE}")
     assert t.gettext("a phone number") in chat.text
-    assert chat.text.endswith(task.task)
+    leave = t.gettext("To ask me a question instead, first tap “⬅ Stop practising”.")
+    assert chat.text.endswith(f"{task.task}\n\n{leave}")
     assert t.gettext("📝 Score: {score} out of {total}").split("{")[0] not in chat.text
 
     # A fine prompt for another task: at most 1 point, and why.
