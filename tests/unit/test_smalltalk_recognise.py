@@ -242,6 +242,10 @@ BOOK = phrasebook(BUILT_IN.codes)
         # The quiz again, under its result: the next lesson's.
         ("quiz opnieuw", Kind.RETAKE),
         ("retake the quiz", Kind.RETAKE),
+        # What to do next: cards on predicting the next word, or on checking a source.
+        ("welke les moet ik nu doen?", Kind.MENU),
+        ("bedankt! wat is de volgende stap voor mij?", Kind.MENU),
+        ("what should i do next?", Kind.MENU),
         # Personal questions to the tutor: "that is not in my lessons", coldly.
         ("heb jij een lief? waar woon je? wat is je lievelingseten", Kind.ABOUT),
         ("tu habites où ?", Kind.ABOUT),
@@ -373,6 +377,11 @@ def named_command(book: Phrasebook, text: str) -> str | None:
         ("wanneer komen die foute vragen terug?", "review"),
         ("kan ik mijn herhaling nu al doen?", "review"),
         ("wat slaat ge allemaal op over mij?", "mydata"),
+        # Whether the tutor keeps or sells what it is told: cards on other chatbots' history, or
+        # on the right to erasure.
+        ("VOUS GARDEZ MES MESSAGES OU PAS", "mydata"),
+        ("vous vendez mes données ?", "mydata"),
+        ("do you sell my data?", "mydata"),
         # Whether there is a certificate: refused as outside the course.
         ("Krijg ik op het einde een attest?", "certificate"),
         ("est-ce qu'il y a un certificat ?", "certificate"),
