@@ -618,6 +618,19 @@ async def test_each_kind_of_small_talk_gets_its_reply(
     chat.button_with_action("menu.show")
 
 
+async def test_letters_too_small_get_where_to_make_them_bigger_and_reading_aloud(
+    plain_app: App,
+) -> None:
+    # "on peut écrire plus gros" was refused as outside the course, twice.
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say("comment agrandir les lettres sur ma tablette")
+    assert chat.text == t(plain_app, "fr", REPLIES[Kind.TEXT_SIZE])
+    await chat.press_data(chat.button_with_action("voice.auto").data)
+    await chat.command("settings")
+    assert t(plain_app, "fr", "🔊 Every card read aloud: on.") in chat.text
+
+
 async def test_frustration_on_a_card_names_the_way_back_to_it(plain_app: App) -> None:
     chat = await new_learner(plain_app, "en")
     await chat.press_data(data("lessons.card", FIRST_LESSON, 1))

@@ -242,6 +242,10 @@ BOOK = phrasebook(BUILT_IN.codes)
         # The quiz again, under its result: the next lesson's.
         ("quiz opnieuw", Kind.RETAKE),
         ("retake the quiz", Kind.RETAKE),
+        # Letters too small: refused as outside the course.
+        ("comment agrandir les lettres sur ma tablette", Kind.TEXT_SIZE),
+        ("de letters zijn te klein", Kind.TEXT_SIZE),
+        ("can you make the text bigger?", Kind.TEXT_SIZE),
         # What to do next: cards on predicting the next word, or on checking a source.
         ("welke les moet ik nu doen?", Kind.MENU),
         ("bedankt! wat is de volgende stap voor mij?", Kind.MENU),

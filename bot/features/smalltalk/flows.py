@@ -53,7 +53,8 @@ from bot.features.smalltalk.recognise import Phrasebook
 from bot.features.smalltalk.requests import Request
 from bot.features.smalltalk.stray import StrayMessages
 from bot.features.voice.buttons import ReadAloud
-from bot.features.voice.flows import switch_read_aloud
+from bot.features.voice.flows import read_aloud_button, switch_read_aloud
+from bot.features.voice.readings import reads_aloud
 from bot.i18n import N_
 
 REPLIES: Final[dict[Kind, str]] = {
@@ -88,6 +89,10 @@ REPLIES: Final[dict[Kind, str]] = {
         "the VDAB or the ADG) can help you look for work and find free training. Here, the "
         "lessons on work and on looking for a job show how AI changes jobs, and how it can help "
         "you with a CV or a letter."
+    ),
+    Kind.TEXT_SIZE: N_(
+        "I cannot make the letters bigger myself: your phone or tablet does, in its settings "
+        "(look for “Display” or “Text size”). I can also read every card to you."
     ),
     Kind.FRUSTRATED: N_(
         "I am sorry this is not going well. 🙏 Tap ▶ Continue to go back, or ❓ Help to see how I "
@@ -349,6 +354,11 @@ async def _reply(turn: Turn, kind: Kind) -> None:
         return
     if kind is Kind.JOB_LOSS:
         turn.say(t.gettext(REPLIES[kind]), rows(screens.lessons_button(t), _onwards(turn)))
+        return
+    if kind is Kind.TEXT_SIZE:
+        # "on peut écrire plus gros svp" was refused as outside the course, twice.
+        on = await reads_aloud(turn)
+        turn.say(t.gettext(REPLIES[kind]), rows(read_aloud_button(t, on=on), _onwards(turn)))
         return
     said = t.gettext(REPLIES[kind])
     under_a_question = check_on_screen(turn) or quiz_question_on_screen(turn)

@@ -20,6 +20,8 @@ class Kind(Enum):
     # "j'ai perdu mon travail", "ik ben werkloos": sorry, who helps, and the lessons on work
     JOB_LOSS = "job_loss"
     ABOUT = "about"  # "who are you?", "are you a robot?": what the tutor is
+    # "on peut écrire plus gros ?": the phone's settings make letters bigger, and cards read aloud
+    TEXT_SIZE = "text_size"
     COMEBACK = "comeback"  # "how do I come back tomorrow?": the place is kept
     LESSON_TIME = "lesson_time"  # "how long does a lesson take?"
     NEXT_LESSON = "next_lesson"  # what ▶ Next lesson does: the lesson after the current one
