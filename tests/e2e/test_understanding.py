@@ -2262,6 +2262,7 @@ async def test_a_beginner_asking_what_to_do_gets_the_help(
 async def test_a_reminder_asked_in_words_shows_the_reminder_settings(
     plain_app: App, language: Language, typed: str
 ) -> None:
+    # "rappelle-moi demain à 18h" sets the hour too (docs/reviews.md), after the same words.
     chat = await new_learner(plain_app, language)
     await chat.say(typed)
     assert chat.button_with_action("settings.rem")  # the switch of the reminders

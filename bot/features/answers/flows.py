@@ -48,6 +48,7 @@ from bot.features.quiz.flows import (
     tap_to_answer,
 )
 from bot.features.quiz.waiting import check_on_screen, quiz_question_on_screen
+from bot.features.settings.flows import REVIEWS_ONLY
 from bot.features.simpler.buttons import simpler_button
 from bot.features.usage.budget import DailyBudget
 from bot.features.voice.readings import listen_answer_button
@@ -698,12 +699,7 @@ class Answers:
             # "rappelle-moi demain à 18h": the reminders are in the settings, a tap away. Said
             # first, as they remind of reviews only: "rappelez-moi mon rendez-vous chez le
             # docteur" got the settings alone, and read as if the tutor would.
-            turn.say(
-                t.gettext(
-                    "🔔 I can remind you to review your lessons, once a day, at the hour you "
-                    "choose here. I cannot remind you of other things, such as appointments."
-                )
-            )
+            turn.say(t.gettext(REVIEWS_ONLY))
             if await run_command(turn, "settings"):
                 return
         if self._picks_another_language(turn, bare):

@@ -17,6 +17,7 @@ from bot.features.review.ports import REMINDERS
 from bot.features.settings.buttons import AskHour, ChooseHour, ShowSettings, SwitchReminders
 from bot.features.voice.flows import read_aloud_button
 from bot.features.voice.readings import reads_aloud
+from bot.i18n import N_
 
 HOURS_PER_ROW = 4
 MINUTES_PER_DAY = 24 * 60
@@ -66,6 +67,11 @@ _AROUND_A_TIME: Final = frozenset(
         *("om", "rond", "tegen", "morgen", "elke", "dag", "aub", "graag", "s", "het", "van"),
         *("h", "u", "am", "pm"),  # what is left of "12h30", "19u", "7 pm" once digits are out
     }
+)
+# Said before the hour a "remind me at…" set, and before the settings for other reminders asked.
+REVIEWS_ONLY: Final = N_(
+    "🔔 I can remind you to review your lessons, once a day, at the hour you choose here. I "
+    "cannot remind you of other things, such as appointments."
 )
 # Under the hours, one word is enough.
 _OFF_WORDS: Final = frozenset({"off", "uit", "aucun", "aucune", "geen", "none", "desactiver"})
@@ -228,6 +234,9 @@ class SettingsFlows:
         minutes = find_clock(text, (turn.language,))
         if minutes is None:
             return False
+        if not _REMINDERS_NAMED.search(fold(text)):
+            # "rappelle-moi demain à 18h" may have meant another errand: what reminders do first.
+            turn.say(turn.t.gettext(REVIEWS_ONLY))
         # "put the reminder at 7 in the evening please" got what reminders are, and the settings.
         if not turn.learner.reminders_on:
             await turn.repo(LEARNERS).set_reminders(turn.learner.id, True)
