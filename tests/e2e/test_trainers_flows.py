@@ -1040,13 +1040,19 @@ async def test_trainers_see_their_commands_in_help_and_can_stop_the_weekly_repor
     assert TRAINER_ONLY in learner.text
 
 
-async def test_typed_text_outside_the_wizard_goes_on_as_usual(app: App) -> None:
+async def writing_a_message(app: App) -> Chat:
+    """Return a trainer asked to type a message in English for their group."""
     trainer = await new_trainer(app, 2001)
     await new_cohort(trainer, "Group A")
     await trainer.command("push")
     await trainer.press("Group A")
     await trainer.press("A short message")
     await trainer.press("Write in English")
+    return trainer
+
+
+async def test_typed_text_outside_the_wizard_goes_on_as_usual(app: App) -> None:
+    trainer = await writing_a_message(app)
     await trainer.press("Cancel")
     assert "Cancelled. Nothing was sent." in trainer.text
     await trainer.say("What is AI?")
@@ -1056,12 +1062,7 @@ async def test_typed_text_outside_the_wizard_goes_on_as_usual(app: App) -> None:
 
 async def test_a_message_written_is_thrown_away_only_once_asked_to_be_sure(app: App) -> None:
     # "✖ Cancel", tapped where "▶ Go on" had been, threw two texts away at once.
-    trainer = await new_trainer(app, 2001)
-    await new_cohort(trainer, "Group A")
-    await trainer.command("push")
-    await trainer.press("Group A")
-    await trainer.press("A short message")
-    await trainer.press("Write in English")
+    trainer = await writing_a_message(app)
     await trainer.say("Bring your laptop tomorrow.")
     await trainer.press("Cancel")
     assert trainer.text == "Throw away the message you wrote? Nothing was sent."
