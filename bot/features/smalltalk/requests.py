@@ -120,7 +120,7 @@ class Requests:
     ) -> bool:
         """Tell whether a request to read aloud says to stop ("zet het voorlezen uit")."""
         off = self.off.get(language, frozenset())
-        if not self.turns_off(words):
+        if not any(word in off for word in words):
             return False
         named = [intents.get(word, ()) for word in left if word not in off]
         return 1 <= len(named) <= MOST_LEFT and _shared(named) == LISTEN
