@@ -227,14 +227,13 @@ class SettingsFlows:
     async def reminder_hour_typed(self, turn: Turn, text: str) -> bool:
         """Set the reminders' hour a message asks for ("put the reminder at 7 pm"); else False."""
         # Not in text a flow reads: a practice prompt or a trainer's message may name a time.
-        if turn.state.captures_text or not (
-            _REMINDERS_NAMED.search(fold(text)) or _asks_reminding_at(text)
-        ):
+        named = _REMINDERS_NAMED.search(fold(text)) is not None
+        if turn.state.captures_text or not (named or _asks_reminding_at(text)):
             return False
         minutes = find_clock(text, (turn.language,))
         if minutes is None:
             return False
-        if not _REMINDERS_NAMED.search(fold(text)):
+        if not named:
             # "rappelle-moi demain à 18h" may have meant another errand: what reminders do first.
             turn.say(turn.t.gettext(REVIEWS_ONLY))
         # "put the reminder at 7 in the evening please" got what reminders are, and the settings.

@@ -215,7 +215,8 @@ class SmallTalk:
             listed = self.phrasebook.listed(clause)
             if listed and listed.kind is Kind.COMMAND and listed.command in CLAUSE_COMMANDS:
                 return listed
-            read = self.phrasebook.read(clause)
+            # Reading a clause starts with its listed phrases: found already, they are its reading.
+            read = listed or self.phrasebook.read(clause)
             # "da voorlezen mag af, da stoort op kantoor" got the lesson's card on listening;
             # "gij zijt echt de domste bot ooit, wat een zever" the card on bots' labels.
             if read and (read.kind is Kind.LISTEN_OFF or _angry_only(read, text)):
