@@ -174,6 +174,10 @@ class LanguageProfile:
     # case: the name after them is redacted in small letters too ("my name is fatima"), as many
     # type it so on a phone.
     introductions: tuple[str, ...] = field(default=(), repr=False)
+    # Words that say a message, a call or its sender came to the learner ("j'ai reçu", "een sms
+    # van", "this number", "scam"), any case: the e-mail address, phone number or IBAN in such a
+    # question is most often a scammer's, asked about, not the learner's own, shared.
+    receipts: tuple[str, ...] = field(default=(), repr=False)
     # Words a learner may give their full name after, as they may give anything else ("I am",
     # "je suis"), any case: two capitalised names or more after them are redacted ("I am Youssef
     # El Amrani"), one is not ("I am Belgian", "ik ben Vlaming").
@@ -451,6 +455,14 @@ FRENCH: Final = LanguageProfile(
         # As often typed with one "p" or one "l".
         "je m'apelle", "je m’apelle", "je m apelle", "je mapelle", "je m'appele", "je m appele",
     ),
+    receipts=(
+        "reçu", "recu", "reçois", "recois", "m'a écrit", "m'a ecrit", "m'a appelé", "m'a appele",
+        "m'a envoyé", "m'a envoye", "m'a téléphoné", "m'a telephone", "de la part de",
+        "un appel du", "un appel de", "un sms du", "un sms de", "un message du", "un message de",
+        "un mail du", "un mail de", "un e-mail de", "un courriel de", "expéditeur", "expediteur",
+        "ce numéro", "ce numero", "cette adresse", "ce compte", "arnaque", "arnaqueur",
+        "escroc", "escroquerie", "phishing", "hameçonnage", "hameconnage", "spam", "fraude",
+    ),
     self_descriptions=("je suis", "moi je suis"),
     id_numbers=(
         "numéro national", "numero national", "registre national", "niss", "nn",
@@ -647,6 +659,13 @@ DUTCH: Final = LanguageProfile(
         "dr.",
     ),
     introductions=("ik heet", "mijn naam is", "mijne naam is", "ik noem", "kheet"),
+    receipts=(
+        "gekregen", "ontvangen", "kreeg", "krijg", "belde mij", "belde me", "mij gebeld",
+        "me gebeld", "mij gemaild", "me gemaild", "een sms van", "een sms'je van", "een mail van",
+        "een e-mail van", "een bericht van", "een oproep van", "afzender", "dit nummer",
+        "dat nummer", "dit adres", "dat adres", "deze rekening", "die rekening", "oplichter",
+        "oplichters", "oplichting", "phishing", "spam", "fraude",
+    ),
     self_descriptions=("ik ben",),
     id_numbers=("rijksregisternummer", "rijksregister", "insz", "insz-nummer", "nationaal nummer"),
     secrets=(
@@ -823,6 +842,13 @@ ENGLISH: Final = LanguageProfile(
         "mrs", "mrs.", "mr", "mr.", "ms", "ms.", "mister", "dr", "dr.", "doctor",
     ),
     introductions=("my name is", "my name's", "my name’s", "i am called", "i'm called"),
+    receipts=(
+        "received", "receive", "got a", "got an", "sent me", "called me", "texted me",
+        "emailed me", "e-mailed me", "messaged me", "a message from", "an email from",
+        "an e-mail from", "a mail from", "a text from", "a call from", "an sms from", "sender",
+        "this number", "that number", "this address", "that address", "this account", "scam",
+        "scammer", "scammers", "phishing", "spam", "fraud",
+    ),
     self_descriptions=("i am", "i'm", "im"),
     id_numbers=(
         "national number", "national register number", "national registry number",

@@ -10,6 +10,7 @@ import json
 from collections.abc import AsyncIterator
 from itertools import count
 from pathlib import Path
+from typing import Final
 
 import pytest
 import pytest_asyncio
@@ -247,6 +248,45 @@ async def test_personal_data_is_pointed_out_with_the_privacy_lesson(
     assert shared in warning.text
     assert warning.keyboard[0][0].data == data("lessons.open", privacy.id)
     assert "jan.peeters" not in chat.text
+
+
+SENDERS_DATA_QUESTIONS: Final = {
+    "fr": (
+        "j'ai reçu un sms du 0470 12 34 56 qui dit que mon colis est bloqué, c'est une arnaque ?",
+        (Kind.PHONE,),
+    ),
+    "nl": (
+        "ik kreeg een mail van info@bpost-pakjes.be, ik moet 2 euro betalen. Is dat oplichting?",
+        (Kind.EMAIL,),
+    ),
+    "en": (
+        "I got a text from +32 470 12 34 56 asking me to pay BE68 5390 0754 7034, is it a scam?",
+        (Kind.PHONE, Kind.IBAN),
+    ),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_senders_number_in_a_message_received_is_left_out_without_a_lesson_on_sharing(
+    plain_app: App, language: Language
+) -> None:
+    chat = await new_learner(plain_app, language)
+    t = plain_app.services.translators[language]
+
+    question, kinds = SENDERS_DATA_QUESTIONS[language]
+    await chat.say(question)
+
+    notice = message_with(chat, "🔒")
+    *items, last = [t.gettext(KIND_NAMES[kind]) for kind in kinds]
+    shared = t.gettext("{items} and {last}").format(items=", ".join(items), last=last)
+    left_out = t.gettext("🔒 I left {shared} out of your message before reading it.")
+    assert notice.text == left_out.format(shared=shared if items else last)
+    assert not notice.keyboard
+    for sender in ("0470", "bpost-pakjes", "5390"):
+        assert sender not in chat.text
+    # The same number given as the learner's own is warned about, with the lesson.
+    await chat.say("my number is 0470 12 34 56, can you call me?")
+    assert message_with(chat, "🔒").keyboard
 
 
 async def test_a_learner_giving_their_name_is_told_it_is_left_out_not_warned(

@@ -120,6 +120,11 @@ def introductions(languages: LanguageRegistry) -> re.Pattern[str]:
     return re.compile(any_word(cue for profile in languages for cue in profile.introductions))
 
 
+def receipts(languages: LanguageRegistry) -> re.Pattern[str]:
+    """Return a pattern of the words that say a message or a call came to the learner."""
+    return re.compile(any_word(cue for profile in languages for cue in profile.receipts))
+
+
 def self_descriptions(languages: LanguageRegistry) -> re.Pattern[str]:
     """Return a pattern of a message that opens with words about oneself ("I am", "ik ben")."""
     cues = (cue for profile in languages for cue in profile.self_descriptions)
@@ -148,12 +153,32 @@ def _join(t: Translator, items: Sequence[str]) -> str:
     return t.gettext("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
+# What a message the learner received carries of its sender: asked about, not shared.
+SENDERS_DATA: Final = frozenset({Kind.EMAIL, Kind.PHONE, Kind.IBAN})
+
+
 def personal_data_warning(
-    turn: Turn, language: Language, kinds: Sequence[Kind], privacy_lesson_id: str
+    turn: Turn,
+    language: Language,
+    kinds: Sequence[Kind],
+    privacy_lesson_id: str,
+    *,
+    received: bool = False,
 ) -> None:
-    """Tell the learner kindly what personal data they shared, and why to keep it to themselves."""
+    """Tell the learner kindly what personal data they shared, and why to keep it to themselves.
+
+    With `received`, the message is about one the learner received ("j'ai reçu un SMS du
+    0470…"): its sender's address or number is left out without a lesson on sharing one's own.
+    """
     t = turn.services.translators[language]
     shared = _join(t, [t.gettext(KIND_NAMES[kind]) for kind in kinds])
+    if received and SENDERS_DATA.issuperset(kinds):
+        turn.say(
+            t.gettext("🔒 I left {shared} out of your message before reading it.").format(
+                shared=shared
+            )
+        )
+        return
     text = "\n".join(
         [
             t.ngettext(
@@ -208,6 +233,7 @@ class Answers:
         self._openers = openers(languages)
         self._introductions = introductions(languages)
         self._self_descriptions = self_descriptions(languages)
+        self._receipts = receipts(languages)
         self._reminder_words = WordBeginnings(w for p in languages for w in p.reminders)
         self._trainer_tools = WordBeginnings(w for p in languages for w in p.trainer_tools)
         # Each language's own: "pain" is an ailment in English and bread in French.
@@ -247,7 +273,10 @@ class Answers:
                 return
             turn.say(t.gettext("🔒 I do not keep the names you write, so I left it out."))
         elif redaction.found:
-            personal_data_warning(turn, language, redaction.kinds, self.privacy_lesson_id)
+            received = bool(self._receipts.search(redaction.bare))
+            personal_data_warning(
+                turn, language, redaction.kinds, self.privacy_lesson_id, received=received
+            )
         if LINK.search(redaction.bare):
             self._link(turn)
             return
