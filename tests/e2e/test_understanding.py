@@ -648,6 +648,9 @@ async def test_frustration_on_a_card_names_the_way_back_to_it(plain_app: App) ->
         ),
         ("wat is het verschil tss chatgpt en gemini? en wat zijn AI agents eigenlijk?", True),
         ("is het veilig om mijn cv in chatgpt te plakken?", False),
+        # One question, insisted on: it was told to send "the others" one by one.
+        ("ik kreeg een brief van de RVA, is dat door een AI beslist??", False),
+        ("is dat door een AI beslist ?! en mag dat ?", True),
     ],
 )
 async def test_several_questions_in_one_message_are_said_to_be_answered_one_at_a_time(

@@ -68,8 +68,10 @@ LINK: Final = re.compile(r"\bhttps?://\S|\bwww\.\w", re.IGNORECASE)
 _LONE_LETTER: Final = re.compile(r"\s*[a-d]\s*[).]?\s*", re.IGNORECASE)
 # The letters of a quiz question's options (A to D): "e" or "x" alone is no answer.
 OPTION_POSITIONS: Final = range(4)
-# Question marks that make a message several questions, which one card cannot answer.
+# Questions that make a message several, which one card cannot answer.
 SEVERAL_QUESTIONS: Final = 2
+# A question is words, then its marks: "c a cause d'une IA??" asks one, "gratuit? un compte?" two.
+QUESTIONS_ASKED: Final = re.compile(r"\w[^?]*\?+")
 SEVERAL_ASKED: Final = N_(
     "You asked several questions. I answer one at a time: please send the others one by one."
 )
@@ -896,4 +898,4 @@ def _refusal(t: Translator, *, health: bool) -> str:
 
 def _several(question: str) -> bool:
     """Tell whether a message asks several questions ("…? …? …?")."""
-    return question.count("?") >= SEVERAL_QUESTIONS
+    return len(QUESTIONS_ASKED.findall(question)) >= SEVERAL_QUESTIONS
