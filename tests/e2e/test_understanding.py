@@ -687,6 +687,12 @@ async def test_anger_said_in_a_clause_of_a_message_that_asks_nothing_is_heard(
         ("fr", "tu peux me dire mon score stp", "📊"),
         ("nl", "ik ben echt doodop, tot morgen", REPLIES[Kind.STOP]),
         ("en", "gotta go, talk tomorrow", REPLIES[Kind.GOODBYE]),
+        # Life interrupting, then coming back: both were refused as outside the lessons.
+        ("fr", "dsl mon fils m'appelle", REPLIES[Kind.STOP]),
+        ("nl", "sorry, de bel gaat", REPLIES[Kind.STOP]),
+        ("en", "sorry my kid is calling me", REPLIES[Kind.STOP]),
+        ("fr", "c bon jsuis la ou on en etait?", "📖"),
+        ("nl", "zo, ik ben terug, waar waren we?", "📖"),
     ],
 )
 async def test_small_talk_worded_freely_is_read_by_its_meaning(
