@@ -203,10 +203,14 @@ class LanguageProfile:
     # the course answers that names one ("chatgpt m'a dit de prendre 2 dafalgan") is also told
     # to ask a doctor or pharmacist.
     medicines: tuple[str, ...] = field(default=(), repr=False)
-    # Beginnings of the words of a trainer's tools (their groups, learners, reports, who is
-    # stuck), lower case without accents: a trainer's message that holds one is shown the trainer
-    # menu ("qui est bloqué ?" got "I do not know what this question is about").
+    # Beginnings of the words of a trainer's tools (their groups, learners, sending to them),
+    # lower case without accents: a trainer's message that holds one is shown the trainer menu
+    # ("hoe stuur ik alleen naar lieve een bericht?" got a lesson card on phishing).
     trainer_tools: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words that ask who is stuck or how a group does, lower case without
+    # accents: a trainer's message that holds one is shown the report ("hoe zie ik wie er
+    # vastzit?" got the trainer menu, where the report is one button of seven).
+    trainer_reports: tuple[str, ...] = field(default=(), repr=False)
     # The espeak-ng voice that reads it aloud; empty: the voice named by the code itself.
     espeak_voice: str = ""
 
@@ -482,7 +486,11 @@ FRENCH: Final = LanguageProfile(
         "medicament", "medoc", "paracetamol", "ibuprof", "dafalgan", "doliprane", "antibiot",
         "pilule", "posologie", "dose",
     ),
-    trainer_tools=("groupe", "apprenant", "stagiaire", "rapport", "cohort", "bloqu", "decroch"),
+    trainer_tools=(
+        "groupe", "apprenant", "stagiaire", "cohort", "envoyer un message", "envoyer une lecon",
+        "envoyer un rappel", "envoie un message", "j envoie", "message a mes", "message a un",
+    ),
+    trainer_reports=("rapport", "bloqu", "decroch", "progres de mes", "progres des"),
     health_cues=(
         "j'ai", "j’ai", "jai", "je suis", "je souffre de", "je souffre d'", "je prends",
         "je suis atteint de", "je suis atteinte de", "je suis atteint d'", "je suis atteinte d'",
@@ -683,9 +691,13 @@ DUTCH: Final = LanguageProfile(
         "pillen", "dosis", "bijsluiter",
     ),
     trainer_tools=(
-        "groep", "cursist", "deelnemer", "rapport", "verslag", "cohort", "zit vast", "zitten vast",
-        "zit er vast", "zitten er vast", "loopt vast", "lopen vast", "vastzit", "vastgelopen",
-        "achterop",
+        "groep", "cursist", "deelnemer", "cohort", "stuur ik", "bericht sturen", "bericht naar",
+        "les sturen", "herinnering sturen",
+    ),
+    trainer_reports=(
+        "rapport", "verslag", "zit vast", "zitten vast", "zit er vast", "zitten er vast",
+        "loopt vast", "lopen vast", "vastzit", "vastzitten", "vastgelopen", "achterop",
+        "vooruitgang van",
     ),
     health_cues=(
         "ik heb", "ik ben", "ik lijd aan", "ik neem", "ik kreeg", "kheb", "kben",
@@ -868,9 +880,10 @@ ENGLISH: Final = LanguageProfile(
         "dose", "dosage",
     ),
     trainer_tools=(
-        "group", "learners", "trainees", "participants", "report", "cohort", "stuck",
-        "falling behind",
+        "group", "learners", "trainees", "participants", "cohort", "do i send", "send a message",
+        "send a lesson", "send a reminder", "message to",
     ),
+    trainer_reports=("report", "stuck", "falling behind", "progress of"),
     health_cues=(
         "i have", "i've got", "i've", "ive", "i got", "i suffer from", "i am", "i'm", "im",
         "i take", "i was diagnosed with", "i've been diagnosed with",

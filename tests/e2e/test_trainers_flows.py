@@ -301,10 +301,15 @@ async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(a
     assert trainer.button("📤 Een les of bericht sturen")
     await trainer.say("comment envoyer un rappel à mes apprenants")  # not the learner's reminders
     assert trainer.button("👥 Mijn groepen")
-    await trainer.say("qui est bloqué ?")  # "I do not know what this question is about"
-    assert trainer.button("👥 Mijn groepen")
-    await trainer.say("wie zit er vast?")
-    assert trainer.button("👥 Mijn groepen")
+    # A lesson card on phishing, through "bericht".
+    await trainer.say("hoe stuur ik alleen naar lieve een bericht?")
+    assert trainer.button("📤 Een les of bericht sturen")
+    # Who is stuck is the report's: "I do not know what this question is about", then the menu.
+    await new_cohort(trainer, "Bib Mechelen")
+    for asked in ("qui est bloqué ?", "hoe zie ik wie er vastzit?"):
+        await trainer.say(asked)
+        assert "📊 Rapport over welke groep?" in trainer.text
+        assert trainer.button("Bib Mechelen")
     learner = await person(app, 5001, "nl")
     await learner.say("hoe stuur ik een les naar mijn groep?")
     assert "/trainer" not in learner.text

@@ -238,6 +238,7 @@ class Answers:
         self._receipts = receipts(languages)
         self._reminder_words = WordBeginnings(w for p in languages for w in p.reminders)
         self._trainer_tools = WordBeginnings(w for p in languages for w in p.trainer_tools)
+        self._trainer_reports = WordBeginnings(w for p in languages for w in p.trainer_reports)
         # Each language's own: "pain" is an ailment in English and bread in French.
         self._ailments = {p.code: WordBeginnings(p.ailments) for p in languages}
         self._medicines = {p.code: WordBeginnings(p.medicines) for p in languages}
@@ -290,11 +291,11 @@ class Answers:
         ):
             self._tap_to_answer(turn, turn.t, redaction.bare)
             return
-        if await self._asks_for_trainer_tools(turn, redaction.bare):
+        if tool := await self._trainer_tool_asked(turn, redaction.bare):
             # "hoe stuur ik een les naar mijn groep?" from a trainer got a lesson card on
             # anonymising letters: the lessons are for learners, the tools are in the menu.
             turn.say(turn.t.gettext(TRAINER_TOOLS))
-            await run_command(turn, "trainer", "trainer")
+            await run_command(turn, tool, "trainer")
             return
         if not has_letters(redaction.bare):
             # "7" where no button has that number, a date, a sum: nothing the lessons answer.
@@ -822,10 +823,14 @@ class Answers:
         # Only ▶ Continue: the question stays on screen, and a letter typed next answers it.
         turn.say(said, rows(screens.continue_button(t)))
 
-    async def _asks_for_trainer_tools(self, turn: Turn, text: str) -> bool:
-        """Tell whether a trainer's message names their tools (a group, its learners, reports)."""
-        named = self._trainer_tools.found_in(text)
-        return named and "trainer" in await turn.services.audiences(turn.uow, turn.learner)
+    async def _trainer_tool_asked(self, turn: Turn, text: str) -> str | None:
+        """Return the trainer command a trainer's message asks for: the report, or the menu."""
+        report = self._trainer_reports.found_in(text)
+        if not (report or self._trainer_tools.found_in(text)):
+            return None
+        if "trainer" not in await turn.services.audiences(turn.uow, turn.learner):
+            return None
+        return "report" if report else "trainer"
 
     def _speaks_of_ailments(self, text: str, language: Language) -> bool:
         """Tell whether a message names an everyday ailment ("j'ai de la fièvre", "hoofdpijn")."""
