@@ -2548,13 +2548,18 @@ async def test_after_a_break_in_practice_a_question_is_no_prompt(
     assert "📝" not in chat.text
 
 
-async def take_quiz(app: App, chat: Chat, language: Language, lesson_id: str) -> None:
-    """Take a lesson's quiz, every answer right, up to its result."""
+async def take_quiz(
+    app: App, chat: Chat, language: Language, lesson_id: str, right: int | None = None
+) -> None:
+    """Take a lesson's quiz up to its result: the first `right` answers right (all of them)."""
     lesson = app.services.course.lesson(language, lesson_id)
     assert lesson is not None
     await chat.press_data(data("quiz.start", lesson_id))
     for number, item in enumerate(lesson.quiz):
-        await chat.answer(item.correct)
+        if right is None or number < right:
+            await chat.answer(item.correct)
+        else:
+            await chat.answer((item.correct + 1) % len(item.options))
         if number + 1 < len(lesson.quiz):
             await chat.press(t(app, language, "Next ▶"))
 
@@ -2596,3 +2601,20 @@ async def test_the_quiz_asked_for_again_on_a_card_is_the_lesson_s_quiz(plain_app
     lesson = plain_app.services.course.lesson("en", FIRST_LESSON)
     assert lesson is not None
     assert chat.question.question in {item.question for item in lesson.quiz}
+
+
+@pytest.mark.parametrize(
+    ("right", "said"),
+    [(4, "Perfect! Well done."), (3, "Good work!"), (2, "A good start.")],
+)
+async def test_a_quizs_praise_follows_how_many_were_right(
+    plain_app: App, right: int, said: str
+) -> None:
+    # Two right out of four was "Good work!", which said nothing of what went well.
+    lesson = plain_app.services.course.lesson("en", FIRST_LESSON)
+    assert lesson is not None
+    assert len(lesson.quiz) == 4
+    chat = await new_learner(plain_app, "en")
+    await take_quiz(plain_app, chat, "en", FIRST_LESSON, right)
+    praise = ("Perfect! Well done.", "Good work!", "A good start.")
+    assert [line for line in praise if line in chat.text] == [said]

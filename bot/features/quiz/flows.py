@@ -354,8 +354,11 @@ async def say_summary(turn: Turn, lesson: Lesson, score: int) -> Lesson | None:
     reread = None
     if score == total:
         lines.append(t.gettext("Perfect! Well done."))
-    elif score * 2 >= total:
+    elif score * 4 >= total * 3:
         lines += [t.gettext("Good work!"), comeback_promise(turn, total - score)]
+    elif score * 2 >= total:
+        # Half right was "Good work!": praise that said nothing of what went well.
+        lines += [t.gettext("A good start."), comeback_promise(turn, total - score)]
     else:
         lines += [
             t.gettext("Keep going! Read the cards again, then try once more."),
