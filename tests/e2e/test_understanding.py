@@ -2618,3 +2618,24 @@ async def test_a_quizs_praise_follows_how_many_were_right(
     await take_quiz(plain_app, chat, "en", FIRST_LESSON, right)
     praise = ("Perfect! Well done.", "Good work!", "A good start.")
     assert [line for line in praise if line in chat.text] == [said]
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        # The card on Google Maps' fastest road, then "no questions to review".
+        (
+            "nl",
+            "Wat is de snelste weg naar het certificaat? Kan ik lessen overslaan die ik al ken?",
+        ),
+        ("fr", "je peux sauter les leçons que je connais ?"),
+        ("en", "can i skip lessons i already know"),
+    ],
+)
+async def test_asking_for_a_shortcut_is_shown_the_quiz_straight_away_and_the_certificate(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    quiz_now = t(plain_app, language, "📝 I know this: quiz now")
+    assert chat.text == t(plain_app, language, REPLIES[Kind.SHORTCUT]).format(quiz_now=quiz_now)

@@ -13,7 +13,7 @@ from bot.features.menu import flows as screens
 from bot.features.practice.buttons import practice_button
 from bot.features.progress.activity import learned_once_today
 from bot.features.progress.ports import PROGRESS
-from bot.features.quiz.buttons import StartQuiz
+from bot.features.quiz.buttons import QUIZ_NOW, StartQuiz
 from bot.features.simpler.buttons import simpler_button
 from bot.features.voice.buttons import listen_card_button
 from bot.features.voice.readings import card_voice, reads_aloud
@@ -135,7 +135,7 @@ def card_keyboard(turn: Turn, lesson: Lesson, index: int) -> Keyboard:
     # On the first card only: someone who already knows the topic goes straight to its quiz,
     # which then tells them what to read again.
     skip = (
-        button(t.gettext("📝 I know this: quiz now"), StartQuiz(lesson.id))
+        button(t.gettext(QUIZ_NOW), StartQuiz(lesson.id))
         if index == 0 and len(lesson.cards) > 1
         else None
     )

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from bot.core.callbacks import CallbackData
+from bot.i18n import N_
+
+# On a lesson's first card: someone who already knows the topic goes straight to its quiz.
+QUIZ_NOW: Final = N_("📝 I know this: quiz now")
 
 
 @dataclass(frozen=True)

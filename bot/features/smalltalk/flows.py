@@ -44,7 +44,7 @@ from bot.features.practice.buttons import ShowHint
 from bot.features.practice.flows import Practising
 from bot.features.privacy.buttons import ConfirmForget
 from bot.features.privacy.flows import ConfirmingForget, confirm_forget, forget_typed
-from bot.features.quiz.buttons import StartQuiz
+from bot.features.quiz.buttons import QUIZ_NOW, StartQuiz
 from bot.features.quiz.flows import Answering, start_quiz_of, tap_to_answer, unlabelled
 from bot.features.quiz.waiting import check_on_screen, quiz_question_on_screen
 from bot.features.simpler.buttons import ExplainQuestion, Simplify, simpler_button
@@ -72,6 +72,11 @@ REPLIES: Final[dict[Kind, str]] = {
     Kind.LESSON_TIME: N_(
         "A lesson takes about 5 to 10 minutes: a few short cards, then a short quiz. You can "
         "stop at any time: I keep your place."
+    ),
+    Kind.SHORTCUT: N_(
+        "Yes. On the first card of a lesson you already know, tap “{quiz_now}”: when its quiz "
+        "is done, so is the lesson. For the certificate, you also need most answers right: "
+        "/certificate shows what is left."
     ),
     Kind.QUESTION: N_(
         "Do you have a question? Type it in a few words, for example: “What is a deepfake?”"
@@ -362,6 +367,9 @@ async def _reply(turn: Turn, kind: Kind) -> None:
         turn.say(t.gettext(REPLIES[kind]), rows(read_aloud_button(t, on=on), _onwards(turn)))
         return
     said = t.gettext(REPLIES[kind])
+    if kind is Kind.SHORTCUT:
+        # The button's own words, as the learner will see them.
+        said = said.format(quiz_now=t.gettext(QUIZ_NOW))
     under_a_question = check_on_screen(turn) or quiz_question_on_screen(turn)
     if kind is Kind.OK and under_a_question:
         # Under a question, "👍 Good!" would read as "your answer is right".

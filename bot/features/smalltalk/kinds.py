@@ -24,6 +24,8 @@ class Kind(Enum):
     TEXT_SIZE = "text_size"
     COMEBACK = "comeback"  # "how do I come back tomorrow?": the place is kept
     LESSON_TIME = "lesson_time"  # "how long does a lesson take?"
+    # "can I skip the lessons I know?": a lesson's quiz straight away, and what a certificate needs
+    SHORTCUT = "shortcut"
     NEXT_LESSON = "next_lesson"  # what ▶ Next lesson does: the lesson after the current one
     MENU = "menu"
     STOP = "stop"

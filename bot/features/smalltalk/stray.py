@@ -43,7 +43,14 @@ SAID_NOT_ASKED: Final = frozenset(
 # morgen verdergaan", "one more quiz" to "quiz again" (not /quiz), "antwoord beluisteren ipv
 # lezen" to "zeg het antwoord", "j'ai perdu mes clés" to "j'ai perdu mon travail".
 PHRASED_ONLY: Final = frozenset(
-    {Kind.COMEBACK, Kind.LESSON_TIME, Kind.RETAKE, Kind.ANSWER_ASKED, Kind.JOB_LOSS}
+    {
+        Kind.COMEBACK,
+        Kind.LESSON_TIME,
+        Kind.SHORTCUT,
+        Kind.RETAKE,
+        Kind.ANSWER_ASKED,
+        Kind.JOB_LOSS,
+    }
 )
 # What moves the learner on or back, which a message does only with one of its own words, as a
 # command: "je m'apelle andré" came as close to "je passe" as small talk does, and skipped a card.
