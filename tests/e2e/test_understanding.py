@@ -29,6 +29,7 @@ from bot.features.quiz.tables import QuizAnswerRow
 from bot.features.smalltalk.flows import (
     FRUSTRATED_NOWHERE,
     REPLIES,
+    SIMPLEST,
     SKIP_UNDER_A_QUESTION,
     WHY_ALONE,
 )
@@ -1029,6 +1030,22 @@ async def test_not_understanding_a_card_shows_its_simpler_words_and_keeps_the_pl
     assert key_idea in chat.text  # what 🙂 Simpler, please shows, without the tap
     await chat.press(t(plain_app, language, "↩ Back to the card"))
     assert chat.text.startswith(card_header(plain_app, language, 1))
+
+
+async def test_not_understanding_the_simpler_words_either_offers_listening_and_a_person(
+    plain_app: App,
+) -> None:
+    # "ik snap het niet" under the card in simpler words got the same words again, and again.
+    chat = await new_learner(plain_app, "nl")
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say("ik snap het niet")
+    simpler = chat.text
+    await chat.say("ik snap het nog altijd niet")
+    assert chat.text != simpler
+    assert chat.text == t(plain_app, "nl", SIMPLEST)
+    assert chat.button_with_action("voice.answer")
+    await chat.press(t(plain_app, "nl", "▶ Continue"))
+    assert chat.text.startswith(card_header(plain_app, "nl", 1))
 
 
 @pytest.mark.parametrize(

@@ -52,7 +52,7 @@ from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.recognise import Phrasebook
 from bot.features.smalltalk.requests import Request
 from bot.features.smalltalk.stray import StrayMessages
-from bot.features.voice.buttons import ReadAloud
+from bot.features.voice.buttons import ListenAnswer, ReadAloud
 from bot.features.voice.flows import read_aloud_button, switch_read_aloud
 from bot.features.voice.readings import reads_aloud
 from bot.i18n import N_
@@ -128,6 +128,11 @@ _CLAUSE_END: Final = re.compile(r"[,.;:!?\n]+")
 WHY_ALONE: Final = N_(
     "Good question! Please write the whole question, for example: “Why can a chatbot make "
     "mistakes?” Then I look for the answer in the lessons."
+)
+# Said when the card in simpler words did not help either: the same words would not.
+SIMPLEST: Final = N_(
+    "That is the simplest I can say it. Tap 🔊 Listen to hear it, or ask your trainer or "
+    "someone you trust. You can also type what is unclear in a few words."
 )
 # A check only notes where the learner stands: it tells nothing after each answer.
 CONFUSED_IN_A_CHECK: Final = N_(
@@ -406,6 +411,13 @@ async def _confused(turn: Turn) -> None:
     if explaining is not None:
         _point_to_lesson(turn, *explaining)
         return
+    if here is not None and _simpler_on_screen(turn, *here):
+        # "ik snap het niet" under the card in simpler words got the same words again.
+        # Its 🔊 again, the one button that says the same words another way.
+        listen = next((b for b in turn.shown if action_of(b) == ListenAnswer.action), None)
+        help_button = button(t.gettext("❓ Help"), ShowHelp())
+        turn.say(t.gettext(SIMPLEST), rows(listen, _onwards(turn), help_button))
+        return
     if here is not None and await press(turn, Simplify(here[0].id, here[1])):
         return
     if isinstance(turn.state, Practising) and await press(turn, ShowHint()):
@@ -497,6 +509,12 @@ def _simpler_here(turn: Turn) -> Button | None:
     """Return the 🙂 Simpler, please of the card the learner is reading, if they are on one."""
     here = _card_here(turn)
     return simpler_button(turn.t, here[0].id, here[1]) if here is not None else None
+
+
+def _simpler_on_screen(turn: Turn, lesson: Lesson, index: int) -> bool:
+    """Tell whether the card is shown in simpler words: only they lead back to the same card."""
+    back = ShowCard(lesson.id, index).pack()
+    return any(shown.data == back for shown in turn.shown)
 
 
 def _card_here(turn: Turn) -> tuple[Lesson, int] | None:
