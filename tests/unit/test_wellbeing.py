@@ -273,6 +273,7 @@ def test_the_lines_given_are_those_of_the_facts_register() -> None:
         "community_help": values["community-help-service"],
         "card_stop": values["card-stop"],
         "safeonweb": values["safeonweb-report"],
+        "child_focus": values["child-focus"],
     }
     assert {name: (number,) for name, number in HELPLINES.items()} == registered
 

@@ -33,6 +33,7 @@ HELPLINES: Final = {
     "community_help": "02 648 40 14",
     "card_stop": "078 170 170",
     "safeonweb": "suspect@safeonweb.be",
+    "child_focus": "116 000",
 }
 EMERGENCY: Final = "112"  # Europe's emergency number
 # The lines for thoughts of suicide, which the course's card on real help gives too.
@@ -90,7 +91,9 @@ REPLIES: Final = {
         "• Keep proof: screenshots, links, names.\n"
         "• Report it on the app or website, and to the police (in any police station; in "
         "danger: {emergency}).\n"
-        "• If it is about someone under 18, Child Focus helps too, for free."
+        "• Someone under 18? Call Child Focus, {child_focus}, for free, day and night, and do "
+        "not keep the image itself. An adult can ask the Institute for the Equality of Women "
+        "and Men for help to have it removed."
     ),
     "deepfake": N_(
         "💛 The person shown is not to blame. Making or sharing a fake picture, video or voice of "
@@ -100,7 +103,7 @@ REPLIES: Final = {
         "• Do not share it further, do not pay and do not answer threats.\n"
         "• Keep proof: screenshots, links, names.\n"
         "• Report it on the app or website, and to the police (in danger: {emergency}).\n"
-        "• If it is about someone under 18, Child Focus helps too, for free."
+        "• Someone under 18? Call Child Focus, {child_focus}, for free, day and night."
     ),
     "scammed": N_(
         "🚨 Act now, it is not too late. It is not your fault: scammers are very good at this.\n"
