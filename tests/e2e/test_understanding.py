@@ -694,6 +694,9 @@ async def test_anger_said_in_a_clause_of_a_message_that_asks_nothing_is_heard(
         ("en", "sorry my kid is calling me", REPLIES[Kind.STOP]),
         ("fr", "c bon jsuis la ou on en etait?", "📖"),
         ("nl", "zo, ik ben terug, waar waren we?", "📖"),
+        # Asking for the trainer by name was refused as outside the lessons.
+        ("nl", "ik wil katrien iets vragen", REPLIES[Kind.PERSON]),
+        ("fr", "je veux demander quelque chose à ma formatrice", REPLIES[Kind.PERSON]),
     ],
 )
 async def test_small_talk_worded_freely_is_read_by_its_meaning(
