@@ -17,6 +17,7 @@ from bot.core.replies import CommandMenu, Document, Picture
 from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.tables import TrainerSettingsRow
 from tests.conftest import Clock
+from tests.support.buttons import data as button_data
 from tests.support.chat import Chat, already_claimed
 from tests.support.telegram import BotApi
 from tests.support.trainers import (
@@ -35,6 +36,7 @@ from tests.support.trainers import (
 
 TRAINER_ONLY = "This is for trainers only."
 BRUSSELS = ZoneInfo("Europe/Brussels")
+FIRST_LESSON = "basics/what-is-ai"
 
 
 @pytest.fixture
@@ -111,8 +113,9 @@ async def test_a_trainer_takes_a_learner_out_of_the_group(app: App) -> None:
     await owner.press("Evening class")
     await owner.press("Learners in the group")
     assert [b.label.split(" · ")[0] for b in owner.buttons][:2] == ["L0 B.", "L1 B."]
-    take_out = owner.button("L1 B.").data.removesuffix(":0") + ":1"
     await owner.press("L1 B.")
+    take_out = owner.button("Take out of the group").data.removesuffix(":0") + ":1"
+    await owner.press("Take out of the group")
     assert "Take L1 B. out of “Evening class”?" in owner.text
     await owner.press("No")
     assert owner.button("L1 B.")
@@ -125,6 +128,7 @@ async def test_a_trainer_takes_a_learner_out_of_the_group(app: App) -> None:
     assert "Do you want to leave the group “Evening class”?" in second.text
 
     await owner.press("L1 B.")
+    await owner.press("Take out of the group")
     await owner.press("Yes, take them out")
     assert "Done: L1 B. is no longer in “Evening class”." in owner.text
     assert owner.button("New join link")
@@ -135,6 +139,44 @@ async def test_a_trainer_takes_a_learner_out_of_the_group(app: App) -> None:
     # The same confirmation again finds them gone.
     await owner.press_data(take_out)
     assert "This learner is no longer in the group." in owner.text
+
+
+async def test_a_trainer_sees_where_one_learner_is_and_which_quizzes_to_go_over(
+    app: App,
+) -> None:
+    # "wat heeft lieve fout gehad?": the report named no one under half right, and tapping a
+    # learner only offered to take them out.
+    owner = await new_trainer(app, 2001)
+    code = await new_cohort(owner, "Evening class")
+    (learner,) = await learners(app, code, ["en"])
+    await owner.command("cohort")
+    await owner.press("Evening class")
+    await owner.press("Learners in the group")
+    shown = owner.button("L0 B.").data
+    await owner.press("L0 B.")
+    assert "📚 Lessons done: 0 of 43" in owner.text
+    assert "📝 No quiz taken yet." in owner.text
+
+    lesson = app.services.course.lesson("en", FIRST_LESSON)
+    assert lesson is not None
+    await learner.press_data(button_data("quiz.start", lesson.id))
+    for number, item in enumerate(lesson.quiz):
+        right = item.correct if number % 2 else (item.correct + 1) % len(item.options)
+        await learner.press_data(button_data("quiz.ans", item.id, right))
+        if number + 1 < len(lesson.quiz):
+            await learner.press("Next ▶")
+    await owner.press("Back to the learners")
+    await owner.press("L0 B.")
+    assert "📚 Lessons done: 1 of 43" in owner.text
+    half = len(lesson.quiz) // 2
+    assert f"• “{lesson.title}”: {half}/{len(lesson.quiz)}" in owner.text
+
+    # Another trainer's tap on the same button shows nothing of this learner.
+    other = await new_trainer(app, 2002)
+    await other.press_data(shown)
+    assert "This button is no longer active" in other.text
+    assert "L0 B." not in other.text
+    assert lesson.title not in other.text
 
 
 async def test_a_large_group_lists_its_learners_ten_at_a_time(app: App) -> None:

@@ -313,11 +313,20 @@ class CohortReport(CallbackData):
 
 @dataclass(frozen=True)
 class CohortMembers(CallbackData):
-    """List a cohort's learners, a page at a time, to take one out of it."""
+    """List a cohort's learners, a page at a time, to see one or take them out of it."""
 
     action = "trainers.members"
     cohort: int
     page: int
+
+
+@dataclass(frozen=True)
+class ShowMember(CallbackData):
+    """Show one learner of a cohort: where they are, and the quizzes to go over with them."""
+
+    action = "trainers.member"
+    cohort: int
+    learner: int
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,7 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.NewCohort, cohorts.ask_name),
             on(buttons.ShowCohort, cohorts.show_cohort),
             on(buttons.CohortMembers, members.members),
+            on(buttons.ShowMember, members.member),
             on(buttons.RemoveMember, members.remove, by_words=False),
             on(buttons.NewJoinCode, cohorts.new_code),
             on(buttons.StopJoinCodes, cohorts.stop_codes),

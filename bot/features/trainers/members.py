@@ -1,4 +1,4 @@
-"""A trainer's learners in a group: see who is in it, and take someone out of it.
+"""A trainer's learners in a group: see who is in it, how one is doing, and take someone out.
 
 A join link shared too widely lets in people the trainer does not know; they would see the
 group's pushes and appear in its reports. The trainer takes them out here, then makes a new
@@ -13,14 +13,24 @@ from typing import Final
 
 from bot.core.ports import LEARNERS, UnitOfWork
 from bot.core.router import Turn, button, rows
+from bot.features.progress.ports import PROGRESS
 from bot.features.trainers.access import Access
-from bot.features.trainers.buttons import CohortMembers, NewJoinCode, RemoveMember, ShowCohort
-from bot.features.trainers.ports import COHORTS
+from bot.features.trainers.buttons import (
+    CohortMembers,
+    NewJoinCode,
+    RemoveMember,
+    ShowCohort,
+    ShowMember,
+)
+from bot.features.trainers.ports import COHORTS, Cohort, Member
 from bot.features.trainers.render import message_language
-from bot.features.trainers.report_formats import learner_name
+from bot.features.trainers.report import lesson_in_progress, quizzes_to_go_over
+from bot.features.trainers.report_formats import learner_name, lesson_title
 
 # Buttons per page: a phone shows about this many without scrolling far.
 PAGE: Final = 10
+# Quizzes to go over shown for one learner: the worst ones, which a session can take up.
+QUIZZES_SHOWN: Final = 5
 
 
 class MemberFlows:
@@ -30,7 +40,7 @@ class MemberFlows:
         self.access = access
 
     async def members(self, turn: Turn, chosen: CohortMembers) -> None:
-        """Show a page of the cohort's learners, each a button that offers to take them out."""
+        """Show a page of the cohort's learners, each a button to how they are doing."""
         if not (cohort := await self.access.led_cohort(turn, chosen.cohort)):
             return
         t = turn.t
@@ -46,14 +56,14 @@ class MemberFlows:
         more = (page + 1) * PAGE < len(members)
         turn.say(
             t.gettext(
-                "👥 {name}: tap a learner to take them out of the group. They joined on the date "
-                "shown."
+                "👥 {name}: tap a learner to see how they are doing, or to take them out of the "
+                "group. They joined on the date shown."
             ).format(name=cohort.name),
             rows(
                 *(
                     button(
                         f"{learner_name(t, member)} · {t.date(member.joined_at)}",
-                        RemoveMember(cohort.id, member.learner_id, 0),
+                        ShowMember(cohort.id, member.learner_id),
                     )
                     for member in shown
                 ),
@@ -64,17 +74,65 @@ class MemberFlows:
             ),
         )
 
+    async def member(self, turn: Turn, chosen: ShowMember) -> None:
+        """Show where one learner is and which quizzes to go over with them."""
+        found = await self._member(turn, chosen.cohort, chosen.learner)
+        if found is None:
+            return
+        cohort, member = found
+        t = turn.t
+        entries = (await turn.repo(PROGRESS).of_learners([member.learner_id])).get(
+            member.learner_id, []
+        )
+        lessons = set(turn.course.lesson_order(t.language))
+        done = sum(1 for entry in entries if entry.completed_at and entry.lesson_id in lessons)
+        lines = [
+            t.gettext("👤 {learner} · joined {joined} · last here {seen}").format(
+                learner=learner_name(t, member),
+                joined=t.date(member.joined_at),
+                seen=t.date(member.last_seen_at),
+            ),
+            t.gettext("📚 Lessons done: {done} of {total}").format(done=done, total=len(lessons)),
+        ]
+        if (now_on := lesson_in_progress(entries, lessons)) is not None:
+            lines.append(
+                t.gettext("▶ Now on “{lesson}”").format(lesson=lesson_title(turn.course, t, now_on))
+            )
+        taken = any(entry.last_score is not None for entry in entries)
+        lines += _quiz_lines(turn, quizzes_to_go_over(entries, lessons), taken=taken)
+        turn.say(
+            "\n".join(lines),
+            rows(
+                button(
+                    t.gettext("🚪 Take out of the group"),
+                    RemoveMember(cohort.id, member.learner_id, 0),
+                ),
+                button(t.gettext("⬅ Back to the learners"), CohortMembers(cohort.id, 0)),
+            ),
+        )
+
+    async def _member(
+        self, turn: Turn, cohort_id: int, learner_id: int
+    ) -> tuple[Cohort, Member] | None:
+        """Return a trainer's own cohort and one of its learners; else say why and return None."""
+        if not (cohort := await self.access.led_cohort(turn, cohort_id)):
+            return None
+        members = await turn.repo(COHORTS).members(cohort.id)
+        member = next((m for m in members if m.learner_id == learner_id), None)
+        if member is None:
+            back = button(turn.t.gettext("⬅ Back to the group"), ShowCohort(cohort.id))
+            turn.say(turn.t.gettext("This learner is no longer in the group."), rows(back))
+            return None
+        return cohort, member
+
     async def remove(self, turn: Turn, chosen: RemoveMember) -> None:
         """Ask first; once confirmed, take the learner out of the cohort."""
-        if not (cohort := await self.access.led_cohort(turn, chosen.cohort)):
+        found = await self._member(turn, chosen.cohort, chosen.learner)
+        if found is None:
             return
+        cohort, member = found
         t = turn.t
-        members = await turn.repo(COHORTS).members(cohort.id)
-        member = next((m for m in members if m.learner_id == chosen.learner), None)
         back = button(t.gettext("⬅ Back to the group"), ShowCohort(cohort.id))
-        if member is None:
-            turn.say(t.gettext("This learner is no longer in the group."), rows(back))
-            return
         name = learner_name(t, member)
         if not chosen.confirmed:
             turn.say(
@@ -100,6 +158,22 @@ class MemberFlows:
             rows(button(t.gettext("🔗 New join link"), NewJoinCode(cohort.id)), back),
             replace=True,
         )
+
+
+def _quiz_lines(turn: Turn, to_go_over: list[tuple[str, int, int]], *, taken: bool) -> list[str]:
+    """Return a learner's quizzes to go over, worst first, or why there are none."""
+    t = turn.t
+    if to_go_over:
+        return [
+            t.gettext("📝 Quizzes to go over (right answers in the latest try):"),
+            *(
+                f"• “{lesson_title(turn.course, t, lesson_id)}”: {right}/{asked}"
+                for lesson_id, right, asked in to_go_over[:QUIZZES_SHOWN]
+            ),
+        ]
+    if taken:
+        return [t.gettext("📝 Every quiz taken so far was all right.")]
+    return [t.gettext("📝 No quiz taken yet.")]
 
 
 async def member_languages(stores: UnitOfWork, cohort_id: int, default: str) -> Counter[str]:

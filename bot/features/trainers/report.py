@@ -175,7 +175,7 @@ async def build_report(
             check_in=checks.get(member.learner_id, {}).get(CHECK_IN),
             check_out=_since_joining(checks.get(member.learner_id, {}).get(CHECK_OUT), member),
             answers_by_module=answers[member.learner_id],
-            working_on=_working_on(progress.get(member.learner_id, ()), module_of),
+            working_on=lesson_in_progress(progress.get(member.learner_id, ()), module_of),
             struggling_with=_struggling_with(progress.get(member.learner_id, ()), module_of),
         )
         for member in members
@@ -205,7 +205,21 @@ async def build_report(
     )
 
 
-def _working_on(entries: Iterable[LessonProgress], lessons: Container[str]) -> str | None:
+def quizzes_to_go_over(
+    entries: Iterable[LessonProgress], lessons: Container[str]
+) -> list[tuple[str, int, int]]:
+    """Return the lessons whose latest quiz was not all right, worst first: id, right, asked."""
+    missed = [
+        (entry.lesson_id, entry.last_score, entry.quiz_total)
+        for entry in entries
+        if entry.last_score is not None
+        and entry.last_score < entry.quiz_total
+        and entry.lesson_id in lessons
+    ]
+    return sorted(missed, key=lambda quiz: quiz[1] / quiz[2])
+
+
+def lesson_in_progress(entries: Iterable[LessonProgress], lessons: Container[str]) -> str | None:
     """Return the lesson a learner started last and has not finished, if any."""
     open_lessons = [e for e in entries if e.completed_at is None and e.lesson_id in lessons]
     return max(open_lessons, key=lambda e: e.started_at).lesson_id if open_lessons else None
