@@ -159,6 +159,21 @@ from bot.paths import PROJECT_ROOT
         # Sexual pictures, fake or not, of the learner's child or of themselves.
         ("une video de ma fille nue circule, c'est faux, que faire", "images"),
         ("on a fait un faux montage porno de moi", "images"),
+        # A friend's child, a nudify app: the card on labels and signs, or none, answered.
+        (
+            "une copine de ma fille a eu une fausse photo d'elle toute nue faite avec l'ia qui "
+            "tourne a l ecole, on fait koi",
+            "images",
+        ),
+        ("a nudify app made pics of me and they go around on whatsapp", "images"),
+        ("er gaat een nepnaaktfoto van haar rond op school, wat nu", "images"),
+        # A "bank" that had itsme confirmed got the lesson card on scams, its advice in sentence 6.
+        (
+            "de bank belde mij vandaag en ze vroegen om mijn itsme te bevestigen en ik heb da "
+            "gedaan is da erg",
+            "scammed",
+        ),
+        ("la banque m'a appelée et j'ai confirmé avec itsme", "scammed"),
         ("someone made deepfake porn of my sister", "images"),
         ("er gaat een naaktvideo van mijn dochter rond", "images"),
         ("ik voel me niet goed sinds ik mijn werk kwijt ben", "sadness"),

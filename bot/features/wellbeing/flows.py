@@ -109,7 +109,8 @@ REPLIES: Final = {
         "🚨 Act now, it is not too late. It is not your fault: scammers are very good at this.\n"
         "• Card number or codes given? Call Card Stop {card_stop} now (day and night) to block "
         "your card, then call your bank.\n"
-        "• Money gone? Tell your bank today, and file a complaint with the police.\n"
+        "• Money gone? Call your bank right away: a transfer can sometimes still be stopped. "
+        "Then file a complaint with the police.\n"
         "• Typed a password on the fake page? Change it now, and everywhere you use it.\n"
         "• Forward the scam message to {safeonweb}, then delete it."
     ),
