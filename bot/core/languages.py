@@ -203,6 +203,10 @@ class LanguageProfile:
     # the course answers that names one ("chatgpt m'a dit de prendre 2 dafalgan") is also told
     # to ask a doctor or pharmacist.
     medicines: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words of investing and trading, lower case without accents: a question
+    # that names one ("which stocks should I buy with AI?") is told that no AI predicts the
+    # markets and that "AI trading" apps are a common scam.
+    investments: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words of a trainer's tools (their groups, learners, sending to them),
     # lower case without accents: a trainer's message that holds one is shown the trainer menu
     # ("hoe stuur ik alleen naar lieve een bericht?" got a lesson card on phishing).
@@ -486,6 +490,10 @@ FRENCH: Final = LanguageProfile(
         "medicament", "medoc", "paracetamol", "ibuprof", "dafalgan", "doliprane", "antibiot",
         "pilule", "posologie", "dose",
     ),
+    investments=(
+        "bourse", "investi", "placer mon argent", "placer de l argent", "crypto", "bitcoin",
+        "trading", "trader", "forex",
+    ),
     trainer_tools=(
         "groupe", "apprenant", "stagiaire", "cohort", "envoyer un message", "envoyer une lecon",
         "envoyer un rappel", "envoie un message", "j envoie", "message a mes", "message a un",
@@ -690,6 +698,9 @@ DUTCH: Final = LanguageProfile(
         "medicijn", "medicatie", "medicament", "paracetamol", "ibuprof", "dafalgan", "antibiot",
         "pillen", "dosis", "bijsluiter",
     ),
+    investments=(
+        "beleg", "aandelen", "beurs", "investe", "crypto", "bitcoin", "trading", "forex",
+    ),
     trainer_tools=(
         "groep", "cursist", "deelnemer", "cohort", "stuur ik", "bericht sturen", "bericht naar",
         "les sturen", "herinnering sturen",
@@ -878,6 +889,9 @@ ENGLISH: Final = LanguageProfile(
     medicines=(
         "medicine", "medication", "paracetamol", "ibuprof", "acetaminophen", "antibiot", "pills",
         "dose", "dosage",
+    ),
+    investments=(
+        "invest", "stock market", "stocks", "tickers", "crypto", "bitcoin", "trading", "forex",
     ),
     trainer_tools=(
         "group", "learners", "trainees", "participants", "cohort", "do i send", "send a message",

@@ -19,7 +19,7 @@ from bot.app import App, open_app
 from bot.config import Language, Settings
 from bot.core.replies import Document, Picture
 from bot.course.model import PracticeTask
-from bot.features.answers.flows import SEVERAL_ASKED
+from bot.features.answers.flows import MONEY_ADVICE, SEVERAL_ASKED
 from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
 from bot.features.gain.ports import CHECK_IN
 from bot.features.lessons.flows import Reading
@@ -2659,3 +2659,25 @@ async def test_asking_for_a_shortcut_is_shown_the_quiz_straight_away_and_the_cer
     await chat.say(typed)
     quiz_now = t(plain_app, language, "📝 I know this: quiz now")
     assert chat.text == t(plain_app, language, REPLIES[Kind.SHORTCUT]).format(quiz_now=quiz_now)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "answered"),
+    [
+        # "AI makes predictions", then a card on agents: a yes to someone short of money.
+        ("en", "Can AI predict the stock market? Should I invest with an AI trading app?", True),
+        ("fr", "est-ce que l'IA peut prédire la bourse ?", True),
+        ("nl", "welke aandelen moet ik kopen met AI?", True),
+        # Outside the course, the warning stands in for the refusal.
+        ("en", "which stocks should i buy this year", False),
+    ],
+)
+async def test_money_and_investing_are_told_no_ai_predicts_the_markets(
+    plain_app: App, language: Language, typed: str, answered: bool
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert chat.replies[0].text == t(plain_app, language, MONEY_ADVICE)
+    refusal = t(plain_app, language, "That is not in my lessons, so I cannot answer it.")
+    assert refusal not in chat.text
+    assert (len(chat.replies) > 1) is answered  # the card follows the warning

@@ -90,6 +90,11 @@ MODEL_PASSAGES: Final = 4
 # about unless it is this close to an everyday subject (cosine): "since when?" scores 0.09,
 # "pizza recipe" 0.47; of the 24 short off-topic development probes, 5 score under it.
 VERY_SHORT_WORDS: Final = 3
+MONEY_ADVICE: Final = N_(
+    "💶 I give no advice on money or investments. No AI can predict the markets, and apps or ads "
+    "that promise easy money with AI are a common scam: before you pay anything, look the "
+    "company up in the FSMA's warnings (fsma.be)."
+)
 TRAINER_TOOLS: Final = N_("Your trainer tools (groups, sends, reports) are under /trainer.")
 EVERYDAY_CLOSE: Final = 0.25
 CARD_MAX_WORDS: Final = 90
@@ -242,6 +247,7 @@ class Answers:
         # Each language's own: "pain" is an ailment in English and bread in French.
         self._ailments = {p.code: WordBeginnings(p.ailments) for p in languages}
         self._medicines = {p.code: WordBeginnings(p.medicines) for p in languages}
+        self._investments = {p.code: WordBeginnings(p.investments) for p in languages}
 
     async def _language(self, turn: Turn, text: str) -> ReplyLanguage:
         if not can_switch(text):
@@ -525,6 +531,11 @@ class Answers:
             # "chatgpt m'a dit de prendre 2 dafalgan, c bon ?": the lesson on checking answers
             # follows, but who to ask comes first.
             turn.say(_health_advice(t))
+        if self._investments[read_in].found_in(redaction.bare):
+            # "Can AI predict the stock market?" got "AI makes predictions", and "which stocks
+            # should I buy with AI?" a card on agents: a job seeker short of money could read
+            # either as a yes.
+            turn.say(t.gettext(MONEY_ADVICE))
         if not result.confident:
             # About AI, but no lesson comes close enough: say so, show the closest card all the
             # same (on the learner development questions, the right lesson for 30 of 40), and
@@ -767,7 +778,9 @@ class Answers:
         # demain ?"), and so does a short one close to an everyday subject ("météo demain").
         follow_ups = turn.services.languages.profile(language).follow_ups
         words = word_count(bare)
-        if self._speaks_of_ailments(bare, language) and not answering:
+        if self._investments[language].found_in(bare) and not answering:
+            turn.say(t.gettext(MONEY_ADVICE), rows(screens.menu_button(t)))
+        elif self._speaks_of_ailments(bare, language) and not answering:
             # Before all else: "j'ai mal au dos, je dois faire quoi" came as close to "what do I
             # do?" as help does, and "il a de la fièvre" leans on no question before it.
             await self._redirect(turn, t, health=True)
