@@ -696,6 +696,9 @@ async def test_anger_said_in_a_clause_of_a_message_that_asks_nothing_is_heard(
         ("nl", "zo, ik ben terug, waar waren we?", "📖"),
         # Asking for the trainer by name was refused as outside the lessons.
         ("nl", "ik wil katrien iets vragen", REPLIES[Kind.PERSON]),
+        # Refused as outside the lessons, and a card on how AI is made.
+        ("en", "Are you spying on me? Who sees what I write here?", "🔒"),
+        ("en", "Are you an AI yourself? How do you answer me?", "I am an AI tutor"),
         ("fr", "je veux demander quelque chose à ma formatrice", REPLIES[Kind.PERSON]),
     ],
 )
@@ -1125,15 +1128,15 @@ async def test_a_doubt_that_also_asks_something_outside_the_course_is_reassured(
     assert t(plain_app, "fr", "❓ Help") in [b.label for b in chat.buttons]
 
 
-async def test_an_unsure_answer_never_guesses_with_the_suicide_lines(plain_app: App) -> None:
+async def test_a_parents_worry_never_gets_the_suicide_lines(plain_app: App) -> None:
+    # Unsure, it guessed the card on real help, from the lesson on chatbots as friends; the
+    # lesson's card for parents answers it now, and an unsure guess skips that card still.
     chat = await new_learner(plain_app, "nl")
     await chat.say(
         "hoi, ik ben mama van 2 kinderen (9 en 13). mijn zoon zit de hele dag op tiktok. "
         "is da gevaarlijk met AI?"
     )
-    assert t(plain_app, "nl", "🤔 I am not sure my lessons answer that. The closest I have:") in (
-        chat.text
-    )
+    assert "Tieners en AI-vrienden" in chat.text
     assert "1813" not in chat.text
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from bot.course.checks import FACTS_REGISTER
 from bot.course.facts import load_register
-from bot.features.wellbeing.flows import HELPLINES, distress
+from bot.features.wellbeing.flows import CRISIS_LINES, HELPLINES, distress, names_crisis_lines
 from bot.paths import PROJECT_ROOT
 
 
@@ -305,3 +305,10 @@ def test_the_lines_given_are_those_of_the_facts_register() -> None:
 )
 def test_a_question_after_someone_to_talk_to_is_told_apart(text: str, seeks: bool) -> None:
     assert distress().seeks_help(text) is seeks
+
+
+@pytest.mark.parametrize("line", CRISIS_LINES)
+def test_a_passage_that_gives_a_crisis_line_is_known_as_such(line: str) -> None:
+    # An unsure answer leaves such a passage out of its guess (bot/features/answers/flows.py).
+    assert names_crisis_lines(f"Thinking about suicide? Call {line}, day and night.")
+    assert not names_crisis_lines("Call Card Stop on 078 170 170, day and night.")

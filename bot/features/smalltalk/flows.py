@@ -57,6 +57,7 @@ from bot.features.voice.flows import read_aloud_button, switch_read_aloud
 from bot.features.voice.readings import reads_aloud
 from bot.i18n import N_
 
+BREAK_TAKEN: Final = N_("OK, let us take a break. I keep your place: come back when you like.")
 REPLIES: Final[dict[Kind, str]] = {
     Kind.GREETING: N_("Hello! 👋 Nice to see you."),
     Kind.HOW_ARE_YOU: N_("I am fine, thank you! 😊 I hope you are too. Shall we go on?"),
@@ -64,7 +65,8 @@ REPLIES: Final[dict[Kind, str]] = {
     Kind.GOODBYE: N_("See you soon! 👋 I keep your place for next time."),
     Kind.OK: N_("👍 Good!"),
     Kind.NO: N_("No problem."),
-    Kind.STOP: N_("OK, let us take a break. I keep your place: come back when you like."),
+    Kind.STOP: BREAK_TAKEN,
+    Kind.INTERRUPTED: BREAK_TAKEN,
     Kind.COMEBACK: N_(
         "I keep your place. When you come back, just write to me or tap /continue: we go on "
         "where you stopped."
@@ -110,7 +112,7 @@ FRUSTRATED_NOWHERE: Final = N_(
     "looking for in a few words."
 )
 # A break keeps the learner's place; what they type next is no answer to the screen they left.
-BREAKS: Final = frozenset({Kind.STOP, Kind.GOODBYE})
+BREAKS: Final = frozenset({Kind.STOP, Kind.INTERRUPTED, Kind.GOODBYE})
 OK_UNDER_A_QUESTION: Final = N_("👍 OK. Tap the answer you choose.")
 SKIP_UNDER_A_QUESTION: Final = N_(
     "A question cannot be skipped, but a guess is fine: tap the answer that seems most likely to "

@@ -29,6 +29,8 @@ class Kind(Enum):
     NEXT_LESSON = "next_lesson"  # what ▶ Next lesson does: the lesson after the current one
     MENU = "menu"
     STOP = "stop"
+    # "dsl mon fils m'appelle", "sorry, de bel gaat": a break, read from its phrases only
+    INTERRUPTED = "interrupted"
     NEXT = "next"
     # "skip", "je passe": the next card on a card; under a question, that a guess is fine
     SKIP = "skip"

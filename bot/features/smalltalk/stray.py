@@ -36,12 +36,13 @@ ASKING_WORDS: Final = frozenset(
     }
 )
 SAID_NOT_ASKED: Final = frozenset(
-    {Kind.GREETING, Kind.GOODBYE, Kind.THANKS, Kind.OK, Kind.NO, Kind.STOP}
+    {Kind.GREETING, Kind.GOODBYE, Kind.THANKS, Kind.OK, Kind.NO, Kind.STOP, Kind.INTERRUPTED}
 )
 # Read from their phrases only: by meaning, "quel temps fera-t-il demain à Liège ?" came
 # closest to "combien de temps dure une leçon", "ik ben echt doodop, tot morgen" to "kan ik
 # morgen verdergaan", "one more quiz" to "quiz again" (not /quiz), "antwoord beluisteren ipv
-# lezen" to "zeg het antwoord", "j'ai perdu mes clés" to "j'ai perdu mon travail".
+# lezen" to "zeg het antwoord", "j'ai perdu mes clés" to "j'ai perdu mon travail", "my phone is
+# … please call me" to "on m'appelle".
 PHRASED_ONLY: Final = frozenset(
     {
         Kind.COMEBACK,
@@ -50,6 +51,7 @@ PHRASED_ONLY: Final = frozenset(
         Kind.RETAKE,
         Kind.ANSWER_ASKED,
         Kind.JOB_LOSS,
+        Kind.INTERRUPTED,
     }
 )
 # What moves the learner on or back, which a message does only with one of its own words, as a
