@@ -1136,7 +1136,7 @@ async def test_a_parents_worry_never_gets_the_suicide_lines(plain_app: App) -> N
         "hoi, ik ben mama van 2 kinderen (9 en 13). mijn zoon zit de hele dag op tiktok. "
         "is da gevaarlijk met AI?"
     )
-    assert "Tieners en AI-vrienden" in chat.text
+    assert "Voor ouders: tieners en AI" in chat.text
     assert "1813" not in chat.text
 
 
