@@ -51,6 +51,24 @@ async def test_what_is_a_chatbot_gets_the_glossary_definition_and_its_lesson(
 
 
 @pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        # A card on writing clear prompts, through "prompt".
+        ("en", "What is prompt injection?"),
+        ("fr", "c'est quoi une injection de prompt"),
+        ("nl", "wat is een promptinjectie"),
+    ],
+)
+async def test_prompt_injection_is_defined_with_the_lesson_on_agents(
+    app: App, language: str, question: str
+) -> None:
+    chat = await learner(app, language)
+    await chat.say(question)
+    assert glossary_term(app, language, "prompt-injection").definition in chat.text
+    assert opened_lessons(chat) == ["tools/ai-agents"]
+
+
+@pytest.mark.parametrize(
     ("language", "question"), [("nl", "wat is ChatGPT"), ("en", "what is chatgpt")]
 )
 async def test_a_definition_defines_the_ai_words_it_uses(
