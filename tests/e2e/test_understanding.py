@@ -4,6 +4,7 @@ talk that keeps the learner's place, and follow-up questions rewritten by a (fak
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator
 from itertools import count
 from pathlib import Path
@@ -17,7 +18,7 @@ from bot.adapters.db.learners import SqlLearners
 from bot.adapters.search import Retriever
 from bot.app import App, open_app
 from bot.config import Language, Settings
-from bot.core.replies import Document, Picture
+from bot.core.replies import Document, Picture, Voice
 from bot.course.model import PracticeTask
 from bot.features.answers.flows import MONEY_ADVICE, SEVERAL_ASKED
 from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
@@ -2684,3 +2685,20 @@ async def test_money_and_investing_are_told_no_ai_predicts_the_markets(
     refusal = t(plain_app, language, "That is not in my lessons, so I cannot answer it.")
     assert refusal not in chat.text
     assert (len(chat.replies) > 1) is answered  # the card follows the warning
+
+
+@pytest.mark.parametrize("question", ["wat is een deepfake?", "is chatgpt gratis?"])
+async def test_with_every_card_read_aloud_the_answers_are_read_aloud_too(
+    plain_app: App, question: str
+) -> None:
+    # "Read every card to me" read the lessons, not the answers to the learner's own questions.
+    chat = await new_learner(plain_app, "nl")
+    await chat.say(question)
+    assert not [reply for reply in chat.replies if isinstance(reply, Voice)]
+    await chat.press_data(data("voice.auto", "on"))
+    await chat.say(question)
+    voices = [reply for reply in chat.replies if isinstance(reply, Voice)]
+    assert len(voices) == 1
+    assert voices[0].language == "nl"
+    read, shown = (" ".join(re.findall(r"\w+", text)) for text in (voices[0].text, chat.text))
+    assert read[:40] in shown  # the answer shown, read

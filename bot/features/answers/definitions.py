@@ -22,7 +22,7 @@ from bot.course.model import Course, GlossaryTerm, Lesson
 from bot.course.vocabulary import Vocabulary, ai_terms, glossary_vocabulary, term_phrases
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
-from bot.features.voice.readings import listen_answer_button
+from bot.features.voice.readings import listen_answer_button, read_answer_aloud
 from bot.i18n import Translator
 
 # A lesson that names a term in its title or keywords is about it; one mention there counts as
@@ -254,3 +254,4 @@ async def say_definition(
     text = "\n".join(lines)
     listen = await listen_answer_button(turn, definition.term.definition, language)
     turn.say(text, rows(screens.way_back(turn, t), open_button, listen, screens.menu_button(t)))
+    await read_answer_aloud(turn, definition.term.definition, language)

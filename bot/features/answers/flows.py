@@ -51,7 +51,7 @@ from bot.features.quiz.waiting import check_on_screen, quiz_question_on_screen
 from bot.features.settings.flows import REVIEWS_ONLY
 from bot.features.simpler.buttons import simpler_button
 from bot.features.usage.budget import DailyBudget
-from bot.features.voice.readings import listen_answer_button
+from bot.features.voice.readings import listen_answer_button, read_answer_aloud
 from bot.features.wellbeing.flows import EMERGENCY, distress, names_crisis_lines
 from bot.i18n import N_, Translator
 from bot.language import UNDETERMINED, LanguageDetector
@@ -621,6 +621,7 @@ class Answers:
                 screens.menu_button(t),
             ),
         )
+        await read_answer_aloud(turn, answer.text, language)
 
     async def _card_answer(
         self,
@@ -676,6 +677,7 @@ class Answers:
                 screens.menu_button(t),
             ),
         )
+        await read_answer_aloud(turn, passage, language)
 
     async def _keep_for_trainers(self, turn: Turn, language: Language, question: str) -> bool:
         """Keep a (redacted) question the lessons may not answer for the trainers, if any.

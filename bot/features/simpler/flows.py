@@ -26,7 +26,7 @@ from bot.features.review.flows import Reviewing
 from bot.features.simpler.buttons import ExplainQuestion, Simplify
 from bot.features.simpler.key_idea import says_key_idea
 from bot.features.usage.budget import DailyBudget
-from bot.features.voice.readings import listen_answer_button
+from bot.features.voice.readings import listen_answer_button, read_answer_aloud
 from bot.i18n import Translator
 
 # A definition that holds most of an option's words (of four letters or more) tells it: left out
@@ -73,6 +73,7 @@ class Simpler:
         listen = await listen_answer_button(turn, text, turn.language)
         # Read in simpler words, the card may be left for the next one straight away.
         turn.say(text, rows(forward_button(t, lesson, index), back, listen, screens.menu_button(t)))
+        await read_answer_aloud(turn, text, turn.language)
 
     async def explain_question(self, turn: Turn, _: ExplainQuestion) -> None:
         """Explain the AI words of a question ("je comprends pas la question"), then ask a guess."""

@@ -55,6 +55,14 @@ def card_voice(turn: Turn, lesson: Lesson, index: int) -> Voice:
     return voice(turn, card_reading(lesson, index), lesson.language)
 
 
+async def read_answer_aloud(turn: Turn, text: str, language: Language) -> None:
+    """Read an answer aloud under it when the learner has every card read aloud."""
+    # "Read every card to me" read the lessons only: a learner who cannot read the cards well
+    # cannot read the answers to her own questions either.
+    if await reads_aloud(turn):
+        turn.add(voice(turn, text, language))
+
+
 async def listen_answer_button(turn: Turn, text: str, language: Language) -> Button:
     """Keep an answer to a free question for a day, and return the button that reads it aloud."""
     kept = await turn.repo(VOICE).keep_answer(turn.learner.id, language, text, turn.now)
