@@ -178,6 +178,11 @@ class LanguageProfile:
     # van", "this number", "scam"), any case: the e-mail address, phone number or IBAN in such a
     # question is most often a scammer's, asked about, not the learner's own, shared.
     receipts: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words a learner names their own contact details with ("mon numéro",
+    # "mijn e-mailadres", "my IBAN"), lower case without accents: with them, the data is the
+    # learner's own even in a message about one received ("je n'ai pas reçu le certificat, mon
+    # mail c'est …"), and the lesson on keeping it to oneself is offered.
+    own_contacts: tuple[str, ...] = field(default=(), repr=False)
     # Words a learner may give their full name after, as they may give anything else ("I am",
     # "je suis"), any case: two capitalised names or more after them are redacted ("I am Youssef
     # El Amrani"), one is not ("I am Belgian", "ik ben Vlaming").
@@ -471,6 +476,10 @@ FRENCH: Final = LanguageProfile(
         "ce numéro", "ce numero", "cette adresse", "ce compte", "arnaque", "arnaqueur",
         "escroc", "escroquerie", "phishing", "hameçonnage", "hameconnage", "spam", "fraude",
     ),
+    own_contacts=(
+        "mon num", "mon tel", "mon gsm", "mon portable", "mon mail", "mon e-mail", "mon email",
+        "mon adresse", "mon iban", "mon compte", "mes coordonnees",
+    ),
     self_descriptions=("je suis", "moi je suis"),
     id_numbers=(
         "numéro national", "numero national", "registre national", "niss", "nn",
@@ -491,14 +500,15 @@ FRENCH: Final = LanguageProfile(
         "pilule", "posologie", "dose",
     ),
     investments=(
-        "bourse", "investi", "placer mon argent", "placer de l argent", "crypto", "bitcoin",
-        "trading", "trader", "forex",
+        "investir mon argent", "investir de l argent", "investir en bourse", "investissement",
+        "placer mon argent", "placer de l argent", "en bourse", "la bourse", "cryptomonnaie",
+        "crypto monnaie", "bitcoin", "trading", "forex",
     ),
     trainer_tools=(
-        "groupe", "apprenant", "stagiaire", "cohort", "envoyer un message", "envoyer une lecon",
-        "envoyer un rappel", "envoie un message", "j envoie", "message a mes", "message a un",
+        "groupe", "apprenant", "stagiaire", "cohort", "envoyer un message a", "envoyer une lecon",
+        "envoyer un rappel", "message a mes", "message a un apprenant", "message a une apprenante",
     ),
-    trainer_reports=("rapport", "bloqu", "decroch", "progres de mes", "progres des"),
+    trainer_reports=("rapport", "bloqu", "decroch", "progres de mes"),
     health_cues=(
         "j'ai", "j’ai", "jai", "je suis", "je souffre de", "je souffre d'", "je prends",
         "je suis atteint de", "je suis atteinte de", "je suis atteint d'", "je suis atteinte d'",
@@ -676,11 +686,15 @@ DUTCH: Final = LanguageProfile(
     ),
     introductions=("ik heet", "mijn naam is", "mijne naam is", "ik noem", "kheet"),
     receipts=(
-        "gekregen", "ontvangen", "kreeg", "krijg", "belde mij", "belde me", "mij gebeld",
+        "gekregen", "ontvangen", "kreeg", "belde mij", "belde me", "mij gebeld",
         "me gebeld", "mij gemaild", "me gemaild", "een sms van", "een sms'je van", "een mail van",
         "een e-mail van", "een bericht van", "een oproep van", "afzender", "dit nummer",
         "dat nummer", "dit adres", "dat adres", "deze rekening", "die rekening", "oplichter",
-        "oplichters", "oplichting", "phishing", "spam", "fraude",
+        "oplichters", "oplichting", "phishing", "spam", "fraude", "een telefoontje van",
+    ),
+    own_contacts=(
+        "mijn nummer", "mijn gsm", "mijn telefoon", "mijn mail", "mijn e-mail", "mijn adres",
+        "mijn iban", "mijn rekening",
     ),
     self_descriptions=("ik ben",),
     id_numbers=("rijksregisternummer", "rijksregister", "insz", "insz-nummer", "nationaal nummer"),
@@ -699,16 +713,17 @@ DUTCH: Final = LanguageProfile(
         "pillen", "dosis", "bijsluiter",
     ),
     investments=(
-        "beleg", "aandelen", "beurs", "investe", "crypto", "bitcoin", "trading", "forex",
+        "beleggen", "belegging", "aandelen", "beurskoers", "investeren in", "investering",
+        "cryptomunt", "bitcoin", "trading", "forex",
     ),
     trainer_tools=(
-        "groep", "cursist", "deelnemer", "cohort", "stuur ik", "bericht sturen", "bericht naar",
-        "les sturen", "herinnering sturen",
+        "groep", "cursist", "deelnemer", "cohort", "stuur ik alleen", "stuur ik een bericht",
+        "stuur ik een les", "bericht sturen", "bericht naar", "les sturen", "herinnering sturen",
     ),
     trainer_reports=(
         "rapport", "verslag", "zit vast", "zitten vast", "zit er vast", "zitten er vast",
         "loopt vast", "lopen vast", "vastzit", "vastzitten", "vastgelopen", "achterop",
-        "vooruitgang van",
+        "vooruitgang van mijn",
     ),
     health_cues=(
         "ik heb", "ik ben", "ik lijd aan", "ik neem", "ik kreeg", "kheb", "kben",
@@ -866,11 +881,15 @@ ENGLISH: Final = LanguageProfile(
     ),
     introductions=("my name is", "my name's", "my name’s", "i am called", "i'm called"),
     receipts=(
-        "received", "receive", "got a", "got an", "sent me", "called me", "texted me",
+        "received", "sent me", "called me", "texted me",
         "emailed me", "e-mailed me", "messaged me", "a message from", "an email from",
         "an e-mail from", "a mail from", "a text from", "a call from", "an sms from", "sender",
         "this number", "that number", "this address", "that address", "this account", "scam",
         "scammer", "scammers", "phishing", "spam", "fraud",
+    ),
+    own_contacts=(
+        "my number", "my phone", "my mobile", "my mail", "my email", "my e-mail", "my address",
+        "my iban", "my account", "my bank account",
     ),
     self_descriptions=("i am", "i'm", "im"),
     id_numbers=(
@@ -891,13 +910,15 @@ ENGLISH: Final = LanguageProfile(
         "dose", "dosage",
     ),
     investments=(
-        "invest", "stock market", "stocks", "tickers", "crypto", "bitcoin", "trading", "forex",
+        "invest my", "investing my", "invest money", "investing money", "stock market",
+        "which stocks", "stocks to buy", "buy stocks", "buy shares", "shares to buy", "tickers",
+        "cryptocurrenc", "bitcoin", "trading", "forex",
     ),
     trainer_tools=(
-        "group", "learners", "trainees", "participants", "cohort", "do i send", "send a message",
-        "send a lesson", "send a reminder", "message to",
+        "group", "learners", "trainees", "participants", "cohort", "send a message to",
+        "send a lesson", "send a reminder", "message to my", "message to one",
     ),
-    trainer_reports=("report", "stuck", "falling behind", "progress of"),
+    trainer_reports=("report", "stuck", "falling behind", "progress of my"),
     health_cues=(
         "i have", "i've got", "i've", "ive", "i got", "i suffer from", "i am", "i'm", "im",
         "i take", "i was diagnosed with", "i've been diagnosed with",

@@ -289,6 +289,22 @@ async def test_a_senders_number_in_a_message_received_is_left_out_without_a_less
     assert message_with(chat, "🔒").keyboard
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("fr", "je n'ai pas reçu le certificat, mon mail c'est jean.dupont@example.be"),
+        ("fr", "ce site demande mon IBAN BE68 5390 0754 7034, c'est une arnaque ?"),
+        ("nl", "ik kreeg een nieuwe gsm, mijn nummer is 0470 12 34 56"),
+    ],
+)
+async def test_own_contact_details_beside_a_word_of_receiving_are_still_warned_about(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert message_with(chat, "🔒").keyboard  # the lesson on what not to share
+
+
 async def test_a_learner_giving_their_name_is_told_it_is_left_out_not_warned(
     plain_app: App,
 ) -> None:

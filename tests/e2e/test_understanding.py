@@ -1049,7 +1049,8 @@ async def test_not_understanding_the_simpler_words_either_offers_listening_and_a
     simpler = chat.text
     await chat.say("ik snap het nog altijd niet")
     assert chat.text != simpler
-    assert chat.text == t(plain_app, "nl", SIMPLEST)
+    listen = t(plain_app, "nl", "🔊 Listen")
+    assert chat.text == t(plain_app, "nl", SIMPLEST).format(listen=listen)
     assert chat.button_with_action("voice.answer")
     await chat.press(t(plain_app, "nl", "▶ Continue"))
     assert chat.text.startswith(card_header(plain_app, "nl", 1))
@@ -2702,3 +2703,21 @@ async def test_with_every_card_read_aloud_the_answers_are_read_aloud_too(
     assert voices[0].language == "nl"
     read, shown = (" ".join(re.findall(r"\w+", text)) for text in (voices[0].text, chat.text))
     assert read[:40] in shown  # the answer shown, read
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("en", "How do journalists use AI to investigate deepfakes?"),
+        ("fr", "Le Forem donne une bourse pour une formation IA ?"),
+        ("nl", "Op de beurs zag ik een AI-robot, hoe werkt dat?"),
+        ("en", "what is cryptography"),
+        ("fr", "je veux m'investir dans une formation IA"),
+    ],
+)
+async def test_words_that_only_look_like_investing_get_no_money_warning(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert t(plain_app, language, MONEY_ADVICE) not in chat.text

@@ -90,15 +90,15 @@ MODEL_PASSAGES: Final = 4
 # about unless it is this close to an everyday subject (cosine): "since when?" scores 0.09,
 # "pizza recipe" 0.47; of the 24 short off-topic development probes, 5 score under it.
 VERY_SHORT_WORDS: Final = 3
+EVERYDAY_CLOSE: Final = 0.25
+CARD_MAX_WORDS: Final = 90
+OTHER_LESSONS: Final = 2
 MONEY_ADVICE: Final = N_(
     "💶 I give no advice on money or investments. No AI can predict the markets, and apps or ads "
     "that promise easy money with AI are a common scam: before you pay anything, look the "
     "company up in the FSMA's warnings (fsma.be)."
 )
 TRAINER_TOOLS: Final = N_("Your trainer tools (groups, sends, reports) are under /trainer.")
-EVERYDAY_CLOSE: Final = 0.25
-CARD_MAX_WORDS: Final = 90
-OTHER_LESSONS: Final = 2
 
 KIND_NAMES: Final[dict[Kind, str]] = {
     Kind.NATIONAL_NUMBER: N_("a national register number"),
@@ -241,6 +241,7 @@ class Answers:
         self._introductions = introductions(languages)
         self._self_descriptions = self_descriptions(languages)
         self._receipts = receipts(languages)
+        self._own_contacts = WordBeginnings(w for p in languages for w in p.own_contacts)
         self._reminder_words = WordBeginnings(w for p in languages for w in p.reminders)
         self._trainer_tools = WordBeginnings(w for p in languages for w in p.trainer_tools)
         self._trainer_reports = WordBeginnings(w for p in languages for w in p.trainer_reports)
@@ -282,7 +283,10 @@ class Answers:
                 return
             turn.say(t.gettext("🔒 I do not keep the names you write, so I left it out."))
         elif redaction.found:
-            received = bool(self._receipts.search(redaction.bare))
+            # A sender's address or number, asked about; not the learner's own, named as such.
+            received = bool(
+                self._receipts.search(redaction.bare.replace("’", "'"))
+            ) and not self._own_contacts.found_in(redaction.bare)
             personal_data_warning(
                 turn, language, redaction.kinds, self.privacy_lesson_id, received=received
             )
@@ -677,7 +681,8 @@ class Answers:
                 screens.menu_button(t),
             ),
         )
-        await read_answer_aloud(turn, passage, language)
+        # All that is shown: an unsure answer read without its "not sure" would sound sure.
+        await read_answer_aloud(turn, "\n\n".join(parts), language)
 
     async def _keep_for_trainers(self, turn: Turn, language: Language, question: str) -> bool:
         """Keep a (redacted) question the lessons may not answer for the trainers, if any.
@@ -781,7 +786,9 @@ class Answers:
         follow_ups = turn.services.languages.profile(language).follow_ups
         words = word_count(bare)
         if self._investments[language].found_in(bare) and not answering:
-            turn.say(t.gettext(MONEY_ADVICE), rows(screens.menu_button(t)))
+            turn.say(
+                t.gettext(MONEY_ADVICE), rows(screens.way_back(turn, t), screens.menu_button(t))
+            )
         elif self._speaks_of_ailments(bare, language) and not answering:
             # Before all else: "j'ai mal au dos, je dois faire quoi" came as close to "what do I
             # do?" as help does, and "il a de la fièvre" leans on no question before it.
@@ -895,7 +902,7 @@ class WordBeginnings:
 
     def found_in(self, text: str) -> bool:
         """Tell whether a word of the text, without accents nor capitals, starts with one."""
-        folded = fold(text).casefold().replace("'", " ")
+        folded = fold(text).casefold().replace("'", " ").replace("’", " ")
         return self._pattern is not None and bool(self._pattern.search(folded))
 
 

@@ -52,7 +52,7 @@ from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.recognise import Phrasebook
 from bot.features.smalltalk.requests import Request
 from bot.features.smalltalk.stray import StrayMessages
-from bot.features.voice.buttons import ListenAnswer, ReadAloud
+from bot.features.voice.buttons import ListenAnswer, ReadAloud, listen_label
 from bot.features.voice.flows import read_aloud_button, switch_read_aloud
 from bot.features.voice.readings import reads_aloud
 from bot.i18n import N_
@@ -133,7 +133,7 @@ WHY_ALONE: Final = N_(
 )
 # Said when the card in simpler words did not help either: the same words would not.
 SIMPLEST: Final = N_(
-    "That is the simplest I can say it. Tap 🔊 Listen to hear it, or ask your trainer or "
+    "That is the simplest I can say it. Tap {listen} to hear it, or ask your trainer or "
     "someone you trust. You can also type what is unclear in a few words."
 )
 # A check only notes where the learner stands: it tells nothing after each answer.
@@ -418,7 +418,8 @@ async def _confused(turn: Turn) -> None:
         # Its 🔊 again, the one button that says the same words another way.
         listen = next((b for b in turn.shown if action_of(b) == ListenAnswer.action), None)
         help_button = button(t.gettext("❓ Help"), ShowHelp())
-        turn.say(t.gettext(SIMPLEST), rows(listen, _onwards(turn), help_button))
+        said = t.gettext(SIMPLEST).format(listen=listen_label(t))
+        turn.say(said, rows(listen, _onwards(turn), help_button))
         return
     if here is not None and await press(turn, Simplify(here[0].id, here[1])):
         return
@@ -515,6 +516,7 @@ def _simpler_here(turn: Turn) -> Button | None:
 
 def _simpler_on_screen(turn: Turn, lesson: Lesson, index: int) -> bool:
     """Tell whether the card is shown in simpler words: only they lead back to the same card."""
+    # A card's own buttons lead to the cards before and after it, never to itself.
     back = ShowCard(lesson.id, index).pack()
     return any(shown.data == back for shown in turn.shown)
 

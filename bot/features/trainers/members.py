@@ -34,7 +34,7 @@ QUIZZES_SHOWN: Final = 5
 
 
 class MemberFlows:
-    """List a cohort's learners and take one out, for the cohort's own trainer only."""
+    """List a cohort's learners, show how one is doing, take one out: for its trainer only."""
 
     def __init__(self, access: Access) -> None:
         self.access = access
@@ -98,7 +98,7 @@ class MemberFlows:
             lines.append(
                 t.gettext("▶ Now on “{lesson}”").format(lesson=lesson_title(turn.course, t, now_on))
             )
-        taken = any(entry.last_score is not None for entry in entries)
+        taken = any(e.last_score is not None and e.lesson_id in lessons for e in entries)
         lines += _quiz_lines(turn, quizzes_to_go_over(entries, lessons), taken=taken)
         turn.say(
             "\n".join(lines),
@@ -145,7 +145,7 @@ class MemberFlows:
                         t.gettext("Yes, take them out"),
                         RemoveMember(cohort.id, member.learner_id, 1),
                     ),
-                    button(t.gettext("No"), CohortMembers(cohort.id, 0)),
+                    button(t.gettext("No"), ShowMember(cohort.id, member.learner_id)),
                 ),
             )
             return
@@ -167,7 +167,9 @@ def _quiz_lines(turn: Turn, to_go_over: list[tuple[str, int, int]], *, taken: bo
         return [
             t.gettext("📝 Quizzes to go over (right answers in the latest try):"),
             *(
-                f"• “{lesson_title(turn.course, t, lesson_id)}”: {right}/{asked}"
+                t.gettext("• “{lesson}”: {right}/{asked}").format(
+                    lesson=lesson_title(turn.course, t, lesson_id), right=right, asked=asked
+                )
                 for lesson_id, right, asked in to_go_over[:QUIZZES_SHOWN]
             ),
         ]

@@ -88,7 +88,7 @@ REPLIES: Final = {
         "💛 This is not your fault. Sharing sexual pictures or videos of someone without their "
         "consent is against the law in Belgium, fake ones made with AI too.\n"
         "• Do not share it further, do not pay and do not answer threats.\n"
-        "• Keep proof: screenshots, links, names.\n"
+        "• Keep proof: links, account names, dates.\n"
         "• Report it on the app or website, and to the police (in any police station; in "
         "danger: {emergency}).\n"
         "• Someone under 18? Call Child Focus, {child_focus}, for free, day and night, and do "
