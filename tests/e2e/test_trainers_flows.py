@@ -105,13 +105,18 @@ async def test_an_invite_link_delivered_again_is_not_redeemed_again(app: App) ->
     assert await app.tutor.handle(invited.sender, link, claim=already_claimed) == []
 
 
+async def open_learners(trainer: Chat, group: str) -> None:
+    """Open the list of a group's learners from the trainer's groups."""
+    await trainer.command("cohort")
+    await trainer.press(group)
+    await trainer.press("Learners in the group")
+
+
 async def test_a_trainer_takes_a_learner_out_of_the_group(app: App) -> None:
     owner = await new_trainer(app, 2001)
     code = await new_cohort(owner, "Evening class")
     first, second = await learners(app, code, ["en", "en"])
-    await owner.command("cohort")
-    await owner.press("Evening class")
-    await owner.press("Learners in the group")
+    await open_learners(owner, "Evening class")
     assert [b.label.split(" · ")[0] for b in owner.buttons][:2] == ["L0 B.", "L1 B."]
     await owner.press("L1 B.")
     take_out = owner.button("Take out of the group").data.removesuffix(":0") + ":1"
@@ -148,9 +153,7 @@ async def test_a_trainer_sees_where_one_learner_is_and_which_quizzes_to_go_over(
     owner = await new_trainer(app, 2001)
     code = await new_cohort(owner, "Evening class")
     (learner,) = await learners(app, code, ["en"])
-    await owner.command("cohort")
-    await owner.press("Evening class")
-    await owner.press("Learners in the group")
+    await open_learners(owner, "Evening class")
     shown = owner.button("L0 B.").data
     await owner.press("L0 B.")
     assert "📚 Lessons done: 0 of 43" in owner.text
@@ -189,9 +192,7 @@ async def test_a_trainer_sees_where_one_learner_is_and_which_quizzes_to_go_over(
 async def test_a_large_group_lists_its_learners_ten_at_a_time(app: App) -> None:
     owner = await new_trainer(app, 2001)
     await learners(app, await new_cohort(owner, "Big"), ["en"] * 12)
-    await owner.command("cohort")
-    await owner.press("Big")
-    await owner.press("Learners in the group")
+    await open_learners(owner, "Big")
     assert len([b for b in owner.buttons if " · " in b.label]) == 10
     await owner.press("More learners")
     assert [b.label.split(" · ")[0] for b in owner.buttons if " · " in b.label] == [

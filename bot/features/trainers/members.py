@@ -81,9 +81,7 @@ class MemberFlows:
             return
         cohort, member = found
         t = turn.t
-        entries = (await turn.repo(PROGRESS).of_learners([member.learner_id])).get(
-            member.learner_id, []
-        )
+        entries = await turn.repo(PROGRESS).all(member.learner_id)
         lessons = set(turn.course.lesson_order(t.language))
         done = sum(1 for entry in entries if entry.completed_at and entry.lesson_id in lessons)
         lines = [

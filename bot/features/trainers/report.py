@@ -209,6 +209,7 @@ def quizzes_to_go_over(
     entries: Iterable[LessonProgress], lessons: Container[str]
 ) -> list[tuple[str, int, int]]:
     """Return the lessons whose latest quiz was not all right, worst first: id, right, asked."""
+    # "right < asked" leaves out the quizzes all right, and any of no question (no share).
     missed = [
         (entry.lesson_id, entry.last_score, entry.quiz_total)
         for entry in entries
@@ -216,7 +217,7 @@ def quizzes_to_go_over(
         and entry.last_score < entry.quiz_total
         and entry.lesson_id in lessons
     ]
-    return sorted(missed, key=lambda quiz: quiz[1] / quiz[2])
+    return sorted(missed, key=lambda quiz: (quiz[1] / quiz[2], quiz[0]))
 
 
 def lesson_in_progress(entries: Iterable[LessonProgress], lessons: Container[str]) -> str | None:
@@ -229,13 +230,10 @@ def _struggling_with(
     entries: Iterable[LessonProgress], lessons: Container[str]
 ) -> tuple[str, float] | None:
     """Return the lesson whose latest quiz went worst, under half right, with its share right."""
-    shares = [
-        (entry.last_score / entry.quiz_total, entry.lesson_id)
-        for entry in entries
-        if entry.last_score is not None and entry.quiz_total and entry.lesson_id in lessons
-    ]
-    weakest = min(shares, default=None)
-    return (weakest[1], weakest[0]) if weakest and weakest[0] < STRUGGLING_BELOW else None
+    for lesson_id, right, asked in quizzes_to_go_over(entries, lessons)[:1]:
+        if right / asked < STRUGGLING_BELOW:
+            return lesson_id, right / asked
+    return None
 
 
 def _since_joining(result: CheckResult | None, member: Member) -> CheckResult | None:
