@@ -134,8 +134,14 @@ async def test_a_trainer_takes_a_learner_out_of_the_group(app: App) -> None:
 
     await owner.press("Take out of the group")
     await owner.press("Yes, take them out")
-    assert "Done: L1 B. is no longer in “Evening class”." in owner.text
+    assert "Done: L1 B. is no longer in “Evening class”, and I let them know." in owner.text
     assert owner.button("New join link")
+    # Told once, and only the learner taken out.
+    assert await delivered_texts(app) == [
+        "🚪 Your trainer took you out of the group “Evening class”. You keep your progress and "
+        "can go on learning on your own. If this is a mistake, ask your trainer for the group's "
+        "link."
+    ]
     await second.command("leave")
     assert "You are not in a group." in second.text
     await first.command("leave")
@@ -1185,6 +1191,40 @@ async def test_mydata_shows_the_cohort_and_forget_deletes_it(app: App) -> None:
     await learner.press("Yes, delete everything")
     await trainer.command("cohort")
     assert trainer.button("Group A").label == "Group A · 0 learners"
+
+
+async def test_a_learner_back_in_the_group_is_not_told_they_were_taken_out(app: App) -> None:
+    owner = await new_trainer(app, 2001)
+    code = await new_cohort(owner, "Evening class")
+    [learner] = await learners(app, code, ["fr"])
+    await open_learners(owner, "Evening class")
+    await owner.press("L0 B.")
+    await owner.press("Take out of the group")
+    await owner.press("Yes, take them out")
+    await learner.command("join", code)
+    assert await delivered_texts(app) == []
+
+
+async def test_a_learner_taken_out_at_night_is_told_in_the_morning_in_their_language(
+    app: App, clock: Clock
+) -> None:
+    owner = await new_trainer(app, 2001)
+    code = await new_cohort(owner, "Evening class")
+    await learners(app, code, ["nl"])
+    # 22:57 in Brussels: the default quiet hours (21:00-08:00) hold the notice until morning.
+    clock.now = datetime(2026, 11, 23, 22, 57, tzinfo=BRUSSELS).astimezone(UTC)
+    await open_learners(owner, "Evening class")
+    await owner.press("L0 B.")
+    await owner.press("Take out of the group")
+    await owner.press("Yes, take them out")
+    assert await delivered_texts(app) == []
+    # The tutor's own notice is no send of the trainer's to list or cancel.
+    await owner.command("scheduled")
+    assert "Nothing is planned." in owner.text
+
+    clock.now = datetime(2026, 11, 24, 8, 1, tzinfo=BRUSSELS).astimezone(UTC)
+    [told] = await delivered_texts(app)
+    assert told.startswith("🚪 Je trainer heeft je uit de groep “Evening class” gehaald.")
 
 
 HANDED_OVER = "👋 Your trainer has left the tutor. You are still in the group “Group A”"

@@ -47,7 +47,7 @@ def manifest(context: FeatureContext) -> Manifest:
     options = TrainerOptions.from_settings(context.settings)
     access = Access(options.admins)
     cohorts = CohortFlows(options, access, context.channels)
-    members = MemberFlows(access)
+    members = MemberFlows(access, options.zone)
     push = PushFlow(options, access)
     report = ReportFlow(access)
     departure = TrainerDeparture(access, options.zone)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from typing import Final
+from zoneinfo import ZoneInfo
 
 from bot.core.ports import LEARNERS, UnitOfWork
 from bot.core.router import Turn, button, rows
@@ -22,7 +23,7 @@ from bot.features.trainers.buttons import (
     ShowCohort,
     ShowMember,
 )
-from bot.features.trainers.ports import COHORTS, Cohort, Member
+from bot.features.trainers.ports import COHORTS, PUSHES, Cohort, Member
 from bot.features.trainers.render import message_language
 from bot.features.trainers.report import lesson_in_progress, quizzes_to_go_over
 from bot.features.trainers.report_formats import learner_name, lesson_title
@@ -36,8 +37,10 @@ QUIZZES_SHOWN: Final = 5
 class MemberFlows:
     """List a cohort's learners, show how one is doing, take one out: for its trainer only."""
 
-    def __init__(self, access: Access) -> None:
+    def __init__(self, access: Access, zone: ZoneInfo) -> None:
         self.access = access
+        # The trainers' time zone, in which a group's quiet hours are read.
+        self.zone = zone
 
     async def members(self, turn: Turn, chosen: CohortMembers) -> None:
         """Show a page of the cohort's learners, each a button to how they are doing."""
@@ -135,8 +138,8 @@ class MemberFlows:
         if not chosen.confirmed:
             turn.say(
                 t.gettext(
-                    "Take {learner} out of “{name}”? They keep their own progress, and get "
-                    "nothing more from this group."
+                    "Take {learner} out of “{name}”? They keep their own progress, get nothing "
+                    "more from this group, and I tell them."
                 ).format(learner=name, name=cohort.name),
                 rows(
                     button(
@@ -148,10 +151,13 @@ class MemberFlows:
             )
             return
         await turn.repo(COHORTS).leave_cohort(member.learner_id)
+        await turn.repo(PUSHES).notify(
+            cohort, "removed", member.learner_id, now=turn.now, zone=self.zone
+        )
         turn.say(
             t.gettext(
-                "Done: {learner} is no longer in “{name}”. If they joined with a link you did not "
-                "give them, make a new join link: the old one stops."
+                "Done: {learner} is no longer in “{name}”, and I let them know. If they joined "
+                "with a link you did not give them, make a new join link: the old one stops."
             ).format(learner=name, name=cohort.name),
             rows(button(t.gettext("🔗 New join link"), NewJoinCode(cohort.id)), back),
             replace=True,

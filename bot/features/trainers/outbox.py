@@ -24,7 +24,7 @@ from bot.features.quiz.ports import ANSWERS
 from bot.features.quiz.repo import SqlAnswers
 from bot.features.review.ports import REVIEWS
 from bot.features.review.repo import SqlReviews
-from bot.features.trainers.ports import COHORTS, TRAINER_KINDS, Push
+from bot.features.trainers.ports import COHORTS, FORMER_MEMBER_KINDS, TRAINER_KINDS, Push
 from bot.features.trainers.pushes import as_push
 from bot.features.trainers.render import render
 from bot.features.trainers.repo import SqlCohorts
@@ -47,8 +47,9 @@ class Claimed:
     reminders_on: bool
     last_seen_at: datetime
     current_lesson_id: str | None
-    # Still in the cohort; for what goes to trainers, still the cohort's trainer.
-    still_member: bool
+    # Still in the cohort; for what goes to trainers, still the cohort's trainer; for a notice
+    # of being taken out, not back in it.
+    concerned: bool
     push: Push
     cohort_name: str
     quiet_hours: tuple[int, int]
@@ -84,7 +85,7 @@ class PushMailbox:
         self, session: AsyncSession, services: Services, item: Claimed, now: datetime
     ) -> Prepared:
         """Return the push as its learner reads it, after quiet hours, or None to skip it."""
-        if not item.still_member:
+        if not item.concerned:
             return None
         if (later := after_quiet_hours(now, self.zone, *item.quiet_hours)) > now:
             return later
@@ -151,9 +152,7 @@ async def _load(session: AsyncSession, token: str, held: dict[int, bool]) -> lis
             reminders_on=learner.reminders_on,
             last_seen_at=learner.last_seen_at,
             current_lesson_id=lesson_id,
-            still_member=cohort.trainer_id == learner.id
-            if push.kind in TRAINER_KINDS
-            else member_cohort == cohort.id,
+            concerned=_addressed(push.kind, cohort, learner.id, member_cohort),
             push=as_push(push),
             cohort_name=cohort.name,
             quiet_hours=(cohort.quiet_start, cohort.quiet_end),
@@ -162,6 +161,16 @@ async def _load(session: AsyncSession, token: str, held: dict[int, bool]) -> lis
         )
         for row, push, learner, cohort, member_cohort, lesson_id in rows
     ]
+
+
+def _addressed(kind: str, cohort: CohortRow, learner_id: int, member_of: int | None) -> bool:
+    """Tell whether a push still concerns its reader: the trainer, a former or a current member."""
+    if kind in TRAINER_KINDS:
+        return cohort.trainer_id == learner_id
+    if kind in FORMER_MEMBER_KINDS:
+        # Back in the group by the time it goes out: being taken out is old news.
+        return member_of != cohort.id
+    return member_of == cohort.id
 
 
 async def counts(session: AsyncSession, push_id: int | None = None) -> dict[str, int]:

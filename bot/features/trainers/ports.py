@@ -11,9 +11,15 @@ from bot.core.localtime import after_quiet_hours
 from bot.core.ports import Port
 
 CodeKind = Literal["trainer", "cohort"]
-PushKind = Literal["lesson", "quiz", "review", "next", "message", "reminder", "handover", "weekly"]
+PushKind = Literal[
+    "lesson", "quiz", "review", "next", "message", "reminder", "handover", "weekly", "removed"
+]
 # Pushes addressed to a cohort's trainer rather than to its learners.
 TRAINER_KINDS: Final[tuple[str, ...]] = ("weekly",)
+# Pushes to someone who is no longer in the cohort: the one a trainer took out of it.
+FORMER_MEMBER_KINDS: Final[tuple[str, ...]] = ("removed",)
+# What the tutor tells learners of itself, not something the trainer sends or can cancel.
+NOTICE_KINDS: Final[tuple[str, ...]] = ("handover", "removed")
 PlanKind = Literal["next", "review"]
 PLAN_KINDS: Final[tuple[str, ...]] = ("next", "review")
 
@@ -304,6 +310,12 @@ class PushStore(Protocol):
         plan_id: int | None = None,
     ) -> Push:
         """Create a push; one due now is fanned out to the outbox in the same transaction."""
+        ...
+
+    async def notify(
+        self, cohort: Cohort, kind: PushKind, learner_id: int, *, now: datetime, zone: ZoneInfo
+    ) -> None:
+        """Queue a notice about the cohort for one learner, after the cohort's quiet hours."""
         ...
 
     async def create_plan(

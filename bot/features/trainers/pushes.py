@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.adapters.db.database import affected
 from bot.adapters.db.tables import LearnerRow
 from bot.core.localtime import after_quiet_hours
-from bot.features.trainers.ports import Cohort, Plan, PlanKind, Push, PushKind
+from bot.features.trainers.ports import NOTICE_KINDS, Cohort, Plan, PlanKind, Push, PushKind
 from bot.features.trainers.tables import CohortMemberRow, CohortRow, OutboxRow, PushPlanRow, PushRow
 from bot.features.trainers.timing import next_occurrence
 
@@ -77,6 +77,15 @@ class SqlPushes:
             await self.expand(row.id, now, zone)
             await self.session.refresh(row)
         return as_push(row)
+
+    async def notify(
+        self, cohort: Cohort, kind: PushKind, learner_id: int, *, now: datetime, zone: ZoneInfo
+    ) -> None:
+        """Queue a notice about the cohort for one learner, after the cohort's quiet hours."""
+        row = PushRow(cohort_id=cohort.id, kind=kind, created_at=now, due_at=now, expanded_at=now)
+        self.session.add(row)
+        await self.session.flush()
+        await self.fan_out(row.id, [learner_id], (cohort.quiet_start, cohort.quiet_end), now, zone)
 
     async def expand(self, push_id: int, now: datetime, zone: ZoneInfo) -> int:
         """Write one pending outbox row per reachable learner of the cohort; return how many."""
@@ -266,6 +275,7 @@ class SqlPushes:
             select(PushRow)
             .where(
                 PushRow.cohort_id.in_(cohort_ids),
+                PushRow.kind.not_in(NOTICE_KINDS),
                 PushRow.expanded_at.is_(None) | PushRow.id.in_(held),
             )
             .order_by(PushRow.due_at)

@@ -114,6 +114,13 @@ async def render(
             "trainer did. To leave the group, send /leave."
         ).format(name=item.cohort_name)
         return [Message(text, rows(screens.menu_button(t)))]
+    if push.kind == "removed":
+        text = t.gettext(
+            "🚪 Your trainer took you out of the group “{name}”. You keep your progress and can "
+            "go on learning on your own. If this is a mistake, ask your trainer for the group's "
+            "link."
+        ).format(name=item.cohort_name)
+        return [Message(text, rows(screens.menu_button(t)))]
     return await _reminder(progress, services, item, t, language)
 
 
