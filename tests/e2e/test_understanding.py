@@ -2002,7 +2002,13 @@ async def test_an_answer_the_options_do_not_read_asks_for_a_letter_and_the_quest
 
 @pytest.mark.parametrize(
     ("language", "typed", "shown"),
-    [("nl", "waarom is B fout?", 1), ("fr", "pourquoi la c", 2), ("en", "why is A wrong?", 0)],
+    [
+        ("nl", "waarom is B fout?", 1),
+        ("fr", "pourquoi la c", 2),
+        ("en", "why is A wrong?", 0),
+        # The "why" inside, as typed in chat: it got "not in my lessons".
+        ("fr", "ok mai jcomprend pa pk cest pas A", 0),
+    ],
 )
 async def test_why_an_option_named_by_its_letter_is_explained_under_the_feedback(
     plain_app: App, language: Language, typed: str, shown: int

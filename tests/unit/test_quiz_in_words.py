@@ -107,6 +107,11 @@ def test_an_option_is_named_by_its_words_or_a_letter_among_those_shown() -> None
     # An elided word is the word: "l'employeur" for an option that says "votre employeur".
     options = ["Coller le dossier dans ChatGPT", "Demander quels outils votre employeur permet"]
     assert named_option("demander à l'employeur", options, french) == 1
+    # "why" asks about the options: it answered "pourquoi" with the one option that holds it.
+    options = ["Dire à qui est la lettre et pourquoi", "Écrire plus long", "Ajouter des emojis"]
+    assert named_option("pourquoi", options, french) is None
+    assert named_option("pk", ["Say why (pk) it matters", "Write more"], english) is None
+    assert named_option("dire à qui est la lettre et pourquoi", options, french) == 0
 
 
 @pytest.mark.parametrize(

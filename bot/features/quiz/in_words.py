@@ -18,6 +18,7 @@ from bot.course.speech import LAST, SpeechList, plain_words
 from bot.features.quiz.buttons import AnswerQuiz
 from bot.features.quiz.flows import Answering, answer, ask, item_of, on_screen, shown_order
 from bot.features.quiz.ports import ANSWERS
+from bot.features.quiz.why import WHY
 
 # How close the words must be to an option's words, and ahead of the next closest option.
 OPTION_LIKENESS: Final = 0.75
@@ -72,6 +73,9 @@ def _named_option(words: str, shown: Sequence[str], speech: SpeechList) -> int |
 
 def _only_option_with(said: list[str], shown: Sequence[str], speech: SpeechList) -> int | None:
     """Return the one option holding every word said but fillers ("software", "un robot")."""
+    # "pourquoi" asks about the options; it named "Dire à qui est la lettre et pourquoi".
+    if any(WHY.fullmatch(word) for word in said):
+        return None
     kept = speech.without_fillers(said)
     # Words of three letters or more: "a", "la", "de" name no option.
     words = {word for word in kept if len(word) >= KEY_WORD_LETTERS}

@@ -19,7 +19,8 @@ from bot.features.quiz.flows import Answering, on_screen
 from bot.features.quiz.order import option_order
 from bot.i18n import N_
 
-_WHY: Final = re.compile(r"^\W*(?:why|pourquoi|pq|pk|waarom|wrm)(?!\w)", re.IGNORECASE)
+# "why" in the three languages, as typed in chat too: "jcomprend pa pk cest pas A".
+WHY: Final = re.compile(r"(?<!\w)(?:why|pourquoi|pq|pk|waarom|wrm)(?!\w)", re.IGNORECASE)
 # An option named by its letter: a capital, "b" to "d", or "a" after the words that name an
 # option ("why is a chatbot wrong" names none, "pourquoi la a" does).
 _LETTER: Final = re.compile(
@@ -35,7 +36,7 @@ MOST_WORDS: Final = 8
 async def explain_named_option(turn: Turn, text: str) -> bool:
     """Explain the option of the question just answered that a "why" names by its letter."""
     state = turn.state
-    asked_why = _WHY.match(text)
+    asked_why = WHY.search(text)
     if not isinstance(state, Answering) or asked_why is None:
         return False
     letters = {letter.upper() for letter in _LETTER.findall(text[asked_why.end() :])}
