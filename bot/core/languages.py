@@ -212,6 +212,13 @@ class LanguageProfile:
     # that names one ("which stocks should I buy with AI?") is told that no AI predicts the
     # markets and that "AI trading" apps are a common scam.
     investments: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words that ask whether something is true ("c est vrai", "klopt dat") and
+    # of those that say where it was seen or heard ("sur tiktok", "een filmpje"), lower case
+    # without accents: a message outside the course that holds both asks to check a claim, which
+    # the lesson on checking teaches ("le citron guérit le cancer, vu sur facebook, c'est vrai ?"
+    # was refused).
+    claim_questions: tuple[str, ...] = field(default=(), repr=False)
+    claim_sources: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words of a trainer's tools (their groups, learners, sending to them),
     # lower case without accents: a trainer's message that holds one is shown the trainer menu
     # ("hoe stuur ik alleen naar lieve een bericht?" got a lesson card on phishing).
@@ -504,6 +511,17 @@ FRENCH: Final = LanguageProfile(
         "placer mon argent", "placer de l argent", "en bourse", "la bourse", "cryptomonnaie",
         "crypto monnaie", "bitcoin", "trading", "forex",
     ),
+    claim_questions=(
+        "c est vrai", "c est bien vrai", "est ce vrai", "est ce que c est vrai", "vrai ou faux",
+        "c est faux", "c est reel", "c est possible ca", "c est une arnaque ou", "je peux y croire",
+        "on peut y croire", "c est un fake", "c est une fake", "fake news", "une intox",
+    ),
+    claim_sources=(
+        "j ai vu", "jai vu", "j ai lu", "jai lu", "j ai entendu", "on dit", "ils disent",
+        "il dit", "elle dit", "qui dit", "dit que", "disent que", "video", "post", "article",
+        "message", "facebook", "tiktok", "instagram", "whatsapp", "youtube", "internet",
+        "en ligne", "sur les reseaux",
+    ),
     trainer_tools=(
         "groupe", "apprenant", "stagiaire", "cohort", "envoyer un message a", "envoyer une lecon",
         "envoyer un rappel", "message a mes", "message a un apprenant", "message a une apprenante",
@@ -716,6 +734,18 @@ DUTCH: Final = LanguageProfile(
         "beleggen", "belegging", "aandelen", "beurskoers", "investeren in", "investering",
         "cryptomunt", "bitcoin", "trading", "forex",
     ),
+    claim_questions=(
+        "is dat echt", "is da echt", "is dit echt", "is dat waar", "is da waar", "is dit waar",
+        "klopt dat", "klopt da", "klopt dit", "echt of nep", "echt of fake", "waar of niet",
+        "is dat nep", "is dat fake", "nepnieuws", "fake nieuws", "kan dat kloppen",
+        "mag ik dat geloven",
+    ),
+    claim_sources=(
+        "ik heb gezien", "ik heb da gezien", "ik heb dat gezien", "ik zag", "ik las",
+        "ik heb gelezen", "ik hoorde", "ze zeggen", "die zegt", "zeggen ze", "zegt dat", "zegt da",
+        "zeggen dat", "filmpje", "video", "post", "artikel", "bericht", "facebook", "tiktok",
+        "instagram", "whatsapp", "youtube", "internet", "online", "op sociale media",
+    ),
     trainer_tools=(
         "groep", "cursist", "deelnemer", "cohort", "stuur ik alleen", "stuur ik een bericht",
         "stuur ik een les", "bericht sturen", "bericht naar", "les sturen", "herinnering sturen",
@@ -913,6 +943,17 @@ ENGLISH: Final = LanguageProfile(
         "invest my", "investing my", "invest money", "investing money", "stock market",
         "which stocks", "stocks to buy", "buy stocks", "buy shares", "shares to buy", "tickers",
         "cryptocurrenc", "bitcoin", "trading", "forex",
+    ),
+    claim_questions=(
+        "is it true", "is this true", "is that true", "is it real", "is this real",
+        "is that real", "true or false", "true or not", "real or fake", "is it fake",
+        "is this fake", "is that fake", "fake news", "can i believe", "should i believe",
+        "can that be right",
+    ),
+    claim_sources=(
+        "i saw", "i ve seen", "i have seen", "i read", "i heard", "they say", "people say",
+        "says", "said", "video", "post", "article", "message", "facebook", "tiktok",
+        "instagram", "whatsapp", "youtube", "internet", "online", "on social media",
     ),
     trainer_tools=(
         "group", "learners", "trainees", "participants", "cohort", "send a message to",

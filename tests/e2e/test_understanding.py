@@ -756,6 +756,61 @@ async def test_a_health_question_is_told_who_can_help(
     assert chat.text.startswith(card_header(plain_app, language, 1))
 
 
+CLAIM = (
+    "🔍 I cannot tell you whether this is true: I only know my lessons. You can check it "
+    "yourself: who posted it? Do trusted news sites say it too? Does it promise a miracle or make "
+    "you angry? This lesson shows you how."
+)
+TRUST_YOUR_DOCTOR = "🩺 For your health, trust your doctor or pharmacist, not a video or a post."
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "health"),
+    [
+        # Refused as outside the course, or told to call 112, where the lesson on checking is
+        # what they need.
+        (
+            "nl",
+            "ik heb da gezien op tiktok, ne filmpje van een verpleegster die zegt da ge kanker "
+            "geneest met citroen. is da echt?",
+            True,
+        ),
+        ("fr", "j'ai vu sur facebook que le citron guérit le cancer, c'est vrai ?", True),
+        ("en", "my uncle says on whatsapp that 5G spreads the flu, is that true?", True),
+        ("nl", "mijn buurman zegt dat de Rode Duivels het WK gaan winnen, klopt dat?", False),
+    ],
+)
+async def test_a_claim_seen_or_heard_is_met_with_how_to_check_it(
+    plain_app: App, language: Language, typed: str, health: bool
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(typed)
+    assert chat.text.startswith(t(plain_app, language, CLAIM))
+    assert (t(plain_app, language, TRUST_YOUR_DOCTOR) in chat.text) is health
+    checking = chat.button_with_action("lessons.open")
+    assert checking.data == data("lessons.open", plain_app.settings.checking_lesson_id)
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.text.startswith(card_header(plain_app, language, 1))
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        # Asked if true, but of nothing seen or heard: outside the course, as before.
+        ("fr", "est-ce vrai qu'il va pleuvoir demain à Liège ?"),
+        # Seen online, but not asked if true.
+        ("en", "i saw a nice pancake recipe on tiktok, how do i make it?"),
+    ],
+)
+async def test_a_claim_needs_both_a_doubt_and_a_source(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert t(plain_app, language, CLAIM) not in chat.text
+
+
 @pytest.mark.parametrize(
     ("language", "typed"),
     [

@@ -249,6 +249,11 @@ class Answers:
         self._ailments = {p.code: WordBeginnings(p.ailments) for p in languages}
         self._medicines = {p.code: WordBeginnings(p.medicines) for p in languages}
         self._investments = {p.code: WordBeginnings(p.investments) for p in languages}
+        self._claim_questions = {p.code: WordBeginnings(p.claim_questions) for p in languages}
+        self._claim_sources = {p.code: WordBeginnings(p.claim_sources) for p in languages}
+        self._health_words = {
+            p.code: WordBeginnings((*p.ailments, *p.medicines, *p.conditions)) for p in languages
+        }
 
     async def _language(self, turn: Turn, text: str) -> ReplyLanguage:
         if not can_switch(text):
@@ -357,6 +362,31 @@ class Answers:
     def _link(self, turn: Turn) -> None:
         """Say that links stay unopened, and where the course teaches to check what they show."""
         # A link is neither opened nor kept: what is behind it is unknown, and may be personal.
+        self._to_checking(
+            turn,
+            turn.t.gettext(
+                "I do not open links. To know whether what you saw online is real, check it "
+                "yourself: this lesson shows you how."
+            ),
+        )
+
+    def _claim(self, turn: Turn, *, health: bool) -> None:
+        """Say that the tutor cannot tell whether a claim seen online is true, and who can."""
+        t = turn.t
+        said = t.gettext(
+            "🔍 I cannot tell you whether this is true: I only know my lessons. You can check "
+            "it yourself: who posted it? Do trusted news sites say it too? Does it promise a "
+            "miracle or make you angry? This lesson shows you how."
+        )
+        if health:
+            # "a nurse on TikTok says lemon cures cancer": the check, and who to trust on health.
+            said += "\n" + t.gettext(
+                "🩺 For your health, trust your doctor or pharmacist, not a video or a post."
+            )
+        self._to_checking(turn, said)
+
+    def _to_checking(self, turn: Turn, said: str) -> None:
+        """Say something, with a button to the lesson on checking what one sees online."""
         t = turn.t
         lesson = turn.course.lesson(turn.language, self.checking_lesson_id)
         lesson_button = (
@@ -366,13 +396,7 @@ class Answers:
             if lesson
             else None
         )
-        turn.say(
-            t.gettext(
-                "I do not open links. To know whether what you saw online is real, check it "
-                "yourself: this lesson shows you how."
-            ),
-            rows(screens.way_back(turn, t), lesson_button, screens.menu_button(t)),
-        )
+        turn.say(said, rows(screens.way_back(turn, t), lesson_button, screens.menu_button(t)))
 
     async def again(self, turn: Turn, chosen: AnswerInMyLanguage) -> None:
         """Answer a kept question again, in the learner's own language."""
@@ -789,6 +813,8 @@ class Answers:
             turn.say(
                 t.gettext(MONEY_ADVICE), rows(screens.way_back(turn, t), screens.menu_button(t))
             )
+        elif self._asks_to_check_a_claim(bare, language) and not answering:
+            self._claim(turn, health=self._health_words[language].found_in(bare))
         elif self._speaks_of_ailments(bare, language) and not answering:
             # Before all else: "j'ai mal au dos, je dois faire quoi" came as close to "what do I
             # do?" as help does, and "il a de la fièvre" leans on no question before it.
@@ -854,6 +880,12 @@ class Answers:
             return None
         return "report" if report else "trainer"
 
+    def _asks_to_check_a_claim(self, text: str, language: Language) -> bool:
+        """Tell whether a message asks if something seen or heard is true ("vu sur tiktok…")."""
+        return self._claim_questions[language].found_in(text) and self._claim_sources[
+            language
+        ].found_in(text)
+
     def _speaks_of_ailments(self, text: str, language: Language) -> bool:
         """Tell whether a message names an everyday ailment ("j'ai de la fièvre", "hoofdpijn")."""
         return self._ailments[language].found_in(text)
@@ -897,7 +929,7 @@ class WordBeginnings:
     """Find a word that starts with one of some beginnings ("rappel", "mal au"), folded."""
 
     def __init__(self, beginnings: Iterable[str]) -> None:
-        listed = "|".join(map(re.escape, beginnings))
+        listed = "|".join(re.escape(fold(beginning).casefold()) for beginning in beginnings)
         self._pattern = re.compile(rf"(?<!\w)(?:{listed})") if listed else None
 
     def found_in(self, text: str) -> bool:
