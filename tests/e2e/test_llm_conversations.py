@@ -870,3 +870,14 @@ async def test_forgetting_deletes_usage_and_practice(
                 select(func.count()).select_from(table).where(table.learner_id == learner)
             )
             assert remaining == 0
+
+
+async def test_with_a_model_the_tutor_says_it_is_not_chatgpt_and_what_the_model_does(
+    model_app: App,
+) -> None:
+    chat = await new_learner(model_app, "en")
+    await chat.say("are you ChatGPT?")
+    assert chat.text.endswith(
+        "I am not ChatGPT: I answer from the lessons written for this course, and an AI model "
+        "helps me word some answers."
+    )

@@ -700,6 +700,12 @@ async def test_anger_said_in_a_clause_of_a_message_that_asks_nothing_is_heard(
         # Refused as outside the lessons, and a card on how AI is made.
         ("en", "Are you spying on me? Who sees what I write here?", "🔒"),
         ("en", "Are you an AI yourself? How do you answer me?", "I am an AI tutor"),
+        # Answered by what the tutor is, without a yes or no.
+        (
+            "en",
+            "are you ChatGPT?",
+            "I am not ChatGPT: every answer I give comes from the lessons written for this course.",
+        ),
         ("fr", "je veux demander quelque chose à ma formatrice", REPLIES[Kind.PERSON]),
     ],
 )
@@ -996,7 +1002,7 @@ async def test_again_shows_the_same_card_and_in_a_quiz_the_pending_question(
     assert chat.question.question == pending
 
 
-BREAK = {"fr": "je suis fatigué", "nl": "wacht even", "en": "too long"}
+BREAK = {"fr": "je suis fatigué", "nl": "wacht even", "en": "im so tired"}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -1245,6 +1251,19 @@ async def test_swearing_and_too_fast_get_their_small_talk_reply(
     chat = await new_learner(plain_app, language)
     await chat.say(typed)
     assert chat.text.startswith(t(plain_app, language, REPLIES[kind])[:20])
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"), [("fr", "trop long"), ("nl", "dat is te lang"), ("en", "too long")]
+)
+async def test_too_long_under_a_card_gets_its_key_idea(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    # It was a break ("let us take a break"), where the learner found the card too long.
+    chat = await new_learner(plain_app, language)
+    await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
+    await chat.say(typed)
+    assert chat.text.startswith(t(plain_app, language, "🙂 The key idea:"))
 
 
 async def test_next_typed_after_a_card_in_simpler_words_goes_on_to_the_next_card(

@@ -24,6 +24,14 @@ BOOK = phrasebook(BUILT_IN.codes)
     ("text", "kind"),
     [
         ("hello", Kind.GREETING),
+        # Leaving for work and wanting simpler words: refused, or a card on asking a chatbot for
+        # simple words.
+        ("ik moet gaan, patiënt belt", Kind.STOP),
+        ("un client arrive", Kind.INTERRUPTED),
+        ("gotta go, my break is over", Kind.INTERRUPTED),
+        ("plus simple stp jcomprends pas les mots", Kind.CONFUSED),
+        ("trop long", Kind.CONFUSED),
+        ("dat is te lang", Kind.CONFUSED),
         ("ok thanks, that's reassuring", Kind.THANKS),
         ("ouf, c'est rassurant", Kind.OK),
         ("wdym", Kind.CONFUSED),  # was a hello, by its meaning
@@ -160,7 +168,8 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("encore plus simple", Kind.CONFUSED),
         ("wacht even", Kind.STOP),
         ("brb", Kind.STOP),
-        ("c'est trop long", Kind.STOP),
+        # Of the card: its key idea in a few words ("trop long" was a break).
+        ("c'est trop long", Kind.CONFUSED),
         # "why?" alone, which follows a question or a card.
         ("pourquoi ?", Kind.WHY),
         ("Waarom?", Kind.WHY),

@@ -290,6 +290,8 @@ class SmallTalk:
             await _step(turn, -1)
         elif kind in (Kind.AGAIN, Kind.RETAKE):
             await _again(turn, retake=kind is Kind.RETAKE)
+        elif kind is Kind.ABOUT:
+            _about(turn, model=self.model)
         else:
             await _reply(turn, kind)
         return True
@@ -349,9 +351,6 @@ async def _reply(turn: Turn, kind: Kind) -> None:
         return
     if kind is Kind.WHY:
         _why(turn)
-        return
-    if kind is Kind.ABOUT:
-        _about(turn)
         return
     t = turn.t
     if kind is Kind.HELP:
@@ -529,7 +528,7 @@ def _card_here(turn: Turn) -> tuple[Lesson, int] | None:
     return reading[1], reading[0].card
 
 
-def _about(turn: Turn) -> None:
+def _about(turn: Turn, *, model: bool) -> None:
     """Say plainly what the tutor is: a chatbot should never leave in doubt that it is one."""
     t = turn.t
     count = len(turn.course.lesson_order(turn.language))
@@ -542,7 +541,18 @@ def _about(turn: Turn) -> None:
         "about AI.",
         count,
     ).format(count=count)
-    turn.say(about, rows(_onwards(turn), button(t.gettext("❓ Help"), ShowHelp())))
+    # "are you ChatGPT?" was left unanswered; where the answers come from depends on the setup.
+    source = (
+        t.gettext(
+            "I am not ChatGPT: I answer from the lessons written for this course, and an AI "
+            "model helps me word some answers."
+        )
+        if model
+        else t.gettext(
+            "I am not ChatGPT: every answer I give comes from the lessons written for this course."
+        )
+    )
+    turn.say(f"{about}\n{source}", rows(_onwards(turn), button(t.gettext("❓ Help"), ShowHelp())))
 
 
 async def _next_lesson(turn: Turn) -> None:
