@@ -952,6 +952,60 @@ async def test_a_trainer_deletes_a_group_and_its_learners_keep_their_progress(ap
     assert "What AI is, and what it is not" in learner.text
 
 
+async def test_a_trainer_ends_a_course_and_keeps_its_report(app: App) -> None:
+    # The only way to close a course was to delete the group, its results with it, unannounced.
+    owner = await new_trainer(app, 2001)
+    code = await new_cohort(owner, "Spring course")
+    await learners(app, code, ["fr", "nl"])
+    await next_lesson_every_weekday(owner, "Spring course")
+    await next_lesson_at(owner, "Spring course", "next monday 10:00")
+    await owner.press("Plan it")
+    await owner.command("cohort")
+    await owner.press("Spring course")
+    end = owner.button("End the course").data.replace("askend", "end")
+
+    # Another trainer's button ends nothing.
+    other = await new_trainer(app, 2002)
+    await other.press_data(end)
+    assert "This button is no longer active" in other.text
+
+    await owner.press("End the course")
+    assert "End the course of “Spring course”?" in owner.text
+    await owner.press("No, keep it going")
+    assert "👥 Spring course" in owner.text
+    await owner.press("End the course")
+    await owner.press("Yes, end it")
+    assert "🏁 The course of “Spring course” has ended" in owner.text
+    await owner.command("scheduled")
+    assert "Nothing is planned." in owner.text
+    told = sorted(text.split(".")[0] for text in await delivered_texts(app))
+    assert told == [
+        "🏁 Je trainer heeft de cursus “Spring course” afgesloten",
+        "🏁 Votre formateur a terminé la formation « Spring course »",
+    ]
+    newcomer = await person(app, 6001)
+    await newcomer.command("join", code)
+    assert "This code does not work" in newcomer.text
+
+    # The group stays, with its learners and report, and sends no reminders.
+    await owner.command("cohort")
+    assert owner.button("Spring course").label == "Spring course · 2 learners"
+    await owner.press("Spring course")
+    assert "🔔 Reminders: off" in owner.text
+    await owner.press("Progress report")
+    assert "Spring course" in owner.text
+
+
+async def test_deleting_a_group_offers_its_report_and_ending_the_course_first(app: App) -> None:
+    owner = await new_trainer(app, 2001)
+    code = await new_cohort(owner, "Spring course")
+    await learners(app, code, ["en"])
+    await owner.command("cohort", "delete", "Spring", "course")
+    assert "Need the results? Download the report first, or end the course instead" in owner.text
+    await owner.press("End the course")
+    assert "End the course of “Spring course”?" in owner.text
+
+
 async def test_a_request_typed_to_the_chat_points_a_trainer_to_their_tools(app: App) -> None:
     trainer = await new_trainer(app, 2001, "nl")
     await trainer.say("Stuur morgen om 9u de volgende les naar Groep Dinsdag Gent")

@@ -77,6 +77,22 @@ class DeleteCohort(CallbackData):
 
 
 @dataclass(frozen=True)
+class AskEndCohort(CallbackData):
+    """Ask whether to end a cohort's course."""
+
+    action = "trainers.askend"
+    cohort: int
+
+
+@dataclass(frozen=True)
+class EndCohort(CallbackData):
+    """End a cohort's course, once the trainer confirmed."""
+
+    action = "trainers.end"
+    cohort: int
+
+
+@dataclass(frozen=True)
 class AskReminders(CallbackData):
     """Ask how often a cohort is reminded."""
 

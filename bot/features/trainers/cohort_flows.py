@@ -17,6 +17,7 @@ from bot.features.trainers import codes
 from bot.features.trainers.access import Access, new_cohort_button, trainer_menu_button
 from bot.features.trainers.buttons import (
     AskDeleteCohort,
+    AskEndCohort,
     AskQuietHours,
     AskReminders,
     CancelInvite,
@@ -24,6 +25,7 @@ from bot.features.trainers.buttons import (
     CohortMembers,
     CohortReport,
     DeleteCohort,
+    EndCohort,
     InviteTrainer,
     MyCohorts,
     NewJoinCode,
@@ -353,9 +355,56 @@ class CohortFlows:
                 button(t.gettext("🔔 Reminders"), AskReminders(cohort.id)),
                 button(t.gettext("🌙 Quiet hours"), AskQuietHours(cohort.id)),
                 button(t.gettext("✏ Rename the group"), RenameCohort(cohort.id)),
+                button(t.gettext("🏁 End the course"), AskEndCohort(cohort.id)),
                 button(t.gettext("🗑 Delete the group"), AskDeleteCohort(cohort.id)),
                 button(t.gettext("⬅ My groups"), MyCohorts()),
             ),
+        )
+
+    async def ask_end(self, turn: Turn, chosen: AskEndCohort) -> None:
+        """Say what ending a cohort's course does, and ask to confirm."""
+        cohort = await self.access.led_cohort(turn, chosen.cohort)
+        if cohort is None:
+            return
+        t = turn.t
+        turn.say(
+            t.gettext(
+                "End the course of “{name}”? Its join link stops, planned sends and reminders "
+                "stop, and I thank its learners and tell them they can go on alone. The group "
+                "and its report stay, for you to download; delete the group when you no longer "
+                "need them."
+            ).format(name=cohort.name),
+            rows(
+                button(t.gettext("🏁 Yes, end it"), EndCohort(cohort.id)),
+                button(t.gettext("⬅ No, keep it going"), ShowCohort(cohort.id)),
+            ),
+        )
+
+    async def end(self, turn: Turn, chosen: EndCohort) -> None:
+        """End a cohort's course: no more joining or sending; its learners thanked and told."""
+        cohort = await self.access.led_cohort(turn, chosen.cohort)
+        if cohort is None:
+            return
+        cohorts, pushes = turn.repo(COHORTS), turn.repo(PUSHES)
+        await cohorts.revoke_cohort_codes(cohort.id, turn.now)
+        await cohorts.update_cohort(cohort.id, reminder_days=0)
+        planned, plans = await pushes.upcoming([cohort.id], turn.now)
+        for push in planned:
+            await pushes.cancel_push(push.id, [cohort.id])
+        for plan in plans:
+            await pushes.stop_plan(plan.id, [cohort.id])
+        await pushes.create_push(cohort, "ended", now=turn.now, zone=self.options.zone)
+        t = turn.t
+        turn.say(
+            t.gettext(
+                "🏁 The course of “{name}” has ended: its learners are told, and nothing more is "
+                "sent to them. Its report stays here until you delete the group."
+            ).format(name=cohort.name),
+            rows(
+                button(t.gettext("📊 Progress report"), CohortReport(cohort.id)),
+                button(t.gettext("⬅ Back to the group"), ShowCohort(cohort.id)),
+            ),
+            replace=True,
         )
 
     async def ask_delete(self, turn: Turn, chosen: AskDeleteCohort) -> None:
@@ -382,10 +431,17 @@ class CohortFlows:
                 "group are cancelled. This cannot be undone."
             )
         )
+        # A course's results are often owed to whoever funds it: said before they go.
+        keep_results = t.gettext(
+            "Need the results? Download the report first, or end the course instead: the group "
+            "and its report stay."
+        )
         turn.say(
-            question.format(name=cohort.name, count=count),
+            "\n\n".join([question.format(name=cohort.name, count=count), keep_results]),
             rows(
                 button(t.gettext("🗑 Yes, delete it"), DeleteCohort(cohort.id)),
+                button(t.gettext("📊 Progress report"), CohortReport(cohort.id)),
+                button(t.gettext("🏁 End the course"), AskEndCohort(cohort.id)),
                 button(t.gettext("⬅ No, keep it"), ShowCohort(cohort.id)),
             ),
         )

@@ -87,6 +87,8 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.RenameCohort, cohorts.ask_rename),
             on(buttons.AskDeleteCohort, cohorts.ask_delete),
             on(buttons.DeleteCohort, cohorts.delete, by_words=False),
+            on(buttons.AskEndCohort, cohorts.ask_end),
+            on(buttons.EndCohort, cohorts.end, by_words=False),
             on(buttons.AskReminders, cohorts.ask_reminders),
             on(buttons.SetReminders, cohorts.set_reminders),
             on(buttons.AskQuietHours, cohorts.ask_quiet_hours),

@@ -12,14 +12,23 @@ from bot.core.ports import Port
 
 CodeKind = Literal["trainer", "cohort"]
 PushKind = Literal[
-    "lesson", "quiz", "review", "next", "message", "reminder", "handover", "weekly", "removed"
+    "lesson",
+    "quiz",
+    "review",
+    "next",
+    "message",
+    "reminder",
+    "handover",
+    "weekly",
+    "removed",
+    "ended",
 ]
 # Pushes addressed to a cohort's trainer rather than to its learners.
 TRAINER_KINDS: Final[tuple[str, ...]] = ("weekly",)
 # Pushes to someone who is no longer in the cohort: the one a trainer took out of it.
 FORMER_MEMBER_KINDS: Final[tuple[str, ...]] = ("removed",)
 # What the tutor tells learners of itself, not something the trainer sends or can cancel.
-NOTICE_KINDS: Final[tuple[str, ...]] = ("handover", "removed")
+NOTICE_KINDS: Final[tuple[str, ...]] = ("handover", "removed", "ended")
 PlanKind = Literal["next", "review"]
 PLAN_KINDS: Final[tuple[str, ...]] = ("next", "review")
 

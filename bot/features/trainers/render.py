@@ -114,6 +114,14 @@ async def render(
             "trainer did. To leave the group, send /leave."
         ).format(name=item.cohort_name)
         return [Message(text, rows(screens.menu_button(t)))]
+    if push.kind == "ended":
+        text = t.gettext(
+            "🏁 Your trainer ended the course “{name}”. Well done for taking part! You keep your "
+            "progress and can go on learning on your own: the lessons are still here. Your "
+            "trainer still sees your results of the group until they delete it; to leave it now, "
+            "send /leave."
+        ).format(name=item.cohort_name)
+        return [Message(text, rows(screens.menu_button(t)))]
     if push.kind == "removed":
         text = t.gettext(
             "🚪 Your trainer took you out of the group “{name}”. You keep your progress and can "
