@@ -218,6 +218,14 @@ class LanguageProfile:
     # the lesson on checking teaches ("le citron guérit le cancer, vu sur facebook, c'est vrai ?"
     # was refused).
     claim_questions: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words of the learner's own benefits and payments ("mes allocations",
+    # "mijn uitkering", "onem"), lower case without accents: such a question is told that the
+    # tutor sees no file and who does ("moi … onem payer quand ?" got a refusal).
+    benefits: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words of being paid ("paie", "betaald", "when"): a course question that
+    # names a benefit gets the same line only with one, since "mon rendez-vous au CPAS" or "ik
+    # werk bij het OCMW" asks about AI, not about a payment.
+    payments: tuple[str, ...] = field(default=(), repr=False)
     claim_sources: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words of a trainer's tools (their groups, learners, sending to them),
     # lower case without accents: a trainer's message that holds one is shown the trainer menu
@@ -522,6 +530,13 @@ FRENCH: Final = LanguageProfile(
         "message", "facebook", "tiktok", "instagram", "whatsapp", "youtube", "internet",
         "en ligne", "sur les reseaux",
     ),
+    benefits=(
+        "mes allocations", "mon allocation", "mon chomage", "mes indemnites", "mon indemnite",
+        "onem", "capac", "mon cpas", "au cpas", "du cpas", "le cpas", "revenu d integration",
+        "ma mutuelle", "ma mutualite", "mon paiement", "pas ete paye", "pas recu mon",
+        "pas ete verse",
+    ),
+    payments=("pai", "pay", "vers", "quand", "recu"),
     trainer_tools=(
         "groupe", "apprenant", "stagiaire", "cohort", "envoyer un message a", "envoyer une lecon",
         "envoyer un rappel", "message a mes", "message a un apprenant", "message a une apprenante",
@@ -746,6 +761,12 @@ DUTCH: Final = LanguageProfile(
         "zeggen dat", "filmpje", "video", "post", "artikel", "bericht", "facebook", "tiktok",
         "instagram", "whatsapp", "youtube", "internet", "online", "op sociale media",
     ),
+    benefits=(
+        "mijn uitkering", "werkloosheidsuitkering", "rva", "hvw", "mijn vakbond", "ocmw",
+        "leefloon", "mijn ziekenfonds", "mijn mutualiteit", "mijn dop", "stempelgeld",
+        "niet betaald", "niet uitbetaald", "niet gestort",
+    ),
+    payments=("betaal", "betaald", "uitbetaal", "gestort", "wanneer", "gekregen"),
     trainer_tools=(
         "groep", "cursist", "deelnemer", "cohort", "stuur ik alleen", "stuur ik een bericht",
         "stuur ik een les", "bericht sturen", "bericht naar", "les sturen", "herinnering sturen",
@@ -955,6 +976,12 @@ ENGLISH: Final = LanguageProfile(
         "says", "said", "video", "post", "article", "message", "facebook", "tiktok",
         "instagram", "whatsapp", "youtube", "internet", "online", "on social media",
     ),
+    benefits=(
+        "my benefit", "unemployment benefit", "my allowance", "my unemployment", "onem", "rva",
+        "capac", "hvw", "cpas", "ocmw", "my payment", "not been paid", "wasn t paid",
+        "haven t been paid", "didn t get paid", "my health insurance fund",
+    ),
+    payments=("pay", "paid", "when", "receiv", "got my", "get my"),
     trainer_tools=(
         "group", "learners", "trainees", "participants", "cohort", "send a message to",
         "send a lesson", "send a reminder", "message to my", "message to one",

@@ -762,6 +762,54 @@ async def test_a_health_question_is_told_who_can_help(
     assert chat.text.startswith(card_header(plain_app, language, 1))
 
 
+OWN_BENEFITS = (
+    "💼 I cannot see your own file or payments. For your benefits, ask the office that pays them: "
+    "your union or the CAPAC for unemployment, your mutuality for sickness, the CPAS for social "
+    "aid. Your job coach can help you too."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "course_answer"),
+    [
+        # Refused, after the warning on the address, with nowhere to turn.
+        ("fr", "moi Mamadou Diallo rue Haute 12, onem payer quand ?", False),
+        ("nl", "mijn uitkering is deze maand niet gestort, wat moet ik doen?", False),
+        # A card on the right to an explanation, and nothing on who pays.
+        ("fr", "quand est-ce que l'onem paie les allocations ?", True),
+    ],
+)
+async def test_a_question_on_ones_own_benefits_is_told_who_pays_them(
+    plain_app: App, language: Language, typed: str, course_answer: bool
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert t(plain_app, language, OWN_BENEFITS) in chat.text
+    # The warning on the address brings the privacy lesson; an answer, the lesson it comes from.
+    answered_from = {
+        b.data
+        for b in chat.buttons
+        if b.data.split(":")[1] == "lessons.open" and not b.data.endswith("privacy/personal-data")
+    }
+    assert bool(answered_from) is course_answer
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("fr", "Comment utiliser l'IA pour préparer mon rendez-vous au CPAS demain ?"),
+        ("nl", "Ik werk bij het OCMW, mag ik dossiers van cliënten in Gemini steken?"),
+    ],
+)
+async def test_a_course_question_naming_a_benefit_office_without_a_payment_gets_no_such_line(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert t(plain_app, language, OWN_BENEFITS) not in chat.text
+    assert chat.button_with_action("lessons.open")
+
+
 CLAIM = (
     "🔍 I cannot tell you whether this is true: I only know my lessons. You can check it "
     "yourself: who posted it? Do trusted news sites say it too? Does it promise a miracle or make "

@@ -98,6 +98,11 @@ MONEY_ADVICE: Final = N_(
     "that promise easy money with AI are a common scam: before you pay anything, look the "
     "company up in the FSMA's warnings (fsma.be)."
 )
+OWN_BENEFITS: Final = N_(
+    "💼 I cannot see your own file or payments. For your benefits, ask the office that pays "
+    "them: your union or the CAPAC for unemployment, your mutuality for sickness, the CPAS for "
+    "social aid. Your job coach can help you too."
+)
 TRAINER_TOOLS: Final = N_("Your trainer tools (groups, sends, reports) are under /trainer.")
 
 KIND_NAMES: Final[dict[Kind, str]] = {
@@ -249,6 +254,8 @@ class Answers:
         self._ailments = {p.code: WordBeginnings(p.ailments) for p in languages}
         self._medicines = {p.code: WordBeginnings(p.medicines) for p in languages}
         self._investments = {p.code: WordBeginnings(p.investments) for p in languages}
+        self._benefits = {p.code: WordBeginnings(p.benefits) for p in languages}
+        self._payments = {p.code: WordBeginnings(p.payments) for p in languages}
         self._claim_questions = {p.code: WordBeginnings(p.claim_questions) for p in languages}
         self._claim_sources = {p.code: WordBeginnings(p.claim_sources) for p in languages}
         self._health_words = {
@@ -564,6 +571,12 @@ class Answers:
             # should I buy with AI?" a card on agents: a job seeker short of money could read
             # either as a yes.
             turn.say(t.gettext(MONEY_ADVICE))
+        if self._benefits[read_in].found_in(redaction.bare) and self._payments[read_in].found_in(
+            redaction.bare
+        ):
+            # "quand est-ce que l'onem paie les allocations ?" got a card on the right to an
+            # explanation, and nothing on who pays.
+            turn.say(t.gettext(OWN_BENEFITS))
         if not result.confident:
             # About AI, but no lesson comes close enough: say so, show the closest card all the
             # same (on the learner development questions, the right lesson for 30 of 40), and
@@ -812,6 +825,10 @@ class Answers:
         if self._investments[language].found_in(bare) and not answering:
             turn.say(
                 t.gettext(MONEY_ADVICE), rows(screens.way_back(turn, t), screens.menu_button(t))
+            )
+        elif self._benefits[language].found_in(bare) and not answering:
+            turn.say(
+                t.gettext(OWN_BENEFITS), rows(screens.way_back(turn, t), screens.menu_button(t))
             )
         elif self._asks_to_check_a_claim(bare, language) and not answering:
             self._claim(turn, health=self._health_words[language].found_in(bare))
