@@ -1247,7 +1247,7 @@ async def test_a_parents_worry_never_gets_the_suicide_lines(plain_app: App) -> N
         "hoi, ik ben mama van 2 kinderen (9 en 13). mijn zoon zit de hele dag op tiktok. "
         "is da gevaarlijk met AI?"
     )
-    assert "Voor ouders: tieners en AI" in chat.text
+    assert "Tieners, ouders en AI" in chat.text
     assert "1813" not in chat.text
 
 
@@ -2102,12 +2102,34 @@ async def test_an_options_letter_number_or_rank_typed_in_the_quiz_answers_it(
 
 
 @pytest.mark.parametrize(
+    "typed",
+    [
+        # A worry, and a piece of news: both got only "tap one of the letters".
+        "ok mais moi concretement jvais retrouver du taf ou pas",
+        "le standard a perdu hier jsuis vraiment degouté",
+    ],
+)
+async def test_a_message_of_its_own_under_a_question_is_told_it_can_come_after(
+    plain_app: App, typed: str
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    pending = chat.question.question
+    await chat.say(typed)
+    after = t(plain_app, "fr", "Let us finish this question first; then you can write to me again.")
+    assert chat.text == f"{after} {tap_a_letter(plain_app, 'fr')}"
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.question.question == pending
+
+
+@pytest.mark.parametrize(
     ("language", "typed"),
     [
         ("en", "a or b"),
         ("fr", "celle du milieu"),
-        # Longer, in the learner's own words: no question outside the course to refuse.
-        ("fr", "enlever mon nom et mon adresse de la feuille avant"),
+        # Longer, in the learner's own words: no question outside the course to refuse, and no
+        # message of its own to come back to (it speaks of the question's data).
+        ("fr", "je dirais que c'est des maths avec des données"),
     ],
 )
 async def test_an_answer_the_options_do_not_read_asks_for_a_letter_and_the_question_waits(

@@ -47,7 +47,11 @@ from bot.features.quiz.flows import (
     on_screen,
     tap_to_answer,
 )
-from bot.features.quiz.waiting import check_on_screen, quiz_question_on_screen
+from bot.features.quiz.waiting import (
+    check_on_screen,
+    quiz_question_on_screen,
+    speaks_of_the_question,
+)
 from bot.features.settings.flows import REVIEWS_ONLY
 from bot.features.simpler.buttons import simpler_button
 from bot.features.usage.budget import DailyBudget
@@ -92,6 +96,11 @@ MODEL_PASSAGES: Final = 4
 VERY_SHORT_WORDS: Final = 3
 EVERYDAY_CLOSE: Final = 0.25
 CARD_MAX_WORDS: Final = 90
+# Under a quiz question, a message longer than this that names no option says something of its
+# own ("ok mais moi concretement jvais retrouver du taf ou pas"): it is told it can be asked again
+# once the question is answered, not only which letters to tap.
+SAYS_MORE_WORDS: Final = 6
+ASK_AFTER: Final = N_("Let us finish this question first; then you can write to me again.")
 OTHER_LESSONS: Final = 2
 MONEY_ADVICE: Final = N_(
     "💶 I give no advice on money or investments. No AI can predict the markets, and apps or ads "
@@ -885,6 +894,10 @@ class Answers:
             if beyond and typed.strip(" ).").upper() > str(last)
             else tap_to_answer(t, turn.shown)
         )
+        if word_count(typed) > SAYS_MORE_WORDS and not speaks_of_the_question(turn, typed):
+            # Answered here, it could give the question's answer away; a bare "tap a letter"
+            # ignored a worry ("jvais retrouver du taf ou pas").
+            said = f"{t.gettext(ASK_AFTER)} {said}"
         # Only ▶ Continue: the question stays on screen, and a letter typed next answers it.
         turn.say(said, rows(screens.continue_button(t)))
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from bot.core.router import Turn
+from bot.course.speech import plain_words
 from bot.features.gain.buttons import AnswerCheck
 from bot.features.gain.flows import Checking
 from bot.features.quiz.buttons import AnswerQuiz
-from bot.features.quiz.flows import Answering, on_screen
+from bot.features.quiz.flows import Answering, item_of, on_screen
 from bot.features.review.buttons import AnswerReview
 from bot.features.review.flows import Reviewing
 
@@ -26,3 +29,28 @@ def quiz_question_on_screen(turn: Turn) -> bool:
 def check_on_screen(turn: Turn) -> bool:
     """Tell whether the learner sees a question of the placement or final check."""
     return isinstance(turn.state, Checking) and on_screen(turn, AnswerCheck.action)
+
+
+# Words this long, or their first letters this many, tie a message to a question's words:
+# "adresse" to "adresses", not "les" to "les".
+TOPIC_LETTERS: Final = 4
+STEM_LETTERS: Final = 5
+
+
+def speaks_of_the_question(turn: Turn, text: str) -> bool:
+    """Tell whether a message shares a word with the quiz or review question on screen."""
+    # "enlever mon nom et mon adresse de la feuille avant" answers in the learner's own words;
+    # "le standard a perdu hier" says something else.
+    state = turn.state
+    if not isinstance(state, Answering | Reviewing):
+        return False
+    found = item_of(turn, state.lesson, state.item)
+    if found is None:
+        return False
+    item = found[1]
+    shown = {_stem(word) for line in (item.question, *item.options) for word in plain_words(line)}
+    return any(_stem(word) in shown for word in plain_words(text) if len(word) >= TOPIC_LETTERS)
+
+
+def _stem(word: str) -> str:
+    return word[:STEM_LETTERS]
