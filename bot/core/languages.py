@@ -235,6 +235,11 @@ class LanguageProfile:
     # accents: a trainer's message that holds one is shown the report ("hoe zie ik wie er
     # vastzit?" got the trainer menu, where the report is one button of seven).
     trainer_reports: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words that ask to take a send back ("annuler le dernier envoi", "verkeerde
+    # les gestuurd"), lower case without accents: a trainer's message that holds one is shown the
+    # planned sends, and told what a send already made allows (it was refused as outside the
+    # course).
+    trainer_cancels: tuple[str, ...] = field(default=(), repr=False)
     # The espeak-ng voice that reads it aloud; empty: the voice named by the code itself.
     espeak_voice: str = ""
 
@@ -542,6 +547,11 @@ FRENCH: Final = LanguageProfile(
         "envoyer un rappel", "message a mes", "message a un apprenant", "message a une apprenante",
     ),
     trainer_reports=("rapport", "bloqu", "decroch", "progres de mes"),
+    trainer_cancels=(
+        "annuler l envoi", "annuler le dernier envoi", "annuler un envoi", "annuler cet envoi",
+        "annuler le message", "annuler la lecon", "trompe de lecon", "trompee de lecon",
+        "mauvaise lecon", "retirer l envoi", "retirer la lecon", "retirer le message",
+    ),
     health_cues=(
         "j'ai", "j’ai", "jai", "je suis", "je souffre de", "je souffre d'", "je prends",
         "je suis atteint de", "je suis atteinte de", "je suis atteint d'", "je suis atteinte d'",
@@ -776,6 +786,11 @@ DUTCH: Final = LanguageProfile(
         "loopt vast", "lopen vast", "vastzit", "vastzitten", "vastgelopen", "achterop",
         "vooruitgang van mijn",
     ),
+    trainer_cancels=(
+        "verzending annuleren", "zending annuleren", "bericht annuleren", "les annuleren",
+        "verkeerde les", "verkeerd bericht", "bericht intrekken", "les intrekken",
+        "verzending ongedaan", "terugtrekken",
+    ),
     health_cues=(
         "ik heb", "ik ben", "ik lijd aan", "ik neem", "ik kreeg", "kheb", "kben",
         # Said of someone close: "mijn zoon heeft autisme", "mijn moeder lijdt aan alzheimer".
@@ -987,6 +1002,10 @@ ENGLISH: Final = LanguageProfile(
         "send a lesson", "send a reminder", "message to my", "message to one",
     ),
     trainer_reports=("report", "stuck", "falling behind", "progress of my"),
+    trainer_cancels=(
+        "cancel the send", "cancel a send", "cancel the last send", "cancel the message",
+        "cancel the lesson", "wrong lesson", "undo the send", "take back the", "unsend",
+    ),
     health_cues=(
         "i have", "i've got", "i've", "ive", "i got", "i suffer from", "i am", "i'm", "im",
         "i take", "i was diagnosed with", "i've been diagnosed with",

@@ -379,6 +379,32 @@ async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(a
     assert "/trainer" not in learner.text
 
 
+async def test_a_trainer_asking_to_take_a_send_back_sees_the_planned_sends_and_what_is_possible(
+    app: App,
+) -> None:
+    # "je me suis trompée de leçon, comment annuler ?" was refused as outside the course.
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Mardi matin")
+    await learners(app, code, ["fr"])
+    await next_lesson_every_weekday(trainer, "Mardi matin")
+    take_back = (
+        "Sends still planned can be cancelled below. A send already made cannot be taken back: "
+        "send the right lesson now, and it is the one their menu suggests."
+    )
+    for asked in (
+        "je me suis trompée de leçon, comment annuler ?",
+        "annuler le dernier envoi",
+        "I sent the wrong lesson to my group",
+    ):
+        await trainer.say(asked)
+        assert take_back in trainer.text
+        assert trainer.button("Cancel number 1")
+    # A learner's words are no trainer's.
+    learner = await person(app, 5101, "fr")
+    await learner.say("annuler le dernier envoi")
+    assert take_back not in learner.text
+
+
 async def first_of_a_kind_now(trainer: Chat, group: str, kind: str) -> None:
     """Start a send to a group: this kind, its first lesson and first choice, now."""
     await trainer.command("push")

@@ -113,6 +113,10 @@ OWN_BENEFITS: Final = N_(
     "social aid. Your job coach can help you too."
 )
 TRAINER_TOOLS: Final = N_("Your trainer tools (groups, sends, reports) are under /trainer.")
+TAKE_BACK: Final = N_(
+    "Sends still planned can be cancelled below. A send already made cannot be taken back: "
+    "send the right lesson now, and it is the one their menu suggests."
+)
 
 KIND_NAMES: Final[dict[Kind, str]] = {
     Kind.NATIONAL_NUMBER: N_("a national register number"),
@@ -259,6 +263,7 @@ class Answers:
         self._reminder_words = WordBeginnings(w for p in languages for w in p.reminders)
         self._trainer_tools = WordBeginnings(w for p in languages for w in p.trainer_tools)
         self._trainer_reports = WordBeginnings(w for p in languages for w in p.trainer_reports)
+        self._trainer_cancels = WordBeginnings(w for p in languages for w in p.trainer_cancels)
         # Each language's own: "pain" is an ailment in English and bread in French.
         self._ailments = {p.code: WordBeginnings(p.ailments) for p in languages}
         self._medicines = {p.code: WordBeginnings(p.medicines) for p in languages}
@@ -325,8 +330,9 @@ class Answers:
         if tool := await self._trainer_tool_asked(turn, redaction.bare):
             # "hoe stuur ik een les naar mijn groep?" from a trainer got a lesson card on
             # anonymising letters: the lessons are for learners, the tools are in the menu.
-            turn.say(turn.t.gettext(TRAINER_TOOLS))
-            await run_command(turn, tool, "trainer")
+            command, said = tool
+            turn.say(turn.t.gettext(said))
+            await run_command(turn, command, "trainer")
             return
         if not has_letters(redaction.bare):
             # "7" where no button has that number, a date, a sum: nothing the lessons answer.
@@ -901,14 +907,17 @@ class Answers:
         # Only ▶ Continue: the question stays on screen, and a letter typed next answers it.
         turn.say(said, rows(screens.continue_button(t)))
 
-    async def _trainer_tool_asked(self, turn: Turn, text: str) -> str | None:
-        """Return the trainer command a trainer's message asks for: the report, or the menu."""
+    async def _trainer_tool_asked(self, turn: Turn, text: str) -> tuple[str, str] | None:
+        """Return the trainer command a trainer's message asks for, and what to say before it."""
+        cancel = self._trainer_cancels.found_in(text)
         report = self._trainer_reports.found_in(text)
-        if not (report or self._trainer_tools.found_in(text)):
+        if not (cancel or report or self._trainer_tools.found_in(text)):
             return None
         if "trainer" not in await turn.services.audiences(turn.uow, turn.learner):
             return None
-        return "report" if report else "trainer"
+        if cancel:
+            return "scheduled", TAKE_BACK
+        return ("report" if report else "trainer"), TRAINER_TOOLS
 
     def _asks_to_check_a_claim(self, text: str, language: Language) -> bool:
         """Tell whether a message asks if something seen or heard is true ("vu sur tiktok…")."""
