@@ -28,7 +28,8 @@ BOOK = phrasebook(BUILT_IN.codes)
         # simple words.
         ("ik moet gaan, patiënt belt", Kind.STOP),
         ("un client arrive", Kind.INTERRUPTED),
-        ("gotta go, my break is over", Kind.INTERRUPTED),
+        ("gotta go, my break is over", Kind.STOP),
+        ("sorry, my break is over", Kind.INTERRUPTED),
         ("plus simple stp jcomprends pas les mots", Kind.CONFUSED),
         ("trop long", Kind.CONFUSED),
         ("dat is te lang", Kind.CONFUSED),
