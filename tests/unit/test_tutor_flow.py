@@ -46,6 +46,26 @@ async def test_first_contact_greets_in_client_language_with_privacy_notice(
     )
     first_title = app.services.course.lesson(language, FIRST_LESSON).title  # type: ignore[union-attr]
     assert first_title in chat.button_with_action("lessons.open").label
+    # Two lines first; the whole notice, with what /forget leaves, one tap away.
+    misuse = translated(
+        app,
+        language,
+        "• To stop misuse, I count for one day how many of your questions go to the AI model, "
+        "and how many wrong group codes you type. I keep only these numbers, not your words or "
+        "your name. /forget does not delete them.",
+    )
+    assert misuse not in chat.text
+    await chat.press_data(chat.button_with_action("menu.privacy").data)
+    assert misuse in chat.text
+    assert (
+        translated(
+            app,
+            language,
+            "• I keep your last questions for 30 minutes, without personal details, to understand "
+            "your next question.",
+        )
+        in chat.text
+    )
 
 
 async def test_unknown_client_language_is_asked_in_all_three_languages(app: App) -> None:

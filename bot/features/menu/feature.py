@@ -13,7 +13,14 @@ from bot.core.feature import (
     on,
 )
 from bot.features.menu import flows
-from bot.features.menu.buttons import AskLanguage, ChooseLanguage, RunCommand, ShowHelp, ShowMenu
+from bot.features.menu.buttons import (
+    AskLanguage,
+    ChooseLanguage,
+    RunCommand,
+    ShowHelp,
+    ShowMenu,
+    ShowPrivacy,
+)
 from bot.features.menu.typed_buttons import press_named
 from bot.i18n import N_
 
@@ -39,6 +46,7 @@ def manifest(_: FeatureContext) -> Manifest:
         buttons=(
             on(ShowMenu, flows.main_menu),
             on(ShowHelp, flows.show_help),
+            on(ShowPrivacy, flows.show_privacy),
             on(AskLanguage, flows.ask_language),
             on(ChooseLanguage, flows.choose_language),
             on(RunCommand, flows.run_meant_command),

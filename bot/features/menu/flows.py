@@ -16,7 +16,14 @@ from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson
 from bot.features.gain import offer as checks
 from bot.features.lessons.buttons import OpenLesson, Resume, ShowModules
-from bot.features.menu.buttons import AskLanguage, ChooseLanguage, RunCommand, ShowHelp, ShowMenu
+from bot.features.menu.buttons import (
+    AskLanguage,
+    ChooseLanguage,
+    RunCommand,
+    ShowHelp,
+    ShowMenu,
+    ShowPrivacy,
+)
 from bot.features.menu.typed_language import TypedLanguage, language_reader
 from bot.features.progress.buttons import ShowProgress
 from bot.features.progress.ports import PROGRESS
@@ -59,8 +66,36 @@ def language_keyboard(languages: LanguageRegistry, current: Language | None) -> 
     )
 
 
+def privacy_summary(t: Translator) -> str:
+    """Return the two lines on privacy a new learner reads first, with the way to the rest."""
+    # Six dense points at first contact were too much for learners who read with effort; the
+    # facts that matter most come first, and the whole notice is one tap away.
+    return "\n".join(
+        [
+            t.gettext(
+                "🔒 I keep your first name, your language and your progress. I keep some of your "
+                "questions for a while, without personal details, and none of your other messages."
+            ),
+            t.gettext(
+                "Tap “🔒 My privacy” to read more, send /mydata to see your data, and /forget "
+                "to delete it."
+            ),
+        ]
+    )
+
+
+def privacy_button(t: Translator) -> Button:
+    """Return the button to the whole privacy notice."""
+    return button(t.gettext("🔒 My privacy"), ShowPrivacy())
+
+
+async def show_privacy(turn: Turn, _: object = None) -> None:
+    """Show the whole privacy notice."""
+    turn.say(privacy_notice(turn.t), rows(menu_button(turn.t)))
+
+
 def privacy_notice(t: Translator) -> str:
-    """Return the short privacy notice shown at first contact, one point per line."""
+    """Return the whole privacy notice, one point per line."""
     # Short lines, one fact each: many learners read with effort, and these facts matter to them.
     return "\n".join(
         [
@@ -99,7 +134,8 @@ async def first_contact(turn: Turn) -> None:
             "in short lessons with quizzes."
         )
         + "\n\n"
-        + privacy_notice(t)
+        + privacy_summary(t),
+        rows(privacy_button(t)),
     )
     await main_menu(turn)
     await checks.offer_check_in(turn)
@@ -177,7 +213,7 @@ async def _choose(turn: Turn, language: Language, *, typed: bool) -> None:
             welcome += " " + t.gettext(
                 "I will speak English with you. To change that, tap 🌐 Language in the menu."
             )
-        turn.say(welcome + "\n\n" + privacy_notice(t))
+        turn.say(welcome + "\n\n" + privacy_summary(t), rows(privacy_button(t)))
     elif unchanged:
         turn.say(t.gettext("I already speak English with you."), replace=True)
     else:
