@@ -381,6 +381,8 @@ FRENCH: Final = LanguageProfile(
             *(("pk", "pourquoi"), ("pq", "pourquoi"), ("cvs", "CV"), ("safe", "sans danger")),
             *(("pote", "ami"), ("potes", "amis")),
         ),
+        # "c l algo qui decide mes commandes ?": the clipped word, known to no lesson, was refused.
+        clippings=(("algo", "algorithme"), ("algos", "algorithmes"), ("appli", "application")),
     ),
     rubric=RubricWords(
         task=(
@@ -626,7 +628,7 @@ DUTCH: Final = LanguageProfile(
             | vraag(?:je)?
             | mag\s+ik\s+iets\s+vragen | zeg | alstublieft | alsjeblieft | aub | a\.u\.b\.?""",
         subject=(r"\b (?:kunstmatige|artifici\w*) \s+ intel+ig[ea]n\w*", "AI"),
-        clippings=(("info", "informatie"),),
+        clippings=(("info", "informatie"), ("algo", "algoritme"), ("algo's", "algoritmes")),
         contractions=tuple(
             (f"k{verb}", f"ik {verb}")
             for verb in (
@@ -859,6 +861,8 @@ ENGLISH: Final = LanguageProfile(
             ("pic", "picture"),
             ("pics", "pictures"),
             ("convo", "conversation"),
+            ("algo", "algorithm"),
+            ("algos", "algorithms"),
         ),
         spoken=(
             ("u", "you"), ("ur", "your"), ("r", "are"), ("idk", "i don't know"), ("bc", "because"),

@@ -1199,6 +1199,13 @@ async def test_words_typed_short_on_a_phone_are_read_in_full(
     assert chat.button_with_action("lessons.open").data == data("lessons.open", lesson_id)
 
 
+async def test_the_algorithm_clipped_is_the_algorithm(plain_app: App) -> None:
+    # "c l algo qui decide mes commandes ?" was refused as outside the course.
+    chat = await new_learner(plain_app, "fr")
+    await chat.say("jsuis livreur, c l algo qui decide mes commandes ?")
+    assert chat.button_with_action("lessons.open").data == data("lessons.open", "rules/your-rights")
+
+
 async def test_actually_typed_short_still_asks_for_a_definition(plain_app: App) -> None:
     chat = await new_learner(plain_app, "nl")
     await chat.say("wat is chatgpt eig")  # eigenlijk
@@ -2209,6 +2216,17 @@ async def test_why_an_option_is_wrong_before_answering_asks_to_answer_first(plai
     )
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert chat.question.question == pending
+
+
+async def test_a_number_beyond_any_answer_under_the_feedback_is_no_answer(plain_app: App) -> None:
+    # "7" under the feedback showed the next question with "Your first answer counts".
+    chat = await new_learner(plain_app, "nl")
+    await chat.press_data(data("quiz.start", FIRST_LESSON))
+    await chat.answer(0)
+    await chat.say("7")
+    assert chat.text.startswith(
+        t(plain_app, "nl", "No button here has that number. Tap a button, or write your question.")
+    )
 
 
 async def test_a_letter_beyond_the_answers_says_which_letters_there_are(plain_app: App) -> None:

@@ -130,7 +130,9 @@ async def answer_in_words(turn: Turn, text: str) -> bool:
     if not state.asked:
         # Under the feedback of the last answer: a letter asks for the next question, which
         # the learner has not seen. Show it rather than answer it blind.
-        if turn.course.speech_list(turn.language).position(text) is None:
+        # "7" names no option of any question: "no button has that number", not the next one.
+        position = turn.course.speech_list(turn.language).position(text)
+        if position is None or (position != LAST and position >= len(item.options)):
             return False
         if await _answered_wrong_before(turn, lesson, item):
             # "la b" right under "not quite, the right answer is B" corrects that answer more
