@@ -547,6 +547,7 @@ FRENCH: Final = LanguageProfile(
     trainer_tools=(
         "groupe", "apprenant", "stagiaire", "cohort", "envoyer un message a", "envoyer une lecon",
         "envoyer un rappel", "message a mes", "message a un apprenant", "message a une apprenante",
+        "cloturer la formation", "terminer la formation", "fin de la formation",
     ),
     trainer_reports=("rapport", "bloqu", "decroch", "progres de mes"),
     trainer_cancels=(
@@ -782,6 +783,7 @@ DUTCH: Final = LanguageProfile(
     trainer_tools=(
         "groep", "cursist", "deelnemer", "cohort", "stuur ik alleen", "stuur ik een bericht",
         "stuur ik een les", "bericht sturen", "bericht naar", "les sturen", "herinnering sturen",
+        "cursus af", "cursus afsluiten", "einde van de cursus",
     ),
     trainer_reports=(
         "rapport", "verslag", "zit vast", "zitten vast", "zit er vast", "zitten er vast",
@@ -790,6 +792,8 @@ DUTCH: Final = LanguageProfile(
     ),
     trainer_cancels=(
         "verzending annuleren", "zending annuleren", "bericht annuleren", "les annuleren",
+        "annuleer ik een bericht", "annuleer ik een les", "annuleer een bericht", "annuleer de les",
+        "annuleer het bericht",
         "verkeerde les", "verkeerd bericht", "bericht intrekken", "les intrekken",
         "verzending ongedaan", "terugtrekken",
     ),
@@ -1003,7 +1007,8 @@ ENGLISH: Final = LanguageProfile(
     payments=("pay", "paid", "when", "receiv", "got my", "get my"),
     trainer_tools=(
         "group", "learners", "trainees", "participants", "cohort", "send a message to",
-        "send a lesson", "send a reminder", "message to my", "message to one",
+        "send a lesson", "send a reminder", "message to my", "message to one", "end the course",
+        "close the course", "end of the course",
     ),
     trainer_reports=("report", "stuck", "falling behind", "progress of my"),
     trainer_cancels=(

@@ -394,11 +394,15 @@ async def test_a_trainer_asking_to_take_a_send_back_sees_the_planned_sends_and_w
     for asked in (
         "je me suis trompée de leçon, comment annuler ?",
         "annuler le dernier envoi",
+        "hoe annuleer ik een bericht?",
         "I sent the wrong lesson to my group",
     ):
         await trainer.say(asked)
         assert take_back in trainer.text
         assert trainer.button("Cancel number 1")
+    # Ending the course is on the group's screen, which the trainer menu leads to.
+    await trainer.say("hoe sluit ik de cursus af?")
+    assert trainer.button("My groups")
     # A learner's words are no trainer's.
     learner = await person(app, 5101, "fr")
     await learner.say("annuler le dernier envoi")
@@ -1013,13 +1017,27 @@ async def test_a_trainer_ends_a_course_and_keeps_its_report(app: App) -> None:
     await newcomer.command("join", code)
     assert "This code does not work" in newcomer.text
 
-    # The group stays, with its learners and report, and sends no reminders.
+    # The group stays, with its learners and report, and nothing more can be sent.
     await owner.command("cohort")
-    assert owner.button("Spring course").label == "Spring course · 2 learners"
+    assert owner.button("Spring course").label == "Spring course · 2 learners · ended"
     await owner.press("Spring course")
-    assert "🔔 Reminders: off" in owner.text
+    assert "🏁 The course ended on" in owner.text
+    assert not [b for b in owner.buttons if "Send" in b.label or "join link" in b.label]
     await owner.press("Progress report")
     assert "Spring course" in owner.text
+    # A send started from the trainer menu, or a join link by name, is refused with the way on.
+    await owner.command("push")
+    await owner.press("Spring course")
+    assert "🏁 The course of “Spring course” has ended." in owner.text
+    await owner.command("cohort", "link", "Spring", "course")
+    assert "🏁 The course of “Spring course” has ended." in owner.text
+
+    # Opened again, it is as the trainer left it before the end, minus its link and plans.
+    await owner.press("Back to the group")
+    await owner.press("Open the course again")
+    assert "↩ The course of “Spring course” is open again." in owner.text
+    assert "🔔 Reminders: off" in owner.text
+    assert owner.button("Send a lesson or a message")
 
 
 async def test_deleting_a_group_offers_its_report_and_ending_the_course_first(app: App) -> None:

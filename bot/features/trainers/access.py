@@ -10,8 +10,8 @@ from bot.core.ports import Learner, UnitOfWork
 from bot.core.replies import Button
 from bot.core.router import Turn, button, rows
 from bot.features.menu import flows as screens
-from bot.features.trainers.buttons import NewCohort, TrainerMenu
-from bot.features.trainers.ports import COHORTS, Cohort
+from bot.features.trainers.buttons import NewCohort, ShowCohort, TrainerMenu
+from bot.features.trainers.ports import COHORTS, PUSHES, Cohort
 
 
 def trainer_menu_button(turn: Turn) -> Button:
@@ -97,3 +97,17 @@ class Access:
         if cohort is None:
             await screens.stale_button(turn)
         return cohort
+
+    async def has_ended(self, turn: Turn, cohort: Cohort) -> bool:
+        """Tell whether a cohort's course ended; if so, say that nothing can be sent to it."""
+        if cohort.id not in await turn.repo(PUSHES).ended_on([cohort.id]):
+            return False
+        t = turn.t
+        turn.say(
+            t.gettext(
+                "🏁 The course of “{name}” has ended. To send to it or let people join, open it "
+                "again from the group."
+            ).format(name=cohort.name),
+            rows(button(t.gettext("⬅ Back to the group"), ShowCohort(cohort.id))),
+        )
+        return True

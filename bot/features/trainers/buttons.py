@@ -93,6 +93,14 @@ class EndCohort(CallbackData):
 
 
 @dataclass(frozen=True)
+class ReopenCohort(CallbackData):
+    """Open an ended course again."""
+
+    action = "trainers.reopen"
+    cohort: int
+
+
+@dataclass(frozen=True)
 class AskReminders(CallbackData):
     """Ask how often a cohort is reminded."""
 

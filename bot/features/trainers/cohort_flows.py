@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Final
 
 from bot.core.delivery import Channel
@@ -31,6 +32,7 @@ from bot.features.trainers.buttons import (
     NewJoinCode,
     PushToCohort,
     RenameCohort,
+    ReopenCohort,
     SetQuietHours,
     SetReminders,
     ShowCohort,
@@ -170,7 +172,8 @@ class CohortFlows:
                     rows(button(turn.t.gettext("👥 My groups"), MyCohorts())),
                 )
             elif action == "link":
-                await self._issue_code(turn, cohort, replacing=True)
+                if not await self.access.has_ended(turn, cohort):
+                    await self._issue_code(turn, cohort, replacing=True)
             elif action == "delete":
                 await self._ask_delete(turn, cohort)
             else:
@@ -309,9 +312,16 @@ class CohortFlows:
         if not cohorts:
             return
         buttons = []
+        ended = await turn.repo(PUSHES).ended_on([cohort.id for cohort in cohorts])
         for cohort in cohorts:
             count = await turn.repo(COHORTS).member_count(cohort.id)
-            label = t.ngettext("{name} · {count} learner", "{name} · {count} learners", count)
+            label = (
+                t.ngettext(
+                    "{name} · {count} learner · ended", "{name} · {count} learners · ended", count
+                )
+                if cohort.id in ended
+                else t.ngettext("{name} · {count} learner", "{name} · {count} learners", count)
+            )
             buttons.append(
                 button(label.format(name=cohort.name, count=count), ShowCohort(cohort.id))
             )
@@ -327,6 +337,9 @@ class CohortFlows:
             return
         t = turn.t
         count = await turn.repo(COHORTS).member_count(cohort.id)
+        if ended := (await turn.repo(PUSHES).ended_on([cohort.id])).get(cohort.id):
+            self._show_ended(turn, cohort, count, ended)
+            return
         lines = [
             f"👥 {cohort.name}",
             t.ngettext("{count} learner", "{count} learners", count).format(count=count),
@@ -361,10 +374,46 @@ class CohortFlows:
             ),
         )
 
+    def _show_ended(self, turn: Turn, cohort: Cohort, count: int, ended: datetime) -> None:
+        """Show a cohort whose course ended: its results, and the way to open it again."""
+        t = turn.t
+        lines = [
+            f"👥 {cohort.name}",
+            t.ngettext("{count} learner", "{count} learners", count).format(count=count),
+            t.gettext(
+                "🏁 The course ended on {date}: nothing more is sent, and nobody can join."
+            ).format(date=t.date(ended)),
+        ]
+        turn.say(
+            "\n".join(lines),
+            rows(
+                button(t.gettext("📊 Progress report"), CohortReport(cohort.id)),
+                button(t.gettext("👤 Learners in the group"), CohortMembers(cohort.id, 0)),
+                button(t.gettext("↩ Open the course again"), ReopenCohort(cohort.id)),
+                button(t.gettext("✏ Rename the group"), RenameCohort(cohort.id)),
+                button(t.gettext("🗑 Delete the group"), AskDeleteCohort(cohort.id)),
+                button(t.gettext("⬅ My groups"), MyCohorts()),
+            ),
+        )
+
+    async def reopen(self, turn: Turn, chosen: ReopenCohort) -> None:
+        """Open an ended course again, as the trainer left it before the end."""
+        cohort = await self.access.led_cohort(turn, chosen.cohort)
+        if cohort is None:
+            return
+        await turn.repo(PUSHES).reopen(cohort.id)
+        turn.say(
+            turn.t.gettext(
+                "↩ The course of “{name}” is open again. Make a new join link, and plan sends and "
+                "reminders again if you need them."
+            ).format(name=cohort.name)
+        )
+        await self.show_cohort(turn, ShowCohort(cohort.id))
+
     async def ask_end(self, turn: Turn, chosen: AskEndCohort) -> None:
         """Say what ending a cohort's course does, and ask to confirm."""
         cohort = await self.access.led_cohort(turn, chosen.cohort)
-        if cohort is None:
+        if cohort is None or await self.access.has_ended(turn, cohort):
             return
         t = turn.t
         turn.say(
@@ -383,7 +432,7 @@ class CohortFlows:
     async def end(self, turn: Turn, chosen: EndCohort) -> None:
         """End a cohort's course: no more joining or sending; its learners thanked and told."""
         cohort = await self.access.led_cohort(turn, chosen.cohort)
-        if cohort is None:
+        if cohort is None or await self.access.has_ended(turn, cohort):
             return
         cohorts, pushes = turn.repo(COHORTS), turn.repo(PUSHES)
         await cohorts.revoke_cohort_codes(cohort.id, turn.now)
@@ -463,7 +512,8 @@ class CohortFlows:
 
     async def new_code(self, turn: Turn, chosen: NewJoinCode) -> None:
         """Replace a cohort's join link with a new one."""
-        if (cohort := await self.access.led_cohort(turn, chosen.cohort)) is not None:
+        cohort = await self.access.led_cohort(turn, chosen.cohort)
+        if cohort is not None and not await self.access.has_ended(turn, cohort):
             await self._issue_code(turn, cohort, replacing=True)
 
     async def _issue_code(self, turn: Turn, cohort: Cohort, *, replacing: bool) -> None:

@@ -89,6 +89,7 @@ def manifest(context: FeatureContext) -> Manifest:
             on(buttons.DeleteCohort, cohorts.delete, by_words=False),
             on(buttons.AskEndCohort, cohorts.ask_end),
             on(buttons.EndCohort, cohorts.end, by_words=False),
+            on(buttons.ReopenCohort, cohorts.reopen, by_words=False),
             on(buttons.AskReminders, cohorts.ask_reminders),
             on(buttons.SetReminders, cohorts.set_reminders),
             on(buttons.AskQuietHours, cohorts.ask_quiet_hours),

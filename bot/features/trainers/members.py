@@ -156,7 +156,8 @@ class MemberFlows:
         )
         turn.say(
             t.gettext(
-                "Done: {learner} is no longer in “{name}”, and I let them know. If they joined "
+                "Done: {learner} is no longer in “{name}”, and I let them know. Taken out by "
+                "mistake? Give them the group's code again: their progress stays. If they joined "
                 "with a link you did not give them, make a new join link: the old one stops."
             ).format(learner=name, name=cohort.name),
             rows(button(t.gettext("🔗 New join link"), NewJoinCode(cohort.id)), back),

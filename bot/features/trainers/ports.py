@@ -327,6 +327,14 @@ class PushStore(Protocol):
         """Queue a notice about the cohort for one learner, after the cohort's quiet hours."""
         ...
 
+    async def ended_on(self, cohort_ids: list[int]) -> dict[int, datetime]:
+        """Return when each of these cohorts' course ended, for those that ended."""
+        ...
+
+    async def reopen(self, cohort_id: int) -> None:
+        """Open an ended course again: its end, and the notices of it not sent yet, go."""
+        ...
+
     async def create_plan(
         self,
         cohort: Cohort,

@@ -224,7 +224,7 @@ class PushFlow:
     async def choose_cohort(self, turn: Turn, chosen: PushToCohort) -> None:
         """Start a draft for the chosen cohort and ask what to send."""
         cohort = await self.access.led_cohort(turn, chosen.cohort)
-        if cohort is None:
+        if cohort is None or await self.access.has_ended(turn, cohort):
             return
         _stop_typing(turn)
         await turn.repo(DRAFTS).start_draft(turn.learner.id, cohort.id, turn.now)

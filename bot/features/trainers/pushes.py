@@ -87,6 +87,22 @@ class SqlPushes:
         await self.session.flush()
         await self.fan_out(row.id, [learner_id], (cohort.quiet_start, cohort.quiet_end), now, zone)
 
+    async def ended_on(self, cohort_ids: list[int]) -> dict[int, datetime]:
+        """Return when each of these cohorts' course ended, for those that ended."""
+        # The notice to the learners is the record of the end: ending is no state of its own.
+        rows = await self.session.execute(
+            select(PushRow.cohort_id, func.max(PushRow.created_at))
+            .where(PushRow.cohort_id.in_(cohort_ids), PushRow.kind == "ended")
+            .group_by(PushRow.cohort_id)
+        )
+        return {cohort_id: ended for cohort_id, ended in rows if ended is not None}
+
+    async def reopen(self, cohort_id: int) -> None:
+        """Open an ended course again: its end, and the notices of it not sent yet, go."""
+        await self.session.execute(
+            delete(PushRow).where(PushRow.cohort_id == cohort_id, PushRow.kind == "ended")
+        )
+
     async def expand(self, push_id: int, now: datetime, zone: ZoneInfo) -> int:
         """Write one pending outbox row per reachable learner of the cohort; return how many."""
         # Whoever flips expanded_at first does the fan-out; a second process changes nothing.
