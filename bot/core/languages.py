@@ -532,8 +532,8 @@ FRENCH: Final = LanguageProfile(
         "on peut y croire", "c est un fake", "c est une fake", "fake news", "une intox",
     ),
     claim_sources=(
-        "j ai vu", "jai vu", "j ai lu", "jai lu", "j ai entendu", "on dit", "ils disent",
-        "il dit", "elle dit", "qui dit", "dit que", "disent que", "video", "post", "article",
+        "j ai vu", "jai vu", "j ai lu", "jai lu", "j ai entendu", "on dit que", "ils disent",
+        "il dit", "elle dit", "qui dit", "dit que", "disent que", "video", "un post", "article",
         "message", "facebook", "tiktok", "instagram", "whatsapp", "youtube", "internet",
         "en ligne", "sur les reseaux",
     ),
@@ -543,11 +543,11 @@ FRENCH: Final = LanguageProfile(
         "ma mutuelle", "ma mutualite", "mon paiement", "pas ete paye", "pas recu mon",
         "pas ete verse",
     ),
-    payments=("pai", "pay", "vers", "quand", "recu"),
+    payments=("paie", "paye", "payer", "paiement", "verse", "versement", "recu", "pas arrive"),
     trainer_tools=(
         "groupe", "apprenant", "stagiaire", "cohort", "envoyer un message a", "envoyer une lecon",
         "envoyer un rappel", "message a mes", "message a un apprenant", "message a une apprenante",
-        "cloturer la formation", "terminer la formation", "fin de la formation",
+        "cloturer la formation", "terminer la formation",
     ),
     trainer_reports=("rapport", "bloqu", "decroch", "progres de mes"),
     trainer_cancels=(
@@ -771,7 +771,7 @@ DUTCH: Final = LanguageProfile(
     claim_sources=(
         "ik heb gezien", "ik heb da gezien", "ik heb dat gezien", "ik zag", "ik las",
         "ik heb gelezen", "ik hoorde", "ze zeggen", "die zegt", "zeggen ze", "zegt dat", "zegt da",
-        "zeggen dat", "filmpje", "video", "post", "artikel", "bericht", "facebook", "tiktok",
+        "zeggen dat", "filmpje", "video", "een post", "artikel", "bericht", "facebook", "tiktok",
         "instagram", "whatsapp", "youtube", "internet", "online", "op sociale media",
     ),
     benefits=(
@@ -779,11 +779,11 @@ DUTCH: Final = LanguageProfile(
         "leefloon", "mijn ziekenfonds", "mijn mutualiteit", "mijn dop", "stempelgeld",
         "niet betaald", "niet uitbetaald", "niet gestort",
     ),
-    payments=("betaal", "betaald", "uitbetaal", "gestort", "wanneer", "gekregen"),
+    payments=("betaal", "betaald", "uitbetaal", "gestort", "gekregen", "niet toegekomen"),
     trainer_tools=(
         "groep", "cursist", "deelnemer", "cohort", "stuur ik alleen", "stuur ik een bericht",
         "stuur ik een les", "bericht sturen", "bericht naar", "les sturen", "herinnering sturen",
-        "cursus af", "cursus afsluiten", "einde van de cursus",
+        "sluit ik de cursus af", "de cursus afsluiten", "cursus afsluiten",
     ),
     trainer_reports=(
         "rapport", "verslag", "zit vast", "zitten vast", "zit er vast", "zitten er vast",
@@ -996,7 +996,7 @@ ENGLISH: Final = LanguageProfile(
     ),
     claim_sources=(
         "i saw", "i ve seen", "i have seen", "i read", "i heard", "they say", "people say",
-        "says", "said", "video", "post", "article", "message", "facebook", "tiktok",
+        "says", "said", "video", "a post", "article", "message", "facebook", "tiktok",
         "instagram", "whatsapp", "youtube", "internet", "online", "on social media",
     ),
     benefits=(
@@ -1004,16 +1004,16 @@ ENGLISH: Final = LanguageProfile(
         "capac", "hvw", "cpas", "ocmw", "my payment", "not been paid", "wasn t paid",
         "haven t been paid", "didn t get paid", "my health insurance fund",
     ),
-    payments=("pay", "paid", "when", "receiv", "got my", "get my"),
+    payments=("paid", "payment", "pay me", "pays me", "pay my", "receiv", "got my", "get my"),
     trainer_tools=(
         "group", "learners", "trainees", "participants", "cohort", "send a message to",
         "send a lesson", "send a reminder", "message to my", "message to one", "end the course",
-        "close the course", "end of the course",
+        "close the course",
     ),
     trainer_reports=("report", "stuck", "falling behind", "progress of my"),
     trainer_cancels=(
         "cancel the send", "cancel a send", "cancel the last send", "cancel the message",
-        "cancel the lesson", "wrong lesson", "undo the send", "take back the", "unsend",
+        "cancel the lesson", "wrong lesson", "undo the send", "take back the send", "unsend",
     ),
     health_cues=(
         "i have", "i've got", "i've", "ive", "i got", "i suffer from", "i am", "i'm", "im",

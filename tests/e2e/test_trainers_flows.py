@@ -139,8 +139,8 @@ async def test_a_trainer_takes_a_learner_out_of_the_group(app: App) -> None:
     # Told once, and only the learner taken out.
     assert await delivered_texts(app) == [
         "🚪 Your trainer took you out of the group “Evening class”. You keep your progress and "
-        "can go on learning on your own. If this is a mistake, ask your trainer for the group's "
-        "link."
+        "can go on learning on your own. If this is a mistake, ask your trainer how to join the "
+        "group again."
     ]
     await second.command("leave")
     assert "You are not in a group." in second.text
@@ -374,6 +374,9 @@ async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(a
         await trainer.say(asked)
         assert "📊 Rapport over welke groep?" not in trainer.text
         assert "/trainer" not in trainer.text
+    # "the end of the course" is no request to end one: no trainer menu.
+    await trainer.say("what will I know by the end of the course?")
+    assert not [b for b in trainer.buttons if b.label == "👥 Mijn groepen"]
     learner = await person(app, 5001, "nl")
     await learner.say("hoe stuur ik een les naar mijn groep?")
     assert "/trainer" not in learner.text
@@ -403,10 +406,11 @@ async def test_a_trainer_asking_to_take_a_send_back_sees_the_planned_sends_and_w
     # Ending the course is on the group's screen, which the trainer menu leads to.
     await trainer.say("hoe sluit ik de cursus af?")
     assert trainer.button("My groups")
-    # A learner's words are no trainer's.
+    # A learner's words are no trainer's: the tools are not theirs.
     learner = await person(app, 5101, "fr")
     await learner.say("annuler le dernier envoi")
     assert take_back not in learner.text
+    assert "/trainer" not in learner.text
 
 
 async def first_of_a_kind_now(trainer: Chat, group: str, kind: str) -> None:
@@ -1032,12 +1036,30 @@ async def test_a_trainer_ends_a_course_and_keeps_its_report(app: App) -> None:
     await owner.command("cohort", "link", "Spring", "course")
     assert "🏁 The course of “Spring course” has ended." in owner.text
 
-    # Opened again, it is as the trainer left it before the end, minus its link and plans.
+    # Opened again: its join link, plans and reminders stay off.
     await owner.press("Back to the group")
     await owner.press("Open the course again")
     assert "↩ The course of “Spring course” is open again." in owner.text
     assert "🔔 Reminders: off" in owner.text
     assert owner.button("Send a lesson or a message")
+
+
+async def test_a_send_begun_before_the_course_ended_is_refused_after_it(app: App) -> None:
+    owner = await new_trainer(app, 2001)
+    code = await new_cohort(owner, "Spring course")
+    await learners(app, code, ["en"])
+    await first_of_a_kind_now(owner, "Spring course", "A lesson")
+    send = owner.button("Send").data
+    await owner.command("cohort")
+    await owner.press("Spring course")
+    await owner.press("End the course")
+    await owner.press("Yes, end it")
+    await delivered_texts(app)  # the notice of the end
+
+    await owner.press_data(send)
+    assert "🏁 The course of “Spring course” has ended." in owner.text
+    assert await delivered_texts(app) == []
+    assert await statuses(app) == {"sent": 1}
 
 
 async def test_deleting_a_group_offers_its_report_and_ending_the_course_first(app: App) -> None:

@@ -799,6 +799,7 @@ async def test_a_question_on_ones_own_benefits_is_told_who_pays_them(
     [
         ("fr", "Comment utiliser l'IA pour préparer mon rendez-vous au CPAS demain ?"),
         ("nl", "Ik werk bij het OCMW, mag ik dossiers van cliënten in Gemini steken?"),
+        ("fr", "Quand je vais au CPAS, est-ce qu'ils utilisent ChatGPT pour mon dossier ?"),
     ],
 )
 async def test_a_course_question_naming_a_benefit_office_without_a_payment_gets_no_such_line(
@@ -2114,6 +2115,8 @@ async def test_an_options_letter_number_or_rank_typed_in_the_quiz_answers_it(
         # A worry, and a piece of news: both got only "tap one of the letters".
         "ok mais moi concretement jvais retrouver du taf ou pas",
         "le standard a perdu hier jsuis vraiment degouté",
+        # "avec" is no word of the question's topic.
+        "avec tout ça je vais perdre mon chômage ou quoi",
     ],
 )
 async def test_a_message_of_its_own_under_a_question_is_told_it_can_come_after(

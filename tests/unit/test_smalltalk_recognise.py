@@ -24,8 +24,8 @@ BOOK = phrasebook(BUILT_IN.codes)
     ("text", "kind"),
     [
         ("hello", Kind.GREETING),
-        # Leaving for work and wanting simpler words: refused, or a card on asking a chatbot for
-        # simple words.
+        # Leaving for work is a break, and "too long" or "the words" ask for the card's key idea
+        # (they were refused, or got a card on asking a chatbot for simple words).
         ("ik moet gaan, patiënt belt", Kind.STOP),
         ("un client arrive", Kind.INTERRUPTED),
         ("gotta go, my break is over", Kind.STOP),

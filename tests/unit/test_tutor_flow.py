@@ -55,7 +55,8 @@ async def test_first_contact_greets_in_client_language_with_privacy_notice(
         "your name. /forget does not delete them.",
     )
     assert misuse not in chat.text
-    await chat.press_data(chat.button_with_action("menu.privacy").data)
+    assert "/privacy" in chat.text
+    await chat.command("privacy")
     assert misuse in chat.text
     assert (
         translated(

@@ -270,7 +270,9 @@ class Answers:
         self._investments = {p.code: WordBeginnings(p.investments) for p in languages}
         self._benefits = {p.code: WordBeginnings(p.benefits) for p in languages}
         self._payments = {p.code: WordBeginnings(p.payments) for p in languages}
-        self._claim_questions = {p.code: WordBeginnings(p.claim_questions) for p in languages}
+        self._claim_questions = {
+            p.code: WordBeginnings(p.claim_questions, whole=True) for p in languages
+        }
         self._claim_sources = {p.code: WordBeginnings(p.claim_sources) for p in languages}
         self._health_words = {
             p.code: WordBeginnings((*p.ailments, *p.medicines, *p.conditions)) for p in languages
@@ -967,14 +969,24 @@ class Answers:
 class WordBeginnings:
     """Find a word that starts with one of some beginnings ("rappel", "mal au"), folded."""
 
-    def __init__(self, beginnings: Iterable[str]) -> None:
-        listed = "|".join(re.escape(fold(beginning).casefold()) for beginning in beginnings)
-        self._pattern = re.compile(rf"(?<!\w)(?:{listed})") if listed else None
+    def __init__(self, beginnings: Iterable[str], *, whole: bool = False) -> None:
+        listed = "|".join(re.escape(_plain(beginning)) for beginning in beginnings)
+        # Whole phrases end where a word ends: "c est vrai" is not "c est vraiment".
+        end = r"(?!\w)" if whole else ""
+        self._pattern = re.compile(rf"(?<!\w)(?:{listed}){end}") if listed else None
 
     def found_in(self, text: str) -> bool:
         """Tell whether a word of the text, without accents nor capitals, starts with one."""
-        folded = fold(text).casefold().replace("'", " ").replace("’", " ")
-        return self._pattern is not None and bool(self._pattern.search(folded))
+        return self._pattern is not None and bool(self._pattern.search(_plain(text)))
+
+
+def _plain(text: str) -> str:
+    """Return a text without accents nor capitals, its apostrophes and hyphens as spaces."""
+    # "est-ce vrai" and "l'onem" are typed with marks that the listed phrases write as spaces.
+    folded = fold(text).casefold()
+    for mark in ("'", "’", "-"):
+        folded = folded.replace(mark, " ")
+    return folded
 
 
 def _health_advice(t: Translator) -> str:

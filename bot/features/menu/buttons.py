@@ -22,13 +22,6 @@ class ShowHelp(CallbackData):
 
 
 @dataclass(frozen=True)
-class ShowPrivacy(CallbackData):
-    """What the tutor keeps, and for how long, in full."""
-
-    action = "menu.privacy"
-
-
-@dataclass(frozen=True)
 class AskLanguage(CallbackData):
     """Offer the languages."""
 

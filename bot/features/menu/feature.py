@@ -19,7 +19,6 @@ from bot.features.menu.buttons import (
     RunCommand,
     ShowHelp,
     ShowMenu,
-    ShowPrivacy,
 )
 from bot.features.menu.typed_buttons import press_named
 from bot.i18n import N_
@@ -42,11 +41,11 @@ def manifest(_: FeatureContext) -> Manifest:
             CommandRoute("menu", flows.main_menu),
             CommandRoute("help", flows.show_help, N_("How it works")),
             CommandRoute("language", flows.ask_language, N_("Change the language")),
+            CommandRoute("privacy", flows.show_privacy, N_("What I keep, and for how long")),
         ),
         buttons=(
             on(ShowMenu, flows.main_menu),
             on(ShowHelp, flows.show_help),
-            on(ShowPrivacy, flows.show_privacy),
             on(AskLanguage, flows.ask_language),
             on(ChooseLanguage, flows.choose_language),
             on(RunCommand, flows.run_meant_command),

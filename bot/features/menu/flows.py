@@ -22,7 +22,6 @@ from bot.features.menu.buttons import (
     RunCommand,
     ShowHelp,
     ShowMenu,
-    ShowPrivacy,
 )
 from bot.features.menu.typed_language import TypedLanguage, language_reader
 from bot.features.progress.buttons import ShowProgress
@@ -74,23 +73,19 @@ def privacy_summary(t: Translator) -> str:
         [
             t.gettext(
                 "🔒 I keep your first name, your language and your progress. I keep some of your "
-                "questions for a while, without personal details, and none of your other messages."
+                "questions for a while, without personal details, and none of your other messages. "
+                "In a group, your trainer may read the questions I could not answer."
             ),
             t.gettext(
-                "Tap “🔒 My privacy” to read more, send /mydata to see your data, and /forget "
-                "to delete it."
+                "Send /privacy to read all of it, /mydata to see your data, and /forget to "
+                "delete it."
             ),
         ]
     )
 
 
-def privacy_button(t: Translator) -> Button:
-    """Return the button to the whole privacy notice."""
-    return button(t.gettext("🔒 My privacy"), ShowPrivacy())
-
-
 async def show_privacy(turn: Turn, _: object = None) -> None:
-    """Show the whole privacy notice."""
+    """Show the whole privacy notice (`/privacy`)."""
     turn.say(privacy_notice(turn.t), rows(menu_button(turn.t)))
 
 
@@ -134,8 +129,7 @@ async def first_contact(turn: Turn) -> None:
             "in short lessons with quizzes."
         )
         + "\n\n"
-        + privacy_summary(t),
-        rows(privacy_button(t)),
+        + privacy_summary(t)
     )
     await main_menu(turn)
     await checks.offer_check_in(turn)
@@ -213,7 +207,7 @@ async def _choose(turn: Turn, language: Language, *, typed: bool) -> None:
             welcome += " " + t.gettext(
                 "I will speak English with you. To change that, tap 🌐 Language in the menu."
             )
-        turn.say(welcome + "\n\n" + privacy_summary(t), rows(privacy_button(t)))
+        turn.say(welcome + "\n\n" + privacy_summary(t))
     elif unchanged:
         turn.say(t.gettext("I already speak English with you."), replace=True)
     else:

@@ -130,7 +130,8 @@ async def answer_in_words(turn: Turn, text: str) -> bool:
     if not state.asked:
         # Under the feedback of the last answer: a letter asks for the next question, which
         # the learner has not seen. Show it rather than answer it blind.
-        # "7" names no option of any question: "no button has that number", not the next one.
+        # A position beyond the next question's options ("7") answers nothing: the learner is
+        # told no button has that number, rather than shown that question.
         position = turn.course.speech_list(turn.language).position(text)
         if position is None or (position != LAST and position >= len(item.options)):
             return False

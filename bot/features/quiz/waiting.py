@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Final
-
+from bot.adapters.search.lexical import tokens
 from bot.core.router import Turn
-from bot.course.speech import plain_words
 from bot.features.gain.buttons import AnswerCheck
 from bot.features.gain.flows import Checking
 from bot.features.quiz.buttons import AnswerQuiz
@@ -31,16 +29,10 @@ def check_on_screen(turn: Turn) -> bool:
     return isinstance(turn.state, Checking) and on_screen(turn, AnswerCheck.action)
 
 
-# Words this long, or their first letters this many, tie a message to a question's words:
-# "adresse" to "adresses", not "les" to "les".
-TOPIC_LETTERS: Final = 4
-STEM_LETTERS: Final = 5
-
-
 def speaks_of_the_question(turn: Turn, text: str) -> bool:
-    """Tell whether a message shares a word with the quiz or review question on screen."""
-    # "enlever mon nom et mon adresse de la feuille avant" answers in the learner's own words;
-    # "le standard a perdu hier" says something else.
+    """Tell whether a message shares a topic word with the quiz or review question on screen."""
+    # "je dirais que c'est des maths avec des données" answers in the learner's own words; "avec
+    # tout ça je vais perdre mon chômage" says something else, though it shares "avec".
     state = turn.state
     if not isinstance(state, Answering | Reviewing):
         return False
@@ -48,9 +40,6 @@ def speaks_of_the_question(turn: Turn, text: str) -> bool:
     if found is None:
         return False
     item = found[1]
-    shown = {_stem(word) for line in (item.question, *item.options) for word in plain_words(line)}
-    return any(_stem(word) in shown for word in plain_words(text) if len(word) >= TOPIC_LETTERS)
-
-
-def _stem(word: str) -> str:
-    return word[:STEM_LETTERS]
+    words = turn.profile.search
+    shown = {stem for line in (item.question, *item.options) for stem in tokens(line, words)}
+    return not shown.isdisjoint(tokens(text, words))

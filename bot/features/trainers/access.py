@@ -98,8 +98,8 @@ class Access:
             await screens.stale_button(turn)
         return cohort
 
-    async def has_ended(self, turn: Turn, cohort: Cohort) -> bool:
-        """Tell whether a cohort's course ended; if so, say that nothing can be sent to it."""
+    async def refused_as_ended(self, turn: Turn, cohort: Cohort) -> bool:
+        """Refuse, and return True, when the cohort's course ended: nothing more goes to it."""
         if cohort.id not in await turn.repo(PUSHES).ended_on([cohort.id]):
             return False
         t = turn.t

@@ -172,7 +172,7 @@ class CohortFlows:
                     rows(button(turn.t.gettext("👥 My groups"), MyCohorts())),
                 )
             elif action == "link":
-                if not await self.access.has_ended(turn, cohort):
+                if not await self.access.refused_as_ended(turn, cohort):
                     await self._issue_code(turn, cohort, replacing=True)
             elif action == "delete":
                 await self._ask_delete(turn, cohort)
@@ -397,7 +397,7 @@ class CohortFlows:
         )
 
     async def reopen(self, turn: Turn, chosen: ReopenCohort) -> None:
-        """Open an ended course again, as the trainer left it before the end."""
+        """Open an ended course again; its join link, plans and reminders stay off."""
         cohort = await self.access.led_cohort(turn, chosen.cohort)
         if cohort is None:
             return
@@ -413,7 +413,7 @@ class CohortFlows:
     async def ask_end(self, turn: Turn, chosen: AskEndCohort) -> None:
         """Say what ending a cohort's course does, and ask to confirm."""
         cohort = await self.access.led_cohort(turn, chosen.cohort)
-        if cohort is None or await self.access.has_ended(turn, cohort):
+        if cohort is None or await self.access.refused_as_ended(turn, cohort):
             return
         t = turn.t
         turn.say(
@@ -432,7 +432,7 @@ class CohortFlows:
     async def end(self, turn: Turn, chosen: EndCohort) -> None:
         """End a cohort's course: no more joining or sending; its learners thanked and told."""
         cohort = await self.access.led_cohort(turn, chosen.cohort)
-        if cohort is None or await self.access.has_ended(turn, cohort):
+        if cohort is None or await self.access.refused_as_ended(turn, cohort):
             return
         cohorts, pushes = turn.repo(COHORTS), turn.repo(PUSHES)
         await cohorts.revoke_cohort_codes(cohort.id, turn.now)
@@ -513,7 +513,7 @@ class CohortFlows:
     async def new_code(self, turn: Turn, chosen: NewJoinCode) -> None:
         """Replace a cohort's join link with a new one."""
         cohort = await self.access.led_cohort(turn, chosen.cohort)
-        if cohort is not None and not await self.access.has_ended(turn, cohort):
+        if cohort is not None and not await self.access.refused_as_ended(turn, cohort):
             await self._issue_code(turn, cohort, replacing=True)
 
     async def _issue_code(self, turn: Turn, cohort: Cohort, *, replacing: bool) -> None:
@@ -566,7 +566,7 @@ class CohortFlows:
     async def ask_reminders(self, turn: Turn, chosen: AskReminders) -> None:
         """Offer the reminder delays."""
         cohort = await self.access.led_cohort(turn, chosen.cohort)
-        if cohort is None:
+        if cohort is None or await self.access.refused_as_ended(turn, cohort):
             return
         t = turn.t
         turn.say(
@@ -582,7 +582,7 @@ class CohortFlows:
     async def set_reminders(self, turn: Turn, chosen: SetReminders) -> None:
         """Set a cohort's reminder delay."""
         cohort = await self.access.led_cohort(turn, chosen.cohort)
-        if cohort is None:
+        if cohort is None or await self.access.refused_as_ended(turn, cohort):
             return
         if chosen.days not in REMINDER_CHOICES:
             await screens.stale_button(turn)
@@ -593,7 +593,7 @@ class CohortFlows:
     async def ask_quiet_hours(self, turn: Turn, chosen: AskQuietHours) -> None:
         """Offer the quiet hours."""
         cohort = await self.access.led_cohort(turn, chosen.cohort)
-        if cohort is None:
+        if cohort is None or await self.access.refused_as_ended(turn, cohort):
             return
         t = turn.t
         turn.say(
@@ -609,7 +609,7 @@ class CohortFlows:
     async def set_quiet_hours(self, turn: Turn, chosen: SetQuietHours) -> None:
         """Set a cohort's quiet hours."""
         cohort = await self.access.led_cohort(turn, chosen.cohort)
-        if cohort is None:
+        if cohort is None or await self.access.refused_as_ended(turn, cohort):
             return
         choice = (chosen.start, chosen.end)
         if choice not in QUIET_CHOICES:

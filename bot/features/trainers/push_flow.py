@@ -224,7 +224,7 @@ class PushFlow:
     async def choose_cohort(self, turn: Turn, chosen: PushToCohort) -> None:
         """Start a draft for the chosen cohort and ask what to send."""
         cohort = await self.access.led_cohort(turn, chosen.cohort)
-        if cohort is None or await self.access.has_ended(turn, cohort):
+        if cohort is None or await self.access.refused_as_ended(turn, cohort):
             return
         _stop_typing(turn)
         await turn.repo(DRAFTS).start_draft(turn.learner.id, cohort.id, turn.now)
@@ -666,6 +666,10 @@ class PushFlow:
         cohort = await turn.repo(COHORTS).owned_cohort(turn.learner.id, found.cohort_id)
         if cohort is None or found.kind is None or found.when is None:
             await screens.stale_button(turn)
+            return
+        # A draft begun before the course ended, confirmed after it.
+        if await self.access.refused_as_ended(turn, cohort):
+            await turn.repo(DRAFTS).delete_draft(turn.learner.id)
             return
         t = turn.t
         if isinstance(chosen, ConfirmPush) and await self._sent_already(turn, cohort, found):

@@ -125,8 +125,8 @@ async def render(
     if push.kind == "removed":
         text = t.gettext(
             "🚪 Your trainer took you out of the group “{name}”. You keep your progress and can "
-            "go on learning on your own. If this is a mistake, ask your trainer for the group's "
-            "link."
+            "go on learning on your own. If this is a mistake, ask your trainer how to join the "
+            "group again."
         ).format(name=item.cohort_name)
         return [Message(text, rows(screens.menu_button(t)))]
     return await _reminder(progress, services, item, t, language)
