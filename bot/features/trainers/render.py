@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from bot.config import Language
 from bot.core.ports import UnitOfWork
@@ -19,7 +19,7 @@ from bot.features.review.memory import end_of_day
 from bot.features.review.ports import REVIEWS
 from bot.features.trainers.buttons import SwitchReminders
 from bot.features.trainers.weekly_report import weekly_message
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 
 if TYPE_CHECKING:
     # For annotations only: the outbox module is the worker's SQL adapter.
@@ -37,6 +37,25 @@ def message_text(
     """Pick a custom message in the learner's language, else in another one that was written."""
     written = message_language(texts, language, languages)
     return texts[written] if written else None
+
+
+# What the tutor tells a learner of their group, by the kind of push that carries it.
+NOTICES: Final[dict[str, str]] = {
+    "handover": N_(
+        "👋 Your trainer has left the tutor. You are still in the group “{name}”: the people who "
+        "run the tutor look after it now, and see your progress as your trainer did. To leave the "
+        "group, send /leave."
+    ),
+    "ended": N_(
+        "🏁 Your trainer ended the course “{name}”. Well done for taking part! You keep your "
+        "progress and can go on learning on your own: the lessons are still here. Your trainer "
+        "still sees your results of the group until they delete it; to leave it now, send /leave."
+    ),
+    "removed": N_(
+        "🚪 Your trainer took you out of the group “{name}”. You keep your progress and can go on "
+        "learning on your own. If this is a mistake, ask your trainer how to join the group again."
+    ),
+}
 
 
 def message_language(
@@ -107,27 +126,8 @@ async def render(
         if written is None:
             return None
         return [Message(trainer_message(t, written), rows(screens.menu_button(t)))]
-    if push.kind == "handover":
-        text = t.gettext(
-            "👋 Your trainer has left the tutor. You are still in the group “{name}”: "
-            "the people who run the tutor look after it now, and see your progress as your "
-            "trainer did. To leave the group, send /leave."
-        ).format(name=item.cohort_name)
-        return [Message(text, rows(screens.menu_button(t)))]
-    if push.kind == "ended":
-        text = t.gettext(
-            "🏁 Your trainer ended the course “{name}”. Well done for taking part! You keep your "
-            "progress and can go on learning on your own: the lessons are still here. Your "
-            "trainer still sees your results of the group until they delete it; to leave it now, "
-            "send /leave."
-        ).format(name=item.cohort_name)
-        return [Message(text, rows(screens.menu_button(t)))]
-    if push.kind == "removed":
-        text = t.gettext(
-            "🚪 Your trainer took you out of the group “{name}”. You keep your progress and can "
-            "go on learning on your own. If this is a mistake, ask your trainer how to join the "
-            "group again."
-        ).format(name=item.cohort_name)
+    if push.kind in NOTICES:
+        text = t.gettext(NOTICES[push.kind]).format(name=item.cohort_name)
         return [Message(text, rows(screens.menu_button(t)))]
     return await _reminder(progress, services, item, t, language)
 
