@@ -188,6 +188,7 @@ LEARNER_COMMANDS = [
     "progress",
     "certificate",
     "settings",
+    "privacy",
     "mydata",
     "forget",
     "join",

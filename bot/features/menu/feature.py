@@ -41,7 +41,6 @@ def manifest(_: FeatureContext) -> Manifest:
             CommandRoute("menu", flows.main_menu),
             CommandRoute("help", flows.show_help, N_("How it works")),
             CommandRoute("language", flows.ask_language, N_("Change the language")),
-            CommandRoute("privacy", flows.show_privacy, N_("What I keep, and for how long")),
         ),
         buttons=(
             on(ShowMenu, flows.main_menu),

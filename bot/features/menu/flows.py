@@ -84,11 +84,6 @@ def privacy_summary(t: Translator) -> str:
     )
 
 
-async def show_privacy(turn: Turn, _: object = None) -> None:
-    """Show the whole privacy notice (`/privacy`)."""
-    turn.say(privacy_notice(turn.t), rows(menu_button(turn.t)))
-
-
 def privacy_notice(t: Translator) -> str:
     """Return the whole privacy notice, one point per line."""
     # Short lines, one fact each: many learners read with effort, and these facts matter to them.

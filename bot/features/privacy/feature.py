@@ -25,6 +25,7 @@ def manifest(context: FeatureContext) -> Manifest:
     return Manifest(
         name="privacy",
         commands=(
+            CommandRoute("privacy", flows.show_notice, N_("What I keep, and for how long")),
             CommandRoute(
                 "mydata",
                 partial(flows.my_data, quiet_hours=quiet),

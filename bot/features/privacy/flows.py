@@ -156,6 +156,11 @@ YES: Final = N_("Yes, delete everything")
 NO: Final = N_("No, keep my data")
 
 
+async def show_notice(turn: Turn, _: object = None) -> None:
+    """Show the whole privacy notice, which first contact sums up in two lines."""
+    turn.say(screens.privacy_notice(turn.t), rows(screens.menu_button(turn.t)))
+
+
 @dataclass(frozen=True)
 class ConfirmingForget(FlowState):
     """Asked whether to delete everything: only a tap on an answer deletes or keeps the data."""
