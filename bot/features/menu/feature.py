@@ -13,13 +13,7 @@ from bot.core.feature import (
     on,
 )
 from bot.features.menu import flows
-from bot.features.menu.buttons import (
-    AskLanguage,
-    ChooseLanguage,
-    RunCommand,
-    ShowHelp,
-    ShowMenu,
-)
+from bot.features.menu.buttons import AskLanguage, ChooseLanguage, RunCommand, ShowHelp, ShowMenu
 from bot.features.menu.typed_buttons import press_named
 from bot.i18n import N_
 

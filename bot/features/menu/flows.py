@@ -16,13 +16,7 @@ from bot.core.state import FlowState, Idle
 from bot.course.model import Lesson
 from bot.features.gain import offer as checks
 from bot.features.lessons.buttons import OpenLesson, Resume, ShowModules
-from bot.features.menu.buttons import (
-    AskLanguage,
-    ChooseLanguage,
-    RunCommand,
-    ShowHelp,
-    ShowMenu,
-)
+from bot.features.menu.buttons import AskLanguage, ChooseLanguage, RunCommand, ShowHelp, ShowMenu
 from bot.features.menu.typed_language import TypedLanguage, language_reader
 from bot.features.progress.buttons import ShowProgress
 from bot.features.progress.ports import PROGRESS
@@ -67,8 +61,8 @@ def language_keyboard(languages: LanguageRegistry, current: Language | None) -> 
 
 def privacy_summary(t: Translator) -> str:
     """Return the two lines on privacy a new learner reads first, with the way to the rest."""
-    # Six dense points at first contact were too much for learners who read with effort; the
-    # facts that matter most come first, and the whole notice is one tap away.
+    # Six dense points at first contact were too much for learners who read with effort: the
+    # facts that matter most come first, and /privacy shows the whole notice.
     return "\n".join(
         [
             t.gettext(
