@@ -216,17 +216,17 @@ class LanguageProfile:
     # of those that say where it was seen or heard ("sur tiktok", "een filmpje"), lower case
     # without accents: a message outside the course that holds both asks to check a claim, which
     # the lesson on checking teaches ("le citron guérit le cancer, vu sur facebook, c'est vrai ?"
-    # was refused).
+    # was refused). The questions are read as whole phrases: "c est vrai" is not "c est vraiment".
     claim_questions: tuple[str, ...] = field(default=(), repr=False)
+    claim_sources: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words of the learner's own benefits and payments ("mes allocations",
     # "mijn uitkering", "onem"), lower case without accents: such a question is told that the
     # tutor sees no file and who does ("moi … onem payer quand ?" got a refusal).
     benefits: tuple[str, ...] = field(default=(), repr=False)
-    # Beginnings of the words of being paid ("paie", "betaald", "when"): a course question that
-    # names a benefit gets the same line only with one, since "mon rendez-vous au CPAS" or "ik
-    # werk bij het OCMW" asks about AI, not about a payment.
+    # Beginnings of the words of being paid ("paie", "betaald", "paid"), not question words
+    # ("quand", "when"): a course question that names a benefit gets the same line only with one,
+    # since "mon rendez-vous au CPAS" or "ik werk bij het OCMW" asks about AI, not a payment.
     payments: tuple[str, ...] = field(default=(), repr=False)
-    claim_sources: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words of a trainer's tools (their groups, learners, sending to them),
     # lower case without accents: a trainer's message that holds one is shown the trainer menu
     # ("hoe stuur ik alleen naar lieve een bericht?" got a lesson card on phishing).
