@@ -16,12 +16,15 @@ from sqlalchemy import func, select
 from bot.app import open_app
 from bot.cli import main
 from bot.config import load_settings
+from bot.features.trainers.pushes import SqlPushes
+from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.tables import OutboxRow
 from tests.support.chat import Chat
 from tests.support.trainers import BOT_USERNAME, person
 
 # A day to plan for whenever the tests run: a push is planned at most a year ahead.
-IN_A_MONTH = datetime.now(ZoneInfo("Europe/Brussels")).date() + timedelta(days=30)
+BRUSSELS = ZoneInfo("Europe/Brussels")
+IN_A_MONTH = datetime.now(BRUSSELS).date() + timedelta(days=30)
 
 
 @pytest.fixture
@@ -548,4 +551,48 @@ def test_operator_deletes_a_cohort_only_when_told_yes(capsys: pytest.CaptureFixt
     assert "This code does not work" in asyncio.run(start(6000, f"join-{join}"))
     assert run(capsys, "cohort", "delete", "Autumn", "--yes")[2] == (
         "No cohort named 'Autumn'. See `tutor cohort list`.\n"
+    )
+
+
+async def end_course(name: str) -> None:
+    """Have the trainer end the named cohort's course, as 🏁 End the course records it."""
+    async with open_app(load_settings()) as app, app.database.session() as session:
+        cohort = await SqlCohorts(session).cohort_named(name)
+        assert cohort is not None
+        now = datetime(2026, 12, 7, 17, 0, tzinfo=UTC)
+        await SqlPushes(session).create_push(cohort, "ended", now=now, zone=BRUSSELS)
+
+
+@pytest.mark.usefixtures("environment")
+def test_an_ended_course_gets_nothing_from_the_command_line_until_reopened(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    new_group(capsys, "Spring course")
+    asyncio.run(end_course("Spring course"))
+    assert "ended=2026-12-07 18:00" in run(capsys, "cohort", "list")[1]
+    refusal = (
+        "The course of 'Spring course' ended on 2026-12-07 18:00: nothing is sent to it and "
+        "nobody joins it. To change that, open it again: tutor cohort reopen 'Spring course'\n"
+    )
+    for argv in (
+        ("push", "--cohort", "Spring course", "--next"),
+        ("schedule", "add", "--cohort", "Spring course"),
+        ("cohort", "link", "Spring course"),
+        ("cohort", "set", "Spring course", "--quiet", "22:00-07:00"),
+        ("cohort", "set", "Spring course", "--reminder-days", "3"),
+    ):
+        assert run(capsys, *argv)[::2] == (1, refusal), argv
+    # Its name and its trainer are no sends: they may change.
+    assert run(capsys, "cohort", "set", "Spring course", "--rename", "Spring 2026")[0] == 0
+
+    code, out, _ = run(capsys, "cohort", "reopen", "Spring 2026")
+    assert code == 0
+    assert out == (
+        "The course of 'Spring 2026' is open again. Its join code, plans and reminders stay "
+        "off: tutor cohort link 'Spring 2026' makes a new code.\n"
+    )
+    assert "ended=" not in run(capsys, "cohort", "list")[1]
+    assert run(capsys, "cohort", "link", "Spring 2026")[0] == 0
+    assert run(capsys, "cohort", "reopen", "Spring 2026")[2] == (
+        "The course of 'Spring 2026' has not ended: it is open.\n"
     )

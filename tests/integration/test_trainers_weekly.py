@@ -17,6 +17,7 @@ from bot.app import App, open_app
 from bot.config import Settings
 from bot.features.progress.repo import SqlProgress
 from bot.features.trainers.ports import Cohort
+from bot.features.trainers.pushes import SqlPushes
 from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.scheduler import Scheduler
 from bot.features.trainers.tables import OutboxRow, PushRow
@@ -148,6 +149,21 @@ async def test_the_off_switch_is_respected_before_and_after_queueing(
             .where(PushRow.kind == "weekly")
         )
     assert status == "skipped"
+
+
+async def test_an_ended_course_gets_no_report_until_it_is_opened_again(
+    app: App, clock: Clock
+) -> None:
+    cohort = await cohort_with_learners(app, 2)
+    async with app.database.session() as session:
+        await SqlPushes(session).create_push(cohort, "ended", now=clock.now, zone=BRUSSELS)
+    clock.now = MONDAY_MORNING
+    assert (await scheduler(app).tick()).weekly_reports == 0
+
+    async with app.database.session() as session:
+        await SqlPushes(session).reopen(cohort.id)
+    clock.now = MONDAY_MORNING + timedelta(days=7)
+    assert (await scheduler(app).tick()).weekly_reports == 1
 
 
 async def test_quiet_hours_hold_it_until_they_end(app: App, clock: Clock) -> None:

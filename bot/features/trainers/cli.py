@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import calendar
+import shlex
 import sys
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
@@ -128,6 +129,9 @@ def _add_trainer_and_cohort(commands: Any, join_links: JoinLinks) -> None:
     link = cohort_actions.add_parser("link", help="make a new join code (the old one stops)")
     link.add_argument("name")
     link.set_defaults(handler=_runner(partial(_link, join_links=join_links)))
+    reopen = cohort_actions.add_parser("reopen", help="open a course its trainer ended again")
+    reopen.add_argument("name")
+    reopen.set_defaults(handler=_runner(_reopen))
     stop = cohort_actions.add_parser("stop", help="stop the cohort's join code")
     stop.add_argument("name")
     stop.set_defaults(handler=_runner(_stop))
@@ -260,6 +264,18 @@ async def _cohort(uow: SqlUnitOfWork, name: str) -> Cohort:
     cohort = await uow.get(COHORTS).cohort_named(name)
     if cohort is None:
         raise OperatorError(f"No cohort named {name!r}. See `tutor cohort list`.")
+    return cohort
+
+
+async def _running_cohort(uow: SqlUnitOfWork, name: str, options: TrainerOptions) -> Cohort:
+    """Return the cohort named so, unless its course ended: as in the chat, nothing goes to it."""
+    cohort = await _cohort(uow, name)
+    if ended := (await uow.get(PUSHES).ended_on([cohort.id])).get(cohort.id):
+        raise OperatorError(
+            f"The course of {cohort.name!r} ended on {_local(ended, options.zone)}: nothing is "
+            "sent to it and nobody joins it. To change that, open it again: "
+            f"tutor cohort reopen {shlex.quote(cohort.name)}"
+        )
     return cohort
 
 
@@ -400,17 +416,19 @@ async def _leader(
     return trainer
 
 
-async def _list(app: App, uow: SqlUnitOfWork, _: TrainerOptions, __: Any) -> None:
+async def _list(app: App, uow: SqlUnitOfWork, options: TrainerOptions, _: Any) -> None:
     cohorts = uow.get(COHORTS)
     every = await cohorts.cohorts_of(None)
     if not every:
         print("No cohorts yet. Create one: tutor cohort create NAME --trainer CHANNEL:ID")
+    ended = await uow.get(PUSHES).ended_on([cohort.id for cohort in every])
     for cohort in every:
         trainer = await _trainer(uow, cohort)
         who = f"{trainer.channel}:{trainer.external_id}" if trainer else "none"
+        end = f" ended={_local(ended[cohort.id], options.zone)}" if cohort.id in ended else ""
         print(
             f"{cohort.name:40} learners={await cohorts.member_count(cohort.id):<5} "
-            f"trainer={who} {_delivery(cohort)}"
+            f"trainer={who} {_delivery(cohort)}{end}"
         )
 
 
@@ -418,11 +436,23 @@ async def _link(
     app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any, *, join_links: JoinLinks
 ) -> None:
     now = app.services.clock()
-    cohort = await _cohort(uow, args.name)
+    cohort = await _running_cohort(uow, args.name, options)
     trainer = await _trainer(uow, cohort)
     issued = await options.join_codes.issue(uow.get(COHORTS), cohort.id, now, cohort.trainer_id)
     # A cohort whose trainer left gets the code alone: no channel is theirs.
     _share(issued.code, join_links(app.settings).get(trainer.channel) if trainer else None)
+
+
+async def _reopen(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
+    cohort = await _cohort(uow, args.name)
+    if cohort.id not in await uow.get(PUSHES).ended_on([cohort.id]):
+        raise OperatorError(f"The course of {cohort.name!r} has not ended: it is open.")
+    await uow.get(PUSHES).reopen(cohort.id)
+    # As in the chat: what ending stopped stays stopped until someone asks for it again.
+    print(
+        f"The course of {cohort.name!r} is open again. Its join code, plans and reminders stay "
+        f"off: tutor cohort link {shlex.quote(cohort.name)} makes a new code."
+    )
 
 
 async def _stop(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
@@ -455,7 +485,9 @@ def _delivery(cohort: Cohort) -> str:
 
 
 async def _set(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
-    cohort = await _cohort(uow, args.name)
+    # Renaming or handing over an ended course is fine; its sends' timing is not its own now.
+    sends = args.quiet is not None or args.reminder_days is not None
+    cohort = await (_running_cohort(uow, args.name, options) if sends else _cohort(uow, args.name))
     changes: dict[str, Any] = {}
     released = None
     if args.quiet is not None:
@@ -543,7 +575,7 @@ async def _free_name(uow: SqlUnitOfWork, name: str, cohort: Cohort) -> str:
 
 async def _push(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
     now = app.services.clock()
-    cohort = await _cohort(uow, args.cohort)
+    cohort = await _running_cohort(uow, args.cohort, options)
     due = _due(app, options, args.at, now) if args.at is not None else None
     # An empty id ("--lesson ''") is a lesson that does not exist, not no lesson.
     lesson_id = args.lesson if args.lesson is not None else args.quiz
@@ -666,7 +698,7 @@ def _messages(values: list[str], languages: LanguageRegistry) -> dict[str, str]:
 
 
 async def _schedule_add(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
-    cohort = await _cohort(uow, args.cohort)
+    cohort = await _running_cohort(uow, args.cohort, options)
     # The time as the chat and `push --at` read it: 9:00, 9h, 14u30.
     weekdays, minutes = parse_weekdays(args.days), read_clock(args.at)
     if weekdays is None:

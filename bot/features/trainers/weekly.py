@@ -33,7 +33,7 @@ def weekly_slot(now: datetime, zone: ZoneInfo) -> datetime:
 
 
 async def queue_weekly_reports(session: AsyncSession, now: datetime, zone: ZoneInfo) -> int:
-    """Queue this week's report for the trainer of each cohort with learners; return how many."""
+    """Queue this week's report for each running cohort with learners; return how many."""
     slot = weekly_slot(now, zone)
     if now - slot > CATCH_UP:
         return 0
@@ -50,6 +50,8 @@ async def queue_weekly_reports(session: AsyncSession, now: datetime, zone: ZoneI
             CohortRow.created_at <= slot,
             CohortRow.trainer_id.not_in(switched_off),
             CohortRow.id.in_(select(CohortMemberRow.cohort_id)),
+            # An ended course has no week to report on; its report stays one tap away.
+            CohortRow.id.not_in(select(PushRow.cohort_id).where(PushRow.kind == "ended")),
             or_(CohortRow.weekly_report_at.is_(None), CohortRow.weekly_report_at < slot),
         )
         .values(weekly_report_at=slot)
