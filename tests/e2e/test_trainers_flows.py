@@ -1298,7 +1298,7 @@ async def test_mydata_shows_the_cohort_and_forget_deletes_it(app: App) -> None:
     assert "• Group:" not in trainer.text
     # In no group, asked in words whether a job coach sees it: no trainer does.
     await trainer.say("can my job coach see what I do here?")
-    assert "• No group: no trainer sees what you do" in trainer.text
+    assert "You are in no group: no trainer sees what you do." in trainer.text
     await trainer.command("weekly")
     await trainer.press("No more weekly reports")
     await trainer.command("mydata")
@@ -1311,6 +1311,28 @@ async def test_mydata_shows_the_cohort_and_forget_deletes_it(app: App) -> None:
     await learner.press("Yes, delete everything")
     await trainer.command("cohort")
     assert trainer.button("Group A").label == "Group A · 0 learners"
+
+
+async def test_asked_who_reads_what_they_write_a_learner_is_told_plainly(app: App) -> None:
+    trainer = await new_trainer(app, 2001)
+    code = await new_cohort(trainer, "Group A")
+    [learner] = await learners(app, code, ["fr"])
+    # "le CPAS" and "assistant social" found lesson cards; "de moi" the whole of /mydata.
+    for asked in (
+        "est-ce que le CPAS peut voir ce que j'écris ici ?",
+        "mon assistant social il voit mes messages ?",
+        "jai peur que le CPAS me coupe mes sous à cause de ce que jai écrit",
+    ):
+        await learner.say(asked)
+        assert learner.text.startswith("🔒 Je ne garde pas vos messages"), asked
+        assert "Votre formateur voit votre prénom, les leçons faites" in learner.text
+        assert "sans votre nom, dès qu'au moins 3 personnes du groupe" in learner.text
+        assert learner.button("📋 Voir mes données")
+    await learner.press("📋 Voir mes données")
+    assert "• Groupe : « Group A »" in learner.text
+    # About a tool, it is a question on the course.
+    await learner.say("est-ce que ChatGPT peut lire mes messages ?")
+    assert "Je ne garde pas vos messages" not in learner.text
 
 
 async def test_a_learner_back_in_the_group_is_not_told_they_were_taken_out(app: App) -> None:

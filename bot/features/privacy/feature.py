@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.feature import CommandRoute, FeatureContext, Manifest, TextRoute, on
 from bot.core.localtime import parse_range
-from bot.features.privacy import flows
+from bot.features.privacy import flows, watched
 from bot.features.privacy.buttons import ConfirmForget
 from bot.i18n import N_
 
@@ -36,4 +36,6 @@ def manifest(context: FeatureContext) -> Manifest:
         buttons=(on(ConfirmForget, flows.confirm_forget, by_words=False),),
         states=(flows.ConfirmingForget,),
         texts=(TextRoute(flows.forget_typed, flows.ConfirmingForget.flow),),
+        # "le CPAS peut voir ce que j'écris ?": before small talk, and before a lesson card.
+        text_filters=(watched.who_reads,),
     )

@@ -173,12 +173,18 @@ class ConfirmingForget(FlowState):
 async def forget(turn: Turn, _: object = None) -> None:
     """Ask the learner to confirm before deleting everything."""
     t = turn.t
+    # "efface tout ce que j'ai dit" after typing her numbers: what she feared was kept never was,
+    # and deleting everything is not needed for that.
+    never_kept = t.gettext(
+        "The names and numbers you typed are not kept: I take them out before I keep anything."
+    )
     question = t.gettext(
         "Do you want me to delete all your data? Your progress will be lost. This cannot be undone."
     )
     warnings = [await departure.warning(turn) for departure in turn.services.departures]
     turn.enter(ConfirmingForget())
-    turn.say("\n\n".join([question, *(warning for warning in warnings if warning)]), _answers(t))
+    said = [never_kept + "\n" + question, *(warning for warning in warnings if warning)]
+    turn.say("\n\n".join(said), _answers(t))
 
 
 async def forget_typed(turn: Turn, _text: str, *, yes: bool = False) -> None:

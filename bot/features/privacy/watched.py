@@ -1,0 +1,117 @@
+"""Answer "who can read what I write here?": what a trainer sees, and that no office does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Final
+
+import yaml
+
+from bot.core.router import Turn, button, rows
+from bot.features.menu import flows as screens
+from bot.features.menu.buttons import RunCommand
+from bot.features.smalltalk.text import normalise
+from bot.features.trainers.membership import TRAINER_SEES
+from bot.features.trainers.report import UNANSWERED_MIN_LEARNERS
+from bot.i18n import N_
+
+WORDS: Final = Path(__file__).with_name("watched.yaml")
+NOBODY_READS: Final = N_(
+    "🔒 I do not keep your messages, so nobody can read them later: not your trainer, and not "
+    "an office such as the CPAS, the Forem, the VDAB or Actiris. I keep some of your questions "
+    "for a while, without personal details."
+)
+IN_A_GROUP: Final = N_(
+    "Your trainer may also read the questions I could not answer, without your name, once at "
+    "least {count} learners of the group asked some."
+)
+NO_GROUP: Final = N_("You are in no group: no trainer sees what you do.")
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WatchedWords:
+    """The words of a question on who reads what the learner writes (see watched.yaml)."""
+
+    mine: frozenset[Phrase]
+    me: frozenset[Phrase]
+    seeing: frozenset[str]
+    seen_by: frozenset[str]
+    here: frozenset[str]
+    watchers: frozenset[Phrase]
+    tools: frozenset[Phrase]
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> WatchedWords:
+        """Build the words from watched.yaml's sections, every language's together."""
+
+        def phrases(section: Any) -> frozenset[Phrase]:
+            listed: Iterable[Any] = (
+                (text for texts in section.values() for text in texts)
+                if isinstance(section, Mapping)
+                else section
+            )
+            return frozenset(normalise(str(text), runs=False) for text in listed)
+
+        def words(section: Any) -> frozenset[str]:
+            return frozenset(word for phrase in phrases(section) for word in phrase)
+
+        return cls(
+            phrases(data["mine"]),
+            phrases(data["me"]),
+            words(data["seeing"]),
+            words(data["seen_by"]),
+            words(data["here"]),
+            phrases(data["watchers"]),
+            phrases(data["tools"]),
+        )
+
+    def asked(self, text: str) -> bool:
+        """Tell whether a message asks who can read what the learner writes here."""
+        words = normalise(text, runs=False)
+        if _holds(words, self.tools):
+            return False
+        said = frozenset(words)
+        watcher = _holds(words, self.watchers)
+        if _holds(words, self.mine):
+            return watcher or bool(said & self.seeing and said & self.here)
+        return _holds(words, self.me) and watcher and bool(said & self.seen_by)
+
+
+def _holds(words: Phrase, phrases: frozenset[Phrase]) -> bool:
+    """Tell whether one of the phrases is a run of the words."""
+    longest = max((len(phrase) for phrase in phrases), default=0)
+    return any(
+        words[start : start + size] in phrases
+        for size in range(1, longest + 1)
+        for start in range(len(words) - size + 1)
+    )
+
+
+@cache
+def watched_words() -> WatchedWords:
+    """Read watched.yaml once."""
+    return WatchedWords.of(yaml.safe_load(WORDS.read_text(encoding="utf-8")))
+
+
+async def who_reads(turn: Turn, text: str) -> bool:
+    """Say who sees what the learner writes and does, when that is what they ask; else False."""
+    if not watched_words().asked(text):
+        return False
+    t = turn.t
+    grouped = await turn.services.questions_read(turn.uow, turn.learner)
+    lines = [
+        t.gettext(NOBODY_READS),
+        *(
+            [t.gettext(TRAINER_SEES), t.gettext(IN_A_GROUP).format(count=UNANSWERED_MIN_LEARNERS)]
+            if grouped
+            else [t.gettext(NO_GROUP)]
+        ),
+    ]
+    see_mine = button(t.gettext("📋 See my data"), RunCommand("mydata"))
+    turn.say("\n".join(lines), rows(screens.way_back(turn, t), see_mine, screens.menu_button(t)))
+    return True

@@ -1,0 +1,50 @@
+"""Questions on who reads what a learner writes here are told from questions on the course."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.features.privacy.watched import watched_words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "est-ce que le CPAS peut voir ce que j'écris ici ?",
+        "mon assistant social il voit mes messages ?",
+        "mon formateur peut lire mes messages ?",
+        "qu'est-ce que mon formateur voit de moi ?",
+        "jai peur que le CPAS me coupe mes sous à cause de ce que jai écrit",
+        "qui peut voir mes messages ?",
+        "kan mijn begeleider zien wat ik schrijf?",
+        "ziet het ocmw mijn vragen?",
+        "wie kan mijn berichten lezen?",
+        "leest de VDAB wat ik hier typ?",
+        "can my trainer read my messages?",
+        "who can see what i write here",
+        "does my employer know what i do here",
+    ],
+)
+def test_a_question_on_who_reads_the_learner_is_recognised(text: str) -> None:
+    assert watched_words().asked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # About a tool, a question on the course.
+        "can chatgpt read my messages?",
+        "est-ce que l'IA voit mes messages",
+        "leest Meta AI mijn berichten in WhatsApp?",
+        # Leaning on a tool named before.
+        "kan die mijn berichten lezen?",
+        "can it read my messages with my wife?",
+        # About work, where the learner is the one who looks.
+        "my boss says the computer decided my hours, can i see which data it used about me",
+        "Comment écrire à mon employeur pour savoir quelles données le logiciel utilise sur moi ?",
+        "welke gegevens houdt mijn werkgever over mij bij met die software, mag ik die zien?",
+        "hoe lang must my message be to get a good answer?",
+    ],
+)
+def test_a_question_on_the_course_is_not(text: str) -> None:
+    assert not watched_words().asked(text)
