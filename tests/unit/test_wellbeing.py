@@ -109,6 +109,13 @@ from bot.paths import PROJECT_ROOT
         ),
         ("ma voisine a déjà envoyé 300 euros à ce numéro", "scammed"),
         ("I already transferred the money", "scammed"),
+        # The learner's own money sent, with its amount; bank details typed after the click.
+        ("jai envoye 2000 euros au faux petit fils hier quest ce que je fais", "scammed"),
+        ("ik heb 500 euro overgeschreven naar een valse kleinzoon", "scammed"),
+        ("I sent 300 euros to a fake grandson yesterday", "scammed"),
+        ("jai deja clique et mis mon numero de compte", "scammed"),
+        ("ik heb al geklikt en mijn rekeningnummer ingevuld", "scammed"),
+        ("I clicked and typed my card number", "scammed"),
         # Money or a code asked for now, often in a relative's name: before paying.
         (
             "mon petit fils m a envoyé un message vocal il demande 500 euros c bizarre",
@@ -132,6 +139,21 @@ from bot.paths import PROJECT_ROOT
         ("ik kreeg een sms: je dochter heeft een probleem, stuur snel geld", "scam_warning"),
         ("got a text saying your son is in trouble, send money fast. real?", "scam_warning"),
         ("Hi mum, my phone broke, this is my new number", "scam_warning"),
+        # A message that threatens a blocked pension or account unless one clicks; a caller who
+        # says he is the police and wants the money moved.
+        (
+            "jai recu un sms du service des pensions il faut cliquer sur le lien sinon ma pension "
+            "est bloquee je fais quoi",
+            "scam_warning",
+        ),
+        ("ik moet op de link klikken anders wordt mijn rekening geblokkeerd", "scam_warning"),
+        ("a text says I must click the link or my account will be blocked", "scam_warning"),
+        (
+            "un monsieur de la police ma appele il faut mettre mon argent sur un autre compte",
+            "scam_warning",
+        ),
+        ("de politie belde, ik moet mijn geld naar een veilige rekening zetten", "scam_warning"),
+        ("the bank called, I have to move the money to a safe account", "scam_warning"),
         # Doubts about oneself with computers: the course is made for them.
         ("j ai 62 ans et je suis nul en informatique", "doubt"),
         ("j'ai peur de pas y arriver", "doubt"),

@@ -117,8 +117,10 @@ REPLIES: Final = {
     "scam_warning": N_(
         "⚠️ Careful: a message or a call that asks for money or a code quickly, even in the name "
         "of someone you know, is a common scam. AI can copy a voice.\n"
-        "• Do not pay, do not click and do not give any code.\n"
-        "• Call the person back on the number you always use, or ask something only they know.\n"
+        "• Do not pay, do not click and do not give any code. The police and your bank never ask "
+        "you to move your money.\n"
+        "• Call back on the number you always use, not the one in the message, or ask something "
+        "only the person knows.\n"
         "• Codes already given? Call Card Stop {card_stop} now (day and night)."
     ),
     "sadness": N_(
