@@ -231,10 +231,18 @@ class LanguageProfile:
     # lower case without accents: a trainer's message that holds one is shown the trainer menu
     # ("hoe stuur ik alleen naar lieve een bericht?" got a lesson card on phishing).
     trainer_tools: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words that ask how to send to learners ("hoe stuur ik een les naar
+    # iedereen?"): a trainer's message that holds one starts the send itself, not the menu.
+    trainer_sends: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words that ask who is stuck or how a group does, lower case without
     # accents: a trainer's message that holds one is shown the report ("hoe zie ik wie er
     # vastzit?" got the trainer menu, where the report is one button of seven).
     trainer_reports: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words of the learner's own papers ("ma carte d'identité", "mijn
+    # verblijfskaart"), lower case without accents: such a message outside the course is told
+    # that the tutor checks no papers, that photos of them go to no chatbot, and who helps ("can
+    # i send you photo of my residence card so you check if my papers are ok?" was refused).
+    own_papers: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words that ask to take a send back ("annuler le dernier envoi", "verkeerde
     # les gestuurd"), lower case without accents: a trainer's message that holds one is shown the
     # planned sends, and told what a send already made allows (it was refused as outside the
@@ -545,11 +553,23 @@ FRENCH: Final = LanguageProfile(
     ),
     payments=("paie", "paye", "payer", "paiement", "verse", "versement", "recu", "pas arrive"),
     trainer_tools=(
-        "groupe", "apprenant", "stagiaire", "cohort", "envoyer un message a", "envoyer une lecon",
-        "envoyer un rappel", "message a mes", "message a un apprenant", "message a une apprenante",
-        "cloturer la formation", "terminer la formation",
+        "groupe", "apprenant", "stagiaire", "cohort", "cloturer la formation",
+        "terminer la formation",
     ),
-    trainer_reports=("rapport", "bloqu", "decroch", "progres de mes"),
+    trainer_sends=(
+        "envoyer un message a", "envoyer une lecon", "envoyer un rappel", "message a mes",
+        "message a un apprenant", "message a une apprenante", "envoyer la lecon",
+        "envoie une lecon", "envoyer a tout le groupe", "envoyer a tous",
+    ),
+    trainer_reports=(
+        "rapport", "bloqu", "decroch", "progres de mes", "pas fini", "pas termine",
+        "pas encore fait", "pas encore fini", "n a pas fait", "n ont pas fait",
+    ),
+    own_papers=(
+        "ma carte d identite", "ma carte d id", "mon titre de sejour", "ma carte de sejour",
+        "mon permis de sejour", "mon passeport", "mes papiers", "mon permis de conduire",
+        "ma carte de residence", "carte de sejour", "titre de sejour",
+    ),
     trainer_cancels=(
         "annuler l envoi", "annuler le dernier envoi", "annuler un envoi", "annuler cet envoi",
         "annuler le message", "annuler la lecon", "trompe de lecon", "trompee de lecon",
@@ -781,14 +801,24 @@ DUTCH: Final = LanguageProfile(
     ),
     payments=("betaal", "betaald", "uitbetaal", "gestort", "gekregen", "niet toegekomen"),
     trainer_tools=(
-        "groep", "cursist", "deelnemer", "cohort", "stuur ik alleen", "stuur ik een bericht",
-        "stuur ik een les", "bericht sturen", "bericht naar", "les sturen", "herinnering sturen",
-        "sluit ik de cursus af", "de cursus afsluiten", "cursus afsluiten",
+        "groep", "cursist", "deelnemer", "cohort", "sluit ik de cursus af", "de cursus afsluiten",
+        "cursus afsluiten",
+    ),
+    trainer_sends=(
+        "stuur ik alleen", "stuur ik een bericht", "stuur ik een les", "bericht sturen",
+        "bericht naar", "les sturen", "herinnering sturen", "les naar iedereen",
+        "naar iedereen sturen", "stuur ik een herinnering",
     ),
     trainer_reports=(
         "rapport", "verslag", "zit vast", "zitten vast", "zit er vast", "zitten er vast",
         "loopt vast", "lopen vast", "vastzit", "vastzitten", "vastgelopen", "achterop",
-        "vooruitgang van mijn",
+        "vooruitgang van mijn", "nog niet gedaan", "niet gedaan", "nog niet af", "niet afgewerkt",
+        "nog niet gevolgd",
+    ),
+    own_papers=(
+        "mijn identiteitskaart", "mijn id kaart", "mijn eid", "mijn verblijfskaart",
+        "mijn verblijfsvergunning", "mijn paspoort", "mijn papieren", "mijn rijbewijs",
+        "verblijfskaart", "verblijfsvergunning",
     ),
     trainer_cancels=(
         "verzending annuleren", "zending annuleren", "bericht annuleren", "les annuleren",
@@ -1006,11 +1036,22 @@ ENGLISH: Final = LanguageProfile(
     ),
     payments=("paid", "payment", "pay me", "pays me", "pay my", "receiv", "got my", "get my"),
     trainer_tools=(
-        "group", "learners", "trainees", "participants", "cohort", "send a message to",
-        "send a lesson", "send a reminder", "message to my", "message to one", "end the course",
+        "group", "learners", "trainees", "participants", "cohort", "end the course",
         "close the course",
     ),
-    trainer_reports=("report", "stuck", "falling behind", "progress of my"),
+    trainer_sends=(
+        "send a message to", "send a lesson", "send a reminder", "message to my", "message to one",
+        "send the lesson", "send to everyone", "send to the group", "send it to everyone",
+    ),
+    trainer_reports=(
+        "report", "stuck", "falling behind", "progress of my", "hasn t done", "haven t done",
+        "hasn t finished", "haven t finished", "not finished", "didn t do", "didn t finish",
+    ),
+    own_papers=(
+        "my id card", "my identity card", "my residence card", "my residence permit",
+        "my passport", "my papers", "my driving licence", "my driver s license",
+        "residence card", "residence permit",
+    ),
     trainer_cancels=(
         "cancel the send", "cancel a send", "cancel the last send", "cancel the message",
         "cancel the lesson", "wrong lesson", "undo the send", "take back the send", "unsend",

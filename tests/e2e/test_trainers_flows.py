@@ -353,16 +353,26 @@ async def test_the_group_screen_shows_its_live_join_code_again(app: App) -> None
 
 async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(app: App) -> None:
     trainer = await new_trainer(app, 2001, "nl")
-    await trainer.say("hoe stuur ik een les naar mijn groep?")
-    assert trainer.button("📤 Een les of bericht sturen")
-    await trainer.say("comment envoyer un rappel à mes apprenants")  # not the learner's reminders
+    await trainer.say("hoe verander ik de naam van mijn groep?")
     assert trainer.button("👥 Mijn groepen")
-    # A lesson card on phishing, through "bericht".
-    await trainer.say("hoe stuur ik alleen naar lieve een bericht?")
-    assert trainer.button("📤 Een les of bericht sturen")
+    # Sending is what they ask for: the send starts, here with the way to a first group.
+    for asked in (
+        "hoe stuur ik een les naar mijn groep?",
+        "comment envoyer un rappel à mes apprenants",  # not the learner's reminders
+        "hoe stuur ik alleen naar lieve een bericht?",  # a lesson card on phishing, by "bericht"
+    ):
+        await trainer.say(asked)
+        assert trainer.button("➕ Nieuwe groep"), asked
     # Who is stuck is the report's: "I do not know what this question is about", then the menu.
     await new_cohort(trainer, "Bib Mechelen")
-    for asked in ("qui est bloqué ?", "hoe zie ik wie er vastzit?"):
+    await trainer.say("hoe stuur ik een les naar iedereen?")
+    assert trainer.button("Bib Mechelen")
+    await trainer.press("✖ Annuleren")
+    for asked in (
+        "qui est bloqué ?",
+        "hoe zie ik wie er vastzit?",
+        "wie heeft les 3 nog niet gedaan?",
+    ):
         await trainer.say(asked)
         assert "📊 Rapport over welke groep?" in trainer.text
         assert trainer.button("Bib Mechelen")

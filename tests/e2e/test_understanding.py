@@ -794,6 +794,30 @@ async def test_a_question_on_ones_own_benefits_is_told_who_pays_them(
     assert bool(answered_from) is course_answer
 
 
+OWN_PAPERS = (
+    "🪪 I cannot check your own papers. Do not send photos of your identity card or residence "
+    "card to me or to any chatbot: they show your national register number. For your papers, "
+    "ask your town hall (commune), or a social worker at the CPAS."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("en", "can i send you photo of my residence card so you check if my papers are ok?"),
+        ("fr", "je peux vous envoyer une photo de mon titre de séjour pour vérifier ?"),
+        ("nl", "kan jij kijken of mijn verblijfskaart nog geldig is?"),
+    ],
+)
+async def test_a_request_to_check_ones_own_papers_is_told_who_does(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    # "That is not in my lessons": no word against sending the photo, nowhere to turn.
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert chat.text == t(plain_app, language, OWN_PAPERS)
+
+
 @pytest.mark.parametrize(
     ("language", "typed"),
     [

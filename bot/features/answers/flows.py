@@ -112,6 +112,11 @@ OWN_BENEFITS: Final = N_(
     "them: your union or the CAPAC for unemployment, your mutuality for sickness, the CPAS for "
     "social aid. Your job coach can help you too."
 )
+OWN_PAPERS: Final = N_(
+    "🪪 I cannot check your own papers. Do not send photos of your identity card or residence "
+    "card to me or to any chatbot: they show your national register number. For your papers, "
+    "ask your town hall (commune), or a social worker at the CPAS."
+)
 TRAINER_TOOLS: Final = N_("Your trainer tools (groups, sends, reports) are under /trainer.")
 TAKE_BACK: Final = N_(
     "Sends still planned can be cancelled below. A send already made cannot be taken back: "
@@ -262,6 +267,7 @@ class Answers:
         self._own_contacts = WordBeginnings(w for p in languages for w in p.own_contacts)
         self._reminder_words = WordBeginnings(w for p in languages for w in p.reminders)
         self._trainer_tools = WordBeginnings(w for p in languages for w in p.trainer_tools)
+        self._trainer_sends = WordBeginnings(w for p in languages for w in p.trainer_sends)
         self._trainer_reports = WordBeginnings(w for p in languages for w in p.trainer_reports)
         self._trainer_cancels = WordBeginnings(w for p in languages for w in p.trainer_cancels)
         # Each language's own: "pain" is an ailment in English and bread in French.
@@ -270,6 +276,7 @@ class Answers:
         self._investments = {p.code: WordBeginnings(p.investments) for p in languages}
         self._benefits = {p.code: WordBeginnings(p.benefits) for p in languages}
         self._payments = {p.code: WordBeginnings(p.payments) for p in languages}
+        self._own_papers = {p.code: WordBeginnings(p.own_papers) for p in languages}
         self._claim_questions = {
             p.code: WordBeginnings(p.claim_questions, whole=True) for p in languages
         }
@@ -847,6 +854,8 @@ class Answers:
             turn.say(
                 t.gettext(OWN_BENEFITS), rows(screens.way_back(turn, t), screens.menu_button(t))
             )
+        elif self._own_papers[language].found_in(bare) and not answering:
+            turn.say(t.gettext(OWN_PAPERS), rows(screens.way_back(turn, t), screens.menu_button(t)))
         elif self._asks_to_check_a_claim(bare, language) and not answering:
             self._claim(turn, health=self._health_words[language].found_in(bare))
         elif self._speaks_of_ailments(bare, language) and not answering:
@@ -913,13 +922,14 @@ class Answers:
         """Return the trainer command a trainer's message asks for, and what to say before it."""
         cancel = self._trainer_cancels.found_in(text)
         report = self._trainer_reports.found_in(text)
-        if not (cancel or report or self._trainer_tools.found_in(text)):
+        send = self._trainer_sends.found_in(text)
+        if not (cancel or report or send or self._trainer_tools.found_in(text)):
             return None
         if "trainer" not in await turn.services.audiences(turn.uow, turn.learner):
             return None
         if cancel:
             return "scheduled", TAKE_BACK
-        return ("report" if report else "trainer"), TRAINER_TOOLS
+        return ("report" if report else "push" if send else "trainer"), TRAINER_TOOLS
 
     def _asks_to_check_a_claim(self, text: str, language: Language) -> bool:
         """Tell whether a message asks if something seen or heard is true ("vu sur tiktok…")."""
