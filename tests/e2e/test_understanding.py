@@ -1651,7 +1651,9 @@ async def test_ok_after_the_menu_is_no_call_to_tap_an_answer_off_screen(plain_ap
     assert chat.question.question == pending
 
 
-@pytest.mark.parametrize(("language", "skip"), [("en", "skip"), ("fr", "je passe")])
+@pytest.mark.parametrize(
+    ("language", "skip"), [("en", "skip"), ("fr", "je passe"), ("nl", "volgende"), ("en", "next")]
+)
 async def test_skip_under_a_quiz_question_says_a_guess_is_fine_and_on_a_card_moves_on(
     plain_app: App, language: Language, skip: str
 ) -> None:

@@ -282,10 +282,13 @@ class SmallTalk:
             await _next_lesson(turn)
         elif kind is Kind.MENU:
             await screens.main_menu(turn)
+        elif kind is Kind.SKIP or (
+            # "volgende" under a question showed it again without a word: it is a skip there.
+            kind is Kind.NEXT and (quiz_question_on_screen(turn) or check_on_screen(turn))
+        ):
+            await _skip(turn)
         elif kind is Kind.NEXT:
             await _step(turn, 1)
-        elif kind is Kind.SKIP:
-            await _skip(turn)
         elif kind is Kind.BACK:
             await _step(turn, -1)
         elif kind in (Kind.AGAIN, Kind.RETAKE):
