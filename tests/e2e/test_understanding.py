@@ -18,7 +18,7 @@ from bot.adapters.db.learners import SqlLearners
 from bot.adapters.search import Retriever
 from bot.app import App, open_app
 from bot.config import Language, Settings
-from bot.core.replies import Document, Picture, Voice
+from bot.core.replies import Document, Message, Picture, Voice
 from bot.course.model import PracticeTask
 from bot.features.answers.flows import MONEY_ADVICE, SEVERAL_ASKED
 from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
@@ -1787,7 +1787,7 @@ SCAMS = "privacy/scams"
         ),
         ("fr", "je me suis fait arnaquer, on a vidé mon compte", "Card Stop", SCAMS),
         ("en", "I clicked the link and typed my card code", "suspect@safeonweb.be", SCAMS),
-        ("fr", "ma fille m'envoie un vocal, elle demande 500 euros", "Rappelez la personne", SCAMS),
+        ("fr", "ma fille m'envoie un vocal, elle demande 500 euros", "Rappelez au numéro", SCAMS),
     ],
 )
 async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_waits(
@@ -1810,6 +1810,24 @@ async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_
     assert lessons == ([data("lessons.open", lesson_id)] if lesson_id else [])
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert chat.question.question == pending
+
+
+async def test_sadness_told_on_the_way_to_a_question_gets_the_lines_then_the_answer(
+    plain_app: App,
+) -> None:
+    chat = await new_learner(plain_app, "fr")
+    await chat.say(
+        "bonjour jai 63 ans mon mari est mort il y a trois ans et je me sens seule ma petite "
+        "fille a mis des photos de ses enfants sur facebook est ce que cest vrai quon peut faire "
+        "des choses avec les photos des enfants"
+    )
+    # The question was dropped after the lines that listen.
+    [lines, answer] = [reply.text for reply in chat.replies if isinstance(reply, Message)]
+    assert lines.startswith("💛") and "Télé-Accueil 107" in lines
+    assert "Ceci vient de la leçon" in answer
+    # Short, sadness is all the message says: the lines alone.
+    await chat.say("je me sens tellement seule depuis que mon mari est mort, pourquoi ?")
+    assert [reply.text[:1] for reply in chat.replies if isinstance(reply, Message)] == ["💛"]
 
 
 @pytest.mark.parametrize(

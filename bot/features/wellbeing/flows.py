@@ -154,6 +154,20 @@ ASKING_TOO: Final = frozenset({"doubt"})
 # que l'IA prenne mon travail" is about jobs, "j'ai peur" alone, after a scam call, says how the
 # learner feels.
 OUTSIDE_THE_COURSE: Final = frozenset({"fear"})
+# A widow's life told, then "est ce que cest vrai quon peut faire des choses avec les photos
+# des enfants": the lines that listen came, and the question was dropped. In a message this long
+# that asks something, sadness is said on the way: the question is answered after the lines.
+SAID_ON_THE_WAY: Final = frozenset({"sadness"})
+TOLD_WORDS: Final = 15
+QUESTION_OPENERS: Final = (
+    ("est", "ce", "que"),
+    ("est", "ce", "qu"),
+    ("is", "het"),
+    ("kan", "ik"),
+    ("mag", "ik"),
+    ("is", "it"),
+    ("can", "i"),
+)
 QUESTION_WORDS: Final = frozenset(
     {
         *("how", "what", "why", "where", "which", "who"),
@@ -318,8 +332,24 @@ class Distress:
         return any(2 * len(said) >= len(words) and _run_in(said, words) for words in options)
 
     async def read(self, turn: Turn, text: str) -> bool:
-        """Answer distress with the lines that help and return True; False for anything else."""
-        return await self._answer(turn, self.level_of(text), text)
+        """Answer distress with the lines that help and return True; False for anything else.
+
+        Sadness told on the way to a question (`SAID_ON_THE_WAY`) gets the lines, and False: the
+        question is answered after them.
+        """
+        level = self.level_of(text)
+        answered = await self._answer(turn, level, text)
+        return answered and not (level in SAID_ON_THE_WAY and self._asks_after_telling(text))
+
+    def _asks_after_telling(self, text: str) -> bool:
+        """Tell whether a long message also asks something ("?", "est-ce que", "kan ik")."""
+        words = self.words.read(text)
+        asks = (
+            "?" in text
+            or bool(QUESTION_WORDS.intersection(words))
+            or _holds_run(words, QUESTION_OPENERS)
+        )
+        return asks and len(words) >= TOLD_WORDS
 
     async def read_stray(self, turn: Turn, text: str) -> bool:
         """Reassure doubts, even asked, or fear in a message the course does not answer."""
@@ -350,6 +380,11 @@ class Distress:
 def _sizes(runs: Iterable[tuple[str, ...]]) -> tuple[int, ...]:
     """Return the lengths of some runs of words, longest first."""
     return tuple(sorted({len(run) for run in runs}, reverse=True))
+
+
+def _holds_run(words: tuple[str, ...], runs: Iterable[tuple[str, ...]]) -> bool:
+    """Tell whether one of some runs of words is in a message's words."""
+    return any(_run_in(run, words) for run in runs)
 
 
 def _run_in(run: tuple[str, ...], words: tuple[str, ...]) -> bool:
