@@ -33,6 +33,10 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("plus simple stp jcomprends pas les mots", Kind.CONFUSED),
         ("trop long", Kind.CONFUSED),
         ("dat is te lang", Kind.CONFUSED),
+        # Shorter, too: a card on asking a chatbot to make its answer shorter.
+        ("kunde gij dat efkes korter zeggen?", Kind.CONFUSED),
+        ("vous pouvez faire plus court ?", Kind.CONFUSED),
+        ("can you make it shorter", Kind.CONFUSED),
         ("ok thanks, that's reassuring", Kind.THANKS),
         ("ouf, c'est rassurant", Kind.OK),
         ("wdym", Kind.CONFUSED),  # was a hello, by its meaning
