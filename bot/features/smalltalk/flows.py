@@ -84,9 +84,11 @@ REPLIES: Final[dict[Kind, str]] = {
         "Do you have a question? Type it in a few words, for example: “What is a deepfake?”"
     ),
     Kind.EMOJI: N_("😊 Shall we go on?"),
+    # A widow with no trainer nor job coach was sent only to people she does not have.
     Kind.PERSON: N_(
         "I am a computer program, not a person. To talk to a person, ask your trainer or job "
-        "coach, or someone you trust. I am here whenever you want to learn."
+        "coach, or someone you trust. Many public libraries and digital help desks also help "
+        "with computers and phones, for free. I am here whenever you want to learn."
     ),
     Kind.CONFUSED: N_(
         "No problem. Type your question in a few words, or tap ❓ Help to see how I work."
