@@ -1343,6 +1343,11 @@ async def test_asked_who_reads_what_they_write_a_learner_is_told_plainly(app: Ap
     # About a tool, it is a question on the course.
     await learner.say("est-ce que ChatGPT peut lire mes messages ?")
     assert "Je ne garde pas vos messages" not in learner.text
+    # The trainer asking to read them got their own data, or a card on chatbots keeping chats.
+    for asked in ("je voudrais voir les messages de Fatou", "can I read what my learners write?"):
+        await trainer.say(asked)
+        assert "nobody can read them, trainers neither" in trainer.text, asked
+        assert "questions I could not answer, without names, once at least 3" in trainer.text
 
 
 async def test_a_learner_back_in_the_group_is_not_told_they_were_taken_out(app: App) -> None:

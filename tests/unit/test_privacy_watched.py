@@ -48,3 +48,18 @@ def test_a_question_on_who_reads_the_learner_is_recognised(text: str) -> None:
 )
 def test_a_question_on_the_course_is_not(text: str) -> None:
     assert not watched_words().asked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("je voudrais voir les messages de Fatou", True),
+        ("est-ce que je peux lire les conversations de fatou ?", True),
+        ("kan ik de berichten van Lieve lezen?", True),
+        ("can I read what my learners write?", True),
+        ("can I read the chats of ChatGPT users?", False),  # about a tool
+        ("les messages de phishing sont de plus en plus crédibles", False),  # nobody reads
+    ],
+)
+def test_a_question_on_reading_others_messages_is_recognised(text: str, asked: bool) -> None:
+    assert watched_words().asked_of_others(text) is asked

@@ -29,6 +29,12 @@ IN_A_GROUP: Final = N_(
     "least {count} learners of the group asked some."
 )
 NO_GROUP: Final = N_("You are in no group: no trainer sees what you do.")
+LEARNERS_UNREAD: Final = N_(
+    "🔒 I do not keep the learners' messages, so nobody can read them, trainers neither. You see "
+    "their first names, the lessons they did, their quiz scores and when they last learnt; the "
+    "report also shows the questions I could not answer, without names, once at least {count} "
+    "learners of the group asked some."
+)
 
 Phrase = tuple[str, ...]
 
@@ -39,6 +45,7 @@ class WatchedWords:
 
     mine: frozenset[Phrase]
     me: frozenset[Phrase]
+    theirs: frozenset[Phrase]
     seeing: frozenset[str]
     seen_by: frozenset[str]
     here: frozenset[str]
@@ -63,6 +70,7 @@ class WatchedWords:
         return cls(
             phrases(data["mine"]),
             phrases(data["me"]),
+            phrases(data["theirs"]),
             words(data["seeing"]),
             words(data["seen_by"]),
             words(data["here"]),
@@ -81,6 +89,15 @@ class WatchedWords:
             return watcher or bool(said & self.seeing and said & self.here)
         return _holds(words, self.me) and watcher and bool(said & self.seen_by)
 
+    def asked_of_others(self, text: str) -> bool:
+        """Tell whether a message asks to read what others (a trainer's learners) write."""
+        words = normalise(text, runs=False)
+        return (
+            not _holds(words, self.tools)
+            and _holds(words, self.theirs)
+            and not self.seeing.isdisjoint(words)
+        )
+
 
 def _holds(words: Phrase, phrases: frozenset[Phrase]) -> bool:
     """Tell whether one of the phrases is a run of the words."""
@@ -92,6 +109,11 @@ def _holds(words: Phrase, phrases: frozenset[Phrase]) -> bool:
     )
 
 
+async def _leads_a_group(turn: Turn) -> bool:
+    """Tell whether the learner is a trainer, who may ask to read their learners' messages."""
+    return "trainer" in await turn.services.audiences(turn.uow, turn.learner)
+
+
 @cache
 def watched_words() -> WatchedWords:
     """Read watched.yaml once."""
@@ -100,7 +122,12 @@ def watched_words() -> WatchedWords:
 
 async def who_reads(turn: Turn, text: str) -> bool:
     """Say who sees what the learner writes and does, when that is what they ask; else False."""
-    if not watched_words().asked(text):
+    words = watched_words()
+    if words.asked_of_others(text) and await _leads_a_group(turn):
+        said = turn.t.gettext(LEARNERS_UNREAD).format(count=UNANSWERED_MIN_LEARNERS)
+        turn.say(said, rows(screens.menu_button(turn.t)))
+        return True
+    if not words.asked(text):
         return False
     t = turn.t
     grouped = await turn.services.questions_read(turn.uow, turn.learner)
