@@ -227,16 +227,21 @@ class LanguageProfile:
     # ("quand", "when"): a course question that names a benefit gets the same line only with one,
     # since "mon rendez-vous au CPAS" or "ik werk bij het OCMW" asks about AI, not a payment.
     payments: tuple[str, ...] = field(default=(), repr=False)
-    # Beginnings of the words of a trainer's tools (their groups, learners, sending to them),
-    # lower case without accents: a trainer's message that holds one is shown the trainer menu
-    # ("hoe stuur ik alleen naar lieve een bericht?" got a lesson card on phishing).
+    # Beginnings of the words of a trainer's tools (their groups, learners, writing to one of
+    # them), lower case without accents: a trainer's message that holds one is shown the trainer
+    # menu ("hoe stuur ik alleen naar lieve een bericht?" got a lesson card on phishing; a send
+    # goes to the whole group, so the menu says what is possible rather than start one).
     trainer_tools: tuple[str, ...] = field(default=(), repr=False)
-    # Beginnings of the words that ask how to send to learners ("hoe stuur ik een les naar
-    # iedereen?"): a trainer's message that holds one starts the send itself, not the menu.
+    # Beginnings of the words that ask how to send to the group ("hoe stuur ik een les naar
+    # iedereen?"), lower case without accents, each naming a lesson, a message or the group
+    # ("send to everyone" is also how WhatsApp is used): a trainer's message that holds one
+    # starts the send itself, not the menu.
     trainer_sends: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words that ask who is stuck or how a group does, lower case without
     # accents: a trainer's message that holds one is shown the report ("hoe zie ik wie er
-    # vastzit?" got the trainer menu, where the report is one button of seven).
+    # vastzit?" got the trainer menu, where the report is one button of seven). Who has not done
+    # something is asked with "who" ("wie heeft les 3 nog niet gedaan?"): "the ai didn't do what
+    # I asked" is a question on the course.
     trainer_reports: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words of the learner's own papers ("ma carte d'identité", "mijn
     # verblijfskaart"), lower case without accents: such a message outside the course is told
@@ -553,22 +558,21 @@ FRENCH: Final = LanguageProfile(
     ),
     payments=("paie", "paye", "payer", "paiement", "verse", "versement", "recu", "pas arrive"),
     trainer_tools=(
-        "groupe", "apprenant", "stagiaire", "cohort", "cloturer la formation",
-        "terminer la formation",
+        "groupe", "apprenant", "stagiaire", "cohort", "message a un apprenant",
+        "message a une apprenante", "cloturer la formation", "terminer la formation",
     ),
     trainer_sends=(
         "envoyer un message a", "envoyer une lecon", "envoyer un rappel", "message a mes",
-        "message a un apprenant", "message a une apprenante", "envoyer la lecon",
-        "envoie une lecon", "envoyer a tout le groupe", "envoyer a tous",
+        "envoyer la lecon", "envoie une lecon", "envoyer a tout le groupe",
     ),
     trainer_reports=(
-        "rapport", "bloqu", "decroch", "progres de mes", "pas fini", "pas termine",
-        "pas encore fait", "pas encore fini", "n a pas fait", "n ont pas fait",
+        "rapport", "bloqu", "decroch", "progres de mes", "qui n a pas", "qui n ont pas",
+        "pas fini la lecon", "pas encore fait la lecon",
     ),
     own_papers=(
         "ma carte d identite", "ma carte d id", "mon titre de sejour", "ma carte de sejour",
         "mon permis de sejour", "mon passeport", "mes papiers", "mon permis de conduire",
-        "ma carte de residence", "carte de sejour", "titre de sejour",
+        "ma carte de residence",
     ),
     trainer_cancels=(
         "annuler l envoi", "annuler le dernier envoi", "annuler un envoi", "annuler cet envoi",
@@ -801,24 +805,22 @@ DUTCH: Final = LanguageProfile(
     ),
     payments=("betaal", "betaald", "uitbetaal", "gestort", "gekregen", "niet toegekomen"),
     trainer_tools=(
-        "groep", "cursist", "deelnemer", "cohort", "sluit ik de cursus af", "de cursus afsluiten",
-        "cursus afsluiten",
+        "groep", "cursist", "deelnemer", "cohort", "stuur ik alleen", "sluit ik de cursus af",
+        "de cursus afsluiten", "cursus afsluiten",
     ),
     trainer_sends=(
-        "stuur ik alleen", "stuur ik een bericht", "stuur ik een les", "bericht sturen",
-        "bericht naar", "les sturen", "herinnering sturen", "les naar iedereen",
-        "naar iedereen sturen", "stuur ik een herinnering",
+        "stuur ik een bericht", "stuur ik een les", "bericht sturen", "bericht naar", "les sturen",
+        "herinnering sturen", "les naar iedereen", "stuur ik een herinnering",
     ),
     trainer_reports=(
         "rapport", "verslag", "zit vast", "zitten vast", "zit er vast", "zitten er vast",
         "loopt vast", "lopen vast", "vastzit", "vastzitten", "vastgelopen", "achterop",
-        "vooruitgang van mijn", "nog niet gedaan", "niet gedaan", "nog niet af", "niet afgewerkt",
-        "nog niet gevolgd",
+        "vooruitgang van mijn", "wie heeft les", "wie heeft de les", "wie heeft nog niet",
+        "wie is nog niet", "les nog niet gedaan",
     ),
     own_papers=(
         "mijn identiteitskaart", "mijn id kaart", "mijn eid", "mijn verblijfskaart",
         "mijn verblijfsvergunning", "mijn paspoort", "mijn papieren", "mijn rijbewijs",
-        "verblijfskaart", "verblijfsvergunning",
     ),
     trainer_cancels=(
         "verzending annuleren", "zending annuleren", "bericht annuleren", "les annuleren",
@@ -1036,21 +1038,20 @@ ENGLISH: Final = LanguageProfile(
     ),
     payments=("paid", "payment", "pay me", "pays me", "pay my", "receiv", "got my", "get my"),
     trainer_tools=(
-        "group", "learners", "trainees", "participants", "cohort", "end the course",
-        "close the course",
+        "group", "learners", "trainees", "participants", "cohort", "message to one",
+        "end the course", "close the course",
     ),
     trainer_sends=(
-        "send a message to", "send a lesson", "send a reminder", "message to my", "message to one",
-        "send the lesson", "send to everyone", "send to the group", "send it to everyone",
+        "send a message to", "send a lesson", "send a reminder", "message to my", "send the lesson",
+        "send to the group",
     ),
     trainer_reports=(
-        "report", "stuck", "falling behind", "progress of my", "hasn t done", "haven t done",
-        "hasn t finished", "haven t finished", "not finished", "didn t do", "didn t finish",
+        "report", "stuck", "falling behind", "progress of my", "who hasn t", "who has not",
+        "who haven t", "who didn t", "not finished the lesson",
     ),
     own_papers=(
         "my id card", "my identity card", "my residence card", "my residence permit",
         "my passport", "my papers", "my driving licence", "my driver s license",
-        "residence card", "residence permit",
     ),
     trainer_cancels=(
         "cancel the send", "cancel a send", "cancel the last send", "cancel the message",

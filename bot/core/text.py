@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
@@ -96,3 +98,18 @@ def inert(text: str) -> str:
     # NFKC folds full-width and small angle brackets (＜ ﹤) onto < and >; a model reads the
     # look-alikes that it leaves alone (⟨ 〈 ❮ ˂) as brackets too.
     return unicodedata.normalize("NFKC", text).translate(_ANGLES)
+
+
+def run_in(run: Sequence[str], words: Sequence[str]) -> bool:
+    """Tell whether `run` is a run of consecutive `words`."""
+    size = len(run)
+    return any(tuple(words[at : at + size]) == tuple(run) for at in range(len(words) - size + 1))
+
+
+def holds_phrase(words: Sequence[str], phrases: AbstractSet[tuple[str, ...]], longest: int) -> bool:
+    """Tell whether a run of the words, at most `longest` of them, is one of the phrases."""
+    return any(
+        tuple(words[start : start + size]) in phrases
+        for size in range(1, longest + 1)
+        for start in range(len(words) - size + 1)
+    )

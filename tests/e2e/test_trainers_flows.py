@@ -359,10 +359,13 @@ async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(a
     for asked in (
         "hoe stuur ik een les naar mijn groep?",
         "comment envoyer un rappel à mes apprenants",  # not the learner's reminders
-        "hoe stuur ik alleen naar lieve een bericht?",  # a lesson card on phishing, by "bericht"
     ):
         await trainer.say(asked)
         assert trainer.button("➕ Nieuwe groep"), asked
+    # To one learner, which no send does: the menu, not a send to the whole group. It got a
+    # lesson card on phishing, by "bericht".
+    await trainer.say("hoe stuur ik alleen naar lieve een bericht?")
+    assert trainer.button("📤 Een les of bericht sturen")
     # Who is stuck is the report's: "I do not know what this question is about", then the menu.
     await new_cohort(trainer, "Bib Mechelen")
     await trainer.say("hoe stuur ik een les naar iedereen?")
@@ -380,6 +383,8 @@ async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(a
     for asked in (
         "What is the progress of AI in medicine?",
         "hoe stuur ik een prompt naar chatgpt?",
+        "the ai didn't do what i asked",
+        "pourquoi chatgpt n'a pas fini sa réponse ?",
     ):
         await trainer.say(asked)
         assert "📊 Rapport over welke groep?" not in trainer.text
@@ -1336,7 +1341,8 @@ async def test_asked_who_reads_what_they_write_a_learner_is_told_plainly(app: Ap
         await learner.say(asked)
         assert learner.text.startswith("🔒 Je ne garde pas vos messages"), asked
         assert "Votre formateur voit votre prénom, les leçons faites" in learner.text
-        assert "sans votre nom, dès qu'au moins 3 personnes du groupe" in learner.text
+        assert "avec leur date mais sans votre nom, pendant 30 jours" in learner.text
+        assert "dès qu'au moins 3 personnes du groupe" in learner.text
         assert learner.button("📋 Voir mes données")
     await learner.press("📋 Voir mes données")
     assert "• Groupe : « Group A »" in learner.text

@@ -1375,6 +1375,10 @@ async def test_not_knowing_what_to_write_in_practice_shows_the_hint_not_a_score(
     assert "📝" not in chat.text
     await chat.say("Résume cet e-mail en trois points simples pour un collègue.")
     assert "📝" in chat.text  # the task still reads the next prompt
+    # Asking the chatbot for a shorter answer is a prompt there, not a call for the hint.
+    await chat.say("plus court svp")
+    assert task.hint not in chat.text
+    assert chat.button_with_action("practice.stop")  # read by the practice, as a prompt
 
 
 async def test_a_prompt_that_tells_ones_health_is_not_praised_for_keeping_data_out(
@@ -1823,11 +1827,18 @@ async def test_sadness_told_on_the_way_to_a_question_gets_the_lines_then_the_ans
     )
     # The question was dropped after the lines that listen.
     [lines, answer] = [reply.text for reply in chat.replies if isinstance(reply, Message)]
-    assert lines.startswith("💛") and "Télé-Accueil 107" in lines
+    assert lines.startswith("💛")
+    assert "Télé-Accueil 107" in lines
     assert "Ceci vient de la leçon" in answer
-    # Short, sadness is all the message says: the lines alone.
-    await chat.say("je me sens tellement seule depuis que mon mari est mort, pourquoi ?")
-    assert [reply.text[:1] for reply in chat.replies if isinstance(reply, Message)] == ["💛"]
+    # Short, sadness is all the message says: the lines alone; long, with no question but a
+    # relative "qui", too.
+    for told in (
+        "je me sens tellement seule depuis que mon mari est mort, pourquoi ?",
+        "depuis que mon mari est mort je me sens seule il n y a personne qui vient me voir le "
+        "dimanche et mes enfants habitent loin",
+    ):
+        await chat.say(told)
+        assert [reply.text[:1] for reply in chat.replies if isinstance(reply, Message)] == ["💛"]
 
 
 @pytest.mark.parametrize(

@@ -166,6 +166,20 @@ async def test_an_ended_course_gets_no_report_until_it_is_opened_again(
     assert (await scheduler(app).tick()).weekly_reports == 1
 
 
+async def test_a_report_held_by_quiet_hours_is_not_sent_once_the_course_ended(
+    app: App, clock: Clock
+) -> None:
+    cohort = await cohort_with_learners(app, 1, quiet_hours=(20 * 60, 9 * 60))
+    clock.now = MONDAY_MORNING
+    assert (await scheduler(app).tick()).weekly_reports == 1
+    async with app.database.session() as session:
+        await SqlPushes(session).create_push(cohort, "ended", now=clock.now, zone=BRUSSELS)
+    clock.now = MONDAY_MORNING + timedelta(hours=1)
+    api = BotApi()
+    await outbox_worker(app).drain(on_telegram(app, api))
+    assert api.sent_texts(TRAINER_CHAT) == []
+
+
 async def test_quiet_hours_hold_it_until_they_end(app: App, clock: Clock) -> None:
     await cohort_with_learners(app, 1, quiet_hours=(20 * 60, 9 * 60))
     clock.now = MONDAY_MORNING

@@ -23,6 +23,9 @@ from bot.features.privacy.watched import watched_words
         "can my trainer read my messages?",
         "who can see what i write here",
         "does my employer know what i do here",
+        # This chat, named: no tool.
+        "can my trainer read my messages in this app?",
+        "est-ce que mon formateur peut voir mes messages dans cette appli ?",
     ],
 )
 def test_a_question_on_who_reads_the_learner_is_recognised(text: str) -> None:
@@ -44,6 +47,12 @@ def test_a_question_on_who_reads_the_learner_is_recognised(text: str) -> None:
         "Comment écrire à mon employeur pour savoir quelles données le logiciel utilise sur moi ?",
         "welke gegevens houdt mijn werkgever over mij bij met die software, mag ik die zien?",
         "hoe lang must my message be to get a good answer?",
+        # A trainer and the learner's words, but nothing seen nor feared.
+        "can my trainer answer my questions?",
+        "my coach told me to ask my questions here",
+        "Mon assistant social m'a dit de poser mes questions ici",
+        # A practice prompt to the commune.
+        "Schrijf een korte beleefde mail naar de gemeente. Mijn bericht moet kort zijn.",
     ],
 )
 def test_a_question_on_the_course_is_not(text: str) -> None:
@@ -59,6 +68,8 @@ def test_a_question_on_the_course_is_not(text: str) -> None:
         ("can I read what my learners write?", True),
         ("can I read the chats of ChatGPT users?", False),  # about a tool
         ("les messages de phishing sont de plus en plus crédibles", False),  # nobody reads
+        ("comment voir les messages de phishing", False),
+        ("how can I check the messages of my bank are real?", False),
     ],
 )
 def test_a_question_on_reading_others_messages_is_recognised(text: str, asked: bool) -> None:

@@ -11,7 +11,7 @@ from bot.features.answers.buttons import AnswerInMyLanguage
 from bot.features.answers.definitions import Definitions
 from bot.features.answers.flows import Answers
 from bot.features.answers.follow_up import RECENT_FOR
-from bot.features.answers.ports import QUESTIONS, RECENT_QUESTIONS
+from bot.features.answers.ports import QUESTIONS, RECENT_QUESTIONS, UNANSWERED_KEPT
 from bot.features.answers.repo import SqlQuestions, SqlRecentQuestions
 from bot.features.answers.tables import RecentQuestionRow, UnansweredQuestionRow
 
@@ -50,7 +50,10 @@ def manifest(context: FeatureContext) -> Manifest:
         buttons=(on(AnswerInMyLanguage, answers.again),),
         texts=(TextRoute(answers.answer, replayable=True),),
         repositories=((QUESTIONS, SqlQuestions), (RECENT_QUESTIONS, SqlRecentQuestions)),
-        sweeps=(lambda session, now: SqlRecentQuestions(session).forget_before(now - RECENT_FOR),),
+        sweeps=(
+            lambda session, now: SqlRecentQuestions(session).forget_before(now - RECENT_FOR),
+            lambda session, now: SqlQuestions(session).forget_before(now - UNANSWERED_KEPT),
+        ),
         exporters=(
             ("unanswered_questions", lambda uow, learner: uow.get(QUESTIONS).export(learner)),
             ("recent_questions", lambda uow, learner: uow.get(RECENT_QUESTIONS).export(learner)),

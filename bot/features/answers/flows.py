@@ -48,8 +48,7 @@ from bot.features.quiz.flows import (
     tap_to_answer,
 )
 from bot.features.quiz.waiting import (
-    check_on_screen,
-    quiz_question_on_screen,
+    question_on_screen,
     speaks_of_the_question,
 )
 from bot.features.settings.flows import REVIEWS_ONLY
@@ -328,7 +327,7 @@ class Answers:
         if LINK.search(redaction.bare):
             self._link(turn)
             return
-        under_a_question = quiz_question_on_screen(turn) or check_on_screen(turn)
+        under_a_question = question_on_screen(turn)
         # "i dont understand the word algorithm" under a question asks, as "what is…?" does.
         asks = "?" in text or _ASKS.match(redaction.bare)
         if under_a_question and not (

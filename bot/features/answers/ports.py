@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Protocol
+from datetime import datetime, timedelta
+from typing import Any, Final, Protocol
 
 from bot.config import Language
 from bot.core.ports import Port
+
+# A question the lessons did not answer is kept this long, for its trainer's reports (which read
+# no further back), then deleted: nothing older has a reader.
+UNANSWERED_KEPT: Final = timedelta(days=30)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,12 @@ class SqlQuestions:
         )
         return bool(marked.rowcount)  # type: ignore[attr-defined]
 
+    async def forget_before(self, before: datetime) -> None:
+        """Delete the unanswered questions asked before a moment."""
+        await self.session.execute(
+            delete(UnansweredQuestionRow).where(UnansweredQuestionRow.asked_at < before)
+        )
+
     async def export(self, learner_id: int) -> list[dict[str, Any]]:
         """Return the learner's unanswered questions for /mydata."""
         return [

@@ -21,7 +21,8 @@ class UnansweredQuestionRow(Base):
     )
     language: Mapped[str] = mapped_column(String(2))
     text: Mapped[str] = mapped_column(String(1000))
-    asked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Indexed: the sweep deletes every learner's questions older than 30 days each minute.
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 

@@ -173,10 +173,11 @@ class ConfirmingForget(FlowState):
 async def forget(turn: Turn, _: object = None) -> None:
     """Ask the learner to confirm before deleting everything."""
     t = turn.t
-    # "efface tout ce que j'ai dit" after typing her numbers: what she feared was kept never was,
-    # and deleting everything is not needed for that.
+    # "efface tout ce que j'ai dit" after typing her numbers: what she feared was kept mostly
+    # never was, and deleting everything is not needed for that.
     never_kept = t.gettext(
-        "The names and numbers you typed are not kept: I take them out before I keep anything."
+        "I keep none of your messages, and I take out the names and numbers I recognise before I "
+        "keep a question."
     )
     question = t.gettext(
         "Do you want me to delete all your data? Your progress will be lost. This cannot be undone."

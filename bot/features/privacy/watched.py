@@ -11,6 +11,7 @@ from typing import Any, Final
 import yaml
 
 from bot.core.router import Turn, button, rows
+from bot.core.text import holds_phrase
 from bot.features.menu import flows as screens
 from bot.features.menu.buttons import RunCommand
 from bot.features.smalltalk.text import normalise
@@ -20,13 +21,19 @@ from bot.i18n import N_
 
 WORDS: Final = Path(__file__).with_name("watched.yaml")
 NOBODY_READS: Final = N_(
-    "🔒 I do not keep your messages, so nobody can read them later: not your trainer, and not "
-    "an office such as the CPAS, the Forem, the VDAB or Actiris. I keep some of your questions "
-    "for a while, without personal details."
+    "🔒 I do not keep your messages, and no office sees what you write here: not the CPAS, the "
+    "Forem, the VDAB or Actiris. I keep your last questions for 30 minutes, to understand the "
+    "next one."
 )
+# As the report shows them: the ten newest of 30 days, each with its date, names and numbers
+# taken out; what a learner writes about themselves may still say who it is.
 IN_A_GROUP: Final = N_(
-    "Your trainer may also read the questions I could not answer, without your name, once at "
-    "least {count} learners of the group asked some."
+    "Your trainer can also read the questions I could not answer, with their date but without "
+    "your name, for 30 days, once at least {count} learners of the group asked some. Do not "
+    "write private things in them."
+)
+ON_THE_PHONE: Final = N_(
+    "This chat also stays on your phone: if someone else uses it, you can delete the chat there."
 )
 NO_GROUP: Final = N_("You are in no group: no trainer sees what you do.")
 LEARNERS_UNREAD: Final = N_(
@@ -49,8 +56,11 @@ class WatchedWords:
     seeing: frozenset[str]
     seen_by: frozenset[str]
     here: frozenset[str]
+    fear: frozenset[str]
     watchers: frozenset[Phrase]
+    this_app: frozenset[Phrase]
     tools: frozenset[Phrase]
+    things: frozenset[Phrase]
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> WatchedWords:
@@ -74,39 +84,57 @@ class WatchedWords:
             words(data["seeing"]),
             words(data["seen_by"]),
             words(data["here"]),
+            words(data["fear"]),
             phrases(data["watchers"]),
+            phrases(data["this_app"]),
             phrases(data["tools"]),
+            phrases(data["things"]),
         )
 
     def asked(self, text: str) -> bool:
         """Tell whether a message asks who can read what the learner writes here."""
         words = normalise(text, runs=False)
-        if _holds(words, self.tools):
+        if self._names_a_tool(words):
             return False
         said = frozenset(words)
         watcher = _holds(words, self.watchers)
         if _holds(words, self.mine):
-            return watcher or bool(said & self.seeing and said & self.here)
+            sees = bool(said & self.seeing) and (watcher or bool(said & self.here))
+            return sees or (watcher and bool(said & self.fear))
         return _holds(words, self.me) and watcher and bool(said & self.seen_by)
 
     def asked_of_others(self, text: str) -> bool:
         """Tell whether a message asks to read what others (a trainer's learners) write."""
         words = normalise(text, runs=False)
         return (
-            not _holds(words, self.tools)
+            not self._names_a_tool(words)
+            and not _holds(words, self.things)
             and _holds(words, self.theirs)
             and not self.seeing.isdisjoint(words)
         )
 
+    def _names_a_tool(self, words: Phrase) -> bool:
+        """Tell whether the words name an AI tool or app, other than this chat itself."""
+        return _holds(_without(words, self.this_app), self.tools)
+
+
+def _without(words: Phrase, phrases: frozenset[Phrase]) -> Phrase:
+    """Return the words with each run that is one of the phrases taken out."""
+    kept: list[str] = []
+    at = 0
+    while at < len(words):
+        found = next(
+            (len(phrase) for phrase in phrases if words[at : at + len(phrase)] == phrase), 0
+        )
+        if not found:
+            kept.append(words[at])
+        at += found or 1
+    return tuple(kept)
+
 
 def _holds(words: Phrase, phrases: frozenset[Phrase]) -> bool:
     """Tell whether one of the phrases is a run of the words."""
-    longest = max((len(phrase) for phrase in phrases), default=0)
-    return any(
-        words[start : start + size] in phrases
-        for size in range(1, longest + 1)
-        for start in range(len(words) - size + 1)
-    )
+    return holds_phrase(words, phrases, max((len(phrase) for phrase in phrases), default=0))
 
 
 async def _leads_a_group(turn: Turn) -> bool:
@@ -122,6 +150,9 @@ def watched_words() -> WatchedWords:
 
 async def who_reads(turn: Turn, text: str) -> bool:
     """Say who sees what the learner writes and does, when that is what they ask; else False."""
+    if turn.state.captures_text:
+        # A practice prompt ("write to the commune… check my message") or a name being typed.
+        return False
     words = watched_words()
     if words.asked_of_others(text) and await _leads_a_group(turn):
         said = turn.t.gettext(LEARNERS_UNREAD).format(count=UNANSWERED_MIN_LEARNERS)
@@ -138,6 +169,7 @@ async def who_reads(turn: Turn, text: str) -> bool:
             if grouped
             else [t.gettext(NO_GROUP)]
         ),
+        t.gettext(ON_THE_PHONE),
     ]
     see_mine = button(t.gettext("📋 See my data"), RunCommand("mydata"))
     turn.say("\n".join(lines), rows(screens.way_back(turn, t), see_mine, screens.menu_button(t)))

@@ -29,6 +29,11 @@ def check_on_screen(turn: Turn) -> bool:
     return isinstance(turn.state, Checking) and on_screen(turn, AnswerCheck.action)
 
 
+def question_on_screen(turn: Turn) -> bool:
+    """Tell whether a quiz, review or check question waits for a tap on an answer."""
+    return quiz_question_on_screen(turn) or check_on_screen(turn)
+
+
 def speaks_of_the_question(turn: Turn, text: str) -> bool:
     """Tell whether a message shares a topic word with the quiz or review question on screen."""
     # "je dirais que c'est des maths avec des données" answers in the learner's own words; "avec

@@ -46,12 +46,13 @@ from bot.features.privacy.buttons import ConfirmForget
 from bot.features.privacy.flows import ConfirmingForget, confirm_forget, forget_typed
 from bot.features.quiz.buttons import QUIZ_NOW, StartQuiz
 from bot.features.quiz.flows import Answering, start_quiz_of, tap_to_answer, unlabelled
-from bot.features.quiz.waiting import check_on_screen, quiz_question_on_screen
+from bot.features.quiz.waiting import check_on_screen, question_on_screen, quiz_question_on_screen
 from bot.features.simpler.buttons import ExplainQuestion, Simplify, simpler_button
 from bot.features.smalltalk.kinds import Kind
 from bot.features.smalltalk.recognise import Phrasebook
 from bot.features.smalltalk.requests import Request
 from bot.features.smalltalk.stray import StrayMessages
+from bot.features.smalltalk.text import normalise
 from bot.features.voice.buttons import ListenAnswer, ReadAloud, listen_label
 from bot.features.voice.flows import read_aloud_button, switch_read_aloud
 from bot.features.voice.readings import reads_aloud
@@ -122,6 +123,11 @@ SKIP_UNDER_A_QUESTION: Final = N_(
 )
 # Without a model, "why?" alone finds nothing in the lessons: the whole question does.
 # Said in one clause of a longer message the course does not answer, these still ask for help.
+# Words of making a text shorter: asked of the tutor, the card's key idea; written in prompt
+# practice, part of the prompt.
+SHORTENING: Final = frozenset(
+    {"shorter", "short", "summarise", "summarize", "court", "resume", "resumer", "korter", "kort"}
+)
 CLAUSE_KINDS: Final = frozenset({Kind.HELP, Kind.CONFUSED, Kind.FRUSTRATED, Kind.COMEBACK})
 # Said in one clause of any longer message, these ask about the learner's own data before
 # anything the lessons say: "please delete all my data, i dont want to be watched" got the
@@ -272,6 +278,14 @@ class SmallTalk:
             # "..." or "?" where a flow waits for words (a certificate's name): the flow asks
             # for them again; "Shall we go on?" led back to the lesson, the name step lost.
             return False
+        if (
+            kind is Kind.CONFUSED
+            and isinstance(turn.state, Practising)
+            and not SHORTENING.isdisjoint(normalise(text))
+        ):
+            # "Make it shorter, in simple words." is what a practice task asks the learner to
+            # write to the chatbot, not a request for the task's hint.
+            return False
         if kind is Kind.COMMAND and found.command == "language" and _flows_text(turn, text):
             # "in het Nederlands aub": under the language buttons, the choice the flow reads; in
             # a practice prompt, part of the prompt.
@@ -286,7 +300,7 @@ class SmallTalk:
             await screens.main_menu(turn)
         elif kind is Kind.SKIP or (
             # "volgende" under a question showed it again without a word: it is a skip there.
-            kind is Kind.NEXT and (quiz_question_on_screen(turn) or check_on_screen(turn))
+            kind is Kind.NEXT and question_on_screen(turn)
         ):
             await _skip(turn)
         elif kind is Kind.NEXT:
@@ -381,7 +395,7 @@ async def _reply(turn: Turn, kind: Kind) -> None:
     if kind is Kind.SHORTCUT:
         # The button's own words, as the learner will see them.
         said = said.format(quiz_now=t.gettext(QUIZ_NOW))
-    under_a_question = check_on_screen(turn) or quiz_question_on_screen(turn)
+    under_a_question = question_on_screen(turn)
     if kind is Kind.OK and under_a_question:
         # Under a question, "👍 Good!" would read as "your answer is right".
         said = t.gettext(OK_UNDER_A_QUESTION)

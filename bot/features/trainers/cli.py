@@ -270,13 +270,18 @@ async def _cohort(uow: SqlUnitOfWork, name: str) -> Cohort:
 async def _running_cohort(uow: SqlUnitOfWork, name: str, options: TrainerOptions) -> Cohort:
     """Return the cohort named so, unless its course ended: as in the chat, nothing goes to it."""
     cohort = await _cohort(uow, name)
-    if ended := (await uow.get(PUSHES).ended_on([cohort.id])).get(cohort.id):
+    if ended := await _ended_on(uow, cohort):
         raise OperatorError(
             f"The course of {cohort.name!r} ended on {_local(ended, options.zone)}: nothing is "
             "sent to it and nobody joins it. To change that, open it again: "
             f"tutor cohort reopen {shlex.quote(cohort.name)}"
         )
     return cohort
+
+
+async def _ended_on(uow: SqlUnitOfWork, cohort: Cohort) -> datetime | None:
+    """Return when the cohort's course ended, or None while it runs."""
+    return (await uow.get(PUSHES).ended_on([cohort.id])).get(cohort.id)
 
 
 async def _trainer(uow: SqlUnitOfWork, cohort: Cohort) -> Learner | None:
@@ -445,7 +450,7 @@ async def _link(
 
 async def _reopen(app: App, uow: SqlUnitOfWork, _: TrainerOptions, args: Any) -> None:
     cohort = await _cohort(uow, args.name)
-    if cohort.id not in await uow.get(PUSHES).ended_on([cohort.id]):
+    if await _ended_on(uow, cohort) is None:
         raise OperatorError(f"The course of {cohort.name!r} has not ended: it is open.")
     await uow.get(PUSHES).reopen(cohort.id)
     # As in the chat: what ending stopped stays stopped until someone asks for it again.
@@ -485,7 +490,8 @@ def _delivery(cohort: Cohort) -> str:
 
 
 async def _set(app: App, uow: SqlUnitOfWork, options: TrainerOptions, args: Any) -> None:
-    # Renaming or handing over an ended course is fine; its sends' timing is not its own now.
+    # Quiet hours and reminder days only shape sends, and an ended course gets none; its name and
+    # its trainer may still change.
     sends = args.quiet is not None or args.reminder_days is not None
     cohort = await (_running_cohort(uow, args.name, options) if sends else _cohort(uow, args.name))
     changes: dict[str, Any] = {}

@@ -24,8 +24,14 @@ from bot.features.quiz.ports import ANSWERS
 from bot.features.quiz.repo import SqlAnswers
 from bot.features.review.ports import REVIEWS
 from bot.features.review.repo import SqlReviews
-from bot.features.trainers.ports import COHORTS, FORMER_MEMBER_KINDS, TRAINER_KINDS, Push
-from bot.features.trainers.pushes import as_push
+from bot.features.trainers.ports import (
+    COHORTS,
+    FORMER_MEMBER_KINDS,
+    PUSHES,
+    TRAINER_KINDS,
+    Push,
+)
+from bot.features.trainers.pushes import SqlPushes, as_push
 from bot.features.trainers.render import render
 from bot.features.trainers.repo import SqlCohorts
 from bot.features.trainers.tables import CohortMemberRow, CohortRow, OutboxRow, PushRow
@@ -90,13 +96,14 @@ class PushMailbox:
         if (later := after_quiet_hours(now, self.zone, *item.quiet_hours)) > now:
             return later
         # What rendering reads: each learner's lessons and reviews; a trainer's week (with the
-        # check-ins and check-outs its report counts).
+        # check-ins and check-outs its report counts, and whether its course ended).
         stores = Repositories(
             {
                 CHECKS: lambda: SqlChecks(session),
                 PROGRESS: lambda: SqlProgress(session),
                 REVIEWS: lambda: SqlReviews(session),
                 COHORTS: lambda: SqlCohorts(session),
+                PUSHES: lambda: SqlPushes(session),
                 ANSWERS: lambda: SqlAnswers(session),
                 QUESTIONS: lambda: SqlQuestions(session),
             }

@@ -12,7 +12,7 @@ from typing import Final
 from bot.config import Language
 from bot.core.ports import UnitOfWork
 from bot.course.model import Course
-from bot.features.answers.ports import QUESTIONS, UnansweredQuestion
+from bot.features.answers.ports import QUESTIONS, UNANSWERED_KEPT, UnansweredQuestion
 from bot.features.gain.ports import CHECK_IN, CHECK_OUT, CHECKS, CheckResult
 from bot.features.progress.ports import PROGRESS, LessonProgress
 from bot.features.quiz.ports import ANSWERS, MissedItem
@@ -22,7 +22,6 @@ WEEK: Final = timedelta(days=7)
 # For cohorts with reminders off, "inactive" still needs a number of days.
 DEFAULT_INACTIVE_DAYS: Final = 3
 TOP_MISSED: Final = 5
-UNANSWERED_DAYS: Final = 30
 UNANSWERED_MAX: Final = 10
 # Questions are shown without who asked only when at least this many learners asked them:
 # in a smaller group, a trainer could tell who asked what.
@@ -247,7 +246,7 @@ async def _unanswered(
 ) -> tuple[UnansweredQuestion, ...]:
     # A question asked before its learner joined belongs to their life before this group.
     joined = {member.learner_id: member.joined_at for member in members}
-    since = now - timedelta(days=UNANSWERED_DAYS)
+    since = now - UNANSWERED_KEPT
     asked = await stores.get(QUESTIONS).of_learners(list(joined), since)
     return tuple(q for q in asked if q.asked_at >= joined[q.learner_id])[:UNANSWERED_MAX]
 

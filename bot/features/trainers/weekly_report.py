@@ -14,7 +14,7 @@ from bot.course.model import Course
 from bot.features.answers.ports import QUESTIONS
 from bot.features.progress.ports import PROGRESS, LessonProgress
 from bot.features.trainers.buttons import CohortReport, SwitchWeekly
-from bot.features.trainers.ports import COHORTS
+from bot.features.trainers.ports import COHORTS, PUSHES
 from bot.features.trainers.report import WEEK, LearnerLine, Report, build_report
 from bot.features.trainers.report_formats import (
     LINES_MAX,
@@ -201,6 +201,9 @@ async def weekly_message(
 ) -> list[Reply] | None:
     """Return the weekly report of a cohort, with its buttons; None when it is not wanted."""
     if not await stores.get(COHORTS).weekly_report_on(trainer_id):
+        return None
+    # Queued on Monday morning, held by the quiet hours, and the course ended meanwhile.
+    if cohort_id in await stores.get(PUSHES).ended_on([cohort_id]):
         return None
     course = services.course
     weekly = await build_weekly(

@@ -16,6 +16,7 @@ from importlib.resources import files
 from typing import Any, Final
 
 from bot.core.router import Turn, button, rows
+from bot.core.text import holds_phrase, run_in
 from bot.core.yaml_text import parse_yaml
 from bot.features.lessons.buttons import OpenLesson
 from bot.features.menu import flows as screens
@@ -159,15 +160,18 @@ OUTSIDE_THE_COURSE: Final = frozenset({"fear"})
 # that asks something, sadness is said on the way: the question is answered after the lines.
 SAID_ON_THE_WAY: Final = frozenset({"sadness"})
 TOLD_WORDS: Final = 15
-QUESTION_OPENERS: Final = (
-    ("est", "ce", "que"),
-    ("est", "ce", "qu"),
-    ("is", "het"),
-    ("kan", "ik"),
-    ("mag", "ik"),
-    ("is", "it"),
-    ("can", "i"),
+QUESTION_OPENERS: Final = frozenset(
+    {
+        ("est", "ce", "que"),
+        ("est", "ce", "qu"),
+        ("is", "het"),
+        ("kan", "ik"),
+        ("mag", "ik"),
+        ("is", "it"),
+        ("can", "i"),
+    }
 )
+OPENER_LONGEST: Final = 3
 QUESTION_WORDS: Final = frozenset(
     {
         *("how", "what", "why", "where", "which", "who"),
@@ -303,11 +307,9 @@ class Distress:
             ):
                 continue
             pairs = self.pairs.get(level)
-            if any(
-                said[start : start + size] in phrases
-                for size in range(1, self.longest + 1)
-                for start in range(len(said) - size + 1)
-            ) or (pairs is not None and next(pairs.spans(said), None) is not None):
+            if holds_phrase(said, phrases, self.longest) or (
+                pairs is not None and next(pairs.spans(said), None) is not None
+            ):
                 return level
         return None
 
@@ -329,26 +331,23 @@ class Distress:
             for item in lesson.quiz
             for option in item.options
         )
-        return any(2 * len(said) >= len(words) and _run_in(said, words) for words in options)
+        return any(2 * len(said) >= len(words) and run_in(said, words) for words in options)
 
     async def read(self, turn: Turn, text: str) -> bool:
-        """Answer distress with the lines that help and return True; False for anything else.
-
-        Sadness told on the way to a question (`SAID_ON_THE_WAY`) gets the lines, and False: the
-        question is answered after them.
-        """
+        """Answer distress with the lines that help; return whether nothing else should."""
+        # Sadness told on the way to a question (`SAID_ON_THE_WAY`) gets the lines, and the
+        # question is answered after them.
         level = self.level_of(text)
         answered = await self._answer(turn, level, text)
         return answered and not (level in SAID_ON_THE_WAY and self._asks_after_telling(text))
 
     def _asks_after_telling(self, text: str) -> bool:
         """Tell whether a long message also asks something ("?", "est-ce que", "kan ik")."""
+        # Not by question words: "qui", "wat", "where" also start relative clauses ("il n'y a
+        # personne qui vient me voir"), and a story with no question got a lesson card after
+        # the lines.
         words = self.words.read(text)
-        asks = (
-            "?" in text
-            or bool(QUESTION_WORDS.intersection(words))
-            or _holds_run(words, QUESTION_OPENERS)
-        )
+        asks = "?" in text or holds_phrase(words, QUESTION_OPENERS, OPENER_LONGEST)
         return asks and len(words) >= TOLD_WORDS
 
     async def read_stray(self, turn: Turn, text: str) -> bool:
@@ -380,16 +379,6 @@ class Distress:
 def _sizes(runs: Iterable[tuple[str, ...]]) -> tuple[int, ...]:
     """Return the lengths of some runs of words, longest first."""
     return tuple(sorted({len(run) for run in runs}, reverse=True))
-
-
-def _holds_run(words: tuple[str, ...], runs: Iterable[tuple[str, ...]]) -> bool:
-    """Tell whether one of some runs of words is in a message's words."""
-    return any(_run_in(run, words) for run in runs)
-
-
-def _run_in(run: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    """Tell whether `run` is a run of consecutive `words`."""
-    return any(words[at : at + len(run)] == run for at in range(len(words) - len(run) + 1))
 
 
 def _without(words: tuple[str, ...], runs: Collection[tuple[str, ...]]) -> tuple[str, ...]:
