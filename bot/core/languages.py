@@ -237,6 +237,10 @@ class LanguageProfile:
     # ("send to everyone" is also how WhatsApp is used): a trainer's message that holds one
     # starts the send itself, not the menu.
     trainer_sends: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words that single one learner out ("à Sarah seulement", "alleen naar
+    # lieve"), lower case without accents: a send goes to the whole group, which the trainer is
+    # told instead of being walked into a send that would reach everyone.
+    trainer_alone: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words that ask who is stuck or how a group does, lower case without
     # accents: a trainer's message that holds one is shown the report ("hoe zie ik wie er
     # vastzit?" got the trainer menu, where the report is one button of seven). Who has not done
@@ -561,6 +565,10 @@ FRENCH: Final = LanguageProfile(
         "groupe", "apprenant", "stagiaire", "cohort", "message a un apprenant",
         "message a une apprenante", "cloturer la formation", "terminer la formation",
     ),
+    trainer_alone=(
+        "seulement", "uniquement", "a un seul", "a une seule", "message a un apprenant",
+        "message a une apprenante",
+    ),
     trainer_sends=(
         "envoyer un message a", "envoyer une lecon", "envoyer un rappel", "message a mes",
         "envoyer la lecon", "envoie une lecon", "envoyer a tout le groupe",
@@ -808,6 +816,10 @@ DUTCH: Final = LanguageProfile(
         "groep", "cursist", "deelnemer", "cohort", "stuur ik alleen", "sluit ik de cursus af",
         "de cursus afsluiten", "cursus afsluiten",
     ),
+    trainer_alone=(
+        "alleen naar", "alleen aan", "enkel naar", "enkel aan", "stuur ik alleen",
+        "naar een cursist", "naar een deelnemer",
+    ),
     trainer_sends=(
         "stuur ik een bericht", "stuur ik een les", "bericht sturen", "bericht naar", "les sturen",
         "herinnering sturen", "les naar iedereen", "stuur ik een herinnering",
@@ -1041,6 +1053,7 @@ ENGLISH: Final = LanguageProfile(
         "group", "learners", "trainees", "participants", "cohort", "message to one",
         "end the course", "close the course",
     ),
+    trainer_alone=("only to", "just to", "message to one", "to one learner", "to a single"),
     trainer_sends=(
         "send a message to", "send a lesson", "send a reminder", "message to my", "send the lesson",
         "send to the group",

@@ -364,8 +364,13 @@ async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(a
         assert trainer.button("➕ Nieuwe groep"), asked
     # To one learner, which no send does: the menu, not a send to the whole group. It got a
     # lesson card on phishing, by "bericht".
-    await trainer.say("hoe stuur ik alleen naar lieve een bericht?")
-    assert trainer.button("📤 Een les of bericht sturen")
+    for asked in (
+        "hoe stuur ik alleen naar lieve een bericht?",
+        "je veux envoyer un message à Sarah seulement",
+    ):
+        await trainer.say(asked)
+        assert trainer.button("📤 Een les of bericht sturen")
+        assert "Een bericht gaat naar de hele groep" in trainer.text
     # Who is stuck is the report's: "I do not know what this question is about", then the menu.
     await new_cohort(trainer, "Bib Mechelen")
     await trainer.say("hoe stuur ik een les naar iedereen?")

@@ -23,6 +23,9 @@ from bot.features.privacy.watched import watched_words
         "can my trainer read my messages?",
         "who can see what i write here",
         "does my employer know what i do here",
+        # "What I … write", words between.
+        "En wie kan er lezen wat ik hier allemaal schrijf",
+        "wie leest er mee wat ik in deze chat typ",
         # This chat, named: no tool.
         "can my trainer read my messages in this app?",
         "est-ce que mon formateur peut voir mes messages dans cette appli ?",

@@ -117,6 +117,10 @@ OWN_PAPERS: Final = N_(
     "ask your town hall (commune), or a social worker at the CPAS."
 )
 TRAINER_TOOLS: Final = N_("Your trainer tools (groups, sends, reports) are under /trainer.")
+TO_THE_GROUP: Final = N_(
+    "A send goes to the whole group: there is no message to one learner. To reach one person, "
+    "use your own way of contacting them."
+)
 TAKE_BACK: Final = N_(
     "Sends still planned can be cancelled below. A send already made cannot be taken back: "
     "send the right lesson now, and it is the one their menu suggests."
@@ -267,6 +271,7 @@ class Answers:
         self._reminder_words = WordBeginnings(w for p in languages for w in p.reminders)
         self._trainer_tools = WordBeginnings(w for p in languages for w in p.trainer_tools)
         self._trainer_sends = WordBeginnings(w for p in languages for w in p.trainer_sends)
+        self._trainer_alone = WordBeginnings(w for p in languages for w in p.trainer_alone)
         self._trainer_reports = WordBeginnings(w for p in languages for w in p.trainer_reports)
         self._trainer_cancels = WordBeginnings(w for p in languages for w in p.trainer_cancels)
         # Each language's own: "pain" is an ailment in English and bread in French.
@@ -315,7 +320,10 @@ class Answers:
                 )
                 turn.say(said, rows(screens.way_back(turn, t), screens.menu_button(t)))
                 return
-            turn.say(t.gettext("🔒 I do not keep the names you write, so I left it out."))
+            if not turn.replies:
+                # After the lines that listen ("mijn vrouw Maria is twee jaar geleden gestorven…"),
+                # a note on leaving her name out read as cold: it is left out without a word.
+                turn.say(t.gettext("🔒 I do not keep the names you write, so I left it out."))
         elif redaction.found:
             # A sender's address or number, asked about; not the learner's own, named as such.
             received = bool(
@@ -928,6 +936,8 @@ class Answers:
             return None
         if cancel:
             return "scheduled", TAKE_BACK
+        if self._trainer_alone.found_in(text) and not report:
+            return "trainer", TO_THE_GROUP
         return ("report" if report else "push" if send else "trainer"), TRAINER_TOOLS
 
     def _asks_to_check_a_claim(self, text: str, language: Language) -> bool:

@@ -21,9 +21,8 @@ from bot.i18n import N_
 
 WORDS: Final = Path(__file__).with_name("watched.yaml")
 NOBODY_READS: Final = N_(
-    "🔒 I do not keep your messages, and no office sees what you write here: not the CPAS, the "
-    "Forem, the VDAB or Actiris. I keep your last questions for 30 minutes, to understand the "
-    "next one."
+    "🔒 I do not keep your messages, and I send them to no office: not the CPAS, the Forem, the "
+    "VDAB or Actiris. I keep your last questions for 30 minutes, to understand the next one."
 )
 # As the report shows them: the ten newest of 30 days, each with its date, names and numbers
 # taken out; what a learner writes about themselves may still say who it is.
@@ -44,6 +43,8 @@ LEARNERS_UNREAD: Final = N_(
 )
 
 Phrase = tuple[str, ...]
+# "wat ik hier allemaal schrijf": the verb of writing, within this many words of "wat ik".
+WRITING_GAP: Final = 4
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class WatchedWords:
     """The words of a question on who reads what the learner writes (see watched.yaml)."""
 
     mine: frozenset[Phrase]
+    openers: frozenset[Phrase]
+    writes: frozenset[str]
     me: frozenset[Phrase]
     theirs: frozenset[Phrase]
     seeing: frozenset[str]
@@ -79,6 +82,8 @@ class WatchedWords:
 
         return cls(
             phrases(data["mine"]),
+            phrases(data["writing"]["openers"]),
+            words(data["writing"]["verbs"]),
             phrases(data["me"]),
             phrases(data["theirs"]),
             words(data["seeing"]),
@@ -98,7 +103,7 @@ class WatchedWords:
             return False
         said = frozenset(words)
         watcher = _holds(words, self.watchers)
-        if _holds(words, self.mine):
+        if _holds(words, self.mine) or self._says_what_i_write(words):
             sees = bool(said & self.seeing) and (watcher or bool(said & self.here))
             return sees or (watcher and bool(said & self.fear))
         return _holds(words, self.me) and watcher and bool(said & self.seen_by)
@@ -111,6 +116,17 @@ class WatchedWords:
             and not _holds(words, self.things)
             and _holds(words, self.theirs)
             and not self.seeing.isdisjoint(words)
+        )
+
+    def _says_what_i_write(self, words: Phrase) -> bool:
+        """Tell whether "what I … write" is said, with up to three words between."""
+        return any(
+            words[start : start + len(opener)] == opener
+            and not self.writes.isdisjoint(
+                words[start + len(opener) : start + len(opener) + WRITING_GAP]
+            )
+            for opener in self.openers
+            for start in range(len(words))
         )
 
     def _names_a_tool(self, words: Phrase) -> bool:

@@ -128,7 +128,9 @@ SKIP_UNDER_A_QUESTION: Final = N_(
 SHORTENING: Final = frozenset(
     {"shorter", "short", "summarise", "summarize", "court", "resume", "resumer", "korter", "kort"}
 )
-CLAUSE_KINDS: Final = frozenset({Kind.HELP, Kind.CONFUSED, Kind.FRUSTRATED, Kind.COMEBACK})
+CLAUSE_KINDS: Final = frozenset(
+    {Kind.HELP, Kind.CONFUSED, Kind.FRUSTRATED, Kind.COMEBACK, Kind.PERSON}
+)
 # Said in one clause of any longer message, these ask about the learner's own data before
 # anything the lessons say: "please delete all my data, i dont want to be watched" got the
 # lesson's card on the right to erasure. Deleting still asks for a tap to confirm.

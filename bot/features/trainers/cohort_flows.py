@@ -45,6 +45,7 @@ from bot.features.trainers.buttons import (
 )
 from bot.features.trainers.options import TrainerOptions
 from bot.features.trainers.ports import COHORTS, PUSHES, Cohort, release_held
+from bot.features.trainers.report import UNANSWERED_MIN_LEARNERS
 from bot.features.trainers.weekly_report import WEEKLY_MINUTE
 from bot.i18n import Translator
 
@@ -126,11 +127,14 @@ class CohortFlows:
                 t.gettext("Learners join a group with its link or code: 👥 My groups shows them."),
                 # "Can I read Fatou's conversations?" got a lesson card on chatbots keeping
                 # chats: what a trainer sees is said where their tools are.
+                # The questions only once enough learners asked some: in a group of three, a
+                # trainer promised them looked for them in vain.
                 t.gettext(
                     "You see each learner's first name, lessons, quiz scores and last visit, and "
-                    "in the report the questions I could not answer, without names. You never "
-                    "see their messages."
-                ),
+                    "in the report the questions I could not answer, without names, once at "
+                    "least {count} learners of the group asked some. You never see their "
+                    "messages."
+                ).format(count=UNANSWERED_MIN_LEARNERS),
             ]
         )
         turn.say(
