@@ -13,7 +13,7 @@ from bot.core.languages import BUILT_IN
 from bot.course.loader import load_course
 from bot.course.vocabulary import glossary_phrases
 from bot.features.smalltalk.kinds import Kind
-from bot.features.smalltalk.recognise import Phrasebook, phrasebook
+from bot.features.smalltalk.recognise import LONGEST_PHRASE, Phrasebook, phrasebook
 from bot.features.smalltalk.text import normalise
 from bot.paths import PROJECT_ROOT
 
@@ -612,3 +612,17 @@ def test_no_course_question_of_the_evaluation_sets_is_small_talk() -> None:
     ]
     assert len(questions) > 1200
     assert [q for q in questions if book.kind(q) is not None] == []
+
+
+def test_every_listed_phrase_is_short_enough_to_be_found() -> None:
+    # "c'est ma conseillère du Forem qui m'a envoyée ici" is eleven words: longer than the
+    # phrasebook looked, it was listed and never found.
+    data = yaml.safe_load(files("bot.features.smalltalk").joinpath("words.yaml").read_text("utf-8"))
+    listed = [
+        phrase
+        for section in ("kinds", "commands")
+        for languages in data[section].values()
+        for phrases in languages.values()
+        for phrase in phrases
+    ]
+    assert max(len(normalise(phrase)) for phrase in listed) <= LONGEST_PHRASE

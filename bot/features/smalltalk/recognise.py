@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 _NOISE_CATEGORIES: Final = frozenset(
     {"So", "Sk", "Sm", "Mn", "Me", "Cf", "Zs", "Po", "Pd", "Ps", "Pe"}
 )
-LONGEST_PHRASE: Final = 10  # words
+LONGEST_PHRASE: Final = 12  # words; a listed phrase longer than this would never be found
 # A single word this long, or one letter shorter, is read as the phrase one slip away from it: a
 # letter missing, added, changed or two swapped ("nxt", "netx", "strat").
 MISSPELT_LETTERS: Final = 4
