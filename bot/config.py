@@ -254,6 +254,8 @@ class Settings(BaseSettings):
     privacy_lesson_id: str = "privacy/personal-data"
     # Where a message with a link is sent to learn how to check what it shows.
     checking_lesson_id: str = "verify/fact-checking"
+    # Where a request to translate a text is sent to learn how a chatbot can, and what to check.
+    translation_lesson_id: str = "tools/translation"
 
     # Voice: cards read aloud with espeak-ng, or with an OpenAI-compatible /audio/speech endpoint
     # when one is set (espeak-ng then takes over when it fails); voice notes heard only when an

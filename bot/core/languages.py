@@ -227,10 +227,9 @@ class LanguageProfile:
     # ("quand", "when"): a course question that names a benefit gets the same line only with one,
     # since "mon rendez-vous au CPAS" or "ik werk bij het OCMW" asks about AI, not a payment.
     payments: tuple[str, ...] = field(default=(), repr=False)
-    # Beginnings of the words of a trainer's tools (their groups, learners, writing to one of
-    # them), lower case without accents: a trainer's message that holds one is shown the trainer
-    # menu ("hoe stuur ik alleen naar lieve een bericht?" got a lesson card on phishing; a send
-    # goes to the whole group, so the menu says what is possible rather than start one).
+    # Beginnings of the words of a trainer's tools (their groups, learners, ending a course),
+    # lower case without accents: a trainer's message that holds one is shown the trainer menu
+    # ("hoe verander ik de naam van mijn groep?" got a lesson card).
     trainer_tools: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words that ask how to send to the group ("hoe stuur ik een les naar
     # iedereen?"), lower case without accents, each naming a lesson, a message or the group
@@ -238,8 +237,8 @@ class LanguageProfile:
     # starts the send itself, not the menu.
     trainer_sends: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words that single one learner out ("à Sarah seulement", "alleen naar
-    # lieve"), lower case without accents: a send goes to the whole group, which the trainer is
-    # told instead of being walked into a send that would reach everyone.
+    # lieve"), lower case without accents: with a word of sending, the trainer is told that a send
+    # goes to the whole group instead of being walked into one that would reach everyone.
     trainer_alone: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words that ask who is stuck or how a group does, lower case without
     # accents: a trainer's message that holds one is shown the report ("hoe zie ik wie er
@@ -252,6 +251,10 @@ class LanguageProfile:
     # that the tutor checks no papers, that photos of them go to no chatbot, and who helps ("can
     # i send you photo of my residence card so you check if my papers are ok?" was refused).
     own_papers: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words that ask the tutor to translate ("traduis-moi", "kun je dit
+    # vertalen"), lower case without accents: such a message outside the course (a pasted letter
+    # outweighs its question) is sent to the lesson on translating with AI.
+    translations: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words that ask to take a send back ("annuler le dernier envoi", "verkeerde
     # les gestuurd"), lower case without accents: a trainer's message that holds one is shown the
     # planned sends, and told what a send already made allows (it was refused as outside the
@@ -562,8 +565,8 @@ FRENCH: Final = LanguageProfile(
     ),
     payments=("paie", "paye", "payer", "paiement", "verse", "versement", "recu", "pas arrive"),
     trainer_tools=(
-        "groupe", "apprenant", "stagiaire", "cohort", "message a un apprenant",
-        "message a une apprenante", "cloturer la formation", "terminer la formation",
+        "groupe", "apprenant", "stagiaire", "cohort", "cloturer la formation",
+        "terminer la formation",
     ),
     trainer_alone=(
         "seulement", "uniquement", "a un seul", "a une seule", "message a un apprenant",
@@ -571,6 +574,7 @@ FRENCH: Final = LanguageProfile(
     ),
     trainer_sends=(
         "envoyer un message a", "envoyer une lecon", "envoyer un rappel", "message a mes",
+        "message a un apprenant", "message a une apprenante",
         "envoyer la lecon", "envoie une lecon", "envoyer a tout le groupe",
     ),
     trainer_reports=(
@@ -582,6 +586,7 @@ FRENCH: Final = LanguageProfile(
         "mon permis de sejour", "mon passeport", "mes papiers", "mon permis de conduire",
         "ma carte de residence",
     ),
+    translations=("tradui", "traduction de"),
     trainer_cancels=(
         "annuler l envoi", "annuler le dernier envoi", "annuler un envoi", "annuler cet envoi",
         "annuler le message", "annuler la lecon", "trompe de lecon", "trompee de lecon",
@@ -813,15 +818,16 @@ DUTCH: Final = LanguageProfile(
     ),
     payments=("betaal", "betaald", "uitbetaal", "gestort", "gekregen", "niet toegekomen"),
     trainer_tools=(
-        "groep", "cursist", "deelnemer", "cohort", "stuur ik alleen", "sluit ik de cursus af",
-        "de cursus afsluiten", "cursus afsluiten",
+        "groep", "cursist", "deelnemer", "cohort", "sluit ik de cursus af", "de cursus afsluiten",
+        "cursus afsluiten",
     ),
     trainer_alone=(
         "alleen naar", "alleen aan", "enkel naar", "enkel aan", "stuur ik alleen",
         "naar een cursist", "naar een deelnemer",
     ),
     trainer_sends=(
-        "stuur ik een bericht", "stuur ik een les", "bericht sturen", "bericht naar", "les sturen",
+        "stuur ik alleen", "stuur ik een bericht", "stuur ik een les", "bericht sturen",
+        "bericht naar", "les sturen",
         "herinnering sturen", "les naar iedereen", "stuur ik een herinnering",
     ),
     trainer_reports=(
@@ -834,6 +840,7 @@ DUTCH: Final = LanguageProfile(
         "mijn identiteitskaart", "mijn id kaart", "mijn eid", "mijn verblijfskaart",
         "mijn verblijfsvergunning", "mijn paspoort", "mijn papieren", "mijn rijbewijs",
     ),
+    translations=("vertaal", "vertal"),
     trainer_cancels=(
         "verzending annuleren", "zending annuleren", "bericht annuleren", "les annuleren",
         "annuleer ik een bericht", "annuleer ik een les", "annuleer een bericht", "annuleer de les",
@@ -1050,13 +1057,13 @@ ENGLISH: Final = LanguageProfile(
     ),
     payments=("paid", "payment", "pay me", "pays me", "pay my", "receiv", "got my", "get my"),
     trainer_tools=(
-        "group", "learners", "trainees", "participants", "cohort", "message to one",
-        "end the course", "close the course",
+        "group", "learners", "trainees", "participants", "cohort", "end the course",
+        "close the course",
     ),
     trainer_alone=("only to", "just to", "message to one", "to one learner", "to a single"),
     trainer_sends=(
-        "send a message to", "send a lesson", "send a reminder", "message to my", "send the lesson",
-        "send to the group",
+        "send a message to", "send a lesson", "send a reminder", "message to my", "message to one",
+        "send the lesson", "send to the group",
     ),
     trainer_reports=(
         "report", "stuck", "falling behind", "progress of my", "who hasn t", "who has not",
@@ -1066,6 +1073,7 @@ ENGLISH: Final = LanguageProfile(
         "my id card", "my identity card", "my residence card", "my residence permit",
         "my passport", "my papers", "my driving licence", "my driver s license",
     ),
+    translations=("translat",),
     trainer_cancels=(
         "cancel the send", "cancel a send", "cancel the last send", "cancel the message",
         "cancel the lesson", "wrong lesson", "undo the send", "take back the send", "unsend",

@@ -371,6 +371,10 @@ async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(a
         await trainer.say(asked)
         assert trainer.button("📤 Een les of bericht sturen")
         assert "Een bericht gaat naar de hele groep" in trainer.text
+    # Singling nobody out, with no send: the menu alone.
+    await trainer.say("je veux seulement voir mon groupe")
+    assert trainer.button("👥 Mijn groepen")
+    assert "Een bericht gaat naar de hele groep" not in trainer.text
     # Who is stuck is the report's: "I do not know what this question is about", then the menu.
     await new_cohort(trainer, "Bib Mechelen")
     await trainer.say("hoe stuur ik een les naar iedereen?")

@@ -794,6 +794,34 @@ async def test_a_question_on_ones_own_benefits_is_told_who_pays_them(
     assert bool(answered_from) is course_answer
 
 
+TRANSLATE_ASKED = (
+    "🌍 I do not translate texts myself. A chatbot or a translation app can: this lesson shows "
+    "how, and what to check (names, dates, amounts). For an official letter with a date to "
+    "answer by, ask a person to check it too."
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        (
+            "en",
+            "Can you translate for me please: 'Geachte mevrouw, u moet uw documenten binnen "
+            "15 dagen indienen'",
+        ),
+        ("fr", "traduis moi ça svp 'Geachte heer, uw aanvraag werd geweigerd'"),
+    ],
+)
+async def test_a_text_to_translate_is_sent_to_the_lesson_on_translating(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    # The pasted letter outweighed its question: "That is not in my lessons".
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    assert chat.text == t(plain_app, language, TRANSLATE_ASKED)
+    assert chat.button_with_action("lessons.open").data == data("lessons.open", "tools/translation")
+
+
 OWN_PAPERS = (
     "🪪 I cannot check your own papers. Do not send photos of your identity card or residence "
     "card to me or to any chatbot: they show your national register number. For your papers, "
@@ -1634,7 +1662,10 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
     assert chat.text == t(plain_app, "nl", "👍 OK. Tap the answer you choose.")
     await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert chat.question.question == pending
+    # "volgende" showed the question again without a word: a guess is fine.
     await chat.say("volgende")
+    assert chat.text == t(plain_app, "nl", SKIP_UNDER_A_QUESTION)
+    await chat.press_data(chat.button_with_action("lessons.resume").data)
     assert chat.question.question == pending
     # Not "No problem.", which reads as declining: which option says no?
     await chat.say("nee")

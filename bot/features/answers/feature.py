@@ -30,6 +30,7 @@ def manifest(context: FeatureContext) -> Manifest:
         context.course,
         context.settings.privacy_lesson_id,
         context.settings.checking_lesson_id,
+        context.settings.translation_lesson_id,
         context.settings.languages,
         definitions,
     )

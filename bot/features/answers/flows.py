@@ -117,6 +117,11 @@ OWN_PAPERS: Final = N_(
     "ask your town hall (commune), or a social worker at the CPAS."
 )
 TRAINER_TOOLS: Final = N_("Your trainer tools (groups, sends, reports) are under /trainer.")
+TRANSLATE_ASKED: Final = N_(
+    "🌍 I do not translate texts myself. A chatbot or a translation app can: this lesson shows "
+    "how, and what to check (names, dates, amounts). For an official letter with a date to "
+    "answer by, ask a person to check it too."
+)
 TO_THE_GROUP: Final = N_(
     "A send goes to the whole group: there is no message to one learner. To reach one person, "
     "use your own way of contacting them."
@@ -250,6 +255,7 @@ class Answers:
         course: Course,
         privacy_lesson_id: str,
         checking_lesson_id: str,
+        translation_lesson_id: str,
         languages: LanguageRegistry,
         definitions: Definitions,
     ) -> None:
@@ -259,6 +265,7 @@ class Answers:
         self.budget = budget
         self.privacy_lesson_id = privacy_lesson_id
         self.checking_lesson_id = checking_lesson_id
+        self.translation_lesson_id = translation_lesson_id
         self.course = course
         self.reply_language = ReplyLanguageRule(languages)
         self.definitions = definitions
@@ -281,6 +288,7 @@ class Answers:
         self._benefits = {p.code: WordBeginnings(p.benefits) for p in languages}
         self._payments = {p.code: WordBeginnings(p.payments) for p in languages}
         self._own_papers = {p.code: WordBeginnings(p.own_papers) for p in languages}
+        self._translations = {p.code: WordBeginnings(p.translations) for p in languages}
         self._claim_questions = {
             p.code: WordBeginnings(p.claim_questions, whole=True) for p in languages
         }
@@ -425,16 +433,7 @@ class Answers:
 
     def _to_checking(self, turn: Turn, said: str) -> None:
         """Say something, with a button to the lesson on checking what one sees online."""
-        t = turn.t
-        lesson = turn.course.lesson(turn.language, self.checking_lesson_id)
-        lesson_button = (
-            button(
-                t.gettext("🔍 Lesson: {title}").format(title=lesson.title), OpenLesson(lesson.id)
-            )
-            if lesson
-            else None
-        )
-        turn.say(said, rows(screens.way_back(turn, t), lesson_button, screens.menu_button(t)))
+        _with_lesson(turn, said, self.checking_lesson_id)
 
     async def again(self, turn: Turn, chosen: AnswerInMyLanguage) -> None:
         """Answer a kept question again, in the learner's own language."""
@@ -863,6 +862,10 @@ class Answers:
             )
         elif self._own_papers[language].found_in(bare) and not answering:
             turn.say(t.gettext(OWN_PAPERS), rows(screens.way_back(turn, t), screens.menu_button(t)))
+        elif self._translations[language].found_in(bare) and not answering:
+            # "Can you translate for me please: 'Geachte mevrouw…'" was refused: the pasted
+            # letter outweighed the question, and the lesson on translating is the answer.
+            _with_lesson(turn, t.gettext(TRANSLATE_ASKED), self.translation_lesson_id)
         elif self._asks_to_check_a_claim(bare, language) and not answering:
             self._claim(turn, health=self._health_words[language].found_in(bare))
         elif self._speaks_of_ailments(bare, language) and not answering:
@@ -936,7 +939,8 @@ class Answers:
             return None
         if cancel:
             return "scheduled", TAKE_BACK
-        if self._trainer_alone.found_in(text) and not report:
+        if send and self._trainer_alone.found_in(text):
+            # "je veux seulement voir mon groupe" singles nobody out: only a send can.
             return "trainer", TO_THE_GROUP
         return ("report" if report else "push" if send else "trainer"), TRAINER_TOOLS
 
@@ -997,6 +1001,18 @@ class WordBeginnings:
     def found_in(self, text: str) -> bool:
         """Tell whether a word of the text, without accents nor capitals, starts with one."""
         return self._pattern is not None and bool(self._pattern.search(_plain(text)))
+
+
+def _with_lesson(turn: Turn, said: str, lesson_id: str) -> None:
+    """Say something, with a button to a lesson of the course when it has that one."""
+    t = turn.t
+    lesson = turn.course.lesson(turn.language, lesson_id)
+    lesson_button = (
+        button(t.gettext("🔍 Lesson: {title}").format(title=lesson.title), OpenLesson(lesson.id))
+        if lesson
+        else None
+    )
+    turn.say(said, rows(screens.way_back(turn, t), lesson_button, screens.menu_button(t)))
 
 
 def _plain(text: str) -> str:
