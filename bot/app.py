@@ -30,7 +30,7 @@ from bot.channels.telegram import tables as telegram_tables
 from bot.config import Settings
 from bot.core.delivery import Channel, Worker
 from bot.core.engine import Tutor
-from bot.core.feature import FeatureContext, Manifest
+from bot.core.feature import FeatureContext, Manifest, start_loading
 from bot.core.guard import GuardedModel
 from bot.core.languages import LanguageRegistry
 from bot.core.lazy import Lazy
@@ -117,6 +117,10 @@ FEATURES: tuple[Feature, ...] = (
 )
 
 
+# Loading the index holds the interpreter for seconds: started with the serving, it put off the
+# reply to a /start waiting at start by about 0.3 s (2.2 against 1.9 s from the process start).
+LOAD_AFTER_SECONDS: Final = 1.0
+
 # The front ends' own messages (menus, kind refusals), by gettext domain.
 CHANNEL_CATALOGS: Final = {
     "telegram": telegram_channel,
@@ -179,12 +183,13 @@ class App:
     ) -> AsyncIterator[None]:
         """Serve these channels, running every worker (the app's and the front end's) meanwhile.
 
-        The lesson index and the language detector begin loading in the background: learners
-        may ask questions from now on, and the front end has shown (or is about to show) its
-        first screen, which their loading would otherwise slow down.
+        The lesson index and the language detector begin loading in the background a moment
+        later (`LOAD_AFTER_SECONDS`), or as soon as a question needs them: the updates waiting
+        when the process starts are answered first, which their loading would slow down.
         """
-        self.retriever.start()
-        self.detector.start(after=self.retriever)
+        loading = asyncio.get_running_loop().call_later(
+            LOAD_AFTER_SECONDS, start_loading, self.retriever, self.detector
+        )
         deliverers = {channel.name: channel.deliverer for channel in channels}
         jobs = [*self.workers, *workers]
         tasks = [asyncio.create_task(job.run(deliverers)) for job in jobs]
@@ -202,6 +207,7 @@ class App:
                     del self.channels[name]
                 else:
                     self.channels[name] = channel
+            loading.cancel()
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)

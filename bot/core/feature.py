@@ -158,6 +158,16 @@ class FeatureContext:
     # The channels the process serves, filled while it serves them (join links come from them).
     channels: Mapping[str, Channel]
 
+    def start_loading(self) -> None:
+        """Begin loading the lesson index, then the language detector, unless begun already."""
+        start_loading(self.retriever, self.detector)
+
+
+def start_loading(retriever: Lazy[Retriever], detector: Lazy[LanguageDetector]) -> None:
+    """Begin loading the lesson index, then the language detector, in the background."""
+    retriever.start()
+    detector.start(after=retriever)
+
 
 class Deferred(Generic[T]):
     """Items a function returns when they are iterated over, not when the module loads.

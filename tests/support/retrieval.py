@@ -26,7 +26,7 @@ import numpy as np
 import yaml
 
 from bot.adapters.search import index_course
-from bot.adapters.search.lexical import fold
+from bot.adapters.search.stems import fold
 from bot.config import Settings
 from bot.course.loader import load_course
 from bot.paths import PROJECT_ROOT

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bot.adapters.search.chunks import Chunk, ChunkKind, lesson_chunks
-from bot.adapters.search.lexical import LexicalIndex, fold, tokens
+from bot.adapters.search.lexical import LexicalIndex
 from bot.adapters.search.search import Evidence, Lexicon
+from bot.adapters.search.stems import fold, tokens
 from bot.adapters.search.store import DenseMatch
 from bot.core.languages import DUTCH, ENGLISH, FRENCH
 from bot.course.model import Card, Lesson

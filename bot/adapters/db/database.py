@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from sqlalchemy import String, Table, column, event, inspect, select, table, text
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection, CursorResult, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
@@ -33,6 +32,7 @@ from bot.waiting import Patience
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.dialects import postgresql
 
     from bot.config import Settings
 
@@ -369,6 +369,9 @@ def upsert(
 def insert_for(dialect: str, row: type[Any] | Table) -> postgresql.Insert | sqlite_dialect.Insert:
     """Return an INSERT that can say ON CONFLICT, in this dialect (`postgresql` or `sqlite`)."""
     if dialect == "postgresql":
+        # Imported here: on SQLite, loading PostgreSQL's dialect slowed the start by 0.1 s.
+        from sqlalchemy.dialects import postgresql
+
         return postgresql.insert(row)
     return sqlite_dialect.insert(row)
 

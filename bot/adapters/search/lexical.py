@@ -3,53 +3,13 @@
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from collections.abc import Sequence
-from functools import cache
-from typing import Any, Final
 
 import numpy as np
 
 from bot.adapters.search.embedders import Vectors
+from bot.adapters.search.stems import tokens
 from bot.core.languages import SearchWords
-
-WORD: Final = re.compile(r"\w+")
-# The combining marks that NFKD splits off accented letters (é -> e + U+0301).
-ACCENTS: Final = re.compile("[\u0300-\u036f]")
-
-
-def fold(text: str) -> str:
-    """Lower-case and drop accents, since learners often type "securite" for "sécurité"."""
-    return ACCENTS.sub("", unicodedata.normalize("NFKD", text.lower()))
-
-
-@cache
-def stop_words(language: SearchWords) -> frozenset[str]:
-    """Return the folded words that carry no topic: the language's list and question words."""
-    # bm25s finds its stop-word list for a language by name through its tokenizer.
-    from bm25s.tokenization import Tokenizer
-
-    listed = Tokenizer(stopwords=language.stop_words).stopwords
-    return frozenset(fold(word) for word in (*listed, *language.question_words))
-
-
-@cache
-def _stemmer(algorithm: str) -> Any:
-    import Stemmer
-
-    return Stemmer.Stemmer(algorithm)
-
-
-def stems(words: list[str], language: SearchWords) -> list[str]:
-    """Return the Snowball stem of each folded word."""
-    return list(_stemmer(language.stemmer).stemWords(words))
-
-
-def tokens(text: str, language: SearchWords) -> list[str]:
-    """Return the stems BM25 compares; one-letter words and stop words carry no topic."""
-    stop = stop_words(language)
-    return stems([w for w in WORD.findall(fold(text)) if len(w) > 1 and w not in stop], language)
 
 
 class LexicalIndex:

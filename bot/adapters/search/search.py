@@ -15,9 +15,10 @@ import numpy as np
 
 from bot.adapters.search.chunks import Chunk, ChunkKind, course_chunks
 from bot.adapters.search.embedders import Embedder, Vectors, make_embedder
-from bot.adapters.search.lexical import LexicalIndex, tokens
+from bot.adapters.search.lexical import LexicalIndex
 from bot.adapters.search.query import topic
 from bot.adapters.search.spelling import EverydayWords, Speller, spaced_out
+from bot.adapters.search.stems import tokens
 from bot.adapters.search.store import (
     ChunkStore,
     DenseMatch,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 import msgpack
 import numpy as np
 
-from bot.adapters.search.lexical import WORD, fold, stems, stop_words
+from bot.adapters.search.stems import WORD, fold, stems, stop_words
 from bot.core.languages import SearchWords
 from bot.core.typos import MAX_EDITS, MIN_LETTERS, close_terms
 

@@ -39,6 +39,7 @@ def manifest(context: FeatureContext) -> Manifest:
         # A question asked while the index and the detector load waits for them here, before
         # its transaction opens: on SQLite a waiting turn would hold up every other writer.
         if isinstance(event, Text | Spoken):
+            context.start_loading()
             await context.retriever.settled()
             await context.detector.settled()
             if not definitions.prepared:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, case, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,6 +17,9 @@ from bot.core.ports import jsonable
 from bot.features.progress.ports import LessonProgress
 from bot.features.progress.streaks import Streak, streak_export
 from bot.features.progress.tables import CelebrationRow, LearningStreakRow, LessonProgressRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
 
 LESSON_PROGRESS = table_of(LessonProgressRow)
 STREAKS = table_of(LearningStreakRow)

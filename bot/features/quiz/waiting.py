@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.adapters.search.lexical import tokens
+from bot.adapters.search.stems import tokens
 from bot.core.router import Turn
 from bot.features.gain.buttons import AnswerCheck
 from bot.features.gain.flows import Checking

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cached_property, partial
 from typing import Final
 
 from bot.config import Language
 from bot.core.model import Rewrite, TutorModel, Unavailable
 from bot.core.router import Turn, button, rows
-from bot.course.model import Course, Lesson, QuizItem
+from bot.course.model import Course, GlossaryTerm, Lesson, QuizItem
 from bot.course.speech import plain_words
 from bot.course.vocabulary import (
     TERMS_SHOWN,
@@ -41,18 +41,26 @@ class Simpler:
     def __init__(self, chains: TutorModel | None, budget: DailyBudget, course: Course) -> None:
         self.chains = chains
         self.budget = budget
-        self._glossary: dict[Language, Vocabulary] = {
-            language: glossary_vocabulary(ai_terms(course.glossary.get(language, ())))
-            for language in course.languages
-        }
-        self._definitions = {
-            (language, term.id): term
-            for language in course.languages
-            for term in ai_terms(course.glossary.get(language, ()))
-        }
+        self.course = course
         # Rewrites depend only on the card, so one per card serves every learner, for free;
         # None marks a rewrite that lost the key idea, so the card is not asked again.
         self._rewrites: dict[tuple[Language, str, int], str | None] = {}
+
+    @cached_property
+    def _glossary(self) -> dict[Language, Vocabulary]:
+        # Built on the first tap, not while the tutor starts.
+        return {
+            language: glossary_vocabulary(ai_terms(self.course.glossary.get(language, ())))
+            for language in self.course.languages
+        }
+
+    @cached_property
+    def _definitions(self) -> dict[tuple[Language, str], GlossaryTerm]:
+        return {
+            (language, term.id): term
+            for language in self.course.languages
+            for term in ai_terms(self.course.glossary.get(language, ()))
+        }
 
     async def simplify(self, turn: Turn, chosen: Simplify) -> None:
         """Show the card in simpler words, with a button back to it."""

@@ -12,12 +12,13 @@ from bot.core.lazy import Lazy
 from bot.course.vocabulary import glossary_phrases
 from bot.features.menu.typed_language import language_reader
 from bot.features.smalltalk.flows import SmallTalk
-from bot.features.smalltalk.recognise import phrasebook, words_file
+from bot.features.smalltalk.recognise import Phrasebook, phrasebook, words_file
 from bot.features.smalltalk.stray import Phrases, StrayMessages
 
 if TYPE_CHECKING:
     from bot.adapters.db.tables import Base
     from bot.adapters.search import Retriever
+    from bot.course.model import Course
 
 logger = logging.getLogger(__name__)
 
@@ -25,30 +26,35 @@ DOMAIN = "smalltalk"
 TABLES: tuple[type[Base], ...] = ()
 
 
-def _stray_messages(phrases: Phrases, retriever: Lazy[Retriever]) -> StrayMessages | None:
-    return StrayMessages.usable(phrases, retriever.get().embedder)
+def _stray_messages(languages: tuple[str, ...], retriever: Lazy[Retriever]) -> StrayMessages | None:
+    return StrayMessages.usable(Phrases.of(words_file(), languages), retriever.get().embedder)
+
+
+def _phrasebook(course: Course, languages: tuple[str, ...]) -> Phrasebook:
+    return phrasebook(languages, glossary_phrases(course))
 
 
 def manifest(context: FeatureContext) -> Manifest:
     """Return what small talk handles: free text, read before any flow's own handler."""
     languages = context.settings.languages
-    terms = glossary_phrases(context.course)
+    # Built for the first text, not while the tutor starts: a few tenths of a second that the
+    # first /start would otherwise wait for.
+    phrases = Lazy(partial(_phrasebook, context.course, languages.codes), name="phrasebook")
+    reader = Lazy(partial(language_reader, languages), name="language names")
     stray = Lazy(
-        partial(_stray_messages, Phrases.of(words_file(), languages.codes), context.retriever),
-        name="small talk phrases",
+        partial(_stray_messages, languages.codes, context.retriever), name="small talk phrases"
     )
-    small_talk = SmallTalk(
-        phrasebook(languages.codes, terms),
-        language_reader(languages),
-        model=context.chains is not None,
-        stray=stray,
-    )
+    small_talk = SmallTalk(phrases, reader, model=context.chains is not None, stray=stray)
 
     async def ahead(event: Event) -> None:
+        if not isinstance(event, Text | Spoken):
+            return
+        await phrases.wait()
+        await reader.wait()
         # The phrases are embedded with the index's encoder, once, before the first text's
         # transaction opens (half a second, after the index), in the threads searches run in:
         # a thread of its own held 10 MB more at the peak.
-        if isinstance(event, Text | Spoken) and not stray.ready():
+        if not stray.ready():
             try:
                 await stray.wait()
             except Exception:

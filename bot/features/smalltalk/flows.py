@@ -172,18 +172,28 @@ class SmallTalk:
 
     def __init__(
         self,
-        phrasebook: Phrasebook,
-        languages: LanguageReader,
+        phrasebook: Lazy[Phrasebook],
+        languages: Lazy[LanguageReader],
         *,
         model: bool = False,
         stray: Lazy[StrayMessages | None] | None = None,
     ) -> None:
-        self.phrasebook = phrasebook
-        self.languages = languages
+        self._phrasebook = phrasebook
+        self._languages = languages
         # A chat model reads "why?" after a question as a follow-up to it; without one, "why?"
         # alone finds nothing, and the help for where the learner is serves them better.
         self.model = model
         self.stray = stray
+
+    @property
+    def phrasebook(self) -> Phrasebook:
+        """Return the phrases of small talk, built by the first text that needed them."""
+        return self._phrasebook.get()
+
+    @property
+    def languages(self) -> LanguageReader:
+        """Return the reader of language names, built by the first text that needed it."""
+        return self._languages.get()
 
     async def read(self, turn: Turn, text: str) -> bool:
         """Answer small talk and return True; return False for anything else."""

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.core.events import Event, Spoken, Text
 from bot.core.feature import FeatureContext, Manifest
+from bot.core.lazy import Lazy
+from bot.core.router import Turn
 from bot.features.wellbeing.flows import distress
 
 if TYPE_CHECKING:
@@ -19,7 +22,19 @@ TABLES: tuple[type[Base], ...] = ()
 
 def manifest(_: FeatureContext) -> Manifest:
     """Return the filter that reads every message first."""
-    reader = distress()
+    # Built for the first text, not while the tutor starts.
+    reader = Lazy(distress, name="words of distress")
+
+    async def ahead(event: Event) -> None:
+        if isinstance(event, Text | Spoken):
+            await reader.wait()
+
+    async def read(turn: Turn, text: str) -> bool:
+        return await reader.get().read(turn, text)
+
+    async def read_stray(turn: Turn, text: str) -> bool:
+        return await reader.get().read_stray(turn, text)
+
     return Manifest(
-        name="wellbeing", text_filters=(reader.read,), stray_readers=(reader.read_stray,)
+        name="wellbeing", text_filters=(read,), stray_readers=(read_stray,), ahead=(ahead,)
     )
