@@ -390,6 +390,8 @@ FRENCH: Final = LanguageProfile(
                     "comprend", "voudrais", "pense", "crois", "trouve", "cherche", "travaille",
                     # Before a vowel: "jai recu un sms" is "j'ai reçu un SMS".
                     "ai", "avais", "aime", "aimerais", "habite", "essaie",
+                    # "chatgpt il garde ce que jlui ecris?" got a card on drafting a letter.
+                    "lui", "leur", "les", "ecris", "écris", "utilise", "mets", "envoie", "dis",
                 )
             ),
         ),
@@ -400,9 +402,16 @@ FRENCH: Final = LanguageProfile(
         spoken=(
             *(("pk", "pourquoi"), ("pq", "pourquoi"), ("cvs", "CV"), ("safe", "sans danger")),
             *(("pote", "ami"), ("potes", "amis")),
+            # Typed short on a phone: "jutilise chatgpt pr mes lettres", "pdt un test".
+            *(("pr", "pour"), ("pdt", "pendant"), ("bcp", "beaucoup"), ("qd", "quand")),
+            *(("tjrs", "toujours"), ("tjs", "toujours"), ("ds", "dans")),
         ),
         # "c l algo qui decide mes commandes ?": the clipped word, known to no lesson, was refused.
-        clippings=(("algo", "algorithme"), ("algos", "algorithmes"), ("appli", "application")),
+        # "jpeux mettre mon cv avec mon adresse et mon num dans chatgpt?" lost its number.
+        clippings=(
+            *(("algo", "algorithme"), ("algos", "algorithmes"), ("appli", "application")),
+            ("num", "numéro"),
+        ),
     ),
     rubric=RubricWords(
         task=(

@@ -1580,7 +1580,17 @@ async def test_quiz_typed_in_the_middle_of_a_quiz_goes_on_with_it(plain_app: App
     assert "Question 2 of" in chat.text
 
 
-@pytest.mark.parametrize(("language", "why"), [("fr", "pourquoi ?"), ("nl", "waarom is dat fout?")])
+@pytest.mark.parametrize(
+    ("language", "why"),
+    [
+        ("fr", "pourquoi ?"),
+        ("nl", "waarom is dat fout?"),
+        ("en", "why is my answer wrong?"),
+        # Not understood, said under the feedback: it is the answer just given that is not.
+        ("nl", "Waarom is mijn antwoord fout? Ik begrijp het niet goed."),
+        ("fr", "j'ai pas compris"),
+    ],
+)
 async def test_why_under_a_quiz_answer_explains_the_right_answer(
     plain_app: App, language: Language, why: str
 ) -> None:
@@ -1927,7 +1937,17 @@ async def test_a_yes_typed_under_the_forget_question_asks_for_the_tap_that_delet
 
 @pytest.mark.parametrize(
     ("language", "typed"),
-    [("en", "no"), ("fr", "non"), ("nl", "nee"), ("nl", "nee toch nie"), ("fr", "surtout pas")],
+    [
+        *(
+            ("en", "no"),
+            ("fr", "non"),
+            ("nl", "nee"),
+            ("nl", "nee toch nie"),
+            ("fr", "surtout pas"),
+        ),
+        # Cancelling: "annule" got the question again, with no way out but its two buttons.
+        *(("fr", "annule"), ("fr", "laisse tomber"), ("nl", "laat maar"), ("en", "cancel")),
+    ],
 )
 async def test_a_no_typed_under_the_forget_question_keeps_the_data_without_a_tap(
     plain_app: App, language: Language, typed: str

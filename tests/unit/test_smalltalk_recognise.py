@@ -513,10 +513,23 @@ def test_asking_to_read_aloud_does_not_turn_it_off(text: str) -> None:
         ("Pouvez-vous me montrer ce que vous savez sur moi ?", Kind.COMMAND, "mydata"),
         ("can you show me what you know about me", Kind.COMMAND, "mydata"),
         ("Et où en suis-je dans le cours, en tout ?", Kind.COMMAND, "progress"),
-        # Bored, and never mind.
+        # Bored, and never mind: a no, which under the question whether to delete everything
+        # keeps the data.
         ("dit is saai", Kind.STOP, None),
-        ("nvm", Kind.OK, None),
-        ("laisse tomber", Kind.OK, None),
+        ("nvm", Kind.NO, None),
+        ("laisse tomber", Kind.NO, None),
+        ("annule", Kind.NO, None),
+        ("laat maar", Kind.NO, None),
+        # Thanks in the languages learners also speak.
+        ("dziękuję", Kind.THANKS, None),
+        ("شكرا", Kind.THANKS, None),
+        ("спасибо", Kind.THANKS, None),
+        # Why the answer just given is wrong; a real person, to call.
+        ("waarom is mijn antwoord fout?", Kind.WHY, None),
+        ("pourquoi ma réponse est fausse ?", Kind.WHY, None),
+        ("why is my answer wrong?", Kind.WHY, None),
+        ("Is er een trainer of een helpdesk die ik kan bellen?", Kind.PERSON, None),
+        ("est-ce que je peux parler à une vraie personne ?", Kind.PERSON, None),
     ],
 )
 def test_short_requests_are_read_from_their_words(
@@ -572,6 +585,11 @@ def test_a_filler_alone_is_no_slip_of_a_button_word(text: str) -> None:
         "Merci. C'est quoi un deepfake ?",  # one sentence asks, the other is no wrapping
         "encore une question",  # words around "encore", which is no command
         "peux-tu me dire ce que tu sais sur les deepfakes",
+        # Deleting, without saying what: after a question on TikTok, "jpeux supprimer?" asked
+        # about TikTok's videos, and was offered to delete everything kept here.
+        "jpeux supprimer?",
+        "delete?",
+        "wissen",
     ],
 )
 def test_questions_and_mixed_requests_are_no_requests(text: str) -> None:

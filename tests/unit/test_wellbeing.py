@@ -91,6 +91,10 @@ from bot.paths import PROJECT_ROOT
         ("I feel useless since I lost my job", "sadness"),
         ("je crois que je me suis fait arnaquer, j'ai donné mon code", "scammed"),
         ("I clicked on the link in the SMS, what do I do now?", "scammed"),
+        # Clicked, said as learners of English and of French say it.
+        ("i clicked already on link, what i do", "scammed"),
+        ("jai deja clique le lien, je fais quoi", "scammed"),
+        ("ik klikte op de link, wat nu?", "scammed"),
         # Typed without the apostrophe, with "already" in the middle.
         ("jai deja donne mon code itsme hier", "scammed"),
         ("jai clique sur un lien bpost", "scammed"),
@@ -287,6 +291,7 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "hoe kan ik geld naar een andere rekening overschrijven in de app?",
         "how to transfer money to another account safely",
         "moet ik op de link klikken om de les te openen?",
+        "do i click the link to open the lesson?",
         "je dois cliquer sur le lien pour rejoindre le groupe ?",
         "il veut mourir de rire avec ces vidéos",
     ],

@@ -457,6 +457,11 @@ async def _confused(turn: Turn) -> None:
         return
     if quiz_question_on_screen(turn) and await press(turn, ExplainQuestion()):
         return
+    if _just_answered(turn) is not None:
+        # "Waarom is mijn antwoord fout? Ik begrijp het niet goed." under the feedback got "Type
+        # your question": it is the answer just given that is not understood.
+        _why(turn)
+        return
     if check_on_screen(turn):
         turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(screens.continue_button(t)))
     else:

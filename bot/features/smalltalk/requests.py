@@ -14,7 +14,7 @@ Words of `off` turn reading aloud off: "zet het voorlezen uit" named /listen, wh
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from bot.features.smalltalk.kinds import Kind
@@ -45,6 +45,9 @@ class Requests:
     # The course's glossary terms: typed alone ("données personnelles ?") they ask what the term
     # means, which the answers say; "mes données" is still a request.
     terms: frozenset[tuple[str, ...]] = frozenset()
+    # Per request, the words one of which it needs: "jpeux supprimer?" after a question on
+    # TikTok asked about TikTok's data, and /forget offered to delete everything.
+    objects: Mapping[Request, Mapping[str, frozenset[str]]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -79,6 +82,11 @@ class Requests:
                 for lang, words in by_language(data["off"]).items()
             },
             frozenset(normalise(term, runs=False) for term in terms),
+            {
+                Request(Kind(kind), command or None): by_language(section)
+                for name, section in data["objects"].items()
+                for kind, _, command in [name.partition(":")]
+            },
         )
 
     def read(self, text: str) -> Request | None:
@@ -108,8 +116,15 @@ class Requests:
                 continue
             you = self.you.get(language, frozenset())
             if shared and (shared.kind is not Kind.ABOUT or any(word in you for word in words)):
+                if shared in self.objects and not self._names_object(shared, language, words):
+                    continue
                 meant.add(shared)
         return meant.pop() if len(meant) == 1 else None
+
+    def _names_object(self, request: Request, language: str, words: Iterable[str]) -> bool:
+        """Tell whether a message names what the request acts on ("mes données", "tout")."""
+        needed = self.objects[request].get(language, frozenset())
+        return any(word in needed for word in words)
 
     def _listening_off(
         self,

@@ -113,6 +113,7 @@ REPLIES: Final = {
         "• Money gone? Call your bank right away: a transfer can sometimes still be stopped. "
         "Then file a complaint with the police.\n"
         "• Typed a password on the fake page? Change it now, and everywhere you use it.\n"
+        "• Only clicked, and typed nothing? Close the page and type nothing in it.\n"
         "• Forward the scam message to {safeonweb}, then delete it."
     ),
     "scam_warning": N_(
