@@ -37,6 +37,14 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("kunde gij dat efkes korter zeggen?", Kind.CONFUSED),
         ("vous pouvez faire plus court ?", Kind.CONFUSED),
         ("can you make it shorter", Kind.CONFUSED),
+        # In one sentence: "resume en 1 phrase" got a card of prompt recipes.
+        ("resume en 1 phrase", Kind.CONFUSED),
+        ("vat het samen", Kind.CONFUSED),
+        ("in one sentence please", Kind.CONFUSED),
+        # Back to the lesson, after a wrong button: a card on typing in a chatbot.
+        ("Hoe ga ik terug naar de les waar ik was?", Kind.AGAIN),
+        ("Ik heb een verkeerde knop gedrukt.", Kind.HELP),
+        ("comment je reviens à ma leçon ?", Kind.AGAIN),
         ("ok thanks, that's reassuring", Kind.THANKS),
         ("ouf, c'est rassurant", Kind.OK),
         ("wdym", Kind.CONFUSED),  # was a hello, by its meaning
