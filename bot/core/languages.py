@@ -246,6 +246,12 @@ class LanguageProfile:
     # something is asked with "who" ("wie heeft les 3 nog niet gedaan?"): "the ai didn't do what
     # I asked" is a question on the course.
     trainer_reports: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words that ask when something arrives ("à quelle heure", "hoe laat"), and
+    # of what a trainer sends ("mes messages", "mijn berichten"), lower case without accents:
+    # with both, a trainer is told when sends reach the group ("ils voient mes messages à quelle
+    # heure ?" showed the trainer's own /mydata).
+    trainer_timing: tuple[str, ...] = field(default=(), repr=False)
+    trainer_sent: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words of the learner's own papers ("ma carte d'identité", "mijn
     # verblijfskaart"), lower case without accents: such a message outside the course is told
     # that the tutor checks no papers, that photos of them go to no chatbot, and who helps ("can
@@ -590,6 +596,15 @@ FRENCH: Final = LanguageProfile(
         "rapport", "bloqu", "decroch", "progres de mes", "qui n a pas", "qui n ont pas",
         "pas fini la lecon", "pas encore fait la lecon",
     ),
+    trainer_timing=(
+        "a quelle heure", "quand est ce qu ils", "quand est ce que mes", "quand ils recoi",
+        "quand ils voient", "ils recoivent quand", "ils voient quand", "quand arrive",
+        "quand est ce qu elles",
+    ),
+    trainer_sent=(
+        "mes messages", "mon message", "mes envois", "mon envoi", "l envoi", "les envois",
+        "ma lecon", "la lecon que j", "ce que j envoie",
+    ),
     own_papers=(
         "ma carte d identite", "ma carte d id", "mon titre de sejour", "ma carte de sejour",
         "mon permis de sejour", "mon passeport", "mes papiers", "mon permis de conduire",
@@ -845,6 +860,14 @@ DUTCH: Final = LanguageProfile(
         "vooruitgang van mijn", "wie heeft les", "wie heeft de les", "wie heeft nog niet",
         "wie is nog niet", "les nog niet gedaan",
     ),
+    trainer_timing=(
+        "hoe laat", "wanneer krijgen", "wanneer ontvangen", "wanneer zien", "wanneer komt",
+        "wanneer komen", "om hoeveel uur",
+    ),
+    trainer_sent=(
+        "mijn berichten", "mijn bericht", "wat ik stuur", "wat ik verstuur", "mijn les",
+        "de les die ik", "mijn zending",
+    ),
     own_papers=(
         "mijn identiteitskaart", "mijn id kaart", "mijn eid", "mijn verblijfskaart",
         "mijn verblijfsvergunning", "mijn paspoort", "mijn papieren", "mijn rijbewijs",
@@ -1077,6 +1100,14 @@ ENGLISH: Final = LanguageProfile(
     trainer_reports=(
         "report", "stuck", "falling behind", "progress of my", "who hasn t", "who has not",
         "who haven t", "who didn t", "not finished the lesson",
+    ),
+    trainer_timing=(
+        "what time", "when do they", "when will they", "when do my", "when does it arrive",
+        "when do learners", "at what time",
+    ),
+    trainer_sent=(
+        "my messages", "my message", "what i send", "my sends", "my send", "the lesson i",
+        "my lesson",
     ),
     own_papers=(
         "my id card", "my identity card", "my residence card", "my residence permit",

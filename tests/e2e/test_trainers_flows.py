@@ -371,6 +371,15 @@ async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(a
         await trainer.say(asked)
         assert trainer.button("📤 Een les of bericht sturen")
         assert "Een bericht gaat naar de hele groep" in trainer.text
+    # When sends arrive: "ils voient mes messages à quelle heure ?" showed the trainer's own data.
+    for asked in (
+        "ils voient mes messages à quelle heure ?",
+        "hoe laat krijgen ze mijn berichten?",
+        "when do my learners get my messages?",
+    ):
+        await trainer.say(asked)
+        assert "rusturen van de groep" in trainer.text, asked
+        assert trainer.button("📤 Een les of bericht sturen")
     # Singling nobody out, with no send: the menu alone.
     await trainer.say("je veux seulement voir mon groupe")
     assert trainer.button("👥 Mijn groepen")

@@ -126,6 +126,10 @@ TO_THE_GROUP: Final = N_(
     "A send goes to the whole group: there is no message to one learner. To reach one person, "
     "use your own way of contacting them."
 )
+SENDS_ARRIVE: Final = N_(
+    "📬 A send reaches the group at once, unless it comes in the group's quiet hours: then it "
+    "waits until they end. A planned send goes on the day and at the hour you chose."
+)
 TAKE_BACK: Final = N_(
     "Sends still planned can be cancelled below. A send already made cannot be taken back: "
     "send the right lesson now, and it is the one their menu suggests."
@@ -280,6 +284,8 @@ class Answers:
         self._trainer_sends = WordBeginnings(w for p in languages for w in p.trainer_sends)
         self._trainer_alone = WordBeginnings(w for p in languages for w in p.trainer_alone)
         self._trainer_reports = WordBeginnings(w for p in languages for w in p.trainer_reports)
+        self._trainer_timing = WordBeginnings(w for p in languages for w in p.trainer_timing)
+        self._trainer_sent = WordBeginnings(w for p in languages for w in p.trainer_sent)
         self._trainer_cancels = WordBeginnings(w for p in languages for w in p.trainer_cancels)
         # Each language's own: "pain" is an ailment in English and bread in French.
         self._ailments = {p.code: WordBeginnings(p.ailments) for p in languages}
@@ -933,12 +939,15 @@ class Answers:
         cancel = self._trainer_cancels.found_in(text)
         report = self._trainer_reports.found_in(text)
         send = self._trainer_sends.found_in(text)
-        if not (cancel or report or send or self._trainer_tools.found_in(text)):
+        when = self._trainer_timing.found_in(text) and (send or self._trainer_sent.found_in(text))
+        if not (cancel or report or send or when or self._trainer_tools.found_in(text)):
             return None
         if "trainer" not in await turn.services.audiences(turn.uow, turn.learner):
             return None
         if cancel:
             return "scheduled", TAKE_BACK
+        if when:
+            return "trainer", SENDS_ARRIVE
         if send and self._trainer_alone.found_in(text):
             # "je veux seulement voir mon groupe" singles nobody out: only a send can.
             return "trainer", TO_THE_GROUP
