@@ -53,6 +53,11 @@ class SearchWords:
     # Left in, it kept "bonjour c'est quoi un chatbot" from reading as a definition question, and
     # pulled the search towards lessons that greet.
     openers: str = ""
+    # How a learner may close a message ("Cordialement", "je vous remercie d'avance", "met
+    # vriendelijke groeten"), as a case-insensitive verbose regular expression; a name may
+    # follow it. Left in, "que veut dire le mot algorithme ? Cordialement, Bernard" was refused
+    # as outside the course, where the question alone got the definition.
+    closings: str = ""
     # Words that lose their vowel before another ("l'", "j'", "qu'"), lower case, without the
     # apostrophe: typed on a phone without it, "lia" is "l'IA" and "lapplication"
     # "l'application".
@@ -368,7 +373,9 @@ FRENCH: Final = LanguageProfile(
                 \s+(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)
                 (?:\s+(?:exactement|au\s+juste|en\s+fait|alors|donc|concr[eè]tement))?""",
             r"""(?:qu'?\s?est[\s-]ce\s+qu[e']|que\s+(?:veut\s+dire|signifie)|definition\s+d[eu']
-                |definis(?:sez)?(?:-moi)?|explique[sz]?(?:-moi)?\s+ce\s+qu'est)
+                |definis(?:sez)?(?:-moi)?|explique[sz]?(?:-moi)?\s+ce\s+qu'est
+                # "je voudrais comprendre ce qu'est réellement l'intelligence artificielle"
+                |ce\s+qu'?\s?est(?:\s+(?:reellement|vraiment|exactement|au\s+juste))?)
                 \s*(?:(?:une|un|les|le|la|des|du|de\s+l['\s])\s*|l'|l\s+)?(?P<term>.+?)
                 (?:\s+(?:exactement|au\s+juste|en\s+fait|alors|donc|concr[eè]tement))?""",
             r"""(?:(?:une|un|les|le|la|des)\s+|l'|l\s+)?(?P<term>.+?),?\s+(?:c'?\s?est|cest|c
@@ -385,6 +392,13 @@ FRENCH: Final = LanguageProfile(
             | j['’\s]?ai\s+une\s+(?:petite\s+)?question | une\s+(?:petite\s+)?question | question
             | dis[\s-]moi | dites[\s-]moi | excusez[\s-]moi | svp | stp
             | s['’\s]il\s+(?:vous|te)\s+pla[iî]t""",
+        closings=r"""(?:bien\s+)?cordialement | bien\s+[àa]\s+(?:vous|toi)
+            | (?:(?:avec\s+)?mes\s+)?(?:meilleures\s+|sinc[eè]res\s+)?salutations
+              (?:\s+distingu[ée]es)?
+            | (?:je\s+vous\s+|je\s+te\s+)?remercie\s*(?:d['’\s]?avance|par\s+avance|beaucoup)?
+            | merci\s*(?:d['’\s]?avance|par\s+avance|beaucoup|bien|[àa]\s+vous)?
+            | bonne\s+(?:journ[ée]e|soir[ée]e|fin\s+de\s+journ[ée]e)
+            | respectueusement | [àa]\s+bient[ôo]t""",
         elisions=("l", "d", "j", "qu", "c", "s", "n", "m", "t"),
         subject=(r"\b intel+ig[ea]n\w* \s+ artifi\w*", "IA"),
         contractions=(
@@ -689,6 +703,10 @@ DUTCH: Final = LanguageProfile(
             | ik\s+heb\s+een\s+(?:korte\s+)?vraag(?:je)? | een\s+(?:korte\s+)?vraag(?:je)?
             | vraag(?:je)?
             | mag\s+ik\s+iets\s+vragen | zeg | alstublieft | alsjeblieft | aub | a\.u\.b\.?""",
+        closings=r"""(?:met\s+)?(?:vriendelijke|hartelijke|beste)\s+groet(?:en|jes)?
+            | groet(?:en|jes) | mvg | alvast\s+bedankt | bedankt\s*(?:alvast|op\s+voorhand)?
+            | (?:hartelijk\s+)?dank\s*(?:u|je|jullie)?\s*(?:wel)?\s*(?:alvast|op\s+voorhand)?
+            | merci\s*(?:alvast|op\s+voorhand)? | nog\s+een\s+fijne\s+dag | fijne\s+dag""",
         subject=(r"\b (?:kunstmatige|artifici\w*) \s+ intel+ig[ea]n\w*", "AI"),
         clippings=(("info", "informatie"), ("algo", "algoritme"), ("algo's", "algoritmes")),
         contractions=tuple(
@@ -940,6 +958,10 @@ ENGLISH: Final = LanguageProfile(
         openers=r"""(?:hi|hello|hey)(?:\s+there)?|good\s+(?:morning|afternoon|evening)
             | i\s+have\s+a\s+(?:quick\s+)?question | (?:a\s+)?quick\s+question | a\s+question
             | question | please | excuse\s+me""",
+        closings=r"""(?:best|kind|warm)\s+regards | regards | best\s+wishes | sincerely
+            | (?:yours\s+)?faithfully | many\s+thanks | cheers
+            | thanks?\s*(?:you)?\s*(?:in\s+advance|a\s+lot|very\s+much|so\s+much)?
+            | have\s+a\s+(?:nice|good)\s+day""",
         subject=(r"\b artifi\w* \s+ intel+ig[ea]n\w*", "AI"),
         clippings=(
             ("info", "information"),

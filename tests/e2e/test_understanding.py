@@ -212,6 +212,13 @@ async def test_simpler_typed_after_an_answer_shows_the_answers_card_in_simpler_w
     # Not the card of the lesson in progress: the one that answered.
     await chat.say("can you say more simple please")
     assert key_idea in chat.text
+    # On from there is back to the lesson in progress: "Next ▶" led into the other lesson,
+    # which then became the one the menu's ▶ Continue went back to.
+    assert lesson_id != FIRST_LESSON
+    await chat.press_data(chat.buttons[0].data)
+    first = plain_app.services.course.lesson("en", FIRST_LESSON)
+    assert first is not None
+    assert first.cards[1].heading in chat.text
 
 
 @pytest.mark.parametrize(
@@ -223,6 +230,28 @@ async def test_simpler_typed_after_an_answer_shows_the_answers_card_in_simpler_w
     ],
 )
 async def test_a_misspelt_chatgpt_asked_about_gets_its_definition(
+    plain_app: App, language: Language, typed: str, term_id: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    term = next(term for term in plain_app.services.course.glossary[language] if term.id == term_id)
+    assert term.definition in chat.text
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "term_id"),
+    [
+        # Closed and signed, as letters are: each was refused as outside the course.
+        ("fr", "que veut dire le mot algorithme ? Cordialement, Bernard", "algorithm"),
+        ("fr", "QUE VEUT DIRE LE MOT ALGORITHME ? JE VOUS REMERCIE D'AVANCE. BERNARD", "algorithm"),
+        ("fr", "que signifie hallucination ? Merci. Bernard", "hallucination"),
+        ("nl", "Wat is een deepfake? Met vriendelijke groeten, Ingrid", "deepfake"),
+        ("en", "what is a chatbot? Kind regards, Priya", "chatbot"),
+        # "ce qu'est", after a few words: it got a card on who makes AI.
+        ("fr", "Je voudrais comprendre ce qu'est réellement l'intelligence artificielle.", "ai"),
+    ],
+)
+async def test_a_question_closed_with_thanks_and_a_name_gets_its_definition(
     plain_app: App, language: Language, typed: str, term_id: str
 ) -> None:
     chat = await new_learner(plain_app, language)

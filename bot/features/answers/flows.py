@@ -180,6 +180,20 @@ def openers(languages: LanguageRegistry) -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{words})(?![\w'’])[\s,:;.!?-]*)+" if words else "^$", re.I | re.X)
 
 
+def closings(languages: LanguageRegistry) -> re.Pattern[str]:
+    """Return how any offered language may close a message, with a name after, at its end."""
+    words = "|".join(f"(?:{p.search.closings})" for p in languages if p.search.closings)
+    if not words:
+        return re.compile("(?!)")
+    # A name signs it: one or two words after the closing (in any case: a message in capitals
+    # is read in small letters), or, alone after the question ("… ? Bernard"), one or two
+    # capitalised words.
+    signed = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?"
+    name = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?"
+    closing = rf"(?i:{words})(?![\w'’])(?:[\s,.]+{signed})?"
+    return re.compile(rf"(?:[\s,.;:!-]*(?:{closing}))+[\s,.;:!-]*$|(?<=\?)\s+{name}[\s.!]*$", re.X)
+
+
 # Laughter and its emoji at either end of a question, in any language ("whats a LLM lol", "mdr",
 # "haha"): left in, they are words no lesson has, and the question was refused.
 LAUGHTER: Final = re.compile(
@@ -275,6 +289,7 @@ class Answers:
         self.definitions = definitions
         self._ai_words: dict[Language, Vocabulary] = {}
         self._openers = openers(languages)
+        self._closings = closings(languages)
         self._introductions = introductions(languages)
         self._self_descriptions = self_descriptions(languages)
         self._receipts = receipts(languages)
@@ -319,6 +334,7 @@ class Answers:
     async def answer(self, turn: Turn, text: str) -> None:
         """Answer one question: personal data first, then its language, the course, the model."""
         text = LAUGHTER.sub("", text).strip() or text
+        text = self._closings.sub("", text).strip() or text
         after_greeting = self._openers.sub("", text)
         redaction = redact(after_greeting or text)
         reply = await self._language(turn, redaction.bare)

@@ -8,6 +8,7 @@ from typing import Final
 from bot.config import Language
 from bot.core.model import Rewrite, TutorModel, Unavailable
 from bot.core.router import Turn, button, rows
+from bot.core.state import Idle
 from bot.course.model import Course, GlossaryTerm, Lesson, QuizItem
 from bot.course.speech import plain_words
 from bot.course.vocabulary import (
@@ -19,7 +20,7 @@ from bot.course.vocabulary import (
     terms_to_explain,
 )
 from bot.features.lessons.buttons import ShowCard
-from bot.features.lessons.flows import forward_button
+from bot.features.lessons.flows import Reading, forward_button
 from bot.features.menu import flows as screens
 from bot.features.quiz.flows import CONFUSED_IN_A_QUIZ, Answering
 from bot.features.review.flows import Reviewing
@@ -76,11 +77,18 @@ class Simpler:
             text = self._explain(turn, lesson.cards[index].text, key_idea)
         else:
             text = "\n\n".join([t.gettext("🙂 In simpler words:"), text])
-        back = button(t.gettext("↩ Back to the card"), ShowCard(lesson.id, index))
         # Those who need simpler words often listen too: the card had 🔊, its simpler words not.
         listen = await listen_answer_button(turn, text, turn.language)
-        # Read in simpler words, the card may be left for the next one straight away.
-        turn.say(text, rows(forward_button(t, lesson, index), back, listen, screens.menu_button(t)))
+        back = button(t.gettext("↩ Back to the card"), ShowCard(lesson.id, index))
+        # Read in simpler words, the card may be left for the next one straight away. A card
+        # that answered a question over another lesson or a quiz goes back there instead: "Next
+        # ▶" led into its lesson, which then became the one the menu's ▶ Continue went back to.
+        onward = (
+            screens.way_back(turn, t)
+            if _elsewhere(turn, lesson)
+            else forward_button(t, lesson, index)
+        )
+        turn.say(text, rows(onward, back, listen, screens.menu_button(t)))
         await read_answer_aloud(turn, text, turn.language)
 
     async def explain_question(self, turn: Turn, _: ExplainQuestion) -> None:
@@ -163,3 +171,11 @@ def _tells_an_option(definition: str, item: QuizItem) -> bool:
         if words and len(words & defined) >= OPTION_WORDS_TOLD * len(words):
             return True
     return False
+
+
+def _elsewhere(turn: Turn, lesson: Lesson) -> bool:
+    """Tell whether the learner is somewhere other than this lesson: another one, a quiz."""
+    state = turn.state
+    return not isinstance(state, Idle) and not (
+        isinstance(state, Reading) and state.lesson == lesson.id
+    )
