@@ -96,6 +96,8 @@ def privacy_notice(t: Translator) -> str:
                 "• I keep your last questions for 30 minutes, without personal details, "
                 "to understand your next question."
             ),
+            # "vendez-vous mes données ?" found no answer here.
+            t.gettext("• I never sell your data."),
             t.gettext(
                 "• To stop misuse, I count for one day how many of your questions go to the AI "
                 "model, and how many wrong group codes you type. I keep only these numbers, not "
