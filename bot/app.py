@@ -176,6 +176,9 @@ class App:
     _tasks: dict[int, asyncio.Task[None]] = field(default_factory=dict)
     # Reads course text aloud and hears voice notes, for the front ends; None for operators.
     speech: Speech | None = None
+    # Built in the background before the index (the features' phrase lists), and after it.
+    warm: tuple[Lazy[Any], ...] = ()
+    warm_after_index: tuple[Lazy[Any], ...] = ()
 
     @asynccontextmanager
     async def serving(
@@ -183,12 +186,18 @@ class App:
     ) -> AsyncIterator[None]:
         """Serve these channels, running every worker (the app's and the front end's) meanwhile.
 
-        The lesson index and the language detector begin loading in the background a moment
-        later (`LOAD_AFTER_SECONDS`), or as soon as a question needs them: the updates waiting
-        when the process starts are answered first, which their loading would slow down.
+        The features' phrase lists, the lesson index and the language detector begin loading
+        in the background a moment later (`LOAD_AFTER_SECONDS`), or as soon as a text needs
+        them: the updates waiting when the process starts are answered first, which their
+        loading would slow down.
         """
         loading = asyncio.get_running_loop().call_later(
-            LOAD_AFTER_SECONDS, start_loading, self.retriever, self.detector
+            LOAD_AFTER_SECONDS,
+            start_loading,
+            self.retriever,
+            self.detector,
+            self.warm,
+            self.warm_after_index,
         )
         deliverers = {channel.name: channel.deliverer for channel in channels}
         jobs = [*self.workers, *workers]
@@ -376,6 +385,10 @@ async def open_app(
                 model,
                 metrics,
                 speech=speech,
+                warm=tuple(value for manifest in manifests for value in manifest.warm),
+                warm_after_index=tuple(
+                    value for manifest in manifests for value in manifest.warm_after_index
+                ),
             )
         finally:
             if chat_client is not None:

@@ -141,6 +141,14 @@ class Manifest:
     # Lessons suggested to a learner, which the main menu offers until they are done.
     suggesters: tuple[LessonSuggester, ...] = ()
     ahead: tuple[Ahead, ...] = ()
+    # Built in the background before the index, one after the other, so that the first text
+    # does not wait for them (one that comes sooner builds them in its `ahead`): the phrase
+    # lists that read free text. Never one that needs the index: the index waits for them.
+    warm: tuple[Lazy[Any], ...] = ()
+    # Built in the background after the index and the language detector, one after the other:
+    # what the first question would otherwise wait for seconds (the phrases of small talk
+    # embedded with the index's encoder, the lesson that teaches each glossary term).
+    warm_after_index: tuple[Lazy[Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -163,10 +171,27 @@ class FeatureContext:
         start_loading(self.retriever, self.detector)
 
 
-def start_loading(retriever: Lazy[Retriever], detector: Lazy[LanguageDetector]) -> None:
-    """Begin loading the lesson index, then the language detector, in the background."""
-    retriever.start()
+def start_loading(
+    retriever: Lazy[Retriever],
+    detector: Lazy[LanguageDetector],
+    warm: Iterable[Lazy[Any]] = (),
+    warm_after_index: Iterable[Lazy[Any]] = (),
+) -> None:
+    """Begin loading, one at a time: phrase lists, the index, the detector, then the rest.
+
+    The phrase lists first: every text reads them, and they take a few tenths of a second, where
+    the index takes seconds; a text that comes meanwhile waits for them only.
+    """
+    before: Lazy[Any] | None = None
+    for value in warm:
+        value.start(after=before)
+        before = value
+    retriever.start(after=before)
     detector.start(after=retriever)
+    before = detector
+    for value in warm_after_index:
+        value.start(after=before)
+        before = value
 
 
 class Deferred(Generic[T]):

@@ -50,13 +50,20 @@ def _index(app: App) -> str:
     return "failed to load" if app.retriever.ready() else "loading"
 
 
+def _warmed(app: App) -> str:
+    # The language detector and what the features warm up: a first question would wait for
+    # them. Their failures are logged, and answering goes on without them.
+    warm = (app.detector, *app.warm, *app.warm_after_index)
+    return OK if all(value.ready() for value in warm) else "loading"
+
+
 async def readiness(app: App, *, updates: bool = True) -> Readiness:
-    """Check the database and its migrations, the lesson index and the background workers.
+    """Check the database and migrations, the index, the phrase lists and the workers.
 
     `updates=False` checks the database alone, for a front end that handles no learner's
     updates and runs no background work (the dashboard).
     """
     checks = await _database(app)
     if updates:
-        checks |= {"index": _index(app), **app.worker_health()}
+        checks |= {"index": _index(app), "warm_up": _warmed(app), **app.worker_health()}
     return Readiness(checks)

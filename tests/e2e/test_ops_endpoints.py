@@ -111,7 +111,13 @@ async def test_a_serving_bot_is_alive_and_ready(served: Served) -> None:
     assert body == {
         "ready": True,
         "failed": [],
-        "checks": {"database": "ok", "migrations": "ok", "index": "ok", "outbox": "ok"},
+        "checks": {
+            "database": "ok",
+            "migrations": "ok",
+            "index": "ok",
+            "warm_up": "ok",
+            "outbox": "ok",
+        },
     }
 
 

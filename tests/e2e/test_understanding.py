@@ -29,6 +29,7 @@ from bot.features.quiz.flows import CONFUSED_IN_A_QUIZ
 from bot.features.quiz.tables import QuizAnswerRow
 from bot.features.smalltalk.flows import (
     FRUSTRATED_NOWHERE,
+    MORE_ON_WHAT,
     REPLIES,
     SIMPLEST,
     SKIP_UNDER_A_QUESTION,
@@ -1608,6 +1609,25 @@ async def test_quiz_typed_in_the_middle_of_a_quiz_goes_on_with_it(plain_app: App
     assert chat.question.question == lesson.quiz[1].question
     await chat.answer(lesson.quiz[1].correct)
     assert "Question 2 of" in chat.text
+
+
+async def test_more_after_an_answer_shows_the_next_card_of_its_lesson(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "en")
+    await chat.say("can I paste my CV with my home address into ChatGPT?")
+    lesson_id, card = chat.button_with_action("simpler.card").data.split(":")[2:]
+    lesson = plain_app.services.course.lesson("en", lesson_id)
+    assert lesson is not None
+    assert int(card) + 1 < len(lesson.cards)
+    # "tell me more" got "See you soon!", read close in meaning to a goodbye.
+    await chat.say("tell me more")
+    assert lesson.cards[int(card) + 1].heading in chat.text
+
+
+async def test_more_with_nothing_on_screen_asks_more_on_what(plain_app: App) -> None:
+    chat = await new_learner(plain_app, "nl")
+    await chat.say("meer")
+    assert chat.text == t(plain_app, "nl", MORE_ON_WHAT)
+    chat.button_with_action("lessons.mods")
 
 
 @pytest.mark.parametrize(

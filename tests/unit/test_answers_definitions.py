@@ -172,11 +172,9 @@ def test_a_lesson_named_in_the_glossary_teaches_its_term() -> None:
 
 def test_the_lessons_that_teach_the_terms_are_worked_out_once_before_a_question() -> None:
     definitions = Definitions(fixture_course(), BUILT_IN)
-    assert not definitions.prepared
 
     teaching = definitions.teaching
 
-    assert definitions.prepared
     assert definitions.teaching is teaching
     found = definitions.find("what is a chatbot", "en")
     assert found is not None

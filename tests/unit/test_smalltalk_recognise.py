@@ -37,6 +37,11 @@ BOOK = phrasebook(BUILT_IN.codes)
         ("kunde gij dat efkes korter zeggen?", Kind.CONFUSED),
         ("vous pouvez faire plus court ?", Kind.CONFUSED),
         ("can you make it shorter", Kind.CONFUSED),
+        # More on what is on screen: "tell me more" got "See you soon!".
+        ("tell me more", Kind.MORE),
+        ("dis-m'en plus", Kind.MORE),
+        ("vertel meer", Kind.MORE),
+        ("can you explain more?", Kind.MORE),
         # In one sentence: "resume en 1 phrase" got a card of prompt recipes.
         ("resume en 1 phrase", Kind.CONFUSED),
         ("vat het samen", Kind.CONFUSED),

@@ -88,11 +88,6 @@ class Definitions:
             for language in self.languages.codes
         }
 
-    @property
-    def prepared(self) -> bool:
-        """Tell whether the lessons that teach the terms are worked out."""
-        return "teaching" in self.__dict__
-
     @cached_property
     def teaching(self) -> dict[str, str]:
         """Return the id of the lesson that teaches each term, by term id (worked out once)."""

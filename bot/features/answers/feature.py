@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from bot.adapters.db.tables import Base
 from bot.core.events import Event, Spoken, Text
 from bot.core.feature import FeatureContext, Manifest, TextRoute, on
+from bot.core.lazy import Lazy
 from bot.features.answers.buttons import AnswerInMyLanguage
 from bot.features.answers.definitions import Definitions
 from bot.features.answers.flows import Answers
@@ -35,6 +34,8 @@ def manifest(context: FeatureContext) -> Manifest:
         definitions,
     )
 
+    teaching = Lazy(lambda: definitions.teaching, name="glossary lessons")
+
     async def ahead(event: Event) -> None:
         # A question asked while the index and the detector load waits for them here, before
         # its transaction opens: on SQLite a waiting turn would hold up every other writer.
@@ -42,13 +43,13 @@ def manifest(context: FeatureContext) -> Manifest:
             context.start_loading()
             await context.retriever.settled()
             await context.detector.settled()
-            if not definitions.prepared:
-                # In a thread, like the index: it would hold up every other learner's turn.
-                await asyncio.to_thread(lambda: definitions.teaching)
+            # In a thread, like the index: it would hold up every other learner's turn.
+            await teaching.wait()
 
     return Manifest(
         name="answers",
         ahead=(ahead,),
+        warm_after_index=(teaching,),
         buttons=(on(AnswerInMyLanguage, answers.again),),
         texts=(TextRoute(answers.answer, replayable=True),),
         repositories=((QUESTIONS, SqlQuestions), (RECENT_QUESTIONS, SqlRecentQuestions)),

@@ -65,4 +65,6 @@ def manifest(context: FeatureContext) -> Manifest:
         text_filters=(small_talk.read,),
         stray_readers=(small_talk.read_stray,),
         ahead=(ahead,),
+        warm=(phrases, reader),
+        warm_after_index=(stray,),
     )

@@ -138,6 +138,10 @@ CLAUSE_KINDS: Final = frozenset(
 CLAUSE_COMMANDS: Final = frozenset({"forget", "mydata"})
 MIN_CLAUSES: Final = 2
 _CLAUSE_END: Final = re.compile(r"[,.;:!?\n]+")
+MORE_ON_WHAT: Final = N_(
+    "Tell me in a few words what you would like to know more about, for example: “more about "
+    "deepfakes”. Each lesson also has a few short cards on its topic."
+)
 WHY_ALONE: Final = N_(
     "Good question! Please write the whole question, for example: “Why can a chatbot make "
     "mistakes?” Then I look for the answer in the lessons."
@@ -318,6 +322,8 @@ class SmallTalk:
             await _skip(turn)
         elif kind is Kind.NEXT:
             await _step(turn, 1)
+        elif kind is Kind.MORE:
+            await _more(turn)
         elif kind is Kind.BACK:
             await _step(turn, -1)
         elif kind in (Kind.AGAIN, Kind.RETAKE):
@@ -481,6 +487,26 @@ def _offer_answered(turn: Turn, kind: Kind) -> Button | None:
         return None
     action = StartCheck.action if kind is Kind.OK else SkipCheck.action
     return next((shown for shown in turn.shown if action_of(shown) == action), None)
+
+
+async def _more(turn: Turn) -> None:
+    """Show what follows the card on screen, the lesson a definition points to, or ask what."""
+    t = turn.t
+    simpler = next((shown for shown in turn.shown if action_of(shown) == Simplify.action), None)
+    route = button_for(turn.services.buttons, simpler.data) if simpler is not None else None
+    if route is not None and isinstance(shown := route[1], Simplify):
+        # The card after it, in the lesson of the card shown (an answer's, maybe): more on it.
+        lesson = turn.course.lesson(turn.language, shown.lesson)
+        if lesson is not None and shown.card + 1 < len(lesson.cards):
+            await press(turn, ShowCard(lesson.id, shown.card + 1))
+            return
+        if lesson is not None:
+            await press(turn, StartQuiz(lesson.id))
+            return
+    if (explaining := _lesson_button_on_screen(turn)) is not None:
+        await press_shown(turn, explaining[0])
+        return
+    turn.say(t.gettext(MORE_ON_WHAT), rows(screens.lessons_button(t), _onwards(turn)))
 
 
 def _lesson_button_on_screen(turn: Turn) -> tuple[Button, Lesson] | None:

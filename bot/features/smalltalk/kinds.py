@@ -12,6 +12,8 @@ class Kind(Enum):
     LISTEN_OFF = "listen_off"  # "zet het voorlezen uit": reading every card aloud stops
     HELP = "help"
     FRUSTRATED = "frustrated"  # "c'est nul", "dit werkt niet": sorry, and the ways on
+    # "tell me more", "en savoir plus": the card after the one on screen, or its lesson
+    MORE = "more"
     CONFUSED = "confused"  # "I don't understand": offer simpler words where there are some
     # "why?" alone: not understanding, unless it follows a question the model can answer
     WHY = "why"

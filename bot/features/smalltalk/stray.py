@@ -52,6 +52,8 @@ PHRASED_ONLY: Final = frozenset(
         Kind.ANSWER_ASKED,
         Kind.JOB_LOSS,
         Kind.INTERRUPTED,
+        # It moves the learner on: "please more easy explain" asks for simpler words.
+        Kind.MORE,
     }
 )
 # What moves the learner on or back, which a message does only with one of its own words, as a

@@ -36,5 +36,9 @@ def manifest(_: FeatureContext) -> Manifest:
         return await reader.get().read_stray(turn, text)
 
     return Manifest(
-        name="wellbeing", text_filters=(read,), stray_readers=(read_stray,), ahead=(ahead,)
+        name="wellbeing",
+        text_filters=(read,),
+        stray_readers=(read_stray,),
+        ahead=(ahead,),
+        warm=(reader,),
     )
