@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.languages import BUILT_IN
-from bot.features.answers.flows import WordBeginnings
+from bot.features.answers.flows import WordBeginnings, closings
 
 PROFILES = {profile.code: profile for profile in BUILT_IN}
 
@@ -60,3 +60,25 @@ def test_being_paid_is_said_in_words_of_payment_not_question_words(
 
 def test_an_own_address_written_with_a_hyphen_is_still_ones_own() -> None:
     assert WordBeginnings(PROFILES["fr"].own_contacts).found_in("voici mon e-mail : a@b.be")
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "que veut dire le mot algorithme ? Cordialement, Bernard",
+            "que veut dire le mot algorithme ?",
+        ),
+        ("QU'EST-CE QUE L'IA ? JE VOUS REMERCIE D'AVANCE. BERNARD", "QU'EST-CE QUE L'IA ?"),
+        ("que signifie hallucination ? Bernard", "que signifie hallucination ?"),
+        ("Wat is een deepfake? Met vriendelijke groeten, Ingrid Peeters", "Wat is een deepfake?"),
+        ("what is a chatbot? thanks in advance", "what is a chatbot?"),
+        # A closing opens a sentence: within one, it is part of the question.
+        ("can I say thanks to chatgpt", "can I say thanks to chatgpt"),
+        ("est-ce que je dois dire merci à chatgpt", "est-ce que je dois dire merci à chatgpt"),
+        # A word after a question that no capital makes a name stays.
+        ("wat is AI? waarom", "wat is AI? waarom"),
+    ],
+)
+def test_a_closing_and_the_name_that_signs_it_are_left_out(text: str, question: str) -> None:
+    assert closings(BUILT_IN).sub("", text).strip() == question

@@ -187,11 +187,15 @@ def closings(languages: LanguageRegistry) -> re.Pattern[str]:
         return re.compile("(?!)")
     # A name signs it: one or two words after the closing (in any case: a message in capitals
     # is read in small letters), or, alone after the question ("… ? Bernard"), one or two
-    # capitalised words.
+    # capitalised words. A closing opens a sentence: "can I say thanks to chatgpt" is a question.
     signed = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?"
     name = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?"
     closing = rf"(?i:{words})(?![\w'’])(?:[\s,.]+{signed})?"
-    return re.compile(rf"(?:[\s,.;:!-]*(?:{closing}))+[\s,.;:!-]*$|(?<=\?)\s+{name}[\s.!]*$", re.X)
+    return re.compile(
+        rf"(?:(?<=[.?!,;:\n])|^)(?:[\s,.;:!-]*(?:{closing}))+[\s,.;:!-]*$"
+        rf"|(?<=\?)\s+{name}[\s.!]*$",
+        re.X,
+    )
 
 
 # Laughter and its emoji at either end of a question, in any language ("whats a LLM lol", "mdr",

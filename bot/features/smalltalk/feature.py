@@ -37,8 +37,8 @@ def _phrasebook(course: Course, languages: tuple[str, ...]) -> Phrasebook:
 def manifest(context: FeatureContext) -> Manifest:
     """Return what small talk handles: free text, read before any flow's own handler."""
     languages = context.settings.languages
-    # Built for the first text, not while the tutor starts: a few tenths of a second that the
-    # first /start would otherwise wait for.
+    # Built in the background once the tutor serves (`warm`), or for a text that comes sooner,
+    # not while it starts: a few tenths of a second that the first /start would wait for.
     phrases = Lazy(partial(_phrasebook, context.course, languages.codes), name="phrasebook")
     reader = Lazy(partial(language_reader, languages), name="language names")
     stray = Lazy(

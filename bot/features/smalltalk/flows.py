@@ -192,12 +192,12 @@ class SmallTalk:
 
     @property
     def phrasebook(self) -> Phrasebook:
-        """Return the phrases of small talk, built by the first text that needed them."""
+        """Return the phrases of small talk, built in the background or for the first text."""
         return self._phrasebook.get()
 
     @property
     def languages(self) -> LanguageReader:
-        """Return the reader of language names, built by the first text that needed it."""
+        """Return the reader of language names, built in the background or for the first text."""
         return self._languages.get()
 
     async def read(self, turn: Turn, text: str) -> bool:

@@ -22,7 +22,7 @@ TABLES: tuple[type[Base], ...] = ()
 
 def manifest(_: FeatureContext) -> Manifest:
     """Return the filter that reads every message first."""
-    # Built for the first text, not while the tutor starts.
+    # Built in the background once the tutor serves, or for a text that comes sooner.
     reader = Lazy(distress, name="words of distress")
 
     async def ahead(event: Event) -> None:
