@@ -127,7 +127,7 @@ SKIP_UNDER_A_QUESTION: Final = N_(
 # practice, part of the prompt.
 SHORTENING: Final = frozenset(
     {"shorter", "short", "summarise", "summarize", "court", "resume", "resumer", "korter", "kort"}
-    | {"sentence", "sum", "phrase", "zin", "samen", "samengevat"}
+    | {"sum", "vat", "samenvatten", "samengevat"}
 )
 CLAUSE_KINDS: Final = frozenset(
     {Kind.HELP, Kind.CONFUSED, Kind.FRUSTRATED, Kind.COMEBACK, Kind.PERSON}
