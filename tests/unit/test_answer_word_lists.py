@@ -76,8 +76,13 @@ def test_an_own_address_written_with_a_hyphen_is_still_ones_own() -> None:
         # A closing opens a sentence: within one, it is part of the question.
         ("can I say thanks to chatgpt", "can I say thanks to chatgpt"),
         ("est-ce que je dois dire merci à chatgpt", "est-ce que je dois dire merci à chatgpt"),
-        # A word after a question that no capital makes a name stays.
+        # A word after a question that no capital makes a name stays, as does a number.
         ("wat is AI? waarom", "wat is AI? waarom"),
+        (
+            "what colour is its logo? BE68-5390-0754-7034",
+            "what colour is its logo? BE68-5390-0754-7034",
+        ),
+        ("c'est quoi ? BE 68 5390", "c'est quoi ? BE 68 5390"),
     ],
 )
 def test_a_closing_and_the_name_that_signs_it_are_left_out(text: str, question: str) -> None:

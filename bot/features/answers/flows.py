@@ -188,8 +188,10 @@ def closings(languages: LanguageRegistry) -> re.Pattern[str]:
     # A name signs it: one or two words after the closing (in any case: a message in capitals
     # is read in small letters), or, alone after the question ("… ? Bernard"), one or two
     # capitalised words. A closing opens a sentence: "can I say thanks to chatgpt" is a question.
-    signed = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?"
-    name = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*)?"
+    # Words of letters only: "… ? BE68-5390-0754-7034" ends with an account number.
+    letters = r"[^\W\d_]*(?:['’-][^\W\d_]+)*"
+    signed = rf"[^\W\d_]{letters}(?:\s+[^\W\d_]{letters})?"
+    name = rf"[A-ZÀ-ÖØ-Þ]{letters}(?:\s+[A-ZÀ-ÖØ-Þ]{letters})?"
     closing = rf"(?i:{words})(?![\w'’])(?:[\s,.]+{signed})?"
     return re.compile(
         rf"(?:(?<=[.?!,;:\n])|^)(?:[\s,.;:!-]*(?:{closing}))+[\s,.;:!-]*$"
