@@ -309,6 +309,7 @@ async def open_app(
     detector = Lazy(partial(_loaded_detector, languages), name="language detector")
     chat_client: ChatClient | None = None
     speech: Speech | None = None
+    warm_after_index: tuple[Lazy[Any], ...] = ()
     async with open_database(settings) as database:
         course = load_course(settings.content_dir, languages.codes)
         retriever = Lazy(partial(_open_retriever, settings, course), name="lesson index")
@@ -372,6 +373,9 @@ async def open_app(
                 port: build for manifest in manifests for port, build in manifest.repositories
             }
             tutor = Tutor(SqlUnits(database, bindings), services, router, meter)
+            warm_after_index = tuple(
+                value for manifest in manifests for value in manifest.warm_after_index
+            )
             yield App(
                 settings,
                 database,
@@ -386,15 +390,16 @@ async def open_app(
                 metrics,
                 speech=speech,
                 warm=tuple(value for manifest in manifests for value in manifest.warm),
-                warm_after_index=tuple(
-                    value for manifest in manifests for value in manifest.warm_after_index
-                ),
+                warm_after_index=warm_after_index,
             )
         finally:
             if chat_client is not None:
                 await chat_client.aclose()
             if speech is not None:
                 await speech.aclose()
+            # What warms up after the index uses it: a build under way ends before it closes.
+            for value in warm_after_index:
+                await asyncio.to_thread(value.built)
             # An index still loading is closed once loaded, never left half-written.
             if (opened := await asyncio.to_thread(retriever.built)) is not None:
                 await opened.close()
