@@ -225,23 +225,10 @@ async def test_simpler_typed_after_an_answer_shows_the_answers_card_in_simpler_w
 @pytest.mark.parametrize(
     ("language", "typed", "term_id"),
     [
+        # Misspelt names of tools.
         ("fr", "c koi chat gbt", "chatgpt"),  # a spelling of the name, not "who are you?"
         ("fr", "chatgbt c quoi", "chatgpt"),
         ("en", "what is chatgbt", "chatgpt"),
-    ],
-)
-async def test_a_misspelt_chatgpt_asked_about_gets_its_definition(
-    plain_app: App, language: Language, typed: str, term_id: str
-) -> None:
-    chat = await new_learner(plain_app, language)
-    await chat.say(typed)
-    term = next(term for term in plain_app.services.course.glossary[language] if term.id == term_id)
-    assert term.definition in chat.text
-
-
-@pytest.mark.parametrize(
-    ("language", "typed", "term_id"),
-    [
         # Closed and signed, as letters are: each was refused as outside the course.
         ("fr", "que veut dire le mot algorithme ? Cordialement, Bernard", "algorithm"),
         ("fr", "QUE VEUT DIRE LE MOT ALGORITHME ? JE VOUS REMERCIE D'AVANCE. BERNARD", "algorithm"),
@@ -250,26 +237,13 @@ async def test_a_misspelt_chatgpt_asked_about_gets_its_definition(
         ("en", "what is a chatbot? Kind regards, Priya", "chatbot"),
         # "ce qu'est", after a few words: it got a card on who makes AI.
         ("fr", "Je voudrais comprendre ce qu'est réellement l'intelligence artificielle.", "ai"),
-    ],
-)
-async def test_a_question_closed_with_thanks_and_a_name_gets_its_definition(
-    plain_app: App, language: Language, typed: str, term_id: str
-) -> None:
-    chat = await new_learner(plain_app, language)
-    await chat.say(typed)
-    term = next(term for term in plain_app.services.course.glossary[language] if term.id == term_id)
-    assert term.definition in chat.text
-
-
-@pytest.mark.parametrize(
-    ("language", "typed", "term_id"),
-    [
+        # Laughter around the question is not part of it.
         ("en", "whats a LLM lol", "large-language-model"),
         ("fr", "c quoi un deepfake mdr", "deepfake"),
         ("nl", "haha wat is een chatbot", "chatbot"),
     ],
 )
-async def test_laughter_around_a_question_is_not_part_of_it(
+async def test_a_definition_question_however_it_is_wrapped_gets_its_definition(
     plain_app: App, language: Language, typed: str, term_id: str
 ) -> None:
     chat = await new_learner(plain_app, language)
