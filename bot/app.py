@@ -309,6 +309,7 @@ async def open_app(
     detector = Lazy(partial(_loaded_detector, languages), name="language detector")
     chat_client: ChatClient | None = None
     speech: Speech | None = None
+    warm: tuple[Lazy[Any], ...] = ()
     warm_after_index: tuple[Lazy[Any], ...] = ()
     async with open_database(settings) as database:
         course = load_course(settings.content_dir, languages.codes)
@@ -373,6 +374,7 @@ async def open_app(
                 port: build for manifest in manifests for port, build in manifest.repositories
             }
             tutor = Tutor(SqlUnits(database, bindings), services, router, meter)
+            warm = tuple(value for manifest in manifests for value in manifest.warm)
             warm_after_index = tuple(
                 value for manifest in manifests for value in manifest.warm_after_index
             )
@@ -389,7 +391,7 @@ async def open_app(
                 model,
                 metrics,
                 speech=speech,
-                warm=tuple(value for manifest in manifests for value in manifest.warm),
+                warm=warm,
                 warm_after_index=warm_after_index,
             )
         finally:
@@ -397,9 +399,12 @@ async def open_app(
                 await chat_client.aclose()
             if speech is not None:
                 await speech.aclose()
-            # What warms up after the index uses it: a build under way ends before it closes.
+            # What has not begun loading is left unbuilt; what warms up after the index uses it,
+            # so a build under way ends before the index closes.
+            for value in (*warm, retriever, detector, *warm_after_index):
+                value.cancel()
             for value in warm_after_index:
-                await asyncio.to_thread(value.built)
+                await asyncio.to_thread(value.ended)
             # An index still loading is closed once loaded, never left half-written.
-            if (opened := await asyncio.to_thread(retriever.built)) is not None:
+            if (opened := await asyncio.to_thread(retriever.ended)) is not None:
                 await opened.close()

@@ -27,6 +27,9 @@ class Lazy(Generic[T]):
     one that holds it long (a model read by native code that keeps the GIL) stalls every update
     meanwhile; one after the other, the first updates are answered before that stall, both are
     ready as soon, and their peaks of memory do not add up.
+
+    `cancel()` leaves a background build that has not begun unbuilt: closing need not build, only
+    to throw it away, what was queued behind the index.
     """
 
     def __init__(self, build: Callable[[], T], *, name: str) -> None:
@@ -37,6 +40,8 @@ class Lazy(Generic[T]):
         self._value: T | None = None
         self._error: BaseException | None = None
         self._after: Lazy[Any] | None = None
+        self._background: threading.Thread | None = None
+        self._cancelled = False
 
     def start(self, *, after: Lazy[Any] | None = None) -> None:
         """Begin building in a background thread (once `after` is built), unless begun already."""
@@ -44,9 +49,14 @@ class Lazy(Generic[T]):
             return
         self._after = after
         self._started.set()
-        threading.Thread(
+        self._background = threading.Thread(
             target=self._build_in_background, name=f"load-{self.name}", daemon=True
-        ).start()
+        )
+        self._background.start()
+
+    def cancel(self) -> None:
+        """Keep the background build from beginning, if it has not; one under way goes on."""
+        self._cancelled = True
 
     def ready(self) -> bool:
         """Tell whether `get()` answers at once: the value, or its error, is there."""
@@ -96,7 +106,18 @@ class Lazy(Generic[T]):
         except Exception:
             return None
 
+    def ended(self) -> T | None:
+        """Return the value once the background build ends or is left; None if not built."""
+        if self._background is not None:
+            self._background.join()
+        return self.built() if self._build is None else None
+
     def _build_in_background(self) -> None:
+        if self._after is not None:
+            # The one before ends first, unless it was cancelled too: left unbuilt, not built here.
+            self._after.ended()
+        if self._cancelled:
+            return
         try:
             self.get()
         except Exception:

@@ -16,6 +16,7 @@ from bot.channels.terminal.channel import TerminalChannel
 from bot.channels.terminal.chat import TerminalChat
 from bot.config import Settings
 from bot.core.events import Command, Sender, Text
+from bot.core.feature import start_loading
 from bot.course.model import Course
 from tests.conftest import Clock
 
@@ -84,3 +85,27 @@ async def test_a_question_waiting_for_the_index_holds_up_no_other_learner(
             assert not asking.done()
             index_gate.set()
             await asking
+
+
+async def test_closing_while_the_index_loads_leaves_what_was_to_warm_up_after_it_unbuilt(
+    settings: Settings, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opening, gate = threading.Event(), threading.Event()
+    open_retriever = search_module.open_retriever
+
+    def held(settings: Settings, course: Course, *, progress: bool = False) -> Retriever:
+        opening.set()
+        gate.wait(timeout=120)
+        return open_retriever(settings, course, progress=progress)
+
+    monkeypatch.setattr(search_module, "open_retriever", held)
+    async with open_app(settings, clock=clock) as app:
+        assert app.warm_after_index
+        start_loading(app.retriever, app.detector, app.warm, app.warm_after_index)
+        assert await asyncio.to_thread(opening.wait, 60)
+        # Closing waits for the index under way, which the gate holds a moment longer.
+        threading.Timer(0.2, gate.set).start()
+
+    assert app.retriever.loaded()
+    # Built only to be thrown away, they took seconds of a closing process.
+    assert not any(value.ready() for value in app.warm_after_index)

@@ -137,3 +137,34 @@ def test_a_value_started_after_another_waits_for_it_when_asked_for() -> None:
         assert asked.result(timeout=30) == [1]
     assert before.get() == [1]
     assert second.calls == 1
+
+
+def test_cancelled_values_queued_behind_another_are_left_unbuilt() -> None:
+    first, second, third = Builder(), Builder(), Builder()
+    second.release.set()
+    third.release.set()
+    index = Lazy(first, name="lesson index")
+    phrases = Lazy(second, name="phrases")
+    lessons = Lazy(third, name="lessons")
+    index.start()
+    phrases.start(after=index)
+    lessons.start(after=phrases)
+    assert first.building.wait(timeout=30)
+
+    for value in (index, phrases, lessons):
+        value.cancel()
+    first.release.set()
+
+    # The build under way goes on; those queued behind it never begin, not even to be waited for.
+    assert lessons.ended() is None
+    assert phrases.ended() is None
+    assert index.ended() == [1]
+    assert (second.calls, third.calls) == (0, 0)
+
+
+def test_ended_builds_nothing_never_started() -> None:
+    never = Builder()
+    lazy = Lazy(never, name="unused")
+    lazy.cancel()
+    assert lazy.ended() is None
+    assert never.calls == 0
