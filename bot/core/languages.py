@@ -213,6 +213,11 @@ class LanguageProfile:
     # the course answers that names one ("chatgpt m'a dit de prendre 2 dafalgan") is also told
     # to ask a doctor or pharmacist.
     medicines: tuple[str, ...] = field(default=(), repr=False)
+    # Beginnings of the words of handing a text to a tool, or of having it translated or summed
+    # up ("paste", "plakken", "traduire"), lower case without accents: with a medicine, the
+    # question is what to share, not what to take ("can I put her medication list into a
+    # chatbot?" was told to ask a doctor).
+    sharing: tuple[str, ...] = field(default=(), repr=False)
     # Beginnings of the words of investing and trading, lower case without accents: a question
     # that names one ("which stocks should I buy with AI?") is told that no AI predicts the
     # markets and that "AI trading" apps are a common scam.
@@ -570,6 +575,10 @@ FRENCH: Final = LanguageProfile(
         "medicament", "medoc", "paracetamol", "ibuprof", "dafalgan", "doliprane", "antibiot",
         "pilule", "posologie", "dose",
     ),
+    sharing=(
+        "coller", "colle ", "collez", "copier", "copie ", "mettre", "mets ", "mettez", "taper",
+        "encoder", "partager", "partage ", "televers", "envoyer", "traduire", "tradui", "resum",
+    ),
     investments=(
         "investir mon argent", "investir de l argent", "investir en bourse", "investissement",
         "placer mon argent", "placer de l argent", "en bourse", "la bourse", "cryptomonnaie",
@@ -837,6 +846,10 @@ DUTCH: Final = LanguageProfile(
         "medicijn", "medicatie", "medicament", "paracetamol", "ibuprof", "dafalgan", "antibiot",
         "pillen", "dosis", "bijsluiter",
     ),
+    sharing=(
+        "plak", "kopieer", "kopieren", "zet ", "zetten", "typ ", "typen", "intyp", "ingev",
+        "invoer", "delen", "deel ", "upload", "doorsturen", "vertal", "samenvat", "samenvatten",
+    ),
     investments=(
         "beleggen", "belegging", "aandelen", "beurskoers", "investeren in", "investering",
         "cryptomunt", "bitcoin", "trading", "forex",
@@ -1087,6 +1100,10 @@ ENGLISH: Final = LanguageProfile(
     medicines=(
         "medicine", "medication", "paracetamol", "ibuprof", "acetaminophen", "antibiot", "pills",
         "dose", "dosage",
+    ),
+    sharing=(
+        "paste", "copy", "put ", "putting", "type in", "typing in", "upload", "share", "sharing",
+        "feed ", "translat", "summar", "summaris", "summariz",
     ),
     investments=(
         "invest my", "investing my", "invest money", "investing money", "stock market",

@@ -945,6 +945,28 @@ async def test_a_course_question_about_a_medicine_is_also_told_who_can_help(
 
 
 @pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        (
+            "en",
+            "Is it OK if I put a resident's medical info into a chatbot? Like her medication list",
+        ),
+        ("fr", "je peux coller la liste de médicaments de ma mère dans chatgpt ?"),
+        ("nl", "mag ik de medicatielijst van een bewoner in chatgpt plakken?"),
+        ("en", "Can I use Google Translate for a message about her mum's medicines?"),
+    ],
+)
+async def test_a_question_on_sharing_a_list_of_medicines_is_no_question_for_a_doctor(
+    plain_app: App, language: Language, typed: str
+) -> None:
+    chat = await new_learner(plain_app, language)
+    await chat.say(typed)
+    # What to share is the question, which the course answers; "ask your doctor" was beside it.
+    assert "🩺" not in chat.text
+    assert chat.button_with_action("lessons.open")
+
+
+@pytest.mark.parametrize(
     ("language", "typed", "kind"),
     [
         ("en", "good morning, I am back", Kind.GREETING),  # was read as "let us take a break"

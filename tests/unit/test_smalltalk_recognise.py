@@ -543,6 +543,9 @@ def test_asking_to_read_aloud_does_not_turn_it_off(text: str) -> None:
         ("why is my answer wrong?", Kind.WHY, None),
         ("Is er een trainer of een helpdesk die ik kan bellen?", Kind.PERSON, None),
         ("est-ce que je peux parler à une vraie personne ?", Kind.PERSON, None),
+        # "avec", and "svp": two words off the phrase, and it got a card on the AI Act.
+        ("Je veux parler avec une vraie personne svp", Kind.PERSON, None),
+        ("can I speak with a real person please", Kind.PERSON, None),
     ],
 )
 def test_short_requests_are_read_from_their_words(

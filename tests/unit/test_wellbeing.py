@@ -69,6 +69,8 @@ from bot.paths import PROJECT_ROOT
         ("i have chest pain what should i do", "emergency"),
         ("j'ai mal à la poitrine", "emergency"),
         ("ik krijg geen adem", "emergency"),
+        ("j'ai pris trop de médicaments", "emergency"),
+        ("jai avalé trop de cachets", "emergency"),
         # Sexual pictures made or shared without consent, fake ones too.
         ("someone made a fake nude picture of my daughter with ai", "images"),
         ("mon ex a fait circuler une fausse vidéo porno de moi", "images"),
@@ -294,6 +296,9 @@ def test_words_of_distress_are_found_in_a_message_with_their_level(text: str, le
         "do i click the link to open the lesson?",
         "je dois cliquer sur le lien pour rejoindre le groupe ?",
         "il veut mourir de rire avec ces vidéos",
+        # A list of medicines is no overdose.
+        "je peux coller la liste de médicaments de ma mère dans chatgpt ?",
+        "c'est quoi la liste de médicaments remboursés ?",
     ],
 )
 def test_ordinary_messages_hold_no_distress(text: str) -> None:

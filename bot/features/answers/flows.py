@@ -320,6 +320,7 @@ class Answers:
             p.code: WordBeginnings(p.claim_questions, whole=True) for p in languages
         }
         self._claim_sources = {p.code: WordBeginnings(p.claim_sources) for p in languages}
+        self._sharing = {p.code: WordBeginnings(p.sharing) for p in languages}
         self._health_words = {
             p.code: WordBeginnings((*p.ailments, *p.medicines, *p.conditions)) for p in languages
         }
@@ -620,7 +621,8 @@ class Answers:
         if not on_topic(result, names_a_topic, reading):
             await self._off_topic(turn, t, language, redaction.bare, result, opening=opening)
             return False
-        if self._medicines[read_in].found_in(redaction.bare):
+        shares = self._sharing[read_in].found_in(redaction.bare)
+        if self._medicines[read_in].found_in(redaction.bare) and not shares:
             # "chatgpt m'a dit de prendre 2 dafalgan, c bon ?": the lesson on checking answers
             # follows, but who to ask comes first.
             turn.say(_health_advice(t))
