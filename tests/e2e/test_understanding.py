@@ -2567,6 +2567,9 @@ async def test_a_hello_and_a_few_words_about_oneself_are_welcomed_not_refused(
         # Words about oneself, without a name the tutor keeps out: refused until 6 December.
         ("en", "i am Amir from Syria, i live in Liège. my english not so good"),
         ("nl", "ik ben Marc uit Aalst"),
+        # A hello and a name alone: "write the whole question" was a cold first hello.
+        ("nl", "hoi 👋 ik ben hanne"),
+        ("fr", "bonjour je suis Abdel"),
     ],
 )
 async def test_an_introduction_and_a_few_words_about_oneself_are_welcomed(

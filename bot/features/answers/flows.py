@@ -912,7 +912,13 @@ class Answers:
             self._ask_whole_question(turn, t)
         elif await read_as_stray(turn, bare):
             return  # "c'est quoi mon score", "kunde da herhalen?": small talk worded freely
-        elif words <= VERY_SHORT_WORDS and result.signals.everyday < EVERYDAY_CLOSE:
+        elif (
+            words <= VERY_SHORT_WORDS
+            and result.signals.everyday < EVERYDAY_CLOSE
+            # "hoi 👋 ik ben hanne" is no question cut short: "write the whole question" was a
+            # cold first hello.
+            and opening is not Opening.WELCOME
+        ):
             self._ask_whole_question(turn, t)
         elif answering:
             # "enlever mon nom et adresse": an answer in the learner's own words, not a question
