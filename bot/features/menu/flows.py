@@ -68,7 +68,8 @@ def privacy_summary(t: Translator) -> str:
             t.gettext(
                 "🔒 I keep your first name, your language and your progress. I keep some of your "
                 "questions for a while, without personal details, and none of your other messages. "
-                "In a group, your trainer may read the questions I could not answer."
+                "In a group, your trainer may read the questions I could not answer, without "
+                "your name."
             ),
             t.gettext(
                 "Send /privacy to read all of it, /mydata to see your data, and /forget to "

@@ -175,9 +175,10 @@ async def forget(turn: Turn, _: object = None) -> None:
     t = turn.t
     # "efface tout ce que j'ai dit" after typing her numbers: what she feared was kept mostly
     # never was, and deleting everything is not needed for that.
+    # Not "none of your messages": /mydata lists the recent questions kept for a follow-up.
     never_kept = t.gettext(
-        "I keep none of your messages, and I take out the names and numbers I recognise before I "
-        "keep a question."
+        "I keep none of your messages but a few questions, for a while, and I take out the names "
+        "and numbers I recognise before I keep one."
     )
     question = t.gettext(
         "Do you want me to delete all your data? Your progress will be lost. This cannot be undone."

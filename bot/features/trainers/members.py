@@ -154,11 +154,13 @@ class MemberFlows:
         await turn.repo(PUSHES).notify(
             cohort, "removed", member.learner_id, now=turn.now, zone=self.zone
         )
+        # Not "I let them know": the notice waits in the outbox for the group's quiet hours.
         turn.say(
             t.gettext(
-                "Done: {learner} is no longer in “{name}”, and I let them know. Taken out by "
-                "mistake? Give them the group's code again: their progress stays. If they joined "
-                "with a link you did not give them, make a new join link: the old one stops."
+                "Done: {learner} is no longer in “{name}”, and they will get a message about "
+                "it. Taken out by mistake? Give them the group's code again: their progress "
+                "stays. If they joined with a link you did not give them, make a new join link: "
+                "the old one stops."
             ).format(learner=name, name=cohort.name),
             rows(button(t.gettext("🔗 New join link"), NewJoinCode(cohort.id)), back),
             replace=True,
