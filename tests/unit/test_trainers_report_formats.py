@@ -89,3 +89,19 @@ def test_missed_questions_count_their_misses_with_plural_forms() -> None:
     )
     lines = missed_lines(report(missed=missed), fixture_course(), translators()["fr"])
     assert [text.rsplit(" : ", 1)[1] for text in lines] == ["1 erreur sur 2", "3 erreurs sur 4"]
+
+
+def test_who_has_opened_no_lesson_is_named_under_who_was_active() -> None:
+    began = LearnerLine(2, "Lotte V.", NOW, NOW, 0, {}, None, working_on="basics/what-is-ai")
+    lines = [line(1, "Wim D."), began, line(3, "Samir B.", completed=2)]
+    text = report_text(report(*lines), fixture_course(), translators()["en"])
+    # Joining is a visit: "3 of 3 learners active" hid the one who never began.
+    assert "👥 3 of 3 learners active this week" in text
+    assert "🌱 1 learner has not opened a lesson yet: Wim D.\n" in text
+
+
+def test_nothing_is_said_of_beginning_when_everyone_began() -> None:
+    text = report_text(
+        report(line(1, "Samir B.", completed=1)), fixture_course(), translators()["en"]
+    )
+    assert "🌱" not in text

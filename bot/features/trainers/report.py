@@ -119,6 +119,11 @@ class Report:
         return tuple(line for line in self.learners if line.last_seen_at >= self.now - WEEK)
 
     @property
+    def not_started(self) -> tuple[LearnerLine, ...]:
+        """Return the learners who have opened no lesson yet (joining counts as a visit)."""
+        return tuple(line for line in self.learners if not line.completed and not line.working_on)
+
+    @property
     def inactive(self) -> tuple[LearnerLine, ...]:
         """Return the learners not seen for `inactive_days` days or more."""
         cutoff = self.now - timedelta(days=self.inactive_days)

@@ -59,6 +59,25 @@ def _shorten(text: str) -> str:
     return text if len(text) <= QUESTION_MAX_CHARS else text[: QUESTION_MAX_CHARS - 1] + "…"
 
 
+def not_started_lines(report: Report, t: Translator) -> list[str]:
+    """Return who has opened no lesson yet, under the learners active this week."""
+    # A learner who only joined counts as active this week: "3 of 3 active" hid the one who
+    # never began.
+    waiting = report.not_started
+    if not waiting:
+        return []
+    names = ", ".join(learner_name(t, line) for line in waiting[:LINES_MAX])
+    if len(waiting) > LINES_MAX:
+        names += " …"
+    return [
+        t.ngettext(
+            "🌱 {count} learner has not opened a lesson yet: {names}",
+            "🌱 {count} learners have not opened a lesson yet: {names}",
+            len(waiting),
+        ).format(count=len(waiting), names=names)
+    ]
+
+
 def report_text(report: Report, course: Course, t: Translator) -> str:
     """Write the report as one chat message."""
     total = len(report.learners)
@@ -71,6 +90,7 @@ def report_text(report: Report, course: Course, t: Translator) -> str:
             "👥 {active} of {count} learners active this week (last 7 days)",
             total,
         ).format(active=len(report.active_this_week), count=total),
+        *not_started_lines(report, t),
         "",
         t.gettext("✅ Lessons completed:"),
     ]

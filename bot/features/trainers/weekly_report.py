@@ -21,6 +21,7 @@ from bot.features.trainers.report_formats import (
     learner_name,
     lesson_title,
     missed_lines,
+    not_started_lines,
 )
 from bot.i18n import Translator
 
@@ -161,6 +162,7 @@ def weekly_text(weekly: Weekly, course: Course, t: Translator) -> str:
             "👥 {active} of {count} learners active this week (last 7 days)",
             total,
         ).format(active=len(report.active_this_week), count=total),
+        *not_started_lines(report, t),
         "",
     ]
     if weekly.stuck:
