@@ -62,7 +62,12 @@ def manifest(context: FeatureContext) -> Manifest:
             CommandRoute("leave", membership.leave, N_("Leave your group")),
             CommandRoute("reminders", membership.reminders),
             CommandRoute("trainer", cohorts.menu, N_("The trainer menu"), "trainer"),
-            CommandRoute("cohort", cohorts.cohort_command, N_("Your groups"), "trainer"),
+            CommandRoute(
+                "cohort",
+                cohorts.cohort_command,
+                N_("Your groups: learners, join links, taking someone out"),
+                "trainer",
+            ),
             CommandRoute("push", push.start, N_("Send a lesson or a message"), "trainer"),
             CommandRoute("scheduled", push.scheduled, N_("Planned sends"), "trainer"),
             CommandRoute("report", report.choose, N_("A group's progress report"), "trainer"),
