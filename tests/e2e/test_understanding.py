@@ -1720,8 +1720,7 @@ async def test_small_talk_during_the_quiz_keeps_the_pending_question(plain_app: 
     assert chat.question.question == pending
     # "volgende" showed the question again without a word: a guess is fine.
     await chat.say("volgende")
-    assert chat.text == t(plain_app, "nl", SKIP_UNDER_A_QUESTION)
-    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.text.startswith(t(plain_app, "nl", SKIP_UNDER_A_QUESTION))
     assert chat.question.question == pending
     # Not "No problem.", which reads as declining: which option says no?
     await chat.say("nee")
@@ -1752,9 +1751,10 @@ async def test_skip_under_a_quiz_question_says_a_guess_is_fine_and_on_a_card_mov
     await chat.press_data(data("quiz.start", FIRST_LESSON))
     pending = chat.question.question
     await chat.say(skip)
-    assert chat.text == t(plain_app, language, SKIP_UNDER_A_QUESTION)
-    await chat.press_data(chat.button_with_action("lessons.resume").data)
+    assert chat.text.startswith(t(plain_app, language, SKIP_UNDER_A_QUESTION))
+    # The question again, its answers to tap: "▶ Continue" read as the skip just refused.
     assert chat.question.question == pending
+    assert all(button.data.split(":")[1] != "lessons.resume" for button in chat.buttons)
 
     await chat.press_data(data("lessons.card", FIRST_LESSON, 1))
     await chat.say(skip)

@@ -642,7 +642,10 @@ async def _skip(turn: Turn) -> None:
     """Say under a question that a guess is fine; elsewhere, move on as "next" does."""
     t = turn.t
     if quiz_question_on_screen(turn):
-        turn.say(t.gettext(SKIP_UNDER_A_QUESTION), rows(screens.continue_button(t)))
+        # The question again, its answers to tap: under "no skipping", a "▶ Continue" button
+        # read as the skip just refused.
+        turn.say(t.gettext(SKIP_UNDER_A_QUESTION))
+        await resume(turn)
     elif check_on_screen(turn):
         turn.say(t.gettext(CONFUSED_IN_A_CHECK), rows(screens.continue_button(t)))
     else:
