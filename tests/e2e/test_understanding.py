@@ -1360,6 +1360,9 @@ async def test_the_card_with_the_crisis_lines_answers_only_who_to_talk_to(
         ("fr", "j'ai peur", False),
         ("en", "I'm quite frightened now to be honest", False),
         ("fr", "j'ai peur que l'IA prenne mon travail", True),
+        # "ça" stands for nothing asked before: "write the whole question" answered it.
+        ("fr", "ça me stresse beaucoup", False),
+        ("nl", "ik ben zo gestrest", False),
     ],
 )
 async def test_fear_said_alone_is_answered_with_calm_and_the_lines_that_listen(

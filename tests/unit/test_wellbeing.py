@@ -312,6 +312,10 @@ def test_ordinary_messages_hold_no_distress(text: str) -> None:
         ("I'm quite frightened now to be honest", "fear"),
         ("ik ben echt bang", "fear"),
         ("I am afraid I don't understand", None),  # a polite "sorry"
+        # Stress said alone: "write the whole question" answered it.
+        ("ça me stresse beaucoup", "fear"),
+        ("ik ben zo gestrest", "fear"),
+        ("I'm really stressed", "fear"),
     ],
 )
 def test_fear_is_read_only_in_a_message_the_course_does_not_answer(

@@ -882,6 +882,13 @@ class Answers:
         # demain ?"), and so does a short one close to an everyday subject ("météo demain").
         follow_ups = turn.services.languages.profile(language).follow_ups
         words = word_count(bare)
+        # "il" in "quel temps fera-t-il demain ?" stands for nothing said before: a short
+        # question with a pronoun, close to an everyday subject, is refused as one.
+        leans_back = (
+            refers_back(bare, follow_ups)
+            and words <= SHORT_WORDS
+            and result.signals.everyday < EVERYDAY_CLOSE
+        )
         if self._investments[language].found_in(bare) and not answering:
             turn.say(
                 t.gettext(MONEY_ADVICE), rows(screens.way_back(turn, t), screens.menu_button(t))
@@ -902,17 +909,13 @@ class Answers:
             # Before all else: "j'ai mal au dos, je dois faire quoi" came as close to "what do I
             # do?" as help does, and "il a de la fièvre" leans on no question before it.
             await self._redirect(turn, t, health=True)
-        elif opens_as_follow_up(bare, follow_ups) or (
-            # "il" in "quel temps fera-t-il demain ?" stands for nothing said before: a short
-            # question with a pronoun, close to an everyday subject, is refused as one.
-            refers_back(bare, follow_ups)
-            and words <= SHORT_WORDS
-            and result.signals.everyday < EVERYDAY_CLOSE
-        ):
+        elif opens_as_follow_up(bare, follow_ups) or (leans_back and "?" in bare):
             self._ask_whole_question(turn, t)
         elif await read_as_stray(turn, bare):
-            return  # "c'est quoi mon score", "kunde da herhalen?": small talk worded freely
-        elif (
+            # "c'est quoi mon score", "kunde da herhalen?": small talk worded freely; and "ça me
+            # stresse beaucoup", no question, whose "ça" stands for nothing asked before.
+            return
+        elif leans_back or (
             words <= VERY_SHORT_WORDS
             and result.signals.everyday < EVERYDAY_CLOSE
             # "hoi 👋 ik ben hanne" is no question cut short: "write the whole question" was a
