@@ -657,6 +657,8 @@ async def test_frustration_on_a_card_names_the_way_back_to_it(plain_app: App) ->
         # One question, insisted on: it was told to send "the others" one by one.
         ("ik kreeg een brief van de RVA, is dat door een AI beslist??", False),
         ("is dat door een AI beslist ?! en mag dat ?", True),
+        # A short first one leads into the next: the learner wondered what to send again.
+        ("en voor mijn job? Ik werk in een woonzorgcentrum. Mag ik hun berichten vertalen?", False),
     ],
 )
 async def test_several_questions_in_one_message_are_said_to_be_answered_one_at_a_time(

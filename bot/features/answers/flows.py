@@ -10,7 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Final
 
 from bot.config import Language
-from bot.core.languages import LanguageRegistry
+from bot.core.languages import FollowUpWords, LanguageRegistry
 from bot.core.lazy import Lazy
 from bot.core.model import GroundedAnswer, Passage, Standalone, TutorModel, Unavailable
 from bot.core.replies import Button, Message
@@ -594,13 +594,14 @@ class Answers:
         kept = typed or question
         t = turn.services.translators[language]
         read_in = asked_in or language
+        follow_ups = turn.services.languages.profile(read_in).follow_ups
         # The glossary answers "what is X" for its own words, with or without a chat model; asked
         # in words of another language ("what is a chatbot?" from a Dutch learner) too short to
         # switch the reply's language, it is still the same question.
         definition = self._definition_asked(redaction.bare, read_in, turn.services.languages.codes)
         if definition is not None:
             await say_definition(turn, t, self.definitions.of(definition, language), language)
-            if _several(kept):
+            if _several(kept, follow_ups):
                 turn.say(t.gettext(SEVERAL_ASKED))
             return True
         retriever = await self.retriever.wait()
@@ -646,7 +647,13 @@ class Answers:
             # got them, from the lesson on chatbots as friends.
             guessed = [hit for hit in hits if not names_crisis_lines(hit.passage)] or hits
             await self._card_answer(
-                turn, t, language, guessed, unsure=True, kept=saved, several=_several(kept)
+                turn,
+                t,
+                language,
+                guessed,
+                unsure=True,
+                kept=saved,
+                several=_several(kept, follow_ups),
             )
             return True
         if names_crisis_lines(hits[0].passage) and not distress().seeks_help(redaction.bare):
@@ -672,7 +679,7 @@ class Answers:
                     "Tomorrow I can explain in my own words again."
                 )
             )
-        await self._card_answer(turn, t, language, hits, several=_several(kept))
+        await self._card_answer(turn, t, language, hits, several=_several(kept, follow_ups))
         return True
 
     def _hits_in(self, language: Language, result: SearchResult) -> tuple[LessonHit, ...]:
@@ -1083,6 +1090,12 @@ def _refusal(t: Translator, *, health: bool) -> str:
     return t.gettext("That is not in my lessons, so I cannot answer it.")
 
 
-def _several(question: str) -> bool:
+def _several(question: str, follow_ups: FollowUpWords) -> bool:
     """Tell whether a message asks several questions ("…? …? …?")."""
-    return len(QUESTIONS_ASKED.findall(question)) >= SEVERAL_QUESTIONS
+    asked = QUESTIONS_ASKED.findall(question)
+    # "and for my job? I work in a nursing home. Can I…?": a short first one that goes on from
+    # the last answer leads into the next, and "please send the others one by one" left the
+    # learner wondering what to send. "… ? en moet ik betalen?" still asks two.
+    if asked and word_count(asked[0]) <= SHORT_WORDS and opens_as_follow_up(asked[0], follow_ups):
+        asked = asked[1:]
+    return len(asked) >= SEVERAL_QUESTIONS
