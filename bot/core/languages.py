@@ -691,11 +691,13 @@ DUTCH: Final = LanguageProfile(
         # The dense ranker is weakest in Dutch, so it counts for less here.
         lexical_weight=0.7,
         definition_questions=(
-            # Flemish too: "wa is nen prompt", "wa bedoelt ge met".
+            # Flemish too: "wa is nen prompt", "wa bedoelt ge met", and the thing named after
+            # "dat" ("wa is da eigelijk, ai": a card on learning a language answered it).
             r"""(?:wat?\s+(?:is|zijn|betekent|betekenen)|wat?\s+bedoelt?\s+(?:men|ze|je|ge)\s+met
                 |definitie\s+van|definieer|leg\s+uit\s+wat)
-                (?:\s+(?:eigenlijk|precies|nu))?
-                \s+(?:(?:een|de|het|'n|nen|ne|den)\s+)?(?P<term>.+?)
+                (?:\s+(?:dat|da|dit)(?=[\s,]+(?:eigenlijk|eigelijk|eig)\b|\s*,))?
+                (?:\s+(?:eigenlijk|eigelijk|eig|precies|nu))?
+                [\s,]+(?:(?:een|de|het|'n|nen|ne|den)\s+)?(?P<term>.+?)
                 (?:\s+(?:eigenlijk|precies|juist|nu|is|zijn))?""",
             r"""wat\s+wil\s+(?:(?:een|de|het)\s+)?(?P<term>.+?)\s+zeggen""",
         ),

@@ -241,6 +241,9 @@ async def test_simpler_typed_after_an_answer_shows_the_answers_card_in_simpler_w
         ("en", "whats a LLM lol", "large-language-model"),
         ("fr", "c quoi un deepfake mdr", "deepfake"),
         ("nl", "haha wat is een chatbot", "chatbot"),
+        # The thing named after "dat": a card on learning a language answered it.
+        ("nl", "wa is da eigelijk ai", "ai"),
+        ("nl", "wat is dat eigenlijk, AI?", "ai"),
     ],
 )
 async def test_a_definition_question_however_it_is_wrapped_gets_its_definition(
