@@ -688,6 +688,14 @@ async def test_a_text_that_is_no_prompt_gets_a_nudge_without_the_model(
     await chat.say(
         {"fr": "Tu peux m'aider ?", "nl": "Kun je me helpen?", "en": "Can you help me?"}[language]
     )
+    # A question of the learner's own, naming nothing of the task, was scored as a prompt.
+    await chat.say(
+        {
+            "fr": "Si un chatbot me dit une fausse information sur mes allocations, je fais quoi ?",
+            "nl": "Als een chatbot iets fout zegt over mijn uitkering, wat moet ik dan doen?",
+            "en": "If a chatbot tells me something wrong about my benefits, what do I do?",
+        }[language]
+    )
 
     assert (
         t.gettext(

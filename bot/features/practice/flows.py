@@ -133,6 +133,14 @@ def rule_feedback(t: Translator, verdict: Verdict, task: PracticeTask, prompt: s
     return "\n".join([t.gettext("One tip to make it better:"), tip])
 
 
+def _asks_the_tutor(text: str, task: PracticeTask) -> bool:
+    """Tell whether a text is a question for the tutor: it asks, and names nothing of the task."""
+    # "Si un chatbot me dit une fausse information sur mes allocations, je fais quoi ?" was
+    # scored 1 of 4 as a prompt: the learner took it for a verdict on their question.
+    asks = text.rstrip().endswith("?")
+    return asks and len(missing_topics(text, task.topics)) == len(task.topics)
+
+
 def _not_a_prompt_yet(turn: Turn, task: PracticeTask) -> None:
     """Say that a text is no prompt yet, and show the task it should ask a chatbot for."""
     t = turn.t
@@ -251,7 +259,7 @@ class Practice:
         if redaction.found:
             personal_data_warning(turn, turn.language, redaction.kinds, self.privacy_lesson_id)
         writing = check_in_any(text, turn.services.languages, turn.language)
-        if not is_attempt(redaction.bare, writing):
+        if not is_attempt(redaction.bare, writing) or _asks_the_tutor(redaction.bare, task):
             # "ok now what", "how do I use this prompt?": no prompt to score nor to record, and the
             # task again, which the learner may have lost sight of.
             _not_a_prompt_yet(turn, task)
