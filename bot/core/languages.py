@@ -195,6 +195,9 @@ class LanguageProfile:
     # Words a national register number follows ("rijksregisternummer", "numéro national"), any
     # case: eleven digits after them are redacted even when their check digits are wrong.
     id_numbers: tuple[str, ...] = field(default=(), repr=False)
+    # Words a service's file, client or reference number follows ("numéro de dossier",
+    # "klantnummer", "case number"), any case: five digits or more after them are redacted.
+    file_numbers: tuple[str, ...] = field(default=(), repr=False)
     # Words a password or a PIN code follows ("wachtwoord", "mot de passe", "PIN"), any case:
     # the first word after them that holds a digit is redacted ("... is Antwerpen123").
     secrets: tuple[str, ...] = field(default=(), repr=False)
@@ -561,6 +564,11 @@ FRENCH: Final = LanguageProfile(
         "numéro national", "numero national", "registre national", "niss", "nn",
         "numéro de registre", "numero de registre",
     ),
+    file_numbers=(
+        "dossier", "numéro de dossier", "numero de dossier", "numéro de client", "numero de client",
+        "numéro client", "numero client", "référence", "reference", "numéro de référence",
+        "numero de reference",
+    ),
     secrets=(
         "mot de passe", "mot-de-passe", "mdp", "code pin", "code secret", "pin", "pincode",
         "code itsme",
@@ -834,6 +842,10 @@ DUTCH: Final = LanguageProfile(
     ),
     self_descriptions=("ik ben",),
     id_numbers=("rijksregisternummer", "rijksregister", "insz", "insz-nummer", "nationaal nummer"),
+    file_numbers=(
+        "dossier", "dossiernummer", "klantnummer", "klantennummer", "referentie",
+        "referentienummer", "cliëntnummer", "clientnummer",
+    ),
     secrets=(
         "wachtwoord", "paswoord", "pincode", "pin code", "pin", "geheime code", "itsme code",
         "itsme-code",
@@ -1089,6 +1101,10 @@ ENGLISH: Final = LanguageProfile(
     id_numbers=(
         "national number", "national register number", "national registry number",
         "number national", "national id", "nn",
+    ),
+    file_numbers=(
+        "file number", "case number", "client number", "customer number",
+        "reference number", "reference", "dossier",
     ),
     secrets=(
         "password", "passcode", "pass word", "pass", "pin code", "pin", "itsme code",

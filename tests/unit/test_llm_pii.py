@@ -398,6 +398,46 @@ def test_a_password_or_pin_with_a_digit_after_the_word_that_announces_it_is_reda
 
 
 @pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        # A service knows the learner by it: it reached the question kept for a follow-up.
+        (
+            "mijn VDAB dossier 12345, hoe werkt dat?",
+            "mijn VDAB dossier [FILE NUMBER], hoe werkt dat?",
+        ),
+        (
+            "mon numéro de dossier Actiris est 0123456",
+            "mon numéro de dossier Actiris est [FILE NUMBER]",
+        ),
+        ("my client number is 48213", "my client number is [FILE NUMBER]"),
+        ("case number BXL-2024-00123 at the ONEM", "case number [FILE NUMBER] at the ONEM"),
+        (
+            "mijn klantnummer bij de mutualiteit: 987654",
+            "mijn klantnummer bij de mutualiteit: [FILE NUMBER]",
+        ),
+    ],
+)
+def test_a_file_or_client_number_after_the_words_that_name_it_is_redacted(
+    text: str, redacted: str
+) -> None:
+    redaction = redact(text)
+    assert redaction.text == redacted
+    assert redaction.kinds == (Kind.FILE_NUMBER,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mon dossier de 2024 est perdu",
+        "j'ai un dossier chez Actiris",
+        "in case 50000 people use it",
+    ],
+)
+def test_a_year_or_a_file_without_its_number_is_no_file_number(text: str) -> None:
+    assert redact(text).kinds == ()
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "is my password safe?",

@@ -145,6 +145,7 @@ KIND_NAMES: Final[dict[Kind, str]] = {
     Kind.ADDRESS: N_("a home address"),
     Kind.NAME: N_("a name"),  # the learner's own, often: not "someone's"
     Kind.SECRET: N_("a password or a PIN code"),
+    Kind.FILE_NUMBER: N_("a file or client number"),
     Kind.HEALTH: N_("a detail about health"),
 }
 

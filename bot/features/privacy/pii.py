@@ -39,6 +39,7 @@ class Kind(Enum):
     ADDRESS = "[ADDRESS]"
     NAME = "[NAME]"
     SECRET = "[SECRET]"  # noqa: S105 - the placeholder of a password, not one
+    FILE_NUMBER = "[FILE NUMBER]"
     HEALTH = "[HEALTH]"
 
     @property
@@ -507,6 +508,14 @@ _NAMED_NATIONAL_NUMBER = re.compile(
     r"(?:[ ,:=]+[^\s\d]+){0,5}?[ ,:=]+(?P<number>(?<!\d)\d(?:[ .\-/]{0,3}\d){10})(?!\d)"
 )
 
+# "mijn VDAB dossier 12345", "my client number at Actiris is 0123456": five digits or more (a
+# year is four), letters and dashes around them allowed ("BXL-2024-00123"), within five words of
+# the words that name such a number. A service knows the learner by it.
+_FILE_NUMBER = re.compile(
+    rf"(?<!\w)(?i:{_any(word for profile in BUILT_IN for word in profile.file_numbers)})(?!\w)"
+    r"(?:[ ,:=]+[^\s\d]+){0,5}?[ ,:=]+(?P<number>[\w\-/]*\d{5}[\w\-/]*)(?![\w\-/])"
+)
+
 _ADDRESSES = _addresses(_STREET_WORDS)
 _UNMARKED_STREETS = _unmarked_streets(_STREET_WORDS, _known_streets())
 
@@ -532,6 +541,7 @@ _DETECTORS: tuple[tuple[Kind, Detector], ...] = (
     (Kind.CARD, _number_spans(_is_card_number, longest=19)),
     (Kind.PHONE, _phone_spans),
     (Kind.PHONE, _neighbour_phone_spans),
+    (Kind.FILE_NUMBER, _regex_spans(_FILE_NUMBER)),
     *((Kind.ADDRESS, _regex_spans(pattern)) for pattern in _ADDRESSES),
     (Kind.ADDRESS, _regex_spans(_UNMARKED_STREETS)),
     (Kind.SECRET, _regex_spans(_SECRET)),
