@@ -244,6 +244,11 @@ async def test_simpler_typed_after_an_answer_shows_the_answers_card_in_simpler_w
         # The thing named after "dat": a card on learning a language answered it.
         ("nl", "wa is da eigelijk ai", "ai"),
         ("nl", "wat is dat eigenlijk, AI?", "ai"),
+        # A word of another language's glossary, defined in the learner's: a card on machine
+        # learning answered "what does gegevens mean?".
+        ("en", "what does gegevens mean?", "data"),
+        ("en", "I don't understand the word gegevens", "data"),
+        ("fr", "que veut dire gegevens", "data"),
     ],
 )
 async def test_a_definition_question_however_it_is_wrapped_gets_its_definition(

@@ -7,7 +7,7 @@ question never goes to the chat model, even when one is configured.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from itertools import chain
@@ -138,7 +138,20 @@ class Definitions:
         respelt = (self._respelt(term, language) for term in terms)
         found = (vocabulary.whole(term) for term in chain(terms, respelt))
         term_id = next((term_id for term_id in found if term_id), None)
-        return self._definition(language, term_id) if term_id else None
+        if term_id:
+            return self._definition(language, term_id)
+        return self._in_another_glossary(terms[1:], language)
+
+    def _in_another_glossary(self, terms: Sequence[str], language: Language) -> Definition | None:
+        """Return the definition of a word another language's glossary names, in this language."""
+        # "what does gegevens mean?" from an English learner who reads Dutch letters: the word is
+        # the Dutch glossary's "data". Only a term framed by the question, as typed.
+        for other, vocabulary in self._vocabularies.items():
+            found = (vocabulary.whole(term) for term in terms if other != language)
+            if term_id := next((term_id for term_id in found if term_id), None):
+                own = any(term.id == term_id for term in self.course.glossary.get(language, ()))
+                return self._definition(language if own else other, term_id)
+        return None
 
     def asks_about_a_word(self, text: str, language: Language) -> bool:
         """Tell whether a message asks what a word means, whether the glossary has it or not."""
