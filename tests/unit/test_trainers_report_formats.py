@@ -88,7 +88,10 @@ def test_missed_questions_count_their_misses_with_plural_forms() -> None:
         MissedItem("basics/what-is-ai", "cannot-feel", 3, 4),
     )
     lines = missed_lines(report(missed=missed), fixture_course(), translators()["fr"])
-    assert [text.rsplit(" : ", 1)[1] for text in lines] == ["1 erreur sur 2", "3 erreurs sur 4"]
+    assert [text.rsplit(" : ", 1)[1] for text in lines] == [
+        "1 réponse fausse sur 2",
+        "3 réponses fausses sur 4",
+    ]
 
 
 def test_who_has_opened_no_lesson_is_named_under_who_was_active() -> None:

@@ -240,9 +240,10 @@ def missed_lines(
         item = lesson.item(missed.item_id) if lesson else None
         question = item.question if item else f"{missed.lesson_id} #{missed.item_id}"
         lines.append(
+            # Answers, not learners: "2 fout op 2" read as two learners, where one had tried twice.
             t.ngettext(
-                "• {question} ({lesson}): {misses} wrong out of {answers}",
-                "• {question} ({lesson}): {misses} wrong out of {answers}",
+                "• {question} ({lesson}): {misses} wrong answer out of {answers}",
+                "• {question} ({lesson}): {misses} wrong answers out of {answers}",
                 missed.misses,
             ).format(
                 question=_shorten(question),
