@@ -2583,6 +2583,7 @@ async def test_a_hello_and_a_few_words_about_oneself_are_welcomed_not_refused(
         # A hello and a name alone: "write the whole question" was a cold first hello.
         ("nl", "hoi 👋 ik ben hanne"),
         ("fr", "bonjour je suis Abdel"),
+        ("nl", "hallo ik ben Yasmina"),  # read by closeness as "ik ben weg": a break
     ],
 )
 async def test_an_introduction_and_a_few_words_about_oneself_are_welcomed(

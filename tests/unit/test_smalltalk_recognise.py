@@ -545,6 +545,11 @@ def test_asking_to_read_aloud_does_not_turn_it_off(text: str) -> None:
         ("est-ce que je peux parler à une vraie personne ?", Kind.PERSON, None),
         # "avec", and "svp": two words off the phrase, and it got a card on the AI Act.
         ("Je veux parler avec une vraie personne svp", Kind.PERSON, None),
+        # Interrupted at work, said as a carer types it in a break.
+        ("moment, klant belt", Kind.STOP, None),
+        ("sorry klant belt, ben zo terug", Kind.STOP, None),
+        ("een moment", Kind.STOP, None),
+        ("un client appelle, je reviens vite", Kind.STOP, None),
         ("can I speak with a real person please", Kind.PERSON, None),
     ],
 )

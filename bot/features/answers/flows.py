@@ -155,6 +155,9 @@ class Opening(Enum):
 
     REFUSAL = "refusal"  # a question the lessons do not answer: said so
     WELCOME = "welcome"  # a hello or words about oneself, and no question: welcomed
+    # A hello, then words about oneself ("hallo ik ben Yasmina"): welcomed, never read by
+    # closeness, where the name made it "ik ben weg", and the tutor took a break.
+    INTRODUCED = "introduced"
     WARNED = "warned"  # personal data was just warned about: that said enough
 
 
@@ -414,7 +417,9 @@ class Answers:
         # "my phone is 0478 12 34 56 please call me": after the warning, "That is not in my
         # lessons" came as a second, colder no.
         opening = (
-            Opening.WELCOME
+            Opening.INTRODUCED
+            if greeting and introduced and after_greeting != text
+            else Opening.WELCOME
             if greeting
             else Opening.WARNED
             if redaction.found and not introduced
@@ -919,7 +924,7 @@ class Answers:
             await self._redirect(turn, t, health=True)
         elif opens_as_follow_up(bare, follow_ups) or (leans_back and "?" in bare):
             self._ask_whole_question(turn, t)
-        elif await read_as_stray(turn, bare):
+        elif opening is not Opening.INTRODUCED and await read_as_stray(turn, bare):
             # "c'est quoi mon score", "kunde da herhalen?": small talk worded freely; and "ça me
             # stresse beaucoup", no question, whose "ça" stands for nothing asked before.
             return
@@ -928,7 +933,7 @@ class Answers:
             and result.signals.everyday < EVERYDAY_CLOSE
             # "hoi 👋 ik ben hanne" is no question cut short: "write the whole question" was a
             # cold first hello.
-            and opening is not Opening.WELCOME
+            and opening not in (Opening.WELCOME, Opening.INTRODUCED)
         ):
             self._ask_whole_question(turn, t)
         elif answering:
@@ -1019,6 +1024,7 @@ class Answers:
         """Say kindly what the tutor is for: after a hello without a question, as a welcome."""
         first = {
             Opening.WELCOME: t.gettext("Hello! 👋 I am your AI tutor."),
+            Opening.INTRODUCED: t.gettext("Hello! 👋 I am your AI tutor."),
             Opening.REFUSAL: _refusal(t, health=health),
             Opening.WARNED: _health_advice(t) if health else None,
         }[opening]
