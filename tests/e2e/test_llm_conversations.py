@@ -696,6 +696,13 @@ async def test_a_text_that_is_no_prompt_gets_a_nudge_without_the_model(
             "en": "If a chatbot tells me something wrong about my benefits, what do I do?",
         }[language]
     )
+    await chat.say(
+        {
+            "fr": "chatgpt peut écrire mes rapports du jour ? je ne mets pas de noms",
+            "nl": "kan chatgpt mijn dagverslagen schrijven? ik doe geen namen erin",
+            "en": "can chatgpt write my daily reports? i put no names in them",
+        }[language]
+    )
 
     assert (
         t.gettext(

@@ -298,3 +298,27 @@ def test_a_prompt_in_chat_words_or_another_offered_language_is_judged_as_written
     assert check(prompt, BUILT_IN.profile("nl").rubric).first_gap is gap
     verdict = check_in_any(prompt, BUILT_IN, "nl")
     assert verdict.score == 4
+
+
+@pytest.mark.parametrize(
+    ("prompt", "tells"),
+    [
+        # A care report's prompt: the condition listed, not said with a verb the detector reads.
+        (
+            "Schrijf een kort verslag over [NAAM], 82 jaar, diabetes. Ze was vandaag verward. "
+            "Maximaal 5 zinnen.",
+            True,
+        ),
+        (
+            "Write a short note for my colleague: the resident, 90 years, dementia, fell today.",
+            True,
+        ),
+        ("Résume en 5 lignes : ma voisine, asthme, ne sort plus de chez elle.", True),
+        # A condition alone is a topic.
+        ("Explain in 3 short sentences what diabetes is, for a leaflet at the pharmacy.", False),
+        ("Schrijf een korte verslag van 5 zinnen over een klant van 82 jaar.", False),
+    ],
+)
+def test_a_prompt_that_tells_someones_condition_has_personal_data(prompt: str, tells: bool) -> None:
+    verdict = check_in_any(prompt, BUILT_IN, "en")
+    assert verdict.no_personal_data is not tells

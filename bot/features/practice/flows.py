@@ -137,8 +137,7 @@ def _asks_the_tutor(text: str, task: PracticeTask) -> bool:
     """Tell whether a text is a question for the tutor: it asks, and names nothing of the task."""
     # "Si un chatbot me dit une fausse information sur mes allocations, je fais quoi ?" was
     # scored 1 of 4 as a prompt: the learner took it for a verdict on their question.
-    asks = text.rstrip().endswith("?")
-    return asks and len(missing_topics(text, task.topics)) == len(task.topics)
+    return "?" in text and len(missing_topics(text, task.topics)) == len(task.topics)
 
 
 def _not_a_prompt_yet(turn: Turn, task: PracticeTask) -> None:

@@ -167,7 +167,37 @@ def check_in_any(prompt: str, languages: Iterable[LanguageProfile], own: str) ->
     """
     profiles = sorted(languages, key=lambda profile: profile.code != own)
     verdicts = [check(profile.search.in_full(prompt), profile.rubric) for profile in profiles]
-    return max(verdicts, key=lambda verdict: verdict.score)
+    best = max(verdicts, key=lambda verdict: verdict.score)
+    if best.no_personal_data and tells_someones_health(redact(prompt).bare, profiles):
+        return replace(best, no_personal_data=False)
+    return best
+
+
+# An age said of someone ("82 jaar", "80 ans", "aged 75").
+_AGE: Final = re.compile(
+    r"(?<!\w)(?:\d{1,3}[ -]?(?:jaar|jarige|ans|an|years?|yrs?)|aged \d{1,3})(?!\w)"
+)
+
+
+def tells_someones_health(prompt: str, languages: Iterable[LanguageProfile]) -> bool:
+    """Tell whether a prompt names a condition with a person it is about ("[NAME], 82, diabetes").
+
+    The privacy detector needs a condition said of someone ("she has diabetes"); a care report's
+    prompt lists it ("[NAAM], 82 jaar, diabetes, wou haar insuline niet nemen"), and it got
+    "No personal data" while the course says a client's health data goes in no public chatbot.
+    A condition alone is a topic ("explain diabetes simply").
+    """
+    profiles = list(languages)
+    text = fold(prompt).casefold()
+    conditions = (fold(word).casefold() for profile in profiles for word in profile.conditions)
+    if not any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for word in conditions):
+        return False
+    people = (fold(word).casefold() for profile in profiles for word in profile.people)
+    return (
+        "[name]" in text
+        or bool(_AGE.search(text))
+        or any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for word in people)
+    )
 
 
 def check(prompt: str, language: RubricWords, topics: Sequence[Sequence[str]] = ()) -> Verdict:
