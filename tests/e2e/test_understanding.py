@@ -1892,6 +1892,13 @@ SCAMS = "privacy/scams"
         ("fr", "je me suis fait arnaquer, on a vidé mon compte", "Card Stop", SCAMS),
         ("en", "I clicked the link and typed my card code", "suspect@safeonweb.be", SCAMS),
         ("fr", "ma fille m'envoie un vocal, elle demande 500 euros", "Rappelez au numéro", SCAMS),
+        # An itsme code given: the bank at once, nothing more confirmed in the app.
+        (
+            "fr",
+            "j'ai donné le code itsme au monsieur de la banque",
+            "ne confirmez plus rien",
+            SCAMS,
+        ),
     ],
 )
 async def test_distress_in_the_quiz_gets_the_lines_that_listen_and_the_question_waits(

@@ -110,6 +110,8 @@ REPLIES: Final = {
         "🚨 Act now, it is not too late. It is not your fault: scammers are very good at this.\n"
         "• Card number or codes given? Call Card Stop {card_stop} now (day and night) to block "
         "your card, then call your bank.\n"
+        "• Confirmed something in itsme, or gave an itsme code? Call your bank now, and confirm "
+        "nothing more in the app, even if they call again.\n"
         "• Money gone? Call your bank right away: a transfer can sometimes still be stopped. "
         "Then file a complaint with the police.\n"
         "• Typed a password on the fake page? Change it now, and everywhere you use it.\n"
