@@ -625,7 +625,8 @@ FRENCH: Final = LanguageProfile(
     ),
     trainer_reports=(
         "rapport", "bloqu", "decroch", "progres de mes", "qui n a pas", "qui n ont pas",
-        "pas fini la lecon", "pas encore fait la lecon",
+        "pas fini la lecon", "pas encore fait la lecon", "qui n a rien fait", "qui a rien fait",
+        "qui ne fait rien", "qui fait rien", "pas commence",
     ),
     trainer_timing=(
         "a quelle heure", "quand est ce qu ils", "quand est ce que mes", "quand ils recoi",
@@ -903,7 +904,8 @@ DUTCH: Final = LanguageProfile(
         "rapport", "verslag", "zit vast", "zitten vast", "zit er vast", "zitten er vast",
         "loopt vast", "lopen vast", "vastzit", "vastzitten", "vastgelopen", "achterop",
         "vooruitgang van mijn", "wie heeft les", "wie heeft de les", "wie heeft nog niet",
-        "wie is nog niet", "les nog niet gedaan",
+        "wie is nog niet", "les nog niet gedaan", "wie niets gedaan", "wie niks gedaan",
+        "wie nog niets", "wie nog niks", "nog niet begonnen",
     ),
     trainer_timing=(
         "hoe laat", "wanneer krijgen", "wanneer ontvangen", "wanneer zien", "wanneer komt",
@@ -1156,7 +1158,8 @@ ENGLISH: Final = LanguageProfile(
     ),
     trainer_reports=(
         "report", "stuck", "falling behind", "progress of my", "who hasn t", "who has not",
-        "who haven t", "who didn t", "not finished the lesson",
+        "who haven t", "who didn t", "not finished the lesson", "who did nothing",
+        "who has done nothing", "not started",
     ),
     trainer_timing=(
         "what time", "when do they", "when will they", "when do my", "when does it arrive",

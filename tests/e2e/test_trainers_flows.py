@@ -394,6 +394,8 @@ async def test_a_trainer_asking_for_their_tools_in_words_gets_the_trainer_menu(a
         "qui est bloqué ?",
         "hoe zie ik wie er vastzit?",
         "wie heeft les 3 nog niet gedaan?",
+        "comment je vois qui n'a rien fait ?",  # a card on predicting and creating
+        "who did nothing yet?",
     ):
         await trainer.say(asked)
         assert "📊 Rapport over welke groep?" in trainer.text
