@@ -309,3 +309,17 @@ async def test_a_quiz_left_overnight_counts_the_new_day_when_its_next_answer_com
     await chat.answer(lesson.quiz[2].correct)
     assert units.tables.streaks[learner].days == 2
     assert units.tables.reminders[learner].usual_hour == 14  # the median of 10, 18 and 14
+
+
+async def test_a_quiz_with_under_half_right_shows_its_lesson_worth_going_over(
+    tutor: Tutor,
+) -> None:
+    chat = Chat(tutor)
+    await chat.command("start")
+    await take_quiz(chat, LAST, right=0)
+    await chat.command("progress")
+    lesson = fixture_course().lesson("en", LAST)
+    assert lesson is not None
+    # "✅ 0/3" read as a lesson passed.
+    assert f"🔁 {lesson.title}: 0/{len(lesson.quiz)}" in chat.text
+    assert f"✅ {lesson.title}" not in chat.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from bot.core.replies import Picture
 from bot.core.router import Turn, rows
 from bot.features.certificate.ports import CERTIFICATES
@@ -15,6 +17,9 @@ from bot.features.progress.streaks import Streak, current_days, local_day
 from bot.features.review.ports import REVIEWS
 from bot.features.review.recall import due_before
 from bot.i18n import Translator
+
+# A best score under this share of a quiz shows the lesson as worth going over again.
+RETAKE_BELOW: Final = 0.5
 
 
 def streak_line(t: Translator, days: int, best: int) -> str:
@@ -122,15 +127,19 @@ def _lessons(
             if entry.completed_at is None:
                 lines.append(t.gettext("▫ {title}: started").format(title=lesson.title))
                 continue
+            best = entry.best_score or 0
             line = (
                 t.gettext("⭐ {title}: {score}/{total} on {date}")
                 if lesson.mastered
+                # "✅ 1/4" read as passed: under half right, the lesson is worth going over again.
+                else t.gettext("🔁 {title}: {score}/{total} on {date}, worth going over again")
+                if best < RETAKE_BELOW * entry.quiz_total
                 else t.gettext("✅ {title}: {score}/{total} on {date}")
             )
             lines.append(
                 line.format(
                     title=lesson.title,
-                    score=entry.best_score or 0,
+                    score=best,
                     total=entry.quiz_total,
                     date=t.date(entry.completed_at),
                 )
