@@ -545,6 +545,10 @@ def test_asking_to_read_aloud_does_not_turn_it_off(text: str) -> None:
         ("est-ce que je peux parler à une vraie personne ?", Kind.PERSON, None),
         # "avec", and "svp": two words off the phrase, and it got a card on the AI Act.
         ("Je veux parler avec une vraie personne svp", Kind.PERSON, None),
+        # Asked to say it again more simply: a card on asking a chatbot for simpler words.
+        ("je comprend pas tout. vous pouvez repeter plus simple svp", Kind.CONFUSED, None),
+        ("JE NE COMPRENDS PAS. redites moi ca autrement", Kind.CONFUSED, None),
+        ("zeg het eens anders aub", Kind.CONFUSED, None),
         # Interrupted at work, said as a carer types it in a break.
         ("moment, klant belt", Kind.STOP, None),
         ("sorry klant belt, ben zo terug", Kind.STOP, None),
