@@ -468,7 +468,7 @@ async def test_forget_asks_then_deletes_everything(app: App) -> None:
     await chat.command("forget")
     await chat.press_data(data("privacy.forget", "no"))
     await chat.command("progress")
-    assert "✅" in chat.text
+    assert "🔁" in chat.text  # the lesson is still there, its quiz all wrong
     await chat.command("forget")
     yes = data("privacy.forget", "yes")
     await chat.press_data(yes)
