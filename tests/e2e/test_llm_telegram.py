@@ -72,8 +72,11 @@ async def test_on_telegram_the_model_answers_while_typing_shows(
     await chat.say("Wat is een deepfake? Mijn gsm is 0475 12 34 56.")
     fake_openai.delay = 0.0
 
-    [typing] = chat.calls_to("sendChatAction")
-    assert typing.params["action"] == "typing"
+    # Shown, and shown again every few seconds while the turn lasts: how often depends on the
+    # machine's load, so only that it shows, and shows typing, is checked.
+    typing = chat.calls_to("sendChatAction")
+    assert typing
+    assert all(call.params["action"] == "typing" for call in typing)
     assert "Een deepfake is een nepvideo die met AI is gemaakt." in chat.text
     assert deepfakes.title in chat.text
     opened = [button["callback_data"] for button in chat.buttons]
